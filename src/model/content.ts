@@ -1,0 +1,87 @@
+/**
+ * Content: the text of a unit as an ordered list of text runs and inline codes.
+ * Every XLIFF version, MT engine and QA check works on this one shape.
+ */
+
+/** standalone: <x/>, <ph/>; open/close: the two halves of a paired code (<g>, <pc>). */
+export type CodeKind = 'standalone' | 'open' | 'close';
+
+/** What an inline code stands for; decides how it is written, protected and re-formatted. */
+export type CodeType = 'tag' | 'placeholder' | 'date' | 'number' | 'name' | 'url' | 'email' | 'link';
+
+export interface InlineCode {
+  readonly code: CodeKind;
+  /** Unique within a unit; the open and close halves of a pair share it. */
+  readonly id: string;
+  readonly type: CodeType;
+  /** The original text the code stands for, byte for byte. */
+  readonly data: string;
+  /** For dates: the ISO value parsed from `data`, so a build can re-format it. */
+  readonly value?: string;
+}
+
+export type Run = string | InlineCode;
+export type Content = readonly Run[];
+
+export function isCode(run: Run): run is InlineCode {
+  return typeof run !== 'string';
+}
+
+/** The original text: text runs plus each code's data. */
+export function toPlainText(content: Content): string {
+  let out = '';
+  for (const run of content) out += typeof run === 'string' ? run : run.data;
+  return out;
+}
+
+/** Only the translatable text, codes left out. */
+export function textOnly(content: Content): string {
+  let out = '';
+  for (const run of content) if (typeof run === 'string') out += run;
+  return out;
+}
+
+export function codesOf(content: Content): InlineCode[] {
+  return content.filter(isCode);
+}
+
+/** Merge adjacent text runs and drop empty ones, so equal content has one shape. */
+export function normalizeContent(content: Content): Run[] {
+  const out: Run[] = [];
+  for (const run of content) {
+    if (typeof run === 'string') {
+      if (run === '') continue;
+      const last = out[out.length - 1];
+      if (typeof last === 'string') out[out.length - 1] = last + run;
+      else out.push(run);
+    } else out.push(run);
+  }
+  return out;
+}
+
+/** A code's identity within a unit: its id and which half it is. */
+export function codeKey(code: InlineCode): string {
+  return `${code.code}:${code.id}`;
+}
+
+export function contentEquals(a: Content, b: Content): boolean {
+  const x = normalizeContent(a);
+  const y = normalizeContent(b);
+  if (x.length !== y.length) return false;
+  return x.every((run, i) => {
+    const other = y[i];
+    if (typeof run === 'string' || typeof other === 'string') return run === other;
+    return codeKey(run) === codeKey(other) && run.data === other.data;
+  });
+}
+
+/** Whitespace-folded, NFC text used for ids and matching. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** Count words the way translators are billed: runs of letters or digits, codes excluded. */
+export function countWords(content: Content): number {
+  const m = textOnly(content).match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,-]*/gu);
+  return m ? m.length : 0;
+}
