@@ -1,0 +1,88 @@
+/**
+ * Locale-aware reading of the dates news sites print ("December 05, 2023, 2:15 PM",
+ * "5 December 2023 14:15", "2023-12-05T14:15"). Month names come from Intl (CLDR),
+ * so any locale Node's ICU knows is read without hand-made tables.
+ */
+
+export interface ParsedDate {
+  /** Wall-clock value as an ISO string without zone: "2023-12-05T14:15" or "2023-12-05". */
+  readonly iso: string;
+  readonly hasTime: boolean;
+}
+
+const monthCache = new Map<string, Map<string, number>>();
+
+/** Month names (long and short, with and without a trailing period) to 1..12 for a locale. */
+export function monthNames(locale: string): Map<string, number> {
+  const cached = monthCache.get(locale);
+  if (cached) return cached;
+  const names = new Map<string, number>();
+  for (const style of ['long', 'short'] as const) {
+    const fmt = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+    const inContext = new Intl.DateTimeFormat(locale, { month: style, day: 'numeric', timeZone: 'UTC' });
+    for (let m = 1; m <= 12; m++) {
+      const date = new Date(Date.UTC(2000, m - 1, 15));
+      const standalone = fmt.format(date);
+      const contextual = inContext.formatToParts(date).find((p) => p.type === 'month')?.value ?? standalone;
+      for (const name of [standalone, contextual]) {
+        const key = name.toLocaleLowerCase(locale).replace(/\.$/u, '');
+        if (key && !/^\d+$/u.test(key)) names.set(key, m);
+      }
+    }
+  }
+  monthCache.set(locale, names);
+  return names;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function toIso(year: number, month: number, day: number, time?: { h: number; min: number }): ParsedDate | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  if (!time) return { iso: date, hasTime: false };
+  if (time.h > 23 || time.min > 59) return null;
+  return { iso: `${date}T${pad(time.h)}:${pad(time.min)}`, hasTime: true };
+}
+
+function parseTime(text: string | undefined): { h: number; min: number } | null | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  // The connector between date and time is a comma or a short word ("at", "à", "um", "a las").
+  const m = /^[,\s]*(?:\p{L}+(?:\s\p{L}+)?\s+)?(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s*m\.?)?\s*$/iu.exec(text);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const meridiem = m[3]?.toLowerCase();
+  if (meridiem) {
+    if (h < 1 || h > 12) return null;
+    if (meridiem === 'p' && h !== 12) h += 12;
+    if (meridiem === 'a' && h === 12) h = 0;
+  }
+  return { h, min };
+}
+
+/** Reads a whole string as a date (and optional time) written in `locale`'s conventions; null if it is not one. */
+export function parseDateTime(text: string, locale: string): ParsedDate | null {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u.exec(s);
+  if (iso) {
+    const time = iso[4] !== undefined ? { h: Number(iso[4]), min: Number(iso[5]) } : undefined;
+    return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]), time);
+  }
+  const months = monthNames(locale);
+  const word = '(\\p{L}+\\.?)';
+  // "December 05, 2023[, 2:15 PM]"  and  "5 December 2023[, 14:15]" / "5. Dezember 2023" / "5 de diciembre de 2023"
+  const monthFirst = new RegExp(`^${word}\\s+(\\d{1,2}),?\\s+(\\d{4})(.*)$`, 'u').exec(s);
+  const dayFirst = new RegExp(`^(\\d{1,2})\\.?\\s+(?:de\\s+)?${word}\\s+(?:de\\s+)?(\\d{4})(.*)$`, 'u').exec(s);
+  const parts = monthFirst
+    ? { month: monthFirst[1], day: monthFirst[2], year: monthFirst[3], rest: monthFirst[4] }
+    : dayFirst
+      ? { month: dayFirst[2], day: dayFirst[1], year: dayFirst[3], rest: dayFirst[4] }
+      : null;
+  if (!parts || parts.month === undefined) return null;
+  const month = months.get(parts.month.toLocaleLowerCase(locale).replace(/\.$/u, ''));
+  if (month === undefined) return null;
+  const time = parseTime(parts.rest);
+  if (time === null) return null;
+  return toIso(Number(parts.year), month, Number(parts.day), time);
+}

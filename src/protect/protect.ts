@@ -1,0 +1,51 @@
+import type { CodeType, InlineCode, Run } from '../model/content.js';
+
+/**
+ * Finds the spans of a sentence that must reach the translator untouched
+ * (URLs, e-mail addresses, placeholders) and turns them into inline codes.
+ */
+interface Detector {
+  readonly type: CodeType;
+  readonly pattern: RegExp;
+}
+
+const DETECTORS: readonly Detector[] = [
+  { type: 'url', pattern: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu },
+  { type: 'email', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu },
+  // {{name}}, {name}, %s, %1$s, %d, %.2f
+  { type: 'placeholder', pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@]/gu },
+];
+
+export interface ProtectedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly type: CodeType;
+}
+
+export function findProtectedSpans(text: string): ProtectedSpan[] {
+  const spans: ProtectedSpan[] = [];
+  for (const d of DETECTORS) {
+    for (const m of text.matchAll(d.pattern)) {
+      if (d.type === 'placeholder' && m[0] === '%%') continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!spans.some((s) => start < s.end && end > s.start)) spans.push({ start, end, type: d.type });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Text → runs, with each protected span as a standalone code numbered from `firstId`. */
+export function protect(text: string, firstId = 1): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  let id = firstId;
+  for (const span of findProtectedSpans(text)) {
+    if (span.start > at) runs.push(text.slice(at, span.start));
+    const code: InlineCode = { code: 'standalone', id: String(id++), type: span.type, data: text.slice(span.start, span.end) };
+    runs.push(code);
+    at = span.end;
+  }
+  if (at < text.length) runs.push(text.slice(at));
+  return runs;
+}

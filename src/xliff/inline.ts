@@ -1,0 +1,32 @@
+import type { Run } from '../model/content.js';
+
+/** An error inside an XLIFF unit's content, with its place in the file. */
+export class ContentReadError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'ContentReadError';
+  }
+}
+
+/**
+ * Indexes of open/close codes that nest properly and can be written as one
+ * element (<g>, <pc>); the others are written as separate start/end markers.
+ */
+export function pairedRanges(runs: readonly Run[]): Set<number> {
+  const paired = new Set<number>();
+  const stack: Array<{ id: string; index: number }> = [];
+  runs.forEach((run, i) => {
+    if (typeof run === 'string' || run.code === 'standalone') return;
+    if (run.code === 'open') stack.push({ id: run.id, index: i });
+    else if (stack.length && stack[stack.length - 1]!.id === run.id) {
+      const open = stack.pop()!;
+      paired.add(open.index);
+      paired.add(i);
+    }
+  });
+  return paired;
+}

@@ -1,0 +1,39 @@
+import type { Content } from '../model/content.js';
+import type { UnitState } from '../model/unit.js';
+
+/** XLIFF as locflow reads and writes it, whatever the version. */
+export type XliffVersion = '1.2' | '2.0';
+
+export interface XliffMatch {
+  readonly score: number;
+  readonly source: Content;
+  readonly target: Content;
+  readonly origin: string;
+}
+
+export interface XliffUnit {
+  readonly id: string;
+  /** A human-readable name: role and position ("paragraph-3.2"). */
+  readonly name?: string;
+  readonly source: Content;
+  readonly target?: Content;
+  readonly state: UnitState;
+  readonly origin?: string;
+  readonly notes: readonly string[];
+  readonly context?: Readonly<Record<string, string>>;
+  readonly matches?: readonly XliffMatch[];
+  /** Where the unit starts in the file it was read from. */
+  readonly line?: number;
+}
+
+export interface XliffFile {
+  readonly original: string;
+  readonly units: readonly XliffUnit[];
+}
+
+export interface XliffDocument {
+  readonly version: XliffVersion;
+  readonly sourceLang: string;
+  readonly targetLang?: string;
+  readonly files: readonly XliffFile[];
+}

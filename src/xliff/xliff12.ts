@@ -1,0 +1,210 @@
+import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
+import { normalizeContent } from '../model/content.js';
+import type { UnitState } from '../model/unit.js';
+import type { XliffDocument, XliffUnit } from './model.js';
+import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
+import { ContentReadError, pairedRanges } from './inline.js';
+
+/** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
+
+export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
+
+const STATE_OUT: Readonly<Record<UnitState, string>> = {
+  new: 'new',
+  translated: 'translated',
+  'needs-review': 'needs-review-translation',
+  reviewed: 'signed-off',
+  final: 'final',
+};
+const STATE_IN: Readonly<Record<string, UnitState>> = {
+  new: 'new',
+  'needs-translation': 'new',
+  translated: 'translated',
+  'needs-review-translation': 'needs-review',
+  'needs-review-adaptation': 'needs-review',
+  'needs-review-l10n': 'needs-review',
+  'needs-adaptation': 'needs-review',
+  'needs-l10n': 'needs-review',
+  'signed-off': 'reviewed',
+  final: 'final',
+};
+
+function qualifierFor(origin: string | undefined): string | undefined {
+  if (!origin || origin === 'human') return undefined;
+  if (origin.startsWith('mt')) return 'leveraged-mt';
+  if (origin.startsWith('tm')) return 'leveraged-tm';
+  return `x-${origin.replace(/[^\w.-]/gu, '-')}`;
+}
+
+function originFrom(qualifier: string | undefined): string | undefined {
+  if (!qualifier) return undefined;
+  if (qualifier === 'leveraged-mt' || qualifier === 'mt-suggestion') return 'mt';
+  if (qualifier === 'leveraged-tm' || qualifier === 'exact-match' || qualifier === 'fuzzy-match') return 'tm';
+  return qualifier.startsWith('x-') ? qualifier.slice(2) : qualifier;
+}
+
+// Standalone codes whose original text is worth showing carry it as <ph> content; tags become <x/>.
+function writeContent12(content: Content): string {
+  const runs = normalizeContent(content);
+  const paired = pairedRanges(runs);
+  let out = '';
+  runs.forEach((run, i) => {
+    if (typeof run === 'string') {
+      out += escapeText(run);
+      return;
+    }
+    const ctype = ` ctype="x-${run.type}"`;
+    if (run.code === 'standalone') {
+      out += run.type === 'tag' ? `<x id="${escapeAttr(run.id)}"${ctype} equiv-text="${escapeAttr(run.data)}"/>` : `<ph id="${escapeAttr(run.id)}"${ctype}>${escapeText(run.data)}</ph>`;
+    } else if (paired.has(i)) {
+      out += run.code === 'open' ? `<g id="${escapeAttr(run.id)}"${ctype}>` : '</g>';
+    } else {
+      const el = run.code === 'open' ? 'bx' : 'ex';
+      out += `<${el} id="${escapeAttr(`${run.id}${run.code === 'open' ? 'b' : 'e'}`)}" rid="${escapeAttr(run.id)}"${run.code === 'open' ? ctype : ''}/>`;
+    }
+  });
+  return out;
+}
+
+export function writeXliff12(doc: XliffDocument, tool: { name: string; version: string }): string {
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff version="1.2" xmlns="${XLIFF12_NS}">`,
+  ];
+  for (const file of doc.files) {
+    const trg = doc.targetLang ? ` target-language="${escapeAttr(doc.targetLang)}"` : '';
+    lines.push(`  <file original="${escapeAttr(file.original)}" source-language="${escapeAttr(doc.sourceLang)}"${trg} datatype="plaintext">`);
+    lines.push('    <header>', `      <tool tool-id="${tool.name}" tool-name="${tool.name}" tool-version="${escapeAttr(tool.version)}"/>`, '    </header>', '    <body>');
+    for (const unit of file.units) lines.push(writeUnit12(unit, doc.targetLang));
+    lines.push('    </body>', '  </file>');
+  }
+  lines.push('</xliff>', '');
+  return lines.join('\n');
+}
+
+function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
+  const name = unit.name ? ` resname="${escapeAttr(unit.name)}"` : '';
+  const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
+  const parts = [`      <trans-unit id="${escapeAttr(unit.id)}"${name}${approved} xml:space="preserve">`, `        <source>${writeContent12(unit.source)}</source>`];
+  if (unit.target !== undefined) {
+    const q = qualifierFor(unit.origin);
+    const lang = targetLang ? ` xml:lang="${escapeAttr(targetLang)}"` : '';
+    parts.push(`        <target${lang} state="${STATE_OUT[unit.state]}"${q ? ` state-qualifier="${q}"` : ''}>${writeContent12(unit.target)}</target>`);
+  }
+  for (const m of unit.matches ?? []) {
+    parts.push(
+      `        <alt-trans match-quality="${Math.round(m.score)}" origin="${escapeAttr(m.origin)}">`,
+      `          <source>${writeContent12(m.source)}</source>`,
+      `          <target>${writeContent12(m.target)}</target>`,
+      '        </alt-trans>',
+    );
+  }
+  const ctx = Object.entries(unit.context ?? {});
+  if (ctx.length) {
+    parts.push('        <context-group purpose="information">');
+    for (const [k, v] of ctx) parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeText(v)}</context>`);
+    parts.push('        </context-group>');
+  }
+  for (const note of unit.notes) parts.push(`        <note from="locflow">${escapeText(note)}</note>`);
+  parts.push('      </trans-unit>');
+  return parts.join('\n');
+}
+
+/** Reads one <source> or <target> of XLIFF 1.2 into Content. */
+export function readContent12(el: XmlElement): Content {
+  const runs: Run[] = [];
+  const walk = (node: XmlElement): void => {
+    for (const child of node.children) {
+      if (typeof child === 'string') {
+        runs.push(child);
+        continue;
+      }
+      const name = localName(child.name);
+      const id = child.attrs.id;
+      const type = codeType(child.attrs.ctype);
+      switch (name) {
+        case 'x':
+        case 'ph':
+        case 'it':
+          runs.push(code('standalone', requireId(child, id), type, name === 'x' ? (child.attrs['equiv-text'] ?? '') : textContent(child)));
+          break;
+        case 'bx':
+        case 'bpt':
+          runs.push(code('open', requireId(child, child.attrs.rid ?? id), type, textContent(child)));
+          break;
+        case 'ex':
+        case 'ept':
+          runs.push(code('close', requireId(child, child.attrs.rid ?? id), type, textContent(child)));
+          break;
+        case 'g':
+          runs.push(code('open', requireId(child, id), type, ''));
+          walk(child);
+          runs.push(code('close', requireId(child, id), type, ''));
+          break;
+        case 'mrk':
+          walk(child); // markers (segments, terms, comments) are transparent
+          break;
+        case 'sub':
+          break;
+        default:
+          throw new ContentReadError(`unexpected element <${child.name}> inside <${node.name}>`, child.line, child.column);
+      }
+    }
+  };
+  walk(el);
+  return normalizeContent(runs);
+}
+
+function requireId(el: XmlElement, id: string | undefined): string {
+  if (id === undefined || id === '') throw new ContentReadError(`<${el.name}> has no id`, el.line, el.column);
+  return id;
+}
+
+function code(kind: InlineCode['code'], id: string, type: CodeType, data: string): InlineCode {
+  return { code: kind, id, type, data };
+}
+
+const CODE_TYPES: readonly CodeType[] = ['tag', 'placeholder', 'date', 'number', 'name', 'url', 'email', 'link'];
+
+function codeType(ctype: string | undefined): CodeType {
+  const t = ctype?.replace(/^x-/u, '');
+  return CODE_TYPES.find((c) => c === t) ?? 'tag';
+}
+
+export function readUnits12(file: XmlElement): XliffUnit[] {
+  const body = firstChild(file, 'body');
+  if (!body) return [];
+  const units: XliffUnit[] = [];
+  const collect = (parent: XmlElement): void => {
+    for (const el of childElements(parent)) {
+      const name = localName(el.name);
+      if (name === 'group') collect(el);
+      else if (name === 'trans-unit') units.push(readUnit12(el));
+    }
+  };
+  collect(body);
+  return units;
+}
+
+function readUnit12(el: XmlElement): XliffUnit {
+  const id = el.attrs.id;
+  if (!id) throw new ContentReadError('<trans-unit> has no id', el.line, el.column);
+  const sourceEl = firstChild(el, 'source');
+  if (!sourceEl) throw new ContentReadError(`trans-unit "${id}" has no <source>`, el.line, el.column);
+  const targetEl = firstChild(el, 'target');
+  const target = targetEl ? readContent12(targetEl) : undefined;
+  const stateAttr = targetEl?.attrs.state;
+  let state: UnitState = target === undefined ? 'new' : (STATE_IN[stateAttr ?? ''] ?? 'translated');
+  if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new')) state = 'reviewed';
+  const origin = originFrom(targetEl?.attrs['state-qualifier']);
+  return {
+    id,
+    ...(el.attrs.resname ? { name: el.attrs.resname } : {}),
+    source: readContent12(sourceEl),
+    ...(target !== undefined ? { target } : {}),
+    state,
+    ...(origin ? { origin } : {}),
+    notes: childElements(el, 'note').map(textContent),
+    line: el.line,
+  };
+}

@@ -1,0 +1,242 @@
+import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
+import { normalizeContent } from '../model/content.js';
+import type { UnitState } from '../model/unit.js';
+import type { XliffDocument, XliffUnit } from './model.js';
+import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
+import { ContentReadError, pairedRanges } from './inline.js';
+
+/** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
+
+export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+export const LOCFLOW_NS = 'urn:locflow:xliff';
+const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
+
+const STATE_OUT: Readonly<Record<UnitState, { state: string; subState?: string }>> = {
+  new: { state: 'initial' },
+  translated: { state: 'translated' },
+  'needs-review': { state: 'translated', subState: 'locflow:needs-review' },
+  reviewed: { state: 'reviewed' },
+  final: { state: 'final' },
+};
+
+// XLIFF 2.0 code types are few; the precise one travels in subType.
+const TYPE_OUT: Readonly<Record<CodeType, string>> = {
+  tag: 'fmt',
+  link: 'link',
+  placeholder: 'other',
+  date: 'other',
+  number: 'other',
+  name: 'other',
+  url: 'other',
+  email: 'other',
+};
+
+class DataRefs {
+  readonly entries: Array<[string, string]> = [];
+  private readonly byValue = new Map<string, string>();
+  ref(data: string): string {
+    let id = this.byValue.get(data);
+    if (!id) {
+      id = `d${this.entries.length + 1}`;
+      this.byValue.set(data, id);
+      this.entries.push([id, data]);
+    }
+    return id;
+  }
+}
+
+function writeContent20(content: Content, refs: DataRefs): string {
+  const runs = normalizeContent(content);
+  const paired = pairedRanges(runs);
+  let out = '';
+  runs.forEach((run, i) => {
+    if (typeof run === 'string') {
+      out += escapeText(run);
+      return;
+    }
+    const typing = `type="${TYPE_OUT[run.type]}" subType="locflow:${run.type}"`;
+    const id = escapeAttr(run.id);
+    if (run.code === 'standalone') {
+      out += `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeAttr(run.data)}"/>`;
+    } else if (paired.has(i)) {
+      if (run.code === 'open') {
+        const close = runs.slice(i + 1).find((r): r is InlineCode => typeof r !== 'string' && r.code === 'close' && r.id === run.id);
+        out += `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
+      } else out += '</pc>';
+    } else if (run.code === 'open') {
+      out += `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"/>`;
+    } else {
+      out += `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
+    }
+  });
+  return out;
+}
+
+export function writeXliff20(doc: XliffDocument): string {
+  const trg = doc.targetLang ? ` trgLang="${escapeAttr(doc.targetLang)}"` : '';
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="${XLIFF20_NS}" xmlns:mtc="${MTC_NS}" xmlns:lf="${LOCFLOW_NS}" version="2.0" srcLang="${escapeAttr(doc.sourceLang)}"${trg}>`,
+  ];
+  doc.files.forEach((file, i) => {
+    lines.push(`  <file id="f${i + 1}" original="${escapeAttr(file.original)}">`);
+    for (const unit of file.units) lines.push(writeUnit20(unit));
+    lines.push('  </file>');
+  });
+  lines.push('</xliff>', '');
+  return lines.join('\n');
+}
+
+function writeUnit20(unit: XliffUnit): string {
+  const refs = new DataRefs();
+  const source = writeContent20(unit.source, refs);
+  const target = unit.target !== undefined ? writeContent20(unit.target, refs) : undefined;
+  const matches = (unit.matches ?? []).map((m) => ({ m, source: writeContent20(m.source, refs), target: writeContent20(m.target, refs) }));
+  const name = unit.name ? ` name="${escapeAttr(unit.name)}"` : '';
+  const origin = unit.origin && unit.target !== undefined ? ` lf:origin="${escapeAttr(unit.origin)}"` : '';
+  const parts = [`    <unit id="${escapeAttr(unit.id)}"${name}${origin}>`];
+  if (matches.length) {
+    parts.push('      <mtc:matches>');
+    for (const { m, source: s, target: t } of matches) {
+      parts.push(
+        `        <mtc:match ref="#s1" matchQuality="${m.score.toFixed(2)}" origin="${escapeAttr(m.origin)}">`,
+        `          <source>${s}</source>`,
+        `          <target>${t}</target>`,
+        '        </mtc:match>',
+      );
+    }
+    parts.push('      </mtc:matches>');
+  }
+  const notes = [...Object.entries(unit.context ?? {}).map(([k, v]) => `<note category="${escapeAttr(k)}">${escapeText(v)}</note>`), ...unit.notes.map((n) => `<note category="locflow">${escapeText(n)}</note>`)];
+  if (notes.length) parts.push('      <notes>', ...notes.map((n) => `        ${n}`), '      </notes>');
+  if (refs.entries.length) {
+    parts.push('      <originalData>');
+    for (const [id, data] of refs.entries) parts.push(`        <data id="${id}" xml:space="preserve">${escapeText(data)}</data>`);
+    parts.push('      </originalData>');
+  }
+  const st = STATE_OUT[unit.state];
+  const stateAttrs = unit.target !== undefined || unit.state !== 'new' ? ` state="${st.state}"${st.subState ? ` subState="${st.subState}"` : ''}` : '';
+  parts.push(`      <segment id="s1"${stateAttrs}>`, `        <source xml:space="preserve">${source}</source>`);
+  if (target !== undefined) parts.push(`        <target xml:space="preserve">${target}</target>`);
+  parts.push('      </segment>', '    </unit>');
+  return parts.join('\n');
+}
+
+const CODE_TYPES: readonly CodeType[] = ['tag', 'placeholder', 'date', 'number', 'name', 'url', 'email', 'link'];
+
+function codeType(el: XmlElement): CodeType {
+  const sub = el.attrs.subType?.replace(/^locflow:/u, '');
+  const found = CODE_TYPES.find((c) => c === sub);
+  if (found) return found;
+  return el.attrs.type === 'link' ? 'link' : el.attrs.type === 'fmt' ? 'tag' : 'placeholder';
+}
+
+function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[] {
+  const runs: Run[] = [];
+  const dataOf = (ref: string | undefined): string => (ref ? (data.get(ref) ?? '') : '');
+  const walk = (node: XmlElement): void => {
+    for (const child of node.children) {
+      if (typeof child === 'string') {
+        runs.push(child);
+        continue;
+      }
+      const name = localName(child.name);
+      const id = child.attrs.id;
+      const need = (value: string | undefined, attr: string): string => {
+        if (!value) throw new ContentReadError(`<${child.name}> has no ${attr}`, child.line, child.column);
+        return value;
+      };
+      switch (name) {
+        case 'ph':
+          runs.push({ code: 'standalone', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
+          break;
+        case 'pc':
+          runs.push({ code: 'open', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRefStart) });
+          walk(child);
+          runs.push({ code: 'close', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRefEnd) });
+          break;
+        case 'sc':
+          runs.push({ code: 'open', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
+          break;
+        case 'ec':
+          runs.push({ code: 'close', id: need(child.attrs.startRef ?? id, 'startRef'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
+          break;
+        case 'mrk':
+          walk(child); // annotations are transparent: their content is text
+          break;
+        case 'sm':
+        case 'em':
+          break;
+        default:
+          throw new ContentReadError(`unexpected element <${child.name}> inside <${node.name}>`, child.line, child.column);
+      }
+    }
+  };
+  walk(el);
+  return runs;
+}
+
+const STATE_IN: Readonly<Record<string, UnitState>> = { initial: 'new', translated: 'translated', reviewed: 'reviewed', final: 'final' };
+
+export function readUnits20(file: XmlElement): XliffUnit[] {
+  const units: XliffUnit[] = [];
+  const collect = (parent: XmlElement): void => {
+    for (const el of childElements(parent)) {
+      const name = localName(el.name);
+      if (name === 'group') collect(el);
+      else if (name === 'unit') units.push(readUnit20(el));
+    }
+  };
+  collect(file);
+  return units;
+}
+
+function readUnit20(el: XmlElement): XliffUnit {
+  const id = el.attrs.id;
+  if (!id) throw new ContentReadError('<unit> has no id', el.line, el.column);
+  const data = new Map<string, string>();
+  const od = firstChild(el, 'originalData');
+  if (od) for (const d of childElements(od, 'data')) if (d.attrs.id) data.set(d.attrs.id, textContent(d));
+  // A unit may hold several segments and ignorables; their concatenation is the unit's text.
+  const source: Run[] = [];
+  const target: Run[] = [];
+  let hasTarget = false;
+  let state: UnitState | undefined;
+  let segments = 0;
+  for (const part of childElements(el)) {
+    const name = localName(part.name);
+    if (name !== 'segment' && name !== 'ignorable') continue;
+    const s = firstChild(part, 'source');
+    if (!s) throw new ContentReadError(`<${part.name}> in unit "${id}" has no <source>`, part.line, part.column);
+    const sourceRuns = readContent20(s, data);
+    source.push(...sourceRuns);
+    const t = firstChild(part, 'target');
+    if (t) {
+      hasTarget = true;
+      target.push(...readContent20(t, data));
+    } else target.push(...(name === 'ignorable' ? sourceRuns : []));
+    if (name === 'segment') {
+      segments++;
+      const segState = part.attrs.subState === 'locflow:needs-review' ? 'needs-review' : STATE_IN[part.attrs.state ?? ''];
+      // The unit is as far along as its least advanced segment.
+      if (segState && (state === undefined || rank(segState) < rank(state))) state = segState;
+    }
+  }
+  if (segments === 0) throw new ContentReadError(`unit "${id}" has no <segment>`, el.line, el.column);
+  const origin = el.attrs['lf:origin'];
+  const notesEl = firstChild(el, 'notes');
+  return {
+    id,
+    ...(el.attrs.name ? { name: el.attrs.name } : {}),
+    source: normalizeContent(source),
+    ...(hasTarget ? { target: normalizeContent(target) } : {}),
+    state: hasTarget ? (state ?? 'translated') : 'new',
+    ...(origin ? { origin } : {}),
+    notes: notesEl ? childElements(notesEl, 'note').map(textContent) : [],
+    line: el.line,
+  };
+}
+
+function rank(state: UnitState): number {
+  return ['new', 'needs-review', 'translated', 'reviewed', 'final'].indexOf(state);
+}
