@@ -1,0 +1,182 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { list, openProject, rel, run, type GlobalOptions } from './context.js';
+
+/**
+ * Commander wiring: each command parses its options, calls one workflow
+ * function (loaded on demand, so --help stays fast) and prints its result.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type Program = Command<[], {}, GlobalOptions>;
+
+export function registerInit(program: Program): void {
+  program
+    .command('init')
+    .description('write locflow.config.json in the project folder')
+    .option('--source-lang <code>', 'source language', 'en')
+    .option('--lang <codes>', 'target languages, comma-separated', list)
+    .option('--sources <paths>', 'source files or patterns, comma-separated', list)
+    .addOption(new Option('--xliff <version>', 'XLIFF version to write').choices(['1.2', '2.0'] as const))
+    .option('--force', 'replace an existing configuration')
+    .action((opts, cmd) =>
+      run(async () => {
+        const { init } = await import('../workflow/init.js');
+        const g = cmd.optsWithGlobals() as GlobalOptions;
+        const file = init(g.cwd ?? process.cwd(), {
+          sourceLanguage: opts.sourceLang,
+          ...(opts.lang ? { targetLanguages: opts.lang } : {}),
+          ...(opts.sources ? { sources: opts.sources } : {}),
+          ...(opts.xliff ? { xliffVersion: opts.xliff } : {}),
+          ...(opts.force ? { force: true } : {}),
+        });
+        console.log(`wrote ${file}`);
+      }),
+    );
+}
+
+export function registerExtract(program: Program): void {
+  program
+    .command('extract')
+    .description('segment the sources and write one XLIFF per target language and document')
+    .addOption(new Option('--xliff <version>', 'XLIFF version (default: from the config)').choices(['1.2', '2.0'] as const))
+    .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
+    .option('--prefill', 'copy the source into empty targets (OmegaT translates only units that have a target)')
+    .option('--force', 'overwrite XLIFF files that hold translations not yet imported')
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { extract } = await import('../workflow/extract.js');
+        for (const r of extract(project, { ...(opts.lang ? { langs: opts.lang } : {}), ...(opts.xliff ? { version: opts.xliff } : {}), prefill: opts.prefill === true, force: opts.force === true })) {
+          console.log(`${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated`);
+          if (r.removed.length) console.log(`  ${r.removed.length} translated unit(s) no longer in the source: ${r.removed.join(', ')}`);
+        }
+      }),
+    );
+}
+
+export function registerImport(program: Program): void {
+  program
+    .command('import')
+    .description('import translated XLIFF files into locales/<lang>/<doc>.json')
+    .argument('<files...>', 'XLIFF 1.2 or 2.0 files')
+    .option('--overwrite', 'replace existing translations that differ')
+    .option('--lang <code>', 'refuse files whose target language is not this one')
+    .action((files, opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { importFiles } = await import('../workflow/import.js');
+        for (const r of importFiles(project, files, { overwrite: opts.overwrite === true, ...(opts.lang ? { lang: opts.lang } : {}) })) {
+          console.log(`${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} imported, ${r.unchanged} unchanged, ${r.untranslated} untranslated`);
+        }
+      }),
+    );
+}
+
+export function registerBuild(program: Program): void {
+  program
+    .command('build')
+    .description('write each localized document, with dates re-formatted for its locale')
+    .option('--lang <codes>', 'languages, comma-separated (default: all targets; the source language is allowed)', list)
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { build } = await import('../workflow/build.js');
+        for (const r of build(project, opts.lang ? { langs: opts.lang } : {})) {
+          const fallback = r.untranslated.length ? `, ${r.untranslated.length} untranslated (source text used): ${r.untranslated.join(', ')}` : '';
+          console.log(`${rel(project.root, r.file)}: ${r.units} units${fallback}`);
+        }
+      }),
+    );
+}
+
+export function registerStatus(program: Program): void {
+  program
+    .command('status')
+    .description('units and words per state for each target language')
+    .option('--lang <codes>', 'languages, comma-separated', list)
+    .option('--json', 'print JSON')
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { status } = await import('../workflow/status.js');
+        const rows = status(project, opts.lang ? { langs: opts.lang } : {});
+        if (opts.json) {
+          console.log(JSON.stringify(rows, null, 2));
+          return;
+        }
+        const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale'];
+        const body = rows.map((r) => [r.lang, r.units, r.words, `${r.translated} (${r.translatedWords} w)`, r.needsReview, `${r.untranslated} (${r.untranslatedWords} w)`, r.stale].map(String));
+        const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+        for (const row of [head, ...body]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+      }),
+    );
+}
+
+export function registerPseudo(program: Program): void {
+  program
+    .command('pseudo')
+    .description('pseudo-translate into a translated XLIFF (accents, ~30 % expansion, brackets)')
+    .requiredOption('--lang <code>', 'target language to write, e.g. qps-ploc')
+    .option('--rtl', 'wrap units in right-to-left marks')
+    .option('--expansion <ratio>', 'extra length as a ratio', '0.3')
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { pseudo } = await import('../workflow/pseudo.js');
+        const expansion = Number(opts.expansion);
+        if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
+          const { LocflowError } = await import('../errors.js');
+          throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
+        }
+        for (const r of pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion })) console.log(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+      }),
+    );
+}
+
+export function registerCheck(program: Program): void {
+  program
+    .command('check')
+    .description('check translations: numbers, inline codes, empty and untranslated units')
+    .argument('[files...]', 'XLIFF files to check (default: the locale store)')
+    .option('--lang <codes>', 'languages, comma-separated', list)
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json'] as const).default('text' as const))
+    .option('--max-warnings <n>', 'fail when there are more warnings than this')
+    .action((files, opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { check } = await import('../workflow/check.js');
+        const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+        if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+          const { LocflowError } = await import('../errors.js');
+          throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
+        }
+        const result = check(project, { files, ...(opts.lang ? { langs: opts.lang } : {}), ...(maxWarnings !== undefined ? { maxWarnings } : {}) });
+        if (opts.format === 'json') {
+          const { jsonReport } = await import('../qa/reporters/json.js');
+          process.stdout.write(jsonReport(result.issues));
+        } else {
+          const { textReport } = await import('../qa/reporters/text.js');
+          process.stdout.write(`${result.pairs} translated unit(s) checked\n${textReport(result.issues, process.stdout.isTTY === true && !process.env.NO_COLOR)}`);
+        }
+        return result.exitCode;
+      }),
+    );
+}
+
+export function registerSegment(program: Program): void {
+  program
+    .command('segment')
+    .description('split text into sentences, one a line (or JSON with exact offsets)')
+    .argument('[file]', 'a text file, or - for standard input', '-')
+    .option('--lang <code>', 'language of the text', 'en')
+    .option('--json', 'print [{start, end, text}] with offsets into the input')
+    .action((file, opts) =>
+      run(async () => {
+        const { readFileSync } = await import('node:fs');
+        const { segmentSpans } = await import('../segment/segmenter.js');
+        const text = file === '-' ? readFileSync(0, 'utf8') : (await import('../io/files.js')).readText(file, 'input file');
+        const spans = segmentSpans(text, opts.lang);
+        if (opts.json) console.log(JSON.stringify(spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })), null, 2));
+        else for (const s of spans) console.log(text.slice(s.start, s.end).replace(/\s*\n\s*/gu, ' '));
+      }),
+    );
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { Project } from '../config/config.js';
+
+/** Options every command inherits from the program. */
+export type GlobalOptions = {
+  cwd?: string | undefined;
+  config?: string | undefined;
+};
+
+export async function openProject(opts: GlobalOptions): Promise<Project> {
+  const { loadProject } = await import('../config/config.js');
+  const root = resolve(opts.cwd ?? process.cwd());
+  return loadProject(root, opts.config ? resolve(root, opts.config) : undefined);
+}
+
+/** Runs a command body; a LocflowError becomes its message on stderr and its exit code. */
+export async function run(body: () => Promise<number | void>): Promise<void> {
+  try {
+    const code = await body();
+    if (typeof code === 'number') process.exitCode = code;
+  } catch (err) {
+    const { LocflowError } = await import('../errors.js');
+    if (err instanceof LocflowError) {
+      process.stderr.write(`locflow: ${err.format()}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.stderr.write(`locflow: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 3;
+  }
+}
+
+export function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function rel(root: string, file: string): string {
+  return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { Command } from '@commander-js/extra-typings';
+import { TOOL } from '../version.js';
+import { registerBuild, registerCheck, registerExtract, registerImport, registerInit, registerPseudo, registerSegment, registerStatus } from './commands.js';
+
+const program = new Command()
+  .name('locflow')
+  .description('Segment articles and app strings, hand them out as XLIFF, import translations, rebuild and check localized output.')
+  .version(TOOL.version)
+  .option('-C, --cwd <dir>', 'project folder (default: the current folder)')
+  .option('--config <file>', 'configuration file (default: locflow.config.json in the project folder)')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (str, write) => write(`locflow: ${str.replace(/^error: /u, '')}`) })
+  .exitOverride((err) => {
+    // Usage errors exit 2, like every other input error; --help and --version exit 0.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+for (const register of [registerInit, registerExtract, registerImport, registerBuild, registerStatus, registerCheck, registerPseudo, registerSegment]) register(program);
+
+await program.parseAsync();

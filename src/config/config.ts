@@ -1,0 +1,174 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import { LocflowError } from '../errors.js';
+import { insideProject, readText } from '../io/files.js';
+
+/** locflow.config.json: what the project translates, into which languages, and where files go. */
+export interface Config {
+  readonly sourceLanguage: string;
+  readonly targetLanguages: readonly string[];
+  /** Source files, relative to the project; "*" may stand in a file name ("source/*.txt"). */
+  readonly sources: readonly string[];
+  readonly xliff: { readonly version: '1.2' | '2.0'; readonly path: string };
+  /** Where bundles and localized documents go; {lang} and {doc} are replaced. */
+  readonly locales: { readonly bundle: string; readonly output: string };
+  readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[] };
+}
+
+export const CONFIG_FILE = 'locflow.config.json';
+
+export const DEFAULTS: Config = {
+  sourceLanguage: 'en',
+  targetLanguages: ['es'],
+  sources: ['source/*.txt'],
+  xliff: { version: '1.2', path: 'xliff/{lang}/{doc}.xlf' },
+  locales: { bundle: 'locales/{lang}/{doc}.json', output: 'locales/{lang}/{doc}{ext}' },
+  text: {
+    boilerplate: ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
+    relatedLabels: ['live updates', 'live', 'read more', 'read also', 'also read', 'related', 'more', 'see also', 'watch', 'listen', 'follow'],
+  },
+};
+
+export interface Project {
+  readonly root: string;
+  readonly configPath: string;
+  readonly config: Config;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
+  $schema: null,
+  sourceLanguage: null,
+  targetLanguages: null,
+  sources: null,
+  xliff: ['version', 'path'],
+  locales: ['bundle', 'output'],
+  text: ['boilerplate', 'relatedLabels'],
+};
+
+/** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
+export function canonicalLocale(tag: unknown, key: string, file: string): string {
+  if (typeof tag !== 'string' || !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u.test(tag)) {
+    throw new LocflowError(`${key}: "${String(tag)}" is not a language code`, { file, hint: 'use a BCP 47 tag such as "es", "fr-CA", "ar-EG" or "qps-ploc"' });
+  }
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0] ?? tag;
+  } catch {
+    throw new LocflowError(`${key}: "${tag}" is not a valid BCP 47 language tag`, { file, hint: 'use a tag such as "es", "fr-CA" or "ar-EG"' });
+  }
+}
+
+function asObject(value: Json | undefined, key: string, file: string): Record<string, Json> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new LocflowError(`${key} must be an object`, { file });
+  return value;
+}
+
+function asString(value: Json | undefined, key: string, file: string): string {
+  if (typeof value !== 'string' || value === '') throw new LocflowError(`${key} must be a non-empty string`, { file });
+  return value;
+}
+
+function asStrings(value: Json | undefined, key: string, file: string): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new LocflowError(`${key} must be a list of strings`, { file });
+  return value as string[];
+}
+
+/** Validates parsed JSON against the schema, naming the first key that is wrong. */
+export function validateConfig(raw: Json, file: string, root: string): Config {
+  const obj = asObject(raw, 'the configuration', file);
+  for (const [key, value] of Object.entries(obj)) {
+    if (!(key in SCHEMA)) throw new LocflowError(`unknown key "${key}"`, { file, hint: `known keys: ${Object.keys(SCHEMA).filter((k) => k !== '$schema').join(', ')}` });
+    const nested = SCHEMA[key];
+    if (nested) for (const sub of Object.keys(asObject(value, key, file))) {
+      if (!nested.includes(sub)) throw new LocflowError(`unknown key "${key}.${sub}"`, { file, hint: `known keys of ${key}: ${nested.join(', ')}` });
+    }
+  }
+  const sourceLanguage = canonicalLocale(obj.sourceLanguage ?? DEFAULTS.sourceLanguage, 'sourceLanguage', file);
+  const targets = asStrings(obj.targetLanguages ?? [...DEFAULTS.targetLanguages], 'targetLanguages', file).map((t, i) => canonicalLocale(t, `targetLanguages[${i}]`, file));
+  if (targets.length === 0) throw new LocflowError('targetLanguages is empty', { file, hint: 'list at least one language to translate into, e.g. ["es"]' });
+  if (targets.includes(sourceLanguage)) throw new LocflowError(`targetLanguages lists the source language "${sourceLanguage}"`, { file });
+  const xliff = obj.xliff === undefined ? {} : asObject(obj.xliff, 'xliff', file);
+  const version = xliff.version ?? DEFAULTS.xliff.version;
+  if (version !== '1.2' && version !== '2.0') throw new LocflowError(`xliff.version: "${String(version)}" is not supported`, { file, hint: 'use "1.2" or "2.0"' });
+  const locales = obj.locales === undefined ? {} : asObject(obj.locales, 'locales', file);
+  const text = obj.text === undefined ? {} : asObject(obj.text, 'text', file);
+  const boilerplate = text.boilerplate === undefined ? [...DEFAULTS.text.boilerplate] : asStrings(text.boilerplate, 'text.boilerplate', file);
+  boilerplate.forEach((pattern, i) => {
+    try {
+      new RegExp(pattern, 'iu');
+    } catch (err) {
+      throw new LocflowError(`text.boilerplate[${i}] is not a valid regular expression: ${(err as Error).message}`, { file });
+    }
+  });
+  const config: Config = {
+    sourceLanguage,
+    targetLanguages: targets,
+    sources: obj.sources === undefined ? [...DEFAULTS.sources] : asStrings(obj.sources, 'sources', file),
+    xliff: { version, path: xliff.path === undefined ? DEFAULTS.xliff.path : asString(xliff.path, 'xliff.path', file) },
+    locales: {
+      bundle: locales.bundle === undefined ? DEFAULTS.locales.bundle : asString(locales.bundle, 'locales.bundle', file),
+      output: locales.output === undefined ? DEFAULTS.locales.output : asString(locales.output, 'locales.output', file),
+    },
+    text: { boilerplate, relatedLabels: text.relatedLabels === undefined ? [...DEFAULTS.text.relatedLabels] : asStrings(text.relatedLabels, 'text.relatedLabels', file) },
+  };
+  for (const [key, template] of [['xliff.path', config.xliff.path], ['locales.bundle', config.locales.bundle], ['locales.output', config.locales.output]] as const) {
+    if (!template.includes('{lang}') || !template.includes('{doc}')) throw new LocflowError(`${key}: "${template}" must contain {lang} and {doc}`, { file });
+    insideProject(root, template.replace(/\{\w+\}/gu, 'x'), key);
+  }
+  return config;
+}
+
+export function loadProject(root: string, configPath = join(root, CONFIG_FILE)): Project {
+  if (!existsSync(configPath)) {
+    throw new LocflowError(`no ${CONFIG_FILE} here`, { file: configPath, hint: 'run "locflow init" to write one, or pass --config <file>' });
+  }
+  const text = readText(configPath, 'configuration file');
+  let raw: Json;
+  try {
+    raw = JSON.parse(text) as Json;
+  } catch (err) {
+    const pos = /position (\d+)/u.exec((err as Error).message);
+    const at = pos ? Number(pos[1]) : -1;
+    const line = at >= 0 ? text.slice(0, at).split('\n').length : undefined;
+    const column = at >= 0 ? at - text.lastIndexOf('\n', at - 1) : undefined;
+    throw new LocflowError(`invalid JSON: ${(err as Error).message}`, { file: configPath, ...(line ? { line } : {}), ...(column ? { column } : {}) });
+  }
+  const config = validateConfig(raw, configPath, dirname(configPath));
+  const project = { root: dirname(configPath), configPath, config };
+  sourceFiles(project); // missing sources are reported now, not halfway through a command
+  return project;
+}
+
+/** The source files the config names, with "*" in a file name expanded. */
+export function sourceFiles(project: Project): string[] {
+  const files: string[] = [];
+  for (const pattern of project.config.sources) {
+    const full = insideProject(project.root, pattern, 'sources');
+    if (!basename(pattern).includes('*')) {
+      if (!existsSync(full) || !statSync(full).isFile()) throw new LocflowError(`sources: "${pattern}" does not exist`, { file: project.configPath, hint: 'fix the path or add the file' });
+      files.push(full);
+      continue;
+    }
+    const dir = dirname(full);
+    const re = new RegExp(`^${basename(pattern).split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
+    const found = existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f)) : [];
+    if (!found.length) throw new LocflowError(`sources: "${pattern}" matches no file`, { file: project.configPath, hint: 'fix the pattern or add files' });
+    files.push(...found);
+  }
+  return files;
+}
+
+/** A path template with {lang}, {doc} and {ext} filled in, inside the project. */
+export function projectPath(project: Project, template: string, values: { lang: string; doc: string; ext?: string }): string {
+  const rel = template.replaceAll('{lang}', values.lang).replaceAll('{doc}', values.doc).replaceAll('{ext}', values.ext ?? '');
+  return insideProject(project.root, rel, 'path');
+}
+
+export function docIdOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+export function relativeToProject(project: Project, file: string): string {
+  return relative(project.root, file).split('\\').join('/');
+}

@@ -1,0 +1,39 @@
+import { extname } from 'node:path';
+import type { Document, Unit } from '../model/index.js';
+import { LocflowError } from '../errors.js';
+import { readTextArticle, writeTextArticle } from './text-article.js';
+
+/** A source format: a reader that cuts a file into a Document, a writer that fills its skeleton. */
+export interface Format {
+  readonly name: string;
+  readonly extensions: readonly string[];
+  read(text: string, meta: { id: string; path: string; sourceLang: string }, options: FormatOptions): Document;
+  write(doc: Document, render: (unit: Unit) => string): string;
+}
+
+export interface FormatOptions {
+  readonly boilerplate: readonly string[];
+  readonly relatedLabels: readonly string[];
+}
+
+const FORMATS: readonly Format[] = [
+  {
+    name: 'text',
+    extensions: ['.txt'],
+    read: (text, meta, options) =>
+      readTextArticle(text, meta, { boilerplate: options.boilerplate.map((p) => new RegExp(p, 'iu')), relatedLabels: options.relatedLabels }),
+    write: writeTextArticle,
+  },
+];
+
+export function formatFor(path: string): Format {
+  const ext = extname(path).toLowerCase();
+  const format = FORMATS.find((f) => f.extensions.includes(ext));
+  if (!format) {
+    throw new LocflowError(`unknown source format "${ext || '(no extension)'}"`, {
+      file: path,
+      hint: `known formats: ${FORMATS.map((f) => `${f.name} (${f.extensions.join(', ')})`).join('; ')}`,
+    });
+  }
+  return format;
+}

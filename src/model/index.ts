@@ -1,0 +1,3 @@
+export * from './content.js';
+export * from './unit.js';
+export * from './document.js';

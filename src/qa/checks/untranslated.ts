@@ -1,0 +1,18 @@
+import { textOnly, toPlainText } from '../../model/content.js';
+import type { Check } from '../types.js';
+
+// A unit of names, acronyms, numbers and punctuation only ("AP", "NATO", "2023") is often the same in every language.
+const NAME_LIKE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*|[\p{P}\p{S}]+))*$/u;
+
+export const untranslated: Check = {
+  id: 'untranslated',
+  severity: 'warning',
+  description: 'The target equals the source (units made only of names and numbers excepted).',
+  run(pair) {
+    const source = toPlainText(pair.source).trim();
+    if (source !== toPlainText(pair.target).trim()) return [];
+    const text = textOnly(pair.source).trim();
+    if (text === '' || NAME_LIKE.test(text) || !/\p{L}{2}/u.test(text)) return [];
+    return [{ message: 'the target is the same as the source: not translated?' }];
+  },
+};

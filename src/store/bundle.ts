@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import type { UnitState } from '../model/unit.js';
+import { UNIT_STATES } from '../model/unit.js';
+import { LocflowError } from '../errors.js';
+import { readText, writeFileAtomic } from '../io/files.js';
+
+/**
+ * The locale store: locales/<lng>/<doc>.json is a plain i18next bundle
+ * (unit id → translation); <doc>.meta.json beside it keeps what i18next has
+ * no place for: each translation's state, origin and the source it translated.
+ */
+export interface UnitMeta {
+  readonly state: UnitState;
+  readonly origin: string;
+  /** The source text (codes as markers) the translation was made for; a change makes it stale. */
+  readonly source: string;
+}
+
+export interface Bundle {
+  readonly translations: Readonly<Record<string, string>>;
+  readonly meta: Readonly<Record<string, UnitMeta>>;
+}
+
+export const EMPTY_BUNDLE: Bundle = { translations: {}, meta: {} };
+
+export function metaPathOf(bundlePath: string): string {
+  return bundlePath.replace(/\.json$/u, '') + '.meta.json';
+}
+
+function parseJsonObject(path: string): Record<string, unknown> {
+  const text = readText(path, 'bundle');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new LocflowError(`invalid JSON: ${(err as Error).message}`, { file: path, hint: 'fix the file by hand or restore it from version control' });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new LocflowError('expected a JSON object', { file: path });
+  return value as Record<string, unknown>;
+}
+
+export function readBundle(bundlePath: string): Bundle {
+  if (!existsSync(bundlePath)) return EMPTY_BUNDLE;
+  const raw = parseJsonObject(bundlePath);
+  const translations: Record<string, string> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    if (typeof value !== 'string') throw new LocflowError(`key "${id}" is not a string; a text bundle maps unit ids to strings`, { file: bundlePath });
+    translations[id] = value;
+  }
+  const metaPath = metaPathOf(bundlePath);
+  const meta: Record<string, UnitMeta> = {};
+  if (existsSync(metaPath)) {
+    const units = parseJsonObject(metaPath).units;
+    if (units && typeof units === 'object') {
+      for (const [id, m] of Object.entries(units as Record<string, Partial<UnitMeta>>)) {
+        if (!m || typeof m !== 'object' || !UNIT_STATES.includes(m.state as UnitState)) throw new LocflowError(`unit "${id}" has no valid state`, { file: metaPath });
+        meta[id] = { state: m.state as UnitState, origin: String(m.origin ?? 'human'), source: String(m.source ?? '') };
+      }
+    }
+  }
+  return { translations, meta };
+}
+
+/** Writes bundle and metadata, each atomically, keys in a stable order so diffs stay small. */
+export function writeBundle(bundlePath: string, bundle: Bundle, order: readonly string[]): void {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const ids = Object.keys(bundle.translations).sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b));
+  const translations: Record<string, string> = {};
+  const meta: Record<string, UnitMeta> = {};
+  for (const id of ids) {
+    translations[id] = bundle.translations[id]!;
+    const m = bundle.meta[id];
+    if (m) meta[id] = m;
+  }
+  writeFileAtomic(bundlePath, JSON.stringify(translations, null, 2) + '\n');
+  writeFileAtomic(metaPathOf(bundlePath), JSON.stringify({ format: 'locflow-meta/1', units: meta }, null, 2) + '\n');
+}

@@ -1,0 +1,46 @@
+import type { Project } from '../config/config.js';
+import { writeFileAtomic } from '../io/files.js';
+import { codesOf, type Unit } from '../model/index.js';
+import { renderCode } from '../locale/render.js';
+import { markerName } from '../store/codes.js';
+import { createLookup } from '../store/i18n.js';
+import { formatFor } from '../formats/registry.js';
+import { chooseLanguages, loadBundle, loadDocuments, outputPath, sourceBundle } from './documents.js';
+
+export interface BuildResult {
+  readonly lang: string;
+  readonly doc: string;
+  readonly file: string;
+  readonly units: number;
+  /** Units that fell back to the source text. */
+  readonly untranslated: readonly string[];
+}
+
+/** Rebuilds each localized document from its skeleton, i18next lookups and locale formatting. */
+export function build(project: Project, options: { langs?: readonly string[] } = {}): BuildResult[] {
+  const { sourceLanguage } = project.config;
+  // The source language may be built too: it must give back the source itself.
+  const langs = options.langs?.length
+    ? options.langs.flatMap((l) => (l === sourceLanguage ? [l] : chooseLanguages(project, [l])))
+    : chooseLanguages(project, undefined);
+  const results: BuildResult[] = [];
+  for (const doc of loadDocuments(project)) {
+    const fallback = sourceBundle(doc);
+    for (const lang of langs) {
+      const translations = lang === sourceLanguage ? {} : loadBundle(project, lang, doc).translations;
+      const lookup = createLookup({ [lang]: { [doc.id]: { ...translations } }, [sourceLanguage]: { [doc.id]: fallback } }, lang, sourceLanguage, doc.id);
+      const untranslated: string[] = [];
+      const render = (unit: Unit): string => {
+        const values = Object.fromEntries(codesOf(unit.source).map((c) => [markerName(c), renderCode(c, lang, sourceLanguage)]));
+        const found = lookup.t(unit.id, { ...values, returnDetails: true });
+        if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.push(unit.id);
+        return String(found.res);
+      };
+      const text = formatFor(doc.path).write(doc, render);
+      const file = outputPath(project, lang, doc);
+      writeFileAtomic(file, text);
+      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated });
+    }
+  }
+  return results;
+}

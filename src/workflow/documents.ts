@@ -1,0 +1,62 @@
+import { extname } from 'node:path';
+import type { Document } from '../model/index.js';
+import { contentToI18n } from '../store/codes.js';
+import { readBundle, type Bundle } from '../store/bundle.js';
+import { docIdOf, projectPath, relativeToProject, sourceFiles, type Project } from '../config/config.js';
+import { LocflowError } from '../errors.js';
+import { readText } from '../io/files.js';
+import { formatFor } from '../formats/registry.js';
+
+/** Every source document of the project, read by its format. */
+export function loadDocuments(project: Project): Document[] {
+  const seen = new Map<string, string>();
+  return sourceFiles(project).map((file) => {
+    const id = docIdOf(file);
+    const other = seen.get(id);
+    if (other) throw new LocflowError(`two sources share the document name "${id}": ${other} and ${file}`, { file: project.configPath, hint: 'rename one of them' });
+    seen.set(id, file);
+    const format = formatFor(file);
+    return format.read(readText(file, 'source file'), { id, path: relativeToProject(project, file), sourceLang: project.config.sourceLanguage }, project.config.text);
+  });
+}
+
+export function bundlePath(project: Project, lang: string, doc: Document): string {
+  return projectPath(project, project.config.locales.bundle, { lang, doc: doc.id });
+}
+
+export function outputPath(project: Project, lang: string, doc: Document): string {
+  return projectPath(project, project.config.locales.output, { lang, doc: doc.id, ext: extname(doc.path) });
+}
+
+export function xliffPath(project: Project, lang: string, doc: Document): string {
+  return projectPath(project, project.config.xliff.path, { lang, doc: doc.id });
+}
+
+export function loadBundle(project: Project, lang: string, doc: Document): Bundle {
+  return readBundle(bundlePath(project, lang, doc));
+}
+
+/** The source units as an i18next bundle, the fallback for every untranslated unit. */
+export function sourceBundle(doc: Document): Record<string, string> {
+  return Object.fromEntries(doc.units.map((u) => [u.id, contentToI18n(u.source)]));
+}
+
+/** The languages a command works on: those asked for, each checked against the config. */
+export function chooseLanguages(project: Project, requested: readonly string[] | undefined): string[] {
+  if (!requested || requested.length === 0) return [...project.config.targetLanguages];
+  return requested.map((tag) => {
+    let canonical: string;
+    try {
+      canonical = Intl.getCanonicalLocales(tag)[0] ?? tag;
+    } catch {
+      throw new LocflowError(`"${tag}" is not a valid language tag`, { hint: 'use a BCP 47 tag such as "es" or "fr-CA"' });
+    }
+    if (!project.config.targetLanguages.includes(canonical)) {
+      throw new LocflowError(`"${tag}" is not a target language of this project`, {
+        file: project.configPath,
+        hint: `targets: ${project.config.targetLanguages.join(', ')}; add it to targetLanguages to work on it`,
+      });
+    }
+    return canonical;
+  });
+}

@@ -1,0 +1,197 @@
+import { basename, dirname } from 'node:path';
+import type { Project } from '../config/config.js';
+import { LocflowError } from '../errors.js';
+import { insideProject, readText } from '../io/files.js';
+import type { Content, Document, InlineCode, Run, Unit } from '../model/index.js';
+import { codeKey, codesOf, contentEquals, normalizeContent } from '../model/index.js';
+import { contentToI18n } from '../store/codes.js';
+import { writeBundle, type UnitMeta } from '../store/bundle.js';
+import type { XliffUnit } from '../xliff/model.js';
+import { readXliff, XliffReadError } from '../xliff/read.js';
+import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
+
+export interface ImportOptions {
+  /** Replace translations in the store that differ from the file's. */
+  readonly overwrite?: boolean;
+  readonly lang?: string;
+}
+
+export interface ImportResult {
+  readonly file: string;
+  readonly lang: string;
+  readonly doc: string;
+  readonly imported: number;
+  readonly unchanged: number;
+  readonly untranslated: number;
+}
+
+interface Problem {
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
+export function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): ImportResult[] {
+  const docs = loadDocuments(project);
+  return files.flatMap((f) => importFile(project, docs, insideProject(project.root, f, 'XLIFF file'), options));
+}
+
+function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions): ImportResult[] {
+  let xliff;
+  try {
+    xliff = readXliff(readText(file, 'XLIFF file'));
+  } catch (err) {
+    if (err instanceof XliffReadError) {
+      throw new LocflowError(err.message, { file, ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}), hint: 'fix the file (or ask the translator for a valid export); nothing was imported' });
+    }
+    throw err;
+  }
+  const { sourceLanguage } = project.config;
+  if (!xliff.targetLang) throw new LocflowError('the XLIFF names no target language', { file, hint: 'set target-language (1.2) or trgLang (2.0) to the language of the translation' });
+  const lang = chooseTargetLanguage(project, xliff.targetLang, file, options.lang);
+  if (canonical(xliff.sourceLang) !== sourceLanguage) {
+    throw new LocflowError(`the XLIFF's source language is "${xliff.sourceLang}", but the project's is "${sourceLanguage}"`, { file, hint: 'import only files extracted from this project' });
+  }
+
+  const results: ImportResult[] = [];
+  for (const xf of xliff.files) {
+    const doc = docs.find((d) => d.path === xf.original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
+    if (!doc) {
+      throw new LocflowError(`the file's original "${xf.original}" is not a source of this project`, { file, hint: `sources: ${docs.map((d) => d.path).join(', ')}` });
+    }
+    const byId = new Map(doc.units.map((u) => [u.id, u]));
+    const bundle = loadBundle(project, lang, doc);
+    const translations: Record<string, string> = { ...bundle.translations };
+    const meta: Record<string, UnitMeta> = { ...bundle.meta };
+    const problems: Problem[] = [];
+    const conflicts: Problem[] = [];
+    const seen = new Set<string>();
+    let imported = 0;
+    let unchanged = 0;
+    let untranslated = 0;
+
+    for (const xu of xf.units) {
+      const at = xu.line !== undefined ? { line: xu.line } : {};
+      if (seen.has(xu.id)) {
+        problems.push({ ...at, message: `unit "${xu.id}" appears twice` });
+        continue;
+      }
+      seen.add(xu.id);
+      const unit = byId.get(xu.id);
+      if (!unit) {
+        problems.push({ ...at, message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)` });
+        continue;
+      }
+      if (!sameSource(unit.source, xu.source)) {
+        problems.push({ ...at, message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}` });
+        continue;
+      }
+      if (!hasTranslation(xu)) {
+        untranslated++;
+        continue;
+      }
+      const codeProblem = compareCodes(unit, xu.target!);
+      if (codeProblem) {
+        problems.push({ ...at, message: `unit "${xu.id}": ${codeProblem}` });
+        continue;
+      }
+      const value = contentToI18n(withSourceCodes(unit, xu.target!));
+      const existing = translations[unit.id];
+      if (existing !== undefined && existing !== value && !options.overwrite) {
+        conflicts.push({ ...at, message: `unit "${unit.id}": the store has "${clip(existing)}", the file "${clip(value)}"` });
+        continue;
+      }
+      if (existing === value && meta[unit.id]?.state === xu.state) unchanged++;
+      else imported++;
+      translations[unit.id] = value;
+      meta[unit.id] = { state: xu.state === 'new' ? 'translated' : xu.state, origin: xu.origin ?? meta[unit.id]?.origin ?? 'human', source: contentToI18n(unit.source) };
+    }
+    if (problems.length) refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
+    if (conflicts.length) refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
+    writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+    results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated });
+  }
+  return results;
+}
+
+function canonical(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+function chooseTargetLanguage(project: Project, declared: string, file: string, requested: string | undefined): string {
+  const lang = canonical(declared);
+  if (requested !== undefined) {
+    const [want] = chooseLanguages(project, [requested]);
+    if (want !== lang) throw new LocflowError(`the XLIFF's target language is "${declared}", not "${requested}"`, { file, hint: 'import the file meant for that language, or drop --lang' });
+  }
+  if (!project.config.targetLanguages.includes(lang)) {
+    throw new LocflowError(`the XLIFF's target language "${declared}" is not a target of this project`, {
+      file,
+      hint: `targets: ${project.config.targetLanguages.join(', ')}; add "${lang}" to targetLanguages in ${basename(project.configPath)} if it is meant to be one (folder: ${basename(dirname(file))})`,
+    });
+  }
+  return lang;
+}
+
+/** A target equal to the source in state "new" is a pre-filled copy for the CAT tool, not a translation. */
+function hasTranslation(xu: XliffUnit): boolean {
+  if (xu.target === undefined) return false;
+  if (xu.state === 'new' && contentEquals(xu.target, xu.source)) return false;
+  return true;
+}
+
+/** Same text, same codes in the same places; code data may be absent from the file (XLIFF 1.2 <g>), so only ids count. */
+function sameSource(a: Content, b: Content): boolean {
+  const x = normalizeContent(a);
+  const y = normalizeContent(b);
+  return (
+    x.length === y.length &&
+    x.every((run, i) => {
+      const other = y[i]!;
+      if (typeof run === 'string' || typeof other === 'string') return run === other;
+      return codeKey(run) === codeKey(other);
+    })
+  );
+}
+
+function compareCodes(unit: Unit, target: Content): string | null {
+  const want = codesOf(unit.source).map(codeKey).sort();
+  const got = codesOf(target).map(codeKey).sort();
+  const missing = want.filter((k, i) => want.indexOf(k) === i && count(got, k) < count(want, k));
+  const extra = got.filter((k, i) => got.indexOf(k) === i && count(got, k) > count(want, k));
+  if (!missing.length && !extra.length) return null;
+  const show = (keys: string[]): string => keys.map((k) => describeCode(unit, k)).join(', ');
+  return [missing.length ? `the target lacks inline code(s) ${show(missing)}` : '', extra.length ? `the target has inline code(s) the source does not: ${extra.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+}
+
+function count(list: readonly string[], key: string): number {
+  return list.filter((k) => k === key).length;
+}
+
+function describeCode(unit: Unit, key: string): string {
+  const code = codesOf(unit.source).find((c) => codeKey(c) === key);
+  return code ? `${key} (${code.type} "${clip(code.data, 30)}")` : key;
+}
+
+/** The target with each code's data taken from the source, the only trustworthy copy of it. */
+function withSourceCodes(unit: Unit, target: Content): Run[] {
+  const codes = new Map<string, InlineCode>(codesOf(unit.source).map((c) => [codeKey(c), c]));
+  return normalizeContent(target).map((run) => (typeof run === 'string' ? run : (codes.get(codeKey(run)) ?? run)));
+}
+
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function refuse(file: string, problems: readonly Problem[], hint: string): never {
+  const shown = problems.slice(0, 20).map((p) => `  ${p.line !== undefined ? `line ${p.line}: ` : ''}${p.message}`);
+  if (problems.length > 20) shown.push(`  … and ${problems.length - 20} more`);
+  throw new LocflowError(`refused, nothing was imported: ${problems.length} problem(s)\n${shown.join('\n')}`, { file, hint });
+}
+

@@ -1,0 +1,44 @@
+import type { Project } from '../config/config.js';
+import { countWords } from '../model/index.js';
+import { chooseLanguages, loadBundle, loadDocuments } from './documents.js';
+import { orphanIds, storedUnits } from './translations.js';
+
+export interface StatusRow {
+  readonly lang: string;
+  readonly units: number;
+  readonly words: number;
+  readonly translated: number;
+  readonly translatedWords: number;
+  readonly needsReview: number;
+  readonly untranslated: number;
+  readonly untranslatedWords: number;
+  /** Translations made for a source text that has changed or is gone. */
+  readonly stale: number;
+}
+
+/** Per-locale progress, like pocount: units and words in each state. */
+export function status(project: Project, options: { langs?: readonly string[] } = {}): StatusRow[] {
+  const docs = loadDocuments(project);
+  return chooseLanguages(project, options.langs).map((lang) => {
+    const row = { lang, units: 0, words: 0, translated: 0, translatedWords: 0, needsReview: 0, untranslated: 0, untranslatedWords: 0, stale: 0 };
+    for (const doc of docs) {
+      const bundle = loadBundle(project, lang, doc);
+      for (const s of storedUnits(doc, bundle)) {
+        const words = countWords(s.unit.source);
+        row.units++;
+        row.words += words;
+        if (s.target === undefined) {
+          row.untranslated++;
+          row.untranslatedWords += words;
+        } else if (s.state === 'needs-review') row.needsReview++;
+        else {
+          row.translated++;
+          row.translatedWords += words;
+        }
+        if (s.stale) row.stale++;
+      }
+      row.stale += orphanIds(doc, bundle).length;
+    }
+    return row;
+  });
+}

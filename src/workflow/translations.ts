@@ -1,0 +1,39 @@
+import type { Content, Document, Unit, UnitState } from '../model/index.js';
+import { contentToI18n, i18nToContent } from '../store/codes.js';
+import type { Bundle } from '../store/bundle.js';
+
+/** A unit of a document together with what the locale store holds for it. */
+export interface StoredUnit {
+  readonly unit: Unit;
+  readonly target?: Content;
+  readonly state: UnitState;
+  readonly origin?: string;
+  /** The translation was made for a different source text. */
+  readonly stale: boolean;
+}
+
+export function storedUnits(doc: Document, bundle: Bundle): StoredUnit[] {
+  return doc.units.map((unit) => {
+    const text = bundle.translations[unit.id];
+    if (text === undefined) return { unit, state: 'new', stale: false };
+    const meta = bundle.meta[unit.id];
+    const stale = meta !== undefined && meta.source !== '' && meta.source !== contentToI18n(unit.source);
+    return {
+      unit,
+      target: i18nToContent(text, unit.source),
+      state: stale ? 'needs-review' : (meta?.state ?? 'translated'),
+      ...(meta?.origin ? { origin: meta.origin } : {}),
+      stale,
+    };
+  });
+}
+
+/** Ids the store holds that the current source no longer has. */
+export function orphanIds(doc: Document, bundle: Bundle): string[] {
+  const ids = new Set(doc.units.map((u) => u.id));
+  return Object.keys(bundle.translations).filter((id) => !ids.has(id));
+}
+
+export function unitName(unit: Unit): string {
+  return `${unit.context.role}-${unit.context.block}.${unit.context.sentence}`;
+}
