@@ -114,7 +114,11 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
   };
   for (const [key, template] of [['xliff.path', config.xliff.path], ['locales.bundle', config.locales.bundle], ['locales.output', config.locales.output]] as const) {
     if (!template.includes('{lang}') || !template.includes('{doc}')) throw new LocflowError(`${key}: "${template}" must contain {lang} and {doc}`, { file });
-    insideProject(root, template.replace(/\{\w+\}/gu, 'x'), key);
+    try {
+      insideProject(root, template.replace(/\{\w+\}/gu, 'x'), key);
+    } catch (err) {
+      throw new LocflowError((err as Error).message, { file, hint: 'paths in the configuration must stay inside the project folder' });
+    }
   }
   return config;
 }

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(ROOT, 'dist', 'cli', 'index.js');
+export const ARTICLE = join(ROOT, 'source', 'us-strike-northern-iraq.txt');
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI, as a user would, in `cwd`. */
+export function locflow(cwd: string, ...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh project folder with the bundled article and a config for es and fr. */
+export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'article.txt'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-'));
+  mkdirSync(join(dir, 'source'));
+  writeFileSync(join(dir, 'source', name), article);
+  writeFileSync(
+    join(dir, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es', 'fr', 'de', 'ar'], sources: ['source/*.txt'] }, null, 2),
+  );
+  return dir;
+}
+
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-copy-'));
+  for (const p of ['source', 'locales', 'locflow.config.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  return dir;
+}
+
+export const read = (path: string): string => readFileSync(path, 'utf8');

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readTextArticle, writeTextArticle } from '../src/formats/text-article.js';
+import { toPlainText } from '../src/model/content.js';
+import { ARTICLE, read } from './helpers.js';
+
+const meta = { id: 'article', path: 'source/article.txt', sourceLang: 'en' };
+const identity = (text: string): string => writeTextArticle(readTextArticle(text, meta), (u) => toPlainText(u.source));
+
+describe('text article reader', () => {
+  const text = read(ARTICLE);
+  const doc = readTextArticle(text, meta);
+
+  it('finds the roles of a news article', () => {
+    const roles = doc.units.map((u) => u.context.role);
+    expect(roles.slice(0, 6)).toEqual(['headline', 'standfirst', 'caption', 'credit', 'boilerplate', 'related-link']);
+    expect(roles[roles.length - 1]).toBe('timestamp');
+    expect(roles.filter((r) => r === 'paragraph')).toHaveLength(10);
+    const credit = doc.units.find((u) => u.context.role === 'credit')!;
+    expect(toPlainText(credit.source)).toBe('AP');
+  });
+
+  it('makes the timestamp a date code that a build can re-format', () => {
+    const ts = doc.units.find((u) => u.context.role === 'timestamp')!;
+    expect(ts.source[0]).toBe('Updated: ');
+    expect(ts.source[1]).toMatchObject({ type: 'date', data: 'December 05, 2023, 2:15 PM', value: '2023-12-05T14:15' });
+  });
+
+  it('gives the role to translators as a note and neighbours as context', () => {
+    const headline = doc.units[0]!;
+    expect(headline.notes.join(' ')).toMatch(/Headline/u);
+    expect(headline.context.next).toBe(toPlainText(doc.units[1]!.source));
+  });
+
+  it('keeps ids stable: editing one sentence changes only its id', () => {
+    const edited = text.replace('At least 62 US personnel', 'At least 63 US personnel');
+    const before = doc.units.map((u) => u.id);
+    const after = readTextArticle(edited, meta).units.map((u) => u.id);
+    const changed = before.filter((id, i) => after[i] !== id);
+    expect(after).toHaveLength(before.length);
+    expect(changed).toHaveLength(1);
+  });
+
+  it('numbers repeated sentences with an occurrence counter', () => {
+    const d = readTextArticle('Title\n\nStandfirst here\n\nIt rained. It rained.\n', meta);
+    const ids = d.units.filter((u) => u.context.role === 'paragraph').map((u) => u.id);
+    expect(ids[1]).toBe(`${ids[0]}-2`);
+  });
+
+  it('writes the bundled article back byte for byte', () => {
+    expect(identity(text)).toBe(text);
+  });
+
+  it('writes generated articles back byte for byte (CRLF, tabs, trailing space, no final newline)', () => {
+    const sentence = fc
+      .array(fc.constantFrom('Iraq', 'said', 'the', 'U.S.', '1,200', 'Mr.', '"quoted."', 'www.example.com/a', 'e-mail me@x.org', '{{name}}', '%d', '2:15 PM', 'AP', 'Powered', 'by'), { minLength: 1, maxLength: 12 })
+      .chain((ws) => fc.constantFrom('.', '?', '!', '').map((end) => ws.join(' ') + end));
+    const line = fc.array(sentence, { minLength: 1, maxLength: 4 }).chain((ss) => fc.constantFrom(' ', '  ', '\t').map((sep) => ss.join(sep)));
+    const block = fc.array(line, { minLength: 1, maxLength: 3 }).chain((ls) => fc.constantFrom('\n', '\r\n').map((nl) => ls.join(nl)));
+    const article = fc
+      .tuple(fc.array(block, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n \n', '\n\n\n'), fc.constantFrom('', '\n', '  \n'), fc.boolean())
+      .map(([blocks, sep, tail, stamp]) => blocks.join(sep) + (stamp ? `${sep}Updated: December 05, 2023, 2:15 PM` : '') + tail);
+    fc.assert(fc.property(article, (a) => identity(a) === a), { numRuns: 300 });
+  });
+});
