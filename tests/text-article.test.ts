@@ -63,3 +63,17 @@ describe('text article reader', () => {
     fc.assert(fc.property(article, (a) => identity(a) === a), { numRuns: 300 });
   });
 });
+
+describe('unit ids', async () => {
+  const { normalizedTextHash, textHash } = await import('../src/model/ids.js');
+  const { normalizeText } = await import('../src/model/content.js');
+  it('hash the whitespace-folded text: the one-pass hash equals hashing the normalized string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '  ', '\n', '\t', 'é', 'e\u0301', '.', '\u00a0') }), (s) => {
+        expect(normalizedTextHash(s)).toBe(textHash(normalizeText(s)));
+      }),
+    );
+    expect(normalizedTextHash('  Kirkuk  province ')).toBe(normalizedTextHash('Kirkuk province'));
+    expect(normalizedTextHash('Kirkuk province')).not.toBe(normalizedTextHash('Kirkuk provinces'));
+  });
+});

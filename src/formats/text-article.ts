@@ -1,5 +1,4 @@
 import type { Content, Run } from '../model/content.js';
-import { toPlainText } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
@@ -64,7 +63,7 @@ export function readTextArticle(text: string, meta: { id: string; path: string; 
         paragraph.end = end; // a hard-wrapped line continues the paragraph
         continue;
       }
-      const credit = role === 'paragraph' || role === 'caption' ? CREDIT.exec(content) : null;
+      const credit = (role === 'paragraph' || role === 'caption') && /\s\s|\s\|\s/u.test(content) ? CREDIT.exec(content) : null;
       if (credit && credit[1] !== undefined && credit[2] !== undefined && credit[3] !== undefined && /[.!?"”’)]$/u.test(credit[1])) {
         pieces.push({ role: 'caption', start, end: start + credit[1].length });
         pieces.push({ role: 'credit', start: end - credit[3].length, end });
@@ -78,7 +77,7 @@ export function readTextArticle(text: string, meta: { id: string; path: string; 
   });
 
   const ids = new UnitIdAllocator();
-  const units: Unit[] = [];
+  const drafts: Draft[] = [];
   const docBlocks: Block[] = [];
   const skeleton: SkeletonPart[] = [];
   let written = 0;
@@ -97,12 +96,7 @@ export function readTextArticle(text: string, meta: { id: string; path: string; 
       const raw = text.slice(span.start, span.end);
       const source = piece.role === 'timestamp' ? timestampContent(raw, meta.sourceLang) : protect(raw);
       const id = ids.next(raw);
-      units.push({
-        id,
-        source,
-        context: { role: piece.role, block: blockIndex + 1, sentence: sentenceIndex + 1 },
-        notes: notesFor(piece.role),
-      });
+      drafts.push({ id, source, raw, role: piece.role, block: blockIndex + 1, sentence: sentenceIndex + 1 });
       blockUnits.push(id);
       skeleton.push({ unit: id });
       written = span.end;
@@ -111,13 +105,16 @@ export function readTextArticle(text: string, meta: { id: string; path: string; 
   });
   if (written < text.length) skeleton.push(text.slice(written));
 
-  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'text', blocks: docBlocks, units: withNeighbours(units), skeleton };
+  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'text', blocks: docBlocks, units: finishUnits(drafts), skeleton };
 }
 
 function lineRole(content: string, blockIndex: number, linesInBlock: number, lang: string, boilerplate: readonly RegExp[], related: ReadonlySet<string>): Role {
-  const labelled = LABELLED.exec(content);
-  if (labelled && labelled[2] !== undefined && parseDateTime(labelled[2], lang)) return 'timestamp';
-  if (parseDateTime(content, lang)) return 'timestamp';
+  const labelled = content.length < 120 ? LABELLED.exec(content) : null;
+  // A timestamp is a short line with a four-digit year; only such lines are worth parsing as dates.
+  if (content.length < 120 && /\d{4}/u.test(content)) {
+    if (labelled && labelled[2] !== undefined && parseDateTime(labelled[2], lang)) return 'timestamp';
+    if (parseDateTime(content, lang)) return 'timestamp';
+  }
   if (boilerplate.some((re) => re.test(content))) return 'boilerplate';
   if (labelled && labelled[1] !== undefined && related.has(labelled[1].toLowerCase().trim())) return 'related-link';
   if (blockIndex === 0 && linesInBlock === 1) return 'headline';
@@ -150,23 +147,35 @@ const ROLE_NOTES: Readonly<Record<Role, string>> = {
   timestamp: 'Timestamp: the date is a placeholder and is formatted for the target locale at build time.',
 };
 
-function notesFor(role: Role): string[] {
-  return [ROLE_NOTES[role]];
+const ROLE_NOTE_LISTS = Object.fromEntries(Object.entries(ROLE_NOTES).map(([role, note]) => [role, [note]])) as Record<Role, string[]>;
+
+interface Draft {
+  readonly id: string;
+  readonly source: Content;
+  readonly raw: string;
+  readonly role: Role;
+  readonly block: number;
+  readonly sentence: number;
 }
 
-function withNeighbours(units: Unit[]): Unit[] {
-  return units.map((u, i) => {
-    const previous = units[i - 1];
-    const next = units[i + 1];
-    return {
-      ...u,
-      context: {
-        ...u.context,
-        ...(previous ? { previous: toPlainText(previous.source) } : {}),
-        ...(next ? { next: toPlainText(next.source) } : {}),
-      },
-    };
-  });
+/** Units with their neighbours' text as context, built in one pass (this runs for every sentence of large corpora). */
+function finishUnits(drafts: readonly Draft[]): Unit[] {
+  const units: Unit[] = new Array<Unit>(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const previous = i > 0 ? drafts[i - 1]!.raw : undefined;
+    const next = i + 1 < drafts.length ? drafts[i + 1]!.raw : undefined;
+    const context =
+      previous !== undefined && next !== undefined
+        ? { role: d.role, block: d.block, sentence: d.sentence, previous, next }
+        : previous !== undefined
+          ? { role: d.role, block: d.block, sentence: d.sentence, previous }
+          : next !== undefined
+            ? { role: d.role, block: d.block, sentence: d.sentence, next }
+            : { role: d.role, block: d.block, sentence: d.sentence };
+    units[i] = { id: d.id, source: d.source, context, notes: ROLE_NOTE_LISTS[d.role] };
+  }
+  return units;
 }
 
 /** Groups of consecutive non-blank lines, with offsets (line ends exclude the newline). */

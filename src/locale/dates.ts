@@ -61,6 +61,10 @@ function parseTime(text: string | undefined): { h: number; min: number } | null 
   return { h, min };
 }
 
+// "December 05, 2023[, 2:15 PM]"  and  "5 December 2023[, 14:15]" / "5. Dezember 2023" / "5 de diciembre de 2023"
+const MONTH_FIRST = /^(\p{L}+\.?)\s+(\d{1,2}),?\s+(\d{4})(.*)$/u;
+const DAY_FIRST = /^(\d{1,2})\.?\s+(?:de\s+)?(\p{L}+\.?)\s+(?:de\s+)?(\d{4})(.*)$/u;
+
 /** Reads a whole string as a date (and optional time) written in `locale`'s conventions; null if it is not one. */
 export function parseDateTime(text: string, locale: string): ParsedDate | null {
   const s = text.trim();
@@ -70,10 +74,8 @@ export function parseDateTime(text: string, locale: string): ParsedDate | null {
     return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]), time);
   }
   const months = monthNames(locale);
-  const word = '(\\p{L}+\\.?)';
-  // "December 05, 2023[, 2:15 PM]"  and  "5 December 2023[, 14:15]" / "5. Dezember 2023" / "5 de diciembre de 2023"
-  const monthFirst = new RegExp(`^${word}\\s+(\\d{1,2}),?\\s+(\\d{4})(.*)$`, 'u').exec(s);
-  const dayFirst = new RegExp(`^(\\d{1,2})\\.?\\s+(?:de\\s+)?${word}\\s+(?:de\\s+)?(\\d{4})(.*)$`, 'u').exec(s);
+  const monthFirst = MONTH_FIRST.exec(s);
+  const dayFirst = monthFirst ? null : DAY_FIRST.exec(s);
   const parts = monthFirst
     ? { month: monthFirst[1], day: monthFirst[2], year: monthFirst[3], rest: monthFirst[4] }
     : dayFirst

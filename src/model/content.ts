@@ -77,7 +77,13 @@ export function contentEquals(a: Content, b: Content): boolean {
 
 /** Whitespace-folded, NFC text used for ids and matching. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // Fast path: most sentences are ASCII, single-spaced and trimmed already; one scan tells.
+  let plain = text.length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32;
+  for (let i = 0; plain && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7e || (c < 32) || (c === 32 && text.charCodeAt(i + 1) === 32)) plain = false;
+  }
+  return plain ? text : text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
 /** Count words the way translators are billed: runs of letters or digits, codes excluded. */

@@ -1,15 +1,58 @@
-import { createHash } from 'node:crypto';
 import { normalizeText } from './content.js';
 
 /**
- * Stable unit ids: a hash of the whitespace-folded source text, plus an
+ * Stable unit ids: a 52-bit hash of the whitespace-folded source text, plus an
  * occurrence counter for repeats, so editing one sentence changes only its id.
+ * The hash need not be cryptographic, only stable and well spread; this one
+ * (cyrb53) is fast enough for corpora of millions of words.
  */
+export function textHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return finish(h1, h2);
+}
+
+/** textHash(normalizeText(text)) in one pass and without allocating, for the common ASCII case. */
+export function normalizedTextHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch > 0x7e) return textHash(normalizeText(text)); // may need NFC or Unicode spaces: take the general path
+    if (ch === 32 || (ch >= 9 && ch <= 13)) {
+      pendingSpace = started;
+      continue;
+    }
+    if (pendingSpace) {
+      h1 = Math.imul(h1 ^ 32, 2654435761);
+      h2 = Math.imul(h2 ^ 32, 1597334677);
+      pendingSpace = false;
+    }
+    started = true;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return finish(h1, h2);
+}
+
+function finish(h1: number, h2: number): string {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
 export class UnitIdAllocator {
   private readonly seen = new Map<string, number>();
 
   next(sourceText: string): string {
-    const base = 'u' + createHash('sha1').update(normalizeText(sourceText)).digest('hex').slice(0, 12);
+    const base = 'u' + normalizedTextHash(sourceText);
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;

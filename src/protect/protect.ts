@@ -7,13 +7,15 @@ import type { CodeType, InlineCode, Run } from '../model/content.js';
 interface Detector {
   readonly type: CodeType;
   readonly pattern: RegExp;
+  /** A cheap test that must pass before the pattern is worth running. */
+  readonly hint: RegExp;
 }
 
 const DETECTORS: readonly Detector[] = [
-  { type: 'url', pattern: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu },
-  { type: 'email', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu },
+  { type: 'url', hint: /:\/\/|www\./iu, pattern: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu },
+  { type: 'email', hint: /@/u, pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu },
   // {{name}}, {name}, %s, %1$s, %d, %.2f
-  { type: 'placeholder', pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@]/gu },
+  { type: 'placeholder', hint: /[{%]/u, pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@]/gu },
 ];
 
 export interface ProtectedSpan {
@@ -25,6 +27,7 @@ export interface ProtectedSpan {
 export function findProtectedSpans(text: string): ProtectedSpan[] {
   const spans: ProtectedSpan[] = [];
   for (const d of DETECTORS) {
+    if (!d.hint.test(text)) continue;
     for (const m of text.matchAll(d.pattern)) {
       if (d.type === 'placeholder' && m[0] === '%%') continue;
       const start = m.index;

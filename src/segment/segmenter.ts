@@ -55,8 +55,9 @@ export function segment(text: string, lang = 'en', options: SegmentOptions = {})
 /** Where to break after a terminal cluster at `at`, or null for no break. */
 function decide(text: string, at: number, cluster: string, end: number, rules: LanguageRules): number | null {
   if (rules.spacelessTerminators.includes(cluster[cluster.length - 1] ?? '')) return end;
-  const gap = /^\s+/u.exec(text.slice(end, end + 64))?.[0] ?? '';
-  const nextAt = end + gap.length;
+  let nextAt = end;
+  while (nextAt < text.length && isSpace(text.charCodeAt(nextAt))) nextAt++;
+  const gap = text.slice(end, nextAt);
   if (nextAt >= text.length) return null; // end of text: nothing to split
   if (gap === '') {
     // "world.Today", "1,000.That": a missing space after a full stop; "U.S.A", "3.14", "Jr.'s", "...see" stay whole.
@@ -117,17 +118,22 @@ function isSentenceStarter(word: string, rules: LanguageRules): boolean {
   return rules.starters.has(bare);
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 function wordBefore(text: string, at: number): string {
   let i = at;
-  while (i > 0 && !/\s/u.test(text.charAt(i - 1))) i--;
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
   const word = text.slice(i, at).replace(OPENERS, '');
   // After a glued sentence end ("Tuesday.Mr"), the word is what follows the period.
   return /\.(\p{Lu}\p{Ll}+)$/u.exec(word)?.[1] ?? word;
 }
 
 function nextWord(text: string, at: number): string {
-  const m = /^\S+/u.exec(text.slice(at, at + 64));
-  return m ? m[0] : '';
+  let end = at;
+  while (end < text.length && end - at < 64 && !isSpace(text.charCodeAt(end))) end++;
+  return text.slice(at, end);
 }
 
 function isLower(ch: string): boolean {
@@ -136,6 +142,7 @@ function isLower(ch: string): boolean {
 
 function shieldedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (!/:\/\/|www\.|@|\[/iu.test(text)) return ranges; // nothing to shield: skip the costly patterns
   for (const re of SHIELDS) for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
@@ -150,14 +157,16 @@ function isShielded(ranges: ReadonlyArray<[number, number]>, at: number): boolea
  */
 function listMarkers(text: string): { starts: number[]; inside: Set<number> } {
   const found: Array<{ start: number; periodAt: number; ordinal: number }> = [];
+  const starts: number[] = [];
+  const inside = new Set<number>();
+  // Most prose has no list: skip the costly pattern unless something like a marker is there.
+  if (!/[)•⁃◦▪‣]|\d\.\s|(?:^|\s)[a-z]\.\s/u.test(text)) return { starts, inside };
   for (const m of text.matchAll(LIST_MARKER)) {
     const label = m[2] ?? '';
     const ordinal = /^\d+$/u.test(label) ? Number(label) : label.length === 1 ? label.charCodeAt(0) - 96 : NaN;
     if (Number.isNaN(ordinal)) continue;
     found.push({ start: m.index, periodAt: m.index + m[0].length - (m[3] ?? '').length, ordinal });
   }
-  const starts: number[] = [];
-  const inside = new Set<number>();
   for (let i = 0; i < found.length; i++) {
     const cur = found[i]!;
     const prev = found[i - 1];
@@ -187,7 +196,7 @@ function spansFromBreaks(text: string, breaks: number[]): Span[] {
 function trimSpan(text: string, start: number, end: number): Span | null {
   let s = start;
   let e = end;
-  while (s < e && /\s/u.test(text.charAt(s))) s++;
-  while (e > s && /\s/u.test(text.charAt(e - 1))) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return s < e ? { start: s, end: e } : null;
 }

@@ -38,9 +38,8 @@ export function extract(project: Project, options: ExtractOptions = {}): Extract
     for (const doc of docs) {
       const bundle = loadBundle(project, lang, doc);
       const units: XliffUnit[] = storedUnits(doc, bundle).map((s) => {
+        // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
         const context: Record<string, string> = { role: s.unit.context.role };
-        if (s.unit.context.previous) context.previous = s.unit.context.previous;
-        if (s.unit.context.next) context.next = s.unit.context.next;
         const target = s.target ?? (options.prefill ? s.unit.source : undefined);
         return {
           id: s.unit.id,

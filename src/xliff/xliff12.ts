@@ -45,6 +45,7 @@ function originFrom(qualifier: string | undefined): string | undefined {
 
 // Standalone codes whose original text is worth showing carry it as <ph> content; tags become <x/>.
 function writeContent12(content: Content): string {
+  if (content.length === 1 && typeof content[0] === 'string') return escapeText(content[0]); // plain text, most units
   const runs = normalizeContent(content);
   const paired = pairedRanges(runs);
   let out = '';
@@ -67,6 +68,7 @@ function writeContent12(content: Content): string {
 }
 
 export function writeXliff12(doc: XliffDocument, tool: { name: string; version: string }): string {
+  // One string per unit, joined once at the end: far less garbage than growing a string.
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff version="1.2" xmlns="${XLIFF12_NS}">`,

@@ -46,6 +46,7 @@ class DataRefs {
 }
 
 function writeContent20(content: Content, refs: DataRefs): string {
+  if (content.length === 1 && typeof content[0] === 'string') return escapeText(content[0]); // plain text, most units
   const runs = normalizeContent(content);
   const paired = pairedRanges(runs);
   let out = '';

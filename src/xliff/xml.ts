@@ -95,15 +95,19 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 
 /** Escapes text for an element body; rejects characters XML 1.0 cannot carry. */
 export function escapeText(text: string): string {
+  if (!NEEDS_CARE.test(text)) return text;
   assertXmlChars(text);
   return text.replace(/[&<>]/gu, (c) => TEXT_ESCAPES[c] ?? c);
 }
 
 export function escapeAttr(text: string): string {
+  if (!NEEDS_CARE.test(text) && !/["\t\n\r]/u.test(text)) return text;
   assertXmlChars(text);
   return text.replace(/[&<>"]/gu, (c) => TEXT_ESCAPES[c] ?? c).replace(/\n/gu, '&#10;').replace(/\r/gu, '&#13;').replace(/\t/gu, '&#9;');
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_CARE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
