@@ -167,7 +167,8 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     const d = prepared();
     translateFile(d, 'es', (t) => t.toUpperCase());
     const path = join(d, XLF('es'));
-    writeFileSync(path, read(path).replace('id="u1685707c3e36"', 'id="u000000000000"').replace('<source>Iraqi militia groups', '<source>Iraqi militia group'));
+    const someId = readXliff(read(path)).files[0]!.units[13]!.id;
+    writeFileSync(path, read(path).replace(`id="${someId}"`, 'id="u000000000000"').replace('<source>Iraqi militia groups', '<source>Iraqi militia group'));
     const r = locflow(d, 'import', XLF('es'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unit "u000000000000" is unknown/u);
