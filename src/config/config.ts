@@ -13,7 +13,23 @@ export interface Config {
   /** Where bundles and localized documents go; {lang} and {doc} are replaced. */
   readonly locales: { readonly bundle: string; readonly output: string };
   readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[] };
+  readonly qa: QaConfig;
 }
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'off';
+
+/** QA settings: a glossary, severities per check, known false alarms, length ratios. */
+export interface QaConfig {
+  /** A CSV or TBX glossary, relative to the project. */
+  readonly glossary?: string;
+  readonly severity: Readonly<Record<string, SeverityName>>;
+  readonly suppress: ReadonlyArray<{ readonly unit: string; readonly check: string; readonly lang?: string }>;
+  /** Accepted target/source length ratio per target language; "*" for the rest. */
+  readonly lengthRatio: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/** Ids of the QA checks, kept here so loading the configuration does not load the checks. */
+export const QA_CHECK_IDS = ['empty', 'untranslated', 'numbers', 'names', 'inline-codes', 'placeholders', 'urls-emails', 'terminology', 'length', 'whitespace', 'end-punctuation', 'brackets-quotes', 'repeated-words', 'consistency', 'spelling'] as const;
 
 export const CONFIG_FILE = 'locflow.config.json';
 
@@ -23,6 +39,7 @@ export const DEFAULTS: Config = {
   sources: ['source/*.txt'],
   xliff: { version: '1.2', path: 'xliff/{lang}/{doc}.xlf' },
   locales: { bundle: 'locales/{lang}/{doc}.json', output: 'locales/{lang}/{doc}{ext}' },
+  qa: { severity: {}, suppress: [], lengthRatio: { '*': [0.4, 2.5] } },
   text: {
     boilerplate: ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
     relatedLabels: ['live updates', 'live', 'read more', 'read also', 'also read', 'related', 'more', 'see also', 'watch', 'listen', 'follow'],
@@ -45,6 +62,7 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   xliff: ['version', 'path'],
   locales: ['bundle', 'output'],
   text: ['boilerplate', 'relatedLabels'],
+  qa: ['glossary', 'severity', 'suppress', 'lengthRatio'],
 };
 
 /** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
@@ -74,6 +92,43 @@ function asStrings(value: Json | undefined, key: string, file: string): string[]
   return value as string[];
 }
 
+function readQa(value: Json | undefined, file: string, root: string): QaConfig {
+  if (value === undefined) return DEFAULTS.qa;
+  const qa = asObject(value, 'qa', file);
+  const severity: Record<string, SeverityName> = {};
+  for (const [id, level] of Object.entries(qa.severity === undefined ? {} : asObject(qa.severity, 'qa.severity', file))) {
+    if (!(QA_CHECK_IDS as readonly string[]).includes(id)) throw new LocflowError(`qa.severity: unknown check "${id}"`, { file, hint: `checks: ${QA_CHECK_IDS.join(', ')}` });
+    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off') throw new LocflowError(`qa.severity.${id}: "${String(level)}" is not a severity`, { file, hint: 'use "error", "warning", "info" or "off"' });
+    severity[id] = level;
+  }
+  const suppress = (qa.suppress === undefined ? [] : Array.isArray(qa.suppress) ? qa.suppress : asStrings(qa.suppress, 'qa.suppress', file)).map((s, i) => {
+    const o = asObject(s, `qa.suppress[${i}]`, file);
+    const check = asString(o.check, `qa.suppress[${i}].check`, file);
+    if (!(QA_CHECK_IDS as readonly string[]).includes(check)) throw new LocflowError(`qa.suppress[${i}].check: unknown check "${check}"`, { file });
+    return { unit: asString(o.unit, `qa.suppress[${i}].unit`, file), check, ...(o.lang !== undefined ? { lang: canonicalLocale(o.lang, `qa.suppress[${i}].lang`, file) } : {}) };
+  });
+  const lengthRatio: Record<string, [number, number]> = { ...(DEFAULTS.qa.lengthRatio as Record<string, [number, number]>) };
+  for (const [lang, range] of Object.entries(qa.lengthRatio === undefined ? {} : asObject(qa.lengthRatio, 'qa.lengthRatio', file))) {
+    if (!Array.isArray(range) || range.length !== 2 || typeof range[0] !== 'number' || typeof range[1] !== 'number' || range[0] >= range[1]) {
+      throw new LocflowError(`qa.lengthRatio.${lang} must be [min, max] with min < max`, { file });
+    }
+    lengthRatio[lang] = [range[0], range[1]];
+  }
+  let glossary: string | undefined;
+  if (qa.glossary !== undefined) {
+    glossary = asString(qa.glossary, 'qa.glossary', file);
+    const full = (() => {
+      try {
+        return insideProject(root, glossary, 'qa.glossary');
+      } catch (err) {
+        throw new LocflowError((err as Error).message, { file });
+      }
+    })();
+    if (!existsSync(full)) throw new LocflowError(`qa.glossary: "${glossary}" does not exist`, { file, hint: 'fix the path or remove the key' });
+  }
+  return { ...(glossary ? { glossary } : {}), severity, suppress, lengthRatio };
+}
+
 /** Validates parsed JSON against the schema, naming the first key that is wrong. */
 export function validateConfig(raw: Json, file: string, root: string): Config {
   const obj = asObject(raw, 'the configuration', file);
@@ -101,7 +156,9 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
       throw new LocflowError(`text.boilerplate[${i}] is not a valid regular expression: ${(err as Error).message}`, { file });
     }
   });
+  const qa = readQa(obj.qa, file, root);
   const config: Config = {
+    qa,
     sourceLanguage,
     targetLanguages: targets,
     sources: obj.sources === undefined ? [...DEFAULTS.sources] : asStrings(obj.sources, 'sources', file),

@@ -1,45 +1,75 @@
-import { toPlainText } from '../model/content.js';
+import { toPlainText, type Content } from '../model/content.js';
 import { CHECKS } from './checks/index.js';
-import type { Check, Issue, QaPair, Severity } from './types.js';
+import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
+import type { Check, CheckContext, Finding, Issue, QaPair, Severity } from './types.js';
+
+/** A known false alarm: this check on this unit (optionally only in one language) is not reported. */
+export interface Suppression {
+  readonly unit: string;
+  readonly check: string;
+  readonly lang?: string;
+}
 
 export interface RunOptions {
   /** Severity per check id; "off" disables a check. */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  readonly suppress?: readonly Suppression[];
+  readonly glossary?: Glossary;
+  readonly lengthRatio?: Readonly<Record<string, readonly [number, number]>>;
   readonly checks?: readonly Check[];
+  /** Only checks at these severities run (import runs the error-level ones). */
+  readonly only?: readonly Severity[];
 }
 
-export function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): Issue[] {
+export interface RunResult {
+  readonly issues: Issue[];
+  readonly notices: string[];
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): RunResult {
   const issues: Issue[] = [];
-  const checks = options.checks ?? CHECKS;
-  for (const pair of pairs) {
-    const source = toPlainText(pair.source);
-    const target = toPlainText(pair.target);
-    for (const check of checks) {
-      const configured = options.severities?.[check.id] ?? check.severity;
-      if (configured === 'off') continue;
-      for (const f of check.run(pair)) {
-        // A finding may be weaker than its check (a warning inside an error check), never stronger than configured.
-        const severity = f.severity && rank(f.severity) > rank(configured) ? f.severity : configured;
-        issues.push({
-          check: check.id,
-          severity,
-          message: f.message,
-          unit: pair.id,
-          file: pair.file,
-          ...(pair.line !== undefined ? { line: pair.line } : {}),
-          lang: pair.targetLang,
-          source,
-          target,
-          ...(f.targetSpan ? { targetSpan: f.targetSpan } : {}),
-        });
-      }
+  const notices = new Set<string>();
+  const context: CheckContext = {
+    glossary: options.glossary ?? EMPTY_GLOSSARY,
+    lengthRatio: options.lengthRatio ?? { '*': [0.4, 2.5] },
+    notice: (m) => notices.add(m),
+  };
+  const suppressed = (pair: QaPair, check: string): boolean =>
+    (options.suppress ?? []).some((s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang));
+
+  const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
+    if (suppressed(pair, check.id)) return;
+    // A finding may be weaker than its check (a warning inside an error check), never stronger than configured.
+    const severity = f.severity && RANK[f.severity] > RANK[configured] ? f.severity : configured;
+    issues.push({
+      check: check.id,
+      severity,
+      message: f.message,
+      unit: pair.id,
+      file: pair.file,
+      ...(pair.line !== undefined ? { line: pair.line } : {}),
+      lang: pair.targetLang,
+      source: toPlainText(pair.source),
+      target: toPlainText(pair.target),
+      ...(f.targetSpan ? { targetSpan: spanInPlainText(pair.target, f.targetSpan) } : {}),
+    });
+  };
+
+  for (const check of options.checks ?? CHECKS) {
+    const configured = options.severities?.[check.id] ?? check.severity;
+    if (configured === 'off' || (options.only && !options.only.includes(configured))) continue;
+    if ('runAll' in check) {
+      for (const { pair, finding } of check.runAll(pairs, context)) report(check, configured, pair, finding);
+    } else {
+      for (const pair of pairs) for (const f of check.run(pair, context)) report(check, configured, pair, f);
     }
   }
-  return issues;
-}
-
-function rank(s: Severity): number {
-  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
+  // Report order: by file, then unit order of appearance, then check order.
+  const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
+  issues.sort((a, b) => (order.get(`${a.file}\u0000${a.unit}\u0000${a.lang}`) ?? 0) - (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0));
+  return { issues, notices: [...notices] };
 }
 
 export function summarize(issues: readonly Issue[]): { errors: number; warnings: number; infos: number } {
@@ -48,4 +78,21 @@ export function summarize(issues: readonly Issue[]): { errors: number; warnings:
     warnings: issues.filter((i) => i.severity === 'warning').length,
     infos: issues.filter((i) => i.severity === 'info').length,
   };
+}
+
+/** Maps offsets in textWithoutCodes (a code is one character) to offsets in the plain text (a code is its data). */
+function spanInPlainText(content: Content, span: { start: number; end: number }): { start: number; end: number } {
+  let coded = 0;
+  let plain = 0;
+  let start = -1;
+  let end = -1;
+  for (const run of content) {
+    const codedLen = typeof run === 'string' ? run.length : 1;
+    const plainLen = typeof run === 'string' ? run.length : run.data.length;
+    if (start < 0 && span.start < coded + codedLen) start = typeof run === 'string' ? plain + (span.start - coded) : plain;
+    if (end < 0 && span.end <= coded + codedLen) end = typeof run === 'string' ? plain + (span.end - coded) : plain + plainLen;
+    coded += codedLen;
+    plain += plainLen;
+  }
+  return { start: start < 0 ? plain : start, end: end < 0 ? plain : end };
 }

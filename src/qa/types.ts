@@ -1,4 +1,5 @@
 import type { Content } from '../model/content.js';
+import type { Glossary } from './glossary.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -14,21 +15,40 @@ export interface QaPair {
   readonly line?: number;
 }
 
+/** What every check may consult besides the pair itself. */
+export interface CheckContext {
+  readonly glossary: Glossary;
+  /** Accepted target/source length ratio per language ("es", "*"). */
+  readonly lengthRatio: Readonly<Record<string, readonly [number, number]>>;
+  /** Messages a check wants said once per run (e.g. "no dictionary for xx"). */
+  notice(message: string): void;
+}
+
 export interface Finding {
   readonly message: string;
-  /** Offsets into the target's plain text that the finding points at, when it has a place. */
+  /** Offsets into the target's text with each code as one U+FFFC (see textWithoutCodes), when the finding has a place. */
   readonly targetSpan?: { readonly start: number; readonly end: number };
   /** A weaker finding than the check's default (e.g. a number left in source format). */
   readonly severity?: Severity;
 }
 
-/** A QA check: metadata plus one pure function; the runner knows nothing of any check in particular. */
-export interface Check {
+interface CheckMeta {
   readonly id: string;
   readonly severity: Severity;
   readonly description: string;
-  run(pair: QaPair): Finding[];
 }
+
+/** A check of one pair at a time: metadata plus one pure function. */
+export interface PairCheck extends CheckMeta {
+  run(pair: QaPair, context: CheckContext): Finding[];
+}
+
+/** A check that needs every pair at once (consistency, spelling through one hunspell run). */
+export interface CollectionCheck extends CheckMeta {
+  runAll(pairs: readonly QaPair[], context: CheckContext): Array<{ readonly pair: QaPair; readonly finding: Finding }>;
+}
+
+export type Check = PairCheck | CollectionCheck;
 
 export interface Issue {
   readonly check: string;

@@ -1,7 +1,7 @@
 import { textOnly, codesOf } from '../../model/content.js';
-import type { Check } from '../types.js';
+import type { PairCheck } from '../types.js';
 
-export const empty: Check = {
+export const empty: PairCheck = {
   id: 'empty',
   severity: 'error',
   description: 'The target is empty or only white space while the source has text.',

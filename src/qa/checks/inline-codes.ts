@@ -1,12 +1,12 @@
 import { codeKey, codesOf, type InlineCode } from '../../model/content.js';
-import type { Check, Finding } from '../types.js';
+import type { Finding, PairCheck } from '../types.js';
 
 function describe(code: InlineCode): string {
   const half = code.code === 'open' ? 'opening ' : code.code === 'close' ? 'closing ' : '';
   return `${half}${code.type} code ${code.id}${code.data ? ` "${code.data}"` : ''}`;
 }
 
-export const inlineCodes: Check = {
+export const inlineCodes: PairCheck = {
   id: 'inline-codes',
   severity: 'error',
   description: 'Inline codes (tags, links, placeholders as codes) missing, extra, duplicated, or pairs out of order or unbalanced.',

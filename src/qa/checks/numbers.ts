@@ -1,6 +1,7 @@
-import { textOnly } from '../../model/content.js';
 import { conventionsOf, findNumbers, readNumberToken, spelledNumbers, toLatinDigits, type FoundNumber } from '../../locale/numbers.js';
-import type { Check, Finding } from '../types.js';
+import { monthNames } from '../../locale/dates.js';
+import { fold, textWithoutCodes } from '../text.js';
+import type { Finding, PairCheck } from '../types.js';
 
 const show = (n: number): string => String(n);
 const showFound = (n: FoundNumber): string => (n.kind === 'time' ? `${Math.floor(n.value / 60)}:${String(n.value % 60).padStart(2, '0')}` : show(n.value));
@@ -10,13 +11,13 @@ const showFound = (n: FoundNumber): string => (n.kind === 'time' ? `${Math.floor
  * "1,200" (en) = "1.200" (es) = "1 200" (fr) = "١٬٢٠٠" (ar-EG); "2:15 PM" = "14:15".
  * Small numbers spelled out on one side may stand for digits on the other.
  */
-export const numbers: Check = {
+export const numbers: PairCheck = {
   id: 'numbers',
   severity: 'error',
   description: 'Numbers, times and dates in the source must all be in the target, with the same values (locale formats accepted).',
   run(pair) {
-    const sourceText = textOnly(pair.source);
-    const targetText = textOnly(pair.target);
+    const sourceText = textWithoutCodes(pair.source);
+    const targetText = textWithoutCodes(pair.target);
     const src = findNumbers(sourceText, pair.sourceLang);
     const trg = findNumbers(targetText, pair.targetLang);
     const key = (n: FoundNumber): string => `${n.kind}:${n.value}`;
@@ -56,8 +57,32 @@ export const numbers: Check = {
         extra.splice(extra.indexOf(t), 1);
       }
     }
+    findings.push(...compareMonths(sourceText, pair.sourceLang, targetText, pair.targetLang));
     if (missing.length) findings.push({ message: `number(s) missing from the target: ${missing.map((n) => `${n.text} (${showFound(n)})`).join(', ')}` });
     for (const t of extra) findings.push({ message: `number not in the source: ${t.text} (${showFound(t)})`, targetSpan: { start: t.start, end: t.end } });
     return findings;
   },
 };
+
+/** Month names next to a number (a date): "October 7" must be "7 de octubre", not "7 de noviembre". */
+function monthsInDates(text: string, lang: string): number[] {
+  const names = new Map([...monthNames(lang)].map(([k, v]) => [fold(k), v]));
+  const words = [...text.matchAll(/[\p{L}]+\.?|\p{N}+/gu)].map((m) => m[0]);
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const month = names.get(fold(w).replace(/\.$/u, ''));
+    if (month === undefined) return;
+    const near = [words[i - 1], words[i + 1], words[i - 2], words[i + 2]].some((x) => x !== undefined && /^\p{N}+$/u.test(x));
+    if (near) out.push(month);
+  });
+  return out.sort((a, b) => a - b);
+}
+
+function compareMonths(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
+  const s = monthsInDates(source, sourceLang);
+  const t = monthsInDates(target, targetLang);
+  if (s.length === 0 || s.join() === t.join()) return [];
+  const name = (m: number): string => new Intl.DateTimeFormat(sourceLang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2001, m - 1, 15));
+  const missing = s.filter((m, i) => s.indexOf(m) === i && s.filter((x) => x === m).length > t.filter((x) => x === m).length);
+  return missing.length ? [{ message: `date with month ${missing.map(name).join(', ')} is missing or names another month in the target` }] : [];
+}

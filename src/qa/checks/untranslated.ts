@@ -1,10 +1,10 @@
 import { textOnly, toPlainText } from '../../model/content.js';
-import type { Check } from '../types.js';
+import type { PairCheck } from '../types.js';
 
 // A unit of names, acronyms, numbers and punctuation only ("AP", "NATO", "2023") is often the same in every language.
 const NAME_LIKE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*|[\p{P}\p{S}]+))*$/u;
 
-export const untranslated: Check = {
+export const untranslated: PairCheck = {
   id: 'untranslated',
   severity: 'warning',
   description: 'The target equals the source (units made only of names and numbers excepted).',

@@ -1,0 +1,50 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { textOnly } from '../../model/content.js';
+import type { PairCheck } from '../types.js';
+
+// {{var}}, %s, %1$s, %d, %.2f, %@ — and ICU arguments, found by the ICU parser.
+const PRINTF_AND_I18NEXT = /\{\{\s*[-\w.$]+\s*\}\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@]/gu;
+
+function icuArguments(text: string): string[] | null {
+  if (!/\{\s*[\p{L}_][\p{L}\p{N}_]*\s*[,}]/u.test(text)) return [];
+  let ast: MessageFormatElement[];
+  try {
+    ast = parse(text.replace(/\{\{[^{}]*\}\}/gu, ''), { ignoreTag: true });
+  } catch {
+    return null;
+  }
+  const out: string[] = [];
+  const walk = (els: MessageFormatElement[]): void => {
+    for (const el of els) {
+      if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+      if ('value' in el && typeof el.value === 'string') out.push(`{${el.value}}`);
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const opt of Object.values(el.options)) walk(opt.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(ast);
+  return out;
+}
+
+/** Every placeholder form in a text, as a sorted list (a multiset). */
+export function placeholdersOf(text: string): string[] {
+  const found = [...text.matchAll(PRINTF_AND_I18NEXT)].map((m) => m[0].replace(/\s+/gu, ''));
+  const icu = icuArguments(text) ?? [...text.matchAll(/\{[\p{L}_][\p{L}\p{N}_]*\}/gu)].map((m) => m[0]);
+  return [...found, ...new Set(icu)].sort();
+}
+
+export const placeholders: PairCheck = {
+  id: 'placeholders',
+  severity: 'error',
+  description: 'Placeholders written as text ({x}, {{x}}, %d, %1$s, ICU arguments) must be the same in source and target.',
+  run(pair) {
+    const src = placeholdersOf(textOnly(pair.source));
+    const trg = placeholdersOf(textOnly(pair.target));
+    const missing = src.filter((p, i) => src.indexOf(p) === i && src.filter((x) => x === p).length > trg.filter((x) => x === p).length);
+    const extra = trg.filter((p, i) => trg.indexOf(p) === i && trg.filter((x) => x === p).length > src.filter((x) => x === p).length);
+    return [
+      ...missing.map((p) => ({ message: `placeholder ${p} is missing from the target` })),
+      ...extra.map((p) => ({ message: `placeholder ${p} is not in the source` })),
+    ];
+  },
+};

@@ -1,0 +1,32 @@
+import { toPlainText } from '../../model/content.js';
+import type { PairCheck } from '../types.js';
+
+const PATTERNS: ReadonlyArray<[string, RegExp]> = [
+  ['URL', /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”»]/giu],
+  ['e-mail address', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu],
+  ['hashtag', /(?<![\p{L}\p{N}&/])#[\p{L}_][\p{L}\p{N}_]*/gu],
+  ['handle', /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_]{1,30}\b(?![.@][\p{L}])/gu],
+];
+
+/** URLs, e-mail addresses, hashtags and @handles must come through identical (codes included: they carry the original). */
+export const urlsEmails: PairCheck = {
+  id: 'urls-emails',
+  severity: 'error',
+  description: 'URLs, e-mail addresses, hashtags and @handles must be identical in source and target.',
+  run(pair) {
+    const src = toPlainText(pair.source);
+    const trg = toPlainText(pair.target);
+    const findings = [];
+    for (const [kind, re] of PATTERNS) {
+      const a = [...src.matchAll(re)].map((m) => m[0]);
+      const b = [...trg.matchAll(re)].map((m) => m[0]);
+      for (const x of a) {
+        const i = b.indexOf(x);
+        if (i >= 0) b.splice(i, 1);
+        else findings.push({ message: `${kind} ${x} is missing or changed in the target` });
+      }
+      for (const x of b) findings.push({ message: `${kind} ${x} is not in the source` });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,69 @@
+import type { Issue, QaPair } from '../types.js';
+import { toPlainText } from '../../model/content.js';
+import { summarize } from '../runner.js';
+
+const esc = (s: string): string => s.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The target with each issue's span marked, numbered to match the list under it. */
+function markedTarget(target: string, issues: readonly Issue[]): string {
+  const spans = issues
+    .map((i, n) => ({ n, span: i.targetSpan, severity: i.severity }))
+    .filter((x): x is { n: number; span: { start: number; end: number }; severity: Issue['severity'] } => x.span !== undefined && x.span.end > x.span.start && x.span.end <= target.length)
+    .sort((a, b) => a.span.start - b.span.start);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.span.start < at) continue; // overlapping marks: the first one wins
+    out += esc(target.slice(at, s.span.start));
+    out += `<mark class="${s.severity}" data-issue="${s.n + 1}" title="${esc(issues[s.n]!.message)}">${esc(target.slice(s.span.start, s.span.end))}</mark>`;
+    at = s.span.end;
+  }
+  return out + esc(target.slice(at));
+}
+
+/** A self-contained review page: source and target side by side, issues highlighted where they are. */
+export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], title = 'locflow check'): string {
+  const s = summarize(issues);
+  const byUnit = new Map<string, Issue[]>();
+  for (const i of issues) byUnit.set(`${i.file}\u0000${i.lang}\u0000${i.unit}`, [...(byUnit.get(`${i.file}\u0000${i.lang}\u0000${i.unit}`) ?? []), i]);
+  const rows: string[] = [];
+  const seen = new Set<string>();
+  const row = (key: string, unit: string, lang: string, file: string, source: string, target: string, list: readonly Issue[]): string => {
+    const worst = list.some((i) => i.severity === 'error') ? 'error' : list.some((i) => i.severity === 'warning') ? 'warning' : list.length ? 'info' : 'clean';
+    const items = list.map((i, n) => `<li class="${i.severity}"><span class="n">${n + 1}</span> <b>${i.severity}</b> <code>${esc(i.check)}</code> ${esc(i.message)}</li>`).join('');
+    return `<tr class="${worst}" id="${esc(key)}"><td class="unit"><code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small></td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
+  };
+  for (const p of pairs) {
+    const key = `${p.file}\u0000${p.targetLang}\u0000${p.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push(row(key, p.id, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []));
+  }
+  for (const [key, list] of byUnit) if (!seen.has(key)) rows.push(row(key, list[0]!.unit, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list));
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
+h1{font-size:1.3rem}.summary span{margin-right:1rem;font-weight:600}
+table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.5rem;vertical-align:top;text-align:left}
+td.unit{width:11rem;color:#555}td.source,td.target{width:44%}
+tr.error td.unit{border-left:4px solid #c62828}tr.warning td.unit{border-left:4px solid #ef8f00}tr.info td.unit{border-left:4px solid #1e88e5}
+mark.error{background:#ffcdd2}mark.warning{background:#ffe0b2}mark.info{background:#bbdefb}
+ul{margin:.4rem 0 0;padding-left:1rem}li.error b{color:#c62828}li.warning b{color:#b26a00}li.info b{color:#1565c0}
+.n{display:inline-block;min-width:1.2em;text-align:center;background:#eee;border-radius:3px;font-size:.8em}
+.filter label{margin-right:1rem}
+</style></head><body>
+<h1>${esc(title)}</h1>
+<p class="summary"><span class="errors">${s.errors} error(s)</span><span class="warnings">${s.warnings} warning(s)</span><span class="infos">${s.infos} info</span><span>${seen.size} unit(s)</span></p>
+<p class="filter"><label><input type="checkbox" id="only-issues"> only units with issues</label></p>
+<table><thead><tr><th>unit</th><th>source</th><th>target</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+<script>
+document.getElementById('only-issues').addEventListener('change', (e) => {
+  for (const tr of document.querySelectorAll('tr.clean')) tr.hidden = e.target.checked;
+});
+</script>
+</body></html>
+`;
+}

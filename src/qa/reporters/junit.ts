@@ -1,0 +1,46 @@
+import { escapeAttr, escapeText } from '../../xliff/xml.js';
+import type { Issue, QaPair } from '../types.js';
+
+/**
+ * JUnit XML: a test suite per file and language, a test case per unit. Errors
+ * are failures; warnings and infos go to the case's system-out, so CI shows
+ * them without failing on them.
+ */
+export function junitReport(issues: readonly Issue[], pairs: readonly QaPair[]): string {
+  const suites = new Map<string, Array<{ unit: string; issues: Issue[] }>>();
+  const key = (file: string, lang: string): string => `${file} [${lang}]`;
+  for (const p of pairs) {
+    const k = key(p.file, p.targetLang);
+    const cases = suites.get(k) ?? [];
+    if (!cases.some((c) => c.unit === p.id)) cases.push({ unit: p.id, issues: [] });
+    suites.set(k, cases);
+  }
+  for (const i of issues) {
+    const k = key(i.file, i.lang);
+    const cases = suites.get(k) ?? [];
+    let c = cases.find((x) => x.unit === i.unit);
+    if (!c) cases.push((c = { unit: i.unit, issues: [] }));
+    c.issues.push(i);
+    suites.set(k, cases);
+  }
+  const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '\uFFFD');
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const total = [...suites.values()].reduce((n, c) => n + c.length, 0);
+  const failures = [...suites.values()].flat().filter((c) => c.issues.some((i) => i.severity === 'error')).length;
+  lines.push(`<testsuites name="locflow check" tests="${total}" failures="${failures}">`);
+  for (const [name, cases] of suites) {
+    const f = cases.filter((c) => c.issues.some((i) => i.severity === 'error')).length;
+    lines.push(`  <testsuite name="${escapeAttr(clean(name))}" tests="${cases.length}" failures="${f}" errors="0" skipped="0">`);
+    for (const c of cases) {
+      const errors = c.issues.filter((i) => i.severity === 'error');
+      const others = c.issues.filter((i) => i.severity !== 'error');
+      lines.push(`    <testcase classname="${escapeAttr(clean(name))}" name="${escapeAttr(clean(c.unit))}">`);
+      for (const e of errors) lines.push(`      <failure type="${e.check}" message="${escapeAttr(clean(e.message))}">${escapeText(clean(`source: ${e.source}\ntarget: ${e.target}`))}</failure>`);
+      if (others.length) lines.push(`      <system-out>${escapeText(clean(others.map((o) => `${o.severity} ${o.check}: ${o.message}`).join('\n')))}</system-out>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+import type { Content } from '../model/content.js';
+
+/** Helpers the checks share for looking at a unit's text. */
+
+/** The text of a unit with codes replaced by U+FFFC, so offsets and word boundaries stay meaningful. */
+export function textWithoutCodes(content: Content): string {
+  let out = '';
+  for (const run of content) out += typeof run === 'string' ? run : '\uFFFC';
+  return out;
+}
+
+/** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Whether `needle` occurs in `haystack` as whole words, ignoring case and diacritics. */
+export function containsWords(haystack: string, needle: string): boolean {
+  const h = fold(haystack);
+  const n = fold(needle).trim();
+  if (n === '') return false;
+  let at = h.indexOf(n);
+  while (at >= 0) {
+    const before = h.charAt(at - 1);
+    const after = h.charAt(at + n.length);
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = h.indexOf(n, at + 1);
+  }
+  return false;
+}
+
+export function offsetOf(haystack: string, needle: string): { start: number; end: number } | undefined {
+  const at = haystack.indexOf(needle);
+  return at >= 0 ? { start: at, end: at + needle.length } : undefined;
+}
