@@ -34,7 +34,7 @@ export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'art
 
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-copy-'));
-  for (const p of ['source', 'locales', 'locflow.config.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  for (const p of ['source', 'locales', 'locflow.config.json', 'glossary.csv']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   return dir;
 }
 
