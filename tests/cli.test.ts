@@ -277,3 +277,21 @@ describe('the bundled example project', () => {
     expect(readFileSync(join(d, 'locales/es/us-strike-northern-iraq.json'), 'utf8')).toContain('unas 1200 personas');
   });
 });
+
+describe('import runs the error-level checks', () => {
+  it('imports a unit that fails a check, marks it needs-review and lists it', () => {
+    const d = tempProject();
+    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    translateFile(d, 'es', (t) => t.replace('1,200', '1.300').replace('62', '26'));
+    const r = locflow(d, 'import', XLF('es'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 unit\(s\) imported as needs-review because a check failed/u);
+    expect(r.stdout).toMatch(/numbers: number\(s\) missing from the target: 1,200 \(1200\)/u);
+    const meta = JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as { units: Record<string, { state: string }> };
+    const states = Object.values(meta.units).map((u) => u.state);
+    expect(states.filter((s) => s === 'needs-review')).toHaveLength(2);
+    expect(states).toHaveLength(17);
+    const rows = JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as Array<Record<string, number>>;
+    expect(rows[0]).toMatchObject({ needsReview: 2, translated: 15 });
+  });
+});

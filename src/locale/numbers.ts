@@ -42,8 +42,9 @@ export function toLatinDigits(text: string): string {
 
 const SPACE_GROUPS = '\u0020\u00A0\u202F\u2009';
 // Digits with any separators between digit groups; a clock time with an optional meridiem.
-const TIME = /(?<![\d.,])(\d{1,2})[:.h](\d{2})(?!\d)(?:\s?([AaPp])\.?\s?[Mm]\.?(?![\p{L}]))?/gu;
-const NUMBER = /(?<![\p{L}\d])\d+(?:(?:[.,'’\u066B\u066C]|[\u00A0\u202F\u2009 ](?=\d{3}(?!\d)))\d+)*/gu;
+const TIME = /(?<![\d.,])(\d{1,2})[:.h](\d{2})(?!\d)(?:\s?([AaPp])\.?\s?[Mm](?:\.(?=[\p{L}\d]))?(?![\p{L}]))?/gu;
+// Latin, Greek and Cyrillic letters glued to digits make a code ("F16", "G7"); Arabic "و٣" is "and 3".
+const NUMBER = /(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d])\d+(?:(?:[.,'’\u066B\u066C]|[\u00A0\u202F\u2009 ](?=\d{3}(?!\d)))\d+)*/gu;
 
 function isSpaceLike(ch: string): boolean {
   return SPACE_GROUPS.includes(ch);

@@ -43,6 +43,7 @@ export function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): R
     if (suppressed(pair, check.id)) return;
     // A finding may be weaker than its check (a warning inside an error check), never stronger than configured.
     const severity = f.severity && RANK[f.severity] > RANK[configured] ? f.severity : configured;
+    if (options.only && !options.only.includes(severity)) return;
     issues.push({
       check: check.id,
       severity,

@@ -9,6 +9,8 @@ import { writeBundle, type UnitMeta } from '../store/bundle.js';
 import type { XliffUnit } from '../xliff/model.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
+import { qaOptions } from './check.js';
+import { runChecks, type RunOptions } from '../qa/runner.js';
 
 export interface ImportOptions {
   /** Replace translations in the store that differ from the file's. */
@@ -23,6 +25,8 @@ export interface ImportResult {
   readonly imported: number;
   readonly unchanged: number;
   readonly untranslated: number;
+  /** Units imported but marked needs-review because an error-level check failed, with the reasons. */
+  readonly flagged: ReadonlyArray<{ readonly unit: string; readonly problems: readonly string[] }>;
 }
 
 interface Problem {
@@ -33,10 +37,11 @@ interface Problem {
 /** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
 export function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): ImportResult[] {
   const docs = loadDocuments(project);
-  return files.flatMap((f) => importFile(project, docs, insideProject(project.root, f, 'XLIFF file'), options));
+  const qa = qaOptions(project);
+  return files.flatMap((f) => importFile(project, docs, insideProject(project.root, f, 'XLIFF file'), options, qa));
 }
 
-function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions): ImportResult[] {
+function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions, qa: RunOptions): ImportResult[] {
   let xliff;
   try {
     xliff = readXliff(readText(file, 'XLIFF file'));
@@ -69,6 +74,7 @@ function importFile(project: Project, docs: readonly Document[], file: string, o
     let imported = 0;
     let unchanged = 0;
     let untranslated = 0;
+    const accepted: Array<{ unit: Unit; target: Run[]; xu: XliffUnit }> = [];
 
     for (const xu of xf.units) {
       const at = xu.line !== undefined ? { line: xu.line } : {};
@@ -95,21 +101,34 @@ function importFile(project: Project, docs: readonly Document[], file: string, o
         problems.push({ ...at, message: `unit "${xu.id}": ${codeProblem}` });
         continue;
       }
-      const value = contentToI18n(withSourceCodes(unit, xu.target!));
+      const target = withSourceCodes(unit, xu.target!);
       const existing = translations[unit.id];
-      if (existing !== undefined && existing !== value && !options.overwrite) {
-        conflicts.push({ ...at, message: `unit "${unit.id}": the store has "${clip(existing)}", the file "${clip(value)}"` });
+      if (existing !== undefined && existing !== contentToI18n(target) && !options.overwrite) {
+        conflicts.push({ ...at, message: `unit "${unit.id}": the store has "${clip(existing)}", the file "${clip(contentToI18n(target))}"` });
         continue;
       }
-      if (existing === value && meta[unit.id]?.state === xu.state) unchanged++;
-      else imported++;
-      translations[unit.id] = value;
-      meta[unit.id] = { state: xu.state === 'new' ? 'translated' : xu.state, origin: xu.origin ?? meta[unit.id]?.origin ?? 'human', source: contentToI18n(unit.source) };
+      accepted.push({ unit, target, xu });
     }
     if (problems.length) refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
     if (conflicts.length) refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
+
+    // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
+    const { issues } = runChecks(
+      accepted.map(({ unit, target }) => ({ id: unit.id, source: unit.source, target, sourceLang: doc.sourceLang, targetLang: lang, file })),
+      { ...qa, only: ['error'] },
+    );
+    const failing = new Map<string, string[]>();
+    for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
+    for (const { unit, target, xu } of accepted) {
+      const value = contentToI18n(target);
+      const state = failing.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
+      if (translations[unit.id] === value && meta[unit.id]?.state === state) unchanged++;
+      else imported++;
+      translations[unit.id] = value;
+      meta[unit.id] = { state, origin: xu.origin ?? meta[unit.id]?.origin ?? 'human', source: contentToI18n(unit.source) };
+    }
     writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
-    results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated });
+    results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated, flagged: [...failing].map(([unit, problems]) => ({ unit, problems })) });
   }
   return results;
 }

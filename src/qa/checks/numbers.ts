@@ -83,6 +83,12 @@ function compareMonths(source: string, sourceLang: string, target: string, targe
   const t = monthsInDates(target, targetLang);
   if (s.length === 0 || s.join() === t.join()) return [];
   const name = (m: number): string => new Intl.DateTimeFormat(sourceLang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2001, m - 1, 15));
-  const missing = s.filter((m, i) => s.indexOf(m) === i && s.filter((x) => x === m).length > t.filter((x) => x === m).length);
-  return missing.length ? [{ message: `date with month ${missing.map(name).join(', ')} is missing or names another month in the target` }] : [];
+  const missingFrom = (found: number[]): number[] => s.filter((m, i) => s.indexOf(m) === i && s.filter((x) => x === m).length > found.filter((x) => x === m).length);
+  const missing = missingFrom(t);
+  if (missing.length === 0) return [];
+  // A month still in the source language ("November 22" in a Spanish text) is the same date, badly localized.
+  if (missingFrom([...t, ...monthsInDates(target, sourceLang)]).length === 0) {
+    return [{ message: `date with month ${missing.map(name).join(', ')} is written in the source language`, severity: 'warning' }];
+  }
+  return [{ message: `date with month ${missing.map(name).join(', ')} is missing or names another month in the target` }];
 }
