@@ -28,9 +28,10 @@ export function measure(cmd, args, { cwd = root, runs = 5 } = {}) {
 
 const fmt = (m) => `${m.seconds.toFixed(3)} s${Number.isNaN(m.mb) ? '' : `, ${m.mb.toFixed(0)} MB peak`}`;
 
+const main = import.meta.url === `file://${process.argv[1]}`;
 const only = process.argv[2];
 
-if (!only || only === 'extract') {
+if (main && (!only || only === 'extract')) {
   const dir = join(root, '.cache', 'bench-corpus');
   const words = buildCorpus(dir);
   rmSync(join(dir, 'xliff'), { recursive: true, force: true });
@@ -38,7 +39,7 @@ if (!only || only === 'extract') {
   console.log(`extract (sentences + XLIFF 1.2), ${words} words: ${fmt(m)}   [target ≤ 0.5 s, ≤ 300 MB; txt2po + po2xliff: 4.6 s]`);
 }
 
-if (!only || only === 'help') {
+if (main && (!only || only === 'help')) {
   const node = measure(process.execPath, ['-e', '0'], { runs: 11 });
   const help = measure(process.execPath, [cli, '--help'], { runs: 11 });
   console.log(`locflow --help: ${fmt(help)}; node -e 0: ${fmt(node)}; ratio ${(help.seconds / node.seconds).toFixed(2)}   [target ≤ 2]`);

@@ -64,7 +64,7 @@ export function registerImport(program: Program): void {
       run(async () => {
         const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
         const { importFiles } = await import('../workflow/import.js');
-        for (const r of importFiles(project, files, { overwrite: opts.overwrite === true, ...(opts.lang ? { lang: opts.lang } : {}) })) {
+        for (const r of await importFiles(project, files, { overwrite: opts.overwrite === true, ...(opts.lang ? { lang: opts.lang } : {}) })) {
           console.log(`${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} imported, ${r.unchanged} unchanged, ${r.untranslated} untranslated`);
           if (r.flagged.length) {
             console.log(`  ${r.flagged.length} unit(s) imported as needs-review because a check failed:`);
@@ -157,7 +157,7 @@ export function registerCheck(program: Program): void {
         if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
         if ((opts.source === undefined) !== (opts.target === undefined)) throw new LocflowError('--source and --target go together');
         if (opts.source !== undefined && files.length) throw new LocflowError('give either XLIFF files or --source/--target, not both');
-        const result = check(project, {
+        const result = await check(project, {
           files,
           ...(opts.lang ? { langs: opts.lang } : {}),
           ...(opts.source !== undefined && opts.target !== undefined ? { document: { source: opts.source, target: opts.target } } : {}),

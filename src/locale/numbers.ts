@@ -42,7 +42,7 @@ export function toLatinDigits(text: string): string {
 
 const SPACE_GROUPS = '\u0020\u00A0\u202F\u2009';
 // Digits with any separators between digit groups; a clock time with an optional meridiem.
-const TIME = /(?<![\d.,])(\d{1,2})[:.h](\d{2})(?!\d)(?:\s?([AaPp])\.?\s?[Mm](?:\.(?=[\p{L}\d]))?(?![\p{L}]))?/gu;
+const TIME = /(?<![\d.,])(\d{1,2})[:.h](\d{2})(?!\d)(?:\s?(?:([AaPp])\.?\s?[Mm](?:\.(?=[\p{L}\d]))?|([صم]))(?![\p{L}]))?/gu;
 // Latin, Greek and Cyrillic letters glued to digits make a code ("F16", "G7"); Arabic "و٣" is "and 3".
 const NUMBER = /(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d])\d+(?:(?:[.,'’\u066B\u066C]|[\u00A0\u202F\u2009 ](?=\d{3}(?!\d)))\d+)*/gu;
 
@@ -74,7 +74,8 @@ export function findNumbers(text: string, locale: string): FoundNumber[] {
   for (const m of latin.matchAll(TIME)) {
     const h = Number(m[1]);
     const min = Number(m[2]);
-    const meridiem = m[3]?.toLowerCase();
+    // Latin a.m./p.m., or Arabic ص (morning) / م (evening) as CLDR writes them.
+    const meridiem = m[3]?.toLowerCase() ?? (m[4] === 'ص' ? 'a' : m[4] === 'م' ? 'p' : undefined);
     if (min > 59 || h > 23 || (m[0].includes('.') && !meridiem && !/\b(?:h|uhr|horas?|heures?)\b/iu.test(latin.slice(m.index + m[0].length, m.index + m[0].length + 8)))) continue;
     let hours = h;
     if (meridiem === 'p' && h < 12) hours += 12;
@@ -111,15 +112,23 @@ const NUMBER_WORDS: Readonly<Record<string, readonly string[]>> = {
   ar: ['صفر', 'واحد|واحدة', 'اثنان|اثنين|اثنتان', 'ثلاثة|ثلاث', 'أربعة|أربع', 'خمسة|خمس', 'ستة|ست', 'سبعة|سبع', 'ثمانية|ثماني', 'تسعة|تسع', 'عشرة|عشر', 'أحد عشر', 'اثنا عشر'],
 };
 
+const spelledCache = new Map<string, RegExp | null>();
+
 /** Values of small numbers spelled out in the text ("five" → 5). */
 export function spelledNumbers(text: string, locale: string): number[] {
-  const words = NUMBER_WORDS[locale.toLowerCase().split('-')[0] ?? ''];
-  if (!words) return [];
-  const lower = text.toLocaleLowerCase(locale);
+  const lang = locale.toLowerCase().split('-')[0] ?? '';
+  let re = spelledCache.get(lang);
+  if (re === undefined) {
+    const words = NUMBER_WORDS[lang];
+    // One alternation with a named group per value: one pass over the text, whatever the language.
+    re = words ? new RegExp(`(?<![\\p{L}])(?:${words.map((alt, value) => `(?<n${value}>${alt})`).join('|')})(?![\\p{L}])`, 'gu') : null;
+    spelledCache.set(lang, re);
+  }
+  if (!re) return [];
   const out: number[] = [];
-  words.forEach((alternatives, value) => {
-    const re = new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, 'gu');
-    for (const _ of lower.matchAll(re)) out.push(value);
-  });
+  for (const m of text.toLocaleLowerCase(locale).matchAll(re)) {
+    const hit = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined);
+    if (hit) out.push(Number(hit[0].slice(1)));
+  }
   return out;
 }

@@ -15,7 +15,7 @@ const DETECTORS: readonly Detector[] = [
   { type: 'url', hint: /:\/\/|www\./iu, pattern: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu },
   { type: 'email', hint: /@/u, pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu },
   // {{name}}, {name}, %s, %1$s, %d, %.2f
-  { type: 'placeholder', hint: /[{%]/u, pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@]/gu },
+  { type: 'placeholder', hint: /[{%]/u, pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@](?![\p{L}\p{N}])/gu },
 ];
 
 export interface ProtectedSpan {

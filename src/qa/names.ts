@@ -15,11 +15,12 @@ export interface FoundName {
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'do', 'dos', 'du', 'le']);
 const WORD = /\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu;
 
-let regionCache: Map<string, string> | undefined;
+const regionCache = new Map<string, Map<string, string>>();
 
 /** English (or any source) country names → ISO region codes, from CLDR through Intl.DisplayNames. */
 export function regionCodes(lang: string): Map<string, string> {
-  if (regionCache && lang === 'en') return regionCache;
+  const cached = regionCache.get(lang);
+  if (cached) return cached;
   const names = new Map<string, string>();
   const display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
   for (let a = 65; a <= 90; a++) {
@@ -33,16 +34,20 @@ export function regionCodes(lang: string): Map<string, string> {
       }
     }
   }
-  if (lang === 'en') regionCache = names;
+  regionCache.set(lang, names);
   return names;
 }
 
 /** The CLDR name of the region a source name stands for, in the target language. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 export function regionNameIn(name: string, sourceLang: string, targetLang: string): string | undefined {
   const code = regionCodes(sourceLang).get(fold(name));
   if (!code) return undefined;
   try {
-    return new Intl.DisplayNames([targetLang], { type: 'region', fallback: 'none' }).of(code);
+    let dn = displayNames.get(targetLang);
+    if (!dn) displayNames.set(targetLang, (dn = new Intl.DisplayNames([targetLang], { type: 'region', fallback: 'none' })));
+    return dn.of(code);
   } catch {
     return undefined;
   }
@@ -61,7 +66,7 @@ function calendarWords(lang: string): Set<string> {
       for (let i = 0; i < 12; i++) words.add(fold(month.format(Date.UTC(2001, i, 15))).replace(/\.$/u, ''));
       for (let i = 0; i < 7; i++) words.add(fold(day.format(Date.UTC(2001, 0, 7 + i))).replace(/\.$/u, ''));
     }
-    words.delete('may'); // "May" is also a name and a verb; keep it out of the way of neither
+    for (const m of ['am', 'pm']) words.add(m); // "2:15 PM"
     calendarCache.set(lang, words);
   }
   return words;
@@ -124,8 +129,9 @@ export function findNames(text: string, lang: string): FoundName[] {
   const calendar = calendarWords(lang);
   const names: FoundName[] = [];
   for (const r of runs) {
-    let words = r.filter((w, i) => i > 0 || !calendar.has(fold(w.text)));
-    if (words.length === 0 || calendar.has(fold(words[words.length - 1]!.text))) continue;
+    // Month and weekday names ("on Sunday", "May 2") are not names, but "Theresa May" is.
+    let words = r.length === 1 ? r.filter((w) => !calendar.has(fold(w.text))) : r.filter((w, i) => i > 0 || !calendar.has(fold(w.text)));
+    if (words.length === 0) continue;
     // A lone capitalised word opening a sentence is usually just a capital letter, unless it is an acronym or a country.
     if (words.length === 1 && words[0]!.sentenceStart && !words[0]!.acronym && !regions.has(fold(words[0]!.text))) continue;
     if (words[0]!.sentenceStart && words.length > 1 && !words[0]!.acronym && /^(?:The|A|An|In|At|On|For|But|And|As|After|While|When|If|According)$/u.test(words[0]!.text)) words = words.slice(1);
@@ -134,6 +140,13 @@ export function findNames(text: string, lang: string): FoundName[] {
     names.push({ text: text.slice(first.start, last.start + last.text.length), start: first.start, words: words.map((w) => w.text) });
   }
   // Drop adjectives formed on a name or country ("Iraqi" from "Iraq", "Iranian" from "Iran").
-  const stems = new Set([...names.map((n) => fold(n.text)), ...regions.keys()]);
-  return names.filter((n) => n.words.length > 1 || n.words[0]!.length < 4 || ![...stems].some((s) => s.length >= 4 && s !== fold(n.text) && fold(n.text).startsWith(s) && fold(n.text).length - s.length <= 4));
+  const local = new Set(names.map((n) => fold(n.text)));
+  const isStem = (s: string): boolean => local.has(s) || regions.has(s);
+  return names.filter((n) => {
+    if (n.words.length > 1 || n.words[0]!.length < 4) return true;
+    const f = fold(n.text);
+    // "Iraqi" = "Iraq" + at most four letters: try each prefix of four letters or more.
+    for (let k = Math.max(4, f.length - 4); k < f.length; k++) if (isStem(f.slice(0, k))) return false;
+    return true;
+  });
 }

@@ -28,7 +28,7 @@ export interface RunResult {
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-export function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): RunResult {
+export async function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): Promise<RunResult> {
   const issues: Issue[] = [];
   const notices = new Set<string>();
   const context: CheckContext = {
@@ -58,15 +58,16 @@ export function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): R
     });
   };
 
-  for (const check of options.checks ?? CHECKS) {
-    const configured = options.severities?.[check.id] ?? check.severity;
-    if (configured === 'off' || (options.only && !options.only.includes(configured))) continue;
-    if ('runAll' in check) {
-      for (const { pair, finding } of check.runAll(pairs, context)) report(check, configured, pair, finding);
-    } else {
-      for (const pair of pairs) for (const f of check.run(pair, context)) report(check, configured, pair, f);
-    }
+  const active = (options.checks ?? CHECKS)
+    .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
+    .filter((a): a is { check: Check; configured: Severity } => a.configured !== 'off' && (!options.only || options.only.includes(a.configured)));
+  // Collection checks start first: one that waits on another program overlaps with the pair checks.
+  const pending = active.flatMap(({ check, configured }) => ('runAll' in check ? [{ check, configured, result: check.runAll(pairs, context) }] : []));
+  for (const { check, configured } of active) {
+    if ('runAll' in check) continue;
+    for (const pair of pairs) for (const f of check.run(pair, context)) report(check, configured, pair, f);
   }
+  for (const { check, configured, result } of pending) for (const { pair, finding } of await result) report(check, configured, pair, finding);
   // Report order: by file, then unit order of appearance, then check order.
   const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
   issues.sort((a, b) => (order.get(`${a.file}\u0000${a.unit}\u0000${a.lang}`) ?? 0) - (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0));

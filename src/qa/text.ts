@@ -10,8 +10,17 @@ export function textWithoutCodes(content: Content): string {
 }
 
 /** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
+const folded = new Map<string, string>();
+
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  // The same names and sentences are folded again and again across checks and glossary entries.
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (folded.size > 100_000) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
 }
 
 /** Whether `needle` occurs in `haystack` as whole words, ignoring case and diacritics. */

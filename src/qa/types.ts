@@ -43,9 +43,15 @@ export interface PairCheck extends CheckMeta {
   run(pair: QaPair, context: CheckContext): Finding[];
 }
 
-/** A check that needs every pair at once (consistency, spelling through one hunspell run). */
+export type PairFindings = Array<{ readonly pair: QaPair; readonly finding: Finding }>;
+
+/**
+ * A check that needs every pair at once (consistency, spelling through one
+ * hunspell run). It may answer later: the runner starts such checks first, so
+ * an external program works on the other core while the pair checks run.
+ */
 export interface CollectionCheck extends CheckMeta {
-  runAll(pairs: readonly QaPair[], context: CheckContext): Array<{ readonly pair: QaPair; readonly finding: Finding }>;
+  runAll(pairs: readonly QaPair[], context: CheckContext): PairFindings | Promise<PairFindings>;
 }
 
 export type Check = PairCheck | CollectionCheck;

@@ -40,7 +40,7 @@ export function qaOptions(project: Project): RunOptions {
   };
 }
 
-export function check(project: Project, options: CheckOptions = {}): CheckResult {
+export async function check(project: Project, options: CheckOptions = {}): Promise<CheckResult> {
   let pairs: QaPair[];
   const extra: Issue[] = [];
   if (options.document) {
@@ -48,7 +48,7 @@ export function check(project: Project, options: CheckOptions = {}): CheckResult
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
   } else pairs = options.files?.length ? pairsFromXliff(project, options.files) : pairsFromStore(project, options.langs);
-  const { issues, notices } = runChecks(pairs, qaOptions(project));
+  const { issues, notices } = await runChecks(pairs, qaOptions(project));
   const all = [...extra, ...issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;

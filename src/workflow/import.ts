@@ -35,13 +35,15 @@ interface Problem {
 }
 
 /** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
-export function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): ImportResult[] {
+export async function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
   const docs = loadDocuments(project);
   const qa = qaOptions(project);
-  return files.flatMap((f) => importFile(project, docs, insideProject(project.root, f, 'XLIFF file'), options, qa));
+  const results: ImportResult[] = [];
+  for (const f of files) results.push(...(await importFile(project, docs, insideProject(project.root, f, 'XLIFF file'), options, qa)));
+  return results;
 }
 
-function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions, qa: RunOptions): ImportResult[] {
+async function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions, qa: RunOptions): Promise<ImportResult[]> {
   let xliff;
   try {
     xliff = readXliff(readText(file, 'XLIFF file'));
@@ -113,7 +115,7 @@ function importFile(project: Project, docs: readonly Document[], file: string, o
     if (conflicts.length) refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
 
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
-    const { issues } = runChecks(
+    const { issues } = await runChecks(
       accepted.map(({ unit, target }) => ({ id: unit.id, source: unit.source, target, sourceLang: doc.sourceLang, targetLang: lang, file })),
       { ...qa, only: ['error'] },
     );

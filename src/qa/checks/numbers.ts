@@ -65,8 +65,12 @@ export const numbers: PairCheck = {
 };
 
 /** Month names next to a number (a date): "October 7" must be "7 de octubre", not "7 de noviembre". */
+const foldedMonths = new Map<string, Map<string, number>>();
+
 function monthsInDates(text: string, lang: string): number[] {
-  const names = new Map([...monthNames(lang)].map(([k, v]) => [fold(k), v]));
+  let names = foldedMonths.get(lang);
+  if (!names) foldedMonths.set(lang, (names = new Map([...monthNames(lang)].map(([k, v]) => [fold(k), v]))));
+  if (!/\p{N}/u.test(text)) return []; // no number, no date
   const words = [...text.matchAll(/[\p{L}]+\.?|\p{N}+/gu)].map((m) => m[0]);
   const out: number[] = [];
   words.forEach((w, i) => {

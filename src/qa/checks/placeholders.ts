@@ -3,7 +3,8 @@ import { textOnly } from '../../model/content.js';
 import type { PairCheck } from '../types.js';
 
 // {{var}}, %s, %1$s, %d, %.2f, %@ — and ICU arguments, found by the ICU parser.
-const PRINTF_AND_I18NEXT = /\{\{\s*[-\w.$]+\s*\}\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@]/gu;
+// No space flag: "30% in" is prose, not "% i".
+const PRINTF_AND_I18NEXT = /\{\{\s*[-\w.$]+\s*\}\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@](?![\p{L}\p{N}])/gu;
 
 function icuArguments(text: string): string[] | null {
   if (!/\{\s*[\p{L}_][\p{L}\p{N}_]*\s*[,}]/u.test(text)) return [];
