@@ -16,6 +16,14 @@ export function findDictionary(lang: string): string | null {
   return available.find((d) => d.toLowerCase() === tag.toLowerCase()) ?? available.find((d) => d.toLowerCase() === `${p}_${p}`) ?? available.find((d) => d.toLowerCase().startsWith(`${p}_`) || d.toLowerCase() === p) ?? null;
 }
 
+// Placeholders, URLs, e-mail addresses and ordinal indicators ("12.º") are not words to spell-check;
+// they are blanked out with spaces so offsets stay put.
+const NOT_WORDS = /\{\{[^{}]*\}\}|\{[^{}\s]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]|(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|[ºª]/gu;
+
+function maskNonWords(text: string): string {
+  return text.replace(NOT_WORDS, (m) => ' '.repeat(m.length));
+}
+
 function hunspellAvailable(): boolean {
   return spawnSync('hunspell', ['-v'], { encoding: 'utf8' }).status === 0;
 }
@@ -54,7 +62,7 @@ export const spelling: CollectionCheck = {
         // "-l" lists the misspelled words without computing suggestions, which is what makes hunspell slow;
         // each word is then found again in the targets that contain it. Input goes through a file, so
         // hunspell runs on the other core without waiting for this process to feed it.
-        const texts = group.map((p) => textWithoutCodes(p.target));
+        const texts = group.map((p) => maskNonWords(textWithoutCodes(p.target)));
         const input = join(dir, 'targets.txt');
         writeFileSync(input, texts.join('\n') + '\n');
         let stdout: string;
