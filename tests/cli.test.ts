@@ -295,3 +295,40 @@ describe('import runs the error-level checks', () => {
     expect(rows[0]).toMatchObject({ needsReview: 2, translated: 15 });
   });
 });
+
+describe('check catches an Apertium-style broken translation of the article', () => {
+  it('fails and says which name and which number are wrong', () => {
+    const d = copyProject();
+    const mt = read(join(__dirname, 'fixtures', 'apertium-es.txt')).replace('Al menos 62 personal', 'Al menos 26 personal');
+    writeFileSync(join(d, 'mt.txt'), mt);
+    const r = locflow(d, 'check', '--source', 'source/us-strike-northern-iraq.txt', '--target', 'mt.txt', '--lang', 'es');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error\s+name "Central Command" is missing from the target \(approved: "Comando Central"\)/u);
+    expect(r.stdout).toMatch(/error\s+number\(s\) missing from the target: 62 \(62\)/u);
+    expect(r.stdout).toMatch(/error\s+number not in the source: 26/u);
+    expect(r.stdout).toMatch(/warning\s+"1,200" is written in the source's number format/u);
+  });
+
+  it('reports for CI as SARIF 2.1.0 and JUnit XML', () => {
+    const d = copyProject();
+    writeFileSync(join(d, 'mt.txt'), read(join(__dirname, 'fixtures', 'apertium-es.txt')));
+    const args = ['check', '--source', 'source/us-strike-northern-iraq.txt', '--target', 'mt.txt', '--lang', 'es'];
+    const sarif = JSON.parse(locflow(d, ...args, '--format', 'sarif').stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('numbers');
+    expect(sarif.runs[0]!.results.some((r) => r.ruleId === 'names' && r.level === 'error' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'mt.txt')).toBe(true);
+    const junit = locflow(d, ...args, '--format', 'junit');
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(/<testsuites name="locflow check" tests="\d+" failures="[1-9]\d*">/u);
+    expect(junit.stdout).toMatch(/<failure type="names" message="name &quot;Central Command&quot; is missing/u);
+  });
+
+  it('--max-warnings turns warnings into a failing exit code', () => {
+    const d = copyProject();
+    expect(locflow(d, 'build', '--lang', 'es').code).toBe(0);
+    writeFileSync(join(d, 'es.txt'), read(join(d, 'locales/es/us-strike-northern-iraq.txt')).replace('unas 1200 personas', 'unas 1,200 personas'));
+    const args = ['check', '--source', 'source/us-strike-northern-iraq.txt', '--target', 'es.txt', '--lang', 'es'];
+    expect(locflow(d, ...args).code).toBe(0);
+    expect(locflow(d, ...args, '--max-warnings', '0').code).toBe(1);
+  });
+});
