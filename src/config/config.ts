@@ -14,6 +14,15 @@ export interface Config {
   readonly locales: { readonly bundle: string; readonly output: string };
   readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[] };
   readonly qa: QaConfig;
+  readonly mt: MtConfig;
+}
+
+/** Machine translation engines: where to reach them and which environment variable holds a key. */
+export interface MtConfig {
+  readonly apertium: { readonly command: string };
+  readonly apy: { readonly url: string };
+  readonly deepl: { readonly url: string; readonly apiKeyEnv: string };
+  readonly libretranslate: { readonly url: string; readonly apiKeyEnv: string };
 }
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'off';
@@ -40,6 +49,12 @@ export const DEFAULTS: Config = {
   xliff: { version: '1.2', path: 'xliff/{lang}/{doc}.xlf' },
   locales: { bundle: 'locales/{lang}/{doc}.json', output: 'locales/{lang}/{doc}{ext}' },
   qa: { severity: {}, suppress: [], lengthRatio: { '*': [0.4, 2.5] } },
+  mt: {
+    apertium: { command: 'apertium' },
+    apy: { url: 'http://127.0.0.1:2737' },
+    deepl: { url: 'https://api-free.deepl.com', apiKeyEnv: 'DEEPL_AUTH_KEY' },
+    libretranslate: { url: 'http://127.0.0.1:5000', apiKeyEnv: 'LIBRETRANSLATE_API_KEY' },
+  },
   text: {
     boilerplate: ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
     relatedLabels: ['live updates', 'live', 'read more', 'read also', 'also read', 'related', 'more', 'see also', 'watch', 'listen', 'follow'],
@@ -63,6 +78,7 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   locales: ['bundle', 'output'],
   text: ['boilerplate', 'relatedLabels'],
   qa: ['glossary', 'severity', 'suppress', 'lengthRatio'],
+  mt: ['apertium', 'apy', 'deepl', 'libretranslate'],
 };
 
 /** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
@@ -90,6 +106,29 @@ function asString(value: Json | undefined, key: string, file: string): string {
 function asStrings(value: Json | undefined, key: string, file: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new LocflowError(`${key} must be a list of strings`, { file });
   return value as string[];
+}
+
+function readMt(value: Json | undefined, file: string): MtConfig {
+  if (value === undefined) return DEFAULTS.mt;
+  const mt = asObject(value, 'mt', file);
+  const section = <K extends keyof MtConfig>(key: K, keys: readonly string[]): Record<string, string> => {
+    const defaults = DEFAULTS.mt[key] as unknown as Record<string, string>;
+    if (mt[key] === undefined) return { ...defaults };
+    const o = asObject(mt[key], `mt.${key}`, file);
+    const out: Record<string, string> = { ...defaults };
+    for (const [k, v] of Object.entries(o)) {
+      if (!keys.includes(k)) throw new LocflowError(`unknown key "mt.${key}.${k}"`, { file, hint: `known keys: ${keys.join(', ')}` });
+      out[k] = asString(v, `mt.${key}.${k}`, file);
+      if (k === 'url' && !/^https?:\/\/[^\s]+$/u.test(out[k]!)) throw new LocflowError(`mt.${key}.url: "${out[k]}" is not an http(s) URL`, { file });
+    }
+    return out;
+  };
+  return {
+    apertium: section('apertium', ['command']) as unknown as MtConfig['apertium'],
+    apy: section('apy', ['url']) as unknown as MtConfig['apy'],
+    deepl: section('deepl', ['url', 'apiKeyEnv']) as unknown as MtConfig['deepl'],
+    libretranslate: section('libretranslate', ['url', 'apiKeyEnv']) as unknown as MtConfig['libretranslate'],
+  };
 }
 
 function readQa(value: Json | undefined, file: string, root: string): QaConfig {
@@ -157,8 +196,10 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
     }
   });
   const qa = readQa(obj.qa, file, root);
+  const mt = readMt(obj.mt, file);
   const config: Config = {
     qa,
+    mt,
     sourceLanguage,
     targetLanguages: targets,
     sources: obj.sources === undefined ? [...DEFAULTS.sources] : asStrings(obj.sources, 'sources', file),

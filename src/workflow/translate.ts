@@ -1,0 +1,150 @@
+import type { Project } from '../config/config.js';
+import { LocflowError } from '../errors.js';
+import { countWords, textOnly, type Document, type Run } from '../model/index.js';
+import { MtError, type Engine } from '../mt/types.js';
+import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
+import { createEngine } from '../mt/registry.js';
+import { renderingsFor, type Glossary } from '../qa/glossary.js';
+import { findNames, regionNameIn } from '../qa/names.js';
+import { runChecks } from '../qa/runner.js';
+import { contentToI18n } from '../store/codes.js';
+import { writeBundle, type UnitMeta } from '../store/bundle.js';
+import { qaOptions } from './check.js';
+import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
+import { storedUnits, type StoredUnit } from './translations.js';
+
+export interface TranslateOptions {
+  readonly engine: string;
+  readonly langs?: readonly string[];
+  /** Count what would be sent, send nothing. */
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (lang: string, done: number, total: number) => void;
+  /** Units per engine call; the store is saved after each, so an interruption loses at most one batch. */
+  readonly batchSize?: number;
+}
+
+export interface TranslateResult {
+  readonly lang: string;
+  readonly doc: string;
+  readonly units: number;
+  readonly words: number;
+  readonly characters: number;
+  readonly translated: number;
+  /** Units whose MT output failed an error-level check: stored as needs-review, with the reasons. */
+  readonly flagged: ReadonlyArray<{ readonly unit: string; readonly problems: readonly string[] }>;
+  readonly interrupted: boolean;
+}
+
+/**
+ * Names and terms to keep away from the engine: do-not-translate glossary
+ * entries (written back as they are), multi-word glossary names (written back
+ * in their approved form) and multi-word names found in the source (written
+ * back verbatim). Engines split and reorder multi-word names ("Ain Al Asad air
+ * base" → "Ain base de aire de Asad de Al"); single words they leave alone or
+ * translate in ways the glossary approves.
+ */
+export function protectedTerms(doc: Document, glossary: Glossary, lang: string): ProtectedTerm[] {
+  const terms = new Map<string, string>();
+  for (const e of glossary.entries) {
+    if (e.doNotTranslate) terms.set(e.source, e.source);
+    else if (e.isName && /\s/u.test(e.source)) terms.set(e.source, renderingsFor(e, lang)[0] ?? e.source);
+  }
+  for (const u of doc.units) {
+    for (const n of findNames(textOnly(u.source), doc.sourceLang)) {
+      if (n.words.length > 1 && !terms.has(n.text) && ![...terms.keys()].some((t) => t.includes(n.text) || n.text.includes(t))) {
+        // A country keeps its CLDR name in the target ("United States" → "Estados Unidos"); other names stay verbatim.
+        terms.set(n.text, regionNameIn(n.text, doc.sourceLang, lang) ?? n.text);
+      }
+    }
+  }
+  return [...terms].map(([source, replacement]) => ({ source, replacement }));
+}
+
+export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult[]> {
+  const langs = chooseLanguages(project, options.langs);
+  const docs = loadDocuments(project);
+  let engine: Engine;
+  try {
+    engine = createEngine(options.engine, project.config.mt);
+  } catch (err) {
+    throw asLocflowError(err);
+  }
+  const qa = qaOptions(project);
+  const results: TranslateResult[] = [];
+  for (const lang of langs) {
+    for (const doc of docs) {
+      const bundle = loadBundle(project, lang, doc);
+      const todo = storedUnits(doc, bundle).filter((s) => s.target === undefined);
+      const base = {
+        lang,
+        doc: doc.id,
+        units: todo.length,
+        words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
+        characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
+      };
+      if (options.dryRun || todo.length === 0) {
+        results.push({ ...base, translated: 0, flagged: [], interrupted: false });
+        continue;
+      }
+      const terms = protectedTerms(doc, qa.glossary ?? { entries: [] }, lang);
+      const translations: Record<string, string> = { ...bundle.translations };
+      const meta: Record<string, UnitMeta> = { ...bundle.meta };
+      const flagged: Array<{ unit: string; problems: string[] }> = [];
+      let translated = 0;
+      let interrupted = false;
+      const size = options.batchSize ?? 200;
+      for (let from = 0; from < todo.length; from += size) {
+        if (options.signal?.aborted) {
+          interrupted = true;
+          break;
+        }
+        const batch = todo.slice(from, from + size);
+        let outputs: Array<{ s: StoredUnit; target: Run[] }>;
+        try {
+          outputs = await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
+        } catch (err) {
+          if (options.signal?.aborted) {
+            interrupted = true;
+            break;
+          }
+          throw asLocflowError(err);
+        }
+        // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
+        const { issues } = await runChecks(
+          outputs.map(({ s, target }) => ({ id: s.unit.id, source: s.unit.source, target, sourceLang: doc.sourceLang, targetLang: lang, file: doc.path })),
+          { ...qa, only: ['error'] },
+        );
+        const failing = new Map<string, string[]>();
+        for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
+        for (const { s, target } of outputs) {
+          translations[s.unit.id] = contentToI18n(target);
+          meta[s.unit.id] = { state: failing.has(s.unit.id) ? 'needs-review' : 'translated', origin: `mt:${engine.name}`, source: contentToI18n(s.unit.source) };
+          const problems = failing.get(s.unit.id);
+          if (problems) flagged.push({ unit: s.unit.id, problems });
+          translated++;
+        }
+        writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+        options.onProgress?.(lang, Math.min(from + size, todo.length), todo.length);
+      }
+      results.push({ ...base, translated, flagged, interrupted });
+      if (interrupted) return results;
+    }
+  }
+  return results;
+}
+
+async function translateBatch(engine: Engine, batch: readonly StoredUnit[], source: string, target: string, terms: readonly ProtectedTerm[], signal?: AbortSignal): Promise<Array<{ s: StoredUnit; target: Run[] }>> {
+  const prepared = batch.map((s) => ({ s, p: protectForMt(s.unit.source, terms) }));
+  const out = await engine.translate(prepared.map(({ p }) => p.html), { source, target }, signal);
+  if (out.length !== prepared.length) throw new MtError(`${engine.name} returned ${out.length} translations for ${prepared.length} units`);
+  return prepared.map(({ s, p }, i) => {
+    const restored = restoreFromMt(out[i]!, p.slots, s.unit.source);
+    return { s, target: restored.content };
+  });
+}
+
+function asLocflowError(err: unknown): Error {
+  if (err instanceof MtError) return new LocflowError(err.message, err.hint ? { hint: err.hint } : {});
+  return err as Error;
+}
