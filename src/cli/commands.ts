@@ -45,8 +45,9 @@ export function registerExtract(program: Program): void {
       run(async () => {
         const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
         const { extract } = await import('../workflow/extract.js');
-        for (const r of extract(project, { ...(opts.lang ? { langs: opts.lang } : {}), ...(opts.xliff ? { version: opts.xliff } : {}), prefill: opts.prefill === true, force: opts.force === true })) {
-          console.log(`${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated`);
+        for (const r of await extract(project, { ...(opts.lang ? { langs: opts.lang } : {}), ...(opts.xliff ? { version: opts.xliff } : {}), prefill: opts.prefill === true, force: opts.force === true })) {
+          const tm = r.leverage.inContext + r.leverage.exact + r.leverage.fuzzy ? `; memory: ${r.leverage.inContext} in-context exact, ${r.leverage.exact} exact (to review), ${r.leverage.fuzzy} fuzzy` : '';
+          console.log(`${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated${tm}`);
           if (r.removed.length) console.log(`  ${r.removed.length} translated unit(s) no longer in the source: ${r.removed.join(', ')}`);
         }
       }),
@@ -108,8 +109,9 @@ export function registerStatus(program: Program): void {
           console.log(JSON.stringify(rows, null, 2));
           return;
         }
-        const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale'];
-        const body = rows.map((r) => [r.lang, r.units, r.words, `${r.translated} (${r.translatedWords} w)`, r.needsReview, `${r.untranslated} (${r.untranslatedWords} w)`, r.stale].map(String));
+        const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale', 'since export'];
+        const since = (r: (typeof rows)[number]): string => (r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported');
+        const body = rows.map((r) => [r.lang, r.units, r.words, `${r.translated} (${r.translatedWords} w)`, r.needsReview, `${r.untranslated} (${r.untranslatedWords} w)`, r.stale, since(r)].map(String));
         const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
         for (const row of [head, ...body]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
       }),
@@ -208,7 +210,7 @@ export function registerTranslate(program: Program): void {
           });
           for (const r of results) {
             if (opts.dryRun) console.log(`${r.lang}/${r.doc}: ${r.units} units, ${r.words} words, ${r.characters} characters to translate`);
-            else console.log(`${r.lang}/${r.doc}: ${r.translated} of ${r.units} units translated with ${opts.engine}${r.flagged.length ? `, ${r.flagged.length} marked needs-review` : ''}${r.interrupted ? ' (interrupted)' : ''}`);
+            else console.log(`${r.lang}/${r.doc}: ${r.translated} of ${r.units} units translated with ${opts.engine}${r.fromMemory ? `, ${r.fromMemory} from the memory` : ''}${r.flagged.length ? `, ${r.flagged.length} marked needs-review` : ''}${r.interrupted ? ' (interrupted)' : ''}`);
             for (const f of r.flagged) console.log(`  ${f.unit}: ${f.problems.join('; ')}`);
           }
           if (results.some((r) => r.interrupted)) return 130;
@@ -222,6 +224,33 @@ export function registerTranslate(program: Program): void {
 function progressBar(ratio: number, width = 30): string {
   const full = Math.round(Math.max(0, Math.min(1, ratio)) * width);
   return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
+}
+
+export function registerTm(program: Program): void {
+  const tm = program.command('tm').description('the translation memory: import and export TMX 1.4b');
+  tm.command('import')
+    .description('load TMX files into the project memory')
+    .argument('<files...>', 'TMX files')
+    .action((files, _opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { tmImport } = await import('../workflow/tm.js');
+        for (const r of await tmImport(project, files)) console.log(`${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new in the memory`);
+      }),
+    );
+  tm.command('export')
+    .description('write the memory as TMX')
+    .option('-o, --output <file>', 'the TMX file to write', 'tm/export.tmx')
+    .option('--lang <code>', 'only this target language')
+    .option('--omegat', "OmegaT's short tags (<x0/>, <g1>…</g1>) for a tm/auto memory")
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { tmExport } = await import('../workflow/tm.js');
+        const r = await tmExport(project, opts.output, { ...(opts.lang ? { lang: opts.lang } : {}), omegat: opts.omegat === true });
+        console.log(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
+      }),
+    );
 }
 
 export function registerSegment(program: Program): void {

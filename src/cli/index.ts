@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from '@commander-js/extra-typings';
 import { TOOL } from '../version.js';
-import { registerBuild, registerCheck, registerExtract, registerImport, registerInit, registerPseudo, registerSegment, registerStatus, registerTranslate } from './commands.js';
+import { registerBuild, registerCheck, registerExtract, registerImport, registerInit, registerPseudo, registerSegment, registerStatus, registerTm, registerTranslate } from './commands.js';
 
 const program = new Command()
   .name('locflow')
@@ -16,6 +16,6 @@ const program = new Command()
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-for (const register of [registerInit, registerExtract, registerTranslate, registerImport, registerBuild, registerStatus, registerCheck, registerPseudo, registerSegment]) register(program);
+for (const register of [registerInit, registerExtract, registerTranslate, registerImport, registerBuild, registerStatus, registerCheck, registerPseudo, registerTm, registerSegment]) register(program);
 
 await program.parseAsync();

@@ -15,6 +15,15 @@ export interface Config {
   readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[] };
   readonly qa: QaConfig;
   readonly mt: MtConfig;
+  readonly tm: TmConfig;
+}
+
+/** The translation memory: its file, and what counts as a fuzzy match worth offering. */
+export interface TmConfig {
+  readonly path: string;
+  /** Lowest fuzzy score (0–100) offered to translators. */
+  readonly fuzzyThreshold: number;
+  readonly maxMatches: number;
 }
 
 /** Machine translation engines: where to reach them and which environment variable holds a key. */
@@ -49,6 +58,7 @@ export const DEFAULTS: Config = {
   xliff: { version: '1.2', path: 'xliff/{lang}/{doc}.xlf' },
   locales: { bundle: 'locales/{lang}/{doc}.json', output: 'locales/{lang}/{doc}{ext}' },
   qa: { severity: {}, suppress: [], lengthRatio: { '*': [0.4, 2.5] } },
+  tm: { path: 'tm/project.db', fuzzyThreshold: 75, maxMatches: 3 },
   mt: {
     apertium: { command: 'apertium' },
     apy: { url: 'http://127.0.0.1:2737' },
@@ -79,6 +89,7 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   text: ['boilerplate', 'relatedLabels'],
   qa: ['glossary', 'severity', 'suppress', 'lengthRatio'],
   mt: ['apertium', 'apy', 'deepl', 'libretranslate'],
+  tm: ['path', 'fuzzyThreshold', 'maxMatches'],
 };
 
 /** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
@@ -106,6 +117,23 @@ function asString(value: Json | undefined, key: string, file: string): string {
 function asStrings(value: Json | undefined, key: string, file: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new LocflowError(`${key} must be a list of strings`, { file });
   return value as string[];
+}
+
+function readTm(value: Json | undefined, file: string, root: string): TmConfig {
+  if (value === undefined) return DEFAULTS.tm;
+  const o = asObject(value, 'tm', file);
+  const path = o.path === undefined ? DEFAULTS.tm.path : asString(o.path, 'tm.path', file);
+  try {
+    insideProject(root, path, 'tm.path');
+  } catch (err) {
+    throw new LocflowError((err as Error).message, { file });
+  }
+  const number = (key: 'fuzzyThreshold' | 'maxMatches', lo: number, hi: number): number => {
+    const v = o[key] ?? DEFAULTS.tm[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new LocflowError(`tm.${key} must be a number from ${lo} to ${hi}`, { file });
+    return v;
+  };
+  return { path, fuzzyThreshold: number('fuzzyThreshold', 1, 100), maxMatches: number('maxMatches', 0, 20) };
 }
 
 function readMt(value: Json | undefined, file: string): MtConfig {
@@ -197,9 +225,11 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
   });
   const qa = readQa(obj.qa, file, root);
   const mt = readMt(obj.mt, file);
+  const tm = readTm(obj.tm, file, root);
   const config: Config = {
     qa,
     mt,
+    tm,
     sourceLanguage,
     targetLanguages: targets,
     sources: obj.sources === undefined ? [...DEFAULTS.sources] : asStrings(obj.sources, 'sources', file),

@@ -19,6 +19,8 @@ export interface TmEntry {
   readonly target: string;
   /** Hash of the neighbouring sentences, for in-context exact matches. */
   readonly context?: string;
+  /** The original text of each inline code, by marker name ("x1" → "<br/>"), so TMX can carry it. */
+  readonly codes?: Readonly<Record<string, string>>;
   readonly origin?: string;
   readonly doc?: string;
   readonly unit?: string;
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS entries (
   origin TEXT NOT NULL DEFAULT '',
   doc TEXT NOT NULL DEFAULT '',
   unit TEXT NOT NULL DEFAULT '',
+  codes TEXT NOT NULL DEFAULT '{}',
   created TEXT NOT NULL,
   UNIQUE (src_lang, tgt_lang, key, target, context)
 );
@@ -74,8 +77,8 @@ export class TranslationMemory {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.insertStmt = this.db.prepare(
-      `INSERT OR IGNORE INTO entries (src_lang, tgt_lang, source, target, key, context, origin, doc, unit, created)
-       VALUES (@src, @tgt, @source, @target, @key, @context, @origin, @doc, @unit, @created)`,
+      `INSERT OR IGNORE INTO entries (src_lang, tgt_lang, source, target, key, context, origin, doc, unit, codes, created)
+       VALUES (@src, @tgt, @source, @target, @key, @context, @origin, @doc, @unit, @codes, @created)`,
     );
     this.exactStmt = this.db.prepare('SELECT source, target, context, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? AND key = ? ORDER BY id DESC');
   }
@@ -101,6 +104,7 @@ export class TranslationMemory {
           origin: e.origin ?? '',
           doc: e.doc ?? '',
           unit: e.unit ?? '',
+          codes: JSON.stringify(e.codes ?? {}),
           created,
         });
         added += r.changes;
@@ -119,11 +123,21 @@ export class TranslationMemory {
   all(sourceLang?: string, targetLang?: string): TmEntry[] {
     const rows = this.db
       .prepare(
-        `SELECT src_lang, tgt_lang, source, target, context, origin, doc, unit FROM entries
+        `SELECT src_lang, tgt_lang, source, target, context, origin, doc, unit, codes FROM entries
          WHERE (? IS NULL OR src_lang = ?) AND (? IS NULL OR tgt_lang = ?) ORDER BY id`,
       )
       .all(sourceLang ?? null, sourceLang ? lang(sourceLang) : null, targetLang ?? null, targetLang ? lang(targetLang) : null) as Array<Record<string, string>>;
-    return rows.map((r) => ({ sourceLang: r.src_lang!, targetLang: r.tgt_lang!, source: r.source!, target: r.target!, context: r.context!, origin: r.origin!, doc: r.doc!, unit: r.unit! }));
+    return rows.map((r) => ({
+      sourceLang: r.src_lang!,
+      targetLang: r.tgt_lang!,
+      source: r.source!,
+      target: r.target!,
+      context: r.context!,
+      origin: r.origin!,
+      doc: r.doc!,
+      unit: r.unit!,
+      codes: JSON.parse(r.codes ?? '{}') as Record<string, string>,
+    }));
   }
 
   /** Exact matches, in-context ones first (most recent first within each). */

@@ -3,7 +3,10 @@ import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { readText, writeFileAtomic } from '../io/files.js';
 import { contentEquals, countWords } from '../model/index.js';
-import type { XliffUnit, XliffVersion } from '../xliff/model.js';
+import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
+import { contentToI18n, i18nToContent } from '../store/codes.js';
+import { contextOf, openMemory } from './memory.js';
+import { recordExport } from './exports.js';
 import { readXliff } from '../xliff/read.js';
 import { writeXliff } from '../xliff/write.js';
 import { chooseLanguages, loadBundle, loadDocuments, xliffPath } from './documents.js';
@@ -27,34 +30,66 @@ export interface ExtractResult {
   readonly translated: number;
   /** Translations in the store whose source sentence is gone from the document. */
   readonly removed: readonly string[];
+  /** Units filled or helped by the translation memory. */
+  readonly leverage: { readonly inContext: number; readonly exact: number; readonly fuzzy: number };
 }
 
-export function extract(project: Project, options: ExtractOptions = {}): ExtractResult[] {
+export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult[]> {
   const langs = chooseLanguages(project, options.langs);
   const version = options.version ?? project.config.xliff.version;
   const docs = loadDocuments(project);
   const results: ExtractResult[] = [];
+  const memory = await openMemory(project, false);
+  const { fuzzyThreshold, maxMatches } = project.config.tm;
+  try {
   for (const lang of langs) {
     for (const doc of docs) {
       const bundle = loadBundle(project, lang, doc);
+      const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
       const units: XliffUnit[] = storedUnits(doc, bundle).map((s) => {
         // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
         const context: Record<string, string> = { role: s.unit.context.role };
-        const target = s.target ?? (options.prefill ? s.unit.source : undefined);
+        let target = s.target;
+        let state = s.state;
+        let origin = s.origin;
+        let matches: XliffMatch[] = [];
+        if (target === undefined && memory) {
+          // In-context exact match: translated; exact elsewhere: needs review; fuzzy: offered as a match.
+          const source = contentToI18n(s.unit.source);
+          const exact = memory.exact(source, doc.sourceLang, lang, contextOf(s.unit))[0];
+          if (exact && exact.score === 100) {
+            target = i18nToContent(exact.target, s.unit.source);
+            state = exact.inContext ? 'translated' : 'needs-review';
+            origin = 'tm';
+            if (exact.inContext) leverage.inContext++;
+            else leverage.exact++;
+          } else if (maxMatches > 0) {
+            matches = memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches).map((m) => ({
+              score: m.score,
+              source: i18nToContent(m.source, s.unit.source),
+              target: i18nToContent(m.target, s.unit.source),
+              origin: m.origin,
+            }));
+            if (matches.length) leverage.fuzzy++;
+          }
+        }
+        if (target === undefined && options.prefill) target = s.unit.source;
         return {
           id: s.unit.id,
           name: unitName(s.unit),
           source: s.unit.source,
           ...(target !== undefined ? { target } : {}),
-          state: s.state,
-          ...(s.origin ? { origin: s.origin } : {}),
+          state,
+          ...(origin ? { origin } : {}),
           notes: s.unit.notes,
           context,
+          ...(matches.length ? { matches } : {}),
         };
       });
       const file = xliffPath(project, lang, doc);
       if (!options.force) refuseToLoseWork(file, units);
       writeFileAtomic(file, writeXliff({ version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] }, version));
+      recordExport(project, lang, doc);
       results.push({
         lang,
         doc: doc.id,
@@ -63,8 +98,12 @@ export function extract(project: Project, options: ExtractOptions = {}): Extract
         words: doc.units.reduce((n, u) => n + countWords(u.source), 0),
         translated: units.filter((u) => u.target !== undefined && u.state !== 'new').length,
         removed: orphanIds(doc, bundle),
+        leverage,
       });
     }
+  }
+  } finally {
+    memory?.close();
   }
   return results;
 }

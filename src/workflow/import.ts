@@ -10,6 +10,7 @@ import type { XliffUnit } from '../xliff/model.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { qaOptions } from './check.js';
+import { memoryEntry, openMemory } from './memory.js';
 import { runChecks, type RunOptions } from '../qa/runner.js';
 
 export interface ImportOptions {
@@ -130,6 +131,19 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       meta[unit.id] = { state, origin: xu.origin ?? meta[unit.id]?.origin ?? 'human', source: contentToI18n(unit.source) };
     }
     writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+    // Approved human translations feed the memory; machine drafts and units that failed a check do not.
+    const approved = accepted.filter(({ unit }) => {
+      const m = meta[unit.id]!;
+      return m.state !== 'needs-review' && m.state !== 'new' && !/^(?:mt|pseudo)/u.test(m.origin);
+    });
+    if (approved.length) {
+      const memory = await openMemory(project, true);
+      try {
+        memory!.add(approved.map(({ unit }) => memoryEntry(doc, unit, lang, translations[unit.id]!, meta[unit.id]!.origin)));
+      } finally {
+        memory?.close();
+      }
+    }
     results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated, flagged: [...failing].map(([unit, problems]) => ({ unit, problems })) });
   }
   return results;

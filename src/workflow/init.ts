@@ -23,7 +23,7 @@ export function init(root: string, options: InitOptions = {}): string {
     sources: options.sources ?? DEFAULTS.sources,
     xliff: { ...DEFAULTS.xliff, version: options.xliffVersion ?? DEFAULTS.xliff.version },
   };
-  const { text: _text, qa: _qa, mt: _mt, ...shown } = config; // text-article tuning stays at its defaults unless written by hand
+  const { text: _text, qa: _qa, mt: _mt, tm: _tm, ...shown } = config; // text-article tuning stays at its defaults unless written by hand
   writeFileAtomic(file, JSON.stringify(shown, null, 2) + '\n');
   return file;
 }

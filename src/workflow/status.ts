@@ -2,6 +2,7 @@ import type { Project } from '../config/config.js';
 import { countWords } from '../model/index.js';
 import { chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { orphanIds, storedUnits } from './translations.js';
+import { changesSinceExport } from './exports.js';
 
 export interface StatusRow {
   readonly lang: string;
@@ -14,13 +15,15 @@ export interface StatusRow {
   readonly untranslatedWords: number;
   /** Translations made for a source text that has changed or is gone. */
   readonly stale: number;
+  /** Units new in the source, and units gone from it, since the last export (null: never exported). */
+  readonly sinceExport: { readonly added: number; readonly removed: number } | null;
 }
 
 /** Per-locale progress, like pocount: units and words in each state. */
 export function status(project: Project, options: { langs?: readonly string[] } = {}): StatusRow[] {
   const docs = loadDocuments(project);
   return chooseLanguages(project, options.langs).map((lang) => {
-    const row = { lang, units: 0, words: 0, translated: 0, translatedWords: 0, needsReview: 0, untranslated: 0, untranslatedWords: 0, stale: 0 };
+    const row = { lang, units: 0, words: 0, translated: 0, translatedWords: 0, needsReview: 0, untranslated: 0, untranslatedWords: 0, stale: 0, sinceExport: null as { added: number; removed: number } | null };
     for (const doc of docs) {
       const bundle = loadBundle(project, lang, doc);
       for (const s of storedUnits(doc, bundle)) {
@@ -38,6 +41,8 @@ export function status(project: Project, options: { langs?: readonly string[] } 
         if (s.stale) row.stale++;
       }
       row.stale += orphanIds(doc, bundle).length;
+      const changes = changesSinceExport(project, lang, doc);
+      if (changes) row.sinceExport = { added: (row.sinceExport?.added ?? 0) + changes.added.length, removed: (row.sinceExport?.removed ?? 0) + changes.removed.length };
     }
     return row;
   });

@@ -12,6 +12,7 @@ import { writeBundle, type UnitMeta } from '../store/bundle.js';
 import { qaOptions } from './check.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits, type StoredUnit } from './translations.js';
+import { contextOf, openMemory } from './memory.js';
 
 export interface TranslateOptions {
   readonly engine: string;
@@ -31,6 +32,8 @@ export interface TranslateResult {
   readonly words: number;
   readonly characters: number;
   readonly translated: number;
+  /** Units filled from exact translation-memory matches instead of MT. */
+  readonly fromMemory: number;
   /** Units whose MT output failed an error-level check: stored as needs-review, with the reasons. */
   readonly flagged: ReadonlyArray<{ readonly unit: string; readonly problems: readonly string[] }>;
   readonly interrupted: boolean;
@@ -72,6 +75,8 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   }
   const qa = qaOptions(project);
   const results: TranslateResult[] = [];
+  const memory = options.dryRun ? null : await openMemory(project, false);
+  try {
   for (const lang of langs) {
     for (const doc of docs) {
       const bundle = loadBundle(project, lang, doc);
@@ -84,7 +89,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
         characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
       };
       if (options.dryRun || todo.length === 0) {
-        results.push({ ...base, translated: 0, flagged: [], interrupted: false });
+        results.push({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
         continue;
       }
       const terms = protectedTerms(doc, qa.glossary ?? { entries: [] }, lang);
@@ -92,6 +97,19 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       const meta: Record<string, UnitMeta> = { ...bundle.meta };
       const flagged: Array<{ unit: string; problems: string[] }> = [];
       let translated = 0;
+      // The memory first: an exact match costs nothing and was approved by a person.
+      let fromMemory = 0;
+      if (memory) {
+        for (const s of [...todo]) {
+          const m = memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit))[0];
+          if (!m || m.score < 100) continue;
+          translations[s.unit.id] = m.target;
+          meta[s.unit.id] = { state: m.inContext ? 'translated' : 'needs-review', origin: 'tm', source: contentToI18n(s.unit.source) };
+          todo.splice(todo.indexOf(s), 1);
+          fromMemory++;
+        }
+        if (fromMemory) writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+      }
       let interrupted = false;
       const size = options.batchSize ?? 200;
       for (let from = 0; from < todo.length; from += size) {
@@ -127,9 +145,12 @@ export async function translate(project: Project, options: TranslateOptions): Pr
         writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
         options.onProgress?.(lang, Math.min(from + size, todo.length), todo.length);
       }
-      results.push({ ...base, translated, flagged, interrupted });
+      results.push({ ...base, translated, fromMemory, flagged, interrupted });
       if (interrupted) return results;
     }
+  }
+  } finally {
+    memory?.close();
   }
   return results;
 }

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import type { Project } from '../config/config.js';
+import { insideProject } from '../io/files.js';
+import { codesOf, type Document, type Unit } from '../model/index.js';
+import { textHash } from '../model/ids.js';
+import { contentToI18n, markerName } from '../store/codes.js';
+import type { TmEntry, TranslationMemory } from '../tm/memory.js';
+
+/** The project's translation memory; null when it does not exist and `create` is false. */
+export async function openMemory(project: Project, create: boolean): Promise<TranslationMemory | null> {
+  const path = insideProject(project.root, project.config.tm.path, 'tm.path');
+  if (!create && !existsSync(path)) return null;
+  const { TranslationMemory } = await import('../tm/memory.js');
+  return new TranslationMemory(path);
+}
+
+/** A unit's context for in-context exact matches: its neighbours' source text. */
+export function contextOf(unit: Unit): string {
+  return textHash(`${unit.context.previous ?? ''}\u0000${unit.context.next ?? ''}`);
+}
+
+export function codeData(unit: Unit): Record<string, string> {
+  return Object.fromEntries(codesOf(unit.source).map((c) => [markerName(c), c.data]));
+}
+
+/** A translated unit as a memory entry. */
+export function memoryEntry(doc: Document, unit: Unit, lang: string, target: string, origin: string): TmEntry {
+  return { sourceLang: doc.sourceLang, targetLang: lang, source: contentToI18n(unit.source), target, context: contextOf(unit), codes: codeData(unit), origin, doc: doc.id, unit: unit.id };
+}

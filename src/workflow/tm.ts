@@ -1,0 +1,46 @@
+import type { Project } from '../config/config.js';
+import { LocflowError } from '../errors.js';
+import { insideProject, readText, writeFileAtomic } from '../io/files.js';
+import { readTmx, TmxError, writeTmx } from '../tm/tmx.js';
+import { openMemory } from './memory.js';
+
+export interface TmImportResult {
+  readonly file: string;
+  readonly read: number;
+  readonly added: number;
+}
+
+/** Loads TMX files into the project's memory (language codes matched case-insensitively). */
+export async function tmImport(project: Project, files: readonly string[]): Promise<TmImportResult[]> {
+  const { sourceLanguage, targetLanguages } = project.config;
+  const memory = await openMemory(project, true);
+  try {
+    return files.map((f) => {
+      const file = insideProject(project.root, f, 'TMX file');
+      let entries;
+      try {
+        entries = readTmx(readText(file, 'TMX file'), sourceLanguage, targetLanguages);
+      } catch (err) {
+        if (err instanceof TmxError) throw new LocflowError(err.message, { file, ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}), hint: 'fix the file; nothing was imported from it' });
+        throw err;
+      }
+      return { file, read: entries.length, added: memory!.add(entries) };
+    });
+  } finally {
+    memory?.close();
+  }
+}
+
+/** Writes the memory (or one language of it) as TMX 1.4b; `omegat` writes OmegaT's short tags for tm/auto. */
+export async function tmExport(project: Project, output: string, options: { lang?: string; omegat?: boolean } = {}): Promise<{ file: string; entries: number }> {
+  const file = insideProject(project.root, output, '--output');
+  const memory = await openMemory(project, false);
+  if (!memory) throw new LocflowError('the project has no translation memory yet', { file: project.config.tm.path, hint: 'import translations (locflow import) or a TMX file (locflow tm import) first' });
+  try {
+    const entries = memory.all(project.config.sourceLanguage, options.lang);
+    writeFileAtomic(file, writeTmx(entries, project.config.sourceLanguage, options.omegat ? { omegat: true } : {}));
+    return { file, entries: entries.length };
+  } finally {
+    memory.close();
+  }
+}
