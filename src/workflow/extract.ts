@@ -46,7 +46,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
     for (const doc of docs) {
       const bundle = loadBundle(project, lang, doc);
       const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
-      const units: XliffUnit[] = storedUnits(doc, bundle).map((s) => {
+      const stored = storedUnits(doc, bundle);
+      const units: XliffUnit[] = stored.map((s) => {
         // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
         const context: Record<string, string> = { role: s.unit.context.role };
         let target = s.target;
@@ -96,7 +97,7 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
         file,
         units: units.length,
         words: doc.units.reduce((n, u) => n + countWords(u.source), 0),
-        translated: units.filter((u) => u.target !== undefined && u.state !== 'new').length,
+        translated: stored.filter((s) => s.target !== undefined).length,
         removed: orphanIds(doc, bundle),
         leverage,
       });
