@@ -8,6 +8,12 @@ export type CodeKind = 'standalone' | 'open' | 'close';
 
 /** What an inline code stands for; decides how it is written, protected and re-formatted. */
 export type CodeType = 'tag' | 'placeholder' | 'date' | 'number' | 'name' | 'url' | 'email' | 'link';
+export const CODE_TYPES: readonly CodeType[] = ['tag', 'placeholder', 'date', 'number', 'name', 'url', 'email', 'link'];
+
+/** A code type by name, or undefined when the name is not one. */
+export function asCodeType(name: string | undefined): CodeType | undefined {
+  return CODE_TYPES.find((c) => c === name);
+}
 
 export interface InlineCode {
   readonly code: CodeKind;

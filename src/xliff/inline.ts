@@ -1,4 +1,6 @@
 import type { Run } from '../model/content.js';
+import type { XliffUnit } from './model.js';
+import { childElements, localName, type XmlElement } from './xml.js';
 
 /** An error inside an XLIFF unit's content, with its place in the file. */
 export class ContentReadError extends Error {
@@ -29,4 +31,18 @@ export function pairedRanges(runs: readonly Run[]): Set<number> {
     }
   });
   return paired;
+}
+
+/** Units of a <file> or <body>, through any depth of <group>. */
+export function collectUnits(parent: XmlElement, unitElement: string, read: (el: XmlElement) => XliffUnit): XliffUnit[] {
+  const units: XliffUnit[] = [];
+  const walk = (el: XmlElement): void => {
+    for (const child of childElements(el)) {
+      const name = localName(child.name);
+      if (name === 'group') walk(child);
+      else if (name === unitElement) units.push(read(child));
+    }
+  };
+  walk(parent);
+  return units;
 }

@@ -1,9 +1,9 @@
 import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
-import { normalizeContent } from '../model/content.js';
+import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
-import { ContentReadError, pairedRanges } from './inline.js';
+import { collectUnits, ContentReadError, pairedRanges } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
 
@@ -166,26 +166,13 @@ function code(kind: InlineCode['code'], id: string, type: CodeType, data: string
   return { code: kind, id, type, data };
 }
 
-const CODE_TYPES: readonly CodeType[] = ['tag', 'placeholder', 'date', 'number', 'name', 'url', 'email', 'link'];
-
 function codeType(ctype: string | undefined): CodeType {
-  const t = ctype?.replace(/^x-/u, '');
-  return CODE_TYPES.find((c) => c === t) ?? 'tag';
+  return asCodeType(ctype?.replace(/^x-/u, '')) ?? 'tag';
 }
 
 export function readUnits12(file: XmlElement): XliffUnit[] {
   const body = firstChild(file, 'body');
-  if (!body) return [];
-  const units: XliffUnit[] = [];
-  const collect = (parent: XmlElement): void => {
-    for (const el of childElements(parent)) {
-      const name = localName(el.name);
-      if (name === 'group') collect(el);
-      else if (name === 'trans-unit') units.push(readUnit12(el));
-    }
-  };
-  collect(body);
-  return units;
+  return body ? collectUnits(body, 'trans-unit', readUnit12) : [];
 }
 
 function readUnit12(el: XmlElement): XliffUnit {

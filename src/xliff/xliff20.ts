@@ -1,9 +1,9 @@
 import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
-import { normalizeContent } from '../model/content.js';
+import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
-import { ContentReadError, pairedRanges } from './inline.js';
+import { collectUnits, ContentReadError, pairedRanges } from './inline.js';
 
 /** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
 
@@ -123,11 +123,8 @@ function writeUnit20(unit: XliffUnit): string {
   return parts.join('\n');
 }
 
-const CODE_TYPES: readonly CodeType[] = ['tag', 'placeholder', 'date', 'number', 'name', 'url', 'email', 'link'];
-
 function codeType(el: XmlElement): CodeType {
-  const sub = el.attrs.subType?.replace(/^locflow:/u, '');
-  const found = CODE_TYPES.find((c) => c === sub);
+  const found = asCodeType(el.attrs.subType?.replace(/^locflow:/u, ''));
   if (found) return found;
   return el.attrs.type === 'link' ? 'link' : el.attrs.type === 'fmt' ? 'tag' : 'placeholder';
 }
@@ -180,16 +177,7 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
 const STATE_IN: Readonly<Record<string, UnitState>> = { initial: 'new', translated: 'translated', reviewed: 'reviewed', final: 'final' };
 
 export function readUnits20(file: XmlElement): XliffUnit[] {
-  const units: XliffUnit[] = [];
-  const collect = (parent: XmlElement): void => {
-    for (const el of childElements(parent)) {
-      const name = localName(el.name);
-      if (name === 'group') collect(el);
-      else if (name === 'unit') units.push(readUnit20(el));
-    }
-  };
-  collect(file);
-  return units;
+  return collectUnits(file, 'unit', readUnit20);
 }
 
 function readUnit20(el: XmlElement): XliffUnit {
