@@ -73,7 +73,7 @@ describe('TMX 1.4b', () => {
 
   it("writes OmegaT's escaped short tags for tm/auto, and reads them back", () => {
     const xml = writeTmx(entries, 'en', { omegat: true });
-    expect(xml).toContain('<tuv xml:lang="EN"><seg>Read the &lt;g0&gt;statement&lt;/g0&gt; at &lt;x1/&gt; now &amp; then.</seg></tuv>');
+    expect(xml).toContain('<tuv xml:lang="EN"><seg>Read the &lt;g0&gt;statement&lt;/g0&gt; at &lt;p1/&gt; now &amp; then.</seg></tuv>');
     const back = readTmx(xml, 'en', ['es']);
     expect(back[0]!.source).toBe('Read the {{bx1}}statement{{ex1}} at {{x2}} now & then.');
   });

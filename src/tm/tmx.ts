@@ -7,7 +7,7 @@ import type { TmEntry } from './memory.js';
  * linked by i), each holding the code's original text; the `x` attribute
  * keeps the code's id, so {{x1}}, {{bx2}}, {{ex2}} come back as they were.
  * For OmegaT (tm/auto), codes are written as its escaped short tags instead:
- * &lt;x0/&gt;, &lt;g1&gt;…&lt;/g1&gt;, numbered in order of appearance in the source.
+ * &lt;p0/&gt;, &lt;x1/&gt;, &lt;g2&gt;…&lt;/g2&gt;, numbered in order of appearance in the source.
  */
 const MARKER = /\{\{(x|bx|ex)([^{}\s]+)\}\}/gu;
 
@@ -41,13 +41,18 @@ function segToTmx(text: string, codes: Readonly<Record<string, string>>): string
   return out + escapeText(text.slice(at));
 }
 
-/** OmegaT short tags: numbered by the order in which codes first appear in the source segment. */
-function segToOmegat(text: string, order: ReadonlyMap<string, number>): string {
+/**
+ * OmegaT short tags: the first letter of the XLIFF element the code is written as, and its number in
+ * order of appearance in the source segment. locflow writes a standalone tag as <x/> and any other
+ * standalone code (placeholder, URL, date…) as <ph>, so: <x0/> for "<br/>", <p1/> for a URL, <g2>…</g2>.
+ */
+function segToOmegat(text: string, order: ReadonlyMap<string, number>, codes: Readonly<Record<string, string>>): string {
   return escapeText(
     text.replace(MARKER, (whole, kind: string, id: string) => {
       const n = order.get(id);
       if (n === undefined) return whole;
-      return kind === 'x' ? `<x${n}/>` : kind === 'bx' ? `<g${n}>` : `</g${n}>`;
+      if (kind === 'x') return (codes[`x${id}`] ?? '').startsWith('<') ? `<x${n}/>` : `<p${n}/>`;
+      return kind === 'bx' ? `<g${n}>` : `</g${n}>`;
     }),
   );
 }
@@ -71,8 +76,10 @@ export function writeTmx(entries: readonly TmEntry[], sourceLang: string, option
   ];
   for (const e of entries) {
     const codes = e.codes ?? {};
-    const order = codeOrder(e.source);
-    const seg = (text: string): string => (omegat ? segToOmegat(text, order) : segToTmx(text, codes));
+    // OmegaT leaves standalone codes and white space at either end of a segment out of the segment.
+    const edge = (text: string): string => (omegat ? text.replace(/^(?:\s|\{\{x[^{}\s]+\}\})+|(?:\s|\{\{x[^{}\s]+\}\})+$/gu, '') : text);
+    const order = codeOrder(edge(e.source));
+    const seg = (text: string): string => (omegat ? segToOmegat(edge(text), order, codes) : segToTmx(text, codes));
     lines.push('    <tu>');
     if (e.context) lines.push(`      <prop type="x-context">${escapeText(e.context)}</prop>`);
     if (e.origin) lines.push(`      <prop type="x-origin">${escapeText(e.origin)}</prop>`);
@@ -110,7 +117,7 @@ function readSeg(seg: XmlElement, codes: Record<string, string>): string {
   // OmegaT short tags (<x0/>, <g1>…</g1>) arrive as text: code n is the unit's code n + 1.
   return out.replace(/<(\/?)([a-z]+)(\d+)(\/?)>/gu, (_w, close: string, tag: string, n: string, selfClosing: string) => {
     const id = String(Number(n) + 1);
-    if (selfClosing || tag === 'x' || tag === 'ph') return `{{x${id}}}`;
+    if (selfClosing || tag === 'x' || tag === 'p') return `{{x${id}}}`;
     return close ? `{{ex${id}}}` : `{{bx${id}}}`;
   });
 }
