@@ -1,6 +1,7 @@
-import type { Run } from '../model/content.js';
+import type { Content, InlineCode, Run } from '../model/content.js';
+import { normalizeContent } from '../model/content.js';
 import type { XliffUnit } from './model.js';
-import { childElements, localName, type XmlElement } from './xml.js';
+import { childElements, escapeText, localName, type XmlElement } from './xml.js';
 
 /** An error inside an XLIFF unit's content, with its place in the file. */
 export class ContentReadError extends Error {
@@ -45,4 +46,16 @@ export function collectUnits(parent: XmlElement, unitElement: string, read: (el:
   };
   walk(parent);
   return units;
+}
+
+/** Content as XML: text escaped, each code written by the version's `writeCode` (told whether it nests as a pair). */
+export function writeInline(content: Content, writeCode: (code: InlineCode, paired: boolean, runs: readonly Run[], index: number) => string): string {
+  if (content.length === 1 && typeof content[0] === 'string') return escapeText(content[0]); // plain text, most units
+  const runs = normalizeContent(content);
+  const paired = pairedRanges(runs);
+  let out = '';
+  runs.forEach((run, i) => {
+    out += typeof run === 'string' ? escapeText(run) : writeCode(run, paired.has(i), runs, i);
+  });
+  return out;
 }

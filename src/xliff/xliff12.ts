@@ -3,7 +3,7 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
-import { collectUnits, ContentReadError, pairedRanges } from './inline.js';
+import { collectUnits, ContentReadError, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
 
@@ -45,26 +45,15 @@ function originFrom(qualifier: string | undefined): string | undefined {
 
 // Standalone codes whose original text is worth showing carry it as <ph> content; tags become <x/>.
 function writeContent12(content: Content): string {
-  if (content.length === 1 && typeof content[0] === 'string') return escapeText(content[0]); // plain text, most units
-  const runs = normalizeContent(content);
-  const paired = pairedRanges(runs);
-  let out = '';
-  runs.forEach((run, i) => {
-    if (typeof run === 'string') {
-      out += escapeText(run);
-      return;
-    }
+  return writeInline(content, (run, paired) => {
     const ctype = ` ctype="x-${run.type}"`;
     if (run.code === 'standalone') {
-      out += run.type === 'tag' ? `<x id="${escapeAttr(run.id)}"${ctype} equiv-text="${escapeAttr(run.data)}"/>` : `<ph id="${escapeAttr(run.id)}"${ctype}>${escapeText(run.data)}</ph>`;
-    } else if (paired.has(i)) {
-      out += run.code === 'open' ? `<g id="${escapeAttr(run.id)}"${ctype}>` : '</g>';
-    } else {
-      const el = run.code === 'open' ? 'bx' : 'ex';
-      out += `<${el} id="${escapeAttr(`${run.id}${run.code === 'open' ? 'b' : 'e'}`)}" rid="${escapeAttr(run.id)}"${run.code === 'open' ? ctype : ''}/>`;
+      return run.type === 'tag' ? `<x id="${escapeAttr(run.id)}"${ctype} equiv-text="${escapeAttr(run.data)}"/>` : `<ph id="${escapeAttr(run.id)}"${ctype}>${escapeText(run.data)}</ph>`;
     }
+    if (paired) return run.code === 'open' ? `<g id="${escapeAttr(run.id)}"${ctype}>` : '</g>';
+    const el = run.code === 'open' ? 'bx' : 'ex';
+    return `<${el} id="${escapeAttr(`${run.id}${run.code === 'open' ? 'b' : 'e'}`)}" rid="${escapeAttr(run.id)}"${run.code === 'open' ? ctype : ''}/>`;
   });
-  return out;
 }
 
 export function writeXliff12(doc: XliffDocument, tool: { name: string; version: string }): string {

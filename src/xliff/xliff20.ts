@@ -3,7 +3,7 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
-import { collectUnits, ContentReadError, pairedRanges } from './inline.js';
+import { collectUnits, ContentReadError, writeInline } from './inline.js';
 
 /** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
 
@@ -46,31 +46,17 @@ class DataRefs {
 }
 
 function writeContent20(content: Content, refs: DataRefs): string {
-  if (content.length === 1 && typeof content[0] === 'string') return escapeText(content[0]); // plain text, most units
-  const runs = normalizeContent(content);
-  const paired = pairedRanges(runs);
-  let out = '';
-  runs.forEach((run, i) => {
-    if (typeof run === 'string') {
-      out += escapeText(run);
-      return;
-    }
+  return writeInline(content, (run, paired, runs, i) => {
     const typing = `type="${TYPE_OUT[run.type]}" subType="locflow:${run.type}"`;
     const id = escapeAttr(run.id);
-    if (run.code === 'standalone') {
-      out += `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeAttr(run.data)}"/>`;
-    } else if (paired.has(i)) {
-      if (run.code === 'open') {
-        const close = runs.slice(i + 1).find((r): r is InlineCode => typeof r !== 'string' && r.code === 'close' && r.id === run.id);
-        out += `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
-      } else out += '</pc>';
-    } else if (run.code === 'open') {
-      out += `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"/>`;
-    } else {
-      out += `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
+    if (run.code === 'standalone') return `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeAttr(run.data)}"/>`;
+    if (paired && run.code === 'open') {
+      const close = runs.slice(i + 1).find((r): r is InlineCode => typeof r !== 'string' && r.code === 'close' && r.id === run.id);
+      return `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
     }
+    if (paired) return '</pc>';
+    return run.code === 'open' ? `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"/>` : `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
   });
-  return out;
 }
 
 export function writeXliff20(doc: XliffDocument): string {
