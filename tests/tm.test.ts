@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fuzzyScore } from '../src/tm/score.js';
-import { TranslationMemory } from '../src/tm/memory.js';
+import { TranslationMemory, type TmEntry } from '../src/tm/memory.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { ARTICLE, locflow, read, tempProject } from './helpers.js';
@@ -52,7 +52,7 @@ describe('translation memory', () => {
 });
 
 describe('TMX 1.4b', () => {
-  const entries = [
+  const entries: TmEntry[] = [
     { sourceLang: 'en', targetLang: 'es', source: 'Read the {{bx1}}statement{{ex1}} at {{x2}} now & then.', target: 'Lea el {{bx1}}comunicado{{ex1}} en {{x2}} de vez en cuando.', codes: { bx1: '<a href="x">', ex1: '</a>', x2: 'https://example.com/' }, context: 'c9', origin: 'human' },
     { sourceLang: 'en', targetLang: 'fr', source: 'Plain text.', target: 'Texte simple.', codes: {} },
   ];
