@@ -1,5 +1,6 @@
 import type { Content, Run } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
+import { writeSkeleton } from './skeleton.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
 import { parseDateTime } from '../locale/dates.js';
@@ -145,6 +146,7 @@ const ROLE_NOTES: Readonly<Record<Role, string>> = {
   'related-link': 'Link to a related story.',
   paragraph: 'Body text.',
   timestamp: 'Timestamp: the date is a placeholder and is formatted for the target locale at build time.',
+  message: 'App string.',
 };
 
 const ROLE_NOTE_LISTS = Object.fromEntries(Object.entries(ROLE_NOTES).map(([role, note]) => [role, [note]])) as Record<Role, string[]>;
@@ -199,15 +201,5 @@ function nonBlankLineGroups(text: string): Line[][] {
 
 /** Writes the document back: skeleton verbatim, each unit rendered by `render`. */
 export function writeTextArticle(doc: Document, render: (unit: Unit) => string): string {
-  const byId = new Map(doc.units.map((u) => [u.id, u]));
-  let out = '';
-  for (const part of doc.skeleton) {
-    if (typeof part === 'string') out += part;
-    else {
-      const unit = byId.get(part.unit);
-      if (!unit) throw new Error(`skeleton names unit ${part.unit}, which the document does not have`);
-      out += render(unit);
-    }
-  }
-  return out;
+  return writeSkeleton(doc, render, (text) => text);
 }

@@ -1,7 +1,27 @@
 import type { Unit, Role } from './unit.js';
 
-/** A piece of the skeleton: literal text kept verbatim, or the place of a unit. */
-export type SkeletonPart = string | { readonly unit: string };
+/**
+ * A piece of the skeleton: literal text kept verbatim; the place of a unit
+ * (with its text exactly as the file wrote it, escapes and all, when that
+ * differs from the unit's text); or the place where a format may add
+ * plural forms the target language needs and the source does not have.
+ */
+export type SkeletonPart =
+  | string
+  | { readonly unit: string; readonly raw?: string }
+  | { readonly plural: PluralSlot };
+
+export interface PluralSlot {
+  /** The key without its plural suffix ("item" for "item_one", "item_other"). */
+  readonly base: string;
+  readonly ordinal: boolean;
+  /** Categories the source writes. */
+  readonly present: readonly string[];
+  /** The unit of the "other" form, whose translation fills missing categories. */
+  readonly other: string;
+  /** White space that starts a member line, to write new members like the others. */
+  readonly indent: string;
+}
 
 export interface Block {
   readonly role: Role;

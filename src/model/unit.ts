@@ -13,7 +13,8 @@ export type Role =
   | 'boilerplate'
   | 'related-link'
   | 'paragraph'
-  | 'timestamp';
+  | 'timestamp'
+  | 'message';
 
 export interface UnitContext {
   readonly role: Role;

@@ -4,14 +4,14 @@ import type { CodeType, InlineCode, Run } from '../model/content.js';
  * Finds the spans of a sentence that must reach the translator untouched
  * (URLs, e-mail addresses, placeholders) and turns them into inline codes.
  */
-interface Detector {
+export interface Detector {
   readonly type: CodeType;
   readonly pattern: RegExp;
   /** A cheap test that must pass before the pattern is worth running. */
   readonly hint: RegExp;
 }
 
-const DETECTORS: readonly Detector[] = [
+export const DETECTORS: readonly Detector[] = [
   { type: 'url', hint: /:\/\/|www\./iu, pattern: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu },
   { type: 'email', hint: /@/u, pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu },
   // {{name}}, {name}, %s, %1$s, %d, %.2f
@@ -24,9 +24,9 @@ export interface ProtectedSpan {
   readonly type: CodeType;
 }
 
-export function findProtectedSpans(text: string): ProtectedSpan[] {
+export function findProtectedSpans(text: string, detectors: readonly Detector[] = DETECTORS): ProtectedSpan[] {
   const spans: ProtectedSpan[] = [];
-  for (const d of DETECTORS) {
+  for (const d of detectors) {
     if (!d.hint.test(text)) continue;
     for (const m of text.matchAll(d.pattern)) {
       if (d.type === 'placeholder' && m[0] === '%%') continue;
@@ -39,11 +39,11 @@ export function findProtectedSpans(text: string): ProtectedSpan[] {
 }
 
 /** Text → runs, with each protected span as a standalone code numbered from `firstId`. */
-export function protect(text: string, firstId = 1): Run[] {
+export function protect(text: string, firstId = 1, detectors: readonly Detector[] = DETECTORS): Run[] {
   const runs: Run[] = [];
   let at = 0;
   let id = firstId;
-  for (const span of findProtectedSpans(text)) {
+  for (const span of findProtectedSpans(text, detectors)) {
     if (span.start > at) runs.push(text.slice(at, span.start));
     const code: InlineCode = { code: 'standalone', id: String(id++), type: span.type, data: text.slice(span.start, span.end) };
     runs.push(code);

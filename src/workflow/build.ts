@@ -5,7 +5,8 @@ import { renderCode } from '../locale/render.js';
 import { markerName } from '../store/codes.js';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
-import { chooseLanguages, loadBundle, loadDocuments, outputPath, sourceBundle } from './documents.js';
+import { bundlePath, chooseLanguages, loadBundle, loadDocuments, outputPath, sourceBundle } from './documents.js';
+import { LocflowError } from '../errors.js';
 
 export interface BuildResult {
   readonly lang: string;
@@ -33,11 +34,18 @@ export function build(project: Project, options: { langs?: readonly string[] } =
       const render = (unit: Unit): string => {
         const values = Object.fromEntries(codesOf(unit.source).map((c) => [markerName(c), renderCode(c, lang, sourceLanguage)]));
         const found = lookup.t(unit.id, { ...values, returnDetails: true });
-        if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.push(unit.id);
+        if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id)) untranslated.push(unit.id);
         return String(found.res);
       };
-      const text = formatFor(doc.path).write(doc, render);
       const file = outputPath(project, lang, doc);
+      if (file === bundlePath(project, lang, doc)) {
+        // A JSON source built next to its bundle would overwrite the translations.
+        throw new LocflowError(`the localized ${doc.path} would be written over the translation store ${file}`, {
+          file: project.configPath,
+          hint: 'set locales.output to another place for JSON sources, e.g. "build/{lang}/{doc}{ext}"',
+        });
+      }
+      const text = formatFor(doc.path).write(doc, render, lang);
       writeFileAtomic(file, text);
       results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated });
     }

@@ -1,4 +1,5 @@
 import { toPlainText } from '../../model/content.js';
+import { textWithoutCodes } from '../text.js';
 import type { PairCheck } from '../types.js';
 
 const PATTERNS: ReadonlyArray<[string, RegExp]> = [
@@ -14,10 +15,13 @@ export const urlsEmails: PairCheck = {
   severity: 'error',
   description: 'URLs, e-mail addresses, hashtags and @handles must be identical in source and target.',
   run(pair) {
-    const src = toPlainText(pair.source);
-    const trg = toPlainText(pair.target);
+    // URLs and addresses are compared with codes as their text (a protected URL is a code);
+    // hashtags and handles only in the words, so an ICU "#" code before "st" is no hashtag.
+    const plain = [toPlainText(pair.source), toPlainText(pair.target)] as const;
+    const words = [textWithoutCodes(pair.source), textWithoutCodes(pair.target)] as const;
     const findings = [];
     for (const [kind, re] of PATTERNS) {
+      const [src, trg] = kind === 'URL' || kind === 'e-mail address' ? plain : words;
       const a = [...src.matchAll(re)].map((m) => m[0]);
       const b = [...trg.matchAll(re)].map((m) => m[0]);
       for (const x of a) {

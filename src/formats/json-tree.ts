@@ -1,0 +1,60 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { LocflowError } from '../errors.js';
+
+/**
+ * JSON with source positions (jsonc-parser, strict JSON: no comments, no
+ * trailing commas). Every string value is found with its key path and the
+ * exact span of its literal, so a writer can put translations back in place.
+ */
+export interface JsonString {
+  readonly path: readonly string[];
+  readonly value: string;
+  /** Offsets of the literal's content, without the quotes. */
+  readonly start: number;
+  readonly end: number;
+  /** The property node's parent object, for grouping siblings (plural forms). */
+  readonly parent: Node | undefined;
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+export function parseJsonStrings(text: string, file: string): { root: Node; strings: JsonString[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length || !root) {
+    const e = errors[0];
+    const at = lineColumn(text, e?.offset ?? 0);
+    throw new LocflowError(`invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`, { file, ...at, hint: 'fix the JSON; nothing was read from this file' });
+  }
+  if (root.type !== 'object') throw new LocflowError('expected a JSON object of messages at the top level', { file, ...lineColumn(text, root.offset) });
+  const strings: JsonString[] = [];
+  const walk = (node: Node, path: string[]): void => {
+    if (node.type === 'object') {
+      for (const prop of node.children ?? []) {
+        const [key, value] = prop.children ?? [];
+        if (key && value) walk(value, [...path, String(key.value)]);
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => walk(child, [...path, String(i)]));
+    } else if (node.type === 'string') {
+      strings.push({ path, value: String(node.value), start: node.offset + 1, end: node.offset + node.length - 1, parent: node.parent?.parent });
+    }
+  };
+  walk(root, []);
+  return { root, strings };
+}
+
+/** A string's JSON literal content: escaped, without quotes. */
+export function jsonEscape(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
