@@ -12,7 +12,7 @@ export interface Config {
   readonly xliff: { readonly version: '1.2' | '2.0'; readonly path: string };
   /** Where bundles and localized documents go; {lang} and {doc} are replaced. */
   readonly locales: { readonly bundle: string; readonly output: string };
-  readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[] };
+  readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[]; readonly frontMatter: readonly string[] };
   readonly qa: QaConfig;
   readonly mt: MtConfig;
   readonly tm: TmConfig;
@@ -68,6 +68,7 @@ export const DEFAULTS: Config = {
   text: {
     boilerplate: ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
     relatedLabels: ['live updates', 'live', 'read more', 'read also', 'also read', 'related', 'more', 'see also', 'watch', 'listen', 'follow'],
+    frontMatter: ['title', 'description', 'summary'],
   },
 };
 
@@ -86,7 +87,7 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   sources: null,
   xliff: ['version', 'path'],
   locales: ['bundle', 'output'],
-  text: ['boilerplate', 'relatedLabels'],
+  text: ['boilerplate', 'relatedLabels', 'frontMatter'],
   qa: ['glossary', 'severity', 'suppress', 'lengthRatio'],
   mt: ['apertium', 'apy', 'deepl', 'libretranslate'],
   tm: ['path', 'fuzzyThreshold', 'maxMatches'],
@@ -238,7 +239,11 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
       bundle: locales.bundle === undefined ? DEFAULTS.locales.bundle : asString(locales.bundle, 'locales.bundle', file),
       output: locales.output === undefined ? DEFAULTS.locales.output : asString(locales.output, 'locales.output', file),
     },
-    text: { boilerplate, relatedLabels: text.relatedLabels === undefined ? [...DEFAULTS.text.relatedLabels] : asStrings(text.relatedLabels, 'text.relatedLabels', file) },
+    text: {
+      boilerplate,
+      relatedLabels: text.relatedLabels === undefined ? [...DEFAULTS.text.relatedLabels] : asStrings(text.relatedLabels, 'text.relatedLabels', file),
+      frontMatter: text.frontMatter === undefined ? [...DEFAULTS.text.frontMatter] : asStrings(text.frontMatter, 'text.frontMatter', file),
+    },
   };
   for (const [key, template] of [['xliff.path', config.xliff.path], ['locales.bundle', config.locales.bundle], ['locales.output', config.locales.output]] as const) {
     if (!template.includes('{lang}') || !template.includes('{doc}')) throw new LocflowError(`${key}: "${template}" must contain {lang} and {doc}`, { file });

@@ -3,7 +3,7 @@ import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { DETECTORS, protect, type Detector } from '../protect/protect.js';
 import { jsonEscape, parseJsonStrings } from './json-tree.js';
-import { writeSkeleton } from './skeleton.js';
+import { writeSkeleton, type Render } from './skeleton.js';
 
 /**
  * i18next JSON resources: every string value (nested keys, context, plural
@@ -72,7 +72,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
   return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'i18next', blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })), units, skeleton };
 }
 
-export function writeI18nextJson(doc: Document, render: (unit: Unit) => string, lang: string): string {
+export function writeI18nextJson(doc: Document, render: Render, lang: string): string {
   return writeSkeleton(doc, render, jsonEscape, (slot, renderUnit) => {
     if (lang === doc.sourceLang) return ''; // the source language is written as it is
     const categories = new Intl.PluralRules(lang, { type: slot.ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as readonly string[];

@@ -7,7 +7,7 @@ import type { Document, SkeletonPart } from '../model/document.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { jsonEscape, lineColumn, parseJsonStrings } from './json-tree.js';
-import { writeSkeleton } from './skeleton.js';
+import { writeSkeleton, type Render } from './skeleton.js';
 
 /**
  * ICU MessageFormat messages in JSON (formatjs): flat `{"id": "message"}` or
@@ -132,10 +132,10 @@ export function withLocalePlurals(message: string, lang: string): string {
   return out;
 }
 
-export function writeIcuJson(doc: Document, render: (unit: Unit) => string, lang: string): string {
+export function writeIcuJson(doc: Document, render: Render, lang: string): string {
   return writeSkeleton(
     doc,
-    (unit) => {
+    (unit, escape) => {
       const rendered = render(unit);
       const message = rendered === toPlainText(unit.source) && lang === doc.sourceLang ? rendered : withLocalePlurals(rendered, lang);
       try {
@@ -143,7 +143,7 @@ export function writeIcuJson(doc: Document, render: (unit: Unit) => string, lang
       } catch (err) {
         throw new LocflowError(`the ${lang} message for "${unit.notes[0]?.replace(/^Message: /u, '') ?? unit.id}" does not compile: ${(err as Error).message}`, { file: doc.path, hint: 'fix the translation of this unit and import it again' });
       }
-      return message;
+      return escape ? escape(message) : message;
     },
     jsonEscape,
   );

@@ -1,6 +1,6 @@
 import type { Content, Run } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
-import { writeSkeleton } from './skeleton.js';
+import { writeSkeleton, type Render } from './skeleton.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
 import { parseDateTime } from '../locale/dates.js';
@@ -200,6 +200,6 @@ function nonBlankLineGroups(text: string): Line[][] {
 }
 
 /** Writes the document back: skeleton verbatim, each unit rendered by `render`. */
-export function writeTextArticle(doc: Document, render: (unit: Unit) => string): string {
+export function writeTextArticle(doc: Document, render: Render): string {
   return writeSkeleton(doc, render, (text) => text);
 }

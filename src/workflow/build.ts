@@ -31,11 +31,15 @@ export function build(project: Project, options: { langs?: readonly string[] } =
       const translations = lang === sourceLanguage ? {} : loadBundle(project, lang, doc).translations;
       const lookup = createLookup({ [lang]: { [doc.id]: { ...translations } }, [sourceLanguage]: { [doc.id]: fallback } }, lang, sourceLanguage, doc.id);
       const untranslated: string[] = [];
-      const render = (unit: Unit): string => {
-        const values = Object.fromEntries(codesOf(unit.source).map((c) => [markerName(c), renderCode(c, lang, sourceLanguage)]));
+      // Codes go in as private-use sentinels and come out after the words are escaped for the format,
+      // so a tag or URL is never escaped and a "<" in a translation always is.
+      const render = (unit: Unit, escape?: (text: string) => string): string => {
+        const codes = codesOf(unit.source);
+        const values = Object.fromEntries(codes.map((c, i) => [markerName(c), `\uE000${i}\uE001`]));
         const found = lookup.t(unit.id, { ...values, returnDetails: true });
         if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id)) untranslated.push(unit.id);
-        return String(found.res);
+        const words = escape ? escape(String(found.res)) : String(found.res);
+        return words.replace(/\uE000(\d+)\uE001/gu, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
       };
       const file = outputPath(project, lang, doc);
       if (file === bundlePath(project, lang, doc)) {

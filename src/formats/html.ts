@@ -1,0 +1,186 @@
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { InlineCode, Run } from '../model/content.js';
+import type { Document, SkeletonPart } from '../model/document.js';
+import { UnitIdAllocator } from '../model/ids.js';
+import type { Unit } from '../model/unit.js';
+import { writeSkeleton, type Render } from './skeleton.js';
+
+/**
+ * HTML, parsed by parse5 (the WHATWG algorithm) with source locations. Runs of
+ * text and inline elements are units; block elements are skeleton; inline tags
+ * are paired or standalone codes; script, style and anything with
+ * translate="no" stay untouched; alt, title and placeholder values are
+ * translatable (inside a unit as words between codes, elsewhere as units of
+ * their own). Text is kept as written, entities included.
+ */
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'input', 'font']);
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
+const ATTRIBUTES = ['alt', 'title', 'placeholder'];
+
+const isElement = (n: Node): n is Element => 'tagName' in n;
+const loc = (n: Node): { startOffset: number; endOffset: number } => (n as { sourceCodeLocation: { startOffset: number; endOffset: number } }).sourceCodeLocation;
+const noTranslate = (el: Element): boolean => el.attrs.some((a) => a.name === 'translate' && a.value.toLowerCase() === 'no');
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly content: Run[];
+  readonly role: string;
+}
+
+export function readHtml(text: string, meta: { id: string; path: string; sourceLang: string }): Document {
+  const whole = /<(?:!doctype|html[\s>])/iu.test(text);
+  const root = whole ? parse(text, { sourceCodeLocationInfo: true }) : parseFragment(text, { sourceCodeLocationInfo: true });
+  const spans: Span[] = [];
+
+  const attributeUnits = (el: Element): void => {
+    const at = (el as { sourceCodeLocation?: { attrs?: Record<string, { startOffset: number; endOffset: number }> } }).sourceCodeLocation?.attrs;
+    for (const name of ATTRIBUTES) {
+      const value = valueSpan(text, at?.[name]);
+      if (value && text.slice(value.start, value.end).trim()) spans.push({ ...value, content: [text.slice(value.start, value.end)], role: `attribute ${name}` });
+    }
+  };
+
+  // Consecutive inline children of one parent make one unit; block children end it.
+  const visitChildren = (parent: Element | DefaultTreeAdapterMap['documentFragment'] | DefaultTreeAdapterMap['document']): void => {
+    let run: Node[] = [];
+    const flush = (): void => {
+      const meaningful = run.some((n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(n) && !noTranslate(n) && hasText(n)));
+      if (meaningful) {
+        // Leading and trailing white space stays in the skeleton.
+        const first = run.find((n) => n.nodeName !== '#text' || (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '')!;
+        const last = [...run].reverse().find((n) => n.nodeName !== '#text' || (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '')!;
+        let start = loc(first).startOffset;
+        let end = loc(last).endOffset;
+        while (start < end && /\s/u.test(text.charAt(start))) start++;
+        while (end > start && /\s/u.test(text.charAt(end - 1))) end--;
+        spans.push({ start, end, content: inline(text, start, end, run), role: parent.nodeName });
+      } else {
+        for (const n of run) if (isElement(n)) attributeUnits(n);
+      }
+      run = [];
+    };
+    for (const child of parent.childNodes as Node[]) {
+      if (child.nodeName === '#comment' || child.nodeName === '#documentType') {
+        flush();
+        continue;
+      }
+      if (child.nodeName === '#text' || (isElement(child) && INLINE.has(child.tagName))) {
+        run.push(child);
+        continue;
+      }
+      flush();
+      if (isElement(child) && !SKIP.has(child.tagName) && !noTranslate(child)) {
+        attributeUnits(child);
+        visitChildren(child.tagName === 'template' ? child : child);
+      }
+    }
+    flush();
+  };
+  visitChildren(root);
+
+  const ids = new UnitIdAllocator();
+  const units: Unit[] = [];
+  const skeleton: SkeletonPart[] = [];
+  let at = 0;
+  spans.sort((a, b) => a.start - b.start);
+  spans.forEach((s, i) => {
+    const id = ids.next(text.slice(s.start, s.end));
+    units.push({ id, source: s.content, context: { role: /^h[1-6]$|^title$/u.test(s.role) ? 'headline' : 'paragraph', block: i + 1, sentence: 1 }, notes: [s.role.startsWith('attribute') ? `The ${s.role.slice(10)} attribute.` : `Text of <${s.role}>.`] });
+    skeleton.push(text.slice(at, s.start), { unit: id });
+    at = s.end;
+  });
+  skeleton.push(text.slice(at));
+  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'html', blocks: units.map((u) => ({ role: u.context.role, translate: true, units: [u.id] })), units, skeleton };
+}
+
+function hasText(el: Element): boolean {
+  if (ATTRIBUTES.some((a) => el.attrs.some((x) => x.name === a && x.value.trim()))) return true;
+  return (el.childNodes as Node[]).some((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(c) && hasText(c)));
+}
+
+function valueSpan(text: string, attr: { startOffset: number; endOffset: number } | undefined): { start: number; end: number } | null {
+  if (!attr) return null;
+  const raw = text.slice(attr.startOffset, attr.endOffset);
+  const eq = raw.indexOf('=');
+  if (eq < 0) return null;
+  let start = attr.startOffset + eq + 1;
+  while (/\s/u.test(text.charAt(start))) start++;
+  let end = attr.endOffset;
+  if (text.charAt(start) === '"' || text.charAt(start) === "'") {
+    start++;
+    end--;
+  }
+  return end > start ? { start, end } : null;
+}
+
+/** Inline content between `from` and `to`: text as written, tags as codes, translatable attribute values as words. */
+function inline(text: string, from: number, to: number, nodes: readonly Node[]): Run[] {
+  const runs: Run[] = [];
+  let id = 0;
+  const code = (kind: InlineCode['code'], a: number, b: number, pair?: string): void => {
+    if (b > a) runs.push({ code: kind, id: pair ?? String(++id), type: 'tag', data: text.slice(a, b) });
+  };
+  // Character references stay exactly as written, as codes: "&mdash;" reaches the translator as a tag, not as letters.
+  const words = (a: number, b: number): void => {
+    let at = a;
+    for (const m of text.slice(a, b).matchAll(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/giu)) {
+      if (m.index + a > at) runs.push(text.slice(at, m.index + a));
+      runs.push({ code: 'standalone', id: String(++id), type: 'placeholder', data: m[0] });
+      at = m.index + a + m[0].length;
+    }
+    if (b > at) runs.push(text.slice(at, b));
+  };
+  const walk = (list: readonly Node[], a: number, b: number): void => {
+    let at = a;
+    for (const n of list) {
+      const l = loc(n);
+      const s = Math.max(l.startOffset, a);
+      const e = Math.min(l.endOffset, b);
+      if (e <= s) continue;
+      if (s > at) words(at, s);
+      if (n.nodeName === '#text') words(s, e);
+      else if (isElement(n)) {
+        const el = n as Element & { sourceCodeLocation: { startTag?: { endOffset: number }; endTag?: { startOffset: number }; attrs?: Record<string, { startOffset: number; endOffset: number }> } };
+        const startTagEnd = el.sourceCodeLocation.startTag?.endOffset ?? e;
+        const endTagStart = el.sourceCodeLocation.endTag?.startOffset;
+        if (noTranslate(el) || SKIP.has(el.tagName)) code('standalone', s, e);
+        else {
+          // The start tag, with translatable attribute values cut out as words.
+          const values = ATTRIBUTES.map((name) => valueSpan(text, el.sourceCodeLocation.attrs?.[name])).filter((v): v is { start: number; end: number } => v !== null && text.slice(v.start, v.end).trim() !== '').sort((x, y) => x.start - y.start);
+          const paired = endTagStart !== undefined;
+          const pair = paired ? String(++id) : undefined;
+          let cursor = s;
+          values.forEach((v, i) => {
+            if (i === 0 && paired) code('open', cursor, v.start, pair);
+            else code('standalone', cursor, v.start);
+            words(v.start, v.end);
+            cursor = v.end;
+          });
+          if (paired) {
+            if (values.length) code('standalone', cursor, startTagEnd);
+            else code('open', cursor, startTagEnd, pair);
+            walk(el.childNodes as Node[], startTagEnd, endTagStart);
+            code('close', endTagStart, e, pair);
+          } else code('standalone', cursor, e);
+        }
+      }
+      at = e;
+    }
+    if (b > at) words(at, b);
+  };
+  walk(nodes, from, to);
+  return runs;
+}
+
+/** New text is escaped where HTML needs it; an "&" that starts an entity is the translator's own. */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/&(?![#\w]+;)/gu, '&amp;').replace(/</gu, '&lt;');
+}
+
+export function writeHtml(doc: Document, render: Render): string {
+  return writeSkeleton(doc, render, escapeHtmlText);
+}

@@ -1,0 +1,123 @@
+import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { InlineCode, Run } from '../model/content.js';
+import type { Document, SkeletonPart } from '../model/document.js';
+import { UnitIdAllocator } from '../model/ids.js';
+import type { Unit } from '../model/unit.js';
+import { writeSkeleton, type Render } from './skeleton.js';
+
+/**
+ * CommonMark (with GFM tables and YAML front matter), parsed by mdast-util-from-markdown
+ * with source offsets. Headings, paragraphs and table cells are units; emphasis, links
+ * and inline code are inline codes (a link's text and title are translatable, its URL is
+ * not; an image's alt text is translatable); code blocks and HTML blocks are skeleton.
+ * Front matter values are translatable for the keys named in the configuration.
+ */
+export interface MarkdownOptions {
+  readonly frontMatter: readonly string[];
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+const startOf = (n: Nodes): number => n.position!.start.offset!;
+const endOf = (n: Nodes): number => n.position!.end.offset!;
+
+export function readMarkdown(text: string, meta: { id: string; path: string; sourceLang: string }, options: MarkdownOptions): Document {
+  const tree: Root = fromMarkdown(text, { extensions: [frontmatter(['yaml']), gfmTable()], mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()] });
+  const spans: Array<{ start: number; end: number; content: Run[]; role: string }> = [];
+
+  const visit = (node: Nodes): void => {
+    if (node.type === 'yaml') {
+      spans.push(...frontMatterSpans(text, node, options.frontMatter));
+      return;
+    }
+    if (BLOCKS.has(node.type)) {
+      const kids = (node as Parent).children as PhrasingContent[];
+      if (kids.length && text.slice(startOf(kids[0]!), endOf(kids[kids.length - 1]!)).trim() !== '') {
+        spans.push({ start: startOf(kids[0]!), end: endOf(kids[kids.length - 1]!), content: phrasing(text, kids), role: node.type === 'heading' ? 'headline' : 'paragraph' });
+      }
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+
+  const ids = new UnitIdAllocator();
+  const units: Unit[] = [];
+  const skeleton: SkeletonPart[] = [];
+  let at = 0;
+  spans.sort((a, b) => a.start - b.start);
+  spans.forEach((s, i) => {
+    const id = ids.next(text.slice(s.start, s.end));
+    units.push({ id, source: s.content, context: { role: s.role === 'headline' ? 'headline' : 'paragraph', block: i + 1, sentence: 1 }, notes: [s.role === 'front-matter' ? 'Front matter value.' : s.role === 'headline' ? 'Heading.' : 'Text block.'] });
+    skeleton.push(text.slice(at, s.start), { unit: id });
+    at = s.end;
+  });
+  skeleton.push(text.slice(at));
+  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'markdown', blocks: units.map((u) => ({ role: u.context.role, translate: true, units: [u.id] })), units, skeleton };
+}
+
+/** Phrasing content → runs: text as written; markup around it as inline codes. */
+function phrasing(text: string, nodes: readonly PhrasingContent[]): Run[] {
+  const runs: Run[] = [];
+  let id = 0;
+  const code = (kind: InlineCode['code'], from: number, to: number, type: InlineCode['type'], pair?: string): void => {
+    if (to > from) runs.push({ code: kind, id: pair ?? String(++id), type, data: text.slice(from, to) });
+  };
+  const walk = (list: readonly PhrasingContent[], from: number, to: number): void => {
+    let at = from;
+    for (const n of list) {
+      if (startOf(n) > at) runs.push(text.slice(at, startOf(n)));
+      const s = startOf(n);
+      const e = endOf(n);
+      if (n.type === 'text') runs.push(text.slice(s, e));
+      else if ((n.type === 'emphasis' || n.type === 'strong' || n.type === 'delete' || n.type === 'link' || n.type === 'linkReference') && n.children.length) {
+        const first = startOf(n.children[0]!);
+        const last = endOf(n.children[n.children.length - 1]!);
+        const pair = String(++id);
+        code('open', s, first, n.type === 'link' || n.type === 'linkReference' ? 'link' : 'tag', pair);
+        walk(n.children, first, last);
+        const title = n.type === 'link' ? n.title : null;
+        const titleAt = title ? text.lastIndexOf(title, e) : -1;
+        if (title && titleAt > last) {
+          // The title is words: "](url "Title")" → code, title, code.
+          code('standalone', last, titleAt, 'link');
+          runs.push(text.slice(titleAt, titleAt + title.length));
+          code('close', titleAt + title.length, e, 'link', pair);
+        } else code('close', last, e, n.type === 'link' || n.type === 'linkReference' ? 'link' : 'tag', pair);
+      } else if (n.type === 'image' && n.alt) {
+        const altAt = text.indexOf(n.alt, s + 2);
+        if (altAt > s && altAt + n.alt.length <= e) {
+          code('standalone', s, altAt, 'tag');
+          runs.push(text.slice(altAt, altAt + n.alt.length));
+          code('standalone', altAt + n.alt.length, e, 'tag');
+        } else code('standalone', s, e, 'tag');
+      } else code('standalone', s, e, n.type === 'inlineCode' ? 'placeholder' : 'tag'); // inline code, HTML, breaks
+      at = e;
+    }
+    if (to > at) runs.push(text.slice(at, to));
+  };
+  walk(nodes, startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!));
+  return runs;
+}
+
+/** "title: Some words" lines of the YAML front matter, for the keys to translate (single-line scalars). */
+function frontMatterSpans(text: string, node: Nodes, keys: readonly string[]): Array<{ start: number; end: number; content: Run[]; role: string }> {
+  const out: Array<{ start: number; end: number; content: Run[]; role: string }> = [];
+  const block = text.slice(startOf(node), endOf(node));
+  const re = /^([A-Za-z_][\w-]*):[ \t]+(["']?)(.*?)\2[ \t]*$/gmu;
+  for (const m of block.matchAll(re)) {
+    if (!keys.includes(m[1]!) || m[3]!.trim() === '') continue;
+    const start = startOf(node) + m.index + m[0].indexOf(m[3]!, m[1]!.length + 1);
+    out.push({ start, end: start + m[3]!.length, content: [m[3]!], role: 'front-matter' });
+  }
+  return out;
+}
+
+export function writeMarkdown(doc: Document, render: Render): string {
+  return writeSkeleton(doc, render, (t) => t);
+}
