@@ -86,3 +86,30 @@ describe('HTML', () => {
     fc.assert(fc.property(pages, (t) => writeHtml(readHtml(t, meta('g.html')), same) === t), { numRuns: 200 });
   });
 });
+
+describe('identity through the whole loop, for every format', () => {
+  it('extract, targets equal to the sources, import, build: byte-exact', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { locflow } = await import('./helpers.js');
+    const { readXliff } = await import('../src/xliff/read.js');
+    const { writeXliff } = await import('../src/xliff/write.js');
+    const d = mkdtempSync(join(tmpdir(), 'locflow-formats-'));
+    mkdirSync(join(d, 'source'));
+    const files = ['guide.md', 'page.html', 'app.json', 'app.icu.json'];
+    for (const f of files) writeFileSync(join(d, 'source', f), read(join(FIXTURES, f)));
+    // en-GB has English plural categories, so no plural form is added and the app strings must come back unchanged
+    // (Spanish would rightly gain "many", new in CLDR for es).
+    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['en-GB'], sources: files.map((f) => `source/${f}`), locales: { output: 'build/{lang}/{doc}{ext}' } }));
+    expect(locflow(d, 'extract', '--lang', 'en-GB').stderr).toBe('');
+    for (const f of ['guide', 'page', 'app', 'app.icu']) {
+      const path = join(d, 'xliff', 'en-GB', `${f}.xlf`);
+      const x = readXliff(read(path));
+      const units = x.files[0]!.units.map((u) => ({ ...u, target: u.source, state: 'translated' as const }));
+      writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
+      expect(locflow(d, 'import', `xliff/en-GB/${f}.xlf`).code).toBe(0);
+    }
+    expect(locflow(d, 'build', '--lang', 'en-GB').code).toBe(0);
+    for (const f of files) expect(read(join(d, 'build', 'en-GB', f))).toBe(read(join(FIXTURES, f)));
+  });
+});

@@ -17,7 +17,7 @@ describe('i18next JSON', () => {
   const doc = readI18nextJson(text, meta('app.json'));
 
   it('one unit per string, nested keys as notes, {{var}} and $t() as placeholders, URLs protected', () => {
-    expect(doc.units).toHaveLength(10);
+    expect(doc.units).toHaveLength(12);
     const search = doc.units.find((u) => u.notes[0] === 'Key: nav.search')!;
     expect(search.source.filter((r) => typeof r !== 'string').map((c) => (c as { data: string }).data)).toEqual(['{{query}}', '$t(nav.home)']);
     expect(doc.units.find((u) => u.notes[0] === 'Key: escapes')!.source).toEqual(['Tab\there, quote " and café']);
