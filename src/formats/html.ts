@@ -1,9 +1,7 @@
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { InlineCode, Run } from '../model/content.js';
-import type { Document, SkeletonPart } from '../model/document.js';
-import { UnitIdAllocator } from '../model/ids.js';
-import type { Unit } from '../model/unit.js';
-import { writeSkeleton, type Render } from './skeleton.js';
+import type { Document } from '../model/document.js';
+import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 
 /**
  * HTML, parsed by parse5 (the WHATWG algorithm) with source locations. Runs of
@@ -75,26 +73,23 @@ export function readHtml(text: string, meta: { id: string; path: string; sourceL
       flush();
       if (isElement(child) && !SKIP.has(child.tagName) && !noTranslate(child)) {
         attributeUnits(child);
-        visitChildren(child.tagName === 'template' ? child : child);
+        visitChildren(child);
       }
     }
     flush();
   };
   visitChildren(root);
 
-  const ids = new UnitIdAllocator();
-  const units: Unit[] = [];
-  const skeleton: SkeletonPart[] = [];
-  let at = 0;
-  spans.sort((a, b) => a.start - b.start);
-  spans.forEach((s, i) => {
-    const id = ids.next(text.slice(s.start, s.end));
-    units.push({ id, source: s.content, context: { role: /^h[1-6]$|^title$/u.test(s.role) ? 'headline' : 'paragraph', block: i + 1, sentence: 1 }, notes: [s.role.startsWith('attribute') ? `The ${s.role.slice(10)} attribute.` : `Text of <${s.role}>.`] });
-    skeleton.push(text.slice(at, s.start), { unit: id });
-    at = s.end;
-  });
-  skeleton.push(text.slice(at));
-  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'html', blocks: units.map((u) => ({ role: u.context.role, translate: true, units: [u.id] })), units, skeleton };
+  return documentFromSpans(
+    text,
+    meta,
+    'html',
+    spans.map((s) => ({
+      ...s,
+      role: /^h[1-6]$|^title$/u.test(s.role) ? 'headline' : 'paragraph',
+      note: s.role.startsWith('attribute') ? `The ${s.role.slice(10)} attribute.` : `Text of <${s.role}>.`,
+    })),
+  );
 }
 
 function hasText(el: Element): boolean {

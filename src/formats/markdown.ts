@@ -5,10 +5,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { InlineCode, Run } from '../model/content.js';
-import type { Document, SkeletonPart } from '../model/document.js';
-import { UnitIdAllocator } from '../model/ids.js';
-import type { Unit } from '../model/unit.js';
-import { writeSkeleton, type Render } from './skeleton.js';
+import type { Document } from '../model/document.js';
+import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 
 /**
  * CommonMark (with GFM tables and YAML front matter), parsed by mdast-util-from-markdown
@@ -46,19 +44,12 @@ export function readMarkdown(text: string, meta: { id: string; path: string; sou
   };
   visit(tree);
 
-  const ids = new UnitIdAllocator();
-  const units: Unit[] = [];
-  const skeleton: SkeletonPart[] = [];
-  let at = 0;
-  spans.sort((a, b) => a.start - b.start);
-  spans.forEach((s, i) => {
-    const id = ids.next(text.slice(s.start, s.end));
-    units.push({ id, source: s.content, context: { role: s.role === 'headline' ? 'headline' : 'paragraph', block: i + 1, sentence: 1 }, notes: [s.role === 'front-matter' ? 'Front matter value.' : s.role === 'headline' ? 'Heading.' : 'Text block.'] });
-    skeleton.push(text.slice(at, s.start), { unit: id });
-    at = s.end;
-  });
-  skeleton.push(text.slice(at));
-  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'markdown', blocks: units.map((u) => ({ role: u.context.role, translate: true, units: [u.id] })), units, skeleton };
+  return documentFromSpans(
+    text,
+    meta,
+    'markdown',
+    spans.map((s) => ({ ...s, role: s.role === 'headline' ? 'headline' : 'paragraph', note: s.role === 'front-matter' ? 'Front matter value.' : s.role === 'headline' ? 'Heading.' : 'Text block.' })),
+  );
 }
 
 /** Phrasing content → runs: text as written; markup around it as inline codes. */
