@@ -40,6 +40,14 @@ describe('Markdown', () => {
     expect(() => fromMarkdown(out)).not.toThrow();
   });
 
+  it('front matter: values of the configured keys, located by the YAML parser; block scalars and other keys left alone', () => {
+    const md = '---\ntitle: \'It\'\'s "quoted"\'\ndescription: plain words\nsummary: |\n  a block\nlayout: post\n---\n\nBody.\n';
+    const d = readMarkdown(md, meta('f.md'), { frontMatter: ['title', 'description', 'summary'] });
+    expect(d.units.map((u) => words(u.source))).toEqual(["It''s \"quoted\"", 'plain words', 'Body.']);
+    expect(writeMarkdown(d, same)).toBe(md);
+    expect(writeMarkdown(d, upper())).toContain("title: 'IT''S \"QUOTED\"'\ndescription: PLAIN WORDS\nsummary: |\n  a block\nlayout: post");
+  });
+
   it('identity on generated documents (property)', () => {
     const inlineMd = fc.array(fc.constantFrom('word', 'two words', '*em*', '**strong**', '`code`', '[link](http://x.y "t")', '![alt](i.png)', '\\*', 'a_b', '1.5'), { minLength: 1, maxLength: 6 }).map((p) => p.join(' '));
     const block = fc.oneof(inlineMd, inlineMd.map((t) => `# ${t}`), inlineMd.map((t) => `> ${t}`), inlineMd.map((t) => `- ${t}\n- ${t}`), fc.constant('```\ncode *x*\n```'), inlineMd.map((t) => `| a | b |\n| - | - |\n| ${t.replace(/\|/gu, '')} | c |`));

@@ -4,6 +4,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { InlineCode, Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
@@ -96,15 +97,26 @@ function phrasing(text: string, nodes: readonly PhrasingContent[]): Run[] {
   return runs;
 }
 
-/** "title: Some words" lines of the YAML front matter, for the keys to translate (single-line scalars). */
+/**
+ * Values of the YAML front matter for the keys to translate, located with the `yaml` parser:
+ * plain and quoted single-line scalars (the words between the quotes); block scalars and
+ * non-string values are left alone.
+ */
 function frontMatterSpans(text: string, node: Nodes, keys: readonly string[]): Array<{ start: number; end: number; content: Run[]; role: string }> {
   const out: Array<{ start: number; end: number; content: Run[]; role: string }> = [];
-  const block = text.slice(startOf(node), endOf(node));
-  const re = /^([A-Za-z_][\w-]*):[ \t]+(["']?)(.*?)\2[ \t]*$/gmu;
-  for (const m of block.matchAll(re)) {
-    if (!keys.includes(m[1]!) || m[3]!.trim() === '') continue;
-    const start = startOf(node) + m.index + m[0].indexOf(m[3]!, m[1]!.length + 1);
-    out.push({ start, end: start + m[3]!.length, content: [m[3]!], role: 'front-matter' });
+  const value = (node as { value: string }).value;
+  const offset = text.indexOf(value, startOf(node)); // the YAML between the --- fences
+  const doc = parseDocument(value);
+  if (!isMap(doc.contents)) return out;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || !keys.includes(String(pair.key.value)) || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
+    const scalar = pair.value;
+    if (!scalar.range || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(String(scalar.type))) continue;
+    const quoted = scalar.type !== 'PLAIN' ? 1 : 0;
+    const start = offset + scalar.range[0] + quoted;
+    const end = offset + scalar.range[1] - quoted;
+    if (end <= start || text.slice(start, end).includes('\n')) continue;
+    out.push({ start, end, content: [text.slice(start, end)], role: 'front-matter' });
   }
   return out;
 }
