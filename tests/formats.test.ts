@@ -106,3 +106,46 @@ describe('the loop over app strings', () => {
     expect(locflow(d, 'check', '--lang', 'ar', '--format', 'json').code).toBe(0);
   });
 });
+
+describe('i18next plural keys follow the target', () => {
+  it('Japanese drops the forms it does not have, wherever they stand, and stays valid JSON', () => {
+    const src = '{\n  "a_one": "one thing",\n  "a_other": "things",\n  "b_other": "bs",\n  "b_one": "one b",\n  "rank_ordinal_one": "st",\n  "rank_ordinal_two": "nd",\n  "rank_ordinal_few": "rd",\n  "rank_ordinal_other": "th"\n}\n';
+    const doc = readI18nextJson(src, meta('p.json'));
+    const ja = writeI18nextJson(doc, (u) => toPlainText(u.source), 'ja');
+    expect(JSON.parse(ja)).toEqual({ a_other: 'things', b_other: 'bs', rank_ordinal_other: 'th' });
+    expect(writeI18nextJson(doc, (u) => toPlainText(u.source), 'en')).toBe(src);
+    const ar = JSON.parse(writeI18nextJson(doc, (u) => toPlainText(u.source), 'ar')) as Record<string, string>;
+    expect(Object.keys(ar).filter((k) => k.startsWith('a_')).sort()).toEqual(['a_few', 'a_many', 'a_one', 'a_other', 'a_two', 'a_zero']);
+    expect(Object.keys(ar).filter((k) => k.startsWith('rank_'))).toEqual(['rank_ordinal_other']);
+  });
+});
+
+describe('i18next builds stay valid JSON whatever the plural forms and the target (property)', () => {
+  it('every group ends up with exactly the target categories', () => {
+    const cats = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+    const group = fc.subarray([...cats], { minLength: 1 }).chain((present) => fc.shuffledSubarray(present, { minLength: present.length, maxLength: present.length }));
+    const file = fc.tuple(group, group, fc.boolean(), fc.constantFrom(0, 2, '\t')).map(([a, b, extra, indent]) => {
+      const o: Record<string, unknown> = {};
+      if (extra) o.first = 'x';
+      for (const c of a) o[`k_${c}`] = `k ${c}`;
+      o.nested = Object.fromEntries(b.map((c) => [`n_${c}`, `n ${c}`]));
+      if (extra) o.last = 'y';
+      return JSON.stringify(o, null, indent);
+    });
+    fc.assert(
+      fc.property(file, fc.constantFrom('ja', 'ar', 'ru', 'es', 'de'), (text, lang) => {
+        const doc = readI18nextJson(text, meta('p.json'));
+        const out = JSON.parse(writeI18nextJson(doc, (u) => toPlainText(u.source), lang)) as Record<string, unknown> & { nested: Record<string, string> };
+        const want = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();
+        const had = (prefix: string, keys: string[]): boolean => keys.some((k) => k === `${prefix}_other`);
+        const check = (prefix: string, keys: string[]): void => {
+          const got = keys.filter((k) => k.startsWith(`${prefix}_`)).map((k) => k.slice(prefix.length + 1)).sort();
+          if (had(prefix, Object.keys(JSON.parse(text) as object).concat(Object.keys((JSON.parse(text) as { nested: object }).nested)))) expect(got).toEqual(want);
+        };
+        check('k', Object.keys(out));
+        check('n', Object.keys(out.nested));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import type { Document, PluralSlot, SkeletonPart } from '../model/document.js';
+import type { Document, SkeletonPart } from '../model/document.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { DETECTORS, protect, type Detector } from '../protect/protect.js';
@@ -8,9 +8,10 @@ import { writeSkeleton, type Render } from './skeleton.js';
 /**
  * i18next JSON resources: every string value (nested keys, context, plural
  * forms) is a unit; {{var}}, {{- var}}, {{var, format}} and $t(key, …)
- * nesting are placeholders. A target gets the plural keys its CLDR categories
- * need: the forms the source lacks (Arabic zero, two, few, many) are added,
- * filled with the translation of the "other" form for the translator to refine.
+ * nesting are placeholders. A target's plural keys follow its CLDR categories:
+ * forms the source lacks (Arabic zero, two, few, many) are added, filled with
+ * the translation of the "other" form for the translator to refine; forms the
+ * target does not have (Japanese "one") are left out.
  */
 const I18NEXT: readonly Detector[] = [
   { type: 'placeholder', hint: /\{\{/u, pattern: /\{\{[^{}]+\}\}/gu },
@@ -31,8 +32,10 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     units.push({ id, source: protect(s.value, 1, I18NEXT), context: { role: 'message', block: i + 1, sentence: 1 }, notes: [`Key: ${s.path.join('.')}`] });
   });
 
-  // Plural groups: siblings "key_one", "key_other"… in one object; new forms go after the last of them.
-  const slotsAfter = new Map<number, PluralSlot>();
+  // Plural groups: siblings "key_one", "key_other"… in one object. Forms a target needs are added after
+  // "_other" (which every language has); forms a target lacks are marked so its build can leave them out.
+  type Event = { at: number; order: number; part: SkeletonPart; end?: number };
+  const events: Event[] = strings.map((s, i) => ({ at: s.start, order: 2, part: { unit: unitOf.get(i)!, raw: text.slice(s.start, s.end) }, end: s.end }));
   const groups = new Map<string, number[]>();
   strings.forEach((s, i) => {
     const m = PLURAL.exec(s.path[s.path.length - 1] ?? '');
@@ -40,44 +43,72 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     const key = `${s.path.slice(0, -1).join('\u0000')}\u0000${m[1]}\u0000${m[2] ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
+  const droppable = new Map<number, { category: string; ordinal: boolean }>();
   for (const members of groups.values()) {
     const matches = members.map((i) => PLURAL.exec(strings[i]!.path[strings[i]!.path.length - 1]!)!);
-    const otherIndex = members[matches.findIndex((m) => m[3] === 'other')];
-    if (otherIndex === undefined) continue;
-    const last = members[members.length - 1]!;
-    const lineStart = text.lastIndexOf('\n', strings[last]!.start) + 1;
-    slotsAfter.set(last, {
-      base: matches[0]![1]!,
-      ordinal: matches[0]![2] !== undefined,
-      present: matches.map((m) => m[3]!),
-      other: unitOf.get(otherIndex)!,
-      indent: /^[ \t]*/u.exec(text.slice(lineStart))![0],
+    const otherAt = matches.findIndex((m) => m[3] === 'other');
+    if (otherAt < 0) continue; // without "other" there is nothing safe to fill new forms with, or to keep
+    const other = strings[members[otherAt]!]!;
+    const ordinal = matches[0]![2] !== undefined;
+    const lineStart = text.lastIndexOf('\n', other.start) + 1;
+    events.push({
+      at: other.end + 1, // after the closing quote
+      order: 0,
+      part: { plural: { base: matches[0]![1]!, ordinal, present: matches.map((m) => m[3]!), other: unitOf.get(members[otherAt]!)!, indent: /^[ \t]*/u.exec(text.slice(lineStart))![0] } },
+    });
+    members.forEach((i, k) => {
+      if (k !== otherAt) droppable.set(i, { category: matches[k]![3]!, ordinal });
     });
   }
+  // A plural form a target lacks is cut out with one separator: the one before it, or, while every member
+  // before it in its object may be cut too, the one after it. Whatever subset a target drops stays valid JSON.
+  const siblings = new Map<unknown, number[]>();
+  strings.forEach((s, i) => {
+    if (s.member) siblings.set(s.parent, [...(siblings.get(s.parent) ?? []), i]);
+  });
+  for (const list of siblings.values()) {
+    let leading = true;
+    for (const i of list) {
+      const form = droppable.get(i);
+      const member = strings[i]!.member!;
+      if (!form) {
+        leading = false;
+        continue;
+      }
+      const [from, to] = leading && member.nextStart !== undefined ? [member.start, member.nextStart] : [member.previousEnd, member.end];
+      if (from === undefined) continue;
+      events.push({ at: from, order: 1, part: { pluralForm: form } });
+      events.push({ at: to, order: 0, part: { pluralFormEnd: true } });
+    }
+  }
+  events.sort((x, y) => x.at - y.at || x.order - y.order);
 
   const skeleton: SkeletonPart[] = [];
   let at = 0;
-  strings.forEach((s, i) => {
-    skeleton.push(text.slice(at, s.start));
-    skeleton.push({ unit: unitOf.get(i)!, raw: text.slice(s.start, s.end) });
-    at = s.end;
-    const slot = slotsAfter.get(i);
-    if (slot) {
-      skeleton.push(text.slice(at, at + 1)); // the closing quote
-      at += 1;
-      skeleton.push({ plural: slot });
-    }
-  });
+  for (const e of events) {
+    skeleton.push(text.slice(at, e.at));
+    skeleton.push(e.part);
+    at = e.end ?? e.at;
+  }
   skeleton.push(text.slice(at));
   return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'i18next', blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })), units, skeleton };
 }
 
+const categoriesOf = (lang: string, ordinal: boolean): readonly string[] => new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as readonly string[];
+
 export function writeI18nextJson(doc: Document, render: Render, lang: string): string {
-  return writeSkeleton(doc, render, jsonEscape, (slot, renderUnit) => {
-    if (lang === doc.sourceLang) return ''; // the source language is written as it is
-    const categories = new Intl.PluralRules(lang, { type: slot.ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as readonly string[];
-    const missing = categories.filter((c) => !slot.present.includes(c));
-    const other = renderUnit(slot.other);
-    return missing.map((c) => `,\n${slot.indent}"${jsonEscape(`${slot.base}_${slot.ordinal ? 'ordinal_' : ''}${c}`)}": "${other}"`).join('');
-  });
+  const source = lang === doc.sourceLang; // the source language is written as it is
+  return writeSkeleton(
+    doc,
+    render,
+    jsonEscape,
+    (slot, renderUnit) => {
+      if (source) return '';
+      const categories = categoriesOf(lang, slot.ordinal);
+      const missing = categories.filter((c) => !slot.present.includes(c));
+      const other = renderUnit(slot.other);
+      return missing.map((c) => `,\n${slot.indent}"${jsonEscape(`${slot.base}_${slot.ordinal ? 'ordinal_' : ''}${c}`)}": "${other}"`).join('');
+    },
+    (form) => source || categoriesOf(lang, form.ordinal).includes(form.category),
+  );
 }

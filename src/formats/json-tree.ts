@@ -14,6 +14,8 @@ export interface JsonString {
   readonly end: number;
   /** The property node's parent object, for grouping siblings (plural forms). */
   readonly parent: Node | undefined;
+  /** The whole "key": "value" member, and where its neighbours end and begin (for removing it cleanly). */
+  readonly member?: { readonly start: number; readonly end: number; readonly previousEnd?: number; readonly nextStart?: number };
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -38,16 +40,26 @@ export function parseJsonStrings(text: string, file: string): { root: Node; stri
   }
   if (root.type !== 'object') throw new LocflowError('expected a JSON object of messages at the top level', { file, ...lineColumn(text, root.offset) });
   const strings: JsonString[] = [];
-  const walk = (node: Node, path: string[]): void => {
+  const walk = (node: Node, path: string[], member?: JsonString['member']): void => {
     if (node.type === 'object') {
-      for (const prop of node.children ?? []) {
+      const props = node.children ?? [];
+      props.forEach((prop, i) => {
         const [key, value] = prop.children ?? [];
-        if (key && value) walk(value, [...path, String(key.value)]);
-      }
+        const prev = props[i - 1];
+        const next = props[i + 1];
+        if (key && value) {
+          walk(value, [...path, String(key.value)], {
+            start: prop.offset,
+            end: prop.offset + prop.length,
+            ...(prev ? { previousEnd: prev.offset + prev.length } : {}),
+            ...(next ? { nextStart: next.offset } : {}),
+          });
+        }
+      });
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((child, i) => walk(child, [...path, String(i)]));
     } else if (node.type === 'string') {
-      strings.push({ path, value: String(node.value), start: node.offset + 1, end: node.offset + node.length - 1, parent: node.parent?.parent });
+      strings.push({ path, value: String(node.value), start: node.offset + 1, end: node.offset + node.length - 1, parent: node.parent?.parent, ...(member ? { member } : {}) });
     }
   };
   walk(root, []);

@@ -13,7 +13,13 @@ export type Render = (unit: Unit, escape?: (text: string) => string) => string;
  * source's own, exactly as the file wrote it, so an untranslated build is
  * byte-identical.
  */
-export function writeSkeleton(doc: Document, render: Render, escape: (text: string) => string, plural?: (slot: PluralSlot, render: (id: string) => string) => string): string {
+export function writeSkeleton(
+  doc: Document,
+  render: Render,
+  escape: (text: string) => string,
+  plural?: (slot: PluralSlot, render: (id: string) => string) => string,
+  keepForm: (form: { category: string; ordinal: boolean }) => boolean = () => true,
+): string {
   const byId = new Map(doc.units.map((u) => [u.id, u]));
   const unit = (id: string): Unit => {
     const u = byId.get(id);
@@ -21,13 +27,23 @@ export function writeSkeleton(doc: Document, render: Render, escape: (text: stri
     return u;
   };
   let out = '';
+  let dropping = false;
   for (const part of doc.skeleton) {
+    if (typeof part !== 'string' && 'pluralForm' in part) {
+      dropping = !keepForm(part.pluralForm);
+      continue;
+    }
+    if (typeof part !== 'string' && 'pluralFormEnd' in part) {
+      dropping = false;
+      continue;
+    }
+    if (dropping) continue;
     if (typeof part === 'string') out += part;
     else if ('unit' in part) {
       const u = unit(part.unit);
       const same = render(u) === toPlainText(u.source);
       out += same && part.raw !== undefined ? part.raw : same && part.raw === undefined ? render(u) : render(u, escape);
-    } else if (plural) out += plural(part.plural, (id) => render(unit(id), escape));
+    } else if ('plural' in part && plural) out += plural(part.plural, (id) => render(unit(id), escape));
   }
   return out;
 }

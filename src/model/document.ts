@@ -3,13 +3,16 @@ import type { Unit, Role } from './unit.js';
 /**
  * A piece of the skeleton: literal text kept verbatim; the place of a unit
  * (with its text exactly as the file wrote it, escapes and all, when that
- * differs from the unit's text); or the place where a format may add
- * plural forms the target language needs and the source does not have.
+ * differs from the unit's text); the place where a format may add plural
+ * forms the target language needs and the source does not have; or the
+ * bounds of a plural form that a target language without that category drops.
  */
 export type SkeletonPart =
   | string
   | { readonly unit: string; readonly raw?: string }
-  | { readonly plural: PluralSlot };
+  | { readonly plural: PluralSlot }
+  | { readonly pluralForm: { readonly category: string; readonly ordinal: boolean } }
+  | { readonly pluralFormEnd: true };
 
 export interface PluralSlot {
   /** The key without its plural suffix ("item" for "item_one", "item_other"). */
