@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 import { Command } from '@commander-js/extra-typings';
 import { TOOL } from '../version.js';
-import { registerBuild, registerCheck, registerExtract, registerImport, registerInit, registerPseudo, registerSegment, registerStatus, registerTm, registerTranslate } from './commands.js';
+import { registerInit } from './commands/init.js';
+import { registerExtract } from './commands/extract.js';
+import { registerImport } from './commands/import.js';
+import { registerBuild } from './commands/build.js';
+import { registerStatus } from './commands/status.js';
+import { registerPseudo } from './commands/pseudo.js';
+import { registerCheck } from './commands/check.js';
+import { registerTranslate } from './commands/translate.js';
+import { registerTm } from './commands/tm.js';
+import { registerSegment } from './commands/segment.js';
 
 const program = new Command()
   .name('locflow')

@@ -1,0 +1,31 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { list, run, type GlobalOptions } from '../context.js';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type Program = Command<[], {}, GlobalOptions>;
+
+/** Wires the `locflow init` command: its options, one workflow call, what it prints. */
+export function registerInit(program: Program): void {
+  program
+    .command('init')
+    .description('write locflow.config.json in the project folder')
+    .option('--source-lang <code>', 'source language', 'en')
+    .option('--lang <codes>', 'target languages, comma-separated', list)
+    .option('--sources <paths>', 'source files or patterns, comma-separated', list)
+    .addOption(new Option('--xliff <version>', 'XLIFF version to write').choices(['1.2', '2.0'] as const))
+    .option('--force', 'replace an existing configuration')
+    .action((opts, cmd) =>
+      run(async () => {
+        const { init } = await import('../../workflow/init.js');
+        const g = cmd.optsWithGlobals() as GlobalOptions;
+        const file = init(g.cwd ?? process.cwd(), {
+          sourceLanguage: opts.sourceLang,
+          ...(opts.lang ? { targetLanguages: opts.lang } : {}),
+          ...(opts.sources ? { sources: opts.sources } : {}),
+          ...(opts.xliff ? { xliffVersion: opts.xliff } : {}),
+          ...(opts.force ? { force: true } : {}),
+        });
+        console.log(`wrote ${file}`);
+      }),
+    );
+}

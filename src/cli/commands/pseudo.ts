@@ -1,0 +1,27 @@
+import type { Command } from '@commander-js/extra-typings';
+import { openProject, rel, run, type GlobalOptions } from '../context.js';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type Program = Command<[], {}, GlobalOptions>;
+
+/** Wires the `locflow pseudo` command: its options, one workflow call, what it prints. */
+export function registerPseudo(program: Program): void {
+  program
+    .command('pseudo')
+    .description('pseudo-translate into a translated XLIFF (accents, ~30 % expansion, brackets)')
+    .requiredOption('--lang <code>', 'target language to write, e.g. qps-ploc')
+    .option('--rtl', 'wrap units in right-to-left marks')
+    .option('--expansion <ratio>', 'extra length as a ratio', '0.3')
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { pseudo } = await import('../../workflow/pseudo.js');
+        const expansion = Number(opts.expansion);
+        if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
+          const { LocflowError } = await import('../../errors.js');
+          throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
+        }
+        for (const r of pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion })) console.log(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+      }),
+    );
+}

@@ -1,0 +1,25 @@
+import type { Command } from '@commander-js/extra-typings';
+import { run, type GlobalOptions } from '../context.js';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type Program = Command<[], {}, GlobalOptions>;
+
+/** Wires the `locflow segment` command: its options, one workflow call, what it prints. */
+export function registerSegment(program: Program): void {
+  program
+    .command('segment')
+    .description('split text into sentences, one a line (or JSON with exact offsets)')
+    .argument('[file]', 'a text file, or - for standard input', '-')
+    .option('--lang <code>', 'language of the text', 'en')
+    .option('--json', 'print [{start, end, text}] with offsets into the input')
+    .action((file, opts) =>
+      run(async () => {
+        const { readFileSync } = await import('node:fs');
+        const { segmentSpans } = await import('../../segment/segmenter.js');
+        const text = file === '-' ? readFileSync(0, 'utf8') : (await import('../../io/files.js')).readText(file, 'input file');
+        const spans = segmentSpans(text, opts.lang);
+        if (opts.json) console.log(JSON.stringify(spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })), null, 2));
+        else for (const s of spans) console.log(text.slice(s.start, s.end).replace(/\s*\n\s*/gu, ' '));
+      }),
+    );
+}

@@ -1,0 +1,30 @@
+import type { Command } from '@commander-js/extra-typings';
+import { list, openProject, run, type GlobalOptions } from '../context.js';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type Program = Command<[], {}, GlobalOptions>;
+
+/** Wires the `locflow status` command: its options, one workflow call, what it prints. */
+export function registerStatus(program: Program): void {
+  program
+    .command('status')
+    .description('units and words per state for each target language')
+    .option('--lang <codes>', 'languages, comma-separated', list)
+    .option('--json', 'print JSON')
+    .action((opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { status } = await import('../../workflow/status.js');
+        const rows = status(project, opts.lang ? { langs: opts.lang } : {});
+        if (opts.json) {
+          console.log(JSON.stringify(rows, null, 2));
+          return;
+        }
+        const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale', 'since export'];
+        const since = (r: (typeof rows)[number]): string => (r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported');
+        const body = rows.map((r) => [r.lang, r.units, r.words, `${r.translated} (${r.translatedWords} w)`, r.needsReview, `${r.untranslated} (${r.untranslatedWords} w)`, r.stale, since(r)].map(String));
+        const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+        for (const row of [head, ...body]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+      }),
+    );
+}
