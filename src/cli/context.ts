@@ -37,3 +37,7 @@ export function list(value: string, previous: string[] = []): string[] {
 export function rel(root: string, file: string): string {
   return file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
 }
+
+/** The program every command registers on. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type Program = import('@commander-js/extra-typings').Command<[], {}, GlobalOptions>;

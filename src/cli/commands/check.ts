@@ -1,8 +1,5 @@
-import { Command, Option } from '@commander-js/extra-typings';
-import { list, openProject, run, type GlobalOptions } from '../context.js';
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type Program = Command<[], {}, GlobalOptions>;
+import { Option } from '@commander-js/extra-typings';
+import { list, openProject, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow check` command: its options, one workflow call, what it prints. */
 export function registerCheck(program: Program): void {

@@ -1,8 +1,5 @@
-import { Command, Option } from '@commander-js/extra-typings';
-import { list, openProject, rel, run, type GlobalOptions } from '../context.js';
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type Program = Command<[], {}, GlobalOptions>;
+import { Option } from '@commander-js/extra-typings';
+import { list, openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow extract` command: its options, one workflow call, what it prints. */
 export function registerExtract(program: Program): void {

@@ -1,8 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
-import { run, type GlobalOptions } from '../context.js';
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type Program = Command<[], {}, GlobalOptions>;
+import { run, type Program } from '../context.js';
 
 /** Wires the `locflow segment` command: its options, one workflow call, what it prints. */
 export function registerSegment(program: Program): void {

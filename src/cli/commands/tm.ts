@@ -1,8 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
-import { openProject, rel, run, type GlobalOptions } from '../context.js';
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type Program = Command<[], {}, GlobalOptions>;
+import { openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow tm` command: its options, one workflow call, what it prints. */
 export function registerTm(program: Program): void {

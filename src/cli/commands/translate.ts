@@ -1,8 +1,4 @@
-import type { Command } from '@commander-js/extra-typings';
-import { list, openProject, run, type GlobalOptions } from '../context.js';
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type Program = Command<[], {}, GlobalOptions>;
+import { list, openProject, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow translate` command: its options, one workflow call, what it prints. */
 export function registerTranslate(program: Program): void {
