@@ -7,6 +7,7 @@ import i18next, { type i18n } from 'i18next';
  */
 export function createLookup(resources: Record<string, Record<string, Record<string, string>>>, lng: string, fallbackLng: string, ns: string): i18n {
   const instance = i18next.createInstance();
+  // With initAsync false and resources given, init completes synchronously; its promise carries nothing more.
   void instance.init({
     resources,
     lng,

@@ -125,7 +125,7 @@ function pairsFromDocuments(project: Project, sourcePath: string, targetPath: st
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const s = a[i]!;
     const t = b[i]!;
-    if (s.role !== t.role && i < a.length) {
+    if (s.role !== t.role) {
       issues.push({ check: 'alignment', severity: 'warning', message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`, unit: s.unit, file, lang: targetLang, source: '', target: '' });
     }
     pairs.push({ id: s.unit, source: s.content, target: t.content, sourceLang: sourceLanguage, targetLang, file });
