@@ -28,7 +28,12 @@ describe('Markdown', () => {
     expect(texts.join(' ')).not.toMatch(/notTranslated|post|example\.com/u);
     const para = doc.units.find((u) => words(u.source).startsWith('Read the'))!;
     // Link text and title are words, the URL and the inline code are not; the image alt is words.
-    expect(words(para.source)).toBe('Read the full guideThe guide or run .\nImages: A diagram of the loop.');
+    expect(words(para.source)).toBe('Read the full guideThe guide or run .');
+    // Paragraphs are cut into sentences, like the article's, and each knows its neighbours.
+    const next = doc.units[doc.units.indexOf(para) + 1]!;
+    expect(words(next.source)).toBe('Images: A diagram of the loop.');
+    expect(next.context).toMatchObject({ block: para.context.block, sentence: 2 });
+    expect(next.context.previous).toContain('Read the [full guide]');
   });
 
   it('identity: byte for byte; a translation keeps the markup and parses', () => {
@@ -79,6 +84,12 @@ describe('HTML', () => {
     const count = (html: string): number => (html.match(/<[a-z]/gu) ?? []).length;
     expect(count(out)).toBe(count(text));
     expect(() => parse(out)).not.toThrow();
+  });
+
+  it('a sentence never ends inside a paired code', () => {
+    const d = readHtml('<p>First one. <a href="x">Inside. Still inside.</a> Last one.</p>\n', meta('s.html'));
+    expect(d.units.map((u) => toPlainText(u.source))).toEqual(['First one.', '<a href="x">Inside. Still inside.</a> Last one.']);
+    expect(writeHtml(d, same)).toBe('<p>First one. <a href="x">Inside. Still inside.</a> Last one.</p>\n');
   });
 
   it('a "<" or "&" typed by a translator is escaped, codes are not', () => {
