@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText } from '../io/files.js';
 
@@ -304,8 +304,4 @@ export function projectPath(project: Project, template: string, values: { lang: 
 
 export function docIdOf(file: string): string {
   return basename(file, extname(file));
-}
-
-export function relativeToProject(project: Project, file: string): string {
-  return relative(project.root, file).split('\\').join('/');
 }

@@ -1,4 +1,5 @@
 import type { CodeType, InlineCode, Run } from '../model/content.js';
+import { EMAIL, URL } from './patterns.js';
 
 /**
  * Finds the spans of a sentence that must reach the translator untouched
@@ -12,8 +13,8 @@ export interface Detector {
 }
 
 export const DETECTORS: readonly Detector[] = [
-  { type: 'url', hint: /:\/\/|www\./iu, pattern: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu },
-  { type: 'email', hint: /@/u, pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu },
+  { type: 'url', hint: /:\/\/|www\./iu, pattern: URL },
+  { type: 'email', hint: /@/u, pattern: EMAIL },
   // {{name}}, {name}, %s, %1$s, %d, %.2f
   { type: 'placeholder', hint: /[{%]/u, pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@](?![\p{L}\p{N}])/gu },
 ];

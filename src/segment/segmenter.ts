@@ -1,4 +1,5 @@
 import { rulesFor, type LanguageRules } from './languages.js';
+import { URL } from '../protect/patterns.js';
 
 /** A sentence as offsets into the input: `text.slice(start, end)` is the sentence, without surrounding space. */
 export interface Span {
@@ -12,7 +13,7 @@ const CLOSERS = /^["'”’»)\]」』›]+/u;
 const OPENERS = /^["'“‘«(\[「『‹¿¡]+/u;
 // Spans in which a period never ends a sentence.
 const SHIELDS = [
-  /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu, // URLs, without trailing punctuation
+  URL,
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, // e-mail addresses
   /\[(?:\.{3}|…)\]/gu, // editorial elision "[...]"
 ];

@@ -2,9 +2,9 @@ import { extname } from 'node:path';
 import type { Document } from '../model/index.js';
 import { contentToI18n } from '../store/codes.js';
 import { readBundle, type Bundle } from '../store/bundle.js';
-import { docIdOf, projectPath, relativeToProject, sourceFiles, type Project } from '../config/config.js';
+import { docIdOf, projectPath, sourceFiles, type Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
-import { readText } from '../io/files.js';
+import { readText, relativeToProjectPath } from '../io/files.js';
 import { formatFor } from '../formats/registry.js';
 
 /** Every source document of the project, read by its format. */
@@ -16,7 +16,7 @@ export function loadDocuments(project: Project): Document[] {
     if (other) throw new LocflowError(`two sources share the document name "${id}": ${other} and ${file}`, { file: project.configPath, hint: 'rename one of them' });
     seen.set(id, file);
     const format = formatFor(file);
-    return format.read(readText(file, 'source file'), { id, path: relativeToProject(project, file), sourceLang: project.config.sourceLanguage }, project.config.text);
+    return format.read(readText(file, 'source file'), { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage }, project.config.text);
   });
 }
 

@@ -37,23 +37,22 @@ export const names: PairCheck = {
       const at = fold(src).indexOf(fold(entry.source));
       if (at >= 0 && hasName(src, entry.source, pair.sourceLang)) glossaryHits.push({ entry, start: at, end: at + entry.source.length });
     }
-    const wanted: Array<{ name: string; renderings: string[]; words: readonly string[]; dnt: boolean }> = glossaryHits.map((h) => ({
+    const wanted: Array<{ name: string; renderings: string[]; words: readonly string[] }> = glossaryHits.map((h) => ({
       name: h.entry.source,
       renderings: renderingsFor(h.entry, pair.targetLang),
       words: h.entry.source.split(/\s+/u),
-      dnt: h.entry.doNotTranslate,
     }));
     for (const n of findNames(src, pair.sourceLang)) {
       const end = n.start + n.text.length;
       if (glossaryHits.some((h) => n.start < h.end && end > h.start)) continue; // the glossary governs this span
       const region = regionNameIn(n.text, pair.sourceLang, pair.targetLang);
-      wanted.push({ name: n.text, renderings: region ? [n.text, region] : [n.text], words: n.words, dnt: false });
+      wanted.push({ name: n.text, renderings: region ? [n.text, region] : [n.text], words: n.words });
     }
-    const seen = new Map<string, number>();
+    const seen = new Set<string>();
     for (const w of wanted) {
-      // A name that occurs twice in the source must be found twice in the target only if it is written the same way; count once.
+      // A name that occurs twice in the source is looked for once.
       if (seen.has(w.name)) continue;
-      seen.set(w.name, 1);
+      seen.add(w.name);
       if (w.renderings.some((r) => hasName(trg, r, pair.targetLang))) continue;
       if (hasName(trg, w.name, pair.targetLang)) {
         // The name is intact, only not in its approved form: a terminology matter, not a lost name.

@@ -1,10 +1,11 @@
 import { toPlainText } from '../../model/content.js';
 import { textWithoutCodes } from '../text.js';
+import { EMAIL } from '../../protect/patterns.js';
 import type { PairCheck } from '../types.js';
 
 const PATTERNS: ReadonlyArray<[string, RegExp]> = [
   ['URL', /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”»]/giu],
-  ['e-mail address', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu],
+  ['e-mail address', EMAIL],
   ['hashtag', /(?<![\p{L}\p{N}&/])#[\p{L}_][\p{L}\p{N}_]*/gu],
   ['handle', /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_]{1,30}\b(?![.@][\p{L}])/gu],
 ];

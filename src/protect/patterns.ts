@@ -1,0 +1,11 @@
+/**
+ * The patterns for things no translation may change, shared by the protector
+ * (which turns them into codes), the segmenter (which never ends a sentence in
+ * them) and the QA checks (which compare them).
+ */
+
+/** A URL, without the punctuation that may follow it in a sentence. */
+export const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu;
+
+/** An e-mail address whose domain ends in a letter TLD. */
+export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
