@@ -42,8 +42,9 @@ export function writeSkeleton(
     if (typeof part === 'string') out += part;
     else if ('unit' in part) {
       const u = unit(part.unit);
-      const same = render(u) === toPlainText(u.source);
-      out += same && part.raw !== undefined ? part.raw : same && part.raw === undefined ? render(u) : render(u, escape);
+      const plain = render(u);
+      // The source's own text goes back as the file wrote it; only a translation is rendered again, escaped.
+      out += plain === toPlainText(u.source) ? (part.raw ?? plain) : render(u, escape);
     } else if ('plural' in part && plural) out += plural(part.plural, (id) => render(unit(id), escape));
   }
   return out;

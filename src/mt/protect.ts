@@ -1,5 +1,6 @@
 import type { Content, InlineCode, Run } from '../model/content.js';
 import { normalizeContent } from '../model/content.js';
+import { PRINTF } from '../protect/patterns.js';
 
 /**
  * Before MT every inline code and every protected text span (a name, a
@@ -23,7 +24,7 @@ export interface ProtectedTerm {
 const escapeHtml = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 // Placeholders written as text: {{x}}, {x}, %s, %1$s.
-const TEXT_PLACEHOLDER = /\{\{[^{}]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@](?![\p{L}\p{N}])/gu;
+const TEXT_PLACEHOLDER = new RegExp(`\\{\\{[^{}]+\\}\\}|\\{[\\p{L}_][\\p{L}\\p{N}_]*\\}|${PRINTF.source}`, 'gu');
 
 export function protectForMt(content: Content, terms: readonly ProtectedTerm[] = []): Protected {
   const slots: Slot[] = [];

@@ -9,3 +9,6 @@ export const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'â€
 
 /** An e-mail address whose domain ends in a letter TLD. */
 export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** A printf conversion (%s, %1$s, %.2f, %@), not a percent sign in prose ("30% in"). */
+export const PRINTF = /%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@](?![\p{L}\p{N}])/gu;

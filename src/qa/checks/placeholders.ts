@@ -1,10 +1,11 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { textOnly } from '../../model/content.js';
+import { PRINTF } from '../../protect/patterns.js';
 import type { PairCheck } from '../types.js';
 
 // {{var}}, %s, %1$s, %d, %.2f, %@ — and ICU arguments, found by the ICU parser.
 // No space flag: "30% in" is prose, not "% i".
-const PRINTF_AND_I18NEXT = /\{\{\s*[-\w.$]+\s*\}\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@](?![\p{L}\p{N}])/gu;
+const PRINTF_AND_I18NEXT = new RegExp(`\\{\\{\\s*[-\\w.$]+\\s*\\}\\}|${PRINTF.source}`, 'gu');
 
 function icuArguments(text: string): string[] | null {
   if (!/\{\s*[\p{L}_][\p{L}\p{N}_]*\s*[,}]/u.test(text)) return [];
