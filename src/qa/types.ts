@@ -22,6 +22,8 @@ export interface CheckContext {
   readonly lengthRatio: Readonly<Record<string, readonly [number, number]>>;
   /** Messages a check wants said once per run (e.g. "no dictionary for xx"). */
   notice(message: string): void;
+  /** Renderings of a source name learnt from the project's approved translations (memory and store). */
+  readonly learnt?: (name: string, targetLang: string) => readonly string[];
 }
 
 export interface Finding {

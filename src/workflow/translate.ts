@@ -5,7 +5,8 @@ import { MtError, type Engine } from '../mt/types.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
 import { createEngine } from '../mt/registry.js';
 import { renderingsFor, type Glossary } from '../qa/glossary.js';
-import { findNames, regionNameIn } from '../qa/names.js';
+import { findNames } from '../qa/names/detect.js';
+import { cldrRenderings } from '../qa/names/cldr.js';
 import { runChecks } from '../qa/runner.js';
 import { contentToI18n } from '../store/codes.js';
 import { writeBundle, type UnitMeta } from '../store/bundle.js';
@@ -55,9 +56,10 @@ export function protectedTerms(doc: Document, glossary: Glossary, lang: string):
   }
   for (const u of doc.units) {
     for (const n of findNames(textOnly(u.source), doc.sourceLang)) {
-      if (n.words.length > 1 && !terms.has(n.text) && ![...terms.keys()].some((t) => t.includes(n.text) || n.text.includes(t))) {
+      // Names of common words ("White House") are the engine's to translate; the others are kept.
+      if (n.words.length > 1 && n.kind !== 'common' && !terms.has(n.text) && ![...terms.keys()].some((t) => t.includes(n.text) || n.text.includes(t))) {
         // A country keeps its CLDR name in the target ("United States" → "Estados Unidos"); other names stay verbatim.
-        terms.set(n.text, regionNameIn(n.text, doc.sourceLang, lang) ?? n.text);
+        terms.set(n.text, (n.cldr ? cldrRenderings(n.cldr, lang)[0] : undefined) ?? n.text);
       }
     }
   }

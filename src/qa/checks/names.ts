@@ -1,73 +1,143 @@
-import { findNames, regionNameIn } from '../names.js';
-import { primary, renderingsFor, type GlossaryEntry } from '../glossary.js';
+import { renderingsFor } from '../glossary.js';
+import { cldrRenderings } from '../names/cldr.js';
+import { CONNECTORS, findNames, type FoundName } from '../names/detect.js';
+import { TargetText, type WordMatch } from '../names/target.js';
+import { isCommonWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 
-// Arabic attaches conjunctions, prepositions and the article to the word: "وكركوك", "بالعراق".
-const PROCLITICS: Readonly<Record<string, RegExp>> = { ar: /^(?:و|ف|ب|ل|ك|ال|وال|بال|لل|فال|كال|وب|ول)?$/u };
-
-/** Whether a name occurs in the target as whole words (case and accents aside; Arabic proclitics allowed). */
+/** Whether a name occurs in the target as whole words (case and accents aside; German -s, Arabic proclitics allowed). */
 export function hasName(target: string, name: string, targetLang: string): boolean {
-  const h = fold(target);
-  const n = fold(name).trim();
-  if (!n) return false;
-  const proclitic = PROCLITICS[primary(targetLang)];
-  for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + 1)) {
-    const after = h.charAt(at + n.length);
-    if (/[\p{L}\p{N}]/u.test(after) && !(primary(targetLang) === 'de' && /^s(?![\p{L}])/u.test(h.slice(at + n.length)))) continue;
-    let start = at;
-    while (start > 0 && /[\p{L}]/u.test(h.charAt(start - 1))) start--;
-    const prefix = h.slice(start, at);
-    if (prefix === '' || (proclitic && proclitic.test(prefix))) return true;
-  }
-  return false;
+  return new TargetText(target, targetLang).hasPhrase(name);
 }
 
+const quote = (s: string): string => `"${s}"`;
+
+/**
+ * Names of the source must be in the target the way translators render them.
+ * Error only where a rendering cannot explain the difference: a glossary name
+ * not in an approved form, a coded name (F-35, COVID-19) not kept, a misspelt
+ * or split name, a name of no dictionary found by no means at all. A name of
+ * common words ("White House") or an acronym that may be localised, found by
+ * no means, is a warning asking how it was translated.
+ */
 export const names: PairCheck = {
   id: 'names',
   severity: 'error',
-  description: 'Proper names of the source (capitalised runs, acronyms, glossary names) must be in the target verbatim or as an approved rendering; split or reordered names are reported.',
+  description:
+    'Proper names must be in the target: verbatim, inflected, as a glossary, learnt or CLDR rendering, a localised acronym, a cognate or a transliteration; misspelt, split or lost names are errors, untraced translatable names warnings.',
   run(pair, context) {
     const src = textWithoutCodes(pair.source);
-    const trg = textWithoutCodes(pair.target);
+    const target = new TargetText(textWithoutCodes(pair.target), pair.targetLang);
     const findings: Finding[] = [];
-    const glossaryHits: Array<{ entry: GlossaryEntry; start: number; end: number }> = [];
+    const covered: Array<[number, number]> = [];
+    const srcFolded = fold(src);
     for (const entry of context.glossary.entries) {
       if (!entry.isName) continue;
-      const at = fold(src).indexOf(fold(entry.source));
-      if (at >= 0 && hasName(src, entry.source, pair.sourceLang)) glossaryHits.push({ entry, start: at, end: at + entry.source.length });
-    }
-    const wanted: Array<{ name: string; renderings: string[]; words: readonly string[] }> = glossaryHits.map((h) => ({
-      name: h.entry.source,
-      renderings: renderingsFor(h.entry, pair.targetLang),
-      words: h.entry.source.split(/\s+/u),
-    }));
-    for (const n of findNames(src, pair.sourceLang)) {
-      const end = n.start + n.text.length;
-      if (glossaryHits.some((h) => n.start < h.end && end > h.start)) continue; // the glossary governs this span
-      const region = regionNameIn(n.text, pair.sourceLang, pair.targetLang);
-      wanted.push({ name: n.text, renderings: region ? [n.text, region] : [n.text], words: n.words });
+      const at = srcFolded.indexOf(fold(entry.source));
+      if (at < 0 || !hasName(src, entry.source, pair.sourceLang)) continue;
+      covered.push([at, at + entry.source.length]);
+      const renderings = renderingsFor(entry, pair.targetLang);
+      if (renderings.some((r) => target.hasPhrase(r))) continue;
+      findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
     }
     const seen = new Set<string>();
-    for (const w of wanted) {
-      // A name that occurs twice in the source is looked for once.
-      if (seen.has(w.name)) continue;
-      seen.add(w.name);
-      if (w.renderings.some((r) => hasName(trg, r, pair.targetLang))) continue;
-      if (hasName(trg, w.name, pair.targetLang)) {
-        // The name is intact, only not in its approved form: a terminology matter, not a lost name.
-        findings.push({ message: `name "${w.name}" is kept as in the source; the approved rendering is ${w.renderings.map((r) => `"${r}"`).join(' or ')}`, severity: 'warning' });
-        continue;
-      }
-      const words = w.words.filter((x) => x.length > 1);
-      const scattered = words.length > 1 && words.every((x) => hasName(trg, x, pair.targetLang));
-      const approved = w.renderings.filter((r) => r !== w.name);
-      findings.push({
-        message: scattered
-          ? `name "${w.name}" is split or reordered in the target (its words are there, not together)`
-          : `name "${w.name}" is missing from the target${approved.length ? ` (approved: ${approved.map((r) => `"${r}"`).join(', ')})` : ''}`,
-      });
+    for (const name of findNames(src, pair.sourceLang)) {
+      const end = name.start + name.text.length;
+      // The glossary governs its own spans; a name that occurs twice is looked for once.
+      if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
+      seen.add(name.text);
+      const finding = lookFor(name, target, src, pair.sourceLang, pair.targetLang, context.learnt?.(name.text, pair.targetLang) ?? []);
+      if (finding) findings.push(finding);
     }
     return findings;
   },
 };
+
+function glossaryFinding(name: string, renderings: readonly string[], target: TargetText, doNotTranslate: boolean): Finding {
+  const approved = renderings.filter((r) => r !== name);
+  if (!doNotTranslate && target.hasPhrase(name)) {
+    // The name is intact, only not in its approved form: a terminology matter, not a lost name.
+    return { message: `name "${name}" is kept as in the source; the approved rendering is ${renderings.map(quote).join(' or ')}`, severity: 'warning' };
+  }
+  if (doNotTranslate) return { message: `name "${name}" is not to be translated and is missing from the target` };
+  return { message: `name "${name}" is missing from the target${approved.length ? ` (approved: ${approved.map(quote).join(', ')})` : ''}` };
+}
+
+/** One source name against the target: undefined when it is there in some accepted form. */
+function lookFor(name: FoundName, target: TargetText, source: string, sourceLang: string, targetLang: string, learnt: readonly string[]): Finding | undefined {
+  const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
+  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
+  // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
+  if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
+  const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
+  const parts = content.flatMap(partsOf);
+  const found = new Map<string, WordMatch | undefined>(parts.map((w) => [w, /^(?:\p{N}+|\p{L})$/u.test(w) ? (target.hasToken(w) ? 'verbatim' : undefined) : target.findWord(w)]));
+
+  // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko".
+  for (const w of name.kind === 'acronym' ? [] : parts) {
+    if (found.get(w) === 'verbatim' || w.length < 5) continue;
+    const slip = target.transposed(w);
+    if (slip) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
+  }
+  // Words only a name has: the dictionary words of a name ("President", "University") may be translated.
+  const own = name.kind === 'opaque' || name.kind === 'coded' ? parts.filter((w) => !isCommonWord(w, sourceLang)) : [];
+  if (own.length > 1 && own.every((w) => found.get(w) === 'verbatim')) {
+    const split = splitApart(own, target);
+    if (split) return { message: `name "${name.text}" is split apart in the target (${split})` };
+  }
+  if (name.kind === 'acronym' && target.hasLocalisedAcronym(name.text)) return undefined;
+  const present = parts.filter((w) => found.get(w) !== undefined).length;
+  const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 > parts.length;
+  if (enough) return undefined;
+
+  const missing = `name "${name.text}" is not in the target`;
+  // A target name of its own that no source word explains: the name was translated, not lost.
+  const translatedAs = (): Finding | undefined => {
+    const other = target.nonLatin ? [] : target.unexplainedCapitals(source);
+    return other.length ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' } : undefined;
+  };
+  switch (name.kind) {
+    case 'coded':
+      // Another script may spell out the letters (ACE2 → "أيه سي إي 2"); its digits still stand.
+      if (target.nonLatin && parts.filter((w) => /^\p{N}+$/u.test(w)).every((w) => found.get(w))) return { message: `${missing} as written; its letters translated?`, severity: 'warning' };
+      return { message: `${missing}: a name with digits or inner capitals is kept as written` };
+    case 'opaque':
+      if (target.nonLatin) return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
+      return translatedAs() ?? { message: `${missing}, neither kept nor adapted${cldr.length ? ` (CLDR: ${cldr.map(quote).join(', ')})` : ''}` };
+    case 'acronym':
+      // In a Latin-script target without another acronym or an unexplained name, a lost acronym is lost, not localised.
+      if (!target.nonLatin && target.acronyms().length === 0) return translatedAs() ?? { message: `${missing}, neither kept nor localised` };
+      return { message: `${missing}; localised as?`, severity: 'warning' };
+    default:
+      return { message: `${missing}; translated as?`, severity: 'warning' };
+  }
+}
+
+/** The longest word of a rendering, which carries it ("Alemania", "Estados" of "Estados Unidos"). */
+function mainWord(rendering: string): string | undefined {
+  const words = fold(rendering).match(/[\p{L}\p{M}]{4,}/gu);
+  return words ? words.reduce((a, b) => (b.length > a.length ? b : a)) : undefined;
+}
+
+/** A coded or hyphenated word in its parts: "sars-cov-2" → sars, cov, 2; "f-35" → f, 35. */
+function partsOf(word: string): string[] {
+  if (!/[-‐\p{N}]/u.test(word)) return [word];
+  return word.split(/[-‐]|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u).filter((p) => p !== '');
+}
+
+/** The words of a name found in the same order with other words between them: "Kataib ... Hezbollah". */
+function splitApart(content: readonly string[], target: TargetText): string | undefined {
+  const positions = content.map((w) => target.words.findIndex((t) => t.folded === w || t.folded.startsWith(w)));
+  if (positions.some((p) => p < 0)) return undefined;
+  const ordered = positions.every((p, i) => i === 0 || p > positions[i - 1]!);
+  // One short particle between them keeps a name whole ("Bayern de Munich"); anything more splits it.
+  const gaps = positions.slice(1).some((p, i) => {
+    const between = target.words.slice(positions[i]! + 1, p);
+    return between.length > 1 || (between.length === 1 && between[0]!.folded.length > 3);
+  });
+  if (!ordered || !gaps) return undefined;
+  const first = target.words[positions[0]!]!;
+  const last = target.words[positions[positions.length - 1]!]!;
+  return `"${target.text.slice(first.start, last.end)}"`;
+}

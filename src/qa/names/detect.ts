@@ -1,0 +1,191 @@
+import { fold } from '../text.js';
+import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
+import { isCommonWord, isPronounI, isTitle, knowsCommonWords } from './words.js';
+
+/**
+ * Proper names in a source sentence, each with the class that decides how a
+ * translation may render it:
+ * - `coded`: digits or inner capitals (F-35, COVID-19, iPhone) — kept as written;
+ * - `acronym`: NATO, FBI — kept, or localised (OTAN, UE, EE. UU.);
+ * - `opaque`: a word no dictionary of the language has (Najaf, Papandreou) —
+ *   kept, adapted (Náyaf) or transliterated (النجف);
+ * - `common`: only common words (White House, Supreme Court) — usually translated;
+ * - `unknown`: the source language has no word list here, so the class cannot be told.
+ * Not names: sentence-first common words, the pronoun "I", courtesy titles,
+ * months and weekdays, nationality, language and group words (American,
+ * Spanish, Jews), and the common words of a title-case headline.
+ */
+export type NameKind = 'coded' | 'acronym' | 'opaque' | 'common' | 'unknown';
+
+export interface FoundName {
+  readonly text: string;
+  readonly start: number;
+  readonly words: readonly string[];
+  readonly kind: NameKind;
+  /** What CLDR calls the whole name (a country, continent, language or currency), if anything. */
+  readonly cldr?: CldrName;
+}
+
+/** Lower-case words that may join the words of one name ("Bank of England", "Osama bin Laden"). */
+export const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'do', 'dos', 'du', 'le', 'for']);
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*/gu;
+
+const calendarCache = new Map<string, Set<string>>();
+
+/** Month and weekday names: capitalised in English but not names; dates are the numbers check's business. */
+function calendarWords(lang: string): Set<string> {
+  let words = calendarCache.get(lang);
+  if (!words) {
+    words = new Set<string>();
+    for (const style of ['long', 'short'] as const) {
+      const month = new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' });
+      const day = new Intl.DateTimeFormat(lang, { weekday: style, timeZone: 'UTC' });
+      for (let i = 0; i < 12; i++) words.add(fold(month.format(Date.UTC(2001, i, 15))).replace(/\.$/u, ''));
+      for (let i = 0; i < 7; i++) words.add(fold(day.format(Date.UTC(2001, 0, 7 + i))).replace(/\.$/u, ''));
+    }
+    for (const m of ['am', 'pm']) words.add(m); // "2:15 PM"
+    calendarCache.set(lang, words);
+  }
+  return words;
+}
+
+// Adherents of religions and movements: group words like nationalities, written lower case in many languages.
+const GROUP_STEMS = /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma)/u;
+const DEMONYM_ENDING = /(?:ians?|eans?|ans?|ese|ish|is?|ics?|ites?|ers?|m[ae]n|wom[ae]n|s)$/u;
+
+const groupCache = new Map<string, boolean>();
+
+/** Nationality, language and group words ("Iraqi", "Spanish", "Palestinians", "Jews"): not names to look for. */
+export function isGroupWord(word: string, lang: string): boolean {
+  const f = fold(word).replace(/['’]s?$/u, '');
+  const key = `${lang}\u0000${f}`;
+  let result = groupCache.get(key);
+  if (result === undefined) {
+    const cldr = cldrNameOf(f, lang);
+    result = cldr?.kind === 'language' || GROUP_STEMS.test(f);
+    if (!result && cldr === undefined && DEMONYM_ENDING.test(f)) {
+      // "Iraqi" ← Iraq, "Iranian" ← Iran, "Europeans" ← Europe, "Kurdish" ← Kurdish (language).
+      const stem = f.replace(DEMONYM_ENDING, '');
+      for (let k = Math.max(4, stem.length - 1); k <= f.length - 1 && !result; k++) result = stemOfPlaceOrLanguage(f.slice(0, k), lang);
+    }
+    groupCache.set(key, result);
+  }
+  return result;
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly sentenceStart: boolean;
+  readonly capital: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let sentenceStart = true;
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const between = text.slice(last, m.index);
+    const previous = out[out.length - 1];
+    if (previous && /[.!?:;"“”«»()[\]\n]|\s[-–—]\s/u.test(between)) {
+      // A period after a title or an initial ("Mr. Smith", "J. Smith") does not end the sentence.
+      const abbreviation = /^\.\s*$/u.test(between) && (isTitle(previous.text) || /^\p{Lu}$/u.test(previous.text));
+      sentenceStart = !abbreviation && /[.!?:"“”«»\n]/u.test(between);
+    }
+    let word = m[0].replace(/['’]s$/u, '');
+    if (word === '') word = m[0];
+    out.push({ text: word, start: m.index, sentenceStart: out.length === 0 || sentenceStart, capital: /^\p{Lu}/u.test(word) });
+    sentenceStart = false;
+    last = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** Title-case text ("Air Strike Kills Five In Northern Iraq"): most longer words capitalised. */
+function isTitleCase(toks: readonly Token[]): boolean {
+  const long = toks.filter((t) => t.text.length > 3 && /^\p{L}/u.test(t.text));
+  return long.length >= 3 && long.filter((t) => t.capital).length >= 0.75 * long.length;
+}
+
+const isAcronym = (w: string): boolean => /^\p{Lu}{2,}s?$/u.test(w);
+const isCoded = (w: string): boolean => /\p{N}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w);
+
+/** Splits hyphenated words into names ("Israel-Gaza" → Israel, Gaza) unless they form a code ("F-35", "COVID-19"). */
+function splitHyphens(toks: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of toks) {
+    const parts = t.text.split(/[-‐]/u);
+    if (parts.length === 1 || parts.some((p) => /\p{N}/u.test(p) || p.length === 1)) {
+      out.push(t);
+      continue;
+    }
+    let at = t.start;
+    parts.forEach((p, i) => {
+      out.push({ text: p, start: at, sentenceStart: t.sentenceStart && i === 0, capital: /^\p{Lu}/u.test(p) });
+      at += p.length + 1;
+    });
+  }
+  return out;
+}
+
+export function findNames(text: string, lang: string): FoundName[] {
+  const toks = splitHyphens(tokens(text));
+  const headline = knowsCommonWords(lang) && isTitleCase(toks);
+  const calendar = calendarWords(lang);
+  // Whether a capitalised token can start or continue a name at all.
+  const candidate = (t: Token): boolean => {
+    if (!t.capital || isPronounI(t.text)) return false;
+    if (isCoded(t.text) || isAcronym(t.text)) return true;
+    // A common word is a name's word only inside a run; sentence-first and headline words are just capitals.
+    if ((t.sentenceStart || headline) && isCommonWord(t.text, lang)) return false;
+    return true;
+  };
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    while (run.length && !run[run.length - 1]!.capital) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  toks.forEach((t, i) => {
+    const previous = toks[i - 1];
+    const gap = previous ? text.slice(previous.start + previous.text.length, t.start) : '';
+    // Names run across single spaces only: "Israel-Gaza" is two names, written "Israel y Gaza" in Spanish.
+    const joined = run.length > 0 && /^(?:['’]s?)?\s$/u.test(gap.replace(/\s+/gu, ' ')) && !/['’]/u.test(gap);
+    // An acronym stands on its own ("EU Ambassador Vicenová", "US Central Command"): it is localised on its own.
+    const alone = isAcronym(t.text) || (run.length === 1 && isAcronym(run[0]!.text));
+    const capitalInRun = t.capital && !alone && !isPronounI(t.text) && joined && !(headline && isCommonWord(t.text, lang) && !isCoded(t.text) && !isAcronym(t.text));
+    if (capitalInRun) run.push(t);
+    else if (run.length && joined && CONNECTORS.has(t.text) && toks[i + 1]?.capital) run.push(t);
+    else {
+      flush();
+      if (candidate(t)) run.push(t);
+    }
+  });
+  flush();
+
+  const names: FoundName[] = [];
+  for (const r of runs) {
+    let words = r.filter((w, i) => !(calendar.has(fold(w.text)) && (r.length === 1 || i === 0)));
+    // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
+    while (words.length > 1 && (isTitle(words[0]!.text) || (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))) words = words.slice(1);
+    while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
+    if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1))) continue;
+    const texts = words.map((w) => w.text);
+    if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang)) continue;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const whole = text.slice(first.start, last.start + last.text.length);
+    const cldr = cldrNameOf(whole, lang);
+    names.push({ text: whole, start: first.start, words: texts, kind: kindOf(texts, lang), ...(cldr ? { cldr } : {}) });
+  }
+  return names;
+}
+
+function kindOf(words: readonly string[], lang: string): NameKind {
+  if (words.some(isCoded)) return 'coded';
+  if (words.length === 1 && isAcronym(words[0]!)) return 'acronym';
+  if (!knowsCommonWords(lang)) return 'unknown';
+  const content = words.filter((w) => !CONNECTORS.has(w));
+  return content.every((w) => isAcronym(w) || isCommonWord(w, lang) || isGroupWord(w, lang) || isTitle(w)) ? 'common' : 'opaque';
+}

@@ -1,0 +1,81 @@
+import { editDistance } from './similar.js';
+
+/**
+ * Names written in another script: a Latin name and its Arabic (or Cyrillic,
+ * Greek) transliteration share their consonants, not their vowels, which
+ * Arabic leaves unwritten. Both sides are reduced to a skeleton of consonant
+ * classes and compared with a small tolerance: "Najaf" ~ "النجف",
+ * "COVID" ~ "كوفيد", "Hopkins" ~ "هوبكنز".
+ */
+
+// Letters that sound alike across the scripts share one class letter.
+const ARABIC: Readonly<Record<string, string>> = {
+  'ب': 'b', 'پ': 'b', 'ت': 't', 'ط': 't', 'ث': 's', 'ج': 'j', 'چ': 'c', 'ح': 'h', 'خ': 'k', 'د': 't', 'ض': 't', 'ذ': 's', 'ر': 'r',
+  'ز': 's', 'ژ': 'j', 'س': 's', 'ص': 's', 'ظ': 's', 'ش': 'c', 'غ': 'g', 'ف': 'f', 'ڤ': 'f', 'ق': 'k', 'ك': 'k', 'ک': 'k', 'گ': 'g', 'ل': 'l',
+  'م': 'm', 'ن': 'n', 'ه': 'h', 'ة': '', 'ع': '', 'ء': '', 'أ': '', 'إ': '', 'آ': '', 'ا': '', 'ؤ': '', 'ئ': '', 'و': '', 'ي': '', 'ى': '', 'ی': '',
+};
+const CYRILLIC: Readonly<Record<string, string>> = {
+  'б': 'b', 'п': 'b', 'в': 'f', 'ф': 'f', 'г': 'g', 'д': 't', 'т': 't', 'ж': 'j', 'з': 's', 'с': 's', 'ц': 's', 'к': 'k', 'х': 'k', 'л': 'l',
+  'м': 'm', 'н': 'n', 'р': 'r', 'ч': 'c', 'ш': 'c', 'щ': 'c', 'й': '',
+};
+const GREEK: Readonly<Record<string, string>> = {
+  'β': 'f', 'π': 'b', 'γ': 'g', 'δ': 't', 'τ': 't', 'θ': 't', 'ζ': 's', 'σ': 's', 'ς': 's', 'ξ': 'ks', 'ψ': 'bs', 'κ': 'k', 'χ': 'k',
+  'λ': 'l', 'μ': 'm', 'ν': 'n', 'ρ': 'r', 'φ': 'f',
+};
+
+/** The consonant skeleton of a folded Latin-script word. */
+export function latinSkeleton(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ph/gu, 'f')
+    .replace(/th/gu, 't')
+    .replace(/kh/gu, 'k')
+    .replace(/gh/gu, 'g')
+    .replace(/sch|tch|sh|ch|zh/gu, 'c')
+    .replace(/c(?=[eiy])/gu, 's')
+    .replace(/x/gu, 'ks')
+    .replace(/[ckq]/gu, 'k')
+    .replace(/[pb]/gu, 'b')
+    .replace(/[dt]/gu, 't')
+    .replace(/[zs]/gu, 's')
+    .replace(/v/gu, 'f')
+    .replace(/[^bcfghjklmnrst]/gu, '')
+    .replace(/(.)\1+/gu, '$1');
+}
+
+/** The consonant skeleton of a word in Arabic, Cyrillic or Greek script; null for other scripts. */
+export function foreignSkeleton(word: string): string | null {
+  let out = '';
+  let known = false;
+  // Arabic writes "ch" and "zh" (Chinese names: Zhou → تشو) as t + sh.
+  for (const ch of word.toLowerCase().replace(/تش/gu, 'ش')) {
+    const c = ARABIC[ch] ?? CYRILLIC[ch] ?? GREEK[ch];
+    if (c !== undefined) {
+      known = true;
+      out += c;
+    }
+  }
+  return known ? out.replace(/(.)\1+/gu, '$1') : null;
+}
+
+/** Arabic clitics written onto a name: "and", "in/with", "to", "like", and the article. */
+const ARABIC_PREFIXES = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?/u;
+
+/** Skeletons a target word may carry: with and without the Arabic article and clitics. */
+export function targetSkeletons(word: string): string[] {
+  const whole = foreignSkeleton(word);
+  if (whole === null) return [];
+  const bare = foreignSkeleton(word.replace(ARABIC_PREFIXES, ''));
+  return bare !== null && bare !== whole && bare.length >= 2 ? [whole, bare] : [whole];
+}
+
+/** Whether a Latin name word and a foreign-script word's skeleton can be the same name. */
+export function sameSkeleton(latin: string, foreign: string): boolean {
+  if (latin.length < 2 || foreign.length < 2) return latin === foreign && latin.length > 0;
+  if (latin === foreign) return true;
+  const longest = Math.max(latin.length, foreign.length);
+  const allowed = longest <= 3 ? 0 : longest <= 6 ? 1 : 2;
+  return editDistance(latin, foreign, allowed) <= allowed;
+}

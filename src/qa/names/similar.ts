@@ -1,0 +1,92 @@
+/**
+ * How alike two folded words are, the way names change between languages:
+ * exonyms and adapted spellings (Baghdad → Bagdad, Tehran → Teherán,
+ * Papandreou → Papandreu, Congress → Congreso) are near; a transposition of
+ * two letters (Tymoshenko → Tymoshneko) is a typing slip, not an adaptation.
+ */
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early past `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/**
+ * Whether `b` is `a` with two adjacent, different letters swapped, one of them
+ * a consonant: two vowels trade places as a spelling convention (Blues → Bleus).
+ */
+export function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const swapped = i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return swapped && !(VOWEL.test(a[i]!) && VOWEL.test(a[i + 1]!));
+}
+
+const VOWEL = /[aeiouy]/u;
+
+/** Spelling conventions that differ between languages, folded away before comparing. */
+function spelling(word: string): string {
+  return word
+    .replace(/ph/gu, 'f')
+    .replace(/th/gu, 't')
+    .replace(/[ck]h/gu, 'k')
+    .replace(/sch|sh/gu, 'ch')
+    .replace(/ck|q|c(?=[aou])/gu, 'k')
+    .replace(/[yj]/gu, 'i')
+    .replace(/w/gu, 'v')
+    .replace(/z/gu, 's')
+    .replace(/(.)\1+/gu, '$1');
+}
+
+const COGNATE_CACHE = new Map<string, boolean>();
+
+/**
+ * Whether a target word can be a rendering of a source word: the same stem
+ * (federalist → federalista, society → sociedad) or the same word respelled
+ * (Tehran → teheran, Najaf → nayaf, Moscow → moskau).
+ */
+export function isCognate(source: string, target: string): boolean {
+  if (source === target) return true;
+  if (source.length < 3 || target.length < 3) return false;
+  const key = `${source}\u0000${target}`;
+  let result = COGNATE_CACHE.get(key);
+  if (result === undefined) {
+    result = cognate(source, target);
+    if (COGNATE_CACHE.size > 200_000) COGNATE_CACHE.clear();
+    COGNATE_CACHE.set(key, result);
+  }
+  return result;
+}
+
+function cognate(source: string, target: string): boolean {
+  const a = spelling(source);
+  const b = spelling(target);
+  if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return false;
+  // Part of a compound (Centroeuropa, Karlsuniversität): the name's stem inside a longer word.
+  if (source.length >= 5 && target.length > source.length + 2 && target.includes(source.slice(0, Math.max(5, source.length - 2)))) return true;
+  let prefix = 0;
+  while (prefix < source.length && prefix < target.length && source[prefix] === target[prefix]) prefix++;
+  // A shared stem: at least four letters and most of the shorter word.
+  if (prefix >= 4 && prefix >= 0.6 * Math.min(source.length, target.length)) return true;
+  const longest = Math.max(a.length, b.length);
+  const allowed = longest <= 4 ? 1 : longest <= 8 ? 2 : 3;
+  return editDistance(a, b, allowed) <= allowed && editDistance(source, target, allowed + 1) <= allowed + 1;
+}

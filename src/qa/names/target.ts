@@ -1,0 +1,157 @@
+import { primary } from '../glossary.js';
+import { fold } from '../text.js';
+import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
+import { isCognate, isTransposition } from './similar.js';
+
+/**
+ * A target text read once, then asked for names the ways translators render
+ * them: verbatim (case and accents aside), inflected or compounded, respelled
+ * (a cognate), transliterated into another script, or as a localised acronym.
+ */
+
+export type WordMatch = 'verbatim' | 'cognate' | 'transliterated';
+
+// Arabic attaches conjunctions, prepositions and the article to the word: "وكركوك", "بالعراق".
+const ARABIC_PROCLITIC = /^(?:و|ف|ب|ل|ك|ال|وال|بال|لل|فال|كال|وب|ول)?$/u;
+// Endings a kept name takes: plurals and genitives (Obamas, Merkels), Romance gender and number.
+const INFLECTION = /^(?:s|n|en|es|ns|e|a|o|as|os|i|is)$/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+interface TargetWord {
+  readonly folded: string;
+  /** Capitalised and not the first word of a sentence: a name, in languages that capitalise only names. */
+  readonly capitalised: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly acronym: boolean;
+}
+
+/** "EE. UU." and "EE.UU.", "É.-U." and "É-U." are one spelling: abbreviations compared without inner spaces. */
+function closeAbbreviations(text: string): string {
+  return text.includes('.') ? text.replace(/(?<=\b\p{L}{1,3}\.)[\s-]+(?=\p{L}{1,3}\.)/gu, '') : text;
+}
+
+export class TargetText {
+  readonly folded: string;
+  readonly words: readonly TargetWord[];
+  private readonly lang: string;
+  private skeletons: Array<readonly string[]> | undefined;
+  private unexplained: string[] | undefined;
+  private closed: string | undefined;
+
+  constructor(
+    readonly text: string,
+    lang: string,
+  ) {
+    this.lang = primary(lang);
+    this.folded = fold(text);
+    const words: TargetWord[] = [];
+    // Folding keeps length for almost every text; where it does not, offsets come from the folded text itself.
+    const source = this.folded.length === text.length ? text : this.folded;
+    for (const m of source.matchAll(WORD)) {
+      const before = source.slice(Math.max(0, m.index - 3), m.index);
+      const sentenceStart = words.length === 0 || /[.!?:;"“”«»¿¡(\n]\s*$/u.test(before);
+      words.push({ folded: fold(m[0]), start: m.index, end: m.index + m[0].length, acronym: /^\p{Lu}{2,}$/u.test(m[0]), capitalised: !sentenceStart && /^\p{Lu}/u.test(m[0]) });
+    }
+    this.words = words;
+  }
+
+  /** Whether a phrase occurs as whole words (case and accents aside), allowing German -s and Arabic proclitics. */
+  hasPhrase(phrase: string): boolean {
+    const n = closeAbbreviations(fold(phrase).trim());
+    if (!n) return false;
+    const h = (this.closed ??= closeAbbreviations(this.folded));
+    for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + 1)) {
+      const rest = h.slice(at + n.length);
+      if (/^[\p{L}\p{N}]/u.test(rest) && !(this.lang === 'de' && /^(?:s|n|es|en)(?![\p{L}])/u.test(rest))) continue;
+      let start = at;
+      while (start > 0 && /\p{L}/u.test(h.charAt(start - 1))) start--;
+      const prefix = h.slice(start, at);
+      if (prefix === '' || (this.lang === 'ar' && ARABIC_PROCLITIC.test(prefix))) return true;
+    }
+    return false;
+  }
+
+  /** How a folded source word occurs in the target, if it does. */
+  findWord(word: string): WordMatch | undefined {
+    if (word.length === 0) return undefined;
+    let cognate = false;
+    for (const t of this.words) {
+      const w = t.folded;
+      if (w === word) return 'verbatim';
+      if (w.startsWith(word)) {
+        const rest = w.slice(word.length);
+        // Inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure.
+        if (INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
+      }
+      if (this.lang === 'ar' && w.endsWith(word) && ARABIC_PROCLITIC.test(w.slice(0, w.length - word.length))) return 'verbatim';
+      if (!cognate && isCognate(word, w)) cognate = true;
+    }
+    if (cognate) return 'cognate';
+    if (this.transliterated(word)) return 'transliterated';
+    return undefined;
+  }
+
+  /** Whether a digit run or a single letter stands in the target as a word of its own ("2" in "سارس-كوف-2", "C"). */
+  hasToken(token: string): boolean {
+    return this.words.some((t) => t.folded === token);
+  }
+
+  /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
+  transposed(word: string): string | undefined {
+    return this.words.find((t) => isTransposition(word, t.folded))?.folded;
+  }
+
+  /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
+  private transliterated(word: string): boolean {
+    const latin = latinSkeleton(word);
+    if (latin.length < 2) return false;
+    this.skeletons ??= this.words.map((t) => targetSkeletons(t.folded));
+    return this.skeletons.some((ks) => ks.some((k) => sameSkeleton(latin, k)));
+  }
+
+  /** Whether the text is written in a script other than Latin (then capitals and acronyms tell nothing). */
+  get nonLatin(): boolean {
+    return /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(this.text);
+  }
+
+  /**
+   * Whether an acronym is there localised: the same letters in another order
+   * (NATO → OTAN, EU → UE, HIV → VIH) or with one letter more or less (UN → ONU).
+   */
+  hasLocalisedAcronym(acronym: string): boolean {
+    const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
+    for (const t of this.words) {
+      if (!t.acronym) continue;
+      const mine = [...t.folded].sort().join('');
+      if (mine === letters) return true;
+      if (letters.length >= 2 && Math.abs(mine.length - letters.length) === 1) {
+        const [short, long] = mine.length < letters.length ? [mine, letters] : [letters, mine];
+        let i = 0;
+        for (const ch of long) if (ch === short[i]) i++;
+        if (i === short.length) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Capitalised words of the target that no word of the source explains (kept
+   * or respelled): where a source name was translated ("Holanda", "Universidad
+   * Carolina"), if it was not lost.
+   */
+  unexplainedCapitals(source: string): string[] {
+    if (this.unexplained === undefined) {
+      const sourceWords = new Set([...fold(source).matchAll(WORD)].map((m) => m[0]));
+      this.unexplained = this.words
+        .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && ![...sourceWords].some((s) => isCognate(s, t.folded)))
+        .map((t) => t.folded);
+    }
+    return this.unexplained;
+  }
+
+  /** Acronyms in the target that no source name accounts for: signs that one was localised. */
+  acronyms(): string[] {
+    return this.words.filter((t) => t.acronym).map((t) => t.folded);
+  }
+}
