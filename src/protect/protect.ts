@@ -1,5 +1,5 @@
 import type { CodeType, InlineCode, Run } from '../model/content.js';
-import { EMAIL, URL } from './patterns.js';
+import { EMAIL, URL, URL_HINT } from './patterns.js';
 
 /**
  * Finds the spans of a sentence that must reach the translator untouched
@@ -13,7 +13,7 @@ export interface Detector {
 }
 
 export const DETECTORS: readonly Detector[] = [
-  { type: 'url', hint: /:\/\/|www\./iu, pattern: URL },
+  { type: 'url', hint: URL_HINT, pattern: URL },
   { type: 'email', hint: /@/u, pattern: EMAIL },
   // {{name}}, {name}, %s, %1$s, %d, %.2f
   { type: 'placeholder', hint: /[{%]/u, pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@](?![\p{L}\p{N}])/gu },
