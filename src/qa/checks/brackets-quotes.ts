@@ -1,40 +1,85 @@
 import { textOnly } from '../../model/content.js';
-import type { PairCheck } from '../types.js';
+import type { Finding, PairCheck } from '../types.js';
 
-const PAIRS: ReadonlyArray<[string, string]> = [
+const BRACKETS: ReadonlyArray<readonly [string, string]> = [
   ['(', ')'],
   ['[', ']'],
   ['{', '}'],
-  ['“', '”'],
-  ['«', '»'],
-  ['‘', '’'],
-  ['„', '“'],
+  ['（', '）'],
+  ['【', '】'],
 ];
 
-const count = (text: string, ch: string): number => text.split(ch).length - 1;
+/**
+ * Double quotation marks of every language are one family: English " " and “ ”,
+ * French « », German „ “ and » «, Japanese 「 」. A translation may use another
+ * style, or (as a style choice) add or drop the quotes around a quotation; what
+ * the check looks for is a quotation left open inside the target.
+ * Single quotes are left out: ’ and ' are also apostrophes.
+ */
+const QUOTE = /["“”„‟«»「」『』]/gu;
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) n++;
+  return n;
+}
 
-/** Unbalanced brackets and quotes that the source does not have (a quote may legitimately span sentences). */
+type Role = 'open' | 'close' | 'unknown';
+
+const OPENS_AFTER = /[\s([{\u2013\u2014/-]/u;
+const CLOSES_BEFORE = /[\s.,;:!?…)\]}\u2013\u2014/-]/u;
+
+/** Whether a quotation mark opens or closes, from what touches it; spaced guillemets by their shape. */
+function role(text: string, at: number): Role {
+  const before = at === 0 || OPENS_AFTER.test(text.charAt(at - 1));
+  const after = at === text.length - 1 || CLOSES_BEFORE.test(text.charAt(at + 1));
+  if (before && !after) return 'open';
+  if (after && !before) return 'close';
+  const ch = text.charAt(at);
+  if (before && after) return '«„‹「『'.includes(ch) ? 'open' : '»‟›」』'.includes(ch) ? 'close' : 'unknown';
+  return 'unknown'; // between two letters or digits
+}
+
+interface Quotes {
+  readonly count: number;
+  /** A straight " between letters: a mistyped apostrophe (l"édifice) or a missing space, so the count proves nothing. */
+  readonly glued: boolean;
+  /** The first mark closes (the quotation began in an earlier sentence) or the last opens (it goes on in the next one). */
+  readonly spansSegments: boolean;
+}
+
+function quotes(text: string): Quotes {
+  const at = [...text.matchAll(QUOTE)].map((m) => m.index);
+  if (at.length === 0) return { count: 0, glued: false, spansSegments: false };
+  const glued = at.some((i) => text.charAt(i) === '"' && /\p{L}/u.test(text.charAt(i - 1)) && /\p{L}/u.test(text.charAt(i + 1)));
+  return { count: at.length, glued, spansSegments: role(text, at[0]!) === 'close' || role(text, at[at.length - 1]!) === 'open' };
+}
+
+/**
+ * Brackets unbalanced in the target though balanced in the source; a quotation
+ * opened or closed inside the target with no partner, where the source's are paired.
+ * A segment may cut a quotation (it goes on in the next sentence), so a target
+ * that starts or ends with its unpaired mark is left alone, as is a source whose
+ * own quotes are unpaired.
+ */
 export const bracketsQuotes: PairCheck = {
   id: 'brackets-quotes',
   severity: 'warning',
-  description: 'Brackets and quotation marks are balanced in the target as they are in the source.',
+  description: 'Brackets and quotation marks are balanced in the target as they are in the source (any quotation style; quotes added or dropped around a quotation are a style choice).',
   run(pair) {
     const src = textOnly(pair.source);
     const trg = textOnly(pair.target);
-    const balanced = (text: string, open: string, close: string): boolean => {
-      if (open === '‘' && close === '’') return true; // ’ is also the apostrophe
-      if (close === '“') return count(text, open) === count(text, close) || count(text, open) === 0;
-      return count(text, open) === count(text, close);
-    };
-    const findings = [];
-    const srcUnbalanced = new Set(PAIRS.filter(([o, c]) => !balanced(src, o, c)).map(([o]) => o));
-    for (const [open, close] of PAIRS) {
-      if (!balanced(trg, open, close) && !srcUnbalanced.has(open) && (srcUnbalanced.size === 0 || !/[“”«»„"]/u.test(open))) {
-        findings.push({ message: `unbalanced ${open}${close} in the target (${count(trg, open)} opening, ${count(trg, close)} closing)` });
-      }
+    const findings: Finding[] = [];
+    for (const [open, close] of BRACKETS) {
+      const o = count(trg, open);
+      const c = count(trg, close);
+      if (o !== c && count(src, open) === count(src, close)) findings.push({ message: `unbalanced ${open}${close} in the target (${o} opening, ${c} closing)` });
     }
-    // Straight double quotes: an odd count where the source has an even one.
-    if (count(trg, '"') % 2 !== count(src, '"') % 2 && srcUnbalanced.size === 0) findings.push({ message: 'an odd number of " in the target' });
+    const t = quotes(trg);
+    if (t.count % 2 === 0 || t.glued) return findings;
+    const s = quotes(src);
+    if (s.count % 2 === 1 || s.glued) return findings; // the source's own quotation is cut by the segment
+    if (!t.spansSegments) findings.push({ message: `a quotation mark in the target has no partner (${t.count} quotation marks)` });
+    else if (s.count > 0) findings.push({ message: 'the source closes its quotation in this sentence; the target leaves one open at its start or end', severity: 'info' });
     return findings;
   },
 };

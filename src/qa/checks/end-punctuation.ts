@@ -1,32 +1,51 @@
 import { textOnly } from '../../model/content.js';
-import type { PairCheck } from '../types.js';
+import type { Finding, PairCheck } from '../types.js';
+
+type Mark = 'question mark' | 'exclamation mark' | 'full stop' | 'colon' | 'semicolon' | 'ellipsis';
 
 // Sentence-final marks by class; each script's own forms count as the same mark.
-const CLASSES: ReadonlyArray<[string, string]> = [
+const CLASSES: ReadonlyArray<readonly [Mark, string]> = [
   ['question mark', '?？؟;'],
   ['exclamation mark', '!！'],
   ['full stop', '.。۔।'],
   ['colon', ':：'],
+  ['semicolon', ';；؛'],
   ['ellipsis', '…'],
 ];
 const CLOSERS = /["'”’»)\]」』›\s]+$/u;
 
-function finalClass(text: string): string | null {
+/** The mark a text ends with. ";" is a question mark only in Greek (U+037E folds to it). */
+function finalMark(text: string, lang: string): Mark | null {
   const bare = text.replace(CLOSERS, '');
   if (bare.endsWith('...')) return 'ellipsis';
   const last = bare.charAt(bare.length - 1);
+  if (last === ';' || last === '\u037e') return lang === 'el' || lang.startsWith('el-') ? 'question mark' : 'semicolon';
   return CLASSES.find(([, chars]) => chars.includes(last))?.[0] ?? null;
 }
 
+const ends = (mark: Mark | null): string => (mark ? `with a${/^[aeiou]/u.test(mark) ? 'n' : ''} ${mark}` : 'without one');
+
+/**
+ * A question that lost its question mark is a warning. A full stop added or
+ * left out (a headline written as a sentence), an ellipsis for a full stop
+ * and a colon or semicolon at the end of a list item are styles, not
+ * reported; an exclamation toned down or added, a statement turned into a
+ * (rhetorical or direct) question and a colon changed are information.
+ */
 export const endPunctuation: PairCheck = {
   id: 'end-punctuation',
   severity: 'warning',
-  description: 'The target ends with the same kind of punctuation as the source (? = ؟ = ？, . = 。, …).',
+  description: 'A question in the source is a question in the target (? = ؟ = ？); a changed exclamation or colon is noted; a full stop added or left out is style.',
   run(pair) {
-    const s = finalClass(textOnly(pair.source).trim());
-    const t = finalClass(textOnly(pair.target).trim());
-    if (s === t || textOnly(pair.target).trim() === '') return [];
-    if (s === 'full stop' && t === 'ellipsis') return [];
-    return [{ message: s ? `the source ends with a ${s}, the target ${t ? `with a ${t}` : 'without one'}` : `the target ends with a ${t}, the source does not` }];
+    const target = textOnly(pair.target).trim();
+    if (target === '') return [];
+    const s = finalMark(textOnly(pair.source).trim(), pair.sourceLang);
+    const t = finalMark(target, pair.targetLang);
+    if (s === t) return [];
+    const message = s ? `the source ends with a${/^[aeiou]/u.test(s) ? 'n' : ''} ${s}, the target ${ends(t)}` : `the target ends with a${t && /^[aeiou]/u.test(t) ? 'n' : ''} ${t}, the source does not`;
+    const finding = (severity?: 'info'): Finding[] => [{ message, ...(severity ? { severity } : {}) }];
+    if (s === 'question mark') return finding();
+    if (t === 'question mark' || s === 'exclamation mark' || t === 'exclamation mark' || s === 'colon' || t === 'colon') return finding('info');
+    return [];
   },
 };

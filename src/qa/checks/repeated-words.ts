@@ -1,17 +1,94 @@
 import { textWithoutCodes } from '../text.js';
-import type { PairCheck } from '../types.js';
+import type { Finding, PairCheck } from '../types.js';
 
-const REPEAT = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+
+/**
+ * Words a language repeats by its grammar: a relative pronoun before an
+ * article ("die die Stadt"), a reflexive pronoun after its subject ("vous vous
+ * asseyez"), "had had", "dat dat".
+ */
+const GRAMMATICAL: Readonly<Record<string, ReadonlySet<string>>> = {
+  de: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'sie']),
+  fr: new Set(['nous', 'vous', 'faire']),
+  en: new Set(['had', 'that', 'is']),
+  nl: new Set(['dat', 'die']),
+};
+
+/** An acronym with a doubled letter (CNN, PPE, rRT), which another script spells out letter by letter ("سي إن إن"). */
+const DOUBLED_LETTER_ACRONYM = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\p{Lu})[\p{L}\p{N}-]*(\p{L})\1/iu;
+const LATIN = /\p{Script=Latin}/u;
+
+interface Repeat {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Words written twice in a row with only white space between, case aside. */
+function repeats(text: string): Repeat[] {
+  if (!mayRepeat(text)) return [];
+  const out: Repeat[] = [];
+  let prev: RegExpExecArray | undefined;
+  for (const m of text.matchAll(WORD)) {
+    if (prev && m[0].length === prev[0].length && m[0].toLowerCase() === prev[0].toLowerCase() && LETTERS.test(m[0])) {
+      const gap = text.slice(prev.index + prev[0].length, m.index);
+      if (/^\s+$/u.test(gap)) out.push({ word: prev[0], start: prev.index, end: m.index + m[0].length });
+    }
+    prev = m as RegExpExecArray;
+  }
+  return out;
+}
+
+const leadingWord = (token: string): string => /^[^\p{L}\p{M}\p{N}]*([\p{L}\p{M}\p{N}]*)/u.exec(token)![1]!;
+const trailingWord = (token: string): string => /([\p{L}\p{M}\p{N}]*)[^\p{L}\p{M}\p{N}]*$/u.exec(token)![1]!;
+
+/** ASCII characters that are not letters or digits: a word never ends or starts with one. */
+const asciiNonWord = (code: number): boolean => code < 128 && !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+
+/** A quick look for two neighbouring tokens that may be one word twice; most sentences have none. */
+function mayRepeat(text: string): boolean {
+  const tokens = text.toLowerCase().split(/\s+/u);
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1]!;
+    const b = tokens[i]!;
+    if (a === b && a !== '') return true;
+    if (a === '' || b === '' || asciiNonWord(a.charCodeAt(a.length - 1)) || asciiNonWord(b.charCodeAt(0))) continue;
+    // The word would start with b's first letter and end with a's last one.
+    if (!a.includes(b.charAt(0)) || !b.includes(a.charAt(a.length - 1))) continue;
+    if (trailingWord(a) === leadingWord(b)) return true;
+  }
+  return false;
+}
+
+/** "Sie sie", "Will will": a capitalised word inside a sentence followed by the lower-case one is two different words. */
+function capitalisedThenCommon(text: string, r: Repeat): boolean {
+  const second = text.slice(r.end - r.word.length, r.end);
+  if (r.word === second || r.word.charAt(0) === r.word.charAt(0).toLowerCase() || second.charAt(0) !== second.charAt(0).toLowerCase()) return false;
+  const before = text.slice(0, r.start).trimEnd();
+  return before !== '' && !/[.!?¿¡:;"“”«»„‚‘’'()[\]—–-]$/u.test(before);
+}
 
 export const repeatedWords: PairCheck = {
   id: 'repeated-words',
   severity: 'warning',
-  description: 'A word repeated twice in a row in the target ("the the") where the source has no such repetition.',
+  description: 'A word repeated twice in a row in the target ("the the") where the source has no such repetition; grammatical doubles ("die die", "vous vous"), "Sie sie" and acronyms spelled out letter by letter are not.',
   run(pair) {
-    const src = new Set([...textWithoutCodes(pair.source).matchAll(REPEAT)].map((m) => m[1]!.toLowerCase()));
     const trg = textWithoutCodes(pair.target);
-    return [...trg.matchAll(REPEAT)]
-      .filter((m) => !src.has(m[1]!.toLowerCase()) && m[1]!.length > 1)
-      .map((m) => ({ message: `"${m[1]}" is repeated`, targetSpan: { start: m.index, end: m.index + m[0].length } }));
+    const found = repeats(trg);
+    if (found.length === 0) return [];
+    const src = textWithoutCodes(pair.source);
+    const inSource = new Set(repeats(src).map((r) => r.word.toLowerCase()));
+    const grammatical = GRAMMATICAL[pair.targetLang.split('-')[0]!.toLowerCase()];
+    const spelledAcronym = DOUBLED_LETTER_ACRONYM.test(src);
+    const findings: Finding[] = [];
+    for (const r of found) {
+      const word = r.word.toLowerCase();
+      if (word.length < 2 || inSource.has(word) || grammatical?.has(word) || capitalisedThenCommon(trg, r)) continue;
+      if (spelledAcronym && word.length <= 3 && !LATIN.test(word)) continue;
+      findings.push({ message: `"${r.word}" is repeated`, targetSpan: { start: r.start, end: r.end } });
+    }
+    return findings;
   },
 };

@@ -2,7 +2,8 @@ import { textOnly, toPlainText } from '../../model/content.js';
 import type { PairCheck } from '../types.js';
 
 // A unit of names, acronyms, numbers and punctuation only ("AP", "NATO", "2023") is often the same in every language.
-const NAME_LIKE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*|[\p{P}\p{S}]+))*$/u;
+// A name may carry punctuation, as a label does ("Peru:", "(AP)").
+const NAME_LIKE = /^(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}]+))*$/u;
 
 export const untranslated: PairCheck = {
   id: 'untranslated',
