@@ -81,6 +81,9 @@ export function contentEquals(a: Content, b: Content): boolean {
   });
 }
 
+/** White space that normalizeText folds: anything but a single inner space. */
+const OTHER_SPACE = /[^\S ]| {2}|^ | $/u;
+
 /** Whitespace-folded, NFC text used for ids and matching. */
 export function normalizeText(text: string): string {
   // Fast path: most sentences are ASCII, single-spaced and trimmed already; one scan tells.
@@ -89,7 +92,10 @@ export function normalizeText(text: string): string {
     const c = text.charCodeAt(i);
     if (c > 0x7e || (c < 32) || (c === 32 && text.charCodeAt(i + 1) === 32)) plain = false;
   }
-  return plain ? text : text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (plain) return text;
+  const nfc = text.normalize('NFC');
+  // Most non-ASCII sentences have only single spaces too: a test is cheaper than a replace that changes nothing.
+  return OTHER_SPACE.test(nfc) ? nfc.replace(/\s+/gu, ' ').trim() : nfc;
 }
 
 /** Count words the way translators are billed: runs of letters or digits, codes excluded. */

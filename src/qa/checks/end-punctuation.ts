@@ -12,13 +12,15 @@ const CLASSES: ReadonlyArray<readonly [Mark, string]> = [
   ['semicolon', ';；؛'],
   ['ellipsis', '…'],
 ];
-const CLOSERS = /["'”’»)\]」』›\s]+$/u;
+// Closing quotes and brackets after the mark, and white space.
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '」', '』', '›', ' ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u3000']);
 
 /** The mark a text ends with. ";" is a question mark only in Greek (U+037E folds to it). */
 function finalMark(text: string, lang: string): Mark | null {
-  const bare = text.replace(CLOSERS, '');
-  if (bare.endsWith('...')) return 'ellipsis';
-  const last = bare.charAt(bare.length - 1);
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text.charAt(end - 1))) end--;
+  if (end >= 3 && text.startsWith('...', end - 3)) return 'ellipsis';
+  const last = text.charAt(end - 1);
   if (last === ';' || last === '\u037e') return lang === 'el' || lang.startsWith('el-') ? 'question mark' : 'semicolon';
   return CLASSES.find(([, chars]) => chars.includes(last))?.[0] ?? null;
 }
@@ -37,9 +39,9 @@ export const endPunctuation: PairCheck = {
   severity: 'warning',
   description: 'A question in the source is a question in the target (? = ؟ = ？); a changed exclamation or colon is noted; a full stop added or left out is style.',
   run(pair) {
-    const target = textOnly(pair.target).trim();
-    if (target === '') return [];
-    const s = finalMark(textOnly(pair.source).trim(), pair.sourceLang);
+    const target = textOnly(pair.target);
+    if (target.trim() === '') return [];
+    const s = finalMark(textOnly(pair.source), pair.sourceLang);
     const t = finalMark(target, pair.targetLang);
     if (s === t) return [];
     const message = s ? `the source ends with a${/^[aeiou]/u.test(s) ? 'n' : ''} ${s}, the target ${ends(t)}` : `the target ends with a${t && /^[aeiou]/u.test(t) ? 'n' : ''} ${t}, the source does not`;
