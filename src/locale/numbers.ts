@@ -1,3 +1,8 @@
+import { foldArabic, numberWords, splitGermanNumber, combineWords, type WordRole } from './number-words.js';
+import { gluedMagnitude, magnitudeWords, type Magnitude } from './magnitudes.js';
+import { romanValue, standaloneRoman } from './roman.js';
+import { unitClass } from './units.js';
+
 /**
  * Locale-aware number reading for QA: "1,200" (en) = "1.200" (de) = "1 200" (fr)
  * = "١٬٢٠٠" (ar-EG); "2:15 PM" = "14:15". Separators come from Intl for each locale.
@@ -102,33 +107,648 @@ export function findNumbers(text: string, locale: string): FoundNumber[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Small numbers written as words, per language; they may stand for a digit on the other side. */
-const NUMBER_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
-  es: ['cero', 'uno|una|un', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'],
-  fr: ['zéro', 'un|une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
-  de: ['null', 'eins|ein|eine|einen|einem|einer', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
-  ca: ['zero', 'u|un|una', 'dos|dues', 'tres', 'quatre', 'cinc', 'sis', 'set', 'vuit', 'nou', 'deu', 'onze', 'dotze'],
-  ar: ['صفر', 'واحد|واحدة', 'اثنان|اثنين|اثنتان', 'ثلاثة|ثلاث', 'أربعة|أربع', 'خمسة|خمس', 'ستة|ست', 'سبعة|سبع', 'ثمانية|ثماني', 'تسعة|تسع', 'عشرة|عشر', 'أحد عشر', 'اثنا عشر'],
-};
-
-const spelledCache = new Map<string, RegExp | null>();
-
-/** Values of small numbers spelled out in the text ("five" → 5). */
+/** Values of small numbers spelled out in the text ("five" → 5); articles (un/une/ein) are not counted. */
 export function spelledNumbers(text: string, locale: string): number[] {
-  const lang = locale.toLowerCase().split('-')[0] ?? '';
-  let re = spelledCache.get(lang);
-  if (re === undefined) {
-    const words = NUMBER_WORDS[lang];
-    // One alternation with a named group per value: one pass over the text, whatever the language.
-    re = words ? new RegExp(`(?<![\\p{L}])(?:${words.map((alt, value) => `(?<n${value}>${alt})`).join('|')})(?![\\p{L}])`, 'gu') : null;
-    spelledCache.set(lang, re);
-  }
-  if (!re) return [];
-  const out: number[] = [];
-  for (const m of text.toLocaleLowerCase(locale).matchAll(re)) {
-    const hit = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined);
-    if (hit) out.push(Number(hit[0].slice(1)));
+  return findQuantities(text, locale)
+    .filter((q) => q.origin === 'words')
+    .map((q) => q.value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities: every number a text states, however it is written, normalised to a value.
+
+export type QuantityOrigin =
+  | 'digits' // 1,200 / 15th / 2.8bn / 1990s
+  | 'words' // twenty-five, veinticinco, mil millones
+  | 'ordinal-word' // third, tercera, dritte
+  | 'article' // un / une / ein: 1 only where the other side spelled "one"
+  | 'roman'; // XV, II
+
+export interface Quantity {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'number' | 'time' | 'code';
+  /** Preferred reading: the value (times: minutes since midnight; codes: 0). */
+  readonly value: number;
+  /**
+   * Every key this quantity may match: "n:1200", "t:900" (a time), "c:F35" (a code). The first
+   * keys are the preferred readings; `foreignFrom` is the index of the first reading made with the
+   * other separator convention than the text's locale ("1,200" read as 1200 in a Spanish text).
+   */
+  readonly keys: readonly string[];
+  readonly foreignFrom: number;
+  readonly origin: QuantityOrigin;
+  /** Multiplier of a magnitude word or abbreviation attached ("million" = 1e6); 1 when none. */
+  readonly magnitude: number;
+  /** The value before the magnitude ("2.8" in "2.8bn"). */
+  readonly mantissa: number;
+  /** Unit or currency class next to the number (see units.ts). */
+  unit?: string;
+  readonly decade?: boolean;
+  readonly ordinal?: boolean;
+}
+
+interface Token {
+  readonly type: 'digits' | 'word' | 'sym';
+  /** A word in Latin or Greek letters (the letter part of a code such as "F35", "p109"). */
+  readonly latin: boolean;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const TOKEN = /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|([\p{L}\p{M}]+)|([^\s\p{L}\p{M}\d])/gu;
+
+const LATIN_WORD = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
+const SPACE_GROUPED = /^\d{1,3}(?:[\u0020\u00A0\u202F\u2009]\d{3})+(?:[.,\u066B]\d+)?$/u;
+
+function tokenize(latin: string): Token[] {
+  const out: Token[] = [];
+  for (const m of latin.matchAll(TOKEN)) {
+    const type = m[1] !== undefined ? 'digits' : m[2] !== undefined ? 'word' : 'sym';
+    if (type === 'digits' && /[\u0020\u00A0\u202F\u2009]/u.test(m[0]) && !SPACE_GROUPED.test(m[0])) {
+      // "2015 175 millions": two numbers side by side, not one space-grouped number
+      for (const part of m[0].matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu)) out.push({ type, latin: false, text: part[0], start: m.index + part.index, end: m.index + part.index + part[0].length });
+      continue;
+    }
+    out.push({ type, latin: type === 'word' && LATIN_WORD.test(m[0]), text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+const round = (v: number): number => Number(v.toPrecision(12));
+const nkey = (v: number): string => `n:${round(v)}`;
+
+const SPACE = /^[\u0020\u00A0\u202F\u2009]$/u;
+
+/** Readings of one digit token: [values under the locale's convention..., values under the other one...]. */
+function readings(token: string, conv: NumberConventions): { values: number[]; foreignFrom: number } {
+  const values: number[] = [];
+  const push = (v: number | null): void => {
+    if (v !== null && !Number.isNaN(v) && !values.includes(round(v))) values.push(round(v));
+  };
+  // Space-grouped thousands are read in every locale ("17 500", "1 000 000").
+  const spaced = token.replace(/[\u0020\u00A0\u202F\u2009]/gu, (ch) => (SPACE.test(ch) ? '' : ch));
+  const local = spaced === token ? token : spaced;
+  push(readNumberToken(local, conv));
+  // Swiss apostrophe grouping ("1'000") in any locale.
+  if (/^\d{1,3}(?:['’]\d{3})+$/u.test(token)) push(Number(token.replace(/['’]/gu, '')));
+  const foreignFrom = values.length;
+  // The other conventions: "1,200.5" and "1.200,5" (a number written in the source's or another locale's format).
+  push(readNumberToken(local, { group: ',', decimal: '.' }));
+  push(readNumberToken(local, { group: '.', decimal: ',' }));
+  return { values, foreignFrom };
+}
+
+const ANGLO: NumberConventions = { group: ',', decimal: '.' };
+const CONTINENTAL: NumberConventions = { group: '.', decimal: ',' };
+
+/**
+ * The separators a text itself uses, when some number in it can only be read one way: an English
+ * text that writes "14,5 days" or "17.280.000 pesos" reads its ambiguous "1.200" as 1200 too.
+ */
+function textConventions(tokens: readonly Token[], locale: NumberConventions): NumberConventions {
+  let anglo = false;
+  let continental = false;
+  for (const t of tokens) {
+    if (t.type !== 'digits' || !/[.,]/u.test(t.text)) continue;
+    if (/\d,\d{3},\d|\d,\d{3}\.\d|^\d+\.(?:\d{1,2}|\d{4,})$/u.test(t.text)) anglo = true;
+    if (/\d\.\d{3}\.\d|\d\.\d{3},\d|^\d+,(?:\d{1,2}|\d{4,})$/u.test(t.text)) continental = true;
+  }
+  if (anglo === continental) return locale;
+  return anglo ? ANGLO : CONTINENTAL;
+}
+
+const ORDINAL_SUFFIX: Readonly<Record<string, RegExp>> = {
+  en: /^(?:st|nd|rd|th)$/iu,
+  es: /^(?:º|ª|o|a|er|ro|do|to|vo|no|mo|os|as)$/u,
+  fr: /^(?:e|er|re|ère|ème|eme|è|es|ers|res|nd|nde|ème)$/u,
+  de: /^$/u,
+  it: /^(?:º|ª|o|a)$/u,
+  pt: /^(?:º|ª|o|a)$/u,
+  ca: /^(?:r|n|t|è|a|º|ª)$/u,
+};
+
+const TIME_WORD = /^(?:h|hs|hrs|uhr|horas|heures|heure|hr|ساعة)$/iu;
+const CENTURY = /^(?:century|centuries|siglo|siglos|siècle|siècles|siecle|jahrhundert|jahrhunderts|jahrhunderte|secolo|secoli|século|séculos|segle|segles|dynasty|dinastía)$/iu;
+const PM_AFTER = /^\s*(?:de la tarde|de la noche|du soir|de l['’]après-midi|abends|nachmittags|مساء)/iu;
+const AM_AFTER = /^\s*(?:de la mañana|de la madrugada|du matin|morgens|vormittags|früh|صباحا|صباح)/iu;
+const EN_DECADE_WORDS: Readonly<Record<string, number>> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const AR_DECADE = /^(?:[وبلف])?(?:ال)?(عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)يات$/u;
+/** German adjectives and adverbs made from a number: "zwanzigjährige", "dreifach", "zehnmal", "fünftägig". */
+const DE_NUMBER_ADJECTIVE = /^(.+?)(?:jährig|fach|mal|malig|tägig|stündig|monatig|wöchig|minütig|teilig|stellig|prozentig|köpfig|stöckig|seitig|sitzig)(?:e|en|er|es|em)?$/u;
+const DE_DECADE = /^(zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er$/u;
+const AR_TENS: Readonly<Record<string, number>> = { 'عشرين': 20, 'ثلاثين': 30, 'اربعين': 40, 'خمسين': 50, 'ستين': 60, 'سبعين': 70, 'ثمانين': 80, 'تسعين': 90 };
+
+const langOf = (locale: string): string => locale.toLowerCase().split(/[-_]/u)[0] ?? 'en';
+
+const wordMemo = new Map<string, Map<string, WordRole[] | null>>();
+const magnitudeMemo = new Map<string, Map<string, Magnitude | null>>();
+
+/** A per-language memo: the same words come back in every sentence. */
+function memo<T>(maps: Map<string, Map<string, T>>, lang: string, key: string, compute: () => T): T {
+  let map = maps.get(lang);
+  if (!map) maps.set(lang, (map = new Map()));
+  const hit = map.get(key);
+  if (hit !== undefined || map.has(key)) return hit as T;
+  const v = compute();
+  if (map.size > 50000) map.clear();
+  map.set(key, v);
+  return v;
+}
+
+/** A number word of the language, trying Arabic proclitics and German compounds (memoised). */
+function lookupWord(word: string, lang: string): WordRole[] | null {
+  return memo(wordMemo, lang, word, () => lookupWordUncached(word, lang));
+}
+
+function lookupWordUncached(word: string, lang: string): WordRole[] | null {
+  const lex = numberWords(lang);
+  if (lang === 'ar') {
+    const f = foldArabic(word);
+    const direct = lex.get(f);
+    if (direct) return [direct];
+    for (const pre of ['و', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل']) {
+      if (f.startsWith(pre) && f.length > pre.length + 1) {
+        const r = lex.get(f.slice(pre.length));
+        if (r && r.role !== 'article') return [r];
+      }
+    }
+    return null;
+  }
+  const lower = word.toLocaleLowerCase(lang);
+  const direct = lex.get(lower);
+  if (direct) return [direct];
+  if (lang === 'de') {
+    const stem = DE_NUMBER_ADJECTIVE.exec(lower)?.[1];
+    if (stem !== undefined && stem !== lower) return lookupWord(stem, lang);
+    const parts = splitGermanNumber(lower);
+    if (parts) {
+      const roles = parts.map((p) => (p === 'und' ? ({ role: 'and' } as const) : lex.get(p === 'ein' ? 'eins' : p)));
+      if (roles.every((r) => r !== undefined)) return roles as WordRole[];
+    }
+  }
+  return null;
+}
+
+function magnitudeOf(word: string, lang: string): Magnitude | undefined {
+  return memo(magnitudeMemo, lang, word, () => magnitudeUncached(word, lang) ?? null) ?? undefined;
+}
+
+function magnitudeUncached(word: string, lang: string): Magnitude | undefined {
+  const words = magnitudeWords(lang);
+  const lower = lang === 'ar' ? foldArabic(word) : word.toLocaleLowerCase(lang);
+  const hit = words.get(lower);
+  if (hit || lang !== 'ar') return hit;
+  for (const pre of ['و', 'ب', 'ل']) if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1));
+  return undefined;
+}
+
+const quantityCache = new Map<string, Quantity[]>();
+
+/**
+ * Every quantity a text states: digits in the locale's format (and, as weaker readings, the other
+ * convention), with magnitude words, ordinals, decades, clock times in every style, spelled-out
+ * numbers, Roman numerals in context and alphanumeric codes (kind "code"). Sorted by position.
+ */
+export function findQuantities(text: string, locale: string, options: { readonly textConventions?: boolean } = {}): Quantity[] {
+  const cacheKey = `${locale}\u0000${options.textConventions ? 1 : 0}\u0000${text}`;
+  const cached = quantityCache.get(cacheKey);
+  if (cached) return cached.map((q) => ({ ...q }));
+  const lang = langOf(locale);
+  const latin = toLatinDigits(text);
+  const tokens = tokenize(latin);
+  const conv = options.textConventions ? textConventions(tokens, conventionsOf(locale)) : conventionsOf(locale);
+  const out: Quantity[] = [];
+  const glued = (i: number): boolean => i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
+  const wordAt = (i: number): string | undefined => (tokens[i]?.type === 'word' ? tokens[i]!.text : undefined);
+  const ordinalSuffix = ORDINAL_SUFFIX[lang] ?? ORDINAL_SUFFIX.en!;
+  let i = 0;
+  const isCodeWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && t.latin;
+
+  while (i < tokens.length) {
+    const tok = tokens[i]!;
+    // ---- alphanumeric codes: letters glued to digits ("D5", "p109", "ACE2"), an uppercase word joined by a hyphen ("F-35", "COVID-19")
+    if (tok.type === 'digits' || isCodeWord(tok)) {
+      let j = i;
+      let hasLetters = false;
+      let hasDigits = false;
+      let k = i;
+      // extend over glued letters/digits and inner hyphens followed by digits or capitals
+      while (k < tokens.length) {
+        const t = tokens[k]!;
+        if (t.type === 'digits' && /^\d+$/u.test(t.text)) hasDigits = true;
+        else if (isCodeWord(t)) hasLetters = true;
+        else break;
+        j = k;
+        if (!glued(k)) break;
+        const nx = tokens[k + 1]!;
+        if (nx.type === 'sym' && (nx.text === '-' || nx.text === '/') && glued(k + 1) && k + 2 < tokens.length) {
+          const after = tokens[k + 2]!;
+          const codeish = (after.type === 'digits' && /^\d+$/u.test(after.text)) || (isCodeWord(after) && upperDominant(after.text));
+          const upperHere = t.type === 'digits' || upperDominant(t.text);
+          if (codeish && upperHere) {
+            k += 2;
+            continue;
+          }
+          break;
+        }
+        if (nx.type === 'digits' && !/^\d+$/u.test(nx.text)) break;
+        k++;
+      }
+      const span = latin.slice(tok.start, tokens[j]!.end);
+      const magAfter = wordAt(j + 1) !== undefined && magnitudeOf(wordAt(j + 1)!, lang) !== undefined && tokens[j]!.type === 'digits';
+      if (hasLetters && hasDigits && !magAfter && isCode(span, lang)) {
+        const norm = span.toUpperCase().replace(/[-/\s.]/gu, '');
+        const digits = span.match(/\d+/gu) ?? [];
+        out.push({ text: text.slice(tok.start, tokens[j]!.end), start: tok.start, end: tokens[j]!.end, kind: 'code', value: 0, keys: [`c:${norm}`, ...digits.map((d) => nkey(Number(d)))], foreignFrom: 1, origin: 'digits', magnitude: 1, mantissa: 0 });
+        i = j + 1;
+        continue;
+      }
+    }
+    if (tok.type === 'digits') {
+      const next = tokens[i + 1];
+      // Simple fractions ("1/2", "3/4"): often rendered in words ("y media"), so compared like spelled numbers.
+      const den = tokens[i + 2];
+      if (next?.text === '/' && glued(i) && den?.type === 'digits' && glued(i + 1) && /^[1-9]$/u.test(tok.text) && /^(?:[2-9]|10|16)$/u.test(den.text) && Number(tok.text) < Number(den.text) && !glued(i + 2)) {
+        const v = round(Number(tok.text) / Number(den.text));
+        out.push({ text: text.slice(tok.start, den.end), start: tok.start, end: den.end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'words', magnitude: 1, mantissa: v });
+        i += 3;
+        continue;
+      }
+      const suffix = next && glued(i) && next.type === 'word' ? next.text : undefined;
+      // ---- clock times: 2:15, 14h30, 15.30 Uhr, 3 p.m., 15 h, 3pm
+      const time = readTime(tokens, i, latin);
+      if (time) {
+        out.push({ text: text.slice(tok.start, time.end), start: tok.start, end: time.end, kind: 'time', value: time.minutes, keys: time.keys, foreignFrom: time.keys.length, origin: 'digits', magnitude: 1, mantissa: time.minutes });
+        i = time.next;
+        continue;
+      }
+      let { values, foreignFrom } = readings(tok.text, conv);
+      let end = tok.end;
+      let next2 = i + 1;
+      let decade = false;
+      let ordinal = false;
+      let magnitude = 1;
+      if (values.length === 0) {
+        // Separators that fit no convention ("1,2,3", "10.5.2023"): each digit run counts on its own.
+        for (const part of tok.text.matchAll(/\d+/gu)) {
+          const v = Number(part[0]);
+          out.push({ text: part[0], start: tok.start + part.index, end: tok.start + part.index + part[0].length, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'digits', magnitude: 1, mantissa: v });
+        }
+        i++;
+        continue;
+      }
+      if (suffix !== undefined) {
+        const low = suffix.toLowerCase();
+        const mag = gluedMagnitude(suffix);
+        if (ordinalSuffix.test(suffix) || (lang === 'en' && /^(?:st|nd|rd|th)$/iu.test(suffix))) {
+          ordinal = true;
+          end = next!.end;
+          next2 = i + 2;
+        } else if (low === 's' || (lang === 'de' && low === 'er' && values[0]! % 10 === 0)) {
+          decade = true;
+          end = next!.end;
+          next2 = i + 2;
+        } else if (mag && (mag.factor !== 1e6 || low !== 'm' || /[$£€]\s*$/u.test(latin.slice(0, tok.start)) || tok.text.includes('.') || tokens[i + 2]?.type === 'word')) {
+          magnitude = mag.factor;
+          end = next!.end;
+          next2 = i + 2;
+        } else if (/^\p{L}/u.test(suffix) && unitClass(suffix) !== undefined) {
+          next2 = i + 1; // "3km": the unit is read below
+        }
+      } else if (next?.type === 'sym' && (next.text === '\'' || next.text === '’') && glued(i) && tokens[i + 2]?.text === 's' && glued(i + 1)) {
+        decade = true; // 1990's
+        end = tokens[i + 2]!.end;
+        next2 = i + 3;
+      } else if (next?.type === 'sym' && next.text === '.' && glued(i) && tokens[i + 2] && glued(i + 1) && /^[ºª]$/u.test(tokens[i + 2]!.text)) {
+        ordinal = true; // 15.º
+        end = tokens[i + 2]!.end;
+        next2 = i + 3;
+      } else if (next?.type === 'sym' && /^[ºª°]$/u.test(next.text) && glued(i) && lang !== 'en' && !/^[CF]/u.test(latin.slice(next.end, next.end + 1))) {
+        ordinal = next.text !== '°' || lang === 'es' || lang === 'it' || lang === 'pt';
+        if (ordinal) {
+          end = next.end;
+          next2 = i + 2;
+        }
+      }
+      // Magnitude words after the number: "1.5 million", "3 mil millones", "10,7 miles de millones", "2,8 Milliarden",
+      // and the Mexican style "2 mil 600 millones", "5 millones 143 mil 312".
+      const chain: Array<number | { readonly f: number }> = magnitude > 1 ? [{ f: magnitude }] : [];
+      if (!decade && !ordinal) {
+        let k = next2;
+        if (tokens[k]?.text === '-' && glued(k - 1) && glued(k) && wordAt(k + 1) !== undefined && magnitudeOf(wordAt(k + 1)!, lang)) k++;
+        let largest = magnitude;
+        for (;;) {
+          const w = wordAt(k);
+          const mag = w === undefined ? undefined : magnitudeOf(w, lang);
+          if (mag && mag.factor > 1) {
+            chain.push({ f: mag.factor });
+            largest = Math.max(largest, mag.factor);
+            end = tokens[k]!.end;
+            k++;
+            if (tokens[k]?.type === 'sym' && tokens[k]!.text === '.' && glued(k - 1) && /^(?:mio|mrd|bio|tsd|mln|md)$/iu.test(w!)) {
+              end = tokens[k]!.end;
+              k++;
+            }
+            // "miles de millones", "milliers de milliards"
+            const nx = wordAt(k + 1);
+            if (/^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor) k++;
+            continue;
+          }
+          if ((lang === 'es' || lang === 'pt') && chain.length && tokens[k]?.type === 'digits' && /^\d{1,3}$/u.test(tokens[k]!.text) && Number(tokens[k]!.text) < largest) {
+            chain.push(Number(tokens[k]!.text));
+            end = tokens[k]!.end;
+            k++;
+            continue;
+          }
+          break;
+        }
+        next2 = k;
+      }
+      const mantissa = values[0]!;
+      if (chain.length) {
+        const evaluate = (v0: number): number => {
+          let result = 0;
+          let current = v0;
+          let largest = 0;
+          for (const item of chain) {
+            if (typeof item === 'number') current += item;
+            else {
+              if (result > 0 && item.f > largest) result = (result + current) * item.f;
+              else result += current * item.f;
+              current = 0;
+              largest = Math.max(largest, item.f);
+            }
+          }
+          return result + current;
+        };
+        magnitude = round(evaluate(1) - evaluate(0));
+        values = values.map((v) => round(evaluate(v)));
+      }
+      const keys = values.map(nkey);
+      // "2020/21", "2011-12": the second year written with two digits
+      const prev = tokens[i - 1];
+      if (/^\d{2}$/u.test(tok.text) && prev?.type === 'sym' && /^[/\-–]$/u.test(prev.text) && prev.end === tok.start && tokens[i - 2]?.end === prev.start && /^(?:19|20)\d{2}$/u.test(tokens[i - 2]!.text)) {
+        keys.push(nkey(Math.floor(Number(tokens[i - 2]!.text) / 100) * 100 + values[0]!));
+      }
+      if (decade) {
+        const v = values[0]!;
+        if (v >= 1000 && v % 100 !== 0) keys.push(nkey(v % 100));
+        else if (v < 100) keys.push(nkey(1900 + v), nkey(2000 + v));
+      }
+      out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: values[0]!, keys, foreignFrom: decade ? keys.length : foreignFrom, origin: 'digits', magnitude, mantissa, decade, ordinal });
+      i = Math.max(next2, i + 1);
+      continue;
+    }
+    if (tok.type === 'word') {
+      // ---- Roman numerals: any well-formed one next to "century"/"siglo"; on its own only II, XV, XXI (I, V, X letters, two or more).
+      const romanMatch = 'IVXLCDM'.includes(tok.text[0]!) ? /^([IVXLCDM]+)(e|er|ème|eme)?$/u.exec(tok.text) : null;
+      if (romanMatch) {
+        const ctx = CENTURY.test(wordAt(i - 1) ?? '') || CENTURY.test(wordAt(i + 1) ?? '') || (romanMatch[2] !== undefined && lang === 'fr');
+        const v = ctx ? romanValue(romanMatch[1]!) : romanMatch[2] === undefined ? standaloneRoman(romanMatch[1]!) : null;
+        if (v !== null) {
+          out.push({ text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'roman', magnitude: 1, mantissa: v, ordinal: ctx });
+          i++;
+          continue;
+        }
+      }
+      // ---- decades in words: "the nineties", "الثمانينيات"
+      const lower = tok.text.toLocaleLowerCase(lang);
+      const enDecade = lang === 'en' ? EN_DECADE_WORDS[lower] : undefined;
+      const arDecade = lang === 'ar' ? AR_DECADE.exec(foldArabic(tok.text)) : null;
+      const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
+      if (enDecade !== undefined || arDecade || deDecade) {
+        const v = enDecade ?? (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
+        out.push({ text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end, kind: 'number', value: v, keys: [nkey(v), nkey(1900 + v)], foreignFrom: 2, origin: 'words', magnitude: 1, mantissa: v, decade: true });
+        i++;
+        continue;
+      }
+      // ---- spelled-out numbers, with connectors and magnitude words
+      const first = lookupWord(tok.text, lang);
+      const firstMag = first ? undefined : magnitudeOf(tok.text, lang);
+      if (first || (firstMag && !firstMag.plural)) {
+        const roles: WordRole[] = [];
+        let k = i;
+        let end = tok.end;
+        if (first) {
+          for (;;) {
+            const w = wordAt(k);
+            const r = w === undefined ? null : lookupWord(w, lang);
+            if (!r) break;
+            if (r.length === 1 && r[0]!.role === 'and') {
+              // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
+              const nextRoles = wordAt(k + 1) === undefined ? null : lookupWord(wordAt(k + 1)!, lang);
+              const prev = roles[roles.length - 1];
+              const okPrev = prev !== undefined && (prev.role === 'hundred' || prev.role === 'thousand' || (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
+              if (!okPrev || !nextRoles || nextRoles[0]!.role !== 'unit' || nextRoles[0]!.value >= 100) break;
+            } else if (roles.length && (r[0]!.role === 'article' || r[0]!.role === 'ordinal' || roles[roles.length - 1]!.role === 'article' || roles[roles.length - 1]!.role === 'ordinal')) {
+              // Arabic "الخامس عشر" (fifteenth): an ordinal followed by ten
+              const prev = roles[roles.length - 1]!;
+              if (!(lang === 'ar' && prev.role === 'ordinal' && r[0]!.role === 'unit' && r[0]!.value === 10)) break;
+            } else if (roles.length && r[0]!.role === 'unit' && roles[roles.length - 1]!.role === 'unit') {
+              const prev = roles[roles.length - 1] as { value: number };
+              const cur = r[0] as { value: number };
+              // "twenty five" (no hyphen), Arabic "ثلاثة عشر" (3 + 10); never "two three"
+              const ok = (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) || (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) || (lang === 'ar' && prev.value < 10 && cur.value === 10) || (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
+              if (!ok) break;
+            }
+            roles.push(...r);
+            end = tokens[k]!.end;
+            k++;
+            // a hyphen between number words ("twenty-five", "dix-sept", "quatre-vingt-dix")
+            if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && glued(k - 1) && glued(k) && wordAt(k + 1) !== undefined && lookupWord(wordAt(k + 1)!, lang)) {
+              if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordAt(k + 1)!)) {
+                roles.pop();
+                roles.push({ role: 'unit', value: 80 });
+                end = tokens[k + 1]!.end;
+                k += 2;
+                if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && glued(k - 1) && wordAt(k + 1) && lookupWord(wordAt(k + 1)!, lang)) k++;
+                continue;
+              }
+              k++;
+            }
+          }
+        }
+        // magnitude words after the words ("tres mil millones", "two million"), or alone ("a million", "mil millones")
+        let magnitude = 1;
+        let last = 1;
+        for (;;) {
+          const w = wordAt(k);
+          const mag = w === undefined ? undefined : magnitudeOf(w, lang);
+          if (!mag || mag.factor <= last) break;
+          if (roles.length === 0 && magnitude === 1 && mag.plural) break;
+          magnitude *= mag.factor;
+          last = mag.factor;
+          end = tokens[k]!.end;
+          k++;
+          const nx = wordAt(k + 1);
+          if (/^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor) k++;
+        }
+        const only = roles.length === 1 ? roles[0]! : undefined;
+        if (only?.role === 'ordinal') {
+          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: only.value, keys: [nkey(only.value)], foreignFrom: 1, origin: 'ordinal-word', magnitude: 1, mantissa: only.value, ordinal: true });
+        } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
+          const v = roles[0]!.value + roles[1]!.value;
+          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'ordinal-word', magnitude: 1, mantissa: v, ordinal: true });
+        } else if (only?.role === 'article' && magnitude === 1) {
+          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: 1, keys: [nkey(1)], foreignFrom: 1, origin: 'article', magnitude: 1, mantissa: 1 });
+        } else {
+          const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
+          if (base !== null && (roles.length > 0 || magnitude > 1)) {
+            const v = round(base * magnitude);
+            // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
+            out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'words', magnitude, mantissa: base });
+          }
+        }
+        i = Math.max(k, i + 1);
+        continue;
+      }
+    }
+    i++;
+  }
+  let from = 0;
+  for (const q of out) {
+    while (from < tokens.length && tokens[from]!.start < q.end) from++;
+    q.unit = unitNear(tokens, latin, q, from);
+  }
+  quantityCache.set(cacheKey, out);
+  if (quantityCache.size > 5000) quantityCache.delete(quantityCache.keys().next().value!);
+  return out.map((q) => ({ ...q }));
+}
+
+/** A word mostly in capitals ("COVID", "CoV", "F"), as the letter part of a hyphenated code. */
+function upperDominant(word: string): boolean {
+  const upper = word.match(/\p{Lu}/gu)?.length ?? 0;
+  return upper > 0 && upper * 2 >= word.length;
+}
+
+/** Whether letters-and-digits form a code rather than a number with a unit or ordinal ("15th", "3km", "2bn", "1990s"). */
+function isCode(span: string, lang: string): boolean {
+  const m = /^(\d+(?:[.,]\d+)?)([\p{L}]+)$/u.exec(span);
+  if (m) {
+    const suf = m[2]!;
+    const low = suf.toLowerCase();
+    if (/^(?:st|nd|rd|th|s|er|e|re|ème|eme|es|ers|o|a|º|ª|h|am|pm|hs|hrs)$/iu.test(suf)) return false;
+    if (gluedMagnitude(suf) || unitClass(suf) !== undefined) return false;
+    if (/^(?:m|cm|mm|km|kg|g|mg|ml|l|t|mw|gw|kw|kwh|gb|mb|tb|kb|hz|mhz|ghz|mph|kmh|x|v|w|ft|in|lb|lbs|oz|ha|sq|bp|nm|µm|μm|min|sec|yo|yr|yrs|ms|px|pt|ppm|cc|d|y)$/u.test(low)) return false;
+    void lang;
+  }
+  // "h" between digits is a clock time (14h30), not a code
+  if (/^\d{1,2}h\d{2}$/iu.test(span)) return false;
+  return true;
+}
+
+interface TimeRead {
+  readonly minutes: number;
+  readonly keys: string[];
+  readonly end: number;
+  readonly next: number;
+}
+
+/** A clock time starting at token i: "2:15 PM", "14h30", "15 h", "15.30 Uhr", "3 p.m.", "3pm", "15 horas". */
+function readTime(tokens: readonly Token[], i: number, latin: string): TimeRead | null {
+  const tok = tokens[i]!;
+  const glued = (k: number): boolean => k + 1 < tokens.length && tokens[k + 1]!.start === tokens[k]!.end;
+  let h: number;
+  let min = 0;
+  let k = i + 1;
+  let explicit = false; // written as a clock time (":" or "h" or "Uhr"), not a bare number
+  const dotted = /^(\d{1,2})[.](\d{2})$/u.exec(tok.text);
+  if (/^\d{1,2}$/u.test(tok.text) && tokens[k]?.text === ':' && glued(i) && glued(k) && /^\d{2}$/u.test(tokens[k + 1]?.text ?? '')) {
+    h = Number(tok.text);
+    min = Number(tokens[k + 1]!.text);
+    k += 2;
+    explicit = true;
+  } else if (dotted) {
+    h = Number(dotted[1]);
+    min = Number(dotted[2]);
+  } else if (/^\d{1,2}$/u.test(tok.text)) {
+    h = Number(tok.text);
+  } else return null;
+  if (h > 24 || min > 59) return null;
+  let end = tokens[k - 1]!.end;
+  // "h"/"Uhr"/"horas" after: 14h30, 15 h 30, 15.30 Uhr, 15 horas
+  const w = tokens[k];
+  if (w?.type === 'word' && TIME_WORD.test(w.text) && (w.start - end <= 1)) {
+    explicit = true;
+    end = w.end;
+    k++;
+    if (!dotted && min === 0 && /^\d{2}$/u.test(tokens[k]?.text ?? '') && tokens[k]!.start - end <= 1 && Number(tokens[k]!.text) < 60) {
+      min = Number(tokens[k]!.text);
+      end = tokens[k]!.end;
+      k++;
+    }
+  }
+  // meridiem: "PM", "p.m.", "pm", "a. m."; Arabic ص / م
+  let meridiem: 'a' | 'p' | undefined;
+  const rest = latin.slice(end, end + 10);
+  const mer = /^\s?([AaPp])(\.?)\s?[Mm]\b/u.exec(rest);
+  if (mer) {
+    meridiem = mer[1]!.toLowerCase() as 'a' | 'p';
+    end += mer[0].length;
+    if (mer[2] === '.' && latin[end] === '.') end += 1; // "p.m." (the last dot may also end the sentence)
+    while (k < tokens.length && tokens[k]!.start < end) k++;
+  } else if (/^\s?[صم](?!\p{L})/u.test(rest) && explicit) {
+    meridiem = rest.trim().startsWith('ص') ? 'a' : 'p';
+    end += rest.indexOf(rest.trim()[0]!) + 1;
+    while (k < tokens.length && tokens[k]!.start < end) k++;
+  } else if (PM_AFTER.test(rest + latin.slice(end + 10, end + 24))) meridiem = 'p';
+  else if (AM_AFTER.test(rest + latin.slice(end + 10, end + 24))) meridiem = 'a';
+  if (dotted && !explicit && !mer) return null;
+  if (!explicit && !meridiem) return null;
+  if (/^\d{1,2}$/u.test(tok.text) && !explicit && !mer && meridiem) {
+    // "a las 3 de la tarde": the number is a time only with its hour word
+  }
+  if (meridiem && (h < 1 || h > 12)) {
+    if (!explicit) return null;
+    meridiem = undefined;
+  }
+  let hours = h;
+  if (meridiem === 'p' && h < 12) hours += 12;
+  if (meridiem === 'a' && h === 12) hours = 0;
+  const minutes = (hours % 24) * 60 + min;
+  const keys = [`t:${minutes}`];
+  // A time without a meridiem may be either half of the day ("5:30" = 17.30); the bare hour is a number too ("15 horas").
+  if (!meridiem && hours >= 1 && hours <= 12) keys.push(`t:${((hours + 12) % 24) * 60 + min}`);
+  if (!meridiem && hours > 12) keys.push(`t:${(hours - 12) * 60 + min}`);
+  if (min === 0) keys.push(nkey(h));
+  return { minutes, keys, end, next: k };
+}
+
+const SKIP_BEFORE_UNIT = /^(?:de|of|d|des|del|der|die|pour|per|cent)$/iu;
+
+/** The unit or currency class next to a quantity: a symbol before ("$5", "£2.8bn") or a word after ("5 km", "10 por ciento"). */
+function unitNear(tokens: readonly Token[], latin: string, q: Quantity, after: number): string | undefined {
+  if (q.kind !== 'number') return undefined;
+  const before = latin.slice(Math.max(0, q.start - 4), q.start).replace(/\s+$/u, '');
+  const sym = /(?:US\$|\$|£|€|¥)$/u.exec(before);
+  if (sym) return unitClass(sym[0] === 'US$' ? '$' : sym[0]);
+  // first token after the quantity's end
+  let k = after;
+  if (k >= tokens.length) return undefined;
+  for (let hops = 0; hops < 3 && k < tokens.length; hops++, k++) {
+    const t = tokens[k]!;
+    if (t.start - (hops === 0 ? q.end : tokens[k - 1]!.end) > 2) return undefined;
+    if (t.type === 'sym') {
+      if (t.text === '%' || t.text === '٪' || t.text === '€' || t.text === '$' || t.text === '£') return unitClass(t.text);
+      if (t.text === '°') {
+        const n = tokens[k + 1];
+        if (n?.type === 'word' && /^[CF]$/u.test(n.text)) return n.text === 'F' ? 'degF' : 'degC';
+        return undefined;
+      }
+      if (t.text === '-' || t.text === '\'' || t.text === '’') continue;
+      return undefined;
+    }
+    if (t.type !== 'word') return undefined;
+    const cls = unitClass(t.text);
+    if (cls !== undefined) return cls;
+    if (t.text === 'por' || t.text === 'pour' || t.text === 'per' || t.text === 'في') {
+      const n = tokens[k + 1];
+      if (n && /^(?:ciento|cent|cento|المئة|المائة)$/u.test(n.text)) return 'pct';
+    }
+    if (!SKIP_BEFORE_UNIT.test(t.text) && !/^(?:US|EE|UU|million|millions|mil|millones|milliards?|milliarden?|millionen?|mio|mrd|bn|m|de|des|del|of)$/iu.test(t.text)) return undefined;
+  }
+  return undefined;
 }

@@ -1,98 +1,255 @@
-import { conventionsOf, findNumbers, readNumberToken, spelledNumbers, toLatinDigits, type FoundNumber } from '../../locale/numbers.js';
-import { monthNames } from '../../locale/dates.js';
-import { fold, textWithoutCodes } from '../text.js';
+import { findQuantities, type Quantity } from '../../locale/numbers.js';
+import { calendarName, findCalendarWords, type CalendarWord } from '../../locale/months.js';
+import { magnitudeName } from '../../locale/magnitudes.js';
+import { CONVERSIONS, CURRENCIES, isConvertible } from '../../locale/units.js';
+import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 
-const show = (n: number): string => String(n);
-const showFound = (n: FoundNumber): string => (n.kind === 'time' ? `${Math.floor(n.value / 60)}:${String(n.value % 60).padStart(2, '0')}` : show(n.value));
+const show = (q: Quantity): string => {
+  if (q.kind === 'time') return `${Math.floor(q.value / 60)}:${String(q.value % 60).padStart(2, '0')}`;
+  return String(q.value);
+};
+const label = (q: Quantity): string => (q.kind === 'code' || show(q) === q.text ? q.text : `${q.text} (${show(q)})`);
+const span = (q: Quantity): { start: number; end: number } => ({ start: q.start, end: q.end });
+
+/** Source quantities whose absence is an error: digits, clock times, codes. Spelled-out ones are compared when the target states another value. */
+const required = (q: Quantity): boolean => q.origin === 'digits';
+
+/** Whether a target quantity may stand for a source one, and through which reading. */
+function matchLevel(s: Quantity, t: Quantity): 0 | 1 | 2 | 3 {
+  // An article (un/une/ein) is "one" only where the source spelled "one" out.
+  if (t.origin === 'article') return s.origin === 'words' && s.value === 1 && s.magnitude === 1 ? 2 : 0;
+  if (s.kind === 'code' || (t.kind === 'code' && s.kind !== 'number')) return 0;
+  if (s.keys[0] === t.keys[0] && t.foreignFrom > 0) return 1;
+  const primary = (q: Quantity, k: string): boolean => {
+    const i = q.keys.indexOf(k);
+    return i >= 0 && i < q.foreignFrom;
+  };
+  let best: 0 | 2 | 3 | 4 = 0;
+  for (const k of t.keys) {
+    if (!s.keys.includes(k)) continue;
+    const sp = primary(s, k);
+    const tp = primary(t, k);
+    if (sp && tp) return 2;
+    // the target in another convention than its language's ("1,200" in Spanish): a warning
+    if (sp && !tp) best = 3;
+    // only the source's second reading: the source was ambiguous, the target is fine
+    else if (!sp && tp && best !== 3) best = 4;
+    else if (best === 0) best = 3;
+  }
+  return best === 4 ? 2 : best;
+}
+
+/** Every numeric reading of a quantity ("2,735" in French: 2.735, or 2735 in another format). */
+const readingsOf = (q: Quantity): number[] => q.keys.filter((k) => k.startsWith('n:')).map((k) => Number(k.slice(2)));
+
+const sigDigits = (v: number): number => String(Math.abs(v)).replace('.', '').replace(/^0+/u, '').replace(/0+$/u, '').length;
+const roundSig = (v: number, k: number): number => Number(v.toPrecision(k));
+const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+
+/** A target value that is the source's rounded to fewer significant digits ("1,234,567" → "1,2 millones"). */
+function isRounding(s: number, t: number): boolean {
+  if (s === t) return false;
+  const n = sigDigits(s);
+  for (let k = 1; k < n; k++) if (near(roundSig(s, k), t, 1e-9) && sigDigits(t) <= k) return true;
+  return false;
+}
+
+/** A target value that is the source's in another unit (12 miles → 19 km, 50 °F → 10 °C). */
+function isConversion(s: Quantity, t: Quantity): boolean {
+  const tv = readingsOf(t);
+  if (s.unit === 'degF') return tv.some((v) => Math.abs(((s.value - 32) * 5) / 9 - v) <= 1.5);
+  const conv = s.unit === undefined ? undefined : CONVERSIONS[s.unit];
+  if (conv) {
+    const f = conv[1];
+    return tv.some((v) => near(s.value * f, v, 0.12) || (conv[0] === 'm' && near(s.value * f * 100, v, 0.12)));
+  }
+  // Currencies: another currency beside the target number (exchange rates vary): any value of the same order.
+  return s.unit !== undefined && CURRENCIES.has(s.unit) && t.unit !== undefined && CURRENCIES.has(t.unit) && t.unit !== s.unit && t.value / s.value < 3 && s.value / t.value < 3;
+}
 
 /**
- * Numbers compared by value, each side read with its own locale's conventions:
- * "1,200" (en) = "1.200" (es) = "1 200" (fr) = "١٬٢٠٠" (ar-EG); "2:15 PM" = "14:15".
- * Small numbers spelled out on one side may stand for digits on the other.
+ * Numbers compared by value after normalisation, each side read with its own locale's conventions:
+ * "1,200" (en) = "1.200" (es) = "1 200" (fr); "£2.8bn" = "2.800 millones de libras" = "2,8 Milliarden";
+ * "3 p.m." = "15 h" = "15.00 Uhr"; "15th century" = "siglo XV"; "1990s" = "los 90"; "nine" ≠ "siete".
+ * Errors: a value missing or changed, a magnitude changed, two numbers swapped between their units,
+ * a code changed, a month or weekday missing or changed. Warnings: conversions, rounding,
+ * source-format separators, extra numbers in the target, months left in the source language.
  */
 export const numbers: PairCheck = {
   id: 'numbers',
   severity: 'error',
-  description: 'Numbers, times and dates in the source must all be in the target, with the same values (locale formats accepted).',
+  description: 'Numbers, magnitudes, times, codes, months and weekdays in the source must be in the target with the same values (locale formats, spelled-out numbers, ordinals, Roman numerals and decades accepted; conversions and rounding are warnings).',
   run(pair) {
     const sourceText = textWithoutCodes(pair.source);
     const targetText = textWithoutCodes(pair.target);
-    const src = findNumbers(sourceText, pair.sourceLang);
-    const trg = findNumbers(targetText, pair.targetLang);
-    const key = (n: FoundNumber): string => `${n.kind}:${n.value}`;
-    const missing = [...src];
-    const extra: FoundNumber[] = [];
-    for (const t of trg) {
-      const i = missing.findIndex((s) => key(s) === key(t));
-      if (i >= 0) missing.splice(i, 1);
-      else extra.push(t);
-    }
     const findings: Finding[] = [];
-    // A target number still written in the source's format ("1,200" in Spanish) is a warning, not a wrong value.
-    const sourceConv = conventionsOf(pair.sourceLang);
-    for (const t of [...extra]) {
-      const asSource = readNumberToken(toLatinDigits(t.text), sourceConv);
-      const i = asSource === null ? -1 : missing.findIndex((s) => s.kind === 'number' && s.value === asSource);
-      if (i >= 0) {
-        missing.splice(i, 1);
-        extra.splice(extra.indexOf(t), 1);
-        findings.push({ message: `"${t.text}" is written in the source's number format, not ${pair.targetLang}'s`, severity: 'warning', targetSpan: { start: t.start, end: t.end } });
-      }
-    }
-    // Spelled-out small numbers ("five" = 5 = "cinco") settle what is left on either side.
-    const spelledTarget = spelledNumbers(targetText, pair.targetLang);
-    for (const s of [...missing]) {
-      const i = spelledTarget.indexOf(s.value);
-      if (s.kind === 'number' && i >= 0) {
-        spelledTarget.splice(i, 1);
-        missing.splice(missing.indexOf(s), 1);
-      }
-    }
-    const spelledSource = spelledNumbers(sourceText, pair.sourceLang);
-    for (const t of [...extra]) {
-      const i = spelledSource.indexOf(t.value);
-      if (t.kind === 'number' && i >= 0) {
-        spelledSource.splice(i, 1);
-        extra.splice(extra.indexOf(t), 1);
-      }
-    }
-    findings.push(...compareMonths(sourceText, pair.sourceLang, targetText, pair.targetLang));
-    if (missing.length) findings.push({ message: `number(s) missing from the target: ${missing.map((n) => `${n.text} (${showFound(n)})`).join(', ')}` });
-    for (const t of extra) findings.push({ message: `number not in the source: ${t.text} (${showFound(t)})`, targetSpan: { start: t.start, end: t.end } });
+    const hasDigitOrWord = /[\d\u0660-\u0669\u06F0-\u06F9]|\p{L}/u;
+    if (hasDigitOrWord.test(sourceText)) findings.push(...compareQuantities(sourceText, targetText, pair.sourceLang, pair.targetLang));
+    findings.push(...compareCalendar(sourceText, pair.sourceLang, targetText, pair.targetLang));
     return findings;
   },
 };
 
-/** Month names next to a number (a date): "October 7" must be "7 de octubre", not "7 de noviembre". */
-const foldedMonths = new Map<string, Map<string, number>>();
+function compareQuantities(sourceText: string, targetText: string, sourceLang: string, targetLang: string): Finding[] {
+  const S = findQuantities(sourceText, sourceLang, { textConventions: true }).filter((q) => q.origin !== 'article');
+  if (S.length === 0 && !/\d/u.test(targetText)) return [];
+  const T = findQuantities(targetText, targetLang);
+  const findings: Finding[] = [];
+  const matchOf = new Map<Quantity, Quantity>();
+  const used = new Set<Quantity>();
+  const codes = S.filter((q) => q.kind === 'code');
+  // Codes first: verbatim (case, hyphens and spaces aside).
+  for (const s of codes) {
+    const t = T.find((x) => !used.has(x) && x.kind === 'code' && x.keys[0] === s.keys[0]);
+    if (t) {
+      used.add(t);
+      matchOf.set(s, t);
+    }
+  }
+  // Numbers: the preferred readings first, then any reading, then readings in the other convention.
+  const order = (q: Quantity): number => (q.origin === 'digits' ? 0 : q.origin === 'words' ? 1 : 2);
+  const nums = S.filter((q) => q.kind !== 'code').sort((a, b) => order(a) - order(b));
+  const foreignMatches: Array<[Quantity, Quantity]> = [];
+  for (const level of [1, 2, 3] as const) {
+    for (const s of nums) {
+      if (matchOf.has(s)) continue;
+      // prefer a target of the same origin (digits for digits), then the nearest in relative position
+      let best: Quantity | undefined;
+      for (const t of T) {
+        if (used.has(t) || matchLevel(s, t) !== level) continue;
+        if (!best || (best.kind === 'code' && t.kind !== 'code') || (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code')) best = t;
+      }
+      if (best) {
+        used.add(best);
+        matchOf.set(s, best);
+        if (level === 3) foreignMatches.push([s, best]);
+      }
+    }
+  }
+  for (const [s, t] of foreignMatches) {
+    const sourceFormat = s.origin === 'digits' && s.text.replace(/[^\d.,]/gu, '') === t.text.replace(/[^\d.,]/gu, '');
+    findings.push({ message: sourceFormat ? `"${t.text}" is written in the source's number format, not ${targetLang}'s` : `"${t.text}" is not written in ${targetLang}'s number format`, severity: 'warning', targetSpan: span(t) });
+  }
+  // Codes not found verbatim: their digits alone (a code transliterated, "ACE2" → "… 2") are enough in another script.
+  const latinTarget = /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) && !/[\u0600-\u06FF]/u.test(targetText);
+  for (const s of codes) {
+    if (matchOf.has(s)) continue;
+    const digitKeys = s.keys.slice(1);
+    const changed = T.find((x) => !used.has(x) && x.kind === 'code' && x.keys.slice(1).join() === digitKeys.join());
+    if (changed) {
+      used.add(changed);
+      // The same letters and digits in another order ("3Q" → "Q3") is a local way of writing it.
+      const chars = (q: Quantity): string => [...q.keys[0]!.slice(2)].sort().join('');
+      if (chars(changed) === chars(s)) findings.push({ message: `code "${s.text}" is written "${changed.text}" in the target`, severity: 'warning', targetSpan: span(changed) });
+      else findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
+      continue;
+    }
+    const parts = digitKeys.map((k) => T.find((x) => !used.has(x) && x.kind === 'number' && x.keys.includes(k)));
+    if (digitKeys.length && parts.every((p) => p !== undefined)) {
+      for (const p of parts) used.add(p!);
+      if (latinTarget) findings.push({ message: `code "${s.text}" is written differently in the target (${parts.map((p) => p!.text).join(', ')})`, severity: 'warning', targetSpan: span(parts[0]!) });
+      continue;
+    }
+    if (!latinTarget && T.some((x) => x.kind === 'code' && x.keys[0] === s.keys[0])) continue;
+    findings.push({ message: `code "${s.text}" is missing from the target` });
+  }
 
-function monthsInDates(text: string, lang: string): number[] {
-  let names = foldedMonths.get(lang);
-  if (!names) foldedMonths.set(lang, (names = new Map([...monthNames(lang)].map(([k, v]) => [fold(k), v]))));
-  if (!/\p{N}/u.test(text)) return []; // no number, no date
-  const words = [...text.matchAll(/[\p{L}]+\.?|\p{N}+/gu)].map((m) => m[0]);
-  const out: number[] = [];
-  words.forEach((w, i) => {
-    const month = names.get(fold(w).replace(/\.$/u, ''));
-    if (month === undefined) return;
-    const near = [words[i - 1], words[i + 1], words[i - 2], words[i + 2]].some((x) => x !== undefined && /^\p{N}+$/u.test(x));
-    if (near) out.push(month);
-  });
-  return out.sort((a, b) => a - b);
+  const extra = (): Quantity[] => T.filter((t) => !used.has(t) && t.kind !== 'code' && t.origin !== 'article' && t.origin !== 'ordinal-word');
+  const missingErrors: Quantity[] = [];
+  for (const s of nums) {
+    if (matchOf.has(s)) continue;
+    const candidates = extra();
+    // A magnitude word changed: same figure, another magnitude ("1.5 million" → "1,5 mil millones").
+    const mag = candidates.find((t) => (t.magnitude > 1 || s.magnitude > 1) && t.magnitude !== s.magnitude && near(t.mantissa, s.mantissa, 1e-9));
+    if (mag) {
+      used.add(mag);
+      findings.push({ message: `magnitude changed: "${s.text}" (${magnitudeName(s.magnitude)}) became "${mag.text}" (${magnitudeName(mag.magnitude)}) in the target`, targetSpan: span(mag) });
+      continue;
+    }
+    if (isConvertible(s.unit)) {
+      const conv = candidates.find((t) => isConversion(s, t));
+      if (conv) {
+        used.add(conv);
+        findings.push({ message: `"${s.text}" appears as "${conv.text}" in the target: converted to another unit or currency? Check the conversion`, severity: 'warning', targetSpan: span(conv) });
+        continue;
+      }
+    }
+    const rounded = candidates.find((t) => (t.origin === 'digits' || t.origin === 'words') && readingsOf(t).some((v) => readingsOf(s).some((sv) => isRounding(sv, v))));
+    if (rounded && required(s)) {
+      used.add(rounded);
+      findings.push({ message: `"${s.text}" appears rounded as "${rounded.text}" in the target`, severity: 'warning', targetSpan: span(rounded) });
+      continue;
+    }
+    if (required(s)) missingErrors.push(s);
+    else if (s.origin === 'words') {
+      // A spelled-out number is compared with what the target states instead ("nine" → "siete").
+      // "one" is as often a pronoun ("the one that") as a number: it is not compared.
+      const other = s.value === 1 ? undefined : candidates.find((t) => (t.origin === 'words' || t.origin === 'digits') && t.kind === 'number' && t.magnitude === s.magnitude && !t.ordinal && t.unit === s.unit);
+      if (other) {
+        used.add(other);
+        findings.push({ message: `"${s.text}" (${s.value}) became "${other.text}" (${other.value}) in the target`, targetSpan: span(other) });
+      } else if (s.value !== 1) findings.push({ message: `"${s.text}" (${s.value}) is not in the target: said another way?`, severity: 'warning' });
+    } else if (s.origin === 'roman') findings.push({ message: `Roman numeral "${s.text}" (${s.value}) is not in the target`, severity: 'warning' });
+  }
+  if (missingErrors.length) findings.push({ message: `number(s) missing from the target: ${missingErrors.map(label).join(', ')}` });
+  for (const t of extra()) {
+    if (t.origin !== 'digits') continue;
+    findings.push({ message: `number not in the source: ${label(t)}`, severity: 'warning', targetSpan: span(t) });
+  }
+  findings.push(...swaps(S, matchOf));
+  return findings;
 }
 
-function compareMonths(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
-  const s = monthsInDates(source, sourceLang);
-  const t = monthsInDates(target, targetLang);
-  if (s.length === 0 || s.join() === t.join()) return [];
-  const name = (m: number): string => new Intl.DateTimeFormat(sourceLang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2001, m - 1, 15));
-  const missingFrom = (found: number[]): number[] => s.filter((m, i) => s.indexOf(m) === i && s.filter((x) => x === m).length > found.filter((x) => x === m).length);
-  const missing = missingFrom(t);
-  if (missing.length === 0) return [];
-  // A month still in the source language ("November 22" in a Spanish text) is the same date, badly localized.
-  if (missingFrom([...t, ...monthsInDates(target, sourceLang)]).length === 0) {
-    return [{ message: `date with month ${missing.map(name).join(', ')} is written in the source language`, severity: 'warning' }];
+/**
+ * Two values that traded places between their units or nouns ("3 dead, 10 injured" → "10 muertos,
+ * 3 heridos"): each matched value carries a unit class on both sides (%, currencies, years, dead…);
+ * a value whose class changed into the class another value left is a swap.
+ */
+function swaps(S: readonly Quantity[], matchOf: ReadonlyMap<Quantity, Quantity>): Finding[] {
+  const pairs = S.filter((s) => s.kind === 'number' && matchOf.has(s)).map((s) => [s, matchOf.get(s)!] as const);
+  const out: Finding[] = [];
+  const reported = new Set<Quantity>();
+  for (const [s1, t1] of pairs) {
+    if (s1.unit === undefined || t1.unit === undefined || s1.unit === t1.unit || reported.has(s1)) continue;
+    for (const [s2, t2] of pairs) {
+      if (s2 === s1 || reported.has(s2) || s2.value === s1.value) continue;
+      if (s2.unit === t1.unit && t2.unit === s1.unit) {
+        reported.add(s1).add(s2);
+        out.push({ message: `numbers swapped: "${s1.text}" and "${s2.text}" traded places in the target ("${t2.text}" now goes with what "${s1.text}" counted)`, targetSpan: span(t1) });
+      }
+    }
   }
-  return [{ message: `date with month ${missing.map(name).join(', ')} is missing or names another month in the target` }];
+  return out;
+}
+
+const count = (list: readonly CalendarWord[], kind: string, value: number): number => list.filter((c) => c.kind === kind && c.value === value).length;
+
+/** Months and weekdays, wherever they appear: each one the source names must be in the target. */
+function compareCalendar(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
+  const s = findCalendarWords(source, sourceLang.split('-')[0]!);
+  if (s.length === 0) return [];
+  const t = findCalendarWords(target, targetLang.split('-')[0]!);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const c of s) {
+    const key = `${c.kind}:${c.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const need = count(s, c.kind, c.value);
+    if (count(t, c.kind, c.value) >= need) continue;
+    // "Sunday night" is "la nuit de dimanche à lundi", "in der Nacht zu Montag": the next day is the same night.
+    if (c.kind === 'weekday' && /^\W*(?:night|nights|overnight)\b/iu.test(source.slice(c.end, c.end + 12)) && count(t, c.kind, (c.value + 1) % 7) > 0) continue;
+    const name = calendarName(c.kind, c.value, sourceLang);
+    const inSourceLanguage = findCalendarWords(target, sourceLang.split('-')[0]!);
+    if (count(t, c.kind, c.value) + count(inSourceLanguage, c.kind, c.value) >= need) {
+      findings.push({ message: `${c.kind} ${name} is written in the source language in the target`, severity: 'warning' });
+      continue;
+    }
+    const others = t.filter((x) => x.kind === c.kind && count(s, x.kind, x.value) < count(t, x.kind, x.value));
+    if (others.length) findings.push({ message: `${c.kind} ${name} names another ${c.kind} in the target ("${others.map((o) => o.text).join('", "')}")` });
+    // A weekday left out is often style ("on Tuesday" → "this week"); a month left out loses the date.
+    else findings.push({ message: `${c.kind} ${name} is missing from the target`, ...(c.kind === 'weekday' ? { severity: 'warning' as const } : {}) });
+  }
+  return findings;
 }

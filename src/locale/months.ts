@@ -1,0 +1,176 @@
+/**
+ * Month and weekday words found anywhere in a text, with every variant CLDR has for the
+ * language (format and stand-alone, long and abbreviated, via Intl), plus the Levantine
+ * Arabic month names beside the MSA ones. English words that double as common words
+ * ("May I…", "to march", "Sun") are read as months or days only where the context says so.
+ */
+import { foldArabic } from './number-words.js';
+
+export interface CalendarWord {
+  readonly kind: 'month' | 'weekday';
+  /** 1..12 for months; 0 (Sunday)..6 for weekdays. */
+  readonly value: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Table {
+  /** Folded word → (kind, value, abbreviated). */
+  readonly words: ReadonlyMap<string, { kind: 'month' | 'weekday'; value: number; short: boolean }>;
+  /** Multi-word names (Levantine "كانون الثاني"), folded, longest first. */
+  readonly phrases: ReadonlyArray<readonly [string, number]>;
+}
+
+const LEVANTINE: ReadonlyArray<readonly [string, number]> = [
+  ['كانون الثاني', 1], ['شباط', 2], ['آذار', 3], ['نيسان', 4], ['أيار', 5], ['حزيران', 6],
+  ['تموز', 7], ['آب', 8], ['أيلول', 9], ['تشرين الأول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12],
+];
+
+const foldMemo = new Map<string, string>();
+
+const foldWord = (w: string, lang: string): string => {
+  const key = `${lang}:${w}`;
+  let f = foldMemo.get(key);
+  if (f === undefined) {
+    if (foldMemo.size > 50000) foldMemo.clear();
+    foldMemo.set(key, (f = foldUncached(w, lang)));
+  }
+  return f;
+};
+
+const foldUncached = (w: string, lang: string): string => {
+  const lower = w.toLocaleLowerCase(lang).replace(/\.$/u, '');
+  return lang === 'ar' ? foldArabic(lower) : lower.normalize('NFD').replace(/\p{M}/gu, '');
+};
+
+const tables = new Map<string, Table>();
+
+function tableFor(lang: string): Table {
+  let t = tables.get(lang);
+  if (t) return t;
+  const words = new Map<string, { kind: 'month' | 'weekday'; value: number; short: boolean }>();
+  const put = (name: string, kind: 'month' | 'weekday', value: number, short: boolean): void => {
+    for (const piece of [name, name.replace(/\.$/u, '')]) {
+      const key = foldWord(piece, lang);
+      if (!key || /\d/u.test(key) || key.includes(' ')) continue;
+      const old = words.get(key);
+      if (!old || (old.short && !short)) words.set(key, { kind, value, short });
+    }
+  };
+  const locale = lang === 'ar' ? 'ar-EG' : lang;
+  for (const style of ['long', 'short'] as const) {
+    const short = style === 'short';
+    const alone = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+    const inDate = new Intl.DateTimeFormat(locale, { month: style, day: 'numeric', timeZone: 'UTC' });
+    for (let m = 1; m <= 12; m++) {
+      const date = Date.UTC(2001, m - 1, 15);
+      put(alone.format(date), 'month', m, short);
+      put(inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? '', 'month', m, short);
+    }
+    const day = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
+    const dayInDate = new Intl.DateTimeFormat(locale, { weekday: style, day: 'numeric', month: 'long', timeZone: 'UTC' });
+    for (let d = 0; d < 7; d++) {
+      const date = Date.UTC(2001, 0, 7 + d); // 7 January 2001 was a Sunday
+      put(day.format(date), 'weekday', d, short);
+      put(dayInDate.formatToParts(date).find((p) => p.type === 'weekday')?.value ?? '', 'weekday', d, short);
+    }
+  }
+  if (lang === 'en') put('Sept', 'month', 9, true);
+  // Regional spellings CLDR leaves out: Latin American "setiembre", Austrian "Jänner"/"Feber".
+  if (lang === 'es') put('setiembre', 'month', 9, false);
+  if (lang === 'de') {
+    put('Jänner', 'month', 1, false);
+    put('Feber', 'month', 2, false);
+  }
+  const phrases: Array<readonly [string, number]> = [];
+  if (lang === 'ar') {
+    for (const [name, m] of LEVANTINE) {
+      if (name.includes(' ')) phrases.push([foldArabic(name), m]);
+      else put(name, 'month', m, false);
+    }
+  }
+  t = { words, phrases };
+  tables.set(lang, t);
+  return t;
+}
+
+/** Words before an English "May"/"March" that make it a month. */
+const EN_MONTH_CUE = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'to', 'through', 'between', 'before', 'after', 'during', 'on', 'end', 'beginning', 'and', 'or', 'until', 'the']);
+
+const phraseRegexes = new WeakMap<Table, RegExp>();
+
+/** Levantine two-word month names, allowing alef and yeh spellings and a proclitic. */
+function phraseRegex(table: Table): RegExp {
+  let re = phraseRegexes.get(table);
+  if (!re) {
+    const alt = table.phrases.map(([p]) => p.replace(/ا/gu, '[اأإآ]').replace(/ي/gu, '[يى]')).join('|');
+    phraseRegexes.set(table, (re = new RegExp(`(?<!\\p{L})[وبلف]?(${alt})(?!\\p{L})`, 'gu')));
+  }
+  return re;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:\.(?=\s|$))?/gu;
+
+/**
+ * Months and weekdays in a text. For English (and any source where `strict` is set), a month or
+ * day word counts only when capitalised; abbreviations ("Sun", "Mar") only next to a number;
+ * "May" and "March" only next to a number or after a word such as "in", "since", "early".
+ */
+export function findCalendarWords(text: string, lang: string): CalendarWord[] {
+  const table = tableFor(lang);
+  const out: CalendarWord[] = [];
+  const tokens = [...text.matchAll(WORD)];
+  const english = lang === 'en';
+  if (table.phrases.length) {
+    for (const p of text.matchAll(phraseRegex(table))) {
+      const name = p[1]!;
+      const at = p.index + p[0].length - name.length;
+      out.push({ kind: 'month', value: table.phrases.find(([f]) => f === foldArabic(name))?.[1] ?? 0, text: name, start: at, end: at + name.length });
+    }
+  }
+  const phraseEnds = out.map((c) => [c.start, c.end] as const);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = tokens[i]!;
+    let raw = m[0];
+    let start = m.index;
+    if (phraseEnds.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    let hit = table.words.get(foldWord(raw, lang));
+    // Arabic proclitics glued to the month: "وفبراير", "بنيسان", "وبنيسان".
+    for (let k = 1; !hit && lang === 'ar' && k <= 2 && /^[وبلف]/u.test(raw); k++) {
+      raw = raw.slice(1);
+      start += 1;
+      hit = table.words.get(foldWord(raw, lang));
+    }
+    // German compounds: "Montagabend", "samstags", "Septembertagung".
+    if (!hit && lang === 'de' && raw.length > 6) {
+      const folded = foldWord(raw, lang);
+      for (const [name, entry] of table.words) {
+        if (name.charCodeAt(0) === folded.charCodeAt(0) && !entry.short && name.length >= 5 && folded.startsWith(name) && folded.length >= name.length + 1) {
+          hit = entry;
+          break;
+        }
+      }
+    }
+    if (!hit) continue;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(start + raw.length, start + raw.length + 12);
+    const nearNumber = /\d[\p{L}.,]*\s*(?:de\s+|of\s+|du\s+)?$/u.test(before) || /^\.?,?\s*(?:de\s+|del\s+)?\d/u.test(after);
+    if (english) {
+      if (!/^\p{Lu}/u.test(raw)) continue;
+      if (hit.short && !nearNumber && raw.replace(/\.$/u, '').length < 5) continue;
+      if (hit.kind === 'month' && (hit.value === 5 || hit.value === 3) && !nearNumber) {
+        const prev = tokens[i - 1]?.[0].toLowerCase();
+        if (prev === undefined || !EN_MONTH_CUE.has(prev)) continue;
+      }
+    } else if (hit.short && !nearNumber) continue;
+    out.push({ kind: hit.kind, value: hit.value, text: raw, start, end: start + raw.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The name of a month (1..12) or weekday (0..6) in a language, for messages. */
+export function calendarName(kind: 'month' | 'weekday', value: number, lang: string): string {
+  const fmt = new Intl.DateTimeFormat(lang, kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' });
+  return fmt.format(kind === 'month' ? Date.UTC(2001, value - 1, 15) : Date.UTC(2001, 0, 7 + value));
+}
