@@ -91,7 +91,7 @@ describe('names', () => {
     expect((await issues('names', pair('Officials in Kirkuk said so.', 'Las autoridades dijeron eso.'), glossary))[0]!.message).toMatch(/"Kirkuk" is missing/u);
     expect((await issues('names', pair('Officials in Kirkuk said so.', 'Las autoridades de Kirkut lo dijeron.'), glossary))[0]!.message).toMatch(/"Kirkuk" is missing/u);
     expect((await issues('names', pair('Central Command said so.', 'La orden Central lo dijo.'), glossary))[0]!.message).toMatch(/"Central Command" is missing from the target \(approved: "Comando Central"\)/u);
-    const split = await issues('names', pair('They met Kataib Hezbollah fighters.', 'Se reunieron con combatientes de Kataib y de Hezbollah.'));
+    const split = await issues('names', pair('They met Kataib Hezbollah fighters.', 'Se reunieron con combatientes de Kataib y también de Hezbollah.'));
     expect(split[0]!.message).toMatch(/"Kataib Hezbollah" is split apart/u);
     expect(split[0]!.severity).toBe('error');
   });

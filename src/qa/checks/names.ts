@@ -76,19 +76,19 @@ function lookFor(name: FoundName, target: TargetText, source: string, sourceLang
 
   // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko".
   for (const w of name.kind === 'acronym' ? [] : parts) {
-    if (found.get(w) === 'verbatim' || w.length < 5) continue;
+    if (found.get(w) === 'verbatim' || w.length < 5 || isCommonWord(w, sourceLang)) continue;
     const slip = target.transposed(w);
     if (slip) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
   }
   // Words only a name has: the dictionary words of a name ("President", "University") may be translated.
   const own = name.kind === 'opaque' || name.kind === 'coded' ? parts.filter((w) => !isCommonWord(w, sourceLang)) : [];
   if (own.length > 1 && own.every((w) => found.get(w) === 'verbatim')) {
-    const split = splitApart(own, target);
+    const split = splitApart(own, parts, target);
     if (split) return { message: `name "${name.text}" is split apart in the target (${split})` };
   }
   if (name.kind === 'acronym' && target.hasLocalisedAcronym(name.text)) return undefined;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
-  const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 > parts.length;
+  const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;
 
   const missing = `name "${name.text}" is not in the target`;
@@ -98,18 +98,25 @@ function lookFor(name: FoundName, target: TargetText, source: string, sourceLang
     return other.length ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' } : undefined;
   };
   switch (name.kind) {
-    case 'coded':
-      // Another script may spell out the letters (ACE2 → "أيه سي إي 2"); its digits still stand.
-      if (target.nonLatin && parts.filter((w) => /^\p{N}+$/u.test(w)).every((w) => found.get(w))) return { message: `${missing} as written; its letters translated?`, severity: 'warning' };
+    case 'coded': {
+      // Another script spells out or translates the letters (ACE2 → "أيه سي إي 2", CoVs → "فيروسات كورونا"); its digits still stand.
+      const digits = parts.filter((w) => /^\p{N}+$/u.test(w));
+      if (target.nonLatin && digits.every((w) => found.get(w))) return target.hasLatinWords ? { message: `${missing} as written; its letters translated?`, severity: 'warning' } : undefined;
       return { message: `${missing}: a name with digits or inner capitals is kept as written` };
+    }
     case 'opaque':
       if (target.nonLatin) return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
       return translatedAs() ?? { message: `${missing}, neither kept nor adapted${cldr.length ? ` (CLDR: ${cldr.map(quote).join(', ')})` : ''}` };
     case 'acronym':
       // In a Latin-script target without another acronym or an unexplained name, a lost acronym is lost, not localised.
       if (!target.nonLatin && target.acronyms().length === 0) return translatedAs() ?? { message: `${missing}, neither kept nor localised` };
+      // A target in another script writes acronyms out or translates them; only one that keeps some Latin words may have lost one.
+      if (target.nonLatin && !target.hasLatinWords) return undefined;
       return { message: `${missing}; localised as?`, severity: 'warning' };
     default:
+      // One common word with a capital ("the West", "the Pope") is a word, translated like any other;
+      // and in another script a translated name has nothing left to compare.
+      if (parts.length === 1 || target.nonLatin) return undefined;
       return { message: `${missing}; translated as?`, severity: 'warning' };
   }
 }
@@ -127,15 +134,12 @@ function partsOf(word: string): string[] {
 }
 
 /** The words of a name found in the same order with other words between them: "Kataib ... Hezbollah". */
-function splitApart(content: readonly string[], target: TargetText): string | undefined {
-  const positions = content.map((w) => target.words.findIndex((t) => t.folded === w || t.folded.startsWith(w)));
+function splitApart(own: readonly string[], all: readonly string[], target: TargetText): string | undefined {
+  const positions = own.map((w) => target.words.findIndex((t) => t.folded === w || t.folded.startsWith(w)));
   if (positions.some((p) => p < 0)) return undefined;
   const ordered = positions.every((p, i) => i === 0 || p > positions[i - 1]!);
-  // One short particle between them keeps a name whole ("Bayern de Munich"); anything more splits it.
-  const gaps = positions.slice(1).some((p, i) => {
-    const between = target.words.slice(positions[i]! + 1, p);
-    return between.length > 1 || (between.length === 1 && between[0]!.folded.length > 3);
-  });
+  // Particles between them keep a name whole ("San Nicolás de los Garza"), and so do its other words; a word of substance splits it.
+  const gaps = positions.slice(1).some((p, i) => target.words.slice(positions[i]! + 1, p).some((t) => t.folded.length > 3 && !all.includes(t.folded)));
   if (!ordered || !gaps) return undefined;
   const first = target.words[positions[0]!]!;
   const last = target.words[positions[positions.length - 1]!]!;

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { fold } from '../text.js';
+
+const require = createRequire(import.meta.url);
 
 /**
  * What CLDR (through Intl.DisplayNames) knows of a name: countries and
@@ -36,8 +39,8 @@ function display(lang: string, kind: Kind, style: 'long' | 'short'): Intl.Displa
 
 function nameOf(lang: string, kind: Kind, style: 'long' | 'short', code: string): string | undefined {
   try {
-    const name = display(lang, kind, style)?.of(code);
-    return name && name !== code ? name : undefined;
+    // With fallback "none" an unknown code gives undefined; "US" as the short name of US is a real name.
+    return display(lang, kind, style)?.of(code) || undefined;
   } catch {
     return undefined;
   }
@@ -65,6 +68,14 @@ export function cldrIndex(lang: string): Map<string, CldrName> {
         }
       }
     }
+    for (const [code, name] of variantNames(lang)) if (!index.has(fold(name))) index.set(fold(name), { kind: 'region', code });
+    // Country abbreviations other languages print ("USA", "UAE" as "EAU"…) are written in English text too.
+    for (const other of ['de', 'fr', 'es', 'it', 'nl', 'pt']) {
+      for (const code of codesOf('region')) {
+        const short = nameOf(other, 'region', 'short', code);
+        if (short && /^\p{Lu}{2,4}$/u.test(short) && !index.has(fold(short))) index.set(fold(short), { kind: 'region', code });
+      }
+    }
     indexCache.set(lang, index);
   }
   return index;
@@ -75,9 +86,35 @@ export function cldrNameOf(name: string, sourceLang: string): CldrName | undefin
   return cldrIndex(sourceLang).get(fold(name));
 }
 
-/** The target language's CLDR names for what a source name stands for, long and short. */
+const variantCache = new Map<string, Array<[string, string]>>();
+
+/**
+ * CLDR's variant and short territory names ("Czech Republic" beside "Czechia",
+ * "Burma", "Swaziland"), which Intl.DisplayNames does not expose.
+ */
+function variantNames(lang: string): Array<[string, string]> {
+  const base = lang.toLowerCase().split(/[-_]/u)[0]!;
+  let out = variantCache.get(base);
+  if (!out) {
+    out = [];
+    try {
+      const data = require(`cldr-localenames-full/main/${base}/territories.json`) as { main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }> };
+      for (const [key, name] of Object.entries(Object.values(data.main)[0]?.localeDisplayNames.territories ?? {})) {
+        const m = /^([A-Z]{2}|\d{3})-alt-(?:variant|short)$/u.exec(key);
+        if (m) out.push([m[1]!, name]);
+      }
+    } catch {
+      // A language CLDR has no names for: Intl's names are all there is.
+    }
+    variantCache.set(base, out);
+  }
+  return out;
+}
+
+/** The target language's CLDR names for what a source name stands for, long, short and variant. */
 export function cldrRenderings(name: CldrName, targetLang: string): string[] {
   const out = new Set<string>();
+  if (name.kind === 'region') for (const [code, variant] of variantNames(targetLang)) if (code === name.code) out.add(variant);
   for (const style of ['long', 'short'] as const) {
     const n = nameOf(targetLang, name.kind, style, name.code);
     if (n) {

@@ -33,7 +33,7 @@ export function latinSkeleton(word: string): string {
     .replace(/th/gu, 't')
     .replace(/kh/gu, 'k')
     .replace(/gh/gu, 'g')
-    .replace(/sch|tch|sh|ch|zh/gu, 'c')
+    .replace(/sch|tch|sh|ch|zh|^x/gu, 'c')
     .replace(/c(?=[eiy])/gu, 's')
     .replace(/x/gu, 'ks')
     .replace(/[ckq]/gu, 'k')

@@ -38,6 +38,7 @@ export class TargetText {
   private skeletons: Array<readonly string[]> | undefined;
   private unexplained: string[] | undefined;
   private closed: string | undefined;
+  private pieces: Set<string> | undefined;
 
   constructor(
     readonly text: string,
@@ -94,7 +95,8 @@ export class TargetText {
 
   /** Whether a digit run or a single letter stands in the target as a word of its own ("2" in "سارس-كوف-2", "C"). */
   hasToken(token: string): boolean {
-    return this.words.some((t) => t.folded === token);
+    this.pieces ??= new Set(this.words.flatMap((t) => t.folded.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)));
+    return this.pieces.has(token);
   }
 
   /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
@@ -106,8 +108,17 @@ export class TargetText {
   private transliterated(word: string): boolean {
     const latin = latinSkeleton(word);
     if (latin.length < 2) return false;
-    this.skeletons ??= this.words.map((t) => targetSkeletons(t.folded));
+    // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
+    this.skeletons ??= this.words.flatMap((t, i) => {
+      const next = this.words[i + 1];
+      return [targetSkeletons(t.folded), next ? targetSkeletons(t.folded + next.folded) : []];
+    });
     return this.skeletons.some((ks) => ks.some((k) => sameSkeleton(latin, k)));
+  }
+
+  /** Whether a text in another script keeps some words in Latin letters (acronyms, names): then it may have kept this one too. */
+  get hasLatinWords(): boolean {
+    return /\p{Script=Latin}{2,}/u.test(this.text);
   }
 
   /** Whether the text is written in a script other than Latin (then capitals and acronyms tell nothing). */

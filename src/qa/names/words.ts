@@ -32,7 +32,7 @@ export function knowsCommonWords(lang: string): boolean {
 /** Whether a word (any case) is a common word of `lang`: its lower-case form is in the dictionary. */
 export function isCommonWord(word: string, lang: string): boolean {
   if (!knowsCommonWords(lang)) return false;
-  const w = word.toLowerCase().replace(/['’]s$/u, '');
+  const w = word.toLowerCase().replace(/['’](?:s|re|ll|ve|d|m|t)$|n['’]t$/u, '');
   const words = englishWords();
   if (words.has(w)) return true;
   // Plurals and possessives the list spells out only for some words.
