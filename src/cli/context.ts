@@ -13,6 +13,20 @@ export async function openProject(opts: GlobalOptions): Promise<Project> {
   return loadProject(root, opts.config ? resolve(root, opts.config) : undefined);
 }
 
+/**
+ * The project when there is one: the --config file (which must exist), else
+ * locflow.config.json in the folder; undefined when the folder has none, for
+ * commands that also work alone (check). A config that exists but is wrong is
+ * still an error.
+ */
+export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | undefined> {
+  const { CONFIG_FILE, loadProject } = await import('../config/config.js');
+  const { existsSync } = await import('node:fs');
+  const root = resolve(opts.cwd ?? process.cwd());
+  if (opts.config) return loadProject(root, resolve(root, opts.config));
+  return existsSync(resolve(root, CONFIG_FILE)) ? loadProject(root) : undefined;
+}
+
 /** Runs a command body; a LocflowError becomes its message on stderr and its exit code. */
 export async function run(body: () => Promise<number | void>): Promise<void> {
   try {

@@ -1,14 +1,15 @@
-import { join } from 'node:path';
-import type { Project } from '../config/config.js';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { DEFAULTS, type Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
-import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
+import { readText } from '../io/files.js';
 import type { Document } from '../model/index.js';
-import type { Run } from '../model/content.js';
+import type { Content, Run } from '../model/content.js';
+import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
 import { runChecks, summarize, type RunOptions } from '../qa/runner.js';
 import type { Issue, QaPair, Severity } from '../qa/types.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
-import { formatFor } from '../formats/registry.js';
+import { formatFor, type Format } from '../formats/registry.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits } from './translations.js';
 
@@ -18,7 +19,13 @@ export interface CheckOptions {
   readonly files?: readonly string[];
   /** Check a localized document against its source, without XLIFF. */
   readonly document?: { readonly source: string; readonly target: string };
+  /** The language of --source (default: the project's source language, else "en"). */
+  readonly sourceLang?: string;
+  /** A CSV or TBX glossary to use instead of the project's (or without a project). */
+  readonly glossary?: string;
   readonly maxWarnings?: number;
+  /** Where relative paths given by the user start (default: the project folder, else the current folder). */
+  readonly cwd?: string;
 }
 
 export interface CheckResult {
@@ -40,19 +47,64 @@ export function qaOptions(project: Project): RunOptions {
   };
 }
 
-export async function check(project: Project, options: CheckOptions = {}): Promise<CheckResult> {
+/** A language tag given on the command line, in canonical form; a usage error (exit 2) when it is not one. */
+export function languageTag(tag: string, option: string): string {
+  let canonical: string | undefined;
+  if (/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u.test(tag)) {
+    try {
+      canonical = Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0];
+    } catch {
+      canonical = undefined;
+    }
+  }
+  if (!canonical) throw new LocflowError(`${option}: "${tag}" is not a valid language tag`, { hint: 'use a BCP 47 tag such as "en", "es", "fr-CA" or "ar-EG"' });
+  return canonical;
+}
+
+/**
+ * Checks translations: the project's locale store, XLIFF files, or a
+ * localized document against its source. Without a project (no
+ * locflow.config.json) the XLIFF files or the two documents are checked with
+ * the default settings; inputs are only read, so they may be anywhere.
+ */
+export async function check(project: Project | undefined, options: CheckOptions = {}): Promise<CheckResult> {
+  const base = options.cwd ?? project?.root ?? process.cwd();
+  const sourceLang = options.sourceLang !== undefined ? languageTag(options.sourceLang, '--source-lang') : (project?.config.sourceLanguage ?? DEFAULTS.sourceLanguage);
+  const langs = options.langs?.map((l) => languageTag(l, '--lang'));
   let pairs: QaPair[];
   const extra: Issue[] = [];
+  const notices: string[] = [];
   if (options.document) {
-    const aligned = pairsFromDocuments(project, options.document.source, options.document.target, options.langs?.[0]);
+    const aligned = pairsFromDocuments(project, base, options.document.source, options.document.target, sourceLang, langs?.[0], notices);
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
-  } else pairs = options.files?.length ? pairsFromXliff(project, options.files) : pairsFromStore(project, options.langs);
-  const { issues, notices } = await runChecks(pairs, qaOptions(project));
-  const all = [...extra, ...issues];
+  } else if (options.files?.length) pairs = pairsFromXliff(project?.root ?? base, base, options.files);
+  else if (project) pairs = pairsFromStore(project, langs);
+  else {
+    throw new LocflowError('no locflow.config.json here, and nothing to check without one', {
+      hint: 'give XLIFF files (locflow check file.xlf) or two documents (locflow check --source a.txt --target b.txt --lang es), or run "locflow init"',
+    });
+  }
+  const settings: RunOptions = project ? qaOptions(project) : {};
+  const run: RunOptions = options.glossary !== undefined ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) } : settings;
+  const result = await runChecks(pairs, run);
+  const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  return { issues: all, notices, pairs, exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+  return { issues: all, notices: [...notices, ...result.notices], pairs, exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+}
+
+/** A file the user named, resolved from `base`; check only reads it, so it may be anywhere. */
+function readableFile(base: string, path: string, what: string): string {
+  const full = resolve(base, path);
+  readText(full, what); // fails early, naming the file, when it cannot be read
+  return full;
+}
+
+/** A path as reports show it: relative to the project (or the current folder) when inside it, else absolute. */
+function shown(root: string, path: string): string {
+  const rel = relative(root, path);
+  return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel).split('\\').join('/');
 }
 
 function pairsFromStore(project: Project, langs: readonly string[] | undefined): QaPair[] {
@@ -60,7 +112,7 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
   const pairs: QaPair[] = [];
   for (const lang of chooseLanguages(project, langs)) {
     for (const doc of docs) {
-      const file = relativeToProjectPath(project.root, bundlePath(project, lang, doc));
+      const file = shown(project.root, bundlePath(project, lang, doc));
       for (const s of storedUnits(doc, loadBundle(project, lang, doc))) {
         if (s.target === undefined) continue;
         pairs.push({ id: s.unit.id, source: s.unit.source, target: s.target, sourceLang: doc.sourceLang, targetLang: lang, file });
@@ -70,9 +122,9 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
   return pairs;
 }
 
-function pairsFromXliff(project: Project, files: readonly string[]): QaPair[] {
+function pairsFromXliff(root: string, base: string, files: readonly string[]): QaPair[] {
   return files.flatMap((f) => {
-    const path = insideProject(project.root, f, 'XLIFF file');
+    const path = resolve(base, f);
     let xliff;
     try {
       xliff = readXliff(readText(path, 'XLIFF file'));
@@ -80,46 +132,79 @@ function pairsFromXliff(project: Project, files: readonly string[]): QaPair[] {
       if (err instanceof XliffReadError) throw new LocflowError(err.message, { file: path, ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}) });
       throw err;
     }
-    if (!xliff.targetLang) throw new LocflowError('the XLIFF names no target language', { file: path });
+    if (!xliff.targetLang) throw new LocflowError('the XLIFF names no target language', { file: path, hint: 'set target-language on its <file> (XLIFF 1.2) or trgLang on <xliff> (2.0)' });
     const targetLang = xliff.targetLang;
-    return xliff.files.flatMap((xf) =>
-      xf.units
-        .filter((u) => u.target !== undefined)
-        .map((u) => ({ id: u.id, source: u.source, target: u.target!, sourceLang: xliff.sourceLang, targetLang, file: relativeToProjectPath(project.root, path), ...(u.line !== undefined ? { line: u.line } : {}) })),
-    );
+    const file = shown(root, path);
+    const pairs: QaPair[] = [];
+    for (const xf of xliff.files) {
+      for (const u of xf.units) {
+        if (u.target === undefined) continue;
+        pairs.push(u.line !== undefined ? { id: u.id, source: u.source, target: u.target, sourceLang: xliff.sourceLang, targetLang, file, line: u.line } : { id: u.id, source: u.source, target: u.target, sourceLang: xliff.sourceLang, targetLang, file });
+      }
+    }
+    return pairs;
   });
 }
 
 /** The text of each block, units joined by a space, codes kept. */
 function blockContents(doc: Document): Array<{ role: string; content: Run[]; unit: string }> {
   const byId = new Map(doc.units.map((u) => [u.id, u]));
-  return doc.blocks.map((b) => {
+  return doc.blocks.map((b, i) => {
     const content: Run[] = [];
-    b.units.forEach((id, i) => {
-      if (i > 0) content.push(' ');
+    b.units.forEach((id, j) => {
+      if (j > 0) content.push(' ');
       content.push(...(byId.get(id)?.source ?? []));
     });
-    return { role: b.role, content, unit: `block ${doc.blocks.indexOf(b) + 1} (${b.role})` };
+    return { role: b.role, content, unit: `block ${i + 1} (${b.role})` };
   });
+}
+
+/** The document's format; a file whose extension names no format (a corpus file "news.es") is plain text. */
+function documentFormat(path: string): Format {
+  try {
+    return formatFor(path);
+  } catch (err) {
+    if (err instanceof LocflowError) return formatFor('plain.txt');
+    throw err;
+  }
+}
+
+/** The lines of a text without its leading and trailing blank lines; whether a blank line is left between them. */
+function textLines(text: string): { lines: string[]; blankInside: boolean } {
+  const lines = text.split(/\r?\n/u);
+  while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+  while (lines.length && lines[0]!.trim() === '') lines.shift();
+  return { lines, blankInside: lines.some((l) => l.trim() === '') };
 }
 
 /**
  * A localized document against its source, without XLIFF: both are read by
  * their format, blocks are aligned by position and role, and each aligned
- * pair of blocks is checked like a unit.
+ * pair of blocks is checked like a unit. Two plain texts without a blank line
+ * in either (a parallel corpus: one sentence per line) are aligned line by line.
  */
-function pairsFromDocuments(project: Project, sourcePath: string, targetPath: string, lang: string | undefined): { pairs: QaPair[]; issues: Issue[] } {
-  const src = insideProject(project.root, sourcePath, '--source');
-  const trg = insideProject(project.root, targetPath, '--target');
-  const targetLang = lang ? chooseLanguages(project, [lang])[0]! : inferLanguage(project, trg);
-  const { sourceLanguage, text } = project.config;
-  const read = (path: string, language: string): Document => formatFor(path).read(readText(path, 'document'), { id: 'doc', path, sourceLang: language }, text);
-  const a = blockContents(read(src, sourceLanguage));
-  const b = blockContents(read(trg, targetLang));
-  const file = relativeToProjectPath(project.root, trg);
+function pairsFromDocuments(project: Project | undefined, base: string, sourcePath: string, targetPath: string, sourceLang: string, lang: string | undefined, notices: string[]): { pairs: QaPair[]; issues: Issue[] } {
+  const src = resolve(base, sourcePath);
+  const trg = resolve(base, targetPath);
+  const root = project?.root ?? base;
+  const targetLang = lang ?? inferLanguage(project, trg, sourceLang, notices);
+  if (targetLang === sourceLang) throw new LocflowError(`the target language "${targetLang}" is the source language`, { hint: 'pass --lang for the target and --source-lang for the source' });
+  const srcText = readText(src, '--source');
+  const trgText = readText(trg, '--target');
+  const file = shown(root, trg);
+  const srcFormat = documentFormat(src);
+  const trgFormat = documentFormat(trg);
+  if (srcFormat.name === 'text' && trgFormat.name === 'text') {
+    const a = textLines(srcText);
+    const b = textLines(trgText);
+    if (!a.blankInside && !b.blankInside && (a.lines.length > 1 || b.lines.length > 1)) return linePairs(a.lines, b.lines, sourceLang, targetLang, file, shown(root, src));
+  }
+  const options = project?.config.text ?? DEFAULTS.text;
+  const a = blockContents(srcFormat.read(srcText, { id: 'doc', path: src, sourceLang }, options));
+  const b = blockContents(trgFormat.read(trgText, { id: 'doc', path: trg, sourceLang: targetLang }, options));
   const issues: Issue[] = [];
   if (a.length !== b.length) {
-    issues.push({ check: 'alignment', severity: 'error' as Severity, message: `the target has ${b.length} blocks, the source ${a.length}: a paragraph, caption or line was added or lost`, unit: 'document', file, lang: targetLang, source: relativeToProjectPath(project.root, src), target: file });
+    issues.push({ check: 'alignment', severity: 'error' as Severity, message: `the target has ${b.length} blocks, the source ${a.length}: a paragraph, caption or line was added or lost`, unit: 'document', file, lang: targetLang, source: shown(root, src), target: file });
   }
   const pairs: QaPair[] = [];
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -128,14 +213,79 @@ function pairsFromDocuments(project: Project, sourcePath: string, targetPath: st
     if (s.role !== t.role) {
       issues.push({ check: 'alignment', severity: 'warning', message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`, unit: s.unit, file, lang: targetLang, source: '', target: '' });
     }
-    pairs.push({ id: s.unit, source: s.content, target: t.content, sourceLang: sourceLanguage, targetLang, file });
+    pairs.push({ id: s.unit, source: s.content, target: t.content, sourceLang, targetLang, file });
   }
   return { pairs, issues };
 }
 
-function inferLanguage(project: Project, path: string): string {
-  const parts = relativeToProjectPath(project.root, path).split('/');
-  const found = project.config.targetLanguages.find((l) => parts.includes(l));
-  if (found) return found;
-  throw new LocflowError('cannot tell the target document\'s language from its path', { file: path, hint: 'pass --lang <code>' });
+/** One sentence per line on both sides: line N is checked against line N; URLs and placeholders become codes as a reader makes them. */
+function linePairs(source: readonly string[], target: readonly string[], sourceLang: string, targetLang: string, file: string, sourceFile: string): { pairs: QaPair[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  if (source.length !== target.length) {
+    issues.push({ check: 'alignment', severity: 'error', message: `the target has ${target.length} lines, the source ${source.length}: a line was added or lost, so the lines after it may not match`, unit: 'document', file, lang: targetLang, source: sourceFile, target: file });
+  }
+  const content = (line: string): Content => protect(line.trim());
+  const pairs: QaPair[] = [];
+  for (let i = 0; i < Math.min(source.length, target.length); i++) {
+    const s = source[i]!;
+    const t = target[i]!;
+    if (s.trim() === '' && t.trim() === '') continue;
+    pairs.push({ id: `line ${i + 1}`, source: content(s), target: content(t), sourceLang, targetLang, file, line: i + 1 });
+  }
+  return { pairs, issues };
+}
+
+/** Language names Intl knows: a path part is a language only if it names one ("es", "pt-BR"), not "txt" or "doc". */
+function knownLanguage(part: string): string | undefined {
+  if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/u.test(part)) return undefined;
+  try {
+    const tag = Intl.getCanonicalLocales(part.replace(/_/gu, '-'))[0];
+    if (!tag) return undefined;
+    const language = tag.split('-')[0]!;
+    const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language);
+    return name ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The target's language from its path: with a project, a target language of
+ * the project named by a folder; otherwise a language code as the file's
+ * suffix ("article.es.txt", "news.es") or as its folder ("es/article.txt").
+ */
+function inferLanguage(project: Project | undefined, path: string, sourceLang: string, notices: string[]): string {
+  if (project) {
+    const parts = shown(project.root, path).split('/');
+    const found = project.config.targetLanguages.find((l) => parts.includes(l));
+    if (found) return found;
+  }
+  const name = basename(path);
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  const candidates: Array<[string | undefined, string]> = [
+    [knownLanguage(extname(stem).slice(1)), 'file name'],
+    [formatKnown(ext) ? undefined : knownLanguage(ext.slice(1)), 'file name'],
+    [knownLanguage(basename(dirname(path))), 'folder'],
+  ];
+  for (const [tag, where] of candidates) {
+    if (tag && tag !== sourceLang) {
+      notices.push(`the target's language is "${tag}", from its ${where}; pass --lang to say otherwise`);
+      return tag;
+    }
+  }
+  throw new LocflowError("cannot tell the target document's language", {
+    file: path,
+    hint: 'pass --lang <code>, e.g. --lang es (or name the file like article.es.txt)',
+  });
+}
+
+function formatKnown(ext: string): boolean {
+  if (ext === '') return false;
+  try {
+    formatFor(`x${ext}`);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,31 +1,40 @@
 import { Option } from '@commander-js/extra-typings';
-import { list, openProject, run, type GlobalOptions, type Program } from '../context.js';
+import { list, openProjectIfAny, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow check` command: its options, one workflow call, what it prints. */
 export function registerCheck(program: Program): void {
   program
     .command('check')
-    .description('check translations: numbers, names, inline codes, placeholders and more')
+    .description('check translations: numbers, names, inline codes, placeholders and more (works without a project on XLIFF files or two documents)')
     .argument('[files...]', 'XLIFF files to check (default: the locale store)')
-    .option('--lang <codes>', 'languages, comma-separated', list)
+    .option('--lang <codes>', 'languages, comma-separated (with --target: its language, when its path does not tell)', list)
     .option('--source <file>', 'with --target: check a localized document against its source, without XLIFF')
     .option('--target <file>', 'the localized document to check against --source')
+    .option('--source-lang <code>', "the language of --source (default: the project's source language, else en)")
+    .option('--glossary <file>', "a CSV or TBX glossary (instead of the project's one, or without a project)")
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit', 'html'] as const).default('text' as const))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .action((files, opts, cmd) =>
       run(async () => {
         const { LocflowError } = await import('../../errors.js');
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
-        const { check } = await import('../../workflow/check.js');
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
         const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
         if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
         if ((opts.source === undefined) !== (opts.target === undefined)) throw new LocflowError('--source and --target go together');
         if (opts.source !== undefined && files.length) throw new LocflowError('give either XLIFF files or --source/--target, not both');
+        const project = await openProjectIfAny(globals);
+        const { resolve } = await import('node:path');
+        const cwd = resolve(globals.cwd ?? process.cwd());
+        const { check } = await import('../../workflow/check.js');
         const result = await check(project, {
           files,
+          // Relative paths start from the project folder in a project (as before), else from the current folder.
+          ...(project ? {} : { cwd }),
           ...(opts.lang ? { langs: opts.lang } : {}),
           ...(opts.source !== undefined && opts.target !== undefined ? { document: { source: opts.source, target: opts.target } } : {}),
+          ...(opts.sourceLang !== undefined ? { sourceLang: opts.sourceLang } : {}),
+          ...(opts.glossary !== undefined ? { glossary: opts.glossary } : {}),
           ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         });
         for (const n of result.notices) process.stderr.write(`locflow: ${n}\n`);
@@ -33,7 +42,8 @@ export function registerCheck(program: Program): void {
         const report = renderReport(opts.format, result.issues, result.pairs, opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
         if (opts.output !== undefined) {
           const { insideProject, writeFileAtomic } = await import('../../io/files.js');
-          writeFileAtomic(insideProject(project.root, opts.output, '--output'), report);
+          // In a project, reports stay inside it as every other file locflow writes; alone, it goes where the user says.
+          writeFileAtomic(project ? insideProject(project.root, opts.output, '--output') : resolve(cwd, opts.output), report);
           const { summarize } = await import('../../qa/runner.js');
           const s = summarize(result.issues);
           console.log(`${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`);
