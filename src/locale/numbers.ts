@@ -147,6 +147,8 @@ export interface Quantity {
   unit?: string;
   readonly decade?: boolean;
   readonly ordinal?: boolean;
+  /** A magnitude word with no number ("millions", "des milliards"): keyed "m:1e6". */
+  readonly bare?: boolean;
 }
 
 interface Token {
@@ -528,7 +530,7 @@ export function findQuantities(text: string, locale: string, options: { readonly
       // ---- spelled-out numbers, with connectors and magnitude words
       const first = lookupWord(tok.text, lang);
       const firstMag = first ? undefined : magnitudeOf(tok.text, lang);
-      if (first || (firstMag && !firstMag.plural)) {
+      if (first || firstMag) {
         const roles: WordRole[] = [];
         let k = i;
         let end = tok.end;
@@ -578,7 +580,6 @@ export function findQuantities(text: string, locale: string, options: { readonly
           const w = wordAt(k);
           const mag = w === undefined ? undefined : magnitudeOf(w, lang);
           if (!mag || mag.factor <= last) break;
-          if (roles.length === 0 && magnitude === 1 && mag.plural) break;
           magnitude *= mag.factor;
           last = mag.factor;
           end = tokens[k]!.end;
@@ -587,7 +588,10 @@ export function findQuantities(text: string, locale: string, options: { readonly
           if (/^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor) k++;
         }
         const only = roles.length === 1 ? roles[0]! : undefined;
-        if (only?.role === 'ordinal') {
+        if (roles.length === 0 && firstMag?.plural) {
+          // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
+          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: magnitude, keys: [`m:${magnitude}`], foreignFrom: 1, origin: 'words', magnitude, mantissa: 1, bare: true });
+        } else if (only?.role === 'ordinal') {
           out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: only.value, keys: [nkey(only.value)], foreignFrom: 1, origin: 'ordinal-word', magnitude: 1, mantissa: only.value, ordinal: true });
         } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
           const v = roles[0]!.value + roles[1]!.value;

@@ -118,7 +118,7 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       let best: Quantity | undefined;
       for (const t of T) {
         if (used.has(t) || matchLevel(s, t) !== level) continue;
-        if (!best || (best.kind === 'code' && t.kind !== 'code') || (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code')) best = t;
+        if (!best || (best.kind === 'code' && t.kind !== 'code') || (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code') || (best.origin === t.origin && best.unit !== s.unit && t.unit === s.unit && t.kind !== 'code')) best = t;
       }
       if (best) {
         used.add(best);
@@ -136,7 +136,8 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   for (const s of codes) {
     if (matchOf.has(s)) continue;
     const digitKeys = s.keys.slice(1);
-    const changed = T.find((x) => !used.has(x) && x.kind === 'code' && x.keys.slice(1).join() === digitKeys.join());
+    const letters = (q: Quantity): string => q.keys[0]!.slice(2).replace(/\d+/gu, '#');
+    const changed = T.find((x) => !used.has(x) && x.kind === 'code' && (x.keys.slice(1).join() === digitKeys.join() || letters(x) === letters(s)));
     if (changed) {
       used.add(changed);
       // The same letters and digits in another order ("3Q" → "Q3") is a local way of writing it.
@@ -145,7 +146,8 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       else findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
       continue;
     }
-    const parts = digitKeys.map((k) => T.find((x) => !used.has(x) && x.kind === 'number' && x.keys.includes(k)));
+    // (a number with a unit of its own, "19%", is not the code's)
+    const parts = digitKeys.map((k) => T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && x.magnitude === 1 && x.keys.includes(k)));
     if (digitKeys.length && parts.every((p) => p !== undefined)) {
       for (const p of parts) used.add(p!);
       if (latinTarget) findings.push({ message: `code "${s.text}" is written differently in the target (${parts.map((p) => p!.text).join(', ')})`, severity: 'warning', targetSpan: span(parts[0]!) });
@@ -160,6 +162,15 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   for (const s of nums) {
     if (matchOf.has(s)) continue;
     const candidates = extra();
+    if (s.bare) {
+      // "millions" with no number: compared with the target's own order of magnitude, if it states one
+      const other = candidates.find((t) => t.magnitude > 1 && (t.bare || t.origin === 'words') && t.value !== s.value);
+      if (other) {
+        used.add(other);
+        findings.push({ message: `magnitude changed: "${s.text}" (${magnitudeName(s.magnitude)}) became "${other.text}" (${magnitudeName(other.value)}) in the target`, targetSpan: span(other) });
+      }
+      continue;
+    }
     // A magnitude word changed: same figure, another magnitude ("1.5 million" → "1,5 mil millones").
     const mag = candidates.find((t) => (t.magnitude > 1 || s.magnitude > 1) && t.magnitude !== s.magnitude && near(t.mantissa, s.mantissa, 1e-9));
     if (mag) {
@@ -175,7 +186,8 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
         continue;
       }
     }
-    const rounded = candidates.find((t) => (t.origin === 'digits' || t.origin === 'words') && readingsOf(t).some((v) => readingsOf(s).some((sv) => isRounding(sv, v))));
+    // Rounding: to a bigger magnitude word ("1,234,567" → "1,2 millones"), or dropping two or more significant digits of a long figure.
+    const rounded = candidates.find((t) => (t.origin === 'digits' || t.origin === 'words') && readingsOf(t).some((v) => readingsOf(s).some((sv) => isRounding(sv, v) && (t.magnitude > s.magnitude || (sigDigits(sv) >= 4 && sigDigits(sv) - sigDigits(v) >= 2)))));
     if (rounded && required(s)) {
       used.add(rounded);
       findings.push({ message: `"${s.text}" appears rounded as "${rounded.text}" in the target`, severity: 'warning', targetSpan: span(rounded) });
@@ -189,7 +201,10 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       if (other) {
         used.add(other);
         findings.push({ message: `"${s.text}" (${s.value}) became "${other.text}" (${other.value}) in the target`, targetSpan: span(other) });
-      } else if (s.value !== 1) findings.push({ message: `"${s.text}" (${s.value}) is not in the target: said another way?`, severity: 'warning' });
+      } else if (s.value >= 2 && s.magnitude === 1 && !/^(?:100|1000)$/u.test(String(s.value))) {
+        // Small counts are often rendered by other words ("two" → "ambos", "three" → "trío"): a warning; larger ones are values.
+        findings.push({ message: `number(s) missing from the target: ${s.text} (${s.value})`, ...(s.value < 5 ? { severity: 'warning' as const } : {}) });
+      }
     } else if (s.origin === 'roman') findings.push({ message: `Roman numeral "${s.text}" (${s.value}) is not in the target`, severity: 'warning' });
   }
   if (missingErrors.length) findings.push({ message: `number(s) missing from the target: ${missingErrors.map(label).join(', ')}` });
@@ -207,21 +222,28 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
  * a value whose class changed into the class another value left is a swap.
  */
 function swaps(S: readonly Quantity[], matchOf: ReadonlyMap<Quantity, Quantity>): Finding[] {
-  const pairs = S.filter((s) => s.kind === 'number' && matchOf.has(s)).map((s) => [s, matchOf.get(s)!] as const);
+  const pairs = S.filter((s) => s.kind === 'number' && s.origin === 'digits' && matchOf.has(s) && matchOf.get(s)!.origin === 'digits').map((s) => [s, matchOf.get(s)!] as const);
   const out: Finding[] = [];
   const reported = new Set<Quantity>();
+  const report = (s1: Quantity, s2: Quantity, t1: Quantity): void => {
+    reported.add(s1).add(s2);
+    out.push({ message: `numbers swapped: "${s1.text}" and "${s2.text}" traded places in the target`, targetSpan: span(t1) });
+  };
   for (const [s1, t1] of pairs) {
-    if (s1.unit === undefined || t1.unit === undefined || s1.unit === t1.unit || reported.has(s1)) continue;
+    if (reported.has(s1)) continue;
     for (const [s2, t2] of pairs) {
-      if (s2 === s1 || reported.has(s2) || s2.value === s1.value) continue;
-      if (s2.unit === t1.unit && t2.unit === s1.unit) {
-        reported.add(s1).add(s2);
-        out.push({ message: `numbers swapped: "${s1.text}" and "${s2.text}" traded places in the target ("${t2.text}" now goes with what "${s1.text}" counted)`, targetSpan: span(t1) });
-      }
+      if (s2 === s1 || reported.has(s2) || s2.value === s1.value || reported.has(s1)) continue;
+      // The unit or noun that went with the first value in the source now goes with the second one.
+      if (s1.unit !== undefined && t1.unit !== s1.unit && t2.unit === s1.unit && s2.unit !== s1.unit) report(s1, s2, t1);
+      // Two plain numbers (no unit, no magnitude) in the same sentence whose order is reversed in the target.
+      // Two numbers of the same sort (same unit, no magnitude word) whose order is reversed in the target.
+      else if (sameSort(s1, s2) && sameSort(t1, t2) && sameSort(s1, t1) && s1.magnitude === 1 && s1.start < s2.start && t1.start > t2.start) report(s1, s2, t1);
     }
   }
   return out;
 }
+
+const sameSort = (a: Quantity, b: Quantity): boolean => a.unit === b.unit && a.magnitude === b.magnitude && !a.decade && !b.decade && Boolean(a.ordinal) === Boolean(b.ordinal);
 
 const count = (list: readonly CalendarWord[], kind: string, value: number): number => list.filter((c) => c.kind === kind && c.value === value).length;
 
@@ -247,7 +269,7 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
       continue;
     }
     const others = t.filter((x) => x.kind === c.kind && count(s, x.kind, x.value) < count(t, x.kind, x.value));
-    if (others.length) findings.push({ message: `${c.kind} ${name} names another ${c.kind} in the target ("${others.map((o) => o.text).join('", "')}")` });
+    if (others.length) findings.push({ message: `${c.kind} ${name} names another ${c.kind} in the target ("${others.map((o) => o.text.replace(/\.$/u, '')).join('", "')}")` });
     // A weekday left out is often style ("on Tuesday" → "this week"); a month left out loses the date.
     else findings.push({ message: `${c.kind} ${name} is missing from the target`, ...(c.kind === 'weekday' ? { severity: 'warning' as const } : {}) });
   }
