@@ -143,7 +143,9 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       // The same letters and digits in another order ("3Q" → "Q3") is a local way of writing it.
       const chars = (q: Quantity): string => [...q.keys[0]!.slice(2)].sort().join('');
       if (chars(changed) === chars(s)) findings.push({ message: `code "${s.text}" is written "${changed.text}" in the target`, severity: 'warning', targetSpan: span(changed) });
-      else findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
+      // In another script a code is often transliterated; only the same letters with other digits is certainly wrong.
+      else if (latinTarget || letters(changed) === letters(s)) findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
+      else findings.push({ message: `code "${s.text}" is not found as such in the target ("${changed.text}")`, severity: 'warning', targetSpan: span(changed) });
       continue;
     }
     // (a number with a unit of its own, "19%", is not the code's)
@@ -154,7 +156,7 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       continue;
     }
     if (!latinTarget && T.some((x) => x.kind === 'code' && x.keys[0] === s.keys[0])) continue;
-    findings.push({ message: `code "${s.text}" is missing from the target` });
+    findings.push({ message: `code "${s.text}" is missing from the target`, ...(latinTarget ? {} : { severity: 'warning' as const }) });
   }
 
   const extra = (): Quantity[] => T.filter((t) => !used.has(t) && t.kind !== 'code' && t.origin !== 'article' && t.origin !== 'ordinal-word');
