@@ -156,7 +156,15 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       continue;
     }
     if (!latinTarget && T.some((x) => x.kind === 'code' && x.keys[0] === s.keys[0])) continue;
-    findings.push({ message: `code "${s.text}" is missing from the target`, ...(latinTarget ? {} : { severity: 'warning' as const }) });
+    // A transliterated code with other digits ("COVID-19" → "كوفيد-18") is changed; none at all may be a translation of it.
+    const transliterated = latinTarget ? undefined : T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && /\p{L}[-‐]?$/u.test(targetText.slice(Math.max(0, x.start - 2), x.start)));
+    if (transliterated) {
+      used.add(transliterated);
+      findings.push({ message: `code "${s.text}" is changed in the target: "${targetText.slice(Math.max(0, transliterated.start - 12), transliterated.end).replace(/^\S*\s/u, '')}"`, targetSpan: span(transliterated) });
+      continue;
+    }
+    // In another script, a hyphenated code ("COVID-19", "F-35") keeps its digits when transliterated; a glued one ("R0") is often translated into words.
+    findings.push({ message: `code "${s.text}" is missing from the target`, ...(latinTarget || /[-‐]\d+$/u.test(s.text) ? {} : { severity: 'warning' as const }) });
   }
 
   const extra = (): Quantity[] => T.filter((t) => !used.has(t) && t.kind !== 'code' && t.origin !== 'article' && t.origin !== 'ordinal-word');
