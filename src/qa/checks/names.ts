@@ -68,18 +68,19 @@ function glossaryFinding(name: string, renderings: readonly string[], target: Ta
 function lookFor(name: FoundName, target: TargetText, source: string, sourceLang: string, targetLang: string, learnt: readonly string[]): Finding | undefined {
   const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
   if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
-  // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
-  if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
   const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
   const parts = content.flatMap(partsOf);
+  // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko", "Austria" → "Austira".
+  for (const w of parts) {
+    if (w.length < 5 || target.hasToken(w)) continue;
+    const slip = target.transposed(w);
+    // A common word's ending may be respelled (Center → centre, Minister → ministre); a name's letters may not.
+    if (slip && !(isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2))) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
+  }
+  // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
+  if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
   const found = new Map<string, WordMatch | undefined>(parts.map((w) => [w, /^(?:\p{N}+|\p{L})$/u.test(w) ? (target.hasToken(w) ? 'verbatim' : undefined) : target.findWord(w)]));
 
-  // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko".
-  for (const w of name.kind === 'acronym' ? [] : parts) {
-    if (found.get(w) === 'verbatim' || w.length < 5 || isCommonWord(w, sourceLang)) continue;
-    const slip = target.transposed(w);
-    if (slip) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
-  }
   // Words only a name has: the dictionary words of a name ("President", "University") may be translated.
   const own = name.kind === 'opaque' || name.kind === 'coded' ? parts.filter((w) => !isCommonWord(w, sourceLang)) : [];
   if (own.length > 1 && own.every((w) => found.get(w) === 'verbatim')) {
@@ -90,6 +91,11 @@ function lookFor(name: FoundName, target: TargetText, source: string, sourceLang
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;
+  // A name shortened to its last word ("Deutsche Bahn" → "die Bahn", "Herman Van Rompuy" → "Van Rompuy") is a style; its last word lost is not.
+  const last = own[own.length - 1];
+  if (own.length > 1 && last !== undefined && found.get(last) !== undefined) {
+    return { message: `name "${name.text}" is shortened in the target to ${own.filter((w) => found.get(w) !== undefined).map(quote).join(' ')}`, severity: 'warning' };
+  }
 
   const missing = `name "${name.text}" is not in the target`;
   // A target name of its own that no source word explains: the name was translated, not lost.

@@ -27,7 +27,7 @@ export interface FoundName {
 }
 
 /** Lower-case words that may join the words of one name ("Bank of England", "Osama bin Laden"). */
-export const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'do', 'dos', 'du', 'le', 'for']);
+export const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'do', 'dos', 'du', 'le']);
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*/gu;
 
 const calendarCache = new Map<string, Set<string>>();
@@ -170,6 +170,8 @@ export function findNames(text: string, lang: string): FoundName[] {
     // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
     while (words.length > 1 && (isTitle(words[0]!.text) || (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))) words = words.slice(1);
     while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
+    // A nationality before a name describes it ("Czech Montreal", "Nigerian Boko Haram"): the name is what follows.
+    while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang)) words = words.slice(1);
     if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1))) continue;
     const texts = words.map((w) => w.text);
     if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang)) continue;
@@ -186,6 +188,7 @@ function kindOf(words: readonly string[], lang: string): NameKind {
   if (words.some(isCoded)) return 'coded';
   if (words.length === 1 && isAcronym(words[0]!)) return 'acronym';
   if (!knowsCommonWords(lang)) return 'unknown';
-  const content = words.filter((w) => !CONNECTORS.has(w));
+  // Hyphenated words count by their parts ("T-shirt", "Anglo-Saxon").
+  const content = words.filter((w) => !CONNECTORS.has(w)).flatMap((w) => w.split(/[-‐]/u).filter((p) => p.length > 1));
   return content.every((w) => isAcronym(w) || isCommonWord(w, lang) || isGroupWord(w, lang) || isTitle(w)) ? 'common' : 'opaque';
 }

@@ -28,19 +28,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
-/**
- * Whether `b` is `a` with two adjacent, different letters swapped, one of them
- * a consonant: two vowels trade places as a spelling convention (Blues → Bleus).
- */
+/** Whether `b` is `a` with two adjacent, different letters swapped. */
 export function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  const swapped = i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  return swapped && !(VOWEL.test(a[i]!) && VOWEL.test(a[i + 1]!));
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
-
-const VOWEL = /[aeiouy]/u;
 
 /** Spelling conventions that differ between languages, folded away before comparing. */
 function spelling(word: string): string {
@@ -56,37 +50,38 @@ function spelling(word: string): string {
     .replace(/(.)\1+/gu, '$1');
 }
 
-const COGNATE_CACHE = new Map<string, boolean>();
+const spelled = new Map<string, string>();
+
+function spellingOf(word: string): string {
+  let out = spelled.get(word);
+  if (out === undefined) {
+    out = spelling(word);
+    if (spelled.size > 100_000) spelled.clear();
+    spelled.set(word, out);
+  }
+  return out;
+}
 
 /**
  * Whether a target word can be a rendering of a source word: the same stem
- * (federalist → federalista, society → sociedad) or the same word respelled
- * (Tehran → teheran, Najaf → nayaf, Moscow → moskau).
+ * (federalist → federalista, society → sociedad), part of a compound
+ * (Europe → Centroeuropa) or the same word respelled (Tehran → teheran,
+ * Najaf → nayaf, Moscow → moskau).
  */
 export function isCognate(source: string, target: string): boolean {
   if (source === target) return true;
   if (source.length < 3 || target.length < 3) return false;
-  const key = `${source}\u0000${target}`;
-  let result = COGNATE_CACHE.get(key);
-  if (result === undefined) {
-    result = cognate(source, target);
-    if (COGNATE_CACHE.size > 200_000) COGNATE_CACHE.clear();
-    COGNATE_CACHE.set(key, result);
-  }
-  return result;
-}
-
-function cognate(source: string, target: string): boolean {
-  const a = spelling(source);
-  const b = spelling(target);
-  if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return false;
   // Part of a compound (Centroeuropa, Karlsuniversität): the name's stem inside a longer word.
   if (source.length >= 5 && target.length > source.length + 2 && target.includes(source.slice(0, Math.max(5, source.length - 2)))) return true;
+  const a = spellingOf(source);
+  const b = spellingOf(target);
+  if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return false;
   let prefix = 0;
-  while (prefix < source.length && prefix < target.length && source[prefix] === target[prefix]) prefix++;
+  while (prefix < source.length && prefix < target.length && source.charCodeAt(prefix) === target.charCodeAt(prefix)) prefix++;
   // A shared stem: at least four letters and most of the shorter word.
   if (prefix >= 4 && prefix >= 0.6 * Math.min(source.length, target.length)) return true;
   const longest = Math.max(a.length, b.length);
   const allowed = longest <= 4 ? 1 : longest <= 8 ? 2 : 3;
+  if (Math.abs(a.length - b.length) > allowed) return false;
   return editDistance(a, b, allowed) <= allowed && editDistance(source, target, allowed + 1) <= allowed + 1;
 }

@@ -2,6 +2,7 @@ import { primary } from '../glossary.js';
 import { fold } from '../text.js';
 import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
 import { isCognate, isTransposition } from './similar.js';
+import { isGermanNoun } from './words.js';
 
 /**
  * A target text read once, then asked for names the ways translators render
@@ -39,6 +40,8 @@ export class TargetText {
   private unexplained: string[] | undefined;
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
+  /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
+  private readonly foreign: boolean;
 
   constructor(
     readonly text: string,
@@ -48,12 +51,21 @@ export class TargetText {
     this.folded = fold(text);
     const words: TargetWord[] = [];
     // Folding keeps length for almost every text; where it does not, offsets come from the folded text itself.
-    const source = this.folded.length === text.length ? text : this.folded;
+    const same = this.folded.length === text.length;
+    const source = same ? text : this.folded;
     for (const m of source.matchAll(WORD)) {
-      const before = source.slice(Math.max(0, m.index - 3), m.index);
-      const sentenceStart = words.length === 0 || /[.!?:;"“”«»¿¡(\n]\s*$/u.test(before);
-      words.push({ folded: fold(m[0]), start: m.index, end: m.index + m[0].length, acronym: /^\p{Lu}{2,}$/u.test(m[0]), capitalised: !sentenceStart && /^\p{Lu}/u.test(m[0]) });
+      const end = m.index + m[0].length;
+      const upper = m[0] !== m[0].toLowerCase();
+      const sentenceStart = words.length === 0 || (upper && /[.!?:;"“”«»¿¡(\n]\s*$/u.test(source.slice(Math.max(0, m.index - 3), m.index)));
+      words.push({
+        folded: same ? this.folded.slice(m.index, end) : m[0],
+        start: m.index,
+        end,
+        acronym: upper && /^\p{Lu}{2,}$/u.test(m[0]),
+        capitalised: upper && !sentenceStart && /^\p{Lu}/u.test(m[0]),
+      });
     }
+    this.foreign = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
     this.words = words;
   }
 
@@ -106,6 +118,7 @@ export class TargetText {
 
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
   private transliterated(word: string): boolean {
+    if (!this.foreign) return false;
     const latin = latinSkeleton(word);
     if (latin.length < 2) return false;
     // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
@@ -156,6 +169,8 @@ export class TargetText {
       const sourceWords = new Set([...fold(source).matchAll(WORD)].map((m) => m[0]));
       this.unexplained = this.words
         .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && ![...sourceWords].some((s) => isCognate(s, t.folded)))
+        // German capitalises every noun: only a word its dictionary does not have may be a name.
+        .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
         .map((t) => t.folded);
     }
     return this.unexplained;

