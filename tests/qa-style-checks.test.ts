@@ -116,3 +116,14 @@ describe('untranslated and length', () => {
     expect(await found('length', 'The ferry services resumed on Monday.', 'Los servicios de transbordador se reanudaron el lunes, después de que el temporal que azotó la costa durante toda la semana obligara a cerrar los dos puertos principales.')).toHaveLength(1);
   });
 });
+
+describe('codes at the end of a sentence and percent signs', () => {
+  it('a sentence ending in a protected URL ends in no mark', async () => {
+    const url = { code: 'standalone' as const, id: '1', type: 'url' as const, data: 'www.example.cz' };
+    const r = await runChecks([{ id: 'u', source: ['Programme at: ', url], target: ['Programa en ', url, '.'], sourceLang: 'en', targetLang: 'es', file: 'f' }], { checks: CHECKS.filter((c) => c.id === 'end-punctuation') });
+    expect(r.issues).toEqual([]);
+  });
+  it('the protector leaves percent signs in prose alone', () => {
+    expect(findProtectedSpans('Between 30%-50% of cases, 100%% sure, %s and %1$d remain.').map((s) => s.type)).toEqual(['placeholder', 'placeholder']);
+  });
+});

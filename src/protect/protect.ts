@@ -1,5 +1,5 @@
 import type { CodeType, InlineCode, Run } from '../model/content.js';
-import { EMAIL, URL, URL_HINT } from './patterns.js';
+import { EMAIL, PRINTF, URL, URL_HINT } from './patterns.js';
 
 /**
  * Finds the spans of a sentence that must reach the translator untouched
@@ -15,8 +15,8 @@ export interface Detector {
 export const DETECTORS: readonly Detector[] = [
   { type: 'url', hint: URL_HINT, pattern: URL },
   { type: 'email', hint: /@/u, pattern: EMAIL },
-  // {{name}}, {name}, %s, %1$s, %d, %.2f
-  { type: 'placeholder', hint: /[{%]/u, pattern: /\{\{[^{}\s]+\}\}|\{[\p{L}_][\p{L}\p{N}_]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb%@](?![\p{L}\p{N}])/gu },
+  // {{name}}, {name}, %s, %1$s, %d, %.2f — not a percent sign in prose ("30%-50%", "%%")
+  { type: 'placeholder', hint: /[{%]/u, pattern: new RegExp(`\\{\\{[^{}\\s]+\\}\\}|\\{[\\p{L}_][\\p{L}\\p{N}_]*\\}|${PRINTF.source}`, 'gu') },
 ];
 
 export interface ProtectedSpan {
@@ -30,7 +30,6 @@ export function findProtectedSpans(text: string, detectors: readonly Detector[] 
   for (const d of detectors) {
     if (!d.hint.test(text)) continue;
     for (const m of text.matchAll(d.pattern)) {
-      if (d.type === 'placeholder' && m[0] === '%%') continue;
       const start = m.index;
       const end = start + m[0].length;
       if (!spans.some((s) => start < s.end && end > s.start)) spans.push({ start, end, type: d.type });

@@ -1,4 +1,4 @@
-import { textOnly } from '../../model/content.js';
+import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 
 type Mark = 'question mark' | 'exclamation mark' | 'full stop' | 'colon' | 'semicolon' | 'ellipsis';
@@ -39,9 +39,10 @@ export const endPunctuation: PairCheck = {
   severity: 'warning',
   description: 'A question in the source is a question in the target (? = ؟ = ？); a changed exclamation or colon is noted; a full stop added or left out is style.',
   run(pair) {
-    const target = textOnly(pair.target);
-    if (target.trim() === '') return [];
-    const s = finalMark(textOnly(pair.source), pair.sourceLang);
+    // Codes stand as U+FFFC: a sentence ending in a protected URL ends in no mark, whatever comes before it.
+    const target = textWithoutCodes(pair.target);
+    if (target.replace(/\uFFFC/gu, '').trim() === '') return [];
+    const s = finalMark(textWithoutCodes(pair.source), pair.sourceLang);
     const t = finalMark(target, pair.targetLang);
     if (s === t) return [];
     const message = s ? `the source ends with a${/^[aeiou]/u.test(s) ? 'n' : ''} ${s}, the target ${ends(t)}` : `the target ends with a${t && /^[aeiou]/u.test(t) ? 'n' : ''} ${t}, the source does not`;
