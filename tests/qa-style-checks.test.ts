@@ -127,3 +127,11 @@ describe('codes at the end of a sentence and percent signs', () => {
     expect(findProtectedSpans('Between 30%-50% of cases, 100%% sure, %s and %1$d remain.').map((s) => s.type)).toEqual(['placeholder', 'placeholder']);
   });
 });
+
+describe('end-punctuation after a closing quote', () => {
+  it('a full stop after the closing quote keeps the mark inside it', async () => {
+    expect(await found('end-punctuation', 'She asked, "Who will pay?"', 'Preguntó: «¿Quién pagará?».')).toEqual([]);
+    expect(await found('end-punctuation', 'He shouted "Run!"', 'Il a crié « Courez ! ».', 'fr')).toEqual([]);
+    expect(await warnings('end-punctuation', 'She asked, "Who will pay?"', 'Preguntó quién pagará.')).toHaveLength(1);
+  });
+});
