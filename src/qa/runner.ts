@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly glossary?: Glossary;
   readonly lengthRatio?: Readonly<Record<string, readonly [number, number]>>;
   readonly checks?: readonly Check[];
+  /** Renderings of names learnt from the project's approved translations. */
+  readonly learnt?: (name: string, targetLang: string) => readonly string[];
   /** Only checks at these severities run (import runs the error-level ones). */
   readonly only?: readonly Severity[];
 }
@@ -35,6 +37,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     glossary: options.glossary ?? EMPTY_GLOSSARY,
     lengthRatio: options.lengthRatio ?? { '*': [0.4, 2.5] },
     notice: (m) => notices.add(m),
+    ...(options.learnt ? { learnt: options.learnt } : {}),
   };
   const suppressed = (pair: QaPair, check: string): boolean =>
     (options.suppress ?? []).some((s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang));

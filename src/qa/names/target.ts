@@ -120,7 +120,7 @@ export class TargetText {
   private transliterated(word: string): boolean {
     if (!this.foreign) return false;
     const latin = latinSkeleton(word);
-    if (latin.length < 2) return false;
+    if (latin.length === 0) return false;
     // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
     this.skeletons ??= this.words.flatMap((t, i) => {
       const next = this.words[i + 1];

@@ -1,0 +1,169 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/qa/checks/index.js';
+import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../src/qa/glossary.js';
+import { findNames } from '../src/qa/names/detect.js';
+import { learnRenderings, type Learnt } from '../src/qa/names/learnt.js';
+import { runChecks } from '../src/qa/runner.js';
+
+// Sentences written for these tests: each shows one class of rendering or of defect, not a corpus line.
+
+interface Found {
+  readonly severity: string;
+  readonly message: string;
+}
+
+async function names(source: string, target: string, targetLang = 'es', options: { glossary?: Glossary; learnt?: Learnt } = {}): Promise<Found[]> {
+  const pair = { id: 'u', source: [source], target: [target], sourceLang: 'en', targetLang, file: 't' };
+  const { issues } = await runChecks([pair], { checks: CHECKS.filter((c) => c.id === 'names'), glossary: options.glossary ?? EMPTY_GLOSSARY, ...(options.learnt ? { learnt: options.learnt } : {}) });
+  return issues.map((i) => ({ severity: i.severity, message: i.message }));
+}
+
+const errors = (found: Found[]): Found[] => found.filter((f) => f.severity === 'error');
+const detected = (text: string): string[] => findNames(text, 'en').map((n) => n.text);
+
+describe('names: what counts as a name in the source', () => {
+  it('leaves out the pronoun I and its contractions', () => {
+    expect(detected("Yesterday I met Okonjo, and I'm sure I'll see him again.")).toEqual(['Okonjo']);
+  });
+
+  it('leaves out courtesy titles before a name', () => {
+    expect(detected('The talks with Mr Abubakar ended when Dr. Okafor left.')).toEqual(['Abubakar', 'Okafor']);
+  });
+
+  it('leaves out sentence-first common words, also after quotes and colons, but keeps a sentence-first name', () => {
+    expect(detected('With Dogecoin falling, traders left.')).toEqual(['Dogecoin']);
+    expect(detected('He said: "Markets will recover."')).toEqual([]);
+    expect(detected('Zelenskyy spoke first.')).toEqual(['Zelenskyy']);
+  });
+
+  it('leaves out nationality, language and group words', () => {
+    expect(detected('American, Spanish and British officials met Iraqis, Kurds and Jews in Paris.')).toEqual(['Paris']);
+    expect(detected('Two Frenchmen and a Ukrainian crossed over.')).toEqual([]);
+  });
+
+  it('reads a title-case headline by the word list: only words no dictionary has are names', () => {
+    expect(detected('Flood Waters Rise Again Across Northern Bavaria Towns')).toEqual(['Bavaria']);
+  });
+
+  it('keeps an acronym apart from the name after it, and a nationality apart from the name it describes', () => {
+    expect(detected('The EU envoy Mirela Kovac met Nigerian Boko Haram negotiators.')).toEqual(['EU', 'Mirela Kovac', 'Boko Haram']);
+  });
+
+  it('sorts names into classes: coded, acronym, opaque, common', () => {
+    const kinds = Object.fromEntries(findNames('The F-35 of NATO flew over Tikrit near the White House.', 'en').map((n) => [n.text, n.kind]));
+    expect(kinds).toEqual({ 'F-35': 'coded', NATO: 'acronym', Tikrit: 'opaque', 'White House': 'common' });
+  });
+});
+
+describe('names: renderings translators use are accepted', () => {
+  it('exonyms and adapted spellings (cognates)', async () => {
+    expect(await names('Talks in Tehran and Kyiv ended.', 'Las conversaciones en Teherán y Kiev terminaron.')).toEqual([]);
+    expect(await names('Flights to Baghdad resumed.', 'Se reanudaron los vuelos a Bagdad.')).toEqual([]);
+    expect(await names('Prime minister Karamanlis met Tsipras.', 'El primer ministro Karamanlís se reunió con Tsipras.')).toEqual([]);
+  });
+
+  it('institutions of translated words, in any order (most content words found)', async () => {
+    expect(await names('The Heritage Foundation disagreed.', 'La Fundación Heritage no estuvo de acuerdo.')).toEqual([]);
+    expect(await names('Storms hit South Dakota.', 'Las tormentas azotaron Dakota del Sur.')).toEqual([]);
+  });
+
+  it('CLDR territories, long, short, variant and adjective forms', async () => {
+    expect(await names('Exports from the United States rose.', 'Las exportaciones de EE.UU. subieron.')).toEqual([]);
+    expect(await names('He moved to the Czech Republic.', 'Se mudó a Chequia.')).toEqual([]);
+    expect(await names('Investors in Germany worried.', 'Los inversores alemanes se preocuparon.')).toEqual([]);
+    expect(await names('The US envoy arrived.', "L'envoyé des É.-U. est arrivé.", 'fr')).toEqual([]);
+  });
+
+  it('localised acronyms: the same letters reordered, or one letter more', async () => {
+    expect(await names('NATO and the IMF met the UN.', 'La OTAN y el FMI se reunieron con la ONU.')).toEqual([]);
+  });
+
+  it('inflected or compounded in German, with Arabic proclitics', async () => {
+    expect(await names('Okonjos plan failed.', 'Okonjos Plan scheiterte.', 'de')).toEqual([]);
+    expect(await names('Fighting near Kirkuk went on.', 'استمر القتال بكركوك.', 'ar')).toEqual([]);
+  });
+
+  it('transliterated into Arabic script', async () => {
+    expect(await names('Officials in Najaf said so.', 'قال مسؤولون في النجف ذلك.', 'ar')).toEqual([]);
+    expect(await names('Trump spoke to Zhou.', 'تحدث ترامب إلى تشو.', 'ar')).toEqual([]);
+  });
+
+  it('titles inside the run: "Mr Peña Nieto" is "Sr. Peña Nieto"', async () => {
+    expect(await names('Mr Peña Nieto arrived.', 'Llegó el Sr. Peña Nieto.')).toEqual([]);
+  });
+
+  it('a rendering learnt from approved translations', async () => {
+    const learnt = learnRenderings([
+      { source: 'The Tower Hamlets council met.', target: 'Se reunió el consejo del distrito oriental.', targetLang: 'es' },
+      { source: 'Tower Hamlets voted.', target: 'El distrito oriental votó.', targetLang: 'es' },
+      { source: 'The council met.', target: 'El consejo se reunió.', targetLang: 'es' },
+    ]);
+    expect(learnt('Tower Hamlets', 'es')).toContain('distrito oriental');
+    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el distrito oriental fue reñida.', 'es', { learnt })).toEqual([]);
+    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el consejo fue reñida.', 'es', { learnt })).toHaveLength(1);
+  });
+});
+
+describe('names: what is wrong whatever the style is an error', () => {
+  it('a name lost without trace', async () => {
+    const found = await names('Rescuers reached Mosul on Monday.', 'Los equipos de rescate llegaron el lunes.');
+    expect(found).toEqual([{ severity: 'error', message: expect.stringMatching(/"Mosul" is not in the target/u) }]);
+  });
+
+  it('a name misspelt by two swapped letters', async () => {
+    const found = await names('Ministers met Kovalenko today.', 'Los ministros se reunieron hoy con Kovalneko.');
+    expect(found).toEqual([{ severity: 'error', message: 'name "Kovalenko" is misspelt in the target ("kovalneko")' }]);
+  });
+
+  it('a name split apart by other words', async () => {
+    const found = await names('They met Amal Clooney yesterday.', 'Ayer se reunieron con Amal, la abogada Clooney.');
+    expect(errors(found)[0]?.message).toMatch(/"Amal Clooney" is split apart/u);
+  });
+
+  it('a coded name not kept as written', async () => {
+    expect(errors(await names('The F-16 landed.', 'El caza aterrizó.'))).toHaveLength(1);
+  });
+
+  it('a do-not-translate glossary term not kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'names-'));
+    writeFileSync(join(dir, 'g.csv'), 'en,es,type,translate\nBlueSky,,name,no\n');
+    const glossary = loadGlossary(join(dir, 'g.csv'), 'en');
+    expect(errors(await names('Post it on BlueSky.', 'Publícalo en Cielo Azul.', 'es', { glossary }))[0]?.message).toMatch(/"BlueSky" is not to be translated/u);
+  });
+
+  it('the last word of a name lost, while its first is kept', async () => {
+    expect(errors(await names('Maria Okonkwo spoke.', 'Habló Maria.'))).toHaveLength(1);
+  });
+});
+
+describe('names: what is often legitimate is a warning with a question', () => {
+  it('a name of common words found by no means', async () => {
+    const found = await names('The Supreme Court ruled.', 'El alto tribunal falló.');
+    expect(found).toEqual([{ severity: 'warning', message: 'name "Supreme Court" is not in the target; translated as?' }]);
+  });
+
+  it('a name the target renders with a name of its own', async () => {
+    const found = await names('The club fined Honza.', 'El club multó a Juanito.');
+    expect(found).toEqual([{ severity: 'warning', message: 'name "Honza" is not in the target as written; translated as "juanito"?' }]);
+  });
+
+  it('a German noun is not a rendering of a name, a German name is', async () => {
+    expect(errors(await names('The court heard Okonkwo.', 'Das Gericht hörte die Angeklagte.', 'de'))).toHaveLength(1);
+    expect(errors(await names('The club fined Honza.', 'Der Verein bestrafte Jan.', 'de'))).toEqual([]);
+  });
+
+  it('a name shortened to its last word', async () => {
+    expect(await names('Milena Kovacic resigned.', 'Kovacic dimitió.')).toEqual([{ severity: 'warning', message: 'name "Milena Kovacic" is shortened in the target to "kovacic"' }]);
+  });
+
+  it('one capitalised common word is a word: "the West" may be "Occidente"', async () => {
+    expect(await names('Relations with the West cooled.', 'Las relaciones con Occidente se enfriaron.')).toEqual([]);
+  });
+
+  it('in another script, acronyms and translated names are left to the translator', async () => {
+    expect(await names('The WHO warned the European Commission.', 'حذرت منظمة الصحة العالمية المفوضية الأوروبية.', 'ar')).toEqual([]);
+  });
+});
