@@ -7,6 +7,7 @@ import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../src/qa/glossary.
 import { findNames } from '../src/qa/names/detect.js';
 import { learnRenderings, type Learnt } from '../src/qa/names/learnt.js';
 import { runChecks } from '../src/qa/runner.js';
+import { locflow, tempProject } from './helpers.js';
 
 // Sentences written for these tests: each shows one class of rendering or of defect, not a corpus line.
 
@@ -165,5 +166,29 @@ describe('names: what is often legitimate is a warning with a question', () => {
 
   it('in another script, acronyms and translated names are left to the translator', async () => {
     expect(await names('The WHO warned the European Commission.', 'حذرت منظمة الصحة العالمية المفوضية الأوروبية.', 'ar')).toEqual([]);
+  });
+});
+
+describe('names: a project learns renderings from its memory', () => {
+  const tu = (en: string, es: string): string =>
+    `<tu><tuv xml:lang="en"><seg>${en}</seg></tuv><tuv xml:lang="es"><seg>${es}</seg></tuv></tu>`;
+  const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="en" datatype="plaintext"/>
+<body>${tu('The Federal Reserve Board met.', 'Se reunió la Junta de la Reserva.')}${tu('The Federal Reserve Board voted.', 'La Junta de la Reserva votó.')}${tu('Rates rose.', 'Los tipos subieron.')}</body></tmx>`;
+  const xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="n.txt" source-language="en" target-language="es" datatype="plaintext"><body>
+<trans-unit id="a"><source>Yesterday the Federal Reserve Board raised rates.</source><target>Ayer la Junta de la Reserva subió los tipos.</target></trans-unit>
+</body></file></xliff>`;
+
+  it('warns about an unknown rendering until the memory holds approved pairs that teach it', () => {
+    const dir = tempProject();
+    writeFileSync(join(dir, 'n.xlf'), xliff);
+    const before = locflow(dir, 'check', 'n.xlf', '--format', 'json');
+    expect(before.stdout).toMatch(/Federal Reserve Board/u);
+    writeFileSync(join(dir, 'tm.tmx'), tmx);
+    expect(locflow(dir, 'tm', 'import', 'tm.tmx').code).toBe(0);
+    const after = locflow(dir, 'check', 'n.xlf', '--format', 'json');
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toMatch(/Federal Reserve Board/u);
   });
 });

@@ -7,6 +7,7 @@ import type { Content, Run } from '../model/content.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
 import { runChecks, summarize, type RunOptions } from '../qa/runner.js';
+import { learntNames } from './memory.js';
 import type { Issue, QaPair, Severity } from '../qa/types.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
 import { formatFor, type Format } from '../formats/registry.js';
@@ -85,7 +86,9 @@ export async function check(project: Project | undefined, options: CheckOptions 
       hint: 'give XLIFF files (locflow check file.xlf) or two documents (locflow check --source a.txt --target b.txt --lang es), or run "locflow init"',
     });
   }
-  const settings: RunOptions = project ? qaOptions(project) : {};
+  // In a project, names its translators rendered their own way are learnt from its memory.
+  const learnt = project ? await learntNames(project) : undefined;
+  const settings: RunOptions = project ? { ...qaOptions(project), ...(learnt ? { learnt } : {}) } : {};
   const run: RunOptions = options.glossary !== undefined ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) } : settings;
   const result = await runChecks(pairs, run);
   const all = [...extra, ...result.issues];

@@ -5,6 +5,7 @@ import { codesOf, type Document, type Unit } from '../model/index.js';
 import { textHash } from '../model/ids.js';
 import { contentToI18n, markerName } from '../store/codes.js';
 import type { TmEntry, TranslationMemory } from '../tm/memory.js';
+import type { Learnt } from '../qa/names/learnt.js';
 
 /** The project's translation memory; null when it does not exist and `create` is false. */
 export async function openMemory(project: Project, create: boolean): Promise<TranslationMemory | null> {
@@ -26,4 +27,21 @@ export function codeData(unit: Unit): Record<string, string> {
 /** A translated unit as a memory entry. */
 export function memoryEntry(doc: Document, unit: Unit, lang: string, target: string, origin: string): TmEntry {
   return { sourceLang: doc.sourceLang, targetLang: lang, source: contentToI18n(unit.source), target, context: contextOf(unit), codes: codeData(unit), origin, doc: doc.id, unit: unit.id };
+}
+
+/**
+ * Renderings of names learnt from the memory's human translations (machine
+ * drafts teach nothing); none when the project has no memory yet.
+ */
+export async function learntNames(project: Project): Promise<Learnt | undefined> {
+  const memory = await openMemory(project, false);
+  if (!memory) return undefined;
+  try {
+    const approved = memory.all(project.config.sourceLanguage).filter((e) => !/^(?:mt|pseudo)/u.test(e.origin ?? ''));
+    if (approved.length === 0) return undefined;
+    const { learnRenderings } = await import('../qa/names/learnt.js');
+    return learnRenderings(approved.map((e) => ({ source: e.source, target: e.target, targetLang: e.targetLang })));
+  } finally {
+    memory.close();
+  }
 }
