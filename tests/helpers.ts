@@ -51,3 +51,20 @@ export function copyProject(): string {
 }
 
 export const read = (path: string): string => readFileSync(path, 'utf8');
+
+const NUMBER_WORDS: Readonly<Record<string, readonly string[]>> = {
+  es: ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'],
+  fr: ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'],
+  de: ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],
+};
+const ENGLISH = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * A stand-in translation that keeps the English words but says its spelled-out
+ * numbers in the target language, as any translation would: the numbers check
+ * compares them ("nine" must not stay "nine" in Spanish).
+ */
+export function numberWordsIn(lang: string, text: string): string {
+  const words = NUMBER_WORDS[lang.split('-')[0]!];
+  return words ? text.replace(/\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/gu, (w) => words[ENGLISH.indexOf(w)]!) : text;
+}
