@@ -1,6 +1,6 @@
 import { fold } from '../text.js';
 import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
-import { isCommonWord, isPronounI, isTitle, knowsCommonWords } from './words.js';
+import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
 
 /**
  * Proper names in a source sentence, each with the class that decides how a
@@ -92,7 +92,7 @@ function tokens(text: string): Token[] {
       const abbreviation = /^\.\s*$/u.test(between) && (isTitle(previous.text) || /^\p{Lu}$/u.test(previous.text));
       sentenceStart = !abbreviation && /[.!?:"“”«»\n]/u.test(between);
     }
-    let word = m[0].replace(/['’]s$/u, '');
+    let word = m[0].replace(/['’]s?$/u, '');
     if (word === '') word = m[0];
     out.push({ text: word, start: m.index, sentenceStart: out.length === 0 || sentenceStart, capital: /^\p{Lu}/u.test(word) });
     sentenceStart = false;
@@ -172,6 +172,9 @@ export function findNames(text: string, lang: string): FoundName[] {
     while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
     // A nationality before a name describes it ("Czech Montreal", "Nigerian Boko Haram"): the name is what follows.
     while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang)) words = words.slice(1);
+    while (words.length > 1 && isLegalForm(words[words.length - 1]!.text)) words = words.slice(0, -1);
+    // A Roman numeral, even as an ordinal ("XXth century"), is the numbers check's business.
+    if (words.length === 1 && /^(?=[IVX]{2}|[IVX]+(?:th|st|nd|rd))X{0,3}(?:IX|IV|V?I{0,3})(?:th|st|nd|rd)?$/u.test(words[0]!.text)) continue;
     if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1))) continue;
     const texts = words.map((w) => w.text);
     if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang)) continue;
