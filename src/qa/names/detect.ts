@@ -128,7 +128,21 @@ function splitHyphens(toks: readonly Token[]): Token[] {
   return out;
 }
 
-export function findNames(text: string, lang: string): FoundName[] {
+const namesCache = new Map<string, readonly FoundName[]>();
+
+/** The names of a source text; a source checked against several languages is read once. */
+export function findNames(text: string, lang: string): readonly FoundName[] {
+  const key = `${lang}\u0000${text}`;
+  let names = namesCache.get(key);
+  if (!names) {
+    names = detect(text, lang);
+    if (namesCache.size > 20_000) namesCache.clear();
+    namesCache.set(key, names);
+  }
+  return names;
+}
+
+function detect(text: string, lang: string): FoundName[] {
   const toks = splitHyphens(tokens(text));
   const headline = knowsCommonWords(lang) && isTitleCase(toks);
   const calendar = calendarWords(lang);

@@ -88,7 +88,6 @@ export class TargetText {
   /** How a folded source word occurs in the target, if it does. */
   findWord(word: string): WordMatch | undefined {
     if (word.length === 0) return undefined;
-    let cognate = false;
     for (const t of this.words) {
       const w = t.folded;
       if (w === word) return 'verbatim';
@@ -98,9 +97,9 @@ export class TargetText {
         if (INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
       }
       if (this.lang === 'ar' && w.endsWith(word) && ARABIC_PROCLITIC.test(w.slice(0, w.length - word.length))) return 'verbatim';
-      if (!cognate && isCognate(word, w)) cognate = true;
     }
-    if (cognate) return 'cognate';
+    // Only then the dearer comparisons.
+    for (const t of this.words) if (isCognate(word, t.folded)) return 'cognate';
     if (this.transliterated(word)) return 'transliterated';
     return undefined;
   }
