@@ -137,3 +137,32 @@ describe('numbers: months and weekdays', () => {
     expect(await found('They met on Tuesday evening.', 'Sie trafen sich am Dienstagabend.', 'de')).toEqual([]);
   });
 });
+
+describe('numbers: renderings that are not another value', () => {
+  it('treats collective counts (dozen, cuarentena, douzaines, Dutzende) as approximate', async () => {
+    expect(await errors('Nearly two dozen shops closed.', 'Cerraron casi dos docenas de tiendas.')).toEqual([]);
+    expect(await errors('Some forty boats sank.', 'Se hundieron una cuarentena de barcos.')).toEqual([]);
+    expect(await errors('More than a dozen teams applied.', 'تقدم أكثر من اثني عشر فريقًا.', 'ar')).toEqual([]);
+    expect(await errors('More than a dozen teams applied.', 'تقدمت عشرات الفرق.', 'ar')).toEqual([]);
+    expect(await warnings('More than a dozen teams applied.', 'Se presentaron muchos equipos.')).toHaveLength(1);
+    // an exact spelled-out count changed is still an error
+    expect(await errors('Nine teams applied.', 'Se presentaron siete equipos.')).toHaveLength(1);
+  });
+
+  it('does not take a target "one" or an Arabic dual as the replacement of a spelled-out number', async () => {
+    expect(await errors('Each patient infects about two others.', 'يمكن للمريض الواحد أن يعدي شخصين آخرين.', 'ar')).toEqual([]);
+    expect(await errors('Sales fell in three regions and one shop closed.', 'Las ventas cayeron en tres regiones y una tienda cerró.')).toEqual([]);
+    expect(await errors('Several million voters stayed home.', 'Varios millones de votantes se quedaron en casa.')).toEqual([]);
+  });
+
+  it('keeps the digits of a transliterated code for the code ("HKU-5" → "إتش كيه يو-5")', async () => {
+    expect(await errors('Both strains of HKU-5 were sequenced.', 'تم تحديد تسلسل سلالتي إتش كيه يو-5.', 'ar')).toEqual([]);
+    expect(await errors('Both strains of HKU-5 were sequenced.', 'تم تحديد تسلسل سلالتي إتش كيه يو-7.', 'ar')).toHaveLength(1);
+  });
+
+  it('lets "Monday night" be named by the day before, as a warning', async () => {
+    expect(await errors('A shop was robbed on Friday night.', 'Una tienda fue asaltada la noche del jueves.')).toEqual([]);
+    expect(await warnings('A shop was robbed on Friday night.', 'Una tienda fue asaltada la noche del jueves.')).toHaveLength(1);
+    expect(await errors('A shop was robbed on Friday morning.', 'Una tienda fue asaltada el jueves por la mañana.')).toHaveLength(1);
+  });
+});

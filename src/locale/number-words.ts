@@ -31,7 +31,7 @@ function build(lang: string): Map<string, WordRole> {
     case 'en':
       add(m, 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen', unit);
       tens('twenty thirty forty fifty sixty seventy eighty ninety');
-      m.set('hundred', { role: 'hundred' }).set('thousand', { role: 'thousand' }).set('and', { role: 'and' }).set('dozen', unit(12));
+      m.set('hundred', { role: 'hundred' }).set('thousand', { role: 'thousand' }).set('and', { role: 'and' }).set('dozen', unit(12)).set('dozens', unit(12));
       add(m, 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth', ord, 1);
       break;
     case 'es':
@@ -43,7 +43,7 @@ function build(lang: string): Map<string, WordRole> {
       add(m, 'doscientos|doscientas trescientos|trescientas cuatrocientos|cuatrocientas quinientos|quinientas seiscientos|seiscientas setecientos|setecientas ochocientos|ochocientas novecientos|novecientas', (i) => unit((i + 2) * 100));
       m.set('un', { role: 'article' }).set('una', { role: 'article' });
       // approximate counts: "una decena" (about ten)
-      for (const [w, v] of [['decena', 10], ['quincena', 15], ['veintena', 20], ['treintena', 30], ['centenar', 100]] as const) m.set(w, unit(v));
+      for (const [w, v] of [['docenas', 12], ['decena', 10], ['decenas', 10], ['quincena', 15], ['veintena', 20], ['veintenas', 20], ['treintena', 30], ['cuarentena', 40], ['cincuentena', 50], ['centenar', 100], ['centenares', 100]] as const) m.set(w, unit(v));
       add(m, 'primero|primera|primer|primeros|primeras segundo|segunda|segundos|segundas tercero|tercera|tercer|terceros|terceras cuarto|cuarta quinto|quinta sexto|sexta séptimo|séptima|septimo|septima octavo|octava noveno|novena décimo|décima|decimo|decima', ord, 1);
       break;
     case 'fr':
@@ -53,14 +53,14 @@ function build(lang: string): Map<string, WordRole> {
       m.set('cent', { role: 'hundred' }).set('cents', { role: 'hundred' }).set('mille', { role: 'thousand' }).set('et', { role: 'and' }).set('douzaine', unit(12));
       m.set('un', { role: 'article' }).set('une', { role: 'article' });
       // approximate counts: "une dizaine" (about ten), "une trentaine"
-      for (const [w, v] of [['dizaine', 10], ['quinzaine', 15], ['vingtaine', 20], ['trentaine', 30], ['quarantaine', 40], ['cinquantaine', 50], ['soixantaine', 60], ['centaine', 100]] as const) m.set(w, unit(v));
+      for (const [w, v] of [['douzaines', 12], ['dizaines', 10], ['vingtaines', 20], ['centaines', 100], ['dizaine', 10], ['quinzaine', 15], ['vingtaine', 20], ['trentaine', 30], ['quarantaine', 40], ['cinquantaine', 50], ['soixantaine', 60], ['centaine', 100]] as const) m.set(w, unit(v));
       add(m, 'premier|première|premiers|premières|1er deuxième|second|seconde troisième quatrième cinquième sixième septième huitième neuvième dixième onzième douzième treizième quatorzième quinzième seizième', ord, 1);
       break;
     case 'de':
       add(m, 'null eins|zwo zwei drei vier fünf|fuenf sechs sieben acht neun zehn elf zwölf|zwoelf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn', unit);
       m.set('zwo', unit(2));
       tens('zwanzig dreißig|dreissig vierzig fünfzig sechzig siebzig achtzig neunzig');
-      m.set('hundert', { role: 'hundred' }).set('tausend', { role: 'thousand' }).set('dutzend', unit(12));
+      m.set('hundert', { role: 'hundred' }).set('tausend', { role: 'thousand' }).set('dutzend', unit(12)).set('dutzende', unit(12)).set('dutzenden', unit(12));
       for (const a of ['ein', 'eine', 'einen', 'einem', 'einer', 'eines']) m.set(a, { role: 'article' });
       for (const [stem, v] of [['erst', 1], ['zweit', 2], ['dritt', 3], ['viert', 4], ['fünft', 5], ['sechst', 6], ['siebt', 7], ['acht', 8], ['neunt', 9], ['zehnt', 10], ['elft', 11], ['zwölft', 12]] as const) {
         for (const end of ['e', 'en', 'er', 'es', 'em']) if (!(stem === 'acht' && end === '')) m.set(stem + end, ord(v));
@@ -68,7 +68,7 @@ function build(lang: string): Map<string, WordRole> {
       break;
     case 'ar':
       // Keys are folded (see foldArabic): no diacritics, one alef, final ى → ي, ة kept.
-      add(m, 'صفر واحد|واحدة|احد|احدي اثنان|اثنين|اثنتان|اثنتين ثلاثة|ثلاث اربعة|اربع خمسة|خمس ستة|ست سبعة|سبع ثمانية|ثماني|ثمان تسعة|تسع عشرة|عشر', unit);
+      add(m, 'صفر واحد|واحدة|احد|احدي اثنان|اثنين|اثنتان|اثنتين|اثني|اثنتي ثلاثة|ثلاث اربعة|اربع خمسة|خمس ستة|ست سبعة|سبع ثمانية|ثماني|ثمان تسعة|تسع عشرة|عشر', unit);
       tens('عشرون|عشرين ثلاثون|ثلاثين اربعون|اربعين خمسون|خمسين ستون|ستين سبعون|سبعين ثمانون|ثمانين تسعون|تسعين');
       for (const w of ['مائة', 'مئة', 'مايه', 'ماية']) m.set(w, { role: 'hundred' });
       for (const w of ['مئتان', 'مئتين', 'مائتان', 'مائتين']) m.set(w, unit(200));
@@ -98,6 +98,15 @@ function build(lang: string): Map<string, WordRole> {
       return build('en');
   }
   return m;
+}
+
+/**
+ * Collective and approximate counts ("a dozen", "una cuarentena", "une vingtaine", "Dutzende", "عشرات"):
+ * a translator renders them freely ("over a dozen" → "more than ten"), so they are never compared as exact values.
+ */
+const APPROXIMATE = /^(?:dozens?|docenas?|decenas?|quincenas?|veintenas?|treintenas?|cuarentenas?|cincuentenas?|centenar(?:es)?|douzaines?|dizaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?|dutzend(?:e|en)?|عشرات|مئات)$/iu;
+export function isApproximateCount(text: string): boolean {
+  return APPROXIMATE.test(text.trim().replace(/^(?:a|an|una?|une|ein(?:e|en|em|er)?)\s+/iu, ''));
 }
 
 const lexicons = new Map<string, Lexicon>();

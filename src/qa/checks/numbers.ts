@@ -2,8 +2,12 @@ import { findQuantities, type Quantity } from '../../locale/numbers.js';
 import { calendarName, findCalendarWords, type CalendarWord } from '../../locale/months.js';
 import { magnitudeName } from '../../locale/magnitudes.js';
 import { CONVERSIONS, CURRENCIES, isConvertible } from '../../locale/units.js';
+import { isApproximateCount } from '../../locale/number-words.js';
 import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
+
+/** What precedes a number transliterated as part of a code: a letter, or a letter and a hyphen. */
+const GLUED_TO_LETTERS = /\p{L}[-‐]?$/u;
 
 const show = (q: Quantity): string => {
   if (q.kind === 'time') return `${Math.floor(q.value / 60)}:${String(q.value % 60).padStart(2, '0')}`;
@@ -107,6 +111,19 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       matchOf.set(s, t);
     }
   }
+  // In another script a code is transliterated with its digits glued on ("SARS-CoV-2" → "سارس-كوف-2"):
+  // those digits are the code's, before any number or spelled-out word can take them.
+  const latinTarget = /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) && !/[\u0600-\u06FF]/u.test(targetText);
+  if (!latinTarget) {
+    for (const s of codes) {
+      if (matchOf.has(s) || s.keys.length !== 2) continue;
+      const t = T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && x.keys[0] === s.keys[1] && GLUED_TO_LETTERS.test(targetText.slice(Math.max(0, x.start - 2), x.start)));
+      if (t) {
+        used.add(t);
+        matchOf.set(s, t);
+      }
+    }
+  }
   // Numbers: the preferred readings first, then any reading, then readings in the other convention.
   const order = (q: Quantity): number => (q.origin === 'digits' ? 0 : q.origin === 'words' ? 1 : 2);
   const nums = S.filter((q) => q.kind !== 'code').sort((a, b) => order(a) - order(b));
@@ -132,7 +149,6 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     findings.push({ message: sourceFormat ? `"${t.text}" is written in the source's number format, not ${targetLang}'s` : `"${t.text}" is not written in ${targetLang}'s number format`, severity: 'warning', targetSpan: span(t) });
   }
   // Codes not found verbatim: their digits alone (a code transliterated, "ACE2" → "… 2") are enough in another script.
-  const latinTarget = /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) && !/[\u0600-\u06FF]/u.test(targetText);
   for (const s of codes) {
     if (matchOf.has(s)) continue;
     const digitKeys = s.keys.slice(1);
@@ -157,7 +173,7 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     }
     if (!latinTarget && T.some((x) => x.kind === 'code' && x.keys[0] === s.keys[0])) continue;
     // A transliterated code with other digits ("COVID-19" → "كوفيد-18") is changed; none at all may be a translation of it.
-    const transliterated = latinTarget ? undefined : T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && /\p{L}[-‐]?$/u.test(targetText.slice(Math.max(0, x.start - 2), x.start)));
+    const transliterated = latinTarget ? undefined : T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && GLUED_TO_LETTERS.test(targetText.slice(Math.max(0, x.start - 2), x.start)));
     if (transliterated) {
       used.add(transliterated);
       findings.push({ message: `code "${s.text}" is changed in the target: "${targetText.slice(Math.max(0, transliterated.start - 12), transliterated.end).replace(/^\S*\s/u, '')}"`, targetSpan: span(transliterated) });
@@ -207,13 +223,18 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     else if (s.origin === 'words') {
       // A spelled-out number is compared with what the target states instead ("nine" → "siete").
       // "one" is as often a pronoun ("the one that") as a number: it is not compared.
-      const other = s.value === 1 ? undefined : candidates.find((t) => (t.origin === 'words' || t.origin === 'digits') && t.kind === 'number' && t.magnitude === s.magnitude && !t.ordinal && t.unit === s.unit);
-      if (other) {
+      // Collective counts ("a dozen", "two dozen") are approximate: never compared, their absence a warning.
+      // A target "one" is no evidence (Arabic الواحدة/أحد, "one of"), nor is an Arabic "two" (the dual ending says it).
+      const approximate = isApproximateCount(s.text);
+      const comparable = !approximate && s.value !== 1 && !(s.value === 2 && targetLang.startsWith('ar'));
+      const other = comparable ? candidates.find((t) => (t.origin === 'words' || t.origin === 'digits') && t.kind === 'number' && t.magnitude === s.magnitude && !t.ordinal && t.unit === s.unit && t.value !== 1 && !isApproximateCount(t.text)) : undefined;
+      if (other && other.value === s.value) used.add(other);
+      else if (other) {
         used.add(other);
         findings.push({ message: `"${s.text}" (${s.value}) became "${other.text}" (${other.value}) in the target`, targetSpan: span(other) });
       } else if (s.value >= 2 && s.magnitude === 1 && !/^(?:100|1000)$/u.test(String(s.value))) {
         // Small counts are often rendered by other words ("two" → "ambos", "three" → "trío"): a warning; larger ones are values.
-        findings.push({ message: `number(s) missing from the target: ${s.text} (${s.value})`, ...(s.value < 5 ? { severity: 'warning' as const } : {}) });
+        findings.push({ message: `number(s) missing from the target: ${s.text} (${s.value})`, ...(s.value < 5 || approximate ? { severity: 'warning' as const } : {}) });
       }
     } else if (s.origin === 'roman') findings.push({ message: `Roman numeral "${s.text}" (${s.value}) is not in the target`, severity: 'warning' });
   }
@@ -271,7 +292,13 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
     const need = count(s, c.kind, c.value);
     if (count(t, c.kind, c.value) >= need) continue;
     // "Sunday night" is "la nuit de dimanche à lundi", "in der Nacht zu Montag": the next day is the same night.
-    if (c.kind === 'weekday' && /^\W*(?:night|nights|overnight)\b/iu.test(source.slice(c.end, c.end + 12)) && count(t, c.kind, (c.value + 1) % 7) > 0) continue;
+    const night = c.kind === 'weekday' && /^\W*(?:night|nights|overnight)\b/iu.test(source.slice(c.end, c.end + 12));
+    if (night && count(t, c.kind, (c.value + 1) % 7) > 0) continue;
+    // …and the night that ends on it may be named by the day before ("Monday night" → "la noche del domingo"): ambiguous, a warning.
+    if (night && count(t, c.kind, (c.value + 6) % 7) > 0) {
+      findings.push({ message: `${c.kind} ${calendarName(c.kind, c.value, sourceLang)} night is named by the day before in the target: check which night is meant`, severity: 'warning' });
+      continue;
+    }
     const name = calendarName(c.kind, c.value, sourceLang);
     const inSourceLanguage = findCalendarWords(target, sourceLang.split('-')[0]!);
     if (count(t, c.kind, c.value) + count(inSourceLanguage, c.kind, c.value) >= need) {
