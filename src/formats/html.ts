@@ -1,5 +1,5 @@
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import type { InlineCode, Run } from '../model/content.js';
+import { codesOf, type InlineCode, type Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 
@@ -176,6 +176,69 @@ export function escapeHtmlText(text: string): string {
   return text.replace(/&(?![#\w]+;)/gu, '&amp;').replace(/</gu, '&lt;');
 }
 
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '=': '&#61;', '`': '&#96;', ' ': '&#32;', '\t': '&#9;', '\n': '&#10;', '\f': '&#12;', '\r': '&#13;' };
+
+/**
+ * New text for an attribute value: it can never close the value, whatever the quoting. Inside quotes
+ * both quote marks, "<" and ">" become references; an unquoted value (`alt=Find`) also has its white
+ * space, "=" and "`" written as references, so a space cannot start another attribute.
+ */
+export function escapeHtmlAttribute(text: string, quote: '"' | "'" | ''): string {
+  const special = quote ? /[<>"']/gu : /[<>"'=`\t\n\f\r ]/gu;
+  return text.replace(/&(?![#\w]+;)/gu, '&amp;').replace(special, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+}
+
+/** Where the words after a code land: in an attribute value when the code ends with `name="` (or `='`, or `=`). */
+function attributeQuote(codeData: string): '"' | "'" | '' | undefined {
+  const m = /=[ \t\n\f\r]*(["']?)$/u.exec(codeData);
+  return m ? (m[1] as '"' | "'" | '') : undefined;
+}
+
+/**
+ * Fills the skeleton, escaping each translation for where it lands: the words of a unit that is an
+ * attribute value (alt, title, placeholder) for that attribute's quoting; in a unit of running text,
+ * words after a code that opens an attribute value (`<img alt="`) for the attribute, the rest as text.
+ * Codes are the source's own markup and are never changed.
+ */
 export function writeHtml(doc: Document, render: Render): string {
-  return writeSkeleton(doc, render, escapeHtmlText);
+  const quoteOf = new Map<string, '"' | "'" | ''>();
+  const notes = new Map(doc.units.map((u) => [u.id, u.notes[0] ?? '']));
+  doc.skeleton.forEach((part, i) => {
+    if (typeof part === 'string' || !('unit' in part) || !/^The \S+ attribute\.$/u.test(notes.get(part.unit) ?? '')) return;
+    // The literal before the value (past earlier sentences of the same value) says how it is quoted;
+    // when it cannot be told, the value is escaped as unquoted, which is safe in every quoting.
+    let quote: '"' | "'" | '' = '';
+    for (let j = i - 1; j >= 0; j--) {
+      const before = doc.skeleton[j];
+      if (typeof before !== 'string') {
+        if ('unit' in before) continue;
+        break;
+      }
+      const q = attributeQuote(before);
+      if (q !== undefined) quote = q;
+      if (q !== undefined || before.trim() !== '') break;
+    }
+    quoteOf.set(part.unit, quote);
+  });
+  const contextual: Render = (unit, escape) => {
+    if (!escape) return render(unit);
+    const quote = quoteOf.get(unit.id);
+    if (quote !== undefined) return render(unit, (t) => escapeHtmlAttribute(t, quote));
+    const codes = codesOf(unit.source);
+    // The words arrive with each code as \uE000<index>\uE001; each stretch of words is escaped for the context the code before it opens.
+    return render(unit, (t) => {
+      let out = '';
+      let at = 0;
+      let context: '"' | "'" | '' | undefined;
+      for (const m of t.matchAll(/\uE000(\d+)\uE001/gu)) {
+        out += context === undefined ? escapeHtmlText(t.slice(at, m.index)) : escapeHtmlAttribute(t.slice(at, m.index), context);
+        out += m[0];
+        const code = codes[Number(m[1])];
+        context = code ? attributeQuote(code.data) : undefined;
+        at = m.index + m[0].length;
+      }
+      return out + (context === undefined ? escapeHtmlText(t.slice(at)) : escapeHtmlAttribute(t.slice(at), context));
+    });
+  };
+  return writeSkeleton(doc, contextual, escapeHtmlText);
 }

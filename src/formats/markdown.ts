@@ -121,6 +121,18 @@ function frontMatterSpans(text: string, node: Nodes, keys: readonly string[]): A
   return out;
 }
 
+/**
+ * New words for Markdown: "<", "[", "]" and "|" not already escaped get a backslash, so a translation
+ * can bring no raw HTML, autolink, link, image or table cell the source did not have (those are the
+ * source's codes, never words); the characters still read as themselves. A backslash the translator
+ * wrote before one of them is kept as an escape of its own.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/(\\*)([<[\]|])/gu, (_m, slashes: string, c: string) => (slashes.length % 2 === 0 ? `${slashes}\\${c}` : `${slashes}${c}`));
+}
+
 export function writeMarkdown(doc: Document, render: Render): string {
-  return writeSkeleton(doc, render, (t) => t);
+  // Front matter values are YAML, where a backslash means something else: they are left as written.
+  const yaml = new Set(doc.units.filter((u) => u.notes[0] === 'Front matter value.').map((u) => u.id));
+  return writeSkeleton(doc, (unit, escape) => (escape && !yaml.has(unit.id) ? render(unit, escape) : render(unit)), escapeMarkdownText);
 }
