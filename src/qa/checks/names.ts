@@ -42,12 +42,15 @@ export const names: PairCheck = {
       findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
     }
     const seen = new Set<string>();
-    for (const name of findNames(src, pair.sourceLang)) {
+    const found = findNames(src, pair.sourceLang);
+    // What CLDR calls the source's countries in the target: a target name that is one of those translates no other name.
+    const renderings = found.flatMap((n) => (n.cldr ? cldrRenderings(n.cldr, pair.targetLang) : []));
+    for (const name of found) {
       const end = name.start + name.text.length;
       // The glossary governs its own spans; a name that occurs twice is looked for once.
       if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
       seen.add(name.text);
-      const finding = lookFor(name, target, src, pair.sourceLang, pair.targetLang, context.learnt?.(name.text, pair.targetLang) ?? []);
+      const finding = lookFor(name, target, { text: src, lang: pair.sourceLang, renderings }, pair.targetLang, context.learnt?.(name.text, pair.targetLang) ?? []);
       if (finding) findings.push(finding);
     }
     return findings;
@@ -65,14 +68,23 @@ function glossaryFinding(name: string, renderings: readonly string[], target: Ta
 }
 
 /** One source name against the target: undefined when it is there in some accepted form. */
-function lookFor(name: FoundName, target: TargetText, source: string, sourceLang: string, targetLang: string, learnt: readonly string[]): Finding | undefined {
+interface SourceSide {
+  readonly text: string;
+  readonly lang: string;
+  /** Target renderings of the source's CLDR names. */
+  readonly renderings: readonly string[];
+}
+
+function lookFor(name: FoundName, target: TargetText, source: SourceSide, targetLang: string, learnt: readonly string[]): Finding | undefined {
+  const sourceLang = source.lang;
   const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
   if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
   const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
   const parts = content.flatMap(partsOf);
-  // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko", "Austria" → "Austira".
+  // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko", "Austria" → "Austira",
+  // also when another mention of the name is spelt right.
   for (const w of parts) {
-    if (w.length < 5 || target.hasToken(w)) continue;
+    if (w.length < 5) continue;
     const slip = target.transposed(w);
     // A common word's ending may be respelled (Center → centre, Minister → ministre); a name's letters may not.
     if (slip && !(isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2))) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
@@ -100,7 +112,7 @@ function lookFor(name: FoundName, target: TargetText, source: string, sourceLang
   const missing = `name "${name.text}" is not in the target`;
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
-    const other = target.nonLatin ? [] : target.unexplainedCapitals(source);
+    const other = target.nonLatin ? [] : target.unexplainedCapitals(source.text, source.renderings);
     return other.length ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' } : undefined;
   };
   switch (name.kind) {

@@ -112,7 +112,7 @@ export class TargetText {
 
   /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
   transposed(word: string): string | undefined {
-    return this.words.find((t) => isTransposition(word, t.folded))?.folded;
+    return this.words.find((t) => t.folded.length === word.length && isTransposition(word, t.folded))?.folded;
   }
 
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
@@ -163,11 +163,13 @@ export class TargetText {
    * or respelled): where a source name was translated ("Holanda", "Universidad
    * Carolina"), if it was not lost.
    */
-  unexplainedCapitals(source: string): string[] {
+  unexplainedCapitals(source: string, renderings: readonly string[] = []): string[] {
     if (this.unexplained === undefined) {
       const sourceWords = new Set([...fold(source).matchAll(WORD)].map((m) => m[0]));
+      // The target's names for the source's countries ("Ucrania" for "Ukraine") are explained too.
+      const rendered = new Set(renderings.flatMap((r) => fold(r).match(WORD) ?? []));
       this.unexplained = this.words
-        .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && ![...sourceWords].some((s) => isCognate(s, t.folded)))
+        .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && !rendered.has(t.folded) && ![...sourceWords].some((s) => isCognate(s, t.folded)))
         // German capitalises every noun: only a word its dictionary does not have may be a name.
         .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
         .map((t) => t.folded);
