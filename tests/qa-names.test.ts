@@ -119,6 +119,14 @@ describe('names: what is wrong whatever the style is an error', () => {
     expect(found).toEqual([{ severity: 'error', message: 'name "Kovalenko" is misspelt in the target ("kovalneko")' }]);
   });
 
+  it('a slip in one mention while another is spelt right', async () => {
+    expect(errors(await names('Kovalenko won; Kovalenko smiled.', 'Kovalenko ganó; Kovalneko sonrió.'))[0]?.message).toMatch(/misspelt in the target \("kovalneko"\)/u);
+  });
+
+  it("a country's own target name does not excuse another name's loss", async () => {
+    expect(errors(await names('Rescuers from Ukraine reached Mosul.', 'Los rescatistas de Ucrania llegaron.'))[0]?.message).toMatch(/"Mosul" is not in the target/u);
+  });
+
   it('a name split apart by other words', async () => {
     const found = await names('They met Amal Clooney yesterday.', 'Ayer se reunieron con Amal, la abogada Clooney.');
     expect(errors(found)[0]?.message).toMatch(/"Amal Clooney" is split apart/u);
