@@ -77,8 +77,6 @@ interface SourceSide {
 
 function lookFor(name: FoundName, target: TargetText, source: SourceSide, targetLang: string, learnt: readonly string[]): Finding | undefined {
   const sourceLang = source.lang;
-  const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
-  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
   const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
   const parts = content.flatMap(partsOf);
   // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko", "Austria" → "Austira",
@@ -89,6 +87,8 @@ function lookFor(name: FoundName, target: TargetText, source: SourceSide, target
     // A common word's ending may be respelled (Center → centre, Minister → ministre); a name's letters may not.
     if (slip && !(isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2))) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
   }
+  const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
+  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
   // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
   if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
   const found = new Map<string, WordMatch | undefined>(parts.map((w) => [w, /^(?:\p{N}+|\p{L})$/u.test(w) ? (target.hasToken(w) ? 'verbatim' : undefined) : target.findWord(w)]));
