@@ -47,7 +47,7 @@ describe('sentence segmentation', () => {
   });
 
   it('passes all 48 rules of the pySBD subset of the Golden Rules and at least 50 of 52 English ones', () => {
-    const data = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'bench', 'golden-rules', 'golden_rules.en.json'), 'utf8')) as { rules: GoldenRule[] };
+    const data = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'golden-rules', 'golden_rules.en.json'), 'utf8')) as { rules: GoldenRule[] };
     const english = data.rules.filter((r) => r.lang === 'en');
     const passes = (r: GoldenRule): boolean => JSON.stringify(segment(r.input, 'en').map((s) => s.trim())) === JSON.stringify(r.expected.map((s) => s.trim()));
     expect(english.filter((r) => r.pysbd48).filter(passes)).toHaveLength(48);
