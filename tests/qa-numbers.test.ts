@@ -166,3 +166,21 @@ describe('numbers: renderings that are not another value', () => {
     expect(await errors('A shop was robbed on Friday morning.', 'Una tienda fue asaltada el jueves por la mañana.')).toHaveLength(1);
   });
 });
+
+describe('numbers: stricter readings and swaps', () => {
+  it('does not read "6.000" as six in a foreign convention (a changed magnitude stays visible)', async () => {
+    expect(findQuantities('6.000', 'es')[0]!.keys).toEqual(['n:6000']);
+    expect((await errors('Debts reached $6 billion.', 'Las deudas alcanzaron 6.000 mil millones de dólares.'))[0]).toMatch(/magnitude changed|missing/u);
+    expect(await errors('Debts reached $6 billion.', 'Las deudas alcanzaron 6.000 millones de dólares.')).toEqual([]);
+  });
+
+  it('accepts a year moved with its clause, but not a year moved into a count', async () => {
+    expect(await errors('The club sold 30 shirts at the 2019 fair.', 'Auf der Messe im Jahre 2019 verkaufte der Verein 30 Trikots.', 'de')).toEqual([]);
+    expect(await errors('The club sold 30 shirts at the 2019 fair.', 'Der Verein verkaufte 2019 Trikots auf der Messe 30.', 'de')).toHaveLength(1);
+  });
+
+  it('matches a code kept by its last part ("XyZ-AB7" → "AB7"), and reports it changed there', async () => {
+    expect(await errors('The strain XyZ-AB7 was found in 12 bats.', 'عُثر على السلالة AB7 في 12 خفاشًا.', 'ar')).toEqual([]);
+    expect((await errors('The strain XyZ-AB7 was found in 12 bats.', 'عُثر على السلالة AB12 في 7 خفافيش.', 'ar')).length).toBeGreaterThan(0);
+  });
+});

@@ -198,8 +198,10 @@ function readings(token: string, conv: NumberConventions): { values: number[]; f
   if (/^\d{1,3}(?:['’]\d{3})+$/u.test(token)) push(Number(token.replace(/['’]/gu, '')));
   const foreignFrom = values.length;
   // The other conventions: "1,200.5" and "1.200,5" (a number written in the source's or another locale's format).
-  push(readNumberToken(local, { group: ',', decimal: '.' }));
-  push(readNumberToken(local, { group: '.', decimal: ',' }));
+  // …except a decimal reading of "8.000" / "300,000" (three zeros after the separator): nobody writes 8 so.
+  const zeroFraction = /^\d+[.,]000$/u.test(local);
+  if (!(zeroFraction && local.includes('.'))) push(readNumberToken(local, { group: ',', decimal: '.' }));
+  if (!(zeroFraction && local.includes(','))) push(readNumberToken(local, { group: '.', decimal: ',' }));
   return { values, foreignFrom };
 }
 

@@ -105,7 +105,8 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   const codes = S.filter((q) => q.kind === 'code');
   // Codes first: verbatim (case, hyphens and spaces aside).
   for (const s of codes) {
-    const t = T.find((x) => !used.has(x) && x.kind === 'code' && x.keys[0] === s.keys[0]);
+    const tails = codeTails(s);
+    const t = T.find((x) => !used.has(x) && x.kind === 'code' && (x.keys[0] === s.keys[0] || tails.includes(x.keys[0]!)));
     if (t) {
       used.add(t);
       matchOf.set(s, t);
@@ -128,13 +129,16 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   const order = (q: Quantity): number => (q.origin === 'digits' ? 0 : q.origin === 'words' ? 1 : 2);
   const nums = S.filter((q) => q.kind !== 'code').sort((a, b) => order(a) - order(b));
   const foreignMatches: Array<[Quantity, Quantity]> = [];
+  // A target code with the letters of a source code ("HKU71" for "HKU1") is that code's, changed: never a number's.
+  const codeLetters = new Set(codes.flatMap((c) => [c.keys[0]!, ...codeTails(c)].map((k) => k.slice(2).replace(/\d+/gu, '#'))));
+  const reserved = new Set(T.filter((t) => t.kind === 'code' && codeLetters.has(t.keys[0]!.slice(2).replace(/\d+/gu, '#'))));
   for (const level of [1, 2, 3] as const) {
     for (const s of nums) {
       if (matchOf.has(s)) continue;
       // prefer a target of the same origin (digits for digits), then the nearest in relative position
       let best: Quantity | undefined;
       for (const t of T) {
-        if (used.has(t) || matchLevel(s, t) !== level) continue;
+        if (used.has(t) || matchLevel(s, t) !== level || (t.kind === 'code' && reserved.has(t))) continue;
         if (!best || (best.kind === 'code' && t.kind !== 'code') || (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code') || (best.origin === t.origin && best.unit !== s.unit && t.unit === s.unit && t.kind !== 'code')) best = t;
       }
       if (best) {
@@ -153,14 +157,16 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     if (matchOf.has(s)) continue;
     const digitKeys = s.keys.slice(1);
     const letters = (q: Quantity): string => q.keys[0]!.slice(2).replace(/\d+/gu, '#');
-    const changed = T.find((x) => !used.has(x) && x.kind === 'code' && (x.keys.slice(1).join() === digitKeys.join() || letters(x) === letters(s)));
+    const tailLetters = codeTails(s).map((k) => k.slice(2).replace(/\d+/gu, '#'));
+    const sameLetters = (x: Quantity): boolean => letters(x) === letters(s) || tailLetters.includes(letters(x));
+    const changed = T.find((x) => !used.has(x) && x.kind === 'code' && (x.keys.slice(1).join() === digitKeys.join() || sameLetters(x)));
     if (changed) {
       used.add(changed);
       // The same letters and digits in another order ("3Q" → "Q3") is a local way of writing it.
       const chars = (q: Quantity): string => [...q.keys[0]!.slice(2)].sort().join('');
       if (chars(changed) === chars(s)) findings.push({ message: `code "${s.text}" is written "${changed.text}" in the target`, severity: 'warning', targetSpan: span(changed) });
       // In another script a code is often transliterated; only the same letters with other digits is certainly wrong.
-      else if (latinTarget || letters(changed) === letters(s)) findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
+      else if (latinTarget || sameLetters(changed)) findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
       else findings.push({ message: `code "${s.text}" is not found as such in the target ("${changed.text}")`, severity: 'warning', targetSpan: span(changed) });
       continue;
     }
@@ -243,7 +249,7 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     if (t.origin !== 'digits') continue;
     findings.push({ message: `number not in the source: ${label(t)}`, severity: 'warning', targetSpan: span(t) });
   }
-  findings.push(...swaps(S, matchOf));
+  findings.push(...swaps(S, matchOf, targetText, targetLang));
   return findings;
 }
 
@@ -252,7 +258,7 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
  * 3 heridos"): each matched value carries a unit class on both sides (%, currencies, years, dead…);
  * a value whose class changed into the class another value left is a swap.
  */
-function swaps(S: readonly Quantity[], matchOf: ReadonlyMap<Quantity, Quantity>): Finding[] {
+function swaps(S: readonly Quantity[], matchOf: ReadonlyMap<Quantity, Quantity>, targetText: string, targetLang: string): Finding[] {
   const pairs = S.filter((s) => s.kind === 'number' && s.origin === 'digits' && matchOf.has(s) && matchOf.get(s)!.origin === 'digits').map((s) => [s, matchOf.get(s)!] as const);
   const out: Finding[] = [];
   const reported = new Set<Quantity>();
@@ -268,8 +274,32 @@ function swaps(S: readonly Quantity[], matchOf: ReadonlyMap<Quantity, Quantity>)
       if (s1.unit !== undefined && t1.unit !== s1.unit && t2.unit === s1.unit && s2.unit !== s1.unit) report(s1, s2, t1);
       // Two plain numbers (no unit, no magnitude) in the same sentence whose order is reversed in the target.
       // Two numbers of the same sort (same unit, no magnitude word) whose order is reversed in the target.
-      else if (sameSort(s1, s2) && sameSort(t1, t2) && sameSort(s1, t1) && s1.magnitude === 1 && s1.start < s2.start && t1.start > t2.start) report(s1, s2, t1);
+      // A year and a count reordered is a swap only when the year left its place: a year still after a month or
+      // a year word ("im Jahre 1981", "مارس 2020", "en el año 2011") is the clause moved, not the value.
+      else if (sameSort(s1, s2) && sameSort(t1, t2) && sameSort(s1, t1) && s1.magnitude === 1 && s1.start < s2.start && t1.start > t2.start && !yearInPlace(s1, t1, s2, t2, targetText, targetLang)) report(s1, s2, t1);
     }
+  }
+  return out;
+}
+
+const isYear = (q: Quantity): boolean => q.origin === 'digits' && /^\d{4}$/u.test(q.text) && q.value >= 1000 && q.value <= 2100;
+const YEAR_CUE = /(?:^|[^\p{L}])(?:year|años?|ann[ée]es?|jahr|jahre|jahres|عام|العام|سنة)\s*$/iu;
+
+function yearInPlace(s1: Quantity, t1: Quantity, s2: Quantity, t2: Quantity, targetText: string, targetLang: string): boolean {
+  if (isYear(s1) === isYear(s2)) return false;
+  const t = isYear(s1) ? t1 : t2;
+  const before = targetText.slice(Math.max(0, t.start - 16), t.start);
+  if (YEAR_CUE.test(before)) return true;
+  return findCalendarWords(before, targetLang.split('-')[0]!).some((c) => c.kind === 'month' && c.end >= before.length - 5);
+}
+
+/** The keys of a hyphenated code's last parts ("HCoV-HKU1" → HKU1): a translation may keep only those. */
+function codeTails(q: Quantity): string[] {
+  const parts = q.text.toUpperCase().split(/[-‐]/u);
+  const out: string[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    const tail = parts.slice(i).join('').replace(/[^\p{L}\d]/gu, '');
+    if (/\p{L}/u.test(tail) && /\d/u.test(tail)) out.push(`c:${tail}`);
   }
   return out;
 }
