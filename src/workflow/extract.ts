@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { readText, writeFileAtomic } from '../io/files.js';
-import { contentEquals, countWords } from '../model/index.js';
+import { countWords } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { contextOf, openMemory } from './memory.js';
@@ -10,7 +10,7 @@ import { recordExport } from './exports.js';
 import { readXliff } from '../xliff/read.js';
 import { writeXliff } from '../xliff/write.js';
 import { chooseLanguages, loadBundle, loadDocuments, xliffPath } from './documents.js';
-import { orphanIds, storedUnits, unitName } from './translations.js';
+import { orphanIds, sameRuns, storedUnits, unitName } from './translations.js';
 
 export interface ExtractOptions {
   readonly langs?: readonly string[];
@@ -125,9 +125,10 @@ function refuseToLoseWork(file: string, next: readonly XliffUnit[]): void {
   const pending = existing.files
     .flatMap((f) => f.units)
     .filter((u) => {
-      if (u.target === undefined || contentEquals(u.target, u.source)) return false;
+      if (u.target === undefined || sameRuns(u.target, u.source)) return false;
       const p = planned.get(u.id);
-      return !p || p.target === undefined || !contentEquals(p.target, u.target);
+      // The file's code data is not compared: XLIFF 1.2 <g> carries none, and import never reads it.
+      return !p || p.target === undefined || !sameRuns(p.target, u.target);
     });
   if (pending.length) {
     throw new LocflowError(`holds ${pending.length} translation(s) that are not imported (first: unit "${pending[0]!.id}")`, {

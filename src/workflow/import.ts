@@ -3,7 +3,8 @@ import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText } from '../io/files.js';
 import type { Content, Document, InlineCode, Run, Unit } from '../model/index.js';
-import { codeKey, codesOf, contentEquals, normalizeContent } from '../model/index.js';
+import { codeKey, codesOf, normalizeContent } from '../model/index.js';
+import { sameRuns } from './translations.js';
 import { contentToI18n } from '../store/codes.js';
 import { writeBundle, type UnitMeta } from '../store/bundle.js';
 import type { XliffUnit } from '../xliff/model.js';
@@ -91,7 +92,7 @@ async function importFile(project: Project, docs: readonly Document[], file: str
         problems.push({ ...at, message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)` });
         continue;
       }
-      if (!sameSource(unit.source, xu.source)) {
+      if (!sameRuns(unit.source, xu.source)) {
         problems.push({ ...at, message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}` });
         continue;
       }
@@ -175,22 +176,8 @@ function chooseTargetLanguage(project: Project, declared: string, file: string, 
 /** A target equal to the source in state "new" is a pre-filled copy for the CAT tool, not a translation. */
 function hasTranslation(xu: XliffUnit): boolean {
   if (xu.target === undefined) return false;
-  if (xu.state === 'new' && contentEquals(xu.target, xu.source)) return false;
+  if (xu.state === 'new' && sameRuns(xu.target, xu.source)) return false;
   return true;
-}
-
-/** Same text, same codes in the same places; code data may be absent from the file (XLIFF 1.2 <g>), so only ids count. */
-function sameSource(a: Content, b: Content): boolean {
-  const x = normalizeContent(a);
-  const y = normalizeContent(b);
-  return (
-    x.length === y.length &&
-    x.every((run, i) => {
-      const other = y[i]!;
-      if (typeof run === 'string' || typeof other === 'string') return run === other;
-      return codeKey(run) === codeKey(other);
-    })
-  );
 }
 
 function compareCodes(unit: Unit, target: Content): string | null {

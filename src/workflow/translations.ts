@@ -1,4 +1,5 @@
 import type { Content, Document, Unit, UnitState } from '../model/index.js';
+import { codeKey, normalizeContent } from '../model/index.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import type { Bundle } from '../store/bundle.js';
 
@@ -36,4 +37,21 @@ export function orphanIds(doc: Document, bundle: Bundle): string[] {
 
 export function unitName(unit: Unit): string {
   return `${unit.context.role}-${unit.context.block}.${unit.context.sentence}`;
+}
+
+/**
+ * Same text, same codes in the same places. Code data is not compared: XLIFF 1.2 <g> (and a
+ * CAT tool's <bpt>/<ept>) need not carry it, and import takes every code's data from the source anyway.
+ */
+export function sameRuns(a: Content, b: Content): boolean {
+  const x = normalizeContent(a);
+  const y = normalizeContent(b);
+  return (
+    x.length === y.length &&
+    x.every((run, i) => {
+      const other = y[i]!;
+      if (typeof run === 'string' || typeof other === 'string') return run === other;
+      return codeKey(run) === codeKey(other);
+    })
+  );
 }
