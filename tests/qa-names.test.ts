@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/qa/checks/index.js';
 import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../src/qa/glossary.js';
 import { findNames } from '../src/qa/names/detect.js';
-import { learnRenderings, type Learnt } from '../src/qa/names/learnt.js';
+import { learnRenderings, type ApprovedPair } from '../src/qa/names/learnt.js';
 import { runChecks } from '../src/qa/runner.js';
-import { locflow, tempProject } from './helpers.js';
+import { CLI, locflow, tempProject } from './helpers.js';
+import { spawnSync } from 'node:child_process';
 
 // Sentences written for these tests: each shows one class of rendering or of defect, not a corpus line.
 
@@ -16,9 +17,9 @@ interface Found {
   readonly message: string;
 }
 
-async function names(source: string, target: string, targetLang = 'es', options: { glossary?: Glossary; learnt?: Learnt } = {}): Promise<Found[]> {
+async function names(source: string, target: string, targetLang = 'es', options: { glossary?: Glossary; approved?: readonly ApprovedPair[] } = {}): Promise<Found[]> {
   const pair = { id: 'u', source: [source], target: [target], sourceLang: 'en', targetLang, file: 't' };
-  const { issues } = await runChecks([pair], { checks: CHECKS.filter((c) => c.id === 'names'), glossary: options.glossary ?? EMPTY_GLOSSARY, ...(options.learnt ? { learnt: options.learnt } : {}) });
+  const { issues } = await runChecks([pair], { checks: CHECKS.filter((c) => c.id === 'names'), glossary: options.glossary ?? EMPTY_GLOSSARY, ...(options.approved ? { approved: options.approved } : {}) });
   return issues.map((i) => ({ severity: i.severity, message: i.message }));
 }
 
@@ -97,14 +98,15 @@ describe('names: renderings translators use are accepted', () => {
   });
 
   it('a rendering learnt from approved translations', async () => {
-    const learnt = learnRenderings([
+    const approved: ApprovedPair[] = [
       { source: 'The Tower Hamlets council met.', target: 'Se reunió el consejo del distrito oriental.', targetLang: 'es' },
       { source: 'Tower Hamlets voted.', target: 'El distrito oriental votó.', targetLang: 'es' },
       { source: 'The council met.', target: 'El consejo se reunió.', targetLang: 'es' },
-    ]);
+    ];
+    const learnt = learnRenderings(approved);
     expect(learnt('Tower Hamlets', 'es')).toContain('distrito oriental');
-    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el distrito oriental fue reñida.', 'es', { learnt })).toEqual([]);
-    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el consejo fue reñida.', 'es', { learnt })).toHaveLength(1);
+    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el distrito oriental fue reñida.', 'es', { approved })).toEqual([]);
+    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el consejo fue reñida.', 'es', { approved })).toHaveLength(1);
   });
 });
 
@@ -199,4 +201,32 @@ describe('names: a project learns renderings from its memory', () => {
     expect(after.code).toBe(0);
     expect(after.stdout).not.toMatch(/Federal Reserve Board/u);
   });
+});
+
+describe('a large run shares its pairs with worker threads', () => {
+  it('gives the same report, in the same order, as one thread', () => {
+    const dir = tempProject();
+    const sentences = [
+      ['Rescuers reached Mosul on Monday with 12 trucks.', 'Los equipos de rescate llegaron el lunes con 12 camiones.'],
+      ['The Supreme Court ruled on 3 May.', 'El alto tribunal falló el 3 de mayo.'],
+      ['Ministers met Kovalenko in Kyiv.', 'Los ministros se reunieron con Kovalneko en Kiev.'],
+      ['NATO sent 1,200 troops.', 'La OTAN envió 1.200 soldados.'],
+    ];
+    const units = Array.from({ length: 2400 }, (_, i) => {
+      const [en, es] = sentences[i % sentences.length]!;
+      return `<trans-unit id="u${i}"><source>${en} (${i})</source><target>${es} (${i})</target></trans-unit>`;
+    });
+    writeFileSync(
+      join(dir, 'big.xlf'),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="big.txt" source-language="en" target-language="es" datatype="plaintext"><body>${units.join('\n')}</body></file></xliff>`,
+    );
+    const one = spawnSync(process.execPath, [CLI, 'check', 'big.xlf', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, LOCFLOW_THREADS: '1' } });
+    const two = spawnSync(process.execPath, [CLI, 'check', 'big.xlf', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, LOCFLOW_THREADS: '2' } });
+    expect(one.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout) as { issues: Array<{ unit: string; message: string }> };
+    // Every fourth unit misspells a name: 600 of them, found in both halves of the run.
+    expect(report.issues.filter((i) => /misspelt/u.test(i.message))).toHaveLength(600);
+    expect(report.issues.some((i) => i.unit === 'u2398')).toBe(true);
+  }, 120_000);
 });

@@ -1,7 +1,9 @@
 import { toPlainText, type Content } from '../model/content.js';
 import { CHECKS } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
-import type { Check, CheckContext, Finding, Issue, QaPair, Severity } from './types.js';
+import { learnRenderings, type ApprovedPair } from './names/learnt.js';
+import { runInWorker, workerCount, type PairJobResult } from './parallel.js';
+import type { Check, CheckContext, Finding, Issue, PairCheck, QaPair, Severity } from './types.js';
 
 /** A known false alarm: this check on this unit (optionally only in one language) is not reported. */
 export interface Suppression {
@@ -17,8 +19,8 @@ export interface RunOptions {
   readonly glossary?: Glossary;
   readonly lengthRatio?: Readonly<Record<string, readonly [number, number]>>;
   readonly checks?: readonly Check[];
-  /** Renderings of names learnt from the project's approved translations. */
-  readonly learnt?: (name: string, targetLang: string) => readonly string[];
+  /** The project's approved translations, from which the names check learns how names are rendered. */
+  readonly approved?: readonly ApprovedPair[];
   /** Only checks at these severities run (import runs the error-level ones). */
   readonly only?: readonly Severity[];
 }
@@ -37,7 +39,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     glossary: options.glossary ?? EMPTY_GLOSSARY,
     lengthRatio: options.lengthRatio ?? { '*': [0.4, 2.5] },
     notice: (m) => notices.add(m),
-    ...(options.learnt ? { learnt: options.learnt } : {}),
+    ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
   };
   const suppressed = (pair: QaPair, check: string): boolean =>
     (options.suppress ?? []).some((s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang));
@@ -66,9 +68,33 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     .filter((a): a is { check: Check; configured: Severity } => a.configured !== 'off' && (!options.only || options.only.includes(a.configured)));
   // Collection checks start first: one that waits on another program overlaps with the pair checks.
   const pending = active.flatMap(({ check, configured }) => ('runAll' in check ? [{ check, configured, result: check.runAll(pairs, context) }] : []));
-  for (const { check, configured } of active) {
-    if ('runAll' in check) continue;
-    for (const pair of pairs) for (const f of check.run(pair, context)) report(check, configured, pair, f);
+  const pairChecks = active.filter((a): a is { check: PairCheck; configured: Severity } => !('runAll' in a.check));
+  // Large runs share the pairs with worker threads (only the built-in checks can travel to one).
+  const workers = options.checks ? 0 : workerCount(pairs.length);
+  const share = Math.ceil(pairs.length / (workers + 1));
+  const jobs: Array<Promise<PairJobResult>> = [];
+  for (let w = 1; w <= workers; w++) {
+    jobs.push(
+      runInWorker({
+        pairs: pairs.slice(w * share, (w + 1) * share),
+        checks: pairChecks.map((a) => a.check.id),
+        glossary: context.glossary,
+        lengthRatio: context.lengthRatio,
+        ...(options.approved?.length ? { approved: options.approved } : {}),
+      }),
+    );
+  }
+  const mine = workers ? pairs.slice(0, share) : pairs;
+  for (const { check, configured } of pairChecks) {
+    for (const pair of mine) for (const f of check.run(pair, context)) report(check, configured, pair, f);
+  }
+  const byId = new Map(pairChecks.map((a) => [a.check.id, a]));
+  for (const [w, job] of (await Promise.all(jobs)).entries()) {
+    for (const n of job.notices) notices.add(n);
+    for (const { pair, check, finding } of job.findings) {
+      const a = byId.get(check)!;
+      report(a.check, a.configured, pairs[(w + 1) * share + pair]!, finding);
+    }
   }
   for (const { check, configured, result } of pending) for (const { pair, finding } of await result) report(check, configured, pair, finding);
   // Report order: by file, then unit order of appearance, then check order.

@@ -7,7 +7,7 @@ import type { Content, Run } from '../model/content.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
 import { runChecks, summarize, type RunOptions } from '../qa/runner.js';
-import { learntNames } from './memory.js';
+import { approvedPairs } from './memory.js';
 import type { Issue, QaPair, Severity } from '../qa/types.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
 import { formatFor, type Format } from '../formats/registry.js';
@@ -87,8 +87,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
     });
   }
   // In a project, names its translators rendered their own way are learnt from its memory.
-  const learnt = project ? await learntNames(project) : undefined;
-  const settings: RunOptions = project ? { ...qaOptions(project), ...(learnt ? { learnt } : {}) } : {};
+  const settings: RunOptions = project ? { ...qaOptions(project), approved: await approvedPairs(project) } : {};
   const run: RunOptions = options.glossary !== undefined ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) } : settings;
   const result = await runChecks(pairs, run);
   const all = [...extra, ...result.issues];

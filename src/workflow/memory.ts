@@ -5,7 +5,7 @@ import { codesOf, type Document, type Unit } from '../model/index.js';
 import { textHash } from '../model/ids.js';
 import { contentToI18n, markerName } from '../store/codes.js';
 import type { TmEntry, TranslationMemory } from '../tm/memory.js';
-import type { Learnt } from '../qa/names/learnt.js';
+import type { ApprovedPair } from '../qa/names/learnt.js';
 
 /** The project's translation memory; null when it does not exist and `create` is false. */
 export async function openMemory(project: Project, create: boolean): Promise<TranslationMemory | null> {
@@ -30,17 +30,17 @@ export function memoryEntry(doc: Document, unit: Unit, lang: string, target: str
 }
 
 /**
- * Renderings of names learnt from the memory's human translations (machine
- * drafts teach nothing); none when the project has no memory yet.
+ * The memory's human translations (machine drafts teach nothing), from which
+ * the names check learns how the team renders names; none without a memory.
  */
-export async function learntNames(project: Project): Promise<Learnt | undefined> {
+export async function approvedPairs(project: Project): Promise<ApprovedPair[]> {
   const memory = await openMemory(project, false);
-  if (!memory) return undefined;
+  if (!memory) return [];
   try {
-    const approved = memory.all(project.config.sourceLanguage).filter((e) => !/^(?:mt|pseudo)/u.test(e.origin ?? ''));
-    if (approved.length === 0) return undefined;
-    const { learnRenderings } = await import('../qa/names/learnt.js');
-    return learnRenderings(approved.map((e) => ({ source: e.source, target: e.target, targetLang: e.targetLang })));
+    return memory
+      .all(project.config.sourceLanguage)
+      .filter((e) => !/^(?:mt|pseudo)/u.test(e.origin ?? ''))
+      .map((e) => ({ source: e.source, target: e.target, targetLang: e.targetLang }));
   } finally {
     memory.close();
   }
