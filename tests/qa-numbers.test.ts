@@ -184,3 +184,15 @@ describe('numbers: stricter readings and swaps', () => {
     expect((await errors('The strain XyZ-AB7 was found in 12 bats.', 'عُثر على السلالة AB12 في 7 خفافيش.', 'ar')).length).toBeGreaterThan(0);
   });
 });
+
+describe('numbers: fast paths change no result', () => {
+  it('skips texts with no digit, number word, Roman numeral or calendar name, and still reads compounds', () => {
+    expect(findQuantities('Nothing to count here.', 'en')).toEqual([]);
+    expect(findQuantities('Der Nachtzug fährt ab.', 'de')).toEqual([]);
+    expect(values('Dreiundzwanzig Leute kamen, einundzwanzig blieben.', 'de')).toEqual([23, 21]);
+    expect(values('Llegaron una cuarentena de barcos en el siglo XV.', 'es')).toEqual([1, 40, 15]);
+    expect(findCalendarWords('Sie kamen am Dienstagabend.', 'de').map((c) => c.value)).toEqual([2]);
+    expect(findCalendarWords('Il est venu mercredi.', 'fr').map((c) => c.value)).toEqual([3]);
+    expect(findCalendarWords('Nobody came.', 'en')).toEqual([]);
+  });
+});

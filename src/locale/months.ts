@@ -27,20 +27,26 @@ const LEVANTINE: ReadonlyArray<readonly [string, number]> = [
   ['تموز', 7], ['آب', 8], ['أيلول', 9], ['تشرين الأول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12],
 ];
 
-const foldMemo = new Map<string, string>();
+const foldMemos = new Map<string, Map<string, string>>();
+const ASCII = /^[\x00-\x7f]*$/u;
+/** Locale-aware lowercasing only where it differs from the default (Turkish, Azeri, Lithuanian dotted i). */
+const lowerOf = (w: string, lang: string): string => (lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase());
 
 const foldWord = (w: string, lang: string): string => {
-  const key = `${lang}:${w}`;
-  let f = foldMemo.get(key);
+  // Plain ASCII words need no table: lowercasing is all their folding.
+  if (lang !== 'ar' && ASCII.test(w)) return w.toLowerCase().replace(/\.$/u, '');
+  let memo = foldMemos.get(lang);
+  if (!memo) foldMemos.set(lang, (memo = new Map()));
+  let f = memo.get(w);
   if (f === undefined) {
-    if (foldMemo.size > 50000) foldMemo.clear();
-    foldMemo.set(key, (f = foldUncached(w, lang)));
+    if (memo.size > 100000) memo.clear();
+    memo.set(w, (f = foldUncached(w, lang)));
   }
   return f;
 };
 
 const foldUncached = (w: string, lang: string): string => {
-  const lower = w.toLocaleLowerCase(lang).replace(/\.$/u, '');
+  const lower = lowerOf(w, lang).replace(/\.$/u, '');
   return lang === 'ar' ? foldArabic(lower) : lower.normalize('NFD').replace(/\p{M}/gu, '');
 };
 
@@ -117,8 +123,23 @@ const WORD = /[\p{L}\p{M}]+(?:\.(?=\s|$))?/gu;
  * day word counts only when capitalised; abbreviations ("Sun", "Mar") only next to a number;
  * "May" and "March" only next to a number or after a word such as "in", "since", "early".
  */
+const quickTests = new Map<string, RegExp | null>();
+
+/** A fast pre-test on the folded text: no month or weekday name anywhere (compounds such as "Dienstagabend" included), nothing to tokenise (Arabic, with its proclitics, is always read). */
+function mayNameCalendar(text: string, lang: string, table: Table): boolean {
+  let re = quickTests.get(lang);
+  if (re === undefined) {
+    re = lang === 'ar' ? null : new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...table.words.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})${lang === 'en' ? '(?![\\p{L}\\p{M}])' : ''}`, 'u');
+    quickTests.set(lang, re);
+  }
+  if (re === null) return true;
+  const folded = ASCII.test(text) ? text.toLowerCase() : lowerOf(text, lang).normalize('NFD').replace(/\p{M}/gu, '');
+  return re.test(folded);
+}
+
 export function findCalendarWords(text: string, lang: string): CalendarWord[] {
   const table = tableFor(lang);
+  if (!mayNameCalendar(text, lang, table)) return [];
   const out: CalendarWord[] = [];
   const tokens = [...text.matchAll(WORD)];
   const english = lang === 'en';

@@ -245,6 +245,8 @@ const DE_NUMBER_ADJECTIVE = /^(.+?)(?:jährig|fach|mal|malig|tägig|stündig|mon
 const DE_DECADE = /^(zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er$/u;
 const AR_TENS: Readonly<Record<string, number>> = { 'عشرين': 20, 'ثلاثين': 30, 'اربعين': 40, 'خمسين': 50, 'ستين': 60, 'سبعين': 70, 'ثمانين': 80, 'تسعين': 90 };
 
+/** Locale-aware lowercasing only where it differs from the default (Turkish, Azeri, Lithuanian dotted i): ICU is slow. */
+const lowerOf = (w: string, lang: string): string => (lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase());
 const langOf = (locale: string): string => locale.toLowerCase().split(/[-_]/u)[0] ?? 'en';
 
 const wordMemo = new Map<string, Map<string, WordRole[] | null>>();
@@ -257,7 +259,7 @@ function memo<T>(maps: Map<string, Map<string, T>>, lang: string, key: string, c
   const hit = map.get(key);
   if (hit !== undefined || map.has(key)) return hit as T;
   const v = compute();
-  if (map.size > 50000) map.clear();
+  if (map.size > 200000) map.clear();
   map.set(key, v);
   return v;
 }
@@ -281,7 +283,7 @@ function lookupWordUncached(word: string, lang: string): WordRole[] | null {
     }
     return null;
   }
-  const lower = word.toLocaleLowerCase(lang);
+  const lower = lowerOf(word, lang);
   const direct = lex.get(lower);
   if (direct) return [direct];
   if (lang === 'de') {
@@ -302,7 +304,7 @@ function magnitudeOf(word: string, lang: string): Magnitude | undefined {
 
 function magnitudeUncached(word: string, lang: string): Magnitude | undefined {
   const words = magnitudeWords(lang);
-  const lower = lang === 'ar' ? foldArabic(word) : word.toLocaleLowerCase(lang);
+  const lower = lang === 'ar' ? foldArabic(word) : lowerOf(word, lang);
   const hit = words.get(lower);
   if (hit || lang !== 'ar') return hit;
   for (const pre of ['و', 'ب', 'ل']) if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1));
@@ -317,6 +319,7 @@ const quantityCache = new Map<string, Quantity[]>();
  * numbers, Roman numerals in context and alphanumeric codes (kind "code"). Sorted by position.
  */
 export function findQuantities(text: string, locale: string, options: { readonly textConventions?: boolean } = {}): Quantity[] {
+  if (!mayHoldQuantities(text, langOf(locale))) return [];
   const cacheKey = `${locale}\u0000${options.textConventions ? 1 : 0}\u0000${text}`;
   const cached = quantityCache.get(cacheKey);
   if (cached) return cached.map((q) => ({ ...q }));
@@ -519,7 +522,7 @@ export function findQuantities(text: string, locale: string, options: { readonly
         }
       }
       // ---- decades in words: "the nineties", "الثمانينيات"
-      const lower = tok.text.toLocaleLowerCase(lang);
+      const lower = lowerOf(tok.text, lang);
       const enDecade = lang === 'en' ? EN_DECADE_WORDS[lower] : undefined;
       const arDecade = lang === 'ar' ? AR_DECADE.exec(foldArabic(tok.text)) : null;
       const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
@@ -622,6 +625,35 @@ export function findQuantities(text: string, locale: string, options: { readonly
   quantityCache.set(cacheKey, out);
   if (quantityCache.size > 5000) quantityCache.delete(quantityCache.keys().next().value!);
   return out.map((q) => ({ ...q }));
+}
+
+const ANY_DIGIT = /[\d\u0660-\u0669\u06F0-\u06F9]/u;
+const ROMAN_OR_CENTURY = /\b[IVXLCDM]{2,}\b|century|centuries|siglo|siècle|siecle|jahrhundert|secol|século|segle|dynast|dinast/iu;
+const quickTests = new Map<string, RegExp | null>();
+
+/**
+ * A fast pre-test: a text with no digit, no number or magnitude word, no decade word and no Roman numeral
+ * states no quantity (most sentences), so it is not tokenised. Articles alone (un/une/ein) need no reading:
+ * they only ever stand beside other quantities. Arabic (proclitics, folding) is always read.
+ */
+function mayHoldQuantities(text: string, lang: string): boolean {
+  if (ANY_DIGIT.test(text) || ROMAN_OR_CENTURY.test(text)) return true;
+  let re = quickTests.get(lang);
+  if (re === undefined) {
+    if (lang === 'ar') re = null;
+    else {
+      const words = new Set<string>();
+      for (const [w, r] of numberWords(lang)) if (r.role !== 'and' && r.role !== 'article') words.add(w);
+      for (const w of magnitudeWords(lang).keys()) words.add(w);
+      if (lang === 'en') for (const w of Object.keys(EN_DECADE_WORDS)) words.add(w);
+      if (lang === 'de') words.add('einund');
+      const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+      // German compounds ("fünfundzwanzig", "Dreijährige", "Zehnfach"): a word that starts with one; elsewhere whole words.
+      re = lang === 'de' ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})`, 'iu') : new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, 'iu');
+    }
+    quickTests.set(lang, re);
+  }
+  return re === null || re.test(text);
 }
 
 /** A word mostly in capitals ("COVID", "CoV", "F"), as the letter part of a hyphenated code. */
