@@ -105,7 +105,7 @@ function lookFor(name: FoundName, target: TargetText, source: SourceSide, target
   if (enough) return undefined;
   // A name shortened to its last word ("Deutsche Bahn" → "die Bahn", "Herman Van Rompuy" → "Van Rompuy") is a style; its last word lost is not.
   const last = own[own.length - 1];
-  if (own.length > 1 && last !== undefined && found.get(last) !== undefined) {
+  if (name.kind === 'opaque' && own.length > 1 && last !== undefined && found.get(last) !== undefined) {
     return { message: `name "${name.text}" is shortened in the target to ${own.filter((w) => found.get(w) !== undefined).map(quote).join(' ')}`, severity: 'warning' };
   }
 
@@ -119,7 +119,8 @@ function lookFor(name: FoundName, target: TargetText, source: SourceSide, target
     case 'coded': {
       // Another script spells out or translates the letters (ACE2 → "أيه سي إي 2", CoVs → "فيروسات كورونا"); its digits still stand.
       const digits = parts.filter((w) => /^\p{N}+$/u.test(w));
-      if (target.nonLatin && digits.every((w) => found.get(w))) return target.hasLatinWords ? { message: `${missing} as written; its letters translated?`, severity: 'warning' } : undefined;
+      if (target.nonLatin && digits.length > 0 && digits.every((w) => found.get(w))) return undefined;
+      if (target.nonLatin && digits.length === 0) return target.hasLatinWords ? { message: `${missing} as written; its letters translated?`, severity: 'warning' } : undefined;
       return { message: `${missing}: a name with digits or inner capitals is kept as written` };
     }
     case 'opaque':
