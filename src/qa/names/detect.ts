@@ -50,7 +50,7 @@ function calendarWords(lang: string): Set<string> {
 }
 
 // Adherents of religions and movements: group words like nationalities, written lower case in many languages.
-const GROUP_STEMS = /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma)/u;
+const GROUP_STEMS = /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma|anglo|saxon|hellen|celt|slav|viking|moor)/u;
 const DEMONYM_ENDING = /(?:ians?|eans?|ans?|ese|ish|is?|ics?|ites?|ers?|m[ae]n|wom[ae]n|s)$/u;
 
 const groupCache = new Map<string, boolean>();
@@ -184,6 +184,8 @@ function detect(text: string, lang: string): FoundName[] {
     // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
     while (words.length > 1 && (isTitle(words[0]!.text) || (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))) words = words.slice(1);
     while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
+    // "The Netherlands", "The Hague": the article is not what a translation keeps.
+    if (words.length > 1 && words[0]!.text === 'The') words = words.slice(1);
     // A nationality before a name describes it ("Czech Montreal", "Nigerian Boko Haram"): the name is what follows.
     while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang)) words = words.slice(1);
     while (words.length > 1 && isLegalForm(words[words.length - 1]!.text)) words = words.slice(0, -1);
