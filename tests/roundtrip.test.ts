@@ -56,3 +56,60 @@ describe.skipIf(!hasApertium)('round trips with paired inline codes', () => {
     expect(readFileSync(file, 'utf8')).toContain('la página de nuestro equipo</g> hoy.');
   });
 });
+
+describe.skipIf(!hasApertium)('post-edited machine translations', () => {
+  for (const version of ['1.2', '2.0'] as const) {
+    it(`XLIFF ${version}: a target a translator changed and marked final imports without --overwrite as a human translation, into the memory`, () => {
+      const d = pagesProject(version);
+      ok(locflow(d, 'extract'));
+      ok(locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es'));
+      ok(locflow(d, 'extract'));
+      const file = xlf(d, 'about');
+      const text = readFileSync(file, 'utf8');
+      // The CAT tool keeps the machine-translation marks (state-qualifier / lf:origin); the translator changes the words and sets final.
+      const edited =
+        version === '1.2'
+          ? text.replace(/<target([^>]*) state="translated"([^>]*)>[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*<\/target>/u, '<target$1 state="final"$2>Lea $3la página de nuestro equipo$4 hoy.</target>')
+          : text.replace(/<segment([^>]*) state="translated">([\s\S]*?)<target([^>]*)>[^<]*(<pc id="1"[^>]*>)[^<]*(<\/pc>)[^<]*<\/target>/u, '<segment$1 state="final">$2<target$3>Lea $4la página de nuestro equipo$5 hoy.</target>');
+      expect(edited).not.toBe(text);
+      expect(edited).toMatch(version === '1.2' ? /state-qualifier="leveraged-mt"/u : /lf:origin="mt:apertium"/u);
+      writeFileSync(file, edited);
+      const imp = ok(locflow(d, 'import', file));
+      expect(imp.stdout).toMatch(/1 imported/u);
+
+      const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'about.meta.json'), 'utf8')) as { units: Record<string, { state: string; origin: string }> };
+      const post = Object.values(meta.units).find((m) => m.state === 'final')!;
+      expect(post).toMatchObject({ state: 'final', origin: 'human' });
+
+      const tmx = join(d, 'memory.tmx');
+      ok(locflow(d, 'tm', 'export', '-o', 'memory.tmx'));
+      expect(readFileSync(tmx, 'utf8')).toContain('la página de nuestro equipo');
+
+      ok(locflow(d, 'extract'));
+      const again = readFileSync(file, 'utf8');
+      expect(again).toContain('la página de nuestro equipo');
+      const unit = version === '1.2' ? /<trans-unit[^>]*>(?:(?!<\/trans-unit>)[\s\S])*página de nuestro equipo[\s\S]*?<\/trans-unit>/u : /<unit [^>]*>(?:(?!<\/unit>)[\s\S])*página de nuestro equipo[\s\S]*?<\/unit>/u;
+      const written = unit.exec(again)![0];
+      expect(written).not.toMatch(/leveraged-mt|lf:origin="mt/u);
+      expect(written).toMatch(/final/u);
+    });
+  }
+
+  it('a file whose target differs from a store that changed after the export is still a conflict', () => {
+    const d = pagesProject('1.2');
+    ok(locflow(d, 'extract'));
+    ok(locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es'));
+    ok(locflow(d, 'extract'));
+    const file = xlf(d, 'about');
+    const sent = readFileSync(file, 'utf8');
+    // Someone else's translation reaches the store after the file went out…
+    const other = sent.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Vea $2el equipo$3 hoy.$4');
+    writeFileSync(file, other);
+    ok(locflow(d, 'import', file, '--overwrite'));
+    // …and the first translator's edit of the file as it was sent comes back.
+    writeFileSync(file, sent.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Lea $2la página$3 hoy.$4'));
+    const r = locflow(d, 'import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pass --overwrite/u);
+  });
+});

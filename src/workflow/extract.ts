@@ -47,6 +47,7 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
       const bundle = loadBundle(project, lang, doc);
       const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
       const stored = storedUnits(doc, bundle);
+      const prefilled = new Set<string>();
       const units: XliffUnit[] = stored.map((s) => {
         // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
         const context: Record<string, string> = { role: s.unit.context.role };
@@ -74,7 +75,10 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
             if (matches.length) leverage.fuzzy++;
           }
         }
-        if (target === undefined && options.prefill) target = s.unit.source;
+        if (target === undefined && options.prefill) {
+          target = s.unit.source;
+          prefilled.add(s.unit.id);
+        }
         return {
           id: s.unit.id,
           name: unitName(s.unit),
@@ -90,7 +94,9 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
       const file = xliffPath(project, lang, doc);
       if (!options.force) refuseToLoseWork(file, units);
       writeFileAtomic(file, writeXliff({ version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] }, version));
-      recordExport(project, lang, doc);
+      // Prefilled copies of the source are no translations: only real targets are recorded.
+      const sent = Object.fromEntries(units.filter((u) => u.target !== undefined && !prefilled.has(u.id)).map((u) => [u.id, contentToI18n(u.target!)]));
+      recordExport(project, lang, doc, sent);
       results.push({
         lang,
         doc: doc.id,

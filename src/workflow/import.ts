@@ -2,9 +2,10 @@ import { basename, dirname } from 'node:path';
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText } from '../io/files.js';
-import type { Content, Document, InlineCode, Run, Unit } from '../model/index.js';
+import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
 import { codeKey, codesOf, normalizeContent } from '../model/index.js';
 import { sameRuns } from './translations.js';
+import { sentTargets } from './exports.js';
 import { contentToI18n } from '../store/codes.js';
 import { writeBundle, type UnitMeta } from '../store/bundle.js';
 import type { XliffUnit } from '../xliff/model.js';
@@ -75,6 +76,7 @@ async function importFile(project: Project, docs: readonly Document[], file: str
     const problems: Problem[] = [];
     const conflicts: Problem[] = [];
     const seen = new Set<string>();
+    const sent = sentTargets(project, lang, doc);
     let imported = 0;
     let unchanged = 0;
     let untranslated = 0;
@@ -107,7 +109,8 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       }
       const target = withSourceCodes(unit, xu.target!);
       const existing = translations[unit.id];
-      if (existing !== undefined && existing !== contentToI18n(target) && !options.overwrite) {
+      // A store that still holds the text this file was made from has not changed since: the file's target is the newer work.
+      if (existing !== undefined && existing !== contentToI18n(target) && !options.overwrite && sent(unit.id, existing) !== true) {
         conflicts.push({ ...at, message: `unit "${unit.id}": the store has "${clip(existing)}", the file "${clip(contentToI18n(target))}"` });
         continue;
       }
@@ -126,10 +129,11 @@ async function importFile(project: Project, docs: readonly Document[], file: str
     for (const { unit, target, xu } of accepted) {
       const value = contentToI18n(target);
       const state = failing.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
-      if (translations[unit.id] === value && meta[unit.id]?.state === state) unchanged++;
+      const origin = originOf(xu, state, value, translations[unit.id], meta[unit.id]?.origin, sent(unit.id, value));
+      if (translations[unit.id] === value && meta[unit.id]?.state === state && meta[unit.id]?.origin === origin) unchanged++;
       else imported++;
       translations[unit.id] = value;
-      meta[unit.id] = { state, origin: xu.origin ?? meta[unit.id]?.origin ?? 'human', source: contentToI18n(unit.source) };
+      meta[unit.id] = { state, origin, source: contentToI18n(unit.source) };
     }
     writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
     // Approved human translations feed the memory; machine drafts and units that failed a check do not.
@@ -148,6 +152,25 @@ async function importFile(project: Project, docs: readonly Document[], file: str
     results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated, flagged: [...failing].map(([unit, problems]) => ({ unit, problems })) });
   }
   return results;
+}
+
+const MACHINE = /^(?:mt|pseudo|tm)(?::|$)/u;
+
+/**
+ * Who made an imported target. A target a person changed (it is neither the text the file was
+ * sent with nor the one stored) or approved (reviewed, final) is a human translation, whatever
+ * mark of machine translation the CAT tool kept on it. Otherwise the file's origin, or the
+ * store's more precise one ("mt:apertium" for the file's "mt").
+ * `sentAsIs`: whether the target is the one the last export wrote (undefined: it wrote none).
+ */
+function originOf(xu: XliffUnit, state: UnitState, value: string, stored: string | undefined, storedOrigin: string | undefined, sentAsIs: boolean | undefined): string {
+  const before = storedOrigin ?? xu.origin;
+  const changed = sentAsIs === false ? value !== stored : stored !== undefined && sentAsIs === undefined && value !== stored;
+  const approved = state === 'reviewed' || state === 'final';
+  if ((changed || approved) && before !== undefined && MACHINE.test(before)) return 'human';
+  if (xu.origin === undefined) return storedOrigin ?? 'human';
+  if (storedOrigin !== undefined && (storedOrigin === xu.origin || storedOrigin.startsWith(`${xu.origin}:`))) return storedOrigin;
+  return xu.origin;
 }
 
 function canonical(tag: string): string {
