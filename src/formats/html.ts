@@ -1,4 +1,5 @@
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, parse, parseFragment, type DefaultTreeAdapterMap, type ParserOptions } from 'parse5';
+import { MAX_NESTING, tooDeep } from '../io/limits.js';
 import { codesOf, type InlineCode, type Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
@@ -31,7 +32,8 @@ interface Span {
 
 export function readHtml(text: string, meta: { id: string; path: string; sourceLang: string }): Document {
   const whole = /<(?:!doctype|html[\s>])/iu.test(text);
-  const root = whole ? parse(text, { sourceCodeLocationInfo: true }) : parseFragment(text, { sourceCodeLocationInfo: true });
+  const options = { sourceCodeLocationInfo: true, treeAdapter: depthLimited(meta.path) };
+  const root = whole ? parse(text, options) : parseFragment(text, options);
   const spans: Span[] = [];
 
   const attributeUnits = (el: Element): void => {
@@ -90,6 +92,40 @@ export function readHtml(text: string, meta: { id: string; path: string; sourceL
       note: s.role.startsWith('attribute') ? `The ${s.role.slice(10)} attribute.` : `Text of <${s.role}>.`,
     })),
   );
+}
+
+/**
+ * parse5's own tree adapter, refusing an element that would open deeper than MAX_NESTING: the
+ * parser's scope checks take time in proportion to the depth, and the reader walks the tree
+ * recursively. Depths are remembered per element, so each costs a step or two.
+ */
+function depthLimited(file: string): NonNullable<ParserOptions<DefaultTreeAdapterMap>['treeAdapter']> {
+  const depths = new WeakMap<object, number>();
+  const depthOf = (node: Node | null | undefined): number => {
+    const chain: Node[] = [];
+    let n = node;
+    let base = 0;
+    while (n) {
+      const known = depths.get(n);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      chain.push(n);
+      n = (n as { parentNode?: Node | null }).parentNode ?? null;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i]!, ++base);
+    return base;
+  };
+  return {
+    ...defaultTreeAdapter,
+    onItemPush(element: Element): void {
+      if (depthOf(element) > MAX_NESTING) {
+        const at = element.sourceCodeLocation;
+        throw tooDeep(file, 'HTML elements', MAX_NESTING, at ? { line: at.startLine, column: at.startCol } : {});
+      }
+    },
+  };
 }
 
 function hasText(el: Element): boolean {

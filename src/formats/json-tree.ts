@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LocflowError } from '../errors.js';
+import { MAX_NESTING, tooDeep } from '../io/limits.js';
 
 /**
  * JSON with source positions (jsonc-parser, strict JSON: no comments, no
@@ -30,7 +31,27 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - last };
 }
 
+/** The offset where objects and arrays first nest deeper than `limit`, outside strings; -1 when they never do. */
+export function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonStrings(text: string, file: string): { root: Node; strings: JsonString[] } {
+  // The parser and the walk below recurse once a level: a file nested deeper is refused before either runs.
+  const deep = tooDeepAt(text, MAX_NESTING);
+  if (deep >= 0) throw tooDeep(file, 'JSON objects and arrays', MAX_NESTING, lineColumn(text, deep));
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length || !root) {

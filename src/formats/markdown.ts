@@ -8,6 +8,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { InlineCode, Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
+import { MAX_MARKDOWN_CONTAINERS, MAX_NESTING, tooDeep } from '../io/limits.js';
 
 /**
  * CommonMark (with GFM tables and YAML front matter), parsed by mdast-util-from-markdown
@@ -26,6 +27,7 @@ const startOf = (n: Nodes): number => n.position!.start.offset!;
 const endOf = (n: Nodes): number => n.position!.end.offset!;
 
 export function readMarkdown(text: string, meta: { id: string; path: string; sourceLang: string }, options: MarkdownOptions): Document {
+  refuseDeepContainers(text, meta.path);
   const tree: Root = fromMarkdown(text, { extensions: [frontmatter(['yaml']), gfmTable()], mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()] });
   const spans: Array<{ start: number; end: number; content: Run[]; role: string }> = [];
 
@@ -43,6 +45,7 @@ export function readMarkdown(text: string, meta: { id: string; path: string; sou
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
+  refuseDeepTree(tree, meta.path);
   visit(tree);
 
   return documentFromSpans(
@@ -51,6 +54,39 @@ export function readMarkdown(text: string, meta: { id: string; path: string; sou
     'markdown',
     spans.map((s) => ({ ...s, role: s.role === 'headline' ? 'headline' : 'paragraph', note: s.role === 'front-matter' ? 'Front matter value.' : s.role === 'headline' ? 'Heading.' : 'Text block.' })),
   );
+}
+
+/**
+ * Lists and block quotes nested deeper than MAX_MARKDOWN_CONTAINERS, told from each line's start
+ * (its indentation and its run of ">", "-", "*", "+", "1." markers), are refused before parsing: the
+ * parser's time grows with the cube of their depth. Thematic breaks ("- - -") are not lists.
+ */
+function refuseDeepContainers(text: string, file: string): void {
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    if (raw.length < MAX_MARKDOWN_CONTAINERS || /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/u.test(raw)) continue;
+    const indent = /^[ \t]*/u.exec(raw)![0];
+    let rest = raw.slice(indent.length);
+    let depth = 0;
+    // Each level of a nested list is indented by two columns at least.
+    const indented = Math.floor(indent.replace(/\t/gu, '    ').length / 2);
+    for (let m = CONTAINER.exec(rest); m && m[0].length; m = CONTAINER.exec(rest)) {
+      if (++depth + indented > MAX_MARKDOWN_CONTAINERS) throw tooDeep(file, 'Markdown lists and block quotes', MAX_MARKDOWN_CONTAINERS, { line });
+      rest = rest.slice(m[0].length);
+    }
+  }
+}
+const CONTAINER = /^(?:>[ \t]*|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/u;
+
+/** Any other nesting (emphasis in emphasis…) deeper than MAX_NESTING is refused before the recursive walks. */
+function refuseDeepTree(tree: Root, file: string): void {
+  const stack: Array<[Nodes, number]> = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_NESTING) throw tooDeep(file, 'Markdown elements', MAX_NESTING, { line: node.position?.start.line ?? 1 });
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);
+  }
 }
 
 /** Phrasing content → runs: text as written; markup around it as inline codes. */

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { MAX_NESTING } from '../io/limits.js';
 
 /**
  * A small, safe XML tree: saxes parses strictly, never fetches anything and
@@ -41,6 +42,11 @@ export function parseXml(xml: string): XmlElement {
     }
   });
   parser.on('opentag', (tag) => {
+    // Readers walk the tree recursively: a document nested deeper is refused here, where it passes the limit.
+    if (stack.length >= MAX_NESTING) {
+      fail(`elements nest more than ${MAX_NESTING} levels deep here; locflow refuses files nested this deep`);
+      throw new XmlError('too deep', parser.line, parser.column + 1);
+    }
     const el: XmlElement = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: parser.line, column: parser.column + 1 };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
