@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +111,49 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
     const r = locflow(d, 'import', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pass --overwrite/u);
+  });
+});
+
+/** A Markdown page and an i18next file, laid out as apps are. */
+function appProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-app-'));
+  mkdirSync(join(dir, 'content'));
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(join(dir, 'content', 'pricing.md'), '# Pricing\n\nOur plans start at $5.\n');
+  writeFileSync(join(dir, 'app', 'common.json'), JSON.stringify({ title: 'Welcome', inbox: { count_one: '{{count}} message', count_other: '{{count}} messages' } }, null, 2));
+  return dir;
+}
+
+describe('build writes all or nothing; init keeps JSON builds off the store', () => {
+  it('build refuses before writing anything when one output would land on the translation store', () => {
+    const d = appProject();
+    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['content/*.md', 'app/*.json'] }, null, 2));
+    ok(locflow(d, 'extract'));
+    const r = locflow(d, 'build');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/would be written over the translation store[\s\S]*locales\.output/u);
+    expect(existsSync(join(d, 'locales', 'es', 'pricing.md'))).toBe(false);
+    expect(existsSync(join(d, 'locales', 'es', 'common.json'))).toBe(false);
+    expect(r.stderr).toMatch(/nothing was written/u);
+  });
+
+  it('init with JSON sources sets an output apart from the store: init, extract, build go through', () => {
+    const d = appProject();
+    ok(locflow(d, 'init', '--lang', 'es', '--sources', 'content/*.md,app/*.json'));
+    const config = JSON.parse(readFileSync(join(d, 'locflow.config.json'), 'utf8')) as { locales: { bundle: string; output: string } };
+    expect(config.locales.output).not.toBe(config.locales.bundle.replace('.json', '{ext}'));
+    ok(locflow(d, 'extract'));
+    const b = ok(locflow(d, 'build'));
+    expect(b.stdout).toMatch(/common\.json/u);
+    const built = (JSON.parse(readFileSync(join(d, 'build', 'es', 'common.json'), 'utf8')) as { title: string }).title;
+    expect(built).toBe('Welcome');
+    expect(readFileSync(join(d, 'build', 'es', 'pricing.md'), 'utf8')).toContain('Pricing');
+  });
+
+  it('init with Markdown sources only keeps the outputs beside the store', () => {
+    const d = appProject();
+    ok(locflow(d, 'init', '--lang', 'es', '--sources', 'content/*.md'));
+    ok(locflow(d, 'build'));
+    expect(existsSync(join(d, 'locales', 'es', 'pricing.md'))).toBe(true);
   });
 });

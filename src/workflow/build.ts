@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import type { Project } from '../config/config.js';
 import { writeFileAtomic } from '../io/files.js';
 import { codesOf, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { markerName } from '../store/codes.js';
+import { metaPathOf } from '../store/bundle.js';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments, outputPath, sourceBundle } from './documents.js';
@@ -24,10 +26,31 @@ export function build(project: Project, options: { langs?: readonly string[] } =
   const langs = options.langs?.length
     ? options.langs.flatMap((l) => (l === sourceLanguage ? [l] : chooseLanguages(project, [l])))
     : chooseLanguages(project, undefined);
-  const results: BuildResult[] = [];
-  for (const doc of loadDocuments(project)) {
+  const docs = loadDocuments(project);
+  // Every output is made and checked before the first is written: a build writes all or nothing.
+  const store = new Set(docs.flatMap((doc) => langs.flatMap((lang) => [bundlePath(project, lang, doc), metaPathOf(bundlePath(project, lang, doc))])));
+  const sources = new Set(docs.map((doc) => resolve(project.root, doc.path)));
+  const planned = new Map<string, string>();
+  const results: Array<BuildResult & { readonly text: string }> = [];
+  for (const doc of docs) {
     const fallback = sourceBundle(doc);
     for (const lang of langs) {
+      const file = outputPath(project, lang, doc);
+      if (store.has(file)) {
+        // A JSON source built next to its bundle would overwrite the translations.
+        throw new LocflowError(`the localized ${doc.path} would be written over the translation store ${file}; nothing was written`, {
+          file: project.configPath,
+          hint: 'set locales.output to another place for JSON sources, e.g. "build/{lang}/{doc}{ext}"',
+        });
+      }
+      if (sources.has(file)) {
+        throw new LocflowError(`the localized ${doc.path} would be written over the source ${file}; nothing was written`, { file: project.configPath, hint: 'set locales.output to a place apart from the sources' });
+      }
+      const twin = planned.get(file);
+      if (twin !== undefined) {
+        throw new LocflowError(`${twin} and ${doc.path} would both be built into ${file}; nothing was written`, { file: project.configPath, hint: 'make locales.output tell the documents apart' });
+      }
+      planned.set(file, doc.path);
       const translations = lang === sourceLanguage ? {} : loadBundle(project, lang, doc).translations;
       const lookup = createLookup({ [lang]: { [doc.id]: { ...translations } }, [sourceLanguage]: { [doc.id]: fallback } }, lang, sourceLanguage, doc.id);
       const untranslated: string[] = [];
@@ -41,18 +64,19 @@ export function build(project: Project, options: { langs?: readonly string[] } =
         const words = escape ? escape(String(found.res)) : String(found.res);
         return words.replace(/\uE000(\d+)\uE001/gu, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
       };
-      const file = outputPath(project, lang, doc);
-      if (file === bundlePath(project, lang, doc)) {
-        // A JSON source built next to its bundle would overwrite the translations.
-        throw new LocflowError(`the localized ${doc.path} would be written over the translation store ${file}`, {
-          file: project.configPath,
-          hint: 'set locales.output to another place for JSON sources, e.g. "build/{lang}/{doc}{ext}"',
-        });
+      let text: string;
+      try {
+        text = formatFor(doc.path).write(doc, render, lang);
+      } catch (err) {
+        if (err instanceof LocflowError) {
+          const { file, line, column, hint, exitCode } = err;
+          throw new LocflowError(`${err.message}; nothing was written`, { ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(hint !== undefined ? { hint } : {}), exitCode });
+        }
+        throw err;
       }
-      const text = formatFor(doc.path).write(doc, render, lang);
-      writeFileAtomic(file, text);
-      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated });
+      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated, text });
     }
   }
-  return results;
+  for (const r of results) writeFileAtomic(r.file, r.text);
+  return results.map(({ text: _text, ...r }) => r);
 }

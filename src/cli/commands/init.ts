@@ -13,9 +13,9 @@ export function registerInit(program: Program): void {
     .option('--force', 'replace an existing configuration')
     .action((opts, cmd) =>
       run(async () => {
-        const { init } = await import('../../workflow/init.js');
+        const { init, JSON_OUTPUT } = await import('../../workflow/init.js');
         const g = cmd.optsWithGlobals() as GlobalOptions;
-        const file = init(g.cwd ?? process.cwd(), {
+        const { file, output } = init(g.cwd ?? process.cwd(), {
           sourceLanguage: opts.sourceLang,
           ...(opts.lang ? { targetLanguages: opts.lang } : {}),
           ...(opts.sources ? { sources: opts.sources } : {}),
@@ -23,6 +23,7 @@ export function registerInit(program: Program): void {
           ...(opts.force ? { force: true } : {}),
         });
         console.log(`wrote ${file}`);
+        if (output === JSON_OUTPUT) console.log(`localized files are built into ${output} (locales.output): a JSON source built beside its store would overwrite the translations`);
       }),
     );
 }
