@@ -28,18 +28,28 @@ export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], t
   for (const i of issues) byUnit.set(`${i.file}\u0000${i.lang}\u0000${i.unit}`, [...(byUnit.get(`${i.file}\u0000${i.lang}\u0000${i.unit}`) ?? []), i]);
   const rows: string[] = [];
   const seen = new Set<string>();
-  const row = (key: string, unit: string, lang: string, file: string, source: string, target: string, list: readonly Issue[]): string => {
+  // The map keys join file, language and unit with NUL, which no path or id holds; an element id
+  // is the readable, HTML-safe form of the same three ("article.txt-es-u0e08…"), made unique.
+  const ids = new Set<string>();
+  const elementId = (file: string, lang: string, unit: string): string => {
+    const base = `${file}-${lang}-${unit}`.replace(/[^\p{L}\p{N}_.:-]+/gu, '-').replace(/^-+|-+$/gu, '') || 'unit';
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const row = (unit: string, lang: string, file: string, source: string, target: string, list: readonly Issue[]): string => {
     const worst = list.some((i) => i.severity === 'error') ? 'error' : list.some((i) => i.severity === 'warning') ? 'warning' : list.length ? 'info' : 'clean';
     const items = list.map((i, n) => `<li class="${i.severity}"><span class="n">${n + 1}</span> <b>${i.severity}</b> <code>${esc(i.check)}</code> ${esc(i.message)}</li>`).join('');
-    return `<tr class="${worst}" id="${esc(key)}"><td class="unit"><code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small></td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
+    return `<tr class="${worst}" id="${esc(elementId(file, lang, unit))}"><td class="unit"><code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small></td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
   };
   for (const p of pairs) {
     const key = `${p.file}\u0000${p.targetLang}\u0000${p.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push(row(key, p.id, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []));
+    rows.push(row(p.id, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []));
   }
-  for (const [key, list] of byUnit) if (!seen.has(key)) rows.push(row(key, list[0]!.unit, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list));
+  for (const [key, list] of byUnit) if (!seen.has(key)) rows.push(row(list[0]!.unit, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
