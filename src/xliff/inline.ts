@@ -49,13 +49,17 @@ export function collectUnits(parent: XmlElement, unitElement: string, read: (el:
 }
 
 /** Content as XML: text escaped, each code written by the version's `writeCode` (told whether it nests as a pair). */
-export function writeInline(content: Content, writeCode: (code: InlineCode, paired: boolean, runs: readonly Run[], index: number) => string): string {
-  if (content.length === 1 && typeof content[0] === 'string') return escapeText(content[0]); // plain text, most units
+export function writeInline(
+  content: Content,
+  writeCode: (code: InlineCode, paired: boolean, runs: readonly Run[], index: number) => string,
+  writeText: (text: string) => string = escapeText,
+): string {
+  if (content.length === 1 && typeof content[0] === 'string') return writeText(content[0]); // plain text, most units
   const runs = normalizeContent(content);
   const paired = pairedRanges(runs);
   let out = '';
   runs.forEach((run, i) => {
-    out += typeof run === 'string' ? escapeText(run) : writeCode(run, paired.has(i), runs, i);
+    out += typeof run === 'string' ? writeText(run) : writeCode(run, paired.has(i), runs, i);
   });
   return out;
 }

@@ -2,7 +2,7 @@ import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
-import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
+import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
 import { collectUnits, ContentReadError, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
@@ -43,8 +43,17 @@ function originFrom(qualifier: string | undefined): string | undefined {
   return qualifier.startsWith('x-') ? qualifier.slice(2) : qualifier;
 }
 
+/** A character XML cannot carry, in text: a <ph> of locflow's own type, read back as the character. */
+const CP_CTYPE = 'x-locflow-cp';
+
 // Standalone codes whose original text is worth showing carry it as <ph> content; tags become <x/>.
 function writeContent12(content: Content): string {
+  const seen = new Map<string, number>();
+  const cp = (_c: string, hex: string): string => {
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    return `<ph id="lf-cp${hex}-${n}" ctype="${CP_CTYPE}">U+${hex}</ph>`;
+  };
   return writeInline(content, (run, paired) => {
     const ctype = ` ctype="x-${run.type}"`;
     if (run.code === 'standalone') {
@@ -53,7 +62,7 @@ function writeContent12(content: Content): string {
     if (paired) return run.code === 'open' ? `<g id="${escapeAttr(run.id)}"${ctype}>` : '</g>';
     const el = run.code === 'open' ? 'bx' : 'ex';
     return `<${el} id="${escapeAttr(`${run.id}${run.code === 'open' ? 'b' : 'e'}`)}" rid="${escapeAttr(run.id)}"${run.code === 'open' ? ctype : ''}/>`;
-  });
+  }, (text) => escapeTextWith(text, cp));
 }
 
 export function writeXliff12(doc: XliffDocument, tool: { name: string; version: string }): string {
@@ -93,10 +102,10 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
   const ctx = Object.entries(unit.context ?? {});
   if (ctx.length) {
     parts.push('        <context-group purpose="information">');
-    for (const [k, v] of ctx) parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeText(v)}</context>`);
+    for (const [k, v] of ctx) parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
     parts.push('        </context-group>');
   }
-  for (const note of unit.notes) parts.push(`        <note from="locflow">${escapeText(note)}</note>`);
+  for (const note of unit.notes) parts.push(`        <note from="locflow">${escapeShownText(note)}</note>`);
   parts.push('      </trans-unit>');
   return parts.join('\n');
 }
@@ -114,8 +123,16 @@ export function readContent12(el: XmlElement): Content {
       const id = child.attrs.id;
       const type = codeType(child.attrs.ctype);
       switch (name) {
-        case 'x':
         case 'ph':
+          if (child.attrs.ctype === CP_CTYPE) {
+            const char = charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(child))?.[1]);
+            if (char === undefined) throw new ContentReadError(`<ph ctype="${CP_CTYPE}"> holds "${textContent(child)}", not a character as U+XXXX`, child.line, child.column);
+            runs.push(char);
+            break;
+          }
+          runs.push(code('standalone', requireId(child, id), type, textContent(child)));
+          break;
+        case 'x':
         case 'it':
           runs.push(code('standalone', requireId(child, id), type, name === 'x' ? (child.attrs['equiv-text'] ?? '') : textContent(child)));
           break;

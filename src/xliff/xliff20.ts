@@ -2,7 +2,7 @@ import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
-import { childElements, escapeAttr, escapeText, firstChild, localName, textContent, type XmlElement } from './xml.js';
+import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
 import { collectUnits, ContentReadError, writeInline } from './inline.js';
 
 /** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
@@ -45,18 +45,38 @@ class DataRefs {
   }
 }
 
+/** Text with each character XML cannot carry as <cp hex="…"/>, as XLIFF 2 provides. */
+const writeText20 = (text: string): string => escapeTextWith(text, (_c, hex) => `<cp hex="${hex}"/>`);
+
+/** The text of an element in which <cp/> stands for a character XML cannot carry. */
+function textWithCp(el: XmlElement): string {
+  let out = '';
+  for (const c of el.children) {
+    if (typeof c === 'string') out += c;
+    else if (localName(c.name) === 'cp') out += cpChar(c);
+    else out += textWithCp(c);
+  }
+  return out;
+}
+
+function cpChar(el: XmlElement): string {
+  const char = charFromHex(el.attrs.hex);
+  if (char === undefined) throw new ContentReadError(`<cp> has hex="${el.attrs.hex ?? ''}", not a code point`, el.line, el.column);
+  return char;
+}
+
 function writeContent20(content: Content, refs: DataRefs): string {
   return writeInline(content, (run, paired, runs, i) => {
     const typing = `type="${TYPE_OUT[run.type]}" subType="locflow:${run.type}"`;
     const id = escapeAttr(run.id);
-    if (run.code === 'standalone') return `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeAttr(run.data)}"/>`;
+    if (run.code === 'standalone') return `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeShownAttr(run.data)}"/>`;
     if (paired && run.code === 'open') {
       const close = runs.slice(i + 1).find((r): r is InlineCode => typeof r !== 'string' && r.code === 'close' && r.id === run.id);
       return `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
     }
     if (paired) return '</pc>';
     return run.code === 'open' ? `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"/>` : `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
-  });
+  }, writeText20);
 }
 
 export function writeXliff20(doc: XliffDocument): string {
@@ -94,11 +114,11 @@ function writeUnit20(unit: XliffUnit): string {
     }
     parts.push('      </mtc:matches>');
   }
-  const notes = [...Object.entries(unit.context ?? {}).map(([k, v]) => `<note category="${escapeAttr(k)}">${escapeText(v)}</note>`), ...unit.notes.map((n) => `<note category="locflow">${escapeText(n)}</note>`)];
+  const notes = [...Object.entries(unit.context ?? {}).map(([k, v]) => `<note category="${escapeAttr(k)}">${escapeShownText(v)}</note>`), ...unit.notes.map((n) => `<note category="locflow">${escapeShownText(n)}</note>`)];
   if (notes.length) parts.push('      <notes>', ...notes.map((n) => `        ${n}`), '      </notes>');
   if (refs.entries.length) {
     parts.push('      <originalData>');
-    for (const [id, data] of refs.entries) parts.push(`        <data id="${id}" xml:space="preserve">${escapeText(data)}</data>`);
+    for (const [id, data] of refs.entries) parts.push(`        <data id="${id}" xml:space="preserve">${writeText20(data)}</data>`);
     parts.push('      </originalData>');
   }
   const st = STATE_OUT[unit.state];
@@ -145,6 +165,9 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
         case 'ec':
           runs.push({ code: 'close', id: need(child.attrs.startRef ?? id, 'startRef'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
           break;
+        case 'cp':
+          runs.push(cpChar(child));
+          break;
         case 'mrk':
           walk(child); // annotations are transparent: their content is text
           break;
@@ -171,7 +194,7 @@ function readUnit20(el: XmlElement): XliffUnit {
   if (!id) throw new ContentReadError('<unit> has no id', el.line, el.column);
   const data = new Map<string, string>();
   const od = firstChild(el, 'originalData');
-  if (od) for (const d of childElements(od, 'data')) if (d.attrs.id) data.set(d.attrs.id, textContent(d));
+  if (od) for (const d of childElements(od, 'data')) if (d.attrs.id) data.set(d.attrs.id, textWithCp(d));
   // A unit may hold several segments and ignorables; their concatenation is the unit's text.
   const source: Run[] = [];
   const target: Run[] = [];

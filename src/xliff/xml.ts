@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { LocflowError } from '../errors.js';
 import { MAX_NESTING } from '../io/limits.js';
 
 /**
@@ -106,18 +107,54 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>]/gu, (c) => TEXT_ESCAPES[c] ?? c);
 }
 
+/**
+ * Escapes text for an element body; each character XML 1.0 cannot carry (NUL, ESC, U+001A…) is
+ * written as `invalid` gives it: markup such as XLIFF 2's <cp hex="001B"/>, inserted as is.
+ */
+export function escapeTextWith(text: string, invalid: (char: string, hex: string) => string): string {
+  if (!NEEDS_CARE.test(text)) return text;
+  return text.replace(ESCAPED, (c) => TEXT_ESCAPES[c] ?? invalid(c, hexOf(c)));
+}
+
+/** For text only shown to people (notes, context, disp): characters XML cannot carry as their Control Pictures (␀, ␛). */
+export function escapeShownText(text: string): string {
+  return escapeText(text.replace(INVALID_XML_ALL, picture));
+}
+
 export function escapeAttr(text: string): string {
   if (!NEEDS_CARE.test(text) && !/["\t\n\r]/u.test(text)) return text;
   assertXmlChars(text);
   return text.replace(/[&<>"]/gu, (c) => TEXT_ESCAPES[c] ?? c).replace(/\n/gu, '&#10;').replace(/\r/gu, '&#13;').replace(/\t/gu, '&#9;');
 }
 
+/** An attribute only shown to people: characters XML cannot carry as their Control Pictures. */
+export function escapeShownAttr(text: string): string {
+  return escapeAttr(text.replace(INVALID_XML_ALL, picture));
+}
+
 // eslint-disable-next-line no-control-regex
 const NEEDS_CARE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 // eslint-disable-next-line no-control-regex
+const ESCAPED = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
+// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
+
+const hexOf = (c: string): string => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+const picture = (c: string): string => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : `U+${hexOf(c)}`);
+
+/** Characters XML 1.0 cannot carry, as a code point from the hex of an XLIFF 2 <cp> (or locflow's 1.2 code); undefined when not one. */
+export function charFromHex(hex: string | undefined): string | undefined {
+  if (!hex || !/^[0-9A-Fa-f]{1,6}$/u.test(hex)) return undefined;
+  const cp = Number.parseInt(hex, 16);
+  return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : undefined;
+}
 
 function assertXmlChars(text: string): void {
   const m = INVALID_XML.exec(text);
-  if (m) throw new Error(`character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} cannot be written in XML 1.0`);
+  if (m) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index).replace(INVALID_XML_ALL, picture);
+    throw new LocflowError(`character U+${hexOf(m[0])} cannot be written in XML 1.0 (after "${before}")`, { hint: 'remove the character from the source, or use XLIFF 2.0 (--xliff 2.0), which writes it as <cp hex="…"/>' });
+  }
 }
