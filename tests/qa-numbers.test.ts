@@ -196,3 +196,22 @@ describe('numbers: fast paths change no result', () => {
     expect(findCalendarWords('Nobody came.', 'en')).toEqual([]);
   });
 });
+
+describe('numbers: years as decades, one with its unit, years never rounded', () => {
+  it('reads "N decades/centuries" as years, and fifty years as half a century', async () => {
+    expect(await errors('The dam stood for 40 years.', 'La presa resistió durante cuatro décadas.')).toEqual([]);
+    expect(await errors('The dam stood for 40 years.', 'Der Damm hielt vier Jahrzehnte lang.', 'de')).toEqual([]);
+    expect(await errors('The party ruled for six decades.', 'Le parti a gouverné pendant soixante ans.', 'fr')).toEqual([]);
+    expect(await errors('Within 50 years the town doubled.', 'En un demi-siècle, la ville a doublé.', 'fr')).toEqual([]);
+    expect(await errors('The dam stood for 40 years.', 'La presa resistió durante tres décadas.')).toHaveLength(1);
+  });
+
+  it('lets an article stand for a source "1" beside the same unit only', async () => {
+    expect(await errors('They dug a 1-metre trench.', 'Cavaron una zanja de un metro.')).toEqual([]);
+    expect(await errors('They dug a trench in 1 day and 3 hours.', 'Cavaron una zanja en tres horas.')).toHaveLength(1);
+  });
+
+  it('never calls a changed year a rounding', async () => {
+    expect(await errors('The law passed in 2013.', 'La ley se aprobó en 2010.')).toHaveLength(1);
+  });
+});

@@ -618,15 +618,26 @@ export function findQuantities(text: string, locale: string, options: { readonly
     i++;
   }
   let from = 0;
-  for (const q of out) {
+  for (let qi = 0; qi < out.length; qi++) {
+    const q = out[qi]!;
     while (from < tokens.length && tokens[from]!.start < q.end) from++;
     q.unit = unitNear(tokens, latin, q, from);
+    // "three decades" is also 30 years, "two centuries" 200: a second reading, so "30 years" ↔ "tres decenios" match.
+    const nextWord = tokens[from]?.type === 'word' && tokens[from]!.start - q.end <= 2 ? tokens[from]!.text : undefined;
+    if (q.kind === 'number' && !q.ordinal && !q.decade && q.magnitude === 1 && nextWord !== undefined) {
+      const scale = DECADE_WORD.test(nextWord) ? 10 : CENTURY_WORD.test(nextWord) ? 100 : 1;
+      if (scale > 1) {
+        out[qi] = { ...q, keys: [...q.keys.slice(0, q.foreignFrom), nkey(q.value * scale), ...q.keys.slice(q.foreignFrom)], foreignFrom: q.foreignFrom + 1, unit: 'year' };
+      }
+    }
   }
   quantityCache.set(cacheKey, out);
   if (quantityCache.size > 5000) quantityCache.delete(quantityCache.keys().next().value!);
   return out.map((q) => ({ ...q }));
 }
 
+const DECADE_WORD = /^(?:decades?|décadas?|decenios?|décennies?|decennies?|jahrzehnte?n?|عقود|عقدين|عقدان)$/iu;
+const CENTURY_WORD = /^(?:centuries|century|siglos?|siècles?|siecles?|jahrhunderte?n?|قرون|قرنين|قرنان)$/iu;
 const ANY_DIGIT = /[\d\u0660-\u0669\u06F0-\u06F9]/u;
 const ROMAN_OR_CENTURY = /\b[IVXLCDM]{2,}\b|century|centuries|siglo|siècle|siecle|jahrhundert|secol|século|segle|dynast|dinast/iu;
 const quickTests = new Map<string, RegExp | null>();

@@ -1,10 +1,13 @@
 import { findQuantities, type Quantity } from '../../locale/numbers.js';
 import { calendarName, findCalendarWords, type CalendarWord } from '../../locale/months.js';
 import { magnitudeName } from '../../locale/magnitudes.js';
-import { CONVERSIONS, CURRENCIES, isConvertible } from '../../locale/units.js';
+import { CONVERSIONS, CURRENCIES, isConvertible, unitClass } from '../../locale/units.js';
 import { isApproximateCount } from '../../locale/number-words.js';
 import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
+
+const ARTICLE_BEFORE_WORD = /(?<![\p{L}])(?:un|una|une|uno|ein|eine|einen|einem|einer|eines|um|uma)\s+(\p{L}+)/giu;
+const HALF_CENTURY = /medio siglo|demi-si[eè]cle|demi si[eè]cle|halbe[sn]? jahrhundert|نصف قرن/iu;
 
 /** What precedes a number transliterated as part of a code: a letter, or a letter and a hyphen. */
 const GLUED_TO_LETTERS = /\p{L}[-‐]?$/u;
@@ -220,11 +223,16 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     }
     // Rounding: to a bigger magnitude word ("1,234,567" → "1,2 millones"), or dropping two or more significant digits of a long figure.
     const rounded = candidates.find((t) => (t.origin === 'digits' || t.origin === 'words') && readingsOf(t).some((v) => readingsOf(s).some((sv) => isRounding(sv, v) && (t.magnitude > s.magnitude || (sigDigits(sv) >= 4 && sigDigits(sv) - sigDigits(v) >= 2)))));
-    if (rounded && required(s)) {
+    // (a year is never rounded: "2009" → "2000" is another year)
+    if (rounded && required(s) && !isYear(s)) {
       used.add(rounded);
       findings.push({ message: `"${s.text}" appears rounded as "${rounded.text}" in the target`, severity: 'warning', targetSpan: span(rounded) });
       continue;
     }
+    // Fifty years as half a century ("medio siglo", "un demi-siècle", "ein halbes Jahrhundert", "نصف قرن").
+    if (required(s) && s.value === 50 && s.unit === 'year' && HALF_CENTURY.test(targetText)) continue;
+    // An article right before the same unit stands for a source "1" ("a 1-metre pipe" → "un tubo de un metro", "1 year" → "ein Jahr").
+    if (required(s) && s.value === 1 && s.unit !== undefined && [...targetText.matchAll(ARTICLE_BEFORE_WORD)].some((m) => unitClass(m[1]!) === s.unit)) continue;
     if (required(s)) missingErrors.push(s);
     else if (s.origin === 'words') {
       // A spelled-out number is compared with what the target states instead ("nine" → "siete").
