@@ -90,7 +90,7 @@ describe('the loop over app strings', () => {
     writeFileSync(join(d, 'source', 'app.json'), read(join(FIXTURES, 'app.json')));
     writeFileSync(join(d, 'source', 'app.icu.json'), read(join(FIXTURES, 'app.icu.json')));
     writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['ar'], sources: ['source/*.json'] }));
-    expect(locflow(d, 'translate', '--engine', 'pseudo').code).toBe(0);
+    expect(locflow(d, 'translate', '--engine', 'pseudo', '--force').code).toBe(0);
     // Built next to the store, a JSON file would overwrite the translations: refused, with the fix.
     const refused = locflow(d, 'build');
     expect(refused.code).toBe(2);

@@ -200,6 +200,7 @@ describe('interruption', () => {
     const results = await translate(project, {
       engine: 'pseudo',
       langs: ['es'],
+      force: true,
       batchSize: 10,
       signal: controller.signal,
       onProgress: (_l, done) => {
@@ -210,7 +211,7 @@ describe('interruption', () => {
     const bundle = JSON.parse(readFileSync(join(d, 'locales/es/article.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(bundle)).toHaveLength(10);
     // Running again finishes the job without touching the first ten.
-    const rest = await translate(project, { engine: 'pseudo', langs: ['es'] });
+    const rest = await translate(project, { engine: 'pseudo', langs: ['es'], force: true });
     expect(rest[0]).toMatchObject({ translated: 20, interrupted: false });
     const after = JSON.parse(readFileSync(join(d, 'locales/es/article.json'), 'utf8')) as Record<string, string>;
     for (const [id, v] of Object.entries(bundle)) expect(after[id]).toBe(v);

@@ -157,3 +157,31 @@ describe('build writes all or nothing; init keeps JSON builds off the store', ()
     expect(existsSync(join(d, 'locales', 'es', 'pricing.md'))).toBe(true);
   });
 });
+
+describe('pseudo-translation belongs to pseudo-locales', () => {
+  function project(targets: readonly string[]): string {
+    const d = appProject();
+    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: targets, sources: ['content/*.md'] }, null, 2));
+    return d;
+  }
+
+  it('translate --engine pseudo refuses a real language, and fills it only with --force', () => {
+    const d = project(['de', 'en-XA']);
+    const r = locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'de');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"de" is not a pseudo-locale[\s\S]*en-XA[\s\S]*--force/u);
+    expect(existsSync(join(d, 'locales', 'de', 'pricing.json'))).toBe(false);
+    // Without --lang, every target: refused while one of them is real, with nothing written.
+    expect(locflow(d, 'translate', '--engine', 'pseudo').code).toBe(2);
+    expect(existsSync(join(d, 'locales', 'en-XA', 'pricing.json'))).toBe(false);
+    ok(locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'de', '--force'));
+    expect(readFileSync(join(d, 'locales', 'de', 'pricing.json'), 'utf8')).toMatch(/Ƥŕîçîñĝ|\[/u);
+  });
+
+  it('pseudo-locales (en-XA, ar-XB, qps-ploc) and private-use drafts (es-x-mt) are pseudo-translated without --force', () => {
+    const d = project(['en-XA', 'ar-XB', 'qps-ploc', 'es-x-mt']);
+    ok(locflow(d, 'translate', '--engine', 'pseudo'));
+    // qps-ploc is stored under its canonical form, qps-Ploc.
+    for (const lang of ['en-XA', 'ar-XB', 'qps-Ploc', 'es-x-mt']) expect(existsSync(join(d, 'locales', lang, 'pricing.json')), lang).toBe(true);
+  });
+});

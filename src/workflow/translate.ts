@@ -4,6 +4,7 @@ import { countWords, textOnly, type Document, type Run } from '../model/index.js
 import { MtError, type Engine } from '../mt/types.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
 import { createEngine } from '../mt/registry.js';
+import { isPseudoLocale } from '../mt/languages.js';
 import { renderingsFor, type Glossary } from '../qa/glossary.js';
 import { findNames } from '../qa/names/detect.js';
 import { cldrRenderings } from '../qa/names/cldr.js';
@@ -22,6 +23,8 @@ export interface TranslateOptions {
   readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (lang: string, done: number, total: number) => void;
+  /** Let the pseudo engine fill the store of a real language (not a pseudo-locale). */
+  readonly force?: boolean;
   /** Units per engine call; the store is saved after each, so an interruption loses at most one batch. */
   readonly batchSize?: number;
 }
@@ -68,6 +71,14 @@ export function protectedTerms(doc: Document, glossary: Glossary, lang: string):
 
 export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult[]> {
   const langs = chooseLanguages(project, options.langs);
+  if (options.engine === 'pseudo' && !options.force && !options.dryRun) {
+    const real = langs.filter((l) => !isPseudoLocale(l));
+    if (real.length) {
+      throw new LocflowError(`${real.map((l) => `"${l}"`).join(', ')} ${real.length === 1 ? 'is not a pseudo-locale' : 'are not pseudo-locales'}: pseudo text would fill ${real.length === 1 ? 'its' : 'their'} translation store`, {
+        hint: 'pseudo-translate a pseudo-locale (en-XA, ar-XB, qps-ploc, or a private-use tag such as de-x-pseudo) added to targetLanguages, with --lang; or pass --force to fill a real language with pseudo text anyway',
+      });
+    }
+  }
   const docs = loadDocuments(project);
   let engine: Engine;
   try {

@@ -8,6 +8,7 @@ export function registerTranslate(program: Program): void {
     .requiredOption('--engine <name>', 'apertium, apertium-apy, deepl, libretranslate or pseudo')
     .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
     .option('--dry-run', 'print units, words and characters per language; send nothing')
+    .option('--force', 'let --engine pseudo fill a real language (by default only pseudo-locales: en-XA, ar-XB, qps-ploc, xx-x-…)')
     .action((opts, cmd) =>
       run(async () => {
         const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
@@ -26,6 +27,7 @@ export function registerTranslate(program: Program): void {
             engine: opts.engine,
             ...(opts.lang ? { langs: opts.lang } : {}),
             dryRun: opts.dryRun === true,
+            force: opts.force === true,
             signal: controller.signal,
             ...(tty ? { onProgress: (lang: string, done: number, total: number) => process.stderr.write(`\r${lang} ${progressBar(done / total)} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
           });
