@@ -215,3 +215,10 @@ describe('numbers: years as decades, one with its unit, years never rounded', ()
     expect(await errors('The law passed in 2013.', 'La ley se aprobó en 2010.')).toHaveLength(1);
   });
 });
+
+describe('numbers: codes with their digits moved', () => {
+  it('reports digits moved inside the same code pattern, accepts the parts written in another order', async () => {
+    expect(await errors('The KLM7-R2 line was closed.', 'Se cerró la línea KLM2-R7.')).toHaveLength(1);
+    expect(await errors('Results for 3Q were weak.', 'Los resultados del Q3 fueron flojos.')).toEqual([]);
+  });
+});

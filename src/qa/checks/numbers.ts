@@ -167,7 +167,8 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       used.add(changed);
       // The same letters and digits in another order ("3Q" → "Q3") is a local way of writing it.
       const chars = (q: Quantity): string => [...q.keys[0]!.slice(2)].sort().join('');
-      if (chars(changed) === chars(s)) findings.push({ message: `code "${s.text}" is written "${changed.text}" in the target`, severity: 'warning', targetSpan: span(changed) });
+      // (the same pattern with its digits moved, "ACE2-B0AT1" → "ACE1-B0AT2", is changed)
+      if (chars(changed) === chars(s) && letters(changed) !== letters(s)) findings.push({ message: `code "${s.text}" is written "${changed.text}" in the target`, severity: 'warning', targetSpan: span(changed) });
       // In another script a code is often transliterated; only the same letters with other digits is certainly wrong.
       else if (latinTarget || sameLetters(changed)) findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
       else findings.push({ message: `code "${s.text}" is not found as such in the target ("${changed.text}")`, severity: 'warning', targetSpan: span(changed) });
