@@ -27,16 +27,18 @@ export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | u
   return existsSync(resolve(root, CONFIG_FILE)) ? loadProject(root) : undefined;
 }
 
-/** Runs a command body; a LocflowError becomes its message on stderr and its exit code. */
+/** Runs a command body; a LocflowError (or an operating-system I/O error) becomes its message on stderr and its exit code. */
 export async function run(body: () => Promise<number | void>): Promise<void> {
   try {
     const code = await body();
     if (typeof code === 'number') process.exitCode = code;
   } catch (err) {
-    const { LocflowError } = await import('../errors.js');
-    if (err instanceof LocflowError) {
-      process.stderr.write(`locflow: ${err.format()}\n`);
-      process.exitCode = err.exitCode;
+    const { systemError } = await import('../errors.js');
+    // A LocflowError, or an I/O error from any write (a full disk, a read-only folder) told as one.
+    const known = systemError(err);
+    if (known) {
+      process.stderr.write(`locflow: ${known.format()}\n`);
+      process.exitCode = known.exitCode;
       return;
     }
     process.stderr.write(`locflow: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,11 +1,71 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, basename } from 'node:path';
-import { LocflowError } from '../errors.js';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, basename, join } from 'node:path';
+import { LocflowError, systemError } from '../errors.js';
 
-/** Writes through a temporary file in the same folder and renames it over the target, so a reader never sees half a file. */
+/** Folders whose leftover temporary files this process has already cleared. */
+const cleared = new Set<string>();
+
+/** A temporary file of writeFileAtomic: ".<name>.<pid>.<ms>.tmp" (or ".<name>.<pid>.tmp" of older runs); its pid. */
+function tempPid(file: string): number | undefined {
+  const m = /^\..+\.(\d+)\.\d{10,}\.tmp$/u.exec(file) ?? /^\..+\.(\d+)\.tmp$/u.exec(file);
+  return m ? Number(m[1]) : undefined;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/**
+ * Removes the temporary files that runs killed mid-write left in `dir`: those whose process is gone.
+ * A file of a live process may be a write in progress and stays. Once per folder and process.
+ */
+export function removeStaleTemps(dir: string): void {
+  if (cleared.has(dir)) return;
+  cleared.add(dir);
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of files) {
+    const pid = tempPid(f);
+    if (pid === undefined || alive(pid)) continue;
+    try {
+      rmSync(join(dir, f), { force: true });
+    } catch {
+      // Not ours to insist on: the next run tries again.
+    }
+  }
+}
+
+/** The temporary name stays within the 255 bytes file systems allow, however long the target's name. */
+function tempName(path: string): string {
+  let name = basename(path);
+  while (Buffer.byteLength(name) > 200) name = name.slice(0, -1);
+  return join(dirname(path), `.${name}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/**
+ * Writes through a temporary file in the same folder and renames it over the target, so a reader
+ * never sees half a file. Failures (a full disk, a read-only folder, a file in the way) are
+ * LocflowErrors naming the path; the temporary file is removed.
+ */
 export function writeFileAtomic(path: string, data: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${dirname(path)}/.${basename(path)}.${process.pid}.${Date.now()}.tmp`;
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw systemError(err, dir, 'create the folder') ?? err;
+  }
+  removeStaleTemps(dir);
+  const tmp = tempName(path);
   try {
     const fd = openSync(tmp, 'w');
     try {
@@ -16,8 +76,15 @@ export function writeFileAtomic(path: string, data: string): void {
     }
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The next write to this folder removes it.
+    }
+    const e = err as NodeJS.ErrnoException;
+    // Name the file the user knows, not the temporary one.
+    if (e.path === tmp) e.path = path;
+    throw systemError(err, path, 'write') ?? err;
   }
 }
 
@@ -26,10 +93,10 @@ export function readText(path: string, what = 'file'): string {
     return readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new LocflowError(code === 'ENOENT' ? `${what} not found` : `cannot read ${what}: ${(err as Error).message}`, { file: path });
+    if (code === 'ENOENT') throw new LocflowError(`${what} not found`, { file: path });
+    throw systemError(err, path, `read the ${what}`) ?? new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path });
   }
 }
-
 /** Resolves a path given by the user or a config file, refusing any that leaves the project. */
 export function insideProject(root: string, path: string, what: string): string {
   const full = resolve(root, path);
