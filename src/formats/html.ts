@@ -45,7 +45,7 @@ export function readHtml(text: string, meta: { id: string; path: string; sourceL
   };
 
   // Consecutive inline children of one parent make one unit; block children end it.
-  const visitChildren = (parent: Element | DefaultTreeAdapterMap['documentFragment'] | DefaultTreeAdapterMap['document']): void => {
+  const visitChildren = (parent: Element | DefaultTreeAdapterMap['documentFragment'] | DefaultTreeAdapterMap['document'], from: number): void => {
     let run: Node[] = [];
     const flush = (): void => {
       const meaningful = run.some((n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(n) && !noTranslate(n) && hasText(n)));
@@ -63,7 +63,7 @@ export function readHtml(text: string, meta: { id: string; path: string; sourceL
       }
       run = [];
     };
-    for (const child of parent.childNodes as Node[]) {
+    for (const child of inSourceOrder(parent.childNodes as Node[], from)) {
       if (child.nodeName === '#comment' || child.nodeName === '#documentType') {
         flush();
         continue;
@@ -75,12 +75,12 @@ export function readHtml(text: string, meta: { id: string; path: string; sourceL
       flush();
       if (isElement(child) && !SKIP.has(child.tagName) && !noTranslate(child)) {
         attributeUnits(child);
-        visitChildren(child);
+        visitChildren(child, contentStart(child, from));
       }
     }
     flush();
   };
-  visitChildren(root);
+  visitChildren(root, 0);
 
   return documentFromSpans(
     text,
@@ -128,6 +128,35 @@ function depthLimited(file: string): NonNullable<ParserOptions<DefaultTreeAdapte
   };
 }
 
+type Located = { startOffset: number; endOffset: number; startTag?: { endOffset: number } };
+const locationOf = (n: Node): Located | undefined => (n as { sourceCodeLocation?: Located | null }).sourceCodeLocation ?? undefined;
+const contentStart = (el: Node, from: number): number => Math.max(from, locationOf(el)?.startTag?.endOffset ?? from);
+
+/**
+ * Children in the order the file wrote them, each once. For malformed markup the parser makes elements
+ * the file does not have at that place: a formatting element left open across a block
+ * (`<p>One <b>bold</p><p>Two</p>`) is reopened in the next block as a copy that carries the first
+ * one's source location; elements it implies have none. Such an element is not markup of its own:
+ * it is unwrapped, its children taking its place, so no stretch of the file is read twice.
+ */
+function inSourceOrder(nodes: readonly Node[], from: number): Node[] {
+  const out: Node[] = [];
+  let cursor = from;
+  const add = (list: readonly Node[]): void => {
+    for (const n of list) {
+      const l = locationOf(n);
+      if (!l || l.startOffset < cursor) {
+        if (isElement(n)) add(n.childNodes as Node[]);
+        continue;
+      }
+      out.push(n);
+      cursor = Math.max(cursor, l.endOffset);
+    }
+  };
+  add(nodes);
+  return out;
+}
+
 function hasText(el: Element): boolean {
   if (ATTRIBUTES.some((a) => el.attrs.some((x) => x.name === a && x.value.trim()))) return true;
   return (el.childNodes as Node[]).some((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(c) && hasText(c)));
@@ -156,23 +185,31 @@ function inline(text: string, from: number, to: number, nodes: readonly Node[]):
     if (b > a) runs.push({ code: kind, id: pair ?? String(++id), type: 'tag', data: text.slice(a, b) });
   };
   // Character references stay exactly as written, as codes: "&mdash;" reaches the translator as a tag, not as letters.
+  // Markup the parser dropped (a stray end tag) lies inside the text node it merged around it: a tag, not words.
   const words = (a: number, b: number): void => {
     let at = a;
-    for (const m of text.slice(a, b).matchAll(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/giu)) {
+    for (const m of text.slice(a, b).matchAll(/<\/?[a-z][^>]*>?|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>?|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/giu)) {
       if (m.index + a > at) runs.push(text.slice(at, m.index + a));
-      runs.push({ code: 'standalone', id: String(++id), type: 'placeholder', data: m[0] });
+      runs.push(m[0].startsWith('&') ? { code: 'standalone', id: String(++id), type: 'placeholder', data: m[0] } : { code: 'standalone', id: String(++id), type: 'tag', data: m[0] });
       at = m.index + a + m[0].length;
     }
     if (b > at) runs.push(text.slice(at, b));
   };
   const walk = (list: readonly Node[], a: number, b: number): void => {
     let at = a;
-    for (const n of list) {
+    // Between the nodes there is only markup the parser consumed (the end tag of an element it closed
+    // elsewhere, a stray end tag): a code, never words.
+    const gap = (x: number, y: number): void => {
+      if (y <= x) return;
+      if (text.slice(x, y).trim() === '') words(x, y);
+      else code('standalone', x, y);
+    };
+    for (const n of inSourceOrder(list, a)) {
       const l = loc(n);
       const s = Math.max(l.startOffset, a);
       const e = Math.min(l.endOffset, b);
       if (e <= s) continue;
-      if (s > at) words(at, s);
+      gap(at, s);
       if (n.nodeName === '#text') words(s, e);
       else if (isElement(n)) {
         const el = n as Element & { sourceCodeLocation: { startTag?: { endOffset: number }; endTag?: { startOffset: number }; attrs?: Record<string, { startOffset: number; endOffset: number }> } };
@@ -196,12 +233,16 @@ function inline(text: string, from: number, to: number, nodes: readonly Node[]):
             else code('open', cursor, startTagEnd, pair);
             walk(el.childNodes as Node[], startTagEnd, endTagStart);
             code('close', endTagStart, e, pair);
-          } else code('standalone', cursor, e);
+          } else {
+            // A void element, or one the parser closed without an end tag: its start tag, then its content.
+            code('standalone', cursor, Math.min(startTagEnd, e));
+            if (e > startTagEnd) walk(el.childNodes as Node[], startTagEnd, e);
+          }
         }
-      }
+      } else code('standalone', s, e); // a comment
       at = e;
     }
-    if (b > at) words(at, b);
+    gap(at, b);
   };
   walk(nodes, from, to);
   return runs;
