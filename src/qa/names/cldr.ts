@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fold } from '../text.js';
+import { memo } from './memo.js';
 
 const require = createRequire(import.meta.url);
 
@@ -125,9 +126,13 @@ export function cldrRenderings(name: CldrName, targetLang: string): string[] {
   return [...out];
 }
 
+const placeStem = memo((key: string): boolean => {
+  const [lang, stem] = key.split('\u0000') as [string, string];
+  for (const name of cldrIndex(lang).keys()) if (name.startsWith(stem)) return true;
+  return false;
+});
+
 /** Whether a folded word begins like a region or language name of `lang` (for demonyms: "Iraqi", "Kurdish"). */
 export function stemOfPlaceOrLanguage(foldedStem: string, lang: string): boolean {
-  if (foldedStem.length < 4) return false;
-  for (const key of cldrIndex(lang).keys()) if (key.startsWith(foldedStem)) return true;
-  return false;
+  return foldedStem.length >= 4 && placeStem(`${lang}\u0000${foldedStem}`);
 }

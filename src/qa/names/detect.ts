@@ -1,5 +1,6 @@
 import { fold } from '../text.js';
 import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
+import { memo } from './memo.js';
 import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
 
 /**
@@ -53,24 +54,20 @@ function calendarWords(lang: string): Set<string> {
 const GROUP_STEMS = /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma|anglo|saxon|hellen|celt|slav|viking|moor)/u;
 const DEMONYM_ENDING = /(?:ians?|eans?|ans?|ese|ish|is?|ics?|ites?|ers?|m[ae]n|wom[ae]n|s)$/u;
 
-const groupCache = new Map<string, boolean>();
+const groupWord = memo((key: string): boolean => {
+  const [lang, f] = key.split('\u0000') as [string, string];
+  const cldr = cldrNameOf(f, lang);
+  if (cldr?.kind === 'language' || GROUP_STEMS.test(f)) return true;
+  if (cldr !== undefined || !DEMONYM_ENDING.test(f)) return false;
+  // "Iraqi" ← Iraq, "Iranian" ← Iran, "Europeans" ← Europe, "Kurdish" ← Kurdish (language).
+  const stem = f.replace(DEMONYM_ENDING, '');
+  for (let k = Math.max(4, stem.length - 1); k <= f.length - 1; k++) if (stemOfPlaceOrLanguage(f.slice(0, k), lang)) return true;
+  return false;
+});
 
 /** Nationality, language and group words ("Iraqi", "Spanish", "Palestinians", "Jews"): not names to look for. */
 export function isGroupWord(word: string, lang: string): boolean {
-  const f = fold(word).replace(/['’]s?$/u, '');
-  const key = `${lang}\u0000${f}`;
-  let result = groupCache.get(key);
-  if (result === undefined) {
-    const cldr = cldrNameOf(f, lang);
-    result = cldr?.kind === 'language' || GROUP_STEMS.test(f);
-    if (!result && cldr === undefined && DEMONYM_ENDING.test(f)) {
-      // "Iraqi" ← Iraq, "Iranian" ← Iran, "Europeans" ← Europe, "Kurdish" ← Kurdish (language).
-      const stem = f.replace(DEMONYM_ENDING, '');
-      for (let k = Math.max(4, stem.length - 1); k <= f.length - 1 && !result; k++) result = stemOfPlaceOrLanguage(f.slice(0, k), lang);
-    }
-    groupCache.set(key, result);
-  }
-  return result;
+  return groupWord(`${lang}\u0000${fold(word).replace(/['’]s?$/u, '')}`);
 }
 
 interface Token {
@@ -128,18 +125,12 @@ function splitHyphens(toks: readonly Token[]): Token[] {
   return out;
 }
 
-const namesCache = new Map<string, readonly FoundName[]>();
+// A source checked against several languages is read once.
+const namesIn = memo((key: string): readonly FoundName[] => detect(key.slice(key.indexOf('\u0000') + 1), key.slice(0, key.indexOf('\u0000'))), 20_000);
 
-/** The names of a source text; a source checked against several languages is read once. */
+/** The names of a source text. */
 export function findNames(text: string, lang: string): readonly FoundName[] {
-  const key = `${lang}\u0000${text}`;
-  let names = namesCache.get(key);
-  if (!names) {
-    names = detect(text, lang);
-    if (namesCache.size > 20_000) namesCache.clear();
-    namesCache.set(key, names);
-  }
-  return names;
+  return namesIn(`${lang}\u0000${text}`);
 }
 
 function detect(text: string, lang: string): FoundName[] {

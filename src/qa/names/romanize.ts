@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 import { editDistance } from './similar.js';
 
 /**
@@ -67,18 +68,8 @@ export function foreignSkeleton(word: string): string | null {
 /** Arabic clitics written onto a name: "and", "in/with", "to", "like", and the article. */
 const ARABIC_PREFIXES = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?/u;
 
-const skeletonCache = new Map<string, string[]>();
-
 /** Skeletons a target word may carry: with and without the Arabic article and clitics. */
-export function targetSkeletons(word: string): string[] {
-  let out = skeletonCache.get(word);
-  if (out === undefined) {
-    out = computeSkeletons(word);
-    if (skeletonCache.size > 100_000) skeletonCache.clear();
-    skeletonCache.set(word, out);
-  }
-  return out;
-}
+export const targetSkeletons = memo(computeSkeletons);
 
 function computeSkeletons(word: string): string[] {
   const whole = foreignSkeleton(word);

@@ -1,3 +1,5 @@
+import { memo } from './memo.js';
+
 /**
  * How alike two folded words are, the way names change between languages:
  * exonyms and adapted spellings (Baghdad → Bagdad, Tehran → Teherán,
@@ -50,17 +52,7 @@ function spelling(word: string): string {
     .replace(/(.)\1+/gu, '$1');
 }
 
-const spelled = new Map<string, string>();
-
-function spellingOf(word: string): string {
-  let out = spelled.get(word);
-  if (out === undefined) {
-    out = spelling(word);
-    if (spelled.size > 100_000) spelled.clear();
-    spelled.set(word, out);
-  }
-  return out;
-}
+const spellingOf = memo(spelling);
 
 /**
  * Whether a target word can be a rendering of a source word: the same stem

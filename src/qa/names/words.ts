@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 import { ENGLISH_WORDS, GERMAN_NOUNS, loadList } from './word-lists.js';
 
 /**
@@ -39,17 +40,10 @@ export function isGermanNoun(word: string): boolean {
 }
 
 /** Whether a word (any case) is a common word of `lang`: its lower-case form is in the dictionary. */
-const commonCache = new Map<string, boolean>();
+const englishWord = memo(lookUpEnglish);
 
 export function isCommonWord(word: string, lang: string): boolean {
-  if (!knowsCommonWords(lang)) return false;
-  let known = commonCache.get(word);
-  if (known === undefined) {
-    known = lookUpEnglish(word);
-    if (commonCache.size > 100_000) commonCache.clear();
-    commonCache.set(word, known);
-  }
-  return known;
+  return knowsCommonWords(lang) && englishWord(word);
 }
 
 function lookUpEnglish(word: string): boolean {
