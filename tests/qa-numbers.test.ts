@@ -222,3 +222,10 @@ describe('numbers: codes with their digits moved', () => {
     expect(await errors('Results for 3Q were weak.', 'Los resultados del Q3 fueron flojos.')).toEqual([]);
   });
 });
+
+describe('numbers: ranges sharing a magnitude word', () => {
+  it('reads "4 to 7 billion" as 4 billion to 7 billion', async () => {
+    expect(await errors('Losses of 4 to 7 billion dollars.', 'Pérdidas de entre 4.000 y 7.000 millones de dólares.')).toEqual([]);
+    expect(await errors('Losses of 4 to 7 billion dollars.', 'Pérdidas de entre 5.000 y 7.000 millones de dólares.')).toHaveLength(1);
+  });
+});

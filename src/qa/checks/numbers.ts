@@ -7,6 +7,7 @@ import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 
 const ARTICLE_BEFORE_WORD = /(?<![\p{L}])(?:un|una|une|uno|ein|eine|einen|einem|einer|eines|um|uma)\s+(\p{L}+)/giu;
+const RANGE_LINK = /^\s*(?:to|-|–|and|or|y|a|o|à|et|ou|bis|und|oder|إلى|و)\s*$/iu;
 const HALF_CENTURY = /medio siglo|demi-si[eè]cle|demi si[eè]cle|halbe[sn]? jahrhundert|نصف قرن/iu;
 
 /** What precedes a number transliterated as part of a code: a letter, or a letter and a hyphen. */
@@ -228,6 +229,14 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     if (rounded && required(s) && !isYear(s)) {
       used.add(rounded);
       findings.push({ message: `"${s.text}" appears rounded as "${rounded.text}" in the target`, severity: 'warning', targetSpan: span(rounded) });
+      continue;
+    }
+    // A range shares its magnitude word ("9 to 15 billion" → "entre 9.000 y 15.000 millones"): 9 is 9 billion.
+    const rangeEnd = required(s) && s.magnitude === 1 ? nums.find((n) => n.start > s.end && n.magnitude > 1 && RANGE_LINK.test(sourceText.slice(s.end, n.start))) : undefined;
+    const shared = (t: Quantity): number => (t.magnitude === 1 ? T.find((n) => n.start > t.end && n.magnitude > 1 && RANGE_LINK.test(targetText.slice(t.end, n.start)))?.magnitude ?? 1 : 1);
+    const ranged = rangeEnd && candidates.find((t) => readingsOf(t).some((v) => near(v * shared(t), s.value * rangeEnd.magnitude, 1e-9)));
+    if (ranged) {
+      used.add(ranged);
       continue;
     }
     // Fifty years as half a century ("medio siglo", "un demi-siècle", "ein halbes Jahrhundert", "نصف قرن").
