@@ -168,3 +168,34 @@ describe('end to end: an injected placeholder is imported but built inert', () =
     expect(els.map((e) => attrsOf(e))).toEqual(expect.arrayContaining([{}, { type: 'search', placeholder: 'Buscar" autofocus onfocus="alert(1)' }, { src: 'p.png', alt: 'Una "foto"' }]));
   });
 });
+
+describe('Markdown front matter: a translation cannot end its YAML value and add keys', () => {
+  const md = '---\ntitle: "A \\"quoted\\" title"\nsubtitle: \'It\'\'s single\'\ndescription: plain words\nlayout: post\n---\n\nBody.\n';
+  const doc = readMarkdown(md, meta('f.md'), { frontMatter: ['title', 'subtitle', 'description'] });
+  const hostile: Record<string, string> = {
+    'A \\"quoted\\" title': 'Un "título"\nlayout: evil\\',
+    "It''s single": "C'est simple'\nlayout: evil",
+    'plain words': 'palabras: llanas\nlayout: evil #',
+  };
+  const out = writeMarkdown(doc, translating((w) => hostile[w] ?? w));
+  const yamlText = out.split('---\n')[1]!;
+
+  it('the values are the translations, and the keys are the source\'s', async () => {
+    const { parse: parseYaml } = await import('yaml');
+    const data = parseYaml(yamlText) as Record<string, unknown>;
+    expect(data).toEqual({ title: 'Un "título"\nlayout: evil\\', subtitle: "C'est simple' layout: evil", description: 'palabras: llanas\nlayout: evil #', layout: 'post' });
+  });
+
+  it('a plain value that would read as another type is quoted', async () => {
+    const { parse: parseYaml } = await import('yaml');
+    const d = readMarkdown('---\ndescription: plain\n---\n\nBody.\n', meta('t.md'), { frontMatter: ['description'] });
+    for (const v of ['true', 'null', '12', 'No', '- item']) {
+      const built = writeMarkdown(d, translating((w) => (w === 'plain' ? v : w)));
+      expect((parseYaml(built.split('---\n')[1]!) as Record<string, unknown>).description).toBe(v);
+    }
+  });
+
+  it('the untranslated build is still byte-identical', () => {
+    expect(writeMarkdown(doc, translating((w) => w))).toBe(md);
+  });
+});

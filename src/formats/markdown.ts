@@ -167,8 +167,43 @@ export function escapeMarkdownText(text: string): string {
   return text.replace(/(\\*)([<[\]|])/gu, (_m, slashes: string, c: string) => (slashes.length % 2 === 0 ? `${slashes}\\${c}` : `${slashes}${c}`));
 }
 
+/**
+ * New words for a YAML front matter value, by the scalar's style, so a translation cannot end the
+ * value and add keys of its own: in double quotes an unescaped '"', a line break or a stray
+ * backslash is escaped; in single quotes a lone "'" is doubled and a line break becomes a space; a
+ * plain value that plain YAML cannot hold (": ", " #", a leading indicator, a line break) is
+ * written double-quoted instead. Escapes the translator kept from the source stay as they are.
+ */
+export function escapeYamlScalar(text: string, style: '"' | "'" | ''): string {
+  if (style === "'") return text.replace(/''|'/gu, "''").replace(/\r?\n/gu, ' ');
+  if (style === '"') {
+    return text
+      .replace(/\\(?:[0abtnvfre "/\\N_LP\t]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8})|\\|"|\r?\n|\t/gu, (m) => (m.length > 1 && m.startsWith('\\') ? m : m === '\\' ? '\\\\' : m === '"' ? '\\"' : m === '\t' ? '\\t' : '\\n'))
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  }
+  // A plain value must also stay a string: "true", "null", "12" would not.
+  const plainSafe = text.trim() === text && text !== '' && !/^[-?:,[\]{}#&*!|>'"%@`+.\d~]/u.test(text) && !/: |:$| #|[\r\n\t]/u.test(text) && !/^(?:true|false|null|yes|no|on|off|y|n)$/iu.test(text);
+  return plainSafe ? text : JSON.stringify(text);
+}
+
 export function writeMarkdown(doc: Document, render: Render): string {
-  // Front matter values are YAML, where a backslash means something else: they are left as written.
-  const yaml = new Set(doc.units.filter((u) => u.notes[0] === 'Front matter value.').map((u) => u.id));
-  return writeSkeleton(doc, (unit, escape) => (escape && !yaml.has(unit.id) ? render(unit, escape) : render(unit)), escapeMarkdownText);
+  // Front matter values are YAML: escaped for their scalar's style (told by the character before them), not for Markdown.
+  const yamlStyle = new Map<string, '"' | "'" | ''>();
+  const fm = new Set(doc.units.filter((u) => u.notes[0] === 'Front matter value.').map((u) => u.id));
+  doc.skeleton.forEach((part, i) => {
+    if (typeof part === 'string' || !('unit' in part) || !fm.has(part.unit)) return;
+    const before = doc.skeleton[i - 1];
+    const q = typeof before === 'string' ? before.slice(-1) : '';
+    yamlStyle.set(part.unit, q === '"' || q === "'" ? q : '');
+  });
+  return writeSkeleton(
+    doc,
+    (unit, escape) => {
+      if (!escape) return render(unit);
+      const style = yamlStyle.get(unit.id);
+      return style === undefined ? render(unit, escape) : render(unit, (t) => escapeYamlScalar(t, style));
+    },
+    escapeMarkdownText,
+  );
 }
