@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { readText, writeFileAtomic } from '../io/files.js';
+import { withProjectLock } from '../io/lock.js';
 import { countWords } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
@@ -35,6 +36,11 @@ export interface ExtractResult {
 }
 
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult[]> {
+  // The export records it writes are what import compares the store with: store, records and files are read and written as one.
+  return withProjectLock(project.root, 'extract', () => extractLocked(project, options));
+}
+
+async function extractLocked(project: Project, options: ExtractOptions): Promise<ExtractResult[]> {
   const langs = chooseLanguages(project, options.langs);
   const version = options.version ?? project.config.xliff.version;
   const docs = loadDocuments(project);

@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText } from '../io/files.js';
+import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
 import { codeKey, codesOf, normalizeContent } from '../model/index.js';
 import { sameRuns } from './translations.js';
@@ -39,11 +40,15 @@ interface Problem {
 
 /** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
 export async function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
-  const docs = loadDocuments(project);
-  const qa = qaOptions(project);
-  const results: ImportResult[] = [];
-  for (const f of files) results.push(...(await importFile(project, docs, insideProject(project.root, f, 'XLIFF file'), options, qa)));
-  return results;
+  const paths = files.map((f) => insideProject(project.root, f, 'XLIFF file'));
+  // Under the project lock, the store and the memory are read, changed and written by this command alone.
+  return withProjectLock(project.root, 'import', async () => {
+    const docs = loadDocuments(project);
+    const qa = qaOptions(project);
+    const results: ImportResult[] = [];
+    for (const file of paths) results.push(...(await importFile(project, docs, file, options, qa)));
+    return results;
+  });
 }
 
 async function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions, qa: RunOptions): Promise<ImportResult[]> {

@@ -3,6 +3,7 @@ import { LocflowError } from '../errors.js';
 import { insideProject, readText, writeFileAtomic } from '../io/files.js';
 import { readTmx, TmxError, writeTmx } from '../tm/tmx.js';
 import { openMemory } from './memory.js';
+import { withProjectLock } from '../io/lock.js';
 
 export interface TmImportResult {
   readonly file: string;
@@ -12,6 +13,10 @@ export interface TmImportResult {
 
 /** Loads TMX files into the project's memory (language codes matched case-insensitively). */
 export async function tmImport(project: Project, files: readonly string[]): Promise<TmImportResult[]> {
+  return withProjectLock(project.root, 'tm import', () => tmImportLocked(project, files));
+}
+
+async function tmImportLocked(project: Project, files: readonly string[]): Promise<TmImportResult[]> {
   const { sourceLanguage, targetLanguages } = project.config;
   const memory = await openMemory(project, true);
   try {

@@ -10,7 +10,8 @@ import { findNames } from '../qa/names/detect.js';
 import { cldrRenderings } from '../qa/names/cldr.js';
 import { runChecks } from '../qa/runner.js';
 import { contentToI18n } from '../store/codes.js';
-import { writeBundle, type UnitMeta } from '../store/bundle.js';
+import { writeBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
+import { withProjectLock } from '../io/lock.js';
 import { qaOptions } from './check.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits, type StoredUnit } from './translations.js';
@@ -121,7 +122,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
           todo.splice(todo.indexOf(s), 1);
           fromMemory++;
         }
-        if (fromMemory) writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+        if (fromMemory) await save(project, lang, doc, { translations, meta });
       }
       let interrupted = false;
       const size = options.batchSize ?? 200;
@@ -155,7 +156,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
           if (problems) flagged.push({ unit: s.unit.id, problems });
           translated++;
         }
-        writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+        await save(project, lang, doc, { translations, meta });
         options.onProgress?.(lang, Math.min(from + size, todo.length), todo.length);
       }
       results.push({ ...base, translated, fromMemory, flagged, interrupted });
@@ -166,6 +167,27 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     memory?.close();
   }
   return results;
+}
+
+/**
+ * Saves what this run translated into the store, under the project lock: the bundle is read again
+ * and only units still untranslated there are filled, so a translation that an import (or another
+ * translate) stored while the engine worked is kept — machine translation never overwrites one.
+ * The lock is held only for the read-modify-write, not while the engine works.
+ */
+async function save(project: Project, lang: string, doc: Document, ours: Bundle): Promise<void> {
+  await withProjectLock(project.root, 'translate', () => {
+    const fresh = loadBundle(project, lang, doc);
+    const translations: Record<string, string> = { ...fresh.translations };
+    const meta: Record<string, UnitMeta> = { ...fresh.meta };
+    for (const [id, text] of Object.entries(ours.translations)) {
+      if (translations[id] !== undefined) continue;
+      translations[id] = text;
+      const m = ours.meta[id];
+      if (m) meta[id] = m;
+    }
+    writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+  });
 }
 
 async function translateBatch(engine: Engine, batch: readonly StoredUnit[], source: string, target: string, terms: readonly ProtectedTerm[], signal?: AbortSignal): Promise<Array<{ s: StoredUnit; target: Run[] }>> {

@@ -1,0 +1,245 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LocflowError, systemError } from '../errors.js';
+
+/**
+ * The project lock: every command that writes the locale store or the translation memory holds
+ * it while it reads, changes and writes them, so two commands run at once never lose each
+ * other's work (each re-reads what it changes after taking the lock).
+ *
+ * The lock is a file, .locflow/lock, created exclusively (O_CREAT|O_EXCL, so only one process can
+ * create it) and holding the holder's pid and command. A lock whose process is gone (killed,
+ * crashed) is stale: it is reported and taken over. A live one is waited for, up to
+ * LOCFLOW_LOCK_TIMEOUT seconds (30 by default), then the command stops with an error naming the
+ * holder. The lock is removed when the command ends, however it ends: normally, by an error, by
+ * process.exit, or on SIGINT/SIGTERM.
+ */
+
+export const LOCK_FILE = join('.locflow', 'lock');
+const DEFAULT_TIMEOUT_S = 30;
+/** A lock file still empty or unreadable after this long is a holder that died while writing it. */
+const UNWRITTEN_GRACE_MS = 5000;
+
+export interface LockHolder {
+  readonly pid: number;
+  readonly command: string;
+  readonly since: string;
+}
+
+export interface LockOptions {
+  /** How long to wait for a live holder, in milliseconds (default: LOCFLOW_LOCK_TIMEOUT seconds, else 30 s). */
+  readonly timeoutMs?: number;
+  /** Where notices go (a stale lock taken over); stderr by default. */
+  readonly notice?: (message: string) => void;
+}
+
+/** Locks this process holds, by path, with how many nested callers hold each. */
+const held = new Map<string, number>();
+
+export function lockPath(root: string): string {
+  return join(root, LOCK_FILE);
+}
+
+/**
+ * Runs `body` holding the project lock of `root`. `command` names the command in the lock file,
+ * for whoever has to wait for it ("import", "translate"…). Re-entrant within one process.
+ */
+export async function withProjectLock<T>(root: string, command: string, body: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
+  const path = lockPath(root);
+  const depth = held.get(path);
+  if (depth !== undefined) {
+    held.set(path, depth + 1);
+    try {
+      return await body();
+    } finally {
+      held.set(path, held.get(path)! - 1);
+    }
+  }
+  const release = await acquire(root, path, command, options);
+  held.set(path, 1);
+  try {
+    return await body();
+  } finally {
+    held.delete(path);
+    release();
+  }
+}
+
+function timeoutOf(options: LockOptions): number {
+  if (options.timeoutMs !== undefined) return options.timeoutMs;
+  const env = process.env.LOCFLOW_LOCK_TIMEOUT;
+  if (env !== undefined && env.trim() !== '') {
+    const seconds = Number(env);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    throw new LocflowError(`LOCFLOW_LOCK_TIMEOUT "${env}" is not a number of seconds`, { hint: 'set it to how long to wait for another locflow command, e.g. 30' });
+  }
+  return DEFAULT_TIMEOUT_S * 1000;
+}
+
+/** Whether a process exists: signal 0 checks without sending anything; EPERM means it exists but is someone else's. */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/** The holder the lock file names; null while it is empty (being written) or unreadable. */
+function readHolder(path: string): LockHolder | null | 'gone' {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw systemError(err, path, 'read the project lock') ?? err;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0) {
+      return { pid: value.pid, command: String(value.command ?? 'locflow'), since: String(value.since ?? '') };
+    }
+  } catch {
+    // Half-written, or not ours: judged by its age below.
+  }
+  return null;
+}
+
+function ageMs(path: string): number | undefined {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates the lock file exclusively with `content`; false when it exists. */
+function tryCreate(path: string, content: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw systemError(err, path, 'create the project lock') ?? err;
+  }
+  try {
+    writeSync(fd, content);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw systemError(err, path, 'write the project lock') ?? err;
+  }
+  closeSync(fd);
+  return true;
+}
+
+/**
+ * Removes a stale lock so that it can be taken over. Only one waiter may do so at a time: it holds
+ * "<lock>.takeover" (itself created exclusively), reads the lock again under it and removes it only
+ * if it is still the same dead holder's, so a fresh lock another waiter took in the meantime is never removed.
+ */
+function removeStale(path: string, stale: string): boolean {
+  const guard = `${path}.takeover`;
+  if (!tryCreate(guard, JSON.stringify({ pid: process.pid }))) {
+    // Another waiter is taking over; its guard is stale only if it died doing so.
+    const owner = readHolder(guard);
+    const dead = owner === null ? (ageMs(guard) ?? 0) > UNWRITTEN_GRACE_MS : owner !== 'gone' && !processAlive(owner.pid);
+    if (dead) rmSync(guard, { force: true });
+    return false;
+  }
+  try {
+    let now: string;
+    try {
+      now = readFileSync(path, 'utf8');
+    } catch {
+      return true; // already gone
+    }
+    if (now !== stale) return false;
+    rmSync(path, { force: true });
+    return true;
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function acquire(root: string, path: string, command: string, options: LockOptions): Promise<() => void> {
+  const shown = relative(root, path) || path;
+  try {
+    mkdirSync(join(root, '.locflow'), { recursive: true });
+  } catch (err) {
+    throw systemError(err, join(root, '.locflow'), 'create the folder') ?? err;
+  }
+  const notice = options.notice ?? ((m: string): void => void process.stderr.write(`locflow: ${m}\n`));
+  const timeout = timeoutOf(options);
+  const me: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
+  const content = JSON.stringify(me) + '\n';
+  const started = Date.now();
+  let last: LockHolder | null = null;
+  let pause = 25;
+  for (;;) {
+    if (tryCreate(path, content)) break;
+    const holder = readHolder(path);
+    if (holder === 'gone') continue; // released between our attempt and the read
+    let stale: string | undefined;
+    if (holder === null) {
+      if ((ageMs(path) ?? 0) > UNWRITTEN_GRACE_MS) stale = 'an unreadable lock';
+    } else {
+      last = holder;
+      if (!processAlive(holder.pid)) stale = `a stale lock of process ${holder.pid} ("locflow ${holder.command}"${holder.since ? `, since ${holder.since}` : ''}), which is no longer running`;
+    }
+    if (stale !== undefined) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        continue;
+      }
+      if (removeStale(path, text)) {
+        notice(`${shown}: took over ${stale}`);
+        continue;
+      }
+    }
+    if (Date.now() - started >= timeout) {
+      const who = last ? `process ${last.pid} ("locflow ${last.command}"${last.since ? `, since ${last.since}` : ''})` : 'another process';
+      throw new LocflowError(`the project is locked by ${who}; gave up after waiting ${Math.round((Date.now() - started) / 100) / 10} s`, {
+        file: path,
+        hint: `wait for that command to finish and run this one again (LOCFLOW_LOCK_TIMEOUT sets how many seconds to wait); if no locflow command is running, delete ${shown}`,
+      });
+    }
+    await sleep(pause + Math.random() * pause);
+    pause = Math.min(pause * 2, 200);
+  }
+
+  // Released once, whichever comes first: the end of the command, process.exit, or a signal.
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.off('exit', release);
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+    try {
+      // Only our own lock: never one a waiter took over believing us dead.
+      if (readFileSync(path, 'utf8') === content) rmSync(path, { force: true });
+    } catch {
+      // Already gone.
+    }
+  };
+  // A command that handles the signal itself (translate's Ctrl-C saves what it has) keeps doing so;
+  // the lock goes when it ends. Otherwise the signal ends the process, as it would have.
+  const onSignal = (signal: NodeJS.Signals, code: number): void => {
+    if (process.listenerCount(signal) > 1) return;
+    release();
+    process.exit(code);
+  };
+  const onSigint = (): void => onSignal('SIGINT', 130);
+  const onSigterm = (): void => onSignal('SIGTERM', 143);
+  process.on('exit', release);
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  return release;
+}

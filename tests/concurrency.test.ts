@@ -1,0 +1,108 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readXliff } from '../src/xliff/read.js';
+import { writeXliff } from '../src/xliff/write.js';
+import type { XliffDocument } from '../src/xliff/model.js';
+import { ROOT, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
+
+const XLF = 'xliff/es/article.xlf';
+const BUNDLE = 'locales/es/article.json';
+
+/** The extracted XLIFF with the targets of the units `keep` selects filled, the others left empty. */
+function translated(x: XliffDocument, keep: (index: number) => boolean): XliffDocument {
+  return {
+    ...x,
+    files: x.files.map((f) => ({
+      ...f,
+      units: f.units.map((u, i) => (keep(i) ? { ...u, target: u.source.map((r) => (typeof r === 'string' ? numberWordsIn('es', r) : r)), state: 'translated' as const } : u)),
+    })),
+  };
+}
+
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', '']);
+  return r.pid!;
+}
+
+function bundleKeys(dir: string): string[] {
+  const path = join(dir, BUNDLE);
+  return existsSync(path) ? Object.keys(JSON.parse(read(path)) as Record<string, string>) : [];
+}
+
+describe('project lock', () => {
+  it('two imports of two halves of one document run at once lose nothing (5 trials)', async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const d = tempProject();
+      expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+      const x = readXliff(read(join(d, XLF)));
+      const total = x.files[0]!.units.length;
+      writeFileSync(join(d, 'xliff/es/first.xlf'), writeXliff(translated(x, (i) => i < total / 2), x.version));
+      writeFileSync(join(d, 'xliff/es/second.xlf'), writeXliff(translated(x, (i) => i >= total / 2), x.version));
+      const [a, b] = await Promise.all([locflowAsync(d, {}, 'import', 'xliff/es/first.xlf'), locflowAsync(d, {}, 'import', 'xliff/es/second.xlf')]);
+      expect(a.stderr).toBe('');
+      expect(b.stderr).toBe('');
+      expect([a.code, b.code]).toEqual([0, 0]);
+      expect(bundleKeys(d)).toHaveLength(total);
+      expect(existsSync(join(d, '.locflow/lock'))).toBe(false);
+    }
+  });
+
+  it('a stale lock (its process is gone) is reported and taken over', () => {
+    const d = tempProject();
+    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const x = readXliff(read(join(d, XLF)));
+    writeFileSync(join(d, XLF), writeXliff(translated(x, () => true), x.version));
+    const pid = deadPid();
+    mkdirSync(join(d, '.locflow'), { recursive: true });
+    writeFileSync(join(d, '.locflow/lock'), JSON.stringify({ pid, command: 'import', since: '2026-01-01T00:00:00.000Z' }));
+    const r = locflow(d, 'import', XLF);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('.locflow/lock');
+    expect(r.stderr).toContain(`stale lock of process ${pid}`);
+    expect(bundleKeys(d)).toHaveLength(x.files[0]!.units.length);
+    expect(existsSync(join(d, '.locflow/lock'))).toBe(false);
+  });
+
+  it('a lock held by a live process is waited for, then a clear error (exit 2) naming the lock, pid and command', async () => {
+    const d = tempProject();
+    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const x = readXliff(read(join(d, XLF)));
+    writeFileSync(join(d, XLF), writeXliff(translated(x, () => true), x.version));
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      mkdirSync(join(d, '.locflow'), { recursive: true });
+      writeFileSync(join(d, '.locflow/lock'), JSON.stringify({ pid: holder.pid, command: 'translate', since: new Date().toISOString() }));
+      const started = Date.now();
+      const r = await locflowAsync(d, { LOCFLOW_LOCK_TIMEOUT: '1' }, 'import', XLF);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('.locflow/lock');
+      expect(r.stderr).toContain(`process ${holder.pid}`);
+      expect(r.stderr).toContain('locflow translate');
+      expect(r.stderr).toMatch(/wait for that command to finish/u);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/u);
+      expect(existsSync(join(d, BUNDLE))).toBe(false);
+      // The holder's lock stays: it is not ours.
+      expect(existsSync(join(d, '.locflow/lock'))).toBe(true);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('the lock is released on SIGTERM', async () => {
+    const d = tempProject();
+    const script = `import { withProjectLock } from ${JSON.stringify(join(ROOT, 'dist/io/lock.js'))};
+await withProjectLock(process.cwd(), 'test', () => { process.stdout.write('held\\n'); return new Promise(() => setInterval(() => {}, 1000)); });`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: d, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    expect(JSON.parse(read(join(d, '.locflow/lock'))) as { pid: number; command: string }).toMatchObject({ pid: child.pid, command: 'test' });
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(143);
+    expect(existsSync(join(d, '.locflow/lock'))).toBe(false);
+  });
+});
