@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textOnly } from '../src/model/content.js';
+import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import { locflow, read, tempProject } from './helpers.js';
@@ -38,5 +39,37 @@ describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
     expect(read(join(d, 'build', 'es', 'article.txt'))).toBe(SOURCE.replace('Press', 'Pulse'));
     expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
     expect(read(join(d, 'build', 'en', 'article.txt'))).toBe(SOURCE);
+  });
+});
+
+describe('TMX', () => {
+  it('tm export writes them as <ph type="x-locflow-cp">, tm import reads them back', () => {
+    const entry = { sourceLang: 'en', targetLang: 'es', source: 'Press \u001B {{x1}} now\u0000.', target: 'Pulse \u001B {{x1}} ya\u0000.', codes: { x1: '<br/>' }, origin: 'human' };
+    const tmx = writeTmx([entry], 'en');
+    // eslint-disable-next-line no-control-regex
+    expect(tmx).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u);
+    const [back] = readTmx(tmx, 'en', ['es']);
+    expect(back).toMatchObject({ source: entry.source, target: entry.target, codes: entry.codes });
+    // OmegaT cannot carry them: shown as Control Pictures, and still well-formed.
+    expect(writeTmx([entry], 'en', { omegat: true })).toContain('Press \u241B');
+  });
+
+  it('on the command line: import, tm export, tm import into another project', () => {
+    const d = tempProject(SOURCE);
+    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }));
+    expect(locflow(d, 'extract').code).toBe(0);
+    const path = join(d, 'xliff', 'es', 'article.xlf');
+    const x = readXliff(read(path));
+    writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units: x.files[0]!.units.map((u) => ({ ...u, target: u.source, state: 'translated' as const })) }] }));
+    expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
+    const exported = locflow(d, 'tm', 'export', '-o', 'out.tmx');
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(readTmx(read(join(d, 'out.tmx')), 'en', ['es']).map((e) => e.target).join('|')).toContain('Press \u001B to quit.');
+    const other = tempProject();
+    writeFileSync(join(other, 'out.tmx'), read(join(d, 'out.tmx')));
+    const imported = locflow(other, 'tm', 'import', 'out.tmx');
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { TOOL } from '../version.js';
-import { childElements, escapeAttr, escapeText, localName, parseXml, textContent, type XmlElement } from '../xliff/xml.js';
+import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, localName, parseXml, textContent, type XmlElement } from '../xliff/xml.js';
 import type { TmEntry } from './memory.js';
 
 /**
@@ -26,11 +26,15 @@ export class TmxError extends Error {
   }
 }
 
+/** A character XML cannot carry (NUL, ESC…), in a segment's text: a <ph> of locflow's own type, read back as the character. */
+const CP_TYPE = 'x-locflow-cp';
+const segText = (text: string): string => escapeTextWith(text, (_c, hex) => `<ph type="${CP_TYPE}">U+${hex}</ph>`);
+
 function segToTmx(text: string, codes: Readonly<Record<string, string>>): string {
   let out = '';
   let at = 0;
   for (const m of text.matchAll(MARKER)) {
-    out += escapeText(text.slice(at, m.index));
+    out += segText(text.slice(at, m.index));
     const [kind, id] = [m[1]!, m[2]!];
     const data = escapeText(codes[`${kind}${id}`] ?? '');
     if (kind === 'x') out += `<ph x="${escapeAttr(id)}">${data}</ph>`;
@@ -38,7 +42,7 @@ function segToTmx(text: string, codes: Readonly<Record<string, string>>): string
     else out += `<ept i="${escapeAttr(id)}">${data}</ept>`;
     at = m.index + m[0].length;
   }
-  return out + escapeText(text.slice(at));
+  return out + segText(text.slice(at));
 }
 
 /**
@@ -47,7 +51,8 @@ function segToTmx(text: string, codes: Readonly<Record<string, string>>): string
  * standalone code (placeholder, URL, date…) as <ph>, so: <x0/> for "<br/>", <p1/> for a URL, <g2>…</g2>.
  */
 function segToOmegat(text: string, order: ReadonlyMap<string, number>, codes: Readonly<Record<string, string>>): string {
-  return escapeText(
+  // OmegaT has no way to carry NUL or ESC: they are shown as their Control Pictures (␀, ␛).
+  return escapeShownText(
     text.replace(MARKER, (whole, kind: string, id: string) => {
       const n = order.get(id);
       if (n === undefined) return whole;
@@ -81,7 +86,7 @@ export function writeTmx(entries: readonly TmEntry[], sourceLang: string, option
     const order = codeOrder(edge(e.source));
     const seg = (text: string): string => (omegat ? segToOmegat(edge(text), order, codes) : segToTmx(text, codes));
     lines.push('    <tu>');
-    if (e.context) lines.push(`      <prop type="x-context">${escapeText(e.context)}</prop>`);
+    if (e.context) lines.push(`      <prop type="x-context">${escapeShownText(e.context)}</prop>`);
     if (e.origin) lines.push(`      <prop type="x-origin">${escapeText(e.origin)}</prop>`);
     lines.push(`      <tuv xml:lang="${escapeAttr(tmxLang(e.sourceLang, omegat))}"><seg>${seg(e.source)}</seg></tuv>`);
     lines.push(`      <tuv xml:lang="${escapeAttr(tmxLang(e.targetLang, omegat))}"><seg>${seg(e.target)}</seg></tuv>`);
@@ -104,6 +109,11 @@ function readSeg(seg: XmlElement, codes: Record<string, string>): string {
       const name = localName(c.name);
       if (name === 'hi' || name === 'sub') {
         walk(c);
+        continue;
+      }
+      const char = name === 'ph' && c.attrs.type === CP_TYPE ? charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(c))?.[1]) : undefined;
+      if (char !== undefined) {
+        out += char;
         continue;
       }
       const id = c.attrs.x ?? c.attrs.i ?? String(++auto);
@@ -132,8 +142,8 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
   try {
     root = parseXml(xml);
   } catch (err) {
-    const e = err as Error & { line?: number; column?: number };
-    throw new TmxError(`malformed XML: ${e.message}`, e.line, e.column);
+    const e = err as Error & { line?: number; column?: number; malformed?: boolean };
+    throw new TmxError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column);
   }
   if (localName(root.name) !== 'tmx') throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
   const body = childElements(root, 'body')[0];

@@ -23,8 +23,8 @@ export function readXliff(xml: string): XliffDocument {
     root = parseXml(xml);
   } catch (err) {
     if (err instanceof Error && 'line' in err) {
-      const e = err as Error & { line: number; column: number };
-      throw new XliffReadError(`malformed XML: ${e.message}`, e.line, e.column);
+      const e = err as Error & { line: number; column: number; malformed?: boolean };
+      throw new XliffReadError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column);
     }
     throw err;
   }

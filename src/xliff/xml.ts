@@ -22,6 +22,8 @@ export class XmlError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    /** False when the XML is well-formed but refused (nested too deep). */
+    readonly malformed = true,
   ) {
     super(message);
     this.name = 'XmlError';
@@ -45,7 +47,7 @@ export function parseXml(xml: string): XmlElement {
   parser.on('opentag', (tag) => {
     // Readers walk the tree recursively: a document nested deeper is refused here, where it passes the limit.
     if (stack.length >= MAX_NESTING) {
-      fail(`elements nest more than ${MAX_NESTING} levels deep here; locflow refuses files nested this deep`);
+      failure ??= new XmlError(`elements nest more than ${MAX_NESTING} levels deep here; locflow refuses files nested this deep`, parser.line, parser.column + 1, false);
       throw new XmlError('too deep', parser.line, parser.column + 1);
     }
     const el: XmlElement = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: parser.line, column: parser.column + 1 };
@@ -155,6 +157,6 @@ function assertXmlChars(text: string): void {
   const m = INVALID_XML.exec(text);
   if (m) {
     const before = text.slice(Math.max(0, m.index - 30), m.index).replace(INVALID_XML_ALL, picture);
-    throw new LocflowError(`character U+${hexOf(m[0])} cannot be written in XML 1.0 (after "${before}")`, { hint: 'remove the character from the source, or use XLIFF 2.0 (--xliff 2.0), which writes it as <cp hex="…"/>' });
+    throw new LocflowError(`character U+${hexOf(m[0])} cannot be written in XML 1.0 (after "${before}")`, { hint: 'remove the character from the file it comes from: in text XLIFF and TMX carry it as a code, inside a tag or code XLIFF 1.2 cannot (XLIFF 2.0, --xliff 2.0, can)' });
   }
 }
