@@ -230,3 +230,11 @@ describe('a large run shares its pairs with worker threads', () => {
     expect(report.issues.some((i) => i.unit === 'u2398')).toBe(true);
   }, 120_000);
 });
+
+describe('an empty target', () => {
+  it('is one finding, "empty", not also every number and name it lacks', async () => {
+    const pair = { id: 'u', source: ['Rescuers reached Mosul with 12 trucks.'], target: ['  '], sourceLang: 'en', targetLang: 'es', file: 't' };
+    const { issues } = await runChecks([pair], { severities: { spelling: 'off' } });
+    expect(issues.map((i) => i.check)).toEqual(['empty']);
+  });
+});

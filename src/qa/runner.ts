@@ -46,6 +46,8 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
 
   const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
     if (suppressed(pair, check.id)) return;
+    // An empty target is one finding ("empty"), not also every number and name it lacks.
+    if (check.id !== 'empty' && isEmptyTarget(pair)) return;
     // A finding may be weaker than its check (a warning inside an error check), never stronger than configured.
     const severity = f.severity && RANK[f.severity] > RANK[configured] ? f.severity : configured;
     if (options.only && !options.only.includes(severity)) return;
@@ -101,6 +103,10 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
   const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
   issues.sort((a, b) => (order.get(`${a.file}\u0000${a.unit}\u0000${a.lang}`) ?? 0) - (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0));
   return { issues, notices: [...notices] };
+}
+
+function isEmptyTarget(pair: QaPair): boolean {
+  return pair.target.every((run) => typeof run === 'string' && run.trim() === '') && pair.source.some((run) => typeof run !== 'string' || run.trim() !== '');
 }
 
 export function summarize(issues: readonly Issue[]): { errors: number; warnings: number; infos: number } {
