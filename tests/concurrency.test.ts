@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXliff } from '../src/xliff/read.js';
@@ -104,5 +104,60 @@ await withProjectLock(process.cwd(), 'test', () => { process.stdout.write('held\
     });
     expect(code).toBe(143);
     expect(existsSync(join(d, '.locflow/lock'))).toBe(false);
+  });
+});
+
+describe('import is whole or not at all', () => {
+  /** A project with two sources, article and notes, extracted for es. */
+  function twoDocs(): string {
+    const d = tempProject();
+    writeFileSync(join(d, 'source/notes.txt'), 'Notes\n\nThe first note is short. The second note is longer than the first.\n');
+    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    return d;
+  }
+
+  it('a multi-<file> XLIFF whose second <file> is stale writes nothing, not even the first file\'s bundle', () => {
+    const d = twoDocs();
+    const a = translated(readXliff(read(join(d, XLF))), () => true);
+    const n = translated(readXliff(read(join(d, 'xliff/es/notes.xlf'))), () => true);
+    const staleUnits = n.files[0]!.units.map((u, i) => (i === 1 ? { ...u, source: ['A sentence the source no longer has.'] } : u));
+    writeFileSync(join(d, 'xliff/es/both.xlf'), writeXliff({ ...a, files: [a.files[0]!, { ...n.files[0]!, units: staleUnits }] }, a.version));
+    const r = locflow(d, 'import', 'xliff/es/both.xlf');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refused, nothing was imported');
+    expect(existsSync(join(d, BUNDLE))).toBe(false);
+    expect(existsSync(join(d, 'locales/es/notes.json'))).toBe(false);
+    expect(existsSync(join(d, 'tm/project.db'))).toBe(false);
+    // Both parts valid: both go in.
+    writeFileSync(join(d, 'xliff/es/both.xlf'), writeXliff({ ...a, files: [a.files[0]!, n.files[0]!] }, a.version));
+    const ok = locflow(d, 'import', 'xliff/es/both.xlf');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(bundleKeys(d)).toHaveLength(a.files[0]!.units.length);
+    expect(Object.keys(JSON.parse(read(join(d, 'locales/es/notes.json'))) as object)).toHaveLength(n.files[0]!.units.length);
+  });
+
+  it('when the memory cannot be written (a corrupted tm file), the bundles are unchanged', () => {
+    const d = twoDocs();
+    const x = readXliff(read(join(d, XLF)));
+    const total = x.files[0]!.units.length;
+    // A first half goes in while the memory is sound.
+    writeFileSync(join(d, XLF), writeXliff(translated(x, (i) => i < total / 2), x.version));
+    expect(locflow(d, 'import', XLF).code).toBe(0);
+    const before = read(join(d, BUNDLE));
+    const metaBefore = read(join(d, 'locales/es/article.meta.json'));
+    expect(existsSync(join(d, 'tm/project.db'))).toBe(true);
+    writeFileSync(join(d, 'tm/project.db'), 'this is not a SQLite database '.repeat(200));
+    for (const f of readdirSync(join(d, 'tm'))) if (f !== 'project.db') writeFileSync(join(d, 'tm', f), '');
+    writeFileSync(join(d, XLF), writeXliff(translated(x, () => true), x.version));
+    const r = locflow(d, 'import', XLF);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/translation memory/u);
+    expect(r.stderr).not.toMatch(/internal error/u);
+    expect(read(join(d, BUNDLE))).toBe(before);
+    expect(read(join(d, 'locales/es/article.meta.json'))).toBe(metaBefore);
+    // No temporary file of the abandoned write is left behind.
+    expect(readdirSync(join(d, 'locales/es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(join(d, 'tm/project.db'), 'utf8')).toMatch(/^this is not/u);
   });
 });

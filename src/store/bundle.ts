@@ -61,8 +61,8 @@ export function readBundle(bundlePath: string): Bundle {
   return { translations, meta };
 }
 
-/** Writes bundle and metadata, each atomically, keys in a stable order so diffs stay small. */
-export function writeBundle(bundlePath: string, bundle: Bundle, order: readonly string[]): void {
+/** The bundle's two files, bundle and metadata, keys in a stable order so diffs stay small. */
+export function bundleFiles(bundlePath: string, bundle: Bundle, order: readonly string[]): Array<{ readonly path: string; readonly data: string }> {
   const rank = new Map(order.map((id, i) => [id, i]));
   const ids = Object.keys(bundle.translations).sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b));
   const translations: Record<string, string> = {};
@@ -72,6 +72,13 @@ export function writeBundle(bundlePath: string, bundle: Bundle, order: readonly 
     const m = bundle.meta[id];
     if (m) meta[id] = m;
   }
-  writeFileAtomic(bundlePath, JSON.stringify(translations, null, 2) + '\n');
-  writeFileAtomic(metaPathOf(bundlePath), JSON.stringify({ format: 'locflow-meta/1', units: meta }, null, 2) + '\n');
+  return [
+    { path: bundlePath, data: JSON.stringify(translations, null, 2) + '\n' },
+    { path: metaPathOf(bundlePath), data: JSON.stringify({ format: 'locflow-meta/1', units: meta }, null, 2) + '\n' },
+  ];
+}
+
+/** Writes bundle and metadata, each atomically. */
+export function writeBundle(bundlePath: string, bundle: Bundle, order: readonly string[]): void {
+  for (const f of bundleFiles(bundlePath, bundle, order)) writeFileAtomic(f.path, f.data);
 }

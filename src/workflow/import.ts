@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { Project } from '../config/config.js';
-import { LocflowError } from '../errors.js';
+import { LocflowError, systemError } from '../errors.js';
 import { insideProject, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
@@ -8,7 +8,9 @@ import { codeKey, codesOf, normalizeContent } from '../model/index.js';
 import { sameRuns } from './translations.js';
 import { sentTargets } from './exports.js';
 import { contentToI18n } from '../store/codes.js';
-import { writeBundle, type UnitMeta } from '../store/bundle.js';
+import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
+import { StagedWrites } from '../store/stage.js';
+import type { TmEntry } from '../tm/memory.js';
 import type { XliffUnit } from '../xliff/model.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
@@ -69,13 +71,18 @@ async function importFile(project: Project, docs: readonly Document[], file: str
   }
 
   const results: ImportResult[] = [];
+  // Every <file> is checked and its new bundle made before anything is written: the XLIFF goes in whole or not at all.
+  const planned = new Map<string, { bundle: Bundle; order: readonly string[] }>();
+  const entries: TmEntry[] = [];
   for (const xf of xliff.files) {
     const doc = docs.find((d) => d.path === xf.original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
     if (!doc) {
       throw new LocflowError(`the file's original "${xf.original}" is not a source of this project`, { file, hint: `sources: ${docs.map((d) => d.path).join(', ')}` });
     }
     const byId = new Map(doc.units.map((u) => [u.id, u]));
-    const bundle = loadBundle(project, lang, doc);
+    const path = bundlePath(project, lang, doc);
+    // Two <file>s of one document build on each other.
+    const bundle = planned.get(path)?.bundle ?? loadBundle(project, lang, doc);
     const translations: Record<string, string> = { ...bundle.translations };
     const meta: Record<string, UnitMeta> = { ...bundle.meta };
     const problems: Problem[] = [];
@@ -140,23 +147,57 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       translations[unit.id] = value;
       meta[unit.id] = { state, origin, source: contentToI18n(unit.source) };
     }
-    writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+    planned.set(path, { bundle: { translations, meta }, order: doc.units.map((u) => u.id) });
     // Approved human translations feed the memory; machine drafts and units that failed a check do not.
     const approved = accepted.filter(({ unit }) => {
       const m = meta[unit.id]!;
       return m.state !== 'needs-review' && m.state !== 'new' && !/^(?:mt|pseudo)/u.test(m.origin);
     });
-    if (approved.length) {
+    entries.push(...approved.map(({ unit }) => memoryEntry(doc, unit, lang, translations[unit.id]!, meta[unit.id]!.origin)));
+    results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated, flagged: [...failing].map(([unit, problems]) => ({ unit, problems })) });
+  }
+  await commitImport(project, file, planned, entries);
+  return results;
+}
+
+/**
+ * Writes an XLIFF file's bundles and memory entries together, or none of them.
+ *
+ * The bundles are first written to temporary files beside them (staged): that is where a full disk
+ * or a read-only folder fails, and then nothing has changed. Next the memory entries are added in
+ * one SQLite transaction; if the memory cannot be opened or written (corrupted, read-only, full), the
+ * transaction rolls back, the staged files are removed, and the store is as it was. Only when the
+ * memory has committed are the staged files renamed into place, which needs no disk space. The one
+ * window left — a rename failing after the memory committed — leaves the memory ahead of the store,
+ * never behind it, and running the same import again completes the store (the memory ignores
+ * entries it already holds). Writing the memory first, by contrast, would not protect it from a
+ * bundle write failing on a full disk; renaming before the memory commits would leave the store
+ * changed when the memory fails.
+ */
+async function commitImport(project: Project, file: string, planned: ReadonlyMap<string, { bundle: Bundle; order: readonly string[] }>, entries: readonly TmEntry[]): Promise<void> {
+  const staged = new StagedWrites();
+  for (const [path, { bundle, order }] of planned) for (const f of bundleFiles(path, bundle, order)) staged.stage(f.path, f.data);
+  if (entries.length) {
+    try {
       const memory = await openMemory(project, true);
       try {
-        memory!.add(approved.map(({ unit }) => memoryEntry(doc, unit, lang, translations[unit.id]!, meta[unit.id]!.origin)));
+        memory!.add(entries);
       } finally {
         memory?.close();
       }
+    } catch (err) {
+      staged.discard();
+      const known = systemError(err, insideProject(project.root, project.config.tm.path, 'tm.path'));
+      if (!known) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      const damaged = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+      throw new LocflowError(`nothing was imported: ${known.message}`, {
+        ...(known.file !== undefined ? { file: known.file } : {}),
+        hint: `the locale store was not changed; ${damaged ? 'the memory file is damaged: restore it from a backup, or move it away to start a new memory' : (known.hint ?? 'check the memory file')}, then import ${basename(file)} again`,
+      });
     }
-    results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated, flagged: [...failing].map(([unit, problems]) => ({ unit, problems })) });
   }
-  return results;
+  staged.commit();
 }
 
 const MACHINE = /^(?:mt|pseudo|tm)(?::|$)/u;
