@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import type { XliffDocument } from '../src/xliff/model.js';
+import { withProjectLock } from '../src/io/lock.js';
 import { ROOT, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
 
 const XLF = 'xliff/es/article.xlf';
@@ -89,6 +90,25 @@ describe('project lock', () => {
     } finally {
       holder.kill();
     }
+  });
+
+  it('in one process, concurrent holders take turns and a nested call re-enters', async () => {
+    const d = tempProject();
+    const events: string[] = [];
+    const holder = (name: string) => async (): Promise<void> => {
+      events.push(`${name} in`);
+      expect(JSON.parse(read(join(d, '.locflow/lock'))) as { pid: number }).toMatchObject({ pid: process.pid, command: name });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await withProjectLock(d, 'nested', () => void events.push(`${name} nested`));
+      events.push(`${name} out`);
+    };
+    const later = async (): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // while "a" holds the lock
+      await withProjectLock(d, 'b', holder('b'));
+    };
+    await Promise.all([withProjectLock(d, 'a', holder('a')), later()]);
+    expect(events).toEqual(['a in', 'a nested', 'a out', 'b in', 'b nested', 'b out']);
+    expect(existsSync(join(d, '.locflow/lock'))).toBe(false);
   });
 
   it('the lock is released on SIGTERM', async () => {

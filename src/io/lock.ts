@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
@@ -33,8 +34,10 @@ export interface LockOptions {
   readonly notice?: (message: string) => void;
 }
 
-/** Locks this process holds, by path, with how many nested callers hold each. */
-const held = new Map<string, number>();
+/** The locks the current async call chain holds: a nested call re-enters them instead of waiting for itself. */
+const holding = new AsyncLocalStorage<ReadonlySet<string>>();
+/** Per lock, the end of the queue of this process's callers: concurrent calls in one process take turns. */
+const queues = new Map<string, Promise<void>>();
 
 export function lockPath(root: string): string {
   return join(root, LOCK_FILE);
@@ -42,26 +45,29 @@ export function lockPath(root: string): string {
 
 /**
  * Runs `body` holding the project lock of `root`. `command` names the command in the lock file,
- * for whoever has to wait for it ("import", "translate"…). Re-entrant within one process.
+ * for whoever has to wait for it ("import", "translate"…). A call made inside `body` re-enters the
+ * lock; concurrent calls of one process take turns, as other processes do.
  */
 export async function withProjectLock<T>(root: string, command: string, body: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
   const path = lockPath(root);
-  const depth = held.get(path);
-  if (depth !== undefined) {
-    held.set(path, depth + 1);
-    try {
-      return await body();
-    } finally {
-      held.set(path, held.get(path)! - 1);
-    }
-  }
-  const release = await acquire(root, path, command, options);
-  held.set(path, 1);
+  const mine = holding.getStore();
+  if (mine?.has(path)) return body();
+  const before = queues.get(path) ?? Promise.resolve();
+  let done!: () => void;
+  const turn = new Promise<void>((resolve) => (done = resolve));
+  const tail = before.then(() => turn);
+  queues.set(path, tail);
   try {
-    return await body();
+    await before;
+    const release = await acquire(root, path, command, options);
+    try {
+      return await holding.run(new Set([...(mine ?? []), path]), body);
+    } finally {
+      release();
+    }
   } finally {
-    held.delete(path);
-    release();
+    done();
+    if (queues.get(path) === tail) queues.delete(path);
   }
 }
 
