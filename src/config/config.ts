@@ -1,16 +1,22 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { LocflowError } from '../errors.js';
-import { insideProject, readText } from '../io/files.js';
+import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
+import { fixedRoot, matchFiles } from './glob.js';
+import { metaPathOf } from '../store/bundle.js';
 
 /** locflow.config.json: what the project translates, into which languages, and where files go. */
 export interface Config {
   readonly sourceLanguage: string;
   readonly targetLanguages: readonly string[];
-  /** Source files, relative to the project; "*" may stand in a file name ("source/*.txt"). */
+  /**
+   * Source files, relative to the project: paths or patterns with "*", "?", "[abc]", "{a,b}" and "**" for any
+   * number of folders ("content/**\/*.md"). A document's id is its path from the pattern's fixed folder without
+   * extension: "en/pricing" for content/en/pricing.md, "article" for source/article.txt under "source/*.txt".
+   */
   readonly sources: readonly string[];
   readonly xliff: { readonly version: '1.2' | '2.0'; readonly path: string };
-  /** Where bundles and localized documents go; {lang} and {doc} are replaced. */
+  /** Where bundles and localized documents go; {lang}, {dir} (the id's folder, may be empty), {doc} (the base name) and {ext} are replaced. */
   readonly locales: { readonly bundle: string; readonly output: string };
   readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[]; readonly frontMatter: readonly string[] };
   readonly qa: QaConfig;
@@ -55,8 +61,8 @@ export const DEFAULTS: Config = {
   sourceLanguage: 'en',
   targetLanguages: ['es'],
   sources: ['source/*.txt'],
-  xliff: { version: '1.2', path: 'xliff/{lang}/{doc}.xlf' },
-  locales: { bundle: 'locales/{lang}/{doc}.json', output: 'locales/{lang}/{doc}{ext}' },
+  xliff: { version: '1.2', path: 'xliff/{lang}/{dir}/{doc}.xlf' },
+  locales: { bundle: 'locales/{lang}/{dir}/{doc}.json', output: 'locales/{lang}/{dir}/{doc}{ext}' },
   qa: { severity: {}, suppress: [], lengthRatio: { '*': [0.4, 2.5] } },
   tm: { path: 'tm/project.db', fuzzyThreshold: 75, maxMatches: 3 },
   mt: {
@@ -273,35 +279,147 @@ export function loadProject(root: string, configPath = join(root, CONFIG_FILE)):
   }
   const config = validateConfig(raw, configPath, dirname(configPath));
   const project = { root: dirname(configPath), configPath, config };
-  sourceFiles(project); // missing sources are reported now, not halfway through a command
+  checkDocumentPaths(project, sourceDocuments(project)); // missing sources and colliding paths are reported now, not halfway through a command
   return project;
 }
 
-/** The source files the config names, with "*" in a file name expanded. */
-export function sourceFiles(project: Project): string[] {
-  const files: string[] = [];
-  for (const pattern of project.config.sources) {
-    const full = insideProject(project.root, pattern, 'sources');
-    if (!basename(pattern).includes('*')) {
-      if (!existsSync(full) || !statSync(full).isFile()) throw new LocflowError(`sources: "${pattern}" does not exist`, { file: project.configPath, hint: 'fix the path or add the file' });
-      files.push(full);
-      continue;
-    }
-    const dir = dirname(full);
-    const re = new RegExp(`^${basename(pattern).split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
-    const found = existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => join(dir, f)) : [];
-    if (!found.length) throw new LocflowError(`sources: "${pattern}" matches no file`, { file: project.configPath, hint: 'fix the pattern or add files' });
-    files.push(...found);
-  }
-  return files;
+/** A source file and the names it goes by: its id is its path from the pattern's fixed folder, without extension. */
+export interface SourceDocument {
+  /** Absolute path. */
+  readonly file: string;
+  /** "en/pricing" for content/en/pricing.md under "content/**\/*.md"; "article" for source/article.txt under "source/*.txt". */
+  readonly id: string;
+  /** The id's folder part ("en"), empty at the top level: {dir} in templates. */
+  readonly dir: string;
+  /** The file's base name without extension ("pricing"): {doc} in templates. */
+  readonly name: string;
+  /** The file's extension with its dot (".md"): {ext} in templates. */
+  readonly ext: string;
+  /** The pattern that matched it first. */
+  readonly pattern: string;
 }
 
-/** A path template with {lang}, {doc} and {ext} filled in, inside the project. */
-export function projectPath(project: Project, template: string, values: { lang: string; doc: string; ext?: string }): string {
-  const rel = template.replaceAll('{lang}', values.lang).replaceAll('{doc}', values.doc).replaceAll('{ext}', values.ext ?? '');
+/** The source documents the config names, patterns expanded, in pattern order; a file matched twice counts once. */
+export function sourceDocuments(project: Project): SourceDocument[] {
+  const docs: SourceDocument[] = [];
+  const taken = new Set<string>();
+  for (const pattern of project.config.sources) {
+    const normalized = pattern.replaceAll('\\', '/');
+    insideProject(project.root, normalized, 'sources');
+    const { root, rest } = fixedRoot(normalized);
+    const base = (() => {
+      try {
+        return insideProject(project.root, root === '' ? '.' : root, 'sources');
+      } catch (err) {
+        throw new LocflowError((err as Error).message, { file: project.configPath });
+      }
+    })();
+    let rels: string[];
+    if (rest.length === 1 && !/[*?[\]{}]/u.test(rest[0]!)) {
+      const full = join(base, rest[0]!);
+      if (!existsSync(full) || !statSync(full).isFile()) throw new LocflowError(`sources: "${pattern}" does not exist`, { file: project.configPath, hint: 'fix the path or add the file' });
+      rels = [rest[0]!];
+    } else {
+      rels = matchFiles(project.root, base, rest);
+      if (!rels.length) throw new LocflowError(`sources: "${pattern}" matches no file`, { file: project.configPath, hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")' });
+    }
+    for (const rel of rels) {
+      const file = join(base, ...rel.split('/'));
+      if (taken.has(file)) continue;
+      taken.add(file);
+      const ext = extname(rel);
+      const id = ext ? rel.slice(0, -ext.length) : rel;
+      const slash = id.lastIndexOf('/');
+      docs.push({ file, id, dir: slash < 0 ? '' : id.slice(0, slash), name: slash < 0 ? id : id.slice(slash + 1), ext, pattern });
+    }
+  }
+  return docs;
+}
+
+/** The source files the config names, patterns expanded. */
+export function sourceFiles(project: Project): string[] {
+  return sourceDocuments(project).map((d) => d.file);
+}
+
+/**
+ * A path template filled in, inside the project: {lang}, {doc} (the base name), {dir} (the folder part
+ * of the document id, empty at the top level) and {ext}. An empty {dir} leaves no doubled or leading "/".
+ */
+export function projectPath(project: Project, template: string, values: { lang: string; doc: string; dir?: string; ext?: string }): string {
+  const rel = fillTemplate(template, values);
   return insideProject(project.root, rel, 'path');
 }
 
+export function fillTemplate(template: string, values: { lang: string; doc: string; dir?: string; ext?: string }): string {
+  const dir = values.dir ?? '';
+  let rel = template.replaceAll('{lang}', values.lang).replaceAll('{doc}', values.doc).replaceAll('{ext}', values.ext ?? '');
+  if (template.includes('{dir}')) {
+    rel = rel.replaceAll('{dir}', dir).replace(/\/{2,}/gu, '/');
+    if (dir === '' && !template.startsWith('/')) rel = rel.replace(/^\//u, '');
+  }
+  return rel;
+}
+
+/** The paths a document writes for one language, by template key. */
+export function documentPaths(project: Project, doc: Pick<SourceDocument, 'name' | 'dir' | 'ext'>, lang: string): { readonly 'xliff.path': string; readonly 'locales.bundle': string; readonly 'locales.output': string } {
+  const values = { lang, doc: doc.name, dir: doc.dir, ext: doc.ext };
+  return {
+    'xliff.path': projectPath(project, project.config.xliff.path, values),
+    'locales.bundle': projectPath(project, project.config.locales.bundle, values),
+    'locales.output': projectPath(project, project.config.locales.output, values),
+  };
+}
+
+/**
+ * Refuses two documents with the same id, or that would write the same XLIFF, bundle or output path
+ * in some language, naming both sources.
+ */
+export function checkDocumentPaths(project: Project, docs: readonly SourceDocument[]): void {
+  const shown = (file: string): string => relativeToProjectPath(project.root, file);
+  const ids = new Map<string, SourceDocument>();
+  for (const doc of docs) {
+    const other = ids.get(doc.id);
+    if (other) {
+      const a = shown(other.file).split('/');
+      const b = shown(doc.file).split('/');
+      let common = 0;
+      while (common < Math.min(a.length, b.length) - 1 && a[common] === b[common]) common++;
+      const pattern = [...a.slice(0, common), '**', `*${doc.ext}`].join('/');
+      throw new LocflowError(`two sources have the document id "${doc.id}": ${shown(other.file)} and ${shown(doc.file)}`, {
+        file: project.configPath,
+        hint: other.ext !== doc.ext || common === a.length - 1 ? 'rename one of them (a document id leaves out the extension)' : `rename one of them, or match both with one pattern ("${pattern}"): ids are paths from a pattern's fixed folder, so they keep the folders that tell them apart`,
+      });
+    }
+    ids.set(doc.id, doc);
+  }
+  const claimed = new Map<string, { doc: SourceDocument; key: string }>();
+  for (const lang of project.config.targetLanguages) {
+    for (const doc of docs) {
+      const paths = documentPaths(project, doc, lang);
+      for (const [key, path] of [...Object.entries(paths), ['locales.bundle (its .meta.json)', metaPathOf(paths['locales.bundle'])]] as const) {
+        const other = claimed.get(path);
+        if (other && other.doc !== doc) {
+          const template = key === 'xliff.path' ? project.config.xliff.path : key === 'locales.output' ? project.config.locales.output : project.config.locales.bundle;
+          const nested = doc.dir !== '' || other.doc.dir !== '';
+          throw new LocflowError(`${shown(other.doc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${other.key === key ? key : `${other.key} and ${key}`}); nothing was done`, {
+            file: project.configPath,
+            hint: nested && !template.includes('{dir}') ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths` : 'make the templates tell the documents apart, or rename one of them',
+          });
+        }
+        if (!other) claimed.set(path, { doc, key });
+      }
+    }
+  }
+}
+
+/** A template with "{dir}/" put before its "{doc}", for hints. */
+function withDir(template: string): string {
+  if (template.includes('{dir}')) return template;
+  const i = template.lastIndexOf('{doc}');
+  return template.slice(0, i) + '{dir}/' + template.slice(i);
+}
+
+/** The base name of a file without its extension. */
 export function docIdOf(file: string): string {
   return basename(file, extname(file));
 }

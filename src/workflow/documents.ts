@@ -2,34 +2,42 @@ import { extname } from 'node:path';
 import type { Document } from '../model/index.js';
 import { contentToI18n } from '../store/codes.js';
 import { readBundle, type Bundle } from '../store/bundle.js';
-import { docIdOf, projectPath, sourceFiles, type Project } from '../config/config.js';
+import { projectPath, sourceDocuments, type Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { readText, relativeToProjectPath } from '../io/files.js';
 import { formatFor } from '../formats/registry.js';
 
-/** Every source document of the project, read by its format. */
+/**
+ * Every source document of the project, read by its format. A document's id is its path from its
+ * pattern's fixed folder without extension ("en/pricing"); loadProject has refused ids or paths that collide.
+ */
 export function loadDocuments(project: Project): Document[] {
   const seen = new Map<string, string>();
-  return sourceFiles(project).map((file) => {
-    const id = docIdOf(file);
+  return sourceDocuments(project).map(({ file, id }) => {
     const other = seen.get(id);
-    if (other) throw new LocflowError(`two sources share the document name "${id}": ${other} and ${file}`, { file: project.configPath, hint: 'rename one of them' });
+    if (other) throw new LocflowError(`two sources have the document id "${id}": ${relativeToProjectPath(project.root, other)} and ${relativeToProjectPath(project.root, file)}`, { file: project.configPath, hint: 'rename one of them' });
     seen.set(id, file);
     const format = formatFor(file);
     return format.read(readText(file, 'source file'), { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage }, project.config.text);
   });
 }
 
+/** The template values of a document: {doc} is the base name, {dir} the folder part of its id. */
+function templateValues(lang: string, doc: Document): { lang: string; doc: string; dir: string } {
+  const slash = doc.id.lastIndexOf('/');
+  return { lang, doc: slash < 0 ? doc.id : doc.id.slice(slash + 1), dir: slash < 0 ? '' : doc.id.slice(0, slash) };
+}
+
 export function bundlePath(project: Project, lang: string, doc: Document): string {
-  return projectPath(project, project.config.locales.bundle, { lang, doc: doc.id });
+  return projectPath(project, project.config.locales.bundle, templateValues(lang, doc));
 }
 
 export function outputPath(project: Project, lang: string, doc: Document): string {
-  return projectPath(project, project.config.locales.output, { lang, doc: doc.id, ext: extname(doc.path) });
+  return projectPath(project, project.config.locales.output, { ...templateValues(lang, doc), ext: extname(doc.path) });
 }
 
 export function xliffPath(project: Project, lang: string, doc: Document): string {
-  return projectPath(project, project.config.xliff.path, { lang, doc: doc.id });
+  return projectPath(project, project.config.xliff.path, templateValues(lang, doc));
 }
 
 export function loadBundle(project: Project, lang: string, doc: Document): Bundle {
