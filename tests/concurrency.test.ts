@@ -6,6 +6,7 @@ import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import type { XliffDocument } from '../src/xliff/model.js';
 import { withProjectLock } from '../src/io/lock.js';
+import { fakeServer, json, shout } from './mt-helpers.js';
 import { ROOT, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
 
 const XLF = 'xliff/es/article.xlf';
@@ -109,6 +110,34 @@ describe('project lock', () => {
     await Promise.all([withProjectLock(d, 'a', holder('a')), later()]);
     expect(events).toEqual(['a in', 'a nested', 'a out', 'b in', 'b nested', 'b out']);
     expect(existsSync(join(d, '.locflow/lock'))).toBe(false);
+  });
+
+  it('an import made while translate waits for the engine is kept: translate fills only units still untranslated', async () => {
+    const d = tempProject();
+    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const x = readXliff(read(join(d, XLF)));
+    const total = x.files[0]!.units.length;
+    writeFileSync(join(d, 'xliff/es/first.xlf'), writeXliff(translated(x, (i) => i < total / 2), x.version));
+    let imported: Promise<{ code: number; stderr: string }> | undefined;
+    // The engine answers only after an import of the first half has gone in.
+    const engine = await fakeServer((_path, body, _req, res) => {
+      imported ??= locflowAsync(d, {}, 'import', 'xliff/es/first.xlf');
+      void imported.then(() => json(res, 200, { translatedText: (body as { q: string[] }).q.map(shout) }));
+    });
+    try {
+      const cfg = JSON.parse(read(join(d, 'locflow.config.json'))) as Record<string, unknown>;
+      writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ ...cfg, mt: { libretranslate: { url: engine.url } } }));
+      const r = await locflowAsync(d, {}, 'translate', '--engine', 'libretranslate', '--lang', 'es');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect((await imported!).code).toBe(0);
+    } finally {
+      await engine.close();
+    }
+    const meta = (JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as { units: Record<string, { origin: string }> }).units;
+    const ids = x.files[0]!.units.map((u) => u.id);
+    expect(Object.keys(meta)).toHaveLength(total);
+    for (const [i, id] of ids.entries()) expect(meta[id]!.origin).toBe(i < total / 2 ? 'human' : 'mt:libretranslate');
   });
 
   it('the lock is released on SIGTERM', async () => {
