@@ -112,6 +112,24 @@ describe('source patterns', () => {
     expect(x.stdout.trim().split('\n').sort()).toEqual([expect.stringMatching(/^xliff\/es\/en\/pricing\.xlf/u), expect.stringMatching(/^xliff\/es\/pro\/pricing\.xlf/u)]);
   });
 
+  it('"**/*.md" from the project folder reads the README at depth 0 and never the pages locflow built', () => {
+    const d = nestedProject({ sources: ['**/*.md'] });
+    write(d, 'README.md', '# Read me\n\nAbout this site.\n');
+    const first = ok(locflow(d, 'extract'));
+    expect(first.stdout).toMatch(/^xliff\/es\/README\.xlf: /mu);
+    expect(first.stdout).toMatch(/^xliff\/es\/content\/pro\/deep\/faq\.xlf: /mu);
+    ok(locflow(d, 'translate', '--engine', 'pseudo', '--force'));
+    ok(locflow(d, 'build'));
+    expect(existsSync(join(d, 'locales', 'es', 'content', 'en', 'pricing.md'))).toBe(true);
+    const again = ok(locflow(d, 'extract'));
+    expect(again.stdout.trim().split('\n')).toHaveLength(5);
+    expect(again.stdout).not.toMatch(/locales/u);
+    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['locales/**/*.md'] }));
+    const only = locflow(d, 'status');
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/"locales\/\*\*\/\*\.md" matches only files locflow writes/u);
+  });
+
   it('links are followed only inside the project, and a link loop ends', () => {
     const outside = mkdtempSync(join(tmpdir(), 'locflow-outside-'));
     write(outside, 'leak.md', '# Leak\n\nPrivate text.\n');

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, sep } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
 import { fixedRoot, matchFiles } from './glob.js';
@@ -303,6 +303,7 @@ export interface SourceDocument {
 export function sourceDocuments(project: Project): SourceDocument[] {
   const docs: SourceDocument[] = [];
   const taken = new Set<string>();
+  const generated = generatedFolders(project);
   for (const pattern of project.config.sources) {
     const normalized = pattern.replaceAll('\\', '/');
     insideProject(project.root, normalized, 'sources');
@@ -315,7 +316,8 @@ export function sourceDocuments(project: Project): SourceDocument[] {
       }
     })();
     let rels: string[];
-    if (rest.length === 1 && !/[*?[\]{}]/u.test(rest[0]!)) {
+    const glob = rest.length > 1 || /[*?[\]{}]/u.test(rest[0]!);
+    if (!glob) {
       const full = join(base, rest[0]!);
       if (!existsSync(full) || !statSync(full).isFile()) throw new LocflowError(`sources: "${pattern}" does not exist`, { file: project.configPath, hint: 'fix the path or add the file' });
       rels = [rest[0]!];
@@ -323,9 +325,13 @@ export function sourceDocuments(project: Project): SourceDocument[] {
       rels = matchFiles(project.root, base, rest);
       if (!rels.length) throw new LocflowError(`sources: "${pattern}" matches no file`, { file: project.configPath, hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")' });
     }
+    const outputs = glob ? rels.filter((rel) => generated.some((folder) => join(base, ...rel.split('/')).startsWith(folder))) : [];
+    if (outputs.length && outputs.length === rels.length) {
+      throw new LocflowError(`sources: "${pattern}" matches only files locflow writes (${outputs.slice(0, 3).join(', ')}${outputs.length > 3 ? ', …' : ''})`, { file: project.configPath, hint: 'point the pattern at the source files; the XLIFF, bundle and output folders of target languages are never sources' });
+    }
     for (const rel of rels) {
       const file = join(base, ...rel.split('/'));
-      if (taken.has(file)) continue;
+      if (taken.has(file) || outputs.includes(rel)) continue;
       taken.add(file);
       const ext = extname(rel);
       const id = ext ? rel.slice(0, -ext.length) : rel;
@@ -334,6 +340,28 @@ export function sourceDocuments(project: Project): SourceDocument[] {
     }
   }
   return docs;
+}
+
+/**
+ * Folders only locflow writes to: each template's fixed part for each target language ("locales/es/",
+ * "xliff/es/"), so "**\/*.md" does not read built pages back as sources. A template that starts with a
+ * placeholder other than {lang} has none.
+ */
+function generatedFolders(project: Project): string[] {
+  const folders = new Set<string>();
+  for (const template of [project.config.xliff.path, project.config.locales.bundle, project.config.locales.output]) {
+    for (const lang of project.config.targetLanguages) {
+      const filled = template.replaceAll('{lang}', lang);
+      const at = filled.search(/\{(?:doc|dir|ext)\}/u);
+      const fixed = at < 0 ? filled : filled.slice(0, at);
+      const slash = fixed.lastIndexOf('/');
+      if (slash <= 0) continue;
+      const folder = fixed.slice(0, slash);
+      if (!folder.split('/').some((s) => s === lang)) continue; // a folder of its own language only: never one sources share
+      folders.add(join(project.root, ...folder.split('/')) + sep);
+    }
+  }
+  return [...folders];
 }
 
 /** The source files the config names, patterns expanded. */
