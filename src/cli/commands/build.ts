@@ -5,6 +5,7 @@ export function registerBuild(program: Program): void {
   program
     .command('build')
     .description('write each localized document, with dates re-formatted for its locale')
+    .addHelpText('after', '\nExample:\n  locflow build --lang es,fr')
     .option('--lang <codes>', 'languages, comma-separated (default: all targets; the source language is allowed)', list)
     .action((opts, cmd) =>
       run(async () => {

@@ -6,6 +6,7 @@ export function registerCheck(program: Program): void {
   program
     .command('check')
     .description('check translations: numbers, names, inline codes, placeholders and more (works without a project on XLIFF files or two documents)')
+    .addHelpText('after', '\nExamples:\n  locflow check --lang es --format html -o qa-report.html\n  locflow check returned/pricing.es.xlf --max-warnings 0')
     .argument('[files...]', 'XLIFF files to check (default: the locale store)')
     .option('--lang <codes>', 'languages, comma-separated (with --target: its language, when its path does not tell)', list)
     .option('--source <file>', 'with --target: check a localized document against its source, without XLIFF')

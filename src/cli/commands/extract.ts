@@ -6,6 +6,7 @@ export function registerExtract(program: Program): void {
   program
     .command('extract')
     .description('segment the sources and write one XLIFF per target language and document')
+    .addHelpText('after', '\nExample:\n  locflow extract --lang es,fr --xliff 2.0')
     .addOption(new Option('--xliff <version>', 'XLIFF version (default: from the config)').choices(['1.2', '2.0'] as const))
     .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
     .option('--prefill', 'copy the source into empty targets (OmegaT translates only units that have a target)')

@@ -5,6 +5,7 @@ export function registerImport(program: Program): void {
   program
     .command('import')
     .description('import translated XLIFF files into locales/<lang>/<doc>.json')
+    .addHelpText('after', '\nExample:\n  locflow import xliff/es/pricing.xlf xliff/fr/pricing.xlf')
     .argument('<files...>', 'XLIFF 1.2 or 2.0 files')
     .option('--overwrite', 'replace existing translations that differ')
     .option('--lang <code>', 'refuse files whose target language is not this one')

@@ -6,6 +6,7 @@ export function registerInit(program: Program): void {
   program
     .command('init')
     .description('write locflow.config.json in the project folder')
+    .addHelpText('after', '\nExample:\n  locflow init --source-lang en --lang es,fr --sources "content/**/*.md"')
     .option('--source-lang <code>', 'source language', 'en')
     .option('--lang <codes>', 'target languages, comma-separated', list)
     .option('--sources <paths>', 'source files or patterns, comma-separated', list)

@@ -5,6 +5,7 @@ export function registerPseudo(program: Program): void {
   program
     .command('pseudo')
     .description('pseudo-translate into a translated XLIFF (accents, ~30 % expansion, brackets)')
+    .addHelpText('after', '\nExample:\n  locflow pseudo --lang qps-ploc --expansion 0.4')
     .requiredOption('--lang <code>', 'target language to write, e.g. qps-ploc')
     .option('--rtl', 'wrap units in right-to-left marks')
     .option('--expansion <ratio>', 'extra length as a ratio', '0.3')

@@ -5,6 +5,7 @@ export function registerSegment(program: Program): void {
   program
     .command('segment')
     .description('split text into sentences, one a line (or JSON with exact offsets)')
+    .addHelpText('after', '\nExample:\n  echo "Dr. Smith arrived at 5 p.m. He sat down." | locflow segment --lang en')
     .argument('[file]', 'a text file, or - for standard input', '-')
     .option('--lang <code>', 'language of the text', 'en')
     .option('--json', 'print [{start, end, text}] with offsets into the input')

@@ -5,6 +5,7 @@ export function registerStatus(program: Program): void {
   program
     .command('status')
     .description('units and words per state for each target language')
+    .addHelpText('after', '\nExample:\n  locflow status --lang es --json')
     .option('--lang <codes>', 'languages, comma-separated', list)
     .option('--json', 'print JSON')
     .action((opts, cmd) =>

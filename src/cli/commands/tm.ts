@@ -2,9 +2,10 @@ import { openProject, rel, run, type GlobalOptions, type Program } from '../cont
 
 /** Wires the `locflow tm` command: its options, one workflow call, what it prints. */
 export function registerTm(program: Program): void {
-  const tm = program.command('tm').description('the translation memory: import and export TMX 1.4b');
+  const tm = program.command('tm').description('the translation memory: import and export TMX 1.4b').addHelpText('after', '\nExamples:\n  locflow tm import memories/legal.tmx\n  locflow tm export --lang es -o tm/es.tmx');
   tm.command('import')
     .description('load TMX files into the project memory')
+    .addHelpText('after', '\nExample:\n  locflow tm import memories/legal.tmx')
     .argument('<files...>', 'TMX files')
     .action((files, _opts, cmd) =>
       run(async () => {
@@ -15,6 +16,7 @@ export function registerTm(program: Program): void {
     );
   tm.command('export')
     .description('write the memory as TMX')
+    .addHelpText('after', '\nExample:\n  locflow tm export --lang es -o tm/es.tmx')
     .option('-o, --output <file>', 'the TMX file to write', 'tm/export.tmx')
     .option('--lang <code>', 'only this target language')
     .option('--omegat', "OmegaT's short tags (<x0/>, <g1>…</g1>) for a tm/auto memory")

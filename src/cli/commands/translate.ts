@@ -5,6 +5,7 @@ export function registerTranslate(program: Program): void {
   program
     .command('translate')
     .description('machine-translate the untranslated units into the locale store (never overwrites a translation)')
+    .addHelpText('after', '\nExample:\n  locflow translate --engine apertium --lang es --dry-run')
     .requiredOption('--engine <name>', 'apertium, apertium-apy, deepl, libretranslate or pseudo')
     .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
     .option('--dry-run', 'print units, words and characters per language; send nothing')
