@@ -13,25 +13,63 @@ import { MtError, type Engine, type LanguagePair } from './types.js';
  */
 const MAX_BATCH_CHARS = 200_000;
 
-function run(command: string, args: readonly string[], input: string, signal?: AbortSignal): Promise<string> {
+/**
+ * Runs the engine command with `input` on its stdin. A command that exits before reading its input
+ * (a wrong `mt.apertium.command`) breaks the pipe: that is reported as such, never an unhandled EPIPE.
+ */
+export function runEngineCommand(command: string, args: readonly string[], input: string, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(signal ? { signal } : {}) }, (err, stdout, stderr) => {
+    let stdinError: NodeJS.ErrnoException | undefined;
+    let result: { err: Error | null; stdout: string; stderr: string } | undefined;
+    let stdinDone = false;
+    const settle = (): void => {
+      if (!result || !stdinDone) return;
+      const { err, stdout, stderr } = result;
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') reject(new MtError(`"${command}" is not installed`, 'install Apertium: apt-get install apertium apertium-eng-spa (or another pair)'));
+        else if (stdinError && input !== '') reject(brokenPipe(command, stderr));
         else reject(new MtError(`${command} failed: ${stderr.trim() || err.message}`));
         return;
       }
+      if (stdinError && input !== '') {
+        reject(brokenPipe(command, stderr));
+        return;
+      }
       resolve(stdout);
+    };
+    const child = execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(signal ? { signal } : {}) }, (err, stdout, stderr) => {
+      result = { err, stdout, stderr };
+      settle();
     });
-    child.stdin?.end(input);
+    const stdin = child.stdin;
+    if (!stdin) {
+      stdinDone = true;
+      return;
+    }
+    stdin.on('error', (err: NodeJS.ErrnoException) => {
+      stdinError = err; // EPIPE, ECONNRESET: the command closed its input; reported once it has exited
+    });
+    stdin.on('close', () => {
+      stdinDone = true;
+      settle();
+    });
+    if (input === '') stdin.end();
+    else stdin.end(input);
   });
+}
+
+function brokenPipe(command: string, stderr: string): MtError {
+  return new MtError(
+    `the engine command exited before reading its input: "${command}"${stderr.trim() ? ` (${stderr.trim().split('\n')[0]})` : ''}`,
+    'check mt.apertium.command in the configuration: it must name the apertium program (or a wrapper that reads its standard input)',
+  );
 }
 
 export function apertiumEngine(command = 'apertium'): Engine {
   let installed: Promise<string[]> | undefined;
   const pairs = (): Promise<string[]> =>
-    (installed ??= run(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
+    (installed ??= runEngineCommand(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
 
   return {
     name: 'apertium',
@@ -40,7 +78,7 @@ export function apertiumEngine(command = 'apertium'): Engine {
       const list = await pairs();
       const mode = apertiumMode(pair.source, pair.target, list);
       if (!mode) {
-        throw new MtError(`Apertium has no ${pair.source}→${pair.target} pair installed`, `installed pairs: ${list.join(', ') || 'none'}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`);
+        throw new MtError(`Apertium has no ${pair.source}→${pair.target} pair installed`, `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`);
       }
       const out: string[] = [];
       for (let from = 0; from < segments.length; ) {
@@ -55,7 +93,7 @@ export function apertiumEngine(command = 'apertium'): Engine {
         try {
           const input = join(dir, 'batch.html');
           writeFileSync(input, joined);
-          translated = await run(command, ['-u', '-f', 'html', mode, input], '', signal);
+          translated = await runEngineCommand(command, ['-u', '-f', 'html', mode, input], '', signal);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

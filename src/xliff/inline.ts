@@ -15,6 +15,15 @@ export class ContentReadError extends Error {
   }
 }
 
+/** The origins locflow writes: a person, a machine translation (of an engine), a memory, pseudo-translation. */
+const ORIGIN = /^(?:human|pseudo|(?:mt|tm)(?::[A-Za-z0-9][\w.-]{0,63})?)$/u;
+
+export function isKnownOrigin(origin: string): boolean {
+  return ORIGIN.test(origin);
+}
+
+export const ORIGIN_HINT = 'the origins locflow knows are human, mt, mt:<engine>, tm and pseudo; fix the attribute or remove it (then the store keeps the origin it had)';
+
 /**
  * Indexes of open/close codes that nest properly and can be written as one
  * element (<g>, <pc>); the others are written as separate start/end markers.

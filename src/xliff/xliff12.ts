@@ -3,7 +3,7 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
-import { collectUnits, ContentReadError, writeInline } from './inline.js';
+import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
 
@@ -36,11 +36,22 @@ function qualifierFor(origin: string | undefined): string | undefined {
   return `x-${origin.replace(/[^\w.-]/gu, '-')}`;
 }
 
-function originFrom(qualifier: string | undefined): string | undefined {
-  if (!qualifier) return undefined;
-  if (qualifier === 'leveraged-mt' || qualifier === 'mt-suggestion') return 'mt';
-  if (qualifier === 'leveraged-tm' || qualifier === 'exact-match' || qualifier === 'fuzzy-match') return 'tm';
-  return qualifier.startsWith('x-') ? qualifier.slice(2) : qualifier;
+/** XLIFF 1.2 qualifiers that say a target was leveraged by a machine: from MT, or from a memory. */
+const MT_QUALIFIERS = new Set(['leveraged-mt', 'mt-suggestion']);
+const TM_QUALIFIERS = new Set(['leveraged-tm', 'exact-match', 'fuzzy-match', 'tm-suggestion', 'id-match', 'leveraged-repository', 'leveraged-inherited', 'leveraged-glossary']);
+
+/**
+ * The origin a state-qualifier states: "mt", "tm", locflow's own "x-<origin>", or none (no
+ * qualifier, or a rejected-* one, which says nothing of origin). An unknown qualifier is refused,
+ * never read as a human translation (one that the memory would then learn from).
+ */
+function originFrom(qualifier: string | undefined, at: { line: number; column: number }): string | undefined {
+  if (qualifier === undefined || qualifier === '') return undefined;
+  if (MT_QUALIFIERS.has(qualifier)) return 'mt';
+  if (TM_QUALIFIERS.has(qualifier)) return 'tm';
+  if (/^rejected-(?:grammar|inaccurate|length|spelling)$/u.test(qualifier)) return undefined;
+  if (qualifier.startsWith('x-') && isKnownOrigin(qualifier.slice(2))) return qualifier.slice(2);
+  throw new ContentReadError(`unknown state-qualifier "${qualifier}": locflow cannot tell who made this target; ${ORIGIN_HINT}`, at.line, at.column);
 }
 
 /** A character XML cannot carry, in text: a <ph> of locflow's own type, read back as the character. */
@@ -191,7 +202,7 @@ function readUnit12(el: XmlElement): XliffUnit {
   const stateAttr = targetEl?.attrs.state;
   let state: UnitState = target === undefined ? 'new' : (STATE_IN[stateAttr ?? ''] ?? 'translated');
   if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new')) state = 'reviewed';
-  const origin = originFrom(targetEl?.attrs['state-qualifier']);
+  const origin = targetEl ? originFrom(targetEl.attrs['state-qualifier'], targetEl) : undefined;
   return {
     id,
     ...(el.attrs.resname ? { name: el.attrs.resname } : {}),

@@ -3,7 +3,7 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
-import { collectUnits, ContentReadError, writeInline } from './inline.js';
+import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
 
@@ -222,6 +222,8 @@ function readUnit20(el: XmlElement): XliffUnit {
   }
   if (segments === 0) throw new ContentReadError(`unit "${id}" has no <segment>`, el.line, el.column);
   const origin = el.attrs['lf:origin'];
+  // An origin locflow does not know is refused, never read as a human translation (which the memory would learn from).
+  if (origin !== undefined && !isKnownOrigin(origin)) throw new ContentReadError(`unit "${id}" has an unknown lf:origin "${origin}"; ${ORIGIN_HINT}`, el.line, el.column);
   const notesEl = firstChild(el, 'notes');
   return {
     id,

@@ -2,7 +2,10 @@ import type { Issue, QaPair } from '../types.js';
 import { toPlainText } from '../../model/content.js';
 import { summarize } from '../runner.js';
 
-const esc = (s: string): string => s.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { visibleControls } from './visible.js';
+
+/** HTML-escaped, with control characters (ESC, BEL, NUL…) shown as Control Pictures, never raw. */
+const esc = (s: string): string => visibleControls(s, '\t\n\r').replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The target with each issue's span marked, numbered to match the list under it. */
 function markedTarget(target: string, issues: readonly Issue[]): string {

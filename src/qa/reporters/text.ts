@@ -1,23 +1,24 @@
 import type { Issue } from '../types.js';
 import { summarize } from '../runner.js';
+import { visibleControls as v } from './visible.js';
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' } as const;
 
-/** Issues grouped by file and unit; colour only when asked (on a TTY). */
+/** Issues grouped by file and unit; colour only when asked (on a TTY). Control characters of the texts are shown, not sent to the terminal. */
 export function textReport(issues: readonly Issue[], color = false): string {
   const c = (k: keyof typeof COLORS, s: string): string => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
   const byFile = new Map<string, Issue[]>();
   for (const i of issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
   for (const [file, list] of byFile) {
-    lines.push(file);
+    lines.push(v(file));
     let lastUnit = '';
     for (const i of list) {
       if (i.unit !== lastUnit) {
-        lines.push(`  ${i.line !== undefined ? `line ${i.line} ` : ''}unit ${i.unit} [${i.lang}]`, c('dim', `    source: ${i.source}`), c('dim', `    target: ${i.target}`));
+        lines.push(`  ${i.line !== undefined ? `line ${i.line} ` : ''}unit ${v(i.unit)} [${v(i.lang)}]`, c('dim', `    source: ${v(i.source, '\t')}`), c('dim', `    target: ${v(i.target, '\t')}`));
         lastUnit = i.unit;
       }
-      lines.push(`    ${c(i.severity, i.severity.padEnd(7))} ${i.message}  ${c('dim', i.check)}`);
+      lines.push(`    ${c(i.severity, i.severity.padEnd(7))} ${v(i.message)}  ${c('dim', v(i.check))}`);
     }
   }
   const s = summarize(issues);
