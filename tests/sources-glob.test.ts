@@ -140,6 +140,11 @@ describe('source patterns', () => {
     const r = ok(locflow(d, 'extract'));
     expect(r.stdout).not.toMatch(/leak/u);
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
+    // Named as it is, a link that leads outside is refused.
+    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['es'], sources: ['content/leak.md'] }));
+    const named = locflow(d, 'status');
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('"content/leak.md" is a link to a file outside the project folder');
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
-import { fixedRoot, matchFiles } from './glob.js';
+import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
 import { metaPathOf } from '../store/bundle.js';
 
 /** locflow.config.json: what the project translates, into which languages, and where files go. */
@@ -320,6 +320,7 @@ export function sourceDocuments(project: Project): SourceDocument[] {
     if (!glob) {
       const full = join(base, rest[0]!);
       if (!existsSync(full) || !statSync(full).isFile()) throw new LocflowError(`sources: "${pattern}" does not exist`, { file: project.configPath, hint: 'fix the path or add the file' });
+      if (!insideRealProject(project.root, full)) throw new LocflowError(`sources: "${pattern}" is a link to a file outside the project folder`, { file: project.configPath, hint: 'copy the file into the project; locflow reads sources only inside it' });
       rels = [rest[0]!];
     } else {
       rels = matchFiles(project.root, base, rest);

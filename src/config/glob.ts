@@ -136,3 +136,9 @@ function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
+
+/** Whether `path`, links resolved, lies inside the project folder (links resolved too). */
+export function insideRealProject(projectRoot: string, path: string): boolean {
+  const real = safeRealpath(path);
+  return real !== undefined && inside(safeRealpath(projectRoot) ?? projectRoot, real);
+}
