@@ -13,7 +13,7 @@ export interface InitOptions {
 }
 
 /** Where init sends builds when a source may be JSON. */
-export const JSON_OUTPUT = 'build/{lang}/{doc}{ext}';
+export const JSON_OUTPUT = 'build/{lang}/{dir}/{doc}{ext}';
 
 /** A pattern that names or may match .json files ("app/*.json", "app/*", "strings/**"). */
 function mayMatchJson(pattern: string): boolean {
