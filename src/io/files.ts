@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, basename, join } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
+import { decodeText } from './encoding.js';
 
 /** Folders whose leftover temporary files this process has already cleared. */
 const cleared = new Set<string>();
@@ -88,14 +89,20 @@ export function writeFileAtomic(path: string, data: string): void {
   }
 }
 
+/**
+ * A text file, decoded as its bytes say (see decodeText): a BOM, an XML declaration's or HTML meta's
+ * encoding, else UTF-8. Bytes invalid in that encoding are refused with their offset and line.
+ */
 export function readText(path: string, what = 'file'): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new LocflowError(`${what} not found`, { file: path });
     throw systemError(err, path, `read the ${what}`) ?? new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path });
   }
+  return decodeText(bytes, path, what).text;
 }
 /** Resolves a path given by the user or a config file, refusing any that leaves the project. */
 export function insideProject(root: string, path: string, what: string): string {

@@ -1,0 +1,146 @@
+import { LocflowError } from '../errors.js';
+
+/**
+ * Text files as their bytes say: a byte order mark (UTF-8, UTF-16 LE/BE), else the encoding an XML
+ * declaration or an HTML <meta charset> / http-equiv declares, else UTF-8. Decoding is strict: a
+ * byte the encoding does not allow is refused with its offset, line and column, never turned into
+ * U+FFFD. A UTF-8 file decodes exactly as before (a UTF-8 BOM is kept, so builds stay
+ * byte-identical); a file in another encoding has its declaration rewritten to say UTF-8, which is
+ * what locflow writes.
+ */
+
+export interface Decoded {
+  readonly text: string;
+  /** The WHATWG name of the encoding used: "utf-8", "windows-1252", "utf-16le"… */
+  readonly encoding: string;
+  /** How it was chosen. */
+  readonly by: 'default' | 'bom' | 'xml declaration' | 'html meta' | 'utf-16 detection';
+}
+
+const HINT = 'save it as UTF-8, or declare its encoding (an XML declaration, an HTML <meta charset>, or a byte order mark)';
+
+/** The first bytes as ASCII, for the declarations (which are ASCII in every encoding locflow reads this way). */
+function head(bytes: Uint8Array, from: number, length = 1024): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.min(length, bytes.length - from)).toString('latin1');
+}
+
+function xmlDeclared(start: string): string | undefined {
+  const m = /^<\?xml\s[^>]*?\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/u.exec(start);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+const HTML_PATH = /\.(?:x?html?|xht)$/iu;
+
+/** The charset of the first <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…"> (the HTML prescan, simplified). */
+function htmlDeclared(start: string): string | undefined {
+  const noComments = start.replace(/<!--[\s\S]*?-->/gu, (c) => ' '.repeat(c.length));
+  for (const m of noComments.matchAll(/<meta\b([^>]*)>/giu)) {
+    const attrs = m[1]!;
+    const charset = /\bcharset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>;]+))/iu.exec(attrs);
+    if (charset && !/\bcontent\s*=/iu.test(attrs.slice(0, charset.index))) return (charset[1] ?? charset[2] ?? charset[3])!.trim();
+    if (/\bhttp-equiv\s*=\s*["']?content-type/iu.test(attrs)) {
+      const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/iu.exec(attrs);
+      const cs = content ? /charset\s*=\s*["']?([^\s"';]+)/iu.exec(content[1] ?? content[2] ?? '') : null;
+      if (cs) return cs[1];
+    }
+  }
+  return undefined;
+}
+
+/** The WHATWG name of a declared encoding label. */
+function encodingNamed(label: string, path: string, how: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    throw new LocflowError(`${how} declares the encoding "${label}", which locflow does not know`, { file: path, hint: 'use UTF-8, or an encoding name such as windows-1252, iso-8859-15 or utf-16' });
+  }
+}
+
+/** Where the first byte the decoder refuses is: the start of the broken sequence, as a byte offset. */
+function firstInvalid(bytes: Uint8Array, from: number, encoding: string): number {
+  // Decoding in stream mode refuses only bytes that can never be valid, so "refused" grows with the prefix.
+  const fails = (n: number): boolean => {
+    const d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    try {
+      d.decode(bytes.subarray(from, n), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let lo = from;
+  let hi = bytes.length;
+  if (!fails(hi)) return Math.max(from, hi - 1); // only the end is incomplete
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (fails(mid)) hi = mid;
+    else lo = mid;
+  }
+  let at = hi - 1;
+  if (encoding === 'utf-8') {
+    // A lead byte whose sequence a later byte broke: point at the lead byte.
+    for (let k = 1; k <= 3 && at - k >= from; k++) {
+      const b = bytes[at - k]!;
+      if (b >= 0x80 && b < 0xc0) continue;
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      if (len > k) at -= k;
+      break;
+    }
+  }
+  return at;
+}
+
+function refuse(bytes: Uint8Array, from: number, encoding: string, by: Decoded['by'], path: string, what: string): never {
+  const at = firstInvalid(bytes, from, encoding);
+  const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(from, at));
+  const lines = before.split('\n');
+  const line = lines.length;
+  const column = [...lines[lines.length - 1]!].length + 1;
+  const shown = Array.from(bytes.subarray(at, Math.min(at + 4, bytes.length)), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const name = encoding.startsWith('utf-') ? encoding.toUpperCase() : encoding;
+  const source = by === 'default' ? 'UTF-8 (no encoding is declared)' : `${name} (${by === 'bom' ? 'as its byte order mark says' : by === 'utf-16 detection' ? 'as its first bytes show' : `as its ${by === 'html meta' ? 'HTML <meta charset>' : 'XML declaration'} says`})`;
+  throw new LocflowError(`${what} is not valid ${source}: byte offset ${at} (bytes ${shown}) cannot be decoded`, { file: path, line, column, hint: HINT });
+}
+
+/** Rewrites an XML declaration's or HTML meta's encoding to UTF-8: the text is no longer in the declared one. */
+function declareUtf8(text: string): string {
+  let out = text.replace(/^(\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*)(?:"[^"]*"|'[^']*')/u, '$1"UTF-8"');
+  out = out.replace(/(<meta\b[^>]*?\bcharset\s*=\s*)("[^"]*"|'[^']*'|[^\s"'/>;]+)/iu, (_m, pre: string, value: string) => `${pre}${value.startsWith('"') ? '"utf-8"' : value.startsWith("'") ? "'utf-8'" : 'utf-8'}`);
+  return out;
+}
+
+/** Decodes a file's bytes as described above; `what` names the file in errors ("source file"). */
+export function decodeText(bytes: Uint8Array, path: string, what = 'file'): Decoded {
+  let encoding = 'utf-8';
+  let by: Decoded['by'] = 'default';
+  let from = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) by = 'bom'; // kept in the text, as before
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, by, from] = ['utf-16le', 'bom', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, by, from] = ['utf-16be', 'bom', 2];
+  else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) [encoding, by] = ['utf-16le', 'utf-16 detection'];
+  else if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) [encoding, by] = ['utf-16be', 'utf-16 detection'];
+  else {
+    const start = head(bytes, 0);
+    const xml = xmlDeclared(start);
+    const html = xml === undefined && (HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(start)) ? htmlDeclared(start) : undefined;
+    const declared = xml ?? html;
+    if (declared !== undefined) {
+      const how = xml !== undefined ? 'the XML declaration' : 'the HTML <meta charset>';
+      encoding = encodingNamed(declared, path, how);
+      by = xml !== undefined ? 'xml declaration' : 'html meta';
+      if (encoding.startsWith('utf-16')) {
+        // The declaration was readable as ASCII, so the bytes are not UTF-16: HTML reads such a file as UTF-8.
+        if (xml !== undefined) throw new LocflowError(`the XML declaration says "${declared}", but the file is not UTF-16 (it has no byte order mark and its declaration is single-byte text)`, { file: path, line: 1, hint: HINT });
+        encoding = 'utf-8';
+      }
+    }
+  }
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let text: string;
+  try {
+    text = decoder.decode(bytes.subarray(from));
+  } catch {
+    refuse(bytes, from, encoding, by, path, what);
+  }
+  return { text: encoding === 'utf-8' ? text : declareUtf8(text), encoding, by };
+}
