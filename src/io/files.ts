@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, basename, join } from 'node:path';
+import { existsSync, lstatSync, statSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { decodeText } from './encoding.js';
 
@@ -60,6 +60,12 @@ function tempName(path: string): string {
  */
 export function writeFileAtomic(path: string, data: string): void {
   const dir = dirname(path);
+  // A write into a project never goes through a link out of it (a folder swapped for a link since the path was checked).
+  for (const root of projectRoots) {
+    if (!within(root, resolve(path))) continue;
+    const out = linkOutOfProject(root, resolve(path));
+    if (out) throw refuseLink('the output', path, resolve(path), out);
+  }
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
@@ -104,12 +110,89 @@ export function readText(path: string, what = 'file'): string {
   }
   return decodeText(bytes, path, what).text;
 }
-/** Resolves a path given by the user or a config file, refusing any that leaves the project. */
+/** Project folders insideProject has seen: writeFileAtomic checks writes into them for links out. */
+const projectRoots = new Set<string>();
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function realOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The first symbolic link on the way from `root` to `full` (a path lexically inside it) that leads
+ * outside the project, with where it leads; undefined when every link stays inside. A dangling
+ * link counts by where it points.
+ */
+export function linkOutOfProject(root: string, full: string): { link: string; target: string } | undefined {
+  const realRoot = realOr(root);
+  let cur = root;
+  for (const part of relative(root, full).split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(cur).isSymbolicLink();
+    } catch {
+      return undefined; // not there yet: nothing below it can be a link
+    }
+    if (!isLink) continue;
+    let target: string;
+    try {
+      target = realpathSync(cur);
+    } catch {
+      let pointed: string;
+      try {
+        pointed = resolve(dirname(cur), readlinkSync(cur));
+      } catch {
+        continue;
+      }
+      // A dangling link (or a loop): judge it by its nearest existing folder.
+      let parent = dirname(pointed);
+      while (parent !== dirname(parent) && !existsSync(parent)) parent = dirname(parent);
+      target = join(realOr(parent), relative(parent, pointed));
+    }
+    if (!within(realRoot, target)) return { link: cur, target };
+  }
+  return undefined;
+}
+
+function refuseLink(what: string, path: string, full: string, out: { link: string; target: string }): LocflowError {
+  let kind = 'file or folder';
+  try {
+    kind = statSync(out.link).isDirectory() ? 'folder' : 'file';
+  } catch {
+    // dangling: where it points does not exist yet
+  }
+  const message =
+    out.link === full
+      ? `${what} "${path}" is a link to a ${kind} outside the project folder (${out.link} → ${out.target})`
+      : `${what} "${path}" goes through a link to a ${kind} outside the project folder (${out.link} → ${out.target})`;
+  return new LocflowError(message, {
+    file: out.link,
+    hint: 'replace the link with a real folder or file inside the project; locflow never reads or writes outside it through links',
+  });
+}
+
+/**
+ * Resolves a path given by the user or a config file, refusing any that leaves the project: by its
+ * name ("../x") or through a symbolic link on the way (checked with the links resolved).
+ */
 export function insideProject(root: string, path: string, what: string): string {
   const full = resolve(root, path);
-  const rel = relative(root, full);
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) return full;
-  throw new LocflowError(`${what} "${path}" is outside the project folder ${root}`, { hint: 'use a path inside the project; locflow never reads or writes elsewhere' });
+  if (!within(root, full)) {
+    throw new LocflowError(`${what} "${path}" is outside the project folder ${root}`, { hint: 'use a path inside the project; locflow never reads or writes elsewhere' });
+  }
+  projectRoots.add(resolve(root));
+  const out = linkOutOfProject(resolve(root), full);
+  if (out) throw refuseLink(what, path, full, out);
+  return full;
 }
 
 /** A project path as reports show it: relative, with forward slashes. */
