@@ -103,10 +103,10 @@ function refuse(bytes: Uint8Array, from: number, encoding: string, by: Decoded['
 }
 
 /** Rewrites an XML declaration's or HTML meta's encoding to UTF-8: the text is no longer in the declared one. */
-function declareUtf8(text: string): string {
-  let out = text.replace(/^(\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*)(?:"[^"]*"|'[^']*')/u, '$1"UTF-8"');
-  out = out.replace(/(<meta\b[^>]*?\bcharset\s*=\s*)("[^"]*"|'[^']*'|[^\s"'/>;]+)/iu, (_m, pre: string, value: string) => `${pre}${value.startsWith('"') ? '"utf-8"' : value.startsWith("'") ? "'utf-8'" : 'utf-8'}`);
-  return out;
+function declareUtf8(text: string, html: boolean): string {
+  const out = text.replace(/^(\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*)(?:"[^"]*"|'[^']*')/u, '$1"UTF-8"');
+  if (!html) return out;
+  return out.replace(/(<meta\b[^>]*?\bcharset\s*=\s*)("[^"]*"|'[^']*'|[^\s"'/>;]+)/iu, (_m, pre: string, value: string) => `${pre}${value.startsWith('"') ? '"utf-8"' : value.startsWith("'") ? "'utf-8'" : 'utf-8'}`);
 }
 
 /** Decodes a file's bytes as described above; `what` names the file in errors ("source file"). */
@@ -142,5 +142,6 @@ export function decodeText(bytes: Uint8Array, path: string, what = 'file'): Deco
   } catch {
     refuse(bytes, from, encoding, by, path, what);
   }
-  return { text: encoding === 'utf-8' ? text : declareUtf8(text), encoding, by };
+  const html = HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(text.slice(0, 1024));
+  return { text: encoding === 'utf-8' ? text : declareUtf8(text, html), encoding, by };
 }
