@@ -33,9 +33,13 @@ function workerFile(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** How many extra threads a run of `count` pairs gets: none for small runs, or when LOCFLOW_THREADS=1. */
+/**
+ * How many extra threads a run of `count` pairs gets: only as many as
+ * LOCFLOW_THREADS asks for. On 2 cores a worker's cold start (modules, word
+ * lists, JIT) cost more than it saved on 11,000 pairs, so one thread is the default.
+ */
 export function workerCount(count: number): number {
-  const wanted = Number(process.env.LOCFLOW_THREADS ?? availableParallelism());
+  const wanted = Number(process.env.LOCFLOW_THREADS ?? 1);
   if (count < MIN_PAIRS || !Number.isFinite(wanted) || wanted <= 1 || !workerFile()) return 0;
   return Math.min(wanted, availableParallelism(), Math.floor(count / MIN_PAIRS) + 1) - 1;
 }
