@@ -31,11 +31,12 @@ export const names: PairCheck = {
     const target = new TargetText(textWithoutCodes(pair.target), pair.targetLang);
     const findings: Finding[] = [];
     const covered: Array<[number, number]> = [];
-    const srcFolded = fold(src);
+    // The source read once for every glossary entry.
+    const source = new TargetText(src, pair.sourceLang);
     for (const entry of context.glossary.entries) {
       if (!entry.isName) continue;
-      const at = srcFolded.indexOf(fold(entry.source));
-      if (at < 0 || !hasName(src, entry.source, pair.sourceLang)) continue;
+      const at = source.folded.indexOf(fold(entry.source));
+      if (at < 0 || !source.hasPhrase(entry.source)) continue;
       covered.push([at, at + entry.source.length]);
       const renderings = renderingsFor(entry, pair.targetLang);
       if (renderings.some((r) => target.hasPhrase(r))) continue;
@@ -67,7 +68,7 @@ function glossaryFinding(name: string, renderings: readonly string[], target: Ta
   return { message: `name "${name}" is missing from the target${approved.length ? ` (approved: ${approved.map(quote).join(', ')})` : ''}` };
 }
 
-/** One source name against the target: undefined when it is there in some accepted form. */
+/** What a name is looked for against, besides the target. */
 interface SourceSide {
   readonly text: string;
   readonly lang: string;
@@ -75,6 +76,7 @@ interface SourceSide {
   readonly renderings: readonly string[];
 }
 
+/** One source name against the target: undefined when it is there in some accepted form. */
 function lookFor(name: FoundName, target: TargetText, source: SourceSide, targetLang: string, learnt: readonly string[]): Finding | undefined {
   const sourceLang = source.lang;
   const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
