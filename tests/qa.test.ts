@@ -165,6 +165,11 @@ describe('the other checks', () => {
     expect(found.map((i) => i.message).join()).toMatch(/"ataqe" may be misspelled/u);
     expect(found.map((i) => i.message).join()).not.toMatch(/Kirkuk/u);
   });
+  it.skipIf(findDictionary('es') === null)('spelling leaves names inside a sentence, acronyms and single letters to the names check', async () => {
+    const found = await issues('spelling', pair('They flew to Vienna and Prague.', 'Volaron a Vyena y a Chequia con la OTAN, p. ej. Ataqe es nuevo.'));
+    // "Vyena" is a capitalised word inside the sentence (a name), "OTAN" an acronym, "p" a letter; "Ataqe" opens a sentence.
+    expect(found.map((i) => i.message)).toEqual(['"Ataqe" may be misspelled']);
+  });
   it('spelling without a dictionary says so once and reports nothing', async () => {
     const r = await runChecks([pair('One.', 'Uno.', 'tlh'), pair('Two.', 'Dos.', 'tlh')], { checks: CHECKS.filter((c) => c.id === 'spelling') });
     expect(r.issues).toEqual([]);

@@ -24,6 +24,17 @@ function maskNonWords(text: string): string {
   return text.replace(NOT_WORDS, (m) => ' '.repeat(m.length));
 }
 
+/**
+ * Words a dictionary cannot judge: a single letter, an acronym, or a
+ * capitalised word inside a sentence — a name (Viena, Chequia, EE. UU.), and
+ * dictionaries list few names. The names check looks after those.
+ */
+function isNameOrLetter(text: string, word: string, at: number): boolean {
+  if ([...word].length === 1 || !/^\p{Lu}/u.test(word)) return [...word].length === 1;
+  if (word === word.toUpperCase()) return true;
+  return !/(?:^|[.!?¿¡:;"“”«»(\n]\s*)$/u.test(text.slice(Math.max(0, at - 4), at));
+}
+
 function hunspellAvailable(): boolean {
   return spawnSync('hunspell', ['-v'], { encoding: 'utf8' }).status === 0;
 }
@@ -78,6 +89,7 @@ export const spelling: CollectionCheck = {
         if (misspelled.size === 0) continue;
         group.forEach((pair, i) => {
           for (const m of texts[i]!.matchAll(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu)) {
+            if (isNameOrLetter(texts[i]!, m[0], m.index)) continue;
             // hunspell may report a whole hyphenated word or only one of its parts.
             const parts = misspelled.has(m[0]) ? [{ word: m[0], at: 0 }] : [...m[0].matchAll(/[\p{L}\p{M}]+/gu)].filter((p) => misspelled.has(p[0])).map((p) => ({ word: p[0], at: p.index }));
             for (const { word, at } of parts) out.push({ pair, finding: { message: `"${word}" may be misspelled`, targetSpan: { start: m.index + at, end: m.index + at + word.length } } });
