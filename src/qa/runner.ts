@@ -56,6 +56,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       severity,
       message: f.message,
       unit: pair.id,
+      ...(pair.label !== undefined ? { label: pair.label } : {}),
       file: pair.file,
       ...(pair.line !== undefined ? { line: pair.line } : {}),
       lang: pair.targetLang,

@@ -13,6 +13,8 @@ export interface QaPair {
   /** Where the pair comes from, for reports: a file and, when known, a line. */
   readonly file: string;
   readonly line?: number;
+  /** What a person calls the unit: its key ("common.greeting") or its role and line ("paragraph, line 12"). The id stays the machines' handle. */
+  readonly label?: string;
 }
 
 /** What every check may consult besides the pair itself. */
@@ -63,6 +65,8 @@ export interface Issue {
   readonly severity: Severity;
   readonly message: string;
   readonly unit: string;
+  /** The unit as a person calls it (see QaPair.label). */
+  readonly label?: string;
   readonly file: string;
   readonly line?: number;
   readonly lang: string;

@@ -2,7 +2,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { DEFAULTS, type Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
-import type { Document } from '../model/index.js';
+import { documentLabels, unitKey, unitLines, type Document } from '../model/index.js';
 import type { Content, Run } from '../model/content.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
@@ -79,7 +79,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
     const aligned = pairsFromDocuments(project, base, options.document.source, options.document.target, sourceLang, langs?.[0], notices);
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
-  } else if (options.files?.length) pairs = pairsFromXliff(project?.root ?? base, base, options.files);
+  } else if (options.files?.length) pairs = pairsFromXliff(project?.root ?? base, base, options.files, project);
   else if (project) pairs = pairsFromStore(project, langs);
   else {
     throw new LocflowError('no locflow.config.json here, and nothing to check without one', {
@@ -115,16 +115,33 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
   for (const lang of chooseLanguages(project, langs)) {
     for (const doc of docs) {
       const file = shown(project.root, bundlePath(project, lang, doc));
+      const labels = documentLabels(doc);
       for (const s of storedUnits(doc, loadBundle(project, lang, doc))) {
         if (s.target === undefined) continue;
-        pairs.push({ id: s.unit.id, source: s.unit.source, target: s.target, sourceLang: doc.sourceLang, targetLang: lang, file });
+        const label = labels.get(s.unit.id);
+        pairs.push({ id: s.unit.id, ...(label !== undefined ? { label } : {}), source: s.unit.source, target: s.target, sourceLang: doc.sourceLang, targetLang: lang, file });
       }
     }
   }
   return pairs;
 }
 
-function pairsFromXliff(root: string, base: string, files: readonly string[]): QaPair[] {
+function pairsFromXliff(root: string, base: string, files: readonly string[], project: Project | undefined): QaPair[] {
+  // In a project, a unit of one of its sources is labelled from the source itself (role and line);
+  // otherwise from the file: the key noted on the unit, else its resname/name ("paragraph-3.2").
+  let known: Map<string, string> | undefined;
+  const fromProject = (id: string): string | undefined => {
+    if (!project) return undefined;
+    if (!known) {
+      known = new Map();
+      try {
+        for (const doc of loadDocuments(project)) for (const [unit, label] of documentLabels(doc)) known.set(unit, label);
+      } catch (err) {
+        if (!(err instanceof LocflowError)) throw err; // a source that cannot be read only costs the labels
+      }
+    }
+    return known.get(id);
+  };
   return files.flatMap((f) => {
     const path = resolve(base, f);
     let xliff;
@@ -141,23 +158,26 @@ function pairsFromXliff(root: string, base: string, files: readonly string[]): Q
     for (const xf of xliff.files) {
       for (const u of xf.units) {
         if (u.target === undefined) continue;
-        pairs.push(u.line !== undefined ? { id: u.id, source: u.source, target: u.target, sourceLang: xliff.sourceLang, targetLang, file, line: u.line } : { id: u.id, source: u.source, target: u.target, sourceLang: xliff.sourceLang, targetLang, file });
+        const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
+        pairs.push({ id: u.id, ...(label !== undefined ? { label } : {}), source: u.source, target: u.target, sourceLang: xliff.sourceLang, targetLang, file, ...(u.line !== undefined ? { line: u.line } : {}) });
       }
     }
     return pairs;
   });
 }
 
-/** The text of each block, units joined by a space, codes kept. */
-function blockContents(doc: Document): Array<{ role: string; content: Run[]; unit: string }> {
+/** The text of each block, units joined by a space, codes kept, and the line of the document it starts on. */
+function blockContents(doc: Document): Array<{ role: string; content: Run[]; unit: string; line?: number }> {
   const byId = new Map(doc.units.map((u) => [u.id, u]));
+  const lines = unitLines(doc);
   return doc.blocks.map((b, i) => {
+    const line = b.units.length ? lines.get(b.units[0]!) : undefined;
     const content: Run[] = [];
     b.units.forEach((id, j) => {
       if (j > 0) content.push(' ');
       content.push(...(byId.get(id)?.source ?? []));
     });
-    return { role: b.role, content, unit: `block ${i + 1} (${b.role})` };
+    return { role: b.role, content, unit: `block ${i + 1} (${b.role})`, ...(line !== undefined ? { line } : {}) };
   });
 }
 
@@ -212,10 +232,12 @@ function pairsFromDocuments(project: Project | undefined, base: string, sourcePa
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const s = a[i]!;
     const t = b[i]!;
+    // The label is the source's role at the target's line: the file the report shows is the target.
+    const label = `${s.role}, ${t.line !== undefined ? `line ${t.line}` : `block ${i + 1}`}`;
     if (s.role !== t.role) {
-      issues.push({ check: 'alignment', severity: 'warning', message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`, unit: s.unit, file, lang: targetLang, source: '', target: '' });
+      issues.push({ check: 'alignment', severity: 'warning', message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`, unit: s.unit, label, file, lang: targetLang, source: '', target: '' });
     }
-    pairs.push({ id: s.unit, source: s.content, target: t.content, sourceLang, targetLang, file });
+    pairs.push({ id: s.unit, label, source: s.content, target: t.content, sourceLang, targetLang, file });
   }
   return { pairs, issues };
 }

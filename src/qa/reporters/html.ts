@@ -41,25 +41,25 @@ export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], t
     ids.add(id);
     return id;
   };
-  const row = (unit: string, lang: string, file: string, source: string, target: string, list: readonly Issue[]): string => {
+  const row = (unit: string, label: string | undefined, lang: string, file: string, source: string, target: string, list: readonly Issue[]): string => {
     const worst = list.some((i) => i.severity === 'error') ? 'error' : list.some((i) => i.severity === 'warning') ? 'warning' : list.length ? 'info' : 'clean';
     const items = list.map((i, n) => `<li class="${i.severity}"><span class="n">${n + 1}</span> <b>${i.severity}</b> <code>${esc(i.check)}</code> ${esc(i.message)}</li>`).join('');
-    return `<tr class="${worst}" id="${esc(elementId(file, lang, unit))}"><td class="unit"><code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small></td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
+    return `<tr class="${worst}" id="${esc(elementId(file, lang, unit))}"><td class="unit">${label !== undefined && label !== unit ? `<span class="label">${esc(label)}</span><br><small>${esc(lang)} · ${esc(file)}<br>unit <code>${esc(unit)}</code></small>` : `<code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small>`}</td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
   };
   for (const p of pairs) {
     const key = `${p.file}\u0000${p.targetLang}\u0000${p.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push(row(p.id, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []));
+    rows.push(row(p.id, p.label, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []));
   }
-  for (const [key, list] of byUnit) if (!seen.has(key)) rows.push(row(list[0]!.unit, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list));
+  for (const [key, list] of byUnit) if (!seen.has(key)) rows.push(row(list[0]!.unit, list[0]!.label, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
 h1{font-size:1.3rem}.summary span{margin-right:1rem;font-weight:600}
 table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.5rem;vertical-align:top;text-align:left}
-td.unit{width:11rem;color:#555}td.source,td.target{width:44%}
+td.unit{width:11rem;color:#555;overflow-wrap:anywhere}td.unit .label{color:#1b1b1b;font-weight:600}td.source,td.target{width:44%}
 tr.error td.unit{border-left:4px solid #c62828}tr.warning td.unit{border-left:4px solid #ef8f00}tr.info td.unit{border-left:4px solid #1e88e5}
 mark.error{background:#ffcdd2}mark.warning{background:#ffe0b2}mark.info{background:#bbdefb}
 ul{margin:.4rem 0 0;padding-left:1rem}li.error b{color:#c62828}li.warning b{color:#b26a00}li.info b{color:#1565c0}

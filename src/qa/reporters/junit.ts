@@ -4,22 +4,23 @@ import type { Issue, QaPair } from '../types.js';
 /**
  * JUnit XML: a test suite per file and language, a test case per unit. Errors
  * are failures; warnings and infos go to the case's system-out, so CI shows
- * them without failing on them.
+ * them without failing on them. A case is named by its unit's label and id
+ * ("common.greeting (u0e08320135c7d4)").
  */
 export function junitReport(issues: readonly Issue[], pairs: readonly QaPair[]): string {
-  const suites = new Map<string, Array<{ unit: string; issues: Issue[] }>>();
+  const suites = new Map<string, Array<{ unit: string; label?: string; issues: Issue[] }>>();
   const key = (file: string, lang: string): string => `${file} [${lang}]`;
   for (const p of pairs) {
     const k = key(p.file, p.targetLang);
     const cases = suites.get(k) ?? [];
-    if (!cases.some((c) => c.unit === p.id)) cases.push({ unit: p.id, issues: [] });
+    if (!cases.some((c) => c.unit === p.id)) cases.push({ unit: p.id, ...(p.label !== undefined ? { label: p.label } : {}), issues: [] });
     suites.set(k, cases);
   }
   for (const i of issues) {
     const k = key(i.file, i.lang);
     const cases = suites.get(k) ?? [];
     let c = cases.find((x) => x.unit === i.unit);
-    if (!c) cases.push((c = { unit: i.unit, issues: [] }));
+    if (!c) cases.push((c = { unit: i.unit, ...(i.label !== undefined ? { label: i.label } : {}), issues: [] }));
     c.issues.push(i);
     suites.set(k, cases);
   }
@@ -34,7 +35,7 @@ export function junitReport(issues: readonly Issue[], pairs: readonly QaPair[]):
     for (const c of cases) {
       const errors = c.issues.filter((i) => i.severity === 'error');
       const others = c.issues.filter((i) => i.severity !== 'error');
-      lines.push(`    <testcase classname="${escapeAttr(clean(name))}" name="${escapeAttr(clean(c.unit))}">`);
+      lines.push(`    <testcase classname="${escapeAttr(clean(name))}" name="${escapeAttr(clean(c.label !== undefined && c.label !== c.unit ? `${c.label} (${c.unit})` : c.unit))}">`);
       for (const e of errors) lines.push(`      <failure type="${e.check}" message="${escapeAttr(clean(e.message))}">${escapeText(clean(`source: ${e.source}\ntarget: ${e.target}`))}</failure>`);
       if (others.length) lines.push(`      <system-out>${escapeText(clean(others.map((o) => `${o.severity} ${o.check}: ${o.message}`).join('\n')))}</system-out>`);
       lines.push('    </testcase>');

@@ -25,14 +25,14 @@ export function sarifReport(issues: readonly Issue[], checks: readonly Check[]):
           ruleId: i.check,
           ruleIndex: ruleIds.indexOf(i.check),
           level: LEVEL[i.severity],
-          message: { text: `${i.message} [${i.lang}, unit ${i.unit}]` },
+          message: { text: `${i.message} [${i.lang}, ${i.label !== undefined && i.label !== i.unit ? `${i.label}, ` : ''}unit ${i.unit}]` },
           locations: [
             {
               physicalLocation: { artifactLocation: { uri: i.file }, ...(i.line !== undefined ? { region: { startLine: i.line } } : {}) },
               logicalLocations: [{ name: i.unit, kind: 'member' }],
             },
           ],
-          properties: { lang: i.lang, unit: i.unit, source: i.source, target: i.target },
+          properties: { lang: i.lang, unit: i.unit, ...(i.label !== undefined ? { label: i.label } : {}), source: i.source, target: i.target },
         })),
       },
     ],
