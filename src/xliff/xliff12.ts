@@ -1,8 +1,9 @@
 import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, normalizeContent } from '../model/content.js';
+import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
-import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
+import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
 import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
@@ -94,7 +95,9 @@ export function writeXliff12(doc: XliffDocument, tool: { name: string; version: 
 }
 
 function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
-  const name = unit.name ? ` resname="${escapeAttr(unit.name)}"` : '';
+  // The key of an app string ("common.greeting") is the name people and CAT tools know it by; a document's unit keeps its role and place.
+  const resname = unitKey(unit.notes) ?? unit.name;
+  const name = resname ? ` resname="${escapeShownAttr(resname)}"` : '';
   const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
   const parts = [`      <trans-unit id="${escapeAttr(unit.id)}"${name}${approved} xml:space="preserve">`, `        <source>${writeContent12(unit.source)}</source>`];
   if (unit.target !== undefined) {

@@ -1,5 +1,6 @@
 import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, normalizeContent } from '../model/content.js';
+import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
 import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
@@ -99,7 +100,9 @@ function writeUnit20(unit: XliffUnit): string {
   const source = writeContent20(unit.source, refs);
   const target = unit.target !== undefined ? writeContent20(unit.target, refs) : undefined;
   const matches = (unit.matches ?? []).map((m) => ({ m, source: writeContent20(m.source, refs), target: writeContent20(m.target, refs) }));
-  const name = unit.name ? ` name="${escapeAttr(unit.name)}"` : '';
+  // The key of an app string ("common.greeting") is the name people and CAT tools know it by; a document's unit keeps its role and place.
+  const resname = unitKey(unit.notes) ?? unit.name;
+  const name = resname ? ` name="${escapeShownAttr(resname)}"` : '';
   const origin = unit.origin && unit.target !== undefined ? ` lf:origin="${escapeAttr(unit.origin)}"` : '';
   const parts = [`    <unit id="${escapeAttr(unit.id)}"${name}${origin}>`];
   if (matches.length) {
