@@ -4,7 +4,7 @@ import { LocflowError, systemError } from '../errors.js';
 import { insideProject, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
-import { codeKey, codesOf, normalizeContent } from '../model/index.js';
+import { codeKey, codesOf, documentLabels, normalizeContent, showDifference } from '../model/index.js';
 import { sameRuns } from './translations.js';
 import { sentTargets } from './exports.js';
 import { contentToI18n } from '../store/codes.js';
@@ -93,6 +93,7 @@ async function importFile(project: Project, docs: readonly Document[], file: str
     let unchanged = 0;
     let untranslated = 0;
     const accepted: Array<{ unit: Unit; target: Run[]; xu: XliffUnit }> = [];
+    let labels: Map<string, string> | undefined; // made on the first conflict: a key or a role and line names the unit for a person
 
     for (const xu of xf.units) {
       const at = xu.line !== undefined ? { line: xu.line } : {};
@@ -123,7 +124,7 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       const existing = translations[unit.id];
       // A store that still holds the text this file was made from has not changed since: the file's target is the newer work.
       if (existing !== undefined && existing !== contentToI18n(target) && !options.overwrite && sent(unit.id, existing) !== true) {
-        conflicts.push({ ...at, message: `unit "${unit.id}": the store has "${clip(existing)}", the file "${clip(contentToI18n(target))}"` });
+        conflicts.push({ ...at, message: conflictMessage(unit.id, (labels ??= documentLabels(doc)).get(unit.id), existing, contentToI18n(target)) });
         continue;
       }
       accepted.push({ unit, target, xu });
@@ -274,6 +275,13 @@ function describeCode(unit: Unit, key: string): string {
 function withSourceCodes(unit: Unit, target: Content): Run[] {
   const codes = new Map<string, InlineCode>(codesOf(unit.source).map((c) => [codeKey(c), c]));
   return normalizeContent(target).map((run) => (typeof run === 'string' ? run : (codes.get(codeKey(run)) ?? run)));
+}
+
+/** A conflict as a person reads it: the unit by its label, and where the two texts differ (a long common start or end elided with "…"). */
+function conflictMessage(id: string, label: string | undefined, store: string, file: string): string {
+  const d = showDifference(store, file, 60);
+  const name = label !== undefined && label !== id ? `"${label}" (${id})` : `"${id}"`;
+  return `unit ${name}: the store has "${d.a}", the file "${d.b}"`;
 }
 
 function clip(text: string, max = 60): string {
