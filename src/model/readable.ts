@@ -76,7 +76,12 @@ export function showDifference(a: string, b: string, max = 60): { a: string; b: 
   if (from > 0 && space >= 0 && from + space + 1 < start) from += space + 1;
   const show = (s: string[]): string => {
     const middleEnd = s.length - end;
-    const to = Math.min(s.length, middleEnd + context);
+    let to = middleEnd + context;
+    if (to >= s.length - 5) to = s.length; // a short common end is shown whole
+    else {
+      const space = s.slice(middleEnd, to).join('').lastIndexOf(' ');
+      if (space > 0) to = middleEnd + space; // else end on a whole word
+    }
     let out = s.slice(from, to).join('');
     const budget = max - (from > 0 ? 1 : 0) - (to < s.length ? 1 : 0);
     let cut = false;
