@@ -1,35 +1,89 @@
 import type { Content, InlineCode, Run } from '../model/content.js';
-import { codeKey, codesOf } from '../model/content.js';
+import { codesOf } from '../model/content.js';
 
 /**
  * Inline codes in an i18next string: {{x1}} for a standalone code, {{bx2}} and
  * {{ex2}} for the two halves of a pair (named after XLIFF 1.2's <x/>, <bx/>, <ex/>).
  * At build time each becomes an interpolation value, so i18next itself fills them in.
+ *
+ * The syntax is unambiguous both ways:
+ * - Text never holds "{{": a literal "{" is stored as "{\" when a "{", a "\" or a code
+ *   follows it (or it ends the string), so text shaped like a marker ("{{bx1}}", "{{name}}")
+ *   stays text and i18next never interpolates it; `unescapeText` gives it back.
+ *   A stored string without "{\" reads exactly as it did before this escape existed.
+ * - A code id is written with "%", "{", "}", ",", white space and control characters
+ *   percent-encoded (UTF-8), so an id such as `1}} {{x9` is one marker, not two.
  */
 const PREFIX: Readonly<Record<InlineCode['code'], string>> = { standalone: 'x', open: 'bx', close: 'ex' };
-const MARKER = /\{\{(x|bx|ex)([^{}\s]+)\}\}/gu;
+export const MARKER = /\{\{(x|bx|ex)([^{}\s]+)\}\}/gu;
+const KINDS: Readonly<Record<string, InlineCode['code']>> = { x: 'standalone', bx: 'open', ex: 'close' };
+
+/** A code id as it is written inside a marker. */
+export function encodeMarkerId(id: string): string {
+  return id.replace(/[%{},\s\p{Cc}]/gu, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+
+/** The code id a marker stands for; an id that is not valid percent-encoding is taken as it is. */
+export function decodeMarkerId(id: string): string {
+  if (!id.includes('%')) return id;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
 
 export function markerName(code: InlineCode): string {
-  return `${PREFIX[code.code]}${code.id}`;
+  return `${PREFIX[code.code]}${encodeMarkerId(code.id)}`;
+}
+
+/** A text run as stored: every "{" that a "{", a "\" or a code (or the end) follows becomes "{\". */
+export function escapeText(text: string, codeFollows = true): string {
+  return text.replace(/\{(?=[{\\]|$)/gu, (m, at: number) => (at === text.length - 1 && !codeFollows ? m : '{\\'));
+}
+
+/** Stored text back to the text it stands for: "{\" is "{". */
+export function unescapeText(text: string): string {
+  return text.includes('{\\') ? text.replaceAll('{\\', '{') : text;
 }
 
 export function contentToI18n(content: Content): string {
-  return content.map((run) => (typeof run === 'string' ? run : `{{${markerName(run)}}}`)).join('');
+  let out = '';
+  content.forEach((run, i) => {
+    out += typeof run === 'string' ? escapeText(run, i < content.length - 1) : `{{${markerName(run)}}}`;
+  });
+  return out;
+}
+
+/** A stored (marker) string as its text runs and markers, text unescaped. */
+export function splitMarkers(text: string): Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> {
+  const parts: Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> = [];
+  let at = 0;
+  for (const m of text.matchAll(MARKER)) {
+    if (m.index > at) parts.push(unescapeText(text.slice(at, m.index)));
+    parts.push({ kind: m[1] as 'x' | 'bx' | 'ex', id: decodeMarkerId(m[2]!), raw: m[2]! });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push(unescapeText(text.slice(at)));
+  return parts;
 }
 
 /** Reads a stored string back into Content, taking each code's data from the source unit. Unknown markers stay text. */
 export function i18nToContent(text: string, source: Content): Run[] {
-  const codes = new Map(codesOf(source).map((c) => [codeKey(c), c]));
-  const kinds: Readonly<Record<string, InlineCode['code']>> = { x: 'standalone', bx: 'open', ex: 'close' };
+  const codes = new Map(codesOf(source).map((c) => [markerName(c), c]));
   const runs: Run[] = [];
+  let pending = '';
   let at = 0;
   for (const m of text.matchAll(MARKER)) {
-    const code = codes.get(`${kinds[m[1] ?? 'x']}:${m[2]}`);
-    if (!code) continue;
-    if (m.index > at) runs.push(text.slice(at, m.index));
+    const code = codes.get(`${m[1]!}${m[2]!}`) ?? codes.get(`${m[1]!}${encodeMarkerId(decodeMarkerId(m[2]!))}`);
+    if (!code || KINDS[m[1]!] !== code.code) continue;
+    pending += text.slice(at, m.index);
+    if (pending) runs.push(unescapeText(pending));
+    pending = '';
     runs.push(code);
     at = m.index + m[0].length;
   }
-  if (at < text.length) runs.push(text.slice(at));
+  pending += text.slice(at);
+  if (pending) runs.push(unescapeText(pending));
   return runs;
 }

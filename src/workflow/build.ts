@@ -3,7 +3,7 @@ import type { Project } from '../config/config.js';
 import { writeFileAtomic } from '../io/files.js';
 import { codesOf, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
-import { markerName } from '../store/codes.js';
+import { markerName, unescapeText } from '../store/codes.js';
 import { metaPathOf } from '../store/bundle.js';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
@@ -61,7 +61,9 @@ export function build(project: Project, options: { langs?: readonly string[] } =
         const values = Object.fromEntries(codes.map((c, i) => [markerName(c), `\uE000${i}\uE001`]));
         const found = lookup.t(unit.id, { ...values, returnDetails: true });
         if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id)) untranslated.push(unit.id);
-        const words = escape ? escape(String(found.res)) : String(found.res);
+        // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
+        const plain = unescapeText(String(found.res));
+        const words = escape ? escape(plain) : plain;
         return words.replace(/\uE000(\d+)\uE001/gu, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
       };
       let text: string;
