@@ -1,6 +1,7 @@
 import { TOOL } from '../version.js';
 import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, localName, parseXml, textContent, type XmlElement } from '../xliff/xml.js';
 import type { TmEntry } from './memory.js';
+import { encodeMarkerId, escapeText as storeText, MARKER, splitMarkers } from '../store/codes.js';
 
 /**
  * TMX 1.4b. Inline codes travel as <ph> (standalone), <bpt>/<ept> (paired,
@@ -9,7 +10,6 @@ import type { TmEntry } from './memory.js';
  * For OmegaT (tm/auto), codes are written as its escaped short tags instead:
  * &lt;p0/&gt;, &lt;x1/&gt;, &lt;g2&gt;…&lt;/g2&gt;, numbered in order of appearance in the source.
  */
-const MARKER = /\{\{(x|bx|ex)([^{}\s]+)\}\}/gu;
 
 export interface TmxOptions {
   readonly omegat?: boolean;
@@ -32,17 +32,18 @@ const segText = (text: string): string => escapeTextWith(text, (_c, hex) => `<ph
 
 function segToTmx(text: string, codes: Readonly<Record<string, string>>): string {
   let out = '';
-  let at = 0;
-  for (const m of text.matchAll(MARKER)) {
-    out += segText(text.slice(at, m.index));
-    const [kind, id] = [m[1]!, m[2]!];
-    const data = escapeText(codes[`${kind}${id}`] ?? '');
+  for (const part of splitMarkers(text)) {
+    if (typeof part === 'string') {
+      out += segText(part);
+      continue;
+    }
+    const { kind, id } = part;
+    const data = escapeText(codes[`${kind}${part.raw}`] ?? '');
     if (kind === 'x') out += `<ph x="${escapeAttr(id)}">${data}</ph>`;
     else if (kind === 'bx') out += `<bpt i="${escapeAttr(id)}" x="${escapeAttr(id)}">${data}</bpt>`;
     else out += `<ept i="${escapeAttr(id)}">${data}</ept>`;
-    at = m.index + m[0].length;
   }
-  return out + segText(text.slice(at));
+  return out;
 }
 
 /**
@@ -53,12 +54,16 @@ function segToTmx(text: string, codes: Readonly<Record<string, string>>): string
 function segToOmegat(text: string, order: ReadonlyMap<string, number>, codes: Readonly<Record<string, string>>): string {
   // OmegaT has no way to carry NUL or ESC: they are shown as their Control Pictures (␀, ␛).
   return escapeShownText(
-    text.replace(MARKER, (whole, kind: string, id: string) => {
-      const n = order.get(id);
-      if (n === undefined) return whole;
-      if (kind === 'x') return (codes[`x${id}`] ?? '').startsWith('<') ? `<x${n}/>` : `<p${n}/>`;
-      return kind === 'bx' ? `<g${n}>` : `</g${n}>`;
-    }),
+    splitMarkers(text)
+      .map((part) => {
+        if (typeof part === 'string') return part;
+        const { kind, raw } = part;
+        const n = order.get(raw);
+        if (n === undefined) return `{{${kind}${raw}}}`;
+        if (kind === 'x') return (codes[`x${raw}`] ?? '').startsWith('<') ? `<x${n}/>` : `<p${n}/>`;
+        return kind === 'bx' ? `<g${n}>` : `</g${n}>`;
+      })
+      .join(''),
   );
 }
 
@@ -76,7 +81,8 @@ export function writeTmx(entries: readonly TmEntry[], sourceLang: string, option
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<tmx version="1.4">',
-    `  <header creationtool="${TOOL.name}" creationtoolversion="${TOOL.version}" segtype="sentence" o-tmf="${TOOL.name}" adminlang="en" srclang="${escapeAttr(tmxLang(sourceLang, omegat))}" datatype="plaintext"/>`,
+    // o-tmf names the dialect: only a TMX in OmegaT's (its own, or locflow's --omegat) has short tags to read back.
+    `  <header creationtool="${TOOL.name}" creationtoolversion="${TOOL.version}" segtype="sentence" o-tmf="${omegat ? OMEGAT_TMF : TOOL.name}" adminlang="en" srclang="${escapeAttr(tmxLang(sourceLang, omegat))}" datatype="plaintext"/>`,
     '  <body>',
   ];
   for (const e of entries) {
@@ -96,14 +102,56 @@ export function writeTmx(entries: readonly TmEntry[], sourceLang: string, option
   return lines.join('\n');
 }
 
-/** A <seg> as marker text plus the codes' original text. Short tags written by OmegaT become markers too. */
-function readSeg(seg: XmlElement, codes: Record<string, string>): string {
+const OMEGAT_TMF = 'OmegaT TMX';
+const SHORT_TAG = /<(\/?)([a-z]+)(\d+)(\/?)>/gu;
+type SegPart = string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string };
+
+/**
+ * OmegaT short tags in a text run, as markers: <x0/> (self-closing), or <g1>…</g1> with both halves in
+ * the run. With `allowed` (the source's tags), a target's tag counts only when the source has it too.
+ * Anything else shaped like a tag ("<h1>" in a sentence about HTML) stays text.
+ */
+function shortTags(text: string, allowed?: ReadonlySet<string>): { parts: SegPart[]; tags: Set<string> } {
+  const all = [...text.matchAll(SHORT_TAG)];
+  const key = (m: RegExpMatchArray): string => `${m[1] ? '/' : ''}${m[2]!}${m[3]!}${m[4] ? '/' : ''}`;
+  const present = new Set(all.map(key));
+  const tags = new Set<string>();
+  const parts: SegPart[] = [];
+  let at = 0;
+  for (const m of all) {
+    const [close, tag, n, selfClosing] = [m[1] ?? '', m[2]!, m[3]!, m[4] ?? ''];
+    const k = key(m);
+    const balanced = selfClosing ? !close : close ? present.has(`${tag}${n}`) && text.indexOf(`<${tag}${n}>`) < m.index : present.has(`/${tag}${n}`) && text.indexOf(`</${tag}${n}>`, m.index) > m.index;
+    if (!balanced || (allowed && !allowed.has(k))) continue;
+    tags.add(k);
+    if (m.index > at) parts.push(text.slice(at, m.index));
+    const id = String(Number(n) + 1);
+    parts.push({ kind: selfClosing ? 'x' : close ? 'ex' : 'bx', id });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return { parts, tags };
+}
+
+/** Parts as a stored string: text escaped as the store escapes it, markers with encoded ids. */
+function toStored(parts: readonly SegPart[]): string {
   let out = '';
+  parts.forEach((p, i) => {
+    out += typeof p === 'string' ? storeText(p, i < parts.length - 1) : `{{${p.kind}${encodeMarkerId(p.id)}}}`;
+  });
+  return out;
+}
+
+/** A <seg> as text runs and markers, with the codes' original text. */
+function readSeg(seg: XmlElement, codes: Record<string, string>): SegPart[] {
+  const parts: SegPart[] = [];
   let auto = 0;
   const walk = (el: XmlElement): void => {
     for (const c of el.children) {
       if (typeof c === 'string') {
-        out += c;
+        const last = parts[parts.length - 1];
+        if (typeof last === 'string') parts[parts.length - 1] = last + c;
+        else parts.push(c);
         continue;
       }
       const name = localName(c.name);
@@ -113,23 +161,32 @@ function readSeg(seg: XmlElement, codes: Record<string, string>): string {
       }
       const char = name === 'ph' && c.attrs.type === CP_TYPE ? charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(c))?.[1]) : undefined;
       if (char !== undefined) {
-        out += char;
+        const last = parts[parts.length - 1];
+        if (typeof last === 'string') parts[parts.length - 1] = last + char;
+        else parts.push(char);
         continue;
       }
       const id = c.attrs.x ?? c.attrs.i ?? String(++auto);
       const data = textContent(c);
       const kind = name === 'bpt' || (name === 'it' && c.attrs.pos === 'begin') ? 'bx' : name === 'ept' || (name === 'it' && c.attrs.pos === 'end') ? 'ex' : 'x';
-      codes[`${kind}${id}`] = data;
-      out += `{{${kind}${id}}}`;
+      codes[`${kind}${encodeMarkerId(id)}`] = data;
+      parts.push({ kind, id });
     }
   };
   walk(seg);
-  // OmegaT short tags (<x0/>, <g1>…</g1>) arrive as text: code n is the unit's code n + 1.
-  return out.replace(/<(\/?)([a-z]+)(\d+)(\/?)>/gu, (_w, close: string, tag: string, n: string, selfClosing: string) => {
-    const id = String(Number(n) + 1);
-    if (selfClosing || tag === 'x' || tag === 'p') return `{{x${id}}}`;
-    return close ? `{{ex${id}}}` : `{{bx${id}}}`;
+  return parts;
+}
+
+/** OmegaT short tags (<x0/>, <g1>…</g1>) arrive as text: code n is the unit's code n + 1. */
+function withShortTags(parts: readonly SegPart[], allowed?: ReadonlySet<string>): { parts: SegPart[]; tags: Set<string> } {
+  const tags = new Set<string>();
+  const out = parts.flatMap((p) => {
+    if (typeof p !== 'string') return [p];
+    const r = shortTags(p, allowed);
+    for (const t of r.tags) tags.add(t);
+    return r.parts;
   });
+  return { parts: out, tags };
 }
 
 /**
@@ -148,6 +205,9 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
   if (localName(root.name) !== 'tmx') throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
   const body = childElements(root, 'body')[0];
   if (!body) throw new TmxError('the TMX has no <body>', root.line, root.column);
+  // Only a TMX in OmegaT's dialect has short tags; elsewhere "&lt;h1&gt;" is text about HTML.
+  const header = childElements(root, 'header')[0];
+  const omegat = header !== undefined && /omegat/iu.test(`${header.attrs.creationtool ?? ''} ${header.attrs['o-tmf'] ?? ''}`);
   const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase() || a.toLowerCase().split(/[-_]/u)[0] === b.toLowerCase();
   const out: TmEntry[] = [];
   for (const tu of childElements(body, 'tu')) {
@@ -156,12 +216,17 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
       const lang = tuv.attrs['xml:lang'] ?? tuv.attrs.lang ?? '';
       const seg = childElements(tuv, 'seg')[0];
       const codes: Record<string, string> = {};
-      return { lang, text: seg ? readSeg(seg, codes) : '', codes };
+      return { lang, parts: seg ? readSeg(seg, codes) : [], codes };
     });
-    const src = tuvs.find((t) => same(t.lang, sourceLang));
-    if (!src || src.text.trim() === '') continue;
-    for (const t of tuvs) {
-      if (t === src || t.text.trim() === '') continue;
+    const srcTuv = tuvs.find((t) => same(t.lang, sourceLang));
+    if (!srcTuv) continue;
+    const tagged = omegat ? withShortTags(srcTuv.parts) : { parts: srcTuv.parts, tags: new Set<string>() };
+    const src = { ...srcTuv, text: toStored(tagged.parts) };
+    if (src.text.trim() === '') continue;
+    for (const tuv of tuvs) {
+      if (tuv === srcTuv) continue;
+      const t = { ...tuv, text: toStored(omegat ? withShortTags(tuv.parts, tagged.tags).parts : tuv.parts) };
+      if (t.text.trim() === '') continue;
       const target = targets.find((x) => same(t.lang, x) || same(x, t.lang));
       if (!target) continue;
       out.push({
