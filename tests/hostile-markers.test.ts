@@ -129,4 +129,18 @@ describe('property: any text round-trips import → store → build byte for byt
       { numRuns: 500, seed: 109 },
     );
   });
+
+  it('TMX: writeTmx then readTmx gives the stored strings back, codes and all', () => {
+    const code = fc.constantFrom<InlineCode>(strong('open'), strong('close'), { code: 'standalone', id: '2}} {{x9', type: 'placeholder', data: '%s' });
+    const content = fc.array(fc.oneof(text, code), { minLength: 1, maxLength: 6 }).filter((c) => c.some((r) => typeof r === 'string' && r.trim() !== ''));
+    fc.assert(
+      fc.property(content, content, (src, tgt) => {
+        const codes = { bx1: '<strong>', ex1: '</strong>', 'x2%7D%7D%20%7B%7Bx9': '%s' };
+        const entry = { sourceLang: 'en', targetLang: 'es', source: contentToI18n(src), target: contentToI18n(tgt), codes };
+        const [back] = readTmx(writeTmx([entry], 'en'), 'en', ['es']);
+        expect([back!.source, back!.target]).toEqual([entry.source, entry.target]);
+      }),
+      { numRuns: 300, seed: 109 },
+    );
+  });
 });

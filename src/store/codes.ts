@@ -1,5 +1,5 @@
 import type { Content, InlineCode, Run } from '../model/content.js';
-import { codesOf } from '../model/content.js';
+import { codesOf, normalizeContent } from '../model/content.js';
 
 /**
  * Inline codes in an i18next string: {{x1}} for a standalone code, {{bx2}} and
@@ -48,9 +48,11 @@ export function unescapeText(text: string): string {
 }
 
 export function contentToI18n(content: Content): string {
+  // Adjacent text runs are escaped as one, so equal content has one stored form.
+  const runs = normalizeContent(content);
   let out = '';
-  content.forEach((run, i) => {
-    out += typeof run === 'string' ? escapeText(run, i < content.length - 1) : `{{${markerName(run)}}}`;
+  runs.forEach((run, i) => {
+    out += typeof run === 'string' ? escapeText(run, i < runs.length - 1) : `{{${markerName(run)}}}`;
   });
   return out;
 }
