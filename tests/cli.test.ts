@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -215,11 +216,27 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     expect(read(join(d, XLF('es')))).toContain('ES Air strike');
   });
 
-  it('a path that escapes the project', () => {
+  it('a file the user names outside the project is read, and refused when it is no XLIFF', () => {
     const d = prepared();
-    const r = locflow(d, 'import', '../../etc/passwd');
+    const before = store(d);
+    const r = locflow(d, 'import', '/etc/passwd');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/outside the project folder/u);
+    expect(r.stderr).toMatch(/passwd/u);
+    expect(store(d)).toBe(before);
+  });
+
+  it('an XLIFF back from a translator in a folder outside the project imports, and reports and TMX go where the user says', () => {
+    const d = prepared();
+    const downloads = mkdtempSync(join(tmpdir(), 'downloads-'));
+    translateFile(d, 'es', (t) => `ES ${t}`);
+    const returned = join(downloads, 'article.es.xlf');
+    writeFileSync(returned, read(join(d, XLF('es'))));
+    expect(locflow(d, 'import', returned).code).toBe(0);
+    expect(store(d)).toContain('ES ');
+    expect(locflow(d, 'check', '--lang', 'es', '--format', 'json', '-o', join(downloads, 'qa.json')).code).toBeLessThan(2);
+    expect(existsSync(join(downloads, 'qa.json'))).toBe(true);
+    expect(locflow(d, 'tm', 'export', '-o', join(downloads, 'memory.tmx')).code).toBe(0);
+    expect(read(join(downloads, 'memory.tmx'))).toContain('<tmx');
   });
 
   it('a bad configuration names the key or path', () => {

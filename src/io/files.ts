@@ -195,6 +195,15 @@ export function insideProject(root: string, path: string, what: string): string 
   return full;
 }
 
+/**
+ * A file the user names on the command line (an XLIFF back from a translator,
+ * a TMX, a report to write): it may be anywhere. Only paths the project itself
+ * derives (from its configuration, from a file's contents) must stay inside it.
+ */
+export function namedByUser(base: string, path: string): string {
+  return resolve(base, path);
+}
+
 /** A project path as reports show it: relative, with forward slashes. */
 export function relativeToProjectPath(root: string, path: string): string {
   return relative(root, path).split('\\').join('/');

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Project } from '../config/config.js';
 import { LocflowError, systemError } from '../errors.js';
-import { insideProject, readText } from '../io/files.js';
+import { insideProject, namedByUser, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
 import { codeKey, codesOf, documentLabels, normalizeContent, showDifference } from '../model/index.js';
@@ -42,7 +42,7 @@ interface Problem {
 
 /** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
 export async function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
-  const paths = files.map((f) => insideProject(project.root, f, 'XLIFF file'));
+  const paths = files.map((f) => namedByUser(project.root, f));
   // Under the project lock, the store and the memory are read, changed and written by this command alone.
   return withProjectLock(project.root, 'import', async () => {
     const docs = loadDocuments(project);

@@ -1,6 +1,6 @@
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
-import { insideProject, readText, writeFileAtomic } from '../io/files.js';
+import { namedByUser, readText, writeFileAtomic } from '../io/files.js';
 import { readTmx, TmxError, writeTmx } from '../tm/tmx.js';
 import { openMemory } from './memory.js';
 import { withProjectLock } from '../io/lock.js';
@@ -21,7 +21,7 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
   const memory = await openMemory(project, true);
   try {
     return files.map((f) => {
-      const file = insideProject(project.root, f, 'TMX file');
+      const file = namedByUser(project.root, f);
       let entries;
       try {
         entries = readTmx(readText(file, 'TMX file'), sourceLanguage, targetLanguages);
@@ -38,7 +38,7 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
 
 /** Writes the memory (or one language of it) as TMX 1.4b; `omegat` writes OmegaT's short tags for tm/auto. */
 export async function tmExport(project: Project, output: string, options: { lang?: string; omegat?: boolean } = {}): Promise<{ file: string; entries: number }> {
-  const file = insideProject(project.root, output, '--output');
+  const file = namedByUser(project.root, output);
   const memory = await openMemory(project, false);
   if (!memory) throw new LocflowError('the project has no translation memory yet', { file: project.config.tm.path, hint: 'import translations (locflow import) or a TMX file (locflow tm import) first' });
   try {

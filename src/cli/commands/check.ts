@@ -42,9 +42,10 @@ export function registerCheck(program: Program): void {
         const { renderReport } = await import('../../qa/reporters/index.js');
         const report = renderReport(opts.format, result.issues, result.pairs, opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
         if (opts.output !== undefined) {
-          const { insideProject, writeFileAtomic } = await import('../../io/files.js');
+          const { namedByUser, writeFileAtomic } = await import('../../io/files.js');
           // In a project, reports stay inside it as every other file locflow writes; alone, it goes where the user says.
-          writeFileAtomic(project ? insideProject(project.root, opts.output, '--output') : resolve(cwd, opts.output), report);
+          // A report goes where the user says (a CI artifacts folder, say), inside the project or not.
+          writeFileAtomic(namedByUser(project ? project.root : cwd, opts.output), report);
           const { summarize } = await import('../../qa/runner.js');
           const s = summarize(result.issues);
           console.log(`${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`);
