@@ -4,6 +4,7 @@
  * Arabic month names beside the MSA ones. English words that double as common words
  * ("May I…", "to march", "Sun") are read as months or days only where the context says so.
  */
+import { memoPerLanguage } from '../model/memo.js';
 import { foldArabic } from './number-words.js';
 
 export interface CalendarWord {
@@ -27,28 +28,19 @@ const LEVANTINE: ReadonlyArray<readonly [string, number]> = [
   ['تموز', 7], ['آب', 8], ['أيلول', 9], ['تشرين الأول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12],
 ];
 
-const foldMemos = new Map<string, Map<string, string>>();
 const ASCII = /^[\x00-\x7f]*$/u;
 /** Locale-aware lowercasing only where it differs from the default (Turkish, Azeri, Lithuanian dotted i). */
 const lowerOf = (w: string, lang: string): string => (lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase());
-
-const foldWord = (w: string, lang: string): string => {
-  // Plain ASCII words need no table: lowercasing is all their folding.
-  if (lang !== 'ar' && ASCII.test(w)) return w.toLowerCase().replace(/\.$/u, '');
-  let memo = foldMemos.get(lang);
-  if (!memo) foldMemos.set(lang, (memo = new Map()));
-  let f = memo.get(w);
-  if (f === undefined) {
-    if (memo.size > 100000) memo.clear();
-    memo.set(w, (f = foldUncached(w, lang)));
-  }
-  return f;
-};
 
 const foldUncached = (w: string, lang: string): string => {
   const lower = lowerOf(w, lang).replace(/\.$/u, '');
   return lang === 'ar' ? foldArabic(lower) : lower.normalize('NFD').replace(/\p{M}/gu, '');
 };
+const foldMemo = memoPerLanguage(foldUncached);
+
+const foldWord = (w: string, lang: string): string =>
+  // Plain ASCII words need no memory: lowercasing is all their folding.
+  lang !== 'ar' && ASCII.test(w) ? w.toLowerCase().replace(/\.$/u, '') : foldMemo(w, lang);
 
 const tables = new Map<string, Table>();
 
@@ -191,6 +183,11 @@ export function findCalendarWords(text: string, lang: string): CalendarWord[] {
 }
 
 /** The name of a month (1..12) or weekday (0..6) in a language, for messages. */
+/** Whether one word is a month or weekday name of the language (any CLDR form), whatever its context. */
+export function isCalendarWord(word: string, lang: string): boolean {
+  return tableFor(lang).words.has(foldWord(word, lang));
+}
+
 export function calendarName(kind: 'month' | 'weekday', value: number, lang: string): string {
   const fmt = new Intl.DateTimeFormat(lang, kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' });
   return fmt.format(kind === 'month' ? Date.UTC(2001, value - 1, 15) : Date.UTC(2001, 0, 7 + value));

@@ -2,6 +2,7 @@ import { foldArabic, numberWords, splitGermanNumber, combineWords, type WordRole
 import { gluedMagnitude, magnitudeWords, type Magnitude } from './magnitudes.js';
 import { romanValue, standaloneRoman } from './roman.js';
 import { unitClass } from './units.js';
+import { memoPerLanguage } from '../model/memo.js';
 
 /**
  * Locale-aware number reading for QA: "1,200" (en) = "1.200" (de) = "1 200" (fr)
@@ -249,25 +250,8 @@ const AR_TENS: Readonly<Record<string, number>> = { 'عشرين': 20, 'ثلاث�
 const lowerOf = (w: string, lang: string): string => (lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase());
 const langOf = (locale: string): string => locale.toLowerCase().split(/[-_]/u)[0] ?? 'en';
 
-const wordMemo = new Map<string, Map<string, WordRole[] | null>>();
-const magnitudeMemo = new Map<string, Map<string, Magnitude | null>>();
-
-/** A per-language memo: the same words come back in every sentence. */
-function memo<T>(maps: Map<string, Map<string, T>>, lang: string, key: string, compute: () => T): T {
-  let map = maps.get(lang);
-  if (!map) maps.set(lang, (map = new Map()));
-  const hit = map.get(key);
-  if (hit !== undefined || map.has(key)) return hit as T;
-  const v = compute();
-  if (map.size > 200000) map.clear();
-  map.set(key, v);
-  return v;
-}
-
-/** A number word of the language, trying Arabic proclitics and German compounds (memoised). */
-function lookupWord(word: string, lang: string): WordRole[] | null {
-  return memo(wordMemo, lang, word, () => lookupWordUncached(word, lang));
-}
+/** A number word of the language, trying Arabic proclitics and German compounds (memoised: the same words come back in every sentence). */
+const lookupWord = memoPerLanguage(lookupWordUncached, 200_000);
 
 function lookupWordUncached(word: string, lang: string): WordRole[] | null {
   const lex = numberWords(lang);
@@ -298,8 +282,10 @@ function lookupWordUncached(word: string, lang: string): WordRole[] | null {
   return null;
 }
 
+const magnitudeMemo = memoPerLanguage((word, lang): Magnitude | null => magnitudeUncached(word, lang) ?? null, 200_000);
+
 function magnitudeOf(word: string, lang: string): Magnitude | undefined {
-  return memo(magnitudeMemo, lang, word, () => magnitudeUncached(word, lang) ?? null) ?? undefined;
+  return magnitudeMemo(word, lang) ?? undefined;
 }
 
 function magnitudeUncached(word: string, lang: string): Magnitude | undefined {

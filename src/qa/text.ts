@@ -1,3 +1,4 @@
+import { memo } from '../model/memo.js';
 import type { Content } from '../model/content.js';
 
 /** Helpers the checks share for looking at a unit's text. */
@@ -10,18 +11,10 @@ export function textWithoutCodes(content: Content): string {
 }
 
 /** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
-const folded = new Map<string, string>();
-
-export function fold(text: string): string {
-  // The same names and sentences are folded again and again across checks and glossary entries.
-  let out = folded.get(text);
-  if (out === undefined) {
-    out = /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-    if (folded.size > 100_000) folded.clear();
-    folded.set(text, out);
-  }
-  return out;
-}
+// The same names and sentences are folded again and again across checks and glossary entries.
+export const fold = memo((text: string): string =>
+  /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
+);
 
 /** Whether `needle` occurs in `haystack` as whole words, ignoring case and diacritics. */
 export function containsWords(haystack: string, needle: string): boolean {

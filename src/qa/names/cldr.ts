@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fold } from '../text.js';
-import { memo } from './memo.js';
+import { memoPerLanguage } from '../../model/memo.js';
 
 const require = createRequire(import.meta.url);
 
@@ -126,13 +126,12 @@ export function cldrRenderings(name: CldrName, targetLang: string): string[] {
   return [...out];
 }
 
-const placeStem = memo((key: string): boolean => {
-  const [lang, stem] = key.split('\u0000') as [string, string];
+const placeStem = memoPerLanguage((stem: string, lang: string): boolean => {
   for (const name of cldrIndex(lang).keys()) if (name.startsWith(stem)) return true;
   return false;
 });
 
 /** Whether a folded word begins like a region or language name of `lang` (for demonyms: "Iraqi", "Kurdish"). */
 export function stemOfPlaceOrLanguage(foldedStem: string, lang: string): boolean {
-  return foldedStem.length >= 4 && placeStem(`${lang}\u0000${foldedStem}`);
+  return foldedStem.length >= 4 && placeStem(foldedStem, lang);
 }

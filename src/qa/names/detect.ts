@@ -1,6 +1,8 @@
 import { fold } from '../text.js';
 import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
-import { memo } from './memo.js';
+import { isCalendarWord as isMonthOrWeekday } from '../../locale/months.js';
+import { memoPerLanguage } from '../../model/memo.js';
+import { primary } from '../glossary.js';
 import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
 
 /**
@@ -31,31 +33,16 @@ export interface FoundName {
 export const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'do', 'dos', 'du', 'le']);
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*/gu;
 
-const calendarCache = new Map<string, Set<string>>();
-
-/** Month and weekday names: capitalised in English but not names; dates are the numbers check's business. */
-function calendarWords(lang: string): Set<string> {
-  let words = calendarCache.get(lang);
-  if (!words) {
-    words = new Set<string>();
-    for (const style of ['long', 'short'] as const) {
-      const month = new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' });
-      const day = new Intl.DateTimeFormat(lang, { weekday: style, timeZone: 'UTC' });
-      for (let i = 0; i < 12; i++) words.add(fold(month.format(Date.UTC(2001, i, 15))).replace(/\.$/u, ''));
-      for (let i = 0; i < 7; i++) words.add(fold(day.format(Date.UTC(2001, 0, 7 + i))).replace(/\.$/u, ''));
-    }
-    for (const m of ['am', 'pm']) words.add(m); // "2:15 PM"
-    calendarCache.set(lang, words);
-  }
-  return words;
+/** Month and weekday names, and the a.m./p.m. of "2:15 PM": capitalised in English but not names; dates are the numbers check's business. */
+function isCalendarWord(word: string, lang: string): boolean {
+  return /^[ap]m$/iu.test(word) || isMonthOrWeekday(word, primary(lang));
 }
 
 // Adherents of religions and movements: group words like nationalities, written lower case in many languages.
 const GROUP_STEMS = /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma|anglo|saxon|hellen|celt|slav|viking|moor)/u;
 const DEMONYM_ENDING = /(?:ians?|eans?|ans?|ese|ish|is?|ics?|ites?|ers?|m[ae]n|wom[ae]n|s)$/u;
 
-const groupWord = memo((key: string): boolean => {
-  const [lang, f] = key.split('\u0000') as [string, string];
+const groupWord = memoPerLanguage((f: string, lang: string): boolean => {
   const cldr = cldrNameOf(f, lang);
   if (cldr?.kind === 'language' || GROUP_STEMS.test(f)) return true;
   if (cldr !== undefined || !DEMONYM_ENDING.test(f)) return false;
@@ -67,7 +54,7 @@ const groupWord = memo((key: string): boolean => {
 
 /** Nationality, language and group words ("Iraqi", "Spanish", "Palestinians", "Jews"): not names to look for. */
 export function isGroupWord(word: string, lang: string): boolean {
-  return groupWord(`${lang}\u0000${fold(word).replace(/['’]s?$/u, '')}`);
+  return groupWord(fold(word).replace(/['’]s?$/u, ''), lang);
 }
 
 interface Token {
@@ -126,17 +113,12 @@ function splitHyphens(toks: readonly Token[]): Token[] {
 }
 
 // A source checked against several languages is read once.
-const namesIn = memo((key: string): readonly FoundName[] => detect(key.slice(key.indexOf('\u0000') + 1), key.slice(0, key.indexOf('\u0000'))), 20_000);
-
 /** The names of a source text. */
-export function findNames(text: string, lang: string): readonly FoundName[] {
-  return namesIn(`${lang}\u0000${text}`);
-}
+export const findNames: (text: string, lang: string) => readonly FoundName[] = memoPerLanguage(detect, 20_000);
 
 function detect(text: string, lang: string): FoundName[] {
   const toks = splitHyphens(tokens(text));
   const headline = knowsCommonWords(lang) && isTitleCase(toks);
-  const calendar = calendarWords(lang);
   // Whether a capitalised token can start or continue a name at all.
   const candidate = (t: Token): boolean => {
     if (!t.capital || isPronounI(t.text)) return false;
@@ -171,7 +153,7 @@ function detect(text: string, lang: string): FoundName[] {
 
   const names: FoundName[] = [];
   for (const r of runs) {
-    let words = r.filter((w, i) => !(calendar.has(fold(w.text)) && (r.length === 1 || i === 0)));
+    let words = r.filter((w, i) => !(isCalendarWord(w.text, lang) && (r.length === 1 || i === 0)));
     // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
     while (words.length > 1 && (isTitle(words[0]!.text) || (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))) words = words.slice(1);
     while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);

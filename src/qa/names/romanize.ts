@@ -1,4 +1,4 @@
-import { memo } from './memo.js';
+import { memo } from '../../model/memo.js';
 import { editDistance } from './similar.js';
 
 /**

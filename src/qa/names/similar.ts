@@ -1,4 +1,4 @@
-import { memo } from './memo.js';
+import { memo } from '../../model/memo.js';
 
 /**
  * How alike two folded words are, the way names change between languages:
