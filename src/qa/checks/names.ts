@@ -6,11 +6,6 @@ import { isCommonWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 
-/** Whether a name occurs in the target as whole words (case and accents aside; German -s, Arabic proclitics allowed). */
-export function hasName(target: string, name: string, targetLang: string): boolean {
-  return new TargetText(target, targetLang).hasPhrase(name);
-}
-
 const quote = (s: string): string => `"${s}"`;
 
 /**
@@ -31,16 +26,18 @@ export const names: PairCheck = {
     const target = new TargetText(textWithoutCodes(pair.target), pair.targetLang);
     const findings: Finding[] = [];
     const covered: Array<[number, number]> = [];
-    // The source read once for every glossary entry.
-    const source = new TargetText(src, pair.sourceLang);
-    for (const entry of context.glossary.entries) {
-      if (!entry.isName) continue;
-      const at = source.folded.indexOf(fold(entry.source));
-      if (at < 0 || !source.hasPhrase(entry.source)) continue;
-      covered.push([at, at + entry.source.length]);
-      const renderings = renderingsFor(entry, pair.targetLang);
-      if (renderings.some((r) => target.hasPhrase(r))) continue;
-      findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
+    const glossaryNames = context.glossary.entries.filter((e) => e.isName);
+    if (glossaryNames.length) {
+      // The source read once for every glossary name.
+      const source = new TargetText(src, pair.sourceLang);
+      for (const entry of glossaryNames) {
+        const at = source.folded.indexOf(fold(entry.source));
+        if (at < 0 || !source.hasPhrase(entry.source)) continue;
+        covered.push([at, at + entry.source.length]);
+        const renderings = renderingsFor(entry, pair.targetLang);
+        if (renderings.some((r) => target.hasPhrase(r))) continue;
+        findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
+      }
     }
     const seen = new Set<string>();
     const found = findNames(src, pair.sourceLang);
