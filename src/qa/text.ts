@@ -10,6 +10,17 @@ export function textWithoutCodes(content: Content): string {
   return out;
 }
 
+const SENTENCE_END = /[.!?¿¡:;"“”«»(\n]\s*$/u;
+
+/**
+ * Whether the word at `at` opens a sentence (the text's start, or after a full
+ * stop, question or exclamation mark, colon, semicolon, quote or bracket): its
+ * capital says nothing there, while inside a sentence a capital marks a name.
+ */
+export function opensSentence(text: string, at: number): boolean {
+  return at === 0 || SENTENCE_END.test(text.slice(Math.max(0, at - 4), at));
+}
+
 /** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
 // The same names and sentences are folded again and again across checks and glossary entries.
 export const fold = memo((text: string): string =>

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { primary } from '../glossary.js';
-import { textWithoutCodes } from '../text.js';
+import { opensSentence, textWithoutCodes } from '../text.js';
 import type { CollectionCheck, PairFindings, QaPair } from '../types.js';
 
 const DICTIONARY_DIRS = ['/usr/share/hunspell', '/usr/share/myspell', '/usr/share/myspell/dicts', '/usr/local/share/hunspell'];
@@ -32,7 +32,7 @@ function maskNonWords(text: string): string {
 function isNameOrLetter(text: string, word: string, at: number): boolean {
   if ([...word].length === 1 || !/^\p{Lu}/u.test(word)) return [...word].length === 1;
   if (word === word.toUpperCase()) return true;
-  return !/(?:^|[.!?¿¡:;"“”«»(\n]\s*)$/u.test(text.slice(Math.max(0, at - 4), at));
+  return !opensSentence(text, at);
 }
 
 function hunspellAvailable(): boolean {

@@ -1,5 +1,5 @@
 import { primary } from '../glossary.js';
-import { fold } from '../text.js';
+import { fold, opensSentence } from '../text.js';
 import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
 import { isCognate, isTransposition } from './similar.js';
 import { isGermanNoun } from './words.js';
@@ -56,7 +56,7 @@ export class TargetText {
     for (const m of source.matchAll(WORD)) {
       const end = m.index + m[0].length;
       const upper = m[0] !== m[0].toLowerCase();
-      const sentenceStart = words.length === 0 || (upper && /[.!?:;"“”«»¿¡(\n]\s*$/u.test(source.slice(Math.max(0, m.index - 3), m.index)));
+      const sentenceStart = words.length === 0 || (upper && opensSentence(source, m.index));
       words.push({
         folded: same ? this.folded.slice(m.index, end) : m[0],
         start: m.index,
