@@ -166,10 +166,11 @@ export class TargetText {
   unexplainedCapitals(source: string, renderings: readonly string[] = []): string[] {
     if (this.unexplained === undefined) {
       const sourceWords = new Set([...fold(source).matchAll(WORD)].map((m) => m[0]));
+      const sourceList = [...sourceWords];
       // The target's names for the source's countries ("Ucrania" for "Ukraine") are explained too.
       const rendered = new Set(renderings.flatMap((r) => fold(r).match(WORD) ?? []));
       this.unexplained = this.words
-        .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && !rendered.has(t.folded) && ![...sourceWords].some((s) => isCognate(s, t.folded)))
+        .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && !rendered.has(t.folded) && !sourceList.some((s) => isCognate(s, t.folded)))
         // German capitalises every noun: only a word its dictionary does not have may be a name.
         .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
         .map((t) => t.folded);
