@@ -10,7 +10,14 @@ export async function locflowAccuracy() {
   const { loadGlossary } = await import(join(root, 'dist/qa/glossary.js'));
   const corpus = JSON.parse(readFileSync(join(root, 'tests/fixtures/qa/corpus.json'), 'utf8'));
   const glossary = loadGlossary(join(root, 'tests/fixtures/qa/glossary.csv'), 'en');
-  const pairs = corpus.pairs.map((p) => ({ id: p.id, source: p.source, target: p.target, sourceLang: 'en', targetLang: p.lang, file: 'corpus' }));
+  const pairs = corpus.pairs.map((p) => ({
+    id: p.id,
+    source: p.source,
+    target: p.target,
+    sourceLang: 'en',
+    targetLang: p.lang,
+    file: 'corpus',
+  }));
   const started = performance.now();
   const { issues } = await runChecks(pairs, { glossary });
   const ms = performance.now() - started;
@@ -29,7 +36,18 @@ export function score(pairs, isFlagged, ms) {
     byKind[p.defect].total++;
     if (isFlagged(p)) byKind[p.defect].caught++;
   }
-  return { recall: caught.length / broken.length, falseAlarms: alarms.length / clean.length, caught: caught.length, defects: broken.length, alarms: alarms.length, clean: clean.length, byKind, missed: broken.filter((p) => !isFlagged(p)).map((p) => p.id), alarmed: alarms.map((p) => p.id), ms };
+  return {
+    recall: caught.length / broken.length,
+    falseAlarms: alarms.length / clean.length,
+    caught: caught.length,
+    defects: broken.length,
+    alarms: alarms.length,
+    clean: clean.length,
+    byKind,
+    missed: broken.filter((p) => !isFlagged(p)).map((p) => p.id),
+    alarmed: alarms.map((p) => p.id),
+    ms,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,7 +10,7 @@ const LANGS = ['es', 'fr', 'de', 'ar'];
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const rand = rng(7);
 const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -35,10 +35,38 @@ const PEOPLE = [
 ];
 // Organisations: the form after "according to" (obj) and after "of" (of), per language.
 const ORGS = [
-  { en: 'Central Command', es: { obj: 'el Comando Central', of: 'del Comando Central' }, fr: { obj: 'le Commandement central', of: 'du Commandement central' }, de: { obj: 'dem Zentralkommando', of: 'des Zentralkommandos' }, ar: 'القيادة المركزية', term: { es: 'Comando Central', fr: 'Commandement central', de: 'Zentralkommando' } },
-  { en: 'the Pentagon', es: { obj: 'el Pentágono', of: 'del Pentágono' }, fr: { obj: 'le Pentagone', of: 'du Pentagone' }, de: { obj: 'dem Pentagon', of: 'des Pentagons' }, ar: 'البنتاغون', term: { es: 'Pentágono', fr: 'Pentagone', de: 'Pentagon' } },
-  { en: 'Reuters', es: { obj: 'Reuters', of: 'de Reuters' }, fr: { obj: 'Reuters', of: 'de Reuters' }, de: { obj: 'Reuters', of: 'von Reuters' }, ar: 'رويترز', term: { es: 'Reuters', fr: 'Reuters', de: 'Reuters' } },
-  { en: 'the Red Cross', es: { obj: 'la Cruz Roja', of: 'de la Cruz Roja' }, fr: { obj: 'la Croix-Rouge', of: 'de la Croix-Rouge' }, de: { obj: 'dem Roten Kreuz', of: 'des Roten Kreuzes' }, ar: 'الصليب الأحمر', term: { es: 'Cruz Roja', fr: 'Croix-Rouge', de: 'Roten Kreuz' } },
+  {
+    en: 'Central Command',
+    es: { obj: 'el Comando Central', of: 'del Comando Central' },
+    fr: { obj: 'le Commandement central', of: 'du Commandement central' },
+    de: { obj: 'dem Zentralkommando', of: 'des Zentralkommandos' },
+    ar: 'القيادة المركزية',
+    term: { es: 'Comando Central', fr: 'Commandement central', de: 'Zentralkommando' },
+  },
+  {
+    en: 'the Pentagon',
+    es: { obj: 'el Pentágono', of: 'del Pentágono' },
+    fr: { obj: 'le Pentagone', of: 'du Pentagone' },
+    de: { obj: 'dem Pentagon', of: 'des Pentagons' },
+    ar: 'البنتاغون',
+    term: { es: 'Pentágono', fr: 'Pentagone', de: 'Pentagon' },
+  },
+  {
+    en: 'Reuters',
+    es: { obj: 'Reuters', of: 'de Reuters' },
+    fr: { obj: 'Reuters', of: 'de Reuters' },
+    de: { obj: 'Reuters', of: 'von Reuters' },
+    ar: 'رويترز',
+    term: { es: 'Reuters', fr: 'Reuters', de: 'Reuters' },
+  },
+  {
+    en: 'the Red Cross',
+    es: { obj: 'la Cruz Roja', of: 'de la Cruz Roja' },
+    fr: { obj: 'la Croix-Rouge', of: 'de la Croix-Rouge' },
+    de: { obj: 'dem Roten Kreuz', of: 'des Roten Kreuzes' },
+    ar: 'الصليب الأحمر',
+    term: { es: 'Cruz Roja', fr: 'Croix-Rouge', de: 'Roten Kreuz' },
+  },
 ];
 const WORDS = {
   en: ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'],
@@ -53,9 +81,12 @@ const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const numLocale = (lang, v) => (lang === 'ar' && v.arabicDigits ? 'ar-EG' : lang);
 const fmt = {
   N: (lang, v) => new Intl.NumberFormat(numLocale(lang, v)).format(v.n),
-  D: (lang, v) => new Intl.DateTimeFormat(numLocale(lang, v), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(v.date),
-  T: (lang, v) => new Intl.DateTimeFormat(numLocale(lang, v), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(v.date),
-  PCT: (lang, v) => new Intl.NumberFormat(numLocale(lang, v), { style: 'percent', maximumFractionDigits: 1 }).format(v.pct / 100),
+  D: (lang, v) =>
+    new Intl.DateTimeFormat(numLocale(lang, v), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(v.date),
+  T: (lang, v) =>
+    new Intl.DateTimeFormat(numLocale(lang, v), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(v.date),
+  PCT: (lang, v) =>
+    new Intl.NumberFormat(numLocale(lang, v), { style: 'percent', maximumFractionDigits: 1 }).format(v.pct / 100),
   M: (lang, v) => new Intl.NumberFormat(numLocale(lang, v), { maximumFractionDigits: 1 }).format(v.m),
   KM: (lang, v) => new Intl.NumberFormat(numLocale(lang, v), { maximumFractionDigits: 1 }).format(v.km),
   Y: (lang, v) => new Intl.NumberFormat(numLocale(lang, v), { useGrouping: false }).format(v.y),
@@ -64,27 +95,105 @@ const fmt = {
 
 // Templates: {SLOT} values, <b>…</b> and <a>…</a> paired codes, {URL} a standalone code, {{x}} placeholders kept as text.
 const TEMPLATES = [
-  { en: 'At least {N} people were killed in {P} on {D}, officials said.', es: 'Al menos {N} personas murieron en {P} el {D}, según las autoridades.', fr: 'Au moins {N} personnes ont été tuées à {P} le {D}, selon les autorités.', de: 'Mindestens {N} Menschen wurden am {D} in {P} getötet, teilten Beamte mit.', ar: 'قُتل ما لا يقل عن {N} شخصًا في {P} في {D}، بحسب مسؤولين.' },
-  { en: 'According to {O}, the attack began at {T} on {D}.', es: 'Según {O.obj}, el ataque comenzó a las {T} del {D}.', fr: 'Selon {O.obj}, l’attaque a commencé à {T} le {D}.', de: 'Laut {O.obj} begann der Angriff am {D} um {T}.', ar: 'وبحسب {O}، بدأ الهجوم عند الساعة {T} يوم {D}.' },
-  { en: 'Prices in {P} rose {PCT} in {Y}, the central bank said.', es: 'Los precios en {P} subieron un {PCT} en {Y}, según el banco central.', fr: 'Les prix à {P} ont augmenté de {PCT} en {Y}, selon la banque centrale.', de: 'Die Preise in {P} stiegen {Y} um {PCT}, teilte die Zentralbank mit.', ar: 'ارتفعت الأسعار في {P} بنسبة {PCT} في عام {Y}، بحسب البنك المركزي.' },
-  { en: '{W} soldiers and {N} civilians were injured near {P}.', es: '{W} soldados y {N} civiles resultaron heridos cerca de {P}.', fr: '{W} soldats et {N} civils ont été blessés près de {P}.', de: '{W} Soldaten und {N} Zivilisten wurden in der Nähe von {P} verletzt.', ar: 'أصيب {W} جنود و{N} مدنيًا قرب {P}.' },
-  { en: 'Read the <a>full statement</a> from {O} on the attack in {P}.', es: 'Lea el <a>comunicado completo</a> {O.of} sobre el ataque en {P}.', fr: 'Lisez le <a>communiqué complet</a> {O.of} sur l’attaque à {P}.', de: 'Lesen Sie die <a>vollständige Erklärung</a> {O.of} zum Angriff in {P}.', ar: 'اقرأ <a>البيان الكامل</a> الصادر عن {O} بشأن الهجوم في {P}.' },
-  { en: 'Reporting by {{author}} in {P}; editing by {{editor}}.', es: 'Información de {{author}} en {P}; edición de {{editor}}.', fr: 'Reportage de {{author}} à {P} ; édition de {{editor}}.', de: 'Berichterstattung von {{author}} in {P}; Redaktion: {{editor}}.', ar: 'تقرير {{author}} من {P}؛ تحرير {{editor}}.' },
-  { en: '<b>Breaking:</b> {N} families have fled {P} since {D}.', es: '<b>Última hora:</b> {N} familias han huido de {P} desde el {D}.', fr: '<b>Dernière minute :</b> {N} familles ont fui {P} depuis le {D}.', de: '<b>Eilmeldung:</b> {N} Familien sind seit dem {D} aus {P} geflohen.', ar: '<b>عاجل:</b> فرّت {N} عائلة من {P} منذ {D}.' },
-  { en: 'The aid package is worth ${M} million, {PERSON} said in {P}.', es: 'El paquete de ayuda asciende a {M} millones de dólares, dijo {PERSON} en {P}.', fr: 'Le programme d’aide s’élève à {M} millions de dollars, a déclaré {PERSON} à {P}.', de: 'Das Hilfspaket hat einen Wert von {M} Millionen Dollar, sagte {PERSON} in {P}.', ar: 'تبلغ قيمة حزمة المساعدات {M} مليون دولار، بحسب ما قاله {PERSON} في {P}.' },
-  { en: 'More information on the evacuation of {P} is available at {URL}.', es: 'Hay más información sobre la evacuación de {P} en {URL}.', fr: 'Plus d’informations sur l’évacuation de {P} sont disponibles sur {URL}.', de: 'Weitere Informationen zur Evakuierung von {P} gibt es unter {URL}.', ar: 'تتوفر معلومات إضافية عن إجلاء السكان من {P} على {URL}.' },
-  { en: 'It was the {n}th attack on US forces in {P} this year.', es: 'Fue el {n}.º ataque contra fuerzas estadounidenses en {P} este año.', fr: 'Il s’agit de la {n}e attaque contre les forces américaines à {P} cette année.', de: 'Es war der {n}. Angriff auf US-Truppen in {P} in diesem Jahr.', ar: 'كان ذلك الهجوم رقم {n} على القوات الأمريكية في {P} هذا العام.' },
-  { en: '"We will respond," {PERSON} told reporters in {P} on {D}.', es: '«Responderemos», dijo {PERSON} a los periodistas en {P} el {D}.', fr: '« Nous répondrons », a déclaré {PERSON} aux journalistes à {P} le {D}.', de: '„Wir werden reagieren“, sagte {PERSON} am {D} vor Journalisten in {P}.', ar: '"سنرد"، قال {PERSON} للصحفيين في {P} يوم {D}.' },
-  { en: 'Officials in {P} said <b>{N}</b> homes were destroyed.', es: 'Las autoridades de {P} dijeron que <b>{N}</b> viviendas quedaron destruidas.', fr: 'Les autorités de {P} ont indiqué que <b>{N}</b> maisons avaient été détruites.', de: 'Die Behörden in {P} erklärten, <b>{N}</b> Häuser seien zerstört worden.', ar: 'قالت السلطات في {P} إن <b>{N}</b> منزلًا دُمّرت.' },
-  { en: 'The blast was felt {KM} kilometres away, in {P}.', es: 'La explosión se sintió a {KM} kilómetros, en {P}.', fr: 'L’explosion a été ressentie à {KM} kilomètres, à {P}.', de: 'Die Explosion war noch in {KM} Kilometern Entfernung zu spüren, in {P}.', ar: 'شعر السكان بالانفجار على بعد {KM} كيلومتر، في {P}.' },
+  {
+    en: 'At least {N} people were killed in {P} on {D}, officials said.',
+    es: 'Al menos {N} personas murieron en {P} el {D}, según las autoridades.',
+    fr: 'Au moins {N} personnes ont été tuées à {P} le {D}, selon les autorités.',
+    de: 'Mindestens {N} Menschen wurden am {D} in {P} getötet, teilten Beamte mit.',
+    ar: 'قُتل ما لا يقل عن {N} شخصًا في {P} في {D}، بحسب مسؤولين.',
+  },
+  {
+    en: 'According to {O}, the attack began at {T} on {D}.',
+    es: 'Según {O.obj}, el ataque comenzó a las {T} del {D}.',
+    fr: 'Selon {O.obj}, l’attaque a commencé à {T} le {D}.',
+    de: 'Laut {O.obj} begann der Angriff am {D} um {T}.',
+    ar: 'وبحسب {O}، بدأ الهجوم عند الساعة {T} يوم {D}.',
+  },
+  {
+    en: 'Prices in {P} rose {PCT} in {Y}, the central bank said.',
+    es: 'Los precios en {P} subieron un {PCT} en {Y}, según el banco central.',
+    fr: 'Les prix à {P} ont augmenté de {PCT} en {Y}, selon la banque centrale.',
+    de: 'Die Preise in {P} stiegen {Y} um {PCT}, teilte die Zentralbank mit.',
+    ar: 'ارتفعت الأسعار في {P} بنسبة {PCT} في عام {Y}، بحسب البنك المركزي.',
+  },
+  {
+    en: '{W} soldiers and {N} civilians were injured near {P}.',
+    es: '{W} soldados y {N} civiles resultaron heridos cerca de {P}.',
+    fr: '{W} soldats et {N} civils ont été blessés près de {P}.',
+    de: '{W} Soldaten und {N} Zivilisten wurden in der Nähe von {P} verletzt.',
+    ar: 'أصيب {W} جنود و{N} مدنيًا قرب {P}.',
+  },
+  {
+    en: 'Read the <a>full statement</a> from {O} on the attack in {P}.',
+    es: 'Lea el <a>comunicado completo</a> {O.of} sobre el ataque en {P}.',
+    fr: 'Lisez le <a>communiqué complet</a> {O.of} sur l’attaque à {P}.',
+    de: 'Lesen Sie die <a>vollständige Erklärung</a> {O.of} zum Angriff in {P}.',
+    ar: 'اقرأ <a>البيان الكامل</a> الصادر عن {O} بشأن الهجوم في {P}.',
+  },
+  {
+    en: 'Reporting by {{author}} in {P}; editing by {{editor}}.',
+    es: 'Información de {{author}} en {P}; edición de {{editor}}.',
+    fr: 'Reportage de {{author}} à {P} ; édition de {{editor}}.',
+    de: 'Berichterstattung von {{author}} in {P}; Redaktion: {{editor}}.',
+    ar: 'تقرير {{author}} من {P}؛ تحرير {{editor}}.',
+  },
+  {
+    en: '<b>Breaking:</b> {N} families have fled {P} since {D}.',
+    es: '<b>Última hora:</b> {N} familias han huido de {P} desde el {D}.',
+    fr: '<b>Dernière minute :</b> {N} familles ont fui {P} depuis le {D}.',
+    de: '<b>Eilmeldung:</b> {N} Familien sind seit dem {D} aus {P} geflohen.',
+    ar: '<b>عاجل:</b> فرّت {N} عائلة من {P} منذ {D}.',
+  },
+  {
+    en: 'The aid package is worth ${M} million, {PERSON} said in {P}.',
+    es: 'El paquete de ayuda asciende a {M} millones de dólares, dijo {PERSON} en {P}.',
+    fr: 'Le programme d’aide s’élève à {M} millions de dollars, a déclaré {PERSON} à {P}.',
+    de: 'Das Hilfspaket hat einen Wert von {M} Millionen Dollar, sagte {PERSON} in {P}.',
+    ar: 'تبلغ قيمة حزمة المساعدات {M} مليون دولار، بحسب ما قاله {PERSON} في {P}.',
+  },
+  {
+    en: 'More information on the evacuation of {P} is available at {URL}.',
+    es: 'Hay más información sobre la evacuación de {P} en {URL}.',
+    fr: 'Plus d’informations sur l’évacuation de {P} sont disponibles sur {URL}.',
+    de: 'Weitere Informationen zur Evakuierung von {P} gibt es unter {URL}.',
+    ar: 'تتوفر معلومات إضافية عن إجلاء السكان من {P} على {URL}.',
+  },
+  {
+    en: 'It was the {n}th attack on US forces in {P} this year.',
+    es: 'Fue el {n}.º ataque contra fuerzas estadounidenses en {P} este año.',
+    fr: 'Il s’agit de la {n}e attaque contre les forces américaines à {P} cette année.',
+    de: 'Es war der {n}. Angriff auf US-Truppen in {P} in diesem Jahr.',
+    ar: 'كان ذلك الهجوم رقم {n} على القوات الأمريكية في {P} هذا العام.',
+  },
+  {
+    en: '"We will respond," {PERSON} told reporters in {P} on {D}.',
+    es: '«Responderemos», dijo {PERSON} a los periodistas en {P} el {D}.',
+    fr: '« Nous répondrons », a déclaré {PERSON} aux journalistes à {P} le {D}.',
+    de: '„Wir werden reagieren“, sagte {PERSON} am {D} vor Journalisten in {P}.',
+    ar: '"سنرد"، قال {PERSON} للصحفيين في {P} يوم {D}.',
+  },
+  {
+    en: 'Officials in {P} said <b>{N}</b> homes were destroyed.',
+    es: 'Las autoridades de {P} dijeron que <b>{N}</b> viviendas quedaron destruidas.',
+    fr: 'Les autorités de {P} ont indiqué que <b>{N}</b> maisons avaient été détruites.',
+    de: 'Die Behörden in {P} erklärten, <b>{N}</b> Häuser seien zerstört worden.',
+    ar: 'قالت السلطات في {P} إن <b>{N}</b> منزلًا دُمّرت.',
+  },
+  {
+    en: 'The blast was felt {KM} kilometres away, in {P}.',
+    es: 'La explosión se sintió a {KM} kilómetros, en {P}.',
+    fr: 'L’explosion a été ressentie à {KM} kilomètres, à {P}.',
+    de: 'Die Explosion war noch in {KM} Kilometern Entfernung zu spüren, in {P}.',
+    ar: 'شعر السكان بالانفجار على بعد {KM} كيلومتر، في {P}.',
+  },
 ];
 
 /** Fills a template into Content runs; returns the runs and the names used (for name defects). */
 function fill(tpl, lang, v) {
   const names = [];
   let text = tpl.replace(/\{(\w+)(?:\.(\w+))?\}(?!\})/g, (m, slot, form) => {
-    if (slot === 'P') return names.push(v.place[lang]), v.place[lang];
-    if (slot === 'PERSON') return names.push(v.person[lang] ?? v.person.en), v.person[lang] ?? v.person.en;
+    if (slot === 'P') return (names.push(v.place[lang]), v.place[lang]);
+    if (slot === 'PERSON') return (names.push(v.person[lang] ?? v.person.en), v.person[lang] ?? v.person.en);
     if (slot === 'O') {
       const o = lang === 'en' ? v.org.en : lang === 'ar' ? v.org.ar : v.org[lang][form ?? 'obj'];
       names.push(lang === 'en' ? v.org.en.replace(/^the /, '') : lang === 'ar' ? v.org.ar : v.org.term[lang]);
@@ -127,7 +236,12 @@ function values() {
     org: pick(ORGS),
     word: int(0, 7),
     wordCap: true,
-    url: pick(['https://www.centcom.mil/MEDIA/', 'https://reliefweb.int/country/irq', 'https://www.icrc.org/en/where-we-work/middle-east', 'https://example.org/statement-2023.pdf']),
+    url: pick([
+      'https://www.centcom.mil/MEDIA/',
+      'https://reliefweb.int/country/irq',
+      'https://www.icrc.org/en/where-we-work/middle-east',
+      'https://example.org/statement-2023.pdf',
+    ]),
     arabicDigits: rand() < 0.5,
   };
 }
@@ -153,38 +267,50 @@ function mapText(runs, fn) {
   });
 }
 const DEFECTS = {
-  'changed-digit': (t) => mapText(t, (s) => {
-    const m = [...s.matchAll(NUMBER_RUN)].pop();
-    if (!m) return null;
-    const digits = [...m[0]].map((c, i) => (DIGIT.test(c) ? i : -1)).filter((i) => i >= 0);
-    const i = digits[digits.length - 1];
-    const changed = m[0].slice(0, i) + bump(m[0][i]) + m[0].slice(i + 1);
-    return s.slice(0, m.index) + changed + s.slice(m.index + m[0].length);
-  }),
-  'dropped-number': (t) => mapText(t, (s) => {
-    const m = [...s.matchAll(NUMBER_RUN)][0];
-    if (!m) return null;
-    return (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/\s{2,}/u, ' ');
-  }),
-  'wrong-number': (t, lang, v) => mapText(t, (s) => {
-    const m = [...s.matchAll(NUMBER_RUN)][0];
-    if (!m) return null;
-    // A plausible, well-formatted number of the same size: the first digit changed.
-    const loc = lang === 'ar' && v.arabicDigits ? 'ar-EG' : lang;
-    const value = Number(m[0].replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[^\d]/gu, ''));
-    if (!Number.isFinite(value) || m[0].match(/[.,\u066b]\d{1,2}$/u)) return null;
-    const other = value + Math.pow(10, String(value).length - 1) * (String(value)[0] === '9' ? -1 : 1);
-    return s.slice(0, m.index) + new Intl.NumberFormat(loc, { useGrouping: m[0].length > 4 || /[.,\u00a0\u202f\u066c]/u.test(m[0]) }).format(other) + s.slice(m.index + m[0].length);
-  }),
-  'name': (t, lang, v, names) => mapText(t, (s) => {
-    const name = names.find((n) => s.includes(n));
-    if (!name) return null;
-    if (rand() < 0.5) return s.replace(name, '').replace(/\s{2,}/u, ' '); // dropped
-    const other = PLACES.map((p) => p[lang]).find((p) => p !== name && !s.includes(p)) ?? 'X';
-    const altered = name.length > 4 && rand() < 0.5 ? name.slice(0, 2) + name[3] + name[2] + name.slice(4) : other; // misspelt or replaced
-    return s.replace(name, altered === name ? other : altered);
-  }),
-  'tag': (t) => {
+  'changed-digit': (t) =>
+    mapText(t, (s) => {
+      const m = [...s.matchAll(NUMBER_RUN)].pop();
+      if (!m) return null;
+      const digits = [...m[0]].map((c, i) => (DIGIT.test(c) ? i : -1)).filter((i) => i >= 0);
+      const i = digits[digits.length - 1];
+      const changed = m[0].slice(0, i) + bump(m[0][i]) + m[0].slice(i + 1);
+      return s.slice(0, m.index) + changed + s.slice(m.index + m[0].length);
+    }),
+  'dropped-number': (t) =>
+    mapText(t, (s) => {
+      const m = [...s.matchAll(NUMBER_RUN)][0];
+      if (!m) return null;
+      return (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/\s{2,}/u, ' ');
+    }),
+  'wrong-number': (t, lang, v) =>
+    mapText(t, (s) => {
+      const m = [...s.matchAll(NUMBER_RUN)][0];
+      if (!m) return null;
+      // A plausible, well-formatted number of the same size: the first digit changed.
+      const loc = lang === 'ar' && v.arabicDigits ? 'ar-EG' : lang;
+      const value = Number(
+        m[0].replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[^\d]/gu, ''),
+      );
+      if (!Number.isFinite(value) || m[0].match(/[.,\u066b]\d{1,2}$/u)) return null;
+      const other = value + Math.pow(10, String(value).length - 1) * (String(value)[0] === '9' ? -1 : 1);
+      return (
+        s.slice(0, m.index) +
+        new Intl.NumberFormat(loc, { useGrouping: m[0].length > 4 || /[.,\u00a0\u202f\u066c]/u.test(m[0]) }).format(
+          other,
+        ) +
+        s.slice(m.index + m[0].length)
+      );
+    }),
+  name: (t, lang, v, names) =>
+    mapText(t, (s) => {
+      const name = names.find((n) => s.includes(n));
+      if (!name) return null;
+      if (rand() < 0.5) return s.replace(name, '').replace(/\s{2,}/u, ' '); // dropped
+      const other = PLACES.map((p) => p[lang]).find((p) => p !== name && !s.includes(p)) ?? 'X';
+      const altered = name.length > 4 && rand() < 0.5 ? name.slice(0, 2) + name[3] + name[2] + name.slice(4) : other; // misspelt or replaced
+      return s.replace(name, altered === name ? other : altered);
+    }),
+  tag: (t) => {
     const codes = t.filter((r) => typeof r !== 'string');
     if (codes.length && rand() < 0.6) {
       const victim = codes[0];
@@ -192,7 +318,10 @@ const DEFECTS = {
     }
     return [...t.slice(0, -1), { code: 'standalone', id: '9', type: 'tag', data: '<br/>' }, ...t.slice(-1)]; // an extra tag
   },
-  'placeholder': (t) => mapText(t, (s) => (s.includes('{{author}}') ? s.replace('{{author}}', pick(['{{autor}}', '{author}', '{{ author'])) : null)),
+  placeholder: (t) =>
+    mapText(t, (s) =>
+      s.includes('{{author}}') ? s.replace('{{author}}', pick(['{{autor}}', '{author}', '{{ author'])) : null,
+    ),
 };
 
 const pairs = [];
@@ -219,13 +348,36 @@ const glossary = [
   'en,es,fr,de,ar,type,translate',
   ...PLACES.map((p) => [p.en, p.es, p.fr, p.de, p.ar, 'name', ''].join(',')),
   ...PEOPLE.map((p) => [p.en, '', '', '', p.ar, 'name', p.ar ? '' : 'no'].join(',')),
-  ...ORGS.map((o) => [o.en.replace(/^the /, ''), o.term.es, o.term.fr, o.term.de === 'Roten Kreuz' ? 'Roten Kreuz|Rote Kreuz|Roten Kreuzes' : o.term.de, o.ar, 'name', ''].join(',')),
+  ...ORGS.map((o) =>
+    [
+      o.en.replace(/^the /, ''),
+      o.term.es,
+      o.term.fr,
+      o.term.de === 'Roten Kreuz' ? 'Roten Kreuz|Rote Kreuz|Roten Kreuzes' : o.term.de,
+      o.ar,
+      'name',
+      '',
+    ].join(','),
+  ),
   'US,estadounidense|estadounidenses|Estados Unidos|EE. UU.,américain|américaine|américains|américaines|États-Unis,US|USA|amerikanische,الأمريكي|الأمريكية|الأمريكيين|الولايات المتحدة,name,',
 ];
 
 const dir = join(root, 'tests', 'fixtures', 'qa');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'corpus.json'), JSON.stringify({ description: 'Labelled QA corpus: clean en→xx news sentence pairs and copies with one injected defect each. Built by bench/qa-corpus.mjs.', pairs }, null, 1) + '\n');
+writeFileSync(
+  join(dir, 'corpus.json'),
+  JSON.stringify(
+    {
+      description:
+        'Labelled QA corpus: clean en→xx news sentence pairs and copies with one injected defect each. Built by bench/qa-corpus.mjs.',
+      pairs,
+    },
+    null,
+    1,
+  ) + '\n',
+);
 writeFileSync(join(dir, 'glossary.csv'), glossary.join('\n') + '\n');
 const count = (f) => pairs.filter(f).length;
-console.log(`${n} clean pairs (${LANGS.map((l) => `${l} ${count((p) => p.lang === l && !p.defect)}`).join(', ')}), ${count((p) => p.defect)} with defects`);
+console.log(
+  `${n} clean pairs (${LANGS.map((l) => `${l} ${count((p) => p.lang === l && !p.defect)}`).join(', ')}), ${count((p) => p.defect)} with defects`,
+);

@@ -38,7 +38,9 @@ const { values: opt, positionals } = parseArgs({
 });
 const dataDir = resolve(root, positionals[0] ?? '../shared/corpora/parallel-dev');
 if (!existsSync(dataDir)) {
-  console.log(`bench:qa-real: no data: it expects the parallel corpora in ${dataDir} (see its README.md) and needs them to run.`);
+  console.log(
+    `bench:qa-real: no data: it expects the parallel corpora in ${dataDir} (see its README.md) and needs them to run.`,
+  );
   process.exit(0);
 }
 const limit = Number(opt.limit);
@@ -54,7 +56,9 @@ const defectSeverities = { ...severities, consistency: 'off' };
 
 const ORDER = ['es', 'fr', 'de', 'ar'];
 const lines = (file) => {
-  const l = readFileSync(file, 'utf8').split('\n').map((s) => s.replace(/\r$/u, ''));
+  const l = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((s) => s.replace(/\r$/u, ''));
   if (l.at(-1) === '') l.pop();
   return l;
 };
@@ -62,16 +66,28 @@ const corpora = readdirSync(dataDir)
   .filter((f) => f.endsWith('.en'))
   .flatMap((f) => {
     const base = f.slice(0, -3);
-    const other = readdirSync(dataDir).find((g) => g.startsWith(`${base}.`) && g !== f && /^[a-z]{2,3}$/u.test(g.slice(base.length + 1)));
+    const other = readdirSync(dataDir).find(
+      (g) => g.startsWith(`${base}.`) && g !== f && /^[a-z]{2,3}$/u.test(g.slice(base.length + 1)),
+    );
     return other ? [{ name: base, lang: other.slice(base.length + 1) }] : [];
   })
   .filter((c) => !opt.lang || c.lang === opt.lang)
-  .sort((a, b) => (ORDER.indexOf(a.lang) + 1 || 99) - (ORDER.indexOf(b.lang) + 1 || 99) || a.lang.localeCompare(b.lang));
+  .sort(
+    (a, b) => (ORDER.indexOf(a.lang) + 1 || 99) - (ORDER.indexOf(b.lang) + 1 || 99) || a.lang.localeCompare(b.lang),
+  );
 for (const c of corpora) {
   const en = lines(join(dataDir, `${c.name}.en`));
   const xx = lines(join(dataDir, `${c.name}.${c.lang}`));
-  if (en.length !== xx.length) throw new Error(`${c.name}: ${en.length} English lines but ${xx.length} ${c.lang} lines`);
-  c.pairs = en.map((s, i) => ({ id: `p${i + 1}`, source: [s], target: [xx[i]], sourceLang: 'en', targetLang: c.lang, file: c.name }));
+  if (en.length !== xx.length)
+    throw new Error(`${c.name}: ${en.length} English lines but ${xx.length} ${c.lang} lines`);
+  c.pairs = en.map((s, i) => ({
+    id: `p${i + 1}`,
+    source: [s],
+    target: [xx[i]],
+    sourceLang: 'en',
+    targetLang: c.lang,
+    file: c.name,
+  }));
 }
 const LANGS = corpora.map((c) => c.lang);
 const text = (p) => p.target[0];
@@ -114,7 +130,10 @@ for (const c of corpora) {
     const warns = new Set(u.issues.filter((i) => i.severity === 'warning').map((i) => i.check));
     if (errs.size) r.errorPairs++;
     if (warns.size) r.warningPairs++;
-    for (const [set, level] of [[errs, 'error'], [warns, 'warning']]) {
+    for (const [set, level] of [
+      [errs, 'error'],
+      [warns, 'warning'],
+    ]) {
       for (const check of set) {
         checkIds.add(check);
         r.byCheck[check] ??= { error: 0, warning: 0 };
@@ -124,7 +143,8 @@ for (const c of corpora) {
   }
   r.errorPct = pct(r.errorPairs, r.pairs);
   r.warningPct = pct(r.warningPairs, r.pairs);
-  for (const v of Object.values(r.byCheck)) Object.assign(v, { errorPct: pct(v.error, r.pairs), warningPct: pct(v.warning, r.pairs) });
+  for (const v of Object.values(r.byCheck))
+    Object.assign(v, { errorPct: pct(v.error, r.pairs), warningPct: pct(v.warning, r.pairs) });
   clean[c.lang] = r;
 }
 
@@ -133,13 +153,19 @@ if (opt.show) {
   let shown = 0;
   for (const c of corpora) {
     for (const p of c.pairs) {
-      const hits = (c.clean.get(p.id)?.issues ?? []).filter((i) => i.check === check && (!level || i.severity === level));
+      const hits = (c.clean.get(p.id)?.issues ?? []).filter(
+        (i) => i.check === check && (!level || i.severity === level),
+      );
       if (!hits.length || shown >= limit) continue;
       shown++;
-      console.log(`[${c.lang} ${p.id}] ${hits.map((i) => `${i.severity}: ${i.message}`).join('\n    ')}\n  en: ${src(p)}\n  ${c.lang}: ${text(p)}\n`);
+      console.log(
+        `[${c.lang} ${p.id}] ${hits.map((i) => `${i.severity}: ${i.message}`).join('\n    ')}\n  en: ${src(p)}\n  ${c.lang}: ${text(p)}\n`,
+      );
     }
   }
-  console.log(`${shown} pair(s) shown (limit ${limit}) for ${opt.show}${opt.lang ? ` in ${opt.lang}` : ''}, from ${dataDir}.`);
+  console.log(
+    `${shown} pair(s) shown (limit ${limit}) for ${opt.show}${opt.lang ? ` in ${opt.lang}` : ''}, from ${dataDir}.`,
+  );
   process.exit(0);
 }
 
@@ -181,20 +207,25 @@ for (const c of corpora) {
       if (k.any.length) r.any++;
     }
     // Which checks catch the type at error level, to read beside the figure.
-    for (const check of new Set(k.error.map((key) => key.split('\u0000')[0]))) recall[copy.type].total.by[check] = (recall[copy.type].total.by[check] ?? 0) + 1;
+    for (const check of new Set(k.error.map((key) => key.split('\u0000')[0])))
+      recall[copy.type].total.by[check] = (recall[copy.type].total.by[check] ?? 0) + 1;
   }
 }
-for (const t of TYPES) for (const r of Object.values(recall[t])) Object.assign(r, { errorPct: pct(r.error, r.n), anyPct: pct(r.any, r.n) });
+for (const t of TYPES)
+  for (const r of Object.values(recall[t])) Object.assign(r, { errorPct: pct(r.error, r.n), anyPct: pct(r.any, r.n) });
 
 if (opt.missed) {
-  if (!TYPES.includes(opt.missed)) throw new Error(`--missed: no defect type "${opt.missed}"; the types are ${TYPES.join(', ')}`);
+  if (!TYPES.includes(opt.missed))
+    throw new Error(`--missed: no defect type "${opt.missed}"; the types are ${TYPES.join(', ')}`);
   let shown = 0;
   for (const c of corpora) {
     for (const copy of c.copies) {
       if (copy.type !== opt.missed || copy.caught || shown >= limit) continue;
       shown++;
       const found = (c.defective.get(copy.id)?.issues ?? []).map((i) => `${i.severity} ${i.check}: ${i.message}`);
-      console.log(`[${c.lang} ${copy.id}]\n  en: ${src(copy)}\n  ${c.lang}: ${marked(text(copy.of), text(copy))}${found.length ? `\n  found: ${found.join('\n         ')}` : ''}\n`);
+      console.log(
+        `[${c.lang} ${copy.id}]\n  en: ${src(copy)}\n  ${c.lang}: ${marked(text(copy.of), text(copy))}${found.length ? `\n  found: ${found.join('\n         ')}` : ''}\n`,
+      );
     }
   }
   console.log(`${shown} missed ${opt.missed} cop(y/ies) shown (limit ${limit}), from ${dataDir}.`);
@@ -206,11 +237,17 @@ function marked(before, after) {
   let p = 0;
   while (p < before.length && before[p] === after[p]) p++;
   let s = 0;
-  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s])
+    s++;
   // Widen to whole words, so "mil⟦ →  mil⟧lones" reads "⟦millones → mil millones⟧".
   const inWord = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   while (p > 0 && inWord(before[p - 1]) && (inWord(before[p]) || inWord(after[p]))) p--;
-  while (s > 0 && inWord(before[before.length - s]) && (inWord(before[before.length - s - 1]) || inWord(after[after.length - s - 1]))) s--;
+  while (
+    s > 0 &&
+    inWord(before[before.length - s]) &&
+    (inWord(before[before.length - s - 1]) || inWord(after[after.length - s - 1]))
+  )
+    s--;
   return `${before.slice(0, p)}⟦${before.slice(p, before.length - s)} → ${after.slice(p, after.length - s)}⟧${before.slice(before.length - s)}`;
 }
 
@@ -222,7 +259,13 @@ for (const [t, type] of TYPES.entries()) {
     const c = corpora[(t + k) % corpora.length];
     const of = c.copies.filter((x) => x.type === type);
     const copy = of[Math.floor(((Math.floor(k / corpora.length) + 1) * of.length) / 4)];
-    if (copy && !examples[type].some((e) => e.id === copy.id && e.lang === c.lang)) examples[type].push({ lang: c.lang, id: copy.id, caught: copy.caught, target: marked(text(copy.of), text(copy)) });
+    if (copy && !examples[type].some((e) => e.id === copy.id && e.lang === c.lang))
+      examples[type].push({
+        lang: c.lang,
+        id: copy.id,
+        caught: copy.caught,
+        target: marked(text(copy.of), text(copy)),
+      });
   }
 }
 
@@ -246,10 +289,17 @@ const POFILTER_TESTS = {
 };
 const TESTS = [...new Set(Object.values(POFILTER_TESTS).flat())];
 
-const poString = (s) => `"${s.replace(/\\/gu, '\\\\').replace(/"/gu, '\\"').replace(/\n/gu, '\\n').replace(/\t/gu, '\\t').replace(/\r/gu, '\\r')}"`;
+const poString = (s) =>
+  `"${s.replace(/\\/gu, '\\\\').replace(/"/gu, '\\"').replace(/\n/gu, '\\n').replace(/\t/gu, '\\t').replace(/\r/gu, '\\r')}"`;
 function writePo(file, lang, units) {
   const head = `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ${lang}\\n"\n`;
-  writeFileSync(file, [head, ...units.map((u) => `msgctxt ${poString(u.id)}\nmsgid ${poString(src(u))}\nmsgstr ${poString(text(u))}\n`)].join('\n'));
+  writeFileSync(
+    file,
+    [
+      head,
+      ...units.map((u) => `msgctxt ${poString(u.id)}\nmsgid ${poString(src(u))}\nmsgstr ${poString(text(u))}\n`),
+    ].join('\n'),
+  );
 }
 
 /** pofilter writes only the failing units, each after comments "# (pofilter) test: message". */
@@ -266,7 +316,11 @@ function readPofilter(file) {
 }
 
 function pofilter(input, output, lang) {
-  const r = spawnSync('pofilter', ['--progress=none', `--language=${lang}`, ...TESTS.flatMap((t) => ['-t', t]), input, output], { encoding: 'utf8' });
+  const r = spawnSync(
+    'pofilter',
+    ['--progress=none', `--language=${lang}`, ...TESTS.flatMap((t) => ['-t', t]), input, output],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`pofilter failed on ${input}: ${r.stderr}`);
 }
 
@@ -278,7 +332,9 @@ if (hasPofilter) {
   po = { tests: TESTS, clean: {}, recall: {}, seconds: 0 };
   for (const type of TYPES) po.recall[type] = { total: { n: 0, error: 0 } };
   for (const c of corpora) {
-    const [cleanIn, cleanOut, defIn, defOut] = ['clean.po', 'clean.out.po', 'defects.po', 'defects.out.po'].map((f) => join(work, `${c.lang}.${f}`));
+    const [cleanIn, cleanOut, defIn, defOut] = ['clean.po', 'clean.out.po', 'defects.po', 'defects.out.po'].map((f) =>
+      join(work, `${c.lang}.${f}`),
+    );
     writePo(cleanIn, c.lang, c.pairs);
     writePo(defIn, c.lang, c.copies);
     const t0 = performance.now();
@@ -311,7 +367,13 @@ for (let i = 0; i < 2; i++) {
   passes.push(performance.now() - t0);
 }
 passes.sort((a, b) => a - b);
-const timings = { pairs: corpora.reduce((n, c) => n + c.pairs.length, 0), locflowSeconds: passes[1] / 1000, pofilterSeconds: po?.seconds ?? null, byCheck: {}, cli: null };
+const timings = {
+  pairs: corpora.reduce((n, c) => n + c.pairs.length, 0),
+  locflowSeconds: passes[1] / 1000,
+  pofilterSeconds: po?.seconds ?? null,
+  byCheck: {},
+  cli: null,
+};
 // Each check alone, to see where locflow's time goes.
 const { CHECKS } = await import(join(dist, 'qa/checks/index.js'));
 for (const check of CHECKS.filter((k) => severities[k.id] !== 'off')) {
@@ -327,15 +389,33 @@ if (!opt['no-cli']) {
     const project = join(work, 'project');
     mkdirSync(join(project, 'source'), { recursive: true });
     writeFileSync(join(project, 'source', 'corpus.txt'), 'Corpus\n');
-    writeFileSync(join(project, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: LANGS, sources: ['source/*.txt'], qa: { severity: severities } }));
+    writeFileSync(
+      join(project, 'locflow.config.json'),
+      JSON.stringify({
+        sourceLanguage: 'en',
+        targetLanguages: LANGS,
+        sources: ['source/*.txt'],
+        qa: { severity: severities },
+      }),
+    );
     const files = corpora.map((c) => {
       const units = c.pairs.map((p) => ({ id: p.id, source: p.source, target: p.target, state: 'final', notes: [] }));
-      writeFileSync(join(project, `${c.lang}.xlf`), writeXliff({ version: '1.2', sourceLang: 'en', targetLang: c.lang, files: [{ original: c.name, units }] }));
+      writeFileSync(
+        join(project, `${c.lang}.xlf`),
+        writeXliff({ version: '1.2', sourceLang: 'en', targetLang: c.lang, files: [{ original: c.name, units }] }),
+      );
       return `${c.lang}.xlf`;
     });
     const cli = join(dist, 'cli', 'index.js');
     // check exits 1 when it finds errors, as it will here.
-    const m = measure('sh', ['-c', `"${process.execPath}" "${cli}" check --format json -o report.json ${files.join(' ')} >/dev/null; test $? -le 1`], { cwd: project, runs: 1 });
+    const m = measure(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${cli}" check --format json -o report.json ${files.join(' ')} >/dev/null; test $? -le 1`,
+      ],
+      { cwd: project, runs: 1 },
+    );
     const report = JSON.parse(readFileSync(join(project, 'report.json'), 'utf8'));
     timings.cli = { seconds: m.seconds, mb: m.mb, files: files.length, summary: report.summary };
   } catch (err) {
@@ -346,7 +426,13 @@ if (!opt['no-cli']) {
 // ---------- output ----------
 
 if (opt.json) {
-  console.log(JSON.stringify({ data: dataDir, dist, spelling: opt.spelling, clean, recall, examples, pofilter: po, timings }, null, 1));
+  console.log(
+    JSON.stringify(
+      { data: dataDir, dist, spelling: opt.spelling, clean, recall, examples, pofilter: po, timings },
+      null,
+      1,
+    ),
+  );
   process.exit(0);
 }
 
@@ -356,7 +442,9 @@ const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
 say(`QA checks on real professional translations, data from ${dataDir}`);
-say(`(${corpora.map((c) => `${c.name} en→${c.lang}`).join(', ')}; spelling ${opt.spelling ? 'on' : 'off'}; locflow from ${dist})`);
+say(
+  `(${corpora.map((c) => `${c.name} en→${c.lang}`).join(', ')}; spelling ${opt.spelling ? 'on' : 'off'}; locflow from ${dist})`,
+);
 say();
 say('1. Clean pairs: % of pairs with ≥1 finding (false alarms, or a real slip in the reference)');
 say(`   ${pad('', 18)}${LANGS.map((l) => lpad(l, 13)).join('')}`);
@@ -365,7 +453,9 @@ say(`   ${pad('any error', 18)}${LANGS.map((l) => lpad(f1(clean[l].errorPct), 13
 say(`   ${pad('any warning', 18)}${LANGS.map((l) => lpad(f1(clean[l].warningPct), 13)).join('')}`);
 say(`   per check, error % / warning %:`);
 for (const check of [...checkIds].sort()) {
-  say(`   ${pad(check, 18)}${LANGS.map((l) => lpad(`${f1(clean[l].byCheck[check]?.errorPct ?? 0)} / ${f1(clean[l].byCheck[check]?.warningPct ?? 0)}`, 13)).join('')}`);
+  say(
+    `   ${pad(check, 18)}${LANGS.map((l) => lpad(`${f1(clean[l].byCheck[check]?.errorPct ?? 0)} / ${f1(clean[l].byCheck[check]?.warningPct ?? 0)}`, 13)).join('')}`,
+  );
 }
 say(`   (read them: --show <check>[:error|warning] [--lang xx] [--limit N])`);
 say();
@@ -373,10 +463,17 @@ say('2. Injected defects (one seeded copy per pair and type): caught at error le
 say(`   ${pad('defect', 18)}${LANGS.map((l) => lpad(l, 19)).join('')}${lpad('all', 19)}   caught by (error)`);
 for (const type of TYPES) {
   const cell = (r) => (r.n ? `${r.n}: ${f1(r.errorPct)}/${f1(r.anyPct)}` : '0: –');
-  const by = Object.entries(recall[type].total.by).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  say(`   ${pad(type, 18)}${LANGS.map((l) => lpad(cell(recall[type][l]), 19)).join('')}${lpad(cell(recall[type].total), 19)}   ${by}`);
+  const by = Object.entries(recall[type].total.by)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  say(
+    `   ${pad(type, 18)}${LANGS.map((l) => lpad(cell(recall[type][l]), 19)).join('')}${lpad(cell(recall[type].total), 19)}   ${by}`,
+  );
 }
-say(`   (cells: applicable copies: error %/warning %; the copies' runs have consistency off. Misses: --missed <defect>)`);
+say(
+  `   (cells: applicable copies: error %/warning %; the copies' runs have consistency off. Misses: --missed <defect>)`,
+);
 if (opt.examples) {
   say();
   say('   Examples (⟦old → new⟧ marks the injected change):');
@@ -387,29 +484,54 @@ if (opt.examples) {
 }
 say();
 if (po) {
-  say(`3. pofilter ${spawnSync('pofilter', ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^pofilter /u, '')}, -t ${TESTS.join(' -t ')}`);
-  say(`   (matching locflow's ${Object.keys(POFILTER_TESTS).join(', ')}; pofilter has no severities: every failure counts)`);
+  say(
+    `3. pofilter ${spawnSync('pofilter', ['--version'], { encoding: 'utf8' })
+      .stdout.trim()
+      .replace(/^pofilter /u, '')}, -t ${TESTS.join(' -t ')}`,
+  );
+  say(
+    `   (matching locflow's ${Object.keys(POFILTER_TESTS).join(', ')}; pofilter has no severities: every failure counts)`,
+  );
   say(`   ${pad('flagged clean %', 18)}${LANGS.map((l) => lpad(f1(po.clean[l].flaggedPct), 13)).join('')}`);
-  for (const t of TESTS.filter((t) => LANGS.some((l) => po.clean[l].byTest[t]))) say(`   ${pad(`  ${t}`, 18)}${LANGS.map((l) => lpad(f1(pct(po.clean[l].byTest[t] ?? 0, po.clean[l].pairs)), 13)).join('')}`);
+  for (const t of TESTS.filter((t) => LANGS.some((l) => po.clean[l].byTest[t])))
+    say(
+      `   ${pad(`  ${t}`, 18)}${LANGS.map((l) => lpad(f1(pct(po.clean[l].byTest[t] ?? 0, po.clean[l].pairs)), 13)).join('')}`,
+    );
   say(`   recall per defect, %: ${TYPES.map((t) => `${t} ${f1(po.recall[t].total.errorPct)}`).join(', ')}`);
   say(`   (PO files and pofilter's output in ${work})`);
-} else say(`3. pofilter: ${opt['no-pofilter'] ? 'skipped (--no-pofilter)' : 'not installed (apt-get install translate-toolkit)'}`);
+} else
+  say(
+    `3. pofilter: ${opt['no-pofilter'] ? 'skipped (--no-pofilter)' : 'not installed (apt-get install translate-toolkit)'}`,
+  );
 say();
 
-const cliLine = !timings.cli ? 'skipped (--no-cli)' : timings.cli.skipped ? `skipped: ${timings.cli.skipped}` : `${timings.cli.seconds.toFixed(2)} s${Number.isNaN(timings.cli.mb) ? '' : `, ${timings.cli.mb.toFixed(0)} MB peak`} (${timings.cli.files} XLIFF files, process start included; ${timings.cli.summary.errors} errors, ${timings.cli.summary.warnings} warnings; in process ${cleanCounts.errors} and ${cleanCounts.warnings})`;
+const cliLine = !timings.cli
+  ? 'skipped (--no-cli)'
+  : timings.cli.skipped
+    ? `skipped: ${timings.cli.skipped}`
+    : `${timings.cli.seconds.toFixed(2)} s${Number.isNaN(timings.cli.mb) ? '' : `, ${timings.cli.mb.toFixed(0)} MB peak`} (${timings.cli.files} XLIFF files, process start included; ${timings.cli.summary.errors} errors, ${timings.cli.summary.warnings} warnings; in process ${cleanCounts.errors} and ${cleanCounts.warnings})`;
 say('## QA on real translations');
 say();
-say(`Data: ${corpora.map((c) => `${c.name} (en→${c.lang}, ${c.pairs.length} pairs)`).join(', ')}, from \`${dataDir.replace(`${resolve(root, '..')}/`, '../')}\`. Spelling ${opt.spelling ? 'on' : 'off'}.`);
+say(
+  `Data: ${corpora.map((c) => `${c.name} (en→${c.lang}, ${c.pairs.length} pairs)`).join(', ')}, from \`${dataDir.replace(`${resolve(root, '..')}/`, '../')}\`. Spelling ${opt.spelling ? 'on' : 'off'}.`,
+);
 say();
 say(`| lang | pairs | locflow: pairs with an error | locflow: pairs with a warning | pofilter: pairs flagged |`);
 say(`|---|---:|---:|---:|---:|`);
-for (const l of LANGS) say(`| ${l} | ${clean[l].pairs} | ${f1(clean[l].errorPct)} % | ${f1(clean[l].warningPct)} % | ${po ? `${f1(po.clean[l].flaggedPct)} %` : '–'} |`);
+for (const l of LANGS)
+  say(
+    `| ${l} | ${clean[l].pairs} | ${f1(clean[l].errorPct)} % | ${f1(clean[l].warningPct)} % | ${po ? `${f1(po.clean[l].flaggedPct)} %` : '–'} |`,
+  );
 say();
-say(`| injected defect | copies (${LANGS.join('/')}) | locflow: caught as error | locflow: error or warning | pofilter: caught |`);
+say(
+  `| injected defect | copies (${LANGS.join('/')}) | locflow: caught as error | locflow: error or warning | pofilter: caught |`,
+);
 say(`|---|---:|---:|---:|---:|`);
 for (const t of TYPES) {
   const r = recall[t].total;
-  say(`| ${t} | ${r.n} (${LANGS.map((l) => recall[t][l].n).join('/')}) | ${f1(r.errorPct)} % | ${f1(r.anyPct)} % | ${po ? `${f1(po.recall[t].total.errorPct)} %` : '–'} |`);
+  say(
+    `| ${t} | ${r.n} (${LANGS.map((l) => recall[t][l].n).join('/')}) | ${f1(r.errorPct)} % | ${f1(r.anyPct)} % | ${po ? `${f1(po.recall[t].total.errorPct)} %` : '–'} |`,
+  );
 }
 say();
 say(`| time, ${timings.pairs} clean pairs | seconds |`);
@@ -419,5 +541,10 @@ if (po) say(`| pofilter, ${TESTS.length} tests, one run per language | ${po.seco
 if (po) say(`| locflow in process ÷ pofilter | ${(timings.locflowSeconds / po.seconds).toFixed(2)}× |`);
 say(`| \`locflow check\` CLI | ${cliLine} |`);
 say();
-say(`Time per locflow check alone: ${Object.entries(timings.byCheck).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}.`);
+say(
+  `Time per locflow check alone: ${Object.entries(timings.byCheck)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v.toFixed(2)} s`)
+    .join(', ')}.`,
+);
 console.log(out.join('\n'));

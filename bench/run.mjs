@@ -36,11 +36,15 @@ if (main && (!only || only === 'extract')) {
   const words = buildCorpus(dir);
   rmSync(join(dir, 'xliff'), { recursive: true, force: true });
   const m = measure(process.execPath, [cli, 'extract', '--force'], { cwd: dir, runs: 5 });
-  console.log(`extract (sentences + XLIFF 1.2), ${words} words: ${fmt(m)}   [target ≤ 0.5 s, ≤ 300 MB; txt2po + po2xliff: 4.6 s]`);
+  console.log(
+    `extract (sentences + XLIFF 1.2), ${words} words: ${fmt(m)}   [target ≤ 0.5 s, ≤ 300 MB; txt2po + po2xliff: 4.6 s]`,
+  );
 }
 
 if (main && (!only || only === 'help')) {
   const node = measure(process.execPath, ['-e', '0'], { runs: 11 });
   const help = measure(process.execPath, [cli, '--help'], { runs: 11 });
-  console.log(`locflow --help: ${fmt(help)}; node -e 0: ${fmt(node)}; ratio ${(help.seconds / node.seconds).toFixed(2)}   [target ≤ 2]`);
+  console.log(
+    `locflow --help: ${fmt(help)}; node -e 0: ${fmt(node)}; ratio ${(help.seconds / node.seconds).toFixed(2)}   [target ≤ 2]`,
+  );
 }

@@ -32,7 +32,10 @@ for (const r of rules) {
   if (pass) passed++;
   if (pass && quiet) continue;
   console.log(`${pass ? 'PASS' : 'FAIL'} ${r.id} ${r.name}`);
-  if (!pass) console.log(`     input:    ${JSON.stringify(r.input)}\n     expected: ${JSON.stringify(expected)}\n     got:      ${JSON.stringify(got)}`);
+  if (!pass)
+    console.log(
+      `     input:    ${JSON.stringify(r.input)}\n     expected: ${JSON.stringify(expected)}\n     got:      ${JSON.stringify(got)}`,
+    );
 }
 console.log(`\n${subset ?? 'all English rules'}: PERCENT ${((100 * passed) / rules.length).toFixed(2)}%`);
 console.log(`ACCURACY ${passed}/${rules.length}`);

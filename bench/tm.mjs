@@ -12,15 +12,45 @@ const LOOKUPS = Number(process.env.TM_LOOKUPS ?? 10_000);
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const rand = rng(11);
-const pick = (l) => l[Math.floor(rand() * l.length)];
 
 // Text with the statistics of real prose: a 30,000-word vocabulary of made-up words drawn with a Zipf law
 // (exponent 1.07, as in English), sentences of 8–40 tokens with numbers and commas. The index's cost depends on
 // these statistics, not on the words themselves, and the data needs no download.
-const SYLLABLES = ['ka', 'lo', 'ter', 'min', 'as', 'ro', 'ven', 'di', 'sul', 'pe', 'tra', 'on', 'ex', 'mar', 'bi', 'cu', 'no', 'gra', 'hel', 'fi', 'st', 'qua', 'ze', 'wo', 'ly', 'im', 'port', 'tion', 'al', 'ed'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'ter',
+  'min',
+  'as',
+  'ro',
+  'ven',
+  'di',
+  'sul',
+  'pe',
+  'tra',
+  'on',
+  'ex',
+  'mar',
+  'bi',
+  'cu',
+  'no',
+  'gra',
+  'hel',
+  'fi',
+  'st',
+  'qua',
+  'ze',
+  'wo',
+  'ly',
+  'im',
+  'port',
+  'tion',
+  'al',
+  'ed',
+];
 const VOCAB = Array.from({ length: 30_000 }, (_, i) => {
   let w = '';
   let x = i + 7;
@@ -89,7 +119,9 @@ for (const q of queries) {
 const lookups = (performance.now() - t) / 1000;
 tm.close();
 console.log(`translation memory: ${ENTRIES} entries stored in ${build.toFixed(2)} s`);
-console.log(`  locflow: ${LOOKUPS} look-ups in ${lookups.toFixed(2)} s (${((lookups / LOOKUPS) * 1000).toFixed(2)} ms each): ${exact} exact, ${fuzzy} fuzzy ≥ 75 %   [goal ≤ 10 s]`);
+console.log(
+  `  locflow: ${LOOKUPS} look-ups in ${lookups.toFixed(2)} s (${((lookups / LOOKUPS) * 1000).toFixed(2)} ms each): ${exact} exact, ${fuzzy} fuzzy ≥ 75 %   [goal ≤ 10 s]`,
+);
 
 // Translate Toolkit: pot2po --tm over the same memory (as a PO file). Its matcher compares each query with
 // every entry, so only a sample of the queries is run and the time is scaled to all of them.
@@ -97,14 +129,39 @@ const TT_QUERIES = Number(process.env.TT_QUERIES ?? 50);
 if (spawnSync('pot2po', ['--version'], { encoding: 'utf8' }).status === 0) {
   const esc = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   const header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n';
-  writeFileSync(join(work, 'memory.po'), header + entries.map((e, i) => `msgctxt "${i}"\nmsgid "${esc(e.source)}"\nmsgstr "${esc(e.target)}"\n`).join('\n'));
-  writeFileSync(join(work, 'queries.pot'), header + queries.slice(0, TT_QUERIES).map((q, i) => `msgctxt "q${i}"\nmsgid "${esc(q)}"\nmsgstr ""\n`).join('\n'));
+  writeFileSync(
+    join(work, 'memory.po'),
+    header + entries.map((e, i) => `msgctxt "${i}"\nmsgid "${esc(e.source)}"\nmsgstr "${esc(e.target)}"\n`).join('\n'),
+  );
+  writeFileSync(
+    join(work, 'queries.pot'),
+    header +
+      queries
+        .slice(0, TT_QUERIES)
+        .map((q, i) => `msgctxt "q${i}"\nmsgid "${esc(q)}"\nmsgstr ""\n`)
+        .join('\n'),
+  );
   writeFileSync(join(work, 'empty.po'), header);
   t = performance.now();
-  const p = spawnSync('pot2po', ['--tm', join(work, 'memory.po'), '-s', '75', '-t', join(work, 'empty.po'), join(work, 'queries.pot'), join(work, 'out.po')], { encoding: 'utf8', timeout: 1_800_000 });
+  const p = spawnSync(
+    'pot2po',
+    [
+      '--tm',
+      join(work, 'memory.po'),
+      '-s',
+      '75',
+      '-t',
+      join(work, 'empty.po'),
+      join(work, 'queries.pot'),
+      join(work, 'out.po'),
+    ],
+    { encoding: 'utf8', timeout: 1_800_000 },
+  );
   const ttSeconds = (performance.now() - t) / 1000;
   if (p.status === 0 && existsSync(join(work, 'out.po'))) {
     const lev = spawnSync('/usr/bin/python3', ['-c', 'import Levenshtein'], { encoding: 'utf8' }).status === 0;
-    console.log(`  Translate Toolkit pot2po --tm: ${TT_QUERIES} look-ups in ${ttSeconds.toFixed(1)} s (${(ttSeconds / TT_QUERIES).toFixed(2)} s each, memory loading included; ≈ ${((ttSeconds / TT_QUERIES) * LOOKUPS / 60).toFixed(0)} min for ${LOOKUPS})${lev ? '' : ' — without python3-levenshtein, which makes it ~50× slower'}`);
+    console.log(
+      `  Translate Toolkit pot2po --tm: ${TT_QUERIES} look-ups in ${ttSeconds.toFixed(1)} s (${(ttSeconds / TT_QUERIES).toFixed(2)} s each, memory loading included; ≈ ${(((ttSeconds / TT_QUERIES) * LOOKUPS) / 60).toFixed(0)} min for ${LOOKUPS})${lev ? '' : ' — without python3-levenshtein, which makes it ~50× slower'}`,
+    );
   } else console.log(`  Translate Toolkit pot2po: failed (${(p.stderr || '').trim().split('\n').pop()})`);
 } else console.log('  Translate Toolkit: not installed (apt-get install translate-toolkit python3-levenshtein)');

@@ -34,13 +34,29 @@ console.log(
     ? '\nApertium (eng-spa) is installed: the machine-translated draft es-x-mt is made with it.'
     : '\nApertium is not installed (apt-get install apertium apertium-eng-spa): the draft es-x-mt is pseudo-translated instead.',
 );
-step(`translate: a machine draft (es-x-mt) with ${engine}, kept apart from the human Spanish translation`, ['translate', '--engine', engine, '--lang', 'es-x-mt']);
+step(`translate: a machine draft (es-x-mt) with ${engine}, kept apart from the human Spanish translation`, [
+  'translate',
+  '--engine',
+  engine,
+  '--lang',
+  'es-x-mt',
+]);
 step('translate: no translator at hand for en-XA, so pseudo-translate it as XLIFF', ['pseudo', '--lang', 'en-XA']);
-step('import: the Spanish translation and the pseudo-translation', ['import', ...xliffFiles('es'), ...xliffFiles('en-XA')]);
+step('import: the Spanish translation and the pseudo-translation', [
+  'import',
+  ...xliffFiles('es'),
+  ...xliffFiles('en-XA'),
+]);
 step('build: rebuild each localized article (untranslated units fall back to English)', ['build']);
 step('status', ['status']);
 step('check: QA of the human Spanish translation', ['check', '--lang', 'es']);
-step(`check: QA of the ${engine} draft (errors expected: this is what the check is for)`, ['check', '--lang', 'es-x-mt', '--format', 'html', '-o', 'reports/qa-es-x-mt.html'], [0, 1]);
+step(
+  `check: QA of the ${engine} draft (errors expected: this is what the check is for)`,
+  ['check', '--lang', 'es-x-mt', '--format', 'html', '-o', 'reports/qa-es-x-mt.html'],
+  [0, 1],
+);
 step('check: the same, as text', ['check', '--lang', 'es-x-mt'], [0, 1]);
 console.log('\nThe Spanish article is in locales/es/us-strike-northern-iraq.txt');
-console.log(`The ${engine} draft is in locales/es-x-mt/us-strike-northern-iraq.txt, its QA report in reports/qa-es-x-mt.html`);
+console.log(
+  `The ${engine} draft is in locales/es-x-mt/us-strike-northern-iraq.txt, its QA report in reports/qa-es-x-mt.html`,
+);

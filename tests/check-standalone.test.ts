@@ -48,14 +48,30 @@ describe('check without a project', () => {
   const unchanged = (): void => expect({ ...snapshot(work), ...snapshot(data) }).toEqual(before);
 
   it('checks two plain texts line by line with --source-lang and --lang, exit 0 when clean', () => {
-    const r = locflow(work, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'museum.txt'), '--source-lang', 'en', '--lang', 'es', '--format', 'json');
+    const r = locflow(
+      work,
+      'check',
+      '--source',
+      join(data, 'museum.en'),
+      '--target',
+      join(data, 'museum.txt'),
+      '--source-lang',
+      'en',
+      '--lang',
+      'es',
+      '--format',
+      'json',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { issues: Array<{ severity: string; check: string }> };
     // One pair per line, although line 2 of the source starts in lower case (no hard-wrap joining in a line-per-sentence text).
     expect(report.issues.filter((i) => i.check === 'alignment')).toEqual([]);
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(locflow(work, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'museum.txt'), '--lang', 'es').stdout).toMatch(/^3 unit\(s\) checked/u);
+    expect(
+      locflow(work, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'museum.txt'), '--lang', 'es')
+        .stdout,
+    ).toMatch(/^3 unit\(s\) checked/u);
     unchanged();
   });
 
@@ -82,9 +98,21 @@ describe('check without a project', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/the target's language is "es", from its file name/u);
     mkdirSync(join(data, 'fr'));
-    writeFileSync(join(data, 'fr', 'museum.txt'), 'Le musée est ouvert tous les jours.\nLe jardin ferme la nuit.\nLes billets coûtent 12 euros.\n');
+    writeFileSync(
+      join(data, 'fr', 'museum.txt'),
+      'Le musée est ouvert tous les jours.\nLe jardin ferme la nuit.\nLes billets coûtent 12 euros.\n',
+    );
     before = { ...snapshot(work), ...snapshot(data) };
-    const f = locflow(work, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'fr', 'museum.txt'), '--format', 'json');
+    const f = locflow(
+      work,
+      'check',
+      '--source',
+      join(data, 'museum.en'),
+      '--target',
+      join(data, 'fr', 'museum.txt'),
+      '--format',
+      'json',
+    );
     expect(f.code).toBe(0);
     expect(f.stderr).toMatch(/"fr", from its folder/u);
     unchanged();
@@ -124,16 +152,39 @@ describe('check without a project', () => {
 
   it('uses --glossary without a project', () => {
     writeFileSync(join(data, 'terms.csv'), 'en,es,type\ntickets,entradas,term\n');
-    writeFileSync(join(data, 'tickets.es'), 'El museo abre todos los días.\nEl jardín cierra por la noche.\nLos boletos cuestan 12 euros.\n');
+    writeFileSync(
+      join(data, 'tickets.es'),
+      'El museo abre todos los días.\nEl jardín cierra por la noche.\nLos boletos cuestan 12 euros.\n',
+    );
     before = { ...snapshot(work), ...snapshot(data) };
-    const r = locflow(work, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'tickets.es'), '--glossary', join(data, 'terms.csv'));
+    const r = locflow(
+      work,
+      'check',
+      '--source',
+      join(data, 'museum.en'),
+      '--target',
+      join(data, 'tickets.es'),
+      '--glossary',
+      join(data, 'terms.csv'),
+    );
     expect(r.stdout).toMatch(/glossary term "tickets" should be translated as "entradas"/u);
     unchanged();
   });
 
   it('writes a report only where -o says', () => {
     const out = mkdtempSync(join(tmpdir(), 'locflow-report-'));
-    const r = locflow(work, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'museum.es.txt'), '--format', 'sarif', '-o', join(out, 'qa.sarif'));
+    const r = locflow(
+      work,
+      'check',
+      '--source',
+      join(data, 'museum.en'),
+      '--target',
+      join(data, 'museum.es.txt'),
+      '--format',
+      'sarif',
+      '-o',
+      join(out, 'qa.sarif'),
+    );
     expect(r.code).toBe(0);
     expect((JSON.parse(readFileSync(join(out, 'qa.sarif'), 'utf8')) as { version: string }).version).toBe('2.1.0');
     unchanged();
@@ -149,10 +200,30 @@ describe('check without a project', () => {
 
   it('in a project, reads documents outside it and writes the report where the user says', () => {
     const project = tempProject();
-    const ok = locflow(project, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'museum.txt'), '--lang', 'es');
+    const ok = locflow(
+      project,
+      'check',
+      '--source',
+      join(data, 'museum.en'),
+      '--target',
+      join(data, 'museum.txt'),
+      '--lang',
+      'es',
+    );
     expect(ok.code).toBe(0);
     const reports = mkdtempSync(join(tmpdir(), 'reports-'));
-    const out = locflow(project, 'check', '--source', join(data, 'museum.en'), '--target', join(data, 'museum.txt'), '--lang', 'es', '-o', join(reports, 'qa.txt'));
+    const out = locflow(
+      project,
+      'check',
+      '--source',
+      join(data, 'museum.en'),
+      '--target',
+      join(data, 'museum.txt'),
+      '--lang',
+      'es',
+      '-o',
+      join(reports, 'qa.txt'),
+    );
     expect(out.code).toBe(0);
     expect(readFileSync(join(reports, 'qa.txt'), 'utf8')).toMatch(/0 error\(s\)/u);
     unchanged();

@@ -13,7 +13,11 @@ const XLF = (lang: string): string => `xliff/${lang}/article.xlf`;
 function translateFile(dir: string, lang: string, fill: (text: string) => string, version?: '1.2' | '2.0'): void {
   const path = join(dir, XLF(lang));
   const x = readXliff(read(path));
-  const units = x.files[0]!.units.map((u) => ({ ...u, target: u.source.map((r) => (typeof r === 'string' ? fill(r) : r)), state: 'translated' as const }));
+  const units = x.files[0]!.units.map((u) => ({
+    ...u,
+    target: u.source.map((r) => (typeof r === 'string' ? fill(r) : r)),
+    state: 'translated' as const,
+  }));
   writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }, version ?? x.version));
 }
 
@@ -26,7 +30,8 @@ describe('locflow CLI on a project', () => {
   it('--help lists every command', () => {
     const r = locflow(dir, '--help');
     expect(r.code).toBe(0);
-    for (const c of ['init', 'extract', 'import', 'build', 'status', 'check', 'pseudo', 'segment']) expect(r.stdout).toContain(c);
+    for (const c of ['init', 'extract', 'import', 'build', 'status', 'check', 'pseudo', 'segment'])
+      expect(r.stdout).toContain(c);
   });
 
   it('extract writes XLIFF 1.2 per language, with languages, notes and one unit per sentence', () => {
@@ -64,7 +69,21 @@ describe('locflow CLI on a project', () => {
   });
 
   it('identity holds for generated articles too (property, through the CLI)', () => {
-    const word = fc.constantFrom('Troops', 'left', 'Kirkuk', 'on', 'Sunday', '1,200', 'people.', 'Mr.', 'Smith', 'said:', '"No."', 'https://example.com/x', '62%');
+    const word = fc.constantFrom(
+      'Troops',
+      'left',
+      'Kirkuk',
+      'on',
+      'Sunday',
+      '1,200',
+      'people.',
+      'Mr.',
+      'Smith',
+      'said:',
+      '"No."',
+      'https://example.com/x',
+      '62%',
+    );
     const para = fc.array(word, { minLength: 1, maxLength: 15 }).map((ws) => ws.join(' '));
     const article = fc.array(para, { minLength: 2, maxLength: 6 }).map((ps) => ps.join('\n\n') + '\n');
     fc.assert(
@@ -85,7 +104,11 @@ describe('locflow CLI on a project', () => {
     const r = locflow(d, 'build');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/17 untranslated/u);
-    const last = (lang: string): string => read(join(d, `locales/${lang}/article.txt`)).trim().split('\n').pop()!;
+    const last = (lang: string): string =>
+      read(join(d, `locales/${lang}/article.txt`))
+        .trim()
+        .split('\n')
+        .pop()!;
     expect(last('es')).toBe('Updated: 5 de diciembre de 2023 a las 14:15');
     expect(last('fr')).toBe('Updated: 5 décembre 2023 à 14:15');
     expect(last('de')).toBe('Updated: 5. Dezember 2023 um 14:15');
@@ -97,10 +120,14 @@ describe('locflow CLI on a project', () => {
     locflow(d, 'extract', '--lang', 'es');
     const path = join(d, XLF('es'));
     const x = readXliff(read(path));
-    const units = x.files[0]!.units.map((u, i) => (i < 5 ? { ...u, target: [...u.source], state: (i < 2 ? 'needs-review' : 'translated') as 'translated' } : u));
+    const units = x.files[0]!.units.map((u, i) =>
+      i < 5 ? { ...u, target: [...u.source], state: (i < 2 ? 'needs-review' : 'translated') as 'translated' } : u,
+    );
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
     expect(locflow(d, 'import', XLF('es')).code).toBe(0);
-    const rows = JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as Array<Record<string, number | string>>;
+    const rows = JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as Array<
+      Record<string, number | string>
+    >;
     expect(rows[0]).toMatchObject({ lang: 'es', units: 17, translated: 3, needsReview: 2, untranslated: 12, stale: 0 });
     expect(rows[0]!.words).toBe(323);
   });
@@ -115,9 +142,17 @@ describe('locflow CLI on a project', () => {
     expect(out).toContain('1,200');
     expect(out).toContain('5 décembre 2023 à 14:15');
     // Pseudo-translation accents names and month names on purpose; digits, codes and placeholders must come through.
-    const report = JSON.parse(locflow(d, 'check', '--lang', 'fr', '--format', 'json').stdout) as { issues: Array<{ check: string; message: string }> };
+    const report = JSON.parse(locflow(d, 'check', '--lang', 'fr', '--format', 'json').stdout) as {
+      issues: Array<{ check: string; message: string }>;
+    };
     // Spelled-out numbers ("five") are accented like any word, so only digits are expected intact.
-    expect(report.issues.filter((i) => ['inline-codes', 'placeholders', 'urls-emails', 'empty'].includes(i.check) || /number\(s\) missing from the target: \d|number not in the source: \d/u.test(i.message))).toEqual([]);
+    expect(
+      report.issues.filter(
+        (i) =>
+          ['inline-codes', 'placeholders', 'urls-emails', 'empty'].includes(i.check) ||
+          /number\(s\) missing from the target: \d|number not in the source: \d/u.test(i.message),
+      ),
+    ).toEqual([]);
   });
 
   it('segment prints sentences or exact offsets', () => {
@@ -135,7 +170,8 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     return d;
   }
-  const store = (d: string): string | null => (existsSync(join(d, 'locales/es/article.json')) ? read(join(d, 'locales/es/article.json')) : null);
+  const store = (d: string): string | null =>
+    existsSync(join(d, 'locales/es/article.json')) ? read(join(d, 'locales/es/article.json')) : null;
 
   it('malformed XML: names file, line and column', () => {
     const d = prepared();
@@ -172,7 +208,12 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     translateFile(d, 'es', (t) => t.toUpperCase());
     const path = join(d, XLF('es'));
     const someId = readXliff(read(path)).files[0]!.units[13]!.id;
-    writeFileSync(path, read(path).replace(`id="${someId}"`, 'id="u000000000000"').replace('<source>Iraqi militia groups', '<source>Iraqi militia group'));
+    writeFileSync(
+      path,
+      read(path)
+        .replace(`id="${someId}"`, 'id="u000000000000"')
+        .replace('<source>Iraqi militia groups', '<source>Iraqi militia group'),
+    );
     const r = locflow(d, 'import', XLF('es'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unit "u000000000000" is unknown/u);
@@ -186,7 +227,15 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     translateFile(d, 'es', (t) => t);
     const path = join(d, XLF('es'));
     const xml = read(path);
-    writeFileSync(path, xml.replace(/(<target[^>]*>Updated: )<ph id="1" ctype="x-date">[^<]*<\/ph>/u, '$1').replace('<target xml:lang="es" state="translated">AP', '<target xml:lang="es" state="translated">AP<x id="7"/>'));
+    writeFileSync(
+      path,
+      xml
+        .replace(/(<target[^>]*>Updated: )<ph id="1" ctype="x-date">[^<]*<\/ph>/u, '$1')
+        .replace(
+          '<target xml:lang="es" state="translated">AP',
+          '<target xml:lang="es" state="translated">AP<x id="7"/>',
+        ),
+    );
     const r = locflow(d, 'import', XLF('es'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/lacks inline code\(s\) standalone:1 \(date "December 05, 2023, 2:15 PM"\)/u);
@@ -233,7 +282,9 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     writeFileSync(returned, read(join(d, XLF('es'))));
     expect(locflow(d, 'import', returned).code).toBe(0);
     expect(store(d)).toContain('ES ');
-    expect(locflow(d, 'check', '--lang', 'es', '--format', 'json', '-o', join(downloads, 'qa.json')).code).toBeLessThan(2);
+    expect(locflow(d, 'check', '--lang', 'es', '--format', 'json', '-o', join(downloads, 'qa.json')).code).toBeLessThan(
+      2,
+    );
     expect(existsSync(join(downloads, 'qa.json'))).toBe(true);
     expect(locflow(d, 'tm', 'export', '-o', join(downloads, 'memory.tmx')).code).toBe(0);
     expect(read(join(downloads, 'memory.tmx'))).toContain('<tmx');
@@ -245,7 +296,10 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     const base = JSON.parse(read(cfg)) as Record<string, unknown>;
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ ...base, targetLanguage: ['es'] }, /unknown key "targetLanguage"/u],
-      [{ ...base, targetLanguages: ['es', 'not a code'] }, /targetLanguages\[1\]: "not a code" is not a language code/u],
+      [
+        { ...base, targetLanguages: ['es', 'not a code'] },
+        /targetLanguages\[1\]: "not a code" is not a language code/u,
+      ],
       [{ ...base, sources: ['source/missing.txt'] }, /sources: "source\/missing.txt" does not exist/u],
       [{ ...base, xliff: { version: '1.1' } }, /xliff.version/u],
       [{ ...base, locales: { bundle: '../out/{lang}/{doc}.json' } }, /outside the project/u],
@@ -261,7 +315,10 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
 
   it('an unknown source format lists the known ones', () => {
     const d = tempProject('# Title\n', 'article.rtf');
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['es'], sources: ['source/article.rtf'] }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({ targetLanguages: ['es'], sources: ['source/article.rtf'] }),
+    );
     const r = locflow(d, 'extract');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown source format ".rtf"[\s\S]*known formats: text/u);
@@ -271,7 +328,10 @@ describe('bad input is refused with a clear message, a non-zero exit and nothing
     const d = tempProject();
     const r = locflow(d, 'init', '--force', '--lang', 'es,fr-CA');
     expect(r.code).toBe(0);
-    expect(JSON.parse(read(join(d, 'locflow.config.json')))).toMatchObject({ sourceLanguage: 'en', targetLanguages: ['es', 'fr-CA'] });
+    expect(JSON.parse(read(join(d, 'locflow.config.json')))).toMatchObject({
+      sourceLanguage: 'en',
+      targetLanguages: ['es', 'fr-CA'],
+    });
     expect(locflow(d, 'init').code).toBe(2);
     expect(locflow(d, 'init', '--force', '--lang', 'xx_YY_zz!').stderr).toMatch(/not a language code/u);
   });
@@ -305,7 +365,9 @@ describe('import runs the error-level checks', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2 unit\(s\) imported as needs-review because a check failed/u);
     expect(r.stdout).toMatch(/numbers: number\(s\) missing from the target: 1,200 \(1200\)/u);
-    const meta = JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as { units: Record<string, { state: string }> };
+    const meta = JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as {
+      units: Record<string, { state: string }>;
+    };
     const states = Object.values(meta.units).map((u) => u.state);
     expect(states.filter((s) => s === 'needs-review')).toHaveLength(2);
     expect(states).toHaveLength(17);
@@ -317,11 +379,25 @@ describe('import runs the error-level checks', () => {
 describe('check catches an Apertium-style broken translation of the article', () => {
   it('fails and says which name and which number are wrong', () => {
     const d = copyProject();
-    const mt = read(join(__dirname, 'fixtures', 'apertium-es.txt')).replace('Al menos 62 personal', 'Al menos 26 personal');
+    const mt = read(join(__dirname, 'fixtures', 'apertium-es.txt')).replace(
+      'Al menos 62 personal',
+      'Al menos 26 personal',
+    );
     writeFileSync(join(d, 'mt.txt'), mt);
-    const r = locflow(d, 'check', '--source', 'source/us-strike-northern-iraq.txt', '--target', 'mt.txt', '--lang', 'es');
+    const r = locflow(
+      d,
+      'check',
+      '--source',
+      'source/us-strike-northern-iraq.txt',
+      '--target',
+      'mt.txt',
+      '--lang',
+      'es',
+    );
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error\s+name "Central Command" is missing from the target \(approved: "Comando Central"\)/u);
+    expect(r.stdout).toMatch(
+      /error\s+name "Central Command" is missing from the target \(approved: "Comando Central"\)/u,
+    );
     expect(r.stdout).toMatch(/error\s+number\(s\) missing from the target: 62/u);
     expect(r.stdout).toMatch(/warning\s+number not in the source: 26/u);
     expect(r.stdout).toMatch(/warning\s+"1,200" is written in the source's number format/u);
@@ -331,10 +407,27 @@ describe('check catches an Apertium-style broken translation of the article', ()
     const d = copyProject();
     writeFileSync(join(d, 'mt.txt'), read(join(__dirname, 'fixtures', 'apertium-es.txt')));
     const args = ['check', '--source', 'source/us-strike-northern-iraq.txt', '--target', 'mt.txt', '--lang', 'es'];
-    const sarif = JSON.parse(locflow(d, ...args, '--format', 'sarif').stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const sarif = JSON.parse(locflow(d, ...args, '--format', 'sarif').stdout) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string }> } };
+        results: Array<{
+          ruleId: string;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        }>;
+      }>;
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('numbers');
-    expect(sarif.runs[0]!.results.some((r) => r.ruleId === 'names' && r.level === 'error' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'mt.txt')).toBe(true);
+    expect(
+      sarif.runs[0]!.results.some(
+        (r) =>
+          r.ruleId === 'names' &&
+          r.level === 'error' &&
+          r.locations[0]!.physicalLocation.artifactLocation.uri === 'mt.txt',
+      ),
+    ).toBe(true);
     const junit = locflow(d, ...args, '--format', 'junit');
     expect(junit.code).toBe(1);
     expect(junit.stdout).toMatch(/<testsuites name="locflow check" tests="\d+" failures="[1-9]\d*">/u);
@@ -344,7 +437,10 @@ describe('check catches an Apertium-style broken translation of the article', ()
   it('--max-warnings turns warnings into a failing exit code', () => {
     const d = copyProject();
     expect(locflow(d, 'build', '--lang', 'es').code).toBe(0);
-    writeFileSync(join(d, 'es.txt'), read(join(d, 'locales/es/us-strike-northern-iraq.txt')).replace('unas 1200 personas', 'unas 1,200 personas'));
+    writeFileSync(
+      join(d, 'es.txt'),
+      read(join(d, 'locales/es/us-strike-northern-iraq.txt')).replace('unas 1200 personas', 'unas 1,200 personas'),
+    );
     const args = ['check', '--source', 'source/us-strike-northern-iraq.txt', '--target', 'es.txt', '--lang', 'es'];
     expect(locflow(d, ...args).code).toBe(0);
     expect(locflow(d, ...args, '--max-warnings', '0').code).toBe(1);

@@ -18,7 +18,15 @@ function translated(x: XliffDocument, keep: (index: number) => boolean): XliffDo
     ...x,
     files: x.files.map((f) => ({
       ...f,
-      units: f.units.map((u, i) => (keep(i) ? { ...u, target: u.source.map((r) => (typeof r === 'string' ? numberWordsIn('es', r) : r)), state: 'translated' as const } : u)),
+      units: f.units.map((u, i) =>
+        keep(i)
+          ? {
+              ...u,
+              target: u.source.map((r) => (typeof r === 'string' ? numberWordsIn('es', r) : r)),
+              state: 'translated' as const,
+            }
+          : u,
+      ),
     })),
   };
 }
@@ -40,9 +48,24 @@ describe('project lock', () => {
       expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
       const x = readXliff(read(join(d, XLF)));
       const total = x.files[0]!.units.length;
-      writeFileSync(join(d, 'xliff/es/first.xlf'), writeXliff(translated(x, (i) => i < total / 2), x.version));
-      writeFileSync(join(d, 'xliff/es/second.xlf'), writeXliff(translated(x, (i) => i >= total / 2), x.version));
-      const [a, b] = await Promise.all([locflowAsync(d, {}, 'import', 'xliff/es/first.xlf'), locflowAsync(d, {}, 'import', 'xliff/es/second.xlf')]);
+      writeFileSync(
+        join(d, 'xliff/es/first.xlf'),
+        writeXliff(
+          translated(x, (i) => i < total / 2),
+          x.version,
+        ),
+      );
+      writeFileSync(
+        join(d, 'xliff/es/second.xlf'),
+        writeXliff(
+          translated(x, (i) => i >= total / 2),
+          x.version,
+        ),
+      );
+      const [a, b] = await Promise.all([
+        locflowAsync(d, {}, 'import', 'xliff/es/first.xlf'),
+        locflowAsync(d, {}, 'import', 'xliff/es/second.xlf'),
+      ]);
       expect(a.stderr).toBe('');
       expect(b.stderr).toBe('');
       expect([a.code, b.code]).toEqual([0, 0]);
@@ -55,10 +78,19 @@ describe('project lock', () => {
     const d = tempProject();
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     const x = readXliff(read(join(d, XLF)));
-    writeFileSync(join(d, XLF), writeXliff(translated(x, () => true), x.version));
+    writeFileSync(
+      join(d, XLF),
+      writeXliff(
+        translated(x, () => true),
+        x.version,
+      ),
+    );
     const pid = deadPid();
     mkdirSync(join(d, '.locflow'), { recursive: true });
-    writeFileSync(join(d, '.locflow/lock'), JSON.stringify({ pid, command: 'import', since: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(d, '.locflow/lock'),
+      JSON.stringify({ pid, command: 'import', since: '2026-01-01T00:00:00.000Z' }),
+    );
     const r = locflow(d, 'import', XLF);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('.locflow/lock');
@@ -71,11 +103,20 @@ describe('project lock', () => {
     const d = tempProject();
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     const x = readXliff(read(join(d, XLF)));
-    writeFileSync(join(d, XLF), writeXliff(translated(x, () => true), x.version));
+    writeFileSync(
+      join(d, XLF),
+      writeXliff(
+        translated(x, () => true),
+        x.version,
+      ),
+    );
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
       mkdirSync(join(d, '.locflow'), { recursive: true });
-      writeFileSync(join(d, '.locflow/lock'), JSON.stringify({ pid: holder.pid, command: 'translate', since: new Date().toISOString() }));
+      writeFileSync(
+        join(d, '.locflow/lock'),
+        JSON.stringify({ pid: holder.pid, command: 'translate', since: new Date().toISOString() }),
+      );
       const started = Date.now();
       const r = await locflowAsync(d, { LOCFLOW_LOCK_TIMEOUT: '1' }, 'import', XLF);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -98,7 +139,10 @@ describe('project lock', () => {
     const events: string[] = [];
     const holder = (name: string) => async (): Promise<void> => {
       events.push(`${name} in`);
-      expect(JSON.parse(read(join(d, '.locflow/lock'))) as { pid: number }).toMatchObject({ pid: process.pid, command: name });
+      expect(JSON.parse(read(join(d, '.locflow/lock'))) as { pid: number }).toMatchObject({
+        pid: process.pid,
+        command: name,
+      });
       await new Promise((resolve) => setTimeout(resolve, 30));
       await withProjectLock(d, 'nested', () => void events.push(`${name} nested`));
       events.push(`${name} out`);
@@ -117,7 +161,13 @@ describe('project lock', () => {
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     const x = readXliff(read(join(d, XLF)));
     const total = x.files[0]!.units.length;
-    writeFileSync(join(d, 'xliff/es/first.xlf'), writeXliff(translated(x, (i) => i < total / 2), x.version));
+    writeFileSync(
+      join(d, 'xliff/es/first.xlf'),
+      writeXliff(
+        translated(x, (i) => i < total / 2),
+        x.version,
+      ),
+    );
     let imported: Promise<{ code: number; stderr: string }> | undefined;
     // The engine answers only after an import of the first half has gone in.
     const engine = await fakeServer((_path, body, _req, res) => {
@@ -126,7 +176,10 @@ describe('project lock', () => {
     });
     try {
       const cfg = JSON.parse(read(join(d, 'locflow.config.json'))) as Record<string, unknown>;
-      writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ ...cfg, mt: { libretranslate: { url: engine.url } } }));
+      writeFileSync(
+        join(d, 'locflow.config.json'),
+        JSON.stringify({ ...cfg, mt: { libretranslate: { url: engine.url } } }),
+      );
       const r = await locflowAsync(d, {}, 'translate', '--engine', 'libretranslate', '--lang', 'es');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -134,7 +187,9 @@ describe('project lock', () => {
     } finally {
       await engine.close();
     }
-    const meta = (JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as { units: Record<string, { origin: string }> }).units;
+    const meta = (
+      JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as { units: Record<string, { origin: string }> }
+    ).units;
     const ids = x.files[0]!.units.map((u) => u.id);
     expect(Object.keys(meta)).toHaveLength(total);
     for (const [i, id] of ids.entries()) expect(meta[id]!.origin).toBe(i < total / 2 ? 'human' : 'mt:libretranslate');
@@ -144,9 +199,15 @@ describe('project lock', () => {
     const d = tempProject();
     const script = `import { withProjectLock } from ${JSON.stringify(join(ROOT, 'dist/io/lock.js'))};
 await withProjectLock(process.cwd(), 'test', () => { process.stdout.write('held\\n'); return new Promise(() => setInterval(() => {}, 1000)); });`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: d, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: d,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    expect(JSON.parse(read(join(d, '.locflow/lock'))) as { pid: number; command: string }).toMatchObject({ pid: child.pid, command: 'test' });
+    expect(JSON.parse(read(join(d, '.locflow/lock'))) as { pid: number; command: string }).toMatchObject({
+      pid: child.pid,
+      command: 'test',
+    });
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', (c) => resolve(c));
       child.kill('SIGTERM');
@@ -160,17 +221,25 @@ describe('import is whole or not at all', () => {
   /** A project with two sources, article and notes, extracted for es. */
   function twoDocs(): string {
     const d = tempProject();
-    writeFileSync(join(d, 'source/notes.txt'), 'Notes\n\nThe first note is short. The second note is longer than the first.\n');
+    writeFileSync(
+      join(d, 'source/notes.txt'),
+      'Notes\n\nThe first note is short. The second note is longer than the first.\n',
+    );
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     return d;
   }
 
-  it('a multi-<file> XLIFF whose second <file> is stale writes nothing, not even the first file\'s bundle', () => {
+  it("a multi-<file> XLIFF whose second <file> is stale writes nothing, not even the first file's bundle", () => {
     const d = twoDocs();
     const a = translated(readXliff(read(join(d, XLF))), () => true);
     const n = translated(readXliff(read(join(d, 'xliff/es/notes.xlf'))), () => true);
-    const staleUnits = n.files[0]!.units.map((u, i) => (i === 1 ? { ...u, source: ['A sentence the source no longer has.'] } : u));
-    writeFileSync(join(d, 'xliff/es/both.xlf'), writeXliff({ ...a, files: [a.files[0]!, { ...n.files[0]!, units: staleUnits }] }, a.version));
+    const staleUnits = n.files[0]!.units.map((u, i) =>
+      i === 1 ? { ...u, source: ['A sentence the source no longer has.'] } : u,
+    );
+    writeFileSync(
+      join(d, 'xliff/es/both.xlf'),
+      writeXliff({ ...a, files: [a.files[0]!, { ...n.files[0]!, units: staleUnits }] }, a.version),
+    );
     const r = locflow(d, 'import', 'xliff/es/both.xlf');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refused, nothing was imported');
@@ -183,7 +252,9 @@ describe('import is whole or not at all', () => {
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(bundleKeys(d)).toHaveLength(a.files[0]!.units.length);
-    expect(Object.keys(JSON.parse(read(join(d, 'locales/es/notes.json'))) as object)).toHaveLength(n.files[0]!.units.length);
+    expect(Object.keys(JSON.parse(read(join(d, 'locales/es/notes.json'))) as object)).toHaveLength(
+      n.files[0]!.units.length,
+    );
   });
 
   it('when the memory cannot be written (a corrupted tm file), the bundles are unchanged', () => {
@@ -191,14 +262,26 @@ describe('import is whole or not at all', () => {
     const x = readXliff(read(join(d, XLF)));
     const total = x.files[0]!.units.length;
     // A first half goes in while the memory is sound.
-    writeFileSync(join(d, XLF), writeXliff(translated(x, (i) => i < total / 2), x.version));
+    writeFileSync(
+      join(d, XLF),
+      writeXliff(
+        translated(x, (i) => i < total / 2),
+        x.version,
+      ),
+    );
     expect(locflow(d, 'import', XLF).code).toBe(0);
     const before = read(join(d, BUNDLE));
     const metaBefore = read(join(d, 'locales/es/article.meta.json'));
     expect(existsSync(join(d, 'tm/project.db'))).toBe(true);
     writeFileSync(join(d, 'tm/project.db'), 'this is not a SQLite database '.repeat(200));
     for (const f of readdirSync(join(d, 'tm'))) if (f !== 'project.db') writeFileSync(join(d, 'tm', f), '');
-    writeFileSync(join(d, XLF), writeXliff(translated(x, () => true), x.version));
+    writeFileSync(
+      join(d, XLF),
+      writeXliff(
+        translated(x, () => true),
+        x.version,
+      ),
+    );
     const r = locflow(d, 'import', XLF);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/translation memory/u);

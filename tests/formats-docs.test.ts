@@ -14,7 +14,12 @@ const meta = (path: string) => ({ id: 'doc', path, sourceLang: 'en' });
 const same = (u: Unit): string => toPlainText(u.source);
 const words = (c: Content): string => textOnly(c);
 /** A translation that changes every word and keeps every code. */
-const upper = (escape?: (t: string) => string) => (u: Unit): string => u.source.map((r) => (typeof r === 'string' ? (escape ? escape(r.toUpperCase()) : r.toUpperCase()) : r.data)).join('');
+const upper =
+  (escape?: (t: string) => string) =>
+  (u: Unit): string =>
+    u.source
+      .map((r) => (typeof r === 'string' ? (escape ? escape(r.toUpperCase()) : r.toUpperCase()) : r.data))
+      .join('');
 
 describe('Markdown', () => {
   const text = read(join(FIXTURES, 'guide.md'));
@@ -46,18 +51,47 @@ describe('Markdown', () => {
   });
 
   it('front matter: values of the configured keys, located by the YAML parser; block scalars and other keys left alone', () => {
-    const md = '---\ntitle: \'It\'\'s "quoted"\'\ndescription: plain words\nsummary: |\n  a block\nlayout: post\n---\n\nBody.\n';
+    const md =
+      "---\ntitle: 'It''s \"quoted\"'\ndescription: plain words\nsummary: |\n  a block\nlayout: post\n---\n\nBody.\n";
     const d = readMarkdown(md, meta('f.md'), { frontMatter: ['title', 'description', 'summary'] });
-    expect(d.units.map((u) => words(u.source))).toEqual(["It''s \"quoted\"", 'plain words', 'Body.']);
+    expect(d.units.map((u) => words(u.source))).toEqual(['It\'\'s "quoted"', 'plain words', 'Body.']);
     expect(writeMarkdown(d, same)).toBe(md);
-    expect(writeMarkdown(d, upper())).toContain("title: 'IT''S \"QUOTED\"'\ndescription: PLAIN WORDS\nsummary: |\n  a block\nlayout: post");
+    expect(writeMarkdown(d, upper())).toContain(
+      "title: 'IT''S \"QUOTED\"'\ndescription: PLAIN WORDS\nsummary: |\n  a block\nlayout: post",
+    );
   });
 
   it('identity on generated documents (property)', () => {
-    const inlineMd = fc.array(fc.constantFrom('word', 'two words', '*em*', '**strong**', '`code`', '[link](http://x.y "t")', '![alt](i.png)', '\\*', 'a_b', '1.5'), { minLength: 1, maxLength: 6 }).map((p) => p.join(' '));
-    const block = fc.oneof(inlineMd, inlineMd.map((t) => `# ${t}`), inlineMd.map((t) => `> ${t}`), inlineMd.map((t) => `- ${t}\n- ${t}`), fc.constant('```\ncode *x*\n```'), inlineMd.map((t) => `| a | b |\n| - | - |\n| ${t.replace(/\|/gu, '')} | c |`));
+    const inlineMd = fc
+      .array(
+        fc.constantFrom(
+          'word',
+          'two words',
+          '*em*',
+          '**strong**',
+          '`code`',
+          '[link](http://x.y "t")',
+          '![alt](i.png)',
+          '\\*',
+          'a_b',
+          '1.5',
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((p) => p.join(' '));
+    const block = fc.oneof(
+      inlineMd,
+      inlineMd.map((t) => `# ${t}`),
+      inlineMd.map((t) => `> ${t}`),
+      inlineMd.map((t) => `- ${t}\n- ${t}`),
+      fc.constant('```\ncode *x*\n```'),
+      inlineMd.map((t) => `| a | b |\n| - | - |\n| ${t.replace(/\|/gu, '')} | c |`),
+    );
     const docs = fc.array(block, { minLength: 1, maxLength: 6 }).map((bs) => bs.join('\n\n') + '\n');
-    fc.assert(fc.property(docs, (t) => writeMarkdown(readMarkdown(t, meta('g.md'), { frontMatter: [] }), same) === t), { numRuns: 200 });
+    fc.assert(
+      fc.property(docs, (t) => writeMarkdown(readMarkdown(t, meta('g.md'), { frontMatter: [] }), same) === t),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -73,7 +107,9 @@ describe('HTML', () => {
     expect(texts.join(' ')).not.toMatch(/Do not translate|not text|Centcom|color/u);
     const story = doc.units.find((u) => words(u.source).startsWith('Read the'))!;
     expect(words(story.source)).toContain('Full story');
-    expect(story.source.filter((r) => typeof r !== 'string').map((c) => (c as { data: string }).data)).toContain('&mdash;');
+    expect(story.source.filter((r) => typeof r !== 'string').map((c) => (c as { data: string }).data)).toContain(
+      '&mdash;',
+    );
   });
 
   it('identity: byte for byte; a translation stays well-formed HTML with the same elements', () => {
@@ -88,21 +124,52 @@ describe('HTML', () => {
 
   it('a sentence never ends inside a paired code', () => {
     const d = readHtml('<p>First one. <a href="x">Inside. Still inside.</a> Last one.</p>\n', meta('s.html'));
-    expect(d.units.map((u) => toPlainText(u.source))).toEqual(['First one.', '<a href="x">Inside. Still inside.</a> Last one.']);
+    expect(d.units.map((u) => toPlainText(u.source))).toEqual([
+      'First one.',
+      '<a href="x">Inside. Still inside.</a> Last one.',
+    ]);
     expect(writeHtml(d, same)).toBe('<p>First one. <a href="x">Inside. Still inside.</a> Last one.</p>\n');
   });
 
   it('a "<" or "&" typed by a translator is escaped, codes are not', () => {
     const d = readHtml('<p>Tom &amp; <b>Jerry</b></p>\n', meta('p.html'));
-    const out = writeHtml(d, (u, escape) => u.source.map((r) => (typeof r === 'string' ? (escape ?? ((t: string) => t))(r.replace('Tom', 'Tom <3 & co')) : r.data)).join(''));
+    const out = writeHtml(d, (u, escape) =>
+      u.source
+        .map((r) => (typeof r === 'string' ? (escape ?? ((t: string) => t))(r.replace('Tom', 'Tom <3 & co')) : r.data))
+        .join(''),
+    );
     expect(out).toBe('<p>Tom &lt;3 &amp; co &amp; <b>Jerry</b></p>\n');
   });
 
   it('identity on generated pages (property)', () => {
-    const inline = fc.array(fc.constantFrom('text', 'more words', '<b>bold</b>', '<a href="u?a=1&amp;b=2">link</a>', '&amp;', '&eacute;', '<br>', '<img src="x" alt="pic">', '<span translate="no">X</span>'), { minLength: 1, maxLength: 6 }).map((p) => p.join(' '));
-    const block = fc.oneof(inline.map((t) => `<p>${t}</p>`), inline.map((t) => `<h2>${t}</h2>`), inline.map((t) => `<ul><li>${t}</li></ul>`), fc.constant('<script>var a = "<b>";</script>'), inline.map((t) => `<div>${t}<p>${t}</p></div>`));
+    const inline = fc
+      .array(
+        fc.constantFrom(
+          'text',
+          'more words',
+          '<b>bold</b>',
+          '<a href="u?a=1&amp;b=2">link</a>',
+          '&amp;',
+          '&eacute;',
+          '<br>',
+          '<img src="x" alt="pic">',
+          '<span translate="no">X</span>',
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((p) => p.join(' '));
+    const block = fc.oneof(
+      inline.map((t) => `<p>${t}</p>`),
+      inline.map((t) => `<h2>${t}</h2>`),
+      inline.map((t) => `<ul><li>${t}</li></ul>`),
+      fc.constant('<script>var a = "<b>";</script>'),
+      inline.map((t) => `<div>${t}<p>${t}</p></div>`),
+    );
     const pages = fc.array(block, { minLength: 1, maxLength: 5 }).map((bs) => bs.join('\n') + '\n');
-    fc.assert(fc.property(pages, (t) => writeHtml(readHtml(t, meta('g.html')), same) === t), { numRuns: 200 });
+    fc.assert(
+      fc.property(pages, (t) => writeHtml(readHtml(t, meta('g.html')), same) === t),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -119,7 +186,14 @@ describe('identity through the whole loop, for every format', () => {
     for (const f of files) writeFileSync(join(d, 'source', f), read(join(FIXTURES, f)));
     // en-GB has English plural categories, so no plural form is added and the app strings must come back unchanged
     // (Spanish would rightly gain "many", new in CLDR for es).
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['en-GB'], sources: files.map((f) => `source/${f}`), locales: { output: 'build/{lang}/{doc}{ext}' } }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({
+        targetLanguages: ['en-GB'],
+        sources: files.map((f) => `source/${f}`),
+        locales: { output: 'build/{lang}/{doc}{ext}' },
+      }),
+    );
     expect(locflow(d, 'extract', '--lang', 'en-GB').stderr).toBe('');
     for (const f of ['guide', 'page', 'app', 'app.icu']) {
       const path = join(d, 'xliff', 'en-GB', `${f}.xlf`);

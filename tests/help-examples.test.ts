@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { locflow, ROOT } from './helpers.js';
 
 describe('--help', () => {
-  const commands = [['init'], ['extract'], ['translate'], ['import'], ['build'], ['check'], ['status'], ['pseudo'], ['segment'], ['tm'], ['tm', 'import'], ['tm', 'export']];
+  const commands = [
+    ['init'],
+    ['extract'],
+    ['translate'],
+    ['import'],
+    ['build'],
+    ['check'],
+    ['status'],
+    ['pseudo'],
+    ['segment'],
+    ['tm'],
+    ['tm', 'import'],
+    ['tm', 'export'],
+  ];
   for (const command of commands) {
     it(`locflow ${command.join(' ')} --help ends with an example`, () => {
       const r = locflow(ROOT, ...command, '--help');

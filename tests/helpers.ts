@@ -16,7 +16,11 @@ export interface CliResult {
 
 /** Runs the built CLI, as a user would, in `cwd`. */
 export function locflow(cwd: string, ...args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,14 +43,19 @@ export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'art
   writeFileSync(join(dir, 'source', name), article);
   writeFileSync(
     join(dir, 'locflow.config.json'),
-    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es', 'fr', 'de', 'ar'], sources: ['source/*.txt'] }, null, 2),
+    JSON.stringify(
+      { sourceLanguage: 'en', targetLanguages: ['es', 'fr', 'de', 'ar'], sources: ['source/*.txt'] },
+      null,
+      2,
+    ),
   );
   return dir;
 }
 
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-copy-'));
-  for (const p of ['source', 'locales', 'locflow.config.json', 'glossary.csv']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  for (const p of ['source', 'locales', 'locflow.config.json', 'glossary.csv'])
+    cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   return dir;
 }
 
@@ -66,5 +75,7 @@ const ENGLISH = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 
  */
 export function numberWordsIn(lang: string, text: string): string {
   const words = NUMBER_WORDS[lang.split('-')[0]!];
-  return words ? text.replace(/\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/gu, (w) => words[ENGLISH.indexOf(w)]!) : text;
+  return words
+    ? text.replace(/\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/gu, (w) => words[ENGLISH.indexOf(w)]!)
+    : text;
 }

@@ -16,13 +16,21 @@ const SOURCE = 'Press \u001B to quit.\n\nEnd of file\u001A here. A nul\u0000 her
 describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
   it('extract writes them as codes, import reads them back, build gives the source back', () => {
     const d = tempProject(SOURCE);
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'], locales: { output: 'build/{lang}/{doc}{ext}' } }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({
+        sourceLanguage: 'en',
+        targetLanguages: ['es'],
+        sources: ['source/*.txt'],
+        locales: { output: 'build/{lang}/{doc}{ext}' },
+      }),
+    );
     const r = locflow(d, 'extract', '--xliff', version);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const path = join(d, 'xliff', 'es', 'article.xlf');
     const xml = read(path);
-    // eslint-disable-next-line no-control-regex
+
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u);
     expect(xml).toContain(version === '2.0' ? '<cp hex="001B"/>' : 'ctype="x-locflow-cp"');
     const x = readXliff(xml);
@@ -30,7 +38,11 @@ describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
     expect(texts.join('|')).toContain('Press \u001B to quit.');
     expect(texts.join('|')).toContain('A nul\u0000 here.');
     // A translation that keeps the characters: imported, and built with them in place.
-    const units = x.files[0]!.units.map((u) => ({ ...u, target: u.source.map((run) => (typeof run === 'string' ? run.replace('Press', 'Pulse') : run)), state: 'translated' as const }));
+    const units = x.files[0]!.units.map((u) => ({
+      ...u,
+      target: u.source.map((run) => (typeof run === 'string' ? run.replace('Press', 'Pulse') : run)),
+      state: 'translated' as const,
+    }));
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
     const imported = locflow(d, 'import', 'xliff/es/article.xlf');
     expect(imported.stderr).toBe('');
@@ -44,9 +56,16 @@ describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
 
 describe('TMX', () => {
   it('tm export writes them as <ph type="x-locflow-cp">, tm import reads them back', () => {
-    const entry = { sourceLang: 'en', targetLang: 'es', source: 'Press \u001B {{x1}} now\u0000.', target: 'Pulse \u001B {{x1}} ya\u0000.', codes: { x1: '<br/>' }, origin: 'human' };
+    const entry = {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'Press \u001B {{x1}} now\u0000.',
+      target: 'Pulse \u001B {{x1}} ya\u0000.',
+      codes: { x1: '<br/>' },
+      origin: 'human',
+    };
     const tmx = writeTmx([entry], 'en');
-    // eslint-disable-next-line no-control-regex
+
     expect(tmx).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u);
     const [back] = readTmx(tmx, 'en', ['es']);
     expect(back).toMatchObject({ source: entry.source, target: entry.target, codes: entry.codes });
@@ -56,16 +75,34 @@ describe('TMX', () => {
 
   it('on the command line: import, tm export, tm import into another project', () => {
     const d = tempProject(SOURCE);
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+    );
     expect(locflow(d, 'extract').code).toBe(0);
     const path = join(d, 'xliff', 'es', 'article.xlf');
     const x = readXliff(read(path));
-    writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units: x.files[0]!.units.map((u) => ({ ...u, target: u.source, state: 'translated' as const })) }] }));
+    writeFileSync(
+      path,
+      writeXliff({
+        ...x,
+        files: [
+          {
+            ...x.files[0]!,
+            units: x.files[0]!.units.map((u) => ({ ...u, target: u.source, state: 'translated' as const })),
+          },
+        ],
+      }),
+    );
     expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
     const exported = locflow(d, 'tm', 'export', '-o', 'out.tmx');
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
-    expect(readTmx(read(join(d, 'out.tmx')), 'en', ['es']).map((e) => e.target).join('|')).toContain('Press \u001B to quit.');
+    expect(
+      readTmx(read(join(d, 'out.tmx')), 'en', ['es'])
+        .map((e) => e.target)
+        .join('|'),
+    ).toContain('Press \u001B to quit.');
     const other = tempProject();
     writeFileSync(join(other, 'out.tmx'), read(join(d, 'out.tmx')));
     const imported = locflow(other, 'tm', 'import', 'out.tmx');

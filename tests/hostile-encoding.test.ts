@@ -10,7 +10,10 @@ function project(name: string, bytes: Buffer, sources = [`source/*${name.slice(n
   const d = mkdtempSync(join(tmpdir(), 'locflow-enc-'));
   mkdirSync(join(d, 'source'));
   writeFileSync(join(d, 'source', name), bytes);
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources }));
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources }),
+  );
   return d;
 }
 
@@ -43,7 +46,10 @@ describe('sources that are not UTF-8 (issue 10.4)', () => {
   }
 
   it('an HTML source declaring iso-8859-1 is read in that encoding, and builds as UTF-8 saying so', () => {
-    for (const meta of ['<meta charset="iso-8859-1">', '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">']) {
+    for (const meta of [
+      '<meta charset="iso-8859-1">',
+      '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+    ]) {
       const html = `<!doctype html>\n<html><head>${meta}<title>Café</title></head><body><p>Price: £5 at the café.</p></body></html>\n`;
       const d = project('a.html', latin1(html));
       const r = locflow(d, 'extract', '--xliff', '2.0');
@@ -61,7 +67,12 @@ describe('sources that are not UTF-8 (issue 10.4)', () => {
 
   it('UTF-16 sources with a byte order mark (LE and BE) are read', () => {
     for (const enc of [utf16le, utf16be]) {
-      const d = project('a.html', enc('<!doctype html>\n<html><head><meta charset="utf-16"><title>T</title></head><body><p>Ünïcödé £5.</p></body></html>\n'));
+      const d = project(
+        'a.html',
+        enc(
+          '<!doctype html>\n<html><head><meta charset="utf-16"><title>T</title></head><body><p>Ünïcödé £5.</p></body></html>\n',
+        ),
+      );
       const r = locflow(d, 'extract');
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(join(d, 'xliff', 'es', 'a.xlf'), 'utf8')).toContain('Ünïcödé £5.');
@@ -80,7 +91,10 @@ describe('sources that are not UTF-8 (issue 10.4)', () => {
   });
 
   it('binary files are refused', () => {
-    const d = project('a.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]));
+    const d = project(
+      'a.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]),
+    );
     const r = locflow(d, 'extract');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.txt:1:1: source file is not valid UTF-8.*byte offset 0/u);
@@ -94,7 +108,11 @@ describe('XLIFF and TMX declaring their encoding (issue 10.4)', () => {
     const file = join(d, 'xliff', 'es', 'a.xlf');
     return { d, xml: readFileSync(file, 'utf8'), file };
   };
-  const translated = (xml: string): string => xml.replace('</source>', '</source>\n        <target state="translated">La cafetería está abierta: £5, año.</target>');
+  const translated = (xml: string): string =>
+    xml.replace(
+      '</source>',
+      '</source>\n        <target state="translated">La cafetería está abierta: £5, año.</target>',
+    );
 
   it('an XLIFF declaring ISO-8859-1 keeps its accented letters', () => {
     const { d, xml, file } = setup();

@@ -43,7 +43,30 @@ describe('malformed HTML sources', () => {
   });
 
   it('generated tag soup: the translated build is the source with its words changed, nothing read twice (property)', () => {
-    const token = fc.constantFrom('word', 'more words', '<b>', '</b>', '<i>', '</i>', '<a href="u">', '</a>', '<p>', '</p>', '<div>', '</div>', '<li>', '<ul>', '</ul>', '<em>', '</span>', '<br>', '<table><tr><td>', '</td>', '&amp;', '<img alt="pic" src=x>');
+    const token = fc.constantFrom(
+      'word',
+      'more words',
+      '<b>',
+      '</b>',
+      '<i>',
+      '</i>',
+      '<a href="u">',
+      '</a>',
+      '<p>',
+      '</p>',
+      '<div>',
+      '</div>',
+      '<li>',
+      '<ul>',
+      '</ul>',
+      '<em>',
+      '</span>',
+      '<br>',
+      '<table><tr><td>',
+      '</td>',
+      '&amp;',
+      '<img alt="pic" src=x>',
+    );
     const soup = fc.array(token, { minLength: 1, maxLength: 14 }).map((ts) => ts.join(' '));
     fc.assert(
       fc.property(soup, (t) => {

@@ -41,7 +41,11 @@ function elements(node: DefaultTreeAdapterMap['parentNode']): El[] {
     if ('tagName' in n) {
       out.push(n);
       stack.push(...(n.childNodes as DefaultTreeAdapterMap['node'][]));
-      if (n.tagName === 'template') stack.push(...((n as unknown as { content: DefaultTreeAdapterMap['documentFragment'] }).content.childNodes as DefaultTreeAdapterMap['node'][]));
+      if (n.tagName === 'template')
+        stack.push(
+          ...((n as unknown as { content: DefaultTreeAdapterMap['documentFragment'] }).content
+            .childNodes as DefaultTreeAdapterMap['node'][]),
+        );
     }
   }
   return out;
@@ -82,17 +86,30 @@ describe('HTML builds escape translations for their context', () => {
   it('quotes in ordinary translations keep the attribute whole, in either quoting', () => {
     const imgs = els.filter((e) => e.tagName === 'img');
     expect(attrsOf(imgs.find((e) => attrsOf(e).src === 'a.png')!)).toEqual({ src: 'a.png', alt: 'Una "foto"' });
-    expect(attrsOf(imgs.find((e) => attrsOf(e).src === 'b.png')!)).toEqual({ src: 'b.png', alt: "L'image' onerror='alert(2)", title: 'Texte <b>"survol"</b> & co' });
+    expect(attrsOf(imgs.find((e) => attrsOf(e).src === 'b.png')!)).toEqual({
+      src: 'b.png',
+      alt: "L'image' onerror='alert(2)",
+      title: 'Texte <b>"survol"</b> & co',
+    });
   });
 
   it('no element and no attribute the source did not have', () => {
-    expect(els.map((e) => e.tagName).sort()).toEqual(elements(parseFragment(page)).map((e) => e.tagName).sort());
+    expect(els.map((e) => e.tagName).sort()).toEqual(
+      elements(parseFragment(page))
+        .map((e) => e.tagName)
+        .sort(),
+    );
     expect(out).not.toMatch(/<script/u);
     expect(out).toContain('Llano &lt;script>alert(4)&lt;/script> ');
   });
 
   it('the untranslated build is still byte-identical', () => {
-    expect(writeHtml(doc, translating((w) => w))).toBe(page);
+    expect(
+      writeHtml(
+        doc,
+        translating((w) => w),
+      ),
+    ).toBe(page);
   });
 
   it('a whole page too (parse, not fragment)', () => {
@@ -104,10 +121,12 @@ describe('HTML builds escape translations for their context', () => {
 });
 
 describe('Markdown builds: a translation cannot bring markup the source did not have', () => {
-  const md = '# Title\n\nRead [the guide](https://example.com/guide "The guide") and ![a diagram](d.png).\n\nPlain words here.\n\n| a | b |\n| - | - |\n| cell | two |\n';
+  const md =
+    '# Title\n\nRead [the guide](https://example.com/guide "The guide") and ![a diagram](d.png).\n\nPlain words here.\n\n| a | b |\n| - | - |\n| cell | two |\n';
   const doc = readMarkdown(md, meta('g.md'), { frontMatter: [] });
   const hostile: Record<string, string> = {
-    'Plain words here.': 'Hola <script>alert(1)</script> [clic](javascript:alert(2)) <javascript:alert(3)> ![x](javascript:alert(4)) \\\\<img src=x onerror=alert(5)>',
+    'Plain words here.':
+      'Hola <script>alert(1)</script> [clic](javascript:alert(2)) <javascript:alert(3)> ![x](javascript:alert(4)) \\\\<img src=x onerror=alert(5)>',
     Title: 'Título <img src=x onerror=alert(6)>',
     cell: 'cel | da',
     'the guide': 'la <b>guía</b>',
@@ -144,7 +163,12 @@ describe('Markdown builds: a translation cannot bring markup the source did not 
   });
 
   it('the untranslated build is still byte-identical', () => {
-    expect(writeMarkdown(doc, translating((w) => w))).toBe(md);
+    expect(
+      writeMarkdown(
+        doc,
+        translating((w) => w),
+      ),
+    ).toBe(md);
   });
 });
 
@@ -152,50 +176,87 @@ describe('end to end: an injected placeholder is imported but built inert', () =
   it('extract → hostile target → import → build', () => {
     const d = mkdtempSync(join(tmpdir(), 'locflow-inject-'));
     mkdirSync(join(d, 'source'));
-    writeFileSync(join(d, 'source', 'form.html'), '<form><input type="search" placeholder="Search"><img src="p.png" alt="A photo"></form>\n');
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['es'], sources: ['source/form.html'], locales: { output: 'build/{lang}/{doc}{ext}' } }));
+    writeFileSync(
+      join(d, 'source', 'form.html'),
+      '<form><input type="search" placeholder="Search"><img src="p.png" alt="A photo"></form>\n',
+    );
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({
+        targetLanguages: ['es'],
+        sources: ['source/form.html'],
+        locales: { output: 'build/{lang}/{doc}{ext}' },
+      }),
+    );
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     const path = join(d, 'xliff', 'es', 'form.xlf');
     const x = readXliff(read(path));
     const targets: Record<string, string> = { Search: 'Buscar" autofocus onfocus="alert(1)', 'A photo': 'Una "foto"' };
-    const units = x.files[0]!.units.map((u) => ({ ...u, target: u.source.map((r) => (typeof r === 'string' ? (targets[r] ?? r) : r)), state: 'translated' as const }));
+    const units = x.files[0]!.units.map((u) => ({
+      ...u,
+      target: u.source.map((r) => (typeof r === 'string' ? (targets[r] ?? r) : r)),
+      state: 'translated' as const,
+    }));
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
     expect(locflow(d, 'import', 'xliff/es/form.xlf').code).toBe(0);
     expect(locflow(d, 'build', '--lang', 'es').code).toBe(0);
     const built = read(join(d, 'build', 'es', 'form.html'));
     const els = elements(parseFragment(built));
     expect(els).toHaveLength(3);
-    expect(els.map((e) => attrsOf(e))).toEqual(expect.arrayContaining([{}, { type: 'search', placeholder: 'Buscar" autofocus onfocus="alert(1)' }, { src: 'p.png', alt: 'Una "foto"' }]));
+    expect(els.map((e) => attrsOf(e))).toEqual(
+      expect.arrayContaining([
+        {},
+        { type: 'search', placeholder: 'Buscar" autofocus onfocus="alert(1)' },
+        { src: 'p.png', alt: 'Una "foto"' },
+      ]),
+    );
   });
 });
 
 describe('Markdown front matter: a translation cannot end its YAML value and add keys', () => {
-  const md = '---\ntitle: "A \\"quoted\\" title"\nsubtitle: \'It\'\'s single\'\ndescription: plain words\nlayout: post\n---\n\nBody.\n';
+  const md =
+    '---\ntitle: "A \\"quoted\\" title"\nsubtitle: \'It\'\'s single\'\ndescription: plain words\nlayout: post\n---\n\nBody.\n';
   const doc = readMarkdown(md, meta('f.md'), { frontMatter: ['title', 'subtitle', 'description'] });
   const hostile: Record<string, string> = {
     'A \\"quoted\\" title': 'Un "título"\nlayout: evil\\',
     "It''s single": "C'est simple'\nlayout: evil",
     'plain words': 'palabras: llanas\nlayout: evil #',
   };
-  const out = writeMarkdown(doc, translating((w) => hostile[w] ?? w));
+  const out = writeMarkdown(
+    doc,
+    translating((w) => hostile[w] ?? w),
+  );
   const yamlText = out.split('---\n')[1]!;
 
-  it('the values are the translations, and the keys are the source\'s', async () => {
+  it("the values are the translations, and the keys are the source's", async () => {
     const { parse: parseYaml } = await import('yaml');
     const data = parseYaml(yamlText) as Record<string, unknown>;
-    expect(data).toEqual({ title: 'Un "título"\nlayout: evil\\', subtitle: "C'est simple' layout: evil", description: 'palabras: llanas\nlayout: evil #', layout: 'post' });
+    expect(data).toEqual({
+      title: 'Un "título"\nlayout: evil\\',
+      subtitle: "C'est simple' layout: evil",
+      description: 'palabras: llanas\nlayout: evil #',
+      layout: 'post',
+    });
   });
 
   it('a plain value that would read as another type is quoted', async () => {
     const { parse: parseYaml } = await import('yaml');
     const d = readMarkdown('---\ndescription: plain\n---\n\nBody.\n', meta('t.md'), { frontMatter: ['description'] });
     for (const v of ['true', 'null', '12', 'No', '- item']) {
-      const built = writeMarkdown(d, translating((w) => (w === 'plain' ? v : w)));
+      const built = writeMarkdown(
+        d,
+        translating((w) => (w === 'plain' ? v : w)),
+      );
       expect((parseYaml(built.split('---\n')[1]!) as Record<string, unknown>).description).toBe(v);
     }
   });
 
   it('the untranslated build is still byte-identical', () => {
-    expect(writeMarkdown(doc, translating((w) => w))).toBe(md);
+    expect(
+      writeMarkdown(
+        doc,
+        translating((w) => w),
+      ),
+    ).toBe(md);
   });
 });

@@ -16,7 +16,15 @@ function refusedCleanly(r: { code: number; stderr: string }, path: RegExp): void
 
 function project(): string {
   const d = tempProject();
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'], locales: { output: 'build/{lang}/{doc}{ext}' } }));
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({
+      sourceLanguage: 'en',
+      targetLanguages: ['es'],
+      sources: ['source/*.txt'],
+      locales: { output: 'build/{lang}/{doc}{ext}' },
+    }),
+  );
   return d;
 }
 
@@ -85,14 +93,25 @@ describe('I/O errors', () => {
   });
 
   it('each system error becomes one message naming the path and what to do', () => {
-    const errno = (code: string, path?: string): Error => Object.assign(new Error(`${code}: boom`), { code, ...(path ? { path } : {}) });
-    for (const [code, what] of [['ENOSPC', /no space left/u], ['EROFS', /read-only/u], ['EACCES', /permission denied/u], ['ENAMETOOLONG', /too long/u], ['ENOTDIR', /not a folder/u]] as const) {
+    const errno = (code: string, path?: string): Error =>
+      Object.assign(new Error(`${code}: boom`), { code, ...(path ? { path } : {}) });
+    for (const [code, what] of [
+      ['ENOSPC', /no space left/u],
+      ['EROFS', /read-only/u],
+      ['EACCES', /permission denied/u],
+      ['ENAMETOOLONG', /too long/u],
+      ['ENOTDIR', /not a folder/u],
+    ] as const) {
       const e = systemError(errno(code, '/p/locales/es/doc.json'), undefined, 'write');
       expect(e).toBeInstanceOf(LocflowError);
       expect(e!.exitCode).toBe(2);
-      expect(e!.format()).toMatch(new RegExp(`^/p/locales/es/doc\\.json: cannot write: .*${what.source}.*\\n  hint: \\S`, 'u'));
+      expect(e!.format()).toMatch(
+        new RegExp(`^/p/locales/es/doc\\.json: cannot write: .*${what.source}.*\\n  hint: \\S`, 'u'),
+      );
     }
-    expect(systemError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }), 'tm/project.db')!.format()).toMatch(/^tm\/project\.db: the translation memory database failed: disk I\/O error/u);
+    expect(
+      systemError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }), 'tm/project.db')!.format(),
+    ).toMatch(/^tm\/project\.db: the translation memory database failed: disk I\/O error/u);
     expect(systemError(new TypeError('a bug'))).toBeUndefined();
   });
 

@@ -11,7 +11,12 @@ import { locflow } from './helpers.js';
 
 /** Issue 10, item 9: data that looks like markup must stay data through import → store → build and TMX. */
 
-const strong = (code: 'open' | 'close'): InlineCode => ({ code, id: '1', type: 'tag', data: code === 'open' ? '<strong>' : '</strong>' });
+const strong = (code: 'open' | 'close'): InlineCode => ({
+  code,
+  id: '1',
+  type: 'tag',
+  data: code === 'open' ? '<strong>' : '</strong>',
+});
 
 /** A project with one HTML paragraph (a pair of codes) and one plain-text sentence, extracted for es. */
 function project(): string {
@@ -19,7 +24,10 @@ function project(): string {
   mkdirSync(join(dir, 'source'));
   writeFileSync(join(dir, 'source', 'a.html'), '<p>Some <strong>bold</strong> words.</p>\n');
   writeFileSync(join(dir, 'source', 'b.txt'), 'One sentence here.\n');
-  writeFileSync(join(dir, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.html', 'source/*.txt'] }));
+  writeFileSync(
+    join(dir, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.html', 'source/*.txt'] }),
+  );
   expect(locflow(dir, 'extract', '--lang', 'es').code).toBe(0);
   return dir;
 }
@@ -27,7 +35,10 @@ function project(): string {
 /** Puts `target` (raw XLIFF inline content) in the only unit of xliff/es/<doc>.xlf. */
 function setTarget(dir: string, doc: string, target: string): void {
   const path = join(dir, 'xliff', 'es', `${doc}.xlf`);
-  const xml = readFileSync(path, 'utf8').replace(/(<source>[\s\S]*?<\/source>)/u, (s) => `${s}\n        <target state="translated">${target}</target>`);
+  const xml = readFileSync(path, 'utf8').replace(
+    /(<source>[\s\S]*?<\/source>)/u,
+    (s) => `${s}\n        <target state="translated">${target}</target>`,
+  );
   writeFileSync(path, xml);
 }
 
@@ -55,13 +66,27 @@ describe('text shaped like a store marker stays text', () => {
 
   it('an existing store without the escape reads as before', () => {
     const source: Content = ['Some ', strong('open'), 'bold', strong('close'), ' words.'];
-    expect(i18nToContent('Unas {{bx1}}negritas{{ex1}} {{name}} palabras.', source)).toEqual(['Unas ', strong('open'), 'negritas', strong('close'), ' {{name}} palabras.']);
+    expect(i18nToContent('Unas {{bx1}}negritas{{ex1}} {{name}} palabras.', source)).toEqual([
+      'Unas ',
+      strong('open'),
+      'negritas',
+      strong('close'),
+      ' {{name}} palabras.',
+    ]);
   });
 });
 
 describe('code ids with marker syntax in them', () => {
   it('<ph x="1}} {{x9"> is one code, and goes back out with the same id', () => {
-    const entries = readTmx(tmx('creationtool="Other" o-tmf="x"', 'A <ph x="1}} {{x9">&lt;br/&gt;</ph> b', 'Una <ph x="1}} {{x9">&lt;br/&gt;</ph> b'), 'en', ['es']);
+    const entries = readTmx(
+      tmx(
+        'creationtool="Other" o-tmf="x"',
+        'A <ph x="1}} {{x9">&lt;br/&gt;</ph> b',
+        'Una <ph x="1}} {{x9">&lt;br/&gt;</ph> b',
+      ),
+      'en',
+      ['es'],
+    );
     expect(entries).toHaveLength(1);
     const e = entries[0]!;
     expect(e.source.match(/\{\{/gu)?.length).toBe(1);
@@ -75,13 +100,29 @@ describe('code ids with marker syntax in them', () => {
 
 describe('TMX text that only looks like an OmegaT short tag', () => {
   it('"&lt;h1&gt;" in a TMX from another tool is text', () => {
-    const [e] = readTmx(tmx('creationtool="Trados" o-tmf="TW4Win"', 'Use &lt;h1&gt; for titles, &lt;x0/&gt; too.', 'Usa &lt;h1&gt; para títulos, &lt;x0/&gt; también.'), 'en', ['es']);
+    const [e] = readTmx(
+      tmx(
+        'creationtool="Trados" o-tmf="TW4Win"',
+        'Use &lt;h1&gt; for titles, &lt;x0/&gt; too.',
+        'Usa &lt;h1&gt; para títulos, &lt;x0/&gt; también.',
+      ),
+      'en',
+      ['es'],
+    );
     expect(i18nToContent(e!.source, [])).toEqual(['Use <h1> for titles, <x0/> too.']);
     expect(i18nToContent(e!.target, [])).toEqual(['Usa <h1> para títulos, <x0/> también.']);
   });
 
   it('in OmegaT TMX, an unbalanced "<h1>" or a tag the source lacks is text; real short tags are codes', () => {
-    const [e] = readTmx(tmx('creationtool="OmegaT" o-tmf="OmegaT TMX"', 'Use &lt;h1&gt; and &lt;g0&gt;this&lt;/g0&gt;.', 'Usa &lt;h1&gt;, &lt;x5/&gt; y &lt;g0&gt;esto&lt;/g0&gt;.'), 'en', ['es']);
+    const [e] = readTmx(
+      tmx(
+        'creationtool="OmegaT" o-tmf="OmegaT TMX"',
+        'Use &lt;h1&gt; and &lt;g0&gt;this&lt;/g0&gt;.',
+        'Usa &lt;h1&gt;, &lt;x5/&gt; y &lt;g0&gt;esto&lt;/g0&gt;.',
+      ),
+      'en',
+      ['es'],
+    );
     expect(e!.source).toBe('Use <h1> and {{bx1}}this{{ex1}}.');
     expect(e!.target).toBe('Usa <h1>, <x5/> y {{bx1}}esto{{ex1}}.');
   });
@@ -89,7 +130,33 @@ describe('TMX text that only looks like an OmegaT short tag', () => {
 
 describe('property: any text round-trips import → store → build byte for byte', () => {
   const piece = fc.oneof(
-    fc.constantFrom('{{', '}}', '{', '}', '\\', '{\\', '{{x1}}', '{{bx1}}', '{{ex1}}', '{{- x1}}', '{{x1, upper}}', '{{returnDetails}}', '<h1>', '<x0/>', '</g0>', '%s', '%1$s', '$t(a)', '&', '<', '>', '"', ' ', 'é', '\t'),
+    fc.constantFrom(
+      '{{',
+      '}}',
+      '{',
+      '}',
+      '\\',
+      '{\\',
+      '{{x1}}',
+      '{{bx1}}',
+      '{{ex1}}',
+      '{{- x1}}',
+      '{{x1, upper}}',
+      '{{returnDetails}}',
+      '<h1>',
+      '<x0/>',
+      '</g0>',
+      '%s',
+      '%1$s',
+      '$t(a)',
+      '&',
+      '<',
+      '>',
+      '"',
+      ' ',
+      'é',
+      '\t',
+    ),
     fc.string({ maxLength: 6 }),
   );
   const text = fc
@@ -99,8 +166,17 @@ describe('property: any text round-trips import → store → build byte for byt
 
   it('in a plain-text document and around a pair of codes in HTML', () => {
     const d = project();
-    const xlf = { a: readFileSync(join(d, 'xliff', 'es', 'a.xlf'), 'utf8'), b: readFileSync(join(d, 'xliff', 'es', 'b.xlf'), 'utf8') };
-    const unescapeHtml = (s: string): string => s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+    const xlf = {
+      a: readFileSync(join(d, 'xliff', 'es', 'a.xlf'), 'utf8'),
+      b: readFileSync(join(d, 'xliff', 'es', 'b.xlf'), 'utf8'),
+    };
+    const unescapeHtml = (s: string): string =>
+      s
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&amp;', '&');
     fc.assert(
       fc.property(text, text, (plain, inner) => {
         for (const doc of ['a', 'b'] as const) writeFileSync(join(d, 'xliff', 'es', `${doc}.xlf`), xlf[doc]);
@@ -123,7 +199,13 @@ describe('property: any text round-trips import → store → build byte for byt
     const run = fc.oneof(text, fc.constantFrom(strong('open'), strong('close')));
     fc.assert(
       fc.property(fc.array(run, { maxLength: 8 }), (runs) => {
-        const content: Content = runs.reduce<Content>((acc, r) => (typeof r === 'string' && typeof acc[acc.length - 1] === 'string' ? [...acc.slice(0, -1), `${acc[acc.length - 1] as string}${r}`] : [...acc, r]), []);
+        const content: Content = runs.reduce<Content>(
+          (acc, r) =>
+            typeof r === 'string' && typeof acc[acc.length - 1] === 'string'
+              ? [...acc.slice(0, -1), `${acc[acc.length - 1] as string}${r}`]
+              : [...acc, r],
+          [],
+        );
         expect(i18nToContent(contentToI18n(content), [strong('open'), strong('close')])).toEqual(content);
       }),
       { numRuns: 500, seed: 109 },
@@ -131,12 +213,25 @@ describe('property: any text round-trips import → store → build byte for byt
   });
 
   it('TMX: writeTmx then readTmx gives the stored strings back, codes and all', () => {
-    const code = fc.constantFrom<InlineCode>(strong('open'), strong('close'), { code: 'standalone', id: '2}} {{x9', type: 'placeholder', data: '%s' });
-    const content = fc.array(fc.oneof(text, code), { minLength: 1, maxLength: 6 }).filter((c) => c.some((r) => typeof r === 'string' && r.trim() !== ''));
+    const code = fc.constantFrom<InlineCode>(strong('open'), strong('close'), {
+      code: 'standalone',
+      id: '2}} {{x9',
+      type: 'placeholder',
+      data: '%s',
+    });
+    const content = fc
+      .array(fc.oneof(text, code), { minLength: 1, maxLength: 6 })
+      .filter((c) => c.some((r) => typeof r === 'string' && r.trim() !== ''));
     fc.assert(
       fc.property(content, content, (src, tgt) => {
         const codes = { bx1: '<strong>', ex1: '</strong>', 'x2%7D%7D%20%7B%7Bx9': '%s' };
-        const entry = { sourceLang: 'en', targetLang: 'es', source: contentToI18n(src), target: contentToI18n(tgt), codes };
+        const entry = {
+          sourceLang: 'en',
+          targetLang: 'es',
+          source: contentToI18n(src),
+          target: contentToI18n(tgt),
+          codes,
+        };
         const [back] = readTmx(writeTmx([entry], 'en'), 'en', ['es']);
         expect([back!.source, back!.target]).toEqual([entry.source, entry.target]);
       }),

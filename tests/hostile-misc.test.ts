@@ -10,7 +10,15 @@ function mtProject(command: string): string {
   const d = mkdtempSync(join(tmpdir(), 'locflow-misc-'));
   mkdirSync(join(d, 'source'));
   writeFileSync(join(d, 'source', 'a.txt'), 'Hello world.\n\nA second paragraph here.\n');
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'], mt: { apertium: { command } } }));
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({
+      sourceLanguage: 'en',
+      targetLanguages: ['es'],
+      sources: ['source/*.txt'],
+      mt: { apertium: { command } },
+    }),
+  );
   return d;
 }
 
@@ -18,7 +26,10 @@ describe('an MT command that exits without reading its input (issue 10.11)', () 
   it('is reported with the command, not an unhandled EPIPE', async () => {
     const big = 'x'.repeat(2_000_000);
     for (const command of ['/bin/true', '/bin/false']) {
-      await expect(runEngineCommand(command, [], big)).rejects.toMatchObject({ name: 'MtError', message: expect.stringContaining(`the engine command exited before reading its input: "${command}"`) });
+      await expect(runEngineCommand(command, [], big)).rejects.toMatchObject({
+        name: 'MtError',
+        message: expect.stringContaining(`the engine command exited before reading its input: "${command}"`),
+      });
     }
     // A command that reads its input still works.
     await expect(runEngineCommand('/bin/cat', [], 'héllo')).resolves.toBe('héllo');
@@ -39,7 +50,10 @@ function textProject(text: string): string {
   const d = mkdtempSync(join(tmpdir(), 'locflow-misc-'));
   mkdirSync(join(d, 'source'));
   writeFileSync(join(d, 'source', 'a.txt'), text);
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }));
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+  );
   return d;
 }
 
@@ -63,7 +77,20 @@ describe('control characters of translations in check reports (issue 10.11)', ()
 
   it('the HTML report carries no raw C0 bytes', () => {
     const d = setup();
-    const r = locflow(d, 'check', '--source', 'src.txt', '--target', 'trg.txt', '--lang', 'es', '--format', 'html', '-o', 'report.html');
+    const r = locflow(
+      d,
+      'check',
+      '--source',
+      'src.txt',
+      '--target',
+      'trg.txt',
+      '--lang',
+      'es',
+      '--format',
+      'html',
+      '-o',
+      'report.html',
+    );
     expect(r.code).toBe(1);
     const html = readFileSync(join(d, 'report.html'), 'utf8');
     expect(html).not.toMatch(C0);
@@ -82,8 +109,13 @@ describe('origins in XLIFF (issue 10.11)', () => {
       for (const bad of ['pseudo ', 'Pseudo', 'robot', '']) {
         const edited =
           version === '1.2'
-            ? xml.replace('</source>', `</source>\n        <target state="translated" state-qualifier="${bad === '' ? 'x-' : `x-${bad}`}">Hay 5 manzanas.</target>`)
-            : xml.replace(/<unit id="([^"]+)"/u, `<unit id="$1" lf:origin="${bad}"`).replace(/<\/source>/u, '</source>\n        <target>Hay 5 manzanas.</target>');
+            ? xml.replace(
+                '</source>',
+                `</source>\n        <target state="translated" state-qualifier="${bad === '' ? 'x-' : `x-${bad}`}">Hay 5 manzanas.</target>`,
+              )
+            : xml
+                .replace(/<unit id="([^"]+)"/u, `<unit id="$1" lf:origin="${bad}"`)
+                .replace(/<\/source>/u, '</source>\n        <target>Hay 5 manzanas.</target>');
         expect(edited).not.toBe(xml);
         writeFileSync(file, edited);
         const r = locflow(d, 'import', file);
@@ -92,11 +124,21 @@ describe('origins in XLIFF (issue 10.11)', () => {
         expect(existsSync(join(d, 'locales', 'es', 'a.meta.json'))).toBe(false);
       }
       // Known origins still import.
-      const good = version === '1.2' ? xml.replace('</source>', '</source>\n        <target state="translated" state-qualifier="x-pseudo">Hay 5 manzanas.</target>') : xml.replace(/<unit id="([^"]+)"/u, '<unit id="$1" lf:origin="pseudo"').replace(/<\/source>/u, '</source>\n        <target>Hay 5 manzanas.</target>');
+      const good =
+        version === '1.2'
+          ? xml.replace(
+              '</source>',
+              '</source>\n        <target state="translated" state-qualifier="x-pseudo">Hay 5 manzanas.</target>',
+            )
+          : xml
+              .replace(/<unit id="([^"]+)"/u, '<unit id="$1" lf:origin="pseudo"')
+              .replace(/<\/source>/u, '</source>\n        <target>Hay 5 manzanas.</target>');
       writeFileSync(file, good);
       const ok = locflow(d, 'import', file);
       expect(ok.code, ok.stderr).toBe(0);
-      const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'a.meta.json'), 'utf8')) as { units: Record<string, { origin: string }> };
+      const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'a.meta.json'), 'utf8')) as {
+        units: Record<string, { origin: string }>;
+      };
       expect(Object.values(meta.units).map((m) => m.origin)).toEqual(['pseudo']);
     });
   }

@@ -6,7 +6,12 @@ import { CLI, tempProject } from './helpers.js';
 
 /** The CLI, killed after 20 s: a parse that runs for minutes fails the test instead of holding it. */
 function locflow(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +27,10 @@ function refusedCleanly(r: { code: number; stdout: string; stderr: string }, fil
 
 function project(): string {
   const d = tempProject();
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*'] }));
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*'] }),
+  );
   return d;
 }
 
@@ -50,7 +58,10 @@ describe('deep nesting in sources', () => {
   it('ordinary nesting is still read', () => {
     const d = project();
     writeFileSync(join(d, 'source', 'ok-quote.md'), '> quoted\n>\n> - item\n>   - sub item\n>     1. deeper\n');
-    writeFileSync(join(d, 'source', 'ok-page.html'), '<div><div><ul><li><p>Text <b><i>bold</i></b></p></li></ul></div></div>');
+    writeFileSync(
+      join(d, 'source', 'ok-page.html'),
+      '<div><div><ul><li><p>Text <b><i>bold</i></b></p></li></ul></div></div>',
+    );
     writeFileSync(join(d, 'source', 'ok-data.json'), '{"a":{"b":{"c":["x",{"d":"y"}]}}}');
     const r = locflow(d, 'extract');
     expect(r.stderr).toBe('');
@@ -62,7 +73,8 @@ describe('deep nesting in XLIFF and TMX', () => {
   const N = 100_000;
   const x12 = (inner: (t: string) => string): string =>
     `<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="source/article.txt" source-language="en" target-language="es" datatype="plaintext"><body>\n${inner('x')}\n</body></file></xliff>\n`;
-  const unit12 = (target: string): string => `<trans-unit id="u1"><source>x</source><target>${target}</target></trans-unit>`;
+  const unit12 = (target: string): string =>
+    `<trans-unit id="u1"><source>x</source><target>${target}</target></trans-unit>`;
   const cases: Array<[string, string]> = [
     ['g.xlf', x12(() => unit12('<g id="1">'.repeat(N) + 'x' + '</g>'.repeat(N)))],
     ['mrk.xlf', x12(() => unit12('<mrk mtype="x">'.repeat(N) + 'x' + '</mrk>'.repeat(N)))],
@@ -84,7 +96,10 @@ describe('deep nesting in XLIFF and TMX', () => {
   it('TMX with nested <hi>: tm import refuses it with its place', () => {
     const d = project();
     const seg = '<hi>'.repeat(N) + 'x' + '</hi>'.repeat(N);
-    writeFileSync(join(d, 'deep.tmx'), `<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="t" creationtoolversion="1"/><body>\n<tu><tuv xml:lang="en"><seg>x</seg></tuv><tuv xml:lang="es"><seg>${seg}</seg></tuv></tu></body></tmx>\n`);
+    writeFileSync(
+      join(d, 'deep.tmx'),
+      `<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="t" creationtoolversion="1"/><body>\n<tu><tuv xml:lang="en"><seg>x</seg></tuv><tuv xml:lang="es"><seg>${seg}</seg></tuv></tu></body></tmx>\n`,
+    );
     refusedCleanly(locflow(d, 'tm', 'import', 'deep.tmx'), 'deep.tmx');
   }, 30_000);
 });

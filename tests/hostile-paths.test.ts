@@ -13,7 +13,10 @@ function setup(): { d: string; out: string } {
   mkdirSync(join(d, 'source'), { recursive: true });
   mkdirSync(out);
   writeFileSync(join(d, 'source', 'a.txt'), 'Hello there.\n\nA second paragraph.\n');
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }));
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+  );
   return { d, out };
 }
 
@@ -28,7 +31,9 @@ describe('symbolic links out of the project (issue 10.8)', () => {
     writeFileSync(join(out, 'creds.txt'), 'password=hunter2\n');
     symlinkSync(join(out, 'creds.txt'), join(d, 'source', 'creds.txt'));
     locflow(d, 'extract');
-    const xliffs = existsSync(join(d, 'xliff', 'es')) ? readdirSync(join(d, 'xliff', 'es')).map((f) => readFileSync(join(d, 'xliff', 'es', f), 'utf8')) : [];
+    const xliffs = existsSync(join(d, 'xliff', 'es'))
+      ? readdirSync(join(d, 'xliff', 'es')).map((f) => readFileSync(join(d, 'xliff', 'es', f), 'utf8'))
+      : [];
     expect(xliffs.join('')).not.toContain('hunter2');
   });
 
@@ -46,7 +51,10 @@ describe('symbolic links out of the project (issue 10.8)', () => {
     const { d, out } = setup();
     expect(locflow(d, 'extract').code).toBe(0);
     const xlf = join(d, 'xliff', 'es', 'a.xlf');
-    writeFileSync(xlf, readFileSync(xlf, 'utf8').replace('</source>', '</source>\n        <target state="translated">Hola.</target>'));
+    writeFileSync(
+      xlf,
+      readFileSync(xlf, 'utf8').replace('</source>', '</source>\n        <target state="translated">Hola.</target>'),
+    );
     mkdirSync(join(d, 'locales'));
     symlinkSync(out, join(d, 'locales', 'es'));
     const imp = locflow(d, 'import', xlf);

@@ -22,7 +22,8 @@ describe.skipIf(!hasOmegat)('OmegaT 3.6, a real CAT tool, headless', () => {
     const fresh = tempProject(read(join(d, 'source/us-strike-northern-iraq.txt')), 'us-strike-northern-iraq.txt');
     expect(locflow(fresh, 'extract', '--lang', 'es', '--prefill').code).toBe(0);
     const proj = join(fresh, 'omegat-project');
-    for (const dir of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat']) mkdirSync(join(proj, dir), { recursive: true });
+    for (const dir of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat'])
+      mkdirSync(join(proj, dir), { recursive: true });
     writeFileSync(join(proj, 'source', 'article.xlf'), read(join(fresh, 'xliff/es/us-strike-northern-iraq.xlf')));
     writeFileSync(join(proj, 'tm', 'auto', 'locflow.tmx'), read(join(d, 'omegat.tmx')));
     writeFileSync(
@@ -33,13 +34,25 @@ describe.skipIf(!hasOmegat)('OmegaT 3.6, a real CAT tool, headless', () => {
 <source_lang>EN</source_lang><target_lang>ES</target_lang><sentence_seg>false</sentence_seg><remove_tags>false</remove_tags></project></omegat>\n`,
     );
     mkdirSync(join(fresh, 'omegat-config'));
-    const r = spawnSync('omegat', ['--mode=console-translate', `--config-dir=${join(fresh, 'omegat-config')}`, '--disable-project-locking', '--no-team', '--quiet', proj], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'omegat',
+      [
+        '--mode=console-translate',
+        `--config-dir=${join(fresh, 'omegat-config')}`,
+        '--disable-project-locking',
+        '--no-team',
+        '--quiet',
+        proj,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status).toBe(0);
     const out = readFileSync(join(proj, 'target', 'article.xlf'), 'utf8');
     const units = readXliff(out).files[0]!.units;
     const store = JSON.parse(read(join(d, 'locales/es/us-strike-northern-iraq.json'))) as Record<string, string>;
     expect(units).toHaveLength(17);
-    for (const u of units) expect(toPlainText(u.target!).replace('December 05, 2023, 2:15 PM', '{{x1}}')).toBe(store[u.id]);
+    for (const u of units)
+      expect(toPlainText(u.target!).replace('December 05, 2023, 2:15 PM', '{{x1}}')).toBe(store[u.id]);
 
     // What OmegaT wrote is valid input for import (it keeps state="new"; an edited target counts as translated).
     writeFileSync(join(fresh, 'omegat-out.xlf'), out.replaceAll('state="new"', 'state="translated"'));
@@ -57,7 +70,12 @@ describe.skipIf(!hasToolkit)('Translate Toolkit', () => {
     expect(r.status).toBe(0);
     const po = read(join(d, 'article.po'));
     // PO wraps long messages over several lines; the header is the one empty msgid.
-    const messages = [...po.matchAll(/^msgid ((?:".*"\n)+)/gmu)].map((m) => m[1]!.split('\n').map((l) => l.slice(1, -1)).join(''));
+    const messages = [...po.matchAll(/^msgid ((?:".*"\n)+)/gmu)].map((m) =>
+      m[1]!
+        .split('\n')
+        .map((l) => l.slice(1, -1))
+        .join(''),
+    );
     expect(messages.filter((m) => m !== '')).toHaveLength(17);
     expect(messages).toContain('Air strike kills at least five militants in northern Iraq');
   });

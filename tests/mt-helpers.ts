@@ -9,7 +9,9 @@ export const hasApertium = ((): boolean => {
   return r.status === 0 && /\beng-spa\b/u.test(r.stdout);
 })();
 
-export const hasApy = hasApertium && spawnSync('/usr/bin/python3', ['-c', 'import apertium_apy, tornado'], { encoding: 'utf8' }).status === 0;
+export const hasApy =
+  hasApertium &&
+  spawnSync('/usr/bin/python3', ['-c', 'import apertium_apy, tornado'], { encoding: 'utf8' }).status === 0;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +27,11 @@ export async function freePort(): Promise<number> {
 /** The real APy on a free loopback port; stop() kills it by its pid. */
 export async function startApy(): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('/usr/bin/python3', [join(ROOT, 'scripts', 'apy-local.py'), '-p', String(port), '/usr/share/apertium/modes'], { stdio: 'ignore' });
+  const child = spawn(
+    '/usr/bin/python3',
+    [join(ROOT, 'scripts', 'apy-local.py'), '-p', String(port), '/usr/share/apertium/modes'],
+    { stdio: 'ignore' },
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = (): void => {
     if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
@@ -50,7 +56,9 @@ export interface FakeServer {
 }
 
 /** A local HTTP server; `handle` answers each JSON request. */
-export async function fakeServer(handle: (path: string, body: unknown, req: IncomingMessage, res: ServerResponse, count: number) => void): Promise<FakeServer> {
+export async function fakeServer(
+  handle: (path: string, body: unknown, req: IncomingMessage, res: ServerResponse, count: number) => void,
+): Promise<FakeServer> {
   const requests: FakeServer['requests'] = [];
   const server = createServer((req, res) => {
     let data = '';
@@ -78,5 +86,8 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 
 /** What a real engine does to words but not to tags: here, upper-case the text outside tags. */
 export function shout(html: string): string {
-  return html.split(/(<[^>]*>)/u).map((p, i) => (i % 2 ? p : p.toUpperCase())).join('');
+  return html
+    .split(/(<[^>]*>)/u)
+    .map((p, i) => (i % 2 ? p : p.toUpperCase()))
+    .join('');
 }

@@ -14,7 +14,12 @@ import { translate } from '../src/workflow/translate.js';
 import { fakeServer, hasApertium, hasApy, json, shout, startApy, type FakeServer } from './mt-helpers.js';
 import { locflow, locflowAsync, read, tempProject } from './helpers.js';
 
-const code = (id: string, type: InlineCode['type'], data: string, kind: InlineCode['code'] = 'standalone'): InlineCode => ({ code: kind, id, type, data });
+const code = (
+  id: string,
+  type: InlineCode['type'],
+  data: string,
+  kind: InlineCode['code'] = 'standalone',
+): InlineCode => ({ code: kind, id, type, data });
 
 const SOURCE: Content = [
   'Read the ',
@@ -31,19 +36,34 @@ const SOURCE: Content = [
 describe('protection for MT', () => {
   it('turns codes, placeholders and protected names into empty <x/> and puts them back by id', () => {
     const p = protectForMt(SOURCE, [{ source: 'Central Command', replacement: 'Comando Central' }]);
-    expect(p.html).toBe('Read the <x id="1"/>statement<x id="2"/> by <x id="3"/> at <x id="4"/>, <x id="5"/> &amp; 62 others wrote to <x id="6"/>.');
+    expect(p.html).toBe(
+      'Read the <x id="1"/>statement<x id="2"/> by <x id="3"/> at <x id="4"/>, <x id="5"/> &amp; 62 others wrote to <x id="6"/>.',
+    );
     // An engine that reorders and changes words, but keeps tags.
-    const mt = 'Lea el <x id="2"/><x id="1"/>comunicado del <x id="3"/> en <x id="4"/>, <x id="5"/> &amp; otros 62 escribieron a <x id="6"/>.';
+    const mt =
+      'Lea el <x id="2"/><x id="1"/>comunicado del <x id="3"/> en <x id="4"/>, <x id="5"/> &amp; otros 62 escribieron a <x id="6"/>.';
     const r = restoreFromMt(mt, p.slots, SOURCE);
     expect(r.missing).toEqual([]);
-    expect(toPlainText(r.content)).toBe('Lea el </a><a href="https://example.com/x?a=1&b=2">comunicado del Comando Central en https://www.centcom.mil/, {{name}} & otros 62 escribieron a press@example.org.');
+    expect(toPlainText(r.content)).toBe(
+      'Lea el </a><a href="https://example.com/x?a=1&b=2">comunicado del Comando Central en https://www.centcom.mil/, {{name}} & otros 62 escribieron a press@example.org.',
+    );
     const codes = r.content.filter((x): x is InlineCode => typeof x !== 'string');
-    expect(codes.map((c) => c.data)).toEqual(['</a>', '<a href="https://example.com/x?a=1&b=2">', 'https://www.centcom.mil/', 'press@example.org']);
+    expect(codes.map((c) => c.data)).toEqual([
+      '</a>',
+      '<a href="https://example.com/x?a=1&b=2">',
+      'https://www.centcom.mil/',
+      'press@example.org',
+    ]);
   });
 
   it('reports slots an engine lost or repeated, and removes doubled spaces it left', () => {
     const p = protectForMt(['A ', code('1', 'tag', '<br/>'), ' B ', code('2', 'tag', '<hr/>')]);
-    const r = restoreFromMt('Un  <x id="1"/> B <x id="1"/>', p.slots, ['A ', code('1', 'tag', '<br/>'), ' B ', code('2', 'tag', '<hr/>')]);
+    const r = restoreFromMt('Un  <x id="1"/> B <x id="1"/>', p.slots, [
+      'A ',
+      code('1', 'tag', '<br/>'),
+      ' B ',
+      code('2', 'tag', '<hr/>'),
+    ]);
     expect(r.missing).toEqual([2]);
     expect(r.repeated).toEqual([1]);
     expect(toPlainText(r.content)).toBe('Un <br/> B');
@@ -60,21 +80,46 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
   const engine = apertiumEngine();
 
   it('translates a batch in order, with protected spans byte-exact', async () => {
-    const units: Content[] = [SOURCE, ['At least 62 US personnel were hurt.'], ['The strike hit Ain Al Asad air base.'], ['Iraqi militia groups have vowed to increase their attacks.']];
-    const prepared = units.map((u) => protectForMt(u, [{ source: 'Ain Al Asad', replacement: 'Ain Al Asad' }, { source: 'Central Command', replacement: 'Comando Central' }]));
-    const out = await engine.translate(prepared.map((p) => p.html), { source: 'en', target: 'es' });
+    const units: Content[] = [
+      SOURCE,
+      ['At least 62 US personnel were hurt.'],
+      ['The strike hit Ain Al Asad air base.'],
+      ['Iraqi militia groups have vowed to increase their attacks.'],
+    ];
+    const prepared = units.map((u) =>
+      protectForMt(u, [
+        { source: 'Ain Al Asad', replacement: 'Ain Al Asad' },
+        { source: 'Central Command', replacement: 'Comando Central' },
+      ]),
+    );
+    const out = await engine.translate(
+      prepared.map((p) => p.html),
+      { source: 'en', target: 'es' },
+    );
     expect(out).toHaveLength(4);
     const restored = out.map((o, i) => restoreFromMt(o, prepared[i]!.slots, units[i]!));
     expect(restored.every((r) => r.missing.length === 0)).toBe(true);
     const first = toPlainText(restored[0]!.content);
-    for (const kept of ['<a href="https://example.com/x?a=1&b=2">', '</a>', 'https://www.centcom.mil/', '{{name}}', 'press@example.org', 'Comando Central']) expect(first).toContain(kept);
+    for (const kept of [
+      '<a href="https://example.com/x?a=1&b=2">',
+      '</a>',
+      'https://www.centcom.mil/',
+      '{{name}}',
+      'press@example.org',
+      'Comando Central',
+    ])
+      expect(first).toContain(kept);
     expect(toPlainText(restored[2]!.content)).toContain('Ain Al Asad');
     expect(toPlainText(restored[3]!.content)).toMatch(/milicia/u);
   });
 
   it('names the installed pairs and the package to install for a missing pair', async () => {
-    await expect(engine.translate(['Hello'], { source: 'en', target: 'fr' })).rejects.toThrow(/no en→fr pair installed/u);
-    await expect(engine.translate(['Hello'], { source: 'en', target: 'fr' })).rejects.toMatchObject({ hint: expect.stringMatching(/eng-spa[\s\S]*apertium-eng-spa/u) });
+    await expect(engine.translate(['Hello'], { source: 'en', target: 'fr' })).rejects.toThrow(
+      /no en→fr pair installed/u,
+    );
+    await expect(engine.translate(['Hello'], { source: 'en', target: 'fr' })).rejects.toMatchObject({
+      hint: expect.stringMatching(/eng-spa[\s\S]*apertium-eng-spa/u),
+    });
   });
 
   it('translate --engine apertium fills the store, marks broken units needs-review and overwrites nothing', () => {
@@ -84,7 +129,10 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
     writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ ...cfg, qa: { glossary: 'glossary.csv' } }));
     // One unit translated by a person first: MT must leave it alone.
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
-    const x = read(join(d, 'xliff/es/article.xlf')).replace(/(<source>Air strike kills at least five militants in northern Iraq<\/source>)/u, '$1<target state="translated">Un ataque aéreo mata al menos a cinco milicianos en el norte de Irak</target>');
+    const x = read(join(d, 'xliff/es/article.xlf')).replace(
+      /(<source>Air strike kills at least five militants in northern Iraq<\/source>)/u,
+      '$1<target state="translated">Un ataque aéreo mata al menos a cinco milicianos en el norte de Irak</target>',
+    );
     writeFileSync(join(d, 'xliff/es/article.xlf'), x);
     expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
     const dry = locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es', '--dry-run');
@@ -93,7 +141,9 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/16 of 16 units translated with apertium, [1-9]\d* marked needs-review/u);
     const bundle = JSON.parse(read(join(d, 'locales/es/article.json'))) as Record<string, string>;
-    const meta = JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as { units: Record<string, { state: string; origin: string }> };
+    const meta = JSON.parse(read(join(d, 'locales/es/article.meta.json'))) as {
+      units: Record<string, { state: string; origin: string }>;
+    };
     expect(Object.values(bundle)).toContain('Un ataque aéreo mata al menos a cinco milicianos en el norte de Irak');
     expect(Object.values(meta.units).filter((m) => m.origin === 'mt:apertium')).toHaveLength(16);
     expect(Object.values(meta.units).some((m) => m.state === 'needs-review')).toBe(true);
@@ -115,7 +165,10 @@ describe.skipIf(!hasApy)('Apertium APy, over HTTP on loopback', () => {
 
   it('translates in chunks under 35 KB, every unit accounted for', async () => {
     const engine = apyEngine(apy.url);
-    const units = Array.from({ length: 600 }, (_, i) => `The air strike number <x id="1"/> hit ${i} militiamen in northern Iraq on Sunday.`);
+    const units = Array.from(
+      { length: 600 },
+      (_, i) => `The air strike number <x id="1"/> hit ${i} militiamen in northern Iraq on Sunday.`,
+    );
     const out = await engine.translate(units, { source: 'en', target: 'es' });
     expect(out).toHaveLength(600);
     expect(out[599]).toMatch(/<x id="1"\/>.*599/u);
@@ -123,7 +176,9 @@ describe.skipIf(!hasApy)('Apertium APy, over HTTP on loopback', () => {
   });
 
   it('an uninstalled pair is a clear error', async () => {
-    await expect(apyEngine(apy.url).translate(['Hello'], { source: 'en', target: 'de' })).rejects.toThrow(/has no en→de pair/u);
+    await expect(apyEngine(apy.url).translate(['Hello'], { source: 'en', target: 'de' })).rejects.toThrow(
+      /has no en→de pair/u,
+    );
   });
 });
 
@@ -134,7 +189,8 @@ describe('HTTP APIs, against local servers that speak their documented protocol'
     // DeepL v2: POST /v2/translate, JSON, "DeepL-Auth-Key" header; 403 bad key, 429 rate limit, 456 quota.
     deepl = await fakeServer((path, body, req, res, n) => {
       if (path !== '/v2/translate') return json(res, 404, { message: 'Not found' });
-      if (req.headers.authorization !== 'DeepL-Auth-Key good-key') return json(res, 403, { message: 'Wrong endpoint or key' });
+      if (req.headers.authorization !== 'DeepL-Auth-Key good-key')
+        return json(res, 403, { message: 'Wrong endpoint or key' });
       const b = body as { text: string[]; target_lang: string; tag_handling?: string };
       if (b.target_lang === 'QUOTA') return json(res, 456, { message: 'Quota exceeded' });
       if (n === 2) return json(res, 429, { message: 'Too many requests' }, { 'retry-after': '0' });
@@ -162,27 +218,48 @@ describe('HTTP APIs, against local servers that speak their documented protocol'
     const calls = deepl.requests.filter((r) => r.path === '/v2/translate');
     expect(calls.length).toBe(4); // 50 + 50 + 20, and one retry after the 429
     expect(calls.every((c) => (c.body as { text: string[] }).text.length <= 50)).toBe(true);
-    expect(calls[0]!.body).toMatchObject({ source_lang: 'EN', target_lang: 'ES', tag_handling: 'xml', ignore_tags: ['x'] });
+    expect(calls[0]!.body).toMatchObject({
+      source_lang: 'EN',
+      target_lang: 'ES',
+      tag_handling: 'xml',
+      ignore_tags: ['x'],
+    });
   });
 
   it('DeepL: bad key, quota and a missing key are clear errors', async () => {
-    await expect(deeplEngine(deepl.url, 'bad', 'DEEPL_AUTH_KEY').translate(['x'], { source: 'en', target: 'es' })).rejects.toThrow(/refused the API key \(403\)/u);
-    await expect(deeplEngine(deepl.url, 'good-key', 'DEEPL_AUTH_KEY').translate(['x'], { source: 'en', target: 'quota' })).rejects.toThrow(/quota is used up \(456\)/u);
-    await expect(deeplEngine(deepl.url, undefined, 'DEEPL_AUTH_KEY').translate(['x'], { source: 'en', target: 'es' })).rejects.toThrow(/DEEPL_AUTH_KEY is empty/u);
+    await expect(
+      deeplEngine(deepl.url, 'bad', 'DEEPL_AUTH_KEY').translate(['x'], { source: 'en', target: 'es' }),
+    ).rejects.toThrow(/refused the API key \(403\)/u);
+    await expect(
+      deeplEngine(deepl.url, 'good-key', 'DEEPL_AUTH_KEY').translate(['x'], { source: 'en', target: 'quota' }),
+    ).rejects.toThrow(/quota is used up \(456\)/u);
+    await expect(
+      deeplEngine(deepl.url, undefined, 'DEEPL_AUTH_KEY').translate(['x'], { source: 'en', target: 'es' }),
+    ).rejects.toThrow(/DEEPL_AUTH_KEY is empty/u);
   });
 
   it('LibreTranslate: html format, api_key, and its error messages', async () => {
-    const out = await libreTranslateEngine(libre.url, 'k').translate(['a <x id="1"/> b', 'c'], { source: 'en', target: 'es' });
+    const out = await libreTranslateEngine(libre.url, 'k').translate(['a <x id="1"/> b', 'c'], {
+      source: 'en',
+      target: 'es',
+    });
     expect(out).toEqual(['A <x id="1"/> B', 'C']);
     expect(libre.requests[0]!.body).toMatchObject({ source: 'en', target: 'es', format: 'html', api_key: 'k' });
-    await expect(libreTranslateEngine(libre.url, 'nope').translate(['a'], { source: 'en', target: 'es' })).rejects.toThrow(/403: Invalid API key/u);
-    await expect(libreTranslateEngine(libre.url, 'k').translate(['a'], { source: 'en', target: 'xx' })).rejects.toThrow(/400: xx is not supported/u);
+    await expect(
+      libreTranslateEngine(libre.url, 'nope').translate(['a'], { source: 'en', target: 'es' }),
+    ).rejects.toThrow(/403: Invalid API key/u);
+    await expect(libreTranslateEngine(libre.url, 'k').translate(['a'], { source: 'en', target: 'xx' })).rejects.toThrow(
+      /400: xx is not supported/u,
+    );
   });
 
   it('translate --engine libretranslate through the CLI, configured by URL and key variable', async () => {
     const d = tempProject();
     const cfg = JSON.parse(read(join(d, 'locflow.config.json'))) as Record<string, unknown>;
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ ...cfg, mt: { libretranslate: { url: libre.url, apiKeyEnv: 'LT_KEY' } } }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({ ...cfg, mt: { libretranslate: { url: libre.url, apiKeyEnv: 'LT_KEY' } } }),
+    );
     // The fake server answers in upper case; the CLI runs as a child with the key in its environment.
     const r = await locflowAsync(d, { LT_KEY: 'k' }, 'translate', '--engine', 'libretranslate', '--lang', 'fr');
     expect(r.stderr).toBe('');
@@ -193,7 +270,9 @@ describe('HTTP APIs, against local servers that speak their documented protocol'
 
 describe('interruption', () => {
   it('an abort between batches leaves a whole, valid store with the finished batches', async () => {
-    const text = Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} says something about Kirkuk.`).join('\n\n') + '\n';
+    const text =
+      Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} says something about Kirkuk.`).join('\n\n') +
+      '\n';
     const d = tempProject(text);
     const project = loadProject(d);
     const controller = new AbortController();
@@ -223,4 +302,3 @@ describe('interruption', () => {
     expect(r.stderr).toMatch(/unknown engine "babelfish"[\s\S]*apertium, apertium-apy, deepl, libretranslate, pseudo/u);
   });
 });
-

@@ -14,9 +14,25 @@ function checkAgainst(target: string): { status: number; errors: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'article-'));
   writeFileSync(join(dir, 'en.txt'), readFileSync(ARTICLE, 'utf8'));
   writeFileSync(join(dir, 'es.txt'), target);
-  const r = locflow(dir, 'check', '--source', 'en.txt', '--target', 'es.txt', '--source-lang', 'en', '--lang', 'es', '--format', 'json');
+  const r = locflow(
+    dir,
+    'check',
+    '--source',
+    'en.txt',
+    '--target',
+    'es.txt',
+    '--source-lang',
+    'en',
+    '--lang',
+    'es',
+    '--format',
+    'json',
+  );
   const report = JSON.parse(r.stdout) as { issues: Array<{ severity: string; check: string; message: string }> };
-  return { status: r.code, errors: report.issues.filter((i) => i.severity === 'error').map((i) => `${i.check}: ${i.message}`) };
+  return {
+    status: r.code,
+    errors: report.issues.filter((i) => i.severity === 'error').map((i) => `${i.check}: ${i.message}`),
+  };
 }
 
 describe('the example article without a glossary', () => {

@@ -17,9 +17,18 @@ interface Found {
   readonly message: string;
 }
 
-async function names(source: string, target: string, targetLang = 'es', options: { glossary?: Glossary; approved?: readonly ApprovedPair[] } = {}): Promise<Found[]> {
+async function names(
+  source: string,
+  target: string,
+  targetLang = 'es',
+  options: { glossary?: Glossary; approved?: readonly ApprovedPair[] } = {},
+): Promise<Found[]> {
   const pair = { id: 'u', source: [source], target: [target], sourceLang: 'en', targetLang, file: 't' };
-  const { issues } = await runChecks([pair], { checks: CHECKS.filter((c) => c.id === 'names'), glossary: options.glossary ?? EMPTY_GLOSSARY, ...(options.approved ? { approved: options.approved } : {}) });
+  const { issues } = await runChecks([pair], {
+    checks: CHECKS.filter((c) => c.id === 'names'),
+    glossary: options.glossary ?? EMPTY_GLOSSARY,
+    ...(options.approved ? { approved: options.approved } : {}),
+  });
   return issues.map((i) => ({ severity: i.severity, message: i.message }));
 }
 
@@ -51,24 +60,36 @@ describe('names: what counts as a name in the source', () => {
   });
 
   it('keeps an acronym apart from the name after it, and a nationality apart from the name it describes', () => {
-    expect(detected('The EU envoy Mirela Kovac met Nigerian Boko Haram negotiators.')).toEqual(['EU', 'Mirela Kovac', 'Boko Haram']);
+    expect(detected('The EU envoy Mirela Kovac met Nigerian Boko Haram negotiators.')).toEqual([
+      'EU',
+      'Mirela Kovac',
+      'Boko Haram',
+    ]);
   });
 
   it('sorts names into classes: coded, acronym, opaque, common', () => {
-    const kinds = Object.fromEntries(findNames('The F-35 of NATO flew over Tikrit near the White House.', 'en').map((n) => [n.text, n.kind]));
+    const kinds = Object.fromEntries(
+      findNames('The F-35 of NATO flew over Tikrit near the White House.', 'en').map((n) => [n.text, n.kind]),
+    );
     expect(kinds).toEqual({ 'F-35': 'coded', NATO: 'acronym', Tikrit: 'opaque', 'White House': 'common' });
   });
 });
 
 describe('names: renderings translators use are accepted', () => {
   it('exonyms and adapted spellings (cognates)', async () => {
-    expect(await names('Talks in Tehran and Kyiv ended.', 'Las conversaciones en Teherán y Kiev terminaron.')).toEqual([]);
+    expect(await names('Talks in Tehran and Kyiv ended.', 'Las conversaciones en Teherán y Kiev terminaron.')).toEqual(
+      [],
+    );
     expect(await names('Flights to Baghdad resumed.', 'Se reanudaron los vuelos a Bagdad.')).toEqual([]);
-    expect(await names('Prime minister Karamanlis met Tsipras.', 'El primer ministro Karamanlís se reunió con Tsipras.')).toEqual([]);
+    expect(
+      await names('Prime minister Karamanlis met Tsipras.', 'El primer ministro Karamanlís se reunió con Tsipras.'),
+    ).toEqual([]);
   });
 
   it('institutions of translated words, in any order (most content words found)', async () => {
-    expect(await names('The Heritage Foundation disagreed.', 'La Fundación Heritage no estuvo de acuerdo.')).toEqual([]);
+    expect(await names('The Heritage Foundation disagreed.', 'La Fundación Heritage no estuvo de acuerdo.')).toEqual(
+      [],
+    );
     expect(await names('Storms hit South Dakota.', 'Las tormentas azotaron Dakota del Sur.')).toEqual([]);
   });
 
@@ -99,14 +120,24 @@ describe('names: renderings translators use are accepted', () => {
 
   it('a rendering learnt from approved translations', async () => {
     const approved: ApprovedPair[] = [
-      { source: 'The Tower Hamlets council met.', target: 'Se reunió el consejo del distrito oriental.', targetLang: 'es' },
+      {
+        source: 'The Tower Hamlets council met.',
+        target: 'Se reunió el consejo del distrito oriental.',
+        targetLang: 'es',
+      },
       { source: 'Tower Hamlets voted.', target: 'El distrito oriental votó.', targetLang: 'es' },
       { source: 'The council met.', target: 'El consejo se reunió.', targetLang: 'es' },
     ];
     const learnt = learnRenderings(approved);
     expect(learnt('Tower Hamlets', 'es')).toContain('distrito oriental');
-    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el distrito oriental fue reñida.', 'es', { approved })).toEqual([]);
-    expect(await names('The vote in Tower Hamlets was close.', 'La votación en el consejo fue reñida.', 'es', { approved })).toHaveLength(1);
+    expect(
+      await names('The vote in Tower Hamlets was close.', 'La votación en el distrito oriental fue reñida.', 'es', {
+        approved,
+      }),
+    ).toEqual([]);
+    expect(
+      await names('The vote in Tower Hamlets was close.', 'La votación en el consejo fue reñida.', 'es', { approved }),
+    ).toHaveLength(1);
   });
 });
 
@@ -122,11 +153,15 @@ describe('names: what is wrong whatever the style is an error', () => {
   });
 
   it('a slip in one mention while another is spelt right', async () => {
-    expect(errors(await names('Kovalenko won; Kovalenko smiled.', 'Kovalenko ganó; Kovalneko sonrió.'))[0]?.message).toMatch(/misspelt in the target \("kovalneko"\)/u);
+    expect(
+      errors(await names('Kovalenko won; Kovalenko smiled.', 'Kovalenko ganó; Kovalneko sonrió.'))[0]?.message,
+    ).toMatch(/misspelt in the target \("kovalneko"\)/u);
   });
 
   it("a country's own target name does not excuse another name's loss", async () => {
-    expect(errors(await names('Rescuers from Ukraine reached Mosul.', 'Los rescatistas de Ucrania llegaron.'))[0]?.message).toMatch(/"Mosul" is not in the target/u);
+    expect(
+      errors(await names('Rescuers from Ukraine reached Mosul.', 'Los rescatistas de Ucrania llegaron.'))[0]?.message,
+    ).toMatch(/"Mosul" is not in the target/u);
   });
 
   it('a name split apart by other words', async () => {
@@ -142,7 +177,9 @@ describe('names: what is wrong whatever the style is an error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'names-'));
     writeFileSync(join(dir, 'g.csv'), 'en,es,type,translate\nBlueSky,,name,no\n');
     const glossary = loadGlossary(join(dir, 'g.csv'), 'en');
-    expect(errors(await names('Post it on BlueSky.', 'Publícalo en Cielo Azul.', 'es', { glossary }))[0]?.message).toMatch(/"BlueSky" is not to be translated/u);
+    expect(
+      errors(await names('Post it on BlueSky.', 'Publícalo en Cielo Azul.', 'es', { glossary }))[0]?.message,
+    ).toMatch(/"BlueSky" is not to be translated/u);
   });
 
   it('the last word of a name lost, while its first is kept', async () => {
@@ -153,12 +190,16 @@ describe('names: what is wrong whatever the style is an error', () => {
 describe('names: what is often legitimate is a warning with a question', () => {
   it('a name of common words found by no means', async () => {
     const found = await names('The Supreme Court ruled.', 'El alto tribunal falló.');
-    expect(found).toEqual([{ severity: 'warning', message: 'name "Supreme Court" is not in the target; translated as?' }]);
+    expect(found).toEqual([
+      { severity: 'warning', message: 'name "Supreme Court" is not in the target; translated as?' },
+    ]);
   });
 
   it('a name the target renders with a name of its own', async () => {
     const found = await names('The club fined Honza.', 'El club multó a Juanito.');
-    expect(found).toEqual([{ severity: 'warning', message: 'name "Honza" is not in the target as written; translated as "juanito"?' }]);
+    expect(found).toEqual([
+      { severity: 'warning', message: 'name "Honza" is not in the target as written; translated as "juanito"?' },
+    ]);
   });
 
   it('a German noun is not a rendering of a name, a German name is', async () => {
@@ -167,7 +208,9 @@ describe('names: what is often legitimate is a warning with a question', () => {
   });
 
   it('a name shortened to its last word', async () => {
-    expect(await names('Milena Kovacic resigned.', 'Kovacic dimitió.')).toEqual([{ severity: 'warning', message: 'name "Milena Kovacic" is shortened in the target to "kovacic"' }]);
+    expect(await names('Milena Kovacic resigned.', 'Kovacic dimitió.')).toEqual([
+      { severity: 'warning', message: 'name "Milena Kovacic" is shortened in the target to "kovacic"' },
+    ]);
   });
 
   it('one capitalised common word is a word: "the West" may be "Occidente"', async () => {
@@ -175,7 +218,9 @@ describe('names: what is often legitimate is a warning with a question', () => {
   });
 
   it('in another script, acronyms and translated names are left to the translator', async () => {
-    expect(await names('The WHO warned the European Commission.', 'حذرت منظمة الصحة العالمية المفوضية الأوروبية.', 'ar')).toEqual([]);
+    expect(
+      await names('The WHO warned the European Commission.', 'حذرت منظمة الصحة العالمية المفوضية الأوروبية.', 'ar'),
+    ).toEqual([]);
   });
 });
 
@@ -220,8 +265,18 @@ describe('a large run shares its pairs with worker threads', () => {
       join(dir, 'big.xlf'),
       `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="big.txt" source-language="en" target-language="es" datatype="plaintext"><body>${units.join('\n')}</body></file></xliff>`,
     );
-    const one = spawnSync(process.execPath, [CLI, 'check', 'big.xlf', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, LOCFLOW_THREADS: '1' } });
-    const two = spawnSync(process.execPath, [CLI, 'check', 'big.xlf', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, LOCFLOW_THREADS: '2' } });
+    const one = spawnSync(process.execPath, [CLI, 'check', 'big.xlf', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      env: { ...process.env, LOCFLOW_THREADS: '1' },
+    });
+    const two = spawnSync(process.execPath, [CLI, 'check', 'big.xlf', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      env: { ...process.env, LOCFLOW_THREADS: '2' },
+    });
     expect(one.status).toBe(1);
     expect(two.stdout).toBe(one.stdout);
     const report = JSON.parse(one.stdout) as { issues: Array<{ unit: string; message: string }> };
@@ -233,7 +288,14 @@ describe('a large run shares its pairs with worker threads', () => {
 
 describe('an empty target', () => {
   it('is one finding, "empty", not also every number and name it lacks', async () => {
-    const pair = { id: 'u', source: ['Rescuers reached Mosul with 12 trucks.'], target: ['  '], sourceLang: 'en', targetLang: 'es', file: 't' };
+    const pair = {
+      id: 'u',
+      source: ['Rescuers reached Mosul with 12 trucks.'],
+      target: ['  '],
+      sourceLang: 'en',
+      targetLang: 'es',
+      file: 't',
+    };
     const { issues } = await runChecks([pair], { severities: { spelling: 'off' } });
     expect(issues.map((i) => i.check)).toEqual(['empty']);
   });

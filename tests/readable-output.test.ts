@@ -9,20 +9,38 @@ import { writeXliff } from '../src/xliff/write.js';
 import { locflow, read, ROOT, tempProject } from './helpers.js';
 
 const SCHEMAS = join(ROOT, '.cache', 'schemas');
-const haveSchemas = existsSync(join(SCHEMAS, 'xliff-core-1.2-strict.xsd')) && spawnSync('xmllint', ['--version']).status === 0;
+const haveSchemas =
+  existsSync(join(SCHEMAS, 'xliff-core-1.2-strict.xsd')) && spawnSync('xmllint', ['--version']).status === 0;
 
 /** Fills every target of an XLIFF the way a translator would, keeping the version it was written in. */
 function translateFile(path: string, fill: (text: string, key: string | undefined) => string): void {
   const x = readXliff(read(path));
-  const files = x.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: u.source.map((r) => (typeof r === 'string' ? fill(r, unitKey(u.notes)) : r)), state: 'translated' as const })) }));
+  const files = x.files.map((f) => ({
+    ...f,
+    units: f.units.map((u) => ({
+      ...u,
+      target: u.source.map((r) => (typeof r === 'string' ? fill(r, unitKey(u.notes)) : r)),
+      state: 'translated' as const,
+    })),
+  }));
   writeFileSync(path, writeXliff({ ...x, files }, x.version));
 }
 
 function i18nextProject(): string {
   const d = mkdtempSync(join(tmpdir(), 'locflow-keys-'));
   mkdirSync(join(d, 'source'));
-  writeFileSync(join(d, 'source', 'app.json'), JSON.stringify({ common: { greeting: 'Hello, {{name}}!', farewell: 'See you in 3 days' }, nav: { home: 'Home' } }, null, 2) + '\n');
-  writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.json'] }, null, 2));
+  writeFileSync(
+    join(d, 'source', 'app.json'),
+    JSON.stringify(
+      { common: { greeting: 'Hello, {{name}}!', farewell: 'See you in 3 days' }, nav: { home: 'Home' } },
+      null,
+      2,
+    ) + '\n',
+  );
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.json'] }, null, 2),
+  );
   return d;
 }
 
@@ -36,14 +54,20 @@ describe('check names units as people know them', () => {
     const r = locflow(d, 'check', '--lang', 'es');
     expect(r.stdout).toMatch(/^ {2}headline, line 1 \[es\] {2}\(unit u[0-9a-f]+\)$/mu);
     expect(r.stdout).toMatch(/^ {2}paragraph, line \d+ \[es\]/mu);
-    const json = JSON.parse(locflow(d, 'check', '--lang', 'es', '--format', 'json').stdout) as { issues: Array<{ unit: string; label?: string }> };
+    const json = JSON.parse(locflow(d, 'check', '--lang', 'es', '--format', 'json').stdout) as {
+      issues: Array<{ unit: string; label?: string }>;
+    };
     expect(json.issues.length).toBeGreaterThan(0);
     for (const i of json.issues) {
       expect(i.unit).toMatch(/^u[0-9a-f]+$/u);
-      expect(i.label).toMatch(/^(headline|standfirst|caption|credit|boilerplate|related-link|paragraph|timestamp), line \d+$/u);
+      expect(i.label).toMatch(
+        /^(headline|standfirst|caption|credit|boilerplate|related-link|paragraph|timestamp), line \d+$/u,
+      );
     }
     const html = locflow(d, 'check', '--lang', 'es', '--format', 'html').stdout;
-    expect(html).toMatch(/<td class="unit"><span class="label">headline, line 1<\/span>.*unit <code>u[0-9a-f]+<\/code>/u);
+    expect(html).toMatch(
+      /<td class="unit"><span class="label">headline, line 1<\/span>.*unit <code>u[0-9a-f]+<\/code>/u,
+    );
   });
 
   it('two documents compared: the role and the line of the target', () => {
@@ -62,16 +86,24 @@ describe('check names units as people know them', () => {
     const text = locflow(d, 'check');
     expect(text.stdout).toMatch(/^ {2}common\.farewell \[es\] {2}\(unit u[0-9a-f]+\)$/mu);
     expect(text.stdout).not.toMatch(/^ {2}unit u/mu);
-    const json = JSON.parse(locflow(d, 'check', '--format', 'json').stdout) as { issues: Array<{ unit: string; label?: string }> };
+    const json = JSON.parse(locflow(d, 'check', '--format', 'json').stdout) as {
+      issues: Array<{ unit: string; label?: string }>;
+    };
     expect(json.issues.map((i) => i.label)).toContain('common.farewell');
-    const sarif = JSON.parse(locflow(d, 'check', '--format', 'sarif').stdout) as { runs: Array<{ results: Array<{ message: { text: string }; properties: { unit: string; label?: string } }> }> };
+    const sarif = JSON.parse(locflow(d, 'check', '--format', 'sarif').stdout) as {
+      runs: Array<{ results: Array<{ message: { text: string }; properties: { unit: string; label?: string } }> }>;
+    };
     const result = sarif.runs[0]!.results.find((x) => x.properties.label === 'common.farewell')!;
     expect(result.properties.unit).toMatch(/^u[0-9a-f]+$/u);
     expect(result.message.text).toContain('common.farewell, unit u');
-    expect(locflow(d, 'check', '--format', 'junit').stdout).toMatch(/<testcase [^>]*name="common\.farewell \(u[0-9a-f]+\)"/u);
+    expect(locflow(d, 'check', '--format', 'junit').stdout).toMatch(
+      /<testcase [^>]*name="common\.farewell \(u[0-9a-f]+\)"/u,
+    );
     expect(locflow(d, 'check', '--format', 'html').stdout).toContain('<span class="label">common.farewell</span>');
     // Checking the XLIFF itself: the key comes from the file.
-    expect(locflow(d, 'check', 'xliff/es/app.xlf').stdout).toMatch(/^ {2}common\.farewell \[es\] {2}\(unit u[0-9a-f]+, at line \d+ of this file\)$/mu);
+    expect(locflow(d, 'check', 'xliff/es/app.xlf').stdout).toMatch(
+      /^ {2}common\.farewell \[es\] {2}\(unit u[0-9a-f]+, at line \d+ of this file\)$/mu,
+    );
   });
 });
 
@@ -93,7 +125,15 @@ describe('XLIFF names an app string by its key', () => {
     const e = mkdtempSync(join(tmpdir(), 'locflow-keys20-'));
     mkdirSync(join(e, 'source'));
     writeFileSync(join(e, 'source', 'app.json'), read(join(d, 'source/app.json')));
-    writeFileSync(join(e, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.json'], xliff: { version: '2.0' } }));
+    writeFileSync(
+      join(e, 'locflow.config.json'),
+      JSON.stringify({
+        sourceLanguage: 'en',
+        targetLanguages: ['es'],
+        sources: ['source/*.json'],
+        xliff: { version: '2.0' },
+      }),
+    );
     const r = locflow(e, 'extract');
     expect(r.code, r.stderr).toBe(0);
     const xml = read(join(e, 'xliff/es/app.xlf'));
@@ -108,7 +148,10 @@ describe('XLIFF names an app string by its key', () => {
 
   it.skipIf(!haveSchemas)('stays valid against the XLIFF 1.2 strict schema', () => {
     const schema = join(SCHEMAS, 'xliff-core-1.2-strict.xsd');
-    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', schema, join(d, 'xliff/es/app.xlf')], { encoding: 'utf8', env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') } });
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', schema, join(d, 'xliff/es/app.xlf')], {
+      encoding: 'utf8',
+      env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') },
+    });
     expect(r.status, r.stderr).toBe(0);
   });
 });
@@ -128,18 +171,22 @@ describe('an import conflict shows where the texts differ', () => {
 
   it('through the CLI: the key names the unit, and the part of a long text that differs is shown', () => {
     const d = i18nextProject();
-    const long = 'Thank you for shopping with us. Your order has been received and will be shipped within two business days.';
+    const long =
+      'Thank you for shopping with us. Your order has been received and will be shipped within two business days.';
     writeFileSync(join(d, 'source', 'app.json'), JSON.stringify({ order: { thanks: long } }, null, 2) + '\n');
     expect(locflow(d, 'extract').code).toBe(0);
     const xlf = join(d, 'xliff/es/app.xlf');
     const fresh = read(xlf);
-    const es = 'Gracias por comprar con nosotros. Su pedido ha sido recibido y se enviará en un plazo de dos días hábiles.';
+    const es =
+      'Gracias por comprar con nosotros. Su pedido ha sido recibido y se enviará en un plazo de dos días hábiles.';
     translateFile(xlf, () => es);
     expect(locflow(d, 'import', 'xliff/es/app.xlf').code).toBe(0);
     writeFileSync(xlf, fresh);
     translateFile(xlf, () => es.replace('dos días', 'tres días'));
     const r = locflow(d, 'import', 'xliff/es/app.xlf');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unit "order\.thanks" \(u[0-9a-f]+\): the store has "…plazo de dos días hábiles\.", the file "…plazo de tres días hábiles\."/u);
+    expect(r.stderr).toMatch(
+      /unit "order\.thanks" \(u[0-9a-f]+\): the store has "…plazo de dos días hábiles\.", the file "…plazo de tres días hábiles\."/u,
+    );
   });
 });

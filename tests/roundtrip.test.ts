@@ -9,11 +9,26 @@ import { hasApertium } from './mt-helpers.js';
 function pagesProject(version: '1.2' | '2.0' = '1.2'): string {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-roundtrip-'));
   mkdirSync(join(dir, 'source'));
-  writeFileSync(join(dir, 'source', 'pricing.md'), '# Pricing\n\nOur **Pro plan** costs more. See [the docs](https://example.com/docs) for details.\n');
-  writeFileSync(join(dir, 'source', 'about.html'), '<!doctype html>\n<html><body><p>Read <a href="/team">our team page</a> today.</p></body></html>\n');
+  writeFileSync(
+    join(dir, 'source', 'pricing.md'),
+    '# Pricing\n\nOur **Pro plan** costs more. See [the docs](https://example.com/docs) for details.\n',
+  );
+  writeFileSync(
+    join(dir, 'source', 'about.html'),
+    '<!doctype html>\n<html><body><p>Read <a href="/team">our team page</a> today.</p></body></html>\n',
+  );
   writeFileSync(
     join(dir, 'locflow.config.json'),
-    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.md', 'source/*.html'], xliff: { version, path: 'xliff/{lang}/{doc}.xlf' } }, null, 2),
+    JSON.stringify(
+      {
+        sourceLanguage: 'en',
+        targetLanguages: ['es'],
+        sources: ['source/*.md', 'source/*.html'],
+        xliff: { version, path: 'xliff/{lang}/{doc}.xlf' },
+      },
+      null,
+      2,
+    ),
   );
   return dir;
 }
@@ -47,7 +62,10 @@ describe.skipIf(!hasApertium)('round trips with paired inline codes', () => {
     // A human fixes one machine draft and imports it.
     const file = xlf(d, 'about');
     const text = readFileSync(file, 'utf8');
-    const edited = text.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Lea $2la página de nuestro equipo$3 hoy.$4');
+    const edited = text.replace(
+      /(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u,
+      '$1Lea $2la página de nuestro equipo$3 hoy.$4',
+    );
     expect(edited).not.toBe(text);
     writeFileSync(file, edited);
     ok(locflow(d, 'import', file, '--overwrite'));
@@ -69,15 +87,23 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
       // The CAT tool keeps the machine-translation marks (state-qualifier / lf:origin); the translator changes the words and sets final.
       const edited =
         version === '1.2'
-          ? text.replace(/<target([^>]*) state="translated"([^>]*)>[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*<\/target>/u, '<target$1 state="final"$2>Lea $3la página de nuestro equipo$4 hoy.</target>')
-          : text.replace(/<segment([^>]*) state="translated">([\s\S]*?)<target([^>]*)>[^<]*(<pc id="1"[^>]*>)[^<]*(<\/pc>)[^<]*<\/target>/u, '<segment$1 state="final">$2<target$3>Lea $4la página de nuestro equipo$5 hoy.</target>');
+          ? text.replace(
+              /<target([^>]*) state="translated"([^>]*)>[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*<\/target>/u,
+              '<target$1 state="final"$2>Lea $3la página de nuestro equipo$4 hoy.</target>',
+            )
+          : text.replace(
+              /<segment([^>]*) state="translated">([\s\S]*?)<target([^>]*)>[^<]*(<pc id="1"[^>]*>)[^<]*(<\/pc>)[^<]*<\/target>/u,
+              '<segment$1 state="final">$2<target$3>Lea $4la página de nuestro equipo$5 hoy.</target>',
+            );
       expect(edited).not.toBe(text);
       expect(edited).toMatch(version === '1.2' ? /state-qualifier="leveraged-mt"/u : /lf:origin="mt:apertium"/u);
       writeFileSync(file, edited);
       const imp = ok(locflow(d, 'import', file));
       expect(imp.stdout).toMatch(/1 imported/u);
 
-      const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'about.meta.json'), 'utf8')) as { units: Record<string, { state: string; origin: string }> };
+      const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'about.meta.json'), 'utf8')) as {
+        units: Record<string, { state: string; origin: string }>;
+      };
       const post = Object.values(meta.units).find((m) => m.state === 'final')!;
       expect(post).toMatchObject({ state: 'final', origin: 'human' });
 
@@ -88,7 +114,10 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
       ok(locflow(d, 'extract'));
       const again = readFileSync(file, 'utf8');
       expect(again).toContain('la página de nuestro equipo');
-      const unit = version === '1.2' ? /<trans-unit[^>]*>(?:(?!<\/trans-unit>)[\s\S])*página de nuestro equipo[\s\S]*?<\/trans-unit>/u : /<unit [^>]*>(?:(?!<\/unit>)[\s\S])*página de nuestro equipo[\s\S]*?<\/unit>/u;
+      const unit =
+        version === '1.2'
+          ? /<trans-unit[^>]*>(?:(?!<\/trans-unit>)[\s\S])*página de nuestro equipo[\s\S]*?<\/trans-unit>/u
+          : /<unit [^>]*>(?:(?!<\/unit>)[\s\S])*página de nuestro equipo[\s\S]*?<\/unit>/u;
       const written = unit.exec(again)![0];
       expect(written).not.toMatch(/leveraged-mt|lf:origin="mt/u);
       expect(written).toMatch(/final/u);
@@ -103,11 +132,17 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
     const file = xlf(d, 'about');
     const sent = readFileSync(file, 'utf8');
     // Someone else's translation reaches the store after the file went out…
-    const other = sent.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Vea $2el equipo$3 hoy.$4');
+    const other = sent.replace(
+      /(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u,
+      '$1Vea $2el equipo$3 hoy.$4',
+    );
     writeFileSync(file, other);
     ok(locflow(d, 'import', file, '--overwrite'));
     // …and the first translator's edit of the file as it was sent comes back.
-    writeFileSync(file, sent.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Lea $2la página$3 hoy.$4'));
+    writeFileSync(
+      file,
+      sent.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Lea $2la página$3 hoy.$4'),
+    );
     const r = locflow(d, 'import', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pass --overwrite/u);
@@ -120,14 +155,28 @@ function appProject(): string {
   mkdirSync(join(dir, 'content'));
   mkdirSync(join(dir, 'app'));
   writeFileSync(join(dir, 'content', 'pricing.md'), '# Pricing\n\nOur plans start at $5.\n');
-  writeFileSync(join(dir, 'app', 'common.json'), JSON.stringify({ title: 'Welcome', inbox: { count_one: '{{count}} message', count_other: '{{count}} messages' } }, null, 2));
+  writeFileSync(
+    join(dir, 'app', 'common.json'),
+    JSON.stringify(
+      { title: 'Welcome', inbox: { count_one: '{{count}} message', count_other: '{{count}} messages' } },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
 describe('build writes all or nothing; init keeps JSON builds off the store', () => {
   it('build refuses before writing anything when one output would land on the translation store', () => {
     const d = appProject();
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['content/*.md', 'app/*.json'] }, null, 2));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify(
+        { sourceLanguage: 'en', targetLanguages: ['es'], sources: ['content/*.md', 'app/*.json'] },
+        null,
+        2,
+      ),
+    );
     ok(locflow(d, 'extract'));
     const r = locflow(d, 'build');
     expect(r.code).toBe(2);
@@ -140,7 +189,9 @@ describe('build writes all or nothing; init keeps JSON builds off the store', ()
   it('init with JSON sources sets an output apart from the store: init, extract, build go through', () => {
     const d = appProject();
     ok(locflow(d, 'init', '--lang', 'es', '--sources', 'content/*.md,app/*.json'));
-    const config = JSON.parse(readFileSync(join(d, 'locflow.config.json'), 'utf8')) as { locales: { bundle: string; output: string } };
+    const config = JSON.parse(readFileSync(join(d, 'locflow.config.json'), 'utf8')) as {
+      locales: { bundle: string; output: string };
+    };
     expect(config.locales.output).not.toBe(config.locales.bundle.replace('.json', '{ext}'));
     ok(locflow(d, 'extract'));
     const b = ok(locflow(d, 'build'));
@@ -161,7 +212,10 @@ describe('build writes all or nothing; init keeps JSON builds off the store', ()
 describe('pseudo-translation belongs to pseudo-locales', () => {
   function project(targets: readonly string[]): string {
     const d = appProject();
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: targets, sources: ['content/*.md'] }, null, 2));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: targets, sources: ['content/*.md'] }, null, 2),
+    );
     return d;
   }
 
@@ -182,6 +236,7 @@ describe('pseudo-translation belongs to pseudo-locales', () => {
     const d = project(['en-XA', 'ar-XB', 'qps-ploc', 'es-x-mt']);
     ok(locflow(d, 'translate', '--engine', 'pseudo'));
     // qps-ploc is stored under its canonical form, qps-Ploc.
-    for (const lang of ['en-XA', 'ar-XB', 'qps-Ploc', 'es-x-mt']) expect(existsSync(join(d, 'locales', lang, 'pricing.json')), lang).toBe(true);
+    for (const lang of ['en-XA', 'ar-XB', 'qps-Ploc', 'es-x-mt'])
+      expect(existsSync(join(d, 'locales', lang, 'pricing.json')), lang).toBe(true);
   });
 });

@@ -33,30 +33,59 @@ describe('sentence segmentation', () => {
     expect(segment('I work for the U.S. Government in Virginia.')).toHaveLength(1);
     expect(segment('She met John F. Kennedy. He smiled.')).toEqual(['She met John F. Kennedy.', 'He smiled.']);
     expect(segment('Prices rose 3.5 percent. Markets fell.')).toEqual(['Prices rose 3.5 percent.', 'Markets fell.']);
-    expect(segment('Write to jane.doe@example.com. She answers.')).toEqual(['Write to jane.doe@example.com.', 'She answers.']);
+    expect(segment('Write to jane.doe@example.com. She answers.')).toEqual([
+      'Write to jane.doe@example.com.',
+      'She answers.',
+    ]);
     expect(segment('1. Open the file 2. Save it')).toEqual(['1. Open the file', '2. Save it']);
     expect(segment('See p. 55 for details.')).toHaveLength(1);
   });
 
-  it('uses the language\'s own punctuation and abbreviations', () => {
+  it("uses the language's own punctuation and abbreviations", () => {
     expect(segment('هل هذا صحيح؟ نعم، إنه صحيح.', 'ar')).toEqual(['هل هذا صحيح؟', 'نعم، إنه صحيح.']);
     expect(segment('これは文です。これも文です。', 'ja')).toEqual(['これは文です。', 'これも文です。']);
     expect(segment('El Sr. García llegó. Luego se fue.', 'es')).toEqual(['El Sr. García llegó.', 'Luego se fue.']);
     expect(segment('Am 5. Dezember kam er. Dann ging er.', 'de')).toEqual(['Am 5. Dezember kam er.', 'Dann ging er.']);
-    expect(segment('M. Dupont est arrivé. Il est reparti.', 'fr')).toEqual(['M. Dupont est arrivé.', 'Il est reparti.']);
+    expect(segment('M. Dupont est arrivé. Il est reparti.', 'fr')).toEqual([
+      'M. Dupont est arrivé.',
+      'Il est reparti.',
+    ]);
   });
 
   it('passes all 48 rules of the pySBD subset of the Golden Rules and at least 50 of 52 English ones', () => {
-    const data = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'golden-rules', 'golden_rules.en.json'), 'utf8')) as { rules: GoldenRule[] };
+    const data = JSON.parse(
+      readFileSync(join(ROOT, 'tests', 'fixtures', 'golden-rules', 'golden_rules.en.json'), 'utf8'),
+    ) as { rules: GoldenRule[] };
     const english = data.rules.filter((r) => r.lang === 'en');
-    const passes = (r: GoldenRule): boolean => JSON.stringify(segment(r.input, 'en').map((s) => s.trim())) === JSON.stringify(r.expected.map((s) => s.trim()));
+    const passes = (r: GoldenRule): boolean =>
+      JSON.stringify(segment(r.input, 'en').map((s) => s.trim())) === JSON.stringify(r.expected.map((s) => s.trim()));
     expect(english.filter((r) => r.pysbd48).filter(passes)).toHaveLength(48);
     expect(english.filter(passes).length).toBeGreaterThanOrEqual(50);
   });
 
   it('returns exact, ordered, non-overlapping spans that cover every non-space character', () => {
-    const word = fc.constantFrom('Mr.', 'U.S.', 'the', 'Iraq', '1,200', '2:15', 'PM', 'said.', 'why?', 'no!', '"Yes."', '(see p. 5)', '...', 'e.g.', 'A.', 'www.example.com', 'x@y.org');
-    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', ' \t ')), { maxLength: 40 }).map((ws) => ws.map(([w, s]) => w + s).join(''));
+    const word = fc.constantFrom(
+      'Mr.',
+      'U.S.',
+      'the',
+      'Iraq',
+      '1,200',
+      '2:15',
+      'PM',
+      'said.',
+      'why?',
+      'no!',
+      '"Yes."',
+      '(see p. 5)',
+      '...',
+      'e.g.',
+      'A.',
+      'www.example.com',
+      'x@y.org',
+    );
+    const text = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', ' \t ')), { maxLength: 40 })
+      .map((ws) => ws.map(([w, s]) => w + s).join(''));
     fc.assert(
       fc.property(text, (t) => {
         const spans = segmentSpans(t, 'en');

@@ -24,14 +24,21 @@ function nestedProject(config: Record<string, unknown> = {}): string {
   write(d, 'content/en/pricing.md', '# Pricing\n\nThe **basic** plan costs 10 dollars.\n');
   write(d, 'content/pro/pricing.md', '# Pricing\n\nThe pro plan costs 30 dollars.\n');
   write(d, 'content/pro/deep/faq.md', '# Questions\n\nAsk us anything.\n');
-  write(d, 'locflow.config.json', JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['content/**/*.md'], ...config }, null, 2));
+  write(
+    d,
+    'locflow.config.json',
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['content/**/*.md'], ...config }, null, 2),
+  );
   return d;
 }
 
 /** Gives every unit of an XLIFF 1.2 file a target: the source with a marker word in front, codes kept. */
 function translateXliff(file: string, marker: string): void {
   const text = read(file);
-  const done = text.replace(/<source>([\s\S]*?)<\/source>/gu, `<source>$1</source>\n        <target state="translated">${marker} $1</target>`);
+  const done = text.replace(
+    /<source>([\s\S]*?)<\/source>/gu,
+    `<source>$1</source>\n        <target state="translated">${marker} $1</target>`,
+  );
   expect(done).not.toBe(text);
   writeFileSync(file, done);
 }
@@ -88,10 +95,14 @@ describe('source patterns', () => {
     // Every command refuses, not only the ones that write.
     expect(locflow(d, 'status').code).toBe(2);
     // Outputs collide too, even when the XLIFF paths differ.
-    const o = nestedProject({ locales: { bundle: 'locales/{lang}/{dir}/{doc}.json', output: 'site/{lang}/{doc}{ext}' } });
+    const o = nestedProject({
+      locales: { bundle: 'locales/{lang}/{dir}/{doc}.json', output: 'site/{lang}/{doc}{ext}' },
+    });
     const ro = locflow(o, 'build');
     expect(ro.code).toBe(2);
-    expect(ro.stderr).toMatch(/content\/en\/pricing\.md and content\/pro\/pricing\.md would both write site\/es\/pricing\.md/u);
+    expect(ro.stderr).toMatch(
+      /content\/en\/pricing\.md and content\/pro\/pricing\.md would both write site\/es\/pricing\.md/u,
+    );
   });
 
   it('two patterns giving the same id are refused with both paths', () => {
@@ -109,7 +120,10 @@ describe('source patterns', () => {
     expect(r.stderr).toContain('"docs/**/*.md" matches no file');
     const d = nestedProject({ sources: ['content/{en,pro}/pric?ng.[m]d'] });
     const x = ok(locflow(d, 'extract'));
-    expect(x.stdout.trim().split('\n').sort()).toEqual([expect.stringMatching(/^xliff\/es\/en\/pricing\.xlf/u), expect.stringMatching(/^xliff\/es\/pro\/pricing\.xlf/u)]);
+    expect(x.stdout.trim().split('\n').sort()).toEqual([
+      expect.stringMatching(/^xliff\/es\/en\/pricing\.xlf/u),
+      expect.stringMatching(/^xliff\/es\/pro\/pricing\.xlf/u),
+    ]);
   });
 
   it('"**/*.md" from the project folder reads the README at depth 0 and never the pages locflow built', () => {
@@ -124,7 +138,10 @@ describe('source patterns', () => {
     const again = ok(locflow(d, 'extract'));
     expect(again.stdout.trim().split('\n')).toHaveLength(5);
     expect(again.stdout).not.toMatch(/locales/u);
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['locales/**/*.md'] }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['locales/**/*.md'] }),
+    );
     const only = locflow(d, 'status');
     expect(only.code).toBe(2);
     expect(only.stderr).toMatch(/"locales\/\*\*\/\*\.md" matches only files locflow writes/u);
@@ -141,7 +158,10 @@ describe('source patterns', () => {
     expect(r.stdout).not.toMatch(/leak/u);
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
     // Named as it is, a link that leads outside is refused.
-    writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ targetLanguages: ['es'], sources: ['content/leak.md'] }));
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({ targetLanguages: ['es'], sources: ['content/leak.md'] }),
+    );
     const named = locflow(d, 'status');
     expect(named.code).toBe(2);
     expect(named.stderr).toContain('"content/leak.md" is a link to a file outside the project folder');
@@ -164,7 +184,12 @@ describe('flat projects are unchanged', () => {
     const d = tempProject();
     writeFileSync(
       join(d, 'locflow.config.json'),
-      JSON.stringify({ targetLanguages: ['es'], sources: ['source/*.txt'], xliff: { version: '2.0', path: 'xliff/{lang}/{doc}.xlf' }, locales: { bundle: 'locales/{lang}/{doc}.json', output: 'out/{lang}/{doc}{ext}' } }),
+      JSON.stringify({
+        targetLanguages: ['es'],
+        sources: ['source/*.txt'],
+        xliff: { version: '2.0', path: 'xliff/{lang}/{doc}.xlf' },
+        locales: { bundle: 'locales/{lang}/{doc}.json', output: 'out/{lang}/{doc}{ext}' },
+      }),
     );
     ok(locflow(d, 'extract'));
     expect(existsSync(join(d, 'xliff', 'es', 'article.xlf'))).toBe(true);
@@ -175,11 +200,21 @@ describe('flat projects are unchanged', () => {
 
 describe('templates and patterns', () => {
   it('an empty {dir} leaves no doubled or leading slash', () => {
-    expect(fillTemplate('xliff/{lang}/{dir}/{doc}.xlf', { lang: 'es', doc: 'article', dir: '' })).toBe('xliff/es/article.xlf');
-    expect(fillTemplate('xliff/{lang}/{dir}/{doc}.xlf', { lang: 'es', doc: 'pricing', dir: 'pro/deep' })).toBe('xliff/es/pro/deep/pricing.xlf');
-    expect(fillTemplate('{dir}/{lang}/{doc}{ext}', { lang: 'de', doc: 'index', dir: '', ext: '.md' })).toBe('de/index.md');
-    expect(fillTemplate('{dir}/{lang}/{doc}{ext}', { lang: 'de', doc: 'index', dir: 'guide', ext: '.md' })).toBe('guide/de/index.md');
-    expect(fillTemplate('locales/{lang}/{doc}.json', { lang: 'es', doc: 'article', dir: 'x' })).toBe('locales/es/article.json');
+    expect(fillTemplate('xliff/{lang}/{dir}/{doc}.xlf', { lang: 'es', doc: 'article', dir: '' })).toBe(
+      'xliff/es/article.xlf',
+    );
+    expect(fillTemplate('xliff/{lang}/{dir}/{doc}.xlf', { lang: 'es', doc: 'pricing', dir: 'pro/deep' })).toBe(
+      'xliff/es/pro/deep/pricing.xlf',
+    );
+    expect(fillTemplate('{dir}/{lang}/{doc}{ext}', { lang: 'de', doc: 'index', dir: '', ext: '.md' })).toBe(
+      'de/index.md',
+    );
+    expect(fillTemplate('{dir}/{lang}/{doc}{ext}', { lang: 'de', doc: 'index', dir: 'guide', ext: '.md' })).toBe(
+      'guide/de/index.md',
+    );
+    expect(fillTemplate('locales/{lang}/{doc}.json', { lang: 'es', doc: 'article', dir: 'x' })).toBe(
+      'locales/es/article.json',
+    );
   });
 
   it('the fixed folder is everything before the first segment with pattern syntax', () => {
@@ -188,6 +223,13 @@ describe('templates and patterns', () => {
     expect(fixedRoot('source/article.txt')).toEqual({ root: 'source', rest: ['article.txt'] });
     expect(fixedRoot('./docs/{a,b}/*.md')).toEqual({ root: 'docs', rest: ['{a,b}', '*.md'] });
     expect(fixedRoot('*.md')).toEqual({ root: '', rest: ['*.md'] });
-    expect(expandBraces('a/{b,c}/{d,e{f,g}}.md')).toEqual(['a/b/d.md', 'a/b/ef.md', 'a/b/eg.md', 'a/c/d.md', 'a/c/ef.md', 'a/c/eg.md']);
+    expect(expandBraces('a/{b,c}/{d,e{f,g}}.md')).toEqual([
+      'a/b/d.md',
+      'a/b/ef.md',
+      'a/b/eg.md',
+      'a/c/d.md',
+      'a/c/ef.md',
+      'a/c/eg.md',
+    ]);
   });
 });

@@ -53,14 +53,48 @@ describe('text article reader', () => {
 
   it('writes generated articles back byte for byte (CRLF, tabs, trailing space, no final newline)', () => {
     const sentence = fc
-      .array(fc.constantFrom('Iraq', 'said', 'the', 'U.S.', '1,200', 'Mr.', '"quoted."', 'www.example.com/a', 'e-mail me@x.org', '{{name}}', '%d', '2:15 PM', 'AP', 'Powered', 'by'), { minLength: 1, maxLength: 12 })
+      .array(
+        fc.constantFrom(
+          'Iraq',
+          'said',
+          'the',
+          'U.S.',
+          '1,200',
+          'Mr.',
+          '"quoted."',
+          'www.example.com/a',
+          'e-mail me@x.org',
+          '{{name}}',
+          '%d',
+          '2:15 PM',
+          'AP',
+          'Powered',
+          'by',
+        ),
+        { minLength: 1, maxLength: 12 },
+      )
       .chain((ws) => fc.constantFrom('.', '?', '!', '').map((end) => ws.join(' ') + end));
-    const line = fc.array(sentence, { minLength: 1, maxLength: 4 }).chain((ss) => fc.constantFrom(' ', '  ', '\t').map((sep) => ss.join(sep)));
-    const block = fc.array(line, { minLength: 1, maxLength: 3 }).chain((ls) => fc.constantFrom('\n', '\r\n').map((nl) => ls.join(nl)));
+    const line = fc
+      .array(sentence, { minLength: 1, maxLength: 4 })
+      .chain((ss) => fc.constantFrom(' ', '  ', '\t').map((sep) => ss.join(sep)));
+    const block = fc
+      .array(line, { minLength: 1, maxLength: 3 })
+      .chain((ls) => fc.constantFrom('\n', '\r\n').map((nl) => ls.join(nl)));
     const article = fc
-      .tuple(fc.array(block, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n \n', '\n\n\n'), fc.constantFrom('', '\n', '  \n'), fc.boolean())
-      .map(([blocks, sep, tail, stamp]) => blocks.join(sep) + (stamp ? `${sep}Updated: December 05, 2023, 2:15 PM` : '') + tail);
-    fc.assert(fc.property(article, (a) => identity(a) === a), { numRuns: 300 });
+      .tuple(
+        fc.array(block, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\n\n', '\r\n\r\n', '\n \n', '\n\n\n'),
+        fc.constantFrom('', '\n', '  \n'),
+        fc.boolean(),
+      )
+      .map(
+        ([blocks, sep, tail, stamp]) =>
+          blocks.join(sep) + (stamp ? `${sep}Updated: December 05, 2023, 2:15 PM` : '') + tail,
+      );
+    fc.assert(
+      fc.property(article, (a) => identity(a) === a),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -69,9 +103,12 @@ describe('unit ids', async () => {
   const { normalizeText } = await import('../src/model/content.js');
   it('hash the whitespace-folded text: the one-pass hash equals hashing the normalized string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '  ', '\n', '\t', 'é', 'e\u0301', '.', '\u00a0') }), (s) => {
-        expect(normalizedTextHash(s)).toBe(textHash(normalizeText(s)));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ' ', '  ', '\n', '\t', 'é', 'e\u0301', '.', '\u00a0') }),
+        (s) => {
+          expect(normalizedTextHash(s)).toBe(textHash(normalizeText(s)));
+        },
+      ),
     );
     expect(normalizedTextHash('  Kirkuk  province ')).toBe(normalizedTextHash('Kirkuk province'));
     expect(normalizedTextHash('Kirkuk province')).not.toBe(normalizedTextHash('Kirkuk provinces'));

@@ -12,7 +12,10 @@ describe('fuzzy score', () => {
     expect(fuzzyScore('At least 62 people were injured.', 'At least 62 people were injured.', 'a', 'a')).toBe(100);
     expect(fuzzyScore('At least 62 people were injured.', 'At least 63 people were injured.', 'a', 'b')).toBe(99);
     expect(fuzzyScore('At least 62 people were injured.', 'At least  62 people were injured.', 'a', 'b')).toBe(99);
-    expect(fuzzyScore('At least 62 people were injured.', 'At least 62 people were killed.')).toBeCloseTo(100 * (1 - 1 / 7), 1);
+    expect(fuzzyScore('At least 62 people were injured.', 'At least 62 people were killed.')).toBeCloseTo(
+      100 * (1 - 1 / 7),
+      1,
+    );
     expect(fuzzyScore('Click {{x1}} here', 'Click here')).toBeCloseTo(66.67, 1);
     expect(fuzzyScore('The Strike', 'the strike')).toBe(50);
     expect(fuzzyScore('completely different words', 'nothing alike at all here')).toBeLessThan(30);
@@ -24,9 +27,26 @@ describe('translation memory', () => {
 
   it('stores once, finds exact matches with their context, and fuzzy ones above the threshold', () => {
     const tm = mem();
-    const e = { sourceLang: 'en', targetLang: 'es', source: 'At least 62 people were injured.', target: 'Al menos 62 personas resultaron heridas.' };
-    expect(tm.add([{ ...e, context: 'c1' }, { ...e, context: 'c1' }])).toBe(1);
-    tm.add([{ sourceLang: 'en', targetLang: 'es', source: 'The strike hit the base on Sunday.', target: 'El ataque alcanzó la base el domingo.' }]);
+    const e = {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'At least 62 people were injured.',
+      target: 'Al menos 62 personas resultaron heridas.',
+    };
+    expect(
+      tm.add([
+        { ...e, context: 'c1' },
+        { ...e, context: 'c1' },
+      ]),
+    ).toBe(1);
+    tm.add([
+      {
+        sourceLang: 'en',
+        targetLang: 'es',
+        source: 'The strike hit the base on Sunday.',
+        target: 'El ataque alcanzó la base el domingo.',
+      },
+    ]);
     expect(tm.count()).toBe(2);
     expect(tm.exact(e.source, 'EN', 'ES', 'c1')[0]).toMatchObject({ score: 100, inContext: true, target: e.target });
     expect(tm.exact(e.source, 'en', 'es', 'other')[0]).toMatchObject({ score: 100, inContext: false });
@@ -41,7 +61,12 @@ describe('translation memory', () => {
 
   it('finds the best fuzzy matches among many (index, not scan), best first', () => {
     const tm = mem();
-    const entries = Array.from({ length: 3000 }, (_, i) => ({ sourceLang: 'en', targetLang: 'es', source: `Report ${i}: the convoy number ${i} reached town ${i % 97} after a long delay.`, target: `T${i}` }));
+    const entries = Array.from({ length: 3000 }, (_, i) => ({
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: `Report ${i}: the convoy number ${i} reached town ${i % 97} after a long delay.`,
+      target: `T${i}`,
+    }));
     tm.add(entries);
     const hits = tm.fuzzy('Report 5: the convoy number 5 reached town 5 after a long wait.', 'en', 'es', 70, 3);
     expect(hits.length).toBe(3);
@@ -53,7 +78,15 @@ describe('translation memory', () => {
 
 describe('TMX 1.4b', () => {
   const entries: TmEntry[] = [
-    { sourceLang: 'en', targetLang: 'es', source: 'Read the {{bx1}}statement{{ex1}} at {{x2}} now & then.', target: 'Lea el {{bx1}}comunicado{{ex1}} en {{x2}} de vez en cuando.', codes: { bx1: '<a href="x">', ex1: '</a>', x2: 'https://example.com/' }, context: 'c9', origin: 'human' },
+    {
+      sourceLang: 'en',
+      targetLang: 'es',
+      source: 'Read the {{bx1}}statement{{ex1}} at {{x2}} now & then.',
+      target: 'Lea el {{bx1}}comunicado{{ex1}} en {{x2}} de vez en cuando.',
+      codes: { bx1: '<a href="x">', ex1: '</a>', x2: 'https://example.com/' },
+      context: 'c9',
+      origin: 'human',
+    },
     { sourceLang: 'en', targetLang: 'fr', source: 'Plain text.', target: 'Texte simple.', codes: {} },
   ];
 
@@ -62,18 +95,24 @@ describe('TMX 1.4b', () => {
     expect(xml).toContain('<bpt i="1" x="1">&lt;a href="x"&gt;</bpt>statement<ept i="1">&lt;/a&gt;</ept>');
     expect(xml).toContain('<ph x="2">https://example.com/</ph>');
     const back = readTmx(xml, 'en', ['es', 'fr']);
-    expect(back.map((e) => [e.targetLang, e.source, e.target, e.context])).toEqual(entries.map((e) => [e.targetLang, e.source, e.target, e.context]));
+    expect(back.map((e) => [e.targetLang, e.source, e.target, e.context])).toEqual(
+      entries.map((e) => [e.targetLang, e.source, e.target, e.context]),
+    );
     expect(back[0]!.codes).toEqual(entries[0]!.codes);
   });
 
   it('matches language codes case-insensitively and by base language', () => {
-    const xml = writeTmx(entries, 'en').replaceAll('xml:lang="en"', 'xml:lang="EN-US"').replaceAll('xml:lang="es"', 'xml:lang="ES-es"');
+    const xml = writeTmx(entries, 'en')
+      .replaceAll('xml:lang="en"', 'xml:lang="EN-US"')
+      .replaceAll('xml:lang="es"', 'xml:lang="ES-es"');
     expect(readTmx(xml, 'en', ['es']).map((e) => e.target)).toEqual([entries[0]!.target]);
   });
 
   it("writes OmegaT's escaped short tags for tm/auto, and reads them back", () => {
     const xml = writeTmx(entries, 'en', { omegat: true });
-    expect(xml).toContain('<tuv xml:lang="EN"><seg>Read the &lt;g0&gt;statement&lt;/g0&gt; at &lt;p1/&gt; now &amp; then.</seg></tuv>');
+    expect(xml).toContain(
+      '<tuv xml:lang="EN"><seg>Read the &lt;g0&gt;statement&lt;/g0&gt; at &lt;p1/&gt; now &amp; then.</seg></tuv>',
+    );
     const back = readTmx(xml, 'en', ['es']);
     expect(back[0]!.source).toBe('Read the {{bx1}}statement{{ex1}} at {{x2}} now & then.');
   });
@@ -89,7 +128,14 @@ describe('the memory in the loop', () => {
     const d = tempProject();
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     const path = join(d, 'xliff/es/article.xlf');
-    writeFileSync(path, read(path).replace(/<source>(.*?)<\/source>/gu, (_m, s: string) => `<source>${s}</source>\n        <target state="translated">ES ${numberWordsIn('es', s)}</target>`));
+    writeFileSync(
+      path,
+      read(path).replace(
+        /<source>(.*?)<\/source>/gu,
+        (_m, s: string) =>
+          `<source>${s}</source>\n        <target state="translated">ES ${numberWordsIn('es', s)}</target>`,
+      ),
+    );
     expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
     return d;
   }
@@ -108,7 +154,9 @@ describe('the memory in the loop', () => {
 
   it('a revised article: unchanged sentences keep their ids, the edited one gets its old translation as a fuzzy match, removed ones are listed', () => {
     const d = translatedProject();
-    const revised = read(ARTICLE).replace('At least 62 US personnel', 'At least 66 US personnel').replace('Iraqi militia groups have vowed to increase their attacks.\n\n', '');
+    const revised = read(ARTICLE)
+      .replace('At least 62 US personnel', 'At least 66 US personnel')
+      .replace('Iraqi militia groups have vowed to increase their attacks.\n\n', '');
     writeFileSync(join(d, 'source/article.txt'), revised);
     const status = locflow(d, 'status', '--lang', 'es');
     expect(status.stdout).toMatch(/\+1 −2/u);
@@ -117,7 +165,9 @@ describe('the memory in the loop', () => {
     expect(r.stdout).toMatch(/15 already translated; memory: 0 in-context exact, 0 exact \(to review\), 1 fuzzy/u);
     expect(r.stdout).toMatch(/2 translated unit\(s\) no longer in the source/u);
     const xml = read(join(d, 'xliff/es/article.xlf'));
-    expect(xml).toMatch(/<alt-trans match-quality="99" origin="human">\s*<source>At least 62 US personnel[^<]*<\/source>\s*<target>ES At least 62 US personnel/u);
+    expect(xml).toMatch(
+      /<alt-trans match-quality="99" origin="human">\s*<source>At least 62 US personnel[^<]*<\/source>\s*<target>ES At least 62 US personnel/u,
+    );
     expect(locflow(d, 'status', '--lang', 'es').stdout).toMatch(/\+0 −0/u);
   });
 
@@ -125,9 +175,14 @@ describe('the memory in the loop', () => {
     const d = translatedProject();
     // A second article: the first three blocks of the first, then a sentence out of its context.
     const text = read(ARTICLE);
-    writeFileSync(join(d, 'source/other.txt'), text.split('\n\n').slice(0, 2).join('\n\n') + '\n\nIraqi militia groups have vowed to increase their attacks.\n');
+    writeFileSync(
+      join(d, 'source/other.txt'),
+      text.split('\n\n').slice(0, 2).join('\n\n') + '\n\nIraqi militia groups have vowed to increase their attacks.\n',
+    );
     const r = locflow(d, 'extract', '--lang', 'es', '--force');
-    expect(r.stdout).toMatch(/other\.xlf: 3 units, \d+ words, 0 already translated; memory: 1 in-context exact, 2 exact \(to review\)/u);
+    expect(r.stdout).toMatch(
+      /other\.xlf: 3 units, \d+ words, 0 already translated; memory: 1 in-context exact, 2 exact \(to review\)/u,
+    );
     const units = readXliff(read(join(d, 'xliff/es/other.xlf'))).files[0]!.units;
     expect(units.map((u) => [u.state, u.origin])).toEqual([
       ['translated', 'tm'],
@@ -138,7 +193,10 @@ describe('the memory in the loop', () => {
 
   it('extract --xliff 2.0 offers fuzzy matches in the matches module', () => {
     const d = translatedProject();
-    writeFileSync(join(d, 'source/article.txt'), read(ARTICLE).replace('At least 62 US personnel', 'At least 64 US personnel'));
+    writeFileSync(
+      join(d, 'source/article.txt'),
+      read(ARTICLE).replace('At least 62 US personnel', 'At least 64 US personnel'),
+    );
     expect(locflow(d, 'extract', '--lang', 'es', '--xliff', '2.0', '--force').code).toBe(0);
     expect(read(join(d, 'xliff/es/article.xlf'))).toMatch(/<mtc:match ref="#s1" matchQuality="99.00" origin="human">/u);
   });

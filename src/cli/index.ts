@@ -14,7 +14,9 @@ import { registerSegment } from './commands/segment.js';
 
 const program = new Command()
   .name('locflow')
-  .description('Segment articles and app strings, hand them out as XLIFF, import translations, rebuild and check localized output.')
+  .description(
+    'Segment articles and app strings, hand them out as XLIFF, import translations, rebuild and check localized output.',
+  )
   .version(TOOL.version)
   .option('-C, --cwd <dir>', 'project folder (default: the current folder)')
   .option('--config <file>', 'configuration file (default: locflow.config.json in the project folder)')
@@ -25,6 +27,18 @@ const program = new Command()
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-for (const register of [registerInit, registerExtract, registerTranslate, registerImport, registerBuild, registerStatus, registerCheck, registerPseudo, registerTm, registerSegment]) register(program);
+for (const register of [
+  registerInit,
+  registerExtract,
+  registerTranslate,
+  registerImport,
+  registerBuild,
+  registerStatus,
+  registerCheck,
+  registerPseudo,
+  registerTm,
+  registerSegment,
+])
+  register(program);
 
 await program.parseAsync();

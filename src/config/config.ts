@@ -18,7 +18,11 @@ export interface Config {
   readonly xliff: { readonly version: '1.2' | '2.0'; readonly path: string };
   /** Where bundles and localized documents go; {lang}, {dir} (the id's folder, may be empty), {doc} (the base name) and {ext} are replaced. */
   readonly locales: { readonly bundle: string; readonly output: string };
-  readonly text: { readonly boilerplate: readonly string[]; readonly relatedLabels: readonly string[]; readonly frontMatter: readonly string[] };
+  readonly text: {
+    readonly boilerplate: readonly string[];
+    readonly relatedLabels: readonly string[];
+    readonly frontMatter: readonly string[];
+  };
   readonly qa: QaConfig;
   readonly mt: MtConfig;
   readonly tm: TmConfig;
@@ -53,7 +57,23 @@ export interface QaConfig {
 }
 
 /** Ids of the QA checks, kept here so loading the configuration does not load the checks. */
-export const QA_CHECK_IDS = ['empty', 'untranslated', 'numbers', 'names', 'inline-codes', 'placeholders', 'urls-emails', 'terminology', 'length', 'whitespace', 'end-punctuation', 'brackets-quotes', 'repeated-words', 'consistency', 'spelling'] as const;
+export const QA_CHECK_IDS = [
+  'empty',
+  'untranslated',
+  'numbers',
+  'names',
+  'inline-codes',
+  'placeholders',
+  'urls-emails',
+  'terminology',
+  'length',
+  'whitespace',
+  'end-punctuation',
+  'brackets-quotes',
+  'repeated-words',
+  'consistency',
+  'spelling',
+] as const;
 
 export const CONFIG_FILE = 'locflow.config.json';
 
@@ -72,8 +92,25 @@ export const DEFAULTS: Config = {
     libretranslate: { url: 'http://127.0.0.1:5000', apiKeyEnv: 'LIBRETRANSLATE_API_KEY' },
   },
   text: {
-    boilerplate: ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
-    relatedLabels: ['live updates', 'live', 'read more', 'read also', 'also read', 'related', 'more', 'see also', 'watch', 'listen', 'follow'],
+    boilerplate: [
+      '^powered by\\b',
+      '^(?:sign up|subscribe)\\b.{0,80}$',
+      '^(?:copyright\\b|©)',
+      '^all rights reserved\\b',
+    ],
+    relatedLabels: [
+      'live updates',
+      'live',
+      'read more',
+      'read also',
+      'also read',
+      'related',
+      'more',
+      'see also',
+      'watch',
+      'listen',
+      'follow',
+    ],
     frontMatter: ['title', 'description', 'summary'],
   },
 };
@@ -102,17 +139,24 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
 /** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
 export function canonicalLocale(tag: unknown, key: string, file: string): string {
   if (typeof tag !== 'string' || !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u.test(tag)) {
-    throw new LocflowError(`${key}: "${String(tag)}" is not a language code`, { file, hint: 'use a BCP 47 tag such as "es", "fr-CA", "ar-EG" or "qps-ploc"' });
+    throw new LocflowError(`${key}: "${String(tag)}" is not a language code`, {
+      file,
+      hint: 'use a BCP 47 tag such as "es", "fr-CA", "ar-EG" or "qps-ploc"',
+    });
   }
   try {
     return Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0] ?? tag;
   } catch {
-    throw new LocflowError(`${key}: "${tag}" is not a valid BCP 47 language tag`, { file, hint: 'use a tag such as "es", "fr-CA" or "ar-EG"' });
+    throw new LocflowError(`${key}: "${tag}" is not a valid BCP 47 language tag`, {
+      file,
+      hint: 'use a tag such as "es", "fr-CA" or "ar-EG"',
+    });
   }
 }
 
 function asObject(value: Json | undefined, key: string, file: string): Record<string, Json> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new LocflowError(`${key} must be an object`, { file });
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new LocflowError(`${key} must be an object`, { file });
   return value;
 }
 
@@ -122,7 +166,8 @@ function asString(value: Json | undefined, key: string, file: string): string {
 }
 
 function asStrings(value: Json | undefined, key: string, file: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new LocflowError(`${key} must be a list of strings`, { file });
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new LocflowError(`${key} must be a list of strings`, { file });
   return value as string[];
 }
 
@@ -137,7 +182,8 @@ function readTm(value: Json | undefined, file: string, root: string): TmConfig {
   }
   const number = (key: 'fuzzyThreshold' | 'maxMatches', lo: number, hi: number): number => {
     const v = o[key] ?? DEFAULTS.tm[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new LocflowError(`tm.${key} must be a number from ${lo} to ${hi}`, { file });
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)
+      throw new LocflowError(`tm.${key} must be a number from ${lo} to ${hi}`, { file });
     return v;
   };
   return { path, fuzzyThreshold: number('fuzzyThreshold', 1, 100), maxMatches: number('maxMatches', 0, 20) };
@@ -152,9 +198,11 @@ function readMt(value: Json | undefined, file: string): MtConfig {
     const o = asObject(mt[key], `mt.${key}`, file);
     const out: Record<string, string> = { ...defaults };
     for (const [k, v] of Object.entries(o)) {
-      if (!keys.includes(k)) throw new LocflowError(`unknown key "mt.${key}.${k}"`, { file, hint: `known keys: ${keys.join(', ')}` });
+      if (!keys.includes(k))
+        throw new LocflowError(`unknown key "mt.${key}.${k}"`, { file, hint: `known keys: ${keys.join(', ')}` });
       out[k] = asString(v, `mt.${key}.${k}`, file);
-      if (k === 'url' && !/^https?:\/\/[^\s]+$/u.test(out[k]!)) throw new LocflowError(`mt.${key}.url: "${out[k]}" is not an http(s) URL`, { file });
+      if (k === 'url' && !/^https?:\/\/[^\s]+$/u.test(out[k]!))
+        throw new LocflowError(`mt.${key}.url: "${out[k]}" is not an http(s) URL`, { file });
     }
     return out;
   };
@@ -170,20 +218,51 @@ function readQa(value: Json | undefined, file: string, root: string): QaConfig {
   if (value === undefined) return DEFAULTS.qa;
   const qa = asObject(value, 'qa', file);
   const severity: Record<string, SeverityName> = {};
-  for (const [id, level] of Object.entries(qa.severity === undefined ? {} : asObject(qa.severity, 'qa.severity', file))) {
-    if (!(QA_CHECK_IDS as readonly string[]).includes(id)) throw new LocflowError(`qa.severity: unknown check "${id}"`, { file, hint: `checks: ${QA_CHECK_IDS.join(', ')}` });
-    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off') throw new LocflowError(`qa.severity.${id}: "${String(level)}" is not a severity`, { file, hint: 'use "error", "warning", "info" or "off"' });
+  for (const [id, level] of Object.entries(
+    qa.severity === undefined ? {} : asObject(qa.severity, 'qa.severity', file),
+  )) {
+    if (!(QA_CHECK_IDS as readonly string[]).includes(id))
+      throw new LocflowError(`qa.severity: unknown check "${id}"`, {
+        file,
+        hint: `checks: ${QA_CHECK_IDS.join(', ')}`,
+      });
+    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off')
+      throw new LocflowError(`qa.severity.${id}: "${String(level)}" is not a severity`, {
+        file,
+        hint: 'use "error", "warning", "info" or "off"',
+      });
     severity[id] = level;
   }
-  const suppress = (qa.suppress === undefined ? [] : Array.isArray(qa.suppress) ? qa.suppress : asStrings(qa.suppress, 'qa.suppress', file)).map((s, i) => {
+  const suppress = (
+    qa.suppress === undefined
+      ? []
+      : Array.isArray(qa.suppress)
+        ? qa.suppress
+        : asStrings(qa.suppress, 'qa.suppress', file)
+  ).map((s, i) => {
     const o = asObject(s, `qa.suppress[${i}]`, file);
     const check = asString(o.check, `qa.suppress[${i}].check`, file);
-    if (!(QA_CHECK_IDS as readonly string[]).includes(check)) throw new LocflowError(`qa.suppress[${i}].check: unknown check "${check}"`, { file });
-    return { unit: asString(o.unit, `qa.suppress[${i}].unit`, file), check, ...(o.lang !== undefined ? { lang: canonicalLocale(o.lang, `qa.suppress[${i}].lang`, file) } : {}) };
+    if (!(QA_CHECK_IDS as readonly string[]).includes(check))
+      throw new LocflowError(`qa.suppress[${i}].check: unknown check "${check}"`, { file });
+    return {
+      unit: asString(o.unit, `qa.suppress[${i}].unit`, file),
+      check,
+      ...(o.lang !== undefined ? { lang: canonicalLocale(o.lang, `qa.suppress[${i}].lang`, file) } : {}),
+    };
   });
-  const lengthRatio: Record<string, [number, number]> = { ...(DEFAULTS.qa.lengthRatio as Record<string, [number, number]>) };
-  for (const [lang, range] of Object.entries(qa.lengthRatio === undefined ? {} : asObject(qa.lengthRatio, 'qa.lengthRatio', file))) {
-    if (!Array.isArray(range) || range.length !== 2 || typeof range[0] !== 'number' || typeof range[1] !== 'number' || range[0] >= range[1]) {
+  const lengthRatio: Record<string, [number, number]> = {
+    ...(DEFAULTS.qa.lengthRatio as Record<string, [number, number]>),
+  };
+  for (const [lang, range] of Object.entries(
+    qa.lengthRatio === undefined ? {} : asObject(qa.lengthRatio, 'qa.lengthRatio', file),
+  )) {
+    if (
+      !Array.isArray(range) ||
+      range.length !== 2 ||
+      typeof range[0] !== 'number' ||
+      typeof range[1] !== 'number' ||
+      range[0] >= range[1]
+    ) {
       throw new LocflowError(`qa.lengthRatio.${lang} must be [min, max] with min < max`, { file });
     }
     lengthRatio[lang] = [range[0], range[1]];
@@ -198,7 +277,11 @@ function readQa(value: Json | undefined, file: string, root: string): QaConfig {
         throw new LocflowError((err as Error).message, { file });
       }
     })();
-    if (!existsSync(full)) throw new LocflowError(`qa.glossary: "${glossary}" does not exist`, { file, hint: 'fix the path or remove the key' });
+    if (!existsSync(full))
+      throw new LocflowError(`qa.glossary: "${glossary}" does not exist`, {
+        file,
+        hint: 'fix the path or remove the key',
+      });
   }
   return { ...(glossary ? { glossary } : {}), severity, suppress, lengthRatio };
 }
@@ -207,27 +290,54 @@ function readQa(value: Json | undefined, file: string, root: string): QaConfig {
 export function validateConfig(raw: Json, file: string, root: string): Config {
   const obj = asObject(raw, 'the configuration', file);
   for (const [key, value] of Object.entries(obj)) {
-    if (!(key in SCHEMA)) throw new LocflowError(`unknown key "${key}"`, { file, hint: `known keys: ${Object.keys(SCHEMA).filter((k) => k !== '$schema').join(', ')}` });
+    if (!(key in SCHEMA))
+      throw new LocflowError(`unknown key "${key}"`, {
+        file,
+        hint: `known keys: ${Object.keys(SCHEMA)
+          .filter((k) => k !== '$schema')
+          .join(', ')}`,
+      });
     const nested = SCHEMA[key];
-    if (nested) for (const sub of Object.keys(asObject(value, key, file))) {
-      if (!nested.includes(sub)) throw new LocflowError(`unknown key "${key}.${sub}"`, { file, hint: `known keys of ${key}: ${nested.join(', ')}` });
-    }
+    if (nested)
+      for (const sub of Object.keys(asObject(value, key, file))) {
+        if (!nested.includes(sub))
+          throw new LocflowError(`unknown key "${key}.${sub}"`, {
+            file,
+            hint: `known keys of ${key}: ${nested.join(', ')}`,
+          });
+      }
   }
   const sourceLanguage = canonicalLocale(obj.sourceLanguage ?? DEFAULTS.sourceLanguage, 'sourceLanguage', file);
-  const targets = asStrings(obj.targetLanguages ?? [...DEFAULTS.targetLanguages], 'targetLanguages', file).map((t, i) => canonicalLocale(t, `targetLanguages[${i}]`, file));
-  if (targets.length === 0) throw new LocflowError('targetLanguages is empty', { file, hint: 'list at least one language to translate into, e.g. ["es"]' });
-  if (targets.includes(sourceLanguage)) throw new LocflowError(`targetLanguages lists the source language "${sourceLanguage}"`, { file });
+  const targets = asStrings(obj.targetLanguages ?? [...DEFAULTS.targetLanguages], 'targetLanguages', file).map((t, i) =>
+    canonicalLocale(t, `targetLanguages[${i}]`, file),
+  );
+  if (targets.length === 0)
+    throw new LocflowError('targetLanguages is empty', {
+      file,
+      hint: 'list at least one language to translate into, e.g. ["es"]',
+    });
+  if (targets.includes(sourceLanguage))
+    throw new LocflowError(`targetLanguages lists the source language "${sourceLanguage}"`, { file });
   const xliff = obj.xliff === undefined ? {} : asObject(obj.xliff, 'xliff', file);
   const version = xliff.version ?? DEFAULTS.xliff.version;
-  if (version !== '1.2' && version !== '2.0') throw new LocflowError(`xliff.version: "${String(version)}" is not supported`, { file, hint: 'use "1.2" or "2.0"' });
+  if (version !== '1.2' && version !== '2.0')
+    throw new LocflowError(`xliff.version: "${String(version)}" is not supported`, {
+      file,
+      hint: 'use "1.2" or "2.0"',
+    });
   const locales = obj.locales === undefined ? {} : asObject(obj.locales, 'locales', file);
   const text = obj.text === undefined ? {} : asObject(obj.text, 'text', file);
-  const boilerplate = text.boilerplate === undefined ? [...DEFAULTS.text.boilerplate] : asStrings(text.boilerplate, 'text.boilerplate', file);
+  const boilerplate =
+    text.boilerplate === undefined
+      ? [...DEFAULTS.text.boilerplate]
+      : asStrings(text.boilerplate, 'text.boilerplate', file);
   boilerplate.forEach((pattern, i) => {
     try {
       new RegExp(pattern, 'iu');
     } catch (err) {
-      throw new LocflowError(`text.boilerplate[${i}] is not a valid regular expression: ${(err as Error).message}`, { file });
+      throw new LocflowError(`text.boilerplate[${i}] is not a valid regular expression: ${(err as Error).message}`, {
+        file,
+      });
     }
   });
   const qa = readQa(obj.qa, file, root);
@@ -247,16 +357,30 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
     },
     text: {
       boilerplate,
-      relatedLabels: text.relatedLabels === undefined ? [...DEFAULTS.text.relatedLabels] : asStrings(text.relatedLabels, 'text.relatedLabels', file),
-      frontMatter: text.frontMatter === undefined ? [...DEFAULTS.text.frontMatter] : asStrings(text.frontMatter, 'text.frontMatter', file),
+      relatedLabels:
+        text.relatedLabels === undefined
+          ? [...DEFAULTS.text.relatedLabels]
+          : asStrings(text.relatedLabels, 'text.relatedLabels', file),
+      frontMatter:
+        text.frontMatter === undefined
+          ? [...DEFAULTS.text.frontMatter]
+          : asStrings(text.frontMatter, 'text.frontMatter', file),
     },
   };
-  for (const [key, template] of [['xliff.path', config.xliff.path], ['locales.bundle', config.locales.bundle], ['locales.output', config.locales.output]] as const) {
-    if (!template.includes('{lang}') || !template.includes('{doc}')) throw new LocflowError(`${key}: "${template}" must contain {lang} and {doc}`, { file });
+  for (const [key, template] of [
+    ['xliff.path', config.xliff.path],
+    ['locales.bundle', config.locales.bundle],
+    ['locales.output', config.locales.output],
+  ] as const) {
+    if (!template.includes('{lang}') || !template.includes('{doc}'))
+      throw new LocflowError(`${key}: "${template}" must contain {lang} and {doc}`, { file });
     try {
       insideProject(root, template.replace(/\{\w+\}/gu, 'x'), key);
     } catch (err) {
-      throw new LocflowError((err as Error).message, { file, hint: 'paths in the configuration must stay inside the project folder' });
+      throw new LocflowError((err as Error).message, {
+        file,
+        hint: 'paths in the configuration must stay inside the project folder',
+      });
     }
   }
   return config;
@@ -264,7 +388,10 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
 
 export function loadProject(root: string, configPath = join(root, CONFIG_FILE)): Project {
   if (!existsSync(configPath)) {
-    throw new LocflowError(`no ${CONFIG_FILE} here`, { file: configPath, hint: 'run "locflow init" to write one, or pass --config <file>' });
+    throw new LocflowError(`no ${CONFIG_FILE} here`, {
+      file: configPath,
+      hint: 'run "locflow init" to write one, or pass --config <file>',
+    });
   }
   const text = readText(configPath, 'configuration file');
   let raw: Json;
@@ -275,7 +402,11 @@ export function loadProject(root: string, configPath = join(root, CONFIG_FILE)):
     const at = pos ? Number(pos[1]) : -1;
     const line = at >= 0 ? text.slice(0, at).split('\n').length : undefined;
     const column = at >= 0 ? at - text.lastIndexOf('\n', at - 1) : undefined;
-    throw new LocflowError(`invalid JSON: ${(err as Error).message}`, { file: configPath, ...(line ? { line } : {}), ...(column ? { column } : {}) });
+    throw new LocflowError(`invalid JSON: ${(err as Error).message}`, {
+      file: configPath,
+      ...(line ? { line } : {}),
+      ...(column ? { column } : {}),
+    });
   }
   const config = validateConfig(raw, configPath, dirname(configPath));
   const project = { root: dirname(configPath), configPath, config };
@@ -319,16 +450,36 @@ export function sourceDocuments(project: Project): SourceDocument[] {
     const glob = rest.length > 1 || /[*?[\]{}]/u.test(rest[0]!);
     if (!glob) {
       const full = join(base, rest[0]!);
-      if (!existsSync(full) || !statSync(full).isFile()) throw new LocflowError(`sources: "${pattern}" does not exist`, { file: project.configPath, hint: 'fix the path or add the file' });
-      if (!insideRealProject(project.root, full)) throw new LocflowError(`sources: "${pattern}" is a link to a file outside the project folder`, { file: project.configPath, hint: 'copy the file into the project; locflow reads sources only inside it' });
+      if (!existsSync(full) || !statSync(full).isFile())
+        throw new LocflowError(`sources: "${pattern}" does not exist`, {
+          file: project.configPath,
+          hint: 'fix the path or add the file',
+        });
+      if (!insideRealProject(project.root, full))
+        throw new LocflowError(`sources: "${pattern}" is a link to a file outside the project folder`, {
+          file: project.configPath,
+          hint: 'copy the file into the project; locflow reads sources only inside it',
+        });
       rels = [rest[0]!];
     } else {
       rels = matchFiles(project.root, base, rest);
-      if (!rels.length) throw new LocflowError(`sources: "${pattern}" matches no file`, { file: project.configPath, hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")' });
+      if (!rels.length)
+        throw new LocflowError(`sources: "${pattern}" matches no file`, {
+          file: project.configPath,
+          hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")',
+        });
     }
-    const outputs = glob ? rels.filter((rel) => generated.some((folder) => join(base, ...rel.split('/')).startsWith(folder))) : [];
+    const outputs = glob
+      ? rels.filter((rel) => generated.some((folder) => join(base, ...rel.split('/')).startsWith(folder)))
+      : [];
     if (outputs.length && outputs.length === rels.length) {
-      throw new LocflowError(`sources: "${pattern}" matches only files locflow writes (${outputs.slice(0, 3).join(', ')}${outputs.length > 3 ? ', …' : ''})`, { file: project.configPath, hint: 'point the pattern at the source files; the XLIFF, bundle and output folders of target languages are never sources' });
+      throw new LocflowError(
+        `sources: "${pattern}" matches only files locflow writes (${outputs.slice(0, 3).join(', ')}${outputs.length > 3 ? ', …' : ''})`,
+        {
+          file: project.configPath,
+          hint: 'point the pattern at the source files; the XLIFF, bundle and output folders of target languages are never sources',
+        },
+      );
     }
     for (const rel of rels) {
       const file = join(base, ...rel.split('/'));
@@ -337,7 +488,14 @@ export function sourceDocuments(project: Project): SourceDocument[] {
       const ext = extname(rel);
       const id = ext ? rel.slice(0, -ext.length) : rel;
       const slash = id.lastIndexOf('/');
-      docs.push({ file, id, dir: slash < 0 ? '' : id.slice(0, slash), name: slash < 0 ? id : id.slice(slash + 1), ext, pattern });
+      docs.push({
+        file,
+        id,
+        dir: slash < 0 ? '' : id.slice(0, slash),
+        name: slash < 0 ? id : id.slice(slash + 1),
+        ext,
+        pattern,
+      });
     }
   }
   return docs;
@@ -374,14 +532,24 @@ export function sourceFiles(project: Project): string[] {
  * A path template filled in, inside the project: {lang}, {doc} (the base name), {dir} (the folder part
  * of the document id, empty at the top level) and {ext}. An empty {dir} leaves no doubled or leading "/".
  */
-export function projectPath(project: Project, template: string, values: { lang: string; doc: string; dir?: string; ext?: string }): string {
+export function projectPath(
+  project: Project,
+  template: string,
+  values: { lang: string; doc: string; dir?: string; ext?: string },
+): string {
   const rel = fillTemplate(template, values);
   return insideProject(project.root, rel, 'path');
 }
 
-export function fillTemplate(template: string, values: { lang: string; doc: string; dir?: string; ext?: string }): string {
+export function fillTemplate(
+  template: string,
+  values: { lang: string; doc: string; dir?: string; ext?: string },
+): string {
   const dir = values.dir ?? '';
-  let rel = template.replaceAll('{lang}', values.lang).replaceAll('{doc}', values.doc).replaceAll('{ext}', values.ext ?? '');
+  let rel = template
+    .replaceAll('{lang}', values.lang)
+    .replaceAll('{doc}', values.doc)
+    .replaceAll('{ext}', values.ext ?? '');
   if (template.includes('{dir}')) {
     rel = rel.replaceAll('{dir}', dir).replace(/\/{2,}/gu, '/');
     if (dir === '' && !template.startsWith('/')) rel = rel.replace(/^\//u, '');
@@ -390,7 +558,11 @@ export function fillTemplate(template: string, values: { lang: string; doc: stri
 }
 
 /** The paths a document writes for one language, by template key. */
-export function documentPaths(project: Project, doc: Pick<SourceDocument, 'name' | 'dir' | 'ext'>, lang: string): { readonly 'xliff.path': string; readonly 'locales.bundle': string; readonly 'locales.output': string } {
+export function documentPaths(
+  project: Project,
+  doc: Pick<SourceDocument, 'name' | 'dir' | 'ext'>,
+  lang: string,
+): { readonly 'xliff.path': string; readonly 'locales.bundle': string; readonly 'locales.output': string } {
   const values = { lang, doc: doc.name, dir: doc.dir, ext: doc.ext };
   return {
     'xliff.path': projectPath(project, project.config.xliff.path, values),
@@ -414,10 +586,16 @@ export function checkDocumentPaths(project: Project, docs: readonly SourceDocume
       let common = 0;
       while (common < Math.min(a.length, b.length) - 1 && a[common] === b[common]) common++;
       const pattern = [...a.slice(0, common), '**', `*${doc.ext}`].join('/');
-      throw new LocflowError(`two sources have the document id "${doc.id}": ${shown(other.file)} and ${shown(doc.file)}`, {
-        file: project.configPath,
-        hint: other.ext !== doc.ext || common === a.length - 1 ? 'rename one of them (a document id leaves out the extension)' : `rename one of them, or match both with one pattern ("${pattern}"): ids are paths from a pattern's fixed folder, so they keep the folders that tell them apart`,
-      });
+      throw new LocflowError(
+        `two sources have the document id "${doc.id}": ${shown(other.file)} and ${shown(doc.file)}`,
+        {
+          file: project.configPath,
+          hint:
+            other.ext !== doc.ext || common === a.length - 1
+              ? 'rename one of them (a document id leaves out the extension)'
+              : `rename one of them, or match both with one pattern ("${pattern}"): ids are paths from a pattern's fixed folder, so they keep the folders that tell them apart`,
+        },
+      );
     }
     ids.set(doc.id, doc);
   }
@@ -425,15 +603,29 @@ export function checkDocumentPaths(project: Project, docs: readonly SourceDocume
   for (const lang of project.config.targetLanguages) {
     for (const doc of docs) {
       const paths = documentPaths(project, doc, lang);
-      for (const [key, path] of [...Object.entries(paths), ['locales.bundle (its .meta.json)', metaPathOf(paths['locales.bundle'])]] as const) {
+      for (const [key, path] of [
+        ...Object.entries(paths),
+        ['locales.bundle (its .meta.json)', metaPathOf(paths['locales.bundle'])],
+      ] as const) {
         const other = claimed.get(path);
         if (other && other.doc !== doc) {
-          const template = key === 'xliff.path' ? project.config.xliff.path : key === 'locales.output' ? project.config.locales.output : project.config.locales.bundle;
+          const template =
+            key === 'xliff.path'
+              ? project.config.xliff.path
+              : key === 'locales.output'
+                ? project.config.locales.output
+                : project.config.locales.bundle;
           const nested = doc.dir !== '' || other.doc.dir !== '';
-          throw new LocflowError(`${shown(other.doc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${other.key === key ? key : `${other.key} and ${key}`}); nothing was done`, {
-            file: project.configPath,
-            hint: nested && !template.includes('{dir}') ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths` : 'make the templates tell the documents apart, or rename one of them',
-          });
+          throw new LocflowError(
+            `${shown(other.doc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${other.key === key ? key : `${other.key} and ${key}`}); nothing was done`,
+            {
+              file: project.configPath,
+              hint:
+                nested && !template.includes('{dir}')
+                  ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths`
+                  : 'make the templates tell the documents apart, or rename one of them',
+            },
+          );
         }
         if (!other) claimed.set(path, { doc, key });
       }

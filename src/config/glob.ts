@@ -44,7 +44,10 @@ function segmentRegExp(segment: string): RegExp {
       const end = segment.indexOf(']', i + 2);
       if (end < 0) re += '\\[';
       else {
-        const body = segment.slice(i + 1, end).replace(/^!/u, '^').replace(/\\/gu, '\\\\');
+        const body = segment
+          .slice(i + 1, end)
+          .replace(/^!/u, '^')
+          .replace(/\\/gu, '\\\\');
         re += `[${body}]`;
         i = end;
       }
@@ -53,10 +56,15 @@ function segmentRegExp(segment: string): RegExp {
   return new RegExp(`^${re}$`, 'u');
 }
 
-type Matcher = { readonly globstar: true } | { readonly globstar: false; readonly re: RegExp; readonly explicitHidden: boolean };
+type Matcher =
+  { readonly globstar: true } | { readonly globstar: false; readonly re: RegExp; readonly explicitHidden: boolean };
 
 function matchers(rest: readonly string[]): Matcher[] {
-  return rest.map((s) => (s === '**' ? { globstar: true } : { globstar: false, re: segmentRegExp(s), explicitHidden: s.startsWith('.') || s === 'node_modules' }));
+  return rest.map((s) =>
+    s === '**'
+      ? { globstar: true }
+      : { globstar: false, re: segmentRegExp(s), explicitHidden: s.startsWith('.') || s === 'node_modules' },
+  );
 }
 
 function hidden(name: string): boolean {
@@ -70,11 +78,20 @@ function hidden(name: string): boolean {
 export function matchFiles(projectRoot: string, base: string, rest: readonly string[]): string[] {
   const realRoot = safeRealpath(projectRoot) ?? projectRoot;
   const found = new Set<string>();
-  const alternatives = expandBraces(rest.join('/')).map((p) => matchers(p.split('/').filter((s) => s !== '' && s !== '.')));
+  const alternatives = expandBraces(rest.join('/')).map((p) =>
+    matchers(p.split('/').filter((s) => s !== '' && s !== '.')),
+  );
   for (const ms of alternatives) walk(base, '', ms, 0, new Set(), 0);
   return [...found].sort();
 
-  function walk(dir: string, relDir: string, ms: readonly Matcher[], at: number, visited: Set<string>, depth: number): void {
+  function walk(
+    dir: string,
+    relDir: string,
+    ms: readonly Matcher[],
+    at: number,
+    visited: Set<string>,
+    depth: number,
+  ): void {
     if (at >= ms.length || depth > MAX_SOURCE_DEPTH) return;
     const real = safeRealpath(dir);
     if (!real || !inside(realRoot, real)) return;

@@ -15,13 +15,47 @@ import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'input', 'font']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'input',
+  'font',
+]);
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
 const ATTRIBUTES = ['alt', 'title', 'placeholder'];
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
-const loc = (n: Node): { startOffset: number; endOffset: number } => (n as { sourceCodeLocation: { startOffset: number; endOffset: number } }).sourceCodeLocation;
-const noTranslate = (el: Element): boolean => el.attrs.some((a) => a.name === 'translate' && a.value.toLowerCase() === 'no');
+const loc = (n: Node): { startOffset: number; endOffset: number } =>
+  (n as { sourceCodeLocation: { startOffset: number; endOffset: number } }).sourceCodeLocation;
+const noTranslate = (el: Element): boolean =>
+  el.attrs.some((a) => a.name === 'translate' && a.value.toLowerCase() === 'no');
 
 interface Span {
   readonly start: number;
@@ -37,22 +71,35 @@ export function readHtml(text: string, meta: { id: string; path: string; sourceL
   const spans: Span[] = [];
 
   const attributeUnits = (el: Element): void => {
-    const at = (el as { sourceCodeLocation?: { attrs?: Record<string, { startOffset: number; endOffset: number }> } }).sourceCodeLocation?.attrs;
+    const at = (el as { sourceCodeLocation?: { attrs?: Record<string, { startOffset: number; endOffset: number }> } })
+      .sourceCodeLocation?.attrs;
     for (const name of ATTRIBUTES) {
       const value = valueSpan(text, at?.[name]);
-      if (value && text.slice(value.start, value.end).trim()) spans.push({ ...value, content: [text.slice(value.start, value.end)], role: `attribute ${name}` });
+      if (value && text.slice(value.start, value.end).trim())
+        spans.push({ ...value, content: [text.slice(value.start, value.end)], role: `attribute ${name}` });
     }
   };
 
   // Consecutive inline children of one parent make one unit; block children end it.
-  const visitChildren = (parent: Element | DefaultTreeAdapterMap['documentFragment'] | DefaultTreeAdapterMap['document'], from: number): void => {
+  const visitChildren = (
+    parent: Element | DefaultTreeAdapterMap['documentFragment'] | DefaultTreeAdapterMap['document'],
+    from: number,
+  ): void => {
     let run: Node[] = [];
     const flush = (): void => {
-      const meaningful = run.some((n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(n) && !noTranslate(n) && hasText(n)));
+      const meaningful = run.some((n) =>
+        n.nodeName === '#text'
+          ? (n as DefaultTreeAdapterMap['textNode']).value.trim() !== ''
+          : isElement(n) && !noTranslate(n) && hasText(n),
+      );
       if (meaningful) {
         // Leading and trailing white space stays in the skeleton.
-        const first = run.find((n) => n.nodeName !== '#text' || (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '')!;
-        const last = [...run].reverse().find((n) => n.nodeName !== '#text' || (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '')!;
+        const first = run.find(
+          (n) => n.nodeName !== '#text' || (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '',
+        )!;
+        const last = [...run]
+          .reverse()
+          .find((n) => n.nodeName !== '#text' || (n as DefaultTreeAdapterMap['textNode']).value.trim() !== '')!;
         let start = loc(first).startOffset;
         let end = loc(last).endOffset;
         while (start < end && /\s/u.test(text.charAt(start))) start++;
@@ -129,7 +176,8 @@ function depthLimited(file: string): NonNullable<ParserOptions<DefaultTreeAdapte
 }
 
 type Located = { startOffset: number; endOffset: number; startTag?: { endOffset: number } };
-const locationOf = (n: Node): Located | undefined => (n as { sourceCodeLocation?: Located | null }).sourceCodeLocation ?? undefined;
+const locationOf = (n: Node): Located | undefined =>
+  (n as { sourceCodeLocation?: Located | null }).sourceCodeLocation ?? undefined;
 const contentStart = (el: Node, from: number): number => Math.max(from, locationOf(el)?.startTag?.endOffset ?? from);
 
 /**
@@ -159,10 +207,15 @@ function inSourceOrder(nodes: readonly Node[], from: number): Node[] {
 
 function hasText(el: Element): boolean {
   if (ATTRIBUTES.some((a) => el.attrs.some((x) => x.name === a && x.value.trim()))) return true;
-  return (el.childNodes as Node[]).some((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(c) && hasText(c)));
+  return (el.childNodes as Node[]).some((c) =>
+    c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value.trim() !== '' : isElement(c) && hasText(c),
+  );
 }
 
-function valueSpan(text: string, attr: { startOffset: number; endOffset: number } | undefined): { start: number; end: number } | null {
+function valueSpan(
+  text: string,
+  attr: { startOffset: number; endOffset: number } | undefined,
+): { start: number; end: number } | null {
   if (!attr) return null;
   const raw = text.slice(attr.startOffset, attr.endOffset);
   const eq = raw.indexOf('=');
@@ -188,9 +241,15 @@ function inline(text: string, from: number, to: number, nodes: readonly Node[]):
   // Markup the parser dropped (a stray end tag) lies inside the text node it merged around it: a tag, not words.
   const words = (a: number, b: number): void => {
     let at = a;
-    for (const m of text.slice(a, b).matchAll(/<\/?[a-z][^>]*>?|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>?|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/giu)) {
+    for (const m of text
+      .slice(a, b)
+      .matchAll(/<\/?[a-z][^>]*>?|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>?|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/giu)) {
       if (m.index + a > at) runs.push(text.slice(at, m.index + a));
-      runs.push(m[0].startsWith('&') ? { code: 'standalone', id: String(++id), type: 'placeholder', data: m[0] } : { code: 'standalone', id: String(++id), type: 'tag', data: m[0] });
+      runs.push(
+        m[0].startsWith('&')
+          ? { code: 'standalone', id: String(++id), type: 'placeholder', data: m[0] }
+          : { code: 'standalone', id: String(++id), type: 'tag', data: m[0] },
+      );
       at = m.index + a + m[0].length;
     }
     if (b > at) runs.push(text.slice(at, b));
@@ -212,13 +271,21 @@ function inline(text: string, from: number, to: number, nodes: readonly Node[]):
       gap(at, s);
       if (n.nodeName === '#text') words(s, e);
       else if (isElement(n)) {
-        const el = n as Element & { sourceCodeLocation: { startTag?: { endOffset: number }; endTag?: { startOffset: number }; attrs?: Record<string, { startOffset: number; endOffset: number }> } };
+        const el = n as Element & {
+          sourceCodeLocation: {
+            startTag?: { endOffset: number };
+            endTag?: { startOffset: number };
+            attrs?: Record<string, { startOffset: number; endOffset: number }>;
+          };
+        };
         const startTagEnd = el.sourceCodeLocation.startTag?.endOffset ?? e;
         const endTagStart = el.sourceCodeLocation.endTag?.startOffset;
         if (noTranslate(el) || SKIP.has(el.tagName)) code('standalone', s, e);
         else {
           // The start tag, with translatable attribute values cut out as words.
-          const values = ATTRIBUTES.map((name) => valueSpan(text, el.sourceCodeLocation.attrs?.[name])).filter((v): v is { start: number; end: number } => v !== null && text.slice(v.start, v.end).trim() !== '').sort((x, y) => x.start - y.start);
+          const values = ATTRIBUTES.map((name) => valueSpan(text, el.sourceCodeLocation.attrs?.[name]))
+            .filter((v): v is { start: number; end: number } => v !== null && text.slice(v.start, v.end).trim() !== '')
+            .sort((x, y) => x.start - y.start);
           const paired = endTagStart !== undefined;
           const pair = paired ? String(++id) : undefined;
           let cursor = s;
@@ -253,7 +320,19 @@ export function escapeHtmlText(text: string): string {
   return text.replace(/&(?![#\w]+;)/gu, '&amp;').replace(/</gu, '&lt;');
 }
 
-const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '=': '&#61;', '`': '&#96;', ' ': '&#32;', '\t': '&#9;', '\n': '&#10;', '\f': '&#12;', '\r': '&#13;' };
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '=': '&#61;',
+  '`': '&#96;',
+  ' ': '&#32;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\f': '&#12;',
+  '\r': '&#13;',
+};
 
 /**
  * New text for an attribute value: it can never close the value, whatever the quoting. Inside quotes
@@ -281,7 +360,8 @@ export function writeHtml(doc: Document, render: Render): string {
   const quoteOf = new Map<string, '"' | "'" | ''>();
   const notes = new Map(doc.units.map((u) => [u.id, u.notes[0] ?? '']));
   doc.skeleton.forEach((part, i) => {
-    if (typeof part === 'string' || !('unit' in part) || !/^The \S+ attribute\.$/u.test(notes.get(part.unit) ?? '')) return;
+    if (typeof part === 'string' || !('unit' in part) || !/^The \S+ attribute\.$/u.test(notes.get(part.unit) ?? ''))
+      return;
     // The literal before the value (past earlier sentences of the same value) says how it is quoted;
     // when it cannot be told, the value is escaped as unquoted, which is safe in every quoting.
     let quote: '"' | "'" | '' = '';
@@ -308,7 +388,10 @@ export function writeHtml(doc: Document, render: Render): string {
       let at = 0;
       let context: '"' | "'" | '' | undefined;
       for (const m of t.matchAll(/\uE000(\d+)\uE001/gu)) {
-        out += context === undefined ? escapeHtmlText(t.slice(at, m.index)) : escapeHtmlAttribute(t.slice(at, m.index), context);
+        out +=
+          context === undefined
+            ? escapeHtmlText(t.slice(at, m.index))
+            : escapeHtmlAttribute(t.slice(at, m.index), context);
         out += m[0];
         const code = codes[Number(m[1])];
         context = code ? attributeQuote(code.data) : undefined;

@@ -29,13 +29,23 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
   strings.forEach((s, i) => {
     const id = ids.next(`${s.value}`);
     unitOf.set(i, id);
-    units.push({ id, source: protect(s.value, 1, I18NEXT), context: { role: 'message', block: i + 1, sentence: 1 }, notes: [`Key: ${s.path.join('.')}`] });
+    units.push({
+      id,
+      source: protect(s.value, 1, I18NEXT),
+      context: { role: 'message', block: i + 1, sentence: 1 },
+      notes: [`Key: ${s.path.join('.')}`],
+    });
   });
 
   // Plural groups: siblings "key_one", "key_other"… in one object. Forms a target needs are added after
   // "_other" (which every language has); forms a target lacks are marked so its build can leave them out.
   type Event = { at: number; order: number; part: SkeletonPart; end?: number };
-  const events: Event[] = strings.map((s, i) => ({ at: s.start, order: 2, part: { unit: unitOf.get(i)!, raw: text.slice(s.start, s.end) }, end: s.end }));
+  const events: Event[] = strings.map((s, i) => ({
+    at: s.start,
+    order: 2,
+    part: { unit: unitOf.get(i)!, raw: text.slice(s.start, s.end) },
+    end: s.end,
+  }));
   const groups = new Map<string, number[]>();
   strings.forEach((s, i) => {
     const m = PLURAL.exec(s.path[s.path.length - 1] ?? '');
@@ -54,7 +64,15 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     events.push({
       at: other.end + 1, // after the closing quote
       order: 0,
-      part: { plural: { base: matches[0]![1]!, ordinal, present: matches.map((m) => m[3]!), other: unitOf.get(members[otherAt]!)!, indent: /^[ \t]*/u.exec(text.slice(lineStart))![0] } },
+      part: {
+        plural: {
+          base: matches[0]![1]!,
+          ordinal,
+          present: matches.map((m) => m[3]!),
+          other: unitOf.get(members[otherAt]!)!,
+          indent: /^[ \t]*/u.exec(text.slice(lineStart))![0],
+        },
+      },
     });
     members.forEach((i, k) => {
       if (k !== otherAt) droppable.set(i, { category: matches[k]![3]!, ordinal });
@@ -75,7 +93,8 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
         leading = false;
         continue;
       }
-      const [from, to] = leading && member.nextStart !== undefined ? [member.start, member.nextStart] : [member.previousEnd, member.end];
+      const [from, to] =
+        leading && member.nextStart !== undefined ? [member.start, member.nextStart] : [member.previousEnd, member.end];
       if (from === undefined) continue;
       events.push({ at: from, order: 1, part: { pluralForm: form } });
       events.push({ at: to, order: 0, part: { pluralFormEnd: true } });
@@ -91,10 +110,20 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     at = e.end ?? e.at;
   }
   skeleton.push(text.slice(at));
-  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'i18next', blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })), units, skeleton };
+  return {
+    id: meta.id,
+    path: meta.path,
+    sourceLang: meta.sourceLang,
+    format: 'i18next',
+    blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })),
+    units,
+    skeleton,
+  };
 }
 
-const categoriesOf = (lang: string, ordinal: boolean): readonly string[] => new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as readonly string[];
+const categoriesOf = (lang: string, ordinal: boolean): readonly string[] =>
+  new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions()
+    .pluralCategories as readonly string[];
 
 export function writeI18nextJson(doc: Document, render: Render, lang: string): string {
   const source = lang === doc.sourceLang; // the source language is written as it is
@@ -107,7 +136,11 @@ export function writeI18nextJson(doc: Document, render: Render, lang: string): s
       const categories = categoriesOf(lang, slot.ordinal);
       const missing = categories.filter((c) => !slot.present.includes(c));
       const other = renderUnit(slot.other);
-      return missing.map((c) => `,\n${slot.indent}"${jsonEscape(`${slot.base}_${slot.ordinal ? 'ordinal_' : ''}${c}`)}": "${other}"`).join('');
+      return missing
+        .map(
+          (c) => `,\n${slot.indent}"${jsonEscape(`${slot.base}_${slot.ordinal ? 'ordinal_' : ''}${c}`)}": "${other}"`,
+        )
+        .join('');
     },
     (form) => source || categoriesOf(lang, form.ordinal).includes(form.category),
   );

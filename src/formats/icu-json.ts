@@ -24,7 +24,12 @@ function parseMessage(message: string, where: () => { file: string; line: number
   } catch (err) {
     const e = err as Error & { location?: { start: { offset: number } } };
     const w = where();
-    throw new LocflowError(`invalid ICU message: ${e.message}`, { file: w.file, line: w.line, column: w.column + (e.location?.start.offset ?? 0), hint: 'fix the message; nothing was read from this file' });
+    throw new LocflowError(`invalid ICU message: ${e.message}`, {
+      file: w.file,
+      line: w.line,
+      column: w.column + (e.location?.start.offset ?? 0),
+      hint: 'fix the message; nothing was read from this file',
+    });
   }
 }
 
@@ -35,7 +40,13 @@ const end = (e: { location?: { end: { offset: number } } }): number => e.locatio
 function contentOf(message: string, elements: Element[]): Run[] {
   const runs: Run[] = [];
   let id = 0;
-  const code = (kind: InlineCode['code'], from: number, to: number, type: InlineCode['type'], pairId?: string): void => {
+  const code = (
+    kind: InlineCode['code'],
+    from: number,
+    to: number,
+    type: InlineCode['type'],
+    pairId?: string,
+  ): void => {
     if (to <= from) return;
     runs.push({ code: kind, id: pairId ?? String(++id), type, data: message.slice(from, to) });
   };
@@ -83,7 +94,18 @@ function contentOf(message: string, elements: Element[]): Run[] {
 export function readIcuJson(text: string, meta: { id: string; path: string; sourceLang: string }): Document {
   const { strings } = parseJsonStrings(text, meta.path);
   // Extracted formatjs files: only "defaultMessage" is a message; "description" is a note for it.
-  const messages = strings.filter((s) => s.path[s.path.length - 1] !== 'description' && (s.path.length === 1 || s.path[s.path.length - 1] === 'defaultMessage' || !strings.some((o) => o.path.length === s.path.length && o.path[o.path.length - 1] === 'defaultMessage' && o.path.slice(0, -1).join() === s.path.slice(0, -1).join())));
+  const messages = strings.filter(
+    (s) =>
+      s.path[s.path.length - 1] !== 'description' &&
+      (s.path.length === 1 ||
+        s.path[s.path.length - 1] === 'defaultMessage' ||
+        !strings.some(
+          (o) =>
+            o.path.length === s.path.length &&
+            o.path[o.path.length - 1] === 'defaultMessage' &&
+            o.path.slice(0, -1).join() === s.path.slice(0, -1).join(),
+        )),
+  );
   messages.sort((a, b) => a.start - b.start);
   const ids = new UnitIdAllocator();
   const units: Unit[] = [];
@@ -92,14 +114,29 @@ export function readIcuJson(text: string, meta: { id: string; path: string; sour
   messages.forEach((s, i) => {
     const key = (s.path[s.path.length - 1] === 'defaultMessage' ? s.path.slice(0, -1) : s.path).join('.');
     const elements = parseMessage(s.value, () => ({ file: meta.path, ...lineColumn(text, s.start) }));
-    const description = strings.find((o) => o.path.join('\u0000') === [...s.path.slice(0, -1), 'description'].join('\u0000'));
+    const description = strings.find(
+      (o) => o.path.join('\u0000') === [...s.path.slice(0, -1), 'description'].join('\u0000'),
+    );
     const id = ids.next(s.value);
-    units.push({ id, source: contentOf(s.value, elements), context: { role: 'message', block: i + 1, sentence: 1 }, notes: [`Message: ${key}`, ...(description ? [description.value] : [])] });
+    units.push({
+      id,
+      source: contentOf(s.value, elements),
+      context: { role: 'message', block: i + 1, sentence: 1 },
+      notes: [`Message: ${key}`, ...(description ? [description.value] : [])],
+    });
     skeleton.push(text.slice(at, s.start), { unit: id, raw: text.slice(s.start, s.end) });
     at = s.end;
   });
   skeleton.push(text.slice(at));
-  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'icu', blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })), units, skeleton };
+  return {
+    id: meta.id,
+    path: meta.path,
+    sourceLang: meta.sourceLang,
+    format: 'icu',
+    blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })),
+    units,
+    skeleton,
+  };
 }
 
 /** Adds the plural (or selectordinal) options a locale needs and the message lacks, each a copy of "other". */
@@ -114,15 +151,20 @@ export function withLocalePlurals(message: string, lang: string): string {
   const walk = (els: Element[]): void => {
     for (const e of els) {
       if (e.type === TYPE.plural) {
-        const categories = new Intl.PluralRules(lang, { type: e.pluralType === 'ordinal' ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories as readonly string[];
-        const other = (e.options as Record<string, { location?: { start: { offset: number }; end: { offset: number } } }>).other;
+        const categories = new Intl.PluralRules(lang, {
+          type: e.pluralType === 'ordinal' ? 'ordinal' : 'cardinal',
+        }).resolvedOptions().pluralCategories as readonly string[];
+        const other = (
+          e.options as Record<string, { location?: { start: { offset: number }; end: { offset: number } } }>
+        ).other;
         if (other?.location) {
           const body = message.slice(other.location.start.offset, other.location.end.offset);
           const missing = categories.filter((c) => !(c in e.options));
           if (missing.length) inserts.push({ at: end(e) - 1, text: missing.map((c) => ` ${c} ${body}`).join('') });
         }
       }
-      if (e.type === TYPE.plural || e.type === TYPE.select) for (const o of Object.values(e.options)) walk(o.value as Element[]);
+      if (e.type === TYPE.plural || e.type === TYPE.select)
+        for (const o of Object.values(e.options)) walk(o.value as Element[]);
       if (e.type === TYPE.tag) walk(e.children as Element[]);
     }
   };
@@ -137,11 +179,15 @@ export function writeIcuJson(doc: Document, render: Render, lang: string): strin
     doc,
     (unit, escape) => {
       const rendered = render(unit);
-      const message = rendered === toPlainText(unit.source) && lang === doc.sourceLang ? rendered : withLocalePlurals(rendered, lang);
+      const message =
+        rendered === toPlainText(unit.source) && lang === doc.sourceLang ? rendered : withLocalePlurals(rendered, lang);
       try {
         new IntlMessageFormat(message, lang, undefined, { ignoreTag: false });
       } catch (err) {
-        throw new LocflowError(`the ${lang} message for "${unit.notes[0]?.replace(/^Message: /u, '') ?? unit.id}" does not compile: ${(err as Error).message}`, { file: doc.path, hint: 'fix the translation of this unit and import it again' });
+        throw new LocflowError(
+          `the ${lang} message for "${unit.notes[0]?.replace(/^Message: /u, '') ?? unit.id}" does not compile: ${(err as Error).message}`,
+          { file: doc.path, hint: 'fix the translation of this unit and import it again' },
+        );
       }
       return escape ? escape(message) : message;
     },

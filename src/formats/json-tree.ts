@@ -16,7 +16,12 @@ export interface JsonString {
   /** The property node's parent object, for grouping siblings (plural forms). */
   readonly parent: Node | undefined;
   /** The whole "key": "value" member, and where its neighbours end and begin (for removing it cleanly). */
-  readonly member?: { readonly start: number; readonly end: number; readonly previousEnd?: number; readonly nextStart?: number };
+  readonly member?: {
+    readonly start: number;
+    readonly end: number;
+    readonly previousEnd?: number;
+    readonly nextStart?: number;
+  };
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -38,7 +43,8 @@ export function tooDeepAt(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: the next character is escaped
+      if (c === 92)
+        i++; // backslash: the next character is escaped
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -57,9 +63,17 @@ export function parseJsonStrings(text: string, file: string): { root: Node; stri
   if (errors.length || !root) {
     const e = errors[0];
     const at = lineColumn(text, e?.offset ?? 0);
-    throw new LocflowError(`invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`, { file, ...at, hint: 'fix the JSON; nothing was read from this file' });
+    throw new LocflowError(`invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`, {
+      file,
+      ...at,
+      hint: 'fix the JSON; nothing was read from this file',
+    });
   }
-  if (root.type !== 'object') throw new LocflowError('expected a JSON object of messages at the top level', { file, ...lineColumn(text, root.offset) });
+  if (root.type !== 'object')
+    throw new LocflowError('expected a JSON object of messages at the top level', {
+      file,
+      ...lineColumn(text, root.offset),
+    });
   const strings: JsonString[] = [];
   const walk = (node: Node, path: string[], member?: JsonString['member']): void => {
     if (node.type === 'object') {
@@ -80,7 +94,14 @@ export function parseJsonStrings(text: string, file: string): { root: Node; stri
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((child, i) => walk(child, [...path, String(i)]));
     } else if (node.type === 'string') {
-      strings.push({ path, value: String(node.value), start: node.offset + 1, end: node.offset + node.length - 1, parent: node.parent?.parent, ...(member ? { member } : {}) });
+      strings.push({
+        path,
+        value: String(node.value),
+        start: node.offset + 1,
+        end: node.offset + node.length - 1,
+        parent: node.parent?.parent,
+        ...(member ? { member } : {}),
+      });
     }
   };
   walk(root, []);

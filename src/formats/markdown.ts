@@ -26,9 +26,16 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const startOf = (n: Nodes): number => n.position!.start.offset!;
 const endOf = (n: Nodes): number => n.position!.end.offset!;
 
-export function readMarkdown(text: string, meta: { id: string; path: string; sourceLang: string }, options: MarkdownOptions): Document {
+export function readMarkdown(
+  text: string,
+  meta: { id: string; path: string; sourceLang: string },
+  options: MarkdownOptions,
+): Document {
   refuseDeepContainers(text, meta.path);
-  const tree: Root = fromMarkdown(text, { extensions: [frontmatter(['yaml']), gfmTable()], mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()] });
+  const tree: Root = fromMarkdown(text, {
+    extensions: [frontmatter(['yaml']), gfmTable()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()],
+  });
   const spans: Array<{ start: number; end: number; content: Run[]; role: string }> = [];
 
   const visit = (node: Nodes): void => {
@@ -39,7 +46,12 @@ export function readMarkdown(text: string, meta: { id: string; path: string; sou
     if (BLOCKS.has(node.type)) {
       const kids = (node as Parent).children as PhrasingContent[];
       if (kids.length && text.slice(startOf(kids[0]!), endOf(kids[kids.length - 1]!)).trim() !== '') {
-        spans.push({ start: startOf(kids[0]!), end: endOf(kids[kids.length - 1]!), content: phrasing(text, kids), role: node.type === 'heading' ? 'headline' : 'paragraph' });
+        spans.push({
+          start: startOf(kids[0]!),
+          end: endOf(kids[kids.length - 1]!),
+          content: phrasing(text, kids),
+          role: node.type === 'heading' ? 'headline' : 'paragraph',
+        });
       }
       return;
     }
@@ -52,7 +64,11 @@ export function readMarkdown(text: string, meta: { id: string; path: string; sou
     text,
     meta,
     'markdown',
-    spans.map((s) => ({ ...s, role: s.role === 'headline' ? 'headline' : 'paragraph', note: s.role === 'front-matter' ? 'Front matter value.' : s.role === 'headline' ? 'Heading.' : 'Text block.' })),
+    spans.map((s) => ({
+      ...s,
+      role: s.role === 'headline' ? 'headline' : 'paragraph',
+      note: s.role === 'front-matter' ? 'Front matter value.' : s.role === 'headline' ? 'Heading.' : 'Text block.',
+    })),
   );
 }
 
@@ -72,7 +88,8 @@ function refuseDeepContainers(text: string, file: string): void {
     // Each level of a nested list is indented by two columns at least.
     const indented = Math.floor(indent.replace(/\t/gu, '    ').length / 2);
     for (let m = CONTAINER.exec(rest); m && m[0].length; m = CONTAINER.exec(rest)) {
-      if (++depth + indented > MAX_MARKDOWN_CONTAINERS) throw tooDeep(file, 'Markdown lists and block quotes', MAX_MARKDOWN_CONTAINERS, { line });
+      if (++depth + indented > MAX_MARKDOWN_CONTAINERS)
+        throw tooDeep(file, 'Markdown lists and block quotes', MAX_MARKDOWN_CONTAINERS, { line });
       rest = rest.slice(m[0].length);
     }
   }
@@ -84,7 +101,8 @@ function refuseDeepTree(tree: Root, file: string): void {
   const stack: Array<[Nodes, number]> = [[tree, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if (depth > MAX_NESTING) throw tooDeep(file, 'Markdown elements', MAX_NESTING, { line: node.position?.start.line ?? 1 });
+    if (depth > MAX_NESTING)
+      throw tooDeep(file, 'Markdown elements', MAX_NESTING, { line: node.position?.start.line ?? 1 });
     if ('children' in node) for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);
   }
 }
@@ -103,7 +121,14 @@ function phrasing(text: string, nodes: readonly PhrasingContent[]): Run[] {
       const s = startOf(n);
       const e = endOf(n);
       if (n.type === 'text') runs.push(text.slice(s, e));
-      else if ((n.type === 'emphasis' || n.type === 'strong' || n.type === 'delete' || n.type === 'link' || n.type === 'linkReference') && n.children.length) {
+      else if (
+        (n.type === 'emphasis' ||
+          n.type === 'strong' ||
+          n.type === 'delete' ||
+          n.type === 'link' ||
+          n.type === 'linkReference') &&
+        n.children.length
+      ) {
         const first = startOf(n.children[0]!);
         const last = endOf(n.children[n.children.length - 1]!);
         const pair = String(++id);
@@ -138,14 +163,24 @@ function phrasing(text: string, nodes: readonly PhrasingContent[]): Run[] {
  * plain and quoted single-line scalars (the words between the quotes); block scalars and
  * non-string values are left alone.
  */
-function frontMatterSpans(text: string, node: Nodes, keys: readonly string[]): Array<{ start: number; end: number; content: Run[]; role: string }> {
+function frontMatterSpans(
+  text: string,
+  node: Nodes,
+  keys: readonly string[],
+): Array<{ start: number; end: number; content: Run[]; role: string }> {
   const out: Array<{ start: number; end: number; content: Run[]; role: string }> = [];
   const value = (node as { value: string }).value;
   const offset = text.indexOf(value, startOf(node)); // the YAML between the --- fences
   const doc = parseDocument(value);
   if (!isMap(doc.contents)) return out;
   for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || !keys.includes(String(pair.key.value)) || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
+    if (
+      !isScalar(pair.key) ||
+      !keys.includes(String(pair.key.value)) ||
+      !isScalar(pair.value) ||
+      typeof pair.value.value !== 'string'
+    )
+      continue;
     const scalar = pair.value;
     if (!scalar.range || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(String(scalar.type))) continue;
     const quoted = scalar.type !== 'PLAIN' ? 1 : 0;
@@ -164,7 +199,9 @@ function frontMatterSpans(text: string, node: Nodes, keys: readonly string[]): A
  * wrote before one of them is kept as an escape of its own.
  */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/(\\*)([<[\]|])/gu, (_m, slashes: string, c: string) => (slashes.length % 2 === 0 ? `${slashes}\\${c}` : `${slashes}${c}`));
+  return text.replace(/(\\*)([<[\]|])/gu, (_m, slashes: string, c: string) =>
+    slashes.length % 2 === 0 ? `${slashes}\\${c}` : `${slashes}${c}`,
+  );
 }
 
 /**
@@ -178,12 +215,19 @@ export function escapeYamlScalar(text: string, style: '"' | "'" | ''): string {
   if (style === "'") return text.replace(/''|'/gu, "''").replace(/\r?\n/gu, ' ');
   if (style === '"') {
     return text
-      .replace(/\\(?:[0abtnvfre "/\\N_LP\t]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8})|\\|"|\r?\n|\t/gu, (m) => (m.length > 1 && m.startsWith('\\') ? m : m === '\\' ? '\\\\' : m === '"' ? '\\"' : m === '\t' ? '\\t' : '\\n'))
-      // eslint-disable-next-line no-control-regex
+      .replace(/\\(?:[0abtnvfre "/\\N_LP\t]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8})|\\|"|\r?\n|\t/gu, (m) =>
+        m.length > 1 && m.startsWith('\\') ? m : m === '\\' ? '\\\\' : m === '"' ? '\\"' : m === '\t' ? '\\t' : '\\n',
+      )
+
       .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   }
   // A plain value must also stay a string: "true", "null", "12" would not.
-  const plainSafe = text.trim() === text && text !== '' && !/^[-?:,[\]{}#&*!|>'"%@`+.\d~]/u.test(text) && !/: |:$| #|[\r\n\t]/u.test(text) && !/^(?:true|false|null|yes|no|on|off|y|n)$/iu.test(text);
+  const plainSafe =
+    text.trim() === text &&
+    text !== '' &&
+    !/^[-?:,[\]{}#&*!|>'"%@`+.\d~]/u.test(text) &&
+    !/: |:$| #|[\r\n\t]/u.test(text) &&
+    !/^(?:true|false|null|yes|no|on|off|y|n)$/iu.test(text);
   return plainSafe ? text : JSON.stringify(text);
 }
 

@@ -29,7 +29,10 @@ const FORMATS: readonly Format[] = [
     name: 'text',
     extensions: ['.txt'],
     read: (text, meta, options) =>
-      readTextArticle(text, meta, { boilerplate: options.boilerplate.map((p) => new RegExp(p, 'iu')), relatedLabels: options.relatedLabels }),
+      readTextArticle(text, meta, {
+        boilerplate: options.boilerplate.map((p) => new RegExp(p, 'iu')),
+        relatedLabels: options.relatedLabels,
+      }),
     write: writeTextArticle,
   },
   {
@@ -61,7 +64,9 @@ const FORMATS: readonly Format[] = [
 export function formatFor(path: string): Format {
   const ext = extname(path).toLowerCase();
   // Longest suffix first: "app.icu.json" is ICU, "app.json" i18next.
-  const format = FORMATS.find((f) => f.extensions.some((e) => path.toLowerCase().endsWith(e) && e.length > ext.length)) ?? FORMATS.find((f) => f.extensions.includes(ext));
+  const format =
+    FORMATS.find((f) => f.extensions.some((e) => path.toLowerCase().endsWith(e) && e.length > ext.length)) ??
+    FORMATS.find((f) => f.extensions.includes(ext));
   if (!format) {
     throw new LocflowError(`unknown source format "${ext || '(no extension)'}"`, {
       file: path,

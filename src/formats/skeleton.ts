@@ -71,7 +71,11 @@ function sentences(text: string, span: SourceSpan, lang: string): SourceSpan[] {
     placed.push({ run, start: pos, end: pos + len });
     pos += len;
   }
-  if (pos !== span.end || text.slice(span.start, span.end) !== span.content.map((r) => (typeof r === 'string' ? r : r.data)).join('')) return [span];
+  if (
+    pos !== span.end ||
+    text.slice(span.start, span.end) !== span.content.map((r) => (typeof r === 'string' ? r : r.data)).join('')
+  )
+    return [span];
   const masked = placed.map((p) => (typeof p.run === 'string' ? p.run : '\uFFFC'.repeat(p.end - p.start))).join('');
   const found = segmentSpans(masked, lang, { lineBreaks: 'space' });
   if (found.length <= 1) return [span];
@@ -98,7 +102,8 @@ function sentences(text: string, span: SourceSpan, lang: string): SourceSpan[] {
     const content: Run[] = [];
     for (const p of placed) {
       if (p.end <= start || p.start >= end) continue;
-      if (typeof p.run === 'string') content.push(p.run.slice(Math.max(0, start - p.start), Math.min(p.run.length, end - p.start)));
+      if (typeof p.run === 'string')
+        content.push(p.run.slice(Math.max(0, start - p.start), Math.min(p.run.length, end - p.start)));
       else content.push(p.run);
     }
     return { ...span, start, end, content };
@@ -109,7 +114,12 @@ function sentences(text: string, span: SourceSpan, lang: string): SourceSpan[] {
  * A document whose units are the sentences of the given spans and whose skeleton is
  * everything between them; each unit knows its neighbours, for in-context matches.
  */
-export function documentFromSpans(text: string, meta: { id: string; path: string; sourceLang: string }, format: string, spans: readonly SourceSpan[]): Document {
+export function documentFromSpans(
+  text: string,
+  meta: { id: string; path: string; sourceLang: string },
+  format: string,
+  spans: readonly SourceSpan[],
+): Document {
   const ids = new UnitIdAllocator();
   const drafts: Array<{ id: string; span: SourceSpan; block: number; sentence: number }> = [];
   const skeleton: SkeletonPart[] = [];

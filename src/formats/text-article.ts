@@ -27,10 +27,23 @@ const DEFAULT_BOILERPLATE: readonly RegExp[] = [
   /^(?:copyright\b|©)/iu,
   /^all rights reserved\b/iu,
 ];
-const DEFAULT_RELATED = ['live updates', 'live', 'read more', 'read also', 'also read', 'related', 'more', 'see also', 'watch', 'listen', 'follow'];
+const DEFAULT_RELATED = [
+  'live updates',
+  'live',
+  'read more',
+  'read also',
+  'also read',
+  'related',
+  'more',
+  'see also',
+  'watch',
+  'listen',
+  'follow',
+];
 
 // "…strikes.  AP": a credit set off by two or more spaces (or a bar) after a caption.
-const CREDIT = /^(.*\S)(\s{2,}|\s+\|\s+)((?:(?:Photo|Picture|Image|Video)s?:\s*)?[\p{Lu}][\p{L}.&'’-]*(?:[ /][\p{Lu}][\p{L}.&'’-]*){0,4})$/u;
+const CREDIT =
+  /^(.*\S)(\s{2,}|\s+\|\s+)((?:(?:Photo|Picture|Image|Video)s?:\s*)?[\p{Lu}][\p{L}.&'’-]*(?:[ /][\p{Lu}][\p{L}.&'’-]*){0,4})$/u;
 // "Updated: December 05, 2023, 2:15 PM" — any short label followed by a date.
 const LABELLED = /^([\p{L}][\p{L} ]{0,30}?):\s+(.+?)\s*$/u;
 
@@ -45,7 +58,11 @@ interface Piece {
   end: number;
 }
 
-export function readTextArticle(text: string, meta: { id: string; path: string; sourceLang: string }, options: TextArticleOptions = {}): Document {
+export function readTextArticle(
+  text: string,
+  meta: { id: string; path: string; sourceLang: string },
+  options: TextArticleOptions = {},
+): Document {
   const boilerplate = options.boilerplate ?? DEFAULT_BOILERPLATE;
   const related = new Set((options.relatedLabels ?? DEFAULT_RELATED).map((l) => l.toLowerCase()));
   const blocks = nonBlankLineGroups(text);
@@ -64,8 +81,15 @@ export function readTextArticle(text: string, meta: { id: string; path: string; 
         paragraph.end = end; // a hard-wrapped line continues the paragraph
         continue;
       }
-      const credit = (role === 'paragraph' || role === 'caption') && /\s\s|\s\|\s/u.test(content) ? CREDIT.exec(content) : null;
-      if (credit && credit[1] !== undefined && credit[2] !== undefined && credit[3] !== undefined && /[.!?"”’)]$/u.test(credit[1])) {
+      const credit =
+        (role === 'paragraph' || role === 'caption') && /\s\s|\s\|\s/u.test(content) ? CREDIT.exec(content) : null;
+      if (
+        credit &&
+        credit[1] !== undefined &&
+        credit[2] !== undefined &&
+        credit[3] !== undefined &&
+        /[.!?"”’)]$/u.test(credit[1])
+      ) {
         pieces.push({ role: 'caption', start, end: start + credit[1].length });
         pieces.push({ role: 'credit', start: end - credit[3].length, end });
         paragraph = null;
@@ -106,10 +130,25 @@ export function readTextArticle(text: string, meta: { id: string; path: string; 
   });
   if (written < text.length) skeleton.push(text.slice(written));
 
-  return { id: meta.id, path: meta.path, sourceLang: meta.sourceLang, format: 'text', blocks: docBlocks, units: finishUnits(drafts), skeleton };
+  return {
+    id: meta.id,
+    path: meta.path,
+    sourceLang: meta.sourceLang,
+    format: 'text',
+    blocks: docBlocks,
+    units: finishUnits(drafts),
+    skeleton,
+  };
 }
 
-function lineRole(content: string, blockIndex: number, linesInBlock: number, lang: string, boilerplate: readonly RegExp[], related: ReadonlySet<string>): Role {
+function lineRole(
+  content: string,
+  blockIndex: number,
+  linesInBlock: number,
+  lang: string,
+  boilerplate: readonly RegExp[],
+  related: ReadonlySet<string>,
+): Role {
   const labelled = content.length < 120 ? LABELLED.exec(content) : null;
   // A timestamp is a short line with a four-digit year; only such lines are worth parsing as dates.
   if (content.length < 120 && /\d{4}/u.test(content)) {
@@ -132,7 +171,13 @@ function timestampContent(raw: string, lang: string): Content {
   if (!parsed || at < 0) return protect(raw);
   const runs: Run[] = [];
   if (at > 0) runs.push(raw.slice(0, at));
-  runs.push({ code: 'standalone', id: '1', type: 'date', data: dateText, value: parsed.hasTime ? parsed.iso : parsed.iso });
+  runs.push({
+    code: 'standalone',
+    id: '1',
+    type: 'date',
+    data: dateText,
+    value: parsed.hasTime ? parsed.iso : parsed.iso,
+  });
   if (at + dateText.length < raw.length) runs.push(raw.slice(at + dateText.length));
   return runs;
 }
@@ -149,7 +194,10 @@ const ROLE_NOTES: Readonly<Record<Role, string>> = {
   message: 'App string.',
 };
 
-const ROLE_NOTE_LISTS = Object.fromEntries(Object.entries(ROLE_NOTES).map(([role, note]) => [role, [note]])) as Record<Role, string[]>;
+const ROLE_NOTE_LISTS = Object.fromEntries(Object.entries(ROLE_NOTES).map(([role, note]) => [role, [note]])) as Record<
+  Role,
+  string[]
+>;
 
 interface Draft {
   readonly id: string;

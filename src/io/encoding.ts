@@ -17,7 +17,8 @@ export interface Decoded {
   readonly by: 'default' | 'bom' | 'xml declaration' | 'html meta' | 'utf-16 detection';
 }
 
-const HINT = 'save it as UTF-8, or declare its encoding (an XML declaration, an HTML <meta charset>, or a byte order mark)';
+const HINT =
+  'save it as UTF-8, or declare its encoding (an XML declaration, an HTML <meta charset>, or a byte order mark)';
 
 /** The first bytes as ASCII, for the declarations (which are ASCII in every encoding locflow reads this way). */
 function head(bytes: Uint8Array, from: number, length = 1024): string {
@@ -37,7 +38,8 @@ function htmlDeclared(start: string): string | undefined {
   for (const m of noComments.matchAll(/<meta\b([^>]*)>/giu)) {
     const attrs = m[1]!;
     const charset = /\bcharset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>;]+))/iu.exec(attrs);
-    if (charset && !/\bcontent\s*=/iu.test(attrs.slice(0, charset.index))) return (charset[1] ?? charset[2] ?? charset[3])!.trim();
+    if (charset && !/\bcontent\s*=/iu.test(attrs.slice(0, charset.index)))
+      return (charset[1] ?? charset[2] ?? charset[3])!.trim();
     if (/\bhttp-equiv\s*=\s*["']?content-type/iu.test(attrs)) {
       const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/iu.exec(attrs);
       const cs = content ? /charset\s*=\s*["']?([^\s"';]+)/iu.exec(content[1] ?? content[2] ?? '') : null;
@@ -52,7 +54,10 @@ function encodingNamed(label: string, path: string, how: string): string {
   try {
     return new TextDecoder(label).encoding;
   } catch {
-    throw new LocflowError(`${how} declares the encoding "${label}", which locflow does not know`, { file: path, hint: 'use UTF-8, or an encoding name such as windows-1252, iso-8859-15 or utf-16' });
+    throw new LocflowError(`${how} declares the encoding "${label}", which locflow does not know`, {
+      file: path,
+      hint: 'use UTF-8, or an encoding name such as windows-1252, iso-8859-15 or utf-16',
+    });
   }
 }
 
@@ -90,23 +95,44 @@ function firstInvalid(bytes: Uint8Array, from: number, encoding: string): number
   return at;
 }
 
-function refuse(bytes: Uint8Array, from: number, encoding: string, by: Decoded['by'], path: string, what: string): never {
+function refuse(
+  bytes: Uint8Array,
+  from: number,
+  encoding: string,
+  by: Decoded['by'],
+  path: string,
+  what: string,
+): never {
   const at = firstInvalid(bytes, from, encoding);
   const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(from, at));
   const lines = before.split('\n');
   const line = lines.length;
   const column = [...lines[lines.length - 1]!].length + 1;
-  const shown = Array.from(bytes.subarray(at, Math.min(at + 4, bytes.length)), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const shown = Array.from(bytes.subarray(at, Math.min(at + 4, bytes.length)), (b) =>
+    b.toString(16).toUpperCase().padStart(2, '0'),
+  ).join(' ');
   const name = encoding.startsWith('utf-') ? encoding.toUpperCase() : encoding;
-  const source = by === 'default' ? 'UTF-8 (no encoding is declared)' : `${name} (${by === 'bom' ? 'as its byte order mark says' : by === 'utf-16 detection' ? 'as its first bytes show' : `as its ${by === 'html meta' ? 'HTML <meta charset>' : 'XML declaration'} says`})`;
-  throw new LocflowError(`${what} is not valid ${source}: byte offset ${at} (bytes ${shown}) cannot be decoded`, { file: path, line, column, hint: HINT });
+  const source =
+    by === 'default'
+      ? 'UTF-8 (no encoding is declared)'
+      : `${name} (${by === 'bom' ? 'as its byte order mark says' : by === 'utf-16 detection' ? 'as its first bytes show' : `as its ${by === 'html meta' ? 'HTML <meta charset>' : 'XML declaration'} says`})`;
+  throw new LocflowError(`${what} is not valid ${source}: byte offset ${at} (bytes ${shown}) cannot be decoded`, {
+    file: path,
+    line,
+    column,
+    hint: HINT,
+  });
 }
 
 /** Rewrites an XML declaration's or HTML meta's encoding to UTF-8: the text is no longer in the declared one. */
 function declareUtf8(text: string, html: boolean): string {
   const out = text.replace(/^(\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*)(?:"[^"]*"|'[^']*')/u, '$1"UTF-8"');
   if (!html) return out;
-  return out.replace(/(<meta\b[^>]*?\bcharset\s*=\s*)("[^"]*"|'[^']*'|[^\s"'/>;]+)/iu, (_m, pre: string, value: string) => `${pre}${value.startsWith('"') ? '"utf-8"' : value.startsWith("'") ? "'utf-8'" : 'utf-8'}`);
+  return out.replace(
+    /(<meta\b[^>]*?\bcharset\s*=\s*)("[^"]*"|'[^']*'|[^\s"'/>;]+)/iu,
+    (_m, pre: string, value: string) =>
+      `${pre}${value.startsWith('"') ? '"utf-8"' : value.startsWith("'") ? "'utf-8'" : 'utf-8'}`,
+  );
 }
 
 /** Decodes a file's bytes as described above; `what` names the file in errors ("source file"). */
@@ -114,15 +140,21 @@ export function decodeText(bytes: Uint8Array, path: string, what = 'file'): Deco
   let encoding = 'utf-8';
   let by: Decoded['by'] = 'default';
   let from = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) by = 'bom'; // kept in the text, as before
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    by = 'bom'; // kept in the text, as before
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, by, from] = ['utf-16le', 'bom', 2];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, by, from] = ['utf-16be', 'bom', 2];
-  else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) [encoding, by] = ['utf-16le', 'utf-16 detection'];
-  else if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) [encoding, by] = ['utf-16be', 'utf-16 detection'];
+  else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00)
+    [encoding, by] = ['utf-16le', 'utf-16 detection'];
+  else if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)
+    [encoding, by] = ['utf-16be', 'utf-16 detection'];
   else {
     const start = head(bytes, 0);
     const xml = xmlDeclared(start);
-    const html = xml === undefined && (HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(start)) ? htmlDeclared(start) : undefined;
+    const html =
+      xml === undefined && (HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(start))
+        ? htmlDeclared(start)
+        : undefined;
     const declared = xml ?? html;
     if (declared !== undefined) {
       const how = xml !== undefined ? 'the XML declaration' : 'the HTML <meta charset>';
@@ -130,7 +162,11 @@ export function decodeText(bytes: Uint8Array, path: string, what = 'file'): Deco
       by = xml !== undefined ? 'xml declaration' : 'html meta';
       if (encoding.startsWith('utf-16')) {
         // The declaration was readable as ASCII, so the bytes are not UTF-16: HTML reads such a file as UTF-8.
-        if (xml !== undefined) throw new LocflowError(`the XML declaration says "${declared}", but the file is not UTF-16 (it has no byte order mark and its declaration is single-byte text)`, { file: path, line: 1, hint: HINT });
+        if (xml !== undefined)
+          throw new LocflowError(
+            `the XML declaration says "${declared}", but the file is not UTF-16 (it has no byte order mark and its declaration is single-byte text)`,
+            { file: path, line: 1, hint: HINT },
+          );
         encoding = 'utf-8';
       }
     }

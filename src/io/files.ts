@@ -1,4 +1,19 @@
-import { existsSync, lstatSync, statSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  statSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { decodeText } from './encoding.js';
@@ -106,7 +121,10 @@ export function readText(path: string, what = 'file'): string {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new LocflowError(`${what} not found`, { file: path });
-    throw systemError(err, path, `read the ${what}`) ?? new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path });
+    throw (
+      systemError(err, path, `read the ${what}`) ??
+      new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path })
+    );
   }
   return decodeText(bytes, path, what).text;
 }
@@ -187,7 +205,9 @@ function refuseLink(what: string, path: string, full: string, out: { link: strin
 export function insideProject(root: string, path: string, what: string): string {
   const full = resolve(root, path);
   if (!within(root, full)) {
-    throw new LocflowError(`${what} "${path}" is outside the project folder ${root}`, { hint: 'use a path inside the project; locflow never reads or writes elsewhere' });
+    throw new LocflowError(`${what} "${path}" is outside the project folder ${root}`, {
+      hint: 'use a path inside the project; locflow never reads or writes elsewhere',
+    });
   }
   projectRoots.add(resolve(root));
   const out = linkOutOfProject(resolve(root), full);

@@ -10,7 +10,12 @@ export const MAX_NESTING = 500;
 export const MAX_MARKDOWN_CONTAINERS = 100;
 
 /** The refusal of a file that nests too deep, at the place where it passes the limit. */
-export function tooDeep(file: string, what: string, limit: number, at: { line?: number; column?: number } = {}): LocflowError {
+export function tooDeep(
+  file: string,
+  what: string,
+  limit: number,
+  at: { line?: number; column?: number } = {},
+): LocflowError {
   return new LocflowError(`${what} nest more than ${limit} levels deep here; locflow refuses files nested this deep`, {
     file,
     ...(at.line !== undefined ? { line: at.line } : {}),

@@ -48,7 +48,12 @@ export function lockPath(root: string): string {
  * for whoever has to wait for it ("import", "translate"…). A call made inside `body` re-enters the
  * lock; concurrent calls of one process take turns, as other processes do.
  */
-export async function withProjectLock<T>(root: string, command: string, body: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
+export async function withProjectLock<T>(
+  root: string,
+  command: string,
+  body: () => Promise<T> | T,
+  options: LockOptions = {},
+): Promise<T> {
   const path = lockPath(root);
   const mine = holding.getStore();
   if (mine?.has(path)) return body();
@@ -77,7 +82,9 @@ function timeoutOf(options: LockOptions): number {
   if (env !== undefined && env.trim() !== '') {
     const seconds = Number(env);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    throw new LocflowError(`LOCFLOW_LOCK_TIMEOUT "${env}" is not a number of seconds`, { hint: 'set it to how long to wait for another locflow command, e.g. 30' });
+    throw new LocflowError(`LOCFLOW_LOCK_TIMEOUT "${env}" is not a number of seconds`, {
+      hint: 'set it to how long to wait for another locflow command, e.g. 30',
+    });
   }
   return DEFAULT_TIMEOUT_S * 1000;
 }
@@ -151,7 +158,8 @@ function removeStale(path: string, stale: string): boolean {
   if (!tryCreate(guard, JSON.stringify({ pid: process.pid }))) {
     // Another waiter is taking over; its guard is stale only if it died doing so.
     const owner = readHolder(guard);
-    const dead = owner === null ? (ageMs(guard) ?? 0) > UNWRITTEN_GRACE_MS : owner !== 'gone' && !processAlive(owner.pid);
+    const dead =
+      owner === null ? (ageMs(guard) ?? 0) > UNWRITTEN_GRACE_MS : owner !== 'gone' && !processAlive(owner.pid);
     if (dead) rmSync(guard, { force: true });
     return false;
   }
@@ -195,7 +203,8 @@ async function acquire(root: string, path: string, command: string, options: Loc
       if ((ageMs(path) ?? 0) > UNWRITTEN_GRACE_MS) stale = 'an unreadable lock';
     } else {
       last = holder;
-      if (!processAlive(holder.pid)) stale = `a stale lock of process ${holder.pid} ("locflow ${holder.command}"${holder.since ? `, since ${holder.since}` : ''}), which is no longer running`;
+      if (!processAlive(holder.pid))
+        stale = `a stale lock of process ${holder.pid} ("locflow ${holder.command}"${holder.since ? `, since ${holder.since}` : ''}), which is no longer running`;
     }
     if (stale !== undefined) {
       let text: string | undefined;
@@ -210,11 +219,16 @@ async function acquire(root: string, path: string, command: string, options: Loc
       }
     }
     if (Date.now() - started >= timeout) {
-      const who = last ? `process ${last.pid} ("locflow ${last.command}"${last.since ? `, since ${last.since}` : ''})` : 'another process';
-      throw new LocflowError(`the project is locked by ${who}; gave up after waiting ${Math.round((Date.now() - started) / 100) / 10} s`, {
-        file: path,
-        hint: `wait for that command to finish and run this one again (LOCFLOW_LOCK_TIMEOUT sets how many seconds to wait); if no locflow command is running, delete ${shown}`,
-      });
+      const who = last
+        ? `process ${last.pid} ("locflow ${last.command}"${last.since ? `, since ${last.since}` : ''})`
+        : 'another process';
+      throw new LocflowError(
+        `the project is locked by ${who}; gave up after waiting ${Math.round((Date.now() - started) / 100) / 10} s`,
+        {
+          file: path,
+          hint: `wait for that command to finish and run this one again (LOCFLOW_LOCK_TIMEOUT sets how many seconds to wait); if no locflow command is running, delete ${shown}`,
+        },
+      );
     }
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 200);

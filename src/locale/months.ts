@@ -24,13 +24,24 @@ interface Table {
 }
 
 const LEVANTINE: ReadonlyArray<readonly [string, number]> = [
-  ['كانون الثاني', 1], ['شباط', 2], ['آذار', 3], ['نيسان', 4], ['أيار', 5], ['حزيران', 6],
-  ['تموز', 7], ['آب', 8], ['أيلول', 9], ['تشرين الأول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12],
+  ['كانون الثاني', 1],
+  ['شباط', 2],
+  ['آذار', 3],
+  ['نيسان', 4],
+  ['أيار', 5],
+  ['حزيران', 6],
+  ['تموز', 7],
+  ['آب', 8],
+  ['أيلول', 9],
+  ['تشرين الأول', 10],
+  ['تشرين الثاني', 11],
+  ['كانون الأول', 12],
 ];
 
 const ASCII = /^[\x00-\x7f]*$/u;
 /** Locale-aware lowercasing only where it differs from the default (Turkish, Azeri, Lithuanian dotted i). */
-const lowerOf = (w: string, lang: string): string => (lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase());
+const lowerOf = (w: string, lang: string): string =>
+  lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase();
 
 const foldUncached = (w: string, lang: string): string => {
   const lower = lowerOf(w, lang).replace(/\.$/u, '');
@@ -67,7 +78,12 @@ function tableFor(lang: string): Table {
       put(inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? '', 'month', m, short);
     }
     const day = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
-    const dayInDate = new Intl.DateTimeFormat(locale, { weekday: style, day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const dayInDate = new Intl.DateTimeFormat(locale, {
+      weekday: style,
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    });
     for (let d = 0; d < 7; d++) {
       const date = Date.UTC(2001, 0, 7 + d); // 7 January 2001 was a Sunday
       put(day.format(date), 'weekday', d, short);
@@ -94,7 +110,34 @@ function tableFor(lang: string): Table {
 }
 
 /** Words before an English "May"/"March" that make it a month. */
-const EN_MONTH_CUE = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'to', 'through', 'between', 'before', 'after', 'during', 'on', 'end', 'beginning', 'and', 'or', 'until', 'the']);
+const EN_MONTH_CUE = new Set([
+  'in',
+  'of',
+  'since',
+  'until',
+  'till',
+  'by',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'from',
+  'to',
+  'through',
+  'between',
+  'before',
+  'after',
+  'during',
+  'on',
+  'end',
+  'beginning',
+  'and',
+  'or',
+  'until',
+  'the',
+]);
 
 const phraseRegexes = new WeakMap<Table, RegExp>();
 
@@ -121,7 +164,16 @@ const quickTests = new Map<string, RegExp | null>();
 function mayNameCalendar(text: string, lang: string, table: Table): boolean {
   let re = quickTests.get(lang);
   if (re === undefined) {
-    re = lang === 'ar' ? null : new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...table.words.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})${lang === 'en' ? '(?![\\p{L}\\p{M}])' : ''}`, 'u');
+    re =
+      lang === 'ar'
+        ? null
+        : new RegExp(
+            `(?<![\\p{L}\\p{M}])(?:${[...table.words.keys()]
+              .sort((a, b) => b.length - a.length)
+              .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+              .join('|')})${lang === 'en' ? '(?![\\p{L}\\p{M}])' : ''}`,
+            'u',
+          );
     quickTests.set(lang, re);
   }
   if (re === null) return true;
@@ -139,7 +191,13 @@ export function findCalendarWords(text: string, lang: string): CalendarWord[] {
     for (const p of text.matchAll(phraseRegex(table))) {
       const name = p[1]!;
       const at = p.index + p[0].length - name.length;
-      out.push({ kind: 'month', value: table.phrases.find(([f]) => f === foldArabic(name))?.[1] ?? 0, text: name, start: at, end: at + name.length });
+      out.push({
+        kind: 'month',
+        value: table.phrases.find(([f]) => f === foldArabic(name))?.[1] ?? 0,
+        text: name,
+        start: at,
+        end: at + name.length,
+      });
     }
   }
   const phraseEnds = out.map((c) => [c.start, c.end] as const);
@@ -159,7 +217,13 @@ export function findCalendarWords(text: string, lang: string): CalendarWord[] {
     if (!hit && lang === 'de' && raw.length > 6) {
       const folded = foldWord(raw, lang);
       for (const [name, entry] of table.words) {
-        if (name.charCodeAt(0) === folded.charCodeAt(0) && !entry.short && name.length >= 5 && folded.startsWith(name) && folded.length >= name.length + 1) {
+        if (
+          name.charCodeAt(0) === folded.charCodeAt(0) &&
+          !entry.short &&
+          name.length >= 5 &&
+          folded.startsWith(name) &&
+          folded.length >= name.length + 1
+        ) {
           hit = entry;
           break;
         }
@@ -168,7 +232,8 @@ export function findCalendarWords(text: string, lang: string): CalendarWord[] {
     if (!hit) continue;
     const before = text.slice(Math.max(0, start - 12), start);
     const after = text.slice(start + raw.length, start + raw.length + 12);
-    const nearNumber = /\d[\p{L}.,]*\s*(?:de\s+|of\s+|du\s+)?$/u.test(before) || /^\.?,?\s*(?:de\s+|del\s+)?\d/u.test(after);
+    const nearNumber =
+      /\d[\p{L}.,]*\s*(?:de\s+|of\s+|du\s+)?$/u.test(before) || /^\.?,?\s*(?:de\s+|del\s+)?\d/u.test(after);
     if (english) {
       if (!/^\p{Lu}/u.test(raw)) continue;
       if (hit.short && !nearNumber && raw.replace(/\.$/u, '').length < 5) continue;
@@ -189,6 +254,9 @@ export function isCalendarWord(word: string, lang: string): boolean {
 }
 
 export function calendarName(kind: 'month' | 'weekday', value: number, lang: string): string {
-  const fmt = new Intl.DateTimeFormat(lang, kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(
+    lang,
+    kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' },
+  );
   return fmt.format(kind === 'month' ? Date.UTC(2001, value - 1, 15) : Date.UTC(2001, 0, 7 + value));
 }

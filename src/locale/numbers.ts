@@ -29,8 +29,13 @@ const conventionCache = new Map<string, NumberConventions>();
 export function conventionsOf(locale: string): NumberConventions {
   let c = conventionCache.get(locale);
   if (!c) {
-    const parts = new Intl.NumberFormat(locale, { useGrouping: 'always' } as Intl.NumberFormatOptions).formatToParts(1234567.5);
-    c = { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+    const parts = new Intl.NumberFormat(locale, { useGrouping: 'always' } as Intl.NumberFormatOptions).formatToParts(
+      1234567.5,
+    );
+    c = {
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    };
     conventionCache.set(locale, c);
   }
   return c;
@@ -48,9 +53,11 @@ export function toLatinDigits(text: string): string {
 
 const SPACE_GROUPS = '\u0020\u00A0\u202F\u2009';
 // Digits with any separators between digit groups; a clock time with an optional meridiem.
-const TIME = /(?<![\d.,])(\d{1,2})[:.h](\d{2})(?!\d)(?:\s?(?:([AaPp])\.?\s?[Mm](?:\.(?=[\p{L}\d]))?|([صم]))(?![\p{L}]))?/gu;
+const TIME =
+  /(?<![\d.,])(\d{1,2})[:.h](\d{2})(?!\d)(?:\s?(?:([AaPp])\.?\s?[Mm](?:\.(?=[\p{L}\d]))?|([صم]))(?![\p{L}]))?/gu;
 // Latin, Greek and Cyrillic letters glued to digits make a code ("F16", "G7"); Arabic "و٣" is "and 3".
-const NUMBER = /(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d])\d+(?:(?:[.,'’\u066B\u066C]|[\u00A0\u202F\u2009 ](?=\d{3}(?!\d)))\d+)*/gu;
+const NUMBER =
+  /(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d])\d+(?:(?:[.,'’\u066B\u066C]|[\u00A0\u202F\u2009 ](?=\d{3}(?!\d)))\d+)*/gu;
 
 function isSpaceLike(ch: string): boolean {
   return SPACE_GROUPS.includes(ch);
@@ -65,9 +72,12 @@ export function readNumberToken(token: string, conv: NumberConventions): number 
   if (decimalAt >= 0 && !/^\d+$/u.test(fracPart)) return null;
   const groups = intPart.split(/[.,'’\u00A0\u202F\u2009 \u066C]/u);
   const seps = intPart.match(/[.,'’\u00A0\u202F\u2009 \u066C]/gu) ?? [];
-  const groupOk = seps.every((s) => s === conv.group || (isSpaceLike(s) && isSpaceLike(conv.group)) || (s === '’' && conv.group === "'"));
+  const groupOk = seps.every(
+    (s) => s === conv.group || (isSpaceLike(s) && isSpaceLike(conv.group)) || (s === '’' && conv.group === "'"),
+  );
   if (!groupOk) return null;
-  if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length > 3 || groups[0] === '')) return null;
+  if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length > 3 || groups[0] === ''))
+    return null;
   return Number(`${groups.join('')}${fracPart ? `.${fracPart}` : ''}`);
 }
 
@@ -82,11 +92,24 @@ export function findNumbers(text: string, locale: string): FoundNumber[] {
     const min = Number(m[2]);
     // Latin a.m./p.m., or Arabic ص (morning) / م (evening) as CLDR writes them.
     const meridiem = m[3]?.toLowerCase() ?? (m[4] === 'ص' ? 'a' : m[4] === 'م' ? 'p' : undefined);
-    if (min > 59 || h > 23 || (m[0].includes('.') && !meridiem && !/\b(?:h|uhr|horas?|heures?)\b/iu.test(latin.slice(m.index + m[0].length, m.index + m[0].length + 8)))) continue;
+    if (
+      min > 59 ||
+      h > 23 ||
+      (m[0].includes('.') &&
+        !meridiem &&
+        !/\b(?:h|uhr|horas?|heures?)\b/iu.test(latin.slice(m.index + m[0].length, m.index + m[0].length + 8)))
+    )
+      continue;
     let hours = h;
     if (meridiem === 'p' && h < 12) hours += 12;
     if (meridiem === 'a' && h === 12) hours = 0;
-    found.push({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length, value: hours * 60 + min, kind: 'time' });
+    found.push({
+      text: text.slice(m.index, m.index + m[0].length),
+      start: m.index,
+      end: m.index + m[0].length,
+      value: hours * 60 + min,
+      kind: 'time',
+    });
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of latin.matchAll(NUMBER)) {
@@ -97,12 +120,24 @@ export function findNumbers(text: string, locale: string): FoundNumber[] {
     token = token.replace(/[.,'’ ]+$/u, '');
     const value = readNumberToken(token, conv);
     if (value !== null) {
-      found.push({ text: text.slice(start, start + token.length), start, end: start + token.length, value, kind: 'number' });
+      found.push({
+        text: text.slice(start, start + token.length),
+        start,
+        end: start + token.length,
+        value,
+        kind: 'number',
+      });
       continue;
     }
     // Separators that fit no convention ("1,2,3", "10.5.2023"): each digit run counts on its own.
     for (const part of token.matchAll(/\d+/gu)) {
-      found.push({ text: part[0], start: start + part.index, end: start + part.index + part[0].length, value: Number(part[0]), kind: 'number' });
+      found.push({
+        text: part[0],
+        start: start + part.index,
+        end: start + part.index + part[0].length,
+        value: Number(part[0]),
+        kind: 'number',
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -161,7 +196,8 @@ interface Token {
   readonly end: number;
 }
 
-const TOKEN = /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|([\p{L}\p{M}]+)|([^\s\p{L}\p{M}\d])/gu;
+const TOKEN =
+  /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|([\p{L}\p{M}]+)|([^\s\p{L}\p{M}\d])/gu;
 
 const LATIN_WORD = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
 const SPACE_GROUPED = /^\d{1,3}(?:[\u0020\u00A0\u202F\u2009]\d{3})+(?:[.,\u066B]\d+)?$/u;
@@ -172,10 +208,23 @@ function tokenize(latin: string): Token[] {
     const type = m[1] !== undefined ? 'digits' : m[2] !== undefined ? 'word' : 'sym';
     if (type === 'digits' && /[\u0020\u00A0\u202F\u2009]/u.test(m[0]) && !SPACE_GROUPED.test(m[0])) {
       // "2015 175 millions": two numbers side by side, not one space-grouped number
-      for (const part of m[0].matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu)) out.push({ type, latin: false, text: part[0], start: m.index + part.index, end: m.index + part.index + part[0].length });
+      for (const part of m[0].matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu))
+        out.push({
+          type,
+          latin: false,
+          text: part[0],
+          start: m.index + part.index,
+          end: m.index + part.index + part[0].length,
+        });
       continue;
     }
-    out.push({ type, latin: type === 'word' && LATIN_WORD.test(m[0]), text: m[0], start: m.index, end: m.index + m[0].length });
+    out.push({
+      type,
+      latin: type === 'word' && LATIN_WORD.test(m[0]),
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }
@@ -236,18 +285,39 @@ const ORDINAL_SUFFIX: Readonly<Record<string, RegExp>> = {
 };
 
 const TIME_WORD = /^(?:h|hs|hrs|uhr|horas|heures|heure|hr|ساعة)$/iu;
-const CENTURY = /^(?:century|centuries|siglo|siglos|siècle|siècles|siecle|jahrhundert|jahrhunderts|jahrhunderte|secolo|secoli|século|séculos|segle|segles|dynasty|dinastía)$/iu;
+const CENTURY =
+  /^(?:century|centuries|siglo|siglos|siècle|siècles|siecle|jahrhundert|jahrhunderts|jahrhunderte|secolo|secoli|século|séculos|segle|segles|dynasty|dinastía)$/iu;
 const PM_AFTER = /^\s*(?:de la tarde|de la noche|du soir|de l['’]après-midi|abends|nachmittags|مساء)/iu;
 const AM_AFTER = /^\s*(?:de la mañana|de la madrugada|du matin|morgens|vormittags|früh|صباحا|صباح)/iu;
-const EN_DECADE_WORDS: Readonly<Record<string, number>> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const EN_DECADE_WORDS: Readonly<Record<string, number>> = {
+  twenties: 20,
+  thirties: 30,
+  forties: 40,
+  fifties: 50,
+  sixties: 60,
+  seventies: 70,
+  eighties: 80,
+  nineties: 90,
+};
 const AR_DECADE = /^(?:[وبلف])?(?:ال)?(عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)يات$/u;
 /** German adjectives and adverbs made from a number: "zwanzigjährige", "dreifach", "zehnmal", "fünftägig". */
-const DE_NUMBER_ADJECTIVE = /^(.+?)(?:jährig|fach|mal|malig|tägig|stündig|monatig|wöchig|minütig|teilig|stellig|prozentig|köpfig|stöckig|seitig|sitzig)(?:e|en|er|es|em)?$/u;
+const DE_NUMBER_ADJECTIVE =
+  /^(.+?)(?:jährig|fach|mal|malig|tägig|stündig|monatig|wöchig|minütig|teilig|stellig|prozentig|köpfig|stöckig|seitig|sitzig)(?:e|en|er|es|em)?$/u;
 const DE_DECADE = /^(zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er$/u;
-const AR_TENS: Readonly<Record<string, number>> = { 'عشرين': 20, 'ثلاثين': 30, 'اربعين': 40, 'خمسين': 50, 'ستين': 60, 'سبعين': 70, 'ثمانين': 80, 'تسعين': 90 };
+const AR_TENS: Readonly<Record<string, number>> = {
+  عشرين: 20,
+  ثلاثين: 30,
+  اربعين: 40,
+  خمسين: 50,
+  ستين: 60,
+  سبعين: 70,
+  ثمانين: 80,
+  تسعين: 90,
+};
 
 /** Locale-aware lowercasing only where it differs from the default (Turkish, Azeri, Lithuanian dotted i): ICU is slow. */
-const lowerOf = (w: string, lang: string): string => (lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase());
+const lowerOf = (w: string, lang: string): string =>
+  lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase();
 const langOf = (locale: string): string => locale.toLowerCase().split(/[-_]/u)[0] ?? 'en';
 
 /** A number word of the language, trying Arabic proclitics and German compounds (memoised: the same words come back in every sentence). */
@@ -293,7 +363,8 @@ function magnitudeUncached(word: string, lang: string): Magnitude | undefined {
   const lower = lang === 'ar' ? foldArabic(word) : lowerOf(word, lang);
   const hit = words.get(lower);
   if (hit || lang !== 'ar') return hit;
-  for (const pre of ['و', 'ب', 'ل']) if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1));
+  for (const pre of ['و', 'ب', 'ل'])
+    if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1));
   return undefined;
 }
 
@@ -304,7 +375,11 @@ const quantityCache = new Map<string, Quantity[]>();
  * convention), with magnitude words, ordinals, decades, clock times in every style, spelled-out
  * numbers, Roman numerals in context and alphanumeric codes (kind "code"). Sorted by position.
  */
-export function findQuantities(text: string, locale: string, options: { readonly textConventions?: boolean } = {}): Quantity[] {
+export function findQuantities(
+  text: string,
+  locale: string,
+  options: { readonly textConventions?: boolean } = {},
+): Quantity[] {
   if (!mayHoldQuantities(text, langOf(locale))) return [];
   const cacheKey = `${locale}\u0000${options.textConventions ? 1 : 0}\u0000${text}`;
   const cached = quantityCache.get(cacheKey);
@@ -339,7 +414,8 @@ export function findQuantities(text: string, locale: string, options: { readonly
         const nx = tokens[k + 1]!;
         if (nx.type === 'sym' && (nx.text === '-' || nx.text === '/') && glued(k + 1) && k + 2 < tokens.length) {
           const after = tokens[k + 2]!;
-          const codeish = (after.type === 'digits' && /^\d+$/u.test(after.text)) || (isCodeWord(after) && upperDominant(after.text));
+          const codeish =
+            (after.type === 'digits' && /^\d+$/u.test(after.text)) || (isCodeWord(after) && upperDominant(after.text));
           const upperHere = t.type === 'digits' || upperDominant(t.text);
           if (codeish && upperHere) {
             k += 2;
@@ -351,11 +427,23 @@ export function findQuantities(text: string, locale: string, options: { readonly
         k++;
       }
       const span = latin.slice(tok.start, tokens[j]!.end);
-      const magAfter = wordAt(j + 1) !== undefined && magnitudeOf(wordAt(j + 1)!, lang) !== undefined && tokens[j]!.type === 'digits';
+      const magAfter =
+        wordAt(j + 1) !== undefined && magnitudeOf(wordAt(j + 1)!, lang) !== undefined && tokens[j]!.type === 'digits';
       if (hasLetters && hasDigits && !magAfter && isCode(span, lang)) {
         const norm = span.toUpperCase().replace(/[-/\s.]/gu, '');
         const digits = span.match(/\d+/gu) ?? [];
-        out.push({ text: text.slice(tok.start, tokens[j]!.end), start: tok.start, end: tokens[j]!.end, kind: 'code', value: 0, keys: [`c:${norm}`, ...digits.map((d) => nkey(Number(d)))], foreignFrom: 1, origin: 'digits', magnitude: 1, mantissa: 0 });
+        out.push({
+          text: text.slice(tok.start, tokens[j]!.end),
+          start: tok.start,
+          end: tokens[j]!.end,
+          kind: 'code',
+          value: 0,
+          keys: [`c:${norm}`, ...digits.map((d) => nkey(Number(d)))],
+          foreignFrom: 1,
+          origin: 'digits',
+          magnitude: 1,
+          mantissa: 0,
+        });
         i = j + 1;
         continue;
       }
@@ -364,9 +452,29 @@ export function findQuantities(text: string, locale: string, options: { readonly
       const next = tokens[i + 1];
       // Simple fractions ("1/2", "3/4"): often rendered in words ("y media"), so compared like spelled numbers.
       const den = tokens[i + 2];
-      if (next?.text === '/' && glued(i) && den?.type === 'digits' && glued(i + 1) && /^[1-9]$/u.test(tok.text) && /^(?:[2-9]|10|16)$/u.test(den.text) && Number(tok.text) < Number(den.text) && !glued(i + 2)) {
+      if (
+        next?.text === '/' &&
+        glued(i) &&
+        den?.type === 'digits' &&
+        glued(i + 1) &&
+        /^[1-9]$/u.test(tok.text) &&
+        /^(?:[2-9]|10|16)$/u.test(den.text) &&
+        Number(tok.text) < Number(den.text) &&
+        !glued(i + 2)
+      ) {
         const v = round(Number(tok.text) / Number(den.text));
-        out.push({ text: text.slice(tok.start, den.end), start: tok.start, end: den.end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'words', magnitude: 1, mantissa: v });
+        out.push({
+          text: text.slice(tok.start, den.end),
+          start: tok.start,
+          end: den.end,
+          kind: 'number',
+          value: v,
+          keys: [nkey(v)],
+          foreignFrom: 1,
+          origin: 'words',
+          magnitude: 1,
+          mantissa: v,
+        });
         i += 3;
         continue;
       }
@@ -374,11 +482,24 @@ export function findQuantities(text: string, locale: string, options: { readonly
       // ---- clock times: 2:15, 14h30, 15.30 Uhr, 3 p.m., 15 h, 3pm
       const time = readTime(tokens, i, latin);
       if (time) {
-        out.push({ text: text.slice(tok.start, time.end), start: tok.start, end: time.end, kind: 'time', value: time.minutes, keys: time.keys, foreignFrom: time.keys.length, origin: 'digits', magnitude: 1, mantissa: time.minutes });
+        out.push({
+          text: text.slice(tok.start, time.end),
+          start: tok.start,
+          end: time.end,
+          kind: 'time',
+          value: time.minutes,
+          keys: time.keys,
+          foreignFrom: time.keys.length,
+          origin: 'digits',
+          magnitude: 1,
+          mantissa: time.minutes,
+        });
         i = time.next;
         continue;
       }
-      let { values, foreignFrom } = readings(tok.text, conv);
+      const read = readings(tok.text, conv);
+      let values = read.values;
+      const foreignFrom = read.foreignFrom;
       let end = tok.end;
       let next2 = i + 1;
       let decade = false;
@@ -388,7 +509,18 @@ export function findQuantities(text: string, locale: string, options: { readonly
         // Separators that fit no convention ("1,2,3", "10.5.2023"): each digit run counts on its own.
         for (const part of tok.text.matchAll(/\d+/gu)) {
           const v = Number(part[0]);
-          out.push({ text: part[0], start: tok.start + part.index, end: tok.start + part.index + part[0].length, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'digits', magnitude: 1, mantissa: v });
+          out.push({
+            text: part[0],
+            start: tok.start + part.index,
+            end: tok.start + part.index + part[0].length,
+            kind: 'number',
+            value: v,
+            keys: [nkey(v)],
+            foreignFrom: 1,
+            origin: 'digits',
+            magnitude: 1,
+            mantissa: v,
+          });
         }
         i++;
         continue;
@@ -404,22 +536,48 @@ export function findQuantities(text: string, locale: string, options: { readonly
           decade = true;
           end = next!.end;
           next2 = i + 2;
-        } else if (mag && (mag.factor !== 1e6 || low !== 'm' || /[$£€]\s*$/u.test(latin.slice(0, tok.start)) || tok.text.includes('.') || tokens[i + 2]?.type === 'word')) {
+        } else if (
+          mag &&
+          (mag.factor !== 1e6 ||
+            low !== 'm' ||
+            /[$£€]\s*$/u.test(latin.slice(0, tok.start)) ||
+            tok.text.includes('.') ||
+            tokens[i + 2]?.type === 'word')
+        ) {
           magnitude = mag.factor;
           end = next!.end;
           next2 = i + 2;
         } else if (/^\p{L}/u.test(suffix) && unitClass(suffix) !== undefined) {
           next2 = i + 1; // "3km": the unit is read below
         }
-      } else if (next?.type === 'sym' && (next.text === '\'' || next.text === '’') && glued(i) && tokens[i + 2]?.text === 's' && glued(i + 1)) {
+      } else if (
+        next?.type === 'sym' &&
+        (next.text === "'" || next.text === '’') &&
+        glued(i) &&
+        tokens[i + 2]?.text === 's' &&
+        glued(i + 1)
+      ) {
         decade = true; // 1990's
         end = tokens[i + 2]!.end;
         next2 = i + 3;
-      } else if (next?.type === 'sym' && next.text === '.' && glued(i) && tokens[i + 2] && glued(i + 1) && /^[ºª]$/u.test(tokens[i + 2]!.text)) {
+      } else if (
+        next?.type === 'sym' &&
+        next.text === '.' &&
+        glued(i) &&
+        tokens[i + 2] &&
+        glued(i + 1) &&
+        /^[ºª]$/u.test(tokens[i + 2]!.text)
+      ) {
         ordinal = true; // 15.º
         end = tokens[i + 2]!.end;
         next2 = i + 3;
-      } else if (next?.type === 'sym' && /^[ºª°]$/u.test(next.text) && glued(i) && lang !== 'en' && !/^[CF]/u.test(latin.slice(next.end, next.end + 1))) {
+      } else if (
+        next?.type === 'sym' &&
+        /^[ºª°]$/u.test(next.text) &&
+        glued(i) &&
+        lang !== 'en' &&
+        !/^[CF]/u.test(latin.slice(next.end, next.end + 1))
+      ) {
         ordinal = next.text !== '°' || lang === 'es' || lang === 'it' || lang === 'pt';
         if (ordinal) {
           end = next.end;
@@ -431,7 +589,14 @@ export function findQuantities(text: string, locale: string, options: { readonly
       const chain: Array<number | { readonly f: number }> = magnitude > 1 ? [{ f: magnitude }] : [];
       if (!decade && !ordinal) {
         let k = next2;
-        if (tokens[k]?.text === '-' && glued(k - 1) && glued(k) && wordAt(k + 1) !== undefined && magnitudeOf(wordAt(k + 1)!, lang)) k++;
+        if (
+          tokens[k]?.text === '-' &&
+          glued(k - 1) &&
+          glued(k) &&
+          wordAt(k + 1) !== undefined &&
+          magnitudeOf(wordAt(k + 1)!, lang)
+        )
+          k++;
         let largest = magnitude;
         for (;;) {
           const w = wordAt(k);
@@ -441,16 +606,32 @@ export function findQuantities(text: string, locale: string, options: { readonly
             largest = Math.max(largest, mag.factor);
             end = tokens[k]!.end;
             k++;
-            if (tokens[k]?.type === 'sym' && tokens[k]!.text === '.' && glued(k - 1) && /^(?:mio|mrd|bio|tsd|mln|md)$/iu.test(w!)) {
+            if (
+              tokens[k]?.type === 'sym' &&
+              tokens[k]!.text === '.' &&
+              glued(k - 1) &&
+              /^(?:mio|mrd|bio|tsd|mln|md)$/iu.test(w!)
+            ) {
               end = tokens[k]!.end;
               k++;
             }
             // "miles de millones", "milliers de milliards"
             const nx = wordAt(k + 1);
-            if (/^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor) k++;
+            if (
+              /^(?:de|d)$/iu.test(wordAt(k) ?? '') &&
+              nx !== undefined &&
+              (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor
+            )
+              k++;
             continue;
           }
-          if ((lang === 'es' || lang === 'pt') && chain.length && tokens[k]?.type === 'digits' && /^\d{1,3}$/u.test(tokens[k]!.text) && Number(tokens[k]!.text) < largest) {
+          if (
+            (lang === 'es' || lang === 'pt') &&
+            chain.length &&
+            tokens[k]?.type === 'digits' &&
+            /^\d{1,3}$/u.test(tokens[k]!.text) &&
+            Number(tokens[k]!.text) < largest
+          ) {
             chain.push(Number(tokens[k]!.text));
             end = tokens[k]!.end;
             k++;
@@ -483,7 +664,14 @@ export function findQuantities(text: string, locale: string, options: { readonly
       const keys = values.map(nkey);
       // "2020/21", "2011-12": the second year written with two digits
       const prev = tokens[i - 1];
-      if (/^\d{2}$/u.test(tok.text) && prev?.type === 'sym' && /^[/\-–]$/u.test(prev.text) && prev.end === tok.start && tokens[i - 2]?.end === prev.start && /^(?:19|20)\d{2}$/u.test(tokens[i - 2]!.text)) {
+      if (
+        /^\d{2}$/u.test(tok.text) &&
+        prev?.type === 'sym' &&
+        /^[/\-–]$/u.test(prev.text) &&
+        prev.end === tok.start &&
+        tokens[i - 2]?.end === prev.start &&
+        /^(?:19|20)\d{2}$/u.test(tokens[i - 2]!.text)
+      ) {
         keys.push(nkey(Math.floor(Number(tokens[i - 2]!.text) / 100) * 100 + values[0]!));
       }
       if (decade) {
@@ -491,7 +679,20 @@ export function findQuantities(text: string, locale: string, options: { readonly
         if (v >= 1000 && v % 100 !== 0) keys.push(nkey(v % 100));
         else if (v < 100) keys.push(nkey(1900 + v), nkey(2000 + v));
       }
-      out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: values[0]!, keys, foreignFrom: decade ? keys.length : foreignFrom, origin: 'digits', magnitude, mantissa, decade, ordinal });
+      out.push({
+        text: text.slice(tok.start, end),
+        start: tok.start,
+        end,
+        kind: 'number',
+        value: values[0]!,
+        keys,
+        foreignFrom: decade ? keys.length : foreignFrom,
+        origin: 'digits',
+        magnitude,
+        mantissa,
+        decade,
+        ordinal,
+      });
       i = Math.max(next2, i + 1);
       continue;
     }
@@ -499,10 +700,29 @@ export function findQuantities(text: string, locale: string, options: { readonly
       // ---- Roman numerals: any well-formed one next to "century"/"siglo"; on its own only II, XV, XXI (I, V, X letters, two or more).
       const romanMatch = 'IVXLCDM'.includes(tok.text[0]!) ? /^([IVXLCDM]+)(e|er|ème|eme)?$/u.exec(tok.text) : null;
       if (romanMatch) {
-        const ctx = CENTURY.test(wordAt(i - 1) ?? '') || CENTURY.test(wordAt(i + 1) ?? '') || (romanMatch[2] !== undefined && lang === 'fr');
-        const v = ctx ? romanValue(romanMatch[1]!) : romanMatch[2] === undefined ? standaloneRoman(romanMatch[1]!) : null;
+        const ctx =
+          CENTURY.test(wordAt(i - 1) ?? '') ||
+          CENTURY.test(wordAt(i + 1) ?? '') ||
+          (romanMatch[2] !== undefined && lang === 'fr');
+        const v = ctx
+          ? romanValue(romanMatch[1]!)
+          : romanMatch[2] === undefined
+            ? standaloneRoman(romanMatch[1]!)
+            : null;
         if (v !== null) {
-          out.push({ text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'roman', magnitude: 1, mantissa: v, ordinal: ctx });
+          out.push({
+            text: text.slice(tok.start, tok.end),
+            start: tok.start,
+            end: tok.end,
+            kind: 'number',
+            value: v,
+            keys: [nkey(v)],
+            foreignFrom: 1,
+            origin: 'roman',
+            magnitude: 1,
+            mantissa: v,
+            ordinal: ctx,
+          });
           i++;
           continue;
         }
@@ -513,8 +733,22 @@ export function findQuantities(text: string, locale: string, options: { readonly
       const arDecade = lang === 'ar' ? AR_DECADE.exec(foldArabic(tok.text)) : null;
       const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
       if (enDecade !== undefined || arDecade || deDecade) {
-        const v = enDecade ?? (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
-        out.push({ text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end, kind: 'number', value: v, keys: [nkey(v), nkey(1900 + v)], foreignFrom: 2, origin: 'words', magnitude: 1, mantissa: v, decade: true });
+        const v =
+          enDecade ??
+          (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
+        out.push({
+          text: text.slice(tok.start, tok.end),
+          start: tok.start,
+          end: tok.end,
+          kind: 'number',
+          value: v,
+          keys: [nkey(v), nkey(1900 + v)],
+          foreignFrom: 2,
+          origin: 'words',
+          magnitude: 1,
+          mantissa: v,
+          decade: true,
+        });
         i++;
         continue;
       }
@@ -534,9 +768,19 @@ export function findQuantities(text: string, locale: string, options: { readonly
               // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
               const nextRoles = wordAt(k + 1) === undefined ? null : lookupWord(wordAt(k + 1)!, lang);
               const prev = roles[roles.length - 1];
-              const okPrev = prev !== undefined && (prev.role === 'hundred' || prev.role === 'thousand' || (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
+              const okPrev =
+                prev !== undefined &&
+                (prev.role === 'hundred' ||
+                  prev.role === 'thousand' ||
+                  (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
               if (!okPrev || !nextRoles || nextRoles[0]!.role !== 'unit' || nextRoles[0]!.value >= 100) break;
-            } else if (roles.length && (r[0]!.role === 'article' || r[0]!.role === 'ordinal' || roles[roles.length - 1]!.role === 'article' || roles[roles.length - 1]!.role === 'ordinal')) {
+            } else if (
+              roles.length &&
+              (r[0]!.role === 'article' ||
+                r[0]!.role === 'ordinal' ||
+                roles[roles.length - 1]!.role === 'article' ||
+                roles[roles.length - 1]!.role === 'ordinal')
+            ) {
               // Arabic "الخامس عشر" (fifteenth): an ordinal followed by ten
               const prev = roles[roles.length - 1]!;
               if (!(lang === 'ar' && prev.role === 'ordinal' && r[0]!.role === 'unit' && r[0]!.value === 10)) break;
@@ -544,20 +788,38 @@ export function findQuantities(text: string, locale: string, options: { readonly
               const prev = roles[roles.length - 1] as { value: number };
               const cur = r[0] as { value: number };
               // "twenty five" (no hyphen), Arabic "ثلاثة عشر" (3 + 10); never "two three"
-              const ok = (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) || (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) || (lang === 'ar' && prev.value < 10 && cur.value === 10) || (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
+              const ok =
+                (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) ||
+                (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) ||
+                (lang === 'ar' && prev.value < 10 && cur.value === 10) ||
+                (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
               if (!ok) break;
             }
             roles.push(...r);
             end = tokens[k]!.end;
             k++;
             // a hyphen between number words ("twenty-five", "dix-sept", "quatre-vingt-dix")
-            if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && glued(k - 1) && glued(k) && wordAt(k + 1) !== undefined && lookupWord(wordAt(k + 1)!, lang)) {
+            if (
+              tokens[k]?.type === 'sym' &&
+              tokens[k]!.text === '-' &&
+              glued(k - 1) &&
+              glued(k) &&
+              wordAt(k + 1) !== undefined &&
+              lookupWord(wordAt(k + 1)!, lang)
+            ) {
               if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordAt(k + 1)!)) {
                 roles.pop();
                 roles.push({ role: 'unit', value: 80 });
                 end = tokens[k + 1]!.end;
                 k += 2;
-                if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && glued(k - 1) && wordAt(k + 1) && lookupWord(wordAt(k + 1)!, lang)) k++;
+                if (
+                  tokens[k]?.type === 'sym' &&
+                  tokens[k]!.text === '-' &&
+                  glued(k - 1) &&
+                  wordAt(k + 1) &&
+                  lookupWord(wordAt(k + 1)!, lang)
+                )
+                  k++;
                 continue;
               }
               k++;
@@ -576,25 +838,88 @@ export function findQuantities(text: string, locale: string, options: { readonly
           end = tokens[k]!.end;
           k++;
           const nx = wordAt(k + 1);
-          if (/^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor) k++;
+          if (
+            /^(?:de|d)$/iu.test(wordAt(k) ?? '') &&
+            nx !== undefined &&
+            (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor
+          )
+            k++;
         }
         const only = roles.length === 1 ? roles[0]! : undefined;
         if (roles.length === 0 && firstMag?.plural) {
           // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
-          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: magnitude, keys: [`m:${magnitude}`], foreignFrom: 1, origin: 'words', magnitude, mantissa: 1, bare: true });
+          out.push({
+            text: text.slice(tok.start, end),
+            start: tok.start,
+            end,
+            kind: 'number',
+            value: magnitude,
+            keys: [`m:${magnitude}`],
+            foreignFrom: 1,
+            origin: 'words',
+            magnitude,
+            mantissa: 1,
+            bare: true,
+          });
         } else if (only?.role === 'ordinal') {
-          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: only.value, keys: [nkey(only.value)], foreignFrom: 1, origin: 'ordinal-word', magnitude: 1, mantissa: only.value, ordinal: true });
+          out.push({
+            text: text.slice(tok.start, end),
+            start: tok.start,
+            end,
+            kind: 'number',
+            value: only.value,
+            keys: [nkey(only.value)],
+            foreignFrom: 1,
+            origin: 'ordinal-word',
+            magnitude: 1,
+            mantissa: only.value,
+            ordinal: true,
+          });
         } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
           const v = roles[0]!.value + roles[1]!.value;
-          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'ordinal-word', magnitude: 1, mantissa: v, ordinal: true });
+          out.push({
+            text: text.slice(tok.start, end),
+            start: tok.start,
+            end,
+            kind: 'number',
+            value: v,
+            keys: [nkey(v)],
+            foreignFrom: 1,
+            origin: 'ordinal-word',
+            magnitude: 1,
+            mantissa: v,
+            ordinal: true,
+          });
         } else if (only?.role === 'article' && magnitude === 1) {
-          out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: 1, keys: [nkey(1)], foreignFrom: 1, origin: 'article', magnitude: 1, mantissa: 1 });
+          out.push({
+            text: text.slice(tok.start, end),
+            start: tok.start,
+            end,
+            kind: 'number',
+            value: 1,
+            keys: [nkey(1)],
+            foreignFrom: 1,
+            origin: 'article',
+            magnitude: 1,
+            mantissa: 1,
+          });
         } else {
           const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
           if (base !== null && (roles.length > 0 || magnitude > 1)) {
             const v = round(base * magnitude);
             // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
-            out.push({ text: text.slice(tok.start, end), start: tok.start, end, kind: 'number', value: v, keys: [nkey(v)], foreignFrom: 1, origin: 'words', magnitude, mantissa: base });
+            out.push({
+              text: text.slice(tok.start, end),
+              start: tok.start,
+              end,
+              kind: 'number',
+              value: v,
+              keys: [nkey(v)],
+              foreignFrom: 1,
+              origin: 'words',
+              magnitude,
+              mantissa: base,
+            });
           }
         }
         i = Math.max(k, i + 1);
@@ -613,7 +938,12 @@ export function findQuantities(text: string, locale: string, options: { readonly
     if (q.kind === 'number' && !q.ordinal && !q.decade && q.magnitude === 1 && nextWord !== undefined) {
       const scale = DECADE_WORD.test(nextWord) ? 10 : CENTURY_WORD.test(nextWord) ? 100 : 1;
       if (scale > 1) {
-        out[qi] = { ...q, keys: [...q.keys.slice(0, q.foreignFrom), nkey(q.value * scale), ...q.keys.slice(q.foreignFrom)], foreignFrom: q.foreignFrom + 1, unit: 'year' };
+        out[qi] = {
+          ...q,
+          keys: [...q.keys.slice(0, q.foreignFrom), nkey(q.value * scale), ...q.keys.slice(q.foreignFrom)],
+          foreignFrom: q.foreignFrom + 1,
+          unit: 'year',
+        };
       }
     }
   }
@@ -625,7 +955,8 @@ export function findQuantities(text: string, locale: string, options: { readonly
 const DECADE_WORD = /^(?:decades?|décadas?|decenios?|décennies?|decennies?|jahrzehnte?n?|عقود|عقدين|عقدان)$/iu;
 const CENTURY_WORD = /^(?:centuries|century|siglos?|siècles?|siecles?|jahrhunderte?n?|قرون|قرنين|قرنان)$/iu;
 const ANY_DIGIT = /[\d\u0660-\u0669\u06F0-\u06F9]/u;
-const ROMAN_OR_CENTURY = /\b[IVXLCDM]{2,}\b|century|centuries|siglo|siècle|siecle|jahrhundert|secol|século|segle|dynast|dinast/iu;
+const ROMAN_OR_CENTURY =
+  /\b[IVXLCDM]{2,}\b|century|centuries|siglo|siècle|siecle|jahrhundert|secol|século|segle|dynast|dinast/iu;
 const quickTests = new Map<string, RegExp | null>();
 
 /**
@@ -644,9 +975,15 @@ function mayHoldQuantities(text: string, lang: string): boolean {
       for (const w of magnitudeWords(lang).keys()) words.add(w);
       if (lang === 'en') for (const w of Object.keys(EN_DECADE_WORDS)) words.add(w);
       if (lang === 'de') words.add('einund');
-      const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+      const alternatives = [...words]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+        .join('|');
       // German compounds ("fünfundzwanzig", "Dreijährige", "Zehnfach"): a word that starts with one; elsewhere whole words.
-      re = lang === 'de' ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})`, 'iu') : new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, 'iu');
+      re =
+        lang === 'de'
+          ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})`, 'iu')
+          : new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, 'iu');
     }
     quickTests.set(lang, re);
   }
@@ -667,7 +1004,12 @@ function isCode(span: string, lang: string): boolean {
     const low = suf.toLowerCase();
     if (/^(?:st|nd|rd|th|s|er|e|re|ème|eme|es|ers|o|a|º|ª|h|am|pm|hs|hrs)$/iu.test(suf)) return false;
     if (gluedMagnitude(suf) || unitClass(suf) !== undefined) return false;
-    if (/^(?:m|cm|mm|km|kg|g|mg|ml|l|t|mw|gw|kw|kwh|gb|mb|tb|kb|hz|mhz|ghz|mph|kmh|x|v|w|ft|in|lb|lbs|oz|ha|sq|bp|nm|µm|μm|min|sec|yo|yr|yrs|ms|px|pt|ppm|cc|d|y)$/u.test(low)) return false;
+    if (
+      /^(?:m|cm|mm|km|kg|g|mg|ml|l|t|mw|gw|kw|kwh|gb|mb|tb|kb|hz|mhz|ghz|mph|kmh|x|v|w|ft|in|lb|lbs|oz|ha|sq|bp|nm|µm|μm|min|sec|yo|yr|yrs|ms|px|pt|ppm|cc|d|y)$/u.test(
+        low,
+      )
+    )
+      return false;
     void lang;
   }
   // "h" between digits is a clock time (14h30), not a code
@@ -691,7 +1033,13 @@ function readTime(tokens: readonly Token[], i: number, latin: string): TimeRead 
   let k = i + 1;
   let explicit = false; // written as a clock time (":" or "h" or "Uhr"), not a bare number
   const dotted = /^(\d{1,2})[.](\d{2})$/u.exec(tok.text);
-  if (/^\d{1,2}$/u.test(tok.text) && tokens[k]?.text === ':' && glued(i) && glued(k) && /^\d{2}$/u.test(tokens[k + 1]?.text ?? '')) {
+  if (
+    /^\d{1,2}$/u.test(tok.text) &&
+    tokens[k]?.text === ':' &&
+    glued(i) &&
+    glued(k) &&
+    /^\d{2}$/u.test(tokens[k + 1]?.text ?? '')
+  ) {
     h = Number(tok.text);
     min = Number(tokens[k + 1]!.text);
     k += 2;
@@ -706,11 +1054,17 @@ function readTime(tokens: readonly Token[], i: number, latin: string): TimeRead 
   let end = tokens[k - 1]!.end;
   // "h"/"Uhr"/"horas" after: 14h30, 15 h 30, 15.30 Uhr, 15 horas
   const w = tokens[k];
-  if (w?.type === 'word' && TIME_WORD.test(w.text) && (w.start - end <= 1)) {
+  if (w?.type === 'word' && TIME_WORD.test(w.text) && w.start - end <= 1) {
     explicit = true;
     end = w.end;
     k++;
-    if (!dotted && min === 0 && /^\d{2}$/u.test(tokens[k]?.text ?? '') && tokens[k]!.start - end <= 1 && Number(tokens[k]!.text) < 60) {
+    if (
+      !dotted &&
+      min === 0 &&
+      /^\d{2}$/u.test(tokens[k]?.text ?? '') &&
+      tokens[k]!.start - end <= 1 &&
+      Number(tokens[k]!.text) < 60
+    ) {
       min = Number(tokens[k]!.text);
       end = tokens[k]!.end;
       k++;
@@ -767,13 +1121,14 @@ function unitNear(tokens: readonly Token[], latin: string, q: Quantity, after: n
     const t = tokens[k]!;
     if (t.start - (hops === 0 ? q.end : tokens[k - 1]!.end) > 2) return undefined;
     if (t.type === 'sym') {
-      if (t.text === '%' || t.text === '٪' || t.text === '€' || t.text === '$' || t.text === '£') return unitClass(t.text);
+      if (t.text === '%' || t.text === '٪' || t.text === '€' || t.text === '$' || t.text === '£')
+        return unitClass(t.text);
       if (t.text === '°') {
         const n = tokens[k + 1];
         if (n?.type === 'word' && /^[CF]$/u.test(n.text)) return n.text === 'F' ? 'degF' : 'degC';
         return undefined;
       }
-      if (t.text === '-' || t.text === '\'' || t.text === '’') continue;
+      if (t.text === '-' || t.text === "'" || t.text === '’') continue;
       return undefined;
     }
     if (t.type !== 'word') return undefined;
@@ -783,7 +1138,13 @@ function unitNear(tokens: readonly Token[], latin: string, q: Quantity, after: n
       const n = tokens[k + 1];
       if (n && /^(?:ciento|cent|cento|المئة|المائة)$/u.test(n.text)) return 'pct';
     }
-    if (!SKIP_BEFORE_UNIT.test(t.text) && !/^(?:US|EE|UU|million|millions|mil|millones|milliards?|milliarden?|millionen?|mio|mrd|bn|m|de|des|del|of)$/iu.test(t.text)) return undefined;
+    if (
+      !SKIP_BEFORE_UNIT.test(t.text) &&
+      !/^(?:US|EE|UU|million|millions|mil|millones|milliards?|milliarden?|millionen?|mio|mrd|bn|m|de|des|del|of)$/iu.test(
+        t.text,
+      )
+    )
+      return undefined;
   }
   return undefined;
 }

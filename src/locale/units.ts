@@ -13,14 +13,16 @@ const CLASSES: Readonly<Record<string, string>> = {
   pound: 'pound pounds lb lbs',
   year: 'year years yr yrs año años anos ans an année années annee annees jahr jahre jahren jahres jährige jährigen jähriger jährig anni anno عام عاما أعوام سنة سنوات سنين عامًا',
   month: 'month months mes meses mois monat monate monaten monats شهر أشهر شهور شهرا',
-  decade: 'decade decades década décadas decenio decenios décennie décennies decennie jahrzehnt jahrzehnte jahrzehnten عقد عقود',
+  decade:
+    'decade decades década décadas decenio decenios décennie décennies decennie jahrzehnt jahrzehnte jahrzehnten عقد عقود',
   week: 'week weeks semana semanas semaine semaines woche wochen أسبوع أسابيع',
   day: 'day days día días dia dias jour jours journée tag tage tagen يوم أيام يوما',
   hour: 'hour hours hrs hora horas heure heures stunde stunden ساعة ساعات',
   minute: 'minute minutes min mins minuto minutos minuten دقيقة دقائق',
   people: 'people persons personas personnes menschen personen persone pessoas أشخاص شخص شخصا',
   dead: 'dead killed deaths fatalities muertos muertas fallecidos víctimas mortales morts tués décès tote toten todesopfer قتلى قتيلا قتيل وفاة وفيات',
-  injured: 'injured wounded injuries heridos heridas lesionados blessés blessées verletzte verletzten verletzt جرحى جريحا مصابا مصابين إصابة إصابات',
+  injured:
+    'injured wounded injuries heridos heridas lesionados blessés blessées verletzte verletzten verletzt جرحى جريحا مصابا مصابين إصابة إصابات',
   km: 'km kilometre kilometres kilometer kilometers kilómetro kilómetros kilomètre kilomètres kilometern كيلومتر كيلومترا كيلومترات كم',
   mile: 'mile miles mi milla millas mille milles meile meilen ميل أميال ميلا',
   m: 'metre metres meter meters metro metros mètre mètres metern متر مترا أمتار',
@@ -57,7 +59,8 @@ let table: Map<string, string> | undefined;
 function lookup(): Map<string, string> {
   if (!table) {
     table = new Map();
-    for (const [cls, words] of Object.entries(CLASSES)) for (const w of words.split(' ')) table.set(foldArabic(w.toLowerCase()), cls);
+    for (const [cls, words] of Object.entries(CLASSES))
+      for (const w of words.split(' ')) table.set(foldArabic(w.toLowerCase()), cls);
   }
   return table;
 }
@@ -68,7 +71,8 @@ export function unitClass(word: string): string | undefined {
   const t = lookup();
   const direct = t.get(key);
   if (direct !== undefined || !/^[\u0600-\u06FF]/u.test(key)) return direct;
-  for (const pre of ['ال', 'بال', 'وال', 'لل', 'و', 'ب', 'ل']) if (key.startsWith(pre) && t.has(key.slice(pre.length))) return t.get(key.slice(pre.length));
+  for (const pre of ['ال', 'بال', 'وال', 'لل', 'و', 'ب', 'ل'])
+    if (key.startsWith(pre) && t.has(key.slice(pre.length))) return t.get(key.slice(pre.length));
   return undefined;
 }
 

@@ -90,7 +90,7 @@ export function normalizeText(text: string): string {
   let plain = text.length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32;
   for (let i = 0; plain && i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7e || (c < 32) || (c === 32 && text.charCodeAt(i + 1) === 32)) plain = false;
+    if (c > 0x7e || c < 32 || (c === 32 && text.charCodeAt(i + 1) === 32)) plain = false;
   }
   if (plain) return text;
   const nfc = text.normalize('NFC');

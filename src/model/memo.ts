@@ -18,7 +18,10 @@ export function memo<V>(compute: (key: string) => V, limit = 100_000): (key: str
 }
 
 /** The same per word and language, one memory per language (no key is built per call). */
-export function memoPerLanguage<V>(compute: (word: string, lang: string) => V, limit = 100_000): (word: string, lang: string) => V {
+export function memoPerLanguage<V>(
+  compute: (word: string, lang: string) => V,
+  limit = 100_000,
+): (word: string, lang: string) => V {
   const byLang = new Map<string, (word: string) => V>();
   return (word, lang) => {
     let remembered = byLang.get(lang);

@@ -77,7 +77,8 @@ export function showDifference(a: string, b: string, max = 60): { a: string; b: 
   const show = (s: string[]): string => {
     const middleEnd = s.length - end;
     let to = middleEnd + context;
-    if (to >= s.length - 5) to = s.length; // a short common end is shown whole
+    if (to >= s.length - 5)
+      to = s.length; // a short common end is shown whole
     else {
       const space = s.slice(middleEnd, to).join('').lastIndexOf(' ');
       if (space > 0) to = middleEnd + space; // else end on a whole word
@@ -86,7 +87,9 @@ export function showDifference(a: string, b: string, max = 60): { a: string; b: 
     const budget = max - (from > 0 ? 1 : 0) - (to < s.length ? 1 : 0);
     let cut = false;
     if (Array.from(out).length > budget) {
-      out = Array.from(out).slice(0, Math.max(1, budget - 1)).join('');
+      out = Array.from(out)
+        .slice(0, Math.max(1, budget - 1))
+        .join('');
       cut = true;
     }
     return `${from > 0 ? '…' : ''}${out}${cut || to < s.length ? '…' : ''}`;

@@ -17,7 +17,12 @@ const MAX_BATCH_CHARS = 200_000;
  * Runs the engine command with `input` on its stdin. A command that exits before reading its input
  * (a wrong `mt.apertium.command`) breaks the pipe: that is reported as such, never an unhandled EPIPE.
  */
-export function runEngineCommand(command: string, args: readonly string[], input: string, signal?: AbortSignal): Promise<string> {
+export function runEngineCommand(
+  command: string,
+  args: readonly string[],
+  input: string,
+  signal?: AbortSignal,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdinError: NodeJS.ErrnoException | undefined;
     let result: { err: Error | null; stdout: string; stderr: string } | undefined;
@@ -27,7 +32,13 @@ export function runEngineCommand(command: string, args: readonly string[], input
       const { err, stdout, stderr } = result;
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') reject(new MtError(`"${command}" is not installed`, 'install Apertium: apt-get install apertium apertium-eng-spa (or another pair)'));
+        if (code === 'ENOENT')
+          reject(
+            new MtError(
+              `"${command}" is not installed`,
+              'install Apertium: apt-get install apertium apertium-eng-spa (or another pair)',
+            ),
+          );
         else if (stdinError && input !== '') reject(brokenPipe(command, stderr));
         else reject(new MtError(`${command} failed: ${stderr.trim() || err.message}`));
         return;
@@ -38,10 +49,15 @@ export function runEngineCommand(command: string, args: readonly string[], input
       }
       resolve(stdout);
     };
-    const child = execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(signal ? { signal } : {}) }, (err, stdout, stderr) => {
-      result = { err, stdout, stderr };
-      settle();
-    });
+    const child = execFile(
+      command,
+      args,
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(signal ? { signal } : {}) },
+      (err, stdout, stderr) => {
+        result = { err, stdout, stderr };
+        settle();
+      },
+    );
     const stdin = child.stdin;
     if (!stdin) {
       stdinDone = true;
@@ -78,13 +94,17 @@ export function apertiumEngine(command = 'apertium'): Engine {
       const list = await pairs();
       const mode = apertiumMode(pair.source, pair.target, list);
       if (!mode) {
-        throw new MtError(`Apertium has no ${pair.source}→${pair.target} pair installed`, `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`);
+        throw new MtError(
+          `Apertium has no ${pair.source}→${pair.target} pair installed`,
+          `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
+        );
       }
       const out: string[] = [];
-      for (let from = 0; from < segments.length; ) {
+      for (let from = 0; from < segments.length;) {
         let to = from;
         let size = 0;
-        while (to < segments.length && (to === from || size + segments[to]!.length < MAX_BATCH_CHARS)) size += segments[to++]!.length + 32;
+        while (to < segments.length && (to === from || size + segments[to]!.length < MAX_BATCH_CHARS))
+          size += segments[to++]!.length + 32;
         const batch = segments.slice(from, to);
         const joined = batch.map((s, i) => `${s}\n<hr id="locflow-${i}"/>\n`).join('');
         // Input through a file: apertium's html deformatter refuses a socket on stdin, which is what Node gives a child.
@@ -98,7 +118,8 @@ export function apertiumEngine(command = 'apertium'): Engine {
           rmSync(dir, { recursive: true, force: true });
         }
         const parts = translated.split(/\s*<hr id="locflow-\d+"\s*\/>\s*/u);
-        if (parts.length < batch.length) throw new MtError(`Apertium returned ${parts.length} segments for ${batch.length}`);
+        if (parts.length < batch.length)
+          throw new MtError(`Apertium returned ${parts.length} segments for ${batch.length}`);
         out.push(...parts.slice(0, batch.length).map((p) => p.trim()));
         from = to;
       }

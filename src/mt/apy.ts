@@ -36,7 +36,11 @@ export function apyEngine(baseUrl: string, concurrency = 1): Engine {
     async translate(segments, pair, signal) {
       const list = await pairs();
       const mode = apertiumMode(pair.source, pair.target, list);
-      if (!mode) throw new MtError(`APy at ${base} has no ${pair.source}→${pair.target} pair`, `pairs it serves: ${list.join(', ') || 'none'}; install apertium-<pair> on the server (e.g. apertium-eng-spa)`);
+      if (!mode)
+        throw new MtError(
+          `APy at ${base} has no ${pair.source}→${pair.target} pair`,
+          `pairs it serves: ${list.join(', ') || 'none'}; install apertium-<pair> on the server (e.g. apertium-eng-spa)`,
+        );
       const langpair = mode.replace('-', '|');
       // Each chunk's markers are numbered from 0 so the request stays small; the budget counts them.
       // Sizes as sent: form-encoded, where one non-ASCII letter can take nine bytes.
@@ -46,14 +50,29 @@ export function apyEngine(baseUrl: string, concurrency = 1): Engine {
         const form = new URLSearchParams({ q, langpair, markUnknown: 'no', format: 'html' });
         if (Buffer.byteLength(form.toString()) > 10 * 4096) {
           // Encoding inflates non-ASCII text; split further rather than let APy truncate silently.
-          throw new MtError('a segment is too long for APy (over 40 KB once encoded)', 'use the local apertium engine for very long units');
+          throw new MtError(
+            'a segment is too long for APy (over 40 KB once encoded)',
+            'use the local apertium engine for very long units',
+          );
         }
-        const body = await fetchWithRetry(`${base}/translate`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, describe, { ...(signal ? { signal } : {}) });
-        const j = JSON.parse(body) as { responseData?: { translatedText?: string }; responseStatus?: number; message?: string };
+        const body = await fetchWithRetry(
+          `${base}/translate`,
+          { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+          describe,
+          { ...(signal ? { signal } : {}) },
+        );
+        const j = JSON.parse(body) as {
+          responseData?: { translatedText?: string };
+          responseStatus?: number;
+          message?: string;
+        };
         const text = j.responseData?.translatedText;
         if (typeof text !== 'string') throw new MtError(`APy answered without a translation: ${body.slice(0, 200)}`);
         const parts = text.split(/\s*<hr id="locflow-\d+"\s*\/>\s*/u);
-        if (parts.length < group.length) throw new MtError(`APy returned ${parts.length} segments for ${group.length} (the request may have been truncated)`);
+        if (parts.length < group.length)
+          throw new MtError(
+            `APy returned ${parts.length} segments for ${group.length} (the request may have been truncated)`,
+          );
         return parts.slice(0, group.length).map((p) => p.trim());
       });
       return results.flat();

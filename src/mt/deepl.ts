@@ -32,10 +32,14 @@ export function deeplEngine(baseUrl: string, apiKey: string | undefined, keyVari
   return {
     name: 'deepl',
     async translate(segments, pair, signal) {
-      if (!apiKey) throw new MtError(`no DeepL API key: the environment variable ${keyVariable} is empty`, `export ${keyVariable}=<your key>`);
+      if (!apiKey)
+        throw new MtError(
+          `no DeepL API key: the environment variable ${keyVariable} is empty`,
+          `export ${keyVariable}=<your key>`,
+        );
       const describe = (res: Response, body: string): MtError => {
         const [message, hint] = STATUS[res.status] ?? [`DeepL answered ${res.status}`];
-        let detail = '';
+        let detail: string;
         try {
           detail = (JSON.parse(body) as { message?: string }).message ?? '';
         } catch {
@@ -45,15 +49,26 @@ export function deeplEngine(baseUrl: string, apiKey: string | undefined, keyVari
       };
       const groups = chunk(segments, 120 * 1024, 50);
       const results = await mapLimit(groups, concurrency, async (texts) => {
-        const body = JSON.stringify({ text: texts, source_lang: primaryLanguage(pair.source).toUpperCase(), target_lang: deeplTarget(pair.target), tag_handling: 'xml', ignore_tags: ['x'] });
+        const body = JSON.stringify({
+          text: texts,
+          source_lang: primaryLanguage(pair.source).toUpperCase(),
+          target_lang: deeplTarget(pair.target),
+          tag_handling: 'xml',
+          ignore_tags: ['x'],
+        });
         const answer = await fetchWithRetry(
           `${base}/v2/translate`,
-          { method: 'POST', body, headers: { authorization: `DeepL-Auth-Key ${apiKey}`, 'content-type': 'application/json' } },
+          {
+            method: 'POST',
+            body,
+            headers: { authorization: `DeepL-Auth-Key ${apiKey}`, 'content-type': 'application/json' },
+          },
           describe,
           { ...(signal ? { signal } : {}) },
         );
         const j = JSON.parse(answer) as { translations?: Array<{ text: string }> };
-        if (!j.translations || j.translations.length !== texts.length) throw new MtError(`DeepL returned ${j.translations?.length ?? 0} translations for ${texts.length} texts`);
+        if (!j.translations || j.translations.length !== texts.length)
+          throw new MtError(`DeepL returned ${j.translations?.length ?? 0} translations for ${texts.length} texts`);
         return j.translations.map((t) => t.text);
       });
       return results.flat();

@@ -17,7 +17,12 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     });
   });
 
-export async function fetchWithRetry(url: string, init: RequestInit, describe: (res: Response, body: string) => MtError, options: RetryOptions = {}): Promise<string> {
+export async function fetchWithRetry(
+  url: string,
+  init: RequestInit,
+  describe: (res: Response, body: string) => MtError,
+  options: RetryOptions = {},
+): Promise<string> {
   const retries = options.retries ?? 4;
   let delay = options.baseDelayMs ?? 250;
   for (let attempt = 0; ; attempt++) {
@@ -34,7 +39,11 @@ export async function fetchWithRetry(url: string, init: RequestInit, describe: (
       if (Number.isFinite(retryAfter) && retryAfter > 0) delay = Math.max(delay, retryAfter * 1000);
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      error = new MtError(`cannot reach ${new URL(url).origin}: ${(err as Error).message}`, 'check the engine\'s URL in locflow.config.json and that the service is running', true);
+      error = new MtError(
+        `cannot reach ${new URL(url).origin}: ${(err as Error).message}`,
+        "check the engine's URL in locflow.config.json and that the service is running",
+        true,
+      );
     }
     if (!error.transient || attempt >= retries) throw error;
     await sleep(delay + Math.floor(Math.random() * delay * 0.2), options.signal);
@@ -43,7 +52,11 @@ export async function fetchWithRetry(url: string, init: RequestInit, describe: (
 }
 
 /** Runs `tasks` with at most `limit` in flight; results in order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -57,7 +70,12 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /** Groups segments into chunks of at most `maxBytes` (as `sizeOf` counts them, UTF-8 by default) and `maxItems`. */
-export function chunk(segments: readonly string[], maxBytes: number, maxItems = Infinity, sizeOf: (s: string) => number = (s) => Buffer.byteLength(s)): string[][] {
+export function chunk(
+  segments: readonly string[],
+  maxBytes: number,
+  maxItems = Infinity,
+  sizeOf: (s: string) => number = (s) => Buffer.byteLength(s),
+): string[][] {
   const chunks: string[][] = [];
   let cur: string[] = [];
   let size = 0;

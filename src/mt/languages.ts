@@ -4,11 +4,56 @@
  * two-letter codes (en-gl), so both forms are tried against the installed list.
  */
 const ISO639_3: Readonly<Record<string, string>> = {
-  en: 'eng', es: 'spa', ca: 'cat', gl: 'glg', eo: 'epo', fr: 'fra', pt: 'por', it: 'ita', de: 'deu', ar: 'ara',
-  nl: 'nld', af: 'afr', eu: 'eus', oc: 'oci', ro: 'ron', sv: 'swe', da: 'dan', nb: 'nob', nn: 'nno', is: 'isl',
-  hbs: 'hbs', sh: 'hbs', sr: 'srp', hr: 'hrv', bs: 'bos', sl: 'slv', mk: 'mkd', bg: 'bul', ru: 'rus', uk: 'ukr',
-  be: 'bel', pl: 'pol', cs: 'ces', sk: 'slk', kk: 'kaz', tt: 'tat', tr: 'tur', mt: 'mlt', cy: 'cym', br: 'bre',
-  ga: 'gle', gd: 'gla', an: 'arg', ast: 'ast', sc: 'srd', co: 'cos', hi: 'hin', ur: 'urd', id: 'ind', ms: 'msa',
+  en: 'eng',
+  es: 'spa',
+  ca: 'cat',
+  gl: 'glg',
+  eo: 'epo',
+  fr: 'fra',
+  pt: 'por',
+  it: 'ita',
+  de: 'deu',
+  ar: 'ara',
+  nl: 'nld',
+  af: 'afr',
+  eu: 'eus',
+  oc: 'oci',
+  ro: 'ron',
+  sv: 'swe',
+  da: 'dan',
+  nb: 'nob',
+  nn: 'nno',
+  is: 'isl',
+  hbs: 'hbs',
+  sh: 'hbs',
+  sr: 'srp',
+  hr: 'hrv',
+  bs: 'bos',
+  sl: 'slv',
+  mk: 'mkd',
+  bg: 'bul',
+  ru: 'rus',
+  uk: 'ukr',
+  be: 'bel',
+  pl: 'pol',
+  cs: 'ces',
+  sk: 'slk',
+  kk: 'kaz',
+  tt: 'tat',
+  tr: 'tur',
+  mt: 'mlt',
+  cy: 'cym',
+  br: 'bre',
+  ga: 'gle',
+  gd: 'gla',
+  an: 'arg',
+  ast: 'ast',
+  sc: 'srd',
+  co: 'cos',
+  hi: 'hin',
+  ur: 'urd',
+  id: 'ind',
+  ms: 'msa',
 };
 
 export function primaryLanguage(tag: string): string {
@@ -38,5 +83,7 @@ export function apertiumMode(source: string, target: string, installed: readonly
  */
 export function isPseudoLocale(tag: string): boolean {
   const parts = tag.toLowerCase().split(/[-_]/u);
-  return parts[0] === 'qps' || parts.slice(1).some((p) => p === 'xa' || p === 'xb' || p === 'xc') || parts.includes('x');
+  return (
+    parts[0] === 'qps' || parts.slice(1).some((p) => p === 'xa' || p === 'xb' || p === 'xc') || parts.includes('x')
+  );
 }

@@ -16,7 +16,12 @@ export function libreTranslateEngine(baseUrl: string, apiKey: string | undefined
     } catch {
       // not JSON
     }
-    const hint = res.status === 403 ? 'check the API key (mt.libretranslate.apiKeyEnv)' : res.status === 400 ? 'is the language pair available on this server? GET /languages lists them' : undefined;
+    const hint =
+      res.status === 403
+        ? 'check the API key (mt.libretranslate.apiKeyEnv)'
+        : res.status === 400
+          ? 'is the language pair available on this server? GET /languages lists them'
+          : undefined;
     return new MtError(`LibreTranslate answered ${res.status}: ${detail}`, hint);
   };
   return {
@@ -24,11 +29,27 @@ export function libreTranslateEngine(baseUrl: string, apiKey: string | undefined
     async translate(segments, pair, signal) {
       const groups = chunk(segments, 64 * 1024, 100);
       const results = await mapLimit(groups, concurrency, async (q) => {
-        const body = JSON.stringify({ q, source: primaryLanguage(pair.source), target: primaryLanguage(pair.target), format: 'html', ...(apiKey ? { api_key: apiKey } : {}) });
-        const answer = await fetchWithRetry(`${base}/translate`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }, describe, { ...(signal ? { signal } : {}) });
+        const body = JSON.stringify({
+          q,
+          source: primaryLanguage(pair.source),
+          target: primaryLanguage(pair.target),
+          format: 'html',
+          ...(apiKey ? { api_key: apiKey } : {}),
+        });
+        const answer = await fetchWithRetry(
+          `${base}/translate`,
+          { method: 'POST', body, headers: { 'content-type': 'application/json' } },
+          describe,
+          { ...(signal ? { signal } : {}) },
+        );
         const j = JSON.parse(answer) as { translatedText?: string | string[] };
-        const out = Array.isArray(j.translatedText) ? j.translatedText : typeof j.translatedText === 'string' && q.length === 1 ? [j.translatedText] : null;
-        if (!out || out.length !== q.length) throw new MtError(`LibreTranslate returned ${out?.length ?? 0} translations for ${q.length} texts`);
+        const out = Array.isArray(j.translatedText)
+          ? j.translatedText
+          : typeof j.translatedText === 'string' && q.length === 1
+            ? [j.translatedText]
+            : null;
+        if (!out || out.length !== q.length)
+          throw new MtError(`LibreTranslate returned ${out?.length ?? 0} translations for ${q.length} texts`);
         return out;
       });
       return results.flat();

@@ -8,7 +8,8 @@ import { PRINTF } from '../protect/patterns.js';
  * is put back by its id. Engines keep tags byte for byte, so nothing an engine
  * does to words can touch what is protected.
  */
-export type Slot = { readonly kind: 'code'; readonly code: InlineCode } | { readonly kind: 'text'; readonly text: string };
+export type Slot =
+  { readonly kind: 'code'; readonly code: InlineCode } | { readonly kind: 'text'; readonly text: string };
 
 export interface Protected {
   readonly html: string;
@@ -42,7 +43,8 @@ export function protectForMt(content: Content, terms: readonly ProtectedTerm[] =
     }
     const spans: Array<{ start: number; end: number; text: string }> = [];
     const free = (s: number, e: number): boolean => !spans.some((x) => s < x.end && e > x.start);
-    for (const m of run.matchAll(TEXT_PLACEHOLDER)) if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    for (const m of run.matchAll(TEXT_PLACEHOLDER))
+      if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
     for (const t of ordered) {
       for (let at = run.indexOf(t.source); at >= 0; at = run.indexOf(t.source, at + 1)) {
         const end = at + t.source.length;
@@ -114,7 +116,9 @@ function tidySpaces(content: Run[], source: Content): Run[] {
   const out = content.map((r) => (typeof r === 'string' && !keepDoubles ? r.replace(/ {2,}/gu, ' ') : r));
   const first = out[0];
   const lead = /^\s*/u.exec(typeof source[0] === 'string' ? source[0] : '')![0];
-  const trail = /\s*$/u.exec(typeof source[source.length - 1] === 'string' ? (source[source.length - 1] as string) : '')![0];
+  const trail = /\s*$/u.exec(
+    typeof source[source.length - 1] === 'string' ? (source[source.length - 1] as string) : '',
+  )![0];
   if (typeof first === 'string') out[0] = lead + first.trimStart();
   else if (lead) out.unshift(lead);
   const end = out.length - 1;

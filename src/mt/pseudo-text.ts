@@ -2,7 +2,10 @@ import type { Content, Run } from '../model/content.js';
 import { textOnly } from '../model/content.js';
 
 const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, [...'àƀçđéƒĝĥîĵķľɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĽṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!]),
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [
+    c,
+    [...'àƀçđéƒĝĥîĵķľɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĽṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!,
+  ]),
 );
 
 /** Latin letters to accented look-alikes; everything else as it is. */
@@ -31,4 +34,3 @@ export function pseudoContent(source: Content, options: PseudoOptions = {}): Run
   runs.push(` ${'·'.repeat(pad)}]${options.rtl ? '\u202C' : ''}`);
   return runs;
 }
-

@@ -8,7 +8,10 @@ export function pseudoEngine(): Engine {
     async translate(segments) {
       return segments.map((html) => {
         const parts = html.split(/(<[^>]*>|&[#\w]+;)/u);
-        const text = parts.filter((_, i) => i % 2 === 0).join('').replace(/\s+/gu, '');
+        const text = parts
+          .filter((_, i) => i % 2 === 0)
+          .join('')
+          .replace(/\s+/gu, '');
         const body = parts.map((p, i) => (i % 2 === 0 ? pseudoText(p) : p)).join('');
         return `[${body} ${'·'.repeat(Math.max(1, Math.round(text.length * 0.3)))}]`;
       });

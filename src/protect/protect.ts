@@ -16,7 +16,11 @@ export const DETECTORS: readonly Detector[] = [
   { type: 'url', hint: URL_HINT, pattern: URL },
   { type: 'email', hint: /@/u, pattern: EMAIL },
   // {{name}}, {name}, %s, %1$s, %d, %.2f — not a percent sign in prose ("30%-50%", "%%")
-  { type: 'placeholder', hint: /[{%]/u, pattern: new RegExp(`\\{\\{[^{}\\s]+\\}\\}|\\{[\\p{L}_][\\p{L}\\p{N}_]*\\}|${PRINTF.source}`, 'gu') },
+  {
+    type: 'placeholder',
+    hint: /[{%]/u,
+    pattern: new RegExp(`\\{\\{[^{}\\s]+\\}\\}|\\{[\\p{L}_][\\p{L}\\p{N}_]*\\}|${PRINTF.source}`, 'gu'),
+  },
 ];
 
 export interface ProtectedSpan {
@@ -45,7 +49,12 @@ export function protect(text: string, firstId = 1, detectors: readonly Detector[
   let id = firstId;
   for (const span of findProtectedSpans(text, detectors)) {
     if (span.start > at) runs.push(text.slice(at, span.start));
-    const code: InlineCode = { code: 'standalone', id: String(id++), type: span.type, data: text.slice(span.start, span.end) };
+    const code: InlineCode = {
+      code: 'standalone',
+      id: String(id++),
+      type: span.type,
+      data: text.slice(span.start, span.end),
+    };
     runs.push(code);
     at = span.end;
   }

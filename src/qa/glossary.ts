@@ -28,8 +28,12 @@ export function primary(lang: string): string {
 
 /** Renderings a target may use for an entry: approved ones, and the term itself when it is not to be translated. */
 export function renderingsFor(entry: GlossaryEntry, targetLang: string): string[] {
-  const approved = [...new Set([...(entry.targets[targetLang.toLowerCase()] ?? []), ...(entry.targets[primary(targetLang)] ?? [])])];
-  return entry.doNotTranslate || approved.length === 0 ? [entry.source, ...approved.filter((a) => a !== entry.source)] : approved;
+  const approved = [
+    ...new Set([...(entry.targets[targetLang.toLowerCase()] ?? []), ...(entry.targets[primary(targetLang)] ?? [])]),
+  ];
+  return entry.doNotTranslate || approved.length === 0
+    ? [entry.source, ...approved.filter((a) => a !== entry.source)]
+    : approved;
 }
 
 export function loadGlossary(path: string, sourceLang: string): Glossary {
@@ -37,7 +41,10 @@ export function loadGlossary(path: string, sourceLang: string): Glossary {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return parseCsvGlossary(text, path, sourceLang, ext === '.tsv' ? '\t' : ',');
   if (ext === '.tbx' || ext === '.xml') return parseTbxGlossary(text, path, sourceLang);
-  throw new LocflowError(`unknown glossary format "${ext}"`, { file: path, hint: 'use CSV (.csv, .tsv) or TBX (.tbx)' });
+  throw new LocflowError(`unknown glossary format "${ext}"`, {
+    file: path,
+    hint: 'use CSV (.csv, .tsv) or TBX (.tbx)',
+  });
 }
 
 /** RFC 4180 fields: quotes, doubled quotes, separators and newlines inside quotes. */
@@ -84,8 +91,16 @@ function parseCsvGlossary(text: string, file: string, sourceLang: string, sep: s
   const rows = parseCsv(text.replace(/^\uFEFF/u, ''), sep);
   const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header) return EMPTY_GLOSSARY;
-  const src = header.indexOf(primary(sourceLang)) >= 0 ? header.indexOf(primary(sourceLang)) : header.indexOf(sourceLang.toLowerCase());
-  if (src < 0) throw new LocflowError(`the header has no column for the source language "${sourceLang}"`, { file, line: 1, hint: `start the file with a header such as "${primary(sourceLang)},es,fr,translate"` });
+  const src =
+    header.indexOf(primary(sourceLang)) >= 0
+      ? header.indexOf(primary(sourceLang))
+      : header.indexOf(sourceLang.toLowerCase());
+  if (src < 0)
+    throw new LocflowError(`the header has no column for the source language "${sourceLang}"`, {
+      file,
+      line: 1,
+      hint: `start the file with a header such as "${primary(sourceLang)},es,fr,translate"`,
+    });
   const entries: GlossaryEntry[] = [];
   rows.forEach((row) => {
     const source = row[src]?.trim();
@@ -100,8 +115,17 @@ function parseCsvGlossary(text: string, file: string, sourceLang: string, sep: s
       else if (h === 'dnt') doNotTranslate = /^(?:yes|true|1|x)$/iu.test(value);
       else if (h === 'type') type = value.toLowerCase();
       else if (h === 'note' || h === 'comment') return;
-      else if (/^[a-z]{2,3}(?:-[a-z0-9]+)*$/u.test(h)) targets[h] = value.split('|').map((v) => v.trim()).filter(Boolean);
-      else throw new LocflowError(`unknown column "${h}"`, { file, line: 1, hint: 'columns are language codes, "translate", "type" and "note"' });
+      else if (/^[a-z]{2,3}(?:-[a-z0-9]+)*$/u.test(h))
+        targets[h] = value
+          .split('|')
+          .map((v) => v.trim())
+          .filter(Boolean);
+      else
+        throw new LocflowError(`unknown column "${h}"`, {
+          file,
+          line: 1,
+          hint: 'columns are language codes, "translate", "type" and "note"',
+        });
     });
     entries.push({ source, targets, doNotTranslate, isName: type ? type === 'name' : isCapitalised(source) });
   });
@@ -120,7 +144,11 @@ function parseTbxGlossary(text: string, file: string, sourceLang: string): Gloss
     root = parseXml(text);
   } catch (err) {
     const e = err as Error & { line?: number; column?: number };
-    throw new LocflowError(`malformed TBX: ${e.message}`, { file, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) });
+    throw new LocflowError(`malformed TBX: ${e.message}`, {
+      file,
+      ...(e.line ? { line: e.line } : {}),
+      ...(e.column ? { column: e.column } : {}),
+    });
   }
   const entries: GlossaryEntry[] = [];
   const visit = (el: XmlElement): void => {
@@ -140,14 +168,25 @@ function tbxEntry(entry: XmlElement, sourceLang: string): GlossaryEntry[] {
   const walk = (el: XmlElement, lang: string | undefined): void => {
     const name = localName(el.name);
     const l = el.attrs['xml:lang'] ?? lang;
-    if (name === 'term' && l) terms.set(l.toLowerCase(), [...(terms.get(l.toLowerCase()) ?? []), textContent(el).trim()]);
-    if ((name === 'termNote' || name === 'descrip' || name === 'note') && /do\s*not\s*translate|^no$|^dnt$/iu.test(textContent(el).trim())) dnt = true;
+    if (name === 'term' && l)
+      terms.set(l.toLowerCase(), [...(terms.get(l.toLowerCase()) ?? []), textContent(el).trim()]);
+    if (
+      (name === 'termNote' || name === 'descrip' || name === 'note') &&
+      /do\s*not\s*translate|^no$|^dnt$/iu.test(textContent(el).trim())
+    )
+      dnt = true;
     for (const child of childElements(el)) walk(child, l);
   };
   walk(entry, undefined);
   const srcTerms = terms.get(sourceLang.toLowerCase()) ?? terms.get(primary(sourceLang)) ?? [];
   const targets: Record<string, string[]> = {};
-  for (const [lang, list] of terms) if (lang !== sourceLang.toLowerCase() && lang !== primary(sourceLang)) targets[lang] = list;
+  for (const [lang, list] of terms)
+    if (lang !== sourceLang.toLowerCase() && lang !== primary(sourceLang)) targets[lang] = list;
   const onlySource = Object.keys(targets).length === 0;
-  return srcTerms.map((source) => ({ source, targets, doNotTranslate: dnt || onlySource, isName: isCapitalised(source) }));
+  return srcTerms.map((source) => ({
+    source,
+    targets,
+    doNotTranslate: dnt || onlySource,
+    isName: isCapitalised(source),
+  }));
 }

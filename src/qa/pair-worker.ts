@@ -14,7 +14,9 @@ parentPort?.on('message', (job: PairJob) => {
     notice: (m) => notices.add(m),
     ...(learnt ? { learnt } : {}),
   };
-  const checks = job.checks.map((id) => CHECKS.find((c): c is PairCheck => c.id === id && 'run' in c)).filter((c): c is PairCheck => c !== undefined);
+  const checks = job.checks
+    .map((id) => CHECKS.find((c): c is PairCheck => c.id === id && 'run' in c))
+    .filter((c): c is PairCheck => c !== undefined);
   const findings: PairJobResult['findings'] = [];
   for (const check of checks) {
     job.pairs.forEach((pair, i) => {

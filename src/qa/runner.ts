@@ -42,7 +42,9 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
   };
   const suppressed = (pair: QaPair, check: string): boolean =>
-    (options.suppress ?? []).some((s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang));
+    (options.suppress ?? []).some(
+      (s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang),
+    );
 
   const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
     if (suppressed(pair, check.id)) return;
@@ -68,9 +70,14 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
 
   const active = (options.checks ?? CHECKS)
     .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
-    .filter((a): a is { check: Check; configured: Severity } => a.configured !== 'off' && (!options.only || options.only.includes(a.configured)));
+    .filter(
+      (a): a is { check: Check; configured: Severity } =>
+        a.configured !== 'off' && (!options.only || options.only.includes(a.configured)),
+    );
   // Collection checks start first: one that waits on another program overlaps with the pair checks.
-  const pending = active.flatMap(({ check, configured }) => ('runAll' in check ? [{ check, configured, result: check.runAll(pairs, context) }] : []));
+  const pending = active.flatMap(({ check, configured }) =>
+    'runAll' in check ? [{ check, configured, result: check.runAll(pairs, context) }] : [],
+  );
   const pairChecks = active.filter((a): a is { check: PairCheck; configured: Severity } => !('runAll' in a.check));
   // Large runs share the pairs with worker threads (only the built-in checks can travel to one).
   const workers = options.checks ? 0 : workerCount(pairs.length);
@@ -99,15 +106,23 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       report(a.check, a.configured, pairs[(w + 1) * share + pair]!, finding);
     }
   }
-  for (const { check, configured, result } of pending) for (const { pair, finding } of await result) report(check, configured, pair, finding);
+  for (const { check, configured, result } of pending)
+    for (const { pair, finding } of await result) report(check, configured, pair, finding);
   // Report order: by file, then unit order of appearance, then check order.
   const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
-  issues.sort((a, b) => (order.get(`${a.file}\u0000${a.unit}\u0000${a.lang}`) ?? 0) - (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0));
+  issues.sort(
+    (a, b) =>
+      (order.get(`${a.file}\u0000${a.unit}\u0000${a.lang}`) ?? 0) -
+      (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0),
+  );
   return { issues, notices: [...notices] };
 }
 
 function isEmptyTarget(pair: QaPair): boolean {
-  return pair.target.every((run) => typeof run === 'string' && run.trim() === '') && pair.source.some((run) => typeof run !== 'string' || run.trim() !== '');
+  return (
+    pair.target.every((run) => typeof run === 'string' && run.trim() === '') &&
+    pair.source.some((run) => typeof run !== 'string' || run.trim() !== '')
+  );
 }
 
 export function summarize(issues: readonly Issue[]): { errors: number; warnings: number; infos: number } {
@@ -127,8 +142,10 @@ function spanInPlainText(content: Content, span: { start: number; end: number })
   for (const run of content) {
     const codedLen = typeof run === 'string' ? run.length : 1;
     const plainLen = typeof run === 'string' ? run.length : run.data.length;
-    if (start < 0 && span.start < coded + codedLen) start = typeof run === 'string' ? plain + (span.start - coded) : plain;
-    if (end < 0 && span.end <= coded + codedLen) end = typeof run === 'string' ? plain + (span.end - coded) : plain + plainLen;
+    if (start < 0 && span.start < coded + codedLen)
+      start = typeof run === 'string' ? plain + (span.start - coded) : plain;
+    if (end < 0 && span.end <= coded + codedLen)
+      end = typeof run === 'string' ? plain + (span.end - coded) : plain + plainLen;
     coded += codedLen;
     plain += plainLen;
   }

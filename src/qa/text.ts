@@ -24,7 +24,12 @@ export function opensSentence(text: string, at: number): boolean {
 /** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
 // The same names and sentences are folded again and again across checks and glossary entries.
 export const fold = memo((text: string): string =>
-  /^[\x00-\x7f]*$/u.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
+  /^[\x00-\x7f]*$/u.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase(),
 );
 
 /** Whether `needle` occurs in `haystack` as whole words, ignoring case and diacritics. */

@@ -20,7 +20,13 @@ export interface LanguageRules {
   readonly spacelessTerminators: string;
 }
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/u).filter(Boolean).map((w) => w.toLowerCase()));
+const words = (s: string): ReadonlySet<string> =>
+  new Set(
+    s
+      .split(/\s+/u)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase()),
+  );
 
 const EN: LanguageRules = {
   prepositive: words(`mr mrs ms mx dr prof rev fr gen lt col capt cpt maj sgt cmdr adm brig sen rep gov pres supt
@@ -45,7 +51,9 @@ const ES: LanguageRules = {
     aprox máx mín dpto pág págs cap vol vols tel`),
   numeric: words('p pp pág págs núm nº n° no art cap vol fig'),
   timeOfDay: words('a.m p.m'),
-  starters: words('el la los las un una en de del por para pero sin embargo además así este esta estos estas ese esa según tras'),
+  starters: words(
+    'el la los las un una en de del por para pero sin embargo además así este esta estos estas ese esa según tras',
+  ),
   ordinalPeriod: false,
   spacelessTerminators: '',
 };
@@ -102,9 +110,40 @@ const CJK: LanguageRules = {
   spacelessTerminators: '。！？',
 };
 
-const OTHER_ORDINAL = new Set(['da', 'nb', 'no', 'nn', 'fi', 'cs', 'sk', 'pl', 'hu', 'tr', 'is', 'et', 'lv', 'lt', 'sl', 'hr', 'sr', 'bs']);
+const OTHER_ORDINAL = new Set([
+  'da',
+  'nb',
+  'no',
+  'nn',
+  'fi',
+  'cs',
+  'sk',
+  'pl',
+  'hu',
+  'tr',
+  'is',
+  'et',
+  'lv',
+  'lt',
+  'sl',
+  'hr',
+  'sr',
+  'bs',
+]);
 
-const BY_LANGUAGE: Readonly<Record<string, LanguageRules>> = { en: EN, es: ES, fr: FR, de: DE, ca: CA, ar: AR, fa: AR, ur: AR, ja: CJK, zh: CJK, ko: CJK };
+const BY_LANGUAGE: Readonly<Record<string, LanguageRules>> = {
+  en: EN,
+  es: ES,
+  fr: FR,
+  de: DE,
+  ca: CA,
+  ar: AR,
+  fa: AR,
+  ur: AR,
+  ja: CJK,
+  zh: CJK,
+  ko: CJK,
+};
 
 /** The rules for a BCP 47 tag, by its primary language; English rules with the language's own ordinal habit otherwise. */
 export function rulesFor(lang: string): LanguageRules {

@@ -10,7 +10,7 @@ export interface Span {
 // Sentence-final punctuation: spaced ellipses (". . ."), runs of dots, "…", and ! ? in their script variants.
 const TERMINAL = /\.(?:[ \u00a0]\.){2,}|\.{2,}|…+|[.!?‼⁇⁈⁉؟۔。！？]+/gu;
 const CLOSERS = /^["'”’»)\]」』›]+/u;
-const OPENERS = /^["'“‘«(\[「『‹¿¡]+/u;
+const OPENERS = /^["'“‘«([「『‹¿¡]+/u;
 // Spans in which a period never ends a sentence.
 const SHIELDS = [
   URL,
@@ -45,7 +45,10 @@ export function segmentSpans(text: string, lang = 'en', options: SegmentOptions 
     const decision = decide(text, at, cluster, end, rules);
     if (decision !== null) breaks.add(decision);
   }
-  return spansFromBreaks(text, [...breaks].sort((a, b) => a - b));
+  return spansFromBreaks(
+    text,
+    [...breaks].sort((a, b) => a - b),
+  );
 }
 
 /** Convenience: the sentences themselves. */
@@ -62,13 +65,17 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
   if (nextAt >= text.length) return null; // end of text: nothing to split
   if (gap === '') {
     // "world.Today", "1,000.That": a missing space after a full stop; "U.S.A", "3.14", "Jr.'s", "...see" stay whole.
-    const glued = cluster === '.' && /[\p{Ll}\p{Nd}]/u.test(text.charAt(at - 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice(end, end + 2));
+    const glued =
+      cluster === '.' && /[\p{Ll}\p{Nd}]/u.test(text.charAt(at - 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice(end, end + 2));
     return glued && !/[.@/]/u.test(wordBefore(text, at)) ? end : null;
   }
   const next = nextWord(text, nextAt);
   const nextFirst = next.replace(OPENERS, '').charAt(0);
   if (isLower(nextFirst)) return null; // a sentence does not start in lower case
-  if (next.startsWith('(') && /^\(\p{Lu}\p{L}*\s+\d/u.test(next + text.slice(nextAt + next.length, nextAt + next.length + 8))) {
+  if (
+    next.startsWith('(') &&
+    /^\(\p{Lu}\p{L}*\s+\d/u.test(next + text.slice(nextAt + next.length, nextAt + next.length + 8))
+  ) {
     return null; // a citation after a quotation: "[...]" (Smith 55).
   }
 
@@ -84,7 +91,14 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
   return end;
 }
 
-function decidePeriod(text: string, at: number, end: number, next: string, nextFirst: string, rules: LanguageRules): number | null {
+function decidePeriod(
+  text: string,
+  at: number,
+  end: number,
+  next: string,
+  nextFirst: string,
+  rules: LanguageRules,
+): number | null {
   const token = wordBefore(text, at);
   const key = token.toLowerCase();
   const nextIsDigit = /\p{Nd}/u.test(nextFirst);
@@ -110,17 +124,36 @@ function decidePeriod(text: string, at: number, end: number, next: string, nextF
 /** "At 5 a.m." opening a sentence is an adverbial, not a sentence of its own. */
 function isIntroductoryFragment(text: string, at: number, token: string): boolean {
   const sentenceStart = Math.max(text.lastIndexOf('. ', at - token.length - 1), text.lastIndexOf('\n', at), -1) + 1;
-  const words = text.slice(sentenceStart, at - token.length).trim().split(/\s+/u).filter(Boolean);
+  const words = text
+    .slice(sentenceStart, at - token.length)
+    .trim()
+    .split(/\s+/u)
+    .filter(Boolean);
   return words.length <= 2;
 }
 
 function isSentenceStarter(word: string, rules: LanguageRules): boolean {
-  const bare = word.replace(OPENERS, '').replace(/[^\p{L}'’]+$/u, '').toLowerCase();
+  const bare = word
+    .replace(OPENERS, '')
+    .replace(/[^\p{L}'’]+$/u, '')
+    .toLowerCase();
   return rules.starters.has(bare);
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function wordBefore(text: string, at: number): string {
@@ -172,7 +205,9 @@ function listMarkers(text: string): { starts: number[]; inside: Set<number> } {
     const cur = found[i]!;
     const prev = found[i - 1];
     const nxt = found[i + 1];
-    const inSequence = (prev !== undefined && prev.ordinal + 1 === cur.ordinal) || (nxt !== undefined && cur.ordinal + 1 === nxt.ordinal);
+    const inSequence =
+      (prev !== undefined && prev.ordinal + 1 === cur.ordinal) ||
+      (nxt !== undefined && cur.ordinal + 1 === nxt.ordinal);
     if (!inSequence) continue;
     starts.push(cur.start);
     inside.add(cur.periodAt);

@@ -33,9 +33,13 @@ function parseJsonObject(path: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new LocflowError(`invalid JSON: ${(err as Error).message}`, { file: path, hint: 'fix the file by hand or restore it from version control' });
+    throw new LocflowError(`invalid JSON: ${(err as Error).message}`, {
+      file: path,
+      hint: 'fix the file by hand or restore it from version control',
+    });
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new LocflowError('expected a JSON object', { file: path });
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new LocflowError('expected a JSON object', { file: path });
   return value as Record<string, unknown>;
 }
 
@@ -44,7 +48,10 @@ export function readBundle(bundlePath: string): Bundle {
   const raw = parseJsonObject(bundlePath);
   const translations: Record<string, string> = {};
   for (const [id, value] of Object.entries(raw)) {
-    if (typeof value !== 'string') throw new LocflowError(`key "${id}" is not a string; a text bundle maps unit ids to strings`, { file: bundlePath });
+    if (typeof value !== 'string')
+      throw new LocflowError(`key "${id}" is not a string; a text bundle maps unit ids to strings`, {
+        file: bundlePath,
+      });
     translations[id] = value;
   }
   const metaPath = metaPathOf(bundlePath);
@@ -53,7 +60,8 @@ export function readBundle(bundlePath: string): Bundle {
     const units = parseJsonObject(metaPath).units;
     if (units && typeof units === 'object') {
       for (const [id, m] of Object.entries(units as Record<string, Partial<UnitMeta>>)) {
-        if (!m || typeof m !== 'object' || !UNIT_STATES.includes(m.state as UnitState)) throw new LocflowError(`unit "${id}" has no valid state`, { file: metaPath });
+        if (!m || typeof m !== 'object' || !UNIT_STATES.includes(m.state as UnitState))
+          throw new LocflowError(`unit "${id}" has no valid state`, { file: metaPath });
         meta[id] = { state: m.state as UnitState, origin: String(m.origin ?? 'human'), source: String(m.source ?? '') };
       }
     }
@@ -62,9 +70,15 @@ export function readBundle(bundlePath: string): Bundle {
 }
 
 /** The bundle's two files, bundle and metadata, keys in a stable order so diffs stay small. */
-export function bundleFiles(bundlePath: string, bundle: Bundle, order: readonly string[]): Array<{ readonly path: string; readonly data: string }> {
+export function bundleFiles(
+  bundlePath: string,
+  bundle: Bundle,
+  order: readonly string[],
+): Array<{ readonly path: string; readonly data: string }> {
   const rank = new Map(order.map((id, i) => [id, i]));
-  const ids = Object.keys(bundle.translations).sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b));
+  const ids = Object.keys(bundle.translations).sort(
+    (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b),
+  );
   const translations: Record<string, string> = {};
   const meta: Record<string, UnitMeta> = {};
   for (const id of ids) {

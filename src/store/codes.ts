@@ -20,7 +20,9 @@ const KINDS: Readonly<Record<string, InlineCode['code']>> = { x: 'standalone', b
 
 /** A code id as it is written inside a marker. */
 export function encodeMarkerId(id: string): string {
-  return id.replace(/[%{},\s\p{Cc}]/gu, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return id.replace(/[%{},\s\p{Cc}]/gu, (c) =>
+    [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 /** The code id a marker stands for; an id that is not valid percent-encoding is taken as it is. */
@@ -58,7 +60,9 @@ export function contentToI18n(content: Content): string {
 }
 
 /** A stored (marker) string as its text runs and markers, text unescaped. */
-export function splitMarkers(text: string): Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> {
+export function splitMarkers(
+  text: string,
+): Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> {
   const parts: Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> = [];
   let at = 0;
   for (const m of text.matchAll(MARKER)) {

@@ -5,7 +5,12 @@ import i18next, { type i18n } from 'i18next';
  * no key or namespace separators, no HTML escaping, no nesting ("$t(" is
  * ordinary text in an article), and empty strings fall back like missing ones.
  */
-export function createLookup(resources: Record<string, Record<string, Record<string, string>>>, lng: string, fallbackLng: string, ns: string): i18n {
+export function createLookup(
+  resources: Record<string, Record<string, Record<string, string>>>,
+  lng: string,
+  fallbackLng: string,
+  ns: string,
+): i18n {
   const instance = i18next.createInstance();
   // With initAsync false and resources given, init completes synchronously; its promise carries nothing more.
   void instance.init({

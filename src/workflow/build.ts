@@ -28,7 +28,11 @@ export function build(project: Project, options: { langs?: readonly string[] } =
     : chooseLanguages(project, undefined);
   const docs = loadDocuments(project);
   // Every output is made and checked before the first is written: a build writes all or nothing.
-  const store = new Set(docs.flatMap((doc) => langs.flatMap((lang) => [bundlePath(project, lang, doc), metaPathOf(bundlePath(project, lang, doc))])));
+  const store = new Set(
+    docs.flatMap((doc) =>
+      langs.flatMap((lang) => [bundlePath(project, lang, doc), metaPathOf(bundlePath(project, lang, doc))]),
+    ),
+  );
   const sources = new Set(docs.map((doc) => resolve(project.root, doc.path)));
   const planned = new Map<string, string>();
   const results: Array<BuildResult & { readonly text: string }> = [];
@@ -38,21 +42,35 @@ export function build(project: Project, options: { langs?: readonly string[] } =
       const file = outputPath(project, lang, doc);
       if (store.has(file)) {
         // A JSON source built next to its bundle would overwrite the translations.
-        throw new LocflowError(`the localized ${doc.path} would be written over the translation store ${file}; nothing was written`, {
-          file: project.configPath,
-          hint: 'set locales.output to another place for JSON sources, e.g. "build/{lang}/{doc}{ext}"',
-        });
+        throw new LocflowError(
+          `the localized ${doc.path} would be written over the translation store ${file}; nothing was written`,
+          {
+            file: project.configPath,
+            hint: 'set locales.output to another place for JSON sources, e.g. "build/{lang}/{doc}{ext}"',
+          },
+        );
       }
       if (sources.has(file)) {
-        throw new LocflowError(`the localized ${doc.path} would be written over the source ${file}; nothing was written`, { file: project.configPath, hint: 'set locales.output to a place apart from the sources' });
+        throw new LocflowError(
+          `the localized ${doc.path} would be written over the source ${file}; nothing was written`,
+          { file: project.configPath, hint: 'set locales.output to a place apart from the sources' },
+        );
       }
       const twin = planned.get(file);
       if (twin !== undefined) {
-        throw new LocflowError(`${twin} and ${doc.path} would both be built into ${file}; nothing was written`, { file: project.configPath, hint: 'make locales.output tell the documents apart' });
+        throw new LocflowError(`${twin} and ${doc.path} would both be built into ${file}; nothing was written`, {
+          file: project.configPath,
+          hint: 'make locales.output tell the documents apart',
+        });
       }
       planned.set(file, doc.path);
       const translations = lang === sourceLanguage ? {} : loadBundle(project, lang, doc).translations;
-      const lookup = createLookup({ [lang]: { [doc.id]: { ...translations } }, [sourceLanguage]: { [doc.id]: fallback } }, lang, sourceLanguage, doc.id);
+      const lookup = createLookup(
+        { [lang]: { [doc.id]: { ...translations } }, [sourceLanguage]: { [doc.id]: fallback } },
+        lang,
+        sourceLanguage,
+        doc.id,
+      );
       const untranslated: string[] = [];
       // Codes go in as private-use sentinels and come out after the words are escaped for the format,
       // so a tag or URL is never escaped and a "<" in a translation always is.
@@ -60,11 +78,14 @@ export function build(project: Project, options: { langs?: readonly string[] } =
         const codes = codesOf(unit.source);
         const values = Object.fromEntries(codes.map((c, i) => [markerName(c), `\uE000${i}\uE001`]));
         const found = lookup.t(unit.id, { ...values, returnDetails: true });
-        if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id)) untranslated.push(unit.id);
+        if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id))
+          untranslated.push(unit.id);
         // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
         const plain = unescapeText(String(found.res));
         const words = escape ? escape(plain) : plain;
-        return words.replace(/\uE000(\d+)\uE001/gu, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
+        return words.replace(/\uE000(\d+)\uE001/gu, (_m, i: string) =>
+          renderCode(codes[Number(i)]!, lang, sourceLanguage),
+        );
       };
       let text: string;
       try {
@@ -72,7 +93,13 @@ export function build(project: Project, options: { langs?: readonly string[] } =
       } catch (err) {
         if (err instanceof LocflowError) {
           const { file, line, column, hint, exitCode } = err;
-          throw new LocflowError(`${err.message}; nothing was written`, { ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(hint !== undefined ? { hint } : {}), exitCode });
+          throw new LocflowError(`${err.message}; nothing was written`, {
+            ...(file !== undefined ? { file } : {}),
+            ...(line !== undefined ? { line } : {}),
+            ...(column !== undefined ? { column } : {}),
+            ...(hint !== undefined ? { hint } : {}),
+            exitCode,
+          });
         }
         throw err;
       }

@@ -58,7 +58,10 @@ export function languageTag(tag: string, option: string): string {
       canonical = undefined;
     }
   }
-  if (!canonical) throw new LocflowError(`${option}: "${tag}" is not a valid language tag`, { hint: 'use a BCP 47 tag such as "en", "es", "fr-CA" or "ar-EG"' });
+  if (!canonical)
+    throw new LocflowError(`${option}: "${tag}" is not a valid language tag`, {
+      hint: 'use a BCP 47 tag such as "en", "es", "fr-CA" or "ar-EG"',
+    });
   return canonical;
 }
 
@@ -70,13 +73,24 @@ export function languageTag(tag: string, option: string): string {
  */
 export async function check(project: Project | undefined, options: CheckOptions = {}): Promise<CheckResult> {
   const base = options.cwd ?? project?.root ?? process.cwd();
-  const sourceLang = options.sourceLang !== undefined ? languageTag(options.sourceLang, '--source-lang') : (project?.config.sourceLanguage ?? DEFAULTS.sourceLanguage);
+  const sourceLang =
+    options.sourceLang !== undefined
+      ? languageTag(options.sourceLang, '--source-lang')
+      : (project?.config.sourceLanguage ?? DEFAULTS.sourceLanguage);
   const langs = options.langs?.map((l) => languageTag(l, '--lang'));
   let pairs: QaPair[];
   const extra: Issue[] = [];
   const notices: string[] = [];
   if (options.document) {
-    const aligned = pairsFromDocuments(project, base, options.document.source, options.document.target, sourceLang, langs?.[0], notices);
+    const aligned = pairsFromDocuments(
+      project,
+      base,
+      options.document.source,
+      options.document.target,
+      sourceLang,
+      langs?.[0],
+      notices,
+    );
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
   } else if (options.files?.length) pairs = pairsFromXliff(project?.root ?? base, base, options.files, project);
@@ -88,12 +102,20 @@ export async function check(project: Project | undefined, options: CheckOptions 
   }
   // In a project, names its translators rendered their own way are learnt from its memory.
   const settings: RunOptions = project ? { ...qaOptions(project), approved: await approvedPairs(project) } : {};
-  const run: RunOptions = options.glossary !== undefined ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) } : settings;
+  const run: RunOptions =
+    options.glossary !== undefined
+      ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) }
+      : settings;
   const result = await runChecks(pairs, run);
   const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  return { issues: all, notices: [...notices, ...result.notices], pairs, exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+  return {
+    issues: all,
+    notices: [...notices, ...result.notices],
+    pairs,
+    exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
+  };
 }
 
 /** A file the user named, resolved from `base`; check only reads it, so it may be anywhere. */
@@ -119,7 +141,15 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
       for (const s of storedUnits(doc, loadBundle(project, lang, doc))) {
         if (s.target === undefined) continue;
         const label = labels.get(s.unit.id);
-        pairs.push({ id: s.unit.id, ...(label !== undefined ? { label } : {}), source: s.unit.source, target: s.target, sourceLang: doc.sourceLang, targetLang: lang, file });
+        pairs.push({
+          id: s.unit.id,
+          ...(label !== undefined ? { label } : {}),
+          source: s.unit.source,
+          target: s.target,
+          sourceLang: doc.sourceLang,
+          targetLang: lang,
+          file,
+        });
       }
     }
   }
@@ -135,7 +165,8 @@ function pairsFromXliff(root: string, base: string, files: readonly string[], pr
     if (!known) {
       known = new Map();
       try {
-        for (const doc of loadDocuments(project)) for (const [unit, label] of documentLabels(doc)) known.set(unit, label);
+        for (const doc of loadDocuments(project))
+          for (const [unit, label] of documentLabels(doc)) known.set(unit, label);
       } catch (err) {
         if (!(err instanceof LocflowError)) throw err; // a source that cannot be read only costs the labels
       }
@@ -148,10 +179,19 @@ function pairsFromXliff(root: string, base: string, files: readonly string[], pr
     try {
       xliff = readXliff(readText(path, 'XLIFF file'));
     } catch (err) {
-      if (err instanceof XliffReadError) throw new LocflowError(err.message, { file: path, ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}) });
+      if (err instanceof XliffReadError)
+        throw new LocflowError(err.message, {
+          file: path,
+          ...(err.line ? { line: err.line } : {}),
+          ...(err.column ? { column: err.column } : {}),
+        });
       throw err;
     }
-    if (!xliff.targetLang) throw new LocflowError('the XLIFF names no target language', { file: path, hint: 'set target-language on its <file> (XLIFF 1.2) or trgLang on <xliff> (2.0)' });
+    if (!xliff.targetLang)
+      throw new LocflowError('the XLIFF names no target language', {
+        file: path,
+        hint: 'set target-language on its <file> (XLIFF 1.2) or trgLang on <xliff> (2.0)',
+      });
     const targetLang = xliff.targetLang;
     const file = shown(root, path);
     const pairs: QaPair[] = [];
@@ -159,7 +199,16 @@ function pairsFromXliff(root: string, base: string, files: readonly string[], pr
       for (const u of xf.units) {
         if (u.target === undefined) continue;
         const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
-        pairs.push({ id: u.id, ...(label !== undefined ? { label } : {}), source: u.source, target: u.target, sourceLang: xliff.sourceLang, targetLang, file, ...(u.line !== undefined ? { line: u.line } : {}) });
+        pairs.push({
+          id: u.id,
+          ...(label !== undefined ? { label } : {}),
+          source: u.source,
+          target: u.target,
+          sourceLang: xliff.sourceLang,
+          targetLang,
+          file,
+          ...(u.line !== undefined ? { line: u.line } : {}),
+        });
       }
     }
     return pairs;
@@ -205,12 +254,23 @@ function textLines(text: string): { lines: string[]; blankInside: boolean } {
  * pair of blocks is checked like a unit. Two plain texts without a blank line
  * in either (a parallel corpus: one sentence per line) are aligned line by line.
  */
-function pairsFromDocuments(project: Project | undefined, base: string, sourcePath: string, targetPath: string, sourceLang: string, lang: string | undefined, notices: string[]): { pairs: QaPair[]; issues: Issue[] } {
+function pairsFromDocuments(
+  project: Project | undefined,
+  base: string,
+  sourcePath: string,
+  targetPath: string,
+  sourceLang: string,
+  lang: string | undefined,
+  notices: string[],
+): { pairs: QaPair[]; issues: Issue[] } {
   const src = resolve(base, sourcePath);
   const trg = resolve(base, targetPath);
   const root = project?.root ?? base;
   const targetLang = lang ?? inferLanguage(project, trg, sourceLang, notices);
-  if (targetLang === sourceLang) throw new LocflowError(`the target language "${targetLang}" is the source language`, { hint: 'pass --lang for the target and --source-lang for the source' });
+  if (targetLang === sourceLang)
+    throw new LocflowError(`the target language "${targetLang}" is the source language`, {
+      hint: 'pass --lang for the target and --source-lang for the source',
+    });
   const srcText = readText(src, '--source');
   const trgText = readText(trg, '--target');
   const file = shown(root, trg);
@@ -219,14 +279,24 @@ function pairsFromDocuments(project: Project | undefined, base: string, sourcePa
   if (srcFormat.name === 'text' && trgFormat.name === 'text') {
     const a = textLines(srcText);
     const b = textLines(trgText);
-    if (!a.blankInside && !b.blankInside && (a.lines.length > 1 || b.lines.length > 1)) return linePairs(a.lines, b.lines, sourceLang, targetLang, file, shown(root, src));
+    if (!a.blankInside && !b.blankInside && (a.lines.length > 1 || b.lines.length > 1))
+      return linePairs(a.lines, b.lines, sourceLang, targetLang, file, shown(root, src));
   }
   const options = project?.config.text ?? DEFAULTS.text;
   const a = blockContents(srcFormat.read(srcText, { id: 'doc', path: src, sourceLang }, options));
   const b = blockContents(trgFormat.read(trgText, { id: 'doc', path: trg, sourceLang: targetLang }, options));
   const issues: Issue[] = [];
   if (a.length !== b.length) {
-    issues.push({ check: 'alignment', severity: 'error' as Severity, message: `the target has ${b.length} blocks, the source ${a.length}: a paragraph, caption or line was added or lost`, unit: 'document', file, lang: targetLang, source: shown(root, src), target: file });
+    issues.push({
+      check: 'alignment',
+      severity: 'error' as Severity,
+      message: `the target has ${b.length} blocks, the source ${a.length}: a paragraph, caption or line was added or lost`,
+      unit: 'document',
+      file,
+      lang: targetLang,
+      source: shown(root, src),
+      target: file,
+    });
   }
   const pairs: QaPair[] = [];
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -235,7 +305,17 @@ function pairsFromDocuments(project: Project | undefined, base: string, sourcePa
     // The label is the source's role at the target's line: the file the report shows is the target.
     const label = `${s.role}, ${t.line !== undefined ? `line ${t.line}` : `block ${i + 1}`}`;
     if (s.role !== t.role) {
-      issues.push({ check: 'alignment', severity: 'warning', message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`, unit: s.unit, label, file, lang: targetLang, source: '', target: '' });
+      issues.push({
+        check: 'alignment',
+        severity: 'warning',
+        message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`,
+        unit: s.unit,
+        label,
+        file,
+        lang: targetLang,
+        source: '',
+        target: '',
+      });
     }
     pairs.push({ id: s.unit, label, source: s.content, target: t.content, sourceLang, targetLang, file });
   }
@@ -243,10 +323,26 @@ function pairsFromDocuments(project: Project | undefined, base: string, sourcePa
 }
 
 /** One sentence per line on both sides: line N is checked against line N; URLs and placeholders become codes as a reader makes them. */
-function linePairs(source: readonly string[], target: readonly string[], sourceLang: string, targetLang: string, file: string, sourceFile: string): { pairs: QaPair[]; issues: Issue[] } {
+function linePairs(
+  source: readonly string[],
+  target: readonly string[],
+  sourceLang: string,
+  targetLang: string,
+  file: string,
+  sourceFile: string,
+): { pairs: QaPair[]; issues: Issue[] } {
   const issues: Issue[] = [];
   if (source.length !== target.length) {
-    issues.push({ check: 'alignment', severity: 'error', message: `the target has ${target.length} lines, the source ${source.length}: a line was added or lost, so the lines after it may not match`, unit: 'document', file, lang: targetLang, source: sourceFile, target: file });
+    issues.push({
+      check: 'alignment',
+      severity: 'error',
+      message: `the target has ${target.length} lines, the source ${source.length}: a line was added or lost, so the lines after it may not match`,
+      unit: 'document',
+      file,
+      lang: targetLang,
+      source: sourceFile,
+      target: file,
+    });
   }
   const content = (line: string): Content => protect(line.trim());
   const pairs: QaPair[] = [];
@@ -254,7 +350,15 @@ function linePairs(source: readonly string[], target: readonly string[], sourceL
     const s = source[i]!;
     const t = target[i]!;
     if (s.trim() === '' && t.trim() === '') continue;
-    pairs.push({ id: `line ${i + 1}`, source: content(s), target: content(t), sourceLang, targetLang, file, line: i + 1 });
+    pairs.push({
+      id: `line ${i + 1}`,
+      source: content(s),
+      target: content(t),
+      sourceLang,
+      targetLang,
+      file,
+      line: i + 1,
+    });
   }
   return { pairs, issues };
 }

@@ -15,10 +15,18 @@ export function loadDocuments(project: Project): Document[] {
   const seen = new Map<string, string>();
   return sourceDocuments(project).map(({ file, id }) => {
     const other = seen.get(id);
-    if (other) throw new LocflowError(`two sources have the document id "${id}": ${relativeToProjectPath(project.root, other)} and ${relativeToProjectPath(project.root, file)}`, { file: project.configPath, hint: 'rename one of them' });
+    if (other)
+      throw new LocflowError(
+        `two sources have the document id "${id}": ${relativeToProjectPath(project.root, other)} and ${relativeToProjectPath(project.root, file)}`,
+        { file: project.configPath, hint: 'rename one of them' },
+      );
     seen.set(id, file);
     const format = formatFor(file);
-    return format.read(readText(file, 'source file'), { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage }, project.config.text);
+    return format.read(
+      readText(file, 'source file'),
+      { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage },
+      project.config.text,
+    );
   });
 }
 
@@ -57,7 +65,9 @@ export function chooseLanguages(project: Project, requested: readonly string[] |
     try {
       canonical = Intl.getCanonicalLocales(tag)[0] ?? tag;
     } catch {
-      throw new LocflowError(`"${tag}" is not a valid language tag`, { hint: 'use a BCP 47 tag such as "es" or "fr-CA"' });
+      throw new LocflowError(`"${tag}" is not a valid language tag`, {
+        hint: 'use a BCP 47 tag such as "es" or "fr-CA"',
+      });
     }
     if (!project.config.targetLanguages.includes(canonical)) {
       throw new LocflowError(`"${tag}" is not a target language of this project`, {

@@ -48,73 +48,83 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
   const memory = await openMemory(project, false);
   const { fuzzyThreshold, maxMatches } = project.config.tm;
   try {
-  for (const lang of langs) {
-    for (const doc of docs) {
-      const bundle = loadBundle(project, lang, doc);
-      const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
-      const stored = storedUnits(doc, bundle);
-      const prefilled = new Set<string>();
-      const units: XliffUnit[] = stored.map((s) => {
-        // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
-        const context: Record<string, string> = { role: s.unit.context.role };
-        let target = s.target;
-        let state = s.state;
-        let origin = s.origin;
-        let matches: XliffMatch[] = [];
-        if (target === undefined && memory) {
-          // In-context exact match: translated; exact elsewhere: needs review; fuzzy: offered as a match.
-          const source = contentToI18n(s.unit.source);
-          const exact = memory.exact(source, doc.sourceLang, lang, contextOf(s.unit))[0];
-          if (exact && exact.score === 100) {
-            target = i18nToContent(exact.target, s.unit.source);
-            state = exact.inContext ? 'translated' : 'needs-review';
-            origin = 'tm';
-            if (exact.inContext) leverage.inContext++;
-            else leverage.exact++;
-          } else if (maxMatches > 0) {
-            matches = memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches).map((m) => ({
-              score: m.score,
-              source: i18nToContent(m.source, s.unit.source),
-              target: i18nToContent(m.target, s.unit.source),
-              origin: m.origin,
-            }));
-            if (matches.length) leverage.fuzzy++;
+    for (const lang of langs) {
+      for (const doc of docs) {
+        const bundle = loadBundle(project, lang, doc);
+        const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
+        const stored = storedUnits(doc, bundle);
+        const prefilled = new Set<string>();
+        const units: XliffUnit[] = stored.map((s) => {
+          // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
+          const context: Record<string, string> = { role: s.unit.context.role };
+          let target = s.target;
+          let state = s.state;
+          let origin = s.origin;
+          let matches: XliffMatch[] = [];
+          if (target === undefined && memory) {
+            // In-context exact match: translated; exact elsewhere: needs review; fuzzy: offered as a match.
+            const source = contentToI18n(s.unit.source);
+            const exact = memory.exact(source, doc.sourceLang, lang, contextOf(s.unit))[0];
+            if (exact && exact.score === 100) {
+              target = i18nToContent(exact.target, s.unit.source);
+              state = exact.inContext ? 'translated' : 'needs-review';
+              origin = 'tm';
+              if (exact.inContext) leverage.inContext++;
+              else leverage.exact++;
+            } else if (maxMatches > 0) {
+              matches = memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches).map((m) => ({
+                score: m.score,
+                source: i18nToContent(m.source, s.unit.source),
+                target: i18nToContent(m.target, s.unit.source),
+                origin: m.origin,
+              }));
+              if (matches.length) leverage.fuzzy++;
+            }
           }
-        }
-        if (target === undefined && options.prefill) {
-          target = s.unit.source;
-          prefilled.add(s.unit.id);
-        }
-        return {
-          id: s.unit.id,
-          name: unitName(s.unit),
-          source: s.unit.source,
-          ...(target !== undefined ? { target } : {}),
-          state,
-          ...(origin ? { origin } : {}),
-          notes: s.unit.notes,
-          context,
-          ...(matches.length ? { matches } : {}),
-        };
-      });
-      const file = xliffPath(project, lang, doc);
-      if (!options.force) refuseToLoseWork(file, units);
-      writeFileAtomic(file, writeXliff({ version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] }, version));
-      // Prefilled copies of the source are no translations: only real targets are recorded.
-      const sent = Object.fromEntries(units.filter((u) => u.target !== undefined && !prefilled.has(u.id)).map((u) => [u.id, contentToI18n(u.target!)]));
-      recordExport(project, lang, doc, sent);
-      results.push({
-        lang,
-        doc: doc.id,
-        file,
-        units: units.length,
-        words: doc.units.reduce((n, u) => n + countWords(u.source), 0),
-        translated: stored.filter((s) => s.target !== undefined).length,
-        removed: orphanIds(doc, bundle),
-        leverage,
-      });
+          if (target === undefined && options.prefill) {
+            target = s.unit.source;
+            prefilled.add(s.unit.id);
+          }
+          return {
+            id: s.unit.id,
+            name: unitName(s.unit),
+            source: s.unit.source,
+            ...(target !== undefined ? { target } : {}),
+            state,
+            ...(origin ? { origin } : {}),
+            notes: s.unit.notes,
+            context,
+            ...(matches.length ? { matches } : {}),
+          };
+        });
+        const file = xliffPath(project, lang, doc);
+        if (!options.force) refuseToLoseWork(file, units);
+        writeFileAtomic(
+          file,
+          writeXliff(
+            { version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] },
+            version,
+          ),
+        );
+        // Prefilled copies of the source are no translations: only real targets are recorded.
+        const sent = Object.fromEntries(
+          units
+            .filter((u) => u.target !== undefined && !prefilled.has(u.id))
+            .map((u) => [u.id, contentToI18n(u.target!)]),
+        );
+        recordExport(project, lang, doc, sent);
+        results.push({
+          lang,
+          doc: doc.id,
+          file,
+          units: units.length,
+          words: doc.units.reduce((n, u) => n + countWords(u.source), 0),
+          translated: stored.filter((s) => s.target !== undefined).length,
+          removed: orphanIds(doc, bundle),
+          leverage,
+        });
+      }
     }
-  }
   } finally {
     memory?.close();
   }
@@ -128,10 +138,13 @@ function refuseToLoseWork(file: string, next: readonly XliffUnit[]): void {
   try {
     existing = readXliff(readText(file, 'XLIFF file'));
   } catch (err) {
-    throw new LocflowError(`an XLIFF file is already here and cannot be read (${(err as Error).message}); it may hold work`, {
-      file,
-      hint: 'move it away, or pass --force to overwrite it',
-    });
+    throw new LocflowError(
+      `an XLIFF file is already here and cannot be read (${(err as Error).message}); it may hold work`,
+      {
+        file,
+        hint: 'move it away, or pass --force to overwrite it',
+      },
+    );
   }
   const planned = new Map(next.map((u) => [u.id, u]));
   const pending = existing.files
@@ -143,9 +156,12 @@ function refuseToLoseWork(file: string, next: readonly XliffUnit[]): void {
       return !p || p.target === undefined || !sameRuns(p.target, u.target);
     });
   if (pending.length) {
-    throw new LocflowError(`holds ${pending.length} translation(s) that are not imported (first: unit "${pending[0]!.id}")`, {
-      file,
-      hint: `run "locflow import ${file}" first, or pass --force to overwrite it`,
-    });
+    throw new LocflowError(
+      `holds ${pending.length} translation(s) that are not imported (first: unit "${pending[0]!.id}")`,
+      {
+        file,
+        hint: `run "locflow import ${file}" first, or pass --force to overwrite it`,
+      },
+    );
   }
 }

@@ -41,7 +41,11 @@ interface Problem {
 }
 
 /** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
-export async function importFiles(project: Project, files: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
+export async function importFiles(
+  project: Project,
+  files: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
   const paths = files.map((f) => namedByUser(project.root, f));
   // Under the project lock, the store and the memory are read, changed and written by this command alone.
   return withProjectLock(project.root, 'import', async () => {
@@ -53,21 +57,39 @@ export async function importFiles(project: Project, files: readonly string[], op
   });
 }
 
-async function importFile(project: Project, docs: readonly Document[], file: string, options: ImportOptions, qa: RunOptions): Promise<ImportResult[]> {
+async function importFile(
+  project: Project,
+  docs: readonly Document[],
+  file: string,
+  options: ImportOptions,
+  qa: RunOptions,
+): Promise<ImportResult[]> {
   let xliff;
   try {
     xliff = readXliff(readText(file, 'XLIFF file'));
   } catch (err) {
     if (err instanceof XliffReadError) {
-      throw new LocflowError(err.message, { file, ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}), hint: 'fix the file (or ask the translator for a valid export); nothing was imported' });
+      throw new LocflowError(err.message, {
+        file,
+        ...(err.line ? { line: err.line } : {}),
+        ...(err.column ? { column: err.column } : {}),
+        hint: 'fix the file (or ask the translator for a valid export); nothing was imported',
+      });
     }
     throw err;
   }
   const { sourceLanguage } = project.config;
-  if (!xliff.targetLang) throw new LocflowError('the XLIFF names no target language', { file, hint: 'set target-language (1.2) or trgLang (2.0) to the language of the translation' });
+  if (!xliff.targetLang)
+    throw new LocflowError('the XLIFF names no target language', {
+      file,
+      hint: 'set target-language (1.2) or trgLang (2.0) to the language of the translation',
+    });
   const lang = chooseTargetLanguage(project, xliff.targetLang, file, options.lang);
   if (canonical(xliff.sourceLang) !== sourceLanguage) {
-    throw new LocflowError(`the XLIFF's source language is "${xliff.sourceLang}", but the project's is "${sourceLanguage}"`, { file, hint: 'import only files extracted from this project' });
+    throw new LocflowError(
+      `the XLIFF's source language is "${xliff.sourceLang}", but the project's is "${sourceLanguage}"`,
+      { file, hint: 'import only files extracted from this project' },
+    );
   }
 
   const results: ImportResult[] = [];
@@ -75,9 +97,13 @@ async function importFile(project: Project, docs: readonly Document[], file: str
   const planned = new Map<string, { bundle: Bundle; order: readonly string[] }>();
   const entries: TmEntry[] = [];
   for (const xf of xliff.files) {
-    const doc = docs.find((d) => d.path === xf.original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
+    const doc =
+      docs.find((d) => d.path === xf.original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
     if (!doc) {
-      throw new LocflowError(`the file's original "${xf.original}" is not a source of this project`, { file, hint: `sources: ${docs.map((d) => d.path).join(', ')}` });
+      throw new LocflowError(`the file's original "${xf.original}" is not a source of this project`, {
+        file,
+        hint: `sources: ${docs.map((d) => d.path).join(', ')}`,
+      });
     }
     const byId = new Map(doc.units.map((u) => [u.id, u]));
     const path = bundlePath(project, lang, doc);
@@ -104,11 +130,17 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       seen.add(xu.id);
       const unit = byId.get(xu.id);
       if (!unit) {
-        problems.push({ ...at, message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)` });
+        problems.push({
+          ...at,
+          message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)`,
+        });
         continue;
       }
       if (!sameRuns(unit.source, xu.source)) {
-        problems.push({ ...at, message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}` });
+        problems.push({
+          ...at,
+          message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}`,
+        });
         continue;
       }
       if (!hasTranslation(xu)) {
@@ -123,18 +155,40 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       const target = withSourceCodes(unit, xu.target!);
       const existing = translations[unit.id];
       // A store that still holds the text this file was made from has not changed since: the file's target is the newer work.
-      if (existing !== undefined && existing !== contentToI18n(target) && !options.overwrite && sent(unit.id, existing) !== true) {
-        conflicts.push({ ...at, message: conflictMessage(unit.id, (labels ??= documentLabels(doc)).get(unit.id), existing, contentToI18n(target)) });
+      if (
+        existing !== undefined &&
+        existing !== contentToI18n(target) &&
+        !options.overwrite &&
+        sent(unit.id, existing) !== true
+      ) {
+        conflicts.push({
+          ...at,
+          message: conflictMessage(
+            unit.id,
+            (labels ??= documentLabels(doc)).get(unit.id),
+            existing,
+            contentToI18n(target),
+          ),
+        });
         continue;
       }
       accepted.push({ unit, target, xu });
     }
-    if (problems.length) refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
-    if (conflicts.length) refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
+    if (problems.length)
+      refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
+    if (conflicts.length)
+      refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
 
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
     const { issues } = await runChecks(
-      accepted.map(({ unit, target }) => ({ id: unit.id, source: unit.source, target, sourceLang: doc.sourceLang, targetLang: lang, file })),
+      accepted.map(({ unit, target }) => ({
+        id: unit.id,
+        source: unit.source,
+        target,
+        sourceLang: doc.sourceLang,
+        targetLang: lang,
+        file,
+      })),
       { ...qa, only: ['error'] },
     );
     const failing = new Map<string, string[]>();
@@ -143,7 +197,8 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       const value = contentToI18n(target);
       const state = failing.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
       const origin = originOf(xu, state, value, translations[unit.id], meta[unit.id]?.origin, sent(unit.id, value));
-      if (translations[unit.id] === value && meta[unit.id]?.state === state && meta[unit.id]?.origin === origin) unchanged++;
+      if (translations[unit.id] === value && meta[unit.id]?.state === state && meta[unit.id]?.origin === origin)
+        unchanged++;
       else imported++;
       translations[unit.id] = value;
       meta[unit.id] = { state, origin, source: contentToI18n(unit.source) };
@@ -154,8 +209,18 @@ async function importFile(project: Project, docs: readonly Document[], file: str
       const m = meta[unit.id]!;
       return m.state !== 'needs-review' && m.state !== 'new' && !/^(?:mt|pseudo)/u.test(m.origin);
     });
-    entries.push(...approved.map(({ unit }) => memoryEntry(doc, unit, lang, translations[unit.id]!, meta[unit.id]!.origin)));
-    results.push({ file, lang, doc: doc.id, imported, unchanged, untranslated, flagged: [...failing].map(([unit, problems]) => ({ unit, problems })) });
+    entries.push(
+      ...approved.map(({ unit }) => memoryEntry(doc, unit, lang, translations[unit.id]!, meta[unit.id]!.origin)),
+    );
+    results.push({
+      file,
+      lang,
+      doc: doc.id,
+      imported,
+      unchanged,
+      untranslated,
+      flagged: [...failing].map(([unit, problems]) => ({ unit, problems })),
+    });
   }
   await commitImport(project, file, planned, entries);
   return results;
@@ -175,9 +240,15 @@ async function importFile(project: Project, docs: readonly Document[], file: str
  * bundle write failing on a full disk; renaming before the memory commits would leave the store
  * changed when the memory fails.
  */
-async function commitImport(project: Project, file: string, planned: ReadonlyMap<string, { bundle: Bundle; order: readonly string[] }>, entries: readonly TmEntry[]): Promise<void> {
+async function commitImport(
+  project: Project,
+  file: string,
+  planned: ReadonlyMap<string, { bundle: Bundle; order: readonly string[] }>,
+  entries: readonly TmEntry[],
+): Promise<void> {
   const staged = new StagedWrites();
-  for (const [path, { bundle, order }] of planned) for (const f of bundleFiles(path, bundle, order)) staged.stage(f.path, f.data);
+  for (const [path, { bundle, order }] of planned)
+    for (const f of bundleFiles(path, bundle, order)) staged.stage(f.path, f.data);
   if (entries.length) {
     try {
       const memory = await openMemory(project, true);
@@ -210,13 +281,22 @@ const MACHINE = /^(?:mt|pseudo|tm)(?::|$)/u;
  * store's more precise one ("mt:apertium" for the file's "mt").
  * `sentAsIs`: whether the target is the one the last export wrote (undefined: it wrote none).
  */
-function originOf(xu: XliffUnit, state: UnitState, value: string, stored: string | undefined, storedOrigin: string | undefined, sentAsIs: boolean | undefined): string {
+function originOf(
+  xu: XliffUnit,
+  state: UnitState,
+  value: string,
+  stored: string | undefined,
+  storedOrigin: string | undefined,
+  sentAsIs: boolean | undefined,
+): string {
   const before = storedOrigin ?? xu.origin;
-  const changed = sentAsIs === false ? value !== stored : stored !== undefined && sentAsIs === undefined && value !== stored;
+  const changed =
+    sentAsIs === false ? value !== stored : stored !== undefined && sentAsIs === undefined && value !== stored;
   const approved = state === 'reviewed' || state === 'final';
   if ((changed || approved) && before !== undefined && MACHINE.test(before)) return 'human';
   if (xu.origin === undefined) return storedOrigin ?? 'human';
-  if (storedOrigin !== undefined && (storedOrigin === xu.origin || storedOrigin.startsWith(`${xu.origin}:`))) return storedOrigin;
+  if (storedOrigin !== undefined && (storedOrigin === xu.origin || storedOrigin.startsWith(`${xu.origin}:`)))
+    return storedOrigin;
   return xu.origin;
 }
 
@@ -232,7 +312,11 @@ function chooseTargetLanguage(project: Project, declared: string, file: string, 
   const lang = canonical(declared);
   if (requested !== undefined) {
     const [want] = chooseLanguages(project, [requested]);
-    if (want !== lang) throw new LocflowError(`the XLIFF's target language is "${declared}", not "${requested}"`, { file, hint: 'import the file meant for that language, or drop --lang' });
+    if (want !== lang)
+      throw new LocflowError(`the XLIFF's target language is "${declared}", not "${requested}"`, {
+        file,
+        hint: 'import the file meant for that language, or drop --lang',
+      });
   }
   if (!project.config.targetLanguages.includes(lang)) {
     throw new LocflowError(`the XLIFF's target language "${declared}" is not a target of this project`, {
@@ -257,7 +341,10 @@ function compareCodes(unit: Unit, target: Content): string | null {
   const extra = got.filter((k, i) => got.indexOf(k) === i && count(got, k) > count(want, k));
   if (!missing.length && !extra.length) return null;
   const show = (keys: string[]): string => keys.map((k) => describeCode(unit, k)).join(', ');
-  return [missing.length ? `the target lacks inline code(s) ${show(missing)}` : '', extra.length ? `the target has inline code(s) the source does not: ${extra.join(', ')}` : '']
+  return [
+    missing.length ? `the target lacks inline code(s) ${show(missing)}` : '',
+    extra.length ? `the target has inline code(s) the source does not: ${extra.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
 }
@@ -291,6 +378,8 @@ function clip(text: string, max = 60): string {
 function refuse(file: string, problems: readonly Problem[], hint: string): never {
   const shown = problems.slice(0, 20).map((p) => `  ${p.line !== undefined ? `line ${p.line}: ` : ''}${p.message}`);
   if (problems.length > 20) shown.push(`  … and ${problems.length - 20} more`);
-  throw new LocflowError(`refused, nothing was imported: ${problems.length} problem(s)\n${shown.join('\n')}`, { file, hint });
+  throw new LocflowError(`refused, nothing was imported: ${problems.length} problem(s)\n${shown.join('\n')}`, {
+    file,
+    hint,
+  });
 }
-

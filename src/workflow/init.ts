@@ -24,11 +24,14 @@ function mayMatchJson(pattern: string): boolean {
 /** Writes locflow.config.json with the defaults and what was asked for. */
 export function init(root: string, options: InitOptions = {}): { readonly file: string; readonly output: string } {
   const file = join(root, CONFIG_FILE);
-  if (existsSync(file) && !options.force) throw new LocflowError('a configuration already exists', { file, hint: 'edit it, or pass --force to replace it' });
+  if (existsSync(file) && !options.force)
+    throw new LocflowError('a configuration already exists', { file, hint: 'edit it, or pass --force to replace it' });
   let config: Config = {
     ...DEFAULTS,
     sourceLanguage: canonicalLocale(options.sourceLanguage ?? DEFAULTS.sourceLanguage, 'source language', file),
-    targetLanguages: (options.targetLanguages ?? DEFAULTS.targetLanguages).map((t) => canonicalLocale(t, 'target language', file)),
+    targetLanguages: (options.targetLanguages ?? DEFAULTS.targetLanguages).map((t) =>
+      canonicalLocale(t, 'target language', file),
+    ),
     sources: options.sources ?? DEFAULTS.sources,
     xliff: { ...DEFAULTS.xliff, version: options.xliffVersion ?? DEFAULTS.xliff.version },
   };

@@ -26,7 +26,17 @@ export function codeData(unit: Unit): Record<string, string> {
 
 /** A translated unit as a memory entry. */
 export function memoryEntry(doc: Document, unit: Unit, lang: string, target: string, origin: string): TmEntry {
-  return { sourceLang: doc.sourceLang, targetLang: lang, source: contentToI18n(unit.source), target, context: contextOf(unit), codes: codeData(unit), origin, doc: doc.id, unit: unit.id };
+  return {
+    sourceLang: doc.sourceLang,
+    targetLang: lang,
+    source: contentToI18n(unit.source),
+    target,
+    context: contextOf(unit),
+    codes: codeData(unit),
+    origin,
+    doc: doc.id,
+    unit: unit.id,
+  };
 }
 
 /**

@@ -19,9 +19,23 @@ export function pseudo(project: Project, lang: string, options: PseudoOptions = 
   const [target] = chooseLanguages(project, [lang]);
   const version = project.config.xliff.version;
   return loadDocuments(project).map((doc) => {
-    const units = doc.units.map((u) => ({ id: u.id, name: unitName(u), source: u.source, target: pseudoContent(u.source, options), state: 'translated' as const, origin: 'pseudo', notes: u.notes }));
+    const units = doc.units.map((u) => ({
+      id: u.id,
+      name: unitName(u),
+      source: u.source,
+      target: pseudoContent(u.source, options),
+      state: 'translated' as const,
+      origin: 'pseudo',
+      notes: u.notes,
+    }));
     const file = xliffPath(project, target!, doc);
-    writeFileAtomic(file, writeXliff({ version, sourceLang: doc.sourceLang, targetLang: target!, files: [{ original: doc.path, units }] }, version));
+    writeFileAtomic(
+      file,
+      writeXliff(
+        { version, sourceLang: doc.sourceLang, targetLang: target!, files: [{ original: doc.path, units }] },
+        version,
+      ),
+    );
     return { lang: target!, doc: doc.id, file, units: units.length };
   });
 }

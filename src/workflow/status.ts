@@ -23,7 +23,18 @@ export interface StatusRow {
 export function status(project: Project, options: { langs?: readonly string[] } = {}): StatusRow[] {
   const docs = loadDocuments(project);
   return chooseLanguages(project, options.langs).map((lang) => {
-    const row = { lang, units: 0, words: 0, translated: 0, translatedWords: 0, needsReview: 0, untranslated: 0, untranslatedWords: 0, stale: 0, sinceExport: null as { added: number; removed: number } | null };
+    const row = {
+      lang,
+      units: 0,
+      words: 0,
+      translated: 0,
+      translatedWords: 0,
+      needsReview: 0,
+      untranslated: 0,
+      untranslatedWords: 0,
+      stale: 0,
+      sinceExport: null as { added: number; removed: number } | null,
+    };
     for (const doc of docs) {
       const bundle = loadBundle(project, lang, doc);
       for (const s of storedUnits(doc, bundle)) {
@@ -42,7 +53,11 @@ export function status(project: Project, options: { langs?: readonly string[] } 
       }
       row.stale += orphanIds(doc, bundle).length;
       const changes = changesSinceExport(project, lang, doc);
-      if (changes) row.sinceExport = { added: (row.sinceExport?.added ?? 0) + changes.added.length, removed: (row.sinceExport?.removed ?? 0) + changes.removed.length };
+      if (changes)
+        row.sinceExport = {
+          added: (row.sinceExport?.added ?? 0) + changes.added.length,
+          removed: (row.sinceExport?.removed ?? 0) + changes.removed.length,
+        };
     }
     return row;
   });

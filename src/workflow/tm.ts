@@ -26,7 +26,13 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
       try {
         entries = readTmx(readText(file, 'TMX file'), sourceLanguage, targetLanguages);
       } catch (err) {
-        if (err instanceof TmxError) throw new LocflowError(err.message, { file, ...(err.line ? { line: err.line } : {}), ...(err.column ? { column: err.column } : {}), hint: 'fix the file; nothing was imported from it' });
+        if (err instanceof TmxError)
+          throw new LocflowError(err.message, {
+            file,
+            ...(err.line ? { line: err.line } : {}),
+            ...(err.column ? { column: err.column } : {}),
+            hint: 'fix the file; nothing was imported from it',
+          });
         throw err;
       }
       return { file, read: entries.length, added: memory!.add(entries) };
@@ -37,10 +43,18 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
 }
 
 /** Writes the memory (or one language of it) as TMX 1.4b; `omegat` writes OmegaT's short tags for tm/auto. */
-export async function tmExport(project: Project, output: string, options: { lang?: string; omegat?: boolean } = {}): Promise<{ file: string; entries: number }> {
+export async function tmExport(
+  project: Project,
+  output: string,
+  options: { lang?: string; omegat?: boolean } = {},
+): Promise<{ file: string; entries: number }> {
   const file = namedByUser(project.root, output);
   const memory = await openMemory(project, false);
-  if (!memory) throw new LocflowError('the project has no translation memory yet', { file: project.config.tm.path, hint: 'import translations (locflow import) or a TMX file (locflow tm import) first' });
+  if (!memory)
+    throw new LocflowError('the project has no translation memory yet', {
+      file: project.config.tm.path,
+      hint: 'import translations (locflow import) or a TMX file (locflow tm import) first',
+    });
   try {
     const entries = memory.all(project.config.sourceLanguage, options.lang);
     writeFileAtomic(file, writeTmx(entries, project.config.sourceLanguage, options.omegat ? { omegat: true } : {}));

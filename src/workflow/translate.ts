@@ -61,7 +61,12 @@ export function protectedTerms(doc: Document, glossary: Glossary, lang: string):
   for (const u of doc.units) {
     for (const n of findNames(textOnly(u.source), doc.sourceLang)) {
       // Names of common words ("White House") are the engine's to translate; the others are kept.
-      if (n.words.length > 1 && n.kind !== 'common' && !terms.has(n.text) && ![...terms.keys()].some((t) => t.includes(n.text) || n.text.includes(t))) {
+      if (
+        n.words.length > 1 &&
+        n.kind !== 'common' &&
+        !terms.has(n.text) &&
+        ![...terms.keys()].some((t) => t.includes(n.text) || n.text.includes(t))
+      ) {
         // A country keeps its CLDR name in the target ("United States" → "Estados Unidos"); other names stay verbatim.
         terms.set(n.text, (n.cldr ? cldrRenderings(n.cldr, lang)[0] : undefined) ?? n.text);
       }
@@ -75,9 +80,12 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   if (options.engine === 'pseudo' && !options.force && !options.dryRun) {
     const real = langs.filter((l) => !isPseudoLocale(l));
     if (real.length) {
-      throw new LocflowError(`${real.map((l) => `"${l}"`).join(', ')} ${real.length === 1 ? 'is not a pseudo-locale' : 'are not pseudo-locales'}: pseudo text would fill ${real.length === 1 ? 'its' : 'their'} translation store`, {
-        hint: 'pseudo-translate a pseudo-locale (en-XA, ar-XB, qps-ploc, or a private-use tag such as de-x-pseudo) added to targetLanguages, with --lang; or pass --force to fill a real language with pseudo text anyway',
-      });
+      throw new LocflowError(
+        `${real.map((l) => `"${l}"`).join(', ')} ${real.length === 1 ? 'is not a pseudo-locale' : 'are not pseudo-locales'}: pseudo text would fill ${real.length === 1 ? 'its' : 'their'} translation store`,
+        {
+          hint: 'pseudo-translate a pseudo-locale (en-XA, ar-XB, qps-ploc, or a private-use tag such as de-x-pseudo) added to targetLanguages, with --lang; or pass --force to fill a real language with pseudo text anyway',
+        },
+      );
     }
   }
   const docs = loadDocuments(project);
@@ -91,78 +99,93 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   const results: TranslateResult[] = [];
   const memory = options.dryRun ? null : await openMemory(project, false);
   try {
-  for (const lang of langs) {
-    for (const doc of docs) {
-      const bundle = loadBundle(project, lang, doc);
-      const todo = storedUnits(doc, bundle).filter((s) => s.target === undefined);
-      const base = {
-        lang,
-        doc: doc.id,
-        units: todo.length,
-        words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
-        characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
-      };
-      if (options.dryRun || todo.length === 0) {
-        results.push({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
-        continue;
-      }
-      const terms = protectedTerms(doc, qa.glossary ?? { entries: [] }, lang);
-      const translations: Record<string, string> = { ...bundle.translations };
-      const meta: Record<string, UnitMeta> = { ...bundle.meta };
-      const flagged: Array<{ unit: string; problems: string[] }> = [];
-      let translated = 0;
-      // The memory first: an exact match costs nothing and was approved by a person.
-      let fromMemory = 0;
-      if (memory) {
-        for (const s of [...todo]) {
-          const m = memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit))[0];
-          if (!m || m.score < 100) continue;
-          translations[s.unit.id] = m.target;
-          meta[s.unit.id] = { state: m.inContext ? 'translated' : 'needs-review', origin: 'tm', source: contentToI18n(s.unit.source) };
-          todo.splice(todo.indexOf(s), 1);
-          fromMemory++;
+    for (const lang of langs) {
+      for (const doc of docs) {
+        const bundle = loadBundle(project, lang, doc);
+        const todo = storedUnits(doc, bundle).filter((s) => s.target === undefined);
+        const base = {
+          lang,
+          doc: doc.id,
+          units: todo.length,
+          words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
+          characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
+        };
+        if (options.dryRun || todo.length === 0) {
+          results.push({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
+          continue;
         }
-        if (fromMemory) await save(project, lang, doc, { translations, meta });
-      }
-      let interrupted = false;
-      const size = options.batchSize ?? 200;
-      for (let from = 0; from < todo.length; from += size) {
-        if (options.signal?.aborted) {
-          interrupted = true;
-          break;
+        const terms = protectedTerms(doc, qa.glossary ?? { entries: [] }, lang);
+        const translations: Record<string, string> = { ...bundle.translations };
+        const meta: Record<string, UnitMeta> = { ...bundle.meta };
+        const flagged: Array<{ unit: string; problems: string[] }> = [];
+        let translated = 0;
+        // The memory first: an exact match costs nothing and was approved by a person.
+        let fromMemory = 0;
+        if (memory) {
+          for (const s of [...todo]) {
+            const m = memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit))[0];
+            if (!m || m.score < 100) continue;
+            translations[s.unit.id] = m.target;
+            meta[s.unit.id] = {
+              state: m.inContext ? 'translated' : 'needs-review',
+              origin: 'tm',
+              source: contentToI18n(s.unit.source),
+            };
+            todo.splice(todo.indexOf(s), 1);
+            fromMemory++;
+          }
+          if (fromMemory) await save(project, lang, doc, { translations, meta });
         }
-        const batch = todo.slice(from, from + size);
-        let outputs: Array<{ s: StoredUnit; target: Run[] }>;
-        try {
-          outputs = await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
-        } catch (err) {
+        let interrupted = false;
+        const size = options.batchSize ?? 200;
+        for (let from = 0; from < todo.length; from += size) {
           if (options.signal?.aborted) {
             interrupted = true;
             break;
           }
-          throw asLocflowError(err);
+          const batch = todo.slice(from, from + size);
+          let outputs: Array<{ s: StoredUnit; target: Run[] }>;
+          try {
+            outputs = await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
+          } catch (err) {
+            if (options.signal?.aborted) {
+              interrupted = true;
+              break;
+            }
+            throw asLocflowError(err);
+          }
+          // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
+          const { issues } = await runChecks(
+            outputs.map(({ s, target }) => ({
+              id: s.unit.id,
+              source: s.unit.source,
+              target,
+              sourceLang: doc.sourceLang,
+              targetLang: lang,
+              file: doc.path,
+            })),
+            { ...qa, only: ['error'] },
+          );
+          const failing = new Map<string, string[]>();
+          for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
+          for (const { s, target } of outputs) {
+            translations[s.unit.id] = contentToI18n(target);
+            meta[s.unit.id] = {
+              state: failing.has(s.unit.id) ? 'needs-review' : 'translated',
+              origin: `mt:${engine.name}`,
+              source: contentToI18n(s.unit.source),
+            };
+            const problems = failing.get(s.unit.id);
+            if (problems) flagged.push({ unit: s.unit.id, problems });
+            translated++;
+          }
+          await save(project, lang, doc, { translations, meta });
+          options.onProgress?.(lang, Math.min(from + size, todo.length), todo.length);
         }
-        // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
-        const { issues } = await runChecks(
-          outputs.map(({ s, target }) => ({ id: s.unit.id, source: s.unit.source, target, sourceLang: doc.sourceLang, targetLang: lang, file: doc.path })),
-          { ...qa, only: ['error'] },
-        );
-        const failing = new Map<string, string[]>();
-        for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
-        for (const { s, target } of outputs) {
-          translations[s.unit.id] = contentToI18n(target);
-          meta[s.unit.id] = { state: failing.has(s.unit.id) ? 'needs-review' : 'translated', origin: `mt:${engine.name}`, source: contentToI18n(s.unit.source) };
-          const problems = failing.get(s.unit.id);
-          if (problems) flagged.push({ unit: s.unit.id, problems });
-          translated++;
-        }
-        await save(project, lang, doc, { translations, meta });
-        options.onProgress?.(lang, Math.min(from + size, todo.length), todo.length);
+        results.push({ ...base, translated, fromMemory, flagged, interrupted });
+        if (interrupted) return results;
       }
-      results.push({ ...base, translated, fromMemory, flagged, interrupted });
-      if (interrupted) return results;
     }
-  }
   } finally {
     memory?.close();
   }
@@ -186,14 +209,30 @@ async function save(project: Project, lang: string, doc: Document, ours: Bundle)
       const m = ours.meta[id];
       if (m) meta[id] = m;
     }
-    writeBundle(bundlePath(project, lang, doc), { translations, meta }, doc.units.map((u) => u.id));
+    writeBundle(
+      bundlePath(project, lang, doc),
+      { translations, meta },
+      doc.units.map((u) => u.id),
+    );
   });
 }
 
-async function translateBatch(engine: Engine, batch: readonly StoredUnit[], source: string, target: string, terms: readonly ProtectedTerm[], signal?: AbortSignal): Promise<Array<{ s: StoredUnit; target: Run[] }>> {
+async function translateBatch(
+  engine: Engine,
+  batch: readonly StoredUnit[],
+  source: string,
+  target: string,
+  terms: readonly ProtectedTerm[],
+  signal?: AbortSignal,
+): Promise<Array<{ s: StoredUnit; target: Run[] }>> {
   const prepared = batch.map((s) => ({ s, p: protectForMt(s.unit.source, terms) }));
-  const out = await engine.translate(prepared.map(({ p }) => p.html), { source, target }, signal);
-  if (out.length !== prepared.length) throw new MtError(`${engine.name} returned ${out.length} translations for ${prepared.length} units`);
+  const out = await engine.translate(
+    prepared.map(({ p }) => p.html),
+    { source, target },
+    signal,
+  );
+  if (out.length !== prepared.length)
+    throw new MtError(`${engine.name} returned ${out.length} translations for ${prepared.length} units`);
   return prepared.map(({ s, p }, i) => {
     const restored = restoreFromMt(out[i]!, p.slots, s.unit.source);
     return { s, target: restored.content };

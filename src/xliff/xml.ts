@@ -134,13 +134,13 @@ export function escapeShownAttr(text: string): string {
   return escapeAttr(text.replace(INVALID_XML_ALL, picture));
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const NEEDS_CARE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
-// eslint-disable-next-line no-control-regex
+ 
 const ESCAPED = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
-// eslint-disable-next-line no-control-regex
+ 
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
-// eslint-disable-next-line no-control-regex
+ 
 const INVALID_XML_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 
 const hexOf = (c: string): string => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');

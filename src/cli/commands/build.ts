@@ -13,7 +13,9 @@ export function registerBuild(program: Program): void {
         const { build } = await import('../../workflow/build.js');
         for (const r of build(project, opts.lang ? { langs: opts.lang } : {})) {
           const shown = r.untranslated.slice(0, 5).join(', ') + (r.untranslated.length > 5 ? ', …' : '');
-          const fallback = r.untranslated.length ? `, ${r.untranslated.length} untranslated (source text used): ${shown}` : '';
+          const fallback = r.untranslated.length
+            ? `, ${r.untranslated.length} untranslated (source text used): ${shown}`
+            : '';
           console.log(`${rel(project.root, r.file)}: ${r.units} units${fallback}`);
         }
       }),

@@ -5,15 +5,28 @@ import { list, openProjectIfAny, run, type GlobalOptions, type Program } from '.
 export function registerCheck(program: Program): void {
   program
     .command('check')
-    .description('check translations: numbers, names, inline codes, placeholders and more (works without a project on XLIFF files or two documents)')
-    .addHelpText('after', '\nExamples:\n  locflow check --lang es --format html -o qa-report.html\n  locflow check returned/pricing.es.xlf --max-warnings 0')
+    .description(
+      'check translations: numbers, names, inline codes, placeholders and more (works without a project on XLIFF files or two documents)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  locflow check --lang es --format html -o qa-report.html\n  locflow check returned/pricing.es.xlf --max-warnings 0',
+    )
     .argument('[files...]', 'XLIFF files to check (default: the locale store)')
-    .option('--lang <codes>', 'languages, comma-separated (with --target: its language, when its path does not tell)', list)
+    .option(
+      '--lang <codes>',
+      'languages, comma-separated (with --target: its language, when its path does not tell)',
+      list,
+    )
     .option('--source <file>', 'with --target: check a localized document against its source, without XLIFF')
     .option('--target <file>', 'the localized document to check against --source')
     .option('--source-lang <code>', "the language of --source (default: the project's source language, else en)")
     .option('--glossary <file>', "a CSV or TBX glossary (instead of the project's one, or without a project)")
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit', 'html'] as const).default('text' as const))
+    .addOption(
+      new Option('--format <format>', 'report format')
+        .choices(['text', 'json', 'sarif', 'junit', 'html'] as const)
+        .default('text' as const),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .action((files, opts, cmd) =>
@@ -21,9 +34,12 @@ export function registerCheck(program: Program): void {
         const { LocflowError } = await import('../../errors.js');
         const globals = cmd.optsWithGlobals() as GlobalOptions;
         const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
-        if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
-        if ((opts.source === undefined) !== (opts.target === undefined)) throw new LocflowError('--source and --target go together');
-        if (opts.source !== undefined && files.length) throw new LocflowError('give either XLIFF files or --source/--target, not both');
+        if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
+          throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
+        if ((opts.source === undefined) !== (opts.target === undefined))
+          throw new LocflowError('--source and --target go together');
+        if (opts.source !== undefined && files.length)
+          throw new LocflowError('give either XLIFF files or --source/--target, not both');
         const project = await openProjectIfAny(globals);
         const { resolve } = await import('node:path');
         const cwd = resolve(globals.cwd ?? process.cwd());
@@ -33,14 +49,21 @@ export function registerCheck(program: Program): void {
           // Relative paths start from the project folder in a project (as before), else from the current folder.
           ...(project ? {} : { cwd }),
           ...(opts.lang ? { langs: opts.lang } : {}),
-          ...(opts.source !== undefined && opts.target !== undefined ? { document: { source: opts.source, target: opts.target } } : {}),
+          ...(opts.source !== undefined && opts.target !== undefined
+            ? { document: { source: opts.source, target: opts.target } }
+            : {}),
           ...(opts.sourceLang !== undefined ? { sourceLang: opts.sourceLang } : {}),
           ...(opts.glossary !== undefined ? { glossary: opts.glossary } : {}),
           ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         });
         for (const n of result.notices) process.stderr.write(`locflow: ${n}\n`);
         const { renderReport } = await import('../../qa/reporters/index.js');
-        const report = renderReport(opts.format, result.issues, result.pairs, opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+        const report = renderReport(
+          opts.format,
+          result.issues,
+          result.pairs,
+          opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
+        );
         if (opts.output !== undefined) {
           const { namedByUser, writeFileAtomic } = await import('../../io/files.js');
           // In a project, reports stay inside it as every other file locflow writes; alone, it goes where the user says.
@@ -48,8 +71,11 @@ export function registerCheck(program: Program): void {
           writeFileAtomic(namedByUser(project ? project.root : cwd, opts.output), report);
           const { summarize } = await import('../../qa/runner.js');
           const s = summarize(result.issues);
-          console.log(`${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`);
-        } else process.stdout.write(opts.format === 'text' ? `${result.pairs.length} unit(s) checked\n${report}` : report);
+          console.log(
+            `${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
+          );
+        } else
+          process.stdout.write(opts.format === 'text' ? `${result.pairs.length} unit(s) checked\n${report}` : report);
         return result.exitCode;
       }),
     );

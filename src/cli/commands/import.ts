@@ -13,8 +13,13 @@ export function registerImport(program: Program): void {
       run(async () => {
         const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
         const { importFiles } = await import('../../workflow/import.js');
-        for (const r of await importFiles(project, files, { overwrite: opts.overwrite === true, ...(opts.lang ? { lang: opts.lang } : {}) })) {
-          console.log(`${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} imported, ${r.unchanged} unchanged, ${r.untranslated} untranslated`);
+        for (const r of await importFiles(project, files, {
+          overwrite: opts.overwrite === true,
+          ...(opts.lang ? { lang: opts.lang } : {}),
+        })) {
+          console.log(
+            `${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} imported, ${r.unchanged} unchanged, ${r.untranslated} untranslated`,
+          );
           if (r.flagged.length) {
             console.log(`  ${r.flagged.length} unit(s) imported as needs-review because a check failed:`);
             for (const f of r.flagged) console.log(`    ${f.unit}: ${f.problems.join('; ')}`);

@@ -24,7 +24,10 @@ export function registerInit(program: Program): void {
           ...(opts.force ? { force: true } : {}),
         });
         console.log(`wrote ${file}`);
-        if (output === JSON_OUTPUT) console.log(`localized files are built into ${output} (locales.output): a JSON source built beside its store would overwrite the translations`);
+        if (output === JSON_OUTPUT)
+          console.log(
+            `localized files are built into ${output} (locales.output): a JSON source built beside its store would overwrite the translations`,
+          );
       }),
     );
 }

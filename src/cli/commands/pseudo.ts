@@ -18,7 +18,8 @@ export function registerPseudo(program: Program): void {
           const { LocflowError } = await import('../../errors.js');
           throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
         }
-        for (const r of pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion })) console.log(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+        for (const r of pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion }))
+          console.log(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
       }),
     );
 }

@@ -13,9 +13,17 @@ export function registerSegment(program: Program): void {
       run(async () => {
         const { readFileSync } = await import('node:fs');
         const { segmentSpans } = await import('../../segment/segmenter.js');
-        const text = file === '-' ? readFileSync(0, 'utf8') : (await import('../../io/files.js')).readText(file, 'input file');
+        const text =
+          file === '-' ? readFileSync(0, 'utf8') : (await import('../../io/files.js')).readText(file, 'input file');
         const spans = segmentSpans(text, opts.lang);
-        if (opts.json) console.log(JSON.stringify(spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })), null, 2));
+        if (opts.json)
+          console.log(
+            JSON.stringify(
+              spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
+              null,
+              2,
+            ),
+          );
         else for (const s of spans) console.log(text.slice(s.start, s.end).replace(/\s*\n\s*/gu, ' '));
       }),
     );

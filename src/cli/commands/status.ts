@@ -18,10 +18,28 @@ export function registerStatus(program: Program): void {
           return;
         }
         const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale', 'since export'];
-        const since = (r: (typeof rows)[number]): string => (r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported');
-        const body = rows.map((r) => [r.lang, r.units, r.words, `${r.translated} (${r.translatedWords} w)`, r.needsReview, `${r.untranslated} (${r.untranslatedWords} w)`, r.stale, since(r)].map(String));
+        const since = (r: (typeof rows)[number]): string =>
+          r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported';
+        const body = rows.map((r) =>
+          [
+            r.lang,
+            r.units,
+            r.words,
+            `${r.translated} (${r.translatedWords} w)`,
+            r.needsReview,
+            `${r.untranslated} (${r.untranslatedWords} w)`,
+            r.stale,
+            since(r),
+          ].map(String),
+        );
         const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-        for (const row of [head, ...body]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+        for (const row of [head, ...body])
+          console.log(
+            row
+              .map((c, i) => c.padEnd(widths[i]!))
+              .join('  ')
+              .trimEnd(),
+          );
       }),
     );
 }

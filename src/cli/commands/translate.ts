@@ -9,7 +9,10 @@ export function registerTranslate(program: Program): void {
     .requiredOption('--engine <name>', 'apertium, apertium-apy, deepl, libretranslate or pseudo')
     .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
     .option('--dry-run', 'print units, words and characters per language; send nothing')
-    .option('--force', 'let --engine pseudo fill a real language (by default only pseudo-locales: en-XA, ar-XB, qps-ploc, xx-x-…)')
+    .option(
+      '--force',
+      'let --engine pseudo fill a real language (by default only pseudo-locales: en-XA, ar-XB, qps-ploc, xx-x-…)',
+    )
     .action((opts, cmd) =>
       run(async () => {
         const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
@@ -30,11 +33,24 @@ export function registerTranslate(program: Program): void {
             dryRun: opts.dryRun === true,
             force: opts.force === true,
             signal: controller.signal,
-            ...(tty ? { onProgress: (lang: string, done: number, total: number) => process.stderr.write(`\r${lang} ${progressBar(done / total)} ${done}/${total}${done === total ? '\n' : ''}`) } : {}),
+            ...(tty
+              ? {
+                  onProgress: (lang: string, done: number, total: number) =>
+                    process.stderr.write(
+                      `\r${lang} ${progressBar(done / total)} ${done}/${total}${done === total ? '\n' : ''}`,
+                    ),
+                }
+              : {}),
           });
           for (const r of results) {
-            if (opts.dryRun) console.log(`${r.lang}/${r.doc}: ${r.units} units, ${r.words} words, ${r.characters} characters to translate`);
-            else console.log(`${r.lang}/${r.doc}: ${r.translated} of ${r.units} units translated with ${opts.engine}${r.fromMemory ? `, ${r.fromMemory} from the memory` : ''}${r.flagged.length ? `, ${r.flagged.length} marked needs-review` : ''}${r.interrupted ? ' (interrupted)' : ''}`);
+            if (opts.dryRun)
+              console.log(
+                `${r.lang}/${r.doc}: ${r.units} units, ${r.words} words, ${r.characters} characters to translate`,
+              );
+            else
+              console.log(
+                `${r.lang}/${r.doc}: ${r.translated} of ${r.units} units translated with ${opts.engine}${r.fromMemory ? `, ${r.fromMemory} from the memory` : ''}${r.flagged.length ? `, ${r.flagged.length} marked needs-review` : ''}${r.interrupted ? ' (interrupted)' : ''}`,
+              );
             for (const f of r.flagged) console.log(`  ${f.unit}: ${f.problems.join('; ')}`);
           }
           if (results.some((r) => r.interrupted)) return 130;

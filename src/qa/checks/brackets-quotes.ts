@@ -50,8 +50,14 @@ interface Quotes {
 function quotes(text: string): Quotes {
   const at = [...text.matchAll(QUOTE)].map((m) => m.index);
   if (at.length === 0) return { count: 0, glued: false, spansSegments: false };
-  const glued = at.some((i) => text.charAt(i) === '"' && /\p{L}/u.test(text.charAt(i - 1)) && /\p{L}/u.test(text.charAt(i + 1)));
-  return { count: at.length, glued, spansSegments: role(text, at[0]!) === 'close' || role(text, at[at.length - 1]!) === 'open' };
+  const glued = at.some(
+    (i) => text.charAt(i) === '"' && /\p{L}/u.test(text.charAt(i - 1)) && /\p{L}/u.test(text.charAt(i + 1)),
+  );
+  return {
+    count: at.length,
+    glued,
+    spansSegments: role(text, at[0]!) === 'close' || role(text, at[at.length - 1]!) === 'open',
+  };
 }
 
 /**
@@ -64,7 +70,8 @@ function quotes(text: string): Quotes {
 export const bracketsQuotes: PairCheck = {
   id: 'brackets-quotes',
   severity: 'warning',
-  description: 'Brackets and quotation marks are balanced in the target as they are in the source (any quotation style; quotes added or dropped around a quotation are a style choice).',
+  description:
+    'Brackets and quotation marks are balanced in the target as they are in the source (any quotation style; quotes added or dropped around a quotation are a style choice).',
   run(pair) {
     const src = textOnly(pair.source);
     const trg = textOnly(pair.target);
@@ -72,14 +79,20 @@ export const bracketsQuotes: PairCheck = {
     for (const [open, close] of BRACKETS) {
       const o = count(trg, open);
       const c = count(trg, close);
-      if (o !== c && count(src, open) === count(src, close)) findings.push({ message: `unbalanced ${open}${close} in the target (${o} opening, ${c} closing)` });
+      if (o !== c && count(src, open) === count(src, close))
+        findings.push({ message: `unbalanced ${open}${close} in the target (${o} opening, ${c} closing)` });
     }
     const t = quotes(trg);
     if (t.count % 2 === 0 || t.glued) return findings;
     const s = quotes(src);
     if (s.count % 2 === 1 || s.glued) return findings; // the source's own quotation is cut by the segment
-    if (!t.spansSegments) findings.push({ message: `a quotation mark in the target has no partner (${t.count} quotation marks)` });
-    else if (s.count > 0) findings.push({ message: 'the source closes its quotation in this sentence; the target leaves one open at its start or end', severity: 'info' });
+    if (!t.spansSegments)
+      findings.push({ message: `a quotation mark in the target has no partner (${t.count} quotation marks)` });
+    else if (s.count > 0)
+      findings.push({
+        message: 'the source closes its quotation in this sentence; the target leaves one open at its start or end',
+        severity: 'info',
+      });
     return findings;
   },
 };

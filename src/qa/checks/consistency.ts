@@ -29,14 +29,33 @@ export const consistency: CollectionCheck = {
   runAll(pairs) {
     const out: Array<{ pair: QaPair; finding: Finding }> = [];
     // Each text is normalised once; only groups of two or more are looked at again.
-    const keyed = pairs.map((p) => ({ pair: p, source: normalizeText(toPlainText(p.source)), target: normalizeText(toPlainText(p.target)) }));
+    const keyed = pairs.map((p) => ({
+      pair: p,
+      source: normalizeText(toPlainText(p.source)),
+      target: normalizeText(toPlainText(p.target)),
+    }));
     for (const g of group(keyed, (k) => k.source)) {
       const targets = new Set(g.map((k) => k.target));
-      if (targets.size > 1) for (const k of g) out.push({ pair: k.pair, finding: { message: `the same source has ${targets.size} different translations (units ${g.map((x) => x.pair.id).join(', ')})` } });
+      if (targets.size > 1)
+        for (const k of g)
+          out.push({
+            pair: k.pair,
+            finding: {
+              message: `the same source has ${targets.size} different translations (units ${g.map((x) => x.pair.id).join(', ')})`,
+            },
+          });
     }
     for (const g of group(keyed, (k) => k.target)) {
       const sources = new Set(g.map((k) => k.source));
-      if (sources.size > 1) for (const k of g) out.push({ pair: k.pair, finding: { message: `the same translation is used for ${sources.size} different sources (units ${g.map((x) => x.pair.id).join(', ')})`, severity: 'info' } });
+      if (sources.size > 1)
+        for (const k of g)
+          out.push({
+            pair: k.pair,
+            finding: {
+              message: `the same translation is used for ${sources.size} different sources (units ${g.map((x) => x.pair.id).join(', ')})`,
+              severity: 'info',
+            },
+          });
     }
     return out;
   },

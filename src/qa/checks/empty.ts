@@ -8,6 +8,8 @@ export const empty: PairCheck = {
   run(pair) {
     const source = textOnly(pair.source).trim();
     const target = textOnly(pair.target).trim();
-    return source !== '' && target === '' && codesOf(pair.target).length === 0 ? [{ message: 'the target is empty' }] : [];
+    return source !== '' && target === '' && codesOf(pair.target).length === 0
+      ? [{ message: 'the target is empty' }]
+      : [];
   },
 };

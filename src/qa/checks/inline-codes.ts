@@ -9,7 +9,8 @@ function describe(code: InlineCode): string {
 export const inlineCodes: PairCheck = {
   id: 'inline-codes',
   severity: 'error',
-  description: 'Inline codes (tags, links, placeholders as codes) missing, extra, duplicated, or pairs out of order or unbalanced.',
+  description:
+    'Inline codes (tags, links, placeholders as codes) missing, extra, duplicated, or pairs out of order or unbalanced.',
   run(pair) {
     const findings: Finding[] = [];
     const src = codesOf(pair.source);
@@ -32,7 +33,10 @@ export const inlineCodes: PairCheck = {
         const at = open.lastIndexOf(c.id);
         if (at < 0) findings.push({ message: `closing code ${c.id} comes before its opening code` });
         else {
-          if (at !== open.length - 1) findings.push({ message: `code pairs ${open.slice(at + 1).join(', ')} and ${c.id} overlap instead of nesting` });
+          if (at !== open.length - 1)
+            findings.push({
+              message: `code pairs ${open.slice(at + 1).join(', ')} and ${c.id} overlap instead of nesting`,
+            });
           open.splice(at, 1);
         }
       }

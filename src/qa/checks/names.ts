@@ -48,21 +48,37 @@ export const names: PairCheck = {
       // The glossary governs its own spans; a name that occurs twice is looked for once.
       if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
       seen.add(name.text);
-      const finding = lookFor(name, target, { text: src, lang: pair.sourceLang, renderings }, pair.targetLang, context.learnt?.(name.text, pair.targetLang) ?? []);
+      const finding = lookFor(
+        name,
+        target,
+        { text: src, lang: pair.sourceLang, renderings },
+        pair.targetLang,
+        context.learnt?.(name.text, pair.targetLang) ?? [],
+      );
       if (finding) findings.push(finding);
     }
     return findings;
   },
 };
 
-function glossaryFinding(name: string, renderings: readonly string[], target: TargetText, doNotTranslate: boolean): Finding {
+function glossaryFinding(
+  name: string,
+  renderings: readonly string[],
+  target: TargetText,
+  doNotTranslate: boolean,
+): Finding {
   const approved = renderings.filter((r) => r !== name);
   if (!doNotTranslate && target.hasPhrase(name)) {
     // The name is intact, only not in its approved form: a terminology matter, not a lost name.
-    return { message: `name "${name}" is kept as in the source; the approved rendering is ${renderings.map(quote).join(' or ')}`, severity: 'warning' };
+    return {
+      message: `name "${name}" is kept as in the source; the approved rendering is ${renderings.map(quote).join(' or ')}`,
+      severity: 'warning',
+    };
   }
   if (doNotTranslate) return { message: `name "${name}" is not to be translated and is missing from the target` };
-  return { message: `name "${name}" is missing from the target${approved.length ? ` (approved: ${approved.map(quote).join(', ')})` : ''}` };
+  return {
+    message: `name "${name}" is missing from the target${approved.length ? ` (approved: ${approved.map(quote).join(', ')})` : ''}`,
+  };
 }
 
 /** What a name is looked for against, besides the target. */
@@ -74,7 +90,13 @@ interface SourceSide {
 }
 
 /** One source name against the target: undefined when it is there in some accepted form. */
-function lookFor(name: FoundName, target: TargetText, source: SourceSide, targetLang: string, learnt: readonly string[]): Finding | undefined {
+function lookFor(
+  name: FoundName,
+  target: TargetText,
+  source: SourceSide,
+  targetLang: string,
+  learnt: readonly string[],
+): Finding | undefined {
   const sourceLang = source.lang;
   const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
   const parts = content.flatMap(partsOf);
@@ -84,13 +106,20 @@ function lookFor(name: FoundName, target: TargetText, source: SourceSide, target
     if (w.length < 5) continue;
     const slip = target.transposed(w);
     // A common word's ending may be respelled (Center → centre, Minister → ministre); a name's letters may not.
-    if (slip && !(isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2))) return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
+    if (slip && !(isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2)))
+      return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
   }
   const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
-  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
+  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r)))
+    return undefined;
   // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
   if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
-  const found = new Map<string, WordMatch | undefined>(parts.map((w) => [w, /^(?:\p{N}+|\p{L})$/u.test(w) ? (target.hasToken(w) ? 'verbatim' : undefined) : target.findWord(w)]));
+  const found = new Map<string, WordMatch | undefined>(
+    parts.map((w) => [
+      w,
+      /^(?:\p{N}+|\p{L})$/u.test(w) ? (target.hasToken(w) ? 'verbatim' : undefined) : target.findWord(w),
+    ]),
+  );
 
   // Words only a name has: the dictionary words of a name ("President", "University") may be translated.
   const own = name.kind === 'opaque' || name.kind === 'coded' ? parts.filter((w) => !isCommonWord(w, sourceLang)) : [];
@@ -105,29 +134,45 @@ function lookFor(name: FoundName, target: TargetText, source: SourceSide, target
   // A name shortened to its last word ("Deutsche Bahn" → "die Bahn", "Herman Van Rompuy" → "Van Rompuy") is a style; its last word lost is not.
   const last = own[own.length - 1];
   if (name.kind === 'opaque' && own.length > 1 && last !== undefined && found.get(last) !== undefined) {
-    return { message: `name "${name.text}" is shortened in the target to ${own.filter((w) => found.get(w) !== undefined).map(quote).join(' ')}`, severity: 'warning' };
+    return {
+      message: `name "${name.text}" is shortened in the target to ${own
+        .filter((w) => found.get(w) !== undefined)
+        .map(quote)
+        .join(' ')}`,
+      severity: 'warning',
+    };
   }
 
   const missing = `name "${name.text}" is not in the target`;
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
     const other = target.nonLatin ? [] : target.unexplainedCapitals(source.text, source.renderings);
-    return other.length ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' } : undefined;
+    return other.length
+      ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' }
+      : undefined;
   };
   switch (name.kind) {
     case 'coded': {
       // Another script spells out or translates the letters (ACE2 → "أيه سي إي 2", CoVs → "فيروسات كورونا"); its digits still stand.
       const digits = parts.filter((w) => /^\p{N}+$/u.test(w));
       if (target.nonLatin && digits.length > 0 && digits.every((w) => found.get(w))) return undefined;
-      if (target.nonLatin && digits.length === 0) return target.hasLatinWords ? { message: `${missing} as written; its letters translated?`, severity: 'warning' } : undefined;
+      if (target.nonLatin && digits.length === 0)
+        return target.hasLatinWords
+          ? { message: `${missing} as written; its letters translated?`, severity: 'warning' }
+          : undefined;
       return { message: `${missing}: a name with digits or inner capitals is kept as written` };
     }
     case 'opaque':
       if (target.nonLatin) return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
-      return translatedAs() ?? { message: `${missing}, neither kept nor adapted${cldr.length ? ` (CLDR: ${cldr.map(quote).join(', ')})` : ''}` };
+      return (
+        translatedAs() ?? {
+          message: `${missing}, neither kept nor adapted${cldr.length ? ` (CLDR: ${cldr.map(quote).join(', ')})` : ''}`,
+        }
+      );
     case 'acronym':
       // In a Latin-script target without another acronym or an unexplained name, a lost acronym is lost, not localised.
-      if (!target.nonLatin && target.acronyms().length === 0) return translatedAs() ?? { message: `${missing}, neither kept nor localised` };
+      if (!target.nonLatin && target.acronyms().length === 0)
+        return translatedAs() ?? { message: `${missing}, neither kept nor localised` };
       // A target in another script writes acronyms out or translates them; only one that keeps some Latin words may have lost one.
       if (target.nonLatin && !target.hasLatinWords) return undefined;
       return { message: `${missing}; localised as?`, severity: 'warning' };
@@ -157,7 +202,11 @@ function splitApart(own: readonly string[], all: readonly string[], target: Targ
   if (positions.some((p) => p < 0)) return undefined;
   const ordered = positions.every((p, i) => i === 0 || p > positions[i - 1]!);
   // Particles between them keep a name whole ("San Nicolás de los Garza"), and so do its other words; a word of substance splits it.
-  const gaps = positions.slice(1).some((p, i) => target.words.slice(positions[i]! + 1, p).some((t) => t.folded.length > 3 && !all.includes(t.folded)));
+  const gaps = positions
+    .slice(1)
+    .some((p, i) =>
+      target.words.slice(positions[i]! + 1, p).some((t) => t.folded.length > 3 && !all.includes(t.folded)),
+    );
   if (!ordered || !gaps) return undefined;
   const first = target.words[positions[0]!]!;
   const last = target.words[positions[positions.length - 1]!]!;

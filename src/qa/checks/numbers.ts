@@ -51,9 +51,11 @@ function matchLevel(s: Quantity, t: Quantity): 0 | 1 | 2 | 3 {
 /** Every numeric reading of a quantity ("2,735" in French: 2.735, or 2735 in another format). */
 const readingsOf = (q: Quantity): number[] => q.keys.filter((k) => k.startsWith('n:')).map((k) => Number(k.slice(2)));
 
-const sigDigits = (v: number): number => String(Math.abs(v)).replace('.', '').replace(/^0+/u, '').replace(/0+$/u, '').length;
+const sigDigits = (v: number): number =>
+  String(Math.abs(v)).replace('.', '').replace(/^0+/u, '').replace(/0+$/u, '').length;
 const roundSig = (v: number, k: number): number => Number(v.toPrecision(k));
-const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+const near = (a: number, b: number, tolerance: number): boolean =>
+  Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
 /** A target value that is the source's rounded to fewer significant digits ("1,234,567" → "1,2 millones"). */
 function isRounding(s: number, t: number): boolean {
@@ -73,7 +75,15 @@ function isConversion(s: Quantity, t: Quantity): boolean {
     return tv.some((v) => near(s.value * f, v, 0.12) || (conv[0] === 'm' && near(s.value * f * 100, v, 0.12)));
   }
   // Currencies: another currency beside the target number (exchange rates vary): any value of the same order.
-  return s.unit !== undefined && CURRENCIES.has(s.unit) && t.unit !== undefined && CURRENCIES.has(t.unit) && t.unit !== s.unit && t.value / s.value < 3 && s.value / t.value < 3;
+  return (
+    s.unit !== undefined &&
+    CURRENCIES.has(s.unit) &&
+    t.unit !== undefined &&
+    CURRENCIES.has(t.unit) &&
+    t.unit !== s.unit &&
+    t.value / s.value < 3 &&
+    s.value / t.value < 3
+  );
 }
 
 /**
@@ -87,13 +97,15 @@ function isConversion(s: Quantity, t: Quantity): boolean {
 export const numbers: PairCheck = {
   id: 'numbers',
   severity: 'error',
-  description: 'Numbers, magnitudes, times, codes, months and weekdays in the source must be in the target with the same values (locale formats, spelled-out numbers, ordinals, Roman numerals and decades accepted; conversions and rounding are warnings).',
+  description:
+    'Numbers, magnitudes, times, codes, months and weekdays in the source must be in the target with the same values (locale formats, spelled-out numbers, ordinals, Roman numerals and decades accepted; conversions and rounding are warnings).',
   run(pair) {
     const sourceText = textWithoutCodes(pair.source);
     const targetText = textWithoutCodes(pair.target);
     const findings: Finding[] = [];
     const hasDigitOrWord = /[\d\u0660-\u0669\u06F0-\u06F9]|\p{L}/u;
-    if (hasDigitOrWord.test(sourceText)) findings.push(...compareQuantities(sourceText, targetText, pair.sourceLang, pair.targetLang));
+    if (hasDigitOrWord.test(sourceText))
+      findings.push(...compareQuantities(sourceText, targetText, pair.sourceLang, pair.targetLang));
     findings.push(...compareCalendar(sourceText, pair.sourceLang, targetText, pair.targetLang));
     return findings;
   },
@@ -110,7 +122,9 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   // Codes first: verbatim (case, hyphens and spaces aside).
   for (const s of codes) {
     const tails = codeTails(s);
-    const t = T.find((x) => !used.has(x) && x.kind === 'code' && (x.keys[0] === s.keys[0] || tails.includes(x.keys[0]!)));
+    const t = T.find(
+      (x) => !used.has(x) && x.kind === 'code' && (x.keys[0] === s.keys[0] || tails.includes(x.keys[0]!)),
+    );
     if (t) {
       used.add(t);
       matchOf.set(s, t);
@@ -118,11 +132,19 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   }
   // In another script a code is transliterated with its digits glued on ("SARS-CoV-2" → "سارس-كوف-2"):
   // those digits are the code's, before any number or spelled-out word can take them.
-  const latinTarget = /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) && !/[\u0600-\u06FF]/u.test(targetText);
+  const latinTarget =
+    /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) && !/[\u0600-\u06FF]/u.test(targetText);
   if (!latinTarget) {
     for (const s of codes) {
       if (matchOf.has(s) || s.keys.length !== 2) continue;
-      const t = T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && x.keys[0] === s.keys[1] && GLUED_TO_LETTERS.test(targetText.slice(Math.max(0, x.start - 2), x.start)));
+      const t = T.find(
+        (x) =>
+          !used.has(x) &&
+          x.kind === 'number' &&
+          x.unit === undefined &&
+          x.keys[0] === s.keys[1] &&
+          GLUED_TO_LETTERS.test(targetText.slice(Math.max(0, x.start - 2), x.start)),
+      );
       if (t) {
         used.add(t);
         matchOf.set(s, t);
@@ -134,8 +156,12 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   const nums = S.filter((q) => q.kind !== 'code').sort((a, b) => order(a) - order(b));
   const foreignMatches: Array<[Quantity, Quantity]> = [];
   // A target code with the letters of a source code ("HKU71" for "HKU1") is that code's, changed: never a number's.
-  const codeLetters = new Set(codes.flatMap((c) => [c.keys[0]!, ...codeTails(c)].map((k) => k.slice(2).replace(/\d+/gu, '#'))));
-  const reserved = new Set(T.filter((t) => t.kind === 'code' && codeLetters.has(t.keys[0]!.slice(2).replace(/\d+/gu, '#'))));
+  const codeLetters = new Set(
+    codes.flatMap((c) => [c.keys[0]!, ...codeTails(c)].map((k) => k.slice(2).replace(/\d+/gu, '#'))),
+  );
+  const reserved = new Set(
+    T.filter((t) => t.kind === 'code' && codeLetters.has(t.keys[0]!.slice(2).replace(/\d+/gu, '#'))),
+  );
   for (const level of [1, 2, 3] as const) {
     for (const s of nums) {
       if (matchOf.has(s)) continue;
@@ -143,7 +169,13 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       let best: Quantity | undefined;
       for (const t of T) {
         if (used.has(t) || matchLevel(s, t) !== level || (t.kind === 'code' && reserved.has(t))) continue;
-        if (!best || (best.kind === 'code' && t.kind !== 'code') || (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code') || (best.origin === t.origin && best.unit !== s.unit && t.unit === s.unit && t.kind !== 'code')) best = t;
+        if (
+          !best ||
+          (best.kind === 'code' && t.kind !== 'code') ||
+          (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code') ||
+          (best.origin === t.origin && best.unit !== s.unit && t.unit === s.unit && t.kind !== 'code')
+        )
+          best = t;
       }
       if (best) {
         used.add(best);
@@ -154,7 +186,13 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
   }
   for (const [s, t] of foreignMatches) {
     const sourceFormat = s.origin === 'digits' && s.text.replace(/[^\d.,]/gu, '') === t.text.replace(/[^\d.,]/gu, '');
-    findings.push({ message: sourceFormat ? `"${t.text}" is written in the source's number format, not ${targetLang}'s` : `"${t.text}" is not written in ${targetLang}'s number format`, severity: 'warning', targetSpan: span(t) });
+    findings.push({
+      message: sourceFormat
+        ? `"${t.text}" is written in the source's number format, not ${targetLang}'s`
+        : `"${t.text}" is not written in ${targetLang}'s number format`,
+      severity: 'warning',
+      targetSpan: span(t),
+    });
   }
   // Codes not found verbatim: their digits alone (a code transliterated, "ACE2" → "… 2") are enough in another script.
   for (const s of codes) {
@@ -163,38 +201,78 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     const letters = (q: Quantity): string => q.keys[0]!.slice(2).replace(/\d+/gu, '#');
     const tailLetters = codeTails(s).map((k) => k.slice(2).replace(/\d+/gu, '#'));
     const sameLetters = (x: Quantity): boolean => letters(x) === letters(s) || tailLetters.includes(letters(x));
-    const changed = T.find((x) => !used.has(x) && x.kind === 'code' && (x.keys.slice(1).join() === digitKeys.join() || sameLetters(x)));
+    const changed = T.find(
+      (x) => !used.has(x) && x.kind === 'code' && (x.keys.slice(1).join() === digitKeys.join() || sameLetters(x)),
+    );
     if (changed) {
       used.add(changed);
       // The same letters and digits in another order ("3Q" → "Q3") is a local way of writing it.
       const chars = (q: Quantity): string => [...q.keys[0]!.slice(2)].sort().join('');
       // (the same pattern with its digits moved, "ACE2-B0AT1" → "ACE1-B0AT2", is changed)
-      if (chars(changed) === chars(s) && letters(changed) !== letters(s)) findings.push({ message: `code "${s.text}" is written "${changed.text}" in the target`, severity: 'warning', targetSpan: span(changed) });
+      if (chars(changed) === chars(s) && letters(changed) !== letters(s))
+        findings.push({
+          message: `code "${s.text}" is written "${changed.text}" in the target`,
+          severity: 'warning',
+          targetSpan: span(changed),
+        });
       // In another script a code is often transliterated; only the same letters with other digits is certainly wrong.
-      else if (latinTarget || sameLetters(changed)) findings.push({ message: `code "${s.text}" is changed in the target: "${changed.text}"`, targetSpan: span(changed) });
-      else findings.push({ message: `code "${s.text}" is not found as such in the target ("${changed.text}")`, severity: 'warning', targetSpan: span(changed) });
+      else if (latinTarget || sameLetters(changed))
+        findings.push({
+          message: `code "${s.text}" is changed in the target: "${changed.text}"`,
+          targetSpan: span(changed),
+        });
+      else
+        findings.push({
+          message: `code "${s.text}" is not found as such in the target ("${changed.text}")`,
+          severity: 'warning',
+          targetSpan: span(changed),
+        });
       continue;
     }
     // (a number with a unit of its own, "19%", is not the code's)
-    const parts = digitKeys.map((k) => T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && x.magnitude === 1 && x.keys.includes(k)));
+    const parts = digitKeys.map((k) =>
+      T.find(
+        (x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && x.magnitude === 1 && x.keys.includes(k),
+      ),
+    );
     if (digitKeys.length && parts.every((p) => p !== undefined)) {
       for (const p of parts) used.add(p!);
-      if (latinTarget) findings.push({ message: `code "${s.text}" is written differently in the target (${parts.map((p) => p!.text).join(', ')})`, severity: 'warning', targetSpan: span(parts[0]!) });
+      if (latinTarget)
+        findings.push({
+          message: `code "${s.text}" is written differently in the target (${parts.map((p) => p!.text).join(', ')})`,
+          severity: 'warning',
+          targetSpan: span(parts[0]!),
+        });
       continue;
     }
     if (!latinTarget && T.some((x) => x.kind === 'code' && x.keys[0] === s.keys[0])) continue;
     // A transliterated code with other digits ("COVID-19" → "كوفيد-18") is changed; none at all may be a translation of it.
-    const transliterated = latinTarget ? undefined : T.find((x) => !used.has(x) && x.kind === 'number' && x.unit === undefined && GLUED_TO_LETTERS.test(targetText.slice(Math.max(0, x.start - 2), x.start)));
+    const transliterated = latinTarget
+      ? undefined
+      : T.find(
+          (x) =>
+            !used.has(x) &&
+            x.kind === 'number' &&
+            x.unit === undefined &&
+            GLUED_TO_LETTERS.test(targetText.slice(Math.max(0, x.start - 2), x.start)),
+        );
     if (transliterated) {
       used.add(transliterated);
-      findings.push({ message: `code "${s.text}" is changed in the target: "${targetText.slice(Math.max(0, transliterated.start - 12), transliterated.end).replace(/^\S*\s/u, '')}"`, targetSpan: span(transliterated) });
+      findings.push({
+        message: `code "${s.text}" is changed in the target: "${targetText.slice(Math.max(0, transliterated.start - 12), transliterated.end).replace(/^\S*\s/u, '')}"`,
+        targetSpan: span(transliterated),
+      });
       continue;
     }
     // In another script, a hyphenated code ("COVID-19", "F-35") keeps its digits when transliterated; a glued one ("R0") is often translated into words.
-    findings.push({ message: `code "${s.text}" is missing from the target`, ...(latinTarget || /[-‐]\d+$/u.test(s.text) ? {} : { severity: 'warning' as const }) });
+    findings.push({
+      message: `code "${s.text}" is missing from the target`,
+      ...(latinTarget || /[-‐]\d+$/u.test(s.text) ? {} : { severity: 'warning' as const }),
+    });
   }
 
-  const extra = (): Quantity[] => T.filter((t) => !used.has(t) && t.kind !== 'code' && t.origin !== 'article' && t.origin !== 'ordinal-word');
+  const extra = (): Quantity[] =>
+    T.filter((t) => !used.has(t) && t.kind !== 'code' && t.origin !== 'article' && t.origin !== 'ordinal-word');
   const missingErrors: Quantity[] = [];
   for (const s of nums) {
     if (matchOf.has(s)) continue;
@@ -204,37 +282,72 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       const other = candidates.find((t) => t.magnitude > 1 && (t.bare || t.origin === 'words') && t.value !== s.value);
       if (other) {
         used.add(other);
-        findings.push({ message: `magnitude changed: "${s.text}" (${magnitudeName(s.magnitude)}) became "${other.text}" (${magnitudeName(other.value)}) in the target`, targetSpan: span(other) });
+        findings.push({
+          message: `magnitude changed: "${s.text}" (${magnitudeName(s.magnitude)}) became "${other.text}" (${magnitudeName(other.value)}) in the target`,
+          targetSpan: span(other),
+        });
       }
       continue;
     }
     // A magnitude word changed: same figure, another magnitude ("1.5 million" → "1,5 mil millones").
-    const mag = candidates.find((t) => (t.magnitude > 1 || s.magnitude > 1) && t.magnitude !== s.magnitude && near(t.mantissa, s.mantissa, 1e-9));
+    const mag = candidates.find(
+      (t) => (t.magnitude > 1 || s.magnitude > 1) && t.magnitude !== s.magnitude && near(t.mantissa, s.mantissa, 1e-9),
+    );
     if (mag) {
       used.add(mag);
-      findings.push({ message: `magnitude changed: "${s.text}" (${magnitudeName(s.magnitude)}) became "${mag.text}" (${magnitudeName(mag.magnitude)}) in the target`, targetSpan: span(mag) });
+      findings.push({
+        message: `magnitude changed: "${s.text}" (${magnitudeName(s.magnitude)}) became "${mag.text}" (${magnitudeName(mag.magnitude)}) in the target`,
+        targetSpan: span(mag),
+      });
       continue;
     }
     if (isConvertible(s.unit)) {
       const conv = candidates.find((t) => isConversion(s, t));
       if (conv) {
         used.add(conv);
-        findings.push({ message: `"${s.text}" appears as "${conv.text}" in the target: converted to another unit or currency? Check the conversion`, severity: 'warning', targetSpan: span(conv) });
+        findings.push({
+          message: `"${s.text}" appears as "${conv.text}" in the target: converted to another unit or currency? Check the conversion`,
+          severity: 'warning',
+          targetSpan: span(conv),
+        });
         continue;
       }
     }
     // Rounding: to a bigger magnitude word ("1,234,567" → "1,2 millones"), or dropping two or more significant digits of a long figure.
-    const rounded = candidates.find((t) => (t.origin === 'digits' || t.origin === 'words') && readingsOf(t).some((v) => readingsOf(s).some((sv) => isRounding(sv, v) && (t.magnitude > s.magnitude || (sigDigits(sv) >= 4 && sigDigits(sv) - sigDigits(v) >= 2)))));
+    const rounded = candidates.find(
+      (t) =>
+        (t.origin === 'digits' || t.origin === 'words') &&
+        readingsOf(t).some((v) =>
+          readingsOf(s).some(
+            (sv) =>
+              isRounding(sv, v) &&
+              (t.magnitude > s.magnitude || (sigDigits(sv) >= 4 && sigDigits(sv) - sigDigits(v) >= 2)),
+          ),
+        ),
+    );
     // (a year is never rounded: "2009" → "2000" is another year)
     if (rounded && required(s) && !isYear(s)) {
       used.add(rounded);
-      findings.push({ message: `"${s.text}" appears rounded as "${rounded.text}" in the target`, severity: 'warning', targetSpan: span(rounded) });
+      findings.push({
+        message: `"${s.text}" appears rounded as "${rounded.text}" in the target`,
+        severity: 'warning',
+        targetSpan: span(rounded),
+      });
       continue;
     }
     // A range shares its magnitude word ("9 to 15 billion" → "entre 9.000 y 15.000 millones"): 9 is 9 billion.
-    const rangeEnd = required(s) && s.magnitude === 1 ? nums.find((n) => n.start > s.end && n.magnitude > 1 && RANGE_LINK.test(sourceText.slice(s.end, n.start))) : undefined;
-    const shared = (t: Quantity): number => (t.magnitude === 1 ? T.find((n) => n.start > t.end && n.magnitude > 1 && RANGE_LINK.test(targetText.slice(t.end, n.start)))?.magnitude ?? 1 : 1);
-    const ranged = rangeEnd && candidates.find((t) => readingsOf(t).some((v) => near(v * shared(t), s.value * rangeEnd.magnitude, 1e-9)));
+    const rangeEnd =
+      required(s) && s.magnitude === 1
+        ? nums.find((n) => n.start > s.end && n.magnitude > 1 && RANGE_LINK.test(sourceText.slice(s.end, n.start)))
+        : undefined;
+    const shared = (t: Quantity): number =>
+      t.magnitude === 1
+        ? (T.find((n) => n.start > t.end && n.magnitude > 1 && RANGE_LINK.test(targetText.slice(t.end, n.start)))
+            ?.magnitude ?? 1)
+        : 1;
+    const ranged =
+      rangeEnd &&
+      candidates.find((t) => readingsOf(t).some((v) => near(v * shared(t), s.value * rangeEnd.magnitude, 1e-9)));
     if (ranged) {
       used.add(ranged);
       continue;
@@ -242,7 +355,13 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     // Fifty years as half a century ("medio siglo", "un demi-siècle", "ein halbes Jahrhundert", "نصف قرن").
     if (required(s) && s.value === 50 && s.unit === 'year' && HALF_CENTURY.test(targetText)) continue;
     // An article right before the same unit stands for a source "1" ("a 1-metre pipe" → "un tubo de un metro", "1 year" → "ein Jahr").
-    if (required(s) && s.value === 1 && s.unit !== undefined && [...targetText.matchAll(ARTICLE_BEFORE_WORD)].some((m) => unitClass(m[1]!) === s.unit)) continue;
+    if (
+      required(s) &&
+      s.value === 1 &&
+      s.unit !== undefined &&
+      [...targetText.matchAll(ARTICLE_BEFORE_WORD)].some((m) => unitClass(m[1]!) === s.unit)
+    )
+      continue;
     if (required(s)) missingErrors.push(s);
     else if (s.origin === 'words') {
       // A spelled-out number is compared with what the target states instead ("nine" → "siete").
@@ -251,18 +370,37 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       // A target "one" is no evidence (Arabic الواحدة/أحد, "one of"), nor is an Arabic "two" (the dual ending says it).
       const approximate = isApproximateCount(s.text);
       const comparable = !approximate && s.value !== 1 && !(s.value === 2 && targetLang.startsWith('ar'));
-      const other = comparable ? candidates.find((t) => (t.origin === 'words' || t.origin === 'digits') && t.kind === 'number' && t.magnitude === s.magnitude && !t.ordinal && t.unit === s.unit && t.value !== 1 && !isApproximateCount(t.text)) : undefined;
+      const other = comparable
+        ? candidates.find(
+            (t) =>
+              (t.origin === 'words' || t.origin === 'digits') &&
+              t.kind === 'number' &&
+              t.magnitude === s.magnitude &&
+              !t.ordinal &&
+              t.unit === s.unit &&
+              t.value !== 1 &&
+              !isApproximateCount(t.text),
+          )
+        : undefined;
       if (other && other.value === s.value) used.add(other);
       else if (other) {
         used.add(other);
-        findings.push({ message: `"${s.text}" (${s.value}) became "${other.text}" (${other.value}) in the target`, targetSpan: span(other) });
+        findings.push({
+          message: `"${s.text}" (${s.value}) became "${other.text}" (${other.value}) in the target`,
+          targetSpan: span(other),
+        });
       } else if (s.value >= 2 && s.magnitude === 1 && !/^(?:100|1000)$/u.test(String(s.value))) {
         // Small counts are often rendered by other words ("two" → "ambos", "three" → "trío"): a warning; larger ones are values.
-        findings.push({ message: `number(s) missing from the target: ${s.text} (${s.value})`, ...(s.value < 5 || approximate ? { severity: 'warning' as const } : {}) });
+        findings.push({
+          message: `number(s) missing from the target: ${s.text} (${s.value})`,
+          ...(s.value < 5 || approximate ? { severity: 'warning' as const } : {}),
+        });
       }
-    } else if (s.origin === 'roman') findings.push({ message: `Roman numeral "${s.text}" (${s.value}) is not in the target`, severity: 'warning' });
+    } else if (s.origin === 'roman')
+      findings.push({ message: `Roman numeral "${s.text}" (${s.value}) is not in the target`, severity: 'warning' });
   }
-  if (missingErrors.length) findings.push({ message: `number(s) missing from the target: ${missingErrors.map(label).join(', ')}` });
+  if (missingErrors.length)
+    findings.push({ message: `number(s) missing from the target: ${missingErrors.map(label).join(', ')}` });
   for (const t of extra()) {
     if (t.origin !== 'digits') continue;
     findings.push({ message: `number not in the source: ${label(t)}`, severity: 'warning', targetSpan: span(t) });
@@ -276,39 +414,69 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
  * 3 heridos"): each matched value carries a unit class on both sides (%, currencies, years, dead…);
  * a value whose class changed into the class another value left is a swap.
  */
-function swaps(S: readonly Quantity[], matchOf: ReadonlyMap<Quantity, Quantity>, targetText: string, targetLang: string): Finding[] {
-  const pairs = S.filter((s) => s.kind === 'number' && s.origin === 'digits' && matchOf.has(s) && matchOf.get(s)!.origin === 'digits').map((s) => [s, matchOf.get(s)!] as const);
+function swaps(
+  S: readonly Quantity[],
+  matchOf: ReadonlyMap<Quantity, Quantity>,
+  targetText: string,
+  targetLang: string,
+): Finding[] {
+  const pairs = S.filter(
+    (s) => s.kind === 'number' && s.origin === 'digits' && matchOf.has(s) && matchOf.get(s)!.origin === 'digits',
+  ).map((s) => [s, matchOf.get(s)!] as const);
   const out: Finding[] = [];
   const reported = new Set<Quantity>();
   const report = (s1: Quantity, s2: Quantity, t1: Quantity): void => {
     reported.add(s1).add(s2);
-    out.push({ message: `numbers swapped: "${s1.text}" and "${s2.text}" traded places in the target`, targetSpan: span(t1) });
+    out.push({
+      message: `numbers swapped: "${s1.text}" and "${s2.text}" traded places in the target`,
+      targetSpan: span(t1),
+    });
   };
   for (const [s1, t1] of pairs) {
     if (reported.has(s1)) continue;
     for (const [s2, t2] of pairs) {
       if (s2 === s1 || reported.has(s2) || s2.value === s1.value || reported.has(s1)) continue;
       // The unit or noun that went with the first value in the source now goes with the second one.
-      if (s1.unit !== undefined && t1.unit !== s1.unit && t2.unit === s1.unit && s2.unit !== s1.unit) report(s1, s2, t1);
+      if (s1.unit !== undefined && t1.unit !== s1.unit && t2.unit === s1.unit && s2.unit !== s1.unit)
+        report(s1, s2, t1);
       // Two plain numbers (no unit, no magnitude) in the same sentence whose order is reversed in the target.
       // Two numbers of the same sort (same unit, no magnitude word) whose order is reversed in the target.
       // A year and a count reordered is a swap only when the year left its place: a year still after a month or
       // a year word ("im Jahre 1981", "مارس 2020", "en el año 2011") is the clause moved, not the value.
-      else if (sameSort(s1, s2) && sameSort(t1, t2) && sameSort(s1, t1) && s1.magnitude === 1 && s1.start < s2.start && t1.start > t2.start && !yearInPlace(s1, t1, s2, t2, targetText, targetLang)) report(s1, s2, t1);
+      else if (
+        sameSort(s1, s2) &&
+        sameSort(t1, t2) &&
+        sameSort(s1, t1) &&
+        s1.magnitude === 1 &&
+        s1.start < s2.start &&
+        t1.start > t2.start &&
+        !yearInPlace(s1, t1, s2, t2, targetText, targetLang)
+      )
+        report(s1, s2, t1);
     }
   }
   return out;
 }
 
-const isYear = (q: Quantity): boolean => q.origin === 'digits' && /^\d{4}$/u.test(q.text) && q.value >= 1000 && q.value <= 2100;
+const isYear = (q: Quantity): boolean =>
+  q.origin === 'digits' && /^\d{4}$/u.test(q.text) && q.value >= 1000 && q.value <= 2100;
 const YEAR_CUE = /(?:^|[^\p{L}])(?:year|años?|ann[ée]es?|jahr|jahre|jahres|عام|العام|سنة)\s*$/iu;
 
-function yearInPlace(s1: Quantity, t1: Quantity, s2: Quantity, t2: Quantity, targetText: string, targetLang: string): boolean {
+function yearInPlace(
+  s1: Quantity,
+  t1: Quantity,
+  s2: Quantity,
+  t2: Quantity,
+  targetText: string,
+  targetLang: string,
+): boolean {
   if (isYear(s1) === isYear(s2)) return false;
   const t = isYear(s1) ? t1 : t2;
   const before = targetText.slice(Math.max(0, t.start - 16), t.start);
   if (YEAR_CUE.test(before)) return true;
-  return findCalendarWords(before, targetLang.split('-')[0]!).some((c) => c.kind === 'month' && c.end >= before.length - 5);
+  return findCalendarWords(before, targetLang.split('-')[0]!).some(
+    (c) => c.kind === 'month' && c.end >= before.length - 5,
+  );
 }
 
 /** The keys of a hyphenated code's last parts ("HCoV-HKU1" → HKU1): a translation may keep only those. */
@@ -316,15 +484,24 @@ function codeTails(q: Quantity): string[] {
   const parts = q.text.toUpperCase().split(/[-‐]/u);
   const out: string[] = [];
   for (let i = 1; i < parts.length; i++) {
-    const tail = parts.slice(i).join('').replace(/[^\p{L}\d]/gu, '');
+    const tail = parts
+      .slice(i)
+      .join('')
+      .replace(/[^\p{L}\d]/gu, '');
     if (/\p{L}/u.test(tail) && /\d/u.test(tail)) out.push(`c:${tail}`);
   }
   return out;
 }
 
-const sameSort = (a: Quantity, b: Quantity): boolean => a.unit === b.unit && a.magnitude === b.magnitude && !a.decade && !b.decade && Boolean(a.ordinal) === Boolean(b.ordinal);
+const sameSort = (a: Quantity, b: Quantity): boolean =>
+  a.unit === b.unit &&
+  a.magnitude === b.magnitude &&
+  !a.decade &&
+  !b.decade &&
+  Boolean(a.ordinal) === Boolean(b.ordinal);
 
-const count = (list: readonly CalendarWord[], kind: string, value: number): number => list.filter((c) => c.kind === kind && c.value === value).length;
+const count = (list: readonly CalendarWord[], kind: string, value: number): number =>
+  list.filter((c) => c.kind === kind && c.value === value).length;
 
 /** Months and weekdays, wherever they appear: each one the source names must be in the target. */
 function compareCalendar(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
@@ -344,19 +521,32 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
     if (night && count(t, c.kind, (c.value + 1) % 7) > 0) continue;
     // …and the night that ends on it may be named by the day before ("Monday night" → "la noche del domingo"): ambiguous, a warning.
     if (night && count(t, c.kind, (c.value + 6) % 7) > 0) {
-      findings.push({ message: `${c.kind} ${calendarName(c.kind, c.value, sourceLang)} night is named by the day before in the target: check which night is meant`, severity: 'warning' });
+      findings.push({
+        message: `${c.kind} ${calendarName(c.kind, c.value, sourceLang)} night is named by the day before in the target: check which night is meant`,
+        severity: 'warning',
+      });
       continue;
     }
     const name = calendarName(c.kind, c.value, sourceLang);
     const inSourceLanguage = findCalendarWords(target, sourceLang.split('-')[0]!);
     if (count(t, c.kind, c.value) + count(inSourceLanguage, c.kind, c.value) >= need) {
-      findings.push({ message: `${c.kind} ${name} is written in the source language in the target`, severity: 'warning' });
+      findings.push({
+        message: `${c.kind} ${name} is written in the source language in the target`,
+        severity: 'warning',
+      });
       continue;
     }
     const others = t.filter((x) => x.kind === c.kind && count(s, x.kind, x.value) < count(t, x.kind, x.value));
-    if (others.length) findings.push({ message: `${c.kind} ${name} names another ${c.kind} in the target ("${others.map((o) => o.text.replace(/\.$/u, '')).join('", "')}")` });
+    if (others.length)
+      findings.push({
+        message: `${c.kind} ${name} names another ${c.kind} in the target ("${others.map((o) => o.text.replace(/\.$/u, '')).join('", "')}")`,
+      });
     // A weekday left out is often style ("on Tuesday" → "this week"); a month left out loses the date.
-    else findings.push({ message: `${c.kind} ${name} is missing from the target`, ...(c.kind === 'weekday' ? { severity: 'warning' as const } : {}) });
+    else
+      findings.push({
+        message: `${c.kind} ${name} is missing from the target`,
+        ...(c.kind === 'weekday' ? { severity: 'warning' as const } : {}),
+      });
   }
   return findings;
 }

@@ -20,7 +20,8 @@ function icuArguments(text: string): string[] | null {
     for (const el of els) {
       if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
       if ('value' in el && typeof el.value === 'string') out.push(`{${el.value}}`);
-      if (el.type === TYPE.plural || el.type === TYPE.select) for (const opt of Object.values(el.options)) walk(opt.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select)
+        for (const opt of Object.values(el.options)) walk(opt.value);
       if (el.type === TYPE.tag) walk(el.children);
     }
   };
@@ -38,12 +39,17 @@ export function placeholdersOf(text: string): string[] {
 export const placeholders: PairCheck = {
   id: 'placeholders',
   severity: 'error',
-  description: 'Placeholders written as text ({x}, {{x}}, %d, %1$s, ICU arguments) must be the same in source and target.',
+  description:
+    'Placeholders written as text ({x}, {{x}}, %d, %1$s, ICU arguments) must be the same in source and target.',
   run(pair) {
     const src = placeholdersOf(textOnly(pair.source));
     const trg = placeholdersOf(textOnly(pair.target));
-    const missing = src.filter((p, i) => src.indexOf(p) === i && src.filter((x) => x === p).length > trg.filter((x) => x === p).length);
-    const extra = trg.filter((p, i) => trg.indexOf(p) === i && trg.filter((x) => x === p).length > src.filter((x) => x === p).length);
+    const missing = src.filter(
+      (p, i) => src.indexOf(p) === i && src.filter((x) => x === p).length > trg.filter((x) => x === p).length,
+    );
+    const extra = trg.filter(
+      (p, i) => trg.indexOf(p) === i && trg.filter((x) => x === p).length > src.filter((x) => x === p).length,
+    );
     return [
       ...missing.map((p) => ({ message: `placeholder ${p} is missing from the target` })),
       ...extra.map((p) => ({ message: `placeholder ${p} is not in the source` })),

@@ -45,7 +45,8 @@ const leadingWord = (token: string): string => /^[^\p{L}\p{M}\p{N}]*([\p{L}\p{M}
 const trailingWord = (token: string): string => /([\p{L}\p{M}\p{N}]*)[^\p{L}\p{M}\p{N}]*$/u.exec(token)![1]!;
 
 /** ASCII characters that are not letters or digits: a word never ends or starts with one. */
-const asciiNonWord = (code: number): boolean => code < 128 && !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+const asciiNonWord = (code: number): boolean =>
+  code < 128 && !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
 
 /** A quick look for two neighbouring tokens that may be one word twice; most sentences have none. */
 function mayRepeat(text: string): boolean {
@@ -65,7 +66,12 @@ function mayRepeat(text: string): boolean {
 /** "Sie sie", "Will will": a capitalised word inside a sentence followed by the lower-case one is two different words. */
 function capitalisedThenCommon(text: string, r: Repeat): boolean {
   const second = text.slice(r.end - r.word.length, r.end);
-  if (r.word === second || r.word.charAt(0) === r.word.charAt(0).toLowerCase() || second.charAt(0) !== second.charAt(0).toLowerCase()) return false;
+  if (
+    r.word === second ||
+    r.word.charAt(0) === r.word.charAt(0).toLowerCase() ||
+    second.charAt(0) !== second.charAt(0).toLowerCase()
+  )
+    return false;
   const before = text.slice(0, r.start).trimEnd();
   return before !== '' && !/[.!?¿¡:;"“”«»„‚‘’'()[\]—–-]$/u.test(before);
 }
@@ -73,7 +79,8 @@ function capitalisedThenCommon(text: string, r: Repeat): boolean {
 export const repeatedWords: PairCheck = {
   id: 'repeated-words',
   severity: 'warning',
-  description: 'A word repeated twice in a row in the target ("the the") where the source has no such repetition; grammatical doubles ("die die", "vous vous"), "Sie sie" and acronyms spelled out letter by letter are not.',
+  description:
+    'A word repeated twice in a row in the target ("the the") where the source has no such repetition; grammatical doubles ("die die", "vous vous"), "Sie sie" and acronyms spelled out letter by letter are not.',
   run(pair) {
     const trg = textWithoutCodes(pair.target);
     const found = repeats(trg);

@@ -6,19 +6,34 @@ import { primary } from '../glossary.js';
 import { opensSentence, textWithoutCodes } from '../text.js';
 import type { CollectionCheck, PairFindings, QaPair } from '../types.js';
 
-const DICTIONARY_DIRS = ['/usr/share/hunspell', '/usr/share/myspell', '/usr/share/myspell/dicts', '/usr/local/share/hunspell'];
+const DICTIONARY_DIRS = [
+  '/usr/share/hunspell',
+  '/usr/share/myspell',
+  '/usr/share/myspell/dicts',
+  '/usr/local/share/hunspell',
+];
 
 /** The installed hunspell dictionary for a language: "es-MX" → es_MX, else es_ES, else any es_*. */
 export function findDictionary(lang: string): string | null {
-  const available = DICTIONARY_DIRS.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.dic')).map((f) => f.slice(0, -4)));
+  const available = DICTIONARY_DIRS.filter(existsSync).flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.dic'))
+      .map((f) => f.slice(0, -4)),
+  );
   const tag = lang.replace('-', '_');
   const p = primary(lang);
-  return available.find((d) => d.toLowerCase() === tag.toLowerCase()) ?? available.find((d) => d.toLowerCase() === `${p}_${p}`) ?? available.find((d) => d.toLowerCase().startsWith(`${p}_`) || d.toLowerCase() === p) ?? null;
+  return (
+    available.find((d) => d.toLowerCase() === tag.toLowerCase()) ??
+    available.find((d) => d.toLowerCase() === `${p}_${p}`) ??
+    available.find((d) => d.toLowerCase().startsWith(`${p}_`) || d.toLowerCase() === p) ??
+    null
+  );
 }
 
 // Placeholders, URLs, e-mail addresses and ordinal indicators ("12.º") are not words to spell-check;
 // they are blanked out with spaces so offsets stay put.
-const NOT_WORDS = /\{\{[^{}]*\}\}|\{[^{}\s]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]|(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|[ºª]/gu;
+const NOT_WORDS =
+  /\{\{[^{}]*\}\}|\{[^{}\s]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]|(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|[ºª]/gu;
 
 function maskNonWords(text: string): string {
   return text.replace(NOT_WORDS, (m) => ' '.repeat(m.length));
@@ -54,18 +69,26 @@ export const spelling: CollectionCheck = {
     for (const p of pairs) byLang.set(p.targetLang, [...(byLang.get(p.targetLang) ?? []), p]);
     if (byLang.size === 0) return out;
     if (!hunspellAvailable()) {
-      context.notice('spelling: hunspell is not installed, so spelling was not checked (Debian: apt-get install hunspell hunspell-es …)');
+      context.notice(
+        'spelling: hunspell is not installed, so spelling was not checked (Debian: apt-get install hunspell hunspell-es …)',
+      );
       return out;
     }
     for (const [lang, group] of byLang) {
       const dictionary = findDictionary(lang);
       if (!dictionary) {
-        context.notice(`spelling: no hunspell dictionary for "${lang}" is installed, so its spelling was not checked (Debian: hunspell-${primary(lang)})`);
+        context.notice(
+          `spelling: no hunspell dictionary for "${lang}" is installed, so its spelling was not checked (Debian: hunspell-${primary(lang)})`,
+        );
         continue;
       }
       const personal = new Set<string>();
-      for (const p of group) for (const w of textWithoutCodes(p.source).match(/\p{Lu}[\p{L}'’-]*/gu) ?? []) personal.add(w.replace(/['’]s$/u, ''));
-      for (const e of context.glossary.entries) for (const t of [e.source, ...Object.values(e.targets).flat()]) for (const w of t.split(/[\s.]+/u)) if (w) personal.add(w);
+      for (const p of group)
+        for (const w of textWithoutCodes(p.source).match(/\p{Lu}[\p{L}'’-]*/gu) ?? [])
+          personal.add(w.replace(/['’]s$/u, ''));
+      for (const e of context.glossary.entries)
+        for (const t of [e.source, ...Object.values(e.targets).flat()])
+          for (const w of t.split(/[\s.]+/u)) if (w) personal.add(w);
       const dir = mkdtempSync(join(tmpdir(), 'locflow-spell-'));
       try {
         const words = join(dir, 'names.dic');
@@ -79,7 +102,12 @@ export const spelling: CollectionCheck = {
         let stdout: string;
         try {
           stdout = await new Promise<string>((resolve, reject) =>
-            execFile('hunspell', ['-l', '-d', dictionary, '-p', words, '-i', 'utf-8', input], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (err, out) => (err ? reject(err) : resolve(out))),
+            execFile(
+              'hunspell',
+              ['-l', '-d', dictionary, '-p', words, '-i', 'utf-8', input],
+              { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+              (err, out) => (err ? reject(err) : resolve(out)),
+            ),
           );
         } catch (err) {
           context.notice(`spelling: hunspell failed for "${lang}": ${(err as Error).message.trim()}`);
@@ -91,8 +119,19 @@ export const spelling: CollectionCheck = {
           for (const m of texts[i]!.matchAll(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu)) {
             if (isNameOrLetter(texts[i]!, m[0], m.index)) continue;
             // hunspell may report a whole hyphenated word or only one of its parts.
-            const parts = misspelled.has(m[0]) ? [{ word: m[0], at: 0 }] : [...m[0].matchAll(/[\p{L}\p{M}]+/gu)].filter((p) => misspelled.has(p[0])).map((p) => ({ word: p[0], at: p.index }));
-            for (const { word, at } of parts) out.push({ pair, finding: { message: `"${word}" may be misspelled`, targetSpan: { start: m.index + at, end: m.index + at + word.length } } });
+            const parts = misspelled.has(m[0])
+              ? [{ word: m[0], at: 0 }]
+              : [...m[0].matchAll(/[\p{L}\p{M}]+/gu)]
+                  .filter((p) => misspelled.has(p[0]))
+                  .map((p) => ({ word: p[0], at: p.index }));
+            for (const { word, at } of parts)
+              out.push({
+                pair,
+                finding: {
+                  message: `"${word}" may be misspelled`,
+                  targetSpan: { start: m.index + at, end: m.index + at + word.length },
+                },
+              });
           }
         });
       } finally {

@@ -18,7 +18,9 @@ export const terminology: PairCheck = {
       if (!source.hasPhrase(entry.source)) continue;
       const approved = renderingsFor(entry, pair.targetLang);
       if (approved.length === 0 || approved.some((r) => target.hasPhrase(r))) continue;
-      findings.push({ message: `glossary term "${entry.source}" should be translated as ${approved.map((r) => `"${r}"`).join(' or ')}` });
+      findings.push({
+        message: `glossary term "${entry.source}" should be translated as ${approved.map((r) => `"${r}"`).join(' or ')}`,
+      });
     }
     return findings;
   },

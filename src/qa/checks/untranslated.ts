@@ -3,7 +3,8 @@ import type { PairCheck } from '../types.js';
 
 // A unit of names, acronyms, numbers and punctuation only ("AP", "NATO", "2023") is often the same in every language.
 // A name may carry punctuation, as a label does ("Peru:", "(AP)").
-const NAME_LIKE = /^(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}]+))*$/u;
+const NAME_LIKE =
+  /^(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}]+))*$/u;
 
 export const untranslated: PairCheck = {
   id: 'untranslated',

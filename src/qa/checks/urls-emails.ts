@@ -19,11 +19,29 @@ const at = (text: string): boolean => text.includes('@');
 
 const KINDS: readonly Kind[] = [
   // Scheme and host are case-insensitive; "http://x.org/" and "http://x.org" are one address.
-  { name: 'URL', inPlainText: true, hint: (t) => URL_HINT.test(t), pattern: URL, key: (u) => u.replace(/^[^/]*\/\/[^/]*|^www\.[^/]*/iu, lower).replace(/\/+$/u, '') },
+  {
+    name: 'URL',
+    inPlainText: true,
+    hint: (t) => URL_HINT.test(t),
+    pattern: URL,
+    key: (u) => u.replace(/^[^/]*\/\/[^/]*|^www\.[^/]*/iu, lower).replace(/\/+$/u, ''),
+  },
   { name: 'e-mail address', inPlainText: true, hint: at, pattern: EMAIL, key: lower },
   // Only in the words, so an ICU "#" code before "st" is no hashtag. Platforms ignore case in both.
-  { name: 'hashtag', inPlainText: false, hint: (t) => t.includes('#'), pattern: /(?<![\p{L}\p{N}&/])#[\p{L}_][\p{L}\p{N}_]*/gu, key: lower },
-  { name: 'handle', inPlainText: false, hint: at, pattern: /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_]{1,30}\b(?![.@][\p{L}])/gu, key: lower },
+  {
+    name: 'hashtag',
+    inPlainText: false,
+    hint: (t) => t.includes('#'),
+    pattern: /(?<![\p{L}\p{N}&/])#[\p{L}_][\p{L}\p{N}_]*/gu,
+    key: lower,
+  },
+  {
+    name: 'handle',
+    inPlainText: false,
+    hint: at,
+    pattern: /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_]{1,30}\b(?![.@][\p{L}])/gu,
+    key: lower,
+  },
 ];
 
 const RTL = /^(?:ar|arc|ckb|dv|fa|he|iw|ks|ku-Arab|pa-Arab|ps|sd|ug|ur|yi)(?:-|$)/u;
@@ -42,7 +60,9 @@ export const urlsEmails: PairCheck = {
     let words: readonly [string, string] | undefined;
     const findings: Finding[] = [];
     for (const kind of KINDS) {
-      const [src, trg] = kind.inPlainText ? (plain ??= [toPlainText(pair.source), toPlainText(pair.target)]) : (words ??= [textWithoutCodes(pair.source), textWithoutCodes(pair.target)]);
+      const [src, trg] = kind.inPlainText
+        ? (plain ??= [toPlainText(pair.source), toPlainText(pair.target)])
+        : (words ??= [textWithoutCodes(pair.source), textWithoutCodes(pair.target)]);
       const inSource = kind.hint(src);
       if (!inSource && !kind.hint(trg)) continue;
       const a = inSource ? [...src.matchAll(kind.pattern)].map((m) => m[0]) : [];
@@ -59,7 +79,10 @@ export const urlsEmails: PairCheck = {
       for (const x of missing) {
         // Typed in a right-to-left editor, "#tag" may come out as "tag#": it looks right and no longer works.
         if (kind.name === 'hashtag' && RTL.test(pair.targetLang) && trg.includes(`${x.slice(1)}#`)) {
-          findings.push({ message: `hashtag ${x} is written "${x.slice(1)}#" in the target (the # after the word, as right-to-left typing shows it): it will not work as a hashtag`, severity: 'warning' });
+          findings.push({
+            message: `hashtag ${x} is written "${x.slice(1)}#" in the target (the # after the word, as right-to-left typing shows it): it will not work as a hashtag`,
+            severity: 'warning',
+          });
         } else findings.push({ message: `${kind.name} ${x} is missing or changed in the target` });
       }
       const extra: Severity = missing.length ? 'error' : 'warning';

@@ -31,13 +31,18 @@ const show = (s: string): string => JSON.stringify(s);
 export const whitespace: PairCheck = {
   id: 'whitespace',
   severity: 'warning',
-  description: 'Leading or trailing white space differs from the source, or the target has doubled spaces the source does not.',
+  description:
+    'Leading or trailing white space differs from the source, or the target has doubled spaces the source does not.',
   run(pair) {
     const src = toPlainText(pair.source);
     const trg = toPlainText(pair.target);
     const findings: Finding[] = [];
-    if (lead(src) !== lead(trg)) findings.push({ message: `leading white space ${show(lead(trg))} differs from the source's ${show(lead(src))}` });
-    if (trail(src) !== trail(trg)) findings.push({ message: `trailing white space ${show(trail(trg))} differs from the source's ${show(trail(src))}` });
+    if (lead(src) !== lead(trg))
+      findings.push({ message: `leading white space ${show(lead(trg))} differs from the source's ${show(lead(src))}` });
+    if (trail(src) !== trail(trg))
+      findings.push({
+        message: `trailing white space ${show(trail(trg))} differs from the source's ${show(trail(src))}`,
+      });
     if (doubledSpaces(trg) > doubledSpaces(src)) findings.push({ message: 'the target has doubled spaces' });
     return findings;
   },

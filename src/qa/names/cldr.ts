@@ -14,7 +14,41 @@ type Kind = 'region' | 'language' | 'currency';
 
 const A_TO_Z = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
 // Continents and world regions by their UN M.49 numbers ("Europe", "Americas", "Middle Africa").
-const M49 = ['001', '002', '003', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029', '030', '034', '035', '039', '053', '054', '057', '061', '142', '143', '145', '150', '151', '154', '155', '202', '419', 'EU', 'UN'];
+const M49 = [
+  '001',
+  '002',
+  '003',
+  '005',
+  '009',
+  '011',
+  '013',
+  '014',
+  '015',
+  '017',
+  '018',
+  '019',
+  '021',
+  '029',
+  '030',
+  '034',
+  '035',
+  '039',
+  '053',
+  '054',
+  '057',
+  '061',
+  '142',
+  '143',
+  '145',
+  '150',
+  '151',
+  '154',
+  '155',
+  '202',
+  '419',
+  'EU',
+  'UN',
+];
 
 function codesOf(kind: Kind): string[] {
   if (kind === 'region') return [...A_TO_Z.flatMap((a) => A_TO_Z.map((b) => a + b)), ...M49];
@@ -65,16 +99,20 @@ export function cldrIndex(lang: string): Map<string, CldrName> {
         for (const style of ['long', 'short'] as const) {
           const name = nameOf(lang, kind, style, code);
           // Names are letters; "Congo - Kinshasa" style disambiguations are also indexed without the suffix.
-          if (name) for (const n of [name, name.replace(/\s*[-–(].*$/u, '')]) if (n.length > 1) index.set(fold(n), { kind, code });
+          if (name)
+            for (const n of [name, name.replace(/\s*[-–(].*$/u, '')])
+              if (n.length > 1) index.set(fold(n), { kind, code });
         }
       }
     }
-    for (const [code, name] of variantNames(lang)) if (!index.has(fold(name))) index.set(fold(name), { kind: 'region', code });
+    for (const [code, name] of variantNames(lang))
+      if (!index.has(fold(name))) index.set(fold(name), { kind: 'region', code });
     // Country abbreviations other languages print ("USA", "UAE" as "EAU"…) are written in English text too.
     for (const other of ['de', 'fr', 'es', 'it', 'nl', 'pt']) {
       for (const code of codesOf('region')) {
         const short = nameOf(other, 'region', 'short', code);
-        if (short && /^\p{Lu}{2,4}$/u.test(short) && !index.has(fold(short))) index.set(fold(short), { kind: 'region', code });
+        if (short && /^\p{Lu}{2,4}$/u.test(short) && !index.has(fold(short)))
+          index.set(fold(short), { kind: 'region', code });
       }
     }
     indexCache.set(lang, index);
@@ -99,7 +137,9 @@ function variantNames(lang: string): Array<[string, string]> {
   if (!out) {
     out = [];
     try {
-      const data = require(`cldr-localenames-full/main/${base}/territories.json`) as { main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }> };
+      const data = require(`cldr-localenames-full/main/${base}/territories.json`) as {
+        main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }>;
+      };
       for (const [key, name] of Object.entries(Object.values(data.main)[0]?.localeDisplayNames.territories ?? {})) {
         const m = /^([A-Z]{2}|\d{3})-alt-(?:variant|short)$/u.exec(key);
         if (m) out.push([m[1]!, name]);
@@ -115,7 +155,8 @@ function variantNames(lang: string): Array<[string, string]> {
 /** The target language's CLDR names for what a source name stands for, long, short and variant. */
 export function cldrRenderings(name: CldrName, targetLang: string): string[] {
   const out = new Set<string>();
-  if (name.kind === 'region') for (const [code, variant] of variantNames(targetLang)) if (code === name.code) out.add(variant);
+  if (name.kind === 'region')
+    for (const [code, variant] of variantNames(targetLang)) if (code === name.code) out.add(variant);
   for (const style of ['long', 'short'] as const) {
     const n = nameOf(targetLang, name.kind, style, name.code);
     if (n) {

@@ -30,7 +30,24 @@ export interface FoundName {
 }
 
 /** Lower-case words that may join the words of one name ("Bank of England", "Osama bin Laden"). */
-export const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'do', 'dos', 'du', 'le']);
+export const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'la',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'van',
+  'von',
+  'der',
+  'da',
+  'do',
+  'dos',
+  'du',
+  'le',
+]);
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)*/gu;
 
 /** Month and weekday names, and the a.m./p.m. of "2:15 PM": capitalised in English but not names; dates are the numbers check's business. */
@@ -39,7 +56,8 @@ function isCalendarWord(word: string, lang: string): boolean {
 }
 
 // Adherents of religions and movements: group words like nationalities, written lower case in many languages.
-const GROUP_STEMS = /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma|anglo|saxon|hellen|celt|slav|viking|moor)/u;
+const GROUP_STEMS =
+  /^(?:jew|muslim|moslem|islam|christian|catholic|protestant|evangelical|orthodox|anglican|methodist|baptist|mormon|shiite|shia|shi'ite|sunni|hindu|buddhist|sikh|alawite|druze|copt|zionist|jihadi|salafi|wahhabi|maronite|yazidi|kurd|arab|latino|hispanic|bedouin|pashtun|uighur|uyghur|rohingya|tamil|roma|anglo|saxon|hellen|celt|slav|viking|moor)/u;
 const DEMONYM_ENDING = /(?:ians?|eans?|ans?|ese|ish|is?|ics?|ites?|ers?|m[ae]n|wom[ae]n|s)$/u;
 
 const groupWord = memoPerLanguage((f: string, lang: string): boolean => {
@@ -48,7 +66,8 @@ const groupWord = memoPerLanguage((f: string, lang: string): boolean => {
   if (cldr !== undefined || !DEMONYM_ENDING.test(f)) return false;
   // "Iraqi" ← Iraq, "Iranian" ← Iran, "Europeans" ← Europe, "Kurdish" ← Kurdish (language).
   const stem = f.replace(DEMONYM_ENDING, '');
-  for (let k = Math.max(4, stem.length - 1); k <= f.length - 1; k++) if (stemOfPlaceOrLanguage(f.slice(0, k), lang)) return true;
+  for (let k = Math.max(4, stem.length - 1); k <= f.length - 1; k++)
+    if (stemOfPlaceOrLanguage(f.slice(0, k), lang)) return true;
   return false;
 });
 
@@ -78,7 +97,12 @@ function tokens(text: string): Token[] {
     }
     let word = m[0].replace(/['’]s?$/u, '');
     if (word === '') word = m[0];
-    out.push({ text: word, start: m.index, sentenceStart: out.length === 0 || sentenceStart, capital: /^\p{Lu}/u.test(word) });
+    out.push({
+      text: word,
+      start: m.index,
+      sentenceStart: out.length === 0 || sentenceStart,
+      capital: /^\p{Lu}/u.test(word),
+    });
     sentenceStart = false;
     last = m.index + m[0].length;
   }
@@ -141,7 +165,12 @@ function detect(text: string, lang: string): FoundName[] {
     const joined = run.length > 0 && /^(?:['’]s?)?\s$/u.test(gap.replace(/\s+/gu, ' ')) && !/['’]/u.test(gap);
     // An acronym stands on its own ("EU Ambassador Vicenová", "US Central Command"): it is localised on its own.
     const alone = isAcronym(t.text) || (run.length === 1 && isAcronym(run[0]!.text));
-    const capitalInRun = t.capital && !alone && !isPronounI(t.text) && joined && !(headline && isCommonWord(t.text, lang) && !isCoded(t.text) && !isAcronym(t.text));
+    const capitalInRun =
+      t.capital &&
+      !alone &&
+      !isPronounI(t.text) &&
+      joined &&
+      !(headline && isCommonWord(t.text, lang) && !isCoded(t.text) && !isAcronym(t.text));
     if (capitalInRun) run.push(t);
     else if (run.length && joined && CONNECTORS.has(t.text) && toks[i + 1]?.capital) run.push(t);
     else {
@@ -155,16 +184,27 @@ function detect(text: string, lang: string): FoundName[] {
   for (const r of runs) {
     let words = r.filter((w, i) => !(isCalendarWord(w.text, lang) && (r.length === 1 || i === 0)));
     // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
-    while (words.length > 1 && (isTitle(words[0]!.text) || (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))) words = words.slice(1);
+    while (
+      words.length > 1 &&
+      (isTitle(words[0]!.text) ||
+        (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))
+    )
+      words = words.slice(1);
     while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
     // "The Netherlands", "The Hague": the article is not what a translation keeps.
     if (words.length > 1 && words[0]!.text === 'The') words = words.slice(1);
     // A nationality before a name describes it ("Czech Montreal", "Nigerian Boko Haram"): the name is what follows.
-    while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang)) words = words.slice(1);
+    while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang))
+      words = words.slice(1);
     while (words.length > 1 && isLegalForm(words[words.length - 1]!.text)) words = words.slice(0, -1);
     // A Roman numeral, even as an ordinal ("XXth century"), is the numbers check's business.
-    if (words.length === 1 && /^(?=[IVX]{2}|[IVX]+(?:th|st|nd|rd))X{0,3}(?:IX|IV|V?I{0,3})(?:th|st|nd|rd)?$/u.test(words[0]!.text)) continue;
-    if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1))) continue;
+    if (
+      words.length === 1 &&
+      /^(?=[IVX]{2}|[IVX]+(?:th|st|nd|rd))X{0,3}(?:IX|IV|V?I{0,3})(?:th|st|nd|rd)?$/u.test(words[0]!.text)
+    )
+      continue;
+    if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1)))
+      continue;
     const texts = words.map((w) => w.text);
     if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang)) continue;
     const first = words[0]!;
@@ -182,5 +222,7 @@ function kindOf(words: readonly string[], lang: string): NameKind {
   if (!knowsCommonWords(lang)) return 'unknown';
   // Hyphenated words count by their parts ("T-shirt", "Anglo-Saxon").
   const content = words.filter((w) => !CONNECTORS.has(w)).flatMap((w) => w.split(/[-‐]/u).filter((p) => p.length > 1));
-  return content.every((w) => isAcronym(w) || isCommonWord(w, lang) || isGroupWord(w, lang) || isTitle(w)) ? 'common' : 'opaque';
+  return content.every((w) => isAcronym(w) || isCommonWord(w, lang) || isGroupWord(w, lang) || isTitle(w))
+    ? 'common'
+    : 'opaque';
 }

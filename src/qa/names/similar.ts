@@ -64,12 +64,18 @@ export function isCognate(source: string, target: string): boolean {
   if (source === target) return true;
   if (source.length < 3 || target.length < 3) return false;
   // Part of a compound (Centroeuropa, Karlsuniversität): the name's stem inside a longer word.
-  if (source.length >= 5 && target.length > source.length + 2 && target.includes(source.slice(0, Math.max(5, source.length - 2)))) return true;
+  if (
+    source.length >= 5 &&
+    target.length > source.length + 2 &&
+    target.includes(source.slice(0, Math.max(5, source.length - 2)))
+  )
+    return true;
   const a = spellingOf(source);
   const b = spellingOf(target);
   if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return false;
   let prefix = 0;
-  while (prefix < source.length && prefix < target.length && source.charCodeAt(prefix) === target.charCodeAt(prefix)) prefix++;
+  while (prefix < source.length && prefix < target.length && source.charCodeAt(prefix) === target.charCodeAt(prefix))
+    prefix++;
   // A shared stem: at least four letters and most of the shorter word.
   if (prefix >= 4 && prefix >= 0.6 * Math.min(source.length, target.length)) return true;
   const longest = Math.max(a.length, b.length);

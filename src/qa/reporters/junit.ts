@@ -13,7 +13,8 @@ export function junitReport(issues: readonly Issue[], pairs: readonly QaPair[]):
   for (const p of pairs) {
     const k = key(p.file, p.targetLang);
     const cases = suites.get(k) ?? [];
-    if (!cases.some((c) => c.unit === p.id)) cases.push({ unit: p.id, ...(p.label !== undefined ? { label: p.label } : {}), issues: [] });
+    if (!cases.some((c) => c.unit === p.id))
+      cases.push({ unit: p.id, ...(p.label !== undefined ? { label: p.label } : {}), issues: [] });
     suites.set(k, cases);
   }
   for (const i of issues) {
@@ -31,13 +32,23 @@ export function junitReport(issues: readonly Issue[], pairs: readonly QaPair[]):
   lines.push(`<testsuites name="locflow check" tests="${total}" failures="${failures}">`);
   for (const [name, cases] of suites) {
     const f = cases.filter((c) => c.issues.some((i) => i.severity === 'error')).length;
-    lines.push(`  <testsuite name="${escapeAttr(clean(name))}" tests="${cases.length}" failures="${f}" errors="0" skipped="0">`);
+    lines.push(
+      `  <testsuite name="${escapeAttr(clean(name))}" tests="${cases.length}" failures="${f}" errors="0" skipped="0">`,
+    );
     for (const c of cases) {
       const errors = c.issues.filter((i) => i.severity === 'error');
       const others = c.issues.filter((i) => i.severity !== 'error');
-      lines.push(`    <testcase classname="${escapeAttr(clean(name))}" name="${escapeAttr(clean(c.label !== undefined && c.label !== c.unit ? `${c.label} (${c.unit})` : c.unit))}">`);
-      for (const e of errors) lines.push(`      <failure type="${e.check}" message="${escapeAttr(clean(e.message))}">${escapeText(clean(`source: ${e.source}\ntarget: ${e.target}`))}</failure>`);
-      if (others.length) lines.push(`      <system-out>${escapeText(clean(others.map((o) => `${o.severity} ${o.check}: ${o.message}`).join('\n')))}</system-out>`);
+      lines.push(
+        `    <testcase classname="${escapeAttr(clean(name))}" name="${escapeAttr(clean(c.label !== undefined && c.label !== c.unit ? `${c.label} (${c.unit})` : c.unit))}">`,
+      );
+      for (const e of errors)
+        lines.push(
+          `      <failure type="${e.check}" message="${escapeAttr(clean(e.message))}">${escapeText(clean(`source: ${e.source}\ntarget: ${e.target}`))}</failure>`,
+        );
+      if (others.length)
+        lines.push(
+          `      <system-out>${escapeText(clean(others.map((o) => `${o.severity} ${o.check}: ${o.message}`).join('\n')))}</system-out>`,
+        );
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');

@@ -2,14 +2,21 @@ import type { Issue } from '../types.js';
 import { summarize } from '../runner.js';
 import { visibleControls as v } from './visible.js';
 
-const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' } as const;
+const COLORS = {
+  error: '\u001b[31m',
+  warning: '\u001b[33m',
+  info: '\u001b[36m',
+  dim: '\u001b[2m',
+  reset: '\u001b[0m',
+} as const;
 
 /**
  * The heading of a unit: its label first ("common.greeting", "paragraph, line 12"), the id and the
  * line of the checked file after it, dimmed; a unit without a label as before ("line 3 unit u0e08… [es]").
  */
 function unitLine(i: Issue, c: (k: keyof typeof COLORS, s: string) => string): string {
-  if (i.label === undefined || i.label === i.unit) return `  ${i.line !== undefined ? `line ${i.line} ` : ''}unit ${v(i.unit)} [${v(i.lang)}]`;
+  if (i.label === undefined || i.label === i.unit)
+    return `  ${i.line !== undefined ? `line ${i.line} ` : ''}unit ${v(i.unit)} [${v(i.lang)}]`;
   const where = i.line !== undefined ? `, at line ${i.line} of this file` : '';
   return `  ${v(i.label)} [${v(i.lang)}]  ${c('dim', `(unit ${v(i.unit)}${where})`)}`;
 }
@@ -25,7 +32,11 @@ export function textReport(issues: readonly Issue[], color = false): string {
     let lastUnit = '';
     for (const i of list) {
       if (i.unit !== lastUnit) {
-        lines.push(unitLine(i, c), c('dim', `    source: ${v(i.source, '\t')}`), c('dim', `    target: ${v(i.target, '\t')}`));
+        lines.push(
+          unitLine(i, c),
+          c('dim', `    source: ${v(i.source, '\t')}`),
+          c('dim', `    target: ${v(i.target, '\t')}`),
+        );
         lastUnit = i.unit;
       }
       lines.push(`    ${c(i.severity, i.severity.padEnd(7))} ${v(i.message)}  ${c('dim', v(i.check))}`);
