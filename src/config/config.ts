@@ -31,6 +31,8 @@ export interface Config {
 /** The translation memory: its file, and what counts as a fuzzy match worth offering. */
 export interface TmConfig {
   readonly path: string;
+  /** Where the memory lives when it is not the project's SQLite file (postgres://…); LOCFLOW_TM_URL wins over it. */
+  readonly url?: string;
   /** Lowest fuzzy score (0–100) offered to translators. */
   readonly fuzzyThreshold: number;
   readonly maxMatches: number;
@@ -133,7 +135,7 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   text: ['boilerplate', 'relatedLabels', 'frontMatter'],
   qa: ['glossary', 'severity', 'suppress', 'lengthRatio'],
   mt: ['apertium', 'apy', 'deepl', 'libretranslate'],
-  tm: ['path', 'fuzzyThreshold', 'maxMatches'],
+  tm: ['path', 'url', 'fuzzyThreshold', 'maxMatches'],
 };
 
 /** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
@@ -186,7 +188,8 @@ function readTm(value: Json | undefined, file: string, root: string): TmConfig {
       throw new LocflowError(`tm.${key} must be a number from ${lo} to ${hi}`, { file });
     return v;
   };
-  return { path, fuzzyThreshold: number('fuzzyThreshold', 1, 100), maxMatches: number('maxMatches', 0, 20) };
+  const url = o.url === undefined ? {} : { url: asString(o.url, 'tm.url', file) };
+  return { path, ...url, fuzzyThreshold: number('fuzzyThreshold', 1, 100), maxMatches: number('maxMatches', 0, 20) };
 }
 
 function readMt(value: Json | undefined, file: string): MtConfig {
