@@ -190,3 +190,32 @@ describe('an import conflict shows where the texts differ', () => {
     );
   });
 });
+
+describe('the key of an app string is a field of its unit', () => {
+  it('i18next and ICU readers set unit.key; labels and XLIFF names come from it, not from the note', async () => {
+    const { readI18nextJson } = await import('../src/formats/i18next-json.js');
+    const { readIcuJson } = await import('../src/formats/icu-json.js');
+    const { unitLabel } = await import('../src/model/readable.js');
+    const { unitName } = await import('../src/workflow/translations.js');
+    const i18n = readI18nextJson(JSON.stringify({ nav: { home: 'Home', items_one: '{{count}} item' } }), {
+      id: 'app',
+      path: 'app.json',
+      sourceLang: 'en',
+    });
+    expect(i18n.units.map((u) => u.key)).toEqual(['nav.home', 'nav.items_one']);
+    const icu = readIcuJson(JSON.stringify({ 'cart.total': { defaultMessage: 'Total: {n}', description: 'x' } }), {
+      id: 'm',
+      path: 'm.json',
+      sourceLang: 'en',
+    });
+    expect(icu.units[0]!.key).toBe('cart.total');
+    // Without any note, the label and the XLIFF name are still the key.
+    const bare = { ...i18n.units[0]!, notes: [] };
+    expect(unitLabel(bare)).toBe('nav.home');
+    expect(unitName(bare)).toBe('nav.home');
+    // A document unit has no key: role and place.
+    const { key: _key, ...doc } = bare;
+    expect(unitLabel(doc, 4)).toBe('message, line 4');
+    expect(unitName(doc)).toBe('message-1.1');
+  });
+});

@@ -31,6 +31,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     unitOf.set(i, id);
     units.push({
       id,
+      key: s.path.join('.'),
       source: protect(s.value, 1, I18NEXT),
       context: { role: 'message', block: i + 1, sentence: 1 },
       notes: [`Key: ${s.path.join('.')}`],

@@ -120,6 +120,7 @@ export function readIcuJson(text: string, meta: { id: string; path: string; sour
     const id = ids.next(s.value);
     units.push({
       id,
+      key,
       source: contentOf(s.value, elements),
       context: { role: 'message', block: i + 1, sentence: 1 },
       notes: [`Message: ${key}`, ...(description ? [description.value] : [])],
@@ -185,7 +186,7 @@ export function writeIcuJson(doc: Document, render: Render, lang: string): strin
         new IntlMessageFormat(message, lang, undefined, { ignoreTag: false });
       } catch (err) {
         throw new LocflowError(
-          `the ${lang} message for "${unit.notes[0]?.replace(/^Message: /u, '') ?? unit.id}" does not compile: ${(err as Error).message}`,
+          `the ${lang} message for "${unit.key ?? unit.id}" does not compile: ${(err as Error).message}`,
           { file: doc.path, hint: 'fix the translation of this unit and import it again' },
         );
       }

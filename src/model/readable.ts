@@ -8,13 +8,21 @@ import type { Unit } from './unit.js';
  * starts on ("paragraph, line 12"). Unit ids stay the machines' handle.
  */
 
-/** The key of an app string, as its reader noted it ("Key: common.greeting", "Message: cart.total"); undefined for document units. */
+/**
+ * The key of an app string as a note tells it ("Key: common.greeting", "Message: cart.total"): how an XLIFF
+ * file from elsewhere names it. A unit read from a source has it as `key`; see keyOf.
+ */
 export function unitKey(notes: readonly string[]): string | undefined {
   for (const note of notes) {
     const m = /^(?:Key|Message): (.+)$/u.exec(note);
     if (m) return m[1]!;
   }
   return undefined;
+}
+
+/** The key of an app string: its reader's `key`, else the note an XLIFF unit carries; undefined for document units. */
+export function keyOf(unit: Pick<Unit, 'notes'> & { readonly key?: string | undefined }): string | undefined {
+  return unit.key ?? unitKey(unit.notes);
 }
 
 /** The 1-based line of the source document each unit starts on, from the skeleton (which writes the document back byte for byte). */
@@ -42,8 +50,8 @@ export function unitLines(doc: Document): Map<string, number> {
 }
 
 /** The label of a unit: its key, else its role and line ("paragraph, line 12"), else its role and place ("paragraph 3.2"). */
-export function unitLabel(unit: Pick<Unit, 'notes' | 'context'>, line?: number): string {
-  const key = unitKey(unit.notes);
+export function unitLabel(unit: Pick<Unit, 'key' | 'notes' | 'context'>, line?: number): string {
+  const key = keyOf(unit);
   if (key !== undefined) return key;
   if (line !== undefined) return `${unit.context.role}, line ${line}`;
   return `${unit.context.role} ${unit.context.block}.${unit.context.sentence}`;
@@ -51,7 +59,7 @@ export function unitLabel(unit: Pick<Unit, 'notes' | 'context'>, line?: number):
 
 /** Labels of every unit of a document, by id. */
 export function documentLabels(doc: Document): Map<string, string> {
-  const lines = doc.units.some((u) => unitKey(u.notes) === undefined) ? unitLines(doc) : new Map<string, number>();
+  const lines = doc.units.some((u) => keyOf(u) === undefined) ? unitLines(doc) : new Map<string, number>();
   return new Map(doc.units.map((u) => [u.id, unitLabel(u, lines.get(u.id))]));
 }
 

@@ -27,6 +27,8 @@ export interface UnitContext {
 
 export interface Unit {
   readonly id: string;
+  /** The app string's key ("common.greeting", "cart.total"): what the application looks it up by. Documents have none. */
+  readonly key?: string;
   readonly source: Content;
   readonly context: UnitContext;
   readonly notes: readonly string[];

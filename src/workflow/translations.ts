@@ -35,8 +35,9 @@ export function orphanIds(doc: Document, bundle: Bundle): string[] {
   return Object.keys(bundle.translations).filter((id) => !ids.has(id));
 }
 
+/** The unit's name in XLIFF (resname, name): an app string's key, else its role and place ("paragraph-3.2"). */
 export function unitName(unit: Unit): string {
-  return `${unit.context.role}-${unit.context.block}.${unit.context.sentence}`;
+  return unit.key ?? `${unit.context.role}-${unit.context.block}.${unit.context.sentence}`;
 }
 
 /**
