@@ -7,7 +7,7 @@ import { countWords } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { contextOf, openMemory } from './memory.js';
-import { recordExport } from './exports.js';
+import { recordExport, sentTargets } from './exports.js';
 import { readXliff } from '../xliff/read.js';
 import { writeXliff } from '../xliff/write.js';
 import { chooseLanguages, loadBundle, loadDocuments, xliffPath } from './documents.js';
@@ -98,7 +98,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
           };
         });
         const file = xliffPath(project, lang, doc);
-        if (!options.force) refuseToLoseWork(file, units);
+        if (!options.force) refuseToLoseWork(file, units, sentTargets(project, lang, doc));
         writeFileAtomic(
           file,
           writeXliff(
@@ -131,8 +131,16 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
   return results;
 }
 
-/** An XLIFF file that came back from a translator but was not imported yet must not be overwritten. */
-function refuseToLoseWork(file: string, next: readonly XliffUnit[]): void {
+/**
+ * An XLIFF file that came back from a translator but was not imported yet must not be overwritten.
+ * A target that is the one the last extract wrote there is no work of anyone's: the translator may
+ * have sent the edited copy from elsewhere, and it is imported (or not) from there.
+ */
+function refuseToLoseWork(
+  file: string,
+  next: readonly XliffUnit[],
+  wasSent: (unit: string, text: string) => boolean | undefined,
+): void {
   if (!existsSync(file)) return;
   let existing;
   try {
@@ -151,6 +159,7 @@ function refuseToLoseWork(file: string, next: readonly XliffUnit[]): void {
     .flatMap((f) => f.units)
     .filter((u) => {
       if (u.target === undefined || sameRuns(u.target, u.source)) return false;
+      if (wasSent(u.id, contentToI18n(u.target)) === true) return false;
       const p = planned.get(u.id);
       // The file's code data is not compared: XLIFF 1.2 <g> carries none, and import never reads it.
       return !p || p.target === undefined || !sameRuns(p.target, u.target);
