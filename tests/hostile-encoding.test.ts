@@ -123,6 +123,18 @@ describe('XLIFF and TMX declaring their encoding (issue 10.4)', () => {
     expect(bundle).toContain('La cafetería está abierta: £5, año.');
   });
 
+  it('an XLIFF declaring windows-1252 keeps "€" and curly quotes (bytes 0x80–0x9F)', () => {
+    const { d, xml, file } = setup();
+    const text = translated(xml)
+      .replace('encoding="UTF-8"', 'encoding="windows-1252"')
+      .replace('£5', '\u20ac5 \u201cya\u201d');
+    const bytes = latin1(text.replace('\u20ac', '\x80').replace('\u201c', '\x93').replace('\u201d', '\x94'));
+    writeFileSync(file, bytes);
+    const r = locflow(d, 'import', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(d, 'locales', 'es', 'a.json'), 'utf8')).toContain('abierta: €5 “ya”, año.');
+  });
+
   it('an XLIFF in UTF-16 (with a BOM) is read', () => {
     const { d, xml, file } = setup();
     writeFileSync(file, utf16le(translated(xml).replace('encoding="UTF-8"', 'encoding="UTF-16"')));
@@ -175,5 +187,87 @@ describe('decodeText', () => {
   it('decodes valid UTF-8 exactly as before, BOM included', () => {
     const s = '\uFEFF<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>';
     expect(decodeText(Buffer.from(s, 'utf8'), 'f.xlf').text).toBe(s);
+  });
+});
+
+describe('the "encoding" key: sources in a named single-byte encoding', () => {
+  const configured = (name: string, bytes: Buffer, encoding: string): string => {
+    const d = project(name, bytes);
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({
+        sourceLanguage: 'en',
+        targetLanguages: ['es', 'pl'],
+        sources: [`source/*${name.slice(1)}`],
+        encoding,
+      }),
+    );
+    return d;
+  };
+
+  it('reads a windows-1252 source through the key, and build --lang <source> gives back its bytes', () => {
+    // 0x80 is "€" and 0x93/0x94 are curly quotes in windows-1252, C1 controls in ISO-8859-1.
+    const bytes = Buffer.concat([
+      latin1('Caf\xe9 prices: '),
+      Buffer.from([0x80]),
+      latin1('5, \xa35.\n\nA '),
+      Buffer.from([0x93]),
+      latin1('na\xefve'),
+      Buffer.from([0x94]),
+      latin1(' second paragraph.\n'),
+    ]);
+    for (const name of ['a.txt', 'a.md']) {
+      const d = configured(name, bytes, 'windows-1252');
+      const r = locflow(d, 'extract');
+      expect(r.code, r.stderr).toBe(0);
+      const xlf = readFileSync(join(d, 'xliff', 'es', 'a.xlf'), 'utf8');
+      expect(xlf).toContain('Café prices: €5, £5.');
+      expect(xlf).toContain('A “naïve” second paragraph.');
+      const b = locflow(d, 'build', '--lang', 'en');
+      expect(b.code, b.stderr).toBe(0);
+      expect(readFileSync(join(d, 'locales', 'en', name))).toEqual(bytes);
+    }
+  });
+
+  it('without the key the same bytes are refused as UTF-8', () => {
+    const d = project('a.txt', latin1('Caf\xe9.\n'));
+    expect(locflow(d, 'extract').code).toBe(2);
+  });
+
+  it('a translation the encoding cannot hold is refused, naming the character, and nothing is written', () => {
+    const d = configured('a.txt', latin1('The caf\xe9 is open.\n'), 'windows-1252');
+    expect(locflow(d, 'extract').code).toBe(0);
+    const file = join(d, 'xliff', 'pl', 'a.xlf');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '</source>',
+        '</source><target state="translated">Kawiarnia jest otwarta, łał.</target>',
+      ),
+    );
+    expect(locflow(d, 'import', file).code).toBe(0);
+    const b = locflow(d, 'build');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('"ł" (U+0142) cannot be written in windows-1252');
+    expect(b.stderr).toContain(join('locales', 'pl', 'a.txt'));
+    expect(existsSync(join(d, 'locales', 'es', 'a.txt'))).toBe(false);
+  });
+
+  it('a multi-byte or unknown encoding is refused in the configuration', () => {
+    for (const enc of ['shift_jis', 'klingon']) {
+      const d = configured('a.txt', latin1('Hello.\n'), enc);
+      const r = locflow(d, 'extract');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`encoding: "${enc}" is not UTF-8 or a single-byte encoding`);
+    }
+  });
+
+  it('a declaration in the file still wins over the key', () => {
+    const html =
+      '<!doctype html>\n<html><head><meta charset="utf-8"><title>Caf\u00e9</title></head><body><p>\u20ac5.</p></body></html>\n';
+    const d = configured('a.html', Buffer.from(html, 'utf8'), 'windows-1252');
+    expect(locflow(d, 'extract').code).toBe(0);
+    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect(readFileSync(join(d, 'locales', 'en', 'a.html'), 'utf8')).toBe(html);
   });
 });

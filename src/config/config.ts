@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
+import { configurableEncoding } from '../io/encoding.js';
 import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
 import { metaPathOf } from '../store/bundle.js';
 
@@ -15,6 +16,8 @@ export interface Config {
    * extension: "en/pricing" for content/en/pricing.md, "article" for source/article.txt under "source/*.txt".
    */
   readonly sources: readonly string[];
+  /** The encoding of sources that no BOM or declaration names (WHATWG name); their builds are written in it too. */
+  readonly encoding: string;
   readonly xliff: { readonly version: '1.2' | '2.0'; readonly path: string };
   /** Where bundles and localized documents go; {lang}, {dir} (the id's folder, may be empty), {doc} (the base name) and {ext} are replaced. */
   readonly locales: { readonly bundle: string; readonly output: string };
@@ -83,6 +86,7 @@ export const DEFAULTS: Config = {
   sourceLanguage: 'en',
   targetLanguages: ['es'],
   sources: ['source/*.txt'],
+  encoding: 'utf-8',
   xliff: { version: '1.2', path: 'xliff/{lang}/{dir}/{doc}.xlf' },
   locales: { bundle: 'locales/{lang}/{dir}/{doc}.json', output: 'locales/{lang}/{dir}/{doc}{ext}' },
   qa: { severity: {}, suppress: [], lengthRatio: { '*': [0.4, 2.5] } },
@@ -130,6 +134,7 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   sourceLanguage: null,
   targetLanguages: null,
   sources: null,
+  encoding: null,
   xliff: ['version', 'path'],
   locales: ['bundle', 'output'],
   text: ['boilerplate', 'relatedLabels', 'frontMatter'],
@@ -289,6 +294,19 @@ function readQa(value: Json | undefined, file: string, root: string): QaConfig {
   return { ...(glossary ? { glossary } : {}), severity, suppress, lengthRatio };
 }
 
+function encodingOf(value: Json, file: string): string {
+  const name = configurableEncoding(asString(value, 'encoding', file));
+  if (name === undefined)
+    throw new LocflowError(
+      `encoding: "${String(value)}" is not UTF-8 or a single-byte encoding locflow can read and write`,
+      {
+        file,
+        hint: 'use "utf-8", or a name such as "windows-1252", "iso-8859-15" or "koi8-r"; save other files as UTF-8',
+      },
+    );
+  return name;
+}
+
 /** Validates parsed JSON against the schema, naming the first key that is wrong. */
 export function validateConfig(raw: Json, file: string, root: string): Config {
   const obj = asObject(raw, 'the configuration', file);
@@ -353,6 +371,7 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
     sourceLanguage,
     targetLanguages: targets,
     sources: obj.sources === undefined ? [...DEFAULTS.sources] : asStrings(obj.sources, 'sources', file),
+    encoding: obj.encoding === undefined ? DEFAULTS.encoding : encodingOf(obj.encoding, file),
     xliff: { version, path: xliff.path === undefined ? DEFAULTS.xliff.path : asString(xliff.path, 'xliff.path', file) },
     locales: {
       bundle: locales.bundle === undefined ? DEFAULTS.locales.bundle : asString(locales.bundle, 'locales.bundle', file),

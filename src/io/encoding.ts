@@ -14,11 +14,33 @@ export interface Decoded {
   /** The WHATWG name of the encoding used: "utf-8", "windows-1252", "utf-16le"… */
   readonly encoding: string;
   /** How it was chosen. */
-  readonly by: 'default' | 'bom' | 'xml declaration' | 'html meta' | 'utf-16 detection';
+  readonly by: 'default' | 'config' | 'bom' | 'xml declaration' | 'html meta' | 'utf-16 detection';
 }
 
 const HINT =
   'save it as UTF-8, or declare its encoding (an XML declaration, an HTML <meta charset>, or a byte order mark)';
+
+/**
+ * windows-1252's characters for bytes 0x80–0x9F (the WHATWG table). Node 20's TextDecoder decodes
+ * "windows-1252" (and so every "latin1"/"ISO-8859-1" label) as ISO-8859-1, turning "€" into U+0080.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Bytes as text of `encoding` (a WHATWG name); throws a TypeError on bytes it refuses, like a fatal TextDecoder. */
+function decodeAs(bytes: Uint8Array, encoding: string): string {
+  if (encoding !== 'windows-1252') return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) =>
+      b >= 0x80 && b < 0xa0 ? WINDOWS_1252_HIGH[b - 0x80]! : b,
+    );
+    out += String.fromCharCode(...chunk);
+  }
+  return out;
+}
 
 /** The first bytes as ASCII, for the declarations (which are ASCII in every encoding locflow reads this way). */
 function head(bytes: Uint8Array, from: number, length = 1024): string {
@@ -115,7 +137,9 @@ function refuse(
   const source =
     by === 'default'
       ? 'UTF-8 (no encoding is declared)'
-      : `${name} (${by === 'bom' ? 'as its byte order mark says' : by === 'utf-16 detection' ? 'as its first bytes show' : `as its ${by === 'html meta' ? 'HTML <meta charset>' : 'XML declaration'} says`})`;
+      : by === 'config'
+        ? `${name} (as the configuration's "encoding" says)`
+        : `${name} (${by === 'bom' ? 'as its byte order mark says' : by === 'utf-16 detection' ? 'as its first bytes show' : `as its ${by === 'html meta' ? 'HTML <meta charset>' : 'XML declaration'} says`})`;
   throw new LocflowError(`${what} is not valid ${source}: byte offset ${at} (bytes ${shown}) cannot be decoded`, {
     file: path,
     line,
@@ -135,13 +159,16 @@ function declareUtf8(text: string, html: boolean): string {
   );
 }
 
-/** Decodes a file's bytes as described above; `what` names the file in errors ("source file"). */
-export function decodeText(bytes: Uint8Array, path: string, what = 'file'): Decoded {
-  let encoding = 'utf-8';
-  let by: Decoded['by'] = 'default';
+/**
+ * Decodes a file's bytes as described above; `what` names the file in errors ("source file"). `fallback`
+ * (the configuration's "encoding") replaces UTF-8 for a file that neither a BOM nor a declaration names.
+ */
+export function decodeText(bytes: Uint8Array, path: string, what = 'file', fallback = 'utf-8'): Decoded {
+  let encoding = fallback;
+  let by: Decoded['by'] = fallback === 'utf-8' ? 'default' : 'config';
   let from = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    by = 'bom'; // kept in the text, as before
+    [encoding, by] = ['utf-8', 'bom']; // kept in the text, as before
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, by, from] = ['utf-16le', 'bom', 2];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, by, from] = ['utf-16be', 'bom', 2];
   else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00)
@@ -171,13 +198,87 @@ export function decodeText(bytes: Uint8Array, path: string, what = 'file'): Deco
       }
     }
   }
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let text: string;
   try {
-    text = decoder.decode(bytes.subarray(from));
+    text = decodeAs(bytes.subarray(from), encoding);
   } catch {
     refuse(bytes, from, encoding, by, path, what);
   }
   const html = HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(text.slice(0, 1024));
   return { text: encoding === 'utf-8' ? text : declareUtf8(text, html), encoding, by };
+}
+
+/**
+ * Single-byte encodings the configuration's "encoding" may name: each byte is one character, so a
+ * document read in one of them is written back byte for byte. Multi-byte legacy encodings are not among them.
+ */
+export const SINGLE_BYTE_ENCODINGS: ReadonlySet<string> = new Set([
+  'ibm866',
+  ...[2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16].map((n) => `iso-8859-${n}`),
+  'iso-8859-8-i',
+  'koi8-r',
+  'koi8-u',
+  'macintosh',
+  'windows-874',
+  ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => `windows-125${n}`),
+  'x-mac-cyrillic',
+]);
+
+/** The WHATWG name of an encoding the configuration may name (UTF-8 or a single-byte one); undefined otherwise. */
+export function configurableEncoding(label: string): string | undefined {
+  let name: string;
+  try {
+    name = new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+  return name === 'utf-8' || SINGLE_BYTE_ENCODINGS.has(name) ? name : undefined;
+}
+
+/** Each character of a single-byte encoding and its byte, built once per encoding. */
+const byteOf = new Map<string, Map<string, number>>();
+
+/**
+ * Text as bytes of `encoding` (UTF-8 or a single-byte encoding), the reverse of decodeText. A character
+ * the encoding cannot hold is refused with its line and column in `path`, never replaced by "?".
+ */
+export function encodeText(text: string, encoding: string, path: string): Uint8Array {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  let table = byteOf.get(encoding);
+  if (!table) {
+    table = new Map();
+    for (let b = 0; b < 256; b++) {
+      let ch: string;
+      try {
+        ch = decodeAs(Uint8Array.of(b), encoding);
+      } catch {
+        continue; // a byte the encoding leaves undefined
+      }
+      if (!table.has(ch)) table.set(ch, b);
+    }
+    byteOf.set(encoding, table);
+  }
+  const out = new Uint8Array(text.length);
+  let n = 0;
+  let line = 1;
+  let column = 1;
+  for (const ch of text) {
+    const b = table.get(ch);
+    if (b === undefined) {
+      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new LocflowError(
+        `"${ch}" (${code}) cannot be written in ${encoding}, the encoding the configuration names`,
+        {
+          file: path,
+          line,
+          column,
+          hint: 'set "encoding" to "utf-8" in locflow.config.json (and save the sources as UTF-8), or remove the character from the translation',
+        },
+      );
+    }
+    out[n++] = b;
+    if (ch === '\n') [line, column] = [line + 1, 1];
+    else column++;
+  }
+  return out.subarray(0, n);
 }

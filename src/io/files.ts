@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { decodeText } from './encoding.js';
+import { decodeText, type Decoded } from './encoding.js';
 
 /** Folders whose leftover temporary files this process has already cleared. */
 const cleared = new Set<string>();
@@ -73,7 +73,7 @@ function tempName(path: string): string {
  * never sees half a file. Failures (a full disk, a read-only folder, a file in the way) are
  * LocflowErrors naming the path; the temporary file is removed.
  */
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
   // A write into a project never goes through a link out of it (a folder swapped for a link since the path was checked).
   for (const root of projectRoots) {
@@ -112,9 +112,15 @@ export function writeFileAtomic(path: string, data: string): void {
 
 /**
  * A text file, decoded as its bytes say (see decodeText): a BOM, an XML declaration's or HTML meta's
- * encoding, else UTF-8. Bytes invalid in that encoding are refused with their offset and line.
+ * encoding, else `fallback` (UTF-8 unless the configuration names another). Bytes invalid in that
+ * encoding are refused with their offset and line.
  */
-export function readText(path: string, what = 'file'): string {
+export function readText(path: string, what = 'file', fallback = 'utf-8'): string {
+  return readDecoded(path, what, fallback).text;
+}
+
+/** readText with the encoding it used and how it was chosen. */
+export function readDecoded(path: string, what = 'file', fallback = 'utf-8'): Decoded {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -126,7 +132,7 @@ export function readText(path: string, what = 'file'): string {
       new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path })
     );
   }
-  return decodeText(bytes, path, what).text;
+  return decodeText(bytes, path, what, fallback);
 }
 /** Project folders insideProject has seen: writeFileAtomic checks writes into them for links out. */
 const projectRoots = new Set<string>();

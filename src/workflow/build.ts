@@ -7,7 +7,16 @@ import { markerName, unescapeText } from '../store/codes.js';
 import { metaPathOf } from '../store/bundle.js';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
-import { bundlePath, chooseLanguages, loadBundle, loadDocuments, outputPath, sourceBundle } from './documents.js';
+import {
+  bundlePath,
+  chooseLanguages,
+  loadBundle,
+  loadDocuments,
+  outputEncoding,
+  outputPath,
+  sourceBundle,
+} from './documents.js';
+import { encodeText } from '../io/encoding.js';
 import { LocflowError } from '../errors.js';
 
 export interface BuildResult {
@@ -35,9 +44,10 @@ export function build(project: Project, options: { langs?: readonly string[] } =
   );
   const sources = new Set(docs.map((doc) => resolve(project.root, doc.path)));
   const planned = new Map<string, string>();
-  const results: Array<BuildResult & { readonly text: string }> = [];
+  const results: Array<BuildResult & { readonly text: Uint8Array }> = [];
   for (const doc of docs) {
     const fallback = sourceBundle(doc);
+    const encoding = outputEncoding(project, doc);
     for (const lang of langs) {
       const file = outputPath(project, lang, doc);
       if (store.has(file)) {
@@ -103,7 +113,8 @@ export function build(project: Project, options: { langs?: readonly string[] } =
         }
         throw err;
       }
-      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated, text });
+      const bytes = encodeText(text, encoding, file);
+      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated, text: bytes });
     }
   }
   for (const r of results) writeFileAtomic(r.file, r.text);

@@ -1,10 +1,10 @@
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { Document } from '../model/index.js';
 import { contentToI18n } from '../store/codes.js';
 import { readBundle, type Bundle } from '../store/bundle.js';
 import { projectPath, sourceDocuments, type Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
-import { readText, relativeToProjectPath } from '../io/files.js';
+import { readDecoded, readText, relativeToProjectPath } from '../io/files.js';
 import { formatFor } from '../formats/registry.js';
 
 /**
@@ -23,11 +23,18 @@ export function loadDocuments(project: Project): Document[] {
     seen.set(id, file);
     const format = formatFor(file);
     return format.read(
-      readText(file, 'source file'),
+      readText(file, 'source file', project.config.encoding),
       { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage },
       project.config.text,
     );
   });
+}
+
+/** The encoding a document is built in: the configuration's when its source was read in it, else UTF-8. */
+export function outputEncoding(project: Project, doc: Document): string {
+  if (project.config.encoding === 'utf-8') return 'utf-8';
+  const read = readDecoded(resolve(project.root, doc.path), 'source file', project.config.encoding);
+  return read.by === 'config' ? read.encoding : 'utf-8';
 }
 
 /** The template values of a document: {doc} is the base name, {dir} the folder part of its id. */
