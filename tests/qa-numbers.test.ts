@@ -340,3 +340,46 @@ describe('numbers: ranges sharing a magnitude word', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('numbers: the day of a date, and codes that keep their word', () => {
+  it('reports a date whose day changed beside the same month, in any order and script', async () => {
+    expect(await errors('The vote is on 4 June in Lyon.', 'La votación es el 5 de junio en Lyon.')).toContainEqual(
+      expect.stringMatching(/date "4 June" became "5 de junio"/u),
+    );
+    expect(
+      await errors('Talks resume on March 21st.', 'Die Gespräche beginnen am 12. März wieder.', 'de'),
+    ).toContainEqual(expect.stringMatching(/another day/u));
+    expect(
+      await errors('The law took effect on 2 April 2019.', 'دخل القانون حيز التنفيذ في ٣ أبريل ٢٠١٩.', 'ar'),
+    ).toContainEqual(expect.stringMatching(/another day/u));
+    // the same day, a range that keeps the source's day, or a month written without a day: nothing to compare
+    expect(await errors('The vote is on 4 June in Lyon.', 'La votación, el 4 de junio, es en Lyon.')).toEqual([]);
+    expect(await errors('The fair runs June 4-9.', 'La feria va del 4 al 9 de junio.')).toEqual([]);
+    expect(await errors('The vote is on 4 June.', 'La votación es en junio, el día 4.')).toEqual([]);
+    // a year or a clock time next to the month is not its day
+    expect(
+      await errors('In June 2019 at 10:00 the site opened.', 'En junio de 2019, a las 10:00, abrió el sitio.'),
+    ).toEqual([]);
+  });
+
+  it('reports the numbers of two word-and-number codes traded, also when the codes are transliterated', async () => {
+    expect(
+      await errors('MERS-CoV and HKU-4 circulate in bats.', 'يدور ميرس-كوف وإتش كيه يو-4 في الخفافيش.', 'ar'),
+    ).toEqual([]);
+    // moved with their words: not a swap; the numbers traded between the words: a swap
+    expect(await errors('Apollo-11 landed before Soyuz-19.', 'سويوز-19 هبطت بعد أبولو-11.', 'ar')).toEqual([]);
+    expect(await errors('Apollo-11 landed before Soyuz-19.', 'سويوز-11 هبطت بعد أبولو-19.', 'ar')).toEqual([
+      expect.stringMatching(/"Soyuz-19" became "سويوز-11"/u),
+      expect.stringMatching(/"Apollo-11" became "أبولو-19"/u),
+    ]);
+    expect(await errors('Apollo-11 landed before Soyuz-19.', 'أبولو-19 هبطت قبل سويوز-11.', 'ar')).toEqual([
+      expect.stringMatching(/numbers swapped/u),
+    ]);
+  });
+
+  it('reads a Latin code glued to an Arabic proclitic as the code, and capital letters after digits as a code', async () => {
+    expect(await errors('Variants B117 and P381 spread.', 'انتشر المتحوران B117 وP381.', 'ar')).toEqual([]);
+    expect(await errors('Variants B117 and P381 spread.', 'انتشر المتحوران B381 وP117.', 'ar')).toHaveLength(2);
+    expect(findQuantities('strain 229E and the 63e régiment', 'fr').map((q) => q.kind)).toEqual(['code', 'number']);
+  });
+});

@@ -196,8 +196,9 @@ interface Token {
   readonly end: number;
 }
 
+// Words split where the script changes: an Arabic proclitic glued to a Latin code ("وS487T") is not part of it.
 const TOKEN =
-  /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|([\p{L}\p{M}]+)|([^\s\p{L}\p{M}\d])/gu;
+  /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|((?:[\p{Script=Latin}\p{Script=Greek}]\p{M}*)+|(?:[^\P{L}\p{Script=Latin}\p{Script=Greek}]|\p{M})+)|([^\s\p{L}\p{M}\d])/gu;
 
 const LATIN_WORD = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
 const SPACE_GROUPED = /^\d{1,3}(?:[\u0020\u00A0\u202F\u2009]\d{3})+(?:[.,\u066B]\d+)?$/u;
@@ -1002,7 +1003,9 @@ function isCode(span: string, lang: string): boolean {
   if (m) {
     const suf = m[2]!;
     const low = suf.toLowerCase();
-    if (/^(?:st|nd|rd|th|s|er|e|re|ème|eme|es|ers|o|a|º|ª|h|am|pm|hs|hrs)$/iu.test(suf)) return false;
+    // Ordinal endings are written in small letters ("63e", "2nd"); "63E" is a code (HCoV-229E).
+    if (/^(?:st|nd|rd|th|s|er|e|re|ème|eme|es|ers|o|a|º|ª)$/u.test(suf) || /^(?:ST|ND|RD|TH)$/u.test(suf)) return false;
+    if (/^(?:h|am|pm|hs|hrs)$/iu.test(suf)) return false;
     if (gluedMagnitude(suf) || unitClass(suf) !== undefined) return false;
     if (
       /^(?:m|cm|mm|km|kg|g|mg|ml|l|t|mw|gw|kw|kwh|gb|mb|tb|kb|hz|mhz|ghz|mph|kmh|x|v|w|ft|in|lb|lbs|oz|ha|sq|bp|nm|µm|μm|min|sec|yo|yr|yrs|ms|px|pt|ppm|cc|d|y)$/u.test(

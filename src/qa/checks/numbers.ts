@@ -1,9 +1,11 @@
+import { daysOfMonth, dayNear } from '../../locale/calendar-dates.js';
 import { findQuantities, type Quantity } from '../../locale/numbers.js';
 import { calendarName, findCalendarWords, type CalendarWord } from '../../locale/months.js';
 import { magnitudeName } from '../../locale/magnitudes.js';
 import { CONVERSIONS, CURRENCIES, isConvertible, unitClass } from '../../locale/units.js';
 import { isApproximateCount } from '../../locale/number-words.js';
 import { textWithoutCodes } from '../text.js';
+import { keptBindings, rebound } from '../code-words.js';
 import type { Finding, PairCheck } from '../types.js';
 
 const ARTICLE_BEFORE_WORD = /(?<![\p{L}])(?:un|una|une|uno|ein|eine|einen|einem|einer|eines|um|uma)\s+(\p{L}+)/giu;
@@ -405,7 +407,15 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
     if (t.origin !== 'digits') continue;
     findings.push({ message: `number not in the source: ${label(t)}`, severity: 'warning', targetSpan: span(t) });
   }
-  findings.push(...swaps(S, matchOf, targetText, targetLang));
+  const swapped = swaps(S, matchOf, sourceText, targetText, targetLang);
+  findings.push(...swapped);
+  // Codes whose numbers traded places: their numbers are all there, only the word each is bound to tells.
+  if (swapped.length === 0)
+    for (const r of rebound(sourceText, targetText))
+      findings.push({
+        message: `numbers swapped: "${r.source.text}" became "${r.target.text}" in the target`,
+        targetSpan: { start: r.target.start, end: r.target.end },
+      });
   return findings;
 }
 
@@ -417,6 +427,7 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
 function swaps(
   S: readonly Quantity[],
   matchOf: ReadonlyMap<Quantity, Quantity>,
+  sourceText: string,
   targetText: string,
   targetLang: string,
 ): Finding[] {
@@ -425,6 +436,8 @@ function swaps(
   ).map((s) => [s, matchOf.get(s)!] as const);
   const out: Finding[] = [];
   const reported = new Set<Quantity>();
+  // Numbers still bound to their code word ("Apollo-11 and Soyuz-19" → "Soyuz-19 und Apollo-11") moved with it.
+  const kept = keptBindings(sourceText, targetText);
   const report = (s1: Quantity, s2: Quantity, t1: Quantity): void => {
     reported.add(s1).add(s2);
     out.push({
@@ -450,6 +463,7 @@ function swaps(
         s1.magnitude === 1 &&
         s1.start < s2.start &&
         t1.start > t2.start &&
+        !(kept.has(s1.text) && kept.has(s2.text)) &&
         !yearInPlace(s1, t1, s2, t2, targetText, targetLang)
       )
         report(s1, s2, t1);
@@ -547,6 +561,30 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
         message: `${c.kind} ${name} is missing from the target`,
         ...(c.kind === 'weekday' ? { severity: 'warning' as const } : {}),
       });
+  }
+  findings.push(...compareDays(source, sourceLang, target, targetLang));
+  return findings;
+}
+
+/**
+ * The day next to each month: "13 November" → "14 de noviembre" names another date. A target that
+ * writes the month without a day, or the source's day anywhere beside it (ranges), is not compared.
+ */
+function compareDays(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
+  const inSource = daysOfMonth(source, sourceLang.split('-')[0]!);
+  if (inSource.length === 0) return [];
+  const inTarget = daysOfMonth(target, targetLang.split('-')[0]!);
+  const findings: Finding[] = [];
+  for (const s of inSource) {
+    const sameMonth = inTarget.filter((t) => t.month === s.month);
+    if (sameMonth.length === 0 || sameMonth.some((t) => t.day === s.day)) continue;
+    if (sameMonth.some((t) => dayNear(target, t.start, t.end, s.day))) continue;
+    const changed = sameMonth.filter((t) => !dayNear(source, s.start, s.end, t.day));
+    if (changed.length === 0) continue;
+    findings.push({
+      message: `date "${s.text}" became "${changed[0]!.text}" in the target: another day`,
+      targetSpan: { start: changed[0]!.start, end: changed[0]!.end },
+    });
   }
   return findings;
 }

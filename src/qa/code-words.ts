@@ -1,0 +1,79 @@
+import { latinSkeleton, sameSkeleton, targetSkeletons } from './names/romanize.js';
+import { isCognate } from './names/similar.js';
+
+/**
+ * Codes made of a word and a number ("COVID-19", "SARS-CoV-2", "Apollo 11"), as a translation may
+ * write them in its own script ("كوفيد-19", "سارس-كوف-2"). When the numbers of two such codes trade
+ * places, every number is still there: only the word each number is bound to tells the change.
+ */
+export interface CodeWord {
+  /** The letters right before the number ("CoV" in "SARS-CoV-2"). */
+  readonly word: string;
+  readonly number: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/gu;
+const asciiDigits = (text: string): string =>
+  text.replace(ARABIC_INDIC, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
+
+// A word of two letters or more, a hyphen, then a whole number (not a range "2019-2020", not a decimal).
+const CODE_WORD = /(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})[-‐](\d{1,4})(?![\d\p{L}]|[.,]\d)/gu;
+
+export function codeWords(text: string): CodeWord[] {
+  const out: CodeWord[] = [];
+  for (const m of asciiDigits(text).matchAll(CODE_WORD)) {
+    // The whole code for messages: "SARS-CoV-2", not only its last part.
+    const from = text.slice(0, m.index).search(/[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*[-‐]$/u);
+    const start = from >= 0 ? from : m.index;
+    const end = m.index + m[0].length;
+    out.push({ word: m[1]!, number: m[2]!, text: text.slice(start, end), start, end });
+  }
+  return out;
+}
+
+const fold = (w: string): string =>
+  w
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+
+const LATIN = /^[\p{Script=Latin}\p{M}]+$/u;
+
+/** Whether a target word can be the source code's word, kept, respelled or transliterated. */
+function sameWord(source: string, target: string): boolean {
+  if (LATIN.test(target)) return fold(source) === fold(target) || isCognate(fold(source), fold(target));
+  const latin = latinSkeleton(source);
+  return targetSkeletons(target).some((sk) => sameSkeleton(latin, sk));
+}
+
+/**
+ * Target codes whose word is a source code's word but whose number is one the source writes elsewhere:
+ * "COVID-19 … SARS-CoV-2" → "كوفيد-2 … سارس-كوف-19". Each finding names the source and target code.
+ */
+export function rebound(source: string, target: string): { source: CodeWord; target: CodeWord }[] {
+  const inSource = codeWords(source);
+  if (inSource.length === 0) return [];
+  const sourceDigits = asciiDigits(source);
+  const out: { source: CodeWord; target: CodeWord }[] = [];
+  for (const t of codeWords(target)) {
+    const sameWords = inSource.filter((s) => sameWord(s.word, t.word));
+    if (sameWords.length === 0 || sameWords.some((s) => s.number === t.number)) continue;
+    // The number must be one the source writes elsewhere: a number changed outright is the value comparison's finding.
+    if (!new RegExp(`(?<!\\d)${t.number}(?!\\d)`, 'u').test(sourceDigits)) continue;
+    out.push({ source: sameWords[0]!, target: t });
+  }
+  return out;
+}
+
+/** Numbers that stay bound to the same code word in the target ("Apollo-11" → "أبولو-11"), whatever their order. */
+export function keptBindings(source: string, target: string): Set<string> {
+  const kept = new Set<string>();
+  const inSource = codeWords(source);
+  if (inSource.length === 0) return kept;
+  for (const t of codeWords(target))
+    if (inSource.some((s) => s.number === t.number && sameWord(s.word, t.word))) kept.add(t.number);
+  return kept;
+}
