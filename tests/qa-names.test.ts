@@ -104,6 +104,15 @@ describe('names: renderings translators use are accepted', () => {
     expect(await names('NATO and the IMF met the UN.', 'La OTAN y el FMI se reunieron con la ONU.')).toEqual([]);
   });
 
+  it('acronyms written out: capitalised words with its initials, in any order, particles between', async () => {
+    expect(await names('The EU imposed tariffs.', 'Die Europäische Union verhängte Zölle.', 'de')).toEqual([]);
+    expect(await names('The ECB raised rates.', 'El Banco Central Europeo subió los tipos.')).toEqual([]);
+    expect(await names('The UN sent observers.', 'Les Nations Unies ont envoyé des observateurs.', 'fr')).toEqual([]);
+    // lower-case words with those initials are not the acronym, nor is a part of it
+    expect(errors(await names('The ECB raised rates.', 'El banco central europeo subió los tipos.'))).toHaveLength(1);
+    expect(await names('The ECB raised rates.', 'El Banco Europeo subió los tipos.')).toHaveLength(1);
+  });
+
   it('inflected or compounded in German, with Arabic proclitics', async () => {
     expect(await names('Okonjos plan failed.', 'Okonjos Plan scheiterte.', 'de')).toEqual([]);
     expect(await names('Fighting near Kirkuk went on.', 'استمر القتال بكركوك.', 'ar')).toEqual([]);

@@ -127,7 +127,8 @@ function lookFor(
     const split = splitApart(own, parts, target);
     if (split) return { message: `name "${name.text}" is split apart in the target (${split})` };
   }
-  if (name.kind === 'acronym' && target.hasLocalisedAcronym(name.text)) return undefined;
+  if (name.kind === 'acronym' && (target.hasLocalisedAcronym(name.text) || target.hasExpansion(name.text)))
+    return undefined;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;

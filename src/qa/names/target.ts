@@ -17,6 +17,12 @@ const ARABIC_PROCLITIC = /^(?:و|ف|ب|ل|ك|ال|وال|بال|لل|فال|كا
 // Endings a kept name takes: plurals and genitives (Obamas, Merkels), Romance gender and number.
 const INFLECTION = /^(?:s|n|en|es|ns|e|a|o|as|os|i|is)$/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// Small words inside a written-out acronym's name, in the languages names are written out in.
+const EXPANSION_PARTICLES = new Set(
+  'of the and for on in de del la las los el le les des du di della degli e y et und der die das den dem des für fur von zu al'.split(
+    ' ',
+  ),
+);
 
 interface TargetWord {
   readonly folded: string;
@@ -145,6 +151,28 @@ export class TargetText {
    * Whether an acronym is there localised: the same letters in another order
    * (NATO → OTAN, EU → UE, HIV → VIH) or with one letter more or less (UN → ONU).
    */
+  /**
+   * An acronym written out: capitalised words whose initials are its letters, in any order and with
+   * particles between them ("EU" → "Europäische Union", "Unión Europea"; "NATO" → "Organización del
+   * Tratado del Atlántico Norte"; "TGD" → "Türkische Gemeinde in Deutschland").
+   */
+  hasExpansion(acronym: string): boolean {
+    const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
+    if (letters.length < 2 || letters.length > 6) return false;
+    const capital = (w: TargetWord): boolean => /^\p{Lu}/u.test(this.text.slice(w.start, w.end));
+    for (let i = 0; i < this.words.length; i++) {
+      const initials: string[] = [];
+      for (let k = i; k < this.words.length && initials.length < letters.length; k++) {
+        const w = this.words[k]!;
+        if (EXPANSION_PARTICLES.has(w.folded) && initials.length > 0) continue;
+        if (!capital(w) || w.acronym) break;
+        initials.push(w.folded[0]!);
+      }
+      if (initials.length === letters.length && initials.sort().join('') === letters) return true;
+    }
+    return false;
+  }
+
   hasLocalisedAcronym(acronym: string): boolean {
     const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
     for (const t of this.words) {
