@@ -216,6 +216,14 @@ describe('names: what is often legitimate is a warning with a question', () => {
     expect(errors(await names('The club fined Honza.', 'Der Verein bestrafte Jan.', 'de'))).toEqual([]);
   });
 
+  it('an exonym that sounds like the name, even where the dictionary lists it as a noun', async () => {
+    expect(await names('The team flew to Naples.', 'Die Mannschaft flog nach Neapel.', 'de')).toEqual([
+      { severity: 'warning', message: 'name "Naples" is not in the target as written; rendered as "Neapel"?' },
+    ]);
+    // a capitalised word that sounds otherwise does not excuse the loss
+    expect(errors(await names('The team flew to Naples.', 'Die Mannschaft flog nach Hause.', 'de'))).toHaveLength(1);
+  });
+
   it('a name shortened to its last word', async () => {
     expect(await names('Milena Kovacic resigned.', 'Kovacic dimitió.')).toEqual([
       { severity: 'warning', message: 'name "Milena Kovacic" is shortened in the target to "kovacic"' },

@@ -163,13 +163,16 @@ function lookFor(
           : undefined;
       return { message: `${missing}: a name with digits or inner capitals is kept as written` };
     }
-    case 'opaque':
+    case 'opaque': {
       if (target.nonLatin) return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
+      const exonym = parts.length === 1 ? target.soundsLike(parts[0]!, source.text, source.renderings) : undefined;
+      if (exonym) return { message: `${missing} as written; rendered as "${exonym}"?`, severity: 'warning' };
       return (
         translatedAs() ?? {
           message: `${missing}, neither kept nor adapted${cldr.length ? ` (CLDR: ${cldr.map(quote).join(', ')})` : ''}`,
         }
       );
+    }
     case 'acronym':
       // In a Latin-script target without another acronym or an unexplained name, a lost acronym is lost, not localised.
       if (!target.nonLatin && target.acronyms().length === 0)

@@ -1,7 +1,7 @@
 import { primary } from '../glossary.js';
 import { fold, opensSentence } from '../text.js';
 import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
-import { isCognate, isTransposition } from './similar.js';
+import { editDistance, isCognate, isTransposition } from './similar.js';
 import { isGermanNoun } from './words.js';
 
 /**
@@ -43,7 +43,7 @@ export class TargetText {
   readonly words: readonly TargetWord[];
   private readonly lang: string;
   private skeletons: Array<readonly string[]> | undefined;
-  private unexplained: string[] | undefined;
+  private unexplained: readonly TargetWord[] | undefined;
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
@@ -195,23 +195,41 @@ export class TargetText {
    * Carolina"), if it was not lost.
    */
   unexplainedCapitals(source: string, renderings: readonly string[] = []): string[] {
+    // German capitalises every noun: only a word its dictionary does not have may be a name.
+    return this.unexplainedWords(source, renderings)
+      .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
+      .map((t) => t.folded);
+  }
+
+  /**
+   * An unexplained capitalised word that sounds like the name: the same consonant skeleton but for one
+   * sound ("Munich" → "München", "Beijing" → "Peking", "Moravia" → "Mähren"), an exonym the word lists
+   * do not know. German nouns count here: the German dictionary lists place names too.
+   */
+  soundsLike(name: string, source: string, renderings: readonly string[] = []): string | undefined {
+    const skeleton = latinSkeleton(name);
+    if (skeleton.length < 3) return undefined;
+    const hit = this.unexplainedWords(source, renderings).find((t) => {
+      const other = latinSkeleton(t.folded);
+      return other[0] === skeleton[0] && other.length >= 3 && editDistance(skeleton, other, 1) <= 1;
+    });
+    return hit ? this.text.slice(hit.start, hit.end) : undefined;
+  }
+
+  private unexplainedWords(source: string, renderings: readonly string[]): readonly TargetWord[] {
     if (this.unexplained === undefined) {
       const sourceWords = new Set([...fold(source).matchAll(WORD)].map((m) => m[0]));
       const sourceList = [...sourceWords];
       // The target's names for the source's countries ("Ucrania" for "Ukraine") are explained too.
       const rendered = new Set(renderings.flatMap((r) => fold(r).match(WORD) ?? []));
-      this.unexplained = this.words
-        .filter(
-          (t) =>
-            t.capitalised &&
-            !t.acronym &&
-            !sourceWords.has(t.folded) &&
-            !rendered.has(t.folded) &&
-            !sourceList.some((s) => isCognate(s, t.folded)),
-        )
-        // German capitalises every noun: only a word its dictionary does not have may be a name.
-        .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
-        .map((t) => t.folded);
+      this.unexplained = this.words.filter(
+        (t) =>
+          t.capitalised &&
+          !t.acronym &&
+          !sourceWords.has(t.folded) &&
+          !rendered.has(t.folded) &&
+          !sourceList.some((s) => isCognate(s, t.folded)),
+      );
     }
     return this.unexplained;
   }
