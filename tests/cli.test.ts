@@ -125,9 +125,11 @@ describe('locflow CLI on a project', () => {
     );
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
     expect(locflow(d, 'import', XLF('es')).code).toBe(0);
-    const rows = JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as Array<
-      Record<string, number | string>
-    >;
+    const rows = (
+      JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as {
+        results: Array<Record<string, number | string>>;
+      }
+    ).results;
     expect(rows[0]).toMatchObject({ lang: 'es', units: 17, translated: 3, needsReview: 2, untranslated: 12, stale: 0 });
     expect(rows[0]!.words).toBe(323);
   });
@@ -371,7 +373,9 @@ describe('import runs the error-level checks', () => {
     const states = Object.values(meta.units).map((u) => u.state);
     expect(states.filter((s) => s === 'needs-review')).toHaveLength(2);
     expect(states).toHaveLength(17);
-    const rows = JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as Array<Record<string, number>>;
+    const rows = (
+      JSON.parse(locflow(d, 'status', '--json', '--lang', 'es').stdout) as { results: Array<Record<string, number>> }
+    ).results;
     expect(rows[0]).toMatchObject({ needsReview: 2, translated: 15 });
   });
 });

@@ -5,6 +5,8 @@ import type { Project } from '../config/config.js';
 export type GlobalOptions = {
   cwd?: string | undefined;
   config?: string | undefined;
+  quiet?: boolean | undefined;
+  verbose?: boolean | undefined;
 };
 
 export async function openProject(opts: GlobalOptions): Promise<Project> {

@@ -20,6 +20,10 @@ const program = new Command()
   .version(TOOL.version)
   .option('-C, --cwd <dir>', 'project folder (default: the current folder)')
   .option('--config <file>', 'configuration file (default: locflow.config.json in the project folder)')
+  .option('-q, --quiet', 'print nothing but errors (the exit code tells the rest)')
+  .option('-v, --verbose', 'print every detail: each unit named, full lists, timings')
+  // Every command's help lists these too: they work after the command name as well.
+  .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError()
   .configureOutput({ outputError: (str, write) => write(`locflow: ${str.replace(/^error: /u, '')}`) })
   .exitOverride((err) => {

@@ -34,3 +34,32 @@ export function pseudoContent(source: Content, options: PseudoOptions = {}): Run
   runs.push(` ${'·'.repeat(pad)}]${options.rtl ? '\u202C' : ''}`);
   return runs;
 }
+
+const PLAIN: ReadonlyMap<string, string> = new Map(
+  Object.entries(ACCENTED).map(([plain, accented]) => [accented, plain]),
+);
+const OPENING = /^\u202E?\[/u;
+const CLOSING = / ·+\]\u202C?$/u;
+
+/**
+ * What a pseudo-translation says, read back: the source-language text with the accents undone and
+ * the brackets and padding taken away; undefined when `target` is not shaped as pseudoContent (and
+ * the pseudo engine) write it. Checks read this, so that what pseudo-translation changes by design
+ * (every letter, the length) is not reported, and what it must keep (numbers, names, codes) is checked.
+ */
+export function readPseudo(target: Content): Run[] | undefined {
+  const first = target.findIndex((r) => typeof r === 'string' && r !== '');
+  const last = target.findLastIndex((r) => typeof r === 'string' && r !== '');
+  if (first !== 0 || last !== target.length - 1) return undefined;
+  const head = target[first] as string;
+  const tail = target[last] as string;
+  if (!OPENING.test(head) || !CLOSING.test(tail) || (first === last && head.length < 4)) return undefined;
+  const runs = target.map((r, i) => {
+    if (typeof r !== 'string') return r;
+    let text = r;
+    if (i === first) text = text.replace(OPENING, '');
+    if (i === last) text = text.replace(CLOSING, '');
+    return [...text].map((c) => PLAIN.get(c) ?? c).join('');
+  });
+  return runs.filter((r) => r !== '');
+}

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Project } from '../config/config.js';
 import { writeFileAtomic } from '../io/files.js';
-import { codesOf, type Unit } from '../model/index.js';
+import { codesOf, documentLabels, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { markerName, unescapeText } from '../store/codes.js';
 import { metaPathOf } from '../store/bundle.js';
@@ -24,12 +24,18 @@ export interface BuildResult {
   readonly doc: string;
   readonly file: string;
   readonly units: number;
-  /** Units that fell back to the source text. */
-  readonly untranslated: readonly string[];
+  /** Units that fell back to the source text: id, and the key or role and line a person knows it by. */
+  readonly untranslated: ReadonlyArray<{ readonly unit: string; readonly label: string }>;
 }
 
 /** Rebuilds each localized document from its skeleton, i18next lookups and locale formatting. */
-export function build(project: Project, options: { langs?: readonly string[] } = {}): BuildResult[] {
+export interface BuildOptions {
+  readonly langs?: readonly string[];
+  /** Make and check every output, write none. */
+  readonly dryRun?: boolean;
+}
+
+export function build(project: Project, options: BuildOptions = {}): BuildResult[] {
   const { sourceLanguage } = project.config;
   // The source language may be built too: it must give back the source itself.
   const langs = options.langs?.length
@@ -114,9 +120,17 @@ export function build(project: Project, options: { langs?: readonly string[] } =
         throw err;
       }
       const bytes = encodeText(text, encoding, file);
-      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated, text: bytes });
+      const labels = untranslated.length ? documentLabels(doc) : new Map<string, string>();
+      results.push({
+        lang,
+        doc: doc.id,
+        file,
+        units: doc.units.length,
+        untranslated: untranslated.map((unit) => ({ unit, label: labels.get(unit) ?? unit })),
+        text: bytes,
+      });
     }
   }
-  for (const r of results) writeFileAtomic(r.file, r.text);
+  if (!options.dryRun) for (const r of results) writeFileAtomic(r.file, r.text);
   return results.map(({ text: _text, ...r }) => r);
 }

@@ -6,7 +6,8 @@ import { documentLabels, unitKey, unitLines, type Document } from '../model/inde
 import type { Content, Run } from '../model/content.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
-import { runChecks, summarize, type RunOptions } from '../qa/runner.js';
+import { summarize, type RunOptions } from '../qa/runner.js';
+import { checkPairs } from './pseudo-reading.js';
 import { approvedPairs } from './memory.js';
 import type { Issue, QaPair, Severity } from '../qa/types.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
@@ -106,7 +107,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
     options.glossary !== undefined
       ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) }
       : settings;
-  const result = await runChecks(pairs, run);
+  const result = await checkPairs(pairs, run);
   const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;

@@ -20,6 +20,8 @@ export interface ExtractOptions {
   readonly prefill?: boolean;
   /** Overwrite an XLIFF file that holds translations not yet imported. */
   readonly force?: boolean;
+  /** Do everything but write: no XLIFF file, no export record (a file that would be refused still is). */
+  readonly dryRun?: boolean;
 }
 
 export interface ExtractResult {
@@ -99,20 +101,22 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
         });
         const file = xliffPath(project, lang, doc);
         if (!options.force) refuseToLoseWork(file, units, sentTargets(project, lang, doc));
-        writeFileAtomic(
-          file,
-          writeXliff(
-            { version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] },
-            version,
-          ),
-        );
-        // Prefilled copies of the source are no translations: only real targets are recorded.
-        const sent = Object.fromEntries(
-          units
-            .filter((u) => u.target !== undefined && !prefilled.has(u.id))
-            .map((u) => [u.id, contentToI18n(u.target!)]),
-        );
-        recordExport(project, lang, doc, sent);
+        if (!options.dryRun) {
+          writeFileAtomic(
+            file,
+            writeXliff(
+              { version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] },
+              version,
+            ),
+          );
+          // Prefilled copies of the source are no translations: only real targets are recorded.
+          const sent = Object.fromEntries(
+            units
+              .filter((u) => u.target !== undefined && !prefilled.has(u.id))
+              .map((u) => [u.id, contentToI18n(u.target!)]),
+          );
+          recordExport(project, lang, doc, sent);
+        }
         results.push({
           lang,
           doc: doc.id,

@@ -5,7 +5,7 @@ import { insideProject, namedByUser, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
 import { codeKey, codesOf, documentLabels, normalizeContent, showDifference } from '../model/index.js';
-import { sameRuns } from './translations.js';
+import { sameRuns, type FlaggedUnit } from './translations.js';
 import { sentTargets } from './exports.js';
 import { contentToI18n } from '../store/codes.js';
 import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
@@ -16,12 +16,15 @@ import { readXliff, XliffReadError } from '../xliff/read.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { qaOptions } from './check.js';
 import { memoryEntry, openMemory } from './memory.js';
-import { runChecks, type RunOptions } from '../qa/runner.js';
+import type { RunOptions } from '../qa/runner.js';
+import { checkPairs } from './pseudo-reading.js';
 
 export interface ImportOptions {
   /** Replace translations in the store that differ from the file's. */
   readonly overwrite?: boolean;
   readonly lang?: string;
+  /** Check everything, write nothing: neither the store nor the memory. */
+  readonly dryRun?: boolean;
 }
 
 export interface ImportResult {
@@ -31,8 +34,10 @@ export interface ImportResult {
   readonly imported: number;
   readonly unchanged: number;
   readonly untranslated: number;
+  /** Approved translations added to the translation memory (the memory skips those it holds already). */
+  readonly toMemory: number;
   /** Units imported but marked needs-review because an error-level check failed, with the reasons. */
-  readonly flagged: ReadonlyArray<{ readonly unit: string; readonly problems: readonly string[] }>;
+  readonly flagged: readonly FlaggedUnit[];
 }
 
 interface Problem {
@@ -180,7 +185,7 @@ async function importFile(
       refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
 
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
-    const { issues } = await runChecks(
+    const { issues } = await checkPairs(
       accepted.map(({ unit, target }) => ({
         id: unit.id,
         source: unit.source,
@@ -219,10 +224,15 @@ async function importFile(
       imported,
       unchanged,
       untranslated,
-      flagged: [...failing].map(([unit, problems]) => ({ unit, problems })),
+      toMemory: approved.length,
+      flagged: [...failing].map(([unit, problems]) => ({
+        unit,
+        label: (labels ??= documentLabels(doc)).get(unit),
+        problems,
+      })),
     });
   }
-  await commitImport(project, file, planned, entries);
+  if (!options.dryRun) await commitImport(project, file, planned, entries);
   return results;
 }
 

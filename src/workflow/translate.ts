@@ -1,6 +1,6 @@
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
-import { countWords, textOnly, type Document, type Run } from '../model/index.js';
+import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine } from '../mt/types.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
 import { createEngine } from '../mt/registry.js';
@@ -8,13 +8,13 @@ import { isPseudoLocale } from '../mt/languages.js';
 import { renderingsFor, type Glossary } from '../qa/glossary.js';
 import { findNames } from '../qa/names/detect.js';
 import { cldrRenderings } from '../qa/names/cldr.js';
-import { runChecks } from '../qa/runner.js';
+import { checkPairs } from './pseudo-reading.js';
 import { contentToI18n } from '../store/codes.js';
 import { writeBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { withProjectLock } from '../io/lock.js';
 import { qaOptions } from './check.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
-import { storedUnits, type StoredUnit } from './translations.js';
+import { storedUnits, type FlaggedUnit, type StoredUnit } from './translations.js';
 import { contextOf, openMemory } from './memory.js';
 
 export interface TranslateOptions {
@@ -23,11 +23,30 @@ export interface TranslateOptions {
   /** Count what would be sent, send nothing. */
   readonly dryRun?: boolean;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (lang: string, done: number, total: number) => void;
+  /** Told once, before the engine starts: the units and documents this run has to translate. */
+  readonly onPlan?: (plan: TranslatePlan) => void;
+  /** Told after each batch: units done of the whole run, and the document being translated. */
+  readonly onProgress?: (progress: TranslateProgress) => void;
+  /** Told as each document is finished, before the next one starts. */
+  readonly onResult?: (result: TranslateResult) => void;
   /** Let the pseudo engine fill the store of a real language (not a pseudo-locale). */
   readonly force?: boolean;
   /** Units per engine call; the store is saved after each, so an interruption loses at most one batch. */
   readonly batchSize?: number;
+}
+
+export interface TranslatePlan {
+  /** Units to translate in the whole run (memory matches included), and the documents they are in. */
+  readonly units: number;
+  readonly documents: number;
+}
+
+export interface TranslateProgress {
+  readonly lang: string;
+  readonly doc: string;
+  /** Units done and to do in the whole run. */
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface TranslateResult {
@@ -40,7 +59,7 @@ export interface TranslateResult {
   /** Units filled from exact translation-memory matches instead of MT. */
   readonly fromMemory: number;
   /** Units whose MT output failed an error-level check: stored as needs-review, with the reasons. */
-  readonly flagged: ReadonlyArray<{ readonly unit: string; readonly problems: readonly string[] }>;
+  readonly flagged: readonly FlaggedUnit[];
   readonly interrupted: boolean;
 }
 
@@ -98,93 +117,117 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   const qa = qaOptions(project);
   const results: TranslateResult[] = [];
   const memory = options.dryRun ? null : await openMemory(project, false);
+  // Every document's work is known before the engine starts: progress is told against the whole run.
+  const jobs = langs.flatMap((lang) =>
+    docs.map((doc) => {
+      const bundle = loadBundle(project, lang, doc);
+      return { lang, doc, bundle, todo: storedUnits(doc, bundle).filter((s) => s.target === undefined) };
+    }),
+  );
+  const total = jobs.reduce((n, j) => n + j.todo.length, 0);
+  options.onPlan?.({ units: total, documents: jobs.filter((j) => j.todo.length).length });
+  let done = 0;
+  const finish = (r: TranslateResult): void => {
+    results.push(r);
+    options.onResult?.(r);
+  };
   try {
-    for (const lang of langs) {
-      for (const doc of docs) {
-        const bundle = loadBundle(project, lang, doc);
-        const todo = storedUnits(doc, bundle).filter((s) => s.target === undefined);
-        const base = {
-          lang,
-          doc: doc.id,
-          units: todo.length,
-          words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
-          characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
-        };
-        if (options.dryRun || todo.length === 0) {
-          results.push({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
-          continue;
+    for (const { lang, doc, bundle, todo } of jobs) {
+      const base = {
+        lang,
+        doc: doc.id,
+        units: todo.length,
+        words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
+        characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
+      };
+      if (options.dryRun || todo.length === 0) {
+        finish({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
+        continue;
+      }
+      const progress = (): void => options.onProgress?.({ lang, doc: doc.id, done, total });
+      progress();
+      let labels: Map<string, string> | undefined; // made on the first flagged unit
+      // Pseudo text stands for the source language: its names are written back as the source has them.
+      const terms = protectedTerms(
+        doc,
+        qa.glossary ?? { entries: [] },
+        engine.name === 'pseudo' ? doc.sourceLang : lang,
+      );
+      const translations: Record<string, string> = { ...bundle.translations };
+      const meta: Record<string, UnitMeta> = { ...bundle.meta };
+      const flagged: FlaggedUnit[] = [];
+      let translated = 0;
+      // The memory first: an exact match costs nothing and was approved by a person.
+      let fromMemory = 0;
+      if (memory) {
+        for (const s of [...todo]) {
+          const m = memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit))[0];
+          if (!m || m.score < 100) continue;
+          translations[s.unit.id] = m.target;
+          meta[s.unit.id] = {
+            state: m.inContext ? 'translated' : 'needs-review',
+            origin: 'tm',
+            source: contentToI18n(s.unit.source),
+          };
+          todo.splice(todo.indexOf(s), 1);
+          fromMemory++;
         }
-        const terms = protectedTerms(doc, qa.glossary ?? { entries: [] }, lang);
-        const translations: Record<string, string> = { ...bundle.translations };
-        const meta: Record<string, UnitMeta> = { ...bundle.meta };
-        const flagged: Array<{ unit: string; problems: string[] }> = [];
-        let translated = 0;
-        // The memory first: an exact match costs nothing and was approved by a person.
-        let fromMemory = 0;
-        if (memory) {
-          for (const s of [...todo]) {
-            const m = memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit))[0];
-            if (!m || m.score < 100) continue;
-            translations[s.unit.id] = m.target;
-            meta[s.unit.id] = {
-              state: m.inContext ? 'translated' : 'needs-review',
-              origin: 'tm',
-              source: contentToI18n(s.unit.source),
-            };
-            todo.splice(todo.indexOf(s), 1);
-            fromMemory++;
-          }
-          if (fromMemory) await save(project, lang, doc, { translations, meta });
+        if (fromMemory) {
+          await save(project, lang, doc, { translations, meta });
+          done += fromMemory;
+          progress();
         }
-        let interrupted = false;
-        const size = options.batchSize ?? 200;
-        for (let from = 0; from < todo.length; from += size) {
+      }
+      let interrupted = false;
+      const size = options.batchSize ?? 200;
+      for (let from = 0; from < todo.length; from += size) {
+        if (options.signal?.aborted) {
+          interrupted = true;
+          break;
+        }
+        const batch = todo.slice(from, from + size);
+        let outputs: Array<{ s: StoredUnit; target: Run[] }>;
+        try {
+          outputs = await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
+        } catch (err) {
           if (options.signal?.aborted) {
             interrupted = true;
             break;
           }
-          const batch = todo.slice(from, from + size);
-          let outputs: Array<{ s: StoredUnit; target: Run[] }>;
-          try {
-            outputs = await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
-          } catch (err) {
-            if (options.signal?.aborted) {
-              interrupted = true;
-              break;
-            }
-            throw asLocflowError(err);
-          }
-          // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
-          const { issues } = await runChecks(
-            outputs.map(({ s, target }) => ({
-              id: s.unit.id,
-              source: s.unit.source,
-              target,
-              sourceLang: doc.sourceLang,
-              targetLang: lang,
-              file: doc.path,
-            })),
-            { ...qa, only: ['error'] },
-          );
-          const failing = new Map<string, string[]>();
-          for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
-          for (const { s, target } of outputs) {
-            translations[s.unit.id] = contentToI18n(target);
-            meta[s.unit.id] = {
-              state: failing.has(s.unit.id) ? 'needs-review' : 'translated',
-              origin: `mt:${engine.name}`,
-              source: contentToI18n(s.unit.source),
-            };
-            const problems = failing.get(s.unit.id);
-            if (problems) flagged.push({ unit: s.unit.id, problems });
-            translated++;
-          }
-          await save(project, lang, doc, { translations, meta });
-          options.onProgress?.(lang, Math.min(from + size, todo.length), todo.length);
+          throw asLocflowError(err);
         }
-        results.push({ ...base, translated, fromMemory, flagged, interrupted });
-        if (interrupted) return results;
+        // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
+        const { issues } = await checkPairs(
+          outputs.map(({ s, target }) => ({
+            id: s.unit.id,
+            source: s.unit.source,
+            target,
+            sourceLang: doc.sourceLang,
+            targetLang: lang,
+            file: doc.path,
+          })),
+          { ...qa, only: ['error'] },
+        );
+        const failing = new Map<string, string[]>();
+        for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
+        for (const { s, target } of outputs) {
+          translations[s.unit.id] = contentToI18n(target);
+          meta[s.unit.id] = {
+            state: failing.has(s.unit.id) ? 'needs-review' : 'translated',
+            origin: `mt:${engine.name}`,
+            source: contentToI18n(s.unit.source),
+          };
+          const problems = failing.get(s.unit.id);
+          if (problems)
+            flagged.push({ unit: s.unit.id, label: (labels ??= documentLabels(doc)).get(s.unit.id), problems });
+          translated++;
+        }
+        await save(project, lang, doc, { translations, meta });
+        done += batch.length;
+        progress();
       }
+      finish({ ...base, translated, fromMemory, flagged, interrupted });
+      if (interrupted) return results;
     }
   } finally {
     memory?.close();

@@ -29,6 +29,14 @@ export function storedUnits(doc: Document, bundle: Bundle): StoredUnit[] {
   });
 }
 
+/** A unit that a check stopped from being stored as translated (it is stored as needs-review), and why. */
+export interface FlaggedUnit {
+  readonly unit: string;
+  /** The unit as a person calls it: its key, or its role and line. */
+  readonly label?: string | undefined;
+  readonly problems: readonly string[];
+}
+
 /** Ids the store holds that the current source no longer has. */
 export function orphanIds(doc: Document, bundle: Bundle): string[] {
   const ids = new Set(doc.units.map((u) => u.id));

@@ -5,19 +5,37 @@ export function registerBuild(program: Program): void {
   program
     .command('build')
     .description('write each localized document, with dates re-formatted for its locale')
-    .addHelpText('after', '\nExample:\n  locflow build --lang es,fr')
+    .addHelpText('after', '\nExamples:\n  locflow build --lang es,fr\n  locflow build --dry-run')
     .option('--lang <codes>', 'languages, comma-separated (default: all targets; the source language is allowed)', list)
+    .option('--dry-run', 'make and check every file; say what would be written, write nothing')
+    .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output, shortList, count } = await import('../output.js');
+        const out = output({ ...globals, json: opts.json });
         const { build } = await import('../../workflow/build.js');
-        for (const r of build(project, opts.lang ? { langs: opts.lang } : {})) {
-          const shown = r.untranslated.slice(0, 5).join(', ') + (r.untranslated.length > 5 ? ', …' : '');
+        const dryRun = opts.dryRun === true;
+        const results = build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
+        for (const r of results) {
           const fallback = r.untranslated.length
-            ? `, ${r.untranslated.length} untranslated (source text used): ${shown}`
+            ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(
+                r.untranslated.map((u) => u.label),
+                out.verbose,
+              )}`
             : '';
-          console.log(`${rel(project.root, r.file)}: ${r.units} units${fallback}`);
+          out.line(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
         }
+        const untranslated = results.reduce((n, r) => n + r.untranslated.length, 0);
+        out.line(
+          `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}${untranslated ? `, ${untranslated} untranslated unit(s) in the source language` : ''}`,
+        );
+        out.data('build', {
+          dryRun,
+          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+          totals: { files: results.length, untranslated },
+        });
       }),
     );
 }

@@ -27,12 +27,18 @@ export function registerCheck(program: Program): void {
         .choices(['text', 'json', 'sarif', 'junit', 'html'] as const)
         .default('text' as const),
     )
+    .option('--json', 'the same as --format json (see README, "Output for scripts")')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .action((files, opts, cmd) =>
       run(async () => {
         const { LocflowError } = await import('../../errors.js');
         const globals = cmd.optsWithGlobals() as GlobalOptions;
+        if (opts.json && opts.format !== 'text' && opts.format !== 'json')
+          throw new LocflowError(`--json and --format ${opts.format} ask for two formats: give one`);
+        const format = opts.json ? 'json' : opts.format;
+        const { output } = await import('../output.js');
+        const out = output(globals);
         const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
         if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
           throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
@@ -56,10 +62,10 @@ export function registerCheck(program: Program): void {
           ...(opts.glossary !== undefined ? { glossary: opts.glossary } : {}),
           ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         });
-        for (const n of result.notices) process.stderr.write(`locflow: ${n}\n`);
+        for (const n of result.notices) out.notice(n);
         const { renderReport } = await import('../../qa/reporters/index.js');
         const report = renderReport(
-          opts.format,
+          format,
           result.issues,
           result.pairs,
           opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -71,11 +77,11 @@ export function registerCheck(program: Program): void {
           writeFileAtomic(namedByUser(project ? project.root : cwd, opts.output), report);
           const { summarize } = await import('../../qa/runner.js');
           const s = summarize(result.issues);
-          console.log(
+          out.line(
             `${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
           );
-        } else
-          process.stdout.write(opts.format === 'text' ? `${result.pairs.length} unit(s) checked\n${report}` : report);
+        } else if (format !== 'text') process.stdout.write(report);
+        else if (!out.quiet) process.stdout.write(`${result.pairs.length} unit(s) checked\n${report}`);
         return result.exitCode;
       }),
     );

@@ -6,33 +6,52 @@ export function registerExtract(program: Program): void {
   program
     .command('extract')
     .description('segment the sources and write one XLIFF per target language and document')
-    .addHelpText('after', '\nExample:\n  locflow extract --lang es,fr --xliff 2.0')
+    .addHelpText('after', '\nExamples:\n  locflow extract --lang es,fr --xliff 2.0\n  locflow extract --dry-run --json')
     .addOption(
       new Option('--xliff <version>', 'XLIFF version (default: from the config)').choices(['1.2', '2.0'] as const),
     )
     .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
     .option('--prefill', 'copy the source into empty targets (OmegaT translates only units that have a target)')
     .option('--force', 'overwrite XLIFF files that hold translations not yet imported')
+    .option('--dry-run', 'write nothing; say which files would be written, with what')
+    .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output, shortList, count } = await import('../output.js');
+        const out = output({ ...globals, json: opts.json });
         const { extract } = await import('../../workflow/extract.js');
-        for (const r of await extract(project, {
+        const dryRun = opts.dryRun === true;
+        const results = await extract(project, {
           ...(opts.lang ? { langs: opts.lang } : {}),
           ...(opts.xliff ? { version: opts.xliff } : {}),
           prefill: opts.prefill === true,
           force: opts.force === true,
-        })) {
+          dryRun,
+        });
+        for (const r of results) {
           const tm =
             r.leverage.inContext + r.leverage.exact + r.leverage.fuzzy
               ? `; memory: ${r.leverage.inContext} in-context exact, ${r.leverage.exact} exact (to review), ${r.leverage.fuzzy} fuzzy`
               : '';
-          console.log(
-            `${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated${tm}`,
+          out.line(
+            `${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated${tm}`,
           );
           if (r.removed.length)
-            console.log(`  ${r.removed.length} translated unit(s) no longer in the source: ${r.removed.join(', ')}`);
+            out.line(
+              `  ${r.removed.length} translated unit(s) no longer in the source: ${shortList(r.removed, out.verbose)}`,
+            );
         }
+        const sum = (key: 'units' | 'words' | 'translated'): number => results.reduce((n, r) => n + r[key], 0);
+        out.line(
+          `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}, ${count(sum('units'), 'unit')}, ${sum('translated')} already translated`,
+        );
+        out.data('extract', {
+          dryRun,
+          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+          totals: { files: results.length, units: sum('units'), words: sum('words'), translated: sum('translated') },
+        });
       }),
     );
 }

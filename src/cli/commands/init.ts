@@ -23,9 +23,10 @@ export function registerInit(program: Program): void {
           ...(opts.xliff ? { xliffVersion: opts.xliff } : {}),
           ...(opts.force ? { force: true } : {}),
         });
-        console.log(`wrote ${file}`);
+        const out = (await import('../output.js')).output(g);
+        out.line(`wrote ${file}`);
         if (output === JSON_OUTPUT)
-          console.log(
+          out.line(
             `localized files are built into ${output} (locales.output): a JSON source built beside its store would overwrite the translations`,
           );
       }),

@@ -9,17 +9,22 @@ export function registerPseudo(program: Program): void {
     .requiredOption('--lang <code>', 'target language to write, e.g. qps-ploc')
     .option('--rtl', 'wrap units in right-to-left marks')
     .option('--expansion <ratio>', 'extra length as a ratio', '0.3')
+    .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output } = await import('../output.js');
+        const out = output({ ...globals, json: opts.json });
         const { pseudo } = await import('../../workflow/pseudo.js');
         const expansion = Number(opts.expansion);
         if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
           const { LocflowError } = await import('../../errors.js');
           throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
         }
-        for (const r of pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion }))
-          console.log(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+        const results = pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion });
+        for (const r of results) out.line(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+        out.data('pseudo', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
       }),
     );
 }

@@ -7,16 +7,17 @@ export function registerStatus(program: Program): void {
     .description('units and words per state for each target language')
     .addHelpText('after', '\nExample:\n  locflow status --lang es --json')
     .option('--lang <codes>', 'languages, comma-separated', list)
-    .option('--json', 'print JSON')
+    .option('--json', 'print the rows as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output } = await import('../output.js');
+        const out = output({ ...globals, json: opts.json });
         const { status } = await import('../../workflow/status.js');
         const rows = status(project, opts.lang ? { langs: opts.lang } : {});
-        if (opts.json) {
-          console.log(JSON.stringify(rows, null, 2));
-          return;
-        }
+        out.data('status', { results: rows });
+        if (out.json) return;
         const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale', 'since export'];
         const since = (r: (typeof rows)[number]): string =>
           r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported';
@@ -34,7 +35,7 @@ export function registerStatus(program: Program): void {
         );
         const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
         for (const row of [head, ...body])
-          console.log(
+          out.line(
             row
               .map((c, i) => c.padEnd(widths[i]!))
               .join('  ')

@@ -13,12 +13,18 @@ export function registerTm(program: Program): void {
     .description('load TMX files into the project memory')
     .addHelpText('after', '\nExample:\n  locflow tm import memories/legal.tmx')
     .argument('<files...>', 'TMX files')
-    .action((files, _opts, cmd) =>
+    .option('--json', 'print the results as JSON (see README, "Output for scripts")')
+    .action((files, opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output } = await import('../output.js');
+        const out = output({ ...globals, json: opts.json });
         const { tmImport } = await import('../../workflow/tm.js');
-        for (const r of await tmImport(project, files))
-          console.log(`${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new in the memory`);
+        const results = await tmImport(project, files);
+        for (const r of results)
+          out.line(`${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new in the memory`);
+        out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
       }),
     );
   tm.command('export')
@@ -26,16 +32,24 @@ export function registerTm(program: Program): void {
     .addHelpText('after', '\nExample:\n  locflow tm export --lang es -o tm/es.tmx')
     .option('-o, --output <file>', 'the TMX file to write', 'tm/export.tmx')
     .option('--lang <code>', 'only this target language')
-    .option('--omegat', "OmegaT's short tags (<x0/>, <g1>…</g1>) for a tm/auto memory")
+    .option(
+      '--omegat',
+      "OmegaT's short tags (<p0/> placeholder or URL, <x1/> standalone tag, <g2>…</g2> pair) for a tm/auto memory",
+    )
+    .option('--json', 'print the result as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output } = await import('../output.js');
+        const out = output({ ...globals, json: opts.json });
         const { tmExport } = await import('../../workflow/tm.js');
         const r = await tmExport(project, opts.output, {
           ...(opts.lang ? { lang: opts.lang } : {}),
           omegat: opts.omegat === true,
         });
-        console.log(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
+        out.line(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
+        out.data('tm export', { results: [{ ...r, file: rel(project.root, r.file) }] });
       }),
     );
 }

@@ -14,6 +14,32 @@ const DICTIONARY_DIRS = [
 ];
 
 /** The installed hunspell dictionary for a language: "es-MX" → es_MX, else es_ES, else any es_*. */
+/** Debian's hunspell dictionaries that are one per language ("hunspell-es"); see debianDictionary. */
+const DEBIAN_HUNSPELL = new Set(
+  (
+    'af an ar be bg bn bo br bs ca cs da dz el es eu fr gd gl gu gug he hi hr hu id is it kk kmr ko lo lt lv ml ' +
+    'mn ne nl no oc pl ro ru si sk sl sr sv sw te th tr uk uz vi'
+  ).split(' '),
+);
+/** Languages whose Debian dictionaries are per region ("hunspell-en-us"), the first region being the usual one. */
+const DEBIAN_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  en: ['us', 'gb', 'au', 'ca', 'za'],
+  de: ['de', 'at', 'ch'],
+  pt: ['pt', 'br'],
+};
+
+/** What to install for a language's dictionary on Debian or Ubuntu, naming a package that exists. */
+export function debianDictionary(lang: string): string {
+  const [p = '', ...rest] = lang.toLowerCase().split(/[-_]/u);
+  const regions = DEBIAN_REGIONS[p];
+  if (regions) {
+    const region = rest.find((r) => regions.includes(r)) ?? regions[0]!;
+    return `Debian: apt-get install hunspell-${p}-${region}`;
+  }
+  if (DEBIAN_HUNSPELL.has(p)) return `Debian: apt-get install hunspell-${p}`;
+  return `Debian has no hunspell package for "${p}"; a ${p}_XX.dic and .aff in /usr/share/hunspell is used`;
+}
+
 export function findDictionary(lang: string): string | null {
   const available = DICTIONARY_DIRS.filter(existsSync).flatMap((d) =>
     readdirSync(d)
@@ -78,7 +104,7 @@ export const spelling: CollectionCheck = {
       const dictionary = findDictionary(lang);
       if (!dictionary) {
         context.notice(
-          `spelling: no hunspell dictionary for "${lang}" is installed, so its spelling was not checked (Debian: hunspell-${primary(lang)})`,
+          `spelling: no hunspell dictionary for "${lang}" is installed, so its spelling was not checked (${debianDictionary(lang)})`,
         );
         continue;
       }

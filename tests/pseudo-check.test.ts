@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pseudoContent, readPseudo } from '../src/mt/pseudo-text.js';
+import { debianDictionary } from '../src/qa/checks/spelling.js';
+import { copyProject, locflow, read } from './helpers.js';
+
+const DOC = 'us-strike-northern-iraq';
+
+describe('pseudo-translations are checked for what they say', () => {
+  it('readPseudo gives back the source words of a pseudo-translation, codes in place; other text is not pseudo', () => {
+    const code = { type: 'placeholder' as const, id: '1', data: '{{name}}' };
+    const source = ['Hello ', code, ', 62 US troops in Iraq!'];
+    for (const options of [{}, { rtl: true }, { expansion: 1 }])
+      expect(readPseudo(pseudoContent(source, options))).toEqual(source);
+    expect(readPseudo(['Hola, 62 soldados.'])).toBeUndefined();
+    expect(readPseudo(['[nota] texto ·]x'])).toBeUndefined();
+    expect(readPseudo([code, '[x ·]'])).toBeUndefined();
+  });
+
+  it("the quickstart's pseudo draft (translate --engine pseudo) checks clean, and check says why", () => {
+    const d = copyProject();
+    expect(locflow(d, 'extract', '--lang', 'es-x-mt').code).toBe(0);
+    const t = locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'es-x-mt');
+    expect(t.code).toBe(0);
+    expect(t.stdout).not.toMatch(/needs-review/u);
+    const r = locflow(d, 'check', '--lang', 'es-x-mt');
+    expect(r.stdout).toMatch(/^0 error\(s\), 0 warning\(s\)/mu);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/es-x-mt: 17 pseudo-translated unit\(s\) checked as en text/u);
+  });
+
+  it('what a pseudo-translation must keep is still checked: a changed number, a lost name', () => {
+    const d = copyProject();
+    expect(locflow(d, 'pseudo', '--lang', 'en-XA').code).toBe(0);
+    const file = join(d, 'xliff', 'en-XA', `${DOC}.xlf`);
+    const xliff = read(file);
+    // "62" becomes "26"; "Ţéĥŕàñ" (Tehran) is dropped.
+    const broken = xliff.replace('Åţ ľéàšţ 62', 'Åţ ľéàšţ 26').replace('Ţéĥŕàñ-àľľîéđ', 'àľľîéđ');
+    expect(broken).not.toBe(xliff);
+    writeFileSync(file, broken);
+    const imported = locflow(d, 'import', file);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/2 unit\(s\) imported as needs-review/u);
+    const r = locflow(d, 'check', '--lang', 'en-XA', '--format', 'json');
+    expect(r.code).toBe(1);
+    const issues = (JSON.parse(r.stdout) as { issues: Array<{ check: string; lang: string; target: string }> }).issues;
+    expect([...new Set(issues.map((i) => i.check))].sort()).toEqual(['names', 'numbers']);
+    // Reported on the pair as it is: its language and its pseudo text.
+    expect(issues.every((i) => i.lang === 'en-XA' && i.target.startsWith('['))).toBe(true);
+  });
+});
+
+describe('the spelling hint names a Debian package that exists', () => {
+  it('per language and region', () => {
+    expect(debianDictionary('en')).toBe('Debian: apt-get install hunspell-en-us');
+    expect(debianDictionary('en-GB')).toBe('Debian: apt-get install hunspell-en-gb');
+    expect(debianDictionary('de')).toBe('Debian: apt-get install hunspell-de-de');
+    expect(debianDictionary('pt-BR')).toBe('Debian: apt-get install hunspell-pt-br');
+    expect(debianDictionary('es-x-mt')).toBe('Debian: apt-get install hunspell-es');
+    expect(debianDictionary('ja')).toMatch(/no hunspell package for "ja"/u);
+  });
+
+  const apt = spawnSync('apt-cache', ['--version']).status === 0;
+  it.skipIf(!apt)('each package named is known to apt', () => {
+    for (const lang of ['en', 'de', 'pt-BR', 'ar']) {
+      const pkg = /apt-get install (\S+)/u.exec(debianDictionary(lang))![1]!;
+      const r = spawnSync('apt-cache', ['show', pkg], { encoding: 'utf8' });
+      expect(r.stdout, pkg).toContain(`Package: ${pkg}`);
+    }
+  });
+});
