@@ -1,4 +1,4 @@
-import { daysOfMonth, dayNear } from '../../locale/calendar-dates.js';
+import { daysOfMonth, dayNear, type DayOfMonth } from '../../locale/calendar-dates.js';
 import { findQuantities, type Quantity } from '../../locale/numbers.js';
 import { calendarName, findCalendarWords, type CalendarWord } from '../../locale/months.js';
 import { magnitudeName } from '../../locale/magnitudes.js';
@@ -105,15 +105,32 @@ export const numbers: PairCheck = {
     const sourceText = textWithoutCodes(pair.source);
     const targetText = textWithoutCodes(pair.target);
     const findings: Finding[] = [];
+    // A date whose day changed or went is one finding, not also a number missing.
+    const days = compareDays(sourceText, pair.sourceLang, targetText, pair.targetLang);
     const hasDigitOrWord = /[\d\u0660-\u0669\u06F0-\u06F9]|\p{L}/u;
     if (hasDigitOrWord.test(sourceText))
-      findings.push(...compareQuantities(sourceText, targetText, pair.sourceLang, pair.targetLang));
+      findings.push(
+        ...compareQuantities(
+          sourceText,
+          targetText,
+          pair.sourceLang,
+          pair.targetLang,
+          days.map((d) => d.date),
+        ),
+      );
     findings.push(...compareCalendar(sourceText, pair.sourceLang, targetText, pair.targetLang));
+    findings.push(...days.map((d) => d.finding));
     return findings;
   },
 };
 
-function compareQuantities(sourceText: string, targetText: string, sourceLang: string, targetLang: string): Finding[] {
+function compareQuantities(
+  sourceText: string,
+  targetText: string,
+  sourceLang: string,
+  targetLang: string,
+  reportedDates: readonly DayOfMonth[] = [],
+): Finding[] {
   const S = findQuantities(sourceText, sourceLang, { textConventions: true }).filter((q) => q.origin !== 'article');
   if (S.length === 0 && !/\d/u.test(targetText)) return [];
   const T = findQuantities(targetText, targetLang);
@@ -266,10 +283,25 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       });
       continue;
     }
-    // In another script, a hyphenated code ("COVID-19", "F-35") keeps its digits when transliterated; a glued one ("R0") is often translated into words.
+    // In another script, a hyphenated code ("COVID-19", "F-35") keeps its digits when transliterated; a glued one ("R0")
+    // is often translated into words — unless its letters stand in the target without its digits ("orf8" → "orf").
+    const letterParts = s.text
+      .replace(/[\d\s‐-]+/gu, ' ')
+      .replace(/[^\p{L} ]/gu, '')
+      .trim();
+    const lostDigits =
+      !latinTarget &&
+      /\p{L}{2,}/u.test(letterParts) &&
+      letterParts.split(' ').every((l) => {
+        // (the letters alone in the source too, "ACE2 … ACE", explain them in the target)
+        const alone = new RegExp(`(?<![\\p{L}\\d])${l}(?![\\p{L}\\d])`, 'iu');
+        return alone.test(targetText) && !alone.test(sourceText);
+      });
     findings.push({
-      message: `code "${s.text}" is missing from the target`,
-      ...(latinTarget || /[-‐]\d+$/u.test(s.text) ? {} : { severity: 'warning' as const }),
+      message: lostDigits
+        ? `code "${s.text}" lost its digits in the target`
+        : `code "${s.text}" is missing from the target`,
+      ...(latinTarget || lostDigits || /[-‐]\d+$/u.test(s.text) ? {} : { severity: 'warning' as const }),
     });
   }
 
@@ -364,7 +396,10 @@ function compareQuantities(sourceText: string, targetText: string, sourceLang: s
       [...targetText.matchAll(ARTICLE_BEFORE_WORD)].some((m) => unitClass(m[1]!) === s.unit)
     )
       continue;
-    if (required(s)) missingErrors.push(s);
+    const dateReported = reportedDates.some(
+      (d) => d.day === s.value && s.start >= d.start - 16 && s.start <= d.end + 16,
+    );
+    if (required(s) && !dateReported) missingErrors.push(s);
     else if (s.origin === 'words') {
       // A spelled-out number is compared with what the target states instead ("nine" → "siete").
       // "one" is as often a pronoun ("the one that") as a number: it is not compared.
@@ -562,7 +597,6 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
         ...(c.kind === 'weekday' ? { severity: 'warning' as const } : {}),
       });
   }
-  findings.push(...compareDays(source, sourceLang, target, targetLang));
   return findings;
 }
 
@@ -570,20 +604,41 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
  * The day next to each month: "13 November" → "14 de noviembre" names another date. A target that
  * writes the month without a day, or the source's day anywhere beside it (ranges), is not compared.
  */
-function compareDays(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
+function compareDays(
+  source: string,
+  sourceLang: string,
+  target: string,
+  targetLang: string,
+): Array<{ date: DayOfMonth; finding: Finding }> {
   const inSource = daysOfMonth(source, sourceLang.split('-')[0]!);
   if (inSource.length === 0) return [];
   const inTarget = daysOfMonth(target, targetLang.split('-')[0]!);
-  const findings: Finding[] = [];
+  const findings: Array<{ date: DayOfMonth; finding: Finding }> = [];
+  const targetMonths = findCalendarWords(target, targetLang.split('-')[0]!).filter((c) => c.kind === 'month');
   for (const s of inSource) {
     const sameMonth = inTarget.filter((t) => t.month === s.month);
+    // The month kept and no number beside it: the day is lost ("3 March 2020" → "مارس 2020").
+    const bare = targetMonths.filter((c) => c.value === s.month);
+    if (sameMonth.length === 0 && bare.length > 0 && !bare.some((c) => dayNear(target, c.start, c.end, s.day))) {
+      findings.push({
+        date: s,
+        finding: {
+          message: `date "${s.text}" lost its day in the target`,
+          targetSpan: { start: bare[0]!.start, end: bare[0]!.end },
+        },
+      });
+      continue;
+    }
     if (sameMonth.length === 0 || sameMonth.some((t) => t.day === s.day)) continue;
     if (sameMonth.some((t) => dayNear(target, t.start, t.end, s.day))) continue;
     const changed = sameMonth.filter((t) => !dayNear(source, s.start, s.end, t.day));
     if (changed.length === 0) continue;
     findings.push({
-      message: `date "${s.text}" became "${changed[0]!.text}" in the target: another day`,
-      targetSpan: { start: changed[0]!.start, end: changed[0]!.end },
+      date: s,
+      finding: {
+        message: `date "${s.text}" became "${changed[0]!.text}" in the target: another day`,
+        targetSpan: { start: changed[0]!.start, end: changed[0]!.end },
+      },
     });
   }
   return findings;
