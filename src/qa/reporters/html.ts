@@ -31,6 +31,34 @@ function markedTarget(target: string, issues: readonly Issue[]): string {
   return out + esc(target.slice(at));
 }
 
+/**
+ * The source with what issues without a place in the target name marked: a finding quotes the
+ * source's words it is about (name "Najaf", "nine"), and a name or number missing from the target
+ * is shown where it is in the source. Quoted text the source does not hold is not marked.
+ */
+function markedSource(source: string, issues: readonly Issue[]): string {
+  const spans: Array<{ n: number; start: number; end: number; severity: Issue['severity'] }> = [];
+  issues.forEach((issue, n) => {
+    if (issue.targetSpan) return;
+    for (const m of issue.message.matchAll(/"([^"]{2,})"/gu)) {
+      const start = source.indexOf(m[1]!);
+      if (start < 0) continue;
+      spans.push({ n, start, end: start + m[1]!.length, severity: issue.severity });
+      break;
+    }
+  });
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue; // overlapping marks: the first one wins
+    out += esc(source.slice(at, s.start));
+    out += `<mark class="${s.severity}" data-issue="${s.n + 1}" title="${esc(issues[s.n]!.message)}">${esc(source.slice(s.start, s.end))}</mark>`;
+    at = s.end;
+  }
+  return out + esc(source.slice(at));
+}
+
 /** A self-contained review page: source and target side by side, issues highlighted where they are. */
 export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], title = 'locflow check'): string {
   const s = summarize(issues);
@@ -74,7 +102,7 @@ export function htmlReport(issues: readonly Issue[], pairs: readonly QaPair[], t
           `<li class="${i.severity}"><span class="n">${n + 1}</span> <b>${i.severity}</b> <code>${esc(i.check)}</code> ${esc(i.message)}</li>`,
       )
       .join('');
-    return `<tr class="${worst}" id="${esc(elementId(file, lang, unit))}"><td class="unit">${label !== undefined && label !== unit ? `<span class="label">${esc(label)}</span><br><small>${esc(lang)} · ${esc(file)}<br>unit <code>${esc(unit)}</code></small>` : `<code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small>`}</td><td class="source" lang="">${esc(source)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
+    return `<tr class="${worst}" id="${esc(elementId(file, lang, unit))}"><td class="unit">${label !== undefined && label !== unit ? `<span class="label">${esc(label)}</span><br><small>${esc(lang)} · ${esc(file)}<br>unit <code>${esc(unit)}</code></small>` : `<code>${esc(unit)}</code><br><small>${esc(lang)} · ${esc(file)}</small>`}</td><td class="source" lang="">${markedSource(source, list)}</td><td class="target" lang="${esc(lang)}" dir="auto">${markedTarget(target, list)}${items ? `<ul>${items}</ul>` : ''}</td></tr>`;
   };
   for (const p of pairs) {
     const key = `${p.file}\u0000${p.targetLang}\u0000${p.id}`;
