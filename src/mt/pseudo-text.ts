@@ -1,5 +1,6 @@
 import type { Content, Run } from '../model/content.js';
 import { textOnly } from '../model/content.js';
+import { protectForMt, restoreFromMt, type ProtectedTerm } from './protect.js';
 
 const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [
@@ -18,21 +19,28 @@ export interface PseudoOptions {
   readonly expansion?: number;
   /** Wrap each unit in right-to-left override marks to test mirrored layouts. */
   readonly rtl?: boolean;
+  /** Names and terms written back as they are given, not accented: what machine translation protects. */
+  readonly keep?: readonly ProtectedTerm[];
 }
 
 /**
  * Pseudo-translation: accented letters, padding for expansion, brackets that
- * show truncation. Digits and inline codes are left alone, so numbers, dates,
- * links and placeholders survive exactly as a real translation must keep them.
+ * show truncation. Digits, inline codes and the names in `keep` are left alone,
+ * so numbers, dates, links, placeholders and names survive exactly as a real
+ * translation must keep them. `locflow pseudo` and `translate --engine pseudo` both write this.
  */
 export function pseudoContent(source: Content, options: PseudoOptions = {}): Run[] {
   const expansion = options.expansion ?? 0.3;
   const letters = textOnly(source).replace(/\s+/gu, '').length;
   const pad = Math.max(1, Math.round(letters * expansion));
-  const runs: Run[] = [options.rtl ? '\u202E[' : '['];
-  for (const run of source) runs.push(typeof run === 'string' ? pseudoText(run) : run);
-  runs.push(` ${'·'.repeat(pad)}]${options.rtl ? '\u202C' : ''}`);
-  return runs;
+  // What MT would not touch (codes, placeholders written as text, the names given) is kept as machine translation keeps it.
+  const { html, slots } = protectForMt(source, options.keep ?? []);
+  const accented = html
+    .split(/(<[^>]*>|&[#\w]+;)/u)
+    .map((part, i) => (i % 2 ? part : pseudoText(part)))
+    .join('');
+  const body = restoreFromMt(accented, slots, source).content.filter((r) => r !== '');
+  return [options.rtl ? '\u202E[' : '[', ...body, ` ${'·'.repeat(pad)}]${options.rtl ? '\u202C' : ''}`];
 }
 
 const PLAIN: ReadonlyMap<string, string> = new Map(

@@ -4,6 +4,8 @@ import { writeXliff } from '../xliff/write.js';
 import { chooseLanguages, loadDocuments, xliffPath } from './documents.js';
 import { unitName } from './translations.js';
 import { pseudoContent, type PseudoOptions } from '../mt/pseudo-text.js';
+import { qaOptions } from './check.js';
+import { protectedTerms } from './translate.js';
 
 export type { PseudoOptions };
 
@@ -18,12 +20,15 @@ export interface PseudoResult {
 export function pseudo(project: Project, lang: string, options: PseudoOptions = {}): PseudoResult[] {
   const [target] = chooseLanguages(project, [lang]);
   const version = project.config.xliff.version;
+  const glossary = qaOptions(project).glossary ?? { entries: [] };
   return loadDocuments(project).map((doc) => {
+    // Pseudo text stands for the source: the names machine translation protects are kept as the source has them.
+    const keep = protectedTerms(doc, glossary, doc.sourceLang);
     const units = doc.units.map((u) => ({
       id: u.id,
       name: unitName(u),
       source: u.source,
-      target: pseudoContent(u.source, options),
+      target: pseudoContent(u.source, { ...options, keep }),
       state: 'translated' as const,
       origin: 'pseudo',
       notes: u.notes,

@@ -5,6 +5,7 @@ import { MtError, type Engine } from '../mt/types.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
 import { createEngine } from '../mt/registry.js';
 import { isPseudoLocale } from '../mt/languages.js';
+import { pseudoContent } from '../mt/pseudo-text.js';
 import { renderingsFor, type Glossary } from '../qa/glossary.js';
 import { findNames } from '../qa/names/detect.js';
 import { cldrRenderings } from '../qa/names/cldr.js';
@@ -188,7 +189,11 @@ export async function translate(project: Project, options: TranslateOptions): Pr
         const batch = todo.slice(from, from + size);
         let outputs: Array<{ s: StoredUnit; target: Run[] }>;
         try {
-          outputs = await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
+          // Pseudo-translation is computed, not sent: the same text "locflow pseudo" writes.
+          outputs =
+            engine.name === 'pseudo'
+              ? batch.map((s) => ({ s, target: pseudoContent(s.unit.source, { keep: terms }) }))
+              : await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
         } catch (err) {
           if (options.signal?.aborted) {
             interrupted = true;
