@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { InlineCode } from '../src/model/content.js';
 import { pseudoContent, readPseudo } from '../src/mt/pseudo-text.js';
 import { debianDictionary } from '../src/qa/checks/spelling.js';
 import { copyProject, locflow, read } from './helpers.js';
@@ -10,7 +11,7 @@ const DOC = 'us-strike-northern-iraq';
 
 describe('pseudo-translations are checked for what they say', () => {
   it('readPseudo gives back the source words of a pseudo-translation, codes in place; other text is not pseudo', () => {
-    const code = { type: 'placeholder' as const, id: '1', data: '{{name}}' };
+    const code: InlineCode = { code: 'standalone', type: 'placeholder', id: '1', data: '{{name}}' };
     const source = ['Hello ', code, ', 62 US troops in Iraq!'];
     for (const options of [{}, { rtl: true }, { expansion: 1 }])
       expect(readPseudo(pseudoContent(source, options))).toEqual(source);
