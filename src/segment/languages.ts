@@ -1,156 +1,199 @@
 /**
- * Per-language segmentation data, in the spirit of SRX language rules:
- * abbreviations that do not end a sentence, words that usually start one,
- * and the punctuation the language ends sentences with.
+ * Per-language segmentation rules, read from data (data/languages.json and the CLDR suppressions in
+ * data/cldr-sentence-breaks.json): abbreviation classes, the punctuation that ends a sentence, and how
+ * the script spaces its sentences. A language takes its script's defaults for what it does not set.
  */
+import cldr from './data/cldr-sentence-breaks.json' with { type: 'json' };
+import data from './data/languages.json' with { type: 'json' };
+
+/** The words around the word before a period: nearest last before it, nearest first after it. */
+export interface Context {
+  readonly before: () => readonly string[];
+  readonly after: () => readonly string[];
+}
+
+interface Entry {
+  /** The words as written, each with its periods ("z.", "B."). */
+  readonly words: readonly string[];
+  /** Matched as written when it has a capital after its first letter ("π.Χ." is not "π.χ."). */
+  readonly exact: boolean;
+}
+
+/** Abbreviations as written ("Dr.", "z. B.", "и т. д."): one word, or several words with a period each. */
+export class Abbreviations {
+  private readonly byWord = new Map<string, Array<{ entry: Entry; at: number }>>();
+
+  constructor(entries: readonly string[], caseSensitive: boolean) {
+    for (const written of entries) {
+      const words = written.split(/\s+/u).filter(Boolean);
+      const entry = { words, exact: caseSensitive || /\p{Lu}/u.test(written.slice(1)) };
+      words.forEach((word, at) => {
+        const key = word.toLowerCase();
+        this.byWord.set(key, [...(this.byWord.get(key) ?? []), { entry, at }]);
+      });
+    }
+  }
+
+  get size(): number {
+    return this.byWord.size;
+  }
+
+  /**
+   * How `token` (the word before a period) stands in these abbreviations: the number of words of the longest one
+   * it ends (0 for none), and whether it is inside a longer one ("EE." in "EE. UU.").
+   */
+  match(token: string, context: Context): { ends: number; inside: boolean } {
+    let ends = 0;
+    let inside = false;
+    const found = this.byWord.get(`${token}.`.toLowerCase());
+    if (!found) return { ends, inside };
+    for (const { entry, at } of found) {
+      const same = (word: string | undefined, i: number): boolean => {
+        const want = entry.words[i]!;
+        if (word === undefined) return false;
+        return entry.exact ? word === want : word.toLowerCase() === want.toLowerCase() && !isMixedCase(word);
+      };
+      if (!same(`${token}.`, at)) continue;
+      const before = at > 0 ? context.before() : [];
+      if (!entry.words.slice(0, at).every((w, i) => same(before[before.length - at + i], i))) continue;
+      const rest = entry.words.length - at - 1;
+      const after = rest > 0 ? context.after() : [];
+      if (!entry.words.slice(at + 1).every((w, i) => same(after[i], at + 1 + i))) continue;
+      if (rest > 0) inside = true;
+      else ends = Math.max(ends, entry.words.length);
+    }
+    return { ends, inside };
+  }
+}
+
+/** "π.Χ." or "eE.": neither lower case, Capitalised nor all capitals, so written that way on purpose. */
+function isMixedCase(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word !== lower && word !== word.toUpperCase() && word !== lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
 export interface LanguageRules {
-  /** Titles and other abbreviations written before a name or number: never a sentence end ("Mr.", "Dr."). */
-  readonly prepositive: ReadonlySet<string>;
-  /** Abbreviations that can end a sentence: a break only when a capitalised word follows ("Inc.", "etc."). */
-  readonly abbreviations: ReadonlySet<string>;
-  /** Abbreviations that refer to a following number ("p. 55", "No. 7"). */
-  readonly numeric: ReadonlySet<string>;
+  /** Titles written before a name ("Dr.", "M."), and abbreviations that never end a sentence ("z. B."). */
+  readonly titles: Abbreviations;
+  /** CLDR's sentence-break suppressions for the language, matched in their own letter case. */
+  readonly suppressions: Abbreviations;
+  /** Abbreviations that refer to a following number ("p. 55", "Nr. 7"). */
+  readonly beforeNumber: Abbreviations;
+  /** Units and eras written after a number, which may end a sentence ("2023 г.", "5 Mio."). */
+  readonly afterNumber: Abbreviations;
+  /** Abbreviations that can end a sentence: a break only when a new sentence visibly starts ("etc.", "usw."). */
+  readonly mayEnd: Abbreviations;
   /** Multi-period abbreviations for times of day ("a.m."), which usually close a clause. */
-  readonly timeOfDay: ReadonlySet<string>;
-  /** Capitalised words that begin a sentence often enough to confirm a break after "U.S." or "E.U.". */
+  readonly timeOfDay: Abbreviations;
+  /** Words that begin a sentence often enough to confirm a break after "U.S." or "usw.". */
   readonly starters: ReadonlySet<string>;
-  /** Numbers followed by a period are ordinals ("5. Dezember"). */
+  /** Numbers followed by a period are ordinals or dates ("5. Dezember", "1. 12. 2023"). */
   readonly ordinalPeriod: boolean;
-  /** Full stops that need no following space (CJK "。"). */
-  readonly spacelessTerminators: string;
+  /** Nouns are capitalised, so a capital after an abbreviation does not show a new sentence. */
+  readonly nounsCapitalised: boolean;
+  /** Whether "." ends sentences (false where the script has its own full stop and "." abbreviates). */
+  readonly periodEnds: boolean;
+  /** One-letter words that are not initials ("I"). */
+  readonly pronounLetters: string;
+  /** Characters that end a sentence besides Unicode's Sentence_Terminal, and ones that do not. */
+  readonly terminators: string;
+  readonly notTerminators: string;
+  /** Sentences follow each other without a space (Chinese, Japanese, Thai). */
+  readonly spaceless: boolean;
+  /** Opening and closing characters, pair by pair, inside which no sentence ends. */
+  readonly heldPairs: string;
+  /** Words that continue a sentence right after a terminator or closing quote (Japanese "と"). */
+  readonly continuers: readonly string[];
+  /** Closing quotation marks written after a space ("… ! »"). */
+  readonly spacedClosers: string;
 }
 
-const words = (s: string): ReadonlySet<string> =>
-  new Set(
-    s
-      .split(/\s+/u)
-      .filter(Boolean)
-      .map((w) => w.toLowerCase()),
-  );
+interface RuleData {
+  titles?: string[];
+  keep?: string[];
+  beforeNumber?: string[];
+  afterNumber?: string[];
+  mayEnd?: string[];
+  timeOfDay?: string[];
+  starters?: string[];
+  cldrExcept?: string[];
+  terminators?: string;
+  notTerminators?: string;
+  periodEnds?: boolean;
+  ordinalPeriod?: boolean;
+  nounsCapitalised?: boolean;
+  pronounLetters?: string;
+  spaceless?: boolean;
+  heldPairs?: string;
+  continuers?: string[];
+  spacedClosers?: string;
+}
 
-const EN: LanguageRules = {
-  prepositive: words(`mr mrs ms mx dr prof rev fr gen lt col capt cpt maj sgt cmdr adm brig sen rep gov pres supt
-    insp det hon messrs mmes msgr st mt ft sr jr`),
-  abbreviations: words(`co corp inc ltd llc plc bros dept est approx vs etc al cf ca jan feb mar apr jun jul aug sep
-    sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ave blvd rd hwy mass calif conn fla ill wash esp fig
-    figs vol vols ed eds min max misc hr hrs yr yrs oz lb lbs ft sq`),
-  numeric: words('p pp no nos nr n° vol vols fig figs ch chap art sec sect para pt pts ed'),
-  timeOfDay: words('a.m p.m am pm'),
-  starters: words(`a an as at after all also although and another any because before being both but by despite
-    did do does during each either even every for from further hence he her here his how however i if in instead
-    it its many meanwhile millions more most much my neither no nor not now of on once one only or our over she
-    since so some still such than that the their then there these they this those though thus to two under unless
-    until upon we what whatever when where whether which while who whom whose why with within without yet you your`),
-  ordinalPeriod: false,
-  spacelessTerminators: '',
-};
+interface CldrData {
+  suppressions?: string[];
+  terminators?: string;
+}
 
-const ES: LanguageRules = {
-  prepositive: words('sr sra srta sres sras dr dra d dña don lic ing arq prof gral cnel tte sto sta mons fr'),
-  abbreviations: words(`etc cía s.a ltda ene feb mar abr may jun jul ago sep sept oct nov dic av avda c ud uds vd vds
-    aprox máx mín dpto pág págs cap vol vols tel`),
-  numeric: words('p pp pág págs núm nº n° no art cap vol fig'),
-  timeOfDay: words('a.m p.m'),
-  starters: words(
-    'el la los las un una en de del por para pero sin embargo además así este esta estos estas ese esa según tras',
-  ),
-  ordinalPeriod: false,
-  spacelessTerminators: '',
-};
+const LANGUAGES: Readonly<Record<string, RuleData>> = data.languages;
+const SCRIPTS: Readonly<Record<string, RuleData>> = data.scripts;
+const COMMON: RuleData = data.common;
+const CLDR: Readonly<Record<string, CldrData>> = cldr.languages;
 
-const FR: LanguageRules = {
-  prepositive: words('m mm mme mmes mlle mlles mgr dr pr me st ste sts stes'),
-  abbreviations: words(`etc cf env av apr j.-c bd boul ch fig janv févr avr juil sept oct nov déc éd ex p.-ê chap vol`),
-  numeric: words('p pp n° no nº vol chap art fig t'),
-  timeOfDay: new Set(),
-  starters: words('le la les un une des en de du mais ainsi ce cette ces il elle ils elles selon après'),
-  ordinalPeriod: false,
-  spacelessTerminators: '',
-};
+/** The script a language is usually written in ("hi" → "Deva"), from the tag or CLDR's likely subtags. */
+function scriptOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).maximize().script ?? 'Latn';
+  } catch {
+    return 'Latn';
+  }
+}
 
-const DE: LanguageRules = {
-  prepositive: words('hr hrn fr frl dr prof st sr'),
-  abbreviations: words(`bzw ca usw etc evtl ggf inkl exkl vgl z.b d.h u.a u.ä o.ä s.o s.u u.v.m z.t gegr geb gest
-    jan feb mär apr jun jul aug sep sept okt nov dez mio mrd tsd str abs bd jh jhd`),
-  numeric: words('nr s abs art bd kap ziff'),
-  timeOfDay: new Set(),
-  starters: words('der die das ein eine es er sie wir ich in im am aber doch dann denn dies diese nach'),
-  ordinalPeriod: true,
-  spacelessTerminators: '',
-};
+/** CLDR lists lower-case entries as written mid-sentence; a sentence may start with them capitalised. */
+function withCapitals(entries: readonly string[]): string[] {
+  return entries.flatMap((e) => (/^\p{Ll}/u.test(e) ? [e, e.charAt(0).toUpperCase() + e.slice(1)] : [e]));
+}
 
-const CA: LanguageRules = {
-  prepositive: words('sr sra srta dr dra en na mn mns prof sant sta'),
-  abbreviations: words('etc pàg pàgs núm cap vol av avda c gen febr abr jul set oct nov des aprox'),
-  numeric: words('p pàg pàgs núm n° art cap vol fig'),
-  timeOfDay: new Set(),
-  starters: words('el la els les un una en de del però així aquest aquesta segons'),
-  ordinalPeriod: false,
-  spacelessTerminators: '',
-};
+function build(primary: string, script: string): LanguageRules {
+  const own = LANGUAGES[primary] ?? {};
+  const base = SCRIPTS[script] ?? {};
+  const pick = <K extends keyof RuleData>(key: K): RuleData[K] => own[key] ?? base[key] ?? COMMON[key];
+  const found = CLDR[primary] ?? {};
+  const dropped = new Set([...(own.cldrExcept ?? []), ...(own.mayEnd ?? []), ...(own.afterNumber ?? [])]);
+  const suppressions = (found.suppressions ?? []).filter((s) => !dropped.has(s));
+  return {
+    titles: new Abbreviations([...(pick('titles') ?? []), ...(own.keep ?? [])], false),
+    suppressions: new Abbreviations(withCapitals(suppressions), true),
+    beforeNumber: new Abbreviations(pick('beforeNumber') ?? [], false),
+    afterNumber: new Abbreviations(own.afterNumber ?? [], false),
+    mayEnd: new Abbreviations(pick('mayEnd') ?? [], false),
+    timeOfDay: new Abbreviations(own.timeOfDay ?? [], false),
+    starters: new Set((own.starters ?? []).map((w) => w.toLowerCase())),
+    ordinalPeriod: pick('ordinalPeriod') ?? false,
+    nounsCapitalised: pick('nounsCapitalised') ?? false,
+    periodEnds: pick('periodEnds') ?? true,
+    pronounLetters: pick('pronounLetters') ?? '',
+    terminators: (pick('terminators') ?? '') + (found.terminators ?? ''),
+    notTerminators: pick('notTerminators') ?? '',
+    spaceless: pick('spaceless') ?? false,
+    heldPairs: pick('heldPairs') ?? '',
+    continuers: pick('continuers') ?? [],
+    spacedClosers: pick('spacedClosers') ?? '',
+  };
+}
 
-const AR: LanguageRules = {
-  // Arabic abbreviates with a letter and a period: "د." (doctor), "أ." (professor), "م." (CE/metre), "هـ." (AH).
-  prepositive: words('د أ م.د أ.د م'),
-  abbreviations: words('هـ ق.م ص.ب ت'),
-  numeric: words('ص ج'),
-  timeOfDay: words('ص م'),
-  starters: new Set(),
-  ordinalPeriod: false,
-  spacelessTerminators: '',
-};
+const cache = new Map<string, LanguageRules>();
 
-const CJK: LanguageRules = {
-  prepositive: new Set(),
-  abbreviations: new Set(),
-  numeric: new Set(),
-  timeOfDay: new Set(),
-  starters: new Set(),
-  ordinalPeriod: false,
-  spacelessTerminators: '。！？',
-};
-
-const OTHER_ORDINAL = new Set([
-  'da',
-  'nb',
-  'no',
-  'nn',
-  'fi',
-  'cs',
-  'sk',
-  'pl',
-  'hu',
-  'tr',
-  'is',
-  'et',
-  'lv',
-  'lt',
-  'sl',
-  'hr',
-  'sr',
-  'bs',
-]);
-
-const BY_LANGUAGE: Readonly<Record<string, LanguageRules>> = {
-  en: EN,
-  es: ES,
-  fr: FR,
-  de: DE,
-  ca: CA,
-  ar: AR,
-  fa: AR,
-  ur: AR,
-  ja: CJK,
-  zh: CJK,
-  ko: CJK,
-};
-
-/** The rules for a BCP 47 tag, by its primary language; English rules with the language's own ordinal habit otherwise. */
+/** The rules for a BCP 47 tag: its primary language's, over the defaults of the script it is written in. */
 export function rulesFor(lang: string): LanguageRules {
-  const primary = lang.toLowerCase().split(/[-_]/u)[0] ?? 'en';
-  const found = BY_LANGUAGE[primary];
-  if (found) return found;
-  return OTHER_ORDINAL.has(primary) ? { ...EN, ordinalPeriod: true } : EN;
+  const tag = lang.replace(/_/gu, '-');
+  let rules = cache.get(tag);
+  if (!rules) {
+    const primary = tag.toLowerCase().split('-')[0] || 'en';
+    rules = build(primary, scriptOf(tag));
+    cache.set(tag, rules);
+  }
+  return rules;
 }
 
-export const SEGMENTER_LANGUAGES = Object.keys(BY_LANGUAGE);
+/** Languages with rules of their own (others segment by their script's defaults). */
+export const SEGMENTER_LANGUAGES = Object.keys(LANGUAGES);

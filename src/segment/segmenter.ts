@@ -1,4 +1,4 @@
-import { rulesFor, type LanguageRules } from './languages.js';
+import { rulesFor, type Abbreviations, type Context, type LanguageRules } from './languages.js';
 import { URL } from '../protect/patterns.js';
 
 /** A sentence as offsets into the input: `text.slice(start, end)` is the sentence, without surrounding space. */
@@ -7,10 +7,15 @@ export interface Span {
   readonly end: number;
 }
 
-// Sentence-final punctuation: spaced ellipses (". . ."), runs of dots, "…", and ! ? in their script variants.
-const TERMINAL = /\.(?:[ \u00a0]\.){2,}|\.{2,}|…+|[.!?‼⁇⁈⁉؟۔。！？]+/gu;
-const CLOSERS = /^["'”’»)\]」』›]+/u;
-const OPENERS = /^["'“‘«([「『‹¿¡]+/u;
+// Closing brackets and quotation marks right after a terminator belong to the sentence it ends.
+const CLOSING = String.raw`\p{Pe}\p{Pf}\p{Pi}"'`;
+// Opening punctuation before a word, including the dash that opens dialogue ("—¿Vienes?", "— Да").
+const OPENERS = /^[\p{Ps}\p{Pi}\p{Pf}"'¿¡—–-]+/u;
+// Full stops of CJK typography, which need no space after them in any language.
+const FULL_WIDTH_TERMINAL = /[\u3002\uff61\uff01\uff1f\uff0e\ufe12\ufe52\ufe56\ufe57]/u;
+// Letters of scripts written without spaces between words: a line break between two of them is no space.
+const SPACELESS_LETTER =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}ー々〆]/u;
 // Spans in which a period never ends a sentence.
 const SHIELDS = [
   URL,
@@ -20,28 +25,75 @@ const SHIELDS = [
 // A list item marker: "1.", "2.)", "3)", "a.", "iv)", optionally behind a bullet.
 const LIST_MARKER = /(?<=^|\s)(?:([•⁃◦▪‣*-])\s*)?(\d{1,3}|[a-z]|[ivxlc]{1,6})(\.\)|\)|\.)(?=\s)/gu;
 const BULLET = /(?<=^|\s)[•⁃◦▪‣](?=\s*\S)/gu;
+const MULTI_PERIOD = /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u;
+// A number, or a Roman numeral, before a unit or an era ("2023 г.", "XX դ.", "5ος αι.").
+const NUMBER_WORD = /^(?:\p{Nd}[\p{Nd}.,'’]*\p{L}{0,3}|[IVXLCDM]+)$/u;
 
 export interface SegmentOptions {
-  /** "sentence" (default): a line break ends a sentence, as in lists and captions; "space": hard-wrapped prose. */
-  readonly lineBreaks?: 'sentence' | 'space';
+  /**
+   * What a line break means. "auto" (default): a blank line ends a sentence; inside a block of prose (its last
+   * line ends a sentence) a line break is a space when the next line goes on in lower case, after a comma, or
+   * between two letters of a script written without spaces, and a boundary otherwise (headlines, list lines).
+   * "sentence": every line break ends a sentence. "space": hard-wrapped prose, line breaks are spaces.
+   */
+  readonly lineBreaks?: 'auto' | 'sentence' | 'space';
+}
+
+/** What the segmenter compiles once per language. */
+interface Compiled {
+  readonly rules: LanguageRules;
+  readonly terminal: RegExp;
+  readonly closers: RegExp;
+  /** Sentence_Terminal characters that do not end a sentence here (the Armenian "․" mijaket). */
+  readonly notTerminal: RegExp | null;
+}
+
+const compiledCache = new WeakMap<LanguageRules, Compiled>();
+
+function compile(rules: LanguageRules): Compiled {
+  let c = compiledCache.get(rules);
+  if (!c) {
+    const extra = escapeClass(rules.terminators);
+    // Spaced ellipses (". . ."), runs of dots, "…", and runs of Unicode sentence terminators (UAX #29 STerm).
+    const terminal = new RegExp(String.raw`\.(?:[ \u00a0]\.){2,}|\.{2,}|…+|[\p{Sentence_Terminal}${extra}]+`, 'gu');
+    const spaced = rules.spacedClosers ? String.raw`|[ \u00a0\u202f]+[${escapeClass(rules.spacedClosers)}]` : '';
+    c = {
+      rules,
+      terminal,
+      closers: new RegExp(String.raw`^(?:[${CLOSING}]${spaced})+`, 'u'),
+      notTerminal: rules.notTerminators ? new RegExp(`[${escapeClass(rules.notTerminators)}]`, 'u') : null,
+    };
+    compiledCache.set(rules, c);
+  }
+  return c;
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\][^-]/gu, '\\$&');
 }
 
 /** Splits text into sentences and returns their exact spans. */
 export function segmentSpans(text: string, lang = 'en', options: SegmentOptions = {}): Span[] {
-  const rules = rulesFor(lang);
+  const c = compile(rulesFor(lang));
+  const { rules } = c;
   const shielded = shieldedRanges(text);
   const markers = listMarkers(text);
+  const held = heldRanges(text, rules.heldPairs);
   const breaks = new Set<number>();
 
   for (const start of markers.starts) if (start > 0) breaks.add(start);
-  if (options.lineBreaks !== 'space') for (const m of text.matchAll(/\r?\n/gu)) breaks.add(m.index);
+  const mode = options.lineBreaks ?? 'auto';
+  if (mode === 'sentence') for (const m of text.matchAll(/\r?\n/gu)) breaks.add(m.index);
+  else if (mode === 'auto') for (const at of hardLineBreaks(text, rules)) breaks.add(at);
 
-  for (const m of text.matchAll(TERMINAL)) {
+  for (const m of text.matchAll(c.terminal)) {
     const at = m.index;
     if (isShielded(shielded, at) || markers.inside.has(at)) continue;
     const cluster = m[0];
+    if (c.notTerminal?.test(cluster)) continue;
     let end = at + cluster.length;
-    end += CLOSERS.exec(text.slice(end, end + 8))?.[0].length ?? 0;
+    end += c.closers.exec(text.slice(end, end + 8))?.[0].length ?? 0;
+    if (held.length > 0 && isHeld(held, end)) continue;
     const decision = decide(text, at, cluster, end, rules);
     if (decision !== null) breaks.add(decision);
   }
@@ -56,9 +108,27 @@ export function segment(text: string, lang = 'en', options: SegmentOptions = {})
   return segmentSpans(text, lang, options).map((s) => text.slice(s.start, s.end));
 }
 
+/** A sentence on one line: a line break inside it becomes a space, or nothing between letters of a spaceless script. */
+export function joinLines(sentence: string): string {
+  return sentence.replace(/\s*\n\s*/gu, (gap, at: number) => {
+    const before = sentence.charAt(at - 1);
+    const after = sentence.charAt(at + gap.length);
+    return SPACELESS_LETTER.test(before) && SPACELESS_LETTER.test(after) ? '' : ' ';
+  });
+}
+
 /** Where to break after a terminal cluster at `at`, or null for no break. */
 function decide(text: string, at: number, cluster: string, end: number, rules: LanguageRules): number | null {
-  if (rules.spacelessTerminators.includes(cluster[cluster.length - 1] ?? '')) return end;
+  const last = cluster.charAt(cluster.length - 1);
+  if (
+    FULL_WIDTH_TERMINAL.test(last) ||
+    (rules.spaceless && (last !== '.' || SPACELESS_LETTER.test(text.charAt(at - 1))))
+  ) {
+    // Spaceless writing: the sentence ends here unless a number goes on ("３．５") or a particle continues it.
+    if ((last === '．' || last === '.') && /\p{Nd}/u.test(text.charAt(end))) return null;
+    return rules.continuers.some((w) => text.startsWith(w, end)) ? null : end;
+  }
+  if (cluster === '.' && !rules.periodEnds) return null; // the script has its own full stop; "." abbreviates
   let nextAt = end;
   while (nextAt < text.length && isSpace(text.charCodeAt(nextAt))) nextAt++;
   const gap = text.slice(end, nextAt);
@@ -69,7 +139,13 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
       cluster === '.' && /[\p{Ll}\p{Nd}]/u.test(text.charAt(at - 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice(end, end + 2));
     return glued && !/[.@/]/u.test(wordBefore(text, at)) ? end : null;
   }
-  const next = nextWord(text, nextAt);
+  let next = nextWord(text, nextAt);
+  if (/^[—–-]+$/u.test(next)) {
+    // A dash opening dialogue or a reporting clause: the word after it tells how the text goes on.
+    let after = nextAt + next.length;
+    while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+    next = next + nextWord(text, after);
+  }
   const nextFirst = next.replace(OPENERS, '').charAt(0);
   if (isLower(nextFirst)) return null; // a sentence does not start in lower case
   if (
@@ -99,26 +175,71 @@ function decidePeriod(
   nextFirst: string,
   rules: LanguageRules,
 ): number | null {
-  const token = wordBefore(text, at);
-  const key = token.toLowerCase();
+  const written = wordBefore(text, at);
+  // After an elision the abbreviation is the word's own ("L'Avv.", "dell'art.").
+  const token = written.replace(/^\p{L}{1,4}['’](?=\p{L})/u, '');
   const nextIsDigit = /\p{Nd}/u.test(nextFirst);
+  let earlier: string[] | undefined;
+  let later: string[] | undefined;
+  const context: Context = {
+    before: () => (earlier ??= wordsBefore(text, at - written.length, 3)),
+    after: () => (later ??= wordsAfter(text, end, 3)),
+  };
+  // An abbreviation that may end a sentence ends it when what follows visibly starts one.
+  const mayEnd = (): number | null =>
+    nextIsDigit || (rules.nounsCapitalised && !isSentenceStarter(next, rules)) ? null : end;
 
-  if (rules.prepositive.has(key)) return null;
-  if (rules.numeric.has(key) && nextIsDigit) return null;
+  // The longest abbreviation the period closes decides; a period inside one ("EE." of "EE. UU.") never ends.
+  const glued = /^\p{Nd}[\p{Nd}.,]*(\P{Nd}+)$/u.exec(token)?.[1];
+  const afterNumber =
+    rules.afterNumber.size > 0 && (glued !== undefined || NUMBER_WORD.test(context.before().at(-1) ?? ''));
+  const classes: Array<[Abbreviations, () => number | null]> = [
+    [rules.afterNumber, mayEnd],
+    [rules.titles, () => null],
+    [rules.suppressions, () => null],
+    [rules.beforeNumber, () => null],
+    [rules.mayEnd, mayEnd],
+    [rules.timeOfDay, () => end],
+  ];
+  let best: (() => number | null) | null = null;
+  let longest = 0;
+  for (const [list, decision] of classes) {
+    if (list.size === 0) continue;
+    const found = list.match(list === rules.afterNumber && glued !== undefined ? glued : token, context);
+    if (found.inside) return null;
+    if (list === rules.afterNumber && !afterNumber) continue;
+    if (list === rules.beforeNumber && !nextIsDigit) continue;
+    if (list === rules.timeOfDay) continue; // decided below with the sentence around it
+    if (found.ends > longest) [best, longest] = [decision, found.ends];
+  }
+  if (best) return best();
   if (rules.ordinalPeriod && /^\d{1,3}$/u.test(token) && !isSentenceStarter(next, rules)) return null;
 
-  if (/^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(token)) {
+  if (MULTI_PERIOD.test(token)) {
     // Multi-period abbreviations: "U.S.", "a.m.", "e.g.".
-    if (rules.timeOfDay.has(key)) return isIntroductoryFragment(text, at, token) ? null : end;
+    if (rules.timeOfDay.match(token, context).ends > 0) return isIntroductoryFragment(text, at, token) ? null : end;
     return isSentenceStarter(next, rules) ? end : null;
   }
-  if (rules.abbreviations.has(key)) return nextIsDigit ? null : end;
   if (/^\p{Lu}$/u.test(token)) {
-    // An initial ("Jonas E. Smith") unless a lower-case word precedes it ("you and I. Did…").
-    const before = wordBefore(text, at - token.length - 1);
-    return before !== '' && isLower(before.charAt(0)) ? end : null;
+    if (rules.pronounLetters !== '') {
+      // An initial ("Jonas E. Smith") unless a lower-case word precedes it ("you and I. Did…").
+      const previous = wordBefore(text, at - token.length - 1);
+      return previous !== '' && isLower(previous.charAt(0)) ? end : null;
+    }
+    // An initial ("А. С. Пушкин", "J. M. G. Le Clézio"), unless a word that opens sentences follows it alone.
+    if (isInitial(context.before().at(-1) ?? '') || isInitial(next)) return null;
+    return isSentenceStarter(next, rules) ? end : null;
+  }
+  if (/^\p{L}\p{M}*$/u.test(token) && isCaseless(token)) {
+    // Initials in a script without capitals ("ए. पी. जे. अब्दुल कलाम"): one letter, next to another initial.
+    if (isInitial(context.before().at(-1) ?? '') || isInitial(next)) return null;
   }
   return end;
+}
+
+/** One letter with its period: "A.", "ए.". */
+function isInitial(word: string): boolean {
+  return /^\p{L}\p{M}*\.$/u.test(word);
 }
 
 /** "At 5 a.m." opening a sentence is an adverbial, not a sentence of its own. */
@@ -164,6 +285,34 @@ function wordBefore(text: string, at: number): string {
   return /\.(\p{Lu}\p{Ll}+)$/u.exec(word)?.[1] ?? word;
 }
 
+/** Up to `n` words before `at` (the start of a word), nearest last. */
+function wordsBefore(text: string, at: number, n: number): string[] {
+  const words: string[] = [];
+  let i = at;
+  while (words.length < n) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    const stop = i;
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+    if (i === stop) break;
+    words.unshift(text.slice(i, stop).replace(OPENERS, ''));
+  }
+  return words;
+}
+
+/** Up to `n` words from `at`, without the punctuation that closes a clause after them. */
+function wordsAfter(text: string, at: number, n: number): string[] {
+  const words: string[] = [];
+  let i = at;
+  while (words.length < n && i < text.length) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    const word = nextWord(text, i);
+    if (word === '') break;
+    words.push(word.replace(/[,;:!?)\]»”"']+$/u, ''));
+    i += word.length;
+  }
+  return words;
+}
+
 function nextWord(text: string, at: number): string {
   let end = at;
   while (end < text.length && end - at < 64 && !isSpace(text.charCodeAt(end))) end++;
@@ -172,6 +321,98 @@ function nextWord(text: string, at: number): string {
 
 function isLower(ch: string): boolean {
   return ch !== '' && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** A letter or vowel sign of a script without capitals (Arabic, Devanagari, Han). */
+function isCaselessLetter(ch: string): boolean {
+  return /[\p{L}\p{M}]/u.test(ch) && isCaseless(ch);
+}
+
+function isCaseless(word: string): boolean {
+  return word.toUpperCase() === word.toLowerCase();
+}
+
+/**
+ * Ranges [opening, closing] of the language's held pairs ("「…」", "《…》"), matched as nested pairs;
+ * a mark without its partner holds nothing.
+ */
+function heldRanges(text: string, pairs: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (pairs === '') return ranges;
+  const stack: Array<{ at: number; close: string }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const k = pairs.indexOf(ch);
+    if (k < 0) continue;
+    if (k % 2 === 0 && pairs.charAt(k + 1) !== ch) {
+      stack.push({ at: i, close: pairs.charAt(k + 1) });
+      continue;
+    }
+    const open = stack.findLastIndex((o) => o.close === ch);
+    if (open < 0) continue;
+    ranges.push([stack[open]!.at, i]);
+    stack.length = open;
+  }
+  return ranges;
+}
+
+/** Whether a break at `at` would fall inside a held pair (after its opening, up to its closing mark). */
+function isHeld(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
+  return ranges.some(([open, close]) => at > open && at <= close);
+}
+
+/** The line breaks that end a sentence in "auto" mode (see SegmentOptions). */
+function hardLineBreaks(text: string, rules: LanguageRules): number[] {
+  const hard: number[] = [];
+  if (!text.includes('\n')) return hard;
+  let blockEnd = -1;
+  let prose = false;
+  for (const m of text.matchAll(/\r?\n/gu)) {
+    const at = m.index;
+    const lineEnd = lastVisible(text, at);
+    const nextStart = firstVisible(text, at + m[0].length);
+    const blank = lineEnd < 0 || text.charAt(lineEnd) === '\n' || nextStart < 0 || text.charAt(nextStart) === '\n';
+    if (blank) {
+      hard.push(at);
+      continue;
+    }
+    if (at > blockEnd) {
+      const gap = /\n[ \t\u00a0\r]*\n/gu;
+      gap.lastIndex = at + 1;
+      const found = gap.exec(text);
+      blockEnd = found ? found.index : text.length;
+      const closing = lastVisible(text, blockEnd);
+      const lastChars = text.slice(Math.max(0, closing - 3), closing + 1).replace(/[\p{Pe}\p{Pf}\p{Pi}"']+$/u, '');
+      prose = /[\p{Sentence_Terminal}…;:]$/u.test(lastChars);
+    }
+    const before = text.charAt(lineEnd);
+    const nextLine = nextWord(text, nextStart);
+    const after = nextLine.replace(OPENERS, '').charAt(0);
+    // Within prose, a line goes on after a comma, in lower case, in a script without capitals, or (where nouns
+    // are capitalised) with a word that does not usually open a sentence.
+    const soft =
+      prose &&
+      (/[\p{Sentence_Terminal}…,،、，;\-–—]/u.test(before) ||
+        isLower(after) ||
+        (isCaselessLetter(before) && isCaselessLetter(after)) ||
+        (rules.nounsCapitalised && !isSentenceStarter(nextLine, rules)));
+    if (!soft) hard.push(at);
+  }
+  return hard;
+}
+
+/** Index of the last non-space character before `at` on its line (or the line break itself, or -1). */
+function lastVisible(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && text.charAt(i) !== '\n' && isSpace(text.charCodeAt(i))) i--;
+  return i;
+}
+
+/** Index of the first non-space character from `at` on its line (or the line break itself, or -1). */
+function firstVisible(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charAt(i) !== '\n' && isSpace(text.charCodeAt(i))) i++;
+  return i < text.length ? i : -1;
 }
 
 function shieldedRanges(text: string): Array<[number, number]> {
