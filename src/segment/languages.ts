@@ -161,11 +161,11 @@ function build(primary: string, script: string): LanguageRules {
   const dropped = new Set([...(own.cldrExcept ?? []), ...(own.mayEnd ?? []), ...(own.afterNumber ?? [])]);
   const suppressions = (found.suppressions ?? []).filter((s) => !dropped.has(s));
   return {
-    titles: new Abbreviations([...(pick('titles') ?? []), ...(own.keep ?? [])], false),
+    titles: new Abbreviations([...(pick('titles') ?? []), ...(own.keep ?? []), ...(COMMON.titles ?? [])], false),
     suppressions: new Abbreviations(withCapitals(suppressions), true),
-    beforeNumber: new Abbreviations(pick('beforeNumber') ?? [], false),
+    beforeNumber: new Abbreviations([...(pick('beforeNumber') ?? []), ...(COMMON.beforeNumber ?? [])], false),
     afterNumber: new Abbreviations(own.afterNumber ?? [], false),
-    mayEnd: new Abbreviations(pick('mayEnd') ?? [], false),
+    mayEnd: new Abbreviations([...(pick('mayEnd') ?? []), ...(COMMON.mayEnd ?? [])], false),
     timeOfDay: new Abbreviations(own.timeOfDay ?? [], false),
     starters: new Set((own.starters ?? []).map((w) => w.toLowerCase())),
     ordinalPeriod: pick('ordinalPeriod') ?? false,

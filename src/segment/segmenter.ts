@@ -77,7 +77,7 @@ export function segmentSpans(text: string, lang = 'en', options: SegmentOptions 
   const c = compile(rulesFor(lang));
   const { rules } = c;
   const shielded = shieldedRanges(text);
-  const markers = listMarkers(text);
+  const markers = listMarkers(text, rules.ordinalPeriod);
   const held = heldRanges(text, rules.heldPairs);
   const breaks = new Set<number>();
 
@@ -147,7 +147,8 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
     next = next + nextWord(text, after);
   }
   const nextFirst = next.replace(OPENERS, '').charAt(0);
-  if (isLower(nextFirst)) return null; // a sentence does not start in lower case
+  // A sentence does not start in lower case, nor with a comma (a stray spaced quote: '(...) ", he said').
+  if (isLower(nextFirst) || /^[,;:،、，]/u.test(nextFirst)) return null;
   if (
     next.startsWith('(') &&
     /^\(\p{Lu}\p{L}*\s+\d/u.test(next + text.slice(nextAt + next.length, nextAt + next.length + 8))
@@ -430,7 +431,7 @@ function isShielded(ranges: ReadonlyArray<[number, number]>, at: number): boolea
  * List markers count only when they form a sequence ("1." then "2.", "a." then "b."),
  * or when bullets repeat, so a lone "5." in prose stays a number.
  */
-function listMarkers(text: string): { starts: number[]; inside: Set<number> } {
+function listMarkers(text: string, ordinals: boolean): { starts: number[]; inside: Set<number> } {
   const found: Array<{ start: number; periodAt: number; ordinal: number }> = [];
   const starts: number[] = [];
   const inside = new Set<number>();
@@ -440,6 +441,9 @@ function listMarkers(text: string): { starts: number[]; inside: Set<number> } {
     const label = m[2] ?? '';
     const ordinal = /^\d+$/u.test(label) ? Number(label) : label.length === 1 ? label.charCodeAt(0) - 96 : NaN;
     if (Number.isNaN(ordinal)) continue;
+    // Where "7." is an ordinal ("am 7. und 8. November"), a numbered item starts a line or follows a sentence.
+    if (ordinals && m[3] === '.' && m[1] === undefined && !/^$|[\n.!?:]/u.test(text.charAt(lastVisible(text, m.index))))
+      continue;
     found.push({ start: m.index, periodAt: m.index + m[0].length - (m[3] ?? '').length, ordinal });
   }
   for (let i = 0; i < found.length; i++) {
@@ -464,10 +468,20 @@ function spansFromBreaks(text: string, breaks: number[]): Span[] {
   for (const b of [...breaks, text.length]) {
     if (b <= from) continue;
     const span = trimSpan(text, from, b);
-    if (span) spans.push(span);
+    const last = spans[spans.length - 1];
+    if (span && last && isStrayCloser(text, last, span)) spans[spans.length - 1] = { start: last.start, end: span.end };
+    else if (span) spans.push(span);
     from = b;
   }
   return spans;
+}
+
+/** A closing quotation mark written after a space ('partout ersatz. "') belongs to the sentence before it. */
+function isStrayCloser(text: string, previous: Span, span: Span): boolean {
+  return (
+    /^[\p{Pe}\p{Pf}\p{Pi}"']+$/u.test(text.slice(span.start, span.end)) &&
+    !text.slice(previous.end, span.start).includes('\n')
+  );
 }
 
 function trimSpan(text: string, start: number, end: number): Span | null {

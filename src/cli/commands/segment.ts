@@ -12,7 +12,7 @@ export function registerSegment(program: Program): void {
     .action((file, opts) =>
       run(async () => {
         const { readFileSync } = await import('node:fs');
-        const { segmentSpans } = await import('../../segment/segmenter.js');
+        const { joinLines, segmentSpans } = await import('../../segment/segmenter.js');
         const text =
           file === '-' ? readFileSync(0, 'utf8') : (await import('../../io/files.js')).readText(file, 'input file');
         const spans = segmentSpans(text, opts.lang);
@@ -24,7 +24,7 @@ export function registerSegment(program: Program): void {
               2,
             ),
           );
-        else for (const s of spans) console.log(text.slice(s.start, s.end).replace(/\s*\n\s*/gu, ' '));
+        else for (const s of spans) console.log(joinLines(text.slice(s.start, s.end)));
       }),
     );
 }
