@@ -38,6 +38,11 @@ export class Abbreviations {
     return this.byWord.size;
   }
 
+  /** Every word of every entry, in lower case with its period: a quick test before `match`. */
+  words(): IterableIterator<string> {
+    return this.byWord.keys();
+  }
+
   /**
    * How `token` (the word before a period) stands in these abbreviations: the number of words of the longest one
    * it ends (0 for none), and whether it is inside a longer one ("EE." in "EE. UU.").
@@ -85,6 +90,8 @@ export interface LanguageRules {
   readonly mayEnd: Abbreviations;
   /** Multi-period abbreviations for times of day ("a.m."), which usually close a clause. */
   readonly timeOfDay: Abbreviations;
+  /** Every word of the abbreviation lists above, in lower case with its period. */
+  readonly listed: ReadonlySet<string>;
   /** Words that begin a sentence often enough to confirm a break after "U.S." or "usw.". */
   readonly starters: ReadonlySet<string>;
   /** Numbers followed by a period are ordinals or dates ("5. Dezember", "1. 12. 2023"). */
@@ -160,13 +167,17 @@ function build(primary: string, script: string): LanguageRules {
   const found = CLDR[primary] ?? {};
   const dropped = new Set([...(own.cldrExcept ?? []), ...(own.mayEnd ?? []), ...(own.afterNumber ?? [])]);
   const suppressions = (found.suppressions ?? []).filter((s) => !dropped.has(s));
-  return {
+  const lists = {
     titles: new Abbreviations([...(pick('titles') ?? []), ...(own.keep ?? []), ...(COMMON.titles ?? [])], false),
     suppressions: new Abbreviations(withCapitals(suppressions), true),
     beforeNumber: new Abbreviations([...(pick('beforeNumber') ?? []), ...(COMMON.beforeNumber ?? [])], false),
     afterNumber: new Abbreviations(own.afterNumber ?? [], false),
     mayEnd: new Abbreviations([...(pick('mayEnd') ?? []), ...(COMMON.mayEnd ?? [])], false),
     timeOfDay: new Abbreviations(own.timeOfDay ?? [], false),
+  };
+  return {
+    ...lists,
+    listed: new Set(Object.values(lists).flatMap((list) => [...list.words()])),
     starters: new Set((own.starters ?? []).map((w) => w.toLowerCase())),
     ordinalPeriod: pick('ordinalPeriod') ?? false,
     nounsCapitalised: pick('nounsCapitalised') ?? false,

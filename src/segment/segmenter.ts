@@ -178,7 +178,7 @@ function decidePeriod(
 ): number | null {
   const written = wordBefore(text, at);
   // After an elision the abbreviation is the word's own ("L'Avv.", "dell'art.").
-  const token = written.replace(/^\p{L}{1,4}['’](?=\p{L})/u, '');
+  const token = /['’]/u.test(written) ? written.replace(/^\p{L}{1,4}['’](?=\p{L})/u, '') : written;
   const nextIsDigit = /\p{Nd}/u.test(nextFirst);
   let earlier: string[] | undefined;
   let later: string[] | undefined;
@@ -186,34 +186,38 @@ function decidePeriod(
     before: () => (earlier ??= wordsBefore(text, at - written.length, 3)),
     after: () => (later ??= wordsAfter(text, end, 3)),
   };
-  // An abbreviation that may end a sentence ends it when what follows visibly starts one.
-  const mayEnd = (): number | null =>
-    nextIsDigit || (rules.nounsCapitalised && !isSentenceStarter(next, rules)) ? null : end;
 
   // The longest abbreviation the period closes decides; a period inside one ("EE." of "EE. UU.") never ends.
-  const glued = /^\p{Nd}[\p{Nd}.,]*(\P{Nd}+)$/u.exec(token)?.[1];
-  const afterNumber =
-    rules.afterNumber.size > 0 && (glued !== undefined || NUMBER_WORD.test(context.before().at(-1) ?? ''));
-  const classes: Array<[Abbreviations, () => number | null]> = [
-    [rules.afterNumber, mayEnd],
-    [rules.titles, () => null],
-    [rules.suppressions, () => null],
-    [rules.beforeNumber, () => null],
-    [rules.mayEnd, mayEnd],
-    [rules.timeOfDay, () => end],
-  ];
-  let best: (() => number | null) | null = null;
-  let longest = 0;
-  for (const [list, decision] of classes) {
-    if (list.size === 0) continue;
-    const found = list.match(list === rules.afterNumber && glued !== undefined ? glued : token, context);
-    if (found.inside) return null;
-    if (list === rules.afterNumber && !afterNumber) continue;
-    if (list === rules.beforeNumber && !nextIsDigit) continue;
-    if (list === rules.timeOfDay) continue; // decided below with the sentence around it
-    if (found.ends > longest) [best, longest] = [decision, found.ends];
+  const glued = rules.afterNumber.size > 0 ? /^\p{Nd}[\p{Nd}.,]*(\P{Nd}+)$/u.exec(token)?.[1] : undefined;
+  if (
+    rules.listed.has(`${token}.`.toLowerCase()) ||
+    (glued !== undefined && rules.listed.has(`${glued}.`.toLowerCase()))
+  ) {
+    // An abbreviation that may end a sentence ends it when what follows visibly starts one.
+    const mayEnd = (): number | null =>
+      nextIsDigit || (rules.nounsCapitalised && !isSentenceStarter(next, rules)) ? null : end;
+    const afterNumber =
+      rules.afterNumber.size > 0 && (glued !== undefined || NUMBER_WORD.test(context.before().at(-1) ?? ''));
+    const classes: Array<[Abbreviations, () => number | null]> = [
+      [rules.afterNumber, mayEnd],
+      [rules.titles, () => null],
+      [rules.suppressions, () => null],
+      [rules.beforeNumber, () => null],
+      [rules.mayEnd, mayEnd],
+      [rules.timeOfDay, () => end],
+    ];
+    let best: (() => number | null) | null = null;
+    let longest = 0;
+    for (const [list, decision] of classes) {
+      const found = list.match(list === rules.afterNumber && glued !== undefined ? glued : token, context);
+      if (found.inside) return null;
+      if (list === rules.afterNumber && !afterNumber) continue;
+      if (list === rules.beforeNumber && !nextIsDigit) continue;
+      if (list === rules.timeOfDay) continue; // decided below with the sentence around it
+      if (found.ends > longest) [best, longest] = [decision, found.ends];
+    }
+    if (best) return best();
   }
-  if (best) return best();
   if (rules.ordinalPeriod && /^\d{1,3}$/u.test(token) && !isSentenceStarter(next, rules)) return null;
 
   if (MULTI_PERIOD.test(token)) {
