@@ -38,9 +38,9 @@ export class Abbreviations {
     return this.byWord.size;
   }
 
-  /** Every word of every entry, in lower case with its period: a quick test before `match`. */
-  words(): IterableIterator<string> {
-    return this.byWord.keys();
+  /** Every word of every entry in lower case, without a final period: a quick test before `match`. */
+  words(): string[] {
+    return [...this.byWord.keys()].map((w) => w.replace(/\.$/u, ''));
   }
 
   /**
@@ -90,7 +90,7 @@ export interface LanguageRules {
   readonly mayEnd: Abbreviations;
   /** Multi-period abbreviations for times of day ("a.m."), which usually close a clause. */
   readonly timeOfDay: Abbreviations;
-  /** Every word of the abbreviation lists above, in lower case with its period. */
+  /** Every word of the abbreviation lists above, in lower case without its final period. */
   readonly listed: ReadonlySet<string>;
   /** Words that begin a sentence often enough to confirm a break after "U.S." or "usw.". */
   readonly starters: ReadonlySet<string>;
@@ -177,7 +177,7 @@ function build(primary: string, script: string): LanguageRules {
   };
   return {
     ...lists,
-    listed: new Set(Object.values(lists).flatMap((list) => [...list.words()])),
+    listed: new Set(Object.values(lists).flatMap((list) => list.words())),
     starters: new Set((own.starters ?? []).map((w) => w.toLowerCase())),
     ordinalPeriod: pick('ordinalPeriod') ?? false,
     nounsCapitalised: pick('nounsCapitalised') ?? false,
@@ -196,12 +196,12 @@ const cache = new Map<string, LanguageRules>();
 
 /** The rules for a BCP 47 tag: its primary language's, over the defaults of the script it is written in. */
 export function rulesFor(lang: string): LanguageRules {
-  const tag = lang.replace(/_/gu, '-');
-  let rules = cache.get(tag);
+  let rules = cache.get(lang);
   if (!rules) {
+    const tag = lang.replace(/_/gu, '-');
     const primary = tag.toLowerCase().split('-')[0] || 'en';
     rules = build(primary, scriptOf(tag));
-    cache.set(tag, rules);
+    cache.set(lang, rules);
   }
   return rules;
 }

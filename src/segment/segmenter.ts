@@ -90,7 +90,7 @@ export function segmentSpans(text: string, lang = 'en', options: SegmentOptions 
     const at = m.index;
     if (isShielded(shielded, at) || markers.inside.has(at)) continue;
     const cluster = m[0];
-    if (c.notTerminal?.test(cluster)) continue;
+    if (cluster !== '.' && c.notTerminal?.test(cluster)) continue;
     let end = at + cluster.length;
     end += c.closers.exec(text.slice(end, end + 8))?.[0].length ?? 0;
     if (held.length > 0 && isHeld(held, end)) continue;
@@ -121,7 +121,7 @@ export function joinLines(sentence: string): string {
 function decide(text: string, at: number, cluster: string, end: number, rules: LanguageRules): number | null {
   const last = cluster.charAt(cluster.length - 1);
   if (
-    FULL_WIDTH_TERMINAL.test(last) ||
+    (last.charCodeAt(0) >= 0x3002 && FULL_WIDTH_TERMINAL.test(last)) ||
     (rules.spaceless && (last !== '.' || SPACELESS_LETTER.test(text.charAt(at - 1))))
   ) {
     // Spaceless writing: the sentence ends here unless a number goes on ("３．５") or a particle continues it.
@@ -140,7 +140,7 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
     return glued && !/[.@/]/u.test(wordBefore(text, at)) ? end : null;
   }
   let next = nextWord(text, nextAt);
-  if (/^[—–-]+$/u.test(next)) {
+  if ('—–-'.includes(next.charAt(0)) && /^[—–-]+$/u.test(next)) {
     // A dash opening dialogue or a reporting clause: the word after it tells how the text goes on.
     let after = nextAt + next.length;
     while (after < text.length && isSpace(text.charCodeAt(after))) after++;
@@ -148,7 +148,7 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
   }
   const nextFirst = next.replace(OPENERS, '').charAt(0);
   // A sentence does not start in lower case, nor with a comma (a stray spaced quote: '(...) ", he said').
-  if (isLower(nextFirst) || /^[,;:،、，]/u.test(nextFirst)) return null;
+  if (isLower(nextFirst) || (nextFirst !== '' && ',;:،、，'.includes(nextFirst))) return null;
   if (
     next.startsWith('(') &&
     /^\(\p{Lu}\p{L}*\s+\d/u.test(next + text.slice(nextAt + next.length, nextAt + next.length + 8))
@@ -180,19 +180,11 @@ function decidePeriod(
   // After an elision the abbreviation is the word's own ("L'Avv.", "dell'art.").
   const token = /['’]/u.test(written) ? written.replace(/^\p{L}{1,4}['’](?=\p{L})/u, '') : written;
   const nextIsDigit = /\p{Nd}/u.test(nextFirst);
-  let earlier: string[] | undefined;
-  let later: string[] | undefined;
-  const context: Context = {
-    before: () => (earlier ??= wordsBefore(text, at - written.length, 3)),
-    after: () => (later ??= wordsAfter(text, end, 3)),
-  };
 
   // The longest abbreviation the period closes decides; a period inside one ("EE." of "EE. UU.") never ends.
   const glued = rules.afterNumber.size > 0 ? /^\p{Nd}[\p{Nd}.,]*(\P{Nd}+)$/u.exec(token)?.[1] : undefined;
-  if (
-    rules.listed.has(`${token}.`.toLowerCase()) ||
-    (glued !== undefined && rules.listed.has(`${glued}.`.toLowerCase()))
-  ) {
+  if (rules.listed.has(token.toLowerCase()) || (glued !== undefined && rules.listed.has(glued.toLowerCase()))) {
+    const context = contextOf(text, at - written.length, end);
     // An abbreviation that may end a sentence ends it when what follows visibly starts one.
     const mayEnd = (): number | null =>
       nextIsDigit || (rules.nounsCapitalised && !isSentenceStarter(next, rules)) ? null : end;
@@ -222,7 +214,8 @@ function decidePeriod(
 
   if (MULTI_PERIOD.test(token)) {
     // Multi-period abbreviations: "U.S.", "a.m.", "e.g.".
-    if (rules.timeOfDay.match(token, context).ends > 0) return isIntroductoryFragment(text, at, token) ? null : end;
+    if (rules.timeOfDay.match(token, contextOf(text, at - written.length, end)).ends > 0)
+      return isIntroductoryFragment(text, at, token) ? null : end;
     return isSentenceStarter(next, rules) ? end : null;
   }
   if (/^\p{Lu}$/u.test(token)) {
@@ -232,14 +225,24 @@ function decidePeriod(
       return previous !== '' && isLower(previous.charAt(0)) ? end : null;
     }
     // An initial ("А. С. Пушкин", "J. M. G. Le Clézio"), unless a word that opens sentences follows it alone.
-    if (isInitial(context.before().at(-1) ?? '') || isInitial(next)) return null;
+    if (isInitial(wordsBefore(text, at - written.length, 1).at(-1) ?? '') || isInitial(next)) return null;
     return isSentenceStarter(next, rules) ? end : null;
   }
   if (/^\p{L}\p{M}*$/u.test(token) && isCaseless(token)) {
     // Initials in a script without capitals ("ए. पी. जे. अब्दुल कलाम"): one letter, next to another initial.
-    if (isInitial(context.before().at(-1) ?? '') || isInitial(next)) return null;
+    if (isInitial(wordsBefore(text, at - written.length, 1).at(-1) ?? '') || isInitial(next)) return null;
   }
   return end;
+}
+
+/** The words around a period, read only when an abbreviation list asks for them. */
+function contextOf(text: string, wordStart: number, end: number): Context {
+  let earlier: string[] | undefined;
+  let later: string[] | undefined;
+  return {
+    before: () => (earlier ??= wordsBefore(text, wordStart, 3)),
+    after: () => (later ??= wordsAfter(text, end, 3)),
+  };
 }
 
 /** One letter with its period: "A.", "ए.". */
@@ -473,7 +476,8 @@ function spansFromBreaks(text: string, breaks: number[]): Span[] {
     if (b <= from) continue;
     const span = trimSpan(text, from, b);
     const last = spans[spans.length - 1];
-    if (span && last && isStrayCloser(text, last, span)) spans[spans.length - 1] = { start: last.start, end: span.end };
+    if (span && last && span.end - span.start <= 4 && isStrayCloser(text, last, span))
+      spans[spans.length - 1] = { start: last.start, end: span.end };
     else if (span) spans.push(span);
     from = b;
   }
