@@ -44,12 +44,23 @@ function boundaries(sentences) {
   return out;
 }
 
-console.log(`${'lang'.padEnd(6)}${Object.keys(segmenters).map((n) => n.padStart(26)).join('')}`);
-console.log(`${''.padEnd(6)}${Object.keys(segmenters).map(() => 'P / R / F1'.padStart(26)).join('')}`);
+console.log(
+  `${'lang'.padEnd(6)}${Object.keys(segmenters)
+    .map((n) => n.padStart(26))
+    .join('')}`,
+);
+console.log(
+  `${''.padEnd(6)}${Object.keys(segmenters)
+    .map(() => 'P / R / F1'.padStart(26))
+    .join('')}`,
+);
 for (const [lang, file] of FILES) {
   const path = join(corpora, file);
   if (!existsSync(path)) continue;
-  const lines = readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const paragraphs = [];
   for (let i = 0; i < lines.length; i += 5) paragraphs.push(lines.slice(i, i + 5));
   const row = [];
