@@ -101,6 +101,18 @@ describe('abbreviations per language, as data', () => {
     ]);
   });
 
+  it('Dutch and Swedish lists: titles, months before a year, abbreviations that may end', () => {
+    expect(segment('Dhr. Jansen kwam om 10 uur. Het was o.a. leuk, enz. Daarna ging hij.', 'nl')).toEqual([
+      'Dhr. Jansen kwam om 10 uur.',
+      'Het was o.a. leuk, enz.',
+      'Daarna ging hij.',
+    ]);
+    expect(segment('Mötet hölls den 3 okt. 2023. Det var bra.', 'sv')).toEqual([
+      'Mötet hölls den 3 okt. 2023.',
+      'Det var bra.',
+    ]);
+  });
+
   it('a period inside a multi-word abbreviation never ends a sentence', () => {
     expect(segment('Er hat z. B. Äpfel gekauft. Das reicht.', 'de')).toHaveLength(2);
     expect(segment('La delegación de EE. UU. llegó ayer. El resto viene hoy.', 'es')).toHaveLength(2);
