@@ -69,12 +69,18 @@ describe('abbreviations per language, as data', () => {
     expect(segment('Ο κ. Παπαδόπουλος έφτασε. Η συνεδρίαση άρχισε.', 'el')).toHaveLength(2);
     expect(segment('التقى د. أحمد بالوزير أمس. وناقشا الخطة.', 'ar')).toHaveLength(2);
     expect(segment('डॉ. शर्मा ने मरीज़ को देखा। उन्होंने दवा लिखी।', 'hi')).toHaveLength(2);
+    expect(segment('Պրն. Պետրոսյանը ժամանեց։ Նիստը սկսվեց։', 'hy')).toEqual([
+      'Պրն. Պետրոսյանը ժամանեց։',
+      'Նիստը սկսվեց։',
+    ]);
     expect(segment('Mr. Smithは東京に来た。彼は喜んだ。', 'ja')).toEqual(['Mr. Smithは東京に来た。', '彼は喜んだ。']);
   });
 
   it('abbreviations before a number hold, and the same word ends a sentence when no number follows', () => {
     expect(segment('Siehe Nr. 7 und S. 12 der Broschüre. Dort steht alles.', 'de')).toHaveLength(2);
     expect(segment('Vedi pag. 34 e cap. 5. Lì trovi tutto.', 'it')).toHaveLength(2);
+    expect(segment('El art. 14 de la Constitución lo dice. Nadie lo discute.', 'es')).toHaveLength(2);
+    expect(segment('Voir p. 12 et chap. 3 pour les détails. Le reste suit.', 'fr')).toHaveLength(2);
     expect(segment('См. рис. 3 на стр. 15. Там всё показано.', 'ru')).toHaveLength(2);
     expect(segment('Δείτε σελ. 45 για λεπτομέρειες. Εκεί είναι όλα.', 'el')).toHaveLength(2);
     expect(segment('इसकी कीमत रु. 1,25,000 है। यह महँगा है।', 'hi')).toHaveLength(2);
@@ -85,6 +91,7 @@ describe('abbreviations per language, as data', () => {
     expect(segment('Он родился в 1990 г. в Москве. Потом переехал.', 'ru')).toHaveLength(2);
     expect(segment('Встреча в г. Москва прошла хорошо.', 'ru')).toHaveLength(1); // "г." before a name: a title
     expect(segment('ولد الشاعر عام 1950 م. وتوفي عام 2010 م.', 'ar')).toHaveLength(2);
+    expect(segment('2023 թ. Երևանում բացվեց թանգարան։ Այն մեծ է։', 'hy')).toHaveLength(2); // "." abbreviates
     expect(segment('Das Unternehmen machte 4,5 Mio. Euro Gewinn. Die Aktionäre freuen sich.', 'de')).toHaveLength(2);
     expect(segment('Der Verlust betrug 4,5 Mio. Das war zu erwarten.', 'de')).toHaveLength(2);
   });
@@ -148,6 +155,8 @@ describe('ordinals and dates with a period', () => {
     expect(segment('Der 2. Weltkrieg endete 1945. Danach kam der Wiederaufbau.', 'de')).toHaveLength(2);
     expect(segment('Die Frist läuft vom 1. 12. 2023 bis zum 31. 1. 2024. Danach nicht.', 'de')).toHaveLength(2);
     expect(segment('Termin: 1. 12. 2023 kl. 10. Vi ses der.', 'da')).toHaveLength(2);
+    expect(segment('Spotkanie odbyło się 1. 12. 2023 w Krakowie. Było udane.', 'pl')).toHaveLength(2);
+    expect(segment('Schůze se konala 3. května. Byla dlouhá.', 'cs')).toHaveLength(2);
     expect(segment('Sie wurden 3. Die anderen wurden Vierte.', 'de')).toHaveLength(2); // a starter follows
   });
 
