@@ -21,7 +21,7 @@ const program = new Command()
   .option('-C, --cwd <dir>', 'project folder (default: the current folder)')
   .option('--config <file>', 'configuration file (default: locflow.config.json in the project folder)')
   .option('-q, --quiet', 'print nothing but errors (the exit code tells the rest)')
-  .option('-v, --verbose', 'print every detail: each unit named, full lists, timings')
+  .option('-v, --verbose', 'print more: lists of units in full, the work planned, what goes to the memory')
   // Every command's help lists these too: they work after the command name as well.
   .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError()

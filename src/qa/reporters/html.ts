@@ -11,52 +11,51 @@ const esc = (s: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/** The target with each issue's span marked, numbered to match the list under it. */
-function markedTarget(target: string, issues: readonly Issue[]): string {
-  const spans = issues
-    .map((i, n) => ({ n, span: i.targetSpan, severity: i.severity }))
-    .filter(
-      (x): x is { n: number; span: { start: number; end: number }; severity: Issue['severity'] } =>
-        x.span !== undefined && x.span.end > x.span.start && x.span.end <= target.length,
-    )
-    .sort((a, b) => a.span.start - b.span.start);
+/** A place an issue marks in a text: the issue's number in the list (0-based) and its offsets. */
+interface Mark {
+  readonly n: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The text, escaped, with each mark as a <mark> that names its issue; of overlapping marks the first one wins. */
+function withMarks(text: string, marks: readonly Mark[], issues: readonly Issue[]): string {
   let out = '';
   let at = 0;
-  for (const s of spans) {
-    if (s.span.start < at) continue; // overlapping marks: the first one wins
-    out += esc(target.slice(at, s.span.start));
-    out += `<mark class="${s.severity}" data-issue="${s.n + 1}" title="${esc(issues[s.n]!.message)}">${esc(target.slice(s.span.start, s.span.end))}</mark>`;
-    at = s.span.end;
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    if (m.start < at || m.end <= m.start || m.end > text.length) continue;
+    const issue = issues[m.n]!;
+    out += esc(text.slice(at, m.start));
+    out += `<mark class="${issue.severity}" data-issue="${m.n + 1}" title="${esc(issue.message)}">${esc(text.slice(m.start, m.end))}</mark>`;
+    at = m.end;
   }
-  return out + esc(target.slice(at));
+  return out + esc(text.slice(at));
+}
+
+/** The target with each issue's span marked, numbered to match the list under it. */
+function markedTarget(target: string, issues: readonly Issue[]): string {
+  return withMarks(
+    target,
+    issues.flatMap((i, n) => (i.targetSpan ? [{ n, ...i.targetSpan }] : [])),
+    issues,
+  );
 }
 
 /**
  * The source with what issues without a place in the target name marked: a finding quotes the
- * source's words it is about (name "Najaf", "nine"), and a name or number missing from the target
- * is shown where it is in the source. Quoted text the source does not hold is not marked.
+ * source's words it is about (name "Najaf"), and a name missing from the target is shown where it
+ * is in the source. Quoted text the source does not hold is not marked.
  */
 function markedSource(source: string, issues: readonly Issue[]): string {
-  const spans: Array<{ n: number; start: number; end: number; severity: Issue['severity'] }> = [];
-  issues.forEach((issue, n) => {
-    if (issue.targetSpan) return;
+  const marks = issues.flatMap((issue, n): Mark[] => {
+    if (issue.targetSpan) return [];
     for (const m of issue.message.matchAll(/"([^"]{2,})"/gu)) {
       const start = source.indexOf(m[1]!);
-      if (start < 0) continue;
-      spans.push({ n, start, end: start + m[1]!.length, severity: issue.severity });
-      break;
+      if (start >= 0) return [{ n, start, end: start + m[1]!.length }];
     }
+    return [];
   });
-  spans.sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue; // overlapping marks: the first one wins
-    out += esc(source.slice(at, s.start));
-    out += `<mark class="${s.severity}" data-issue="${s.n + 1}" title="${esc(issues[s.n]!.message)}">${esc(source.slice(s.start, s.end))}</mark>`;
-    at = s.end;
-  }
-  return out + esc(source.slice(at));
+  return withMarks(source, marks, issues);
 }
 
 /** A self-contained review page: source and target side by side, issues highlighted where they are. */
