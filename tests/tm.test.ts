@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fuzzyScore } from '../src/tm/score.js';
-import { TranslationMemory, type TmEntry } from '../src/tm/memory.js';
+import type { TmEntry } from '../src/tm/memory.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { ARTICLE, locflow, numberWordsIn, read, tempProject } from './helpers.js';
@@ -19,60 +19,6 @@ describe('fuzzy score', () => {
     expect(fuzzyScore('Click {{x1}} here', 'Click here')).toBeCloseTo(66.67, 1);
     expect(fuzzyScore('The Strike', 'the strike')).toBe(50);
     expect(fuzzyScore('completely different words', 'nothing alike at all here')).toBeLessThan(30);
-  });
-});
-
-describe('translation memory', () => {
-  const mem = (): TranslationMemory => new TranslationMemory(':memory:');
-
-  it('stores once, finds exact matches with their context, and fuzzy ones above the threshold', () => {
-    const tm = mem();
-    const e = {
-      sourceLang: 'en',
-      targetLang: 'es',
-      source: 'At least 62 people were injured.',
-      target: 'Al menos 62 personas resultaron heridas.',
-    };
-    expect(
-      tm.add([
-        { ...e, context: 'c1' },
-        { ...e, context: 'c1' },
-      ]),
-    ).toBe(1);
-    tm.add([
-      {
-        sourceLang: 'en',
-        targetLang: 'es',
-        source: 'The strike hit the base on Sunday.',
-        target: 'El ataque alcanzó la base el domingo.',
-      },
-    ]);
-    expect(tm.count()).toBe(2);
-    expect(tm.exact(e.source, 'EN', 'ES', 'c1')[0]).toMatchObject({ score: 100, inContext: true, target: e.target });
-    expect(tm.exact(e.source, 'en', 'es', 'other')[0]).toMatchObject({ score: 100, inContext: false });
-    expect(tm.exact('At least  62 people were injured.', 'en', 'es')[0]!.score).toBe(99);
-    const fuzzy = tm.fuzzy('At least 63 people were injured.', 'en', 'es', 75, 3);
-    expect(fuzzy).toHaveLength(1);
-    expect(fuzzy[0]).toMatchObject({ score: 99, target: e.target });
-    expect(tm.fuzzy('Completely unrelated text about weather.', 'en', 'es', 75, 3)).toEqual([]);
-    expect(tm.fuzzy(e.source, 'en', 'fr', 50, 3)).toEqual([]);
-    tm.close();
-  });
-
-  it('finds the best fuzzy matches among many (index, not scan), best first', () => {
-    const tm = mem();
-    const entries = Array.from({ length: 3000 }, (_, i) => ({
-      sourceLang: 'en',
-      targetLang: 'es',
-      source: `Report ${i}: the convoy number ${i} reached town ${i % 97} after a long delay.`,
-      target: `T${i}`,
-    }));
-    tm.add(entries);
-    const hits = tm.fuzzy('Report 5: the convoy number 5 reached town 5 after a long wait.', 'en', 'es', 70, 3);
-    expect(hits.length).toBe(3);
-    expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
-    expect(hits[0]!.score).toBeGreaterThan(80);
-    tm.close();
   });
 });
 

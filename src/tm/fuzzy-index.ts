@@ -1,17 +1,11 @@
+import { BestHits, FuzzyBounds } from './fuzzy-bounds.js';
 import { fuzzyScore, tokenize, type Tokens } from './score.js';
 
 /**
- * Candidate retrieval for fuzzy matches without scanning the memory: an
- * inverted index from tokens (lower case, numbers as "#") to entries, with
- * the filters that a score threshold T allows (score ≥ T ⇒ edit distance
- * d ≤ (1 − T/100)·max(n, m), and d ≥ max(n, m) − shared tokens):
- *
- *   length filter   n·T/100 ≤ m ≤ n·100/T
- *   overlap filter  shared tokens ≥ ⌈max(n, m)·T/100⌉
- *   prefix filter   an entry sharing k of the query's n tokens shares one of
- *                   its n − k + 1 rarest, so only those tokens' lists are read
- *
- * Survivors are scored exactly (score.ts).
+ * Candidate retrieval for fuzzy matches in the SQLite store without scanning the memory: an inverted
+ * index from tokens (lower case, numbers as "#") to entries, read for the query's rarest tokens only,
+ * with the length and overlap filters of fuzzy-bounds.ts. Survivors are scored exactly (score.ts).
+ * Entries come most recent first: an entry's position is its rank among equal scores.
  */
 export interface IndexedEntry {
   readonly source: string;
@@ -66,7 +60,7 @@ export class FuzzyIndex {
     const mine: Tokens = tokenize(source);
     const n = mine.lower.length;
     if (n === 0) return [];
-    const t = Math.max(1, threshold) / 100;
+    const bounds = new FuzzyBounds(n, threshold);
     const q = ++this.query;
     const ids = mine.lower.map((w) => this.vocab.get(w) ?? -1);
     // Stamps instead of clearing arrays: need[] is valid for this query's tokens only.
@@ -78,15 +72,12 @@ export class FuzzyIndex {
       }
       this.need[id]!++;
     }
-    const k = Math.ceil(n * t);
     // Rarest first; tokens unknown to the memory are the rarest of all and match nothing.
-    const order = [...ids].sort((a, b) => (a < 0 ? 0 : this.postings[a]!.length) - (b < 0 ? 0 : this.postings[b]!.length));
-    const prefix = order.slice(0, Math.max(1, n - k + 1));
-    const minLen = Math.ceil(n * t);
-    const maxLen = Math.floor(n / t);
-    const hits: FuzzyHit[] = [];
-    let worst = threshold;
-    for (const id of prefix) {
+    const order = [...ids].sort(
+      (a, b) => (a < 0 ? 0 : this.postings[a]!.length) - (b < 0 ? 0 : this.postings[b]!.length),
+    );
+    const best = new BestHits<IndexedEntry>(limit, threshold);
+    for (const id of order.slice(0, bounds.prefixSize)) {
       if (id < 0) continue;
       const list = this.postings[id]!;
       for (let p = 0; p < list.length; p++) {
@@ -95,7 +86,7 @@ export class FuzzyIndex {
         this.seen[e] = q;
         const toks = this.entryTokens[e]!;
         const m = toks.length;
-        if (m < minLen || m > maxLen) continue;
+        if (!bounds.fitsLength(m)) continue;
         // Shared tokens as multisets, with a stamp instead of clearing the counters.
         let shared = 0;
         const v = ++this.visit;
@@ -111,21 +102,11 @@ export class FuzzyIndex {
             shared++;
           }
         }
-        if (shared < Math.ceil(Math.max(n, m) * t)) continue;
-        // No score can beat 100·shared/max(n, m): skip the edit distance when that cannot reach the best `limit` so far.
-        if (hits.length >= limit && (100 * shared) / Math.max(n, m) < worst) continue;
+        if (!bounds.sharesEnough(shared, m) || !best.worth(bounds.bestPossible(shared, m))) continue;
         const entry = this.entries[e]!;
-        const score = fuzzyScore(mine, tokenize(entry.source), source, entry.source);
-        if (score >= threshold) {
-          hits.push({ ...entry, score });
-          if (hits.length >= limit) {
-            hits.sort((a, b) => b.score - a.score);
-            hits.length = limit;
-            worst = hits[limit - 1]!.score;
-          }
-        }
+        best.offer(entry, fuzzyScore(mine, tokenize(entry.source), source, entry.source), e);
       }
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return best.list().map(({ item, score }) => ({ ...item, score }));
   }
 }

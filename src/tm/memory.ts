@@ -1,15 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { normalizeText } from '../model/content.js';
-import { FuzzyIndex } from './fuzzy-index.js';
 
 /**
- * The translation memory: one SQLite file per project (better-sqlite3).
- * Exact matches come from an index on the normalized source; fuzzy candidates
- * from a token index (fuzzy-index.ts) built from the database on first use,
- * then scored exactly with the token edit distance in score.ts.
+ * The translation memory's one interface, whatever store holds it: the project's SQLite file
+ * (sqlite.ts) or a PostgreSQL database the whole team shares (postgres.ts). Both keep one entry per
+ * normalized source, language pair and context, and follow the same rules when entries meet
+ * (stored-entries.ts), so every workflow works the same on either.
  */
 export interface TmEntry {
   readonly sourceLang: string;
@@ -34,136 +29,55 @@ export interface TmMatch {
   readonly origin: string;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS entries (
-  id INTEGER PRIMARY KEY,
-  src_lang TEXT NOT NULL,
-  tgt_lang TEXT NOT NULL,
-  source TEXT NOT NULL,
-  target TEXT NOT NULL,
-  key TEXT NOT NULL,
-  context TEXT NOT NULL DEFAULT '',
-  origin TEXT NOT NULL DEFAULT '',
-  doc TEXT NOT NULL DEFAULT '',
-  unit TEXT NOT NULL DEFAULT '',
-  codes TEXT NOT NULL DEFAULT '{}',
-  created TEXT NOT NULL,
-  UNIQUE (src_lang, tgt_lang, key, target, context)
-);
-CREATE INDEX IF NOT EXISTS entries_by_key ON entries (src_lang, tgt_lang, key);
-`;
+export interface TranslationMemory {
+  /** Where the memory is, fit to show (a URL without its password). */
+  readonly location: string;
+  /** Adds entries in one transaction; returns how many were new or replaced an older translation. */
+  add(entries: readonly TmEntry[]): Promise<number>;
+  count(): Promise<number>;
+  /** Every entry (of one source and/or target language), oldest first. */
+  all(sourceLang?: string, targetLang?: string): Promise<TmEntry[]>;
+  /** Exact matches, in-context ones first (most recent first within each). */
+  exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]>;
+  /** Fuzzy matches at or above `threshold`, best first (the most recent first among equal scores), at most `limit`. */
+  fuzzy(source: string, sourceLang: string, targetLang: string, threshold?: number, limit?: number): Promise<TmMatch[]>;
+  close(): Promise<void>;
+}
 
-const lang = (tag: string): string => tag.toLowerCase();
+/** The schema version this locflow writes; each store migrates older ones up to it. */
+export const SCHEMA_VERSION = 1;
+
+/** What a schema migration found and left. */
+export interface Migration {
+  readonly from: number;
+  readonly to: number;
+}
 
 /** The exact-match key: whitespace folded, NFC; case and codes kept. */
 export function tmKey(source: string): string {
   return normalizeText(source);
 }
 
-type Database = BetterSqlite3.Database;
+export const lang = (tag: string): string => tag.toLowerCase();
 
-export class TranslationMemory {
-  private readonly db: Database;
-  private readonly insertStmt: BetterSqlite3.Statement;
-  private readonly exactStmt: BetterSqlite3.Statement;
-  private readonly indexes = new Map<string, FuzzyIndex>();
+/** Machine output (MT, pseudo-translation) never replaces a person's translation in the memory. */
+export function isMachineOrigin(origin: string | undefined): boolean {
+  return /^(?:mt|pseudo)/u.test(origin ?? '');
+}
 
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    // better-sqlite3 is a native module: loaded only when a command needs the memory.
-    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-    this.db = new Sqlite(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
-    this.insertStmt = this.db.prepare(
-      `INSERT OR IGNORE INTO entries (src_lang, tgt_lang, source, target, key, context, origin, doc, unit, codes, created)
-       VALUES (@src, @tgt, @source, @target, @key, @context, @origin, @doc, @unit, @codes, @created)`,
-    );
-    this.exactStmt = this.db.prepare('SELECT source, target, context, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? AND key = ? ORDER BY id DESC');
-  }
-
-  close(): void {
-    this.db.close();
-  }
-
-  /** Adds entries in one transaction; returns how many were new. */
-  add(entries: readonly TmEntry[]): number {
-    const created = new Date().toISOString();
-    const run = this.db.transaction((list: readonly TmEntry[]) => {
-      let added = 0;
-      for (const e of list) {
-        if (e.source.trim() === '' || e.target.trim() === '') continue;
-        const r = this.insertStmt.run({
-          src: lang(e.sourceLang),
-          tgt: lang(e.targetLang),
-          source: e.source,
-          target: e.target,
-          key: tmKey(e.source),
-          context: e.context ?? '',
-          origin: e.origin ?? '',
-          doc: e.doc ?? '',
-          unit: e.unit ?? '',
-          codes: JSON.stringify(e.codes ?? {}),
-          created,
-        });
-        added += r.changes;
-      }
-      return added;
-    });
-    const added = run(entries);
-    if (added) this.indexes.clear();
-    return added;
-  }
-
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
-  }
-
-  all(sourceLang?: string, targetLang?: string): TmEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT src_lang, tgt_lang, source, target, context, origin, doc, unit, codes FROM entries
-         WHERE (? IS NULL OR src_lang = ?) AND (? IS NULL OR tgt_lang = ?) ORDER BY id`,
-      )
-      .all(sourceLang ?? null, sourceLang ? lang(sourceLang) : null, targetLang ?? null, targetLang ? lang(targetLang) : null) as Array<Record<string, string>>;
-    return rows.map((r) => ({
-      sourceLang: r.src_lang!,
-      targetLang: r.tgt_lang!,
-      source: r.source!,
-      target: r.target!,
-      context: r.context!,
-      origin: r.origin!,
-      doc: r.doc!,
-      unit: r.unit!,
-      codes: JSON.parse(r.codes ?? '{}') as Record<string, string>,
-    }));
-  }
-
-  /** Exact matches, in-context ones first (most recent first within each). */
-  exact(source: string, sourceLang: string, targetLang: string, context?: string): TmMatch[] {
-    const rows = this.exactStmt.all(lang(sourceLang), lang(targetLang), tmKey(source)) as Array<{ source: string; target: string; context: string; origin: string }>;
-    return rows
-      .map((r) => ({ source: r.source, target: r.target, score: r.source === source ? 100 : 99, inContext: context !== undefined && context !== '' && r.context === context && r.source === source, origin: r.origin || 'tm' }))
-      .sort((a, b) => Number(b.inContext) - Number(a.inContext));
-  }
-
-  /** Fuzzy matches at or above `threshold`, best first, at most `limit`. */
-  fuzzy(source: string, sourceLang: string, targetLang: string, threshold = 75, limit = 3): TmMatch[] {
-    return this.index(sourceLang, targetLang)
-      .search(source, threshold, limit)
-      .map((h) => ({ source: h.source, target: h.target, score: h.score, inContext: false, origin: h.origin || 'tm' }));
-  }
-
-  /** The token index of one language pair, built on first use from the database and dropped when entries are added. */
-  private index(sourceLang: string, targetLang: string): FuzzyIndex {
-    const key = `${lang(sourceLang)}\u0000${lang(targetLang)}`;
-    let index = this.indexes.get(key);
-    if (!index) {
-      const rows = this.db.prepare('SELECT source, target, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? ORDER BY id DESC').all(lang(sourceLang), lang(targetLang)) as Array<{ source: string; target: string; origin: string }>;
-      index = new FuzzyIndex(rows);
-      this.indexes.set(key, index);
-    }
-    return index;
-  }
+/** Stored rows of one exact key as matches: 100 for the same text, 99 when only whitespace or form differs. */
+export function exactMatches(
+  rows: ReadonlyArray<{ source: string; target: string; context: string; origin: string }>,
+  source: string,
+  context: string | undefined,
+): TmMatch[] {
+  return rows
+    .map((r) => ({
+      source: r.source,
+      target: r.target,
+      score: r.source === source ? 100 : 99,
+      inContext: context !== undefined && context !== '' && r.context === context && r.source === source,
+      origin: r.origin || 'tm',
+    }))
+    .sort((a, b) => Number(b.inContext) - Number(a.inContext));
 }

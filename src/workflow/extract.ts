@@ -56,7 +56,8 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
         const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
         const stored = storedUnits(doc, bundle);
         const prefilled = new Set<string>();
-        const units: XliffUnit[] = stored.map((s) => {
+        const units: XliffUnit[] = [];
+        for (const s of stored) {
           // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
           const context: Record<string, string> = { role: s.unit.context.role };
           let target = s.target;
@@ -66,7 +67,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
           if (target === undefined && memory) {
             // In-context exact match: translated; exact elsewhere: needs review; fuzzy: offered as a match.
             const source = contentToI18n(s.unit.source);
-            const exact = memory.exact(source, doc.sourceLang, lang, contextOf(s.unit))[0];
+            const exact = (await memory.exact(source, doc.sourceLang, lang, contextOf(s.unit)))[0];
             if (exact && exact.score === 100) {
               target = i18nToContent(exact.target, s.unit.source);
               state = exact.inContext ? 'translated' : 'needs-review';
@@ -74,7 +75,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
               if (exact.inContext) leverage.inContext++;
               else leverage.exact++;
             } else if (maxMatches > 0) {
-              matches = memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches).map((m) => ({
+              matches = (await memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches)).map((m) => ({
                 score: m.score,
                 source: i18nToContent(m.source, s.unit.source),
                 target: i18nToContent(m.target, s.unit.source),
@@ -87,7 +88,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
             target = s.unit.source;
             prefilled.add(s.unit.id);
           }
-          return {
+          units.push({
             id: s.unit.id,
             name: unitName(s.unit),
             source: s.unit.source,
@@ -97,8 +98,8 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
             notes: s.unit.notes,
             context,
             ...(matches.length ? { matches } : {}),
-          };
-        });
+          });
+        }
         const file = xliffPath(project, lang, doc);
         if (!options.force) refuseToLoseWork(file, units, sentTargets(project, lang, doc));
         if (!options.dryRun) {
@@ -130,7 +131,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
       }
     }
   } finally {
-    memory?.close();
+    await memory?.close();
   }
   return results;
 }

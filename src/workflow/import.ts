@@ -263,9 +263,9 @@ async function commitImport(
     try {
       const memory = await openMemory(project, true);
       try {
-        memory!.add(entries);
+        await memory!.add(entries);
       } finally {
-        memory?.close();
+        await memory?.close();
       }
     } catch (err) {
       staged.discard();

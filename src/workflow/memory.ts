@@ -1,18 +1,14 @@
-import { existsSync } from 'node:fs';
 import type { Project } from '../config/config.js';
-import { insideProject } from '../io/files.js';
 import { codesOf, type Document, type Unit } from '../model/index.js';
 import { textHash } from '../model/ids.js';
 import { contentToI18n, markerName } from '../store/codes.js';
 import type { TmEntry, TranslationMemory } from '../tm/memory.js';
 import type { ApprovedPair } from '../qa/names/learnt.js';
 
-/** The project's translation memory; null when it does not exist and `create` is false. */
+/** The project's translation memory (tm.url or its SQLite file); null when it does not exist and `create` is false. */
 export async function openMemory(project: Project, create: boolean): Promise<TranslationMemory | null> {
-  const path = insideProject(project.root, project.config.tm.path, 'tm.path');
-  if (!create && !existsSync(path)) return null;
-  const { TranslationMemory } = await import('../tm/memory.js');
-  return new TranslationMemory(path);
+  const { memoryPlace, openStore } = await import('../tm/open.js');
+  return openStore(memoryPlace(project.root, project.config.tm), create);
 }
 
 /** A unit's context for in-context exact matches: its neighbours' source text. */
@@ -47,11 +43,10 @@ export async function approvedPairs(project: Project): Promise<ApprovedPair[]> {
   const memory = await openMemory(project, false);
   if (!memory) return [];
   try {
-    return memory
-      .all(project.config.sourceLanguage)
+    return (await memory.all(project.config.sourceLanguage))
       .filter((e) => !/^(?:mt|pseudo)/u.test(e.origin ?? ''))
       .map((e) => ({ source: e.source, target: e.target, targetLang: e.targetLang }));
   } finally {
-    memory.close();
+    await memory.close();
   }
 }

@@ -20,7 +20,8 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
   const { sourceLanguage, targetLanguages } = project.config;
   const memory = await openMemory(project, true);
   try {
-    return files.map((f) => {
+    const results: TmImportResult[] = [];
+    for (const f of files) {
       const file = namedByUser(project.root, f);
       let entries;
       try {
@@ -35,10 +36,11 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
           });
         throw err;
       }
-      return { file, read: entries.length, added: memory!.add(entries) };
-    });
+      results.push({ file, read: entries.length, added: await memory!.add(entries) });
+    }
+    return results;
   } finally {
-    memory?.close();
+    await memory?.close();
   }
 }
 
@@ -56,10 +58,24 @@ export async function tmExport(
       hint: 'import translations (locflow import) or a TMX file (locflow tm import) first',
     });
   try {
-    const entries = memory.all(project.config.sourceLanguage, options.lang);
+    const entries = await memory.all(project.config.sourceLanguage, options.lang);
     writeFileAtomic(file, writeTmx(entries, project.config.sourceLanguage, options.omegat ? { omegat: true } : {}));
     return { file, entries: entries.length };
   } finally {
-    memory.close();
+    await memory.close();
+  }
+}
+
+/**
+ * Creates the memory's schema or brings it up to date (which opening it does too, on first use), and
+ * says which version it found: for an administrator who upgrades a shared memory at a chosen time.
+ */
+export async function tmMigrate(project: Project): Promise<{ location: string; from: number; to: number }> {
+  const { memoryPlace, openStore } = await import('../tm/open.js');
+  const memory = (await openStore(memoryPlace(project.root, project.config.tm), true))!;
+  try {
+    return { location: memory.location, ...memory.migration };
+  } finally {
+    await memory.close();
   }
 }

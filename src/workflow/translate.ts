@@ -162,7 +162,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       let fromMemory = 0;
       if (memory) {
         for (const s of [...todo]) {
-          const m = memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit))[0];
+          const m = (await memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit)))[0];
           if (!m || m.score < 100) continue;
           translations[s.unit.id] = m.target;
           meta[s.unit.id] = {
@@ -235,7 +235,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       if (interrupted) return results;
     }
   } finally {
-    memory?.close();
+    await memory?.close();
   }
   return results;
 }

@@ -4,10 +4,10 @@ import { openProject, rel, run, type GlobalOptions, type Program } from '../cont
 export function registerTm(program: Program): void {
   const tm = program
     .command('tm')
-    .description('the translation memory: import and export TMX 1.4b')
+    .description('the translation memory: import and export TMX 1.4b, migrate its schema')
     .addHelpText(
       'after',
-      '\nExamples:\n  locflow tm import memories/legal.tmx\n  locflow tm export --lang es -o tm/es.tmx',
+      '\nExamples:\n  locflow tm import memories/legal.tmx\n  locflow tm export --lang es -o tm/es.tmx\n  locflow tm migrate',
     );
   tm.command('import')
     .description('load TMX files into the project memory')
@@ -23,7 +23,9 @@ export function registerTm(program: Program): void {
         const { tmImport } = await import('../../workflow/tm.js');
         const results = await tmImport(project, files);
         for (const r of results)
-          out.line(`${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new in the memory`);
+          out.line(
+            `${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new or updated in the memory`,
+          );
         out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
       }),
     );
@@ -50,6 +52,24 @@ export function registerTm(program: Program): void {
         });
         out.line(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
         out.data('tm export', { results: [{ ...r, file: rel(project.root, r.file) }] });
+      }),
+    );
+  tm.command('migrate')
+    .description("create the memory's schema or bring it up to date (tm.url, LOCFLOW_TM_URL or the SQLite file)")
+    .addHelpText(
+      'after',
+      '\nExample:\n  locflow tm migrate   # the memory that tm.url or LOCFLOW_TM_URL names, else tm/project.db',
+    )
+    .action((_opts, cmd) =>
+      run(async () => {
+        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const { tmMigrate } = await import('../../workflow/tm.js');
+        const r = await tmMigrate(project);
+        console.log(
+          r.from === r.to
+            ? `${r.location}: schema version ${r.to}, up to date`
+            : `${r.location}: schema version ${r.from} → ${r.to}`,
+        );
       }),
     );
 }

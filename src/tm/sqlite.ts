@@ -1,0 +1,202 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { LocflowError } from '../errors.js';
+import { FuzzyIndex } from './fuzzy-index.js';
+import {
+  exactMatches,
+  lang,
+  SCHEMA_VERSION,
+  tmKey,
+  type Migration,
+  type TmEntry,
+  type TmMatch,
+  type TranslationMemory,
+} from './memory.js';
+import { entryOf, storedEntries } from './stored-entries.js';
+
+/**
+ * The memory in one SQLite file (better-sqlite3), the default: a project's own. Exact matches come
+ * from the unique index on the normalized source; fuzzy candidates from a token index
+ * (fuzzy-index.ts) built from the file on first use. WAL and a busy timeout let several commands on
+ * one machine read and write the file at once: writers queue instead of failing with SQLITE_BUSY.
+ */
+const BUSY_TIMEOUT_MS = 30_000;
+
+const ENTRIES_V1 = `
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY,
+  src_lang TEXT NOT NULL,
+  tgt_lang TEXT NOT NULL,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  key TEXT NOT NULL,
+  context TEXT NOT NULL DEFAULT '',
+  origin TEXT NOT NULL DEFAULT '',
+  machine INTEGER NOT NULL DEFAULT 0,
+  doc TEXT NOT NULL DEFAULT '',
+  unit TEXT NOT NULL DEFAULT '',
+  codes TEXT NOT NULL DEFAULT '{}',
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  UNIQUE (src_lang, tgt_lang, key, context)
+)`;
+
+/** The upsert rule of stored-entries.ts in SQL: a person's translation is never replaced by a machine's. */
+const UPSERT = `
+INSERT INTO entries (src_lang, tgt_lang, source, target, key, context, origin, machine, doc, unit, codes, created, updated)
+VALUES (@srcLang, @tgtLang, @source, @target, @key, @context, @origin, @machine, @doc, @unit, @codes, @now, @now)
+ON CONFLICT (src_lang, tgt_lang, key, context) DO UPDATE SET
+  source = excluded.source, target = excluded.target, origin = excluded.origin, machine = excluded.machine,
+  doc = excluded.doc, unit = excluded.unit, codes = excluded.codes, updated = excluded.updated
+WHERE (excluded.machine = 0 OR entries.machine = 1)
+  AND (entries.target <> excluded.target OR entries.source <> excluded.source OR entries.machine <> excluded.machine)`;
+
+type Database = BetterSqlite3.Database;
+
+/** Schema migrations, each from the version before it. */
+const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
+  // 1: one entry per pair, key and context (files of earlier versions kept one per target: the most
+  // recent person's translation, else the most recent, stays); machine output marked; WAL.
+  (db) => {
+    const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").get();
+    if (legacy) db.exec('ALTER TABLE entries RENAME TO entries_v0');
+    db.exec(ENTRIES_V1);
+    if (legacy) {
+      db.exec(`INSERT INTO entries (src_lang, tgt_lang, source, target, key, context, origin, machine, doc, unit, codes,
+                 created, updated)
+               SELECT src_lang, tgt_lang, source, target, key, context, origin,
+                 (origin LIKE 'mt%' OR origin LIKE 'pseudo%'), doc, unit, codes, created, created
+               FROM entries_v0 WHERE true ORDER BY id
+               ON CONFLICT (src_lang, tgt_lang, key, context) DO UPDATE SET
+                 source = excluded.source, target = excluded.target, origin = excluded.origin,
+                 machine = excluded.machine, doc = excluded.doc, unit = excluded.unit, codes = excluded.codes
+               WHERE excluded.machine = 0 OR entries.machine = 1`);
+      db.exec('DROP TABLE entries_v0');
+    }
+  },
+];
+
+export class SqliteMemory implements TranslationMemory {
+  readonly location: string;
+  private readonly db: Database;
+  private readonly upsert: BetterSqlite3.Statement;
+  private readonly exactStmt: BetterSqlite3.Statement;
+  private readonly indexes = new Map<string, FuzzyIndex>();
+
+  /** Opens (creating if need be) the file at `path` and brings its schema up to date. */
+  constructor(path: string) {
+    this.location = `sqlite:${path}`;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // better-sqlite3 is a native module: loaded only when a command needs the memory.
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+    this.db = new Sqlite(path, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.migrate();
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    this.upsert = this.db.prepare(UPSERT);
+    this.exactStmt = this.db.prepare(
+      'SELECT source, target, context, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? AND key = ? ORDER BY id DESC',
+    );
+  }
+
+  /** The schema version the file had when opened, and the one it has now. */
+  migration: Migration = { from: SCHEMA_VERSION, to: SCHEMA_VERSION };
+
+  private migrate(): void {
+    // IMMEDIATE: the write lock first, so two processes opening a new file migrate it once.
+    this.db
+      .transaction(() => {
+        this.db.exec('CREATE TABLE IF NOT EXISTS tm_schema (version INTEGER NOT NULL)');
+        const row = this.db.prepare('SELECT version FROM tm_schema').get() as { version: number } | undefined;
+        const from = row?.version ?? 0;
+        if (from > SCHEMA_VERSION)
+          throw new LocflowError(
+            `the translation memory ${this.location} has schema version ${from}; this locflow knows up to ${SCHEMA_VERSION}`,
+            { hint: 'upgrade locflow to use this memory' },
+          );
+        for (let v = from; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(this.db);
+        if (!row) this.db.prepare('INSERT INTO tm_schema (version) VALUES (?)').run(SCHEMA_VERSION);
+        else this.db.prepare('UPDATE tm_schema SET version = ?').run(SCHEMA_VERSION);
+        this.migration = { from, to: SCHEMA_VERSION };
+      })
+      .immediate();
+  }
+
+  add(entries: readonly TmEntry[]): Promise<number> {
+    const now = new Date().toISOString();
+    const rows = storedEntries(entries);
+    const run = this.db.transaction(() => {
+      let changed = 0;
+      for (const r of rows) changed += this.upsert.run({ ...r, machine: r.machine ? 1 : 0, now }).changes;
+      return changed;
+    });
+    // IMMEDIATE: take the write lock before reading, so a concurrent writer waits instead of failing.
+    const changed = run.immediate();
+    if (changed) this.indexes.clear();
+    return Promise.resolve(changed);
+  }
+
+  count(): Promise<number> {
+    return Promise.resolve((this.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n);
+  }
+
+  all(sourceLang?: string, targetLang?: string): Promise<TmEntry[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT src_lang, tgt_lang, source, target, context, origin, doc, unit, codes FROM entries
+         WHERE (? IS NULL OR src_lang = ?) AND (? IS NULL OR tgt_lang = ?) ORDER BY id`,
+      )
+      .all(
+        sourceLang ?? null,
+        sourceLang ? lang(sourceLang) : null,
+        targetLang ?? null,
+        targetLang ? lang(targetLang) : null,
+      ) as Array<Parameters<typeof entryOf>[0]>;
+    return Promise.resolve(rows.map(entryOf));
+  }
+
+  exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
+    const rows = this.exactStmt.all(lang(sourceLang), lang(targetLang), tmKey(source)) as Array<{
+      source: string;
+      target: string;
+      context: string;
+      origin: string;
+    }>;
+    return Promise.resolve(exactMatches(rows, source, context));
+  }
+
+  fuzzy(source: string, sourceLang: string, targetLang: string, threshold = 75, limit = 3): Promise<TmMatch[]> {
+    return Promise.resolve(
+      this.index(sourceLang, targetLang)
+        .search(source, threshold, limit)
+        .map((h) => ({ source: h.source, target: h.target, score: h.score, inContext: false, origin: h.origin || 'tm' })),
+    );
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+
+  /** The token index of one language pair, built on first use from the file and dropped when entries change. */
+  private index(sourceLang: string, targetLang: string): FuzzyIndex {
+    const key = `${lang(sourceLang)}\u0000${lang(targetLang)}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      const rows = this.db
+        .prepare('SELECT source, target, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? ORDER BY id DESC')
+        .all(lang(sourceLang), lang(targetLang)) as Array<{ source: string; target: string; origin: string }>;
+      index = new FuzzyIndex(rows);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+}

@@ -1,0 +1,237 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, type TmEntry, type TranslationMemory } from '../src/tm/memory.js';
+import { PostgresMemory } from '../src/tm/postgres.js';
+import { SqliteMemory } from '../src/tm/sqlite.js';
+import { postgresMissing, startCluster, type Cluster } from './pg-cluster.js';
+
+/**
+ * One contract, two stores: every test below runs on a SQLite file and on a PostgreSQL database
+ * (a private cluster started for this file; skipped, with a message, where PostgreSQL is missing).
+ */
+const missing = postgresMissing();
+if (missing) console.warn(`tm-contract: ${missing}`);
+
+let cluster: Cluster | undefined;
+const folders: string[] = [];
+beforeAll(async () => {
+  if (!missing) cluster = await startCluster();
+});
+afterAll(() => {
+  cluster?.stop();
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+function sqliteFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-tm-'));
+  folders.push(dir);
+  return join(dir, 'tm.db');
+}
+
+const openSqlite = (): Promise<TranslationMemory> => Promise.resolve(new SqliteMemory(sqliteFile()));
+const openPostgres = async (): Promise<TranslationMemory> => {
+  const url = await cluster!.database();
+  return PostgresMemory.open(url, url);
+};
+
+const en = (source: string, target: string, more: Partial<TmEntry> = {}): TmEntry => ({
+  sourceLang: 'en',
+  targetLang: 'es',
+  source,
+  target,
+  ...more,
+});
+
+/** Prose-like sentences from a seeded generator: a small vocabulary drawn unevenly, numbers, commas. */
+function corpus(size: number, seed: number): string[] {
+  let s = seed >>> 0;
+  const rand = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const words = Array.from({ length: 3000 }, (_, i) =>
+    [...i.toString(20)].map((d) => 'bcdfghjklmnpqrstvwxz'[Number.parseInt(d, 20)]).join('a'),
+  );
+  const word = (): string => words[Math.floor(words.length * rand() ** 3)]!;
+  return Array.from({ length: size }, () => {
+    const n = 4 + Math.floor(rand() * 14);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(rand() < 0.08 ? String(Math.floor(rand() * 50)) : word());
+    if (n > 8) out[3] += ',';
+    return `${out.join(' ')}.`;
+  });
+}
+
+const stores: Array<[string, () => Promise<TranslationMemory>]> = [
+  ['SQLite', openSqlite],
+  ['PostgreSQL', openPostgres],
+];
+
+for (const [name, open] of stores) {
+  const suite = name === 'PostgreSQL' && missing ? describe.skip : describe;
+  suite(`translation memory contract: ${name}`, () => {
+    it('stores once, finds exact matches with their context, and fuzzy ones above the threshold', async () => {
+      const tm = await open();
+      const e = en('At least 62 people were injured.', 'Al menos 62 personas resultaron heridas.');
+      expect(
+        await tm.add([
+          { ...e, context: 'c1' },
+          { ...e, context: 'c1' },
+        ]),
+      ).toBe(1);
+      expect(await tm.add([{ ...e, context: 'c1' }])).toBe(0);
+      await tm.add([en('The strike hit the base on Sunday.', 'El ataque alcanzó la base el domingo.')]);
+      expect(await tm.count()).toBe(2);
+      expect((await tm.exact(e.source, 'EN', 'ES', 'c1'))[0]).toMatchObject({ score: 100, inContext: true });
+      expect((await tm.exact(e.source, 'en', 'es', 'other'))[0]).toMatchObject({ score: 100, inContext: false });
+      expect((await tm.exact('At least  62 people were injured.', 'en', 'es'))[0]!.score).toBe(99);
+      expect(await tm.exact(e.source, 'en', 'fr')).toEqual([]);
+      const fuzzy = await tm.fuzzy('At least 63 people were injured.', 'en', 'es', 75, 3);
+      expect(fuzzy).toEqual([{ source: e.source, target: e.target, score: 99, inContext: false, origin: 'tm' }]);
+      expect(await tm.fuzzy('Completely unrelated text about weather.', 'en', 'es', 75, 3)).toEqual([]);
+      expect(await tm.fuzzy(e.source, 'en', 'fr', 50, 3)).toEqual([]);
+      await tm.close();
+    });
+
+    it('keeps one entry per source and context: a revision replaces, machine output never replaces a person', async () => {
+      const tm = await open();
+      const src = 'The bridge reopened on Monday.';
+      expect(await tm.add([en(src, 'MT draft', { origin: 'mt:apertium', context: 'k' })])).toBe(1);
+      // A person's translation replaces the machine's; a later machine one leaves it.
+      expect(await tm.add([en(src, 'El puente reabrió el lunes.', { origin: 'human', context: 'k' })])).toBe(1);
+      expect(await tm.add([en(src, 'Another MT draft', { origin: 'mt:deepl', context: 'k' })])).toBe(0);
+      expect((await tm.exact(src, 'en', 'es', 'k'))[0]).toMatchObject({ target: 'El puente reabrió el lunes.' });
+      // A person's revision replaces the earlier one.
+      expect(await tm.add([en(src, 'El puente volvió a abrir el lunes.', { origin: 'human', context: 'k' })])).toBe(1);
+      // Within one batch the same rule holds, whatever the order.
+      await tm.add([
+        en('Rain is expected.', 'Se espera lluvia.', { origin: 'human' }),
+        en('Rain is expected.', 'Lluvia esperada (MT).', { origin: 'mt:apertium' }),
+      ]);
+      expect((await tm.exact('Rain is expected.', 'en', 'es'))[0]!.target).toBe('Se espera lluvia.');
+      // Another context is another place.
+      await tm.add([en(src, 'Otra traducción.', { origin: 'human', context: 'elsewhere' })]);
+      expect(await tm.count()).toBe(3);
+      const all = await tm.all('en', 'es');
+      expect(all.filter((x) => x.source === src).map((x) => [x.context, x.target])).toEqual([
+        ['k', 'El puente volvió a abrir el lunes.'],
+        ['elsewhere', 'Otra traducción.'],
+      ]);
+      expect(await tm.add([en(' ', 'x'), en('x', '  ')])).toBe(0);
+      await tm.close();
+    });
+
+    it('gives back every entry with its codes, origin and place, oldest first, by language', async () => {
+      const tm = await open();
+      const a = en('Read {{x1}} now.', 'Lea {{x1}} ahora.', {
+        codes: { x1: '<br/>' },
+        origin: 'human',
+        doc: 'd1',
+        unit: 'u1',
+        context: 'c',
+      });
+      await tm.add([a, { ...en('Plain.', 'Simple.'), targetLang: 'FR' }]);
+      expect(await tm.all('en', 'es')).toEqual([{ ...a, sourceLang: 'en', targetLang: 'es' }]);
+      expect((await tm.all('en')).map((e) => e.targetLang)).toEqual(['es', 'fr']);
+      expect((await tm.all(undefined, 'fr')).map((e) => e.target)).toEqual(['Simple.']);
+      await tm.close();
+    });
+
+    it('finds the best fuzzy matches among many, best first, the most recent first among equals', async () => {
+      const tm = await open();
+      await tm.add(
+        Array.from({ length: 3000 }, (_, i) =>
+          en(`Report ${i}: the convoy number ${i} reached town ${i % 97} after a long delay.`, `T${i}`),
+        ),
+      );
+      const hits = await tm.fuzzy('Report 5: the convoy number 5 reached town 5 after a long wait.', 'en', 'es', 70, 3);
+      // T5 differs by one word (14/15); entries whose town is 5 (i % 97 = 5) also differ in two numbers (−2 each
+      // point), and among those equals the most recent come first: 2915 = 30·97 + 5, then 2818.
+      expect(hits.map((h) => h.target)).toEqual(['T5', 'T2915', 'T2818']);
+      expect(hits.map((h) => h.score)).toEqual([93.33, 91.33, 91.33]);
+      await tm.close();
+    });
+
+    it('records its schema version and migrates once', async () => {
+      const tm = await open();
+      expect(await tm.count()).toBe(0);
+      expect((tm as unknown as { migration: { from: number; to: number } }).migration).toEqual({
+        from: 0,
+        to: SCHEMA_VERSION,
+      });
+      await tm.close();
+    });
+  });
+}
+
+describe.skipIf(missing)('both stores return the same matches in the same order', () => {
+  it('on the same data, for exact, edited and new sentences', async () => {
+    const sqlite = await openSqlite();
+    const postgres = await openPostgres();
+    const sentences = corpus(6000, 7);
+    const entries = sentences.map((s, i) => en(s, `target ${i}`, { origin: i % 3 ? 'human' : 'mt:apertium' }));
+    for (let i = 0; i < entries.length; i += 1500) {
+      await sqlite.add(entries.slice(i, i + 1500));
+      await postgres.add(entries.slice(i, i + 1500));
+    }
+    expect(await postgres.count()).toBe(await sqlite.count());
+    const queries = corpus(100, 99).concat(
+      sentences.slice(0, 100).map((s, i) => s.replace(/\S+/u, i % 2 ? '17' : 'wzzz')),
+    );
+    let found = 0;
+    for (const q of queries) {
+      for (const [threshold, limit] of [
+        [75, 3],
+        [50, 5],
+      ] as const) {
+        const a = await sqlite.fuzzy(q, 'en', 'es', threshold, limit);
+        expect(await postgres.fuzzy(q, 'en', 'es', threshold, limit)).toEqual(a);
+        found += a.length;
+      }
+      expect(await postgres.exact(q, 'en', 'es')).toEqual(await sqlite.exact(q, 'en', 'es'));
+    }
+    // The comparison means something only when matches were found.
+    expect(found).toBeGreaterThan(150);
+    await sqlite.close();
+    await postgres.close();
+  });
+});
+
+describe('SQLite files of earlier versions', () => {
+  it('are migrated: one entry per place, a person over a machine, the most recent person first', async () => {
+    const path = sqliteFile();
+    const db = new Database(path);
+    db.exec(`CREATE TABLE entries (id INTEGER PRIMARY KEY, src_lang TEXT NOT NULL, tgt_lang TEXT NOT NULL,
+      source TEXT NOT NULL, target TEXT NOT NULL, key TEXT NOT NULL, context TEXT NOT NULL DEFAULT '',
+      origin TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '',
+      codes TEXT NOT NULL DEFAULT '{}', created TEXT NOT NULL, UNIQUE (src_lang, tgt_lang, key, target, context))`);
+    const insert = db.prepare(
+      "INSERT INTO entries (src_lang, tgt_lang, source, target, key, origin, created) VALUES ('en', 'es', ?, ?, ?, ?, 'x')",
+    );
+    insert.run('One.', 'Uno (persona).', 'One.', 'human');
+    insert.run('One.', 'Uno (MT).', 'One.', 'mt:apertium');
+    insert.run('Two.', 'Dos (MT).', 'Two.', 'mt:apertium');
+    insert.run('Two.', 'Dos (viejo).', 'Two.', 'human');
+    insert.run('Two.', 'Dos (nuevo).', 'Two.', 'tmx');
+    db.close();
+    const tm = new SqliteMemory(path);
+    expect(tm.migration).toEqual({ from: 0, to: SCHEMA_VERSION });
+    expect((await tm.all()).map((e) => e.target)).toEqual(['Uno (persona).', 'Dos (nuevo).']);
+    await tm.close();
+    const again = new SqliteMemory(path);
+    expect(again.migration).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
+    expect((again as unknown as { db: Database.Database }).db.pragma('journal_mode', { simple: true }) as string).toBe(
+      'wal',
+    );
+    await again.close();
+  });
+
+  it('refuses a memory of a newer schema than this locflow knows', async () => {
+    const path = sqliteFile();
+    await new SqliteMemory(path).close();
+    const db = new Database(path);
+    db.exec(`UPDATE tm_schema SET version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new SqliteMemory(path)).toThrow(/schema version 2; this locflow knows up to 1/u);
+  });
+});
