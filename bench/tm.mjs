@@ -1,14 +1,31 @@
-// npm run bench:tm — 10,000 look-ups (exact and fuzzy) against a 100,000-entry translation memory,
-// beside Translate Toolkit's matcher on the same data when it is installed. Figures, not tests.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// npm run bench:tm [-- --store sqlite|postgres] [--sizes 100000,1000000] [--lookups 3000] [--url postgres://…]
+// [--translate-toolkit]: time to store the entries, then per look-up (exact, else fuzzy ≥ 75 %, as extract asks)
+// p50/p95 for ⅓ exact, ⅓ one word changed, ⅓ new sentences, from one client and from 4 concurrent clients
+// (processes). PostgreSQL: --url or LOCFLOW_TM_URL, else a private cluster (scripts/pg-cluster.mjs) when PostgreSQL
+// is installed; each size gets a new database. Each store's matches are digested; once both stores have run, the
+// digests say whether they returned the same matches in the same order. Figures, not tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.cache', 'bench-tm');
-const ENTRIES = Number(process.env.TM_ENTRIES ?? 100_000);
-const LOOKUPS = Number(process.env.TM_LOOKUPS ?? 10_000);
+const { values: args } = parseArgs({
+  options: {
+    store: { type: 'string', default: 'sqlite' },
+    sizes: { type: 'string', default: process.env.TM_ENTRIES ?? '100000,1000000' },
+    lookups: { type: 'string', default: process.env.TM_LOOKUPS ?? '3000' },
+    url: { type: 'string' },
+    clients: { type: 'string', default: '4' },
+    'translate-toolkit': { type: 'boolean', default: false },
+    client: { type: 'string' },
+  },
+});
+const LOOKUPS = Number(args.lookups);
+const CLIENTS = Number(args.clients);
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -90,43 +107,161 @@ const edit = (s) => {
 };
 const translateish = (s) => `ES ${s.split(' ').reverse().join(' ')}`;
 
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const { TranslationMemory } = await import(join(root, 'dist/tm/memory.js'));
-const entries = Array.from({ length: ENTRIES }, () => {
-  const source = sentence();
-  return { sourceLang: 'en', targetLang: 'es', source, target: translateish(source) };
-});
-let t = performance.now();
-const tm = new TranslationMemory(join(work, 'tm.db'));
-tm.add(entries);
-const build = (performance.now() - t) / 1000;
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (x) => `${x.toFixed(2)} ms`;
 
-// Look-ups: a third exact, a third edited (a number or a word changed), a third new.
-const queries = Array.from({ length: LOOKUPS }, (_, i) => {
-  const e = entries[Math.floor(rand() * entries.length)].source;
-  if (i % 3 === 0) return e;
-  if (i % 3 === 1) return edit(e);
-  return sentence();
-});
-t = performance.now();
-let exact = 0;
-let fuzzy = 0;
-for (const q of queries) {
-  if (tm.exact(q, 'en', 'es').length) exact++;
-  else if (tm.fuzzy(q, 'en', 'es', 75, 3).length) fuzzy++;
+async function openStore(store, location) {
+  if (store === 'postgres') {
+    const { PostgresMemory } = await import(join(root, 'dist/tm/postgres.js'));
+    return PostgresMemory.open(location, location.replace(/:[^:@/]*@/u, '@'));
+  }
+  const { SqliteMemory } = await import(join(root, 'dist/tm/sqlite.js'));
+  return new SqliteMemory(location);
 }
-const lookups = (performance.now() - t) / 1000;
-tm.close();
-console.log(`translation memory: ${ENTRIES} entries stored in ${build.toFixed(2)} s`);
-console.log(
-  `  locflow: ${LOOKUPS} look-ups in ${lookups.toFixed(2)} s (${((lookups / LOOKUPS) * 1000).toFixed(2)} ms each): ${exact} exact, ${fuzzy} fuzzy ≥ 75 %   [goal ≤ 10 s]`,
-);
 
-// Translate Toolkit: pot2po --tm over the same memory (as a PO file). Its matcher compares each query with
-// every entry, so only a sample of the queries is run and the time is scaled to all of them.
+/** One look-up as extract makes it: an exact match, else the fuzzy ones. */
+async function lookUp(tm, q) {
+  const exact = await tm.exact(q, 'en', 'es');
+  if (exact.length && exact[0].score === 100) return { kind: 'exact', matches: exact.slice(0, 1) };
+  const fuzzy = await tm.fuzzy(q, 'en', 'es', 75, 3);
+  return { kind: fuzzy.length ? 'fuzzy' : 'none', matches: fuzzy };
+}
+
+async function runLookups(tm, queries) {
+  const times = [];
+  const digest = createHash('sha256');
+  const kinds = { exact: 0, fuzzy: 0, none: 0 };
+  for (const q of queries) {
+    const t0 = performance.now();
+    const r = await lookUp(tm, q);
+    times.push(performance.now() - t0);
+    kinds[r.kind]++;
+    digest.update(JSON.stringify(r.matches.map((m) => [m.target, m.score])));
+  }
+  return { times, kinds, digest: digest.digest('hex') };
+}
+
+// A concurrent client: its own process and connection, its share of the queries; prints its latencies.
+if (args.client) {
+  const job = JSON.parse(readFileSync(args.client, 'utf8'));
+  const tm = await openStore(job.store, job.location);
+  await tm.fuzzy(job.queries[0], 'en', 'es', 75, 3); // its own warm-up (index, token sample)
+  const r = await runLookups(tm, job.queries);
+  await tm.close();
+  process.stdout.write(JSON.stringify(r.times));
+  process.exit(0);
+}
+
+let cluster = null;
+async function location(store, size) {
+  if (store === 'sqlite') return join(work, `tm-${size}.db`);
+  const url = args.url ?? process.env.LOCFLOW_TM_URL;
+  if (url) {
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('DROP TABLE IF EXISTS tm_entries, tm_schema');
+    await c.end();
+    return url;
+  }
+  if (!cluster) {
+    const { postgresMissing, startCluster } = await import(join(root, 'scripts/pg-cluster.mjs'));
+    const missing = postgresMissing();
+    if (missing) {
+      console.log(`bench:tm --store postgres: ${missing.replace(/: .*$/u, '')}; give --url or LOCFLOW_TM_URL`);
+      process.exit(0);
+    }
+    // A server as a team would run it: fsync on; shared_buffers sized for the memory.
+    cluster = await startCluster({ shared_buffers: '1GB', max_wal_size: '4GB' });
+    process.on('exit', () => cluster.stop());
+  }
+  return cluster.database();
+}
+
+mkdirSync(work, { recursive: true });
+const store = args.store === 'postgres' ? 'postgres' : 'sqlite';
+const sizes = args.sizes.split(',').map(Number);
+const all = Array.from({ length: Math.max(...sizes) }, () => sentence());
+console.log(`translation memory benchmark, store: ${store}`);
+for (const size of sizes) {
+  const entries = all
+    .slice(0, size)
+    .map((source) => ({ sourceLang: 'en', targetLang: 'es', source, target: translateish(source), origin: 'human' }));
+  const where = await location(store, size);
+  if (store === 'sqlite') for (const f of [where, `${where}-wal`, `${where}-shm`]) rmSync(f, { force: true });
+  let t = performance.now();
+  const tm = await openStore(store, where);
+  for (let i = 0; i < entries.length; i += 50_000) await tm.add(entries.slice(i, i + 50_000));
+  const stored = (performance.now() - t) / 1000;
+  // Look-ups: a third exact, a third with one word (or number) changed, a third new; the same for every store.
+  const pick = rng(size);
+  const queries = Array.from({ length: LOOKUPS }, (_, i) => {
+    const e = entries[Math.floor(pick() * entries.length)].source;
+    if (i % 3 === 0) return e;
+    if (i % 3 === 1) return edit(e);
+    return sentence();
+  });
+  t = performance.now();
+  await tm.fuzzy(queries[1], 'en', 'es', 75, 3);
+  const warm = performance.now() - t;
+  const one = await runLookups(tm, queries);
+  await tm.close();
+  const sorted = [...one.times].sort((a, b) => a - b);
+  console.log(
+    `  ${size.toLocaleString('en')} entries stored in ${stored.toFixed(1)} s (${(await count(store, where)).toLocaleString('en')} rows)`,
+  );
+  console.log(
+    `    1 client: ${LOOKUPS} look-ups, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, mean ${ms(sorted.reduce((a, b) => a + b, 0) / sorted.length)} (first look-up ${ms(warm)}, building the index or token sample); ${one.kinds.exact} exact, ${one.kinds.fuzzy} fuzzy ≥ 75 %, ${one.kinds.none} none`,
+  );
+  // Concurrent clients: separate processes, each with its own connection (or file handle) and a share of the queries.
+  const jobs = Array.from({ length: CLIENTS }, (_, c) => {
+    const file = join(work, `client-${c}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ store, location: where, queries: queries.filter((_, i) => i % CLIENTS === c) }),
+    );
+    return file;
+  });
+  const lists = await Promise.all(jobs.map((file) => client(file)));
+  const together = lists.flat().sort((a, b) => a - b);
+  console.log(
+    `    ${CLIENTS} concurrent clients: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} per look-up`,
+  );
+  // Same matches as the other store?
+  const digests = join(work, `digest-${size}-${LOOKUPS}.json`);
+  const known = existsSync(digests) ? JSON.parse(readFileSync(digests, 'utf8')) : {};
+  known[store] = one.digest;
+  writeFileSync(digests, JSON.stringify(known));
+  if (known.sqlite && known.postgres)
+    console.log(`    same matches, same order as the other store: ${known.sqlite === known.postgres ? 'yes' : 'NO'}`);
+}
+
+async function count(store, where) {
+  const tm = await openStore(store, where);
+  const n = await tm.count();
+  await tm.close();
+  return n;
+}
+
+function client(file) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--client', file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`client exited ${code}`))));
+  });
+}
+
 const TT_QUERIES = Number(process.env.TT_QUERIES ?? 50);
-if (spawnSync('pot2po', ['--version'], { encoding: 'utf8' }).status === 0) {
+// Translate Toolkit: pot2po --tm over the first size's memory (as a PO file). Its matcher compares each query with
+// every entry, so only a sample of the queries is run and the time is scaled to all of them.
+const entries = all.slice(0, sizes[0]).map((source) => ({ source, target: translateish(source) }));
+const queries = entries.slice(0, 50).map((e, i) => (i % 2 ? edit(e.source) : sentence()));
+if (!args['translate-toolkit']) {
+  // Opt-in: its sample takes minutes.
+} else if (spawnSync('pot2po', ['--version'], { encoding: 'utf8' }).status === 0) {
   const esc = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   const header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n';
   writeFileSync(
@@ -142,7 +277,7 @@ if (spawnSync('pot2po', ['--version'], { encoding: 'utf8' }).status === 0) {
         .join('\n'),
   );
   writeFileSync(join(work, 'empty.po'), header);
-  t = performance.now();
+  const t = performance.now();
   const p = spawnSync(
     'pot2po',
     [

@@ -182,7 +182,7 @@ describe.skipIf(missing)('both stores return the same matches in the same order'
     for (const q of queries) {
       for (const [threshold, limit] of [
         [75, 3],
-        [50, 5],
+        [60, 5],
       ] as const) {
         const a = await sqlite.fuzzy(q, 'en', 'es', threshold, limit);
         expect(await postgres.fuzzy(q, 'en', 'es', threshold, limit)).toEqual(a);

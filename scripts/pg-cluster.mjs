@@ -1,0 +1,92 @@
+// A private PostgreSQL cluster for the tests and the memory benchmark: initdb in a temporary folder, the server on
+// a free loopback port (its Unix socket in that folder too), stopped by its pid and removed at the end. Debian's
+// postgresql package puts the programs in /usr/lib/postgresql/<version>/bin. As root the server runs as the
+// postgres user, since PostgreSQL refuses to run as root.
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export function postgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(base, versions[0], 'bin') : null;
+}
+
+/** Why a private cluster cannot start here, or null when it can. */
+export function postgresMissing() {
+  return postgresBin() ? null : 'PostgreSQL is not installed (apt-get install postgresql): PostgreSQL tests skipped';
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a cluster; `settings` are extra server settings (name → value). */
+export async function startCluster(settings = {}) {
+  const bin = postgresBin();
+  if (!bin) throw new Error(postgresMissing());
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-pg-'));
+  const data = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const as = (cmd, args) =>
+    asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
+      : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
+  if (asRoot) {
+    const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout);
+    chownSync(dir, id('-u'), id('-g'));
+  }
+  const init = as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  const port = await freePort();
+  const options = [`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`]
+    .concat(Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`))
+    .join(' ');
+  const log = join(dir, 'server.log');
+  const start = as('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '60', 'start']);
+  if (start.status !== 0) throw new Error(`pg_ctl start failed: ${start.stderr}\n${readFileSync(log, 'utf8')}`);
+  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const url = (db) => `postgres://postgres@127.0.0.1:${port}/${db}`;
+  const sql = async (db, text, values = []) => {
+    const client = new pg.Client({ connectionString: url(db) });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  let n = 0;
+  return {
+    port,
+    async database() {
+      const name = `t${process.pid}_${++n}`;
+      await sql('postgres', `CREATE DATABASE ${name}`);
+      return url(name);
+    },
+    sql,
+    stop() {
+      if (as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).status !== 0) {
+        try {
+          process.kill(pid, 'SIGQUIT');
+        } catch {
+          // already gone
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
