@@ -16,6 +16,8 @@ export class FuzzyBounds {
   readonly maxLength: number;
   /** How many of the query's tokens (the rarest) an entry must share one of. */
   readonly prefixSize: number;
+  /** The fewest tokens an entry must share with the query, k. */
+  readonly minShared: number;
   /** The threshold as a fraction (at least 0.01). */
   readonly fraction: number;
 
@@ -24,8 +26,8 @@ export class FuzzyBounds {
     threshold: number,
   ) {
     this.fraction = Math.max(1, threshold) / 100;
-    const k = Math.ceil(tokens * this.fraction);
-    this.prefixSize = Math.max(1, tokens - k + 1);
+    this.minShared = Math.ceil(tokens * this.fraction);
+    this.prefixSize = Math.max(1, tokens - this.minShared + 1);
     this.minLength = Math.ceil(tokens * this.fraction);
     this.maxLength = Math.floor(tokens / this.fraction);
   }

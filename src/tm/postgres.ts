@@ -52,9 +52,7 @@ const MIGRATIONS: readonly string[] = [
      updated timestamptz NOT NULL DEFAULT now()
    );
    CREATE UNIQUE INDEX tm_entries_place ON tm_entries (src_lang, tgt_lang, md5(key), context);
-   CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens);
-   -- Statistics on the 10,000 most common tokens: which of a query's tokens are rare (tokenFrequencies).
-   ALTER TABLE tm_entries ALTER COLUMN tokens SET STATISTICS 1000;`,
+   CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens);`,
 ];
 
 const UPSERT = `
@@ -79,9 +77,6 @@ function indexTokens(source: string): string[] {
 function arrayLiteral(items: readonly string[]): string {
   return `{${items.map((i) => `"${i.replace(/[\\"]/gu, '\\$&')}"`).join(',')}}`;
 }
-
-/** Pairs of prefix tokens beyond which one read per token is cheaper. */
-const MAX_PAIRS = 66;
 
 /** Connection failures and losses, as errors the user can act on (the URL shown without its password). */
 const UNREACHABLE = /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOENT|EACCES)$/u;
@@ -225,52 +220,50 @@ export class PostgresMemory implements TranslationMemory {
     const tgt = lang(targetLang);
     const frequency = await this.tokenFrequencies();
     const words = indexTokens(source);
-    const rarest = [...words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0));
+    // Rarest first; among tokens too rare for the statistics, longer words first (they tend to be rarer).
+    const rarest = [...words].sort(
+      (a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length,
+    );
     const used: string[] = [];
     const param = (w: string): string => {
       if (!used.includes(w)) used.push(w);
       return `$${used.indexOf(w) + 5}`;
     };
+    // At least two of the n − k + 2 rarest: for each of them, the entries holding it and one of those after it
+    // (one GIN read each); a token chosen twice is a pair by itself. Where no pair can be asked, one of the rarest.
+    const chosen = bounds.minShared >= 2 ? rarest.slice(0, bounds.prefixSize + 1) : [];
     const conditions = new Set<string>();
-    const pairs = bounds.prefixSize + 1 <= n ? rarest.slice(0, bounds.prefixSize + 1) : [];
-    if (pairs.length >= 2 && (pairs.length * (pairs.length - 1)) / 2 <= MAX_PAIRS) {
-      for (let i = 0; i < pairs.length; i++)
-        for (let j = i + 1; j < pairs.length; j++)
-          conditions.add(
-            pairs[i] === pairs[j]
-              ? `tokens @> ARRAY[${param(pairs[i]!)}]`
-              : `tokens @> ARRAY[${[param(pairs[i]!), param(pairs[j]!)].sort().join(', ')}]`,
-          );
+    if (chosen.length >= 2) {
+      for (let i = 0; i + 1 < chosen.length; i++) {
+        const rest = [...new Set(chosen.slice(i + 1))];
+        conditions.add(
+          rest.includes(chosen[i]!)
+            ? `tokens @> ARRAY[${param(chosen[i]!)}]`
+            : `(tokens @> ARRAY[${param(chosen[i]!)}] AND tokens && ARRAY[${rest.map(param).join(', ')}])`,
+        );
+      }
     } else conditions.add(`tokens && ARRAY[${[...new Set(rarest.slice(0, bounds.prefixSize))].map(param).join(', ')}]`);
-    const candidates = await this.query<{ id: string; source: string }>(
+    const candidates = await this.query<{ id: string; source: string; target: string; origin: string }>(
       // MATERIALIZED: the token conditions alone pick the rows, through the GIN index; the others filter them, and
       // never lead the planner to read a whole language pair through the unique index instead.
       `WITH holding AS MATERIALIZED (
-         SELECT id, src_lang, tgt_lang, ntok, source FROM tm_entries WHERE ${[...conditions].join(' OR ')})
-       SELECT id, source FROM holding WHERE src_lang = $1 AND tgt_lang = $2 AND ntok BETWEEN $3 AND $4`,
+         SELECT id, src_lang, tgt_lang, ntok, source, target, origin FROM tm_entries WHERE ${[...conditions].join(' OR ')})
+       SELECT id, source, target, origin FROM holding WHERE src_lang = $1 AND tgt_lang = $2 AND ntok BETWEEN $3 AND $4`,
       [src, tgt, bounds.minLength, bounds.maxLength, ...used],
     );
     const wanted = tokenCounts(mine.lower);
-    const best = new BestHits<string>(limit, threshold);
+    const best = new BestHits<{ source: string; target: string; origin: string }>(limit, threshold);
     for (const c of candidates.rows) {
       const theirs = tokenize(c.source);
       const m = theirs.lower.length;
       const shared = sharedTokens(wanted, theirs.lower);
       if (!bounds.fitsLength(m) || !bounds.sharesEnough(shared, m) || !best.worth(bounds.bestPossible(shared, m)))
         continue;
-      best.offer(c.id, fuzzyScore(mine, theirs, source, c.source), -Number(c.id));
+      best.offer(c, fuzzyScore(mine, theirs, source, c.source), -Number(c.id));
     }
-    const hits = best.list();
-    if (!hits.length) return [];
-    const rows = await this.query<{ id: string; source: string; target: string; origin: string }>(
-      'SELECT id, source, target, origin FROM tm_entries WHERE id = ANY($1::bigint[])',
-      [hits.map((h) => h.item)],
-    );
-    const byId = new Map(rows.rows.map((r) => [r.id, r]));
-    return hits.flatMap(({ item, score }) => {
-      const r = byId.get(item);
-      return r ? [{ source: r.source, target: r.target, score, inContext: false, origin: r.origin || 'tm' }] : [];
-    });
+    return best
+      .list()
+      .map(({ item, score }) => ({ source: item.source, target: item.target, score, inContext: false, origin: item.origin || 'tm' }));
   }
 
   /**
@@ -298,6 +291,8 @@ export class PostgresMemory implements TranslationMemory {
   }
 }
 
+const LOCK = "hashtext('locflow translation memory schema')";
+
 /**
  * Brings the schema to SCHEMA_VERSION: one migrator at a time (an advisory lock), each migration in
  * the same transaction as the version it writes. Returns the version found and the one left.
@@ -318,9 +313,10 @@ async function migrate(client: Client, location: string): Promise<Migration> {
   const seen = await current();
   refuseNewer(seen);
   if (seen === SCHEMA_VERSION) return { from: seen, to: seen };
+  // The lock before the transaction: its snapshot then sees what a migrator before it committed.
+  await client.query(`SELECT pg_advisory_lock(${LOCK})`);
   try {
     await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('locflow translation memory schema'))");
     const from = await current();
     refuseNewer(from);
     await client.query('CREATE TABLE IF NOT EXISTS tm_schema (version integer NOT NULL)');
@@ -332,5 +328,7 @@ async function migrate(client: Client, location: string): Promise<Migration> {
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(${LOCK})`).catch(() => undefined);
   }
 }
