@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEngineCommand } from '../src/mt/apertium.js';
+import { runEngineCommand } from '../src/mt/run-command.js';
 import { locflow } from './helpers.js';
 
 function mtProject(command: string): string {

@@ -274,7 +274,7 @@ describe('interruption', () => {
       Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} says something about Kirkuk.`).join('\n\n') +
       '\n';
     const d = tempProject(text);
-    const project = loadProject(d);
+    const project = await loadProject(d);
     const controller = new AbortController();
     const results = await translate(project, {
       engine: 'pseudo',

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../src/qa/checks/index.js';
+import { loadChecks } from '../src/qa/checks/index.js';
 import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../src/qa/glossary.js';
 import { findNames } from '../src/qa/names/detect.js';
 import { learnRenderings, type ApprovedPair } from '../src/qa/names/learnt.js';
@@ -25,7 +25,7 @@ async function names(
 ): Promise<Found[]> {
   const pair = { id: 'u', source: [source], target: [target], sourceLang: 'en', targetLang, file: 't' };
   const { issues } = await runChecks([pair], {
-    checks: CHECKS.filter((c) => c.id === 'names'),
+    checks: await loadChecks(['names']),
     glossary: options.glossary ?? EMPTY_GLOSSARY,
     ...(options.approved ? { approved: options.approved } : {}),
   });

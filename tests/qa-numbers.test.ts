@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../src/qa/checks/index.js';
+import { loadChecks } from '../src/qa/checks/index.js';
 import { EMPTY_GLOSSARY } from '../src/qa/glossary.js';
 import { runChecks } from '../src/qa/runner.js';
 import type { QaPair } from '../src/qa/types.js';
@@ -22,7 +22,7 @@ async function found(
   lang = 'es',
 ): Promise<Array<{ message: string; severity: string }>> {
   const { issues } = await runChecks([pair(source, target, lang)], {
-    checks: CHECKS.filter((c) => c.id === 'numbers'),
+    checks: await loadChecks(['numbers']),
     glossary: EMPTY_GLOSSARY,
   });
   return issues.map((i) => ({ message: i.message, severity: i.severity }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../src/qa/checks/index.js';
+import { loadChecks } from '../src/qa/checks/index.js';
 import { runChecks } from '../src/qa/runner.js';
 import type { QaPair } from '../src/qa/types.js';
 import { EMAIL, URL } from '../src/protect/patterns.js';
@@ -22,7 +22,7 @@ async function found(
   target: string,
   lang = 'es',
 ): Promise<Array<{ message: string; severity: string }>> {
-  const r = await runChecks([pair(source, target, lang)], { checks: CHECKS.filter((c) => c.id === check) });
+  const r = await runChecks([pair(source, target, lang)], { checks: await loadChecks([check]) });
   return r.issues.map((i) => ({ message: i.message, severity: i.severity }));
 }
 const warnings = async (check: string, source: string, target: string, lang = 'es'): Promise<string[]> =>
@@ -286,7 +286,7 @@ describe('codes at the end of a sentence and percent signs', () => {
           file: 'f',
         },
       ],
-      { checks: CHECKS.filter((c) => c.id === 'end-punctuation') },
+      { checks: await loadChecks(['end-punctuation']) },
     );
     expect(r.issues).toEqual([]);
   });

@@ -3,10 +3,19 @@ import { basename, dirname, extname, join, sep } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
 import { configurableEncoding } from '../io/encoding.js';
+import { canonicalLocale } from '../model/language.js';
+import { readMtSettings, type MtSettings } from '../mt/registry.js';
+import { QA_DEFAULTS, readQaSettings, type QaSettings } from '../qa/settings.js';
+import { asObject, asString, asStrings, readSettings, type Json, type SettingValues } from '../settings.js';
+import { TM_SETTINGS, type TmSettings } from '../tm/settings.js';
 import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
 import { metaPathOf } from '../store/bundle.js';
 
-/** locflow.config.json: what the project translates, into which languages, and where files go. */
+/**
+ * locflow.config.json: what the project translates, into which languages, and where files go (the core keys
+ * this module reads), and the sections the plugin families declare for themselves: "mt" (each engine, in
+ * mt/), "qa" (qa/settings.ts and each check's options), "tm" (tm/settings.ts) and "text" (each format).
+ */
 export interface Config {
   readonly sourceLanguage: string;
   readonly targetLanguages: readonly string[];
@@ -19,66 +28,18 @@ export interface Config {
   /** The encoding of sources that no BOM or declaration names (WHATWG name); their builds are written in it too. */
   readonly encoding: string;
   readonly xliff: { readonly version: '1.2' | '2.0'; readonly path: string };
-  /** Where bundles and localized documents go; {lang}, {dir} (the id's folder, may be empty), {doc} (the base name) and {ext} are replaced. */
+  /**
+   * Where bundles and localized documents go; {lang}, {dir} (the id's folder, may be empty), {doc} (the base
+   * name) and {ext} are replaced.
+   */
   readonly locales: { readonly bundle: string; readonly output: string };
-  readonly text: {
-    readonly boilerplate: readonly string[];
-    readonly relatedLabels: readonly string[];
-    readonly frontMatter: readonly string[];
-  };
-  readonly qa: QaConfig;
-  readonly mt: MtConfig;
-  readonly tm: TmConfig;
+  /** The formats' settings as given (each format adds its defaults). */
+  readonly text: SettingValues;
+  readonly qa: QaSettings;
+  /** Each engine's settings as given, by its key under "mt" (each engine adds its defaults). */
+  readonly mt: MtSettings;
+  readonly tm: TmSettings;
 }
-
-/** The translation memory: its file, and what counts as a fuzzy match worth offering. */
-export interface TmConfig {
-  readonly path: string;
-  /** Where the memory lives when it is not the project's SQLite file (postgres://…); LOCFLOW_TM_URL wins over it. */
-  readonly url?: string;
-  /** Lowest fuzzy score (0–100) offered to translators. */
-  readonly fuzzyThreshold: number;
-  readonly maxMatches: number;
-}
-
-/** Machine translation engines: where to reach them and which environment variable holds a key. */
-export interface MtConfig {
-  readonly apertium: { readonly command: string };
-  readonly apy: { readonly url: string };
-  readonly deepl: { readonly url: string; readonly apiKeyEnv: string };
-  readonly libretranslate: { readonly url: string; readonly apiKeyEnv: string };
-}
-
-export type SeverityName = 'error' | 'warning' | 'info' | 'off';
-
-/** QA settings: a glossary, severities per check, known false alarms, length ratios. */
-export interface QaConfig {
-  /** A CSV or TBX glossary, relative to the project. */
-  readonly glossary?: string;
-  readonly severity: Readonly<Record<string, SeverityName>>;
-  readonly suppress: ReadonlyArray<{ readonly unit: string; readonly check: string; readonly lang?: string }>;
-  /** Accepted target/source length ratio per target language; "*" for the rest. */
-  readonly lengthRatio: Readonly<Record<string, readonly [number, number]>>;
-}
-
-/** Ids of the QA checks, kept here so loading the configuration does not load the checks. */
-export const QA_CHECK_IDS = [
-  'empty',
-  'untranslated',
-  'numbers',
-  'names',
-  'inline-codes',
-  'placeholders',
-  'urls-emails',
-  'terminology',
-  'length',
-  'whitespace',
-  'end-punctuation',
-  'brackets-quotes',
-  'repeated-words',
-  'consistency',
-  'spelling',
-] as const;
 
 export const CONFIG_FILE = 'locflow.config.json';
 
@@ -89,36 +50,10 @@ export const DEFAULTS: Config = {
   encoding: 'utf-8',
   xliff: { version: '1.2', path: 'xliff/{lang}/{dir}/{doc}.xlf' },
   locales: { bundle: 'locales/{lang}/{dir}/{doc}.json', output: 'locales/{lang}/{dir}/{doc}{ext}' },
-  qa: { severity: {}, suppress: [], lengthRatio: { '*': [0.4, 2.5] } },
-  tm: { path: 'tm/project.db', fuzzyThreshold: 75, maxMatches: 3 },
-  mt: {
-    apertium: { command: 'apertium' },
-    apy: { url: 'http://127.0.0.1:2737' },
-    deepl: { url: 'https://api-free.deepl.com', apiKeyEnv: 'DEEPL_AUTH_KEY' },
-    libretranslate: { url: 'http://127.0.0.1:5000', apiKeyEnv: 'LIBRETRANSLATE_API_KEY' },
-  },
-  text: {
-    boilerplate: [
-      '^powered by\\b',
-      '^(?:sign up|subscribe)\\b.{0,80}$',
-      '^(?:copyright\\b|©)',
-      '^all rights reserved\\b',
-    ],
-    relatedLabels: [
-      'live updates',
-      'live',
-      'read more',
-      'read also',
-      'also read',
-      'related',
-      'more',
-      'see also',
-      'watch',
-      'listen',
-      'follow',
-    ],
-    frontMatter: ['title', 'description', 'summary'],
-  },
+  qa: QA_DEFAULTS,
+  tm: readSettings(TM_SETTINGS, undefined, 'tm', { file: '', root: '' }),
+  mt: {},
+  text: {},
 };
 
 export interface Project {
@@ -127,9 +62,8 @@ export interface Project {
   readonly config: Config;
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
+/** The core keys; the sections below them are read by the plugin families that declare them. */
+const CORE: Readonly<Record<string, readonly string[] | null>> = {
   $schema: null,
   sourceLanguage: null,
   targetLanguages: null,
@@ -137,162 +71,8 @@ const SCHEMA: Readonly<Record<string, readonly string[] | null>> = {
   encoding: null,
   xliff: ['version', 'path'],
   locales: ['bundle', 'output'],
-  text: ['boilerplate', 'relatedLabels', 'frontMatter'],
-  qa: ['glossary', 'severity', 'suppress', 'lengthRatio'],
-  mt: ['apertium', 'apy', 'deepl', 'libretranslate'],
-  tm: ['path', 'url', 'fuzzyThreshold', 'maxMatches'],
 };
-
-/** A BCP 47 tag as Intl understands it, in canonical case; an error naming the key otherwise. */
-export function canonicalLocale(tag: unknown, key: string, file: string): string {
-  if (typeof tag !== 'string' || !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u.test(tag)) {
-    throw new LocflowError(`${key}: "${String(tag)}" is not a language code`, {
-      file,
-      hint: 'use a BCP 47 tag such as "es", "fr-CA", "ar-EG" or "qps-ploc"',
-    });
-  }
-  try {
-    return Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0] ?? tag;
-  } catch {
-    throw new LocflowError(`${key}: "${tag}" is not a valid BCP 47 language tag`, {
-      file,
-      hint: 'use a tag such as "es", "fr-CA" or "ar-EG"',
-    });
-  }
-}
-
-function asObject(value: Json | undefined, key: string, file: string): Record<string, Json> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new LocflowError(`${key} must be an object`, { file });
-  return value;
-}
-
-function asString(value: Json | undefined, key: string, file: string): string {
-  if (typeof value !== 'string' || value === '') throw new LocflowError(`${key} must be a non-empty string`, { file });
-  return value;
-}
-
-function asStrings(value: Json | undefined, key: string, file: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-    throw new LocflowError(`${key} must be a list of strings`, { file });
-  return value as string[];
-}
-
-function readTm(value: Json | undefined, file: string, root: string): TmConfig {
-  if (value === undefined) return DEFAULTS.tm;
-  const o = asObject(value, 'tm', file);
-  const path = o.path === undefined ? DEFAULTS.tm.path : asString(o.path, 'tm.path', file);
-  try {
-    insideProject(root, path, 'tm.path');
-  } catch (err) {
-    throw new LocflowError((err as Error).message, { file });
-  }
-  const number = (key: 'fuzzyThreshold' | 'maxMatches', lo: number, hi: number): number => {
-    const v = o[key] ?? DEFAULTS.tm[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)
-      throw new LocflowError(`tm.${key} must be a number from ${lo} to ${hi}`, { file });
-    return v;
-  };
-  const url = o.url === undefined ? {} : { url: asString(o.url, 'tm.url', file) };
-  return { path, ...url, fuzzyThreshold: number('fuzzyThreshold', 1, 100), maxMatches: number('maxMatches', 0, 20) };
-}
-
-function readMt(value: Json | undefined, file: string): MtConfig {
-  if (value === undefined) return DEFAULTS.mt;
-  const mt = asObject(value, 'mt', file);
-  const section = <K extends keyof MtConfig>(key: K, keys: readonly string[]): Record<string, string> => {
-    const defaults = DEFAULTS.mt[key] as unknown as Record<string, string>;
-    if (mt[key] === undefined) return { ...defaults };
-    const o = asObject(mt[key], `mt.${key}`, file);
-    const out: Record<string, string> = { ...defaults };
-    for (const [k, v] of Object.entries(o)) {
-      if (!keys.includes(k))
-        throw new LocflowError(`unknown key "mt.${key}.${k}"`, { file, hint: `known keys: ${keys.join(', ')}` });
-      out[k] = asString(v, `mt.${key}.${k}`, file);
-      if (k === 'url' && !/^https?:\/\/[^\s]+$/u.test(out[k]!))
-        throw new LocflowError(`mt.${key}.url: "${out[k]}" is not an http(s) URL`, { file });
-    }
-    return out;
-  };
-  return {
-    apertium: section('apertium', ['command']) as unknown as MtConfig['apertium'],
-    apy: section('apy', ['url']) as unknown as MtConfig['apy'],
-    deepl: section('deepl', ['url', 'apiKeyEnv']) as unknown as MtConfig['deepl'],
-    libretranslate: section('libretranslate', ['url', 'apiKeyEnv']) as unknown as MtConfig['libretranslate'],
-  };
-}
-
-function readQa(value: Json | undefined, file: string, root: string): QaConfig {
-  if (value === undefined) return DEFAULTS.qa;
-  const qa = asObject(value, 'qa', file);
-  const severity: Record<string, SeverityName> = {};
-  for (const [id, level] of Object.entries(
-    qa.severity === undefined ? {} : asObject(qa.severity, 'qa.severity', file),
-  )) {
-    if (!(QA_CHECK_IDS as readonly string[]).includes(id))
-      throw new LocflowError(`qa.severity: unknown check "${id}"`, {
-        file,
-        hint: `checks: ${QA_CHECK_IDS.join(', ')}`,
-      });
-    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off')
-      throw new LocflowError(`qa.severity.${id}: "${String(level)}" is not a severity`, {
-        file,
-        hint: 'use "error", "warning", "info" or "off"',
-      });
-    severity[id] = level;
-  }
-  const suppress = (
-    qa.suppress === undefined
-      ? []
-      : Array.isArray(qa.suppress)
-        ? qa.suppress
-        : asStrings(qa.suppress, 'qa.suppress', file)
-  ).map((s, i) => {
-    const o = asObject(s, `qa.suppress[${i}]`, file);
-    const check = asString(o.check, `qa.suppress[${i}].check`, file);
-    if (!(QA_CHECK_IDS as readonly string[]).includes(check))
-      throw new LocflowError(`qa.suppress[${i}].check: unknown check "${check}"`, { file });
-    return {
-      unit: asString(o.unit, `qa.suppress[${i}].unit`, file),
-      check,
-      ...(o.lang !== undefined ? { lang: canonicalLocale(o.lang, `qa.suppress[${i}].lang`, file) } : {}),
-    };
-  });
-  const lengthRatio: Record<string, [number, number]> = {
-    ...(DEFAULTS.qa.lengthRatio as Record<string, [number, number]>),
-  };
-  for (const [lang, range] of Object.entries(
-    qa.lengthRatio === undefined ? {} : asObject(qa.lengthRatio, 'qa.lengthRatio', file),
-  )) {
-    if (
-      !Array.isArray(range) ||
-      range.length !== 2 ||
-      typeof range[0] !== 'number' ||
-      typeof range[1] !== 'number' ||
-      range[0] >= range[1]
-    ) {
-      throw new LocflowError(`qa.lengthRatio.${lang} must be [min, max] with min < max`, { file });
-    }
-    lengthRatio[lang] = [range[0], range[1]];
-  }
-  let glossary: string | undefined;
-  if (qa.glossary !== undefined) {
-    glossary = asString(qa.glossary, 'qa.glossary', file);
-    const full = (() => {
-      try {
-        return insideProject(root, glossary, 'qa.glossary');
-      } catch (err) {
-        throw new LocflowError((err as Error).message, { file });
-      }
-    })();
-    if (!existsSync(full))
-      throw new LocflowError(`qa.glossary: "${glossary}" does not exist`, {
-        file,
-        hint: 'fix the path or remove the key',
-      });
-  }
-  return { ...(glossary ? { glossary } : {}), severity, suppress, lengthRatio };
-}
+const SECTIONS = ['text', 'qa', 'mt', 'tm'];
 
 function encodingOf(value: Json, file: string): string {
   const name = configurableEncoding(asString(value, 'encoding', file));
@@ -307,18 +87,17 @@ function encodingOf(value: Json, file: string): string {
   return name;
 }
 
-/** Validates parsed JSON against the schema, naming the first key that is wrong. */
-export function validateConfig(raw: Json, file: string, root: string): Config {
+/** Validates parsed JSON: the core keys here, each section by its owners, naming the first key that is wrong. */
+export async function validateConfig(raw: Json, file: string, root: string): Promise<Config> {
+  const place = { file, root };
   const obj = asObject(raw, 'the configuration', file);
   for (const [key, value] of Object.entries(obj)) {
-    if (!(key in SCHEMA))
+    if (!(key in CORE) && !SECTIONS.includes(key))
       throw new LocflowError(`unknown key "${key}"`, {
         file,
-        hint: `known keys: ${Object.keys(SCHEMA)
-          .filter((k) => k !== '$schema')
-          .join(', ')}`,
+        hint: `known keys: ${[...Object.keys(CORE), ...SECTIONS].filter((k) => k !== '$schema').join(', ')}`,
       });
-    const nested = SCHEMA[key];
+    const nested = CORE[key];
     if (nested)
       for (const sub of Object.keys(asObject(value, key, file))) {
         if (!nested.includes(sub))
@@ -347,23 +126,11 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
       hint: 'use "1.2" or "2.0"',
     });
   const locales = obj.locales === undefined ? {} : asObject(obj.locales, 'locales', file);
-  const text = obj.text === undefined ? {} : asObject(obj.text, 'text', file);
-  const boilerplate =
-    text.boilerplate === undefined
-      ? [...DEFAULTS.text.boilerplate]
-      : asStrings(text.boilerplate, 'text.boilerplate', file);
-  boilerplate.forEach((pattern, i) => {
-    try {
-      new RegExp(pattern, 'iu');
-    } catch (err) {
-      throw new LocflowError(`text.boilerplate[${i}] is not a valid regular expression: ${(err as Error).message}`, {
-        file,
-      });
-    }
-  });
-  const qa = readQa(obj.qa, file, root);
-  const mt = readMt(obj.mt, file);
-  const tm = readTm(obj.tm, file, root);
+  // The formats load only when their section is there.
+  const text = obj.text === undefined ? {} : (await import('../formats/registry.js')).readTextSettings(obj.text, place);
+  const qa = await readQaSettings(obj.qa, place);
+  const mt = await readMtSettings(obj.mt, place);
+  const tm = readSettings(TM_SETTINGS, obj.tm, 'tm', place);
   const config: Config = {
     qa,
     mt,
@@ -377,17 +144,7 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
       bundle: locales.bundle === undefined ? DEFAULTS.locales.bundle : asString(locales.bundle, 'locales.bundle', file),
       output: locales.output === undefined ? DEFAULTS.locales.output : asString(locales.output, 'locales.output', file),
     },
-    text: {
-      boilerplate,
-      relatedLabels:
-        text.relatedLabels === undefined
-          ? [...DEFAULTS.text.relatedLabels]
-          : asStrings(text.relatedLabels, 'text.relatedLabels', file),
-      frontMatter:
-        text.frontMatter === undefined
-          ? [...DEFAULTS.text.frontMatter]
-          : asStrings(text.frontMatter, 'text.frontMatter', file),
-    },
+    text,
   };
   for (const [key, template] of [
     ['xliff.path', config.xliff.path],
@@ -408,7 +165,7 @@ export function validateConfig(raw: Json, file: string, root: string): Config {
   return config;
 }
 
-export function loadProject(root: string, configPath = join(root, CONFIG_FILE)): Project {
+export async function loadProject(root: string, configPath = join(root, CONFIG_FILE)): Promise<Project> {
   if (!existsSync(configPath)) {
     throw new LocflowError(`no ${CONFIG_FILE} here`, {
       file: configPath,
@@ -430,7 +187,7 @@ export function loadProject(root: string, configPath = join(root, CONFIG_FILE)):
       ...(column ? { column } : {}),
     });
   }
-  const config = validateConfig(raw, configPath, dirname(configPath));
+  const config = await validateConfig(raw, configPath, dirname(configPath));
   const project = { root: dirname(configPath), configPath, config };
   checkDocumentPaths(project, sourceDocuments(project)); // missing sources and colliding paths are reported now, not halfway through a command
   return project;

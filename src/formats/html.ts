@@ -3,6 +3,7 @@ import { MAX_NESTING, tooDeep } from '../io/limits.js';
 import { codesOf, type InlineCode, type Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
+import { formatPlugin } from './format.js';
 
 /**
  * HTML, parsed by parse5 (the WHATWG algorithm) with source locations. Runs of
@@ -402,3 +403,10 @@ export function writeHtml(doc: Document, render: Render): string {
   };
   return writeSkeleton(doc, contextual, escapeHtmlText);
 }
+
+export const htmlFormat = formatPlugin({
+  extensions: ['.html', '.htm'],
+  settings: {},
+  read: (text, meta) => readHtml(text, meta),
+  write: writeHtml,
+});

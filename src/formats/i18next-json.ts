@@ -4,6 +4,7 @@ import type { Unit } from '../model/unit.js';
 import { DETECTORS, protect, type Detector } from '../protect/protect.js';
 import { jsonEscape, parseJsonStrings } from './json-tree.js';
 import { writeSkeleton, type Render } from './skeleton.js';
+import { formatPlugin } from './format.js';
 
 /**
  * i18next JSON resources: every string value (nested keys, context, plural
@@ -146,3 +147,10 @@ export function writeI18nextJson(doc: Document, render: Render, lang: string): s
     (form) => source || categoriesOf(lang, form.ordinal).includes(form.category),
   );
 }
+
+export const i18nextFormat = formatPlugin({
+  extensions: ['.json'],
+  settings: {},
+  read: (text, meta) => readI18nextJson(text, meta),
+  write: writeI18nextJson,
+});

@@ -8,6 +8,7 @@ import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { jsonEscape, lineColumn, parseJsonStrings } from './json-tree.js';
 import { writeSkeleton, type Render } from './skeleton.js';
+import { formatPlugin } from './format.js';
 
 /**
  * ICU MessageFormat messages in JSON (formatjs): flat `{"id": "message"}` or
@@ -195,3 +196,10 @@ export function writeIcuJson(doc: Document, render: Render, lang: string): strin
     jsonEscape,
   );
 }
+
+export const icuFormat = formatPlugin({
+  extensions: ['.icu.json', '.messages.json'],
+  settings: {},
+  read: (text, meta) => readIcuJson(text, meta),
+  write: writeIcuJson,
+});

@@ -8,6 +8,8 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { InlineCode, Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
+import { formatPlugin } from './format.js';
+import { strings } from '../settings.js';
 import { MAX_MARKDOWN_CONTAINERS, MAX_NESTING, tooDeep } from '../io/limits.js';
 
 /**
@@ -251,3 +253,11 @@ export function writeMarkdown(doc: Document, render: Render): string {
     escapeMarkdownText,
   );
 }
+
+/** Markdown; the front matter keys whose values are translated are the project's to choose ("text.frontMatter"). */
+export const markdownFormat = formatPlugin({
+  extensions: ['.md', '.markdown'],
+  settings: { frontMatter: strings(['title', 'description', 'summary']) },
+  read: (text, meta, settings) => readMarkdown(text, meta, { frontMatter: settings.frontMatter }),
+  write: writeMarkdown,
+});

@@ -1,76 +1,72 @@
 import { extname } from 'node:path';
 import type { Document } from '../model/index.js';
 import { LocflowError } from '../errors.js';
+import {
+  readSettings,
+  settingsFrom,
+  type Json,
+  type Place,
+  type SettingValues,
+  type SettingsSpec,
+} from '../settings.js';
+import type { DocumentMeta, FormatPlugin } from './format.js';
 import type { Render } from './skeleton.js';
-import { readTextArticle, writeTextArticle } from './text-article.js';
-import { readI18nextJson, writeI18nextJson } from './i18next-json.js';
-import { readIcuJson, writeIcuJson } from './icu-json.js';
-import { readMarkdown, writeMarkdown } from './markdown.js';
-import { readHtml, writeHtml } from './html.js';
+import { textFormat } from './text-article.js';
+import { markdownFormat } from './markdown.js';
+import { htmlFormat } from './html.js';
+import { icuFormat } from './icu-json.js';
+import { i18nextFormat } from './i18next-json.js';
 
-/** A source format: a reader that cuts a file into a Document, a writer that fills its skeleton. */
+/**
+ * Every source format, by name: the keys are the only list of format names. Readers run synchronously inside
+ * the workflow, so the formats load with this module. A new format is one file exporting a FormatPlugin and
+ * one line here.
+ */
+const FORMATS: Readonly<Record<string, FormatPlugin>> = {
+  text: textFormat,
+  markdown: markdownFormat,
+  html: htmlFormat,
+  icu: icuFormat,
+  i18next: i18nextFormat,
+};
+
+/** A format as the workflow uses it: `read` takes the configuration's "text" section and keeps its own keys. */
 export interface Format {
   readonly name: string;
   readonly extensions: readonly string[];
-  read(text: string, meta: { id: string; path: string; sourceLang: string }, options: FormatOptions): Document;
-  /** Fills the skeleton for `lang`; a format may add what the language needs (plural forms). */
+  read(text: string, meta: DocumentMeta, section: SettingValues): Document;
   write(doc: Document, render: Render, lang: string): string;
 }
 
-export interface FormatOptions {
-  readonly boilerplate: readonly string[];
-  readonly relatedLabels: readonly string[];
-  /** Markdown front matter keys whose values are translated. */
-  readonly frontMatter: readonly string[];
+/** The "text" section: the settings every format declares. */
+export const TEXT_SETTINGS: SettingsSpec = Object.assign({}, ...Object.values(FORMATS).map((f) => f.settings));
+
+/** Reads the configuration's "text" section against the formats' declarations. */
+export function readTextSettings(value: Json | undefined, place: Place): SettingValues {
+  return readSettings(TEXT_SETTINGS, value, 'text', place);
 }
 
-const FORMATS: readonly Format[] = [
-  {
-    name: 'text',
-    extensions: ['.txt'],
-    read: (text, meta, options) =>
-      readTextArticle(text, meta, {
-        boilerplate: options.boilerplate.map((p) => new RegExp(p, 'iu')),
-        relatedLabels: options.relatedLabels,
-      }),
-    write: writeTextArticle,
-  },
-  {
-    name: 'markdown',
-    extensions: ['.md', '.markdown'],
-    read: (text, meta, options) => readMarkdown(text, meta, { frontMatter: options.frontMatter }),
-    write: writeMarkdown,
-  },
-  {
-    name: 'html',
-    extensions: ['.html', '.htm'],
-    read: (text, meta) => readHtml(text, meta),
-    write: writeHtml,
-  },
-  {
-    name: 'icu',
-    extensions: ['.icu.json', '.messages.json'],
-    read: (text, meta) => readIcuJson(text, meta),
-    write: writeIcuJson,
-  },
-  {
-    name: 'i18next',
-    extensions: ['.json'],
-    read: (text, meta) => readI18nextJson(text, meta),
-    write: writeI18nextJson,
-  },
-];
+function asFormat(name: string, plugin: FormatPlugin): Format {
+  return {
+    name,
+    extensions: plugin.extensions,
+    read: (text, meta, section) => plugin.read(text, meta, settingsFrom(plugin.settings, section)),
+    write: (doc, render, lang) => plugin.write(doc, render, lang),
+  };
+}
+
+const ALL: readonly Format[] = Object.entries(FORMATS).map(([name, plugin]) => asFormat(name, plugin));
 
 export function formatFor(path: string): Format {
   const ext = extname(path).toLowerCase();
   // Longest suffix first: "app.icu.json" is ICU, "app.json" i18next.
   const format =
-    FORMATS.find((f) => f.extensions.some((e) => path.toLowerCase().endsWith(e) && e.length > ext.length)) ??
-    FORMATS.find((f) => f.extensions.includes(ext));
+    ALL.find((f) => f.extensions.some((e) => path.toLowerCase().endsWith(e) && e.length > ext.length)) ??
+    ALL.find((f) => f.extensions.includes(ext));
   if (!format) {
     throw new LocflowError(`unknown source format "${ext || '(no extension)'}"`, {
       file: path,
-      hint: `known formats: ${FORMATS.map((f) => `${f.name} (${f.extensions.join(', ')})`).join('; ')}`,
+      hint: `known formats: ${ALL.map((f) => `${f.name} (${f.extensions.join(', ')})`).join('; ')}`,
     });
   }
   return format;

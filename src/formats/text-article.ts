@@ -1,6 +1,8 @@
 import type { Content, Run } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
 import { writeSkeleton, type Render } from './skeleton.js';
+import { formatPlugin } from './format.js';
+import { regexps, strings } from '../settings.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
 import { parseDateTime } from '../locale/dates.js';
@@ -251,3 +253,33 @@ function nonBlankLineGroups(text: string): Line[][] {
 export function writeTextArticle(doc: Document, render: Render): string {
   return writeSkeleton(doc, render, (text) => text);
 }
+
+/** Plain-text articles; boilerplate lines and related-link labels are the project's to tune ("text" section). */
+export const textFormat = formatPlugin({
+  extensions: ['.txt'],
+  settings: {
+    boilerplate: regexps(
+      ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
+      'iu',
+    ),
+    relatedLabels: strings([
+      'live updates',
+      'live',
+      'read more',
+      'read also',
+      'also read',
+      'related',
+      'more',
+      'see also',
+      'watch',
+      'listen',
+      'follow',
+    ]),
+  },
+  read: (text, meta, settings) =>
+    readTextArticle(text, meta, {
+      boilerplate: settings.boilerplate.map((p) => new RegExp(p, 'iu')),
+      relatedLabels: settings.relatedLabels,
+    }),
+  write: writeTextArticle,
+});

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { text } from '../settings.js';
 import { apertiumMode } from './languages.js';
-import { MtError, type Engine, type LanguagePair } from './types.js';
+import { runEngineCommand } from './run-command.js';
+import { enginePlugin, MtError, type Engine, type LanguagePair } from './types.js';
 
 /**
  * The local `apertium` command. One process per batch, never per sentence
@@ -12,75 +13,6 @@ import { MtError, type Engine, type LanguagePair } from './types.js';
  * `-u` keeps unknown words free of "*".
  */
 const MAX_BATCH_CHARS = 200_000;
-
-/**
- * Runs the engine command with `input` on its stdin. A command that exits before reading its input
- * (a wrong `mt.apertium.command`) breaks the pipe: that is reported as such, never an unhandled EPIPE.
- */
-export function runEngineCommand(
-  command: string,
-  args: readonly string[],
-  input: string,
-  signal?: AbortSignal,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdinError: NodeJS.ErrnoException | undefined;
-    let result: { err: Error | null; stdout: string; stderr: string } | undefined;
-    let stdinDone = false;
-    const settle = (): void => {
-      if (!result || !stdinDone) return;
-      const { err, stdout, stderr } = result;
-      if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT')
-          reject(
-            new MtError(
-              `"${command}" is not installed`,
-              'install Apertium: apt-get install apertium apertium-eng-spa (or another pair)',
-            ),
-          );
-        else if (stdinError && input !== '') reject(brokenPipe(command, stderr));
-        else reject(new MtError(`${command} failed: ${stderr.trim() || err.message}`));
-        return;
-      }
-      if (stdinError && input !== '') {
-        reject(brokenPipe(command, stderr));
-        return;
-      }
-      resolve(stdout);
-    };
-    const child = execFile(
-      command,
-      args,
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(signal ? { signal } : {}) },
-      (err, stdout, stderr) => {
-        result = { err, stdout, stderr };
-        settle();
-      },
-    );
-    const stdin = child.stdin;
-    if (!stdin) {
-      stdinDone = true;
-      return;
-    }
-    stdin.on('error', (err: NodeJS.ErrnoException) => {
-      stdinError = err; // EPIPE, ECONNRESET: the command closed its input; reported once it has exited
-    });
-    stdin.on('close', () => {
-      stdinDone = true;
-      settle();
-    });
-    if (input === '') stdin.end();
-    else stdin.end(input);
-  });
-}
-
-function brokenPipe(command: string, stderr: string): MtError {
-  return new MtError(
-    `the engine command exited before reading its input: "${command}"${stderr.trim() ? ` (${stderr.trim().split('\n')[0]})` : ''}`,
-    'check mt.apertium.command in the configuration: it must name the apertium program (or a wrapper that reads its standard input)',
-  );
-}
 
 export function apertiumEngine(command = 'apertium'): Engine {
   let installed: Promise<string[]> | undefined;
@@ -127,3 +59,8 @@ export function apertiumEngine(command = 'apertium'): Engine {
     },
   };
 }
+
+export const apertium = enginePlugin({
+  settings: { command: text('apertium') },
+  create: (settings) => apertiumEngine(settings.command),
+});

@@ -1,6 +1,7 @@
 import { chunk, fetchWithRetry, mapLimit } from './http.js';
 import { apertiumMode } from './languages.js';
-import { MtError, type Engine } from './types.js';
+import { url } from '../settings.js';
+import { enginePlugin, MtError, type Engine } from './types.js';
 
 /**
  * Apertium's HTTP server (APy). Requests stay under 35 KB: APy silently cuts
@@ -79,3 +80,9 @@ export function apyEngine(baseUrl: string, concurrency = 1): Engine {
     },
   };
 }
+
+export const apy = enginePlugin({
+  settingsKey: 'apy',
+  settings: { url: url('http://127.0.0.1:2737') },
+  create: (settings) => apyEngine(settings.url),
+});

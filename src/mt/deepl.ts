@@ -1,6 +1,7 @@
 import { fetchWithRetry, chunk, mapLimit } from './http.js';
 import { primaryLanguage } from './languages.js';
-import { MtError, type Engine } from './types.js';
+import { text, url } from '../settings.js';
+import { enginePlugin, MtError, type Engine } from './types.js';
 
 /**
  * DeepL API v2 (`POST /v2/translate`, JSON): up to 50 texts a request,
@@ -75,3 +76,8 @@ export function deeplEngine(baseUrl: string, apiKey: string | undefined, keyVari
     },
   };
 }
+
+export const deepl = enginePlugin({
+  settings: { url: url('https://api-free.deepl.com'), apiKeyEnv: text('DEEPL_AUTH_KEY') },
+  create: (settings, env) => deeplEngine(settings.url, env[settings.apiKeyEnv], settings.apiKeyEnv),
+});

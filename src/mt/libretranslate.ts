@@ -1,6 +1,7 @@
 import { chunk, fetchWithRetry, mapLimit } from './http.js';
 import { primaryLanguage } from './languages.js';
-import { MtError, type Engine } from './types.js';
+import { text, url } from '../settings.js';
+import { enginePlugin, MtError, type Engine } from './types.js';
 
 /**
  * LibreTranslate (`POST /translate`, JSON): `q` as a list, `format: "html"`
@@ -56,3 +57,8 @@ export function libreTranslateEngine(baseUrl: string, apiKey: string | undefined
     },
   };
 }
+
+export const libretranslate = enginePlugin({
+  settings: { url: url('http://127.0.0.1:5000'), apiKeyEnv: text('LIBRETRANSLATE_API_KEY') },
+  create: (settings, env) => libreTranslateEngine(settings.url, env[settings.apiKeyEnv]),
+});

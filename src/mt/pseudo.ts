@@ -1,5 +1,5 @@
 import { pseudoText } from './pseudo-text.js';
-import type { Engine } from './types.js';
+import { enginePlugin, type Engine } from './types.js';
 
 /** Pseudo-translation as an engine: letters outside tags and entities are accented and padded. */
 export function pseudoEngine(): Engine {
@@ -18,3 +18,6 @@ export function pseudoEngine(): Engine {
     },
   };
 }
+
+/** No settings: pseudo text needs no service. */
+export const pseudo = enginePlugin({ settings: {}, create: () => pseudoEngine() });

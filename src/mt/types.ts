@@ -1,4 +1,5 @@
 /** Machine translation engines behind one interface: a batch of protected segments in, translations out. */
+import type { SettingsOf, SettingsSpec } from '../settings.js';
 
 export interface LanguagePair {
   /** BCP 47 tags as the project writes them. */
@@ -7,7 +8,7 @@ export interface LanguagePair {
 }
 
 export interface Engine {
-  /** "apertium", "apertium-apy", "deepl", "libretranslate", "pseudo". */
+  /** The engine's id in the registry (mt/registry.ts). */
   readonly name: string;
   /**
    * Translates segments of HTML-escaped text in which every protected span is
@@ -29,4 +30,20 @@ export class MtError extends Error {
     super(message);
     this.name = 'MtError';
   }
+}
+
+/**
+ * An engine as the registry knows it: the settings it reads from `mt.<settingsKey>` in locflow.config.json
+ * (keys, defaults, validation) and how it is made from them.
+ */
+export interface EnginePlugin<S extends SettingsSpec = SettingsSpec> {
+  /** The key of its section under "mt" (default: the engine's id). */
+  readonly settingsKey?: string;
+  readonly settings: S;
+  create(settings: SettingsOf<S>, env: NodeJS.ProcessEnv): Engine;
+}
+
+/** Declares an engine plugin with its settings typed. */
+export function enginePlugin<S extends SettingsSpec>(plugin: EnginePlugin<S>): EnginePlugin<S> {
+  return plugin;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ApprovedPair } from './names/learnt.js';
 import type { Glossary } from './glossary.js';
+import type { SettingValues } from '../settings.js';
 import type { Finding, QaPair } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export interface PairJob {
   readonly pairs: readonly QaPair[];
   readonly checks: readonly string[];
   readonly glossary: Glossary;
-  readonly lengthRatio: Readonly<Record<string, readonly [number, number]>>;
+  readonly settings: SettingValues;
   readonly approved?: readonly ApprovedPair[];
 }
 

@@ -1,8 +1,9 @@
 import { toPlainText, type Content } from '../model/content.js';
-import { CHECKS } from './checks/index.js';
+import { loadChecks } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
 import { runInWorker, workerCount, type PairJobResult } from './parallel.js';
+import type { SettingValues } from '../settings.js';
 import type { Check, CheckContext, Finding, Issue, PairCheck, QaPair, Severity } from './types.js';
 
 /** A known false alarm: this check on this unit (optionally only in one language) is not reported. */
@@ -17,7 +18,8 @@ export interface RunOptions {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   readonly suppress?: readonly Suppression[];
   readonly glossary?: Glossary;
-  readonly lengthRatio?: Readonly<Record<string, readonly [number, number]>>;
+  /** The "qa" section's check options (qa.lengthRatio…); each check keeps its own keys, defaults for the rest. */
+  readonly settings?: SettingValues;
   readonly checks?: readonly Check[];
   /** The project's approved translations, from which the names check learns how names are rendered. */
   readonly approved?: readonly ApprovedPair[];
@@ -37,7 +39,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
   const notices = new Set<string>();
   const context: CheckContext = {
     glossary: options.glossary ?? EMPTY_GLOSSARY,
-    lengthRatio: options.lengthRatio ?? { '*': [0.4, 2.5] },
+    settings: options.settings ?? {},
     notice: (m) => notices.add(m),
     ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
   };
@@ -48,8 +50,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
 
   const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
     if (suppressed(pair, check.id)) return;
-    // An empty target is one finding ("empty"), not also every number and name it lacks.
-    if (check.id !== 'empty' && isEmptyTarget(pair)) return;
+    if (!check.preconditions.every((p) => p.holds(pair))) return;
     // A finding may be weaker than its check (a warning inside an error check), never stronger than configured.
     const severity = f.severity && RANK[f.severity] > RANK[configured] ? f.severity : configured;
     if (options.only && !options.only.includes(severity)) return;
@@ -68,7 +69,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     });
   };
 
-  const active = (options.checks ?? CHECKS)
+  const active = (options.checks ?? (await loadChecks()))
     .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
     .filter(
       (a): a is { check: Check; configured: Severity } =>
@@ -89,7 +90,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
         pairs: pairs.slice(w * share, (w + 1) * share),
         checks: pairChecks.map((a) => a.check.id),
         glossary: context.glossary,
-        lengthRatio: context.lengthRatio,
+        settings: context.settings,
         ...(options.approved?.length ? { approved: options.approved } : {}),
       }),
     );
@@ -116,13 +117,6 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0),
   );
   return { issues, notices: [...notices] };
-}
-
-function isEmptyTarget(pair: QaPair): boolean {
-  return (
-    pair.target.every((run) => typeof run === 'string' && run.trim() === '') &&
-    pair.source.some((run) => typeof run !== 'string' || run.trim() !== '')
-  );
 }
 
 export function summarize(issues: readonly Issue[]): { errors: number; warnings: number; infos: number } {

@@ -1,4 +1,5 @@
 import type { Content } from '../model/content.js';
+import type { SettingValues, SettingsSpec } from '../settings.js';
 import type { Glossary } from './glossary.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -20,8 +21,8 @@ export interface QaPair {
 /** What every check may consult besides the pair itself. */
 export interface CheckContext {
   readonly glossary: Glossary;
-  /** Accepted target/source length ratio per language ("es", "*"). */
-  readonly lengthRatio: Readonly<Record<string, readonly [number, number]>>;
+  /** The project's "qa" section: each check takes its own options from it (settingsFrom(check.options, …)). */
+  readonly settings: SettingValues;
   /** Messages a check wants said once per run (e.g. "no dictionary for xx"). */
   notice(message: string): void;
   /** Renderings of a source name learnt from the project's approved translations (memory and store). */
@@ -36,10 +37,20 @@ export interface Finding {
   readonly severity?: Severity;
 }
 
+/** What must hold of a pair for a check to make sense on it (an empty target has no numbers to compare). */
+export interface Precondition {
+  readonly id: string;
+  holds(pair: QaPair): boolean;
+}
+
 interface CheckMeta {
   readonly id: string;
   readonly severity: Severity;
   readonly description: string;
+  /** The pairs the check is about; findings on any other pair are not reported. */
+  readonly preconditions: readonly Precondition[];
+  /** Its options under "qa" in locflow.config.json (keys, defaults, validation). */
+  readonly options?: SettingsSpec;
 }
 
 /** A check of one pair at a time: metadata plus one pure function. */

@@ -4,6 +4,7 @@ import { LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
 import { documentLabels, unitKey, unitLines, type Document } from '../model/index.js';
 import type { Content, Run } from '../model/content.js';
+import { canonicalTag, primarySubtag } from '../model/language.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
 import { summarize, type RunOptions } from '../qa/runner.js';
@@ -45,20 +46,13 @@ export function qaOptions(project: Project): RunOptions {
     glossary: qa.glossary ? loadGlossary(join(project.root, qa.glossary), sourceLanguage) : EMPTY_GLOSSARY,
     severities: qa.severity,
     suppress: qa.suppress,
-    lengthRatio: qa.lengthRatio,
+    settings: qa.options,
   };
 }
 
 /** A language tag given on the command line, in canonical form; a usage error (exit 2) when it is not one. */
 export function languageTag(tag: string, option: string): string {
-  let canonical: string | undefined;
-  if (/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u.test(tag)) {
-    try {
-      canonical = Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0];
-    } catch {
-      canonical = undefined;
-    }
-  }
+  const canonical = canonicalTag(tag);
   if (!canonical)
     throw new LocflowError(`${option}: "${tag}" is not a valid language tag`, {
       hint: 'use a BCP 47 tag such as "en", "es", "fr-CA" or "ar-EG"',
@@ -283,7 +277,7 @@ function pairsFromDocuments(
     if (!a.blankInside && !b.blankInside && (a.lines.length > 1 || b.lines.length > 1))
       return linePairs(a.lines, b.lines, sourceLang, targetLang, file, shown(root, src));
   }
-  const options = project?.config.text ?? DEFAULTS.text;
+  const options = project?.config.text ?? {};
   const a = blockContents(srcFormat.read(srcText, { id: 'doc', path: src, sourceLang }, options));
   const b = blockContents(trgFormat.read(trgText, { id: 'doc', path: trg, sourceLang: targetLang }, options));
   const issues: Issue[] = [];
@@ -370,7 +364,7 @@ function knownLanguage(part: string): string | undefined {
   try {
     const tag = Intl.getCanonicalLocales(part.replace(/_/gu, '-'))[0];
     if (!tag) return undefined;
-    const language = tag.split('-')[0]!;
+    const language = primarySubtag(tag);
     const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language);
     return name ? tag : undefined;
   } catch {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE, DEFAULTS, canonicalLocale, type Config } from '../config/config.js';
+import { CONFIG_FILE, DEFAULTS, type Config } from '../config/config.js';
+import { canonicalLocale } from '../model/language.js';
 import { LocflowError } from '../errors.js';
 import { writeFileAtomic } from '../io/files.js';
 

@@ -111,7 +111,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   const docs = loadDocuments(project);
   let engine: Engine;
   try {
-    engine = createEngine(options.engine, project.config.mt);
+    engine = await createEngine(options.engine, project.config.mt);
   } catch (err) {
     throw asLocflowError(err);
   }

@@ -64,7 +64,7 @@ export function registerCheck(program: Program): void {
         });
         for (const n of result.notices) out.notice(n);
         const { renderReport } = await import('../../qa/reporters/index.js');
-        const report = renderReport(
+        const report = await renderReport(
           format,
           result.issues,
           result.pairs,

@@ -1,3 +1,4 @@
+import { ENGINE_IDS } from '../../mt/registry.js';
 import { list, openProject, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow translate` command: its options, one workflow call, what it prints. */
@@ -9,7 +10,7 @@ export function registerTranslate(program: Program): void {
       'after',
       '\nExamples:\n  locflow translate --engine apertium --lang es --dry-run\n  locflow translate --engine apertium --lang es --json',
     )
-    .requiredOption('--engine <name>', 'apertium, apertium-apy, deepl, libretranslate or pseudo')
+    .requiredOption('--engine <name>', ENGINE_IDS.join(', '))
     .option('--lang <codes>', 'target languages, comma-separated (default: all)', list)
     .option('--dry-run', 'print units, words and characters per language; send nothing')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')

@@ -1,5 +1,6 @@
 import { textOnly } from '../../model/content.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 const BRACKETS: ReadonlyArray<readonly [string, string]> = [
   ['(', ')'],
@@ -70,6 +71,7 @@ function quotes(text: string): Quotes {
 export const bracketsQuotes: PairCheck = {
   id: 'brackets-quotes',
   severity: 'warning',
+  preconditions: [translated],
   description:
     'Brackets and quotation marks are balanced in the target as they are in the source (any quotation style; quotes added or dropped around a quotation are a style choice).',
   run(pair) {

@@ -1,5 +1,6 @@
 import { normalizeText, toPlainText } from '../../model/content.js';
 import type { CollectionCheck, Finding, QaPair } from '../types.js';
+import { translated } from '../preconditions.js';
 
 interface Keyed {
   readonly pair: QaPair;
@@ -25,6 +26,7 @@ function group(items: readonly Keyed[], text: (k: Keyed) => string): Keyed[][] {
 export const consistency: CollectionCheck = {
   id: 'consistency',
   severity: 'warning',
+  preconditions: [translated],
   description: 'The same source translated differently, or the same translation given to different sources.',
   runAll(pairs) {
     const out: Array<{ pair: QaPair; finding: Finding }> = [];

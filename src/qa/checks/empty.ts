@@ -4,6 +4,7 @@ import type { PairCheck } from '../types.js';
 export const empty: PairCheck = {
   id: 'empty',
   severity: 'error',
+  preconditions: [],
   description: 'The target is empty or only white space while the source has text.',
   run(pair) {
     const source = textOnly(pair.source).trim();

@@ -1,5 +1,6 @@
 import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 type Mark = 'question mark' | 'exclamation mark' | 'full stop' | 'colon' | 'semicolon' | 'ellipsis';
 
@@ -74,6 +75,7 @@ const ends = (mark: Mark | null): string =>
 export const endPunctuation: PairCheck = {
   id: 'end-punctuation',
   severity: 'warning',
+  preconditions: [translated],
   description:
     'A question in the source is a question in the target (? = ؟ = ？); a changed exclamation or colon is noted; a full stop added or left out is style.',
   run(pair) {

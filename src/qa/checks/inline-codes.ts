@@ -1,5 +1,6 @@
 import { codeKey, codesOf, type InlineCode } from '../../model/content.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 function describe(code: InlineCode): string {
   const half = code.code === 'open' ? 'opening ' : code.code === 'close' ? 'closing ' : '';
@@ -9,6 +10,7 @@ function describe(code: InlineCode): string {
 export const inlineCodes: PairCheck = {
   id: 'inline-codes',
   severity: 'error',
+  preconditions: [translated],
   description:
     'Inline codes (tags, links, placeholders as codes) missing, extra, duplicated, or pairs out of order or unbalanced.',
   run(pair) {

@@ -1,21 +1,53 @@
 import { textOnly } from '../../model/content.js';
 import { primary } from '../glossary.js';
 import type { PairCheck } from '../types.js';
+import { LocflowError } from '../../errors.js';
+import { asObject, settingsFrom, type Setting } from '../../settings.js';
+import { translated } from '../preconditions.js';
 
 const SLACK = 15;
+
+type Ratios = Readonly<Record<string, readonly [number, number]>>;
+
+/** Accepted target/source length ratio per target language, "*" for the rest; given languages add to the default. */
+function ratios(def: Ratios): Setting<Ratios> {
+  return {
+    default: def,
+    read(value, key, place) {
+      const out: Record<string, readonly [number, number]> = { ...def };
+      for (const [lang, range] of Object.entries(asObject(value, key, place.file))) {
+        if (
+          !Array.isArray(range) ||
+          range.length !== 2 ||
+          typeof range[0] !== 'number' ||
+          typeof range[1] !== 'number' ||
+          range[0] >= range[1]
+        )
+          throw new LocflowError(`${key}.${lang} must be [min, max] with min < max`, { file: place.file });
+        out[lang] = [range[0], range[1]];
+      }
+      return out;
+    },
+  };
+}
+
+const OPTIONS = { lengthRatio: ratios({ '*': [0.4, 2.5] }) };
 
 export const length: PairCheck = {
   id: 'length',
   severity: 'warning',
+  preconditions: [translated],
   description:
     'The target is much shorter or longer than the source (ratio range per target language, configurable, with 15 characters of slack above for short texts).',
+  options: OPTIONS,
   run(pair, context) {
     const s = textOnly(pair.source).trim().length;
     const t = textOnly(pair.target).trim().length;
     if (s < 20 || t === 0) return []; // short units vary too much to judge; empty targets are "empty"'s business
-    const [min, max] = context.lengthRatio[pair.targetLang] ??
-      context.lengthRatio[primary(pair.targetLang)] ??
-      context.lengthRatio['*'] ?? [0.4, 2.5];
+    const { lengthRatio } = settingsFrom(OPTIONS, context.settings);
+    const [min, max] = lengthRatio[pair.targetLang] ??
+      lengthRatio[primary(pair.targetLang)] ??
+      lengthRatio['*'] ?? [0.4, 2.5];
     const ratio = t / s;
     if (ratio < min)
       return [

@@ -5,6 +5,7 @@ import { TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 const quote = (s: string): string => `"${s}"`;
 
@@ -19,6 +20,7 @@ const quote = (s: string): string => `"${s}"`;
 export const names: PairCheck = {
   id: 'names',
   severity: 'error',
+  preconditions: [translated],
   description:
     'Proper names must be in the target: verbatim, inflected, as a glossary, learnt or CLDR rendering, a localised acronym, a cognate or a transliteration; misspelt, split or lost names are errors, untraced translatable names warnings.',
   run(pair, context) {

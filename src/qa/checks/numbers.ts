@@ -7,6 +7,7 @@ import { isApproximateCount } from '../../locale/number-words.js';
 import { textWithoutCodes } from '../text.js';
 import { keptBindings, rebound } from '../code-words.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 const ARTICLE_BEFORE_WORD = /(?<![\p{L}])(?:un|una|une|uno|ein|eine|einen|einem|einer|eines|um|uma)\s+(\p{L}+)/giu;
 const RANGE_LINK = /^\s*(?:to|-|–|and|or|y|a|o|à|et|ou|bis|und|oder|إلى|و)\s*$/iu;
@@ -99,6 +100,7 @@ function isConversion(s: Quantity, t: Quantity): boolean {
 export const numbers: PairCheck = {
   id: 'numbers',
   severity: 'error',
+  preconditions: [translated],
   description:
     'Numbers, magnitudes, times, codes, months and weekdays in the source must be in the target with the same values (locale formats, spelled-out numbers, ordinals, Roman numerals and decades accepted; conversions and rounding are warnings).',
   run(pair) {

@@ -2,6 +2,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { textOnly } from '../../model/content.js';
 import { PRINTF } from '../../protect/patterns.js';
 import type { PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 // {{var}}, %s, %1$s, %d, %.2f, %@ — and ICU arguments, found by the ICU parser.
 // No space flag: "30% in" is prose, not "% i".
@@ -39,6 +40,7 @@ export function placeholdersOf(text: string): string[] {
 export const placeholders: PairCheck = {
   id: 'placeholders',
   severity: 'error',
+  preconditions: [translated],
   description:
     'Placeholders written as text ({x}, {{x}}, %d, %1$s, ICU arguments) must be the same in source and target.',
   run(pair) {

@@ -1,5 +1,6 @@
 import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -79,6 +80,7 @@ function capitalisedThenCommon(text: string, r: Repeat): boolean {
 export const repeatedWords: PairCheck = {
   id: 'repeated-words',
   severity: 'warning',
+  preconditions: [translated],
   description:
     'A word repeated twice in a row in the target ("the the") where the source has no such repetition; grammatical doubles ("die die", "vous vous"), "Sie sie" and acronyms spelled out letter by letter are not.',
   run(pair) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { primary } from '../glossary.js';
 import { opensSentence, textWithoutCodes } from '../text.js';
 import type { CollectionCheck, PairFindings, QaPair } from '../types.js';
+import { translated } from '../preconditions.js';
 
 const DICTIONARY_DIRS = [
   '/usr/share/hunspell',
@@ -88,6 +89,7 @@ function hunspellAvailable(): boolean {
 export const spelling: CollectionCheck = {
   id: 'spelling',
   severity: 'warning',
+  preconditions: [translated],
   description: 'Misspelled words in the target, with hunspell where a dictionary for the target language is installed.',
   async runAll(pairs, context) {
     const out: PairFindings = [];

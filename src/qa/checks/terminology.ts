@@ -2,10 +2,12 @@ import { renderingsFor } from '../glossary.js';
 import { TargetText } from '../names/target.js';
 import { textWithoutCodes } from '../text.js';
 import type { PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 export const terminology: PairCheck = {
   id: 'terminology',
   severity: 'warning',
+  preconditions: [translated],
   description: 'A glossary term in the source requires one of its approved target terms.',
   run(pair, context) {
     const terms = context.glossary.entries.filter((e) => !e.isName);

@@ -1,5 +1,6 @@
 import { textOnly, toPlainText } from '../../model/content.js';
 import type { PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 // A unit of names, acronyms, numbers and punctuation only ("AP", "NATO", "2023") is often the same in every language.
 // A name may carry punctuation, as a label does ("Peru:", "(AP)").
@@ -9,6 +10,7 @@ const NAME_LIKE =
 export const untranslated: PairCheck = {
   id: 'untranslated',
   severity: 'warning',
+  preconditions: [translated],
   description: 'The target equals the source (units made only of names and numbers excepted).',
   run(pair) {
     const source = toPlainText(pair.source).trim();

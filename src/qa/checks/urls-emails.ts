@@ -2,6 +2,7 @@ import { toPlainText } from '../../model/content.js';
 import { textWithoutCodes } from '../text.js';
 import { EMAIL, URL, URL_HINT } from '../../protect/patterns.js';
 import type { Finding, PairCheck, Severity } from '../types.js';
+import { translated } from '../preconditions.js';
 
 interface Kind {
   readonly name: string;
@@ -54,6 +55,7 @@ const RTL = /^(?:ar|arc|ckb|dv|fa|he|iw|ks|ku-Arab|pa-Arab|ps|sd|ug|ur|yi)(?:-|$
 export const urlsEmails: PairCheck = {
   id: 'urls-emails',
   severity: 'error',
+  preconditions: [translated],
   description: 'URLs, e-mail addresses, hashtags and @handles must be identical in source and target.',
   run(pair) {
     let plain: readonly [string, string] | undefined;

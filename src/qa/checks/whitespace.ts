@@ -1,5 +1,6 @@
 import { toPlainText } from '../../model/content.js';
 import type { Finding, PairCheck } from '../types.js';
+import { translated } from '../preconditions.js';
 
 // White space as \s sees it, tested one character at a time (cheaper than a regex anchored at the end).
 const SPACE = /\s/u;
@@ -31,6 +32,7 @@ const show = (s: string): string => JSON.stringify(s);
 export const whitespace: PairCheck = {
   id: 'whitespace',
   severity: 'warning',
+  preconditions: [translated],
   description:
     'Leading or trailing white space differs from the source, or the target has doubled spaces the source does not.',
   run(pair) {

@@ -1,4 +1,4 @@
-import { CHECKS } from '../checks/index.js';
+import { loadChecks } from '../checks/index.js';
 import type { Issue, QaPair } from '../types.js';
 import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
@@ -9,17 +9,17 @@ import { textReport } from './text.js';
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit' | 'html';
 
 /** Every reporter renders the same list of issues. */
-export function renderReport(
+export async function renderReport(
   format: ReportFormat,
   issues: readonly Issue[],
   pairs: readonly QaPair[],
   color = false,
-): string {
+): Promise<string> {
   switch (format) {
     case 'json':
       return jsonReport(issues);
     case 'sarif':
-      return sarifReport(issues, CHECKS);
+      return sarifReport(issues, await loadChecks());
     case 'junit':
       return junitReport(issues, pairs);
     case 'html':

@@ -1,0 +1,39 @@
+import { LocflowError } from '../errors.js';
+
+/**
+ * Language tags, in one place: the shape locflow accepts (BCP 47, "_" read as "-"), the canonical case Intl
+ * gives it, and the primary subtag that language data is keyed by.
+ */
+const TAG_SHAPE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u;
+
+/** "pt_br" → "pt-BR"; undefined when the tag is not one. */
+export function canonicalTag(tag: string): string | undefined {
+  if (!TAG_SHAPE.test(tag)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** "pt-BR" → "pt", "zh_Hant" → "zh": the language without script or region, lower case. */
+export function primarySubtag(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/u)[0] ?? tag;
+}
+
+/** A tag from the configuration in canonical case; an error naming the key otherwise. */
+export function canonicalLocale(tag: unknown, key: string, file: string): string {
+  if (typeof tag !== 'string' || !TAG_SHAPE.test(tag)) {
+    throw new LocflowError(`${key}: "${String(tag)}" is not a language code`, {
+      file,
+      hint: 'use a BCP 47 tag such as "es", "fr-CA", "ar-EG" or "qps-ploc"',
+    });
+  }
+  const canonical = canonicalTag(tag);
+  if (canonical === undefined)
+    throw new LocflowError(`${key}: "${tag}" is not a valid BCP 47 language tag`, {
+      file,
+      hint: 'use a tag such as "es", "fr-CA" or "ar-EG"',
+    });
+  return canonical;
+}
