@@ -299,6 +299,8 @@ describe('interruption', () => {
   it('an unknown engine is a usage error naming the engines', () => {
     const r = locflow(tempProject(), 'translate', '--engine', 'babelfish');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown engine "babelfish"[\s\S]*apertium, apertium-apy, deepl, libretranslate, pseudo/u);
+    expect(r.stderr).toMatch(
+      /unknown engine "babelfish"[\s\S]*apertium, apertium-apy, command, deepl, libretranslate, pseudo/u,
+    );
   });
 });

@@ -9,6 +9,7 @@ import { MtError, type Engine, type EnginePlugin } from './types.js';
 export const ENGINES: Readonly<Record<string, () => Promise<EnginePlugin>>> = {
   apertium: () => import('./apertium.js').then((m) => m.apertium),
   'apertium-apy': () => import('./apy.js').then((m) => m.apy),
+  command: () => import('./command.js').then((m) => m.command),
   deepl: () => import('./deepl.js').then((m) => m.deepl),
   libretranslate: () => import('./libretranslate.js').then((m) => m.libretranslate),
   pseudo: () => import('./pseudo.js').then((m) => m.pseudo),
