@@ -1,32 +1,107 @@
 /**
- * An error the user can act on: it names the file and place, says what is
- * wrong and what to do. The CLI prints it and exits with `exitCode`.
+ * One message about the user's input, whichever stage found it: a parse error (XML, XLIFF, TMX), an import
+ * refusal, an engine's failure, a QA finding. Every stage makes the same shape, so one renderer (`formatDiagnostic`)
+ * and the QA reporters show them alike; a wrapped error keeps what caused it.
  */
-export class LocflowError extends Error {
+export interface Diagnostic {
+  /** What kind of message it is, stable for programs ("xml/malformed", "import/codes", "qa/numbers"). */
+  readonly id: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** The rule that found it: a QA check's id. */
+  readonly rule?: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  /** What the user can do about it. */
+  readonly hint?: string;
+  readonly cause?: unknown;
+}
+
+/** Where a diagnostic is and what to do: the parts an error may give. */
+export interface DiagnosticPlace {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
   readonly hint?: string;
-  readonly exitCode: number;
+  readonly cause?: unknown;
+}
 
-  constructor(
-    message: string,
-    where: { file?: string; line?: number; column?: number; hint?: string; exitCode?: number } = {},
-  ) {
-    super(message);
-    this.name = 'LocflowError';
+/** "file:line:col: message" and the hint on its own line. */
+export function formatDiagnostic(d: Pick<Diagnostic, 'message' | 'file' | 'line' | 'column' | 'hint'>): string {
+  const place = [d.file, d.line, d.column].filter((p) => p !== undefined).join(':');
+  return `${place ? `${place}: ` : ''}${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+}
+
+/**
+ * An error that is a diagnostic: thrown by a stage that knows what went wrong and where (XmlError,
+ * ContentReadError, XliffReadError, TmxError, MtError) and turned into a LocflowError by `asLocflowError`.
+ */
+export class DiagnosticError extends Error implements Diagnostic {
+  readonly id: string;
+  readonly severity = 'error' as const;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly hint?: string;
+
+  constructor(id: string, message: string, where: DiagnosticPlace = {}) {
+    super(message, where.cause !== undefined ? { cause: where.cause } : undefined);
+    this.id = id;
     if (where.file !== undefined) this.file = where.file;
     if (where.line !== undefined) this.line = where.line;
     if (where.column !== undefined) this.column = where.column;
     if (where.hint !== undefined) this.hint = where.hint;
-    this.exitCode = where.exitCode ?? 2;
   }
 
   /** "file:line:col: message" and the hint on its own line. */
   format(): string {
-    const place = [this.file, this.line, this.column].filter((p) => p !== undefined).join(':');
-    return `${place ? `${place}: ` : ''}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+    return formatDiagnostic(this);
   }
+}
+
+/**
+ * An error the user can act on: it names the file and place, says what is
+ * wrong and what to do. The CLI prints it and exits with `exitCode`.
+ */
+export class LocflowError extends DiagnosticError {
+  readonly exitCode: number;
+  /** The findings behind a refusal (each unit an import refused), for programs; the message lists them. */
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(
+    message: string,
+    where: DiagnosticPlace & { exitCode?: number; id?: string; diagnostics?: readonly Diagnostic[] } = {},
+  ) {
+    super(where.id ?? 'locflow/refused', message, where);
+    this.name = 'LocflowError';
+    this.exitCode = where.exitCode ?? 2;
+    this.diagnostics = where.diagnostics ?? [];
+  }
+}
+
+/**
+ * The one conversion of a stage's error into what the CLI reports: a DiagnosticError becomes a LocflowError
+ * (exit 2) keeping its place and hint, with `file` and `hint` filled in where it gave none and the error as
+ * its cause; an operating-system error becomes one naming the path (systemError). Undefined for any other
+ * error, which stays an internal error.
+ */
+export function asLocflowError(err: unknown, where: { file?: string; hint?: string } = {}): LocflowError | undefined {
+  if (err instanceof LocflowError) return err;
+  if (err instanceof DiagnosticError) {
+    const file = err.file ?? where.file;
+    const hint = err.hint ?? where.hint;
+    return new LocflowError(err.message, {
+      id: err.id,
+      ...(file !== undefined ? { file } : {}),
+      // A place at line 0 is no place (a stream-level error).
+      ...(err.line ? { line: err.line } : {}),
+      ...(err.column ? { column: err.column } : {}),
+      ...(hint !== undefined ? { hint } : {}),
+      cause: err,
+    });
+  }
+  return systemError(err, where.file);
 }
 
 /** What an operating-system error code means, and what the user can do about it. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Content, InlineCode } from '../src/model/content.js';
 import { contentToI18n, i18nToContent } from '../src/store/codes.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
-import { escapeText } from '../src/xliff/xml.js';
+import { escapeText } from '../src/io/xml.js';
 import { locflow } from './helpers.js';
 
 /** Issue 10, item 9: data that looks like markup must stay data through import → store → build and TMX. */

@@ -35,9 +35,10 @@ export async function run(body: () => Promise<number | void>): Promise<void> {
     const code = await body();
     if (typeof code === 'number') process.exitCode = code;
   } catch (err) {
-    const { systemError } = await import('../errors.js');
-    // A LocflowError, or an I/O error from any write (a full disk, a read-only folder) told as one.
-    const known = systemError(err);
+    const { asLocflowError } = await import('../errors.js');
+    // A LocflowError, a stage's diagnostic (a parse error, an engine's failure), or an I/O error from any
+    // write (a full disk, a read-only folder) told as one.
+    const known = asLocflowError(err);
     if (known) {
       process.stderr.write(`locflow: ${known.format()}\n`);
       process.exitCode = known.exitCode;

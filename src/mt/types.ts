@@ -1,4 +1,5 @@
 /** Machine translation engines behind one interface: a batch of protected segments in, translations out. */
+import { DiagnosticError } from '../errors.js';
 import type { SettingsOf, SettingsSpec } from '../settings.js';
 
 export interface LanguagePair {
@@ -20,14 +21,14 @@ export interface Engine {
 }
 
 /** An engine that cannot do the job: not installed, wrong pair, refused by the service. */
-export class MtError extends Error {
+export class MtError extends DiagnosticError {
   constructor(
     message: string,
-    readonly hint?: string,
+    hint?: string,
     /** Worth another try later (rate limit, server error, network). */
     readonly transient = false,
   ) {
-    super(message);
+    super('mt/failed', message, hint !== undefined ? { hint } : {});
     this.name = 'MtError';
   }
 }

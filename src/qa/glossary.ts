@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
-import { childElements, localName, parseXml, textContent, type XmlElement } from '../xliff/xml.js';
+import { childElements, localName, parseXml, textContent, type XmlElement } from '../io/xml.js';
 
 /**
  * A glossary: terms of the source language with their approved renderings per
@@ -148,6 +148,7 @@ function parseTbxGlossary(text: string, file: string, sourceLang: string): Gloss
       file,
       ...(e.line ? { line: e.line } : {}),
       ...(e.column ? { column: e.column } : {}),
+      cause: err,
     });
   }
   const entries: GlossaryEntry[] = [];

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadChecks } from './checks/index.js';
 import { learnRenderings } from './names/learnt.js';
+import { applies } from './runner.js';
 import type { PairJob, PairJobResult } from './parallel.js';
 import type { CheckContext, PairCheck } from './types.js';
 
@@ -18,6 +19,7 @@ parentPort?.on('message', async (job: PairJob) => {
   const findings: PairJobResult['findings'] = [];
   for (const check of checks) {
     job.pairs.forEach((pair, i) => {
+      if (!applies(check, pair)) return;
       for (const finding of check.run(pair, context)) findings.push({ pair: i, check: check.id, finding });
     });
   }

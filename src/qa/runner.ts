@@ -50,14 +50,8 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
 
   const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
     if (suppressed(pair, check.id)) return;
-    if (!check.preconditions.every((p) => p.holds(pair))) return;
-    // A finding may be weaker than its check (a warning inside an error check), never stronger than configured.
-    const severity = f.severity && RANK[f.severity] > RANK[configured] ? f.severity : configured;
-    if (options.only && !options.only.includes(severity)) return;
-    issues.push({
-      check: check.id,
-      severity,
-      message: f.message,
+    if (!applies(check, pair)) return;
+    const issue = issueOf(check, configured, f, {
       unit: pair.id,
       ...(pair.label !== undefined ? { label: pair.label } : {}),
       file: pair.file,
@@ -67,6 +61,8 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       target: toPlainText(pair.target),
       ...(f.targetSpan ? { targetSpan: spanInPlainText(pair.target, f.targetSpan) } : {}),
     });
+    if (options.only && !options.only.includes(issue.severity)) return;
+    issues.push(issue);
   };
 
   const active = (options.checks ?? (await loadChecks()))
@@ -79,7 +75,8 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
   const pending = active.flatMap(({ check, configured }) =>
     'runAll' in check ? [{ check, configured, result: check.runAll(pairs, context) }] : [],
   );
-  const pairChecks = active.filter((a): a is { check: PairCheck; configured: Severity } => !('runAll' in a.check));
+  // Document checks (alignment) compare two documents as wholes: the workflow runs them before pairing units.
+  const pairChecks = active.filter((a): a is { check: PairCheck; configured: Severity } => 'run' in a.check);
   // Large runs share the pairs with worker threads (only the built-in checks can travel to one).
   const workers = options.checks ? 0 : workerCount(pairs.length);
   const share = Math.ceil(pairs.length / (workers + 1));
@@ -97,7 +94,9 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
   }
   const mine = workers ? pairs.slice(0, share) : pairs;
   for (const { check, configured } of pairChecks) {
-    for (const pair of mine) for (const f of check.run(pair, context)) report(check, configured, pair, f);
+    for (const pair of mine) {
+      if (applies(check, pair)) for (const f of check.run(pair, context)) report(check, configured, pair, f);
+    }
   }
   const byId = new Map(pairChecks.map((a) => [a.check.id, a]));
   for (const [w, job] of (await Promise.all(jobs)).entries()) {
@@ -117,6 +116,23 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0),
   );
   return { issues, notices: [...notices] };
+}
+
+/** Whether a check makes sense on a pair: every one of its preconditions holds. */
+export function applies(check: Check, pair: QaPair): boolean {
+  return check.preconditions.every((p) => p.holds(pair));
+}
+
+/** Where an issue is: the unit and the texts a report shows. */
+export type IssuePlace = Omit<Issue, 'id' | 'rule' | 'check' | 'severity' | 'message'>;
+
+/**
+ * A check's finding as reported; a finding may be weaker than its check (a warning inside an error check),
+ * never stronger than configured.
+ */
+export function issueOf(check: Check, configured: Severity, f: Finding, place: IssuePlace): Issue {
+  const severity = f.severity && RANK[f.severity] > RANK[configured] ? f.severity : configured;
+  return { id: `qa/${check.id}`, rule: check.id, check: check.id, severity, message: f.message, ...place };
 }
 
 export function summarize(issues: readonly Issue[]): { errors: number; warnings: number; infos: number } {

@@ -1,4 +1,5 @@
 import type { Content } from '../model/content.js';
+import type { Diagnostic } from '../errors.js';
 import type { SettingValues, SettingsSpec } from '../settings.js';
 import type { Glossary } from './glossary.js';
 
@@ -69,17 +70,40 @@ export interface CollectionCheck extends CheckMeta {
   runAll(pairs: readonly QaPair[], context: CheckContext): PairFindings | Promise<PairFindings>;
 }
 
-export type Check = PairCheck | CollectionCheck;
+/** A document's parts in order, as the alignment of a localized document with its source compares them. */
+export interface DocumentParts {
+  /** Blocks (paragraphs, captions…) read by the documents' formats, or the lines of two plain texts. */
+  readonly kind: 'blocks' | 'lines';
+  readonly source: ReadonlyArray<{ readonly role: string; readonly unit: string }>;
+  /** Each with the label reports give the aligned pair ("caption, line 4"). */
+  readonly target: ReadonlyArray<{ readonly role: string; readonly label: string }>;
+}
 
-export interface Issue {
+/** A finding about a document pair: about the whole document, or about one aligned unit. */
+export interface DocumentFinding extends Finding {
+  readonly unit?: { readonly id: string; readonly label: string };
+}
+
+/** A check of a localized document against its source as wholes, before its units are paired. */
+export interface DocumentCheck extends CheckMeta {
+  compare(parts: DocumentParts): DocumentFinding[];
+}
+
+export type Check = PairCheck | CollectionCheck | DocumentCheck;
+
+/**
+ * A QA finding as reported: a Diagnostic (id "qa/<check>", rule = the check) with the unit it is about.
+ * `check` repeats the rule under the name the JSON report has always used.
+ */
+export interface Issue extends Diagnostic {
   readonly check: string;
+  readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
   readonly unit: string;
   /** The unit as a person calls it (see QaPair.label). */
   readonly label?: string;
   readonly file: string;
-  readonly line?: number;
   readonly lang: string;
   readonly source: string;
   readonly target: string;

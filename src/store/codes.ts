@@ -14,7 +14,9 @@ import { codesOf, normalizeContent } from '../model/content.js';
  * - A code id is written with "%", "{", "}", ",", white space and control characters
  *   percent-encoded (UTF-8), so an id such as `1}} {{x9` is one marker, not two.
  */
-const PREFIX: Readonly<Record<InlineCode['code'], string>> = { standalone: 'x', open: 'bx', close: 'ex' };
+export type MarkerKind = 'x' | 'bx' | 'ex';
+const PREFIX: Readonly<Record<InlineCode['code'], MarkerKind>> = { standalone: 'x', open: 'bx', close: 'ex' };
+/** A marker: its kind and its encoded id. The one pattern for markers; others build on its `source`. */
 export const MARKER = /\{\{(x|bx|ex)([^{}\s]+)\}\}/gu;
 const KINDS: Readonly<Record<string, InlineCode['code']>> = { x: 'standalone', bx: 'open', ex: 'close' };
 
@@ -39,6 +41,11 @@ export function markerName(code: InlineCode): string {
   return `${PREFIX[code.code]}${encodeMarkerId(code.id)}`;
 }
 
+/** The marker of a code of this kind and id, as the store writes it ("{{bx2}}"). */
+export function marker(kind: MarkerKind, id: string): string {
+  return `{{${kind}${encodeMarkerId(id)}}}`;
+}
+
 /** A text run as stored: every "{" that a "{", a "\" or a code (or the end) follows becomes "{\". */
 export function escapeText(text: string, codeFollows = true): string {
   return text.replace(/\{(?=[{\\]|$)/gu, (m, at: number) => (at === text.length - 1 && !codeFollows ? m : '{\\'));
@@ -54,7 +61,7 @@ export function contentToI18n(content: Content): string {
   const runs = normalizeContent(content);
   let out = '';
   runs.forEach((run, i) => {
-    out += typeof run === 'string' ? escapeText(run, i < runs.length - 1) : `{{${markerName(run)}}}`;
+    out += typeof run === 'string' ? escapeText(run, i < runs.length - 1) : marker(PREFIX[run.code], run.id);
   });
   return out;
 }
@@ -62,12 +69,12 @@ export function contentToI18n(content: Content): string {
 /** A stored (marker) string as its text runs and markers, text unescaped. */
 export function splitMarkers(
   text: string,
-): Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> {
-  const parts: Array<string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string; readonly raw: string }> = [];
+): Array<string | { readonly kind: MarkerKind; readonly id: string; readonly raw: string }> {
+  const parts: Array<string | { readonly kind: MarkerKind; readonly id: string; readonly raw: string }> = [];
   let at = 0;
   for (const m of text.matchAll(MARKER)) {
     if (m.index > at) parts.push(unescapeText(text.slice(at, m.index)));
-    parts.push({ kind: m[1] as 'x' | 'bx' | 'ex', id: decodeMarkerId(m[2]!), raw: m[2]! });
+    parts.push({ kind: m[1] as MarkerKind, id: decodeMarkerId(m[2]!), raw: m[2]! });
     at = m.index + m[0].length;
   }
   if (at < text.length) parts.push(unescapeText(text.slice(at)));

@@ -1,3 +1,5 @@
+import { MARKER } from '../store/codes.js';
+
 /**
  * Fuzzy match score between two source texts (inline codes as {{x1}}-style markers):
  *
@@ -9,7 +11,10 @@
  * Identical texts score 100. Numbers as placeholders make "62 injured" and "63 injured" a
  * 99 % match: the sentence is the same, only a value changed, which a translator fixes at once.
  */
-const TOKEN = /\{\{(?:x|bx|ex)[^{}\s]+\}\}|\p{N}+(?:[.,\u00a0\u202f]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu;
+const TOKEN = new RegExp(
+  `${MARKER.source}|\\p{N}+(?:[.,\\u00a0\\u202f]\\p{N}+)*|[\\p{L}\\p{M}]+(?:['’][\\p{L}]+)?|[^\\s\\p{L}\\p{N}]`,
+  'gu',
+);
 
 export interface Tokens {
   readonly shapes: readonly string[];

@@ -1,7 +1,8 @@
+import { DiagnosticError } from '../errors.js';
 import { TOOL } from '../version.js';
-import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, localName, parseXml, textContent, type XmlElement } from '../xliff/xml.js';
+import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, localName, parseXml, textContent, type XmlElement } from '../io/xml.js';
 import type { TmEntry } from './memory.js';
-import { encodeMarkerId, escapeText as storeText, MARKER, splitMarkers } from '../store/codes.js';
+import { encodeMarkerId, escapeText as storeText, marker, MARKER, splitMarkers, type MarkerKind } from '../store/codes.js';
 
 /**
  * TMX 1.4b. Inline codes travel as <ph> (standalone), <bpt>/<ept> (paired,
@@ -15,13 +16,13 @@ export interface TmxOptions {
   readonly omegat?: boolean;
 }
 
-export class TmxError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(message);
+export class TmxError extends DiagnosticError {
+  constructor(message: string, line?: number, column?: number, cause?: unknown) {
+    super('tmx/unreadable', message, {
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      ...(cause !== undefined ? { cause } : {}),
+    });
     this.name = 'TmxError';
   }
 }
@@ -104,7 +105,7 @@ export function writeTmx(entries: readonly TmEntry[], sourceLang: string, option
 
 const OMEGAT_TMF = 'OmegaT TMX';
 const SHORT_TAG = /<(\/?)([a-z]+)(\d+)(\/?)>/gu;
-type SegPart = string | { readonly kind: 'x' | 'bx' | 'ex'; readonly id: string };
+type SegPart = string | { readonly kind: MarkerKind; readonly id: string };
 
 /**
  * OmegaT short tags in a text run, as markers: <x0/> (self-closing), or <g1>…</g1> with both halves in
@@ -137,7 +138,7 @@ function shortTags(text: string, allowed?: ReadonlySet<string>): { parts: SegPar
 function toStored(parts: readonly SegPart[]): string {
   let out = '';
   parts.forEach((p, i) => {
-    out += typeof p === 'string' ? storeText(p, i < parts.length - 1) : `{{${p.kind}${encodeMarkerId(p.id)}}}`;
+    out += typeof p === 'string' ? storeText(p, i < parts.length - 1) : marker(p.kind, p.id);
   });
   return out;
 }
@@ -200,7 +201,7 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
     root = parseXml(xml);
   } catch (err) {
     const e = err as Error & { line?: number; column?: number; malformed?: boolean };
-    throw new TmxError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column);
+    throw new TmxError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column, err);
   }
   if (localName(root.name) !== 'tmx') throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
   const body = childElements(root, 'body')[0];

@@ -1,17 +1,19 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULTS, type Project } from '../config/config.js';
-import { LocflowError } from '../errors.js';
+import { asLocflowError, LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
 import { documentLabels, unitKey, unitLines, type Document } from '../model/index.js';
 import type { Content, Run } from '../model/content.js';
 import { canonicalTag, primarySubtag } from '../model/language.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
-import { summarize, type RunOptions } from '../qa/runner.js';
+import { issueOf, summarize, type RunOptions } from '../qa/runner.js';
+import { alignment } from '../qa/checks/alignment.js';
 import { checkPairs } from './pseudo-reading.js';
 import { approvedPairs } from './memory.js';
-import type { Issue, QaPair, Severity } from '../qa/types.js';
-import { readXliff, XliffReadError } from '../xliff/read.js';
+import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
+import type { SeverityName } from '../qa/settings.js';
+import { readXliff } from '../xliff/read.js';
 import { formatFor, type Format } from '../formats/registry.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits } from './translations.js';
@@ -174,13 +176,7 @@ function pairsFromXliff(root: string, base: string, files: readonly string[], pr
     try {
       xliff = readXliff(readText(path, 'XLIFF file'));
     } catch (err) {
-      if (err instanceof XliffReadError)
-        throw new LocflowError(err.message, {
-          file: path,
-          ...(err.line ? { line: err.line } : {}),
-          ...(err.column ? { column: err.column } : {}),
-        });
-      throw err;
+      throw asLocflowError(err, { file: path }) ?? err;
     }
     if (!xliff.targetLang)
       throw new LocflowError('the XLIFF names no target language', {
@@ -275,46 +271,50 @@ function pairsFromDocuments(
     const a = textLines(srcText);
     const b = textLines(trgText);
     if (!a.blankInside && !b.blankInside && (a.lines.length > 1 || b.lines.length > 1))
-      return linePairs(a.lines, b.lines, sourceLang, targetLang, file, shown(root, src));
+      return linePairs(a.lines, b.lines, sourceLang, targetLang, file, shown(root, src), project);
   }
   const options = project?.config.text ?? {};
   const a = blockContents(srcFormat.read(srcText, { id: 'doc', path: src, sourceLang }, options));
   const b = blockContents(trgFormat.read(trgText, { id: 'doc', path: trg, sourceLang: targetLang }, options));
-  const issues: Issue[] = [];
-  if (a.length !== b.length) {
-    issues.push({
-      check: 'alignment',
-      severity: 'error' as Severity,
-      message: `the target has ${b.length} blocks, the source ${a.length}: a paragraph, caption or line was added or lost`,
-      unit: 'document',
-      file,
-      lang: targetLang,
-      source: shown(root, src),
-      target: file,
-    });
-  }
+  // The label is the source's role at the target's line: the file the report shows is the target.
+  const labels = b.map(
+    (t, i) => `${a[i]?.role ?? t.role}, ${t.line !== undefined ? `line ${t.line}` : `block ${i + 1}`}`,
+  );
+  const issues = alignmentIssues(
+    { kind: 'blocks', source: a, target: b.map((t, i) => ({ role: t.role, label: labels[i]! })) },
+    { file, lang: targetLang, source: shown(root, src), severity: project?.config.qa.severity.alignment },
+  );
   const pairs: QaPair[] = [];
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const s = a[i]!;
     const t = b[i]!;
-    // The label is the source's role at the target's line: the file the report shows is the target.
-    const label = `${s.role}, ${t.line !== undefined ? `line ${t.line}` : `block ${i + 1}`}`;
-    if (s.role !== t.role) {
-      issues.push({
-        check: 'alignment',
-        severity: 'warning',
-        message: `block ${i + 1} is a ${s.role} in the source but reads as a ${t.role} in the target`,
-        unit: s.unit,
-        label,
-        file,
-        lang: targetLang,
-        source: '',
-        target: '',
-      });
-    }
-    pairs.push({ id: s.unit, label, source: s.content, target: t.content, sourceLang, targetLang, file });
+    pairs.push({ id: s.unit, label: labels[i]!, source: s.content, target: t.content, sourceLang, targetLang, file });
   }
   return { pairs, issues };
+}
+
+/**
+ * The alignment check's findings as issues: one about the whole document names both files (unit "document"),
+ * one about a block names its unit.
+ */
+function alignmentIssues(
+  parts: DocumentParts,
+  where: { readonly file: string; readonly lang: string; readonly source: string; readonly severity?: SeverityName },
+): Issue[] {
+  const configured = where.severity ?? alignment.severity;
+  if (configured === 'off') return [];
+  return alignment
+    .compare(parts)
+    .map((f) =>
+      issueOf(
+        alignment,
+        configured,
+        f,
+        f.unit
+          ? { unit: f.unit.id, label: f.unit.label, file: where.file, lang: where.lang, source: '', target: '' }
+          : { unit: 'document', file: where.file, lang: where.lang, source: where.source, target: where.file },
+      ),
+    );
 }
 
 /** One sentence per line on both sides: line N is checked against line N; URLs and placeholders become codes as a reader makes them. */
@@ -325,20 +325,17 @@ function linePairs(
   targetLang: string,
   file: string,
   sourceFile: string,
+  project: Project | undefined,
 ): { pairs: QaPair[]; issues: Issue[] } {
-  const issues: Issue[] = [];
-  if (source.length !== target.length) {
-    issues.push({
-      check: 'alignment',
-      severity: 'error',
-      message: `the target has ${target.length} lines, the source ${source.length}: a line was added or lost, so the lines after it may not match`,
-      unit: 'document',
-      file,
-      lang: targetLang,
-      source: sourceFile,
-      target: file,
-    });
-  }
+  const severity = project?.config.qa.severity.alignment;
+  const issues = alignmentIssues(
+    {
+      kind: 'lines',
+      source: source.map((_, i) => ({ role: 'line', unit: `line ${i + 1}` })),
+      target: target.map((_, i) => ({ role: 'line', label: `line ${i + 1}` })),
+    },
+    { file, lang: targetLang, source: sourceFile, severity },
+  );
   const content = (line: string): Content => protect(line.trim());
   const pairs: QaPair[] = [];
   for (let i = 0; i < Math.min(source.length, target.length); i++) {

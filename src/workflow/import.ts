@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { Project } from '../config/config.js';
-import { LocflowError, systemError } from '../errors.js';
+import { asLocflowError, LocflowError, systemError, type Diagnostic } from '../errors.js';
 import { insideProject, namedByUser, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
@@ -12,7 +12,7 @@ import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { StagedWrites } from '../store/stage.js';
 import type { TmEntry } from '../tm/memory.js';
 import type { XliffUnit } from '../xliff/model.js';
-import { readXliff, XliffReadError } from '../xliff/read.js';
+import { readXliff } from '../xliff/read.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { qaOptions } from './check.js';
 import { memoryEntry, openMemory } from './memory.js';
@@ -38,11 +38,6 @@ export interface ImportResult {
   readonly toMemory: number;
   /** Units imported but marked needs-review because an error-level check failed, with the reasons. */
   readonly flagged: readonly FlaggedUnit[];
-}
-
-interface Problem {
-  readonly line?: number;
-  readonly message: string;
 }
 
 /** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
@@ -73,15 +68,12 @@ async function importFile(
   try {
     xliff = readXliff(readText(file, 'XLIFF file'));
   } catch (err) {
-    if (err instanceof XliffReadError) {
-      throw new LocflowError(err.message, {
+    throw (
+      asLocflowError(err, {
         file,
-        ...(err.line ? { line: err.line } : {}),
-        ...(err.column ? { column: err.column } : {}),
         hint: 'fix the file (or ask the translator for a valid export); nothing was imported',
-      });
-    }
-    throw err;
+      }) ?? err
+    );
   }
   const { sourceLanguage } = project.config;
   if (!xliff.targetLang)
@@ -116,8 +108,8 @@ async function importFile(
     const bundle = planned.get(path)?.bundle ?? loadBundle(project, lang, doc);
     const translations: Record<string, string> = { ...bundle.translations };
     const meta: Record<string, UnitMeta> = { ...bundle.meta };
-    const problems: Problem[] = [];
-    const conflicts: Problem[] = [];
+    const problems: Diagnostic[] = [];
+    const conflicts: Diagnostic[] = [];
     const seen = new Set<string>();
     const sent = sentTargets(project, lang, doc);
     let imported = 0;
@@ -127,9 +119,9 @@ async function importFile(
     let labels: Map<string, string> | undefined; // made on the first conflict: a key or a role and line names the unit for a person
 
     for (const xu of xf.units) {
-      const at = xu.line !== undefined ? { line: xu.line } : {};
+      const at = { severity: 'error', file, ...(xu.line !== undefined ? { line: xu.line } : {}) } as const;
       if (seen.has(xu.id)) {
-        problems.push({ ...at, message: `unit "${xu.id}" appears twice` });
+        problems.push({ ...at, id: 'import/duplicate', message: `unit "${xu.id}" appears twice` });
         continue;
       }
       seen.add(xu.id);
@@ -137,6 +129,7 @@ async function importFile(
       if (!unit) {
         problems.push({
           ...at,
+          id: 'import/unknown-unit',
           message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)`,
         });
         continue;
@@ -144,6 +137,7 @@ async function importFile(
       if (!sameRuns(unit.source, xu.source)) {
         problems.push({
           ...at,
+          id: 'import/stale',
           message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}`,
         });
         continue;
@@ -154,7 +148,7 @@ async function importFile(
       }
       const codeProblem = compareCodes(unit, xu.target!);
       if (codeProblem) {
-        problems.push({ ...at, message: `unit "${xu.id}": ${codeProblem}` });
+        problems.push({ ...at, id: 'import/codes', message: `unit "${xu.id}": ${codeProblem}` });
         continue;
       }
       const target = withSourceCodes(unit, xu.target!);
@@ -168,6 +162,7 @@ async function importFile(
       ) {
         conflicts.push({
           ...at,
+          id: 'import/conflict',
           message: conflictMessage(
             unit.id,
             (labels ??= documentLabels(doc)).get(unit.id),
@@ -385,11 +380,12 @@ function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function refuse(file: string, problems: readonly Problem[], hint: string): never {
+function refuse(file: string, problems: readonly Diagnostic[], hint: string): never {
   const shown = problems.slice(0, 20).map((p) => `  ${p.line !== undefined ? `line ${p.line}: ` : ''}${p.message}`);
   if (problems.length > 20) shown.push(`  … and ${problems.length - 20} more`);
   throw new LocflowError(`refused, nothing was imported: ${problems.length} problem(s)\n${shown.join('\n')}`, {
     file,
     hint,
+    diagnostics: problems,
   });
 }

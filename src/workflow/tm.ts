@@ -1,7 +1,7 @@
 import type { Project } from '../config/config.js';
-import { LocflowError } from '../errors.js';
+import { asLocflowError, LocflowError } from '../errors.js';
 import { namedByUser, readText, writeFileAtomic } from '../io/files.js';
-import { readTmx, TmxError, writeTmx } from '../tm/tmx.js';
+import { readTmx, writeTmx } from '../tm/tmx.js';
 import { openMemory } from './memory.js';
 import { withProjectLock } from '../io/lock.js';
 
@@ -27,14 +27,7 @@ async function tmImportLocked(project: Project, files: readonly string[]): Promi
       try {
         entries = readTmx(readText(file, 'TMX file'), sourceLanguage, targetLanguages);
       } catch (err) {
-        if (err instanceof TmxError)
-          throw new LocflowError(err.message, {
-            file,
-            ...(err.line ? { line: err.line } : {}),
-            ...(err.column ? { column: err.column } : {}),
-            hint: 'fix the file; nothing was imported from it',
-          });
-        throw err;
+        throw asLocflowError(err, { file, hint: 'fix the file; nothing was imported from it' }) ?? err;
       }
       results.push({ file, read: entries.length, added: await memory!.add(entries) });
     }

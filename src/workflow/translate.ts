@@ -1,5 +1,5 @@
 import type { Project } from '../config/config.js';
-import { LocflowError } from '../errors.js';
+import { asLocflowError, LocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine } from '../mt/types.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
@@ -113,7 +113,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   try {
     engine = await createEngine(options.engine, project.config.mt);
   } catch (err) {
-    throw asLocflowError(err);
+    throw asLocflowError(err) ?? err;
   }
   const qa = qaOptions(project);
   const results: TranslateResult[] = [];
@@ -199,7 +199,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
             interrupted = true;
             break;
           }
-          throw asLocflowError(err);
+          throw asLocflowError(err) ?? err;
         }
         // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
         const { issues } = await checkPairs(
@@ -285,9 +285,4 @@ async function translateBatch(
     const restored = restoreFromMt(out[i]!, p.slots, s.unit.source);
     return { s, target: restored.content };
   });
-}
-
-function asLocflowError(err: unknown): Error {
-  if (err instanceof MtError) return new LocflowError(err.message, err.hint ? { hint: err.hint } : {});
-  return err as Error;
 }

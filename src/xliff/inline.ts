@@ -1,16 +1,16 @@
+import { DiagnosticError } from '../errors.js';
 import type { Content, InlineCode, Run } from '../model/content.js';
 import { normalizeContent } from '../model/content.js';
 import type { XliffUnit } from './model.js';
-import { childElements, escapeText, localName, type XmlElement } from './xml.js';
+import { childElements, escapeText, localName, type XmlElement } from '../io/xml.js';
 
 /** An error inside an XLIFF unit's content, with its place in the file. */
-export class ContentReadError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
+export class ContentReadError extends DiagnosticError {
+  declare readonly line: number;
+  declare readonly column: number;
+
+  constructor(message: string, line: number, column: number) {
+    super('xliff/content', message, { line, column });
     this.name = 'ContentReadError';
   }
 }

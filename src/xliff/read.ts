@@ -1,17 +1,18 @@
 import type { XliffDocument, XliffFile } from './model.js';
 import { readUnits12 } from './xliff12.js';
 import { readUnits20 } from './xliff20.js';
-import { childElements, localName, parseXml } from './xml.js';
+import { childElements, localName, parseXml, XmlError } from '../io/xml.js';
+import { DiagnosticError } from '../errors.js';
 import { ContentReadError } from './inline.js';
 
 /** An XLIFF file that cannot be read, with the place of the problem. */
-export class XliffReadError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(message);
+export class XliffReadError extends DiagnosticError {
+  constructor(message: string, line?: number, column?: number, cause?: DiagnosticError) {
+    super(cause?.id ?? 'xliff/unreadable', message, {
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      ...(cause ? { cause } : {}),
+    });
     this.name = 'XliffReadError';
   }
 }
@@ -22,10 +23,8 @@ export function readXliff(xml: string): XliffDocument {
   try {
     root = parseXml(xml);
   } catch (err) {
-    if (err instanceof Error && 'line' in err) {
-      const e = err as Error & { line: number; column: number; malformed?: boolean };
-      throw new XliffReadError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column);
-    }
+    if (err instanceof XmlError)
+      throw new XliffReadError(`${err.malformed ? 'malformed XML: ' : ''}${err.message}`, err.line, err.column, err);
     throw err;
   }
   if (localName(root.name) !== 'xliff') throw new XliffReadError(`the root element is <${root.name}>, not <xliff>: this is not an XLIFF file`, root.line, root.column);
@@ -54,7 +53,7 @@ export function readXliff(xml: string): XliffDocument {
       return { version: '2.0', sourceLang, ...(targetLang ? { targetLang } : {}), files };
     }
   } catch (err) {
-    if (err instanceof ContentReadError) throw new XliffReadError(err.message, err.line, err.column);
+    if (err instanceof ContentReadError) throw new XliffReadError(err.message, err.line, err.column, err);
     throw err;
   }
   throw new XliffReadError(`XLIFF version "${version ?? '(none)'}" is not supported; locflow reads 1.2 and 2.0`, root.line, root.column);

@@ -3,7 +3,7 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
-import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from './xml.js';
+import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from '../io/xml.js';
 import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */

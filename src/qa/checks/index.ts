@@ -20,6 +20,7 @@ export const CHECKS: Readonly<Record<string, () => Promise<Check>>> = {
   'repeated-words': () => import('./repeated-words.js').then((m) => m.repeatedWords),
   consistency: () => import('./consistency.js').then((m) => m.consistency),
   spelling: () => import('./spelling.js').then((m) => m.spelling),
+  alignment: () => import('./alignment.js').then((m) => m.alignment),
 };
 
 export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);

@@ -1,4 +1,4 @@
-import { escapeAttr, escapeText } from '../../xliff/xml.js';
+import { escapeAttr, escapeText } from '../../io/xml.js';
 import type { Issue, QaPair } from '../types.js';
 
 /**

@@ -14,7 +14,7 @@ export function sarifReport(issues: readonly Issue[], checks: readonly Check[]):
     return {
       id,
       name: id,
-      shortDescription: { text: c?.description ?? 'Document structure: blocks of source and target do not line up.' },
+      shortDescription: { text: c?.description ?? id },
       defaultConfiguration: { level: LEVEL[c?.severity ?? 'error'] },
     };
   });

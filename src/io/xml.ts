@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
-import { LocflowError } from '../errors.js';
-import { MAX_NESTING } from '../io/limits.js';
+import { DiagnosticError, LocflowError } from '../errors.js';
+import { MAX_NESTING } from './limits.js';
 
 /**
  * A small, safe XML tree: saxes parses strictly, never fetches anything and
@@ -17,15 +17,18 @@ export interface XmlElement {
   readonly column: number;
 }
 
-export class XmlError extends Error {
+export class XmlError extends DiagnosticError {
+  declare readonly line: number;
+  declare readonly column: number;
+
   constructor(
     message: string,
-    readonly line: number,
-    readonly column: number,
+    line: number,
+    column: number,
     /** False when the XML is well-formed but refused (nested too deep). */
     readonly malformed = true,
   ) {
-    super(message);
+    super(malformed ? 'xml/malformed' : 'xml/refused', message, { line, column });
     this.name = 'XmlError';
   }
 }
@@ -41,16 +44,29 @@ export function parseXml(xml: string): XmlElement {
 
   parser.on('doctype', (doctype) => {
     if (doctype.includes('[')) {
-      fail('the DOCTYPE declares entities or other markup (an internal subset); such files are refused to rule out XXE and entity expansion');
+      fail(
+        'the DOCTYPE declares entities or other markup (an internal subset); such files are refused to rule out XXE and entity expansion',
+      );
     }
   });
   parser.on('opentag', (tag) => {
     // Readers walk the tree recursively: a document nested deeper is refused here, where it passes the limit.
     if (stack.length >= MAX_NESTING) {
-      failure ??= new XmlError(`elements nest more than ${MAX_NESTING} levels deep here; locflow refuses files nested this deep`, parser.line, parser.column + 1, false);
+      failure ??= new XmlError(
+        `elements nest more than ${MAX_NESTING} levels deep here; locflow refuses files nested this deep`,
+        parser.line,
+        parser.column + 1,
+        false,
+      );
       throw new XmlError('too deep', parser.line, parser.column + 1);
     }
-    const el: XmlElement = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], line: parser.line, column: parser.column + 1 };
+    const el: XmlElement = {
+      name: tag.name,
+      attrs: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+      line: parser.line,
+      column: parser.column + 1,
+    };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root = el;
@@ -70,7 +86,9 @@ export function parseXml(xml: string): XmlElement {
   parser.on('cdata', onText);
   parser.on('error', (err) => {
     const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/su.exec(err.message);
-    failure ??= m ? new XmlError(m[3] ?? err.message, Number(m[1]), Number(m[2])) : new XmlError(err.message, parser.line, parser.column + 1);
+    failure ??= m
+      ? new XmlError(m[3] ?? err.message, Number(m[1]), Number(m[2]))
+      : new XmlError(err.message, parser.line, parser.column + 1);
   });
 
   try {
@@ -84,7 +102,9 @@ export function parseXml(xml: string): XmlElement {
 }
 
 export function childElements(el: XmlElement, name?: string): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || localName(c.name) === name));
+  return el.children.filter(
+    (c): c is XmlElement => typeof c !== 'string' && (name === undefined || localName(c.name) === name),
+  );
 }
 
 export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
@@ -126,7 +146,11 @@ export function escapeShownText(text: string): string {
 export function escapeAttr(text: string): string {
   if (!NEEDS_CARE.test(text) && !/["\t\n\r]/u.test(text)) return text;
   assertXmlChars(text);
-  return text.replace(/[&<>"]/gu, (c) => TEXT_ESCAPES[c] ?? c).replace(/\n/gu, '&#10;').replace(/\r/gu, '&#13;').replace(/\t/gu, '&#9;');
+  return text
+    .replace(/[&<>"]/gu, (c) => TEXT_ESCAPES[c] ?? c)
+    .replace(/\n/gu, '&#10;')
+    .replace(/\r/gu, '&#13;')
+    .replace(/\t/gu, '&#9;');
 }
 
 /** An attribute only shown to people: characters XML cannot carry as their Control Pictures. */
@@ -134,17 +158,17 @@ export function escapeShownAttr(text: string): string {
   return escapeAttr(text.replace(INVALID_XML_ALL, picture));
 }
 
- 
 const NEEDS_CARE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
- 
+
 const ESCAPED = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
- 
+
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
- 
+
 const INVALID_XML_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 
 const hexOf = (c: string): string => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-const picture = (c: string): string => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : `U+${hexOf(c)}`);
+const picture = (c: string): string =>
+  c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : `U+${hexOf(c)}`;
 
 /** Characters XML 1.0 cannot carry, as a code point from the hex of an XLIFF 2 <cp> (or locflow's 1.2 code); undefined when not one. */
 export function charFromHex(hex: string | undefined): string | undefined {
@@ -157,6 +181,8 @@ function assertXmlChars(text: string): void {
   const m = INVALID_XML.exec(text);
   if (m) {
     const before = text.slice(Math.max(0, m.index - 30), m.index).replace(INVALID_XML_ALL, picture);
-    throw new LocflowError(`character U+${hexOf(m[0])} cannot be written in XML 1.0 (after "${before}")`, { hint: 'remove the character from the file it comes from: in text XLIFF and TMX carry it as a code, inside a tag or code XLIFF 1.2 cannot (XLIFF 2.0, --xliff 2.0, can)' });
+    throw new LocflowError(`character U+${hexOf(m[0])} cannot be written in XML 1.0 (after "${before}")`, {
+      hint: 'remove the character from the file it comes from: in text XLIFF and TMX carry it as a code, inside a tag or code XLIFF 1.2 cannot (XLIFF 2.0, --xliff 2.0, can)',
+    });
   }
 }
