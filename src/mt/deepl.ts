@@ -1,5 +1,5 @@
 import { fetchWithRetry, chunk, mapLimit } from './http.js';
-import { primaryLanguage } from './languages.js';
+import { primarySubtag } from '../model/language.js';
 import { text, url } from '../settings.js';
 import { enginePlugin, MtError, type Engine } from './types.js';
 
@@ -20,7 +20,7 @@ const STATUS: Readonly<Record<number, [string, string?]>> = {
 };
 
 function deeplTarget(tag: string): string {
-  const p = primaryLanguage(tag).toUpperCase();
+  const p = primarySubtag(tag).toUpperCase();
   const region = tag.split(/[-_]/u)[1]?.toUpperCase();
   if (p === 'EN') return region === 'GB' ? 'EN-GB' : 'EN-US'; // DeepL requires a variant for English and Portuguese
   if (p === 'PT') return region === 'BR' ? 'PT-BR' : 'PT-PT';
@@ -52,7 +52,7 @@ export function deeplEngine(baseUrl: string, apiKey: string | undefined, keyVari
       const results = await mapLimit(groups, concurrency, async (texts) => {
         const body = JSON.stringify({
           text: texts,
-          source_lang: primaryLanguage(pair.source).toUpperCase(),
+          source_lang: primarySubtag(pair.source).toUpperCase(),
           target_lang: deeplTarget(pair.target),
           tag_handling: 'xml',
           ignore_tags: ['x'],

@@ -1,3 +1,5 @@
+import { primarySubtag } from '../model/language.js';
+
 /**
  * BCP 47 → the ISO 639-3 codes Apertium names its modes with (eng-spa). Only
  * the primary language subtag matters to the engines; a few Apertium pairs use
@@ -56,12 +58,8 @@ const ISO639_3: Readonly<Record<string, string>> = {
   ms: 'msa',
 };
 
-export function primaryLanguage(tag: string): string {
-  return tag.toLowerCase().split(/[-_]/u)[0] ?? tag;
-}
-
 export function iso6393(tag: string): string {
-  const p = primaryLanguage(tag);
+  const p = primarySubtag(tag);
   return ISO639_3[p] ?? p;
 }
 
@@ -69,9 +67,9 @@ export function iso6393(tag: string): string {
 export function apertiumMode(source: string, target: string, installed: readonly string[]): string | null {
   const candidates = [
     `${iso6393(source)}-${iso6393(target)}`,
-    `${primaryLanguage(source)}-${primaryLanguage(target)}`,
-    `${iso6393(source)}-${primaryLanguage(target)}`,
-    `${primaryLanguage(source)}-${iso6393(target)}`,
+    `${primarySubtag(source)}-${primarySubtag(target)}`,
+    `${iso6393(source)}-${primarySubtag(target)}`,
+    `${primarySubtag(source)}-${iso6393(target)}`,
   ];
   return candidates.find((c) => installed.includes(c)) ?? null;
 }

@@ -1,5 +1,5 @@
 import { chunk, fetchWithRetry, mapLimit } from './http.js';
-import { primaryLanguage } from './languages.js';
+import { primarySubtag } from '../model/language.js';
 import { text, url } from '../settings.js';
 import { enginePlugin, MtError, type Engine } from './types.js';
 
@@ -32,8 +32,8 @@ export function libreTranslateEngine(baseUrl: string, apiKey: string | undefined
       const results = await mapLimit(groups, concurrency, async (q) => {
         const body = JSON.stringify({
           q,
-          source: primaryLanguage(pair.source),
-          target: primaryLanguage(pair.target),
+          source: primarySubtag(pair.source),
+          target: primarySubtag(pair.target),
           format: 'html',
           ...(apiKey ? { api_key: apiKey } : {}),
         });

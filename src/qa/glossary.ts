@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { LocflowError } from '../errors.js';
+import { primarySubtag } from '../model/language.js';
 import { readText } from '../io/files.js';
 import { childElements, localName, parseXml, textContent, type XmlElement } from '../io/xml.js';
 
@@ -22,14 +23,16 @@ export interface Glossary {
 
 export const EMPTY_GLOSSARY: Glossary = { entries: [] };
 
-export function primary(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/u)[0] ?? lang;
-}
+/** The primary subtag, as the glossary keys its columns (model/language.ts). */
+export { primarySubtag as primary };
 
 /** Renderings a target may use for an entry: approved ones, and the term itself when it is not to be translated. */
 export function renderingsFor(entry: GlossaryEntry, targetLang: string): string[] {
   const approved = [
-    ...new Set([...(entry.targets[targetLang.toLowerCase()] ?? []), ...(entry.targets[primary(targetLang)] ?? [])]),
+    ...new Set([
+      ...(entry.targets[targetLang.toLowerCase()] ?? []),
+      ...(entry.targets[primarySubtag(targetLang)] ?? []),
+    ]),
   ];
   return entry.doNotTranslate || approved.length === 0
     ? [entry.source, ...approved.filter((a) => a !== entry.source)]
@@ -92,14 +95,14 @@ function parseCsvGlossary(text: string, file: string, sourceLang: string, sep: s
   const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header) return EMPTY_GLOSSARY;
   const src =
-    header.indexOf(primary(sourceLang)) >= 0
-      ? header.indexOf(primary(sourceLang))
+    header.indexOf(primarySubtag(sourceLang)) >= 0
+      ? header.indexOf(primarySubtag(sourceLang))
       : header.indexOf(sourceLang.toLowerCase());
   if (src < 0)
     throw new LocflowError(`the header has no column for the source language "${sourceLang}"`, {
       file,
       line: 1,
-      hint: `start the file with a header such as "${primary(sourceLang)},es,fr,translate"`,
+      hint: `start the file with a header such as "${primarySubtag(sourceLang)},es,fr,translate"`,
     });
   const entries: GlossaryEntry[] = [];
   rows.forEach((row) => {
@@ -179,10 +182,10 @@ function tbxEntry(entry: XmlElement, sourceLang: string): GlossaryEntry[] {
     for (const child of childElements(el)) walk(child, l);
   };
   walk(entry, undefined);
-  const srcTerms = terms.get(sourceLang.toLowerCase()) ?? terms.get(primary(sourceLang)) ?? [];
+  const srcTerms = terms.get(sourceLang.toLowerCase()) ?? terms.get(primarySubtag(sourceLang)) ?? [];
   const targets: Record<string, string[]> = {};
   for (const [lang, list] of terms)
-    if (lang !== sourceLang.toLowerCase() && lang !== primary(sourceLang)) targets[lang] = list;
+    if (lang !== sourceLang.toLowerCase() && lang !== primarySubtag(sourceLang)) targets[lang] = list;
   const onlySource = Object.keys(targets).length === 0;
   return srcTerms.map((source) => ({
     source,

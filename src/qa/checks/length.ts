@@ -1,5 +1,5 @@
 import { textOnly } from '../../model/content.js';
-import { primary } from '../glossary.js';
+import { primarySubtag } from '../../model/language.js';
 import type { PairCheck } from '../types.js';
 import { LocflowError } from '../../errors.js';
 import { asObject, settingsFrom, type Setting } from '../../settings.js';
@@ -46,7 +46,7 @@ export const length: PairCheck = {
     if (s < 20 || t === 0) return []; // short units vary too much to judge; empty targets are "empty"'s business
     const { lengthRatio } = settingsFrom(OPTIONS, context.settings);
     const [min, max] = lengthRatio[pair.targetLang] ??
-      lengthRatio[primary(pair.targetLang)] ??
+      lengthRatio[primarySubtag(pair.targetLang)] ??
       lengthRatio['*'] ?? [0.4, 2.5];
     const ratio = t / s;
     if (ratio < min)

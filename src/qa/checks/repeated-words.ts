@@ -1,6 +1,7 @@
 import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
+import { primarySubtag } from '../../model/language.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -89,7 +90,7 @@ export const repeatedWords: PairCheck = {
     if (found.length === 0) return [];
     const src = textWithoutCodes(pair.source);
     const inSource = new Set(repeats(src).map((r) => r.word.toLowerCase()));
-    const grammatical = GRAMMATICAL[pair.targetLang.split('-')[0]!.toLowerCase()];
+    const grammatical = GRAMMATICAL[primarySubtag(pair.targetLang)];
     const spelledAcronym = DOUBLED_LETTER_ACRONYM.test(src);
     const findings: Finding[] = [];
     for (const r of found) {

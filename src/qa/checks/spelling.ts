@@ -2,7 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { primary } from '../glossary.js';
+import { primarySubtag } from '../../model/language.js';
 import { opensSentence, textWithoutCodes } from '../text.js';
 import type { CollectionCheck, PairFindings, QaPair } from '../types.js';
 import { translated } from '../preconditions.js';
@@ -48,7 +48,7 @@ export function findDictionary(lang: string): string | null {
       .map((f) => f.slice(0, -4)),
   );
   const tag = lang.replace('-', '_');
-  const p = primary(lang);
+  const p = primarySubtag(lang);
   return (
     available.find((d) => d.toLowerCase() === tag.toLowerCase()) ??
     available.find((d) => d.toLowerCase() === `${p}_${p}`) ??
