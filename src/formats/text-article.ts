@@ -259,22 +259,10 @@ export const textFormat = formatPlugin({
   extensions: ['.txt'],
   settings: {
     boilerplate: regexps(
-      ['^powered by\\b', '^(?:sign up|subscribe)\\b.{0,80}$', '^(?:copyright\\b|©)', '^all rights reserved\\b'],
+      DEFAULT_BOILERPLATE.map((r) => r.source),
       'iu',
     ),
-    relatedLabels: strings([
-      'live updates',
-      'live',
-      'read more',
-      'read also',
-      'also read',
-      'related',
-      'more',
-      'see also',
-      'watch',
-      'listen',
-      'follow',
-    ]),
+    relatedLabels: strings(DEFAULT_RELATED),
   },
   read: (text, meta, settings) =>
     readTextArticle(text, meta, {
