@@ -50,6 +50,8 @@ describe('HTML report: what is missing from the target is marked in the source',
     const html = htmlReport(
       [
         {
+          id: 'qa/x',
+          rule: 'x',
           check: 'x',
           severity: 'warning',
           message: '"Adiós" is not in the source',
