@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { TmConfig } from '../config/config.js';
+import type { TmSettings } from './settings.js';
 import { LocflowError } from '../errors.js';
 import { insideProject } from '../io/files.js';
 import type { Migration, TranslationMemory } from './memory.js';
@@ -14,7 +14,7 @@ export type MemoryPlace =
   | { readonly store: 'sqlite'; readonly path: string; readonly shown: string }
   | { readonly store: 'postgres'; readonly url: string; readonly shown: string };
 
-export function memoryPlace(root: string, tm: TmConfig, env: NodeJS.ProcessEnv = process.env): MemoryPlace {
+export function memoryPlace(root: string, tm: TmSettings, env: NodeJS.ProcessEnv = process.env): MemoryPlace {
   const fromEnv = env.LOCFLOW_TM_URL?.trim();
   const url = fromEnv || tm.url;
   const key = fromEnv ? 'LOCFLOW_TM_URL' : 'tm.url';
