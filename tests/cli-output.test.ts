@@ -160,6 +160,23 @@ describe('--json: one document of a documented shape', () => {
   });
 });
 
+describe('--json on a failure', () => {
+  it('stdout still holds one JSON document: the error, with the exit code (the message also on stderr)', () => {
+    const d = tempProject();
+    const r = locflow(d, 'import', '--json', 'missing.xlf');
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as {
+      command: string;
+      error: { message: string; file?: string; exitCode: number };
+    };
+    expect(doc).toMatchObject({ command: 'import', error: { exitCode: 2 } });
+    expect(`${doc.error.file ?? ''} ${doc.error.message}`).toMatch(/missing\.xlf/u);
+    expect(r.stderr).toMatch(/missing\.xlf/u);
+    // Without --json, stdout stays empty.
+    expect(locflow(d, 'import', 'missing.xlf').stdout).toBe('');
+  });
+});
+
 describe('progress', () => {
   afterEach(() => vi.restoreAllMocks());
 

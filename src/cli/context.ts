@@ -29,8 +29,12 @@ export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | u
   return existsSync(resolve(root, CONFIG_FILE)) ? loadProject(root) : undefined;
 }
 
-/** Runs a command body; a LocflowError (or an operating-system I/O error) becomes its message on stderr and its exit code. */
-export async function run(body: () => Promise<number | void>): Promise<void> {
+/**
+ * Runs a command body; a LocflowError (or an operating-system I/O error) becomes its message on stderr and its exit code.
+ * `json`: the command's name when --json was given; a failure is then also told on stdout as
+ * `{ "command", "error": { "message", "file", "line", "column", "hint", "exitCode" } }`.
+ */
+export async function run(body: () => Promise<number | void>, json?: string): Promise<void> {
   try {
     const code = await body();
     if (typeof code === 'number') process.exitCode = code;
@@ -42,6 +46,11 @@ export async function run(body: () => Promise<number | void>): Promise<void> {
     if (known) {
       process.stderr.write(`locflow: ${known.format()}\n`);
       process.exitCode = known.exitCode;
+      if (json !== undefined) {
+        const { message, file, line, column, hint, exitCode } = known;
+        const error = { message, file, line, column, hint, exitCode };
+        process.stdout.write(`${JSON.stringify({ command: json, error }, null, 2)}\n`);
+      }
       return;
     }
     process.stderr.write(

@@ -10,32 +10,35 @@ export function registerBuild(program: Program): void {
     .option('--dry-run', 'make and check every file; say what would be written, write nothing')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(async () => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
-        const { output, shortList, count } = await import('../output.js');
-        const out = output({ ...globals, json: opts.json });
-        const { build } = await import('../../workflow/build.js');
-        const dryRun = opts.dryRun === true;
-        const results = build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
-        for (const r of results) {
-          const fallback = r.untranslated.length
-            ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(
-                r.untranslated.map((u) => u.label),
-                out.verbose,
-              )}`
-            : '';
-          out.line(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
-        }
-        const untranslated = results.reduce((n, r) => n + r.untranslated.length, 0);
-        out.line(
-          `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}${untranslated ? `, ${untranslated} untranslated unit(s) in the source language` : ''}`,
-        );
-        out.data('build', {
-          dryRun,
-          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
-          totals: { files: results.length, untranslated },
-        });
-      }),
+      run(
+        async () => {
+          const globals = cmd.optsWithGlobals() as GlobalOptions;
+          const project = await openProject(globals);
+          const { output, shortList, count } = await import('../output.js');
+          const out = output({ ...globals, json: opts.json });
+          const { build } = await import('../../workflow/build.js');
+          const dryRun = opts.dryRun === true;
+          const results = build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
+          for (const r of results) {
+            const fallback = r.untranslated.length
+              ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(
+                  r.untranslated.map((u) => u.label),
+                  out.verbose,
+                )}`
+              : '';
+            out.line(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
+          }
+          const untranslated = results.reduce((n, r) => n + r.untranslated.length, 0);
+          out.line(
+            `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}${untranslated ? `, ${untranslated} untranslated unit(s) in the source language` : ''}`,
+          );
+          out.data('build', {
+            dryRun,
+            results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+            totals: { files: results.length, untranslated },
+          });
+        },
+        opts.json ? 'build' : undefined,
+      ),
     );
 }

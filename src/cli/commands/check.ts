@@ -31,58 +31,61 @@ export function registerCheck(program: Program): void {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .action((files, opts, cmd) =>
-      run(async () => {
-        const { LocflowError } = await import('../../errors.js');
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        if (opts.json && opts.format !== 'text' && opts.format !== 'json')
-          throw new LocflowError(`--json and --format ${opts.format} ask for two formats: give one`);
-        const format = opts.json ? 'json' : opts.format;
-        const { output } = await import('../output.js');
-        const out = output(globals);
-        const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
-        if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
-          throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
-        if ((opts.source === undefined) !== (opts.target === undefined))
-          throw new LocflowError('--source and --target go together');
-        if (opts.source !== undefined && files.length)
-          throw new LocflowError('give either XLIFF files or --source/--target, not both');
-        const project = await openProjectIfAny(globals);
-        const { resolve } = await import('node:path');
-        const cwd = resolve(globals.cwd ?? process.cwd());
-        const { check } = await import('../../workflow/check.js');
-        const result = await check(project, {
-          files,
-          // Relative paths start from the project folder in a project (as before), else from the current folder.
-          ...(project ? {} : { cwd }),
-          ...(opts.lang ? { langs: opts.lang } : {}),
-          ...(opts.source !== undefined && opts.target !== undefined
-            ? { document: { source: opts.source, target: opts.target } }
-            : {}),
-          ...(opts.sourceLang !== undefined ? { sourceLang: opts.sourceLang } : {}),
-          ...(opts.glossary !== undefined ? { glossary: opts.glossary } : {}),
-          ...(maxWarnings !== undefined ? { maxWarnings } : {}),
-        });
-        for (const n of result.notices) out.notice(n);
-        const { renderReport } = await import('../../qa/reporters/index.js');
-        const report = await renderReport(
-          format,
-          result.issues,
-          result.pairs,
-          opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
-        );
-        if (opts.output !== undefined) {
-          const { namedByUser, writeFileAtomic } = await import('../../io/files.js');
-          // In a project, reports stay inside it as every other file locflow writes; alone, it goes where the user says.
-          // A report goes where the user says (a CI artifacts folder, say), inside the project or not.
-          writeFileAtomic(namedByUser(project ? project.root : cwd, opts.output), report);
-          const { summarize } = await import('../../qa/runner.js');
-          const s = summarize(result.issues);
-          out.line(
-            `${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
+      run(
+        async () => {
+          const { LocflowError } = await import('../../errors.js');
+          const globals = cmd.optsWithGlobals() as GlobalOptions;
+          if (opts.json && opts.format !== 'text' && opts.format !== 'json')
+            throw new LocflowError(`--json and --format ${opts.format} ask for two formats: give one`);
+          const format = opts.json ? 'json' : opts.format;
+          const { output } = await import('../output.js');
+          const out = output(globals);
+          const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+          if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
+            throw new LocflowError(`--max-warnings "${opts.maxWarnings}" must be a whole number`);
+          if ((opts.source === undefined) !== (opts.target === undefined))
+            throw new LocflowError('--source and --target go together');
+          if (opts.source !== undefined && files.length)
+            throw new LocflowError('give either XLIFF files or --source/--target, not both');
+          const project = await openProjectIfAny(globals);
+          const { resolve } = await import('node:path');
+          const cwd = resolve(globals.cwd ?? process.cwd());
+          const { check } = await import('../../workflow/check.js');
+          const result = await check(project, {
+            files,
+            // Relative paths start from the project folder in a project (as before), else from the current folder.
+            ...(project ? {} : { cwd }),
+            ...(opts.lang ? { langs: opts.lang } : {}),
+            ...(opts.source !== undefined && opts.target !== undefined
+              ? { document: { source: opts.source, target: opts.target } }
+              : {}),
+            ...(opts.sourceLang !== undefined ? { sourceLang: opts.sourceLang } : {}),
+            ...(opts.glossary !== undefined ? { glossary: opts.glossary } : {}),
+            ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+          });
+          for (const n of result.notices) out.notice(n);
+          const { renderReport } = await import('../../qa/reporters/index.js');
+          const report = await renderReport(
+            format,
+            result.issues,
+            result.pairs,
+            opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
           );
-        } else if (format !== 'text') process.stdout.write(report);
-        else if (!out.quiet) process.stdout.write(`${result.pairs.length} unit(s) checked\n${report}`);
-        return result.exitCode;
-      }),
+          if (opts.output !== undefined) {
+            const { namedByUser, writeFileAtomic } = await import('../../io/files.js');
+            // In a project, reports stay inside it as every other file locflow writes; alone, it goes where the user says.
+            // A report goes where the user says (a CI artifacts folder, say), inside the project or not.
+            writeFileAtomic(namedByUser(project ? project.root : cwd, opts.output), report);
+            const { summarize } = await import('../../qa/runner.js');
+            const s = summarize(result.issues);
+            out.line(
+              `${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
+            );
+          } else if (format !== 'text') process.stdout.write(report);
+          else if (!out.quiet) process.stdout.write(`${result.pairs.length} unit(s) checked\n${report}`);
+          return result.exitCode;
+        },
+        opts.json || opts.format === 'json' ? 'check' : undefined,
+      ),
     );
 }

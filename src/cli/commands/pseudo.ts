@@ -11,20 +11,23 @@ export function registerPseudo(program: Program): void {
     .option('--expansion <ratio>', 'extra length as a ratio', '0.3')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(async () => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
-        const { output } = await import('../output.js');
-        const out = output({ ...globals, json: opts.json });
-        const { pseudo } = await import('../../workflow/pseudo.js');
-        const expansion = Number(opts.expansion);
-        if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
-          const { LocflowError } = await import('../../errors.js');
-          throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
-        }
-        const results = pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion });
-        for (const r of results) out.line(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
-        out.data('pseudo', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
-      }),
+      run(
+        async () => {
+          const globals = cmd.optsWithGlobals() as GlobalOptions;
+          const project = await openProject(globals);
+          const { output } = await import('../output.js');
+          const out = output({ ...globals, json: opts.json });
+          const { pseudo } = await import('../../workflow/pseudo.js');
+          const expansion = Number(opts.expansion);
+          if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
+            const { LocflowError } = await import('../../errors.js');
+            throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
+          }
+          const results = pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion });
+          for (const r of results) out.line(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+          out.data('pseudo', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
+        },
+        opts.json ? 'pseudo' : undefined,
+      ),
     );
 }

@@ -9,38 +9,50 @@ export function registerStatus(program: Program): void {
     .option('--lang <codes>', 'languages, comma-separated', list)
     .option('--json', 'print the rows as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(async () => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
-        const { output } = await import('../output.js');
-        const out = output({ ...globals, json: opts.json });
-        const { status } = await import('../../workflow/status.js');
-        const rows = status(project, opts.lang ? { langs: opts.lang } : {});
-        out.data('status', { results: rows });
-        if (out.json) return;
-        const head = ['lang', 'units', 'words', 'translated', 'needs-review', 'untranslated', 'stale', 'since export'];
-        const since = (r: (typeof rows)[number]): string =>
-          r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported';
-        const body = rows.map((r) =>
-          [
-            r.lang,
-            r.units,
-            r.words,
-            `${r.translated} (${r.translatedWords} w)`,
-            r.needsReview,
-            `${r.untranslated} (${r.untranslatedWords} w)`,
-            r.stale,
-            since(r),
-          ].map(String),
-        );
-        const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-        for (const row of [head, ...body])
-          out.line(
-            row
-              .map((c, i) => c.padEnd(widths[i]!))
-              .join('  ')
-              .trimEnd(),
+      run(
+        async () => {
+          const globals = cmd.optsWithGlobals() as GlobalOptions;
+          const project = await openProject(globals);
+          const { output } = await import('../output.js');
+          const out = output({ ...globals, json: opts.json });
+          const { status } = await import('../../workflow/status.js');
+          const rows = status(project, opts.lang ? { langs: opts.lang } : {});
+          out.data('status', { results: rows });
+          if (out.json) return;
+          const head = [
+            'lang',
+            'units',
+            'words',
+            'translated',
+            'needs-review',
+            'untranslated',
+            'stale',
+            'since export',
+          ];
+          const since = (r: (typeof rows)[number]): string =>
+            r.sinceExport ? `+${r.sinceExport.added} −${r.sinceExport.removed}` : 'never exported';
+          const body = rows.map((r) =>
+            [
+              r.lang,
+              r.units,
+              r.words,
+              `${r.translated} (${r.translatedWords} w)`,
+              r.needsReview,
+              `${r.untranslated} (${r.untranslatedWords} w)`,
+              r.stale,
+              since(r),
+            ].map(String),
           );
-      }),
+          const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+          for (const row of [head, ...body])
+            out.line(
+              row
+                .map((c, i) => c.padEnd(widths[i]!))
+                .join('  ')
+                .trimEnd(),
+            );
+        },
+        opts.json ? 'status' : undefined,
+      ),
     );
 }

@@ -15,19 +15,22 @@ export function registerTm(program: Program): void {
     .argument('<files...>', 'TMX files')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((files, opts, cmd) =>
-      run(async () => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
-        const { output } = await import('../output.js');
-        const out = output({ ...globals, json: opts.json });
-        const { tmImport } = await import('../../workflow/tm.js');
-        const results = await tmImport(project, files);
-        for (const r of results)
-          out.line(
-            `${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new or updated in the memory`,
-          );
-        out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
-      }),
+      run(
+        async () => {
+          const globals = cmd.optsWithGlobals() as GlobalOptions;
+          const project = await openProject(globals);
+          const { output } = await import('../output.js');
+          const out = output({ ...globals, json: opts.json });
+          const { tmImport } = await import('../../workflow/tm.js');
+          const results = await tmImport(project, files);
+          for (const r of results)
+            out.line(
+              `${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new or updated in the memory`,
+            );
+          out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
+        },
+        opts.json ? 'tm import' : undefined,
+      ),
     );
   tm.command('export')
     .description('write the memory as TMX')
@@ -40,19 +43,22 @@ export function registerTm(program: Program): void {
     )
     .option('--json', 'print the result as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(async () => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
-        const { output } = await import('../output.js');
-        const out = output({ ...globals, json: opts.json });
-        const { tmExport } = await import('../../workflow/tm.js');
-        const r = await tmExport(project, opts.output, {
-          ...(opts.lang ? { lang: opts.lang } : {}),
-          omegat: opts.omegat === true,
-        });
-        out.line(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
-        out.data('tm export', { results: [{ ...r, file: rel(project.root, r.file) }] });
-      }),
+      run(
+        async () => {
+          const globals = cmd.optsWithGlobals() as GlobalOptions;
+          const project = await openProject(globals);
+          const { output } = await import('../output.js');
+          const out = output({ ...globals, json: opts.json });
+          const { tmExport } = await import('../../workflow/tm.js');
+          const r = await tmExport(project, opts.output, {
+            ...(opts.lang ? { lang: opts.lang } : {}),
+            omegat: opts.omegat === true,
+          });
+          out.line(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
+          out.data('tm export', { results: [{ ...r, file: rel(project.root, r.file) }] });
+        },
+        opts.json ? 'tm export' : undefined,
+      ),
     );
   tm.command('migrate')
     .description("create the memory's schema or bring it up to date (tm.url, LOCFLOW_TM_URL or the SQLite file)")
