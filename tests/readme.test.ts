@@ -114,6 +114,7 @@ function runBlock(block: Block, cwd: string, bin: string, timeoutMs = 240_000): 
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', script], {
       cwd,
+      stdio: ['ignore', 'pipe', 'pipe'], // a command that asks for input fails at once instead of waiting
       detached: true, // its own process group: a server it starts is stopped with it on a timeout
       env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, NO_COLOR: '1', CI: '1' },
     });
@@ -177,25 +178,29 @@ describe.skipIf(!hasApertium)('the README runs as written in the example project
     const title = `README line ${block.line}: ${block.commands[0]?.text ?? '(empty)'}`;
     const mark = block.mark ?? '';
     const skip = mark.startsWith('skip') || (mark.includes('needs apertium-apy') && !hasApy);
-    it.skipIf(skip)(title, async () => {
-      let cwd = project;
-      if (mark.startsWith('new-project')) {
-        cwd = mkdtempSync(join(tmpdir(), 'locflow-readme-new-'));
-        cpSync(join(ROOT, 'source'), join(cwd, 'source'), { recursive: true });
-      } else if (mark.startsWith('without-config')) {
-        cwd = mkdtempSync(join(tmpdir(), 'locflow-readme-alone-'));
-        cpSync(project, cwd, { recursive: true });
-        rmSync(join(cwd, 'locflow.config.json'));
-      }
-      mkdirSync(cwd, { recursive: true });
-      const outcome = await runBlock(block, cwd, bin);
-      const expected = block.commands.filter((c) => !c.background);
-      const report = expected
-        .map((c, i) => `  line ${c.line}: ${c.text}\n    exit ${outcome.codes[i] ?? '—'}, documented ${c.exit}`)
-        .join('\n');
-      expect(outcome.timedOut, `timed out\n${outcome.output}`).toBe(false);
-      expect(outcome.codes, `${report}\n--- output ---\n${outcome.output}`).toEqual(expected.map((c) => c.exit));
-    });
+    it.skipIf(skip)(
+      title,
+      async () => {
+        let cwd = project;
+        if (mark.startsWith('new-project')) {
+          cwd = mkdtempSync(join(tmpdir(), 'locflow-readme-new-'));
+          cpSync(join(ROOT, 'source'), join(cwd, 'source'), { recursive: true });
+        } else if (mark.startsWith('without-config')) {
+          cwd = mkdtempSync(join(tmpdir(), 'locflow-readme-alone-'));
+          cpSync(project, cwd, { recursive: true });
+          rmSync(join(cwd, 'locflow.config.json'));
+        }
+        mkdirSync(cwd, { recursive: true });
+        const outcome = await runBlock(block, cwd, bin);
+        const expected = block.commands.filter((c) => !c.background);
+        const report = expected
+          .map((c, i) => `  line ${c.line}: ${c.text}\n    exit ${outcome.codes[i] ?? '—'}, documented ${c.exit}`)
+          .join('\n');
+        expect(outcome.timedOut, `timed out\n${outcome.output}`).toBe(false);
+        expect(outcome.codes, `${report}\n--- output ---\n${outcome.output}`).toEqual(expected.map((c) => c.exit));
+      },
+      300_000,
+    );
   }
   it('finds the shell blocks, each with a command', () => {
     expect(blocks.length).toBeGreaterThan(10);

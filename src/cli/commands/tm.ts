@@ -68,14 +68,17 @@ export function registerTm(program: Program): void {
     )
     .action((_opts, cmd) =>
       run(async () => {
-        const project = await openProject(cmd.optsWithGlobals() as GlobalOptions);
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
         const { tmMigrate } = await import('../../workflow/tm.js');
         const r = await tmMigrate(project);
-        console.log(
-          r.from === r.to
-            ? `${r.location}: schema version ${r.to}, up to date`
-            : `${r.location}: schema version ${r.from} → ${r.to}`,
-        );
+        (await import('../output.js'))
+          .output(globals)
+          .line(
+            r.from === r.to
+              ? `${r.location}: schema version ${r.to}, up to date`
+              : `${r.location}: schema version ${r.from} → ${r.to}`,
+          );
       }),
     );
 }
