@@ -76,7 +76,11 @@ function writeContent20(content: Content, refs: DataRefs): string {
       return `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
     }
     if (paired) return '</pc>';
-    return run.code === 'open' ? `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"/>` : `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
+    // A start whose end is not in this content (or an end whose start is not) is isolated, as XLIFF 2 requires.
+    const matched = (r: Run): boolean => typeof r !== 'string' && r.id === run.id && r.code === (run.code === 'open' ? 'close' : 'open');
+    const isolated = run.code === 'open' ? !runs.slice(i + 1).some(matched) : !runs.slice(0, i).some(matched);
+    if (run.code === 'open') return `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"${isolated ? ' isolated="yes"' : ''}/>`;
+    return isolated ? `<ec id="${id}" isolated="yes" ${typing} dataRef="${refs.ref(run.data)}"/>` : `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
   }, writeText20);
 }
 
