@@ -11,7 +11,8 @@ function rng(seed) {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-export function buildCorpus(dir, words = 850_000, seed = 42) {
+/** News-like stories of about 425 words each, `words` in all, the same for the same seed. */
+export function stories(words = 850_000, seed = 42) {
   const article = readFileSync(join(root, 'source', 'us-strike-northern-iraq.txt'), 'utf8');
   const sentences = article
     .split(/\n+/)
@@ -64,6 +65,11 @@ export function buildCorpus(dir, words = 850_000, seed = 42) {
     count += text.split(/\s+/).length;
     out.push(text);
   }
+  return { out, count };
+}
+
+export function buildCorpus(dir, words = 850_000, seed = 42) {
+  const { out, count } = stories(words, seed);
   mkdirSync(join(dir, 'source'), { recursive: true });
   writeFileSync(join(dir, 'source', 'news.txt'), out.join('\n\n') + '\n');
   writeFileSync(

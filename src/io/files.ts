@@ -74,8 +74,27 @@ function tempName(path: string): string {
  * LocflowErrors naming the path; the temporary file is removed.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = atomicTemp(path);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    throw writeFailure(err, path, tmp);
+  }
+}
+
+/**
+ * The temporary file an atomic write of `path` goes through, in the same folder (created): a write into
+ * a project never goes through a link out of it (a folder swapped for a link since the path was checked).
+ */
+export function atomicTemp(path: string): string {
   const dir = dirname(path);
-  // A write into a project never goes through a link out of it (a folder swapped for a link since the path was checked).
   for (const root of projectRoots) {
     if (!within(root, resolve(path))) continue;
     const out = linkOutOfProject(root, resolve(path));
@@ -87,27 +106,19 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw systemError(err, dir, 'create the folder') ?? err;
   }
   removeStaleTemps(dir);
-  const tmp = tempName(path);
+  return tempName(path);
+}
+
+/** A failed atomic write: its temporary file removed, the error naming the file the user knows. */
+export function writeFailure(err: unknown, path: string, tmp: string): unknown {
   try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeFileSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The next write to this folder removes it.
-    }
-    const e = err as NodeJS.ErrnoException;
-    // Name the file the user knows, not the temporary one.
-    if (e.path === tmp) e.path = path;
-    throw systemError(err, path, 'write') ?? err;
+    rmSync(tmp, { force: true });
+  } catch {
+    // The next write to this folder removes it.
   }
+  const e = err as NodeJS.ErrnoException;
+  if (e.path === tmp) e.path = path;
+  return systemError(err, path, 'write') ?? err;
 }
 
 /**

@@ -12,8 +12,17 @@ import { formatFor } from '../formats/registry.js';
  * pattern's fixed folder without extension ("en/pricing"); loadProject has refused ids or paths that collide.
  */
 export function loadDocuments(project: Project): Document[] {
+  return [...eachDocument(project)];
+}
+
+/**
+ * The source documents one at a time, each read when asked for: a run over thousands of documents holds
+ * one in memory, not all. Colliding ids are refused before the first is read.
+ */
+export function* eachDocument(project: Project): Generator<Document> {
   const seen = new Map<string, string>();
-  return sourceDocuments(project).map(({ file, id }) => {
+  const sources = sourceDocuments(project);
+  for (const { file, id } of sources) {
     const other = seen.get(id);
     if (other)
       throw new LocflowError(
@@ -21,13 +30,15 @@ export function loadDocuments(project: Project): Document[] {
         { file: project.configPath, hint: 'rename one of them' },
       );
     seen.set(id, file);
+  }
+  for (const { file, id } of sources) {
     const format = formatFor(file);
-    return format.read(
+    yield format.read(
       readText(file, 'source file', project.config.encoding),
       { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage },
       project.config.text,
     );
-  });
+  }
 }
 
 /** The encoding a document is built in: the configuration's when its source was read in it, else UTF-8. */

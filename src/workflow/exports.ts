@@ -1,52 +1,91 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Project } from '../config/config.js';
-import { insideProject, readText, writeFileAtomic } from '../io/files.js';
+import type { AtomicBatch } from '../io/atomic-batch.js';
+import { insideProject, readText } from '../io/files.js';
 import type { Document } from '../model/index.js';
 import { textHash } from '../model/ids.js';
 
 /**
- * What was last sent out: the unit ids of each document at its last export,
- * kept in .locflow/exports/, so status can tell what changed since, and a hash
- * of each target the file carried, so import can tell a translator's edit of
- * that text from a conflict with a store that changed after the export.
+ * What was last sent out: the unit ids of each document at its last export, so status can tell what
+ * changed since, and a hash of each target the file carried, so import can tell a translator's edit of
+ * that text from a conflict with a store that changed after the export. One file per language,
+ * .locflow/exports/<lang>.json, read once and written once per run however many documents it exports.
+ * Records of older versions (.locflow/exports/<lang>/<doc>.json) are still read for documents it lacks.
  */
-function exportRecord(project: Project, lang: string, doc: Document): string {
+interface ExportRecord {
+  readonly exported?: string;
+  readonly units?: readonly string[];
+  readonly targets?: Readonly<Record<string, string>>;
+}
+
+interface LanguageRecords {
+  readonly docs: Record<string, ExportRecord>;
+}
+
+function languageFile(project: Project, lang: string): string {
+  return insideProject(project.root, `.locflow/exports/${lang}.json`, 'export record');
+}
+
+function documentFile(project: Project, lang: string, doc: Document): string {
   return insideProject(project.root, `.locflow/exports/${lang}/${doc.id}.json`, 'export record');
 }
 
-/** `targets`: unit id → the target text the file carries (codes as i18next markers). */
-export function recordExport(
-  project: Project,
-  lang: string,
-  doc: Document,
-  targets: Readonly<Record<string, string>> = {},
-): void {
-  const hashes = Object.fromEntries(Object.entries(targets).map(([id, text]) => [id, textHash(text)]));
-  writeFileAtomic(
-    exportRecord(project, lang, doc),
-    JSON.stringify(
-      { exported: new Date().toISOString(), units: doc.units.map((u) => u.id), targets: hashes },
-      null,
-      1,
-    ) + '\n',
-  );
-}
-
-function readRecord(
-  project: Project,
-  lang: string,
-  doc: Document,
-): { exported?: string; units?: string[]; targets?: Record<string, string> } | null {
-  const file = exportRecord(project, lang, doc);
+function readJson<T>(file: string): T | null {
   if (!existsSync(file)) return null;
   try {
-    return JSON.parse(readText(file, 'export record')) as {
-      exported?: string;
-      units?: string[];
-      targets?: Record<string, string>;
-    };
+    return JSON.parse(readText(file, 'export record')) as T;
   } catch {
     return null; // a damaged record only hides the comparison
+  }
+}
+
+/** The last language file read, kept while the file is unchanged: commands ask once per document. */
+let cached: { file: string; stamp: string; records: LanguageRecords } | undefined;
+
+function stampOf(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return 'none';
+  }
+}
+
+function languageRecords(project: Project, lang: string): LanguageRecords {
+  const file = languageFile(project, lang);
+  const stamp = stampOf(file);
+  if (cached?.file === file && cached.stamp === stamp) return cached.records;
+  const read = readJson<{ docs?: Record<string, ExportRecord> }>(file);
+  const records = { docs: read?.docs && typeof read.docs === 'object' ? read.docs : {} };
+  cached = { file, stamp, records };
+  return records;
+}
+
+function recordOf(project: Project, lang: string, doc: Document): ExportRecord | null {
+  return languageRecords(project, lang).docs[doc.id] ?? readJson<ExportRecord>(documentFile(project, lang, doc));
+}
+
+/** The export records of one run, written together by save(). */
+export class ExportLog {
+  private readonly docs: Record<string, ExportRecord>;
+  private readonly exported = new Date().toISOString();
+
+  constructor(
+    private readonly project: Project,
+    private readonly lang: string,
+  ) {
+    this.docs = { ...languageRecords(project, lang).docs };
+  }
+
+  /** `targets`: unit id → the target text the file carries (codes as i18next markers). */
+  record(doc: Document, targets: Readonly<Record<string, string>> = {}): void {
+    const hashes: Record<string, string> = {};
+    for (const id in targets) hashes[id] = textHash(targets[id]!);
+    this.docs[doc.id] = { exported: this.exported, units: doc.units.map((u) => u.id), targets: hashes };
+  }
+
+  save(batch: AtomicBatch): void {
+    batch.write(languageFile(this.project, this.lang), JSON.stringify({ docs: this.docs }) + '\n');
   }
 }
 
@@ -59,7 +98,7 @@ export function sentTargets(
   lang: string,
   doc: Document,
 ): (unit: string, text: string) => boolean | undefined {
-  const targets = readRecord(project, lang, doc)?.targets ?? {};
+  const targets = recordOf(project, lang, doc)?.targets ?? {};
   return (unit, text) => (targets[unit] === undefined ? undefined : targets[unit] === textHash(text));
 }
 
@@ -69,7 +108,7 @@ export function changesSinceExport(
   lang: string,
   doc: Document,
 ): { added: string[]; removed: string[]; exported: string } | null {
-  const record = readRecord(project, lang, doc);
+  const record = recordOf(project, lang, doc);
   if (!record) return null;
   const before = new Set(record.units ?? []);
   const now = new Set(doc.units.map((u) => u.id));

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
-import { readText, writeFileAtomic } from '../io/files.js';
+import { AtomicBatch } from '../io/atomic-batch.js';
+import { readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import { countWords } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { contextOf, openMemory } from './memory.js';
-import { recordExport, sentTargets } from './exports.js';
+import { ExportLog, sentTargets } from './exports.js';
 import { readXliff } from '../xliff/read.js';
 import { writeXliff } from '../xliff/write.js';
-import { chooseLanguages, loadBundle, loadDocuments, xliffPath } from './documents.js';
+import { chooseLanguages, eachDocument, loadBundle, xliffPath } from './documents.js';
 import { orphanIds, sameRuns, storedUnits, unitName } from './translations.js';
 
 export interface ExtractOptions {
@@ -45,13 +46,16 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
 async function extractLocked(project: Project, options: ExtractOptions): Promise<ExtractResult[]> {
   const langs = chooseLanguages(project, options.langs);
   const version = options.version ?? project.config.xliff.version;
-  const docs = loadDocuments(project);
   const results: ExtractResult[] = [];
   const memory = await openMemory(project, false);
   const { fuzzyThreshold, maxMatches } = project.config.tm;
+  // Every file of the run is written through one batch: flushed together, renamed, each folder synced once.
+  const batch = new AtomicBatch();
+  const logs = new Map(langs.map((lang) => [lang, new ExportLog(project, lang)]));
   try {
-    for (const lang of langs) {
-      for (const doc of docs) {
+    // Documents are read one at a time and let go once written; results keep the order of languages, then documents.
+    for (const doc of eachDocument(project)) {
+      for (const lang of langs) {
         const bundle = loadBundle(project, lang, doc);
         const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
         const stored = storedUnits(doc, bundle);
@@ -103,7 +107,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
         const file = xliffPath(project, lang, doc);
         if (!options.force) refuseToLoseWork(file, units, sentTargets(project, lang, doc));
         if (!options.dryRun) {
-          writeFileAtomic(
+          batch.write(
             file,
             writeXliff(
               { version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] },
@@ -116,7 +120,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
               .filter((u) => u.target !== undefined && !prefilled.has(u.id))
               .map((u) => [u.id, contentToI18n(u.target!)]),
           );
-          recordExport(project, lang, doc, sent);
+          logs.get(lang)!.record(doc, sent);
         }
         results.push({
           lang,
@@ -130,10 +134,15 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
         });
       }
     }
+    if (!options.dryRun) {
+      for (const log of logs.values()) log.save(batch);
+      await batch.commit();
+    }
   } finally {
+    batch.abandon();
     await memory?.close();
   }
-  return results;
+  return langs.flatMap((lang) => results.filter((r) => r.lang === lang));
 }
 
 /**
