@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, locflow } from './helpers.js';
+
+/** A project of `n` short articles; `edition` changes every article's last sentence. */
+function writeSources(dir: string, n: number, edition: number): void {
+  mkdirSync(join(dir, 'source'), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const text =
+      `Story ${i}: officials met in the capital.\n\nThe talks lasted ${i + 2} hours, a spokesman said.\n\n` +
+      `Edition ${edition} of this report was filed at ${edition + 8} o'clock.\n`;
+    writeFileSync(join(dir, 'source', `story-${i}.txt`), text);
+  }
+}
+
+function outputs(dir: string): Map<string, string> {
+  const xliff = join(dir, 'xliff', 'es');
+  const files = existsSync(xliff) ? readdirSync(xliff).filter((f) => f.endsWith('.xlf')) : [];
+  const out = new Map(files.map((f) => [f, readFileSync(join(xliff, f), 'utf8')]));
+  out.set('record', readFileSync(join(dir, '.locflow', 'exports', 'es.json'), 'utf8'));
+  return out;
+}
+
+/** The dates of the export records differ from run to run: what is compared is everything else. */
+const undated = (text: string): string => text.replace(/"exported":"[^"]*"/gu, '"exported":""');
+
+function killedAfter(dir: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'extract', '--force'], { cwd: dir, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+describe('extract killed at any moment', () => {
+  it('leaves every XLIFF file and the export record old or new, never torn, and the next run finishes', async () => {
+    const n = 150;
+    const dir = mkdtempSync(join(tmpdir(), 'locflow-kill-'));
+    writeFileSync(
+      join(dir, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+    );
+    writeSources(dir, n, 1);
+    expect(locflow(dir, 'extract').code).toBe(0);
+    const old = outputs(dir);
+    writeSources(dir, n, 2);
+    const fresh = mkdtempSync(join(tmpdir(), 'locflow-kill-new-'));
+    cpSync(dir, fresh, { recursive: true });
+    expect(locflow(fresh, 'extract', '--force').code).toBe(0);
+    const next = outputs(fresh);
+    expect(next.size).toBe(n + 1);
+    for (const ms of [150, 300, 450, 600, 800, 1000, 1300]) {
+      await killedAfter(dir, ms);
+      const now = outputs(dir);
+      expect(now.size).toBe(n + 1);
+      for (const [file, text] of now) {
+        const was = undated(old.get(file)!);
+        const will = undated(next.get(file)!);
+        expect([was, will], `${file} after a kill at ${ms} ms`).toContain(undated(text));
+      }
+    }
+    expect(locflow(dir, 'extract', '--force').code).toBe(0);
+    for (const [file, text] of outputs(dir)) expect(undated(text)).toBe(undated(next.get(file)!));
+    // Temporary files of the killed runs are gone once the next run has written there.
+    expect(readdirSync(join(dir, 'xliff', 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+});
