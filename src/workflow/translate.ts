@@ -133,111 +133,185 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     options.onResult?.(r);
   };
   try {
-    for (const { lang, doc, bundle, todo } of jobs) {
-      const base = {
-        lang,
-        doc: doc.id,
-        units: todo.length,
-        words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
-        characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
-      };
-      if (options.dryRun || todo.length === 0) {
-        finish({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
-        continue;
-      }
-      const progress = (): void => options.onProgress?.({ lang, doc: doc.id, done, total });
-      progress();
-      let labels: Map<string, string> | undefined; // made on the first flagged unit
-      // Pseudo text stands for the source language: its names are written back as the source has them.
-      const terms = protectedTerms(
-        doc,
-        qa.glossary ?? { entries: [] },
-        engine.name === 'pseudo' ? doc.sourceLang : lang,
-      );
-      const translations: Record<string, string> = { ...bundle.translations };
-      const meta: Record<string, UnitMeta> = { ...bundle.meta };
-      const flagged: FlaggedUnit[] = [];
-      let translated = 0;
-      // The memory first: an exact match costs nothing and was approved by a person.
-      let fromMemory = 0;
-      if (memory) {
-        for (const s of [...todo]) {
-          const m = (await memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit)))[0];
-          if (!m || m.score < 100) continue;
-          translations[s.unit.id] = m.target;
-          meta[s.unit.id] = {
+    for (const lang of langs) {
+      // The units still to translate of every document of the language, in document order: the engine gets
+      // them in few, large batches across documents (each Apertium start costs more than a short article).
+      const pending: Array<{ work: DocumentWork; s: StoredUnit }> = [];
+      for (const { doc, bundle, todo } of jobs.filter((j) => j.lang === lang)) {
+        const base = {
+          lang,
+          doc: doc.id,
+          units: todo.length,
+          words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
+          characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
+        };
+        if (options.dryRun || todo.length === 0) {
+          finish({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
+          continue;
+        }
+        options.onProgress?.({ lang, doc: doc.id, done, total });
+        const work: DocumentWork = {
+          doc,
+          base,
+          // Pseudo text stands for the source language: its names are written back as the source has them.
+          terms: protectedTerms(doc, qa.glossary ?? { entries: [] }, engine.name === 'pseudo' ? doc.sourceLang : lang),
+          translations: { ...bundle.translations },
+          meta: { ...bundle.meta },
+          flagged: [],
+          translated: 0,
+          fromMemory: 0,
+          left: todo.length,
+        };
+        // The memory first: an exact match costs nothing and was approved by a person.
+        const rest: StoredUnit[] = [];
+        for (const s of todo) {
+          const m = memory
+            ? (await memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit)))[0]
+            : undefined;
+          if (!m || m.score < 100) {
+            rest.push(s);
+            continue;
+          }
+          work.translations[s.unit.id] = m.target;
+          work.meta[s.unit.id] = {
             state: m.inContext ? 'translated' : 'needs-review',
             origin: 'tm',
             source: contentToI18n(s.unit.source),
           };
-          todo.splice(todo.indexOf(s), 1);
-          fromMemory++;
+          work.fromMemory++;
+          work.left--;
         }
-        if (fromMemory) {
-          await save(project, lang, doc, { translations, meta });
-          done += fromMemory;
-          progress();
+        if (work.fromMemory) {
+          await save(project, lang, doc, work);
+          done += work.fromMemory;
+          options.onProgress?.({ lang, doc: doc.id, done, total });
         }
+        if (work.left === 0) finish(resultOf(work, false));
+        for (const s of rest) pending.push({ work, s });
       }
-      let interrupted = false;
-      const size = options.batchSize ?? 200;
-      for (let from = 0; from < todo.length; from += size) {
-        if (options.signal?.aborted) {
-          interrupted = true;
-          break;
+      for (let from = 0; from < pending.length;) {
+        const to = batchEnd(pending, from, options.batchSize);
+        const batch = pending.slice(from, to);
+        const outputs = options.signal?.aborted
+          ? undefined
+          : await engineBatch(engine, batch, lang, qa, options.signal);
+        if (!outputs) {
+          // Interrupted: the document in progress is told as such; the ones after it were not started.
+          finish(resultOf(batch[0]!.work, true));
+          return results;
         }
-        const batch = todo.slice(from, from + size);
-        let outputs: Array<{ s: StoredUnit; target: Run[] }>;
-        try {
-          // Pseudo-translation is computed, not sent: the same text "locflow pseudo" writes.
-          outputs =
-            engine.name === 'pseudo'
-              ? batch.map((s) => ({ s, target: pseudoContent(s.unit.source, { keep: terms }) }))
-              : await translateBatch(engine, batch, doc.sourceLang, lang, terms, options.signal);
-        } catch (err) {
-          if (options.signal?.aborted) {
-            interrupted = true;
-            break;
-          }
-          throw asLocflowError(err) ?? err;
-        }
-        // The QA gate: MT output that fails an error-level check is kept, but as needs-review.
-        const { issues } = await checkPairs(
-          outputs.map(({ s, target }) => ({
-            id: s.unit.id,
-            source: s.unit.source,
-            target,
-            sourceLang: doc.sourceLang,
-            targetLang: lang,
-            file: doc.path,
-          })),
-          { ...qa, only: ['error'] },
-        );
-        const failing = new Map<string, string[]>();
-        for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
-        for (const { s, target } of outputs) {
-          translations[s.unit.id] = contentToI18n(target);
-          meta[s.unit.id] = {
-            state: failing.has(s.unit.id) ? 'needs-review' : 'translated',
+        const touched = new Set<DocumentWork>();
+        for (const { work, s, target, problems } of outputs) {
+          work.translations[s.unit.id] = contentToI18n(target);
+          work.meta[s.unit.id] = {
+            state: problems ? 'needs-review' : 'translated',
             origin: `mt:${engine.name}`,
             source: contentToI18n(s.unit.source),
           };
-          const problems = failing.get(s.unit.id);
           if (problems)
-            flagged.push({ unit: s.unit.id, label: (labels ??= documentLabels(doc)).get(s.unit.id), problems });
-          translated++;
+            work.flagged.push({
+              unit: s.unit.id,
+              label: (work.labels ??= documentLabels(work.doc)).get(s.unit.id),
+              problems,
+            });
+          work.translated++;
+          work.left--;
+          touched.add(work);
         }
-        await save(project, lang, doc, { translations, meta });
+        for (const work of touched) await save(project, lang, work.doc, work);
         done += batch.length;
-        progress();
+        options.onProgress?.({ lang, doc: batch[batch.length - 1]!.work.doc.id, done, total });
+        for (const work of touched) if (work.left === 0) finish(resultOf(work, false));
+        from = to;
       }
-      finish({ ...base, translated, fromMemory, flagged, interrupted });
-      if (interrupted) return results;
     }
   } finally {
     await memory?.close();
   }
   return results;
+}
+
+/** One document's share of a translate run: its store as this run fills it, and its counts. */
+interface DocumentWork {
+  readonly doc: Document;
+  readonly base: Pick<TranslateResult, 'lang' | 'doc' | 'units' | 'words' | 'characters'>;
+  readonly terms: readonly ProtectedTerm[];
+  readonly translations: Record<string, string>;
+  readonly meta: Record<string, UnitMeta>;
+  readonly flagged: FlaggedUnit[];
+  translated: number;
+  fromMemory: number;
+  /** Units not translated yet. */
+  left: number;
+  /** Made on the first flagged unit. */
+  labels?: Map<string, string>;
+}
+
+function resultOf(work: DocumentWork, interrupted: boolean): TranslateResult {
+  const { translated, fromMemory, flagged } = work;
+  return { ...work.base, translated, fromMemory, flagged, interrupted };
+}
+
+/**
+ * Source characters per engine call when no unit count is given: one Apertium run for a score of articles,
+ * and few enough seconds per call that progress and Ctrl-C still answer.
+ */
+const BATCH_CHARACTERS = 60_000;
+
+function batchEnd(pending: ReadonlyArray<{ s: StoredUnit }>, from: number, units: number | undefined): number {
+  if (units !== undefined) return Math.min(pending.length, from + Math.max(1, units));
+  let to = from;
+  let size = 0;
+  while (to < pending.length && (to === from || size < BATCH_CHARACTERS))
+    size += textOnly(pending[to++]!.s.unit.source).length;
+  return to;
+}
+
+/**
+ * One engine call over units of one or more documents, then the QA gate: MT output that fails an
+ * error-level check is kept, but as needs-review (`problems`). Undefined when the run was interrupted.
+ */
+async function engineBatch(
+  engine: Engine,
+  batch: ReadonlyArray<{ work: DocumentWork; s: StoredUnit }>,
+  lang: string,
+  qa: Awaited<ReturnType<typeof qaOptions>>,
+  signal: AbortSignal | undefined,
+): Promise<Array<{ work: DocumentWork; s: StoredUnit; target: Run[]; problems?: string[] }> | undefined> {
+  let targets: Run[][];
+  try {
+    // Pseudo-translation is computed, not sent: the same text "locflow pseudo" writes.
+    targets =
+      engine.name === 'pseudo'
+        ? batch.map(({ work, s }) => pseudoContent(s.unit.source, { keep: work.terms }))
+        : await translateBatch(engine, batch, batch[0]!.work.doc.sourceLang, lang, signal);
+  } catch (err) {
+    if (signal?.aborted) return undefined;
+    throw asLocflowError(err) ?? err;
+  }
+  const { issues } = await checkPairs(
+    batch.map(({ work, s }, i) => ({
+      id: s.unit.id,
+      source: s.unit.source,
+      target: targets[i]!,
+      sourceLang: work.doc.sourceLang,
+      targetLang: lang,
+      file: work.doc.path,
+    })),
+    { ...qa, only: ['error'] },
+  );
+  // Unit ids are unique within a document only: findings are matched by document and unit.
+  const failing = new Map<string, string[]>();
+  for (const i of issues) {
+    const key = `${i.file ?? ''}\u0000${i.unit}`;
+    const list = failing.get(key);
+    if (list) list.push(`${i.check}: ${i.message}`);
+    else failing.set(key, [`${i.check}: ${i.message}`]);
+  }
+  return batch.map(({ work, s }, i) => {
+    const problems = failing.get(`${work.doc.path}\u0000${s.unit.id}`);
+    return { work, s, target: targets[i]!, ...(problems ? { problems } : {}) };
+  });
 }
 
 /**
@@ -267,13 +341,12 @@ async function save(project: Project, lang: string, doc: Document, ours: Bundle)
 
 async function translateBatch(
   engine: Engine,
-  batch: readonly StoredUnit[],
+  batch: ReadonlyArray<{ work: DocumentWork; s: StoredUnit }>,
   source: string,
   target: string,
-  terms: readonly ProtectedTerm[],
   signal?: AbortSignal,
-): Promise<Array<{ s: StoredUnit; target: Run[] }>> {
-  const prepared = batch.map((s) => ({ s, p: protectForMt(s.unit.source, terms) }));
+): Promise<Run[][]> {
+  const prepared = batch.map(({ work, s }) => ({ s, p: protectForMt(s.unit.source, work.terms) }));
   const out = await engine.translate(
     prepared.map(({ p }) => p.html),
     { source, target },
@@ -281,8 +354,5 @@ async function translateBatch(
   );
   if (out.length !== prepared.length)
     throw new MtError(`${engine.name} returned ${out.length} translations for ${prepared.length} units`);
-  return prepared.map(({ s, p }, i) => {
-    const restored = restoreFromMt(out[i]!, p.slots, s.unit.source);
-    return { s, target: restored.content };
-  });
+  return prepared.map(({ s, p }, i) => restoreFromMt(out[i]!, p.slots, s.unit.source).content);
 }
