@@ -22,8 +22,11 @@ const asciiDigits = (text: string): string =>
 // A word of two letters or more, a hyphen, then a whole number (not a range "2019-2020", not a decimal).
 const CODE_WORD = /(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})[-‐](\d{1,4})(?![\d\p{L}]|[.,]\d)/gu;
 
+const HYPHEN_DIGIT = /[-‐][\d\u0660-\u0669\u06F0-\u06F9]/u;
+
 export function codeWords(text: string): CodeWord[] {
   const out: CodeWord[] = [];
+  if (!HYPHEN_DIGIT.test(text)) return out;
   for (const m of asciiDigits(text).matchAll(CODE_WORD)) {
     // The whole code for messages: "SARS-CoV-2", not only its last part.
     const from = text.slice(0, m.index).search(/[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*[-‐]$/u);

@@ -474,7 +474,8 @@ function swaps(
   const out: Finding[] = [];
   const reported = new Set<Quantity>();
   // Numbers still bound to their code word ("Apollo-11 and Soyuz-19" → "Soyuz-19 und Apollo-11") moved with it.
-  const kept = keptBindings(sourceText, targetText);
+  let kept: Set<string> | undefined;
+  const keptWithWords = (q: Quantity): boolean => (kept ??= keptBindings(sourceText, targetText)).has(q.text);
   const report = (s1: Quantity, s2: Quantity, t1: Quantity): void => {
     reported.add(s1).add(s2);
     out.push({
@@ -500,7 +501,7 @@ function swaps(
         s1.magnitude === 1 &&
         s1.start < s2.start &&
         t1.start > t2.start &&
-        !(kept.has(s1.text) && kept.has(s2.text)) &&
+        !(keptWithWords(s1) && keptWithWords(s2)) &&
         !yearInPlace(s1, t1, s2, t2, targetText, targetLang)
       )
         report(s1, s2, t1);
