@@ -33,6 +33,8 @@ export interface RunResult {
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Findings of one check listed per unit; the others are summed up in one more. */
+const MAX_FINDINGS_PER_UNIT = 20;
 
 export async function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): Promise<RunResult> {
   const issues: Issue[] = [];
@@ -48,21 +50,38 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       (s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang),
     );
 
+  // The texts an issue quotes, made once per pair: a unit with many findings must not copy itself per finding.
+  const plain = new WeakMap<QaPair, { source: string; target: string }>();
+  const textsOf = (pair: QaPair): { source: string; target: string } => {
+    let t = plain.get(pair);
+    if (!t) plain.set(pair, (t = { source: toPlainText(pair.source), target: toPlainText(pair.target) }));
+    return t;
+  };
+  // Past a few findings of one check in one unit, the rest are counted, not listed.
+  const counts = new Map<QaPair, Map<string, number>>();
+  const overflow: Array<{ first: Issue; pair: QaPair }> = [];
+
   const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
     if (suppressed(pair, check.id)) return;
     if (!applies(check, pair)) return;
+    const { source, target } = textsOf(pair);
     const issue = issueOf(check, configured, f, {
       unit: pair.id,
       ...(pair.label !== undefined ? { label: pair.label } : {}),
       file: pair.file,
       ...(pair.line !== undefined ? { line: pair.line } : {}),
       lang: pair.targetLang,
-      source: toPlainText(pair.source),
-      target: toPlainText(pair.target),
+      source,
+      target,
       ...(f.targetSpan ? { targetSpan: spanInPlainText(pair.target, f.targetSpan) } : {}),
     });
     if (options.only && !options.only.includes(issue.severity)) return;
-    issues.push(issue);
+    let perCheck = counts.get(pair);
+    if (!perCheck) counts.set(pair, (perCheck = new Map()));
+    const n = (perCheck.get(check.id) ?? 0) + 1;
+    perCheck.set(check.id, n);
+    if (n <= MAX_FINDINGS_PER_UNIT) issues.push(issue);
+    else if (n === MAX_FINDINGS_PER_UNIT + 1) overflow.push({ first: issue, pair });
   };
 
   const active = (options.checks ?? (await loadChecks()))
@@ -108,14 +127,20 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
   }
   for (const { check, configured, result } of pending)
     for (const { pair, finding } of await result) report(check, configured, pair, finding);
-  // Report order: by file, then unit order of appearance, then check order.
+  // One more finding for the rest of a check's findings in a unit, counted.
+  for (const { first, pair } of overflow) {
+    const more = counts.get(pair)!.get(first.check)! - MAX_FINDINGS_PER_UNIT;
+    issues.push({ ...first, message: `…and ${more} more ${first.check} finding(s) in this unit` });
+  }
+  // Report order: by file, then unit order of appearance, then check order (a stable sort on one key per issue).
   const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
-  issues.sort(
-    (a, b) =>
-      (order.get(`${a.file}\u0000${a.unit}\u0000${a.lang}`) ?? 0) -
-      (order.get(`${b.file}\u0000${b.unit}\u0000${b.lang}`) ?? 0),
-  );
-  return { issues, notices: [...notices] };
+  const keyed = issues.map((issue, i) => ({
+    issue,
+    i,
+    at: order.get(`${issue.file}\u0000${issue.unit}\u0000${issue.lang}`) ?? 0,
+  }));
+  keyed.sort((a, b) => a.at - b.at || a.i - b.i);
+  return { issues: keyed.map((k) => k.issue), notices: [...notices] };
 }
 
 /** Whether a check makes sense on a pair: every one of its preconditions holds. */

@@ -1,7 +1,7 @@
 import { renderingsFor } from '../glossary.js';
 import { cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, type FoundName } from '../names/detect.js';
-import { TargetText, type WordMatch } from '../names/target.js';
+import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
@@ -50,6 +50,8 @@ export const names: PairCheck = {
       // The glossary governs its own spans; a name that occurs twice is looked for once.
       if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
       seen.add(name.text);
+      // A run of more capitalised words than any name has is a heading or noise, not a name.
+      if (name.words.length > MAX_NAME_WORDS) continue;
       const finding = lookFor(
         name,
         target,
@@ -59,9 +61,15 @@ export const names: PairCheck = {
       );
       if (finding) findings.push(finding);
     }
+    if (target.respellingsSkipped)
+      context.notice(
+        `names: a unit of more than ${MAX_WORDS_FOR_RESPELLINGS} distinct words is checked for names kept as written or inflected only`,
+      );
     return findings;
   },
 };
+
+const MAX_NAME_WORDS = 12;
 
 function glossaryFinding(
   name: string,

@@ -126,6 +126,29 @@ export const numbers: PairCheck = {
   },
 };
 
+/** More numbers than any sentence or paragraph holds: compared as counts of values, not one by one. */
+const MAX_QUANTITIES = 400;
+
+/** Every value the source states as often in the target (linear: a unit of thousands of numbers is a table or noise). */
+function compareCounts(S: readonly Quantity[], T: readonly Quantity[]): Finding[] {
+  const inTarget = new Map<string, number>();
+  for (const t of T) for (const k of new Set(t.keys)) inTarget.set(k, (inTarget.get(k) ?? 0) + 1);
+  const missing: Quantity[] = [];
+  for (const q of S) {
+    if (!required(q)) continue;
+    const k = q.keys.find((key) => (inTarget.get(key) ?? 0) > 0);
+    if (k === undefined) missing.push(q);
+    else inTarget.set(k, inTarget.get(k)! - 1);
+  }
+  if (missing.length === 0) return [];
+  const shown = missing.slice(0, 10).map(label).join(', ');
+  return [
+    {
+      message: `number(s) missing from the target: ${shown}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`,
+    },
+  ];
+}
+
 function compareQuantities(
   sourceText: string,
   targetText: string,
@@ -136,6 +159,7 @@ function compareQuantities(
   const S = findQuantities(sourceText, sourceLang, { textConventions: true }).filter((q) => q.origin !== 'article');
   if (S.length === 0 && !/\d/u.test(targetText)) return [];
   const T = findQuantities(targetText, targetLang);
+  if (S.length > MAX_QUANTITIES || T.length > MAX_QUANTITIES) return compareCounts(S, T);
   const findings: Finding[] = [];
   const matchOf = new Map<Quantity, Quantity>();
   const used = new Set<Quantity>();

@@ -74,8 +74,10 @@ function capitalisedThenCommon(text: string, r: Repeat): boolean {
     second.charAt(0) !== second.charAt(0).toLowerCase()
   )
     return false;
-  const before = text.slice(0, r.start).trimEnd();
-  return before !== '' && !/[.!?¿¡:;"“”«»„‚‘’'()[\]—–-]$/u.test(before);
+  // The character before the pair, white space skipped (no copy of the text before it: a unit may be long).
+  let at = r.start - 1;
+  while (at >= 0 && /\s/u.test(text.charAt(at))) at--;
+  return at >= 0 && !/[.!?¿¡:;"“”«»„‚‘’'()[\]—–-]/u.test(text.charAt(at));
 }
 
 export const repeatedWords: PairCheck = {

@@ -12,11 +12,14 @@ import { isGermanNoun } from './words.js';
 
 export type WordMatch = 'verbatim' | 'cognate' | 'transliterated';
 
-// Arabic attaches conjunctions, prepositions and the article to the word: "وكركوك", "بالعراق".
-const ARABIC_PROCLITIC = /^(?:و|ف|ب|ل|ك|ال|وال|بال|لل|فال|كال|وب|ول)?$/u;
 // Endings a kept name takes: plurals and genitives (Obamas, Merkels), Romance gender and number.
 const INFLECTION = /^(?:s|n|en|es|ns|e|a|o|as|os|i|is)$/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// Arabic attaches conjunctions, prepositions and the article to the word: "وكركوك", "بالعراق".
+const ARABIC_CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول'];
+const ARABIC_PROCLITIC = new RegExp(`^(?:${ARABIC_CLITICS.join('|')})?$`, 'u');
+/** Beyond this many distinct words (no sentence or paragraph has them), names are matched verbatim and inflected only. */
+export const MAX_WORDS_FOR_RESPELLINGS = 3000;
 // Small words inside a written-out acronym's name, in the languages names are written out in.
 const EXPANSION_PARTICLES = new Set(
   'of the and for on in de del la las los el le les des du di della degli e y et und der die das den dem des für fur von zu al'.split(
@@ -44,6 +47,9 @@ export class TargetText {
   private readonly lang: string;
   private skeletons: Array<readonly string[]> | undefined;
   private unexplained: readonly TargetWord[] | undefined;
+  private found: Map<string, WordMatch | undefined> | undefined;
+  private distinctWords: Set<string> | undefined;
+  private sorted: string[] | undefined;
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
@@ -91,24 +97,50 @@ export class TargetText {
     return false;
   }
 
-  /** How a folded source word occurs in the target, if it does. */
+  /** How a folded source word occurs in the target, if it does (remembered per word: a text asks again and again). */
   findWord(word: string): WordMatch | undefined {
     if (word.length === 0) return undefined;
-    for (const t of this.words) {
-      const w = t.folded;
-      if (w === word) return 'verbatim';
-      if (w.startsWith(word)) {
-        const rest = w.slice(word.length);
-        // Inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure.
-        if (INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
-      }
-      if (this.lang === 'ar' && w.endsWith(word) && ARABIC_PROCLITIC.test(w.slice(0, w.length - word.length)))
-        return 'verbatim';
+    this.found ??= new Map();
+    if (this.found.has(word)) return this.found.get(word);
+    const match = this.lookUp(word);
+    this.found.set(word, match);
+    return match;
+  }
+
+  private lookUp(word: string): WordMatch | undefined {
+    const sorted = this.sortedWords();
+    // Words that start with it, found by binary search in the sorted distinct words.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < word) lo = mid + 1;
+      else hi = mid;
     }
-    // Only then the dearer comparisons.
-    for (const t of this.words) if (isCognate(word, t.folded)) return 'cognate';
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(word); i++) {
+      const rest = sorted[i]!.slice(word.length);
+      // Verbatim, inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure.
+      if (rest === '' || INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
+    }
+    if (this.lang === 'ar' && ARABIC_CLITICS.some((c) => this.distinct().has(c + word))) return 'verbatim';
+    // Only then the dearer comparisons, which a text of thousands of distinct words does not get.
+    if (this.respellingsSkipped) return undefined;
+    for (const t of sorted) if (isCognate(word, t)) return 'cognate';
     if (this.transliterated(word)) return 'transliterated';
     return undefined;
+  }
+
+  /** Whether the text is too long for respelled and transliterated matches (each compares every distinct word). */
+  get respellingsSkipped(): boolean {
+    return this.distinct().size > MAX_WORDS_FOR_RESPELLINGS;
+  }
+
+  private distinct(): Set<string> {
+    return (this.distinctWords ??= new Set(this.words.map((t) => t.folded)));
+  }
+
+  private sortedWords(): readonly string[] {
+    return (this.sorted ??= [...this.distinct()].sort());
   }
 
   /** Whether a digit run or a single letter stands in the target as a word of its own ("2" in "سارس-كوف-2", "C"). */
@@ -119,7 +151,8 @@ export class TargetText {
 
   /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
   transposed(word: string): string | undefined {
-    return this.words.find((t) => t.folded.length === word.length && isTransposition(word, t.folded))?.folded;
+    if (this.respellingsSkipped) return undefined;
+    return this.sortedWords().find((t) => t.length === word.length && isTransposition(word, t));
   }
 
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
@@ -148,10 +181,6 @@ export class TargetText {
   }
 
   /**
-   * Whether an acronym is there localised: the same letters in another order
-   * (NATO → OTAN, EU → UE, HIV → VIH) or with one letter more or less (UN → ONU).
-   */
-  /**
    * An acronym written out: capitalised words whose initials are its letters, in any order and with
    * particles between them ("EU" → "Europäische Union", "Unión Europea"; "NATO" → "Organización del
    * Tratado del Atlántico Norte"; "TGD" → "Türkische Gemeinde in Deutschland").
@@ -162,7 +191,7 @@ export class TargetText {
     const capital = (w: TargetWord): boolean => /^\p{Lu}/u.test(this.text.slice(w.start, w.end));
     for (let i = 0; i < this.words.length; i++) {
       const initials: string[] = [];
-      for (let k = i; k < this.words.length && initials.length < letters.length; k++) {
+      for (let k = i; k < this.words.length && k - i < 3 * letters.length && initials.length < letters.length; k++) {
         const w = this.words[k]!;
         if (EXPANSION_PARTICLES.has(w.folded) && initials.length > 0) continue;
         if (!capital(w) || w.acronym) break;
@@ -173,6 +202,10 @@ export class TargetText {
     return false;
   }
 
+  /**
+   * Whether an acronym is there localised: the same letters in another order
+   * (NATO → OTAN, EU → UE, HIV → VIH) or with one letter more or less (UN → ONU).
+   */
   hasLocalisedAcronym(acronym: string): boolean {
     const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
     for (const t of this.words) {
@@ -228,7 +261,7 @@ export class TargetText {
           !t.acronym &&
           !sourceWords.has(t.folded) &&
           !rendered.has(t.folded) &&
-          !sourceList.some((s) => isCognate(s, t.folded)),
+          !(!this.respellingsSkipped && sourceList.some((s) => isCognate(s, t.folded))),
       );
     }
     return this.unexplained;

@@ -1,0 +1,27 @@
+// node bench/qa-adversarial.mjs [--size bytes] — the time each QA check takes on hostile 1 MB units
+// (bench/qa-adversarial-inputs.mjs): figures, not tests (tests/qa-adversarial.test.ts checks that each grows linearly).
+import { parseArgs } from 'node:util';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADVERSARIAL } from './qa-adversarial-inputs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { size: { type: 'string', default: String(1 << 20) } } });
+const size = Number(values.size);
+const { CHECKS } = await import(join(root, 'dist/qa/checks/index.js'));
+const { runChecks } = await import(join(root, 'dist/qa/runner.js'));
+const checks = CHECKS.filter((c) => c.id !== 'spelling');
+console.log(`QA checks on hostile units of ${size} characters (ms; the slowest check per input last)`);
+for (const [name, make] of Object.entries(ADVERSARIAL)) {
+  const text = make(size);
+  const target = [...text].reverse().join('');
+  const times = [];
+  for (const check of checks) {
+    const pair = { id: 'u', source: [text], target: [target], sourceLang: 'en', targetLang: 'es', file: 'x' };
+    const start = performance.now();
+    await runChecks([pair], { checks: [check] });
+    times.push([check.id, performance.now() - start]);
+  }
+  times.sort((a, b) => a[1] - b[1]);
+  console.log(`${name.padEnd(12)} ${times.map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')}`);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/qa/checks/index.js';
+import { runChecks } from '../src/qa/runner.js';
+import { ADVERSARIAL } from '../bench/qa-adversarial-inputs.mjs';
+
+// Every check must grow linearly with the unit: on a hostile unit 8× longer it may take at most 4 × 8 times longer
+// (a quadratic pattern takes 64×, and far more on the 1 MB units of the benchmark). Absolute times are the benchmark's (`node bench/qa-adversarial.mjs`): a
+// test never fails because a machine is slow, only because work grows faster than the text.
+const SMALL = 32 * 1024;
+const LARGE = 8 * SMALL;
+
+async function timeCheck(id: string, text: string): Promise<number> {
+  const check = CHECKS.find((c) => c.id === id)!;
+  const target = [...text].reverse().join('');
+  const pair = { id: 'u', source: [text], target: [target], sourceLang: 'en', targetLang: 'es', file: 'x' };
+  const start = performance.now();
+  await runChecks([pair], { checks: [check] });
+  return performance.now() - start;
+}
+
+describe('every check is linear on hostile units', () => {
+  const ids = CHECKS.filter((c) => c.id !== 'spelling').map((c) => c.id);
+  for (const [name, make] of Object.entries(ADVERSARIAL)) {
+    it(`"${name}"`, { timeout: 120_000 }, async () => {
+      for (const id of ids) {
+        await timeCheck(id, make(SMALL / 2)); // load the check's word lists (another text: no memory of it)
+        const small = Math.max(await timeCheck(id, make(SMALL)), 10);
+        const large = await timeCheck(id, make(LARGE));
+        expect(
+          Math.round(large / small),
+          `${id} on ${name}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`,
+        ).toBeLessThanOrEqual(32);
+      }
+    });
+  }
+});
