@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../src/qa/checks/index.js';
+import { CHECK_IDS, loadChecks } from '../src/qa/checks/index.js';
 import { runChecks } from '../src/qa/runner.js';
 import { ADVERSARIAL } from '../bench/qa-adversarial-inputs.mjs';
 
@@ -10,16 +10,17 @@ const SMALL = 32 * 1024;
 const LARGE = 8 * SMALL;
 
 async function timeCheck(id: string, text: string): Promise<number> {
-  const check = CHECKS.find((c) => c.id === id)!;
+  const [check] = await loadChecks([id]);
   const target = [...text].reverse().join('');
   const pair = { id: 'u', source: [text], target: [target], sourceLang: 'en', targetLang: 'es', file: 'x' };
   const start = performance.now();
-  await runChecks([pair], { checks: [check] });
+  await runChecks([pair], { checks: [check!] });
   return performance.now() - start;
 }
 
 describe('every check is linear on hostile units', () => {
-  const ids = CHECKS.filter((c) => c.id !== 'spelling').map((c) => c.id);
+  // (alignment compares whole documents, spelling needs hunspell: neither reads one pair)
+  const ids = CHECK_IDS.filter((id) => id !== 'spelling' && id !== 'alignment');
   for (const [name, make] of Object.entries(ADVERSARIAL)) {
     it(`"${name}"`, { timeout: 120_000 }, async () => {
       for (const id of ids) {
