@@ -116,7 +116,11 @@ export class PostgresMemory implements TranslationMemory {
   /** Connects to `url` (shown as `location`) and brings the schema up to date. */
   static async open(url: string, location: string): Promise<PostgresMemory> {
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url, application_name: 'locflow', connectionTimeoutMillis: 10_000 });
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: 'locflow',
+      connectionTimeoutMillis: 10_000,
+    });
     const early: Error[] = [];
     client.on('error', (err) => early.push(err));
     try {
@@ -221,9 +225,7 @@ export class PostgresMemory implements TranslationMemory {
     const frequency = await this.tokenFrequencies();
     const words = indexTokens(source);
     // Rarest first; among tokens too rare for the statistics, longer words first (they tend to be rarer).
-    const rarest = [...words].sort(
-      (a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length,
-    );
+    const rarest = [...words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length);
     const used: string[] = [];
     const param = (w: string): string => {
       if (!used.includes(w)) used.push(w);
@@ -263,7 +265,13 @@ export class PostgresMemory implements TranslationMemory {
     }
     return best
       .list()
-      .map(({ item, score }) => ({ source: item.source, target: item.target, score, inContext: false, origin: item.origin || 'tm' }));
+      .map(({ item, score }) => ({
+        source: item.source,
+        target: item.target,
+        score,
+        inContext: false,
+        origin: item.origin || 'tm',
+      }));
   }
 
   /**

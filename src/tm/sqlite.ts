@@ -177,7 +177,13 @@ export class SqliteMemory implements TranslationMemory {
     return Promise.resolve(
       this.index(sourceLang, targetLang)
         .search(source, threshold, limit)
-        .map((h) => ({ source: h.source, target: h.target, score: h.score, inContext: false, origin: h.origin || 'tm' })),
+        .map((h) => ({
+          source: h.source,
+          target: h.target,
+          score: h.score,
+          inContext: false,
+          origin: h.origin || 'tm',
+        })),
     );
   }
 

@@ -1,8 +1,26 @@
 import { DiagnosticError } from '../errors.js';
 import { TOOL } from '../version.js';
-import { charFromHex, childElements, escapeAttr, escapeShownText, escapeText, escapeTextWith, localName, parseXml, textContent, type XmlElement } from '../io/xml.js';
+import {
+  charFromHex,
+  childElements,
+  escapeAttr,
+  escapeShownText,
+  escapeText,
+  escapeTextWith,
+  localName,
+  parseXml,
+  textContent,
+  type XmlElement,
+} from '../io/xml.js';
 import type { TmEntry } from './memory.js';
-import { encodeMarkerId, escapeText as storeText, marker, MARKER, splitMarkers, type MarkerKind } from '../store/codes.js';
+import {
+  encodeMarkerId,
+  escapeText as storeText,
+  marker,
+  MARKER,
+  splitMarkers,
+  type MarkerKind,
+} from '../store/codes.js';
 
 /**
  * TMX 1.4b. Inline codes travel as <ph> (standalone), <bpt>/<ept> (paired,
@@ -52,7 +70,11 @@ function segToTmx(text: string, codes: Readonly<Record<string, string>>): string
  * order of appearance in the source segment. locflow writes a standalone tag as <x/> and any other
  * standalone code (placeholder, URL, date…) as <ph>, so: <x0/> for "<br/>", <p1/> for a URL, <g2>…</g2>.
  */
-function segToOmegat(text: string, order: ReadonlyMap<string, number>, codes: Readonly<Record<string, string>>): string {
+function segToOmegat(
+  text: string,
+  order: ReadonlyMap<string, number>,
+  codes: Readonly<Record<string, string>>,
+): string {
   // OmegaT has no way to carry NUL or ESC: they are shown as their Control Pictures (␀, ␛).
   return escapeShownText(
     splitMarkers(text)
@@ -89,7 +111,8 @@ export function writeTmx(entries: readonly TmEntry[], sourceLang: string, option
   for (const e of entries) {
     const codes = e.codes ?? {};
     // OmegaT leaves standalone codes and white space at either end of a segment out of the segment.
-    const edge = (text: string): string => (omegat ? text.replace(/^(?:\s|\{\{x[^{}\s]+\}\})+|(?:\s|\{\{x[^{}\s]+\}\})+$/gu, '') : text);
+    const edge = (text: string): string =>
+      omegat ? text.replace(/^(?:\s|\{\{x[^{}\s]+\}\})+|(?:\s|\{\{x[^{}\s]+\}\})+$/gu, '') : text;
     const order = codeOrder(edge(e.source));
     const seg = (text: string): string => (omegat ? segToOmegat(edge(text), order, codes) : segToTmx(text, codes));
     lines.push('    <tu>');
@@ -122,7 +145,11 @@ function shortTags(text: string, allowed?: ReadonlySet<string>): { parts: SegPar
   for (const m of all) {
     const [close, tag, n, selfClosing] = [m[1] ?? '', m[2]!, m[3]!, m[4] ?? ''];
     const k = key(m);
-    const balanced = selfClosing ? !close : close ? present.has(`${tag}${n}`) && text.indexOf(`<${tag}${n}>`) < m.index : present.has(`/${tag}${n}`) && text.indexOf(`</${tag}${n}>`, m.index) > m.index;
+    const balanced = selfClosing
+      ? !close
+      : close
+        ? present.has(`${tag}${n}`) && text.indexOf(`<${tag}${n}>`) < m.index
+        : present.has(`/${tag}${n}`) && text.indexOf(`</${tag}${n}>`, m.index) > m.index;
     if (!balanced || (allowed && !allowed.has(k))) continue;
     tags.add(k);
     if (m.index > at) parts.push(text.slice(at, m.index));
@@ -160,7 +187,10 @@ function readSeg(seg: XmlElement, codes: Record<string, string>): SegPart[] {
         walk(c);
         continue;
       }
-      const char = name === 'ph' && c.attrs.type === CP_TYPE ? charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(c))?.[1]) : undefined;
+      const char =
+        name === 'ph' && c.attrs.type === CP_TYPE
+          ? charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(c))?.[1])
+          : undefined;
       if (char !== undefined) {
         const last = parts[parts.length - 1];
         if (typeof last === 'string') parts[parts.length - 1] = last + char;
@@ -169,7 +199,12 @@ function readSeg(seg: XmlElement, codes: Record<string, string>): SegPart[] {
       }
       const id = c.attrs.x ?? c.attrs.i ?? String(++auto);
       const data = textContent(c);
-      const kind = name === 'bpt' || (name === 'it' && c.attrs.pos === 'begin') ? 'bx' : name === 'ept' || (name === 'it' && c.attrs.pos === 'end') ? 'ex' : 'x';
+      const kind =
+        name === 'bpt' || (name === 'it' && c.attrs.pos === 'begin')
+          ? 'bx'
+          : name === 'ept' || (name === 'it' && c.attrs.pos === 'end')
+            ? 'ex'
+            : 'x';
       codes[`${kind}${encodeMarkerId(id)}`] = data;
       parts.push({ kind, id });
     }
@@ -179,7 +214,10 @@ function readSeg(seg: XmlElement, codes: Record<string, string>): SegPart[] {
 }
 
 /** OmegaT short tags (<x0/>, <g1>…</g1>) arrive as text: code n is the unit's code n + 1. */
-function withShortTags(parts: readonly SegPart[], allowed?: ReadonlySet<string>): { parts: SegPart[]; tags: Set<string> } {
+function withShortTags(
+  parts: readonly SegPart[],
+  allowed?: ReadonlySet<string>,
+): { parts: SegPart[]; tags: Set<string> } {
   const tags = new Set<string>();
   const out = parts.flatMap((p) => {
     if (typeof p !== 'string') return [p];
@@ -203,13 +241,16 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
     const e = err as Error & { line?: number; column?: number; malformed?: boolean };
     throw new TmxError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column, err);
   }
-  if (localName(root.name) !== 'tmx') throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
+  if (localName(root.name) !== 'tmx')
+    throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
   const body = childElements(root, 'body')[0];
   if (!body) throw new TmxError('the TMX has no <body>', root.line, root.column);
   // Only a TMX in OmegaT's dialect has short tags; elsewhere "&lt;h1&gt;" is text about HTML.
   const header = childElements(root, 'header')[0];
-  const omegat = header !== undefined && /omegat/iu.test(`${header.attrs.creationtool ?? ''} ${header.attrs['o-tmf'] ?? ''}`);
-  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase() || a.toLowerCase().split(/[-_]/u)[0] === b.toLowerCase();
+  const omegat =
+    header !== undefined && /omegat/iu.test(`${header.attrs.creationtool ?? ''} ${header.attrs['o-tmf'] ?? ''}`);
+  const same = (a: string, b: string): boolean =>
+    a.toLowerCase() === b.toLowerCase() || a.toLowerCase().split(/[-_]/u)[0] === b.toLowerCase();
   const out: TmEntry[] = [];
   for (const tu of childElements(body, 'tu')) {
     const props = Object.fromEntries(childElements(tu, 'prop').map((p) => [p.attrs.type ?? '', textContent(p)]));

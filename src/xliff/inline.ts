@@ -22,7 +22,8 @@ export function isKnownOrigin(origin: string): boolean {
   return ORIGIN.test(origin);
 }
 
-export const ORIGIN_HINT = 'the origins locflow knows are human, mt, mt:<engine>, tm and pseudo; fix the attribute or remove it (then the store keeps the origin it had)';
+export const ORIGIN_HINT =
+  'the origins locflow knows are human, mt, mt:<engine>, tm and pseudo; fix the attribute or remove it (then the store keeps the origin it had)';
 
 /**
  * Indexes of open/close codes that nest properly and can be written as one
@@ -44,7 +45,11 @@ export function pairedRanges(runs: readonly Run[]): Set<number> {
 }
 
 /** Units of a <file> or <body>, through any depth of <group>. */
-export function collectUnits(parent: XmlElement, unitElement: string, read: (el: XmlElement) => XliffUnit): XliffUnit[] {
+export function collectUnits(
+  parent: XmlElement,
+  unitElement: string,
+  read: (el: XmlElement) => XliffUnit,
+): XliffUnit[] {
   const units: XliffUnit[] = [];
   const walk = (el: XmlElement): void => {
     for (const child of childElements(el)) {

@@ -29,7 +29,12 @@ export function readXliff(xml: string): XliffDocument {
       throw new XliffReadError(`${err.malformed ? 'malformed XML: ' : ''}${err.message}`, err.line, err.column, err);
     throw err;
   }
-  if (localName(root.name) !== 'xliff') throw new XliffReadError(`the root element is <${root.name}>, not <xliff>: this is not an XLIFF file`, root.line, root.column);
+  if (localName(root.name) !== 'xliff')
+    throw new XliffReadError(
+      `the root element is <${root.name}>, not <xliff>: this is not an XLIFF file`,
+      root.line,
+      root.column,
+    );
   const version = root.attrs.version;
   try {
     if (version === '1.2' || version === '1.1' || version === '1.0') {
@@ -43,7 +48,11 @@ export function readXliff(xml: string): XliffDocument {
         checkLanguage(f, 'source-language');
         checkLanguage(f, 'target-language');
         if (f.attrs['source-language'] !== sourceLang || f.attrs['target-language'] !== targetLang) {
-          throw new XliffReadError('the <file> elements disagree on their languages; split them into one XLIFF per language pair', f.line, f.column);
+          throw new XliffReadError(
+            'the <file> elements disagree on their languages; split them into one XLIFF per language pair',
+            f.line,
+            f.column,
+          );
         }
       }
       const out: XliffFile[] = files.map((f) => ({ original: f.attrs.original ?? '', units: readUnits12(f) }));
@@ -57,19 +66,32 @@ export function readXliff(xml: string): XliffDocument {
       const violations = validateXliff20(root);
       const first = violations[0];
       if (first) {
-        const more = violations.length > 1 ? ` (and ${violations.length - 1} more violation${violations.length > 2 ? 's' : ''} of XLIFF 2)` : '';
-        const cause = new DiagnosticError('xliff/constraint', first.message, { line: first.line, column: first.column });
+        const more =
+          violations.length > 1
+            ? ` (and ${violations.length - 1} more violation${violations.length > 2 ? 's' : ''} of XLIFF 2)`
+            : '';
+        const cause = new DiagnosticError('xliff/constraint', first.message, {
+          line: first.line,
+          column: first.column,
+        });
         throw new XliffReadError(`${first.message}${more}`, first.line, first.column, cause);
       }
       const targetLang = root.attrs.trgLang;
-      const files = childElements(root, 'file').map((f) => ({ original: f.attrs.original ?? f.attrs.id ?? '', units: readUnits20(f) }));
+      const files = childElements(root, 'file').map((f) => ({
+        original: f.attrs.original ?? f.attrs.id ?? '',
+        units: readUnits20(f),
+      }));
       return { version: '2.0', sourceLang, ...(targetLang ? { targetLang } : {}), files };
     }
   } catch (err) {
     if (err instanceof ContentReadError) throw new XliffReadError(err.message, err.line, err.column, err);
     throw err;
   }
-  throw new XliffReadError(`XLIFF version "${version ?? '(none)'}" is not supported; locflow reads 1.0, 1.1, 1.2, 2.0, 2.1 and 2.2`, root.line, root.column);
+  throw new XliffReadError(
+    `XLIFF version "${version ?? '(none)'}" is not supported; locflow reads 1.0, 1.1, 1.2, 2.0, 2.1 and 2.2`,
+    root.line,
+    root.column,
+  );
 }
 
 /** A language attribute that is present must be a well-formed BCP 47 tag. */

@@ -32,7 +32,18 @@ const ATTRS: Readonly<Record<string, readonly string[]>> = {
   target: ['order'],
   cp: ['hex'],
   ph: ['id', 'dataRef', 'disp', 'equiv', 'subFlows', ...CODE_ATTRS.filter((a) => a !== 'canOverlap')],
-  pc: ['id', 'dataRefStart', 'dataRefEnd', 'dispStart', 'dispEnd', 'equivStart', 'equivEnd', 'subFlowsStart', 'subFlowsEnd', ...CODE_ATTRS],
+  pc: [
+    'id',
+    'dataRefStart',
+    'dataRefEnd',
+    'dispStart',
+    'dispEnd',
+    'equivStart',
+    'equivEnd',
+    'subFlowsStart',
+    'subFlowsEnd',
+    ...CODE_ATTRS,
+  ],
   sc: ['id', 'dataRef', 'disp', 'equiv', 'isolated', 'subFlows', ...CODE_ATTRS],
   ec: ['id', 'startRef', 'dataRef', 'disp', 'equiv', 'isolated', 'subFlows', ...CODE_ATTRS],
   mrk: ['id', 'translate', 'type', 'ref', 'value'],
@@ -91,7 +102,12 @@ class Validator {
   private trgLang: string | undefined;
 
   report(el: XmlElement, message: string, where: Where = {}): void {
-    const place = where.unit !== undefined ? ` in unit "${where.unit}"` : where.file !== undefined ? ` in file "${where.file}"` : '';
+    const place =
+      where.unit !== undefined
+        ? ` in unit "${where.unit}"`
+        : where.file !== undefined
+          ? ` in file "${where.file}"`
+          : '';
     this.violations.push({ message: `${message}${place}`, line: el.line, column: el.column });
   }
 
@@ -115,7 +131,12 @@ class Validator {
     let last = -1;
     for (const child of childElements(el)) {
       if (child.name.includes(':')) {
-        if (!EXTENSIBLE.has(name)) this.report(child, `<${child.name}> is not allowed inside <${el.name}>: only core elements may appear there`, where);
+        if (!EXTENSIBLE.has(name))
+          this.report(
+            child,
+            `<${child.name}> is not allowed inside <${el.name}>: only core elements may appear there`,
+            where,
+          );
         continue;
       }
       const at = allowed.indexOf(child.name);
@@ -125,7 +146,12 @@ class Validator {
       }
       // Units and groups interleave, and so do segments and ignorables; everything else keeps the grammar's order.
       const rank = ['group', 'ignorable'].includes(child.name) ? at - 1 : at;
-      if (rank < last) this.report(child, `<${child.name}> comes after <${allowed[last]}> inside <${el.name}>; the order is ${allowed.join(', ')}`, where);
+      if (rank < last)
+        this.report(
+          child,
+          `<${child.name}> comes after <${allowed[last]}> inside <${el.name}>; the order is ${allowed.join(', ')}`,
+          where,
+        );
       last = Math.max(last, rank);
       out.push(child);
     }
@@ -138,15 +164,19 @@ class Validator {
     for (const [attr, value] of Object.entries(el.attrs)) {
       if (attr === 'xmlns' || attr.startsWith('xmlns:')) continue;
       if (attr.startsWith('xml:')) {
-        if (!['xml:lang', 'xml:space'].includes(attr)) this.report(el, `<${el.name}> has the attribute ${attr}, which XLIFF does not define`, where);
-        else if (attr === 'xml:lang' && !['source', 'target'].includes(name)) this.report(el, `<${el.name}> may not carry xml:lang; only <source> and <target> do`, where);
-        else if (attr === 'xml:space' && !['file', 'group', 'unit', 'source', 'target', 'data'].includes(name)) this.report(el, `<${el.name}> may not carry xml:space`, where);
+        if (!['xml:lang', 'xml:space'].includes(attr))
+          this.report(el, `<${el.name}> has the attribute ${attr}, which XLIFF does not define`, where);
+        else if (attr === 'xml:lang' && !['source', 'target'].includes(name))
+          this.report(el, `<${el.name}> may not carry xml:lang; only <source> and <target> do`, where);
+        else if (attr === 'xml:space' && !['file', 'group', 'unit', 'source', 'target', 'data'].includes(name))
+          this.report(el, `<${el.name}> may not carry xml:space`, where);
       } else if (!attr.includes(':') && !known.includes(attr)) {
         this.report(el, `<${el.name}> has the attribute ${attr}, which it may not carry in XLIFF 2`, where);
         continue;
       }
       const allowedValues = VALUES[attr];
-      if (allowedValues && !allowedValues.includes(value)) this.report(el, `<${el.name}> has ${attr}="${value}"; it must be one of ${allowedValues.join(', ')}`, where);
+      if (allowedValues && !allowedValues.includes(value))
+        this.report(el, `<${el.name}> has ${attr}="${value}"; it must be one of ${allowedValues.join(', ')}`, where);
     }
   }
 
@@ -155,11 +185,13 @@ class Validator {
     this.attributes(file, where);
     if (!file.attrs.id) this.report(file, '<file> has no id attribute; it is required');
     const children = this.children(file, where);
-    if (!children.some((c) => c.name === 'unit' || c.name === 'group')) this.report(file, '<file> has no <unit> or <group>; at least one is required', where);
+    if (!children.some((c) => c.name === 'unit' || c.name === 'group'))
+      this.report(file, '<file> has no <unit> or <group>; at least one is required', where);
     const units: XmlElement[] = [];
     const groups: XmlElement[] = [];
     const walk = (parent: XmlElement, kids: readonly XmlElement[]): void => {
-      if (kids.filter((k) => k.name === 'notes').length > 1) this.report(parent, `<${parent.name}> has more than one <notes>`, where);
+      if (kids.filter((k) => k.name === 'notes').length > 1)
+        this.report(parent, `<${parent.name}> has more than one <notes>`, where);
       for (const child of kids) {
         if (child.name === 'skeleton') this.skeleton(child, where);
         else if (child.name === 'notes') this.notes(child, where);
@@ -172,7 +204,8 @@ class Validator {
       }
     };
     walk(file, children);
-    if (children.filter((c) => c.name === 'skeleton').length > 1) this.report(file, '<file> has more than one <skeleton>', where);
+    if (children.filter((c) => c.name === 'skeleton').length > 1)
+      this.report(file, '<file> has more than one <skeleton>', where);
     this.unique(groups, 'group', 'id', where);
     this.unique(units, 'unit', 'id', where);
     for (const unit of units) this.unit(unit, where);
@@ -181,8 +214,10 @@ class Validator {
   private skeleton(el: XmlElement, where: Where): void {
     this.attributes(el, where);
     const hasContent = el.children.some((c) => typeof c !== 'string' || c.trim() !== '');
-    if (el.attrs.href !== undefined && hasContent) this.report(el, '<skeleton> has both an href attribute and content; it must have one of them', where);
-    if (el.attrs.href === undefined && !hasContent) this.report(el, '<skeleton> has neither an href attribute nor content; it must have one of them', where);
+    if (el.attrs.href !== undefined && hasContent)
+      this.report(el, '<skeleton> has both an href attribute and content; it must have one of them', where);
+    if (el.attrs.href === undefined && !hasContent)
+      this.report(el, '<skeleton> has neither an href attribute nor content; it must have one of them', where);
   }
 
   private notes(el: XmlElement, where: Where): void {
@@ -192,10 +227,16 @@ class Validator {
     for (const note of notes) {
       this.attributes(note, where);
       const p = note.attrs.priority;
-      if (p !== undefined && !/^(?:[1-9]|10)$/u.test(p)) this.report(note, `<note> has priority="${p}"; it must be a whole number from 1 to 10`, where);
+      if (p !== undefined && !/^(?:[1-9]|10)$/u.test(p))
+        this.report(note, `<note> has priority="${p}"; it must be a whole number from 1 to 10`, where);
       this.children(note, where);
     }
-    this.unique(notes.filter((n) => n.attrs.id !== undefined), 'note', 'id', where);
+    this.unique(
+      notes.filter((n) => n.attrs.id !== undefined),
+      'note',
+      'id',
+      where,
+    );
   }
 
   private unit(unit: XmlElement, fileWhere: Where): void {
@@ -203,9 +244,12 @@ class Validator {
     this.attributes(unit, fileWhere);
     if (!unit.attrs.id) this.report(unit, '<unit> has no id attribute; it is required', fileWhere);
     const children = this.children(unit, where);
-    if (children.filter((c) => c.name === 'notes').length > 1) this.report(unit, '<unit> has more than one <notes>', where);
-    if (children.filter((c) => c.name === 'originalData').length > 1) this.report(unit, '<unit> has more than one <originalData>', where);
-    if (!children.some((c) => c.name === 'segment')) this.report(unit, '<unit> has no <segment>; at least one is required', where);
+    if (children.filter((c) => c.name === 'notes').length > 1)
+      this.report(unit, '<unit> has more than one <notes>', where);
+    if (children.filter((c) => c.name === 'originalData').length > 1)
+      this.report(unit, '<unit> has more than one <originalData>', where);
+    if (!children.some((c) => c.name === 'segment'))
+      this.report(unit, '<unit> has no <segment>; at least one is required', where);
     for (const n of children.filter((c) => c.name === 'notes')) this.notes(n, where);
 
     const data = new Set<string>();
@@ -216,41 +260,70 @@ class Validator {
       for (const d of items) {
         this.attributes(d, where);
         if (!d.attrs.id) this.report(d, '<data> has no id attribute; it is required', where);
-        else if (data.has(d.attrs.id)) this.report(d, `<data> id="${d.attrs.id}" is used twice; ids of <data> must be unique in their <originalData>`, where);
+        else if (data.has(d.attrs.id))
+          this.report(
+            d,
+            `<data> id="${d.attrs.id}" is used twice; ids of <data> must be unique in their <originalData>`,
+            where,
+          );
         else data.add(d.attrs.id);
         for (const cp of this.children(d, where)) this.cp(cp, where);
       }
     }
 
     const parts = children.filter((c) => c.name === 'segment' || c.name === 'ignorable');
-    this.unique(parts.filter((p) => p.attrs.id !== undefined), 'segment or ignorable', 'id', where);
+    this.unique(
+      parts.filter((p) => p.attrs.id !== undefined),
+      'segment or ignorable',
+      'id',
+      where,
+    );
     const partIds = new Set(parts.map((p) => p.attrs.id).filter((id): id is string => id !== undefined));
     const source = new Codes(this, where, data, partIds, 'source');
     const target = new Codes(this, where, data, partIds, 'target');
     const orders: Array<{ el: XmlElement; order: number }> = [];
     for (const part of parts) {
       this.attributes(part, where);
-      if (part.attrs.subState !== undefined && part.attrs.state === undefined) this.report(part, `<${part.name}> has subState="${part.attrs.subState}" but no state; subState requires state`, where);
-      if (part.attrs.subState !== undefined && !PREFIXED.test(part.attrs.subState)) this.report(part, `<${part.name}> has subState="${part.attrs.subState}"; it must be prefix:value`, where);
+      if (part.attrs.subState !== undefined && part.attrs.state === undefined)
+        this.report(
+          part,
+          `<${part.name}> has subState="${part.attrs.subState}" but no state; subState requires state`,
+          where,
+        );
+      if (part.attrs.subState !== undefined && !PREFIXED.test(part.attrs.subState))
+        this.report(part, `<${part.name}> has subState="${part.attrs.subState}"; it must be prefix:value`, where);
       const kids = this.children(part, where);
       const sources = kids.filter((k) => k.name === 'source');
       const targets = kids.filter((k) => k.name === 'target');
-      if (sources.length !== 1) this.report(part, `<${part.name}> has ${sources.length} <source> elements; it must have exactly one`, where);
-      if (targets.length > 1) this.report(part, `<${part.name}> has ${targets.length} <target> elements; it may have one`, where);
-      if (targets.length && !this.trgLang) this.report(targets[0]!, '<target> is present but <xliff> has no trgLang; trgLang is required when targets are', where);
+      if (sources.length !== 1)
+        this.report(part, `<${part.name}> has ${sources.length} <source> elements; it must have exactly one`, where);
+      if (targets.length > 1)
+        this.report(part, `<${part.name}> has ${targets.length} <target> elements; it may have one`, where);
+      if (targets.length && !this.trgLang)
+        this.report(
+          targets[0]!,
+          '<target> is present but <xliff> has no trgLang; trgLang is required when targets are',
+          where,
+        );
       for (const s of sources) this.content(s, source, this.srcLang, 'srcLang', where);
       for (const t of targets) {
         this.content(t, target, this.trgLang, 'trgLang', where);
         if (t.attrs.order !== undefined) {
           const order = /^[1-9]\d*$/u.test(t.attrs.order) ? Number(t.attrs.order) : NaN;
-          if (Number.isNaN(order) || order > parts.length) this.report(t, `<target> has order="${t.attrs.order}"; it must be a position from 1 to ${parts.length}`, where);
+          if (Number.isNaN(order) || order > parts.length)
+            this.report(
+              t,
+              `<target> has order="${t.attrs.order}"; it must be a position from 1 to ${parts.length}`,
+              where,
+            );
           else orders.push({ el: t, order });
         }
       }
     }
     const seenOrders = new Set<number>();
     for (const { el, order } of orders) {
-      if (seenOrders.has(order)) this.report(el, `<target> order="${order}" is used twice in the unit; each position may be taken once`, where);
+      if (seenOrders.has(order))
+        this.report(el, `<target> order="${order}" is used twice in the unit; each position may be taken once`, where);
       seenOrders.add(order);
     }
     source.finish();
@@ -262,7 +335,11 @@ class Validator {
     this.attributes(el, where);
     const declared = el.attrs['xml:lang'];
     if (declared !== undefined && lang !== undefined && declared.toLowerCase() !== lang.toLowerCase())
-      this.report(el, `<${el.name}> has xml:lang="${declared}", but <xliff> has ${langAttr}="${lang}"; they must be the same`, where);
+      this.report(
+        el,
+        `<${el.name}> has xml:lang="${declared}", but <xliff> has ${langAttr}="${lang}"; they must be the same`,
+        where,
+      );
     codes.walk(el);
   }
 
@@ -270,7 +347,8 @@ class Validator {
     this.attributes(el, where);
     const hex = el.attrs.hex;
     if (hex === undefined) this.report(el, '<cp> has no hex attribute; it is required', where);
-    else if (!/^[0-9A-Fa-f]{1,6}$/u.test(hex) || Number.parseInt(hex, 16) > 0x10ffff) this.report(el, `<cp> has hex="${hex}", which is not a Unicode code point`, where);
+    else if (!/^[0-9A-Fa-f]{1,6}$/u.test(hex) || Number.parseInt(hex, 16) > 0x10ffff)
+      this.report(el, `<cp> has hex="${hex}", which is not a Unicode code point`, where);
   }
 
   attrs(el: XmlElement, where: Where): void {
@@ -282,7 +360,8 @@ class Validator {
     for (const el of els) {
       const id = el.attrs[attr];
       if (id === undefined) continue;
-      if (seen.has(id)) this.report(el, `<${el.name}> ${attr}="${id}" is used twice; ids of ${what} elements must be unique`, where);
+      if (seen.has(id))
+        this.report(el, `<${el.name}> ${attr}="${id}" is used twice; ids of ${what} elements must be unique`, where);
       seen.add(id);
     }
   }
@@ -324,7 +403,8 @@ class Codes {
       if (name === 'ec') this.ec(el);
       else if (name === 'em') this.em(el);
       else this.register(el);
-      if (['ph', 'sc', 'ec', 'em', 'sm'].includes(name) && childElements(el).length) this.v.report(el, `<${name}> must be empty`, this.where);
+      if (['ph', 'sc', 'ec', 'em', 'sm'].includes(name) && childElements(el).length)
+        this.v.report(el, `<${name}> must be empty`, this.where);
       if (name === 'pc' || name === 'mrk') this.walk(el);
     }
   }
@@ -336,7 +416,11 @@ class Codes {
       return;
     }
     if (this.byId.has(id) || this.partIds.has(id))
-      this.v.report(el, `<${el.name}> id="${id}" is used twice in the ${this.side}; ids of segments, ignorables, codes and markers must be unique in a unit`, this.where);
+      this.v.report(
+        el,
+        `<${el.name}> id="${id}" is used twice in the ${this.side}; ids of segments, ignorables, codes and markers must be unique in a unit`,
+        this.where,
+      );
     else this.byId.set(id, { el, kind: el.name });
     if (el.name === 'sc' && el.attrs.isolated !== 'yes') this.openSc.set(id, el);
     if (el.name === 'sm') this.openSm.add(id);
@@ -346,7 +430,8 @@ class Codes {
 
   private ec(el: XmlElement): void {
     if (el.attrs.isolated === 'yes') {
-      if (el.attrs.startRef !== undefined) this.v.report(el, '<ec isolated="yes"> has a startRef; an isolated <ec> has an id instead', this.where);
+      if (el.attrs.startRef !== undefined)
+        this.v.report(el, '<ec isolated="yes"> has a startRef; an isolated <ec> has an id instead', this.where);
       this.register(el);
       return;
     }
@@ -355,8 +440,14 @@ class Codes {
       this.v.report(el, '<ec> has no startRef; a non-isolated <ec> must name its <sc>', this.where);
       return;
     }
-    if (el.attrs.id !== undefined) this.v.report(el, '<ec> has an id and a startRef; only an isolated <ec> has an id', this.where);
-    if (!this.openSc.has(ref)) this.v.report(el, `<ec> has startRef="${ref}", but no <sc id="${ref}"> comes before it in the unit's ${this.side}`, this.where);
+    if (el.attrs.id !== undefined)
+      this.v.report(el, '<ec> has an id and a startRef; only an isolated <ec> has an id', this.where);
+    if (!this.openSc.has(ref))
+      this.v.report(
+        el,
+        `<ec> has startRef="${ref}", but no <sc id="${ref}"> comes before it in the unit's ${this.side}`,
+        this.where,
+      );
     this.openSc.delete(ref);
     this.codeRules(el);
   }
@@ -364,44 +455,73 @@ class Codes {
   private em(el: XmlElement): void {
     const ref = el.attrs.startRef;
     if (ref === undefined) this.v.report(el, '<em> has no startRef; it is required', this.where);
-    else if (!this.openSm.delete(ref)) this.v.report(el, `<em> has startRef="${ref}", but no open <sm id="${ref}"> comes before it in the unit's ${this.side}`, this.where);
+    else if (!this.openSm.delete(ref))
+      this.v.report(
+        el,
+        `<em> has startRef="${ref}", but no open <sm id="${ref}"> comes before it in the unit's ${this.side}`,
+        this.where,
+      );
   }
 
   private refs(el: XmlElement): void {
     for (const attr of ['dataRef', 'dataRefStart', 'dataRefEnd']) {
       const ref = el.attrs[attr];
-      if (ref !== undefined && !this.data.has(ref)) this.v.report(el, `<${el.name}> has ${attr}="${ref}", but the unit has no <data id="${ref}">`, this.where);
+      if (ref !== undefined && !this.data.has(ref))
+        this.v.report(el, `<${el.name}> has ${attr}="${ref}", but the unit has no <data id="${ref}">`, this.where);
     }
     if (el.attrs.copyOf !== undefined) this.copyOfs.push(el);
   }
 
   private codeRules(el: XmlElement): void {
     const a = el.attrs;
-    if (a.type !== undefined && !CODE_TYPES.includes(a.type)) this.v.report(el, `<${el.name}> has type="${a.type}"; it must be one of ${CODE_TYPES.join(', ')}`, this.where);
+    if (a.type !== undefined && !CODE_TYPES.includes(a.type))
+      this.v.report(el, `<${el.name}> has type="${a.type}"; it must be one of ${CODE_TYPES.join(', ')}`, this.where);
     if (a.subType !== undefined) {
-      if (a.type === undefined) this.v.report(el, `<${el.name}> has subType="${a.subType}" but no type; subType requires type`, this.where);
-      if (!PREFIXED.test(a.subType)) this.v.report(el, `<${el.name}> has subType="${a.subType}"; it must be prefix:value`, this.where);
+      if (a.type === undefined)
+        this.v.report(el, `<${el.name}> has subType="${a.subType}" but no type; subType requires type`, this.where);
+      if (!PREFIXED.test(a.subType))
+        this.v.report(el, `<${el.name}> has subType="${a.subType}"; it must be prefix:value`, this.where);
       else if (a.subType.startsWith('xlf:')) this.xlfSubType(el, a.subType, a.type);
     }
     const reorder = a.canReorder ?? 'yes';
     if (reorder !== 'yes' && ((a.canCopy ?? 'yes') !== 'no' || (a.canDelete ?? 'yes') !== 'no'))
-      this.v.report(el, `<${el.name}> has canReorder="${reorder}", which requires canCopy="no" and canDelete="no"`, this.where);
-    if (a.dataRef !== undefined && a.copyOf !== undefined) this.v.report(el, `<${el.name}> has both dataRef and copyOf; a copy takes its data from the original`, this.where);
+      this.v.report(
+        el,
+        `<${el.name}> has canReorder="${reorder}", which requires canCopy="no" and canDelete="no"`,
+        this.where,
+      );
+    if (a.dataRef !== undefined && a.copyOf !== undefined)
+      this.v.report(
+        el,
+        `<${el.name}> has both dataRef and copyOf; a copy takes its data from the original`,
+        this.where,
+      );
   }
 
   private xlfSubType(el: XmlElement, subType: string, type: string | undefined): void {
     const fmt = ['xlf:lb', 'xlf:pb', 'xlf:b', 'xlf:i', 'xlf:u'];
-    if (fmt.includes(subType) && type !== 'fmt') this.v.report(el, `<${el.name}> has subType="${subType}", which requires type="fmt"`, this.where);
-    else if (subType === 'xlf:var' && type !== 'ui') this.v.report(el, `<${el.name}> has subType="xlf:var", which requires type="ui"`, this.where);
-    else if (![...fmt, 'xlf:var'].includes(subType)) this.v.report(el, `<${el.name}> has subType="${subType}", which XLIFF does not define`, this.where);
+    if (fmt.includes(subType) && type !== 'fmt')
+      this.v.report(el, `<${el.name}> has subType="${subType}", which requires type="fmt"`, this.where);
+    else if (subType === 'xlf:var' && type !== 'ui')
+      this.v.report(el, `<${el.name}> has subType="xlf:var", which requires type="ui"`, this.where);
+    else if (![...fmt, 'xlf:var'].includes(subType))
+      this.v.report(el, `<${el.name}> has subType="${subType}", which XLIFF does not define`, this.where);
   }
 
   private markerRules(el: XmlElement): void {
     const type = el.attrs.type;
     if (type !== undefined && !['generic', 'comment', 'term'].includes(type) && !PREFIXED.test(type))
-      this.v.report(el, `<${el.name}> has type="${type}"; it must be generic, comment, term or prefix:value`, this.where);
+      this.v.report(
+        el,
+        `<${el.name}> has type="${type}"; it must be generic, comment, term or prefix:value`,
+        this.where,
+      );
     if (type === 'comment' && el.attrs.value === undefined && el.attrs.ref === undefined)
-      this.v.report(el, `<${el.name} type="comment"> has neither value nor ref; a comment needs one of them`, this.where);
+      this.v.report(
+        el,
+        `<${el.name} type="comment"> has neither value nor ref; a comment needs one of them`,
+        this.where,
+      );
     if (type === 'comment' && el.attrs.value !== undefined && el.attrs.ref !== undefined)
       this.v.report(el, `<${el.name} type="comment"> has both value and ref; it must have one of them`, this.where);
   }
@@ -409,12 +529,22 @@ class Codes {
   /** Each copyOf names a code of the same kind in the source or this side; each <sc> not isolated found its <ec>. */
   finish(source: Codes = this): void {
     for (const [id, el] of this.openSc)
-      this.v.report(el, `<sc id="${id}"> has no <ec startRef="${id}"> after it in the unit's ${this.side}; mark it isolated="yes" if its end is elsewhere`, this.where);
+      this.v.report(
+        el,
+        `<sc id="${id}"> has no <ec startRef="${id}"> after it in the unit's ${this.side}; mark it isolated="yes" if its end is elsewhere`,
+        this.where,
+      );
     for (const el of this.copyOfs) {
       const id = el.attrs.copyOf ?? '';
       const original = this.byId.get(id) ?? source.byId.get(id);
-      if (!original) this.v.report(el, `<${el.name}> has copyOf="${id}", but no code with that id is in the unit`, this.where);
-      else if (original.kind !== el.name) this.v.report(el, `<${el.name}> has copyOf="${id}", which names a <${original.kind}>; a copy is of the same kind`, this.where);
+      if (!original)
+        this.v.report(el, `<${el.name}> has copyOf="${id}", but no code with that id is in the unit`, this.where);
+      else if (original.kind !== el.name)
+        this.v.report(
+          el,
+          `<${el.name}> has copyOf="${id}", which names a <${original.kind}>; a copy is of the same kind`,
+          this.where,
+        );
     }
   }
 
@@ -426,7 +556,11 @@ class Codes {
         this.v.report(el, `<${el.name} id="${id}"> has canDelete="no", but the target does not have it`, this.where);
       const other = target.byId.get(id);
       if (other && other.kind !== el.name && !(el.name === 'pc' || other.kind === 'pc'))
-        this.v.report(other.el, `<${other.kind} id="${id}"> in the target is a <${el.name}> in the source; a code keeps its kind`, this.where);
+        this.v.report(
+          other.el,
+          `<${other.kind} id="${id}"> in the target is a <${el.name}> in the source; a code keeps its kind`,
+          this.where,
+        );
     }
     for (const [id, { el }] of target.byId) {
       if (!['ph', 'pc', 'sc', 'ec'].includes(el.name) || this.byId.has(id)) continue;

@@ -3,7 +3,19 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
-import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from '../io/xml.js';
+import {
+  charFromHex,
+  childElements,
+  escapeAttr,
+  escapeShownAttr,
+  escapeShownText,
+  escapeText,
+  escapeTextWith,
+  firstChild,
+  localName,
+  textContent,
+  type XmlElement,
+} from '../io/xml.js';
 import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
@@ -39,7 +51,16 @@ function qualifierFor(origin: string | undefined): string | undefined {
 
 /** XLIFF 1.2 qualifiers that say a target was leveraged by a machine: from MT, or from a memory. */
 const MT_QUALIFIERS = new Set(['leveraged-mt', 'mt-suggestion']);
-const TM_QUALIFIERS = new Set(['leveraged-tm', 'exact-match', 'fuzzy-match', 'tm-suggestion', 'id-match', 'leveraged-repository', 'leveraged-inherited', 'leveraged-glossary']);
+const TM_QUALIFIERS = new Set([
+  'leveraged-tm',
+  'exact-match',
+  'fuzzy-match',
+  'tm-suggestion',
+  'id-match',
+  'leveraged-repository',
+  'leveraged-inherited',
+  'leveraged-glossary',
+]);
 
 /**
  * The origin a state-qualifier states: "mt", "tm", locflow's own "x-<origin>", or none (no
@@ -52,7 +73,11 @@ function originFrom(qualifier: string | undefined, at: { line: number; column: n
   if (TM_QUALIFIERS.has(qualifier)) return 'tm';
   if (/^rejected-(?:grammar|inaccurate|length|spelling)$/u.test(qualifier)) return undefined;
   if (qualifier.startsWith('x-') && isKnownOrigin(qualifier.slice(2))) return qualifier.slice(2);
-  throw new ContentReadError(`unknown state-qualifier "${qualifier}": locflow cannot tell who made this target; ${ORIGIN_HINT}`, at.line, at.column);
+  throw new ContentReadError(
+    `unknown state-qualifier "${qualifier}": locflow cannot tell who made this target; ${ORIGIN_HINT}`,
+    at.line,
+    at.column,
+  );
 }
 
 /** A character XML cannot carry, in text: a <ph> of locflow's own type, read back as the character. */
@@ -66,27 +91,37 @@ function writeContent12(content: Content): string {
     seen.set(hex, n);
     return `<ph id="lf-cp${hex}-${n}" ctype="${CP_CTYPE}">U+${hex}</ph>`;
   };
-  return writeInline(content, (run, paired) => {
-    const ctype = ` ctype="x-${run.type}"`;
-    if (run.code === 'standalone') {
-      return run.type === 'tag' ? `<x id="${escapeAttr(run.id)}"${ctype} equiv-text="${escapeAttr(run.data)}"/>` : `<ph id="${escapeAttr(run.id)}"${ctype}>${escapeText(run.data)}</ph>`;
-    }
-    if (paired) return run.code === 'open' ? `<g id="${escapeAttr(run.id)}"${ctype}>` : '</g>';
-    const el = run.code === 'open' ? 'bx' : 'ex';
-    return `<${el} id="${escapeAttr(`${run.id}${run.code === 'open' ? 'b' : 'e'}`)}" rid="${escapeAttr(run.id)}"${run.code === 'open' ? ctype : ''}/>`;
-  }, (text) => escapeTextWith(text, cp));
+  return writeInline(
+    content,
+    (run, paired) => {
+      const ctype = ` ctype="x-${run.type}"`;
+      if (run.code === 'standalone') {
+        return run.type === 'tag'
+          ? `<x id="${escapeAttr(run.id)}"${ctype} equiv-text="${escapeAttr(run.data)}"/>`
+          : `<ph id="${escapeAttr(run.id)}"${ctype}>${escapeText(run.data)}</ph>`;
+      }
+      if (paired) return run.code === 'open' ? `<g id="${escapeAttr(run.id)}"${ctype}>` : '</g>';
+      const el = run.code === 'open' ? 'bx' : 'ex';
+      return `<${el} id="${escapeAttr(`${run.id}${run.code === 'open' ? 'b' : 'e'}`)}" rid="${escapeAttr(run.id)}"${run.code === 'open' ? ctype : ''}/>`;
+    },
+    (text) => escapeTextWith(text, cp),
+  );
 }
 
 export function writeXliff12(doc: XliffDocument, tool: { name: string; version: string }): string {
   // One string per unit, joined once at the end: far less garbage than growing a string.
-  const lines: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff version="1.2" xmlns="${XLIFF12_NS}">`,
-  ];
+  const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<xliff version="1.2" xmlns="${XLIFF12_NS}">`];
   for (const file of doc.files) {
     const trg = doc.targetLang ? ` target-language="${escapeAttr(doc.targetLang)}"` : '';
-    lines.push(`  <file original="${escapeAttr(file.original)}" source-language="${escapeAttr(doc.sourceLang)}"${trg} datatype="plaintext">`);
-    lines.push('    <header>', `      <tool tool-id="${tool.name}" tool-name="${tool.name}" tool-version="${escapeAttr(tool.version)}"/>`, '    </header>', '    <body>');
+    lines.push(
+      `  <file original="${escapeAttr(file.original)}" source-language="${escapeAttr(doc.sourceLang)}"${trg} datatype="plaintext">`,
+    );
+    lines.push(
+      '    <header>',
+      `      <tool tool-id="${tool.name}" tool-name="${tool.name}" tool-version="${escapeAttr(tool.version)}"/>`,
+      '    </header>',
+      '    <body>',
+    );
     for (const unit of file.units) lines.push(writeUnit12(unit, doc.targetLang));
     lines.push('    </body>', '  </file>');
   }
@@ -99,11 +134,16 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
   const resname = unitKey(unit.notes) ?? unit.name;
   const name = resname ? ` resname="${escapeShownAttr(resname)}"` : '';
   const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
-  const parts = [`      <trans-unit id="${escapeAttr(unit.id)}"${name}${approved} xml:space="preserve">`, `        <source>${writeContent12(unit.source)}</source>`];
+  const parts = [
+    `      <trans-unit id="${escapeAttr(unit.id)}"${name}${approved} xml:space="preserve">`,
+    `        <source>${writeContent12(unit.source)}</source>`,
+  ];
   if (unit.target !== undefined) {
     const q = qualifierFor(unit.origin);
     const lang = targetLang ? ` xml:lang="${escapeAttr(targetLang)}"` : '';
-    parts.push(`        <target${lang} state="${STATE_OUT[unit.state]}"${q ? ` state-qualifier="${q}"` : ''}>${writeContent12(unit.target)}</target>`);
+    parts.push(
+      `        <target${lang} state="${STATE_OUT[unit.state]}"${q ? ` state-qualifier="${q}"` : ''}>${writeContent12(unit.target)}</target>`,
+    );
   }
   for (const m of unit.matches ?? []) {
     parts.push(
@@ -116,7 +156,8 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
   const ctx = Object.entries(unit.context ?? {});
   if (ctx.length) {
     parts.push('        <context-group purpose="information">');
-    for (const [k, v] of ctx) parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
+    for (const [k, v] of ctx)
+      parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
     parts.push('        </context-group>');
   }
   for (const note of unit.notes) parts.push(`        <note from="locflow">${escapeShownText(note)}</note>`);
@@ -140,7 +181,12 @@ export function readContent12(el: XmlElement): Content {
         case 'ph':
           if (child.attrs.ctype === CP_CTYPE) {
             const char = charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(child))?.[1]);
-            if (char === undefined) throw new ContentReadError(`<ph ctype="${CP_CTYPE}"> holds "${textContent(child)}", not a character as U+XXXX`, child.line, child.column);
+            if (char === undefined)
+              throw new ContentReadError(
+                `<ph ctype="${CP_CTYPE}"> holds "${textContent(child)}", not a character as U+XXXX`,
+                child.line,
+                child.column,
+              );
             runs.push(char);
             break;
           }
@@ -148,7 +194,14 @@ export function readContent12(el: XmlElement): Content {
           break;
         case 'x':
         case 'it':
-          runs.push(code('standalone', requireId(child, id), type, name === 'x' ? (child.attrs['equiv-text'] ?? '') : textContent(child)));
+          runs.push(
+            code(
+              'standalone',
+              requireId(child, id),
+              type,
+              name === 'x' ? (child.attrs['equiv-text'] ?? '') : textContent(child),
+            ),
+          );
           break;
         case 'bx':
         case 'bpt':
@@ -169,7 +222,11 @@ export function readContent12(el: XmlElement): Content {
         case 'sub':
           break;
         default:
-          throw new ContentReadError(`unexpected element <${child.name}> inside <${node.name}>`, child.line, child.column);
+          throw new ContentReadError(
+            `unexpected element <${child.name}> inside <${node.name}>`,
+            child.line,
+            child.column,
+          );
       }
     }
   };
@@ -204,7 +261,8 @@ function readUnit12(el: XmlElement): XliffUnit {
   const target = targetEl ? readContent12(targetEl) : undefined;
   const stateAttr = targetEl?.attrs.state;
   let state: UnitState = target === undefined ? 'new' : (STATE_IN[stateAttr ?? ''] ?? 'translated');
-  if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new')) state = 'reviewed';
+  if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new'))
+    state = 'reviewed';
   const origin = targetEl ? originFrom(targetEl.attrs['state-qualifier'], targetEl) : undefined;
   return {
     id,

@@ -3,7 +3,18 @@ import { asCodeType, normalizeContent } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
-import { charFromHex, childElements, escapeAttr, escapeShownAttr, escapeShownText, escapeTextWith, firstChild, localName, textContent, type XmlElement } from '../io/xml.js';
+import {
+  charFromHex,
+  childElements,
+  escapeAttr,
+  escapeShownAttr,
+  escapeShownText,
+  escapeTextWith,
+  firstChild,
+  localName,
+  textContent,
+  type XmlElement,
+} from '../io/xml.js';
 import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
@@ -62,26 +73,38 @@ function textWithCp(el: XmlElement): string {
 
 function cpChar(el: XmlElement): string {
   const char = charFromHex(el.attrs.hex);
-  if (char === undefined) throw new ContentReadError(`<cp> has hex="${el.attrs.hex ?? ''}", not a code point`, el.line, el.column);
+  if (char === undefined)
+    throw new ContentReadError(`<cp> has hex="${el.attrs.hex ?? ''}", not a code point`, el.line, el.column);
   return char;
 }
 
 function writeContent20(content: Content, refs: DataRefs): string {
-  return writeInline(content, (run, paired, runs, i) => {
-    const typing = `type="${TYPE_OUT[run.type]}" subType="locflow:${run.type}"`;
-    const id = escapeAttr(run.id);
-    if (run.code === 'standalone') return `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeShownAttr(run.data)}"/>`;
-    if (paired && run.code === 'open') {
-      const close = runs.slice(i + 1).find((r): r is InlineCode => typeof r !== 'string' && r.code === 'close' && r.id === run.id);
-      return `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
-    }
-    if (paired) return '</pc>';
-    // A start whose end is not in this content (or an end whose start is not) is isolated, as XLIFF 2 requires.
-    const matched = (r: Run): boolean => typeof r !== 'string' && r.id === run.id && r.code === (run.code === 'open' ? 'close' : 'open');
-    const isolated = run.code === 'open' ? !runs.slice(i + 1).some(matched) : !runs.slice(0, i).some(matched);
-    if (run.code === 'open') return `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"${isolated ? ' isolated="yes"' : ''}/>`;
-    return isolated ? `<ec id="${id}" isolated="yes" ${typing} dataRef="${refs.ref(run.data)}"/>` : `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
-  }, writeText20);
+  return writeInline(
+    content,
+    (run, paired, runs, i) => {
+      const typing = `type="${TYPE_OUT[run.type]}" subType="locflow:${run.type}"`;
+      const id = escapeAttr(run.id);
+      if (run.code === 'standalone')
+        return `<ph id="${id}" ${typing} dataRef="${refs.ref(run.data)}" disp="${escapeShownAttr(run.data)}"/>`;
+      if (paired && run.code === 'open') {
+        const close = runs
+          .slice(i + 1)
+          .find((r): r is InlineCode => typeof r !== 'string' && r.code === 'close' && r.id === run.id);
+        return `<pc id="${id}" ${typing} dataRefStart="${refs.ref(run.data)}" dataRefEnd="${refs.ref(close?.data ?? '')}">`;
+      }
+      if (paired) return '</pc>';
+      // A start whose end is not in this content (or an end whose start is not) is isolated, as XLIFF 2 requires.
+      const matched = (r: Run): boolean =>
+        typeof r !== 'string' && r.id === run.id && r.code === (run.code === 'open' ? 'close' : 'open');
+      const isolated = run.code === 'open' ? !runs.slice(i + 1).some(matched) : !runs.slice(0, i).some(matched);
+      if (run.code === 'open')
+        return `<sc id="${id}" ${typing} dataRef="${refs.ref(run.data)}"${isolated ? ' isolated="yes"' : ''}/>`;
+      return isolated
+        ? `<ec id="${id}" isolated="yes" ${typing} dataRef="${refs.ref(run.data)}"/>`
+        : `<ec startRef="${id}" dataRef="${refs.ref(run.data)}"/>`;
+    },
+    writeText20,
+  );
 }
 
 export function writeXliff20(doc: XliffDocument): string {
@@ -103,7 +126,11 @@ function writeUnit20(unit: XliffUnit): string {
   const refs = new DataRefs();
   const source = writeContent20(unit.source, refs);
   const target = unit.target !== undefined ? writeContent20(unit.target, refs) : undefined;
-  const matches = (unit.matches ?? []).map((m) => ({ m, source: writeContent20(m.source, refs), target: writeContent20(m.target, refs) }));
+  const matches = (unit.matches ?? []).map((m) => ({
+    m,
+    source: writeContent20(m.source, refs),
+    target: writeContent20(m.target, refs),
+  }));
   // The key of an app string ("common.greeting") is the name people and CAT tools know it by; a document's unit keeps its role and place.
   const resname = unitKey(unit.notes) ?? unit.name;
   const name = resname ? ` name="${escapeShownAttr(resname)}"` : '';
@@ -121,15 +148,24 @@ function writeUnit20(unit: XliffUnit): string {
     }
     parts.push('      </mtc:matches>');
   }
-  const notes = [...Object.entries(unit.context ?? {}).map(([k, v]) => `<note category="${escapeAttr(k)}">${escapeShownText(v)}</note>`), ...unit.notes.map((n) => `<note category="locflow">${escapeShownText(n)}</note>`)];
+  const notes = [
+    ...Object.entries(unit.context ?? {}).map(
+      ([k, v]) => `<note category="${escapeAttr(k)}">${escapeShownText(v)}</note>`,
+    ),
+    ...unit.notes.map((n) => `<note category="locflow">${escapeShownText(n)}</note>`),
+  ];
   if (notes.length) parts.push('      <notes>', ...notes.map((n) => `        ${n}`), '      </notes>');
   if (refs.entries.length) {
     parts.push('      <originalData>');
-    for (const [id, data] of refs.entries) parts.push(`        <data id="${id}" xml:space="preserve">${writeText20(data)}</data>`);
+    for (const [id, data] of refs.entries)
+      parts.push(`        <data id="${id}" xml:space="preserve">${writeText20(data)}</data>`);
     parts.push('      </originalData>');
   }
   const st = STATE_OUT[unit.state];
-  const stateAttrs = unit.target !== undefined || unit.state !== 'new' ? ` state="${st.state}"${st.subState ? ` subState="${st.subState}"` : ''}` : '';
+  const stateAttrs =
+    unit.target !== undefined || unit.state !== 'new'
+      ? ` state="${st.state}"${st.subState ? ` subState="${st.subState}"` : ''}`
+      : '';
   parts.push(`      <segment id="s1"${stateAttrs}>`, `        <source xml:space="preserve">${source}</source>`);
   if (target !== undefined) parts.push(`        <target xml:space="preserve">${target}</target>`);
   parts.push('      </segment>', '    </unit>');
@@ -159,10 +195,20 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
       };
       switch (name) {
         case 'ph':
-          runs.push({ code: 'standalone', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
+          runs.push({
+            code: 'standalone',
+            id: need(id, 'id'),
+            type: codeType(child),
+            data: dataOf(child.attrs.dataRef),
+          });
           break;
         case 'pc':
-          runs.push({ code: 'open', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRefStart) });
+          runs.push({
+            code: 'open',
+            id: need(id, 'id'),
+            type: codeType(child),
+            data: dataOf(child.attrs.dataRefStart),
+          });
           walk(child);
           runs.push({ code: 'close', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRefEnd) });
           break;
@@ -170,7 +216,12 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
           runs.push({ code: 'open', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
           break;
         case 'ec':
-          runs.push({ code: 'close', id: need(child.attrs.startRef ?? id, 'startRef'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
+          runs.push({
+            code: 'close',
+            id: need(child.attrs.startRef ?? id, 'startRef'),
+            type: codeType(child),
+            data: dataOf(child.attrs.dataRef),
+          });
           break;
         case 'cp':
           runs.push(cpChar(child));
@@ -182,7 +233,11 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
         case 'em':
           break;
         default:
-          throw new ContentReadError(`unexpected element <${child.name}> inside <${node.name}>`, child.line, child.column);
+          throw new ContentReadError(
+            `unexpected element <${child.name}> inside <${node.name}>`,
+            child.line,
+            child.column,
+          );
       }
     }
   };
@@ -190,7 +245,12 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
   return runs;
 }
 
-const STATE_IN: Readonly<Record<string, UnitState>> = { initial: 'new', translated: 'translated', reviewed: 'reviewed', final: 'final' };
+const STATE_IN: Readonly<Record<string, UnitState>> = {
+  initial: 'new',
+  translated: 'translated',
+  reviewed: 'reviewed',
+  final: 'final',
+};
 
 export function readUnits20(file: XmlElement): XliffUnit[] {
   return collectUnits(file, 'unit', readUnit20);
@@ -222,7 +282,8 @@ function readUnit20(el: XmlElement): XliffUnit {
     } else target.push(...(name === 'ignorable' ? sourceRuns : []));
     if (name === 'segment') {
       segments++;
-      const segState = part.attrs.subState === 'locflow:needs-review' ? 'needs-review' : STATE_IN[part.attrs.state ?? ''];
+      const segState =
+        part.attrs.subState === 'locflow:needs-review' ? 'needs-review' : STATE_IN[part.attrs.state ?? ''];
       // The unit is as far along as its least advanced segment.
       if (segState && (state === undefined || rank(segState) < rank(state))) state = segState;
     }
@@ -230,7 +291,8 @@ function readUnit20(el: XmlElement): XliffUnit {
   if (segments === 0) throw new ContentReadError(`unit "${id}" has no <segment>`, el.line, el.column);
   const origin = el.attrs['lf:origin'];
   // An origin locflow does not know is refused, never read as a human translation (which the memory would learn from).
-  if (origin !== undefined && !isKnownOrigin(origin)) throw new ContentReadError(`unit "${id}" has an unknown lf:origin "${origin}"; ${ORIGIN_HINT}`, el.line, el.column);
+  if (origin !== undefined && !isKnownOrigin(origin))
+    throw new ContentReadError(`unit "${id}" has an unknown lf:origin "${origin}"; ${ORIGIN_HINT}`, el.line, el.column);
   const notesEl = firstChild(el, 'notes');
   return {
     id,
