@@ -263,15 +263,13 @@ export class PostgresMemory implements TranslationMemory {
         continue;
       best.offer(c, fuzzyScore(mine, theirs, source, c.source), -Number(c.id));
     }
-    return best
-      .list()
-      .map(({ item, score }) => ({
-        source: item.source,
-        target: item.target,
-        score,
-        inContext: false,
-        origin: item.origin || 'tm',
-      }));
+    return best.list().map(({ item, score }) => ({
+      source: item.source,
+      target: item.target,
+      score,
+      inContext: false,
+      origin: item.origin || 'tm',
+    }));
   }
 
   /**
