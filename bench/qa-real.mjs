@@ -18,7 +18,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFECTS, mulberry32, seedFor } from './qa-inject.mjs';
-import { measure } from './run.mjs';
+import { measure } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt, positionals } = parseArgs({

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locflowAccuracy, score } from './qa-accuracy.mjs';
-import { measure } from './run.mjs';
+import { measure } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.cache', 'bench-qa');

@@ -22,12 +22,19 @@ if (!existsSync(corpora)) {
   process.exit(0);
 }
 const { segment } = await import(pathToFileURL(join(root, 'dist', 'segment', 'segmenter.js')).href);
-const { segment: sentencex } = await import('sentencex');
+// sentencex is compared when installed (`npm install --no-save sentencex`): it ships binaries for few platforms,
+// so it is no dependency of the project.
+let sentencex;
+try {
+  sentencex = (await import('sentencex')).segment;
+} catch {
+  console.log('(sentencex is not installed: npm install --no-save sentencex to compare with it)');
+}
 const segmenters = {
   locflow: (text, lang) => segment(text, lang),
   'Intl.Segmenter': (text, lang) =>
     [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)].map((s) => s.segment),
-  sentencex: (text, lang) => sentencex(lang, text),
+  ...(sentencex ? { sentencex: (text, lang) => sentencex(lang, text) } : {}),
 };
 
 /** Offsets (white space removed) where sentences end, except the paragraph's end. */

@@ -15,7 +15,7 @@ let sentencex;
 try {
   sentencex = (await import('sentencex')).segment;
 } catch {
-  console.log('(sentencex is not installed: its column stays empty)');
+  console.log('(sentencex is not installed: npm install --no-save sentencex to fill its column)');
 }
 
 const segmenters = {
