@@ -55,6 +55,11 @@ describe('names: what counts as a name in the source', () => {
     expect(detected('Two Frenchmen and a Ukrainian crossed over.')).toEqual([]);
   });
 
+  it('takes a bare -i as a demonym only on a whole place name: Kuwaitis and Somalis are groups, Renzi and Jordi people', () => {
+    expect(detected('Kuwaitis, Somalis and an Omani watched.')).toEqual([]);
+    expect(detected('They met Renzi and Monti, then Jordi Pujol.')).toEqual(['Renzi', 'Monti', 'Jordi Pujol']);
+  });
+
   it('reads a title-case headline by the word list: only words no dictionary has are names', () => {
     expect(detected('Flood Waters Rise Again Across Northern Bavaria Towns')).toEqual(['Bavaria']);
   });

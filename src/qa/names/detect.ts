@@ -65,6 +65,11 @@ const groupWord = memoPerLanguage((f: string, lang: string): boolean => {
   if (cldr?.kind === 'language' || GROUP_STEMS.test(f)) return true;
   if (cldr !== undefined || !DEMONYM_ENDING.test(f)) return false;
   // "Iraqi" ← Iraq, "Iranian" ← Iran, "Europeans" ← Europe, "Kurdish" ← Kurdish (language).
+  // A bare -i is a demonym only on a whole place name (Iraq-i, Somali-a): "Monti", "Jordi" are people.
+  if (/[^a]is?$/u.test(f)) {
+    const place = f.replace(/is?$/u, '');
+    return [place, `${place}a`, `${place}ia`].some((p) => cldrNameOf(p, lang) !== undefined);
+  }
   const stem = f.replace(DEMONYM_ENDING, '');
   for (let k = Math.max(4, stem.length - 1); k <= f.length - 1; k++)
     if (stemOfPlaceOrLanguage(f.slice(0, k), lang)) return true;
