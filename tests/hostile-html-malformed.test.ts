@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readHtml, writeHtml } from '../src/formats/html.js';
 import type { Render } from '../src/formats/skeleton.js';
 import { codesOf, textOnly, toPlainText } from '../src/model/content.js';
+import { codeSlot, CODE_SLOTS } from '../src/formats/code-slots.js';
 
 const meta = { id: 'doc', path: 'm.html', sourceLang: 'en' };
 const same: Render = (u) => toPlainText(u.source);
@@ -10,8 +11,8 @@ const same: Render = (u) => toPlainText(u.source);
 const shout: Render = (unit, escape) => {
   const codes = codesOf(unit.source);
   let i = 0;
-  const marked = unit.source.map((r) => (typeof r === 'string' ? r.toUpperCase() : `\uE000${i++}\uE001`)).join('');
-  return (escape ? escape(marked) : marked).replace(/\uE000(\d+)\uE001/gu, (_m, n: string) => codes[Number(n)]!.data);
+  const marked = unit.source.map((r) => (typeof r === 'string' ? r.toUpperCase() : codeSlot(i++))).join('');
+  return (escape ? escape(marked) : marked).replace(CODE_SLOTS, (_m, n: string) => codes[Number(n)]!.data);
 };
 
 /** Malformed HTML: built in any language, every stretch of the file comes out once, in place. */

@@ -14,22 +14,23 @@ import type { Unit } from '../src/model/unit.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import { locflow, read } from './helpers.js';
+import { codeSlot, CODE_SLOTS } from '../src/formats/code-slots.js';
 
 const meta = (path: string) => ({ id: 'doc', path, sourceLang: 'en' });
 
 /**
  * A render like the build's: the translation's words (from `translate`, given the unit's words with
- * codes as \uE000i\uE001) are escaped by the format, then the codes are put back verbatim.
+ * codes in their slots) are escaped by the format, then the codes are put back verbatim.
  */
 const translating =
   (translate: (words: string, unit: Unit) => string): Render =>
   (unit, escape) => {
     const codes = codesOf(unit.source);
     let i = 0;
-    const marked = unit.source.map((r) => (typeof r === 'string' ? r : `\uE000${i++}\uE001`)).join('');
+    const marked = unit.source.map((r) => (typeof r === 'string' ? r : codeSlot(i++))).join('');
     const t = translate(marked, unit);
     const words = escape ? escape(t) : t;
-    return words.replace(/\uE000(\d+)\uE001/gu, (_m, n: string) => codes[Number(n)]!.data);
+    return words.replace(CODE_SLOTS, (_m, n: string) => codes[Number(n)]!.data);
   };
 
 type El = DefaultTreeAdapterMap['element'];
@@ -258,5 +259,48 @@ describe('Markdown front matter: a translation cannot end its YAML value and add
         translating((w) => w),
       ),
     ).toBe(md);
+  });
+});
+
+describe("the build's code slots: U+E000 and U+E001 in a source or translation inject nothing", () => {
+  it('a translation that spells a slot neither copies a code nor crashes, and reads back as typed', () => {
+    const d = mkdtempSync(join(tmpdir(), 'locflow-slots-'));
+    mkdirSync(join(d, 'source'));
+    writeFileSync(
+      join(d, 'source', 'a.html'),
+      '<p>Read <a href="https://example.com/x">the guide</a> \uE0000\uE001 now.</p>\n<p><img src="p.png" alt="A photo"></p>\n',
+    );
+    writeFileSync(
+      join(d, 'locflow.config.json'),
+      JSON.stringify({
+        targetLanguages: ['es'],
+        sources: ['source/a.html'],
+        locales: { output: 'build/{lang}/{doc}{ext}' },
+      }),
+    );
+    expect(locflow(d, 'extract').code).toBe(0);
+    // Untranslated, the private-use characters of the source are text and come back byte for byte.
+    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect(read(join(d, 'build', 'en', 'a.html'))).toBe(read(join(d, 'source', 'a.html')));
+    const path = join(d, 'xliff', 'es', 'a.xlf');
+    const x = readXliff(read(path));
+    const hostile: Record<string, string> = {
+      'Read ': 'Lee \uE0000\uE001 y \uE00099\uE001 ',
+      'A photo': 'Una \uE0000\uE001" onerror="alert(1)',
+    };
+    const units = x.files[0]!.units.map((u) => ({
+      ...u,
+      target: u.source.map((r) => (typeof r === 'string' ? (hostile[r] ?? r) : r)),
+      state: 'translated' as const,
+    }));
+    writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
+    expect(locflow(d, 'import', 'xliff/es/a.xlf').code).toBe(0);
+    const b = locflow(d, 'build', '--lang', 'es');
+    expect(b.code, b.stderr).toBe(0);
+    const built = read(join(d, 'build', 'es', 'a.html'));
+    expect(built.match(/<a /gu)).toHaveLength(1);
+    expect(built).toContain('Lee \uE0000\uE001 y \uE00099\uE001 <a href');
+    const img = elements(parseFragment(built)).find((e) => e.tagName === 'img')!;
+    expect(attrsOf(img)).toEqual({ src: 'p.png', alt: 'Una \uE0000\uE001" onerror="alert(1)' });
   });
 });

@@ -4,6 +4,7 @@ import { codesOf, type InlineCode, type Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
+import { CODE_SLOTS } from './code-slots.js';
 
 /**
  * HTML, parsed by parse5 (the WHATWG algorithm) with source locations. Runs of
@@ -383,12 +384,12 @@ export function writeHtml(doc: Document, render: Render): string {
     const quote = quoteOf.get(unit.id);
     if (quote !== undefined) return render(unit, (t) => escapeHtmlAttribute(t, quote));
     const codes = codesOf(unit.source);
-    // The words arrive with each code as \uE000<index>\uE001; each stretch of words is escaped for the context the code before it opens.
+    // The words arrive with each code in its slot (code-slots.ts); each stretch of words is escaped for the context the code before it opens.
     return render(unit, (t) => {
       let out = '';
       let at = 0;
       let context: '"' | "'" | '' | undefined;
-      for (const m of t.matchAll(/\uE000(\d+)\uE001/gu)) {
+      for (const m of t.matchAll(CODE_SLOTS)) {
         out +=
           context === undefined
             ? escapeHtmlText(t.slice(at, m.index))

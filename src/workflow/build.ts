@@ -17,6 +17,7 @@ import {
   sourceBundle,
 } from './documents.js';
 import { encodeText } from '../io/encoding.js';
+import { codeSlot, CODE_SLOTS } from '../formats/code-slots.js';
 import { LocflowError } from '../errors.js';
 
 export interface BuildResult {
@@ -88,20 +89,18 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
         doc.id,
       );
       const untranslated: string[] = [];
-      // Codes go in as private-use sentinels and come out after the words are escaped for the format,
+      // Codes go in as slots (formats/code-slots) and come out after the words are escaped for the format,
       // so a tag or URL is never escaped and a "<" in a translation always is.
       const render = (unit: Unit, escape?: (text: string) => string): string => {
         const codes = codesOf(unit.source);
-        const values = Object.fromEntries(codes.map((c, i) => [markerName(c), `\uE000${i}\uE001`]));
+        const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
         const found = lookup.t(unit.id, { ...values, returnDetails: true });
         if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id))
           untranslated.push(unit.id);
         // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
         const plain = unescapeText(String(found.res));
         const words = escape ? escape(plain) : plain;
-        return words.replace(/\uE000(\d+)\uE001/gu, (_m, i: string) =>
-          renderCode(codes[Number(i)]!, lang, sourceLanguage),
-        );
+        return words.replace(CODE_SLOTS, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
       };
       let text: string;
       try {
