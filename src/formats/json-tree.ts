@@ -94,6 +94,16 @@ export function parseJsonStrings(text: string, file: string): { root: Node; stri
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((child, i) => walk(child, [...path, String(i)]));
     } else if (node.type === 'string') {
+      // "\udc00" is valid JSON but no character: no file locflow writes (XLIFF, bundles, builds) could hold it.
+      if (/\p{Cs}/u.test(String(node.value)))
+        throw new LocflowError(
+          'a string holds a lone surrogate escape (\\uD800–\\uDFFF without its pair), which is no character',
+          {
+            file,
+            ...lineColumn(text, node.offset),
+            hint: 'write the character itself, or both halves of its surrogate pair; nothing was read from this file',
+          },
+        );
       strings.push({
         path,
         value: String(node.value),

@@ -69,6 +69,18 @@ function tempName(path: string): string {
 }
 
 /**
+ * A write into a project never goes through a link out of it (a folder swapped for a link since the
+ * path was checked): refused, naming the link.
+ */
+export function refuseWriteThroughLink(path: string): void {
+  for (const root of projectRoots) {
+    if (!within(root, resolve(path))) continue;
+    const out = linkOutOfProject(root, resolve(path));
+    if (out) throw refuseLink('the output', path, resolve(path), out);
+  }
+}
+
+/**
  * Writes through a temporary file in the same folder and renames it over the target, so a reader
  * never sees half a file. Failures (a full disk, a read-only folder, a file in the way) are
  * LocflowErrors naming the path; the temporary file is removed.
@@ -95,11 +107,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  */
 export function atomicTemp(path: string): string {
   const dir = dirname(path);
-  for (const root of projectRoots) {
-    if (!within(root, resolve(path))) continue;
-    const out = linkOutOfProject(root, resolve(path));
-    if (out) throw refuseLink('the output', path, resolve(path), out);
-  }
+  refuseWriteThroughLink(path);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {

@@ -120,13 +120,20 @@ export function textContent(el: XmlElement): string {
   return el.children.map((c) => (typeof c === 'string' ? c : textContent(c))).join('');
 }
 
-const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// A carriage return is written as a reference: a parser turns a literal one (and CR LF) into LF.
+const TEXT_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+};
 
 /** Escapes text for an element body; rejects characters XML 1.0 cannot carry. */
 export function escapeText(text: string): string {
   if (!NEEDS_CARE.test(text)) return text;
   assertXmlChars(text);
-  return text.replace(/[&<>]/gu, (c) => TEXT_ESCAPES[c] ?? c);
+  return text.replace(/[&<>\r]/gu, (c) => TEXT_ESCAPES[c] ?? c);
 }
 
 /**
@@ -158,9 +165,9 @@ export function escapeShownAttr(text: string): string {
   return escapeAttr(text.replace(INVALID_XML_ALL, picture));
 }
 
-const NEEDS_CARE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+const NEEDS_CARE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
-const ESCAPED = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
+const ESCAPED = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 

@@ -730,7 +730,7 @@ export function findQuantities(
       }
       // ---- decades in words: "the nineties", "الثمانينيات"
       const lower = lowerOf(tok.text, lang);
-      const enDecade = lang === 'en' ? EN_DECADE_WORDS[lower] : undefined;
+      const enDecade = lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower) ? EN_DECADE_WORDS[lower] : undefined;
       const arDecade = lang === 'ar' ? AR_DECADE.exec(foldArabic(tok.text)) : null;
       const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
       if (enDecade !== undefined || arDecade || deDecade) {

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { removeStaleTemps } from '../io/files.js';
+import { refuseWriteThroughLink, removeStaleTemps } from '../io/files.js';
 
 /**
  * Files written in two steps, for changes that must land together with something else (the
@@ -28,9 +28,10 @@ export class StagedWrites {
   private readonly files: StagedFile[] = [];
 
   /** Writes `data` to a temporary file for `path`; the target is untouched until commit. */
-  stage(path: string, data: string): void {
+  stage(path: string, data: string | Uint8Array): void {
     const dir = dirname(path);
     try {
+      refuseWriteThroughLink(path);
       mkdirSync(dir, { recursive: true });
     } catch (err) {
       this.discard();

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Project } from '../config/config.js';
-import { writeFileAtomic } from '../io/files.js';
+import { StagedWrites } from '../store/stage.js';
 import { codesOf, documentLabels, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { markerName, unescapeText } from '../store/codes.js';
@@ -130,6 +130,11 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
       });
     }
   }
-  if (!options.dryRun) for (const r of results) writeFileAtomic(r.file, r.text);
+  if (!options.dryRun) {
+    // Staged first, renamed after: a full disk fails while staging, and then no output has changed.
+    const staged = new StagedWrites();
+    for (const r of results) staged.stage(r.file, r.text);
+    staged.commit();
+  }
   return results.map(({ text: _text, ...r }) => r);
 }

@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from '../src/locale/numbers.js';
+import { readXliff } from '../src/xliff/read.js';
+import { writeXliff } from '../src/xliff/write.js';
+import { readTmx, writeTmx } from '../src/tm/tmx.js';
+import { locflow, read } from './helpers.js';
+
+/** Cases the fuzzing suite (npm run fuzz) found; each failed before its fix. */
+
+function project(files: Record<string, string>, sources: string[], extra: object = {}): string {
+  const d = mkdtempSync(join(tmpdir(), 'locflow-found-'));
+  mkdirSync(join(d, 'source'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(d, 'source', name), text);
+  writeFileSync(
+    join(d, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources, ...extra }),
+  );
+  return d;
+}
+
+describe('carriage returns inside a unit survive XLIFF and TMX', () => {
+  it('a lone CR and CR LF in a source and target read back as written (XML parsers turn them into LF)', () => {
+    for (const version of ['1.2', '2.0'] as const) {
+      const x = writeXliff(
+        {
+          version,
+          sourceLang: 'en',
+          targetLang: 'es',
+          files: [
+            {
+              original: 'a.txt',
+              units: [
+                { id: 'u1', source: ['one\rtwo\r\nthree'], target: ['uno\rdos'], state: 'translated', notes: [] },
+              ],
+            },
+          ],
+        },
+        version,
+      );
+      const u = readXliff(x).files[0]!.units[0]!;
+      expect(u.source).toEqual(['one\rtwo\r\nthree']);
+      expect(u.target).toEqual(['uno\rdos']);
+    }
+  });
+
+  it('a text source with CR inside a paragraph goes through pseudo, import and build', () => {
+    const d = project({ 'a.txt': 'First line\rsame paragraph.\n\nSecond.\n' }, ['source/*.txt']);
+    expect(locflow(d, 'extract').code).toBe(0);
+    expect(locflow(d, 'pseudo', '--lang', 'es').code).toBe(0);
+    const r = locflow(d, 'import', 'xliff/es/a.xlf');
+    expect(r.code, r.stderr).toBe(0);
+    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect(read(join(d, 'locales', 'en', 'a.txt'))).toBe('First line\rsame paragraph.\n\nSecond.\n');
+  });
+
+  it('TMX keeps a CR', () => {
+    const tmx = writeTmx(
+      [{ source: 'a\rb', target: 'c\rd', sourceLang: 'en', targetLang: 'es', origin: 'human' }],
+      'en',
+    );
+    const back = readTmx(tmx, 'en', ['es']);
+    expect(back[0]!.source).toBe('a\rb');
+    expect(back[0]!.target).toBe('c\rd');
+  });
+});
+
+describe('JSON sources with a lone surrogate escape', () => {
+  it('are refused with the place, not written as U+FFFD and then reported stale', () => {
+    const d = project({ 'a.json': '{\n  "ok": "fine",\n  "lone": "x \\udc00 y"\n}\n' }, ['source/*.json'], {
+      locales: { output: 'build/{lang}/{doc}{ext}' },
+    });
+    const r = locflow(d, 'extract');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a.json:3:11: a string holds a lone surrogate escape');
+    expect(existsSync(join(d, 'xliff'))).toBe(false);
+  });
+
+  it('a surrogate pair written as two escapes is one character and reads as before', () => {
+    const d = project({ 'a.json': '{"smile": "ok \\ud83d\\ude00"}\n' }, ['source/*.json'], {
+      locales: { output: 'build/{lang}/{doc}{ext}' },
+    });
+    expect(locflow(d, 'extract').code).toBe(0);
+    expect(read(join(d, 'xliff', 'es', 'a.xlf'))).toContain('ok 😀');
+  });
+});
+
+describe('words that are names of Object.prototype members', () => {
+  it('"constructor" after a number is a word, not a decade (findQuantities crashed the numbers check)', () => {
+    for (const text of ['1.5 constructor', '12 constructor said', '3 __proto__ toString'])
+      expect(() => findQuantities(text, 'en')).not.toThrow();
+    expect(findQuantities('1.5 constructor', 'en').map((q) => q.value)).toEqual([1.5]);
+  });
+});
+
+describe('a build on a full disk', () => {
+  const mount = (): string | undefined => {
+    const mnt = mkdtempSync(join(tmpdir(), 'locflow-found-disk-'));
+    return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]).status === 0 ? mnt : undefined;
+  };
+
+  it('writes no output at all, not the first few', (ctx) => {
+    const mnt = mount();
+    if (!mnt) return ctx.skip();
+    try {
+      const src = project(
+        {
+          'a.txt': 'Alpha paragraph.\n',
+          'b.txt': 'Beta paragraph.\n',
+          'c.txt': 'Gamma paragraph.\n',
+        },
+        ['source/*.txt'],
+        { targetLanguages: ['es', 'fr', 'de'], locales: { output: 'build/{lang}/{doc}{ext}' } },
+      );
+      const d = join(mnt, 'p');
+      cpSync(src, d, { recursive: true });
+      expect(locflow(d, 'extract').code).toBe(0);
+      // Leave room for a few small files only: the staging fails part-way.
+      const free = Number(spawnSync('df', ['-B1', '--output=avail', mnt], { encoding: 'utf8' }).stdout.split('\n')[1]);
+      writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - 3 * 4096)));
+      const r = locflow(d, 'build');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('no space left on the device');
+      const built = existsSync(join(d, 'build'))
+        ? readdirSync(join(d, 'build'), { recursive: true }).filter((f) => String(f).endsWith('.txt'))
+        : [];
+      expect(built).toEqual([]);
+      rmSync(join(mnt, 'filler'));
+      expect(locflow(d, 'build').code).toBe(0);
+      expect(readFileSync(join(d, 'build', 'de', 'c.txt'), 'utf8')).toBe('Gamma paragraph.\n');
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+});
