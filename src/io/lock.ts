@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 
@@ -25,6 +26,41 @@ export interface LockHolder {
   readonly pid: number;
   readonly command: string;
   readonly since: string;
+  /** The machine the holder runs on: a pid says nothing about another machine's processes. */
+  readonly host?: string;
+  /** The Linux boot id and the process's start time in clock ticks since boot (/proc): who the pid was. */
+  readonly boot?: string;
+  readonly start?: string;
+}
+
+function procText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's start time (field 22 of /proc/<pid>/stat, after the parenthesised name); undefined without /proc. */
+export function processStart(pid: number): string | undefined {
+  const stat = procText(`/proc/${pid}/stat`);
+  if (stat === undefined) return undefined;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+const BOOT = procText('/proc/sys/kernel/random/boot_id');
+
+/**
+ * Whether the holder a lock names still runs: its process exists and is the same process (same
+ * boot, same start time). A holder on another host cannot be checked and counts as running.
+ */
+export function holderAlive(holder: LockHolder): boolean {
+  if (holder.host !== undefined && holder.host !== hostname()) return true;
+  if (holder.boot !== undefined && BOOT !== undefined && holder.boot !== BOOT) return false;
+  if (!processAlive(holder.pid)) return false;
+  if (holder.start === undefined) return true;
+  const start = processStart(holder.pid);
+  return start === undefined || start === holder.start;
 }
 
 export interface LockOptions {
@@ -112,7 +148,16 @@ function readHolder(path: string): LockHolder | null | 'gone' {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0) {
-      return { pid: value.pid, command: String(value.command ?? 'locflow'), since: String(value.since ?? '') };
+      const known = (k: 'host' | 'boot' | 'start'): Partial<LockHolder> =>
+        typeof value[k] === 'string' ? { [k]: value[k] } : {};
+      return {
+        pid: value.pid,
+        command: String(value.command ?? 'locflow'),
+        since: String(value.since ?? ''),
+        ...known('host'),
+        ...known('boot'),
+        ...known('start'),
+      };
     }
   } catch {
     // Half-written, or not ours: judged by its age below.
@@ -189,7 +234,15 @@ async function acquire(root: string, path: string, command: string, options: Loc
   }
   const notice = options.notice ?? ((m: string): void => void process.stderr.write(`locflow: ${m}\n`));
   const timeout = timeoutOf(options);
-  const me: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
+  const start = processStart(process.pid);
+  const me: LockHolder = {
+    pid: process.pid,
+    command,
+    since: new Date().toISOString(),
+    host: hostname(),
+    ...(BOOT !== undefined ? { boot: BOOT } : {}),
+    ...(start !== undefined ? { start } : {}),
+  };
   const content = JSON.stringify(me) + '\n';
   const started = Date.now();
   let last: LockHolder | null = null;
@@ -203,8 +256,10 @@ async function acquire(root: string, path: string, command: string, options: Loc
       if ((ageMs(path) ?? 0) > UNWRITTEN_GRACE_MS) stale = 'an unreadable lock';
     } else {
       last = holder;
-      if (!processAlive(holder.pid))
-        stale = `a stale lock of process ${holder.pid} ("locflow ${holder.command}"${holder.since ? `, since ${holder.since}` : ''}), which is no longer running`;
+      if (!holderAlive(holder)) {
+        const reused = processAlive(holder.pid) && (holder.boot === undefined || holder.boot === BOOT);
+        stale = `a stale lock of process ${holder.pid} ("locflow ${holder.command}"${holder.since ? `, since ${holder.since}` : ''}), which is no longer running${reused ? ` (pid ${holder.pid} now belongs to another process)` : ''}`;
+      }
     }
     if (stale !== undefined) {
       let text: string | undefined;
@@ -220,7 +275,7 @@ async function acquire(root: string, path: string, command: string, options: Loc
     }
     if (Date.now() - started >= timeout) {
       const who = last
-        ? `process ${last.pid} ("locflow ${last.command}"${last.since ? `, since ${last.since}` : ''})`
+        ? `process ${last.pid}${last.host !== undefined && last.host !== hostname() ? ` on ${last.host}` : ''} ("locflow ${last.command}"${last.since ? `, since ${last.since}` : ''})`
         : 'another process';
       throw new LocflowError(
         `the project is locked by ${who}; gave up after waiting ${Math.round((Date.now() - started) / 100) / 10} s`,
