@@ -103,3 +103,31 @@ describe('deep nesting in XLIFF and TMX', () => {
     refusedCleanly(locflow(d, 'tm', 'import', 'deep.tmx'), 'deep.tmx');
   }, 30_000);
 });
+
+describe('Markdown emphasis floods', () => {
+  const read = async (text: string): Promise<{ ms: number; error?: string; units?: number }> => {
+    const { readMarkdown } = await import('../src/formats/markdown.js');
+    const t = performance.now();
+    try {
+      const doc = readMarkdown(text, { id: 'd', path: 'd.md', sourceLang: 'en' }, { frontMatter: [] });
+      return { ms: performance.now() - t, units: doc.units.length };
+    } catch (err) {
+      return { ms: performance.now() - t, error: (err as Error).message };
+    }
+  };
+
+  it('48,000 runs of "*" and "_" in one paragraph are refused at once (they took 150 s to parse), naming the line', async () => {
+    const r = await read(`# Title\n\nIntro.\n\n${'**_'.repeat(16_000)}\n`);
+    expect(r.error).toContain('the paragraph that starts on line 5 has more than 2000 runs of "*" or "_"');
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('the limit is per paragraph: many emphasised paragraphs, list items and table rows are read', async () => {
+    const paragraphs = Array.from({ length: 150 }, (_, i) => `Word *${i}* and **bold** and _more_.`).join('\n\n');
+    const items = Array.from({ length: 300 }, (_, i) => `- item *${i}* **b**`).join('\n');
+    const rows = ['| a | b |', '| - | - |', ...Array.from({ length: 300 }, (_, i) => `| *${i}* | **x** |`)].join('\n');
+    const r = await read(`${paragraphs}\n\n${items}\n\n${rows}\n`);
+    expect(r.error).toBeUndefined();
+    expect(r.units).toBeGreaterThan(150);
+  });
+});

@@ -10,7 +10,8 @@ import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
 import { strings } from '../settings.js';
-import { MAX_MARKDOWN_CONTAINERS, MAX_NESTING, tooDeep } from '../io/limits.js';
+import { MAX_EMPHASIS_MARKERS, MAX_MARKDOWN_CONTAINERS, MAX_NESTING, tooDeep } from '../io/limits.js';
+import { LocflowError } from '../errors.js';
 
 /**
  * CommonMark (with GFM tables and YAML front matter), parsed by mdast-util-from-markdown
@@ -34,6 +35,7 @@ export function readMarkdown(
   options: MarkdownOptions,
 ): Document {
   refuseDeepContainers(text, meta.path);
+  refuseEmphasisFloods(text, meta.path);
   const tree: Root = fromMarkdown(text, {
     extensions: [frontmatter(['yaml']), gfmTable()],
     mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()],
@@ -97,6 +99,34 @@ function refuseDeepContainers(text: string, file: string): void {
   }
 }
 const CONTAINER = /^(?:>[ \t]*|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/u;
+
+/**
+ * A paragraph (or heading, list item, table row: a line that starts one ends the last) with more
+ * than MAX_EMPHASIS_MARKERS runs of "*" or "_" is refused before parsing, with its line: the
+ * parser's time grows with the square of their number.
+ */
+function refuseEmphasisFloods(text: string, file: string): void {
+  let runs = 0;
+  let start = 1;
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    if (raw.trim() === '') [runs, start] = [0, line + 1];
+    else if (/^[ \t]*(?:[>#|]|[-+*][ \t]|\d{1,9}[.)][ \t])/u.test(raw)) [runs, start] = [0, line];
+    const found = raw.match(/\*+|_+/gu);
+    if (!found) continue;
+    runs += found.length;
+    if (runs > MAX_EMPHASIS_MARKERS)
+      throw new LocflowError(
+        `the paragraph that starts on line ${start} has more than ${MAX_EMPHASIS_MARKERS} runs of "*" or "_"; locflow refuses it rather than parse it for minutes`,
+        {
+          file,
+          line,
+          hint: 'split the paragraph with blank lines, or put the text in a code block (indented or between ``` lines)',
+        },
+      );
+  }
+}
 
 /** Any other nesting (emphasis in emphasis…) deeper than MAX_NESTING is refused before the recursive walks. */
 function refuseDeepTree(tree: Root, file: string): void {

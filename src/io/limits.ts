@@ -8,6 +8,12 @@ import { LocflowError } from '../errors.js';
 export const MAX_NESTING = 500;
 /** Markdown lists and block quotes: the parser's time grows fast with their depth. */
 export const MAX_MARKDOWN_CONTAINERS = 100;
+/**
+ * Runs of "*" or "_" in one Markdown paragraph, heading, list item or table row: the parser pairs
+ * emphasis markers in time that grows with the square of their number (2,000 take under a second,
+ * 48,000 took 150 s). Prose has a few per paragraph.
+ */
+export const MAX_EMPHASIS_MARKERS = 2000;
 
 /** The refusal of a file that nests too deep, at the place where it passes the limit. */
 export function tooDeep(
