@@ -136,3 +136,21 @@ describe('a build on a full disk', () => {
     }
   });
 });
+
+describe('builds give back every code of a unit, and only the text it has', () => {
+  it('a paragraph with 1,100 e-mail addresses (codes) builds byte for byte (i18next stopped at 1,000)', () => {
+    const text = `${Array.from({ length: 1100 }, (_, i) => `mail u${i}@example.com`).join(' ')}.\n`;
+    const d = project({ 'a.txt': text }, ['source/*.txt']);
+    expect(locflow(d, 'extract').code).toBe(0);
+    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect(read(join(d, 'locales', 'en', 'a.txt'))).toBe(text);
+  });
+
+  it('"$t(…)" between NUL characters stays text (it was i18next nesting: "[object Object]")', () => {
+    const text = 'Hello \u0000$t(x)\u0000 and $t(y) there.\n';
+    const d = project({ 'a.txt': text }, ['source/*.txt']);
+    expect(locflow(d, 'extract').code).toBe(0);
+    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect(read(join(d, 'locales', 'en', 'a.txt'))).toBe(text);
+  });
+});

@@ -3,7 +3,8 @@ import i18next, { type i18n } from 'i18next';
 /**
  * An i18next instance over preloaded bundles, set up for unit ids as keys:
  * no key or namespace separators, no HTML escaping, no nesting ("$t(" is
- * ordinary text in an article), and empty strings fall back like missing ones.
+ * ordinary text in an article, even between NULs), any number of codes, and empty strings fall back
+ * like missing ones.
  */
 export function createLookup(
   resources: Record<string, Record<string, Record<string, string>>>,
@@ -24,7 +25,15 @@ export function createLookup(
     nsSeparator: false,
     returnEmptyString: false,
     returnNull: false,
-    interpolation: { escapeValue: false, skipOnVariables: true, nestingPrefix: '\u0000$t(', nestingSuffix: ')\u0000' },
+    // Values are never scanned again (skipOnVariables), so a unit may have any number of codes: i18next stops at 1,000 by default.
+    interpolation: {
+      escapeValue: false,
+      skipOnVariables: true,
+      maxReplaces: Infinity,
+      // Nesting off: a lone surrogate followed by NUL cannot occur in decoded text, so "$t(" is always text.
+      nestingPrefix: '\uD800\u0000$t(',
+      nestingSuffix: ')\u0000\uD800',
+    },
   });
   return instance;
 }
