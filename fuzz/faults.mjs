@@ -7,15 +7,13 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseSeed, rng } from './rng.mjs';
-import { changes, leftoverTemps, makeProject, snapshot, storedTranslations } from './project.mjs';
+import { changes, leftoverTemps, makeProject, memory, snapshot, storedTranslations } from './project.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
-const Database = createRequire(import.meta.url)('better-sqlite3');
 const { readXliff } = await import(new URL('../dist/xliff/read.js', import.meta.url).href);
 const { writeXliff } = await import(new URL('../dist/xliff/write.js', import.meta.url).href);
 
@@ -64,27 +62,6 @@ function fillFile(file, which = () => true) {
     units: f.units.map((u, i) => (which(i) ? { ...u, target: translated(u.source), state: 'translated' } : u)),
   }));
   writeFileSync(file, writeXliff({ ...x, files }));
-}
-
-/** The memory's entries, in order, without the time they were added. */
-function memory(dir) {
-  const path = join(dir, 'tm', 'project.db');
-  if (!existsSync(path)) return [];
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const ok = db.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new Error(`memory integrity_check: ${ok}`);
-    // A memory file that a refused command created but never filled holds no entries.
-    if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'entries'").get()) return [];
-    return db
-      .prepare(
-        'SELECT src_lang, tgt_lang, source, target, context, origin, doc, unit FROM entries ORDER BY src_lang, tgt_lang, source, target, context',
-      )
-      .all()
-      .map((r) => JSON.stringify(r));
-  } finally {
-    db.close();
-  }
 }
 
 /** Everything the store and the memory hold, as one comparable value; throws when a file is damaged. */

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { caseSeed, rng } from './rng.mjs';
-import { changes, copyProject, leftoverTemps, makeProject, snapshot, storedTranslations } from './project.mjs';
+import { changes, copyProject, leftoverTemps, makeProject, memory, snapshot, storedTranslations } from './project.mjs';
 import { mutate } from './xliff-mutants.mjs';
 import { hostileSource } from './hostile-sources.mjs';
 import { pathCase, PATH_CASES } from './paths.mjs';
@@ -20,6 +20,8 @@ const { extract } = await load('workflow/extract.js');
 const { importFiles } = await load('workflow/import.js');
 const { build } = await load('workflow/build.js');
 const { pseudo } = await load('workflow/pseudo.js');
+const { tmImport, tmExport } = await load('workflow/tm.js');
+const { readTmx } = await load('tm/tmx.js');
 const { readXliff } = await load('xliff/read.js');
 const { writeXliff } = await load('xliff/write.js');
 const { decodeText } = await load('io/encoding.js');
@@ -174,6 +176,67 @@ async function xliffCase(version, r) {
   }
 }
 
+/**
+ * A project whose memory holds half the translations, and memory.tmx: a TMX export of a memory
+ * that holds them all, what the TMX mutants start from.
+ */
+let tmxBase;
+async function tmxProject() {
+  if (tmxBase) return tmxBase;
+  const dir = await base('1.2');
+  const full = copyProject(dir);
+  await importFiles(
+    loadProject(full),
+    DOCS.map((d) => join(full, 'xliff', 'es', `${d}.xlf`)),
+  );
+  tmxBase = copyProject(dir);
+  await tmExport(loadProject(full), join(tmxBase, 'memory.tmx'), r0.chance(0.5) ? {} : { omegat: true });
+  rmSync(full, { recursive: true, force: true });
+  return tmxBase;
+}
+const r0 = rng(1);
+
+async function tmxCase(r) {
+  const dir = copyProject(await tmxProject());
+  try {
+    const file = join(dir, 'memory.tmx');
+    const m = mutate(readFileSync(file, 'utf8'), r);
+    writeFileSync(file, m.bytes);
+    const name = `tmx ${m.name}`;
+    const before = memory(dir);
+    const res = await attempt(() => tmImport(loadProject(dir), [file]));
+    if (res.crash) return { name, outcome: 'crash', detail: res.crash };
+    const after = memory(dir);
+    const lostEntries = before.filter((e) => !after.includes(e));
+    if (lostEntries.length) return { name, outcome: 'lost', detail: `${lostEntries.length} memory entries lost` };
+    if (!res.ok) {
+      if (after.length !== before.length)
+        return { name, outcome: 'lost', detail: `refused (${res.refused}) but the memory changed` };
+      if (m.faithful)
+        return { name, outcome: 'lost', detail: `a file in another encoding was refused: ${res.refused}` };
+      return { name, outcome: 'refused', detail: res.refused };
+    }
+    // Every entry added is one the file holds, as the TMX reader reads it.
+    const project = loadProject(dir);
+    const said = new Set(
+      readTmx(decodeText(m.bytes, 'memory.tmx').text, 'en', project.config.targetLanguages).map(
+        (e) => `${e.targetLang.toLowerCase()}\u0000${e.source}\u0000${e.target}`,
+      ),
+    );
+    const added = after.filter((e) => !before.includes(e)).map((e) => JSON.parse(e));
+    const invented = added.filter((e) => !said.has(`${e.tgt_lang}\u0000${e.source}\u0000${e.target}`));
+    if (invented.length)
+      return {
+        name,
+        outcome: 'lost',
+        detail: `entries the file does not hold: ${JSON.stringify(invented[0]).slice(0, 200)}`,
+      };
+    return { name, outcome: 'faithful' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const PATTERNS = {
   txt: 'source/*.txt',
   md: 'source/*.md',
@@ -229,6 +292,7 @@ async function sourceCase(r) {
 const CATEGORIES = {
   'xliff 1.2 mutants': (r) => xliffCase('1.2', r),
   'xliff 2.0 mutants': (r) => xliffCase('2.0', r),
+  'tmx mutants': (r) => tmxCase(r),
   'hostile sources': (r) => sourceCase(r),
   'links and paths': (r, i) =>
     pathCase(PATH_CASES[i % PATH_CASES.length], r, { attempt, extract, importFiles, build, loadProject, fill }),

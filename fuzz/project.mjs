@@ -10,7 +10,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+
+const Database = createRequire(import.meta.url)('better-sqlite3');
 
 /** The fuzzed project's sources: one document per format, each with inline codes, numbers and markup. */
 export const SOURCES = {
@@ -123,4 +126,25 @@ export function storedTranslations(dir) {
     flat(data, '');
   }
   return out;
+}
+
+/** The memory's entries, in order, without the time they were added. */
+export function memory(dir) {
+  const path = join(dir, 'tm', 'project.db');
+  if (!existsSync(path)) return [];
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const ok = db.pragma('integrity_check', { simple: true });
+    if (ok !== 'ok') throw new Error(`memory integrity_check: ${ok}`);
+    // A memory file that a refused command created but never filled holds no entries.
+    if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'entries'").get()) return [];
+    return db
+      .prepare(
+        'SELECT src_lang, tgt_lang, source, target, context, origin, doc, unit FROM entries ORDER BY src_lang, tgt_lang, source, target, context',
+      )
+      .all()
+      .map((r) => JSON.stringify(r));
+  } finally {
+    db.close();
+  }
 }

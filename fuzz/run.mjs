@@ -30,6 +30,7 @@ const json = args.includes('--json');
 const IN_PROCESS = {
   'xliff 1.2 mutants': 300,
   'xliff 2.0 mutants': 300,
+  'tmx mutants': 150,
   'hostile sources': 300,
   'links and paths': 60,
 };

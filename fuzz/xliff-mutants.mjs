@@ -1,11 +1,15 @@
 /**
- * Mutants of the project's own XLIFF output (1.2 and 2.0): each operator takes a translated file and
+ * Mutants of the project's own XLIFF output (1.2 and 2.0) and TMX: each operator takes a translated file and
  * returns bad bytes. `faithful: true` marks mutants that keep the file's meaning (a change of
  * encoding): they must import exactly as the original does.
  */
 import { Buffer } from 'node:buffer';
 
 const ELEMENTS = ['trans-unit', 'unit', 'target', 'source', 'segment', 'g', 'pc', 'x', 'ph', 'file', 'group', 'note'];
+const TMX_ELEMENTS = ['tu', 'tuv', 'seg', 'hi', 'bpt', 'ept', 'ph', 'it', 'prop', 'header', 'body'];
+const isTmx = (xml) => xml.includes('<tmx');
+/** The element whose text is the translation: <target> in XLIFF, <seg> in TMX. */
+const targetOf = (xml) => (isTmx(xml) ? 'seg' : 'target');
 const FRAGMENTS = [
   '<![CDATA[',
   ']]>',
@@ -106,19 +110,19 @@ const OPERATORS = {
     return { bytes: b };
   },
   'duplicate element': (xml, r) => {
-    const all = spans(xml, r.pick(ELEMENTS));
+    const all = spans(xml, r.pick(isTmx(xml) ? TMX_ELEMENTS : ELEMENTS));
     if (!all.length) return { bytes: utf8(xml + xml.slice(0, r.int(0, 200))) };
     const [s, e] = r.pick(all);
     return { bytes: utf8(xml.slice(0, e) + xml.slice(s, e) + xml.slice(e)) };
   },
   'remove element': (xml, r) => {
-    const all = spans(xml, r.pick(ELEMENTS));
+    const all = spans(xml, r.pick(isTmx(xml) ? TMX_ELEMENTS : ELEMENTS));
     if (!all.length) return { bytes: utf8(xml.replace(/<\/[^>]+>/u, '')) };
     const [s, e] = r.pick(all);
     return { bytes: utf8(xml.slice(0, s) + xml.slice(e)) };
   },
   'unbalanced codes': (xml, r) => {
-    const tags = [...xml.matchAll(/<\/?(?:g|pc|bpt|ept|sc|ec|x|ph|mrk)\b[^>]*>/gu)];
+    const tags = [...xml.matchAll(/<\/?(?:g|pc|bpt|ept|sc|ec|x|ph|mrk|hi|it)\b[^>]*>/gu)];
     if (!tags.length) return { bytes: utf8(xml.replace('</target>', '<g id="1"></target>')) };
     const m = r.pick(tags);
     const op = r.int(0, 3);
@@ -147,7 +151,7 @@ const OPERATORS = {
     return {
       bytes: utf8(
         xml.replace(
-          r.pick([/(source-language|srcLang)="[^"]*"/u, /(target-language|trgLang)="[^"]*"/u]),
+          r.pick([/(source-language|srcLang|srclang)="[^"]*"/u, /(target-language|trgLang|xml:lang)="[^"]*"/u]),
           `$1="${lang}"`,
         ),
       ),
@@ -157,23 +161,24 @@ const OPERATORS = {
   'deep nesting': (xml, r) => {
     const depth = r.pick([50, 600, 5_000, 100_000]);
     const v2 = xml.includes('urn:oasis:names:tc:xliff:document:2.0');
-    const kind = r.pick(v2 ? ['pc', 'mrk', 'group'] : ['g', 'mrk', 'group']);
+    const tmx = isTmx(xml);
+    const kind = r.pick(tmx ? ['hi', 'hi'] : v2 ? ['pc', 'mrk', 'group'] : ['g', 'mrk', 'group']);
     if (kind === 'group') {
       const at = xml.search(v2 ? /<unit\b/u : /<trans-unit\b/u);
       const end = xml.lastIndexOf(v2 ? '</unit>' : '</trans-unit>') + (v2 ? 7 : 13);
       const open = Array.from({ length: depth }, (_, i) => `<group id="g${i}">`).join('');
       return { bytes: utf8(xml.slice(0, at) + open + xml.slice(at, end) + '</group>'.repeat(depth) + xml.slice(end)) };
     }
-    const at = xml.indexOf('<target');
+    const at = xml.indexOf(`<${targetOf(xml)}`);
     if (at < 0) return { bytes: utf8(xml) };
     const inner = xml.indexOf('>', at) + 1;
-    const close = xml.indexOf('</target>', inner);
+    const close = xml.indexOf(`</${targetOf(xml)}>`, inner);
     const open =
       kind === 'mrk'
         ? Array.from({ length: depth }, (_, i) => (v2 ? `<mrk id="m${i}" type="term">` : `<mrk mtype="x-${i}">`)).join(
             '',
           )
-        : Array.from({ length: depth }, (_, i) => `<${kind} id="n${i}">`).join('');
+        : Array.from({ length: depth }, (_, i) => (kind === 'hi' ? `<hi x="${i}">` : `<${kind} id="n${i}">`)).join('');
     return {
       bytes: utf8(
         xml.slice(0, inner) +
@@ -186,7 +191,13 @@ const OPERATORS = {
   },
   'huge attributes': (xml, r) => {
     const size = r.pick([10_000, 1_000_000, 20_000_000]);
-    const at = xml.indexOf(r.pick(['<trans-unit ', '<unit ', '<file ', '<target', '<source']));
+    const at = xml.indexOf(
+      r.pick(
+        isTmx(xml)
+          ? ['<tu ', '<tu>', '<tuv ', '<seg', '<header ']
+          : ['<trans-unit ', '<unit ', '<file ', '<target', '<source'],
+      ),
+    );
     if (at < 0) return { bytes: utf8(xml) };
     const tagEnd = xml.indexOf(' ', at);
     const attr = r.chance(0.5)
@@ -195,7 +206,7 @@ const OPERATORS = {
     return { bytes: utf8(xml.slice(0, tagEnd) + attr + xml.slice(tagEnd)) };
   },
   'hostile fragments': (xml, r) => {
-    const targets = [...xml.matchAll(/<target[^>]*>/gu)];
+    const targets = [...xml.matchAll(new RegExp(`<${targetOf(xml)}[^>]*>`, 'gu'))];
     let out = xml;
     for (let k = r.int(1, 4); k > 0; k--) {
       const at =
@@ -212,7 +223,9 @@ const OPERATORS = {
       '<!DOCTYPE xliff [<!ENTITY e "é">]>',
     ]);
     const ref = r.pick(['&d;', '&ext;', '&e;', '&a;']);
-    return { bytes: utf8(xml.replace(/\?>/u, `?>${dtd}`).replace(/(<target[^>]*>)/u, `$1${ref}`)) };
+    return {
+      bytes: utf8(xml.replace(/\?>/u, `?>${dtd}`).replace(new RegExp(`(<${targetOf(xml)}[^>]*>)`, 'u'), `$1${ref}`)),
+    };
   },
   'states and origins': (xml, r) => {
     const value = r.pick([
@@ -230,6 +243,7 @@ const OPERATORS = {
       bytes: utf8(
         xml
           .replace(/<target(?=[\s>])/u, `<target ${attr}="${value}"`)
+          .replace(/<tu(?=[\s>])/u, `<tu ${attr}="${value}"`)
           .replace(/<segment(?=[\s>])/u, `<segment ${attr}="${value}"`),
       ),
     };
