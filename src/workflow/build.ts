@@ -3,7 +3,7 @@ import type { Project } from '../config/config.js';
 import { StagedWrites } from '../store/stage.js';
 import { codesOf, documentLabels, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
-import { markerName, unescapeText } from '../store/codes.js';
+import { fillMarkers, markerName, unescapeText } from '../store/codes.js';
 import { metaPathOf } from '../store/bundle.js';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
@@ -94,11 +94,11 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
       const render = (unit: Unit, escape?: (text: string) => string): string => {
         const codes = codesOf(unit.source);
         const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
-        const found = lookup.t(unit.id, { ...values, returnDetails: true });
+        const found = lookup.t(unit.id, { returnDetails: true, skipInterpolation: true });
         if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id))
           untranslated.push(unit.id);
         // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
-        const plain = unescapeText(String(found.res));
+        const plain = unescapeText(fillMarkers(String(found.res), values));
         const words = escape ? escape(plain) : plain;
         return words.replace(CODE_SLOTS, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
       };

@@ -340,10 +340,17 @@ function hasTranslation(xu: XliffUnit): boolean {
 }
 
 function compareCodes(unit: Unit, target: Content): string | null {
-  const want = codesOf(unit.source).map(codeKey).sort();
-  const got = codesOf(target).map(codeKey).sort();
-  const missing = want.filter((k, i) => want.indexOf(k) === i && count(got, k) < count(want, k));
-  const extra = got.filter((k, i) => got.indexOf(k) === i && count(got, k) > count(want, k));
+  // Counted once each (a unit may have thousands of codes): keys in sorted order, as before.
+  const want = tally(codesOf(unit.source).map(codeKey));
+  const got = tally(codesOf(target).map(codeKey));
+  const missing = [...want]
+    .filter(([k, n]) => (got.get(k) ?? 0) < n)
+    .map(([k]) => k)
+    .sort();
+  const extra = [...got]
+    .filter(([k, n]) => n > (want.get(k) ?? 0))
+    .map(([k]) => k)
+    .sort();
   if (!missing.length && !extra.length) return null;
   const show = (keys: string[]): string => keys.map((k) => describeCode(unit, k)).join(', ');
   return [
@@ -354,8 +361,10 @@ function compareCodes(unit: Unit, target: Content): string | null {
     .join('; ');
 }
 
-function count(list: readonly string[], key: string): number {
-  return list.filter((k) => k === key).length;
+function tally(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
 }
 
 function describeCode(unit: Unit, key: string): string {
