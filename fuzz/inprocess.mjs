@@ -64,7 +64,7 @@ const DOCS = ['a', 'b', 'c', 'd'];
  */
 async function translatedProject(version) {
   const dir = makeProject(version);
-  const project = loadProject(dir);
+  const project = await loadProject(dir);
   await extract(project);
   for (const lang of ['es', 'fr']) {
     const files = DOCS.map((d) => join(dir, 'xliff', lang, `${d}.xlf`));
@@ -90,7 +90,7 @@ async function faithfulStore(version, doc) {
   const key = `${version}/${doc}`;
   if (!faithful.has(key)) {
     const dir = copyProject(await base(version));
-    await importFiles(loadProject(dir), [join(dir, 'xliff', 'es', `${doc}.xlf`)]);
+    await importFiles(await loadProject(dir), [join(dir, 'xliff', 'es', `${doc}.xlf`)]);
     faithful.set(key, storedTranslations(dir));
     rmSync(dir, { recursive: true, force: true });
   }
@@ -147,7 +147,7 @@ async function xliffCase(version, r) {
     writeFileSync(file, m.bytes);
     const before = storedTranslations(dir);
     const snap = snapshot(dir);
-    const res = await attempt(async () => importFiles(loadProject(dir), [file]));
+    const res = await attempt(async () => importFiles(await loadProject(dir), [file]));
     const name = `${version} ${m.name} (${doc})`;
     if (res.crash) return { name, outcome: 'crash', detail: res.crash };
     const temps = leftoverTemps(dir);
@@ -168,7 +168,7 @@ async function xliffCase(version, r) {
         if (after.get(k) !== v) lost.push(`${k} differs from the import of the same file in UTF-8`);
     }
     if (lost.length) return { name, outcome: 'lost', detail: lost.slice(0, 3).join('; ') };
-    const built = await attempt(() => build(loadProject(dir)));
+    const built = await attempt(async () => build(await loadProject(dir)));
     if (built.crash) return { name, outcome: 'crash', detail: `build after the import: ${built.crash}` };
     return { name, outcome: 'faithful' };
   } finally {
@@ -186,11 +186,11 @@ async function tmxProject() {
   const dir = await base('1.2');
   const full = copyProject(dir);
   await importFiles(
-    loadProject(full),
+    await loadProject(full),
     DOCS.map((d) => join(full, 'xliff', 'es', `${d}.xlf`)),
   );
   tmxBase = copyProject(dir);
-  await tmExport(loadProject(full), join(tmxBase, 'memory.tmx'), r0.chance(0.5) ? {} : { omegat: true });
+  await tmExport(await loadProject(full), join(tmxBase, 'memory.tmx'), r0.chance(0.5) ? {} : { omegat: true });
   rmSync(full, { recursive: true, force: true });
   return tmxBase;
 }
@@ -204,7 +204,7 @@ async function tmxCase(r) {
     writeFileSync(file, m.bytes);
     const name = `tmx ${m.name}`;
     const before = memory(dir);
-    const res = await attempt(() => tmImport(loadProject(dir), [file]));
+    const res = await attempt(async () => tmImport(await loadProject(dir), [file]));
     if (res.crash) return { name, outcome: 'crash', detail: res.crash };
     const after = memory(dir);
     const lostEntries = before.filter((e) => !after.includes(e));
@@ -217,7 +217,7 @@ async function tmxCase(r) {
       return { name, outcome: 'refused', detail: res.refused };
     }
     // Every entry added is one the file holds, as the TMX reader reads it.
-    const project = loadProject(dir);
+    const project = await loadProject(dir);
     const said = new Set(
       readTmx(decodeText(m.bytes, 'memory.tmx').text, 'en', project.config.targetLanguages).map(
         (e) => `${e.targetLang.toLowerCase()}\u0000${e.source}\u0000${e.target}`,
@@ -257,14 +257,15 @@ async function sourceCase(r) {
     );
     const name = `${src.format} (${src.bytes.length} bytes)`;
     const steps = [
-      ['extract', async () => extract(loadProject(dir))],
-      ['build --lang en', async () => build(loadProject(dir), { langs: ['en'] })],
-      ['pseudo', async () => pseudo(loadProject(dir), 'es')],
+      ['extract', async () => extract(await loadProject(dir))],
+      ['build --lang en', async () => build(await loadProject(dir), { langs: ['en'] })],
+      ['pseudo', async () => pseudo(await loadProject(dir), 'es')],
       [
         'import',
-        async () => importFiles(loadProject(dir), [join(dir, 'xliff', 'es', src.name.replace(/\.[^.]*$/u, '.xlf'))]),
+        async () =>
+          importFiles(await loadProject(dir), [join(dir, 'xliff', 'es', src.name.replace(/\.[^.]*$/u, '.xlf'))]),
       ],
-      ['build', async () => build(loadProject(dir))],
+      ['build', async () => build(await loadProject(dir))],
     ];
     for (const [step, fn] of steps) {
       const res = await attempt(fn);

@@ -164,16 +164,16 @@ export async function pathCase(kind, r, ctx) {
     writeFileSync(join(dir, 'locflow.config.json'), JSON.stringify(config));
     const before = tree(outside);
     const steps = [
-      ['extract', () => ctx.extract(ctx.loadProject(dir))],
+      ['extract', async () => ctx.extract(await ctx.loadProject(dir))],
       [
         'import',
-        () => {
+        async () => {
           const file = join(dir, 'xliff', 'es', 'd.xlf');
           ctx.fill(file, () => true);
-          return ctx.importFiles(ctx.loadProject(dir), [file]);
+          return ctx.importFiles(await ctx.loadProject(dir), [file]);
         },
       ],
-      ['build', () => ctx.build(ctx.loadProject(dir))],
+      ['build', async () => ctx.build(await ctx.loadProject(dir))],
     ];
     let outcome = { name, outcome: 'faithful' };
     for (const [step, fn] of steps) {
