@@ -90,7 +90,8 @@ export async function check(project: Project | undefined, options: CheckOptions 
     );
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
-  } else if (options.files?.length) pairs = pairsFromXliff(project?.root ?? base, base, options.files, project);
+  } else if (options.files?.length)
+    pairs = pairsFromXliff(project?.root ?? base, base, options.files, project, langs?.[0], notices);
   else if (project) pairs = pairsFromStore(project, langs);
   else {
     throw new LocflowError('no locflow.config.json here, and nothing to check without one', {
@@ -153,7 +154,14 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
   return pairs;
 }
 
-function pairsFromXliff(root: string, base: string, files: readonly string[], project: Project | undefined): QaPair[] {
+function pairsFromXliff(
+  root: string,
+  base: string,
+  files: readonly string[],
+  project: Project | undefined,
+  lang: string | undefined,
+  notices: string[],
+): QaPair[] {
   // In a project, a unit of one of its sources is labelled from the source itself (role and line);
   // otherwise from the file: the key noted on the unit, else its resname/name ("paragraph-3.2").
   let known: Map<string, string> | undefined;
@@ -178,12 +186,14 @@ function pairsFromXliff(root: string, base: string, files: readonly string[], pr
     } catch (err) {
       throw asLocflowError(err, { file: path }) ?? err;
     }
-    if (!xliff.targetLang)
-      throw new LocflowError('the XLIFF names no target language', {
-        file: path,
-        hint: 'set target-language on its <file> (XLIFF 1.2) or trgLang on <xliff> (2.0)',
-      });
-    const targetLang = xliff.targetLang;
+    // The target language is optional in XLIFF: when the file is silent, --lang, then its path, say it.
+    if (!xliff.files.some((xf) => xf.units.some((u) => u.target !== undefined))) {
+      notices.push(`${shown(root, path)} has no translations yet: nothing to check`);
+      return [];
+    }
+    const targetLang = xliff.targetLang ?? lang ?? inferLanguage(project, path, xliff.sourceLang, notices);
+    const untranslated = xliff.files.reduce((n, xf) => n + xf.units.filter((u) => u.target === undefined).length, 0);
+    if (untranslated) notices.push(`${shown(root, path)}: ${untranslated} unit(s) not translated yet, not checked`);
     const file = shown(root, path);
     const pairs: QaPair[] = [];
     for (const xf of xliff.files) {

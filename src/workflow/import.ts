@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import type { Project } from '../config/config.js';
 import { asLocflowError, LocflowError, systemError, type Diagnostic } from '../errors.js';
 import { insideProject, namedByUser, readText } from '../io/files.js';
@@ -76,12 +76,14 @@ async function importFile(
     );
   }
   const { sourceLanguage } = project.config;
-  if (!xliff.targetLang)
+  // The target language is optional in XLIFF: when the file is silent, --lang or a target language its path names.
+  const declared = xliff.targetLang ?? options.lang ?? targetNamedByPath(project, file);
+  if (!declared)
     throw new LocflowError('the XLIFF names no target language', {
       file,
-      hint: 'set target-language (1.2) or trgLang (2.0) to the language of the translation',
+      hint: 'pass --lang, or set target-language (1.2) or trgLang (2.0) to the language of the translation',
     });
-  const lang = chooseTargetLanguage(project, xliff.targetLang, file, options.lang);
+  const lang = chooseTargetLanguage(project, declared, file, options.lang);
   if (canonical(xliff.sourceLang) !== sourceLanguage) {
     throw new LocflowError(
       `the XLIFF's source language is "${xliff.sourceLang}", but the project's is "${sourceLanguage}"`,
@@ -330,6 +332,12 @@ function chooseTargetLanguage(project: Project, declared: string, file: string, 
     });
   }
   return lang;
+}
+
+/** A target language of the project that names a folder or a part of the file name ("xliff/es/a.xlf", "messages.es.xlf"). */
+function targetNamedByPath(project: Project, file: string): string | undefined {
+  const parts = relative(project.root, file).split(/[/\\.]/u);
+  return project.config.targetLanguages.find((l) => parts.includes(l));
 }
 
 /** A target equal to the source in state "new" is a pre-filled copy for the CAT tool, not a translation. */

@@ -299,12 +299,7 @@ class Validator {
         this.report(part, `<${part.name}> has ${sources.length} <source> elements; it must have exactly one`, where);
       if (targets.length > 1)
         this.report(part, `<${part.name}> has ${targets.length} <target> elements; it may have one`, where);
-      if (targets.length && !this.trgLang)
-        this.report(
-          targets[0]!,
-          '<target> is present but <xliff> has no trgLang; trgLang is required when targets are',
-          where,
-        );
+      // trgLang is required with targets, but real tools (Angular) leave it out: the language then comes from elsewhere.
       for (const s of sources) this.content(s, source, this.srcLang, 'srcLang', where);
       for (const t of targets) {
         this.content(t, target, this.trgLang, 'trgLang', where);

@@ -1,5 +1,5 @@
 import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
-import { asCodeType, normalizeContent } from '../model/content.js';
+import { asCodeType, codesOf, normalizeContent, textOnly } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
 import type { XliffDocument, XliffUnit } from './model.js';
@@ -160,7 +160,7 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
       parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
     parts.push('        </context-group>');
   }
-  for (const note of unit.notes) parts.push(`        <note from="locflow">${escapeShownText(note)}</note>`);
+  for (const note of unit.notes) parts.push(`        <note from="developer">${escapeShownText(note)}</note>`);
   parts.push('      </trans-unit>');
   return parts.join('\n');
 }
@@ -257,7 +257,9 @@ function readUnit12(el: XmlElement): XliffUnit {
   if (!id) throw new ContentReadError('<trans-unit> has no id', el.line, el.column);
   const sourceEl = firstChild(el, 'source');
   if (!sourceEl) throw new ContentReadError(`trans-unit "${id}" has no <source>`, el.line, el.column);
-  const targetEl = firstChild(el, 'target');
+  const found = firstChild(el, 'target');
+  // An empty target that no state calls translated is a unit not yet translated (memoQ, Trados, XTM write them).
+  const targetEl = found && !(isEmpty(readContent12(found)) && untranslated(el, found)) ? found : undefined;
   const target = targetEl ? readContent12(targetEl) : undefined;
   const stateAttr = targetEl?.attrs.state;
   let state: UnitState = target === undefined ? 'new' : (STATE_IN[stateAttr ?? ''] ?? 'translated');
@@ -274,4 +276,15 @@ function readUnit12(el: XmlElement): XliffUnit {
     notes: childElements(el, 'note').map(textContent),
     line: el.line,
   };
+}
+
+const isEmpty = (content: Content): boolean => codesOf(content).length === 0 && textOnly(content).trim() === '';
+
+/** States (and memoQ's status) under which an empty target is no translation at all. */
+function untranslated(unit: XmlElement, target: XmlElement): boolean {
+  if (unit.attrs.approved === 'yes') return false;
+  const memoq = unit.attrs['mq:status'];
+  if (memoq !== undefined) return memoq === 'NotStarted' || memoq === '';
+  const state = target.attrs.state;
+  return state === undefined || state === 'new' || state === 'needs-translation';
 }

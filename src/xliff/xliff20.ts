@@ -180,7 +180,8 @@ function codeType(el: XmlElement): CodeType {
 
 function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[] {
   const runs: Run[] = [];
-  const dataOf = (ref: string | undefined): string => (ref ? (data.get(ref) ?? '') : '');
+  // Without originalData (Angular writes none), the text shown for a code is the best account of what it stands for.
+  const dataOf = (ref: string | undefined, shown?: string): string => (ref ? (data.get(ref) ?? '') : (shown ?? ''));
   const walk = (node: XmlElement): void => {
     for (const child of node.children) {
       if (typeof child === 'string') {
@@ -199,7 +200,7 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
             code: 'standalone',
             id: need(id, 'id'),
             type: codeType(child),
-            data: dataOf(child.attrs.dataRef),
+            data: dataOf(child.attrs.dataRef, child.attrs.disp ?? child.attrs.equiv),
           });
           break;
         case 'pc':
@@ -207,10 +208,15 @@ function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[]
             code: 'open',
             id: need(id, 'id'),
             type: codeType(child),
-            data: dataOf(child.attrs.dataRefStart),
+            data: dataOf(child.attrs.dataRefStart, child.attrs.dispStart ?? child.attrs.equivStart),
           });
           walk(child);
-          runs.push({ code: 'close', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRefEnd) });
+          runs.push({
+            code: 'close',
+            id: need(id, 'id'),
+            type: codeType(child),
+            data: dataOf(child.attrs.dataRefEnd, child.attrs.dispEnd ?? child.attrs.equivEnd),
+          });
           break;
         case 'sc':
           runs.push({ code: 'open', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
@@ -275,7 +281,13 @@ function readUnit20(el: XmlElement): XliffUnit {
     if (!s) throw new ContentReadError(`<${part.name}> in unit "${id}" has no <source>`, part.line, part.column);
     const sourceRuns = readContent20(s, data);
     source.push(...sourceRuns);
-    const t = firstChild(part, 'target');
+    const found = firstChild(part, 'target');
+    // An empty target of a segment still "initial" (or of no state) is a segment not yet translated.
+    const initial = part.attrs.state === undefined || part.attrs.state === 'initial';
+    const t =
+      found && initial && readContent20(found, data).every((r) => typeof r === 'string' && r.trim() === '')
+        ? undefined
+        : found;
     if (t) {
       hasTarget = true;
       target.push(...readContent20(t, data));
