@@ -16,6 +16,7 @@ import { markdownFormat } from './markdown.js';
 import { htmlFormat } from './html.js';
 import { icuFormat } from './icu-json.js';
 import { i18nextFormat } from './i18next-json.js';
+import { xliffSourceFormat } from './xliff-source.js';
 
 /**
  * Every source format, by name: the keys are the only list of format names. Readers run synchronously inside
@@ -28,6 +29,7 @@ const FORMATS: Readonly<Record<string, FormatPlugin>> = {
   html: htmlFormat,
   icu: icuFormat,
   i18next: i18nextFormat,
+  xliff: xliffSourceFormat,
 };
 
 /** A format as the workflow uses it: `read` takes the configuration's "text" section and keeps its own keys. */

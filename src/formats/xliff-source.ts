@@ -1,0 +1,172 @@
+import type { InlineCode, Run } from '../model/content.js';
+import type { Document, SkeletonPart } from '../model/document.js';
+import { UnitIdAllocator } from '../model/ids.js';
+import type { Unit } from '../model/unit.js';
+import { readXliff, XliffReadError } from '../xliff/read.js';
+import { asLocflowError } from '../errors.js';
+import { formatPlugin, type DocumentMeta } from './format.js';
+import type { Render } from './skeleton.js';
+
+/**
+ * XLIFF as an app's own string file: Angular's messages.xlf (1.2 or 2.0), Xcode's .xliff exports, Symfony's
+ * translations/*.xlf. Each unit is a unit of the document, keeping the file's id (or resname) as its key and
+ * its notes; its inline elements are codes that stand for themselves, and the ICU syntax Angular leaves in
+ * the text (`{VAR_PLURAL, plural, =0 {…} other {…}}`) is code too, so only the words are translated. The
+ * build is the same file, byte for byte, with the target language set and each unit's <target> filled.
+ */
+
+/** The content of each unit's first <source>, and the units' own ids, resnames and notes, in document order. */
+const UNIT = /<(trans-unit|unit)\b([^>]*)>([\s\S]*?)<\/\1>/gu;
+const SOURCE = /<source\b[^>]*>([\s\S]*?)<\/source>/u;
+const TAG = /<[^>]+>/gu;
+
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const unescapeXml = (text: string): string =>
+  text.replace(/&(?:#x([0-9A-Fa-f]+)|#(\d+)|(\w+));/gu, (m, hex?: string, dec?: string, name?: string) =>
+    hex
+      ? String.fromCodePoint(Number.parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : (ENTITIES[name!] ?? m),
+  );
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>]/gu, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+
+/** The ICU structure inside a run of text: `{VAR, plural,` with its first selector, `} other {`, and the closing braces. */
+const ICU_PARTS =
+  /\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,(?:\s*offset:\d+)?\s*(?:=\d+|[\w-]+)\s*\{|\}\s*(?:=\d+|[\w-]+)\s*\{|\}\s*\}/gu;
+
+/** Inline XML of a <source> as content: text, each element a code standing for itself, ICU syntax as codes. */
+function contentOf(xml: string): Run[] {
+  const runs: Run[] = [];
+  const open: string[] = [];
+  let n = 0;
+  const code = (kind: InlineCode['code'], data: string, id = `x${++n}`): InlineCode => ({
+    code: kind,
+    id,
+    type: 'tag',
+    data,
+  });
+  const text = (raw: string): void => {
+    const plain = unescapeXml(raw);
+    let at = 0;
+    for (const m of plain.matchAll(ICU_PARTS)) {
+      if (m.index > at) runs.push(plain.slice(at, m.index));
+      runs.push({ ...code('standalone', escapeXml(m[0])), type: 'placeholder' });
+      at = m.index + m[0].length;
+    }
+    if (at < plain.length) runs.push(plain.slice(at));
+  };
+  let at = 0;
+  for (const m of xml.matchAll(TAG)) {
+    if (m.index > at) text(xml.slice(at, m.index));
+    const tag = m[0];
+    if (tag.endsWith('/>')) runs.push(code('standalone', tag));
+    else if (tag.startsWith('</')) {
+      const id = open.pop();
+      runs.push(id ? code('close', tag, id) : code('standalone', tag));
+    } else {
+      const c = code('open', tag);
+      open.push(c.id);
+      runs.push(c);
+    }
+    at = m.index + m[0].length;
+  }
+  if (at < xml.length) text(xml.slice(at));
+  return runs;
+}
+
+export function readXliffSource(text: string, meta: DocumentMeta): Document {
+  let parsed;
+  try {
+    parsed = readXliff(text); // the file must be valid XLIFF before it is cut
+  } catch (err) {
+    if (err instanceof XliffReadError) throw asLocflowError(err, { file: meta.path }) ?? err;
+    throw err;
+  }
+  const read = parsed.files.flatMap((f) => f.units);
+  const ids = new UnitIdAllocator();
+  const units: Unit[] = [];
+  const skeleton: SkeletonPart[] = [];
+  let at = 0;
+  let i = 0;
+  for (const m of text.matchAll(UNIT)) {
+    const attrs = m[2]!;
+    const key = /\bresname="([^"]*)"/u.exec(attrs)?.[1] ?? /\bid="([^"]*)"/u.exec(attrs)?.[1];
+    const source = SOURCE.exec(m[3]!);
+    const known = read[i++];
+    if (!source || key === undefined) continue;
+    const start = m.index + m[0].indexOf('>') + 1 + m[3]!.indexOf(source[0]) + source[0].indexOf('>') + 1;
+    const raw = source[1]!;
+    const id = ids.next(raw);
+    units.push({
+      id,
+      key: unescapeXml(key),
+      source: contentOf(raw),
+      context: { role: 'message', block: units.length + 1, sentence: 1 },
+      notes: [`Key: ${unescapeXml(key)}`, ...(known?.notes.filter((note) => note.trim() !== '') ?? [])],
+    });
+    skeleton.push(text.slice(at, start), { unit: id, raw });
+    at = start + raw.length;
+  }
+  skeleton.push(text.slice(at));
+  return {
+    id: meta.id,
+    path: meta.path,
+    sourceLang: meta.sourceLang,
+    format: 'xliff',
+    blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })),
+    units,
+    skeleton,
+  };
+}
+
+/** The file's own language attribute set to `lang`: target-language on each 1.2 <file>, trgLang on the 2.0 <xliff>. */
+function withTargetLanguage(text: string, lang: string): string {
+  const set = (tag: string, attr: string): string =>
+    new RegExp(`\\s${attr}="[^"]*"`, 'u').test(tag)
+      ? tag.replace(new RegExp(`(\\s${attr}=")[^"]*"`, 'u'), `$1${lang}"`)
+      : tag.replace(/(\s*\/?>)$/u, ` ${attr}="${lang}"$1`);
+  return text
+    .replace(/<file\b[^>]*\ssource-language="[^"]*"[^>]*>/gu, (tag) => set(tag, 'target-language'))
+    .replace(/<xliff\b[^>]*\ssrcLang="[^"]*"[^>]*>/u, (tag) => set(tag, 'trgLang'));
+}
+
+/** After a unit's </source>: its existing <target> replaced, or a new one written on the line below. */
+const AFTER_SOURCE = /^<\/source>(\s*<target\b[^>]*?(?:\/>|>[\s\S]*?<\/target>))?/u;
+
+export function writeXliffSource(doc: Document, render: Render, lang: string): string {
+  const byId = new Map(doc.units.map((u) => [u.id, u]));
+  if (lang === doc.sourceLang)
+    return doc.skeleton.map((p) => (typeof p === 'string' ? p : 'unit' in p ? (p.raw ?? '') : '')).join('');
+  let out = '';
+  let pending: string | undefined;
+  let indent: string | undefined;
+  for (const part of doc.skeleton) {
+    if (typeof part !== 'string') {
+      if (!('unit' in part)) continue;
+      indent = /\n([ \t]*)<source\b[^>]*>$/u.exec(out)?.[1];
+      out += part.raw ?? '';
+      pending = render(byId.get(part.unit)!, escapeXml);
+      continue;
+    }
+    if (pending === undefined) {
+      out += part;
+      continue;
+    }
+    const m = AFTER_SOURCE.exec(part)!;
+    const existing = m[1];
+    const open = existing ? /<target\b[^>]*?(?=\/?>)/u.exec(existing)![0] + '>' : '<target>';
+    const lead = existing ? /^\s*/u.exec(existing)![0] : indent !== undefined ? `\n${indent}` : '';
+    out += `</source>${lead}${open}${pending}</target>${part.slice(m[0].length)}`;
+    pending = undefined;
+  }
+  return withTargetLanguage(out, lang);
+}
+
+export const xliffSourceFormat = formatPlugin({
+  extensions: ['.xlf', '.xliff'],
+  settings: {},
+  read: (text, meta) => readXliffSource(text, meta),
+  write: writeXliffSource,
+});
