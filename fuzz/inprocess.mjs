@@ -208,7 +208,12 @@ async function tmxCase(r) {
     if (res.crash) return { name, outcome: 'crash', detail: res.crash };
     const after = memory(dir);
     const lostEntries = before.filter((e) => !after.includes(e));
-    if (lostEntries.length) return { name, outcome: 'lost', detail: `${lostEntries.length} memory entries lost` };
+    if (lostEntries.length)
+      return {
+        name,
+        outcome: 'lost',
+        detail: `${lostEntries.length} memory entries lost: ${lostEntries[0]} → ${after.find((e) => !before.includes(e)) ?? 'none'}`,
+      };
     if (!res.ok) {
       if (after.length !== before.length)
         return { name, outcome: 'lost', detail: `refused (${res.refused}) but the memory changed` };
