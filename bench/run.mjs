@@ -64,7 +64,7 @@ try {
   const corpus = buildNewsCorpus(join(work, 'x1'), { words });
   console.log(`corpus: ${corpus.files} files, ${corpus.words} words (and the same text as one file)`);
   console.log(`${runs} runs each, alternating; medians; peak memory is the largest process's`);
-  const fresh = 'rm -rf xliff .locflow locales pot xlf out pf';
+  const fresh = 'rm -rf xliff .locflow locales pot po xlf out pf';
   const ttExtract = 'txt2po --progress=none -P source pot && po2xliff --progress=none pot xlf';
   for (const [label, dir] of [
     ['many files', corpus.many],
@@ -79,10 +79,10 @@ try {
     once(`${fresh} && ${locflow('extract')} && ${locflow('pseudo --lang es')}`, dir);
     const [imp] = alternate([{ cwd: dir, prepare: 'rm -rf locales', run: locflow('import xliff/es/*.xlf') }]);
     row(`import, ${label}`, imp);
-    once('txt2po --progress=none -P source pot', dir);
+    once('rm -rf po && txt2po --progress=none source po', dir);
     const [build, po2txt] = alternate([
       { cwd: dir, run: locflow('build --lang es') },
-      ...(tt ? [{ cwd: dir, prepare: 'rm -rf out', run: 'po2txt --progress=none -t source pot out' }] : []),
+      ...(tt ? [{ cwd: dir, prepare: 'rm -rf out', run: 'po2txt --progress=none -t source po out' }] : []),
     ]);
     row(`build, ${label}`, build, po2txt, 'po2txt');
     const [check, pofilter] = alternate([

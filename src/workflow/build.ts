@@ -5,6 +5,7 @@ import { codesOf, documentLabels, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { fillMarkers, markerName, unescapeText } from '../store/codes.js';
 import { metaPathOf } from '../store/bundle.js';
+import type { i18n } from 'i18next';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
 import {
@@ -52,6 +53,8 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
   const sources = new Set(docs.map((doc) => resolve(project.root, doc.path)));
   const planned = new Map<string, string>();
   const results: Array<BuildResult & { readonly text: Uint8Array }> = [];
+  // One i18next instance per language and run; each document's bundles are added, used and removed.
+  const lookups = new Map<string, i18n>();
   for (const doc of docs) {
     const fallback = sourceBundle(doc);
     const encoding = outputEncoding(project, doc);
@@ -82,21 +85,20 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
       }
       planned.set(file, doc.path);
       const translations = lang === sourceLanguage ? {} : loadBundle(project, lang, doc).translations;
-      const lookup = createLookup(
-        { [lang]: { [doc.id]: { ...translations } }, [sourceLanguage]: { [doc.id]: fallback } },
-        lang,
-        sourceLanguage,
-        doc.id,
-      );
-      const untranslated: string[] = [];
+      let lookup = lookups.get(lang);
+      if (!lookup) lookups.set(lang, (lookup = createLookup({}, lang, sourceLanguage, doc.id)));
+      // The source language's own build looks up the source itself.
+      lookup.addResourceBundle(lang, doc.id, lang === sourceLanguage ? fallback : { ...translations }, false, true);
+      if (lang !== sourceLanguage) lookup.addResourceBundle(sourceLanguage, doc.id, fallback, false, true);
+      const t = lookup.getFixedT(lang, doc.id);
+      const untranslated = new Set<string>();
       // Codes go in as slots (formats/code-slots) and come out after the words are escaped for the format,
       // so a tag or URL is never escaped and a "<" in a translation always is.
       const render = (unit: Unit, escape?: (text: string) => string): string => {
         const codes = codesOf(unit.source);
         const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
-        const found = lookup.t(unit.id, { returnDetails: true, skipInterpolation: true });
-        if (lang !== sourceLanguage && found.usedLng !== lang && !untranslated.includes(unit.id))
-          untranslated.push(unit.id);
+        const found = t(unit.id, { returnDetails: true, skipInterpolation: true });
+        if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.add(unit.id);
         // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
         const plain = unescapeText(fillMarkers(String(found.res), values));
         const words = escape ? escape(plain) : plain;
@@ -117,15 +119,18 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
           });
         }
         throw err;
+      } finally {
+        lookup.removeResourceBundle(lang, doc.id);
+        if (lang !== sourceLanguage) lookup.removeResourceBundle(sourceLanguage, doc.id);
       }
       const bytes = encodeText(text, encoding, file);
-      const labels = untranslated.length ? documentLabels(doc) : new Map<string, string>();
+      const labels = untranslated.size ? documentLabels(doc) : new Map<string, string>();
       results.push({
         lang,
         doc: doc.id,
         file,
         units: doc.units.length,
-        untranslated: untranslated.map((unit) => ({ unit, label: labels.get(unit) ?? unit })),
+        untranslated: [...untranslated].map((unit) => ({ unit, label: labels.get(unit) ?? unit })),
         text: bytes,
       });
     }
