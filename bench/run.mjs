@@ -65,7 +65,7 @@ try {
   console.log(`corpus: ${corpus.files} files, ${corpus.words} words (and the same text as one file)`);
   console.log(`${runs} runs each, alternating; medians; peak memory is the largest process's`);
   const fresh = 'rm -rf xliff .locflow locales pot po xlf out pf';
-  const ttExtract = 'txt2po --progress=none -P source pot && po2xliff --progress=none pot xlf';
+  const ttExtract = 'txt2po --progress=none source po && po2xliff --progress=none po xlf';
   for (const [label, dir] of [
     ['many files', corpus.many],
     ['one file', corpus.one],
