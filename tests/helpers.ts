@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,10 +52,16 @@ export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'art
   return dir;
 }
 
+// What `npm start` writes into the example project (the .gitignore's list): a copy starts from the project as shipped.
+const GENERATED = /^locales\/(?:en-XA|es-x-mt)(?:\/|$)|^locales\/(?!es\/)[^/]+\/[^/]+\.txt$/u;
+
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-copy-'));
   for (const p of ['source', 'locales', 'locflow.config.json', 'glossary.csv'])
-    cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    cpSync(join(ROOT, p), join(dir, p), {
+      recursive: true,
+      filter: (from) => !GENERATED.test(relative(ROOT, from).split(sep).join('/')),
+    });
   return dir;
 }
 
