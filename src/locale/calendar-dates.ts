@@ -1,4 +1,5 @@
-import { findCalendarWords } from './months.js';
+import type { CalendarWord } from './months.js';
+import { toLatinDigits } from './numbers.js';
 
 /** A day of the month written next to a month name: "13 November", "November 13th", "13 de noviembre", "13. November". */
 export interface DayOfMonth {
@@ -11,10 +12,6 @@ export interface DayOfMonth {
   readonly end: number;
 }
 
-const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/gu;
-const toAscii = (text: string): string =>
-  text.replace(ARABIC_INDIC, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
-
 // A day before the month: the number, an ordinal mark, then at most a linking word ("de", "del", "du") or
 // an Arabic proclitic; never part of a longer number ("2020 January" is a year, "1,5 March" no day).
 const DAY_BEFORE =
@@ -23,13 +20,14 @@ const DAY_BEFORE =
 const DAY_AFTER = /^[\s\u00A0]+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d.,:/]\d|\d)/iu;
 
 /**
- * The dates of a text that name both a day and a month. A month with a number on each side
- * ("on 3 May 12 people…") is ambiguous and left out, as is a number that cannot be a day.
+ * The dates of a text that name both a day and a month, given its month and weekday words (findCalendarWords).
+ * A month with a number on each side ("on 3 May 12 people…") is ambiguous and left out, as is a number
+ * that cannot be a day.
  */
-export function daysOfMonth(text: string, lang: string): DayOfMonth[] {
-  const months = findCalendarWords(text, lang).filter((c) => c.kind === 'month');
+export function daysOfMonth(text: string, calendar: readonly CalendarWord[]): DayOfMonth[] {
+  const months = calendar.filter((c) => c.kind === 'month');
   if (months.length === 0) return [];
-  const ascii = toAscii(text);
+  const ascii = toLatinDigits(text);
   const out: DayOfMonth[] = [];
   for (const m of months) {
     const before = DAY_BEFORE.exec(ascii.slice(Math.max(0, m.start - 16), m.start));
@@ -49,7 +47,7 @@ export function daysOfMonth(text: string, lang: string): DayOfMonth[] {
 
 /** Whether the number `day` is written within a few words of the month at `start..end` (a range: "9-13 November"). */
 export function dayNear(text: string, start: number, end: number, day: number): boolean {
-  const window = toAscii(text.slice(Math.max(0, start - 24), end + 24));
+  const window = toLatinDigits(text.slice(Math.max(0, start - 24), end + 24));
   // A standalone number: not a time ("13:00"), a decimal or part of a longer number.
   return new RegExp(`(?<![\\d:.,])0?${day}(?!\\d|[:.,]\\d)`, 'u').test(window);
 }

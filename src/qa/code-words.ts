@@ -1,3 +1,4 @@
+import { toLatinDigits } from '../locale/numbers.js';
 import { latinSkeleton, sameSkeleton, targetSkeletons } from './names/romanize.js';
 import { isCognate } from './names/similar.js';
 
@@ -15,10 +16,6 @@ export interface CodeWord {
   readonly end: number;
 }
 
-const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/gu;
-const asciiDigits = (text: string): string =>
-  text.replace(ARABIC_INDIC, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
-
 // A word of two letters or more, a hyphen, then a whole number (not a range "2019-2020", not a decimal).
 const CODE_WORD = /(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})[-‐](\d{1,4})(?![\d\p{L}]|[.,]\d)/gu;
 
@@ -27,7 +24,7 @@ const HYPHEN_DIGIT = /[-‐][\d\u0660-\u0669\u06F0-\u06F9]/u;
 export function codeWords(text: string): CodeWord[] {
   const out: CodeWord[] = [];
   if (!HYPHEN_DIGIT.test(text)) return out;
-  for (const m of asciiDigits(text).matchAll(CODE_WORD)) {
+  for (const m of toLatinDigits(text).matchAll(CODE_WORD)) {
     // The whole code for messages: "SARS-CoV-2", not only its last part.
     const from = text.slice(0, m.index).search(/[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*[-‐]$/u);
     const start = from >= 0 ? from : m.index;
@@ -59,7 +56,7 @@ function sameWord(source: string, target: string): boolean {
 export function rebound(source: string, target: string): { source: CodeWord; target: CodeWord }[] {
   const inSource = codeWords(source);
   if (inSource.length === 0) return [];
-  const sourceDigits = asciiDigits(source);
+  const sourceDigits = toLatinDigits(source);
   const out: { source: CodeWord; target: CodeWord }[] = [];
   for (const t of codeWords(target)) {
     const sameWords = inSource.filter((s) => sameWord(s.word, t.word));

@@ -5,6 +5,7 @@ import { magnitudeName } from '../../locale/magnitudes.js';
 import { CONVERSIONS, CURRENCIES, isConvertible, unitClass } from '../../locale/units.js';
 import { isApproximateCount } from '../../locale/number-words.js';
 import { textWithoutCodes } from '../text.js';
+import { primarySubtag } from '../../model/language.js';
 import { keptBindings, rebound } from '../code-words.js';
 import type { Finding, PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
@@ -107,8 +108,13 @@ export const numbers: PairCheck = {
     const sourceText = textWithoutCodes(pair.source);
     const targetText = textWithoutCodes(pair.target);
     const findings: Finding[] = [];
+    // Month and weekday words, read once per side for the calendar and the date comparisons.
+    const sourceCalendar = findCalendarWords(sourceText, primarySubtag(pair.sourceLang));
+    const targetCalendar = sourceCalendar.length ? findCalendarWords(targetText, primarySubtag(pair.targetLang)) : [];
+    const source = { text: sourceText, lang: pair.sourceLang, calendar: sourceCalendar };
+    const target = { text: targetText, lang: pair.targetLang, calendar: targetCalendar };
     // A date whose day changed or went is one finding, not also a number missing.
-    const days = compareDays(sourceText, pair.sourceLang, targetText, pair.targetLang);
+    const days = compareDays(source, target);
     const hasDigitOrWord = /[\d\u0660-\u0669\u06F0-\u06F9]|\p{L}/u;
     if (hasDigitOrWord.test(sourceText))
       findings.push(
@@ -120,7 +126,7 @@ export const numbers: PairCheck = {
           days.map((d) => d.date),
         ),
       );
-    findings.push(...compareCalendar(sourceText, pair.sourceLang, targetText, pair.targetLang));
+    findings.push(...compareCalendar(source, target));
     findings.push(...days.map((d) => d.finding));
     return findings;
   },
@@ -580,10 +586,17 @@ const count = (list: readonly CalendarWord[], kind: string, value: number): numb
   list.filter((c) => c.kind === kind && c.value === value).length;
 
 /** Months and weekdays, wherever they appear: each one the source names must be in the target. */
-function compareCalendar(source: string, sourceLang: string, target: string, targetLang: string): Finding[] {
-  const s = findCalendarWords(source, sourceLang.split('-')[0]!);
+/** One side of a pair as the calendar comparisons read it. */
+interface CalendarSide {
+  readonly text: string;
+  readonly lang: string;
+  readonly calendar: readonly CalendarWord[];
+}
+
+function compareCalendar(sourceSide: CalendarSide, targetSide: CalendarSide): Finding[] {
+  const { text: source, lang: sourceLang, calendar: s } = sourceSide;
   if (s.length === 0) return [];
-  const t = findCalendarWords(target, targetLang.split('-')[0]!);
+  const { text: target, calendar: t } = targetSide;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const c of s) {
@@ -632,16 +645,15 @@ function compareCalendar(source: string, sourceLang: string, target: string, tar
  * writes the month without a day, or the source's day anywhere beside it (ranges), is not compared.
  */
 function compareDays(
-  source: string,
-  sourceLang: string,
-  target: string,
-  targetLang: string,
+  sourceSide: CalendarSide,
+  targetSide: CalendarSide,
 ): Array<{ date: DayOfMonth; finding: Finding }> {
-  const inSource = daysOfMonth(source, sourceLang.split('-')[0]!);
+  const inSource = daysOfMonth(sourceSide.text, sourceSide.calendar);
   if (inSource.length === 0) return [];
-  const inTarget = daysOfMonth(target, targetLang.split('-')[0]!);
+  const target = targetSide.text;
+  const inTarget = daysOfMonth(target, targetSide.calendar);
   const findings: Array<{ date: DayOfMonth; finding: Finding }> = [];
-  const targetMonths = findCalendarWords(target, targetLang.split('-')[0]!).filter((c) => c.kind === 'month');
+  const targetMonths = targetSide.calendar.filter((c) => c.kind === 'month');
   for (const s of inSource) {
     const sameMonth = inTarget.filter((t) => t.month === s.month);
     // The month kept and no number beside it: the day is lost ("3 March 2020" → "مارس 2020").
@@ -658,7 +670,7 @@ function compareDays(
     }
     if (sameMonth.length === 0 || sameMonth.some((t) => t.day === s.day)) continue;
     if (sameMonth.some((t) => dayNear(target, t.start, t.end, s.day))) continue;
-    const changed = sameMonth.filter((t) => !dayNear(source, s.start, s.end, t.day));
+    const changed = sameMonth.filter((t) => !dayNear(sourceSide.text, s.start, s.end, t.day));
     if (changed.length === 0) continue;
     findings.push({
       date: s,
