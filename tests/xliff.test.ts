@@ -78,6 +78,49 @@ function xmllint(version: XliffVersion, xml: string): { ok: boolean; out: string
 
 const haveSchemas = existsSync(join(SCHEMAS, 'xliff-core-2.0.xsd')) && spawnSync('xmllint', ['--version']).status === 0;
 
+const MODULES = join(SCHEMAS, 'locflow-xliff-2.0.xsd');
+const haveModuleSchemas = existsSync(MODULES) && spawnSync('xmllint', ['--version']).status === 0;
+
+function xmllintModules(xml: string): { ok: boolean; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'xlf-'));
+  writeFileSync(join(dir, 'f.xlf'), xml);
+  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', MODULES, join(dir, 'f.xlf')], { encoding: 'utf8' });
+  return { ok: r.status === 0, out: r.stderr };
+}
+
+describe.skipIf(!haveModuleSchemas)('XLIFF 2.0 modules against their schemas (scripts/xliff-schemas.sh)', () => {
+  const written = writeXliff(doc('2.0', sample));
+
+  it('validates what locflow writes: <mtc:matches>, lf:origin and the core together', () => {
+    expect(written).toContain('<mtc:match ');
+    expect(written).toContain('lf:origin="mt"');
+    const r = xmllintModules(written);
+    expect(r.out).toMatch(/validates$/mu);
+    expect(r.ok).toBe(true);
+  });
+
+  // Each of these passes the core schema alone (it skips other namespaces); the module schemas refuse it.
+  it.each([
+    ['a bogus attribute on <mtc:matches>', ['<mtc:matches>', '<mtc:matches bogus="1">'], /attribute 'bogus'/u],
+    ['a match without ref', [' ref="#s1"', ''], /'ref' is required/u],
+    ['a match quality over 100', [/matchQuality="[\d.]+"/u, 'matchQuality="187.5"'], /matchQuality/u],
+    ['a match type the module does not define', ['<mtc:match ', '<mtc:match type="fuzzy" '], /'type'/u],
+    ['a match without <target>', [/(<mtc:match [^]*?)<target>[^]*?<\/target>/u, '$1'], /Missing child/u],
+    ['an lf:origin locflow does not write', ['lf:origin="mt"', 'lf:origin="robot"'], /origin/u],
+  ] as const)('refuses %s', (_what, [from, to], why) => {
+    const broken = written.replace(from, to);
+    expect(broken).not.toBe(written);
+    const core = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, 'xliff-core-2.0.xsd'), '-'], {
+      input: broken,
+      encoding: 'utf8',
+    });
+    expect(core.status).toBe(0);
+    const r = xmllintModules(broken);
+    expect(r.ok).toBe(false);
+    expect(r.out).toMatch(why);
+  });
+});
+
 describe.each(['1.2', '2.0'] as const)('XLIFF %s', (version) => {
   it('round-trips text, whitespace, inline codes, states and origins', () => {
     const back = readXliff(writeXliff(doc(version, sample)));
