@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS, loadChecks } from '../src/qa/checks/index.js';
 import { runChecks } from '../src/qa/runner.js';
-import { ADVERSARIAL } from '../bench/qa-adversarial-inputs.mjs';
+import { ADVERSARIAL, manyCodes } from '../bench/qa-adversarial-inputs.mjs';
+import type { Content } from '../src/model/content.js';
 
 // Every check must grow linearly with the unit: on a hostile unit 8× longer it may take at most 4 × 8 times longer
 // (a quadratic pattern takes 64×, and far more on the 1 MB units of the benchmark). Absolute times are the benchmark's (`node bench/qa-adversarial.mjs`): a
@@ -9,10 +10,11 @@ import { ADVERSARIAL } from '../bench/qa-adversarial-inputs.mjs';
 const SMALL = 32 * 1024;
 const LARGE = 8 * SMALL;
 
-async function timeCheck(id: string, text: string): Promise<number> {
+async function timeCheck(id: string, text: string | { source: Content; target: Content }): Promise<number> {
   const [check] = await loadChecks([id]);
-  const target = [...text].reverse().join('');
-  const pair = { id: 'u', source: [text], target: [target], sourceLang: 'en', targetLang: 'es', file: 'x' };
+  const [source, target] =
+    typeof text === 'string' ? [[text], [[...text].reverse().join('')]] : [text.source, text.target];
+  const pair = { id: 'u', source, target, sourceLang: 'en', targetLang: 'es', file: 'x' };
   const start = performance.now();
   await runChecks([pair], { checks: [check!] });
   return performance.now() - start;
@@ -34,4 +36,20 @@ describe('every check is linear on hostile units', () => {
       }
     });
   }
+});
+
+describe('every check is linear in the number of inline codes', () => {
+  // A paragraph with thousands of tags, every pair crossing the ones opened after it in the target: a check that
+  // looks each code up in a list, or re-reads the open pairs at each close, grows with the square of the count.
+  const ids = CHECK_IDS.filter((id) => id !== 'spelling' && id !== 'alignment');
+  it('tags crossed in the target', { timeout: 120_000 }, async () => {
+    for (const id of ids) {
+      await timeCheck(id, manyCodes(SMALL / 2));
+      const small = Math.max(await timeCheck(id, manyCodes(SMALL)), 10);
+      const large = await timeCheck(id, manyCodes(LARGE));
+      expect(Math.round(large / small), `${id}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThanOrEqual(
+        32,
+      );
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Content, InlineCode } from '../src/model/content.js';
+import type { Content } from '../src/model/content.js';
 import { CHECK_IDS, loadChecks } from '../src/qa/checks/index.js';
 import { validateConfig } from '../src/config/config.js';
 import { loadGlossary, EMPTY_GLOSSARY, type Glossary } from '../src/qa/glossary.js';
@@ -175,46 +175,6 @@ describe('names', () => {
     expect(
       (await issues('names', pair('Central Command and Centcom.', 'El Comando Central y el Mando.'), tbx))[0]!.message,
     ).toMatch(/"Centcom" is not to be translated and is missing/u);
-  });
-});
-
-describe('inline-codes', () => {
-  const b = (c: InlineCode['code'], id: string): InlineCode => ({
-    code: c,
-    id,
-    type: 'tag',
-    data: c === 'open' ? '<b>' : c === 'close' ? '</b>' : '<br/>',
-  });
-  it('passes codes moved but complete, and reports missing, extra, duplicated and crossed ones', async () => {
-    expect(
-      await issues(
-        'inline-codes',
-        pair(
-          ['A ', b('open', '1'), 'red', b('close', '1'), ' car'],
-          ['Un coche ', b('open', '1'), 'rojo', b('close', '1')],
-        ),
-      ),
-    ).toEqual([]);
-    expect(
-      await issues('inline-codes', pair(['A ', b('open', '1'), 'red', b('close', '1')], ['Un rojo'])),
-    ).toHaveLength(2);
-    expect((await issues('inline-codes', pair(['x'], ['x', b('standalone', '9')])))[0]!.message).toMatch(/extra/u);
-    expect(
-      (
-        await issues(
-          'inline-codes',
-          pair(['x', b('standalone', '2')], ['x', b('standalone', '2'), b('standalone', '2')]),
-        )
-      )[0]!.message,
-    ).toMatch(/duplicated/u);
-    expect(
-      (
-        await issues(
-          'inline-codes',
-          pair([b('open', '1'), 'a', b('close', '1')], [b('close', '1'), 'a', b('open', '1')]),
-        )
-      )[0]!.message,
-    ).toMatch(/before its opening/u);
   });
 });
 

@@ -7,6 +7,73 @@ function describe(code: InlineCode): string {
   return `${half}${code.type} code ${code.id}${code.data ? ` "${code.data}"` : ''}`;
 }
 
+/** How many codes of each key a side has, with the first code of that key (for the message). */
+function tally(codes: readonly InlineCode[]): Map<string, { count: number; first: InlineCode }> {
+  const out = new Map<string, { count: number; first: InlineCode }>();
+  for (const c of codes) {
+    const key = codeKey(c);
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { count: 1, first: c });
+  }
+  return out;
+}
+
+/** An overlap message names at most this many codes left open in between (a hostile unit may leave thousands). */
+const OVERLAP_NAMES = 5;
+
+/**
+ * Every closing code needs its opening one before it, and pairs must nest. The open codes are a linked list
+ * (closing one in the middle unlinks it in constant time) with, per id, the stack of its open entries: the
+ * whole walk stays linear in the number of codes.
+ */
+function nestingFindings(codes: readonly InlineCode[]): Finding[] {
+  const findings: Finding[] = [];
+  const ids: string[] = [];
+  const prev: number[] = [];
+  const next: number[] = [];
+  const openById = new Map<string, number[]>();
+  let top = -1;
+  for (const c of codes) {
+    if (c.code === 'open') {
+      const at = ids.length;
+      ids.push(c.id);
+      prev.push(top);
+      next.push(-1);
+      if (top >= 0) next[top] = at;
+      top = at;
+      const stack = openById.get(c.id);
+      if (stack) stack.push(at);
+      else openById.set(c.id, [at]);
+    } else if (c.code === 'close') {
+      const at = openById.get(c.id)?.pop();
+      if (at === undefined) {
+        findings.push({ message: `closing code ${c.id} comes before its opening code` });
+        continue;
+      }
+      if (at !== top) {
+        const between: string[] = [];
+        for (let i = next[at]!; i >= 0; i = next[i]!) {
+          if (between.length === OVERLAP_NAMES) {
+            between.push('…');
+            break;
+          }
+          between.push(ids[i]!);
+        }
+        const names = between.join(', ');
+        findings.push({ message: `code pairs ${names} and ${c.id} overlap instead of nesting` });
+      }
+      // Unlink the entry.
+      const p = prev[at]!;
+      const n = next[at]!;
+      if (p >= 0) next[p] = n;
+      if (n >= 0) prev[n] = p;
+      if (at === top) top = p;
+    }
+  }
+  return findings;
+}
+
 export const inlineCodes: PairCheck = {
   id: 'inline-codes',
   severity: 'error',
@@ -15,34 +82,18 @@ export const inlineCodes: PairCheck = {
     'Inline codes (tags, links, placeholders as codes) missing, extra, duplicated, or pairs out of order or unbalanced.',
   run(pair) {
     const findings: Finding[] = [];
-    const src = codesOf(pair.source);
-    const trg = codesOf(pair.target);
-    const count = (list: InlineCode[], key: string): number => list.filter((c) => codeKey(c) === key).length;
-    const keys = new Set([...src, ...trg].map(codeKey));
-    for (const key of keys) {
-      const s = count(src, key);
-      const t = count(trg, key);
-      const code = (src.find((c) => codeKey(c) === key) ?? trg.find((c) => codeKey(c) === key))!;
+    const src = tally(codesOf(pair.source));
+    const trgCodes = codesOf(pair.target);
+    const trg = tally(trgCodes);
+    for (const key of new Set([...src.keys(), ...trg.keys()])) {
+      const s = src.get(key)?.count ?? 0;
+      const t = trg.get(key)?.count ?? 0;
+      const code = (src.get(key) ?? trg.get(key))!.first;
       if (t < s) findings.push({ message: `missing ${describe(code)}` });
       else if (t > s && s === 0) findings.push({ message: `extra ${describe(code)}, not in the source` });
       else if (t > s) findings.push({ message: `duplicated ${describe(code)}` });
     }
-    // Pairs: every closing code needs its opening one before it, and pairs must nest.
-    const open: string[] = [];
-    for (const c of trg) {
-      if (c.code === 'open') open.push(c.id);
-      else if (c.code === 'close') {
-        const at = open.lastIndexOf(c.id);
-        if (at < 0) findings.push({ message: `closing code ${c.id} comes before its opening code` });
-        else {
-          if (at !== open.length - 1)
-            findings.push({
-              message: `code pairs ${open.slice(at + 1).join(', ')} and ${c.id} overlap instead of nesting`,
-            });
-          open.splice(at, 1);
-        }
-      }
-    }
+    findings.push(...nestingFindings(trgCodes));
     return findings;
   },
 };
