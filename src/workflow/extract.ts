@@ -7,7 +7,8 @@ import { withProjectLock } from '../io/lock.js';
 import { countWords } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
-import { contextOf, openMemory } from './memory.js';
+import { openMemory } from './memory.js';
+import { leverage } from './steps/leverage.js';
 import { ExportLog, sentTargets } from './exports.js';
 import { readXliff } from '../xliff/read.js';
 import { writeXliff } from '../xliff/write.js';
@@ -57,10 +58,20 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
     for (const doc of eachDocument(project)) {
       for (const lang of langs) {
         const bundle = loadBundle(project, lang, doc);
-        const leverage = { inContext: 0, exact: 0, fuzzy: 0 };
+        const counts = { inContext: 0, exact: 0, fuzzy: 0 };
         const stored = storedUnits(doc, bundle);
         const prefilled = new Set<string>();
         const units: XliffUnit[] = [];
+        const todo = stored.filter((s) => s.target === undefined);
+        const exact = memory
+          ? await leverage(
+              memory,
+              todo.map((s) => s.unit),
+              doc.sourceLang,
+              lang,
+            )
+          : [];
+        const fromMemory = new Map(todo.map((s, i) => [s, exact[i]]));
         for (const s of stored) {
           // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
           const context: Record<string, string> = { role: s.unit.context.role };
@@ -69,23 +80,23 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
           let origin = s.origin;
           let matches: XliffMatch[] = [];
           if (target === undefined && memory) {
-            // In-context exact match: translated; exact elsewhere: needs review; fuzzy: offered as a match.
-            const source = contentToI18n(s.unit.source);
-            const exact = (await memory.exact(source, doc.sourceLang, lang, contextOf(s.unit)))[0];
-            if (exact && exact.score === 100) {
-              target = i18nToContent(exact.target, s.unit.source);
-              state = exact.inContext ? 'translated' : 'needs-review';
+            // An exact match fills the unit; fuzzy ones are offered to the translator as matches.
+            const match = fromMemory.get(s);
+            if (match) {
+              target = i18nToContent(match.target, s.unit.source);
+              state = match.state;
               origin = 'tm';
-              if (exact.inContext) leverage.inContext++;
-              else leverage.exact++;
+              if (match.inContext) counts.inContext++;
+              else counts.exact++;
             } else if (maxMatches > 0) {
+              const source = contentToI18n(s.unit.source);
               matches = (await memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches)).map((m) => ({
                 score: m.score,
                 source: i18nToContent(m.source, s.unit.source),
                 target: i18nToContent(m.target, s.unit.source),
                 origin: m.origin,
               }));
-              if (matches.length) leverage.fuzzy++;
+              if (matches.length) counts.fuzzy++;
             }
           }
           if (target === undefined && options.prefill) {
@@ -130,7 +141,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
           words: doc.units.reduce((n, u) => n + countWords(u.source), 0),
           translated: stored.filter((s) => s.target !== undefined).length,
           removed: orphanIds(doc, bundle),
-          leverage,
+          leverage: counts,
         });
       }
     }

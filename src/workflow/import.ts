@@ -17,7 +17,7 @@ import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './docume
 import { qaOptions } from './check.js';
 import { memoryEntry, openMemory } from './memory.js';
 import type { RunOptions } from '../qa/runner.js';
-import { checkPairs } from './pseudo-reading.js';
+import { gate } from './steps/gate.js';
 
 export interface ImportOptions {
   /** Replace translations in the store that differ from the file's. */
@@ -182,7 +182,7 @@ async function importFile(
       refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
 
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
-    const { issues } = await checkPairs(
+    const failing = await gate(
       accepted.map(({ unit, target }) => ({
         id: unit.id,
         source: unit.source,
@@ -191,13 +191,12 @@ async function importFile(
         targetLang: lang,
         file,
       })),
-      { ...qa, only: ['error'] },
+      qa,
     );
-    const failing = new Map<string, string[]>();
-    for (const i of issues) failing.set(i.unit, [...(failing.get(i.unit) ?? []), `${i.check}: ${i.message}`]);
+    const needsReview = new Set([...failing.keys()].map((pair) => pair.id));
     for (const { unit, target, xu } of accepted) {
       const value = contentToI18n(target);
-      const state = failing.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
+      const state = needsReview.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
       const origin = originOf(xu, state, value, translations[unit.id], meta[unit.id]?.origin, sent(unit.id, value));
       if (translations[unit.id] === value && meta[unit.id]?.state === state && meta[unit.id]?.origin === origin)
         unchanged++;
@@ -222,9 +221,9 @@ async function importFile(
       unchanged,
       untranslated,
       toMemory: approved.length,
-      flagged: [...failing].map(([unit, problems]) => ({
-        unit,
-        label: (labels ??= documentLabels(doc)).get(unit),
+      flagged: [...failing].map(([{ id }, problems]) => ({
+        unit: id,
+        label: (labels ??= documentLabels(doc)).get(id),
         problems,
       })),
     });

@@ -9,14 +9,15 @@ import { pseudoContent } from '../mt/pseudo-text.js';
 import { renderingsFor, type Glossary } from '../qa/glossary.js';
 import { findNames } from '../qa/names/detect.js';
 import { cldrRenderings } from '../qa/names/cldr.js';
-import { checkPairs } from './pseudo-reading.js';
 import { contentToI18n } from '../store/codes.js';
 import { writeBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { withProjectLock } from '../io/lock.js';
 import { qaOptions } from './check.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits, type FlaggedUnit, type StoredUnit } from './translations.js';
-import { contextOf, openMemory } from './memory.js';
+import { openMemory } from './memory.js';
+import { leverage } from './steps/leverage.js';
+import { gate } from './steps/gate.js';
 
 export interface TranslateOptions {
   readonly engine: string;
@@ -164,20 +165,22 @@ export async function translate(project: Project, options: TranslateOptions): Pr
         };
         // The memory first: an exact match costs nothing and was approved by a person.
         const rest: StoredUnit[] = [];
-        for (const s of todo) {
-          const m = memory
-            ? (await memory.exact(contentToI18n(s.unit.source), doc.sourceLang, lang, contextOf(s.unit)))[0]
-            : undefined;
-          if (!m || m.score < 100) {
+        const exact = memory
+          ? await leverage(
+              memory,
+              todo.map((s) => s.unit),
+              doc.sourceLang,
+              lang,
+            )
+          : [];
+        for (const [i, s] of todo.entries()) {
+          const m = exact[i];
+          if (!m) {
             rest.push(s);
             continue;
           }
           work.translations[s.unit.id] = m.target;
-          work.meta[s.unit.id] = {
-            state: m.inContext ? 'translated' : 'needs-review',
-            origin: 'tm',
-            source: contentToI18n(s.unit.source),
-          };
+          work.meta[s.unit.id] = { state: m.state, origin: 'tm', source: contentToI18n(s.unit.source) };
           work.fromMemory++;
           work.left--;
         }
@@ -289,27 +292,17 @@ async function engineBatch(
     if (signal?.aborted) return undefined;
     throw asLocflowError(err) ?? err;
   }
-  const { issues } = await checkPairs(
-    batch.map(({ work, s }, i) => ({
-      id: s.unit.id,
-      source: s.unit.source,
-      target: targets[i]!,
-      sourceLang: work.doc.sourceLang,
-      targetLang: lang,
-      file: work.doc.path,
-    })),
-    { ...qa, only: ['error'] },
-  );
-  // Unit ids are unique within a document only: findings are matched by document and unit.
-  const failing = new Map<string, string[]>();
-  for (const i of issues) {
-    const key = `${i.file ?? ''}\u0000${i.unit}`;
-    const list = failing.get(key);
-    if (list) list.push(`${i.check}: ${i.message}`);
-    else failing.set(key, [`${i.check}: ${i.message}`]);
-  }
+  const pairs = batch.map(({ work, s }, i) => ({
+    id: s.unit.id,
+    source: s.unit.source,
+    target: targets[i]!,
+    sourceLang: work.doc.sourceLang,
+    targetLang: lang,
+    file: work.doc.path,
+  }));
+  const failing = await gate(pairs, qa);
   return batch.map(({ work, s }, i) => {
-    const problems = failing.get(`${work.doc.path}\u0000${s.unit.id}`);
+    const problems = failing.get(pairs[i]!);
     return { work, s, target: targets[i]!, ...(problems ? { problems } : {}) };
   });
 }

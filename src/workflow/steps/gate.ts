@@ -1,0 +1,24 @@
+import type { RunOptions } from '../../qa/runner.js';
+import type { QaPair } from '../../qa/types.js';
+import { checkPairs } from '../pseudo-reading.js';
+
+/**
+ * The QA gate new translations pass before they are stored: the error-level checks. A pair that fails is
+ * stored all the same, but as needs-review; the gate gives the failing pairs with their reasons
+ * ("check: message"), in the order the checks found them.
+ */
+export async function gate<P extends QaPair>(pairs: readonly P[], qa: RunOptions): Promise<Map<P, string[]>> {
+  const { issues } = await checkPairs(pairs, { ...qa, only: ['error'] });
+  // Unit ids are unique within a file only: findings are matched to pairs by file and unit.
+  const key = (file: string, unit: string): string => `${file}\u0000${unit}`;
+  const byKey = new Map(pairs.map((p) => [key(p.file, p.id), p]));
+  const failing = new Map<P, string[]>();
+  for (const issue of issues) {
+    const pair = byKey.get(key(issue.file, issue.unit));
+    if (!pair) continue;
+    const problems = failing.get(pair);
+    if (problems) problems.push(`${issue.check}: ${issue.message}`);
+    else failing.set(pair, [`${issue.check}: ${issue.message}`]);
+  }
+  return failing;
+}

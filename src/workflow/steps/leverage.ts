@@ -1,0 +1,34 @@
+import type { Unit } from '../../model/index.js';
+import { contentToI18n } from '../../store/codes.js';
+import type { TranslationMemory } from '../../tm/memory.js';
+import { contextOf } from '../memory.js';
+
+/** A unit filled from the memory: its target (with {{…}} markers, as the store keeps it) and the state it gets. */
+export interface Leveraged {
+  readonly target: string;
+  /** An in-context match (same neighbours) is a translation; an exact one from elsewhere needs review. */
+  readonly state: 'translated' | 'needs-review';
+  readonly inContext: boolean;
+}
+
+/**
+ * Exact translation-memory leverage for units of one document: per unit, in the order given, the
+ * memory's best exact match (score 100) or undefined. An exact match costs nothing and was approved by a person.
+ */
+export async function leverage(
+  memory: TranslationMemory,
+  units: readonly Unit[],
+  sourceLang: string,
+  targetLang: string,
+): Promise<Array<Leveraged | undefined>> {
+  const found: Array<Leveraged | undefined> = [];
+  for (const unit of units) {
+    const match = (await memory.exact(contentToI18n(unit.source), sourceLang, targetLang, contextOf(unit)))[0];
+    found.push(
+      match && match.score === 100
+        ? { target: match.target, state: match.inContext ? 'translated' : 'needs-review', inContext: match.inContext }
+        : undefined,
+    );
+  }
+  return found;
+}
