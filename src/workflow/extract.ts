@@ -63,14 +63,12 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
         const prefilled = new Set<string>();
         const units: XliffUnit[] = [];
         const todo = stored.filter((s) => s.target === undefined);
-        const exact = memory
-          ? await leverage(
-              memory,
-              todo.map((s) => s.unit),
-              doc.sourceLang,
-              lang,
-            )
-          : [];
+        const exact = await leverage(
+          memory,
+          todo.map((s) => s.unit),
+          doc.sourceLang,
+          lang,
+        );
         const fromMemory = new Map(todo.map((s, i) => [s, exact[i]]));
         for (const s of stored) {
           // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.

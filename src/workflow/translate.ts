@@ -165,14 +165,12 @@ export async function translate(project: Project, options: TranslateOptions): Pr
         };
         // The memory first: an exact match costs nothing and was approved by a person.
         const rest: StoredUnit[] = [];
-        const exact = memory
-          ? await leverage(
-              memory,
-              todo.map((s) => s.unit),
-              doc.sourceLang,
-              lang,
-            )
-          : [];
+        const exact = await leverage(
+          memory,
+          todo.map((s) => s.unit),
+          doc.sourceLang,
+          lang,
+        );
         for (const [i, s] of todo.entries()) {
           const m = exact[i];
           if (!m) {

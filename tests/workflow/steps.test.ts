@@ -93,5 +93,7 @@ describe('exact translation-memory leverage', () => {
     ]);
     // Another language pair has no match.
     expect(await leverage(memory!, [here], 'en', 'fr')).toEqual([undefined]);
+    // A project without a memory leaves every unit to the engine.
+    expect(await leverage(null, [here, unknown], 'en', 'es')).toEqual([undefined, undefined]);
   });
 });

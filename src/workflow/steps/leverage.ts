@@ -13,15 +13,17 @@ export interface Leveraged {
 
 /**
  * Exact translation-memory leverage for units of one document: per unit, in the order given, the
- * memory's best exact match (score 100) or undefined. An exact match costs nothing and was approved by a person.
+ * memory's best exact match (score 100) or undefined (every one without a memory). An exact match costs nothing
+ * and was approved by a person.
  */
 export async function leverage(
-  memory: TranslationMemory,
+  memory: TranslationMemory | null,
   units: readonly Unit[],
   sourceLang: string,
   targetLang: string,
 ): Promise<Array<Leveraged | undefined>> {
   const found: Array<Leveraged | undefined> = [];
+  if (!memory) return units.map(() => undefined);
   for (const unit of units) {
     const match = (await memory.exact(contentToI18n(unit.source), sourceLang, targetLang, contextOf(unit)))[0];
     found.push(
