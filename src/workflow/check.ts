@@ -14,6 +14,7 @@ import { approvedPairs } from './memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
 import { readXliff } from '../xliff/read.js';
+import { translatedParts, untranslatedSegments } from '../xliff/parts.js';
 import { formatFor, type Format } from '../formats/registry.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits } from './translations.js';
@@ -187,28 +188,36 @@ function pairsFromXliff(
       throw asLocflowError(err, { file: path }) ?? err;
     }
     // The target language is optional in XLIFF: when the file is silent, --lang, then its path, say it.
-    if (!xliff.files.some((xf) => xf.units.some((u) => u.target !== undefined))) {
+    const units = xliff.files.flatMap((xf) => xf.units);
+    const parts = units.map((u) => ({ u, parts: translatedParts(u) }));
+    if (!parts.some((p) => p.parts.length)) {
       notices.push(`${shown(root, path)} has no translations yet: nothing to check`);
       return [];
     }
     const targetLang = xliff.targetLang ?? lang ?? inferLanguage(project, path, xliff.sourceLang, notices);
-    const untranslated = xliff.files.reduce((n, xf) => n + xf.units.filter((u) => u.target === undefined).length, 0);
+    const untranslated = parts.filter((p) => !p.parts.length).length;
     if (untranslated) notices.push(`${shown(root, path)}: ${untranslated} unit(s) not translated yet, not checked`);
+    const partly = units.filter((u) => untranslatedSegments(u) > 0);
+    if (partly.length) {
+      const missing = partly.reduce((n, u) => n + untranslatedSegments(u), 0);
+      notices.push(
+        `${shown(root, path)}: ${partly.length} unit(s) partly translated: ${missing} segment(s) not translated yet, not checked`,
+      );
+    }
     const file = shown(root, path);
     const pairs: QaPair[] = [];
-    for (const xf of xliff.files) {
-      for (const u of xf.units) {
-        if (u.target === undefined) continue;
-        const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
+    for (const { u, parts: translated } of parts) {
+      const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
+      for (const part of translated) {
         pairs.push({
-          id: u.id,
+          id: part.id,
           ...(label !== undefined ? { label } : {}),
-          source: u.source,
-          target: u.target,
+          source: part.source,
+          target: part.target,
           sourceLang: xliff.sourceLang,
           targetLang,
           file,
-          ...(u.line !== undefined ? { line: u.line } : {}),
+          ...(part.line !== undefined ? { line: part.line } : {}),
         });
       }
     }

@@ -11,6 +11,15 @@ export interface XliffMatch {
   readonly origin: string;
 }
 
+/** One segment of an XLIFF 2 unit of several: translated, or not, on its own. */
+export interface XliffSegment {
+  readonly id?: string;
+  readonly source: Content;
+  readonly target?: Content;
+  readonly state: UnitState;
+  readonly line?: number;
+}
+
 export interface XliffUnit {
   readonly id: string;
   /** A human-readable name: role and position ("paragraph-3.2"). */
@@ -22,6 +31,11 @@ export interface XliffUnit {
   readonly notes: readonly string[];
   readonly context?: Readonly<Record<string, string>>;
   readonly matches?: readonly XliffMatch[];
+  /**
+   * The segments of a unit that has more than one (XLIFF 2). The unit has a target only when every segment
+   * has one; a partly translated unit is read through these, never as its translated segments joined.
+   */
+  readonly segments?: readonly XliffSegment[];
   /** Where the unit starts in the file it was read from. */
   readonly line?: number;
 }

@@ -2,7 +2,7 @@ import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, normalizeContent } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
-import type { XliffDocument, XliffUnit } from './model.js';
+import type { XliffDocument, XliffSegment, XliffUnit } from './model.js';
 import {
   charFromHex,
   childElements,
@@ -271,9 +271,7 @@ function readUnit20(el: XmlElement): XliffUnit {
   // A unit may hold several segments and ignorables; their concatenation is the unit's text.
   const source: Run[] = [];
   const target: Run[] = [];
-  let hasTarget = false;
-  let state: UnitState | undefined;
-  let segments = 0;
+  const segments: XliffSegment[] = [];
   for (const part of childElements(el)) {
     const name = localName(part.name);
     if (name !== 'segment' && name !== 'ignorable') continue;
@@ -288,19 +286,26 @@ function readUnit20(el: XmlElement): XliffUnit {
       found && initial && readContent20(found, data).every((r) => typeof r === 'string' && r.trim() === '')
         ? undefined
         : found;
-    if (t) {
-      hasTarget = true;
-      target.push(...readContent20(t, data));
-    } else target.push(...(name === 'ignorable' ? sourceRuns : []));
-    if (name === 'segment') {
-      segments++;
-      const segState =
-        part.attrs.subState === 'locflow:needs-review' ? 'needs-review' : STATE_IN[part.attrs.state ?? ''];
-      // The unit is as far along as its least advanced segment.
-      if (segState && (state === undefined || rank(segState) < rank(state))) state = segState;
+    const targetRuns = t ? readContent20(t, data) : undefined;
+    if (name === 'ignorable') {
+      target.push(...(targetRuns ?? sourceRuns)); // an ignorable without target stays as it is
+      continue;
     }
+    if (targetRuns) target.push(...targetRuns);
+    const segState = part.attrs.subState === 'locflow:needs-review' ? 'needs-review' : STATE_IN[part.attrs.state ?? ''];
+    segments.push({
+      ...(part.attrs.id !== undefined ? { id: part.attrs.id } : {}),
+      source: normalizeContent(sourceRuns),
+      ...(targetRuns ? { target: normalizeContent(targetRuns) } : {}),
+      state: targetRuns ? (segState ?? 'translated') : 'new',
+      line: part.line,
+    });
   }
-  if (segments === 0) throw new ContentReadError(`unit "${id}" has no <segment>`, el.line, el.column);
+  const segmentCount = segments.length;
+  // The unit is translated when every segment is, and then as far along as its least advanced segment.
+  const hasTarget = segmentCount > 0 && segments.every((seg) => seg.target !== undefined);
+  const state = hasTarget ? segments.map((seg) => seg.state).reduce((a, b) => (rank(b) < rank(a) ? b : a)) : undefined;
+  if (segmentCount === 0) throw new ContentReadError(`unit "${id}" has no <segment>`, el.line, el.column);
   const origin = el.attrs['lf:origin'];
   // An origin locflow does not know is refused, never read as a human translation (which the memory would learn from).
   if (origin !== undefined && !isKnownOrigin(origin))
@@ -311,9 +316,10 @@ function readUnit20(el: XmlElement): XliffUnit {
     ...(el.attrs.name ? { name: el.attrs.name } : {}),
     source: normalizeContent(source),
     ...(hasTarget ? { target: normalizeContent(target) } : {}),
-    state: hasTarget ? (state ?? 'translated') : 'new',
+    state: state ?? 'new',
     ...(origin ? { origin } : {}),
     notes: notesEl ? childElements(notesEl, 'note').map(textContent) : [],
+    ...(segmentCount > 1 ? { segments } : {}),
     line: el.line,
   };
 }

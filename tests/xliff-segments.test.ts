@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toPlainText } from '../src/model/content.js';
+import { readXliff } from '../src/xliff/read.js';
+import { locflow, ROOT, tempProject } from './helpers.js';
+
+/**
+ * XLIFF 2 units of several segments (CAT tools and Okapi segment a unit into sentences): a unit is translated
+ * only when every segment is; the text of a partly translated unit is never read as its translation.
+ */
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'xliff-tools', 'okapi-segmented.xlf');
+const units = (): ReturnType<typeof readXliff>['files'][number]['units'] =>
+  readXliff(readFileSync(FIXTURE, 'utf8')).files[0]!.units;
+
+describe('XLIFF 2 units of several segments', () => {
+  it('a fully translated unit reads as the segments and ignorables joined, in order', () => {
+    const tu1 = units()[0]!;
+    expect(toPlainText(tu1.source)).toBe('The river is wide. The bridge is old.');
+    expect(toPlainText(tu1.target!)).toBe('El río es ancho. El puente es viejo.');
+    expect(tu1.state).toBe('translated');
+  });
+
+  it('a partly translated unit has no unit target (not the translated segments glued together)', () => {
+    const [, tu2, tu3] = units();
+    expect(toPlainText(tu2!.source)).toBe('Open the door. Close the window. I have 3 cats.');
+    expect(tu2!.target).toBeUndefined();
+    expect(tu2!.state).toBe('new');
+    expect(tu3!.target).toBeUndefined();
+  });
+
+  it('each segment keeps its own id, source, target and state', () => {
+    const tu2 = units()[1]!;
+    expect(tu2.segments!.map((s) => [s.id, toPlainText(s.source), s.target && toPlainText(s.target), s.state])).toEqual(
+      [
+        ['s1', 'Open the door.', 'Abra la puerta.', 'translated'],
+        ['s2', 'Close the window.', undefined, 'new'],
+        ['s3', 'I have 3 cats.', 'Tengo 4 gatos.', 'translated'],
+      ],
+    );
+    // An empty target of an "initial" segment is no translation.
+    expect(units()[2]!.segments!.map((s) => s.target === undefined)).toEqual([true, false]);
+    // A unit of one segment needs no segment list.
+    expect(units()[3]!.segments).toBeUndefined();
+  });
+
+  it('check checks the translated segments of a partly translated unit and counts the rest once', () => {
+    const r = locflow(mkdtempSync(join(tmpdir(), 'locflow-seg-')), 'check', FIXTURE);
+    expect(r.code, r.stderr).toBe(1);
+    // tu1 whole, tu2's s1 and s3, tu3's s2.
+    expect(r.stdout).toContain('4 unit(s) checked');
+    expect(r.stdout).toMatch(/tu2#s3[\s\S]*\b3\b[\s\S]*\b4\b|tu2#s3[\s\S]*\b4\b[\s\S]*\b3\b/u);
+    expect(r.stdout).not.toMatch(/tu2#s1|tu3#s2/u);
+    expect(r.stderr).toContain('1 unit(s) not translated yet');
+    expect(r.stderr).toContain('2 unit(s) partly translated: 2 segment(s) not translated yet, not checked');
+  });
+});
+
+describe('import of a unit a CAT tool split into segments', () => {
+  /** Our export with its first plain unit split at its first space into two segments; `first` fills segment 1 only. */
+  function resegmented(d: string, first: string, second?: string): { file: string; id: string } {
+    expect(locflow(d, 'extract', '--xliff', '2.0', '--lang', 'es').code).toBe(0);
+    const file = join(d, 'xliff', 'es', 'article.xlf');
+    const xml = readFileSync(file, 'utf8');
+    const m =
+      /<unit id="([^"]+)"[^>]*>(?:(?!<\/unit>)[\s\S])*?(<segment id="s1">\s*<source xml:space="preserve">([^<\s]+) ([^<]+)<\/source>\s*<\/segment>)/u.exec(
+        xml,
+      )!;
+    const [, id, segment, head, rest] = m;
+    const split =
+      `<segment id="s1" state="translated"><source>${head}</source><target>${first}</target></segment>` +
+      `<ignorable><source> </source></ignorable>` +
+      `<segment id="s2"${second ? ' state="translated"' : ''}><source>${rest}</source>` +
+      `${second ? `<target>${second}</target>` : ''}</segment>`;
+    writeFileSync(file, xml.replace(segment!, split));
+    return { file, id: id! };
+  }
+
+  it('a partly translated unit is not imported (its translated segment alone is not the translation)', () => {
+    const d = tempProject();
+    const { file, id } = resegmented(d, 'Palabra');
+    const r = locflow(d, 'import', file);
+    expect(r.code, r.stderr).toBe(0);
+    const bundle = JSON.parse(readFileSync(join(d, 'locales', 'es', 'article.json'), 'utf8')) as Record<string, string>;
+    expect(bundle[id]).toBeUndefined();
+  });
+
+  it('a unit whose segments are all translated is imported as the segments joined', () => {
+    const d = tempProject();
+    const { file, id } = resegmented(d, 'Primera', 'segunda parte.');
+    expect(locflow(d, 'import', file).code).toBe(0);
+    const bundle = JSON.parse(readFileSync(join(d, 'locales', 'es', 'article.json'), 'utf8')) as Record<string, string>;
+    expect(bundle[id]).toBe('Primera segunda parte.');
+  });
+});
