@@ -78,8 +78,8 @@ for (const [name, open] of stores) {
           { ...e, context: 'c1' },
           { ...e, context: 'c1' },
         ]),
-      ).toBe(1);
-      expect(await tm.add([{ ...e, context: 'c1' }])).toBe(0);
+      ).toEqual({ changed: 1, kept: [] });
+      expect(await tm.add([{ ...e, context: 'c1' }])).toEqual({ changed: 0, kept: [] });
       await tm.add([en('The strike hit the base on Sunday.', 'El ataque alcanzó la base el domingo.')]);
       expect(await tm.count()).toBe(2);
       expect((await tm.exact(e.source, 'EN', 'ES', 'c1'))[0]).toMatchObject({ score: 100, inContext: true });
@@ -93,31 +93,68 @@ for (const [name, open] of stores) {
       await tm.close();
     });
 
-    it('keeps one entry per source and context: a revision replaces, machine output never replaces a person', async () => {
+    it('keeps one entry per source and context: a person over a machine, a person kept unless overwritten', async () => {
       const tm = await open();
       const src = 'The bridge reopened on Monday.';
-      expect(await tm.add([en(src, 'MT draft', { origin: 'mt:apertium', context: 'k' })])).toBe(1);
-      // A person's translation replaces the machine's; a later machine one leaves it.
-      expect(await tm.add([en(src, 'El puente reabrió el lunes.', { origin: 'human', context: 'k' })])).toBe(1);
-      expect(await tm.add([en(src, 'Another MT draft', { origin: 'mt:deepl', context: 'k' })])).toBe(0);
+      const changed = async (e: TmEntry, overwrite = false): Promise<number> =>
+        (await tm.add([e], { overwrite })).changed;
+      expect(await changed(en(src, 'MT draft', { origin: 'mt:apertium', context: 'k' }))).toBe(1);
+      // Newer machine output replaces older machine output; a person's translation replaces both.
+      expect(await changed(en(src, 'MT draft 2', { origin: 'mt:deepl', context: 'k' }))).toBe(1);
+      expect(await tm.add([en(src, 'El puente reabrió el lunes.', { origin: 'human', context: 'k' })])).toEqual({
+        changed: 1,
+        kept: [],
+      });
+      // Machine output never replaces a person's, even when told to overwrite; it is reported as kept out.
+      const machine = en(src, 'Another MT draft', { origin: 'mt:deepl', context: 'k' });
+      expect(await tm.add([machine], { overwrite: true })).toEqual({
+        changed: 0,
+        kept: [{ entry: machine, kept: 'El puente reabrió el lunes.', keptOrigin: 'human' }],
+      });
+      // A person's other translation keeps the stored one and is reported…
+      const other = en(src, 'El puente volvió a abrir el lunes.', { origin: 'tmx', context: 'k' });
+      expect(await tm.add([other])).toEqual({
+        changed: 0,
+        kept: [{ entry: other, kept: 'El puente reabrió el lunes.', keptOrigin: 'human' }],
+      });
       expect((await tm.exact(src, 'en', 'es', 'k'))[0]).toMatchObject({ target: 'El puente reabrió el lunes.' });
-      // A person's revision replaces the earlier one.
-      expect(await tm.add([en(src, 'El puente volvió a abrir el lunes.', { origin: 'human', context: 'k' })])).toBe(1);
-      // Within one batch the same rule holds, whatever the order.
-      await tm.add([
+      // …the same translation again is no conflict, whoever made it…
+      expect(await tm.add([en(src, 'El puente reabrió el lunes.', { origin: 'tmx', context: 'k' })])).toEqual({
+        changed: 0,
+        kept: [],
+      });
+      expect(await tm.add([en(src, 'El puente reabrió el lunes.', { origin: 'mt:x', context: 'k' })])).toEqual({
+        changed: 0,
+        kept: [],
+      });
+      // …and overwriting replaces it.
+      expect(await tm.add([other], { overwrite: true })).toEqual({ changed: 1, kept: [] });
+      expect((await tm.exact(src, 'en', 'es', 'k'))[0]).toMatchObject({ target: other.target, origin: 'tmx' });
+      // Within one batch the same rule holds, an earlier entry standing for the stored one.
+      const rain = [
         en('Rain is expected.', 'Se espera lluvia.', { origin: 'human' }),
         en('Rain is expected.', 'Lluvia esperada (MT).', { origin: 'mt:apertium' }),
+        en('Rain is expected.', 'Habrá lluvia.', { origin: 'human' }),
+      ];
+      expect((await tm.add(rain)).kept.map((k) => [k.entry.target, k.kept])).toEqual([
+        ['Lluvia esperada (MT).', 'Se espera lluvia.'],
+        ['Habrá lluvia.', 'Se espera lluvia.'],
       ]);
       expect((await tm.exact('Rain is expected.', 'en', 'es'))[0]!.target).toBe('Se espera lluvia.');
+      const snow = rain.map((e) => ({ ...e, source: 'Snow is expected.' }));
+      expect((await tm.add([...snow].reverse(), { overwrite: true })).kept.map((k) => k.entry.target)).toEqual([
+        'Lluvia esperada (MT).',
+      ]);
+      expect((await tm.exact('Snow is expected.', 'en', 'es'))[0]!.target).toBe('Se espera lluvia.');
       // Another context is another place.
       await tm.add([en(src, 'Otra traducción.', { origin: 'human', context: 'elsewhere' })]);
-      expect(await tm.count()).toBe(3);
+      expect(await tm.count()).toBe(4);
       const all = await tm.all('en', 'es');
       expect(all.filter((x) => x.source === src).map((x) => [x.context, x.target])).toEqual([
         ['k', 'El puente volvió a abrir el lunes.'],
         ['elsewhere', 'Otra traducción.'],
       ]);
-      expect(await tm.add([en(' ', 'x'), en('x', '  ')])).toBe(0);
+      expect(await tm.add([en(' ', 'x'), en('x', '  ')])).toEqual({ changed: 0, kept: [] });
       await tm.close();
     });
 

@@ -98,6 +98,58 @@ describe('the memory in the loop', () => {
     expect(locflow(other, 'tm', 'import', 'in.tmx').stdout).toMatch(/17 translation\(s\) read, 0 new/u);
   });
 
+  it("tm import keeps the people's translations the memory holds, names the ones it kept out; --overwrite takes them", () => {
+    const d = translatedProject();
+    locflow(d, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es');
+    const tmx = read(join(d, 'out.tmx'));
+    // Two translations revised in the file: the memory's stay, each reported with the file's line.
+    let revised = 0;
+    const edited = tmx.replace(/(<tuv xml:lang="es"><seg>)ES /gu, (m, open: string) =>
+      ++revised <= 2 ? `${open}REVISED ` : m,
+    );
+    writeFileSync(join(d, 'revised.tmx'), edited);
+    const lines = edited.split('\n');
+    const first =
+      lines
+        .slice(
+          0,
+          lines.findIndex((l) => l.includes('REVISED')),
+        )
+        .lastIndexOf('    <tu>') + 1;
+    const r = locflow(d, 'tm', 'import', 'revised.tmx');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /revised\.tmx: 17 translation\(s\) read, 0 new or updated in the memory, 2 kept out: the memory holds a person's other translation \(--overwrite takes the file's\)\n/u,
+    );
+    expect(r.stdout).toContain(`  revised.tmx:${first} (es) "`);
+    expect(r.stdout).toMatch(/: kept "ES [^"]*", not the file's "REVISED /u);
+    const memory = (): string => (
+      locflow(d, 'tm', 'export', '-o', 'now.tmx', '--lang', 'es'),
+      read(join(d, 'now.tmx'))
+    );
+    expect(memory()).not.toContain('REVISED');
+    // The same file as it was: nothing new, nothing kept out.
+    expect(locflow(d, 'tm', 'import', 'out.tmx').stdout).toMatch(
+      /17 translation\(s\) read, 0 new or updated in the memory\n/u,
+    );
+    const o = locflow(d, 'tm', 'import', '--overwrite', 'revised.tmx');
+    expect(o.stdout).toMatch(/17 translation\(s\) read, 2 new or updated in the memory\n/u);
+    expect(memory().match(/REVISED /gu)).toHaveLength(2);
+  });
+
+  it("import of an approved translation replaces the memory's: the team's current translation", () => {
+    const d = translatedProject();
+    const path = join(d, 'xliff/es/article.xlf');
+    const before = read(path);
+    const target = /<target[^>]*>(ES [^<]*)<\/target>/u.exec(before)![1]!;
+    writeFileSync(path, before.replace(`>${target}<`, `>${target} (revisado)<`));
+    expect(locflow(d, 'import', '--overwrite', 'xliff/es/article.xlf').code).toBe(0);
+    locflow(d, 'tm', 'export', '-o', 'now.tmx', '--lang', 'es');
+    const tmx = read(join(d, 'now.tmx'));
+    expect(tmx).toContain(`${target} (revisado)`);
+    expect(tmx.split('<tu>')).toHaveLength(18);
+  });
+
   it('a revised article: unchanged sentences keep their ids, the edited one gets its old translation as a fuzzy match, removed ones are listed', () => {
     const d = translatedProject();
     const revised = read(ARTICLE)

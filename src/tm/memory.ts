@@ -29,11 +29,30 @@ export interface TmMatch {
   readonly origin: string;
 }
 
+/** An incoming entry the memory did not take: the person's translation it holds (`kept`) stays. */
+export interface KeptEntry {
+  readonly entry: TmEntry;
+  readonly kept: string;
+  readonly keptOrigin: string;
+}
+
+export interface AddOptions {
+  /** A person's translation replaces the one stored for the same place (else that one is kept and reported). */
+  readonly overwrite?: boolean;
+}
+
+export interface AddResult {
+  /** Entries that were new or replaced an older translation. */
+  readonly changed: number;
+  /** Entries with another target than the person's translation stored for their place, which stays. */
+  readonly kept: readonly KeptEntry[];
+}
+
 export interface TranslationMemory {
   /** Where the memory is, fit to show (a URL without its password). */
   readonly location: string;
-  /** Adds entries in one transaction; returns how many were new or replaced an older translation. */
-  add(entries: readonly TmEntry[]): Promise<number>;
+  /** Adds entries in one transaction, by the rule of stored-entries.ts. */
+  add(entries: readonly TmEntry[], options?: AddOptions): Promise<AddResult>;
   count(): Promise<number>;
   /** Every entry (of one source and/or target language), oldest first. */
   all(sourceLang?: string, targetLang?: string): Promise<TmEntry[]>;

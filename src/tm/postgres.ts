@@ -6,13 +6,24 @@ import {
   lang,
   SCHEMA_VERSION,
   tmKey,
+  type AddOptions,
+  type AddResult,
+  type KeptEntry,
   type Migration,
   type TmEntry,
   type TmMatch,
   type TranslationMemory,
 } from './memory.js';
 import { fuzzyScore, tokenize } from './score.js';
-import { entryOf, storedEntries, type StoredEntry } from './stored-entries.js';
+import {
+  conflicts,
+  entryOf,
+  keptOut,
+  placeOf,
+  replacesSql,
+  storedEntries,
+  type StoredEntry,
+} from './stored-entries.js';
 
 /**
  * The memory in a PostgreSQL database that a team shares (node-postgres). One table, tm_entries,
@@ -65,8 +76,15 @@ ON CONFLICT (src_lang, tgt_lang, md5(key), context) DO UPDATE SET
   source = excluded.source, target = excluded.target, key = excluded.key, origin = excluded.origin,
   machine = excluded.machine, doc = excluded.doc, unit = excluded.unit, codes = excluded.codes,
   ntok = excluded.ntok, tokens = excluded.tokens, updated = now()
-WHERE (NOT excluded.machine OR e.machine)
-  AND (e.target <> excluded.target OR e.source <> excluded.source OR e.machine <> excluded.machine)`;
+WHERE ${replacesSql('e', '$14::boolean')}
+RETURNING e.src_lang, e.tgt_lang, e.key, e.context`;
+
+/** The stored translations of some places, to tell an identical entry from one that was kept out. */
+const AT_PLACES = `
+SELECT e.src_lang, e.tgt_lang, e.key, e.context, e.source, e.target, e.origin, e.machine
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(sl, tl, k, ctx)
+JOIN tm_entries e ON e.src_lang = p.sl AND e.tgt_lang = p.tl AND md5(e.key) = md5(p.k) AND e.key = p.k
+  AND e.context = p.ctx`;
 
 /** An entry's tokens as the index holds them (PostgreSQL text cannot hold NUL). */
 function indexTokens(source: string): string[] {
@@ -148,20 +166,26 @@ export class PostgresMemory implements TranslationMemory {
     }
   }
 
-  async add(entries: readonly TmEntry[]): Promise<number> {
-    const rows = storedEntries(entries);
+  async add(entries: readonly TmEntry[], options: AddOptions = {}): Promise<AddResult> {
+    const overwrite = options.overwrite === true;
+    const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.query('BEGIN');
         let changed = 0;
-        for (let i = 0; i < rows.length; i += BATCH) changed += await this.upsert(rows.slice(i, i + BATCH));
+        const kept: KeptEntry[] = [...keptInBatch];
+        for (let i = 0; i < rows.length; i += BATCH) {
+          const batch = await this.upsert(rows.slice(i, i + BATCH), overwrite);
+          changed += batch.changed;
+          kept.push(...batch.kept);
+        }
         await this.query('COMMIT');
         // Fresh statistics after a large import, so the planner keeps reading candidates through the token index.
         if (rows.length >= ANALYZE_AFTER) {
           await this.query("SELECT gin_clean_pending_list('tm_entries_tokens'::regclass)");
           await this.query('ANALYZE tm_entries');
         }
-        return changed;
+        return { changed, kept };
       } catch (err) {
         await this.client.query('ROLLBACK').catch(() => undefined);
         // Two writers waiting on each other's rows: the server cancels one; it starts again.
@@ -171,10 +195,17 @@ export class PostgresMemory implements TranslationMemory {
     }
   }
 
-  private async upsert(rows: readonly StoredEntry[]): Promise<number> {
+  /**
+   * Writes rows by the rule (the upsert's condition), then reads the stored translation of each row
+   * it did not write: the upsert locked those rows, so what is read is what the rule was applied to.
+   */
+  private async upsert(rows: readonly StoredEntry[], overwrite: boolean): Promise<AddResult> {
     const tokens = rows.map((r) => indexTokens(r.source));
-    const column = <K extends keyof StoredEntry>(k: K): Array<StoredEntry[K]> => rows.map((r) => r[k]);
-    const result = await this.query(UPSERT, [
+    const column = <K extends keyof StoredEntry>(k: K, of = rows): Array<StoredEntry[K]> => of.map((r) => r[k]);
+    type Place = { src_lang: string; tgt_lang: string; key: string; context: string };
+    const placeOfRow = (p: Place): string =>
+      placeOf({ srcLang: p.src_lang, tgtLang: p.tgt_lang, key: p.key, context: p.context });
+    const result = await this.query<Place>(UPSERT, [
       column('srcLang'),
       column('tgtLang'),
       column('source'),
@@ -189,8 +220,23 @@ export class PostgresMemory implements TranslationMemory {
       tokens.map((t) => t.length),
       // node-postgres writes a nested array as a two-dimensional one; each entry's list goes as a literal.
       tokens.map((t) => arrayLiteral(t)),
+      overwrite,
     ]);
-    return result.rowCount ?? 0;
+    const written = new Set(result.rows.map(placeOfRow));
+    const rest = rows.filter((r) => !written.has(placeOf(r)));
+    const kept: KeptEntry[] = [];
+    if (rest.length) {
+      const stored = await this.query<Place & { source: string; target: string; origin: string; machine: boolean }>(
+        AT_PLACES,
+        [column('srcLang', rest), column('tgtLang', rest), column('key', rest), column('context', rest)],
+      );
+      const byPlace = new Map(stored.rows.map((s) => [placeOfRow(s), s]));
+      for (const r of rest) {
+        const s = byPlace.get(placeOf(r));
+        if (s && conflicts(r, s)) kept.push(keptOut(r, s));
+      }
+    }
+    return { changed: result.rowCount ?? 0, kept };
   }
 
   async count(): Promise<number> {

@@ -9,12 +9,15 @@ import {
   lang,
   SCHEMA_VERSION,
   tmKey,
+  type AddOptions,
+  type AddResult,
+  type KeptEntry,
   type Migration,
   type TmEntry,
   type TmMatch,
   type TranslationMemory,
 } from './memory.js';
-import { entryOf, storedEntries } from './stored-entries.js';
+import { conflicts, entryOf, keptOut, replacesSql, storedEntries } from './stored-entries.js';
 
 /**
  * The memory in one SQLite file (better-sqlite3), the default: a project's own. Exact matches come
@@ -43,15 +46,14 @@ CREATE TABLE entries (
   UNIQUE (src_lang, tgt_lang, key, context)
 )`;
 
-/** The upsert rule of stored-entries.ts in SQL: a person's translation is never replaced by a machine's. */
+/** The upsert with the rule of stored-entries.ts as its condition. */
 const UPSERT = `
 INSERT INTO entries (src_lang, tgt_lang, source, target, key, context, origin, machine, doc, unit, codes, created, updated)
 VALUES (@srcLang, @tgtLang, @source, @target, @key, @context, @origin, @machine, @doc, @unit, @codes, @now, @now)
 ON CONFLICT (src_lang, tgt_lang, key, context) DO UPDATE SET
   source = excluded.source, target = excluded.target, origin = excluded.origin, machine = excluded.machine,
   doc = excluded.doc, unit = excluded.unit, codes = excluded.codes, updated = excluded.updated
-WHERE (excluded.machine = 0 OR entries.machine = 1)
-  AND (entries.target <> excluded.target OR entries.source <> excluded.source OR entries.machine <> excluded.machine)`;
+WHERE ${replacesSql('entries', '@overwrite')}`;
 
 type Database = BetterSqlite3.Database;
 
@@ -83,6 +85,7 @@ export class SqliteMemory implements TranslationMemory {
   private readonly db: Database;
   private readonly upsert: BetterSqlite3.Statement;
   private readonly exactStmt: BetterSqlite3.Statement;
+  private readonly placeStmt: BetterSqlite3.Statement;
   private readonly indexes = new Map<string, FuzzyIndex>();
 
   /** Opens (creating if need be) the file at `path` and brings its schema up to date. */
@@ -104,6 +107,9 @@ export class SqliteMemory implements TranslationMemory {
     this.upsert = this.db.prepare(UPSERT);
     this.exactStmt = this.db.prepare(
       'SELECT source, target, context, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? AND key = ? ORDER BY id DESC',
+    );
+    this.placeStmt = this.db.prepare(
+      'SELECT source, target, origin, machine FROM entries WHERE src_lang = ? AND tgt_lang = ? AND key = ? AND context = ?',
     );
   }
 
@@ -130,18 +136,32 @@ export class SqliteMemory implements TranslationMemory {
       .immediate();
   }
 
-  add(entries: readonly TmEntry[]): Promise<number> {
+  add(entries: readonly TmEntry[], options: AddOptions = {}): Promise<AddResult> {
     const now = new Date().toISOString();
-    const rows = storedEntries(entries);
+    const overwrite = options.overwrite === true;
+    const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
     const run = this.db.transaction(() => {
       let changed = 0;
-      for (const r of rows) changed += this.upsert.run({ ...r, machine: r.machine ? 1 : 0, now }).changes;
-      return changed;
+      const kept: KeptEntry[] = [...keptInBatch];
+      for (const r of rows) {
+        const { from: _from, ...values } = r;
+        const written = this.upsert.run({ ...values, machine: r.machine ? 1 : 0, overwrite: overwrite ? 1 : 0, now });
+        changed += written.changes;
+        if (written.changes) continue;
+        const stored = this.placeStmt.get(r.srcLang, r.tgtLang, r.key, r.context) as {
+          source: string;
+          target: string;
+          origin: string;
+          machine: number;
+        };
+        if (conflicts(r, { ...stored, machine: stored.machine === 1 })) kept.push(keptOut(r, stored));
+      }
+      return { changed, kept };
     });
     // IMMEDIATE: take the write lock before reading, so a concurrent writer waits instead of failing.
-    const changed = run.immediate();
-    if (changed) this.indexes.clear();
-    return Promise.resolve(changed);
+    const result = run.immediate();
+    if (result.changed) this.indexes.clear();
+    return Promise.resolve(result);
   }
 
   count(): Promise<number> {

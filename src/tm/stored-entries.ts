@@ -1,10 +1,18 @@
-import { isMachineOrigin, lang, tmKey, type TmEntry } from './memory.js';
+import { isMachineOrigin, lang, tmKey, type KeptEntry, type TmEntry } from './memory.js';
 
 /**
- * Entries as both stores write them. The memory holds one entry per language pair, exact-match key
- * and context; when a second one comes for the same place, the newer wins unless it is machine
- * output and the stored one a person's (`replaces`). Both stores apply that rule in SQL (an upsert
- * with this condition) and here within one batch, so a batch never names one place twice.
+ * Entries as both stores write them, and the one rule for when an entry meets the stored one of its
+ * place (language pair, exact-match key and context):
+ *
+ *   - machine output (MT, pseudo-translation) never replaces a person's translation;
+ *   - a person's translation replaces machine output, and newer machine output an older one;
+ *   - a person's translation with another target keeps the stored person's translation, and is
+ *     reported as kept, unless the import overwrites (`tm import --overwrite`, or an approved
+ *     translation imported from XLIFF: the team's current one);
+ *   - an identical entry changes nothing and is no conflict.
+ *
+ * Both stores apply it in SQL (an upsert with `replacesSql` as its condition) and here within one
+ * batch, so a batch never names one place twice; what was not written is classified by `conflicts`.
  */
 export interface StoredEntry {
   readonly srcLang: string;
@@ -18,16 +26,52 @@ export interface StoredEntry {
   readonly doc: string;
   readonly unit: string;
   readonly codes: string;
+  /** The entry it was made from, to report it when it is kept out. */
+  readonly from: TmEntry;
+}
+
+interface Side {
+  readonly source: string;
+  readonly target: string;
+  readonly machine: boolean;
 }
 
 /** Whether an incoming entry takes the place of the stored one. */
-export function replaces(incoming: { machine: boolean }, stored: { machine: boolean }): boolean {
-  return !incoming.machine || stored.machine;
+export function replaces(incoming: Side, stored: Side, overwrite: boolean): boolean {
+  const differs =
+    incoming.target !== stored.target || incoming.source !== stored.source || incoming.machine !== stored.machine;
+  return differs && (stored.machine || (!incoming.machine && overwrite));
 }
 
-/** The entries to write, in their order: empty ones dropped, one per place (the rule above). */
-export function storedEntries(entries: readonly TmEntry[]): StoredEntry[] {
+/** Whether an incoming entry that did not replace the stored one was a different translation (kept out, reported). */
+export function conflicts(incoming: Side, stored: Side): boolean {
+  return incoming.target !== stored.target;
+}
+
+/**
+ * `replaces` as an SQL condition of an upsert: `stored` names the table's row, `excluded` the
+ * incoming one, `overwrite` a boolean parameter; `machine` is a boolean (PostgreSQL) or 0/1 (SQLite).
+ */
+export function replacesSql(stored: string, overwrite: string): string {
+  return `(${stored}.target <> excluded.target OR ${stored}.source <> excluded.source
+    OR ${stored}.machine <> excluded.machine)
+  AND (${stored}.machine OR (NOT excluded.machine AND ${overwrite}))`;
+}
+
+/** The place of an entry: one per language pair, exact-match key and context. */
+export const placeOf = (r: { srcLang: string; tgtLang: string; key: string; context: string }): string =>
+  [r.srcLang, r.tgtLang, r.key, r.context].join('\u0000');
+
+/**
+ * The entries to write, in their order: empty ones dropped, one per place (the rule above, an
+ * earlier entry of the batch standing for the stored one), and those a batch entry kept out.
+ */
+export function storedEntries(
+  entries: readonly TmEntry[],
+  overwrite = false,
+): { rows: StoredEntry[]; kept: KeptEntry[] } {
   const byPlace = new Map<string, StoredEntry>();
+  const kept: KeptEntry[] = [];
   for (const e of entries) {
     if (e.source.trim() === '' || e.target.trim() === '') continue;
     const row: StoredEntry = {
@@ -42,12 +86,19 @@ export function storedEntries(entries: readonly TmEntry[]): StoredEntry[] {
       doc: e.doc ?? '',
       unit: e.unit ?? '',
       codes: JSON.stringify(e.codes ?? {}),
+      from: e,
     };
-    const place = [row.srcLang, row.tgtLang, row.key, row.context].join('\u0000');
+    const place = placeOf(row);
     const before = byPlace.get(place);
-    if (!before || replaces(row, before)) byPlace.set(place, row);
+    if (!before || replaces(row, before, overwrite)) byPlace.set(place, row);
+    else if (conflicts(row, before)) kept.push(keptOut(row, before));
   }
-  return [...byPlace.values()];
+  return { rows: [...byPlace.values()], kept };
+}
+
+/** An incoming entry kept out by the stored translation of its place. */
+export function keptOut(incoming: StoredEntry, stored: { target: string; origin: string }): KeptEntry {
+  return { entry: incoming.from, kept: stored.target, keptOrigin: stored.origin || 'tm' };
 }
 
 /** A stored row back as an entry. */

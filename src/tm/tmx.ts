@@ -12,6 +12,7 @@ import {
   textContent,
   type XmlElement,
 } from '../io/xml.js';
+import { canonicalTag, primarySubtag } from '../model/language.js';
 import type { TmEntry } from './memory.js';
 import {
   encodeMarkerId,
@@ -228,12 +229,23 @@ function withShortTags(
   return { parts: out, tags };
 }
 
+/** A TMX entry and the line of its <tu>, to name it in messages. */
+export interface TmxEntry extends TmEntry {
+  readonly line?: number;
+}
+
+/** Whether a TMX language code names the language `b`: the same tag ("EN_us" is "en-US"), or `b` is its base. */
+function same(a: string, b: string): boolean {
+  const tag = (t: string): string => (canonicalTag(t) ?? t).toLowerCase();
+  return tag(a) === tag(b) || primarySubtag(a) === tag(b);
+}
+
 /**
  * Reads TMX into entries for the given source language and any of `targets`
  * (language codes compared case-insensitively, region-less codes matching
  * their base language: "EN-US" counts as "en").
  */
-export function readTmx(xml: string, sourceLang: string, targets: readonly string[]): TmEntry[] {
+export function readTmx(xml: string, sourceLang: string, targets: readonly string[]): TmxEntry[] {
   let root: XmlElement;
   try {
     root = parseXml(xml);
@@ -249,9 +261,7 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
   const header = childElements(root, 'header')[0];
   const omegat =
     header !== undefined && /omegat/iu.test(`${header.attrs.creationtool ?? ''} ${header.attrs['o-tmf'] ?? ''}`);
-  const same = (a: string, b: string): boolean =>
-    a.toLowerCase() === b.toLowerCase() || a.toLowerCase().split(/[-_]/u)[0] === b.toLowerCase();
-  const out: TmEntry[] = [];
+  const out: TmxEntry[] = [];
   for (const tu of childElements(body, 'tu')) {
     const props = Object.fromEntries(childElements(tu, 'prop').map((p) => [p.attrs.type ?? '', textContent(p)]));
     const tuvs = childElements(tu, 'tuv').map((tuv) => {
@@ -279,6 +289,7 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
         codes: { ...t.codes, ...src.codes },
         ...(props['x-context'] ? { context: props['x-context'] } : {}),
         origin: props['x-origin'] ?? 'tmx',
+        line: tu.line,
       });
     }
   }

@@ -259,7 +259,8 @@ async function commitImport(
     try {
       const memory = await openMemory(project, true);
       try {
-        await memory!.add(entries);
+        // An approved translation the team accepted into its bundles is its current one: it replaces the memory's.
+        await memory!.add(entries, { overwrite: true });
       } finally {
         await memory?.close();
       }

@@ -1,35 +1,84 @@
 import type { Project } from '../config/config.js';
 import { asLocflowError, LocflowError } from '../errors.js';
 import { namedByUser, readText, writeFileAtomic } from '../io/files.js';
-import { readTmx, writeTmx } from '../tm/tmx.js';
+import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
+import { readTmx, writeTmx, type TmxEntry } from '../tm/tmx.js';
 import { openMemory } from './memory.js';
 import { withProjectLock } from '../io/lock.js';
+
+/** A translation of the file that the memory did not take, because it holds a person's other translation. */
+export interface TmKept {
+  /** The line of the file's <tu>. */
+  readonly line?: number;
+  readonly targetLang: string;
+  readonly source: string;
+  /** The file's target, and the memory's, which stays. */
+  readonly target: string;
+  readonly kept: string;
+  /** Whether the file's target is machine output, which never replaces a person's (--overwrite or not). */
+  readonly machine: boolean;
+}
 
 export interface TmImportResult {
   readonly file: string;
   readonly read: number;
   readonly added: number;
+  /** How many translations of the file the memory kept out; the first few of them. */
+  readonly kept: number;
+  /** How many of them are a person's translations, which --overwrite would take instead. */
+  readonly overwritable: number;
+  readonly keptExamples: readonly TmKept[];
 }
 
-/** Loads TMX files into the project's memory (language codes matched case-insensitively). */
-export async function tmImport(project: Project, files: readonly string[]): Promise<TmImportResult[]> {
-  return withProjectLock(project.root, 'tm import', () => tmImportLocked(project, files));
+const KEPT_EXAMPLES = 5;
+
+/**
+ * Loads TMX files into the project's memory (language codes matched case-insensitively). A person's
+ * translation in the memory stays when the file has another for the same source and context (and is
+ * reported), unless `overwrite`; machine output never replaces a person's (stored-entries.ts).
+ */
+export async function tmImport(
+  project: Project,
+  files: readonly string[],
+  options: { overwrite?: boolean } = {},
+): Promise<TmImportResult[]> {
+  return withProjectLock(project.root, 'tm import', () => tmImportLocked(project, files, options.overwrite === true));
 }
 
-async function tmImportLocked(project: Project, files: readonly string[]): Promise<TmImportResult[]> {
+async function tmImportLocked(
+  project: Project,
+  files: readonly string[],
+  overwrite: boolean,
+): Promise<TmImportResult[]> {
   const { sourceLanguage, targetLanguages } = project.config;
   const memory = await openMemory(project, true);
   try {
     const results: TmImportResult[] = [];
     for (const f of files) {
       const file = namedByUser(project.root, f);
-      let entries;
+      let entries: TmxEntry[];
       try {
         entries = readTmx(readText(file, 'TMX file'), sourceLanguage, targetLanguages);
       } catch (err) {
         throw asLocflowError(err, { file, hint: 'fix the file; nothing was imported from it' }) ?? err;
       }
-      results.push({ file, read: entries.length, added: await memory!.add(entries) });
+      const { changed, kept } = await memory!.add(entries, { overwrite });
+      const lines = new Map<TmEntry, number | undefined>(entries.map((e) => [e, e.line]));
+      results.push({
+        file,
+        read: entries.length,
+        added: changed,
+        kept: kept.length,
+        overwritable: kept.filter((k) => !isMachineOrigin(k.entry.origin)).length,
+        keptExamples: kept.slice(0, KEPT_EXAMPLES).map((k) => ({
+          ...(lines.get(k.entry) !== undefined ? { line: lines.get(k.entry)! } : {}),
+          targetLang: k.entry.targetLang,
+          source: k.entry.source,
+          target: k.entry.target,
+          kept: k.kept,
+          machine: isMachineOrigin(k.entry.origin),
+        })),
+      });
     }
     return results;
   } finally {

@@ -10,9 +10,13 @@ export function registerTm(program: Program): void {
       '\nExamples:\n  locflow tm import memories/legal.tmx\n  locflow tm export --lang es -o tm/es.tmx\n  locflow tm migrate',
     );
   tm.command('import')
-    .description('load TMX files into the project memory')
-    .addHelpText('after', '\nExample:\n  locflow tm import memories/legal.tmx')
+    .description("load TMX files into the project memory (a person's translation stored for a sentence stays)")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  locflow tm import memories/legal.tmx\n  locflow tm import --overwrite memories/reviewed.tmx',
+    )
     .argument('<files...>', 'TMX files')
+    .option('--overwrite', "the file's translations replace the people's translations the memory holds")
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((files, opts, cmd) =>
       run(
@@ -22,11 +26,23 @@ export function registerTm(program: Program): void {
           const { output } = await import('../output.js');
           const out = output({ ...globals, json: opts.json });
           const { tmImport } = await import('../../workflow/tm.js');
-          const results = await tmImport(project, files);
-          for (const r of results)
-            out.line(
-              `${rel(project.root, r.file)}: ${r.read} translation(s) read, ${r.added} new or updated in the memory`,
-            );
+          const results = await tmImport(project, files, { overwrite: opts.overwrite === true });
+          for (const r of results) {
+            const file = rel(project.root, r.file);
+            const kept = r.kept
+              ? `, ${r.kept} kept out: the memory holds a person's other translation` +
+                (r.overwritable
+                  ? ` (--overwrite takes the file's${r.overwritable < r.kept ? ` for ${r.overwritable}` : ''})`
+                  : '')
+              : '';
+            out.line(`${file}: ${r.read} translation(s) read, ${r.added} new or updated in the memory${kept}`);
+            for (const k of r.keptExamples)
+              out.line(
+                `  ${file}${k.line !== undefined ? `:${k.line}` : ''} (${k.targetLang}) "${k.source}": kept "${k.kept}",` +
+                  ` not the file's ${k.machine ? 'machine translation ' : ''}"${k.target}"`,
+              );
+            if (r.kept > r.keptExamples.length) out.line(`  … and ${r.kept - r.keptExamples.length} more`);
+          }
           out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
         },
         opts.json ? 'tm import' : undefined,
