@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXliffSource, writeXliffSource } from '../src/formats/xliff-source.js';
 import { toPlainText } from '../src/model/content.js';
+import { readXliff } from '../src/xliff/read.js';
 import { locflow, ROOT } from './helpers.js';
 
 /** Angular, Xcode and Symfony string files as source documents: extract → translate (Apertium) → build. */
@@ -98,4 +99,37 @@ describe('XLIFF string files as sources', () => {
       }
     },
   );
+
+  describe('an XLIFF 2 unit of several segments', () => {
+    const text = readFileSync(join(TOOLS, 'segmented-app.xlf'), 'utf8');
+    const doc = readXliffSource(text, { id: 'app', path: 'source/app.xlf', sourceLang: 'en' });
+
+    it('is one unit per segment, keyed unit#segment, in one block; the source build is identical', () => {
+      expect(doc.units.map((u) => [u.key, toPlainText(u.source)])).toEqual([
+        ['welcome#s1', 'Welcome to the shop.'],
+        ['welcome#s2', 'Prices include <ph id="1" disp="{tax}"/> tax.'],
+        ['bye', 'See you soon!'],
+      ]);
+      expect(doc.blocks.map((b) => b.units.length)).toEqual([2, 1]);
+      expect(doc.units[1]!.notes).toContain('Shown on the home page');
+      expect(writeXliffSource(doc, (u) => toPlainText(u.source), 'en')).toBe(text);
+    });
+
+    it("builds each segment its own <target>, so no segment loses its text or takes another's", () => {
+      const upper = (s: string): string => s.toUpperCase();
+      const built = writeXliffSource(
+        doc,
+        (u, escape = (s) => s) => u.source.map((r) => (typeof r === 'string' ? escape(upper(r)) : r.data)).join(''),
+        'es',
+      );
+      const unit = readXliff(built).files[0]!.units[0]!;
+      expect(unit.segments!.map((s) => s.target && toPlainText(s.target))).toEqual([
+        'WELCOME TO THE SHOP.',
+        'PRICES INCLUDE {tax} TAX.',
+      ]);
+      expect(toPlainText(unit.target!)).toBe('WELCOME TO THE SHOP. PRICES INCLUDE {tax} TAX.');
+      expect(withoutTargets(built)).toBe(text);
+      if (haveSchemas) expect(schemaValid(built, '2.0')).toBeUndefined();
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { InlineCode, Run } from '../model/content.js';
-import type { Document, SkeletonPart } from '../model/document.js';
+import type { Block, Document, SkeletonPart } from '../model/document.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
@@ -15,9 +15,29 @@ import type { Render } from './skeleton.js';
  * build is the same file, byte for byte, with the target language set and each unit's <target> filled.
  */
 
-/** The content of each unit's first <source>, and the units' own ids, resnames and notes, in document order. */
+/** Units with their own ids, resnames and notes, in document order; in each, the <source> of a 1.2 unit or of
+ * each 2.0 <segment> (an <ignorable> is not translated). */
 const UNIT = /<(trans-unit|unit)\b([^>]*)>([\s\S]*?)<\/\1>/gu;
+const SEGMENT = /<segment\b[^>]*?(?:\bid="([^"]*)"[^>]*)?>([\s\S]*?)<\/segment>/gu;
 const SOURCE = /<source\b[^>]*>([\s\S]*?)<\/source>/u;
+
+/** The sources of a unit's body: their raw content, its offset in the body, and the segment id (2.0). */
+function sourcesOf(element: string, body: string): Array<{ start: number; raw: string; segment?: string }> {
+  const at = (m: RegExpExecArray | RegExpMatchArray, offset: number): { start: number; raw: string } => ({
+    start: offset + m.index! + m[0].indexOf('>') + 1,
+    raw: m[1]!,
+  });
+  if (element === 'trans-unit') {
+    const source = SOURCE.exec(body);
+    return source ? [at(source, 0)] : [];
+  }
+  return [...body.matchAll(SEGMENT)].flatMap((seg) => {
+    const source = SOURCE.exec(seg[2]!);
+    if (!source) return [];
+    const offset = seg.index + seg[0].indexOf('>') + 1;
+    return [{ ...at(source, offset), ...(seg[1] !== undefined ? { segment: seg[1] } : {}) }];
+  });
+}
 const TAG = /<[^>]+>/gu;
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -87,27 +107,35 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
   const read = parsed.files.flatMap((f) => f.units);
   const ids = new UnitIdAllocator();
   const units: Unit[] = [];
+  const blocks: Block[] = [];
   const skeleton: SkeletonPart[] = [];
   let at = 0;
   let i = 0;
   for (const m of text.matchAll(UNIT)) {
-    const attrs = m[2]!;
+    const [whole, element, attrs, body] = [m[0], m[1]!, m[2]!, m[3]!];
     const key = /\bresname="([^"]*)"/u.exec(attrs)?.[1] ?? /\bid="([^"]*)"/u.exec(attrs)?.[1];
-    const source = SOURCE.exec(m[3]!);
     const known = read[i++];
-    if (!source || key === undefined) continue;
-    const start = m.index + m[0].indexOf('>') + 1 + m[3]!.indexOf(source[0]) + source[0].indexOf('>') + 1;
-    const raw = source[1]!;
-    const id = ids.next(raw);
-    units.push({
-      id,
-      key: unescapeXml(key),
-      source: contentOf(raw),
-      context: { role: 'message', block: units.length + 1, sentence: 1 },
-      notes: [`Key: ${unescapeXml(key)}`, ...(known?.notes.filter((note) => note.trim() !== '') ?? [])],
+    const sources = sourcesOf(element, body);
+    if (!sources.length || key === undefined) continue;
+    const bodyStart = m.index + whole.indexOf('>') + 1;
+    const block: string[] = [];
+    sources.forEach((source, k) => {
+      // Each segment of an XLIFF 2 unit is a unit of its own, so each gets its own <target>.
+      const name = unescapeXml(sources.length > 1 ? `${key}#${source.segment ?? k + 1}` : key);
+      const id = ids.next(source.raw);
+      units.push({
+        id,
+        key: name,
+        source: contentOf(source.raw),
+        context: { role: 'message', block: blocks.length + 1, sentence: k + 1 },
+        notes: [`Key: ${name}`, ...(known?.notes.filter((note) => note.trim() !== '') ?? [])],
+      });
+      block.push(id);
+      const start = bodyStart + source.start;
+      skeleton.push(text.slice(at, start), { unit: id, raw: source.raw });
+      at = start + source.raw.length;
     });
-    skeleton.push(text.slice(at, start), { unit: id, raw });
-    at = start + raw.length;
+    blocks.push({ role: 'message', translate: true, units: block });
   }
   skeleton.push(text.slice(at));
   return {
@@ -115,7 +143,7 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
     path: meta.path,
     sourceLang: meta.sourceLang,
     format: 'xliff',
-    blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })),
+    blocks,
     units,
     skeleton,
   };
