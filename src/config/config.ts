@@ -10,6 +10,7 @@ import { asObject, asString, asStrings, readSettings, type Json, type SettingVal
 import { TM_SETTINGS, type TmSettings } from '../tm/settings.js';
 import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
 import { metaPathOf } from '../store/bundle.js';
+import { loadFormats, readTextSettings } from '../formats/registry.js';
 
 /**
  * locflow.config.json: what the project translates, into which languages, and where files go (the core keys
@@ -126,8 +127,7 @@ export async function validateConfig(raw: Json, file: string, root: string): Pro
       hint: 'use "1.2" or "2.0"',
     });
   const locales = obj.locales === undefined ? {} : asObject(obj.locales, 'locales', file);
-  // The formats load only when their section is there.
-  const text = obj.text === undefined ? {} : (await import('../formats/registry.js')).readTextSettings(obj.text, place);
+  const text = obj.text === undefined ? {} : readTextSettings(obj.text, place);
   const qa = await readQaSettings(obj.qa, place);
   const mt = await readMtSettings(obj.mt, place);
   const tm = readSettings(TM_SETTINGS, obj.tm, 'tm', place);
@@ -189,7 +189,9 @@ export async function loadProject(root: string, configPath = join(root, CONFIG_F
   }
   const config = await validateConfig(raw, configPath, dirname(configPath));
   const project = { root: dirname(configPath), configPath, config };
-  checkDocumentPaths(project, sourceDocuments(project)); // missing sources and colliding paths are reported now, not halfway through a command
+  const sources = sourceDocuments(project);
+  checkDocumentPaths(project, sources); // missing sources and colliding paths are reported now, not halfway through a command
+  await loadFormats(sources.map((d) => d.file)); // only the parsers this project's files need
   return project;
 }
 

@@ -10,10 +10,10 @@ export interface DocumentMeta {
 
 /**
  * A source format: a reader that cuts a file into a Document, a writer that fills its skeleton, and the
- * settings it reads from the configuration's "text" section (keys, defaults, validation).
+ * settings it reads from the configuration's "text" section (keys, defaults, validation; declared in
+ * formats/settings.ts). Its extensions are the registry's.
  */
 export interface FormatPlugin<S extends SettingsSpec = SettingsSpec> {
-  readonly extensions: readonly string[];
   readonly settings: S;
   read(text: string, meta: DocumentMeta, settings: SettingsOf<S>): Document;
   /** Fills the skeleton for `lang`; a format may add what the language needs (plural forms). */

@@ -406,7 +406,6 @@ export function writeHtml(doc: Document, render: Render): string {
 }
 
 export const htmlFormat = formatPlugin({
-  extensions: ['.html', '.htm'],
   settings: {},
   read: (text, meta) => readHtml(text, meta),
   write: writeHtml,

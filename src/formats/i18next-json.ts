@@ -149,7 +149,6 @@ export function writeI18nextJson(doc: Document, render: Render, lang: string): s
 }
 
 export const i18nextFormat = formatPlugin({
-  extensions: ['.json'],
   settings: {},
   read: (text, meta) => readI18nextJson(text, meta),
   write: writeI18nextJson,

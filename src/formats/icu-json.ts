@@ -198,7 +198,6 @@ export function writeIcuJson(doc: Document, render: Render, lang: string): strin
 }
 
 export const icuFormat = formatPlugin({
-  extensions: ['.icu.json', '.messages.json'],
   settings: {},
   read: (text, meta) => readIcuJson(text, meta),
   write: writeIcuJson,

@@ -9,7 +9,7 @@ import type { InlineCode, Run } from '../model/content.js';
 import type { Document } from '../model/document.js';
 import { documentFromSpans, writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
-import { strings } from '../settings.js';
+import { MARKDOWN_SETTINGS } from './settings.js';
 import { MAX_EMPHASIS_MARKERS, MAX_MARKDOWN_CONTAINERS, MAX_NESTING, tooDeep } from '../io/limits.js';
 import { LocflowError } from '../errors.js';
 
@@ -286,8 +286,7 @@ export function writeMarkdown(doc: Document, render: Render): string {
 
 /** Markdown; the front matter keys whose values are translated are the project's to choose ("text.frontMatter"). */
 export const markdownFormat = formatPlugin({
-  extensions: ['.md', '.markdown'],
-  settings: { frontMatter: strings(['title', 'description', 'summary']) },
+  settings: MARKDOWN_SETTINGS,
   read: (text, meta, settings) => readMarkdown(text, meta, { frontMatter: settings.frontMatter }),
   write: writeMarkdown,
 });

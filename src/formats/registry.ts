@@ -11,25 +11,43 @@ import {
 } from '../settings.js';
 import type { DocumentMeta, FormatPlugin } from './format.js';
 import type { Render } from './skeleton.js';
-import { textFormat } from './text-article.js';
-import { markdownFormat } from './markdown.js';
-import { htmlFormat } from './html.js';
-import { icuFormat } from './icu-json.js';
-import { i18nextFormat } from './i18next-json.js';
-import { xliffSourceFormat } from './xliff-source.js';
+import { MARKDOWN_SETTINGS, TEXT_ARTICLE_SETTINGS } from './settings.js';
+
+interface FormatEntry {
+  readonly extensions: readonly string[];
+  readonly settings: SettingsSpec;
+  /** The reader and writer, imported when a file of the format is first met. */
+  load(): Promise<FormatPlugin>;
+}
 
 /**
- * Every source format, by name: the keys are the only list of format names. Readers run synchronously inside
- * the workflow, so the formats load with this module. A new format is one file exporting a FormatPlugin and
- * one line here.
+ * Every source format, by name: the keys are the only list of format names. A format's parser (micromark,
+ * parse5, the ICU parser) loads only when a project has files of it (`loadFormats`), so a run over plain text
+ * starts without them. A new format is one file exporting a FormatPlugin and one entry here.
  */
-const FORMATS: Readonly<Record<string, FormatPlugin>> = {
-  text: textFormat,
-  markdown: markdownFormat,
-  html: htmlFormat,
-  icu: icuFormat,
-  i18next: i18nextFormat,
-  xliff: xliffSourceFormat,
+const FORMATS: Readonly<Record<string, FormatEntry>> = {
+  text: {
+    extensions: ['.txt'],
+    settings: TEXT_ARTICLE_SETTINGS,
+    load: async () => (await import('./text-article.js')).textFormat,
+  },
+  markdown: {
+    extensions: ['.md', '.markdown'],
+    settings: MARKDOWN_SETTINGS,
+    load: async () => (await import('./markdown.js')).markdownFormat,
+  },
+  html: { extensions: ['.html', '.htm'], settings: {}, load: async () => (await import('./html.js')).htmlFormat },
+  icu: {
+    extensions: ['.icu.json', '.messages.json'],
+    settings: {},
+    load: async () => (await import('./icu-json.js')).icuFormat,
+  },
+  i18next: { extensions: ['.json'], settings: {}, load: async () => (await import('./i18next-json.js')).i18nextFormat },
+  xliff: {
+    extensions: ['.xlf', '.xliff'],
+    settings: {},
+    load: async () => (await import('./xliff-source.js')).xliffSourceFormat,
+  },
 };
 
 /** A format as the workflow uses it: `read` takes the configuration's "text" section and keeps its own keys. */
@@ -48,28 +66,53 @@ export function readTextSettings(value: Json | undefined, place: Place): Setting
   return readSettings(TEXT_SETTINGS, value, 'text', place);
 }
 
-function asFormat(name: string, plugin: FormatPlugin): Format {
-  return {
-    name,
-    extensions: plugin.extensions,
-    read: (text, meta, section) => plugin.read(text, meta, settingsFrom(plugin.settings, section)),
-    write: (doc, render, lang) => plugin.write(doc, render, lang),
-  };
+const NAMES = Object.keys(FORMATS);
+
+/** The name of the format that reads `path`, by its extension, or undefined when none does. */
+export function formatNameFor(path: string): string | undefined {
+  const lower = path.toLowerCase();
+  const ext = extname(lower);
+  // Longest suffix first: "app.icu.json" is ICU, "app.json" i18next.
+  return (
+    NAMES.find((n) => FORMATS[n]!.extensions.some((e) => e.length > ext.length && lower.endsWith(e))) ??
+    NAMES.find((n) => FORMATS[n]!.extensions.includes(ext))
+  );
 }
 
-const ALL: readonly Format[] = Object.entries(FORMATS).map(([name, plugin]) => asFormat(name, plugin));
+const loaded = new Map<string, Format>();
 
+/** Loads the formats of these files (once each); paths that no format reads are skipped here, refused by formatFor. */
+export async function loadFormats(paths: Iterable<string>): Promise<void> {
+  const names = new Set<string>();
+  for (const path of paths) {
+    const name = formatNameFor(path);
+    if (name !== undefined && !loaded.has(name)) names.add(name);
+  }
+  await Promise.all(
+    [...names].map(async (name) => {
+      const entry = FORMATS[name]!;
+      const plugin = await entry.load();
+      loaded.set(name, {
+        name,
+        extensions: entry.extensions,
+        read: (text, meta, section) => plugin.read(text, meta, settingsFrom(plugin.settings, section)),
+        write: (doc, render, lang) => plugin.write(doc, render, lang),
+      });
+    }),
+  );
+}
+
+/** The format that reads `path`; loadFormats must have been given a file of it (loadProject gives the sources). */
 export function formatFor(path: string): Format {
-  const ext = extname(path).toLowerCase();
-  // Longest suffix first: "app.icu.json" is ICU, "app.json" i18next.
-  const format =
-    ALL.find((f) => f.extensions.some((e) => path.toLowerCase().endsWith(e) && e.length > ext.length)) ??
-    ALL.find((f) => f.extensions.includes(ext));
-  if (!format) {
+  const name = formatNameFor(path);
+  if (name === undefined) {
+    const ext = extname(path).toLowerCase();
     throw new LocflowError(`unknown source format "${ext || '(no extension)'}"`, {
       file: path,
-      hint: `known formats: ${ALL.map((f) => `${f.name} (${f.extensions.join(', ')})`).join('; ')}`,
+      hint: `known formats: ${NAMES.map((n) => `${n} (${FORMATS[n]!.extensions.join(', ')})`).join('; ')}`,
     });
   }
+  const format = loaded.get(name);
+  if (!format) throw new Error(`the ${name} format of ${path} was not loaded (loadFormats)`);
   return format;
 }

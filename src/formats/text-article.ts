@@ -2,7 +2,7 @@ import type { Content, Run } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
 import { writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
-import { regexps, strings } from '../settings.js';
+import { DEFAULT_BOILERPLATE, DEFAULT_RELATED, TEXT_ARTICLE_SETTINGS } from './settings.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
 import { parseDateTime } from '../locale/dates.js';
@@ -22,26 +22,6 @@ export interface TextArticleOptions {
   /** Labels that introduce a link to another story ("Live updates: …"). */
   readonly relatedLabels?: readonly string[];
 }
-
-const DEFAULT_BOILERPLATE: readonly RegExp[] = [
-  /^powered by\b/iu,
-  /^(?:sign up|subscribe)\b.{0,80}$/iu,
-  /^(?:copyright\b|©)/iu,
-  /^all rights reserved\b/iu,
-];
-const DEFAULT_RELATED = [
-  'live updates',
-  'live',
-  'read more',
-  'read also',
-  'also read',
-  'related',
-  'more',
-  'see also',
-  'watch',
-  'listen',
-  'follow',
-];
 
 // "…strikes.  AP": a credit set off by two or more spaces (or a bar) after a caption.
 const CREDIT =
@@ -256,14 +236,7 @@ export function writeTextArticle(doc: Document, render: Render): string {
 
 /** Plain-text articles; boilerplate lines and related-link labels are the project's to tune ("text" section). */
 export const textFormat = formatPlugin({
-  extensions: ['.txt'],
-  settings: {
-    boilerplate: regexps(
-      DEFAULT_BOILERPLATE.map((r) => r.source),
-      'iu',
-    ),
-    relatedLabels: strings(DEFAULT_RELATED),
-  },
+  settings: TEXT_ARTICLE_SETTINGS,
   read: (text, meta, settings) =>
     readTextArticle(text, meta, {
       boilerplate: settings.boilerplate.map((p) => new RegExp(p, 'iu')),

@@ -193,7 +193,6 @@ export function writeXliffSource(doc: Document, render: Render, lang: string): s
 }
 
 export const xliffSourceFormat = formatPlugin({
-  extensions: ['.xlf', '.xliff'],
   settings: {},
   read: (text, meta) => readXliffSource(text, meta),
   write: writeXliffSource,

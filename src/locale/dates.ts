@@ -73,7 +73,6 @@ export function parseDateTime(text: string, locale: string): ParsedDate | null {
     const time = iso[4] !== undefined ? { h: Number(iso[4]), min: Number(iso[5]) } : undefined;
     return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]), time);
   }
-  const months = monthNames(locale);
   const monthFirst = MONTH_FIRST.exec(s);
   const dayFirst = monthFirst ? null : DAY_FIRST.exec(s);
   const parts = monthFirst
@@ -82,7 +81,8 @@ export function parseDateTime(text: string, locale: string): ParsedDate | null {
       ? { month: dayFirst[2], day: dayFirst[1], year: dayFirst[3], rest: dayFirst[4] }
       : null;
   if (!parts || parts.month === undefined) return null;
-  const month = months.get(parts.month.toLocaleLowerCase(locale).replace(/\.$/u, ''));
+  // The names only now: Intl's first date format costs tens of milliseconds, most lines are not dates.
+  const month = monthNames(locale).get(parts.month.toLocaleLowerCase(locale).replace(/\.$/u, ''));
   if (month === undefined) return null;
   const time = parseTime(parts.rest);
   if (time === null) return null;

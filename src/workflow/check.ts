@@ -15,7 +15,7 @@ import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
 import { readXliff } from '../xliff/read.js';
 import { translatedParts, untranslatedSegments } from '../xliff/parts.js';
-import { formatFor, type Format } from '../formats/registry.js';
+import { formatFor, formatNameFor, loadFormats, type Format } from '../formats/registry.js';
 import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
 import { storedUnits } from './translations.js';
 
@@ -80,6 +80,8 @@ export async function check(project: Project | undefined, options: CheckOptions 
   const extra: Issue[] = [];
   const notices: string[] = [];
   if (options.document) {
+    // Plain text too: a file whose extension names no format is read as text.
+    await loadFormats([resolve(base, options.document.source), resolve(base, options.document.target), 'plain.txt']);
     const aligned = pairsFromDocuments(
       project,
       base,
@@ -420,11 +422,5 @@ function inferLanguage(project: Project | undefined, path: string, sourceLang: s
 }
 
 function formatKnown(ext: string): boolean {
-  if (ext === '') return false;
-  try {
-    formatFor(`x${ext}`);
-    return true;
-  } catch {
-    return false;
-  }
+  return ext !== '' && formatNameFor(`x${ext}`) !== undefined;
 }
