@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Project } from '../config/config.js';
-import { StagedWrites } from '../store/stage.js';
+import { AtomicBatch } from '../io/atomic-batch.js';
 import { codesOf, documentLabels, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { fillMarkers, markerName, unescapeText } from '../store/codes.js';
@@ -37,7 +37,7 @@ export interface BuildOptions {
   readonly dryRun?: boolean;
 }
 
-export function build(project: Project, options: BuildOptions = {}): BuildResult[] {
+export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult[]> {
   const { sourceLanguage } = project.config;
   // The source language may be built too: it must give back the source itself.
   const langs = options.langs?.length
@@ -136,10 +136,10 @@ export function build(project: Project, options: BuildOptions = {}): BuildResult
     }
   }
   if (!options.dryRun) {
-    // Staged first, renamed after: a full disk fails while staging, and then no output has changed.
-    const staged = new StagedWrites();
-    for (const r of results) staged.stage(r.file, r.text);
-    staged.commit();
+    // Written and flushed first, renamed after: a full disk fails before any output has changed.
+    const batch = new AtomicBatch();
+    for (const r of results) batch.write(r.file, r.text);
+    await batch.commit();
   }
   return results.map(({ text: _text, ...r }) => r);
 }

@@ -9,7 +9,7 @@ import { sameRuns, type FlaggedUnit } from './translations.js';
 import { sentTargets } from './exports.js';
 import { contentToI18n } from '../store/codes.js';
 import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
-import { StagedWrites } from '../store/stage.js';
+import { AtomicBatch } from '../io/atomic-batch.js';
 import type { TmEntry } from '../tm/memory.js';
 import type { XliffUnit } from '../xliff/model.js';
 import { readXliff } from '../xliff/read.js';
@@ -235,8 +235,8 @@ async function importFile(
 /**
  * Writes an XLIFF file's bundles and memory entries together, or none of them.
  *
- * The bundles are first written to temporary files beside them (staged): that is where a full disk
- * or a read-only folder fails, and then nothing has changed. Next the memory entries are added in
+ * The bundles are first written to temporary files beside them and flushed (an AtomicBatch): that is
+ * where a full disk or a read-only folder fails, and then nothing has changed. Next the memory entries are added in
  * one SQLite transaction; if the memory cannot be opened or written (corrupted, read-only, full), the
  * transaction rolls back, the staged files are removed, and the store is as it was. Only when the
  * memory has committed are the staged files renamed into place, which needs no disk space. The one
@@ -252,9 +252,10 @@ async function commitImport(
   planned: ReadonlyMap<string, { bundle: Bundle; order: readonly string[] }>,
   entries: readonly TmEntry[],
 ): Promise<void> {
-  const staged = new StagedWrites();
+  const batch = new AtomicBatch();
   for (const [path, { bundle, order }] of planned)
-    for (const f of bundleFiles(path, bundle, order)) staged.stage(f.path, f.data);
+    for (const f of bundleFiles(path, bundle, order)) batch.write(f.path, f.data);
+  await batch.flush();
   if (entries.length) {
     try {
       const memory = await openMemory(project, true);
@@ -265,7 +266,7 @@ async function commitImport(
         await memory?.close();
       }
     } catch (err) {
-      staged.discard();
+      batch.abandon();
       const known = systemError(err, insideProject(project.root, project.config.tm.path, 'tm.path'));
       if (!known) throw err;
       const code = (err as NodeJS.ErrnoException).code;
@@ -276,7 +277,7 @@ async function commitImport(
       });
     }
   }
-  staged.commit();
+  await batch.commit();
 }
 
 const MACHINE = /^(?:mt|pseudo|tm)(?::|$)/u;

@@ -18,7 +18,7 @@ export function registerBuild(program: Program): void {
           const out = output({ ...globals, json: opts.json });
           const { build } = await import('../../workflow/build.js');
           const dryRun = opts.dryRun === true;
-          const results = build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
+          const results = await build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
           for (const r of results) {
             const fallback = r.untranslated.length
               ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(

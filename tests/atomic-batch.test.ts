@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AtomicBatch } from '../src/io/atomic-batch.js';
+import { insideProject } from '../src/io/files.js';
+import { LocflowError } from '../src/errors.js';
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), 'locflow-batch-'));
+  mkdirSync(join(root, 'out'));
+  for (const name of ['a.txt', 'b.txt']) writeFileSync(join(root, 'out', name), `old ${name}`);
+  insideProject(root, 'out', 'test output'); // the project whose writes are checked for links out
+  return root;
+}
+
+const listing = (dir: string): string[] => readdirSync(dir).sort();
+
+describe('AtomicBatch', () => {
+  it('changes no target before commit, then all of them, leaving no temporary file', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch();
+    batch.write(join(out, 'a.txt'), 'new a');
+    batch.write(join(out, 'b.txt'), new TextEncoder().encode('new b'));
+    batch.write(join(out, 'deep', 'c.txt'), 'new c');
+    batch.write(join(out, 'a.txt'), 'newer a'); // the last write of a path wins
+    await batch.flush();
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('old b.txt');
+    expect(listing(out).filter((f) => f.endsWith('.tmp'))).toHaveLength(2);
+    await batch.commit();
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('newer a');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('new b');
+    expect(readFileSync(join(out, 'deep', 'c.txt'), 'utf8')).toBe('new c');
+    expect(listing(out)).toEqual(['a.txt', 'b.txt', 'deep']);
+    expect(listing(join(out, 'deep'))).toEqual(['c.txt']);
+    expect(batch.size).toBe(0);
+  });
+
+  it('abandon leaves every target as it was', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch();
+    batch.write(join(out, 'a.txt'), 'new a');
+    await batch.flush();
+    batch.abandon();
+    await batch.commit(); // nothing left to commit
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
+    expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('a write that fails (a file where a folder must be) abandons the batch: nothing changed, no temporary left', () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch();
+    batch.write(join(out, 'a.txt'), 'new a');
+    expect(() => batch.write(join(out, 'b.txt', 'c.txt'), 'x')).toThrow(LocflowError);
+    expect(batch.size).toBe(0);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
+    expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('never writes through a link out of the project', () => {
+    const root = project();
+    const outside = mkdtempSync(join(tmpdir(), 'locflow-outside-'));
+    symlinkSync(outside, join(root, 'out', 'linked'));
+    const batch = new AtomicBatch();
+    batch.write(join(root, 'out', 'a.txt'), 'new a');
+    expect(() => batch.write(join(root, 'out', 'linked', 'x.txt'), 'x')).toThrow(
+      /link to a folder outside the project/u,
+    );
+    expect(listing(outside)).toEqual([]);
+    expect(listing(join(root, 'out'))).toEqual(['a.txt', 'b.txt', 'linked']);
+  });
+});
