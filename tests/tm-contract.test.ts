@@ -158,6 +158,41 @@ for (const [name, open] of stores) {
       await tm.close();
     });
 
+    it('looks many sources up at once: the same matches as one by one, in the order asked', async () => {
+      const tm = await open();
+      const sentences = corpus(1300, 7);
+      await tm.add(
+        sentences.flatMap((src, i) => [
+          en(src, `es ${i}`, { context: `c${i % 3}` }),
+          ...(i % 5 === 0 ? [en(src, `es otra ${i}`, { context: 'other', origin: 'human' })] : []),
+          ...(i % 7 === 0 ? [{ ...en(src, `fr ${i}`), targetLang: 'fr' }] : []),
+        ]),
+      );
+      const queries = sentences.flatMap((src, i) => [
+        { source: src, sourceLang: 'en', targetLang: i % 7 === 0 ? 'FR' : 'es', context: i % 2 ? 'c9' : `c${i % 3}` },
+        ...(i % 11 === 0 ? [{ source: `${src} unknown`, sourceLang: 'en', targetLang: 'es' }] : []),
+        ...(i % 13 === 0 ? [{ source: src.replace(' ', '  '), sourceLang: 'en', targetLang: 'es' }] : []),
+      ]);
+      const many = await tm.exactMany(queries);
+      const one: unknown[] = [];
+      for (const q of queries) one.push(await tm.exact(q.source, q.sourceLang, q.targetLang, q.context));
+      expect(many).toEqual(one);
+      // What they found, checked on its own terms: in context first, a whitespace variant at 99, nothing unknown.
+      const tenth = queries.findIndex((q) => q.source === sentences[10]);
+      expect(many[tenth]!.map((m) => [m.target, m.score, m.inContext])).toEqual([
+        ['es 10', 100, true],
+        ['es otra 10', 100, false],
+      ]);
+      expect(many[tenth + 1]!.map((m) => [m.target, m.inContext])).toEqual([['es 11', false]]);
+      expect(many.filter((m) => m.length === 0)).toHaveLength(
+        queries.filter((q) => q.source.endsWith(' unknown')).length,
+      );
+      expect(many.filter((m) => m[0]?.score === 99).length).toBe(queries.filter((q) => q.source.includes('  ')).length);
+      expect(many.filter((m) => m[0]?.target.startsWith('fr ')).length).toBe(Math.ceil(1300 / 7));
+      expect(await tm.exactMany([])).toEqual([]);
+      await tm.close();
+    });
+
     it('gives back every entry with its codes, origin and place, oldest first, by language', async () => {
       const tm = await open();
       const a = en('Read {{x1}} now.', 'Lea {{x1}} ahora.', {

@@ -48,6 +48,14 @@ export interface AddResult {
   readonly kept: readonly KeptEntry[];
 }
 
+/** One exact look-up: a source text in a language pair, in a context (a hash of its neighbours) or none. */
+export interface ExactQuery {
+  readonly source: string;
+  readonly sourceLang: string;
+  readonly targetLang: string;
+  readonly context?: string;
+}
+
 export interface TranslationMemory {
   /** Where the memory is, fit to show (a URL without its password). */
   readonly location: string;
@@ -58,6 +66,8 @@ export interface TranslationMemory {
   all(sourceLang?: string, targetLang?: string): Promise<TmEntry[]>;
   /** Exact matches, in-context ones first (most recent first within each). */
   exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]>;
+  /** `exact` for many look-ups at once (a few round trips, not one per query): the matches of each, in order. */
+  exactMany(queries: readonly ExactQuery[]): Promise<TmMatch[][]>;
   /** Fuzzy matches at or above `threshold`, best first (the most recent first among equal scores), at most `limit`. */
   fuzzy(source: string, sourceLang: string, targetLang: string, threshold?: number, limit?: number): Promise<TmMatch[]>;
   close(): Promise<void>;
@@ -84,12 +94,16 @@ export function isMachineOrigin(origin: string | undefined): boolean {
   return /^(?:mt|pseudo)/u.test(origin ?? '');
 }
 
+/** A stored row as an exact look-up reads it. */
+export interface ExactRow {
+  readonly source: string;
+  readonly target: string;
+  readonly context: string;
+  readonly origin: string;
+}
+
 /** Stored rows of one exact key as matches: 100 for the same text, 99 when only whitespace or form differs. */
-export function exactMatches(
-  rows: ReadonlyArray<{ source: string; target: string; context: string; origin: string }>,
-  source: string,
-  context: string | undefined,
-): TmMatch[] {
+export function exactMatches(rows: readonly ExactRow[], source: string, context: string | undefined): TmMatch[] {
   return rows
     .map((r) => ({
       source: r.source,

@@ -8,6 +8,8 @@ import {
   tmKey,
   type AddOptions,
   type AddResult,
+  type ExactQuery,
+  type ExactRow,
   type KeptEntry,
   type Migration,
   type TmEntry,
@@ -85,6 +87,16 @@ SELECT e.src_lang, e.tgt_lang, e.key, e.context, e.source, e.target, e.origin, e
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(sl, tl, k, ctx)
 JOIN tm_entries e ON e.src_lang = p.sl AND e.tgt_lang = p.tl AND md5(e.key) = md5(p.k) AND e.key = p.k
   AND e.context = p.ctx`;
+
+/** Exact look-ups per round trip. */
+const LOOKUP_BATCH = 500;
+
+/** The stored rows of each look-up's key (q: its place in the batch, from 1), most recent first. */
+const EXACT_MANY = `
+SELECT q.i AS q, e.source, e.target, e.context, e.origin
+FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(sl, tl, k, i)
+JOIN tm_entries e ON e.src_lang = q.sl AND e.tgt_lang = q.tl AND md5(e.key) = md5(q.k) AND e.key = q.k
+ORDER BY q.i, e.id DESC`;
 
 /** An entry's tokens as the index holds them (PostgreSQL text cannot hold NUL). */
 function indexTokens(source: string): string[] {
@@ -253,12 +265,25 @@ export class PostgresMemory implements TranslationMemory {
   }
 
   async exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
-    const result = await this.query<{ source: string; target: string; context: string; origin: string }>(
-      `SELECT source, target, context, origin FROM tm_entries
-       WHERE src_lang = $1 AND tgt_lang = $2 AND md5(key) = md5($3) AND key = $3 ORDER BY id DESC`,
-      [lang(sourceLang), lang(targetLang), tmKey(source)],
-    );
-    return exactMatches(result.rows, source, context);
+    return (
+      await this.exactMany([{ source, sourceLang, targetLang, ...(context !== undefined ? { context } : {}) }])
+    )[0]!;
+  }
+
+  async exactMany(queries: readonly ExactQuery[]): Promise<TmMatch[][]> {
+    const found: TmMatch[][] = [];
+    for (let i = 0; i < queries.length; i += LOOKUP_BATCH) {
+      const batch = queries.slice(i, i + LOOKUP_BATCH);
+      const result = await this.query<ExactRow & { q: string }>(EXACT_MANY, [
+        batch.map((q) => lang(q.sourceLang)),
+        batch.map((q) => lang(q.targetLang)),
+        batch.map((q) => tmKey(q.source)),
+      ]);
+      const rows = batch.map((): ExactRow[] => []);
+      for (const r of result.rows) rows[Number(r.q) - 1]!.push(r);
+      found.push(...batch.map((q, j) => exactMatches(rows[j]!, q.source, q.context)));
+    }
+    return found;
   }
 
   async fuzzy(source: string, sourceLang: string, targetLang: string, threshold = 75, limit = 3): Promise<TmMatch[]> {

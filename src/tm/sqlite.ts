@@ -11,6 +11,8 @@ import {
   tmKey,
   type AddOptions,
   type AddResult,
+  type ExactQuery,
+  type ExactRow,
   type KeptEntry,
   type Migration,
   type TmEntry,
@@ -183,14 +185,21 @@ export class SqliteMemory implements TranslationMemory {
     return Promise.resolve(rows.map(entryOf));
   }
 
-  exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
-    const rows = this.exactStmt.all(lang(sourceLang), lang(targetLang), tmKey(source)) as Array<{
-      source: string;
-      target: string;
-      context: string;
-      origin: string;
-    }>;
-    return Promise.resolve(exactMatches(rows, source, context));
+  async exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
+    return (
+      await this.exactMany([{ source, sourceLang, targetLang, ...(context !== undefined ? { context } : {}) }])
+    )[0]!;
+  }
+
+  exactMany(queries: readonly ExactQuery[]): Promise<TmMatch[][]> {
+    // In process, one prepared statement per query costs microseconds; one read transaction gives one snapshot.
+    const read = this.db.transaction(() =>
+      queries.map((q) => {
+        const rows = this.exactStmt.all(lang(q.sourceLang), lang(q.targetLang), tmKey(q.source)) as ExactRow[];
+        return exactMatches(rows, q.source, q.context);
+      }),
+    );
+    return Promise.resolve(read.deferred());
   }
 
   fuzzy(source: string, sourceLang: string, targetLang: string, threshold = 75, limit = 3): Promise<TmMatch[]> {

@@ -22,15 +22,13 @@ export async function leverage(
   sourceLang: string,
   targetLang: string,
 ): Promise<Array<Leveraged | undefined>> {
-  const found: Array<Leveraged | undefined> = [];
   if (!memory) return units.map(() => undefined);
-  for (const unit of units) {
-    const match = (await memory.exact(contentToI18n(unit.source), sourceLang, targetLang, contextOf(unit)))[0];
-    found.push(
-      match && match.score === 100
-        ? { target: match.target, state: match.inContext ? 'translated' : 'needs-review', inContext: match.inContext }
-        : undefined,
-    );
-  }
-  return found;
+  const matches = await memory.exactMany(
+    units.map((unit) => ({ source: contentToI18n(unit.source), sourceLang, targetLang, context: contextOf(unit) })),
+  );
+  return matches.map(([match]) =>
+    match && match.score === 100
+      ? { target: match.target, state: match.inContext ? 'translated' : 'needs-review', inContext: match.inContext }
+      : undefined,
+  );
 }
