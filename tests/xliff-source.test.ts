@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXliffSource, writeXliffSource } from '../src/formats/xliff-source.js';
 import { toPlainText } from '../src/model/content.js';
+import type { Unit } from '../src/model/unit.js';
 import { readXliff } from '../src/xliff/read.js';
 import { locflow, ROOT } from './helpers.js';
 
@@ -87,8 +88,19 @@ describe('XLIFF string files as sources', () => {
           expect(r.code, `${app.tool}: ${args.join(' ')}\n${r.stderr}`).toBe(0);
         }
         const built = readFileSync(join(d, 'locales', 'es', app.file), 'utf8');
-        expect(withoutTargets(built), app.tool).toBe(source);
-        expect(built.match(/<target\b/gu)?.length, app.tool).toBe(app.units);
+        // Besides the targets, a build adds only the plural forms Spanish has and the source lacks ("many").
+        const own = new Set([...source.matchAll(/<trans-unit id="([^"]*)"/gu)].map((m) => m[1]));
+        const added: string[] = [];
+        const builtOwn = built.replace(/\n[ \t]*<trans-unit id="([^"]*)"[\s\S]*?<\/trans-unit>/gu, (t, id: string) => {
+          if (own.has(id)) return t;
+          added.push(id);
+          return '';
+        });
+        expect(added, app.tool).toEqual(
+          app.tool === 'Xcode' ? ['/%d new messages:dict/messages:dict/many:dict/:string'] : [],
+        );
+        expect(withoutTargets(builtOwn), app.tool).toBe(source);
+        expect(built.match(/<target\b/gu)?.length, app.tool).toBe(app.units + added.length);
         expect(built).toMatch(app.version === '2.0' ? /<xliff [^>]*trgLang="es"/u : /<file [^>]*target-language="es"/u);
         // As valid as the tool's own file: Xcode writes a build-num the strict schema does not know, nothing more.
         if (haveSchemas) expect(schemaValid(built, app.version), app.tool).toBe(schemaValid(source, app.version));
@@ -130,6 +142,71 @@ describe('XLIFF string files as sources', () => {
       expect(toPlainText(unit.target!)).toBe('WELCOME TO THE SHOP. PRICES INCLUDE {tax} TAX.');
       expect(withoutTargets(built)).toBe(text);
       if (haveSchemas) expect(schemaValid(built, '2.0')).toBeUndefined();
+    });
+  });
+
+  describe("Xcode's .stringsdict plural variants: one plural group", () => {
+    const text = untranslated('xcode-de.xliff');
+    const doc = readXliffSource(text, { id: 'l', path: 'source/Localizable.xliff', sourceLang: 'en' });
+    const upper = (u: Unit, escape = (s: string): string => s): string =>
+      u.source.map((r) => (typeof r === 'string' ? escape(r.toUpperCase()) : r.data)).join('');
+    const variants = (xml: string): Array<[string, string]> =>
+      readXliff(xml)
+        .files[1]!.units.filter((u) => u.id.includes(':dict/messages:dict/'))
+        .map((u) => [/:dict\/(\w+):dict\/:string$/u.exec(u.id)![1]!, u.target ? toPlainText(u.target) : '']);
+
+    it('each variant says which form of which message it is', () => {
+      const one = doc.units.find((u) => u.key!.includes('/one:dict/'))!;
+      expect(one.notes).toContain(
+        'Plural form "one" of "%d new messages" (variable messages): translate it for that form',
+      );
+    });
+
+    it('a target needing forms the source lacks gets them, filled with the "other" translation (Polish: few, many)', () => {
+      const built = writeXliffSource(doc, upper, 'pl');
+      expect(variants(built)).toEqual([
+        ['one', '%D NEW MESSAGE'],
+        ['other', '%D NEW MESSAGES'],
+        ['few', '%D NEW MESSAGES'],
+        ['many', '%D NEW MESSAGES'],
+      ]);
+      // The new variants copy the "other" unit: its source, attributes and layout.
+      expect(built).toContain(
+        '<trans-unit id="/%d new messages:dict/messages:dict/few:dict/:string" xml:space="preserve">\n' +
+          '        <source>%d new messages</source>',
+      );
+      if (haveSchemas) expect(schemaValid(built, '1.2')).toBe(schemaValid(text, '1.2'));
+    });
+
+    it('a target without a form of the source leaves it out (Japanese has only "other"); German keeps both', () => {
+      expect(variants(writeXliffSource(doc, upper, 'ja'))).toEqual([['other', '%D NEW MESSAGES']]);
+      expect(variants(writeXliffSource(doc, upper, 'de')).map(([form]) => form)).toEqual(['one', 'other']);
+    });
+
+    it('the source language is the file as it was', () => {
+      expect(writeXliffSource(doc, upper, 'en')).toBe(text);
+    });
+
+    it('a string catalog\'s variants (Xcode 15: "%lld items|==|plural.one") form a group the same way', () => {
+      const unit = (id: string, source: string): string =>
+        `      <trans-unit id="${id}" xml:space="preserve">\n        <source>${source}</source>\n      </trans-unit>\n`;
+      const catalog =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">\n' +
+        '  <file original="Shop/Localizable.xcstrings" source-language="en" datatype="plaintext">\n    <body>\n' +
+        unit('%lld items|==|plural.one', '%lld item') +
+        unit('%lld items|==|plural.other', '%lld items') +
+        '    </body>\n  </file>\n</xliff>\n';
+      const cat = readXliffSource(catalog, { id: 'c', path: 'source/Localizable.xliff', sourceLang: 'en' });
+      const ids = (lang: string): string[] =>
+        readXliff(writeXliffSource(cat, upper, lang)).files[0]!.units.map((u) => u.id);
+      expect(ids('ru')).toEqual([
+        '%lld items|==|plural.one',
+        '%lld items|==|plural.other',
+        '%lld items|==|plural.few',
+        '%lld items|==|plural.many',
+      ]);
+      expect(ids('ja')).toEqual(['%lld items|==|plural.other']);
+      expect(writeXliffSource(cat, upper, 'en')).toBe(catalog);
     });
   });
 });

@@ -5,6 +5,7 @@ import { DETECTORS, protect, type Detector } from '../protect/protect.js';
 import { jsonEscape, parseJsonStrings } from './json-tree.js';
 import { writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
+import { pluralCategories } from '../locale/plural.js';
 
 /**
  * i18next JSON resources: every string value (nested keys, context, plural
@@ -123,9 +124,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
   };
 }
 
-const categoriesOf = (lang: string, ordinal: boolean): readonly string[] =>
-  new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions()
-    .pluralCategories as readonly string[];
+const categoriesOf = pluralCategories;
 
 export function writeI18nextJson(doc: Document, render: Render, lang: string): string {
   const source = lang === doc.sourceLang; // the source language is written as it is

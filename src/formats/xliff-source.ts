@@ -1,5 +1,6 @@
 import type { InlineCode, Run } from '../model/content.js';
-import type { Block, Document, SkeletonPart } from '../model/document.js';
+import type { Block, Document, PluralSlot, SkeletonPart } from '../model/document.js';
+import { pluralCategories } from '../locale/plural.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { readXliff, XliffReadError } from '../xliff/read.js';
@@ -96,6 +97,30 @@ function contentOf(xml: string): Run[] {
   return runs;
 }
 
+/**
+ * Xcode's plural variants: a .stringsdict entry exported as one trans-unit per form
+ * ("/%d new messages:dict/messages:dict/one:dict/:string"), or a string catalog's ("%lld items|==|plural.one").
+ */
+const VARIANT = [
+  /^\/(?<message>.*):dict\/(?<variable>[^/]*):dict\/(?<form>zero|one|two|few|many|other):dict\/:string$/u,
+  /^(?<message>.*)\|==\|(?<variable>(?:[\w.]+\.)?)plural\.(?<form>zero|one|two|few|many|other)$/u,
+];
+
+function pluralVariant(id: string): { message: string; variable: string; form: string } | undefined {
+  for (const pattern of VARIANT) {
+    const g = pattern.exec(id)?.groups;
+    if (g) return { message: g.message!, variable: g.variable!.replace(/\.$/u, ''), form: g.form! };
+  }
+  return undefined;
+}
+
+/** The id of another form of the plural variant `id`: its form part replaced. */
+function variantId(id: string, form: string): string {
+  return id.replace(/(?<=\/)(?:zero|one|two|few|many|other)(?=:dict\/:string$)|(?<=plural\.)\w+$/u, form);
+}
+
+type Event = { at: number; order: number; part: SkeletonPart; end?: number };
+
 export function readXliffSource(text: string, meta: DocumentMeta): Document {
   let parsed;
   try {
@@ -105,37 +130,77 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
     throw err;
   }
   const read = parsed.files.flatMap((f) => f.units);
+  const fileStarts = [...text.matchAll(/<file\b/gu)].map((m) => m.index);
   const ids = new UnitIdAllocator();
   const units: Unit[] = [];
   const blocks: Block[] = [];
-  const skeleton: SkeletonPart[] = [];
-  let at = 0;
+  const events: Event[] = [];
+  // Plural groups: the variants of one message, by <file> and message, with where each trans-unit lies.
+  type Member = { form: string; unit: string; id: string; lineStart: number; end: number };
+  const groups = new Map<string, Member[]>();
   let i = 0;
   for (const m of text.matchAll(UNIT)) {
     const [whole, element, attrs, body] = [m[0], m[1]!, m[2]!, m[3]!];
-    const key = /\bresname="([^"]*)"/u.exec(attrs)?.[1] ?? /\bid="([^"]*)"/u.exec(attrs)?.[1];
+    const idAttr = /\bid="([^"]*)"/u.exec(attrs)?.[1];
+    const key = /\bresname="([^"]*)"/u.exec(attrs)?.[1] ?? idAttr;
     const known = read[i++];
     const sources = sourcesOf(element, body);
     if (!sources.length || key === undefined) continue;
+    const variant = element === 'trans-unit' && idAttr !== undefined ? pluralVariant(unescapeXml(idAttr)) : undefined;
     const bodyStart = m.index + whole.indexOf('>') + 1;
     const block: string[] = [];
     sources.forEach((source, k) => {
       // Each segment of an XLIFF 2 unit is a unit of its own, so each gets its own <target>.
       const name = unescapeXml(sources.length > 1 ? `${key}#${source.segment ?? k + 1}` : key);
       const id = ids.next(source.raw);
+      const form = variant
+        ? [
+            `Plural form "${variant.form}" of "${variant.message}"${variant.variable ? ` (variable ${variant.variable})` : ''}: translate it for that form`,
+          ]
+        : [];
       units.push({
         id,
         key: name,
         source: contentOf(source.raw),
         context: { role: 'message', block: blocks.length + 1, sentence: k + 1 },
-        notes: [`Key: ${name}`, ...(known?.notes.filter((note) => note.trim() !== '') ?? [])],
+        notes: [`Key: ${name}`, ...form, ...(known?.notes.filter((note) => note.trim() !== '') ?? [])],
       });
       block.push(id);
       const start = bodyStart + source.start;
-      skeleton.push(text.slice(at, start), { unit: id, raw: source.raw });
-      at = start + source.raw.length;
+      events.push({ at: start, order: 2, part: { unit: id, raw: source.raw }, end: start + source.raw.length });
+      if (variant) {
+        const file = fileStarts.filter((f) => f < m.index).length;
+        const group = `${file}\u0000${variant.message}\u0000${variant.variable}`;
+        const lineStart = text.lastIndexOf('\n', m.index);
+        const member = { form: variant.form, unit: id, id: idAttr!, lineStart, end: m.index + whole.length };
+        groups.set(group, [...(groups.get(group) ?? []), member]);
+      }
     });
     blocks.push({ role: 'message', translate: true, units: block });
+  }
+  // A target language's build adds the forms it needs after "other" (a copy of it) and leaves out those it lacks.
+  for (const members of groups.values()) {
+    const other = members.find((v) => v.form === 'other');
+    if (!other) continue; // without "other" there is nothing safe to fill new forms with
+    const indent = /^\n?([ \t]*)/u.exec(text.slice(other.lineStart))![1]!;
+    const present = members.map((v) => v.form);
+    events.push({
+      at: other.end,
+      order: 0,
+      part: { plural: { base: other.id, ordinal: false, present, other: other.unit, indent } },
+    });
+    for (const v of members) {
+      if (v.form === 'other' || v.form === 'zero' || v.lineStart < 0) continue; // Apple applies "zero" in any language
+      events.push({ at: v.lineStart, order: 1, part: { pluralForm: { category: v.form, ordinal: false } } });
+      events.push({ at: v.end, order: 0, part: { pluralFormEnd: true } });
+    }
+  }
+  events.sort((x, y) => x.at - y.at || x.order - y.order);
+  const skeleton: SkeletonPart[] = [];
+  let at = 0;
+  for (const e of events) {
+    skeleton.push(text.slice(at, e.at), e.part);
+    at = e.end ?? e.at;
   }
   skeleton.push(text.slice(at));
   return {
@@ -167,17 +232,25 @@ export function writeXliffSource(doc: Document, render: Render, lang: string): s
   const byId = new Map(doc.units.map((u) => [u.id, u]));
   if (lang === doc.sourceLang)
     return doc.skeleton.map((p) => (typeof p === 'string' ? p : 'unit' in p ? (p.raw ?? '') : '')).join('');
+  const needed = pluralCategories(lang);
   let out = '';
   let pending: string | undefined;
   let indent: string | undefined;
+  let dropping = false;
   for (const part of doc.skeleton) {
     if (typeof part !== 'string') {
-      if (!('unit' in part)) continue;
-      indent = /\n([ \t]*)<source\b[^>]*>$/u.exec(out)?.[1];
-      out += part.raw ?? '';
-      pending = render(byId.get(part.unit)!, escapeXml);
+      if ('pluralForm' in part) dropping = !needed.includes(part.pluralForm.category);
+      else if ('pluralFormEnd' in part) dropping = false;
+      else if (dropping) continue;
+      else if ('plural' in part) out += addedForms(out, part.plural, needed);
+      else {
+        indent = /\n([ \t]*)<source\b[^>]*>$/u.exec(out)?.[1];
+        out += part.raw ?? '';
+        pending = render(byId.get(part.unit)!, escapeXml);
+      }
       continue;
     }
+    if (dropping) continue;
     if (pending === undefined) {
       out += part;
       continue;
@@ -190,6 +263,16 @@ export function writeXliffSource(doc: Document, render: Render, lang: string): s
     pending = undefined;
   }
   return withTargetLanguage(out, lang);
+}
+
+/** The plural forms a target needs and the source lacks: copies of the "other" trans-unit just written, renamed. */
+function addedForms(out: string, slot: PluralSlot, needed: readonly string[]): string {
+  const from = out.lastIndexOf('\n', out.lastIndexOf(`<trans-unit id="${slot.base}"`));
+  const other = out.slice(from);
+  return needed
+    .filter((form) => !slot.present.includes(form))
+    .map((form) => other.replace(`id="${slot.base}"`, `id="${variantId(slot.base, form)}"`))
+    .join('');
 }
 
 export const xliffSourceFormat = formatPlugin({
