@@ -94,3 +94,43 @@ describe('import of a unit a CAT tool split into segments', () => {
     expect(bundle[id]).toBe('Primera segunda parte.');
   });
 });
+
+describe('XLIFF 1.2 units segmented with <seg-source> (Okapi, Trados)', () => {
+  const FILE = join(ROOT, 'tests', 'fixtures', 'xliff-tools', 'okapi-segmented-1.2.xlf');
+  const read12 = (): ReturnType<typeof readXliff>['files'][number]['units'] =>
+    readXliff(readFileSync(FILE, 'utf8')).files[0]!.units;
+
+  it('a unit with every segment translated reads as its target', () => {
+    expect(toPlainText(read12()[0]!.target!)).toBe('La rivière est large. Le pont est vieux.');
+  });
+
+  it('an empty or missing segment in the target makes the unit partly translated, segment by segment', () => {
+    const [, tu2, tu3] = read12();
+    expect(tu2!.target).toBeUndefined();
+    expect(tu2!.segments!.map((s) => [s.id, toPlainText(s.source), s.target && toPlainText(s.target)])).toEqual([
+      ['0', 'Open the door.', 'Ouvrez la porte.'],
+      ['1', 'Close the window.', undefined],
+      ['2', 'I have 3 cats.', "J'ai 4 chats."],
+    ]);
+    expect(tu3!.target).toBeUndefined();
+    expect(tu3!.segments!.map((s) => s.target && toPlainText(s.target))).toEqual([undefined, 'À bientôt.']);
+  });
+
+  it('a target without segment markers is read whole, as before', () => {
+    const xml = readFileSync(FILE, 'utf8').replace(
+      /<target xml:lang="fr"><mrk mid="0" mtype="seg">La rivière est large.<\/mrk> <mrk mid="1" mtype="seg">/u,
+      '<target xml:lang="fr">La rivière est large. <mrk mtype="x-term">',
+    );
+    const unit = readXliff(xml).files[0]!.units[0]!;
+    expect(unit.segments).toBeUndefined();
+    expect(toPlainText(unit.target!)).toBe('La rivière est large. Le pont est vieux.');
+  });
+
+  it('check checks the translated segments and names the one with a wrong number', () => {
+    const r = locflow(mkdtempSync(join(tmpdir(), 'locflow-seg-')), 'check', FILE);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('4 unit(s) checked');
+    expect(r.stdout).toMatch(/tu2#2/u);
+    expect(r.stderr).toContain('2 unit(s) partly translated: 2 segment(s) not translated yet, not checked');
+  });
+});

@@ -2,7 +2,7 @@ import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, codesOf, normalizeContent, textOnly } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
-import type { XliffDocument, XliffUnit } from './model.js';
+import type { XliffDocument, XliffSegment, XliffUnit } from './model.js';
 import {
   charFromHex,
   childElements,
@@ -266,16 +266,50 @@ function readUnit12(el: XmlElement): XliffUnit {
   if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new'))
     state = 'reviewed';
   const origin = targetEl ? originFrom(targetEl.attrs['state-qualifier'], targetEl) : undefined;
+  const segSource = firstChild(el, 'seg-source');
+  // A target written without segment markers is read whole.
+  const segmented = segSource && targetEl && segmentMarkers(targetEl).length > 0;
+  const segments = segmented ? segmentsOf(segSource, targetEl, state) : [];
+  // A unit is translated only when every segment is: a partly translated one is read through its segments.
+  const partly = segments.some((seg) => seg.target === undefined);
   return {
     id,
     ...(el.attrs.resname ? { name: el.attrs.resname } : {}),
     source: readContent12(sourceEl),
-    ...(target !== undefined ? { target } : {}),
-    state,
+    ...(target !== undefined && !partly ? { target } : {}),
+    state: partly ? 'new' : state,
     ...(origin ? { origin } : {}),
     notes: childElements(el, 'note').map(textContent),
+    ...(segments.length > 1 ? { segments } : {}),
     line: el.line,
   };
+}
+
+/** The <mrk mtype="seg"> segments of an element, outside any other segment, in order. */
+function segmentMarkers(el: XmlElement): XmlElement[] {
+  return childElements(el).flatMap((child) =>
+    localName(child.name) === 'mrk' && child.attrs.mtype === 'seg' ? [child] : segmentMarkers(child),
+  );
+}
+
+/**
+ * The segments of a unit segmented in <seg-source> (Okapi, Trados): each source segment with the target
+ * segment of the same mid; a target segment that is missing or empty is not translated yet.
+ */
+function segmentsOf(segSource: XmlElement, target: XmlElement, state: UnitState): XliffSegment[] {
+  const translated = new Map(segmentMarkers(target).map((m) => [m.attrs.mid, m]));
+  return segmentMarkers(segSource).map((m) => {
+    const t = translated.get(m.attrs.mid);
+    const content = t ? readContent12(t) : undefined;
+    const done = content !== undefined && !isEmpty(content);
+    return {
+      ...(m.attrs.mid !== undefined ? { id: m.attrs.mid } : {}),
+      source: readContent12(m),
+      ...(done ? { target: content } : {}),
+      state: done ? state : 'new',
+      line: (t ?? m).line,
+    };
+  });
 }
 
 const isEmpty = (content: Content): boolean => codesOf(content).length === 0 && textOnly(content).trim() === '';
