@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateConfig, loadProject } from '../src/config/config.js';
+import { validateConfig } from '../src/config/config.js';
 import { asLocflowError, DiagnosticError, formatDiagnostic, LocflowError } from '../src/errors.js';
 import { MtError } from '../src/mt/types.js';
 import { alignment } from '../src/qa/checks/alignment.js';
@@ -15,6 +15,7 @@ import { extract } from '../src/workflow/extract.js';
 import { importFiles } from '../src/workflow/import.js';
 import { readXliff } from '../src/xliff/read.js';
 import { tempProject } from './helpers.js';
+import { loadProject } from '../src/project/project.js';
 
 /** Catches what `fn` throws. */
 function thrown(fn: () => unknown): unknown {

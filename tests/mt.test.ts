@@ -9,10 +9,10 @@ import { apyEngine } from '../src/mt/apy.js';
 import { deeplEngine } from '../src/mt/deepl.js';
 import { libreTranslateEngine } from '../src/mt/libretranslate.js';
 import { apertiumMode } from '../src/mt/languages.js';
-import { loadProject } from '../src/config/config.js';
 import { translate } from '../src/workflow/translate.js';
 import { fakeServer, hasApertium, hasApy, json, shout, startApy, type FakeServer } from './mt-helpers.js';
 import { locflow, locflowAsync, read, tempProject } from './helpers.js';
+import { loadProject } from '../src/project/project.js';
 
 const code = (
   id: string,

@@ -196,7 +196,7 @@ describe('the key of an app string is a field of its unit', () => {
     const { readI18nextJson } = await import('../src/formats/i18next-json.js');
     const { readIcuJson } = await import('../src/formats/icu-json.js');
     const { unitLabel } = await import('../src/model/readable.js');
-    const { unitName } = await import('../src/workflow/translations.js');
+    const { unitName } = await import('../src/project/translations.js');
     const i18n = readI18nextJson(JSON.stringify({ nav: { home: 'Home', items_one: '{{count}} item' } }), {
       id: 'app',
       path: 'app.json',

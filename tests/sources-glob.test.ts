@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillTemplate } from '../src/config/config.js';
-import { expandBraces, fixedRoot } from '../src/config/glob.js';
+import { expandBraces, fixedRoot } from '../src/project/glob.js';
 import { locflow, read, tempProject, type CliResult } from './helpers.js';
+import { fillTemplate } from '../src/project/paths.js';
 
 function ok(r: CliResult): CliResult {
   expect(r.stderr, r.stdout).toBe('');

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Project } from '../config/config.js';
+import type { Project } from '../project/project.js';
 
 /** Options every command inherits from the program. */
 export type GlobalOptions = {
@@ -10,7 +10,7 @@ export type GlobalOptions = {
 };
 
 export async function openProject(opts: GlobalOptions): Promise<Project> {
-  const { loadProject } = await import('../config/config.js');
+  const { loadProject } = await import('../project/project.js');
   const root = resolve(opts.cwd ?? process.cwd());
   return loadProject(root, opts.config ? resolve(root, opts.config) : undefined);
 }
@@ -22,7 +22,8 @@ export async function openProject(opts: GlobalOptions): Promise<Project> {
  * still an error.
  */
 export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | undefined> {
-  const { CONFIG_FILE, loadProject } = await import('../config/config.js');
+  const { CONFIG_FILE } = await import('../config/config.js');
+  const { loadProject } = await import('../project/project.js');
   const { existsSync } = await import('node:fs');
   const root = resolve(opts.cwd ?? process.cwd());
   if (opts.config) return loadProject(root, resolve(root, opts.config));

@@ -1,16 +1,14 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { LocflowError } from '../errors.js';
-import { insideProject, readText, relativeToProjectPath } from '../io/files.js';
+import { insideProject, readText } from '../io/files.js';
 import { configurableEncoding } from '../io/encoding.js';
 import { canonicalLocale } from '../model/language.js';
 import { readMtSettings, type MtSettings } from '../mt/registry.js';
 import { QA_DEFAULTS, readQaSettings, type QaSettings } from '../qa/settings.js';
 import { asObject, asString, asStrings, readSettings, type Json, type SettingValues } from '../settings.js';
 import { TM_SETTINGS, type TmSettings } from '../tm/settings.js';
-import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
-import { metaPathOf } from '../store/bundle.js';
-import { loadFormats, readTextSettings } from '../formats/registry.js';
+import { readTextSettings } from '../formats/registry.js';
 
 /**
  * locflow.config.json: what the project translates, into which languages, and where files go (the core keys
@@ -56,12 +54,6 @@ export const DEFAULTS: Config = {
   mt: {},
   text: {},
 };
-
-export interface Project {
-  readonly root: string;
-  readonly configPath: string;
-  readonly config: Config;
-}
 
 /** The core keys; the sections below them are read by the plugin families that declare them. */
 const CORE: Readonly<Record<string, readonly string[] | null>> = {
@@ -165,7 +157,8 @@ export async function validateConfig(raw: Json, file: string, root: string): Pro
   return config;
 }
 
-export async function loadProject(root: string, configPath = join(root, CONFIG_FILE)): Promise<Project> {
+/** Reads and validates a configuration file; the errors name the file and, for bad JSON, the line and column. */
+export async function readConfig(configPath: string): Promise<Config> {
   if (!existsSync(configPath)) {
     throw new LocflowError(`no ${CONFIG_FILE} here`, {
       file: configPath,
@@ -187,241 +180,5 @@ export async function loadProject(root: string, configPath = join(root, CONFIG_F
       ...(column ? { column } : {}),
     });
   }
-  const config = await validateConfig(raw, configPath, dirname(configPath));
-  const project = { root: dirname(configPath), configPath, config };
-  const sources = sourceDocuments(project);
-  checkDocumentPaths(project, sources); // missing sources and colliding paths are reported now, not halfway through a command
-  await loadFormats(sources.map((d) => d.file)); // only the parsers this project's files need
-  return project;
-}
-
-/** A source file and the names it goes by: its id is its path from the pattern's fixed folder, without extension. */
-export interface SourceDocument {
-  /** Absolute path. */
-  readonly file: string;
-  /** "en/pricing" for content/en/pricing.md under "content/**\/*.md"; "article" for source/article.txt under "source/*.txt". */
-  readonly id: string;
-  /** The id's folder part ("en"), empty at the top level: {dir} in templates. */
-  readonly dir: string;
-  /** The file's base name without extension ("pricing"): {doc} in templates. */
-  readonly name: string;
-  /** The file's extension with its dot (".md"): {ext} in templates. */
-  readonly ext: string;
-  /** The pattern that matched it first. */
-  readonly pattern: string;
-}
-
-/** The source documents the config names, patterns expanded, in pattern order; a file matched twice counts once. */
-export function sourceDocuments(project: Project): SourceDocument[] {
-  const docs: SourceDocument[] = [];
-  const taken = new Set<string>();
-  const generated = generatedFolders(project);
-  for (const pattern of project.config.sources) {
-    const normalized = pattern.replaceAll('\\', '/');
-    insideProject(project.root, normalized, 'sources');
-    const { root, rest } = fixedRoot(normalized);
-    const base = (() => {
-      try {
-        return insideProject(project.root, root === '' ? '.' : root, 'sources');
-      } catch (err) {
-        throw new LocflowError((err as Error).message, { file: project.configPath });
-      }
-    })();
-    let rels: string[];
-    const glob = rest.length > 1 || /[*?[\]{}]/u.test(rest[0]!);
-    if (!glob) {
-      const full = join(base, rest[0]!);
-      if (!existsSync(full) || !statSync(full).isFile())
-        throw new LocflowError(`sources: "${pattern}" does not exist`, {
-          file: project.configPath,
-          hint: 'fix the path or add the file',
-        });
-      if (!insideRealProject(project.root, full))
-        throw new LocflowError(`sources: "${pattern}" is a link to a file outside the project folder`, {
-          file: project.configPath,
-          hint: 'copy the file into the project; locflow reads sources only inside it',
-        });
-      rels = [rest[0]!];
-    } else {
-      rels = matchFiles(project.root, base, rest);
-      if (!rels.length)
-        throw new LocflowError(`sources: "${pattern}" matches no file`, {
-          file: project.configPath,
-          hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")',
-        });
-    }
-    const outputs = glob
-      ? rels.filter((rel) => generated.some((folder) => join(base, ...rel.split('/')).startsWith(folder)))
-      : [];
-    if (outputs.length && outputs.length === rels.length) {
-      throw new LocflowError(
-        `sources: "${pattern}" matches only files locflow writes (${outputs.slice(0, 3).join(', ')}${outputs.length > 3 ? ', …' : ''})`,
-        {
-          file: project.configPath,
-          hint: 'point the pattern at the source files; the XLIFF, bundle and output folders of target languages are never sources',
-        },
-      );
-    }
-    for (const rel of rels) {
-      const file = join(base, ...rel.split('/'));
-      if (taken.has(file) || outputs.includes(rel)) continue;
-      taken.add(file);
-      const ext = extname(rel);
-      const id = ext ? rel.slice(0, -ext.length) : rel;
-      const slash = id.lastIndexOf('/');
-      docs.push({
-        file,
-        id,
-        dir: slash < 0 ? '' : id.slice(0, slash),
-        name: slash < 0 ? id : id.slice(slash + 1),
-        ext,
-        pattern,
-      });
-    }
-  }
-  return docs;
-}
-
-/**
- * Folders only locflow writes to: each template's fixed part for each target language ("locales/es/",
- * "xliff/es/"), so "**\/*.md" does not read built pages back as sources. A template that starts with a
- * placeholder other than {lang} has none.
- */
-function generatedFolders(project: Project): string[] {
-  const folders = new Set<string>();
-  for (const template of [project.config.xliff.path, project.config.locales.bundle, project.config.locales.output]) {
-    for (const lang of project.config.targetLanguages) {
-      const filled = template.replaceAll('{lang}', lang);
-      const at = filled.search(/\{(?:doc|dir|ext)\}/u);
-      const fixed = at < 0 ? filled : filled.slice(0, at);
-      const slash = fixed.lastIndexOf('/');
-      if (slash <= 0) continue;
-      const folder = fixed.slice(0, slash);
-      if (!folder.split('/').some((s) => s === lang)) continue; // a folder of its own language only: never one sources share
-      folders.add(join(project.root, ...folder.split('/')) + sep);
-    }
-  }
-  return [...folders];
-}
-
-/** The source files the config names, patterns expanded. */
-export function sourceFiles(project: Project): string[] {
-  return sourceDocuments(project).map((d) => d.file);
-}
-
-/**
- * A path template filled in, inside the project: {lang}, {doc} (the base name), {dir} (the folder part
- * of the document id, empty at the top level) and {ext}. An empty {dir} leaves no doubled or leading "/".
- */
-export function projectPath(
-  project: Project,
-  template: string,
-  values: { lang: string; doc: string; dir?: string; ext?: string },
-): string {
-  const rel = fillTemplate(template, values);
-  return insideProject(project.root, rel, 'path');
-}
-
-export function fillTemplate(
-  template: string,
-  values: { lang: string; doc: string; dir?: string; ext?: string },
-): string {
-  const dir = values.dir ?? '';
-  let rel = template
-    .replaceAll('{lang}', values.lang)
-    .replaceAll('{doc}', values.doc)
-    .replaceAll('{ext}', values.ext ?? '');
-  if (template.includes('{dir}')) {
-    rel = rel.replaceAll('{dir}', dir).replace(/\/{2,}/gu, '/');
-    if (dir === '' && !template.startsWith('/')) rel = rel.replace(/^\//u, '');
-  }
-  return rel;
-}
-
-/** The paths a document writes for one language, by template key. */
-export function documentPaths(
-  project: Project,
-  doc: Pick<SourceDocument, 'name' | 'dir' | 'ext'>,
-  lang: string,
-): { readonly 'xliff.path': string; readonly 'locales.bundle': string; readonly 'locales.output': string } {
-  const values = { lang, doc: doc.name, dir: doc.dir, ext: doc.ext };
-  return {
-    'xliff.path': projectPath(project, project.config.xliff.path, values),
-    'locales.bundle': projectPath(project, project.config.locales.bundle, values),
-    'locales.output': projectPath(project, project.config.locales.output, values),
-  };
-}
-
-/**
- * Refuses two documents with the same id, or that would write the same XLIFF, bundle or output path
- * in some language, naming both sources.
- */
-export function checkDocumentPaths(project: Project, docs: readonly SourceDocument[]): void {
-  const shown = (file: string): string => relativeToProjectPath(project.root, file);
-  const ids = new Map<string, SourceDocument>();
-  for (const doc of docs) {
-    const other = ids.get(doc.id);
-    if (other) {
-      const a = shown(other.file).split('/');
-      const b = shown(doc.file).split('/');
-      let common = 0;
-      while (common < Math.min(a.length, b.length) - 1 && a[common] === b[common]) common++;
-      const pattern = [...a.slice(0, common), '**', `*${doc.ext}`].join('/');
-      throw new LocflowError(
-        `two sources have the document id "${doc.id}": ${shown(other.file)} and ${shown(doc.file)}`,
-        {
-          file: project.configPath,
-          hint:
-            other.ext !== doc.ext || common === a.length - 1
-              ? 'rename one of them (a document id leaves out the extension)'
-              : `rename one of them, or match both with one pattern ("${pattern}"): ids are paths from a pattern's fixed folder, so they keep the folders that tell them apart`,
-        },
-      );
-    }
-    ids.set(doc.id, doc);
-  }
-  const claimed = new Map<string, { doc: SourceDocument; key: string }>();
-  for (const lang of project.config.targetLanguages) {
-    for (const doc of docs) {
-      const paths = documentPaths(project, doc, lang);
-      for (const [key, path] of [
-        ...Object.entries(paths),
-        ['locales.bundle (its .meta.json)', metaPathOf(paths['locales.bundle'])],
-      ] as const) {
-        const other = claimed.get(path);
-        if (other && other.doc !== doc) {
-          const template =
-            key === 'xliff.path'
-              ? project.config.xliff.path
-              : key === 'locales.output'
-                ? project.config.locales.output
-                : project.config.locales.bundle;
-          const nested = doc.dir !== '' || other.doc.dir !== '';
-          throw new LocflowError(
-            `${shown(other.doc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${other.key === key ? key : `${other.key} and ${key}`}); nothing was done`,
-            {
-              file: project.configPath,
-              hint:
-                nested && !template.includes('{dir}')
-                  ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths`
-                  : 'make the templates tell the documents apart, or rename one of them',
-            },
-          );
-        }
-        if (!other) claimed.set(path, { doc, key });
-      }
-    }
-  }
-}
-
-/** A template with "{dir}/" put before its "{doc}", for hints. */
-function withDir(template: string): string {
-  if (template.includes('{dir}')) return template;
-  const i = template.lastIndexOf('{doc}');
-  return template.slice(0, i) + '{dir}/' + template.slice(i);
-}
-
-/** The base name of a file without its extension. */
-export function docIdOf(file: string): string {
-  return basename(file, extname(file));
+  return validateConfig(raw, configPath, dirname(configPath));
 }

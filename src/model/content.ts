@@ -70,6 +70,18 @@ export function codeKey(code: InlineCode): string {
   return `${code.code}:${code.id}`;
 }
 
+/** How many codes of each key a side has, with the first code of that key (to describe it). Linear in the codes. */
+export function codeTally(codes: readonly InlineCode[]): Map<string, { count: number; first: InlineCode }> {
+  const out = new Map<string, { count: number; first: InlineCode }>();
+  for (const c of codes) {
+    const key = codeKey(c);
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { count: 1, first: c });
+  }
+  return out;
+}
+
 export function contentEquals(a: Content, b: Content): boolean {
   const x = normalizeContent(a);
   const y = normalizeContent(b);

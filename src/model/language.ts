@@ -9,8 +9,16 @@ const TAG_SHAPE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/u;
 /** "pt_br" → "pt-BR"; undefined when the tag is not one. */
 export function canonicalTag(tag: string): string | undefined {
   if (!TAG_SHAPE.test(tag)) return undefined;
+  return intlCanonicalTag(tag.replace(/_/gu, '-'));
+}
+
+/**
+ * A tag in the canonical form Intl gives it, as a file or a command line wrote it: no shape rule of locflow's
+ * and no "_" read as "-" ("pt_BR" is no tag here; "i-klingon" is "tlh"). Undefined when Intl refuses it.
+ */
+export function intlCanonicalTag(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag.replace(/_/gu, '-'))[0];
+    return Intl.getCanonicalLocales(tag)[0];
   } catch {
     return undefined;
   }

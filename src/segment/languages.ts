@@ -5,6 +5,7 @@
  */
 import cldr from './data/cldr-sentence-breaks.json' with { type: 'json' };
 import data from './data/languages.json' with { type: 'json' };
+import { primarySubtag } from '../model/language.js';
 
 /** The words around the word before a period: nearest last before it, nearest first after it. */
 export interface Context {
@@ -198,9 +199,7 @@ const cache = new Map<string, LanguageRules>();
 export function rulesFor(lang: string): LanguageRules {
   let rules = cache.get(lang);
   if (!rules) {
-    const tag = lang.replace(/_/gu, '-');
-    const primary = tag.toLowerCase().split('-')[0] || 'en';
-    rules = build(primary, scriptOf(tag));
+    rules = build(primarySubtag(lang) || 'en', scriptOf(lang.replace(/_/gu, '-')));
     cache.set(lang, rules);
   }
   return rules;

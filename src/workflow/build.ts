@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Project } from '../config/config.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { codesOf, documentLabels, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -8,18 +7,13 @@ import { metaPathOf } from '../store/bundle.js';
 import type { i18n } from 'i18next';
 import { createLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
-import {
-  bundlePath,
-  chooseLanguages,
-  loadBundle,
-  loadDocuments,
-  outputEncoding,
-  outputPath,
-  sourceBundle,
-} from './documents.js';
 import { encodeText } from '../io/encoding.js';
 import { codeSlot, CODE_SLOTS } from '../formats/code-slots.js';
 import { LocflowError } from '../errors.js';
+import type { Project } from '../project/project.js';
+import { bundlePath, outputPath } from '../project/paths.js';
+import { chooseLanguages } from '../project/languages.js';
+import { loadBundle, loadDocuments, outputEncoding, sourceBundle } from '../project/documents.js';
 
 export interface BuildResult {
   readonly lang: string;

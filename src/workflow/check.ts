@@ -1,23 +1,27 @@
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { DEFAULTS, type Project } from '../config/config.js';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { DEFAULTS } from '../config/config.js';
 import { asLocflowError, LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
 import { documentLabels, unitKey, unitLines, type Document } from '../model/index.js';
 import type { Content, Run } from '../model/content.js';
 import { canonicalTag, primarySubtag } from '../model/language.js';
 import { protect } from '../protect/protect.js';
-import { loadGlossary, EMPTY_GLOSSARY } from '../qa/glossary.js';
+import { loadGlossary } from '../qa/glossary.js';
 import { issueOf, summarize, type RunOptions } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
-import { checkPairs } from './pseudo-reading.js';
-import { approvedPairs } from './memory.js';
+import { checkPairs } from './steps/pseudo-reading.js';
+import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
 import { readXliff } from '../xliff/read.js';
 import { translatedParts, untranslatedSegments } from '../xliff/parts.js';
 import { formatFor, formatNameFor, loadFormats, type Format } from '../formats/registry.js';
-import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
-import { storedUnits } from './translations.js';
+import { storedUnits } from '../project/translations.js';
+import type { Project } from '../project/project.js';
+import { bundlePath } from '../project/paths.js';
+import { chooseLanguages } from '../project/languages.js';
+import { loadBundle, loadDocuments } from '../project/documents.js';
+import { qaOptions } from '../project/qa.js';
 
 export interface CheckOptions {
   readonly langs?: readonly string[];
@@ -40,17 +44,6 @@ export interface CheckResult {
   readonly pairs: readonly QaPair[];
   /** 0 clean, 1 errors found (or more warnings than allowed). */
   readonly exitCode: 0 | 1;
-}
-
-/** The QA settings of a project as the runner takes them. */
-export function qaOptions(project: Project): RunOptions {
-  const { qa, sourceLanguage } = project.config;
-  return {
-    glossary: qa.glossary ? loadGlossary(join(project.root, qa.glossary), sourceLanguage) : EMPTY_GLOSSARY,
-    severities: qa.severity,
-    suppress: qa.suppress,
-    settings: qa.options,
-  };
 }
 
 /** A language tag given on the command line, in canonical form; a usage error (exit 2) when it is not one. */
@@ -379,15 +372,10 @@ function linePairs(
 /** Language names Intl knows: a path part is a language only if it names one ("es", "pt-BR"), not "txt" or "doc". */
 function knownLanguage(part: string): string | undefined {
   if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/u.test(part)) return undefined;
-  try {
-    const tag = Intl.getCanonicalLocales(part.replace(/_/gu, '-'))[0];
-    if (!tag) return undefined;
-    const language = primarySubtag(tag);
-    const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language);
-    return name ? tag : undefined;
-  } catch {
-    return undefined;
-  }
+  const tag = canonicalTag(part);
+  if (!tag) return undefined;
+  const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primarySubtag(tag));
+  return name ? tag : undefined;
 }
 
 /**

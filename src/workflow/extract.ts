@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { Project } from '../config/config.js';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { readText } from '../io/files.js';
@@ -7,13 +6,16 @@ import { withProjectLock } from '../io/lock.js';
 import { countWords } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
-import { openMemory } from './memory.js';
+import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
-import { ExportLog, sentTargets } from './exports.js';
+import { ExportLog, sentTargets } from '../project/exports.js';
 import { readXliff } from '../xliff/read.js';
 import { writeXliff } from '../xliff/write.js';
-import { chooseLanguages, eachDocument, loadBundle, xliffPath } from './documents.js';
-import { orphanIds, sameRuns, storedUnits, unitName } from './translations.js';
+import { orphanIds, sameRuns, storedUnits, unitName } from '../project/translations.js';
+import type { Project } from '../project/project.js';
+import { chooseLanguages } from '../project/languages.js';
+import { eachDocument, loadBundle } from '../project/documents.js';
+import { xliffPath } from '../project/paths.js';
 
 export interface ExtractOptions {
   readonly langs?: readonly string[];

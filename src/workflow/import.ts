@@ -1,23 +1,26 @@
 import { basename, dirname, relative } from 'node:path';
-import type { Project } from '../config/config.js';
 import { asLocflowError, LocflowError, systemError, type Diagnostic } from '../errors.js';
 import { insideProject, namedByUser, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
-import { codeKey, codesOf, documentLabels, normalizeContent, showDifference } from '../model/index.js';
-import { sameRuns, type FlaggedUnit } from './translations.js';
-import { sentTargets } from './exports.js';
+import { codeKey, codesOf, codeTally, documentLabels, normalizeContent, showDifference } from '../model/index.js';
+import { sameRuns, type FlaggedUnit } from '../project/translations.js';
+import { sentTargets } from '../project/exports.js';
 import { contentToI18n } from '../store/codes.js';
 import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
-import type { TmEntry } from '../tm/memory.js';
-import type { XliffUnit } from '../xliff/model.js';
+import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
+import type { XliffDocument, XliffUnit } from '../xliff/model.js';
 import { readXliff } from '../xliff/read.js';
-import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
-import { qaOptions } from './check.js';
-import { memoryEntry, openMemory } from './memory.js';
+import { intlCanonicalTag } from '../model/language.js';
+import { memoryEntry, openMemory } from '../project/memory.js';
 import type { RunOptions } from '../qa/runner.js';
 import { gate } from './steps/gate.js';
+import type { Project } from '../project/project.js';
+import { bundlePath } from '../project/paths.js';
+import { chooseLanguages } from '../project/languages.js';
+import { loadBundle, loadDocuments } from '../project/documents.js';
+import { qaOptions } from '../project/qa.js';
 
 export interface ImportOptions {
   /** Replace translations in the store that differ from the file's. */
@@ -57,6 +60,20 @@ export async function importFiles(
   });
 }
 
+/** A bundle as the import will write it, with the document's unit order. */
+interface PlannedBundle {
+  readonly bundle: Bundle;
+  readonly order: readonly string[];
+}
+
+/** A unit of the file that passed the checks against the document and the store: its target, codes from the source. */
+interface Accepted {
+  readonly unit: Unit;
+  readonly target: Run[];
+  readonly xu: XliffUnit;
+}
+
+/** One XLIFF file: read and checked, then each <file>'s units decided, then everything written together. */
 async function importFile(
   project: Project,
   docs: readonly Document[],
@@ -64,123 +81,20 @@ async function importFile(
   options: ImportOptions,
   qa: RunOptions,
 ): Promise<ImportResult[]> {
-  let xliff;
-  try {
-    xliff = readXliff(readText(file, 'XLIFF file'));
-  } catch (err) {
-    throw (
-      asLocflowError(err, {
-        file,
-        hint: 'fix the file (or ask the translator for a valid export); nothing was imported',
-      }) ?? err
-    );
-  }
-  const { sourceLanguage } = project.config;
-  // The target language is optional in XLIFF: when the file is silent, --lang or a target language its path names.
-  const declared = xliff.targetLang ?? options.lang ?? targetNamedByPath(project, file);
-  if (!declared)
-    throw new LocflowError('the XLIFF names no target language', {
-      file,
-      hint: 'pass --lang, or set target-language (1.2) or trgLang (2.0) to the language of the translation',
-    });
-  const lang = chooseTargetLanguage(project, declared, file, options.lang);
-  if (canonical(xliff.sourceLang) !== sourceLanguage) {
-    throw new LocflowError(
-      `the XLIFF's source language is "${xliff.sourceLang}", but the project's is "${sourceLanguage}"`,
-      { file, hint: 'import only files extracted from this project' },
-    );
-  }
-
-  const results: ImportResult[] = [];
+  const xliff = readImport(file);
+  const lang = languageOf(project, xliff, file, options.lang);
   // Every <file> is checked and its new bundle made before anything is written: the XLIFF goes in whole or not at all.
-  const planned = new Map<string, { bundle: Bundle; order: readonly string[] }>();
+  const planned = new Map<string, PlannedBundle>();
   const entries: TmEntry[] = [];
+  const results: ImportResult[] = [];
   for (const xf of xliff.files) {
-    const doc =
-      docs.find((d) => d.path === xf.original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
-    if (!doc) {
-      throw new LocflowError(`the file's original "${xf.original}" is not a source of this project`, {
-        file,
-        hint: `sources: ${docs.map((d) => d.path).join(', ')}`,
-      });
-    }
-    const byId = new Map(doc.units.map((u) => [u.id, u]));
+    const doc = documentOf(docs, xf.original, file);
     const path = bundlePath(project, lang, doc);
     // Two <file>s of one document build on each other.
     const bundle = planned.get(path)?.bundle ?? loadBundle(project, lang, doc);
-    const translations: Record<string, string> = { ...bundle.translations };
-    const meta: Record<string, UnitMeta> = { ...bundle.meta };
-    const problems: Diagnostic[] = [];
-    const conflicts: Diagnostic[] = [];
-    const seen = new Set<string>();
     const sent = sentTargets(project, lang, doc);
-    let imported = 0;
-    let unchanged = 0;
-    let untranslated = 0;
-    const accepted: Array<{ unit: Unit; target: Run[]; xu: XliffUnit }> = [];
-    let labels: Map<string, string> | undefined; // made on the first conflict: a key or a role and line names the unit for a person
-
-    for (const xu of xf.units) {
-      const at = { severity: 'error', file, ...(xu.line !== undefined ? { line: xu.line } : {}) } as const;
-      if (seen.has(xu.id)) {
-        problems.push({ ...at, id: 'import/duplicate', message: `unit "${xu.id}" appears twice` });
-        continue;
-      }
-      seen.add(xu.id);
-      const unit = byId.get(xu.id);
-      if (!unit) {
-        problems.push({
-          ...at,
-          id: 'import/unknown-unit',
-          message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)`,
-        });
-        continue;
-      }
-      if (!sameRuns(unit.source, xu.source)) {
-        problems.push({
-          ...at,
-          id: 'import/stale',
-          message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}`,
-        });
-        continue;
-      }
-      if (!hasTranslation(xu)) {
-        untranslated++;
-        continue;
-      }
-      const codeProblem = compareCodes(unit, xu.target!);
-      if (codeProblem) {
-        problems.push({ ...at, id: 'import/codes', message: `unit "${xu.id}": ${codeProblem}` });
-        continue;
-      }
-      const target = withSourceCodes(unit, xu.target!);
-      const existing = translations[unit.id];
-      // A store that still holds the text this file was made from has not changed since: the file's target is the newer work.
-      if (
-        existing !== undefined &&
-        existing !== contentToI18n(target) &&
-        !options.overwrite &&
-        sent(unit.id, existing) !== true
-      ) {
-        conflicts.push({
-          ...at,
-          id: 'import/conflict',
-          message: conflictMessage(
-            unit.id,
-            (labels ??= documentLabels(doc)).get(unit.id),
-            existing,
-            contentToI18n(target),
-          ),
-        });
-        continue;
-      }
-      accepted.push({ unit, target, xu });
-    }
-    if (problems.length)
-      refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
-    if (conflicts.length)
-      refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
-
+    const labels = lazyLabels(doc);
+    const { accepted, untranslated } = acceptUnits(doc, xf.units, bundle, { file, sent, labels, options });
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
     const failing = await gate(
       accepted.map(({ unit, target }) => ({
@@ -194,42 +108,182 @@ async function importFile(
       qa,
     );
     const needsReview = new Set([...failing.keys()].map((pair) => pair.id));
-    for (const { unit, target, xu } of accepted) {
-      const value = contentToI18n(target);
-      const state = needsReview.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
-      const origin = originOf(xu, state, value, translations[unit.id], meta[unit.id]?.origin, sent(unit.id, value));
-      if (translations[unit.id] === value && meta[unit.id]?.state === state && meta[unit.id]?.origin === origin)
-        unchanged++;
-      else imported++;
-      translations[unit.id] = value;
-      meta[unit.id] = { state, origin, source: contentToI18n(unit.source) };
-    }
-    planned.set(path, { bundle: { translations, meta }, order: doc.units.map((u) => u.id) });
+    const decided = decide(bundle, accepted, needsReview, sent);
+    planned.set(path, { bundle: decided.bundle, order: doc.units.map((u) => u.id) });
     // Approved human translations feed the memory; machine drafts and units that failed a check do not.
-    const approved = accepted.filter(({ unit }) => {
-      const m = meta[unit.id]!;
-      return m.state !== 'needs-review' && m.state !== 'new' && !/^(?:mt|pseudo)/u.test(m.origin);
-    });
-    entries.push(
-      ...approved.map(({ unit }) => memoryEntry(doc, unit, lang, translations[unit.id]!, meta[unit.id]!.origin)),
-    );
-    results.push({
-      file,
-      lang,
-      doc: doc.id,
-      imported,
-      unchanged,
-      untranslated,
-      toMemory: approved.length,
-      flagged: [...failing].map(([{ id }, problems]) => ({
-        unit: id,
-        label: (labels ??= documentLabels(doc)).get(id),
-        problems,
-      })),
-    });
+    const approved = accepted.filter(({ unit }) => approvedTranslation(decided.bundle.meta[unit.id]!));
+    entries.push(...approved.map(({ unit }) => toMemory(doc, unit, lang, decided.bundle)));
+    const flagged = [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }));
+    results.push({ file, lang, doc: doc.id, ...decided.counts, untranslated, toMemory: approved.length, flagged });
   }
   if (!options.dryRun) await commitImport(project, file, planned, entries);
   return results;
+}
+
+function readImport(file: string): XliffDocument {
+  try {
+    return readXliff(readText(file, 'XLIFF file'));
+  } catch (err) {
+    throw (
+      asLocflowError(err, {
+        file,
+        hint: 'fix the file (or ask the translator for a valid export); nothing was imported',
+      }) ?? err
+    );
+  }
+}
+
+/** The file's target language (its own, else --lang, else one its path names), checked with its source language. */
+function languageOf(project: Project, xliff: XliffDocument, file: string, requested: string | undefined): string {
+  const { sourceLanguage } = project.config;
+  // The target language is optional in XLIFF: when the file is silent, --lang or a target language its path names.
+  const declared = xliff.targetLang ?? requested ?? targetNamedByPath(project, file);
+  if (!declared)
+    throw new LocflowError('the XLIFF names no target language', {
+      file,
+      hint: 'pass --lang, or set target-language (1.2) or trgLang (2.0) to the language of the translation',
+    });
+  const lang = chooseTargetLanguage(project, declared, file, requested);
+  if (canonical(xliff.sourceLang) !== sourceLanguage) {
+    throw new LocflowError(
+      `the XLIFF's source language is "${xliff.sourceLang}", but the project's is "${sourceLanguage}"`,
+      { file, hint: 'import only files extracted from this project' },
+    );
+  }
+  return lang;
+}
+
+/** The project document a <file> translates: by its original path, else by the XLIFF file's name. */
+function documentOf(docs: readonly Document[], original: string, file: string): Document {
+  const doc =
+    docs.find((d) => d.path === original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
+  if (!doc) {
+    throw new LocflowError(`the file's original "${original}" is not a source of this project`, {
+      file,
+      hint: `sources: ${docs.map((d) => d.path).join(', ')}`,
+    });
+  }
+  return doc;
+}
+
+/** The document's labels (a key, or a role and line: how a person names a unit), made when first asked for. */
+function lazyLabels(doc: Document): () => Map<string, string> {
+  let labels: Map<string, string> | undefined;
+  return () => (labels ??= documentLabels(doc));
+}
+
+interface AcceptContext {
+  readonly file: string;
+  readonly sent: (unit: string, text: string) => boolean | undefined;
+  readonly labels: () => Map<string, string>;
+  readonly options: ImportOptions;
+}
+
+/**
+ * The <file>'s units checked against the document and the store: those to import, and how many carry no
+ * translation. A unit that is duplicated, unknown, stale or has other codes than its source, or whose target
+ * conflicts with a different stored translation, refuses the whole file, every problem listed.
+ */
+function acceptUnits(
+  doc: Document,
+  units: readonly XliffUnit[],
+  bundle: Bundle,
+  { file, sent, labels, options }: AcceptContext,
+): { accepted: Accepted[]; untranslated: number } {
+  const byId = new Map(doc.units.map((u) => [u.id, u]));
+  const problems: Diagnostic[] = [];
+  const conflicts: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const accepted: Accepted[] = [];
+  let untranslated = 0;
+  for (const xu of units) {
+    const at = { severity: 'error', file, ...(xu.line !== undefined ? { line: xu.line } : {}) } as const;
+    const unit = byId.get(xu.id);
+    const problem = unitProblem(doc, xu, unit, seen);
+    seen.add(xu.id);
+    if (problem) {
+      problems.push({ ...at, ...problem });
+      continue;
+    }
+    if (!hasTranslation(xu)) {
+      untranslated++;
+      continue;
+    }
+    const codeProblem = compareCodes(unit!, xu.target!);
+    if (codeProblem) {
+      problems.push({ ...at, id: 'import/codes', message: `unit "${xu.id}": ${codeProblem}` });
+      continue;
+    }
+    const target = withSourceCodes(unit!, xu.target!);
+    const existing = bundle.translations[unit!.id];
+    // A store that still holds the text this file was made from has not changed since: the file's target is the newer work.
+    const value = contentToI18n(target);
+    if (existing !== undefined && existing !== value && !options.overwrite && sent(unit!.id, existing) !== true) {
+      const message = conflictMessage(unit!.id, labels().get(unit!.id), existing, value);
+      conflicts.push({ ...at, id: 'import/conflict', message });
+      continue;
+    }
+    accepted.push({ unit: unit!, target, xu });
+  }
+  if (problems.length)
+    refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
+  if (conflicts.length)
+    refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
+  return { accepted, untranslated };
+}
+
+/** Why a unit of the file cannot be imported whatever its target says: seen twice, unknown, or made from another source. */
+function unitProblem(
+  doc: Document,
+  xu: XliffUnit,
+  unit: Unit | undefined,
+  seen: ReadonlySet<string>,
+): Pick<Diagnostic, 'id' | 'message'> | undefined {
+  if (seen.has(xu.id)) return { id: 'import/duplicate', message: `unit "${xu.id}" appears twice` };
+  if (!unit)
+    return {
+      id: 'import/unknown-unit',
+      message: `unit "${xu.id}" is unknown to ${doc.path} (the source was revised or the id edited)`,
+    };
+  if (!sameRuns(unit.source, xu.source))
+    return {
+      id: 'import/stale',
+      message: `unit "${xu.id}" is stale: its source differs from the current source in ${doc.path}`,
+    };
+  return undefined;
+}
+
+/** The accepted units written into a copy of the bundle: their state (needs-review when the gate failed them) and origin. */
+function decide(
+  bundle: Bundle,
+  accepted: readonly Accepted[],
+  needsReview: ReadonlySet<string>,
+  sent: (unit: string, text: string) => boolean | undefined,
+): { bundle: Bundle; counts: { imported: number; unchanged: number } } {
+  const translations: Record<string, string> = { ...bundle.translations };
+  const meta: Record<string, UnitMeta> = { ...bundle.meta };
+  let imported = 0;
+  let unchanged = 0;
+  for (const { unit, target, xu } of accepted) {
+    const value = contentToI18n(target);
+    const state = needsReview.has(unit.id) ? 'needs-review' : xu.state === 'new' ? 'translated' : xu.state;
+    const origin = originOf(xu, state, value, translations[unit.id], meta[unit.id]?.origin, sent(unit.id, value));
+    if (translations[unit.id] === value && meta[unit.id]?.state === state && meta[unit.id]?.origin === origin)
+      unchanged++;
+    else imported++;
+    translations[unit.id] = value;
+    meta[unit.id] = { state, origin, source: contentToI18n(unit.source) };
+  }
+  return { bundle: { translations, meta }, counts: { imported, unchanged } };
+}
+
+/** A stored translation a person made and stands by: what the memory learns from. */
+function approvedTranslation(meta: UnitMeta): boolean {
+  return meta.state !== 'needs-review' && meta.state !== 'new' && !isMachineOrigin(meta.origin);
+}
+
+function toMemory(doc: Document, unit: Unit, lang: string, bundle: Bundle): TmEntry {
+  return memoryEntry(doc, unit, lang, bundle.translations[unit.id]!, bundle.meta[unit.id]!.origin);
 }
 
 /**
@@ -249,7 +303,7 @@ async function importFile(
 async function commitImport(
   project: Project,
   file: string,
-  planned: ReadonlyMap<string, { bundle: Bundle; order: readonly string[] }>,
+  planned: ReadonlyMap<string, PlannedBundle>,
   entries: readonly TmEntry[],
 ): Promise<void> {
   const batch = new AtomicBatch();
@@ -308,12 +362,9 @@ function originOf(
   return xu.origin;
 }
 
+/** A tag the XLIFF file gives, canonical when Intl reads it, else as written (and then matches no project language). */
 function canonical(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? tag;
-  } catch {
-    return tag;
-  }
+  return intlCanonicalTag(tag) ?? tag;
 }
 
 function chooseTargetLanguage(project: Project, declared: string, file: string, requested: string | undefined): string {
@@ -350,35 +401,27 @@ function hasTranslation(xu: XliffUnit): boolean {
 
 function compareCodes(unit: Unit, target: Content): string | null {
   // Counted once each (a unit may have thousands of codes): keys in sorted order, as before.
-  const want = tally(codesOf(unit.source).map(codeKey));
-  const got = tally(codesOf(target).map(codeKey));
+  const want = codeTally(codesOf(unit.source));
+  const got = codeTally(codesOf(target));
   const missing = [...want]
-    .filter(([k, n]) => (got.get(k) ?? 0) < n)
+    .filter(([k, w]) => (got.get(k)?.count ?? 0) < w.count)
     .map(([k]) => k)
     .sort();
   const extra = [...got]
-    .filter(([k, n]) => n > (want.get(k) ?? 0))
+    .filter(([k, g]) => g.count > (want.get(k)?.count ?? 0))
     .map(([k]) => k)
     .sort();
   if (!missing.length && !extra.length) return null;
-  const show = (keys: string[]): string => keys.map((k) => describeCode(unit, k)).join(', ');
+  const show = (k: string): string => {
+    const { type, data } = want.get(k)!.first;
+    return `${k} (${type} "${clip(data, 30)}")`;
+  };
   return [
-    missing.length ? `the target lacks inline code(s) ${show(missing)}` : '',
+    missing.length ? `the target lacks inline code(s) ${missing.map(show).join(', ')}` : '',
     extra.length ? `the target has inline code(s) the source does not: ${extra.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('; ');
-}
-
-function tally(keys: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
-}
-
-function describeCode(unit: Unit, key: string): string {
-  const code = codesOf(unit.source).find((c) => codeKey(c) === key);
-  return code ? `${key} (${code.type} "${clip(code.data, 30)}")` : key;
 }
 
 /** The target with each code's data taken from the source, the only trustworthy copy of it. */

@@ -1,11 +1,13 @@
-import type { Project } from '../config/config.js';
 import { writeFileAtomic } from '../io/files.js';
 import { writeXliff } from '../xliff/write.js';
-import { chooseLanguages, loadDocuments, xliffPath } from './documents.js';
-import { unitName } from './translations.js';
+import { unitName } from '../project/translations.js';
 import { pseudoContent, type PseudoOptions } from '../mt/pseudo-text.js';
-import { qaOptions } from './check.js';
-import { protectedTerms } from './translate.js';
+import { protectedTerms } from './steps/protected-terms.js';
+import type { Project } from '../project/project.js';
+import { chooseLanguages } from '../project/languages.js';
+import { loadDocuments } from '../project/documents.js';
+import { xliffPath } from '../project/paths.js';
+import { qaOptions } from '../project/qa.js';
 
 export type { PseudoOptions };
 

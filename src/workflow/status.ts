@@ -1,8 +1,9 @@
-import type { Project } from '../config/config.js';
 import { countWords } from '../model/index.js';
-import { chooseLanguages, loadBundle, loadDocuments } from './documents.js';
-import { orphanIds, storedUnits } from './translations.js';
-import { changesSinceExport } from './exports.js';
+import { orphanIds, storedUnits } from '../project/translations.js';
+import { changesSinceExport } from '../project/exports.js';
+import type { Project } from '../project/project.js';
+import { chooseLanguages } from '../project/languages.js';
+import { loadBundle, loadDocuments } from '../project/documents.js';
 
 export interface StatusRow {
   readonly lang: string;

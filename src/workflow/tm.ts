@@ -1,10 +1,10 @@
-import type { Project } from '../config/config.js';
 import { asLocflowError, LocflowError } from '../errors.js';
 import { namedByUser, readText, writeFileAtomic } from '../io/files.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
 import { readTmx, writeTmx, type TmxEntry } from '../tm/tmx.js';
-import { openMemory } from './memory.js';
+import { openMemory } from '../project/memory.js';
 import { withProjectLock } from '../io/lock.js';
+import type { Project } from '../project/project.js';
 
 /** A translation of the file that the memory did not take, because it holds a person's other translation. */
 export interface TmKept {

@@ -1,23 +1,23 @@
-import type { Project } from '../config/config.js';
 import { asLocflowError, LocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine } from '../mt/types.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
+import { protectedTerms } from './steps/protected-terms.js';
 import { createEngine } from '../mt/registry.js';
 import { isPseudoLocale } from '../mt/languages.js';
 import { pseudoContent } from '../mt/pseudo-text.js';
-import { renderingsFor, type Glossary } from '../qa/glossary.js';
-import { findNames } from '../qa/names/detect.js';
-import { cldrRenderings } from '../qa/names/cldr.js';
 import { contentToI18n } from '../store/codes.js';
 import { writeBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { withProjectLock } from '../io/lock.js';
-import { qaOptions } from './check.js';
-import { bundlePath, chooseLanguages, loadBundle, loadDocuments } from './documents.js';
-import { storedUnits, type FlaggedUnit, type StoredUnit } from './translations.js';
-import { openMemory } from './memory.js';
+import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/translations.js';
+import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
 import { gate } from './steps/gate.js';
+import type { Project } from '../project/project.js';
+import { qaOptions } from '../project/qa.js';
+import { bundlePath } from '../project/paths.js';
+import { chooseLanguages } from '../project/languages.js';
+import { loadBundle, loadDocuments } from '../project/documents.js';
 
 export interface TranslateOptions {
   readonly engine: string;
@@ -63,37 +63,6 @@ export interface TranslateResult {
   /** Units whose MT output failed an error-level check: stored as needs-review, with the reasons. */
   readonly flagged: readonly FlaggedUnit[];
   readonly interrupted: boolean;
-}
-
-/**
- * Names and terms to keep away from the engine: do-not-translate glossary
- * entries (written back as they are), multi-word glossary names (written back
- * in their approved form) and multi-word names found in the source (written
- * back verbatim). Engines split and reorder multi-word names ("Ain Al Asad air
- * base" → "Ain base de aire de Asad de Al"); single words they leave alone or
- * translate in ways the glossary approves.
- */
-export function protectedTerms(doc: Document, glossary: Glossary, lang: string): ProtectedTerm[] {
-  const terms = new Map<string, string>();
-  for (const e of glossary.entries) {
-    if (e.doNotTranslate) terms.set(e.source, e.source);
-    else if (e.isName && /\s/u.test(e.source)) terms.set(e.source, renderingsFor(e, lang)[0] ?? e.source);
-  }
-  for (const u of doc.units) {
-    for (const n of findNames(textOnly(u.source), doc.sourceLang)) {
-      // Names of common words ("White House") are the engine's to translate; the others are kept.
-      if (
-        n.words.length > 1 &&
-        n.kind !== 'common' &&
-        !terms.has(n.text) &&
-        ![...terms.keys()].some((t) => t.includes(n.text) || n.text.includes(t))
-      ) {
-        // A country keeps its CLDR name in the target ("United States" → "Estados Unidos"); other names stay verbatim.
-        terms.set(n.text, (n.cldr ? cldrRenderings(n.cldr, lang)[0] : undefined) ?? n.text);
-      }
-    }
-  }
-  return [...terms].map(([source, replacement]) => ({ source, replacement }));
 }
 
 export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult[]> {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/model/index.js';
 import { openStore } from '../../src/tm/open.js';
 import type { TranslationMemory } from '../../src/tm/memory.js';
-import { contextOf } from '../../src/workflow/memory.js';
+import { contextOf } from '../../src/project/memory.js';
 import { gate } from '../../src/workflow/steps/gate.js';
 import { leverage } from '../../src/workflow/steps/leverage.js';
 

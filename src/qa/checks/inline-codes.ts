@@ -1,22 +1,10 @@
-import { codeKey, codesOf, type InlineCode } from '../../model/content.js';
+import { codesOf, codeTally as tally, type InlineCode } from '../../model/content.js';
 import type { Finding, PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
 
 function describe(code: InlineCode): string {
   const half = code.code === 'open' ? 'opening ' : code.code === 'close' ? 'closing ' : '';
   return `${half}${code.type} code ${code.id}${code.data ? ` "${code.data}"` : ''}`;
-}
-
-/** How many codes of each key a side has, with the first code of that key (for the message). */
-function tally(codes: readonly InlineCode[]): Map<string, { count: number; first: InlineCode }> {
-  const out = new Map<string, { count: number; first: InlineCode }>();
-  for (const c of codes) {
-    const key = codeKey(c);
-    const seen = out.get(key);
-    if (seen) seen.count++;
-    else out.set(key, { count: 1, first: c });
-  }
-  return out;
 }
 
 /** An overlap message names at most this many codes left open in between (a hostile unit may leave thousands). */

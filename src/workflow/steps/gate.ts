@@ -1,6 +1,6 @@
 import type { RunOptions } from '../../qa/runner.js';
 import type { QaPair } from '../../qa/types.js';
-import { checkPairs } from '../pseudo-reading.js';
+import { checkPairs } from './pseudo-reading.js';
 
 /**
  * The QA gate new translations pass before they are stored: the error-level checks. A pair that fails is

@@ -1,7 +1,7 @@
 import type { Unit } from '../../model/index.js';
 import { contentToI18n } from '../../store/codes.js';
 import type { TranslationMemory } from '../../tm/memory.js';
-import { contextOf } from '../memory.js';
+import { contextOf } from '../../project/memory.js';
 
 /** A unit filled from the memory: its target (with {{…}} markers, as the store keeps it) and the state it gets. */
 export interface Leveraged {

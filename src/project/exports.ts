@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Project } from '../config/config.js';
 import type { AtomicBatch } from '../io/atomic-batch.js';
 import { insideProject, readText } from '../io/files.js';
 import type { Document } from '../model/index.js';
 import { textHash } from '../model/ids.js';
+import type { Project } from './project.js';
 
 /**
  * What was last sent out: the unit ids of each document at its last export, so status can tell what

@@ -1,8 +1,10 @@
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Document } from '../model/index.js';
 import { contentToI18n } from '../store/codes.js';
 import { readBundle, type Bundle } from '../store/bundle.js';
-import { projectPath, sourceDocuments, type Project } from '../config/config.js';
+import { bundlePath } from './paths.js';
+import type { Project } from './project.js';
+import { sourceDocuments } from './sources.js';
 import { LocflowError } from '../errors.js';
 import { readDecoded, readText, relativeToProjectPath } from '../io/files.js';
 import { formatFor } from '../formats/registry.js';
@@ -48,24 +50,6 @@ export function outputEncoding(project: Project, doc: Document): string {
   return read.by === 'config' ? read.encoding : 'utf-8';
 }
 
-/** The template values of a document: {doc} is the base name, {dir} the folder part of its id. */
-function templateValues(lang: string, doc: Document): { lang: string; doc: string; dir: string } {
-  const slash = doc.id.lastIndexOf('/');
-  return { lang, doc: slash < 0 ? doc.id : doc.id.slice(slash + 1), dir: slash < 0 ? '' : doc.id.slice(0, slash) };
-}
-
-export function bundlePath(project: Project, lang: string, doc: Document): string {
-  return projectPath(project, project.config.locales.bundle, templateValues(lang, doc));
-}
-
-export function outputPath(project: Project, lang: string, doc: Document): string {
-  return projectPath(project, project.config.locales.output, { ...templateValues(lang, doc), ext: extname(doc.path) });
-}
-
-export function xliffPath(project: Project, lang: string, doc: Document): string {
-  return projectPath(project, project.config.xliff.path, templateValues(lang, doc));
-}
-
 export function loadBundle(project: Project, lang: string, doc: Document): Bundle {
   return readBundle(bundlePath(project, lang, doc));
 }
@@ -73,26 +57,4 @@ export function loadBundle(project: Project, lang: string, doc: Document): Bundl
 /** The source units as an i18next bundle, the fallback for every untranslated unit. */
 export function sourceBundle(doc: Document): Record<string, string> {
   return Object.fromEntries(doc.units.map((u) => [u.id, contentToI18n(u.source)]));
-}
-
-/** The languages a command works on: those asked for, each checked against the config. */
-export function chooseLanguages(project: Project, requested: readonly string[] | undefined): string[] {
-  if (!requested || requested.length === 0) return [...project.config.targetLanguages];
-  return requested.map((tag) => {
-    let canonical: string;
-    try {
-      canonical = Intl.getCanonicalLocales(tag)[0] ?? tag;
-    } catch {
-      throw new LocflowError(`"${tag}" is not a valid language tag`, {
-        hint: 'use a BCP 47 tag such as "es" or "fr-CA"',
-      });
-    }
-    if (!project.config.targetLanguages.includes(canonical)) {
-      throw new LocflowError(`"${tag}" is not a target language of this project`, {
-        file: project.configPath,
-        hint: `targets: ${project.config.targetLanguages.join(', ')}; add it to targetLanguages to work on it`,
-      });
-    }
-    return canonical;
-  });
 }

@@ -1,9 +1,9 @@
-import type { Project } from '../config/config.js';
 import { codesOf, type Document, type Unit } from '../model/index.js';
 import { textHash } from '../model/ids.js';
 import { contentToI18n, markerName } from '../store/codes.js';
-import type { TmEntry, TranslationMemory } from '../tm/memory.js';
+import { isMachineOrigin, type TmEntry, type TranslationMemory } from '../tm/memory.js';
 import type { ApprovedPair } from '../qa/names/learnt.js';
+import type { Project } from './project.js';
 
 /** The project's translation memory (tm.url or its SQLite file); null when it does not exist and `create` is false. */
 export async function openMemory(project: Project, create: boolean): Promise<TranslationMemory | null> {
@@ -44,7 +44,7 @@ export async function approvedPairs(project: Project): Promise<ApprovedPair[]> {
   if (!memory) return [];
   try {
     return (await memory.all(project.config.sourceLanguage))
-      .filter((e) => !/^(?:mt|pseudo)/u.test(e.origin ?? ''))
+      .filter((e) => !isMachineOrigin(e.origin))
       .map((e) => ({ source: e.source, target: e.target, targetLang: e.targetLang }));
   } finally {
     await memory.close();

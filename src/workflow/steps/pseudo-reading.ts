@@ -1,7 +1,7 @@
-import { toPlainText } from '../model/index.js';
-import { readPseudo } from '../mt/pseudo-text.js';
-import { runChecks, type RunOptions, type RunResult } from '../qa/runner.js';
-import type { Issue, QaPair } from '../qa/types.js';
+import { toPlainText } from '../../model/index.js';
+import { readPseudo } from '../../mt/pseudo-text.js';
+import { runChecks, type RunOptions, type RunResult } from '../../qa/runner.js';
+import type { Issue, QaPair } from '../../qa/types.js';
 
 /**
  * Runs the checks on pairs, reading pseudo-translations for what they say: a target shaped as

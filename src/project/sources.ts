@@ -1,0 +1,186 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+import { LocflowError } from '../errors.js';
+import { insideProject, relativeToProjectPath } from '../io/files.js';
+import { metaPathOf } from '../store/bundle.js';
+import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
+import { documentPaths } from './paths.js';
+import type { Project } from './project.js';
+
+/** A source file and the names it goes by: its id is its path from the pattern's fixed folder, without extension. */
+export interface SourceDocument {
+  /** Absolute path. */
+  readonly file: string;
+  /** "en/pricing" for content/en/pricing.md under "content/**\/*.md"; "article" for source/article.txt under "source/*.txt". */
+  readonly id: string;
+  /** The id's folder part ("en"), empty at the top level: {dir} in templates. */
+  readonly dir: string;
+  /** The file's base name without extension ("pricing"): {doc} in templates. */
+  readonly name: string;
+  /** The file's extension with its dot (".md"): {ext} in templates. */
+  readonly ext: string;
+  /** The pattern that matched it first. */
+  readonly pattern: string;
+}
+
+/** The source documents the config names, patterns expanded, in pattern order; a file matched twice counts once. */
+export function sourceDocuments(project: Project): SourceDocument[] {
+  const docs: SourceDocument[] = [];
+  const taken = new Set<string>();
+  const generated = generatedFolders(project);
+  for (const pattern of project.config.sources) {
+    const normalized = pattern.replaceAll('\\', '/');
+    insideProject(project.root, normalized, 'sources');
+    const { root, rest } = fixedRoot(normalized);
+    const base = (() => {
+      try {
+        return insideProject(project.root, root === '' ? '.' : root, 'sources');
+      } catch (err) {
+        throw new LocflowError((err as Error).message, { file: project.configPath });
+      }
+    })();
+    let rels: string[];
+    const glob = rest.length > 1 || /[*?[\]{}]/u.test(rest[0]!);
+    if (!glob) {
+      const full = join(base, rest[0]!);
+      if (!existsSync(full) || !statSync(full).isFile())
+        throw new LocflowError(`sources: "${pattern}" does not exist`, {
+          file: project.configPath,
+          hint: 'fix the path or add the file',
+        });
+      if (!insideRealProject(project.root, full))
+        throw new LocflowError(`sources: "${pattern}" is a link to a file outside the project folder`, {
+          file: project.configPath,
+          hint: 'copy the file into the project; locflow reads sources only inside it',
+        });
+      rels = [rest[0]!];
+    } else {
+      rels = matchFiles(project.root, base, rest);
+      if (!rels.length)
+        throw new LocflowError(`sources: "${pattern}" matches no file`, {
+          file: project.configPath,
+          hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")',
+        });
+    }
+    const outputs = glob
+      ? rels.filter((rel) => generated.some((folder) => join(base, ...rel.split('/')).startsWith(folder)))
+      : [];
+    if (outputs.length && outputs.length === rels.length) {
+      throw new LocflowError(
+        `sources: "${pattern}" matches only files locflow writes (${outputs.slice(0, 3).join(', ')}${outputs.length > 3 ? ', …' : ''})`,
+        {
+          file: project.configPath,
+          hint: 'point the pattern at the source files; the XLIFF, bundle and output folders of target languages are never sources',
+        },
+      );
+    }
+    for (const rel of rels) {
+      const file = join(base, ...rel.split('/'));
+      if (taken.has(file) || outputs.includes(rel)) continue;
+      taken.add(file);
+      const ext = extname(rel);
+      const id = ext ? rel.slice(0, -ext.length) : rel;
+      const slash = id.lastIndexOf('/');
+      docs.push({
+        file,
+        id,
+        dir: slash < 0 ? '' : id.slice(0, slash),
+        name: slash < 0 ? id : id.slice(slash + 1),
+        ext,
+        pattern,
+      });
+    }
+  }
+  return docs;
+}
+
+/**
+ * Folders only locflow writes to: each template's fixed part for each target language ("locales/es/",
+ * "xliff/es/"), so "**\/*.md" does not read built pages back as sources. A template that starts with a
+ * placeholder other than {lang} has none.
+ */
+function generatedFolders(project: Project): string[] {
+  const folders = new Set<string>();
+  for (const template of [project.config.xliff.path, project.config.locales.bundle, project.config.locales.output]) {
+    for (const lang of project.config.targetLanguages) {
+      const filled = template.replaceAll('{lang}', lang);
+      const at = filled.search(/\{(?:doc|dir|ext)\}/u);
+      const fixed = at < 0 ? filled : filled.slice(0, at);
+      const slash = fixed.lastIndexOf('/');
+      if (slash <= 0) continue;
+      const folder = fixed.slice(0, slash);
+      if (!folder.split('/').some((s) => s === lang)) continue; // a folder of its own language only: never one sources share
+      folders.add(join(project.root, ...folder.split('/')) + sep);
+    }
+  }
+  return [...folders];
+}
+
+/**
+ * Refuses two documents with the same id, or that would write the same XLIFF, bundle or output path
+ * in some language, naming both sources.
+ */
+export function checkDocumentPaths(project: Project, docs: readonly SourceDocument[]): void {
+  const shown = (file: string): string => relativeToProjectPath(project.root, file);
+  const ids = new Map<string, SourceDocument>();
+  for (const doc of docs) {
+    const other = ids.get(doc.id);
+    if (other) {
+      const a = shown(other.file).split('/');
+      const b = shown(doc.file).split('/');
+      let common = 0;
+      while (common < Math.min(a.length, b.length) - 1 && a[common] === b[common]) common++;
+      const pattern = [...a.slice(0, common), '**', `*${doc.ext}`].join('/');
+      throw new LocflowError(
+        `two sources have the document id "${doc.id}": ${shown(other.file)} and ${shown(doc.file)}`,
+        {
+          file: project.configPath,
+          hint:
+            other.ext !== doc.ext || common === a.length - 1
+              ? 'rename one of them (a document id leaves out the extension)'
+              : `rename one of them, or match both with one pattern ("${pattern}"): ids are paths from a pattern's fixed folder, so they keep the folders that tell them apart`,
+        },
+      );
+    }
+    ids.set(doc.id, doc);
+  }
+  const claimed = new Map<string, { doc: SourceDocument; key: string }>();
+  for (const lang of project.config.targetLanguages) {
+    for (const doc of docs) {
+      const paths = documentPaths(project, doc, lang);
+      for (const [key, path] of [
+        ...Object.entries(paths),
+        ['locales.bundle (its .meta.json)', metaPathOf(paths['locales.bundle'])],
+      ] as const) {
+        const other = claimed.get(path);
+        if (other && other.doc !== doc) {
+          const template =
+            key === 'xliff.path'
+              ? project.config.xliff.path
+              : key === 'locales.output'
+                ? project.config.locales.output
+                : project.config.locales.bundle;
+          const nested = doc.dir !== '' || other.doc.dir !== '';
+          throw new LocflowError(
+            `${shown(other.doc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${other.key === key ? key : `${other.key} and ${key}`}); nothing was done`,
+            {
+              file: project.configPath,
+              hint:
+                nested && !template.includes('{dir}')
+                  ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths`
+                  : 'make the templates tell the documents apart, or rename one of them',
+            },
+          );
+        }
+        if (!other) claimed.set(path, { doc, key });
+      }
+    }
+  }
+}
+
+/** A template with "{dir}/" put before its "{doc}", for hints. */
+function withDir(template: string): string {
+  if (template.includes('{dir}')) return template;
+  const i = template.lastIndexOf('{doc}');
+  return template.slice(0, i) + '{dir}/' + template.slice(i);
+}
