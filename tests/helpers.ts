@@ -85,3 +85,19 @@ export function numberWordsIn(lang: string, text: string): string {
     ? text.replace(/\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/gu, (w) => words[ENGLISH.indexOf(w)]!)
     : text;
 }
+
+/**
+ * What a workflow call that must refuse told: the exit code and the message the CLI prints for it
+ * ("file:line:col: message" and its hint). Fails the test when the call succeeds.
+ */
+export async function refusal(call: () => unknown): Promise<{ code: number; message: string }> {
+  const { asLocflowError } = await import('../src/errors.js');
+  try {
+    await call();
+  } catch (err) {
+    const known = asLocflowError(err);
+    if (!known) throw err;
+    return { code: known.exitCode, message: known.format() };
+  }
+  throw new Error('expected a refusal, the call succeeded');
+}
