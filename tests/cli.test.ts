@@ -2,23 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXliff } from '../src/xliff/read.js';
-import { writeXliff } from '../src/xliff/write.js';
-import { ARTICLE, copyProject, locflow, numberWordsIn, read, tempProject } from './helpers.js';
+import { ARTICLE, copyProject, locflow, numberWordsIn, read, tempProject, translateFile } from './helpers.js';
 
 const XLF = (lang: string): string => `xliff/${lang}/article.xlf`;
-
-/** Fills every target of an extracted XLIFF with `fill(source)`, state translated. */
-function translateFile(dir: string, lang: string, fill: (text: string) => string, version?: '1.2' | '2.0'): void {
-  const path = join(dir, XLF(lang));
-  const x = readXliff(read(path));
-  const units = x.files[0]!.units.map((u) => ({
-    ...u,
-    target: u.source.map((r) => (typeof r === 'string' ? fill(r) : r)),
-    state: 'translated' as const,
-  }));
-  writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }, version ?? x.version));
-}
 
 /**
  * The CLI end to end: its wiring, exit codes and messages. What each workflow step writes and refuses is tested

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readXliff } from '../src/xliff/read.js';
+import { writeXliff } from '../src/xliff/write.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js');
@@ -100,4 +102,21 @@ export async function refusal(call: () => unknown): Promise<{ code: number; mess
     return { code: known.exitCode, message: known.format() };
   }
   throw new Error('expected a refusal, the call succeeded');
+}
+
+/** Fills every target of the extracted XLIFF xliff/<lang>/article.xlf with `fill(source)`, state translated. */
+export function translateFile(
+  dir: string,
+  lang: string,
+  fill: (text: string) => string,
+  version?: '1.2' | '2.0',
+): void {
+  const path = join(dir, `xliff/${lang}/article.xlf`);
+  const x = readXliff(read(path));
+  const units = x.files[0]!.units.map((u) => ({
+    ...u,
+    target: u.source.map((r) => (typeof r === 'string' ? fill(r) : r)),
+    state: 'translated' as const,
+  }));
+  writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }, version ?? x.version));
 }

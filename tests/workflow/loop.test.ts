@@ -12,7 +12,7 @@ import { pseudo } from '../../src/workflow/pseudo.js';
 import { status } from '../../src/workflow/status.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff } from '../../src/xliff/write.js';
-import { ARTICLE, numberWordsIn, read, refusal, tempProject } from '../helpers.js';
+import { ARTICLE, numberWordsIn, read, refusal, tempProject, translateFile } from '../helpers.js';
 
 /**
  * The translation loop called in process — extract, import, build, status, pseudo, check — on temporary
@@ -20,18 +20,6 @@ import { ARTICLE, numberWordsIn, read, refusal, tempProject } from '../helpers.j
  * exit codes and messages.
  */
 const XLF = (lang: string): string => `xliff/${lang}/article.xlf`;
-
-/** Fills every target of an extracted XLIFF with `fill(source)`, state translated. */
-function translateFile(dir: string, lang: string, fill: (text: string) => string): void {
-  const path = join(dir, XLF(lang));
-  const x = readXliff(read(path));
-  const units = x.files[0]!.units.map((u) => ({
-    ...u,
-    target: u.source.map((r) => (typeof r === 'string' ? fill(r) : r)),
-    state: 'translated' as const,
-  }));
-  writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }, x.version));
-}
 
 const open = (dir: string) => loadProject(dir);
 
