@@ -2,8 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locflow, type CliResult } from './helpers.js';
-import { hasApertium } from './mt-helpers.js';
+import { loadProject } from '../../src/project/project.js';
+import { build } from '../../src/workflow/build.js';
+import { extract, type ExtractOptions } from '../../src/workflow/extract.js';
+import { importFiles } from '../../src/workflow/import.js';
+import { init } from '../../src/workflow/init.js';
+import { tmExport } from '../../src/workflow/tm.js';
+import { translate } from '../../src/workflow/translate.js';
+import { refusal } from '../helpers.js';
+import { hasApertium } from '../mt-helpers.js';
+
+/** The round trips called in process: extract, translate, import and build on temporary projects. */
 
 /** A project with a Markdown page and an HTML page whose sentences carry paired codes (bold, links). */
 function pagesProject(version: '1.2' | '2.0' = '1.2'): string {
@@ -33,32 +42,33 @@ function pagesProject(version: '1.2' | '2.0' = '1.2'): string {
   return dir;
 }
 
-function ok(r: CliResult): CliResult {
-  expect(r.stderr, r.stdout).toBe('');
-  expect(r.code).toBe(0);
-  return r;
-}
+const extracted = async (d: string, options: ExtractOptions = {}) => extract(await loadProject(d), options);
+const translated = async (d: string, engine: string, langs?: string[], force = false) =>
+  translate(await loadProject(d), { engine, ...(langs ? { langs } : {}), force });
+const imported = async (d: string, file: string, overwrite = false) =>
+  importFiles(await loadProject(d), [file], { overwrite });
+const built = async (d: string) => build(await loadProject(d));
 
 const xlf = (dir: string, doc: string): string => join(dir, 'xliff', 'es', `${doc}.xlf`);
 
 describe.skipIf(!hasApertium)('round trips with paired inline codes', () => {
   for (const version of ['1.2', '2.0'] as const) {
-    it(`XLIFF ${version}: extract, translate, extract, extract goes through (paired codes are no "translations not imported")`, () => {
+    it(`XLIFF ${version}: extract, translate, extract, extract goes through (paired codes are no "translations not imported")`, async () => {
       const d = pagesProject(version);
-      ok(locflow(d, 'extract'));
-      ok(locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es'));
-      ok(locflow(d, 'extract'));
-      ok(locflow(d, 'extract'));
+      await extracted(d);
+      await translated(d, 'apertium', ['es']);
+      await extracted(d);
+      await extracted(d);
       expect(readFileSync(xlf(d, 'pricing'), 'utf8')).toContain(version === '1.2' ? '<g id=' : '<pc id=');
     });
   }
 
-  it('XLIFF 1.2: after --force and after a human import, extract still goes through', () => {
+  it('XLIFF 1.2: after --force and after a human import, extract still goes through', async () => {
     const d = pagesProject('1.2');
-    ok(locflow(d, 'extract'));
-    ok(locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es'));
-    ok(locflow(d, 'extract', '--force'));
-    ok(locflow(d, 'extract'));
+    await extracted(d);
+    await translated(d, 'apertium', ['es']);
+    await extracted(d, { force: true });
+    await extracted(d);
     // A human fixes one machine draft and imports it.
     const file = xlf(d, 'about');
     const text = readFileSync(file, 'utf8');
@@ -68,20 +78,20 @@ describe.skipIf(!hasApertium)('round trips with paired inline codes', () => {
     );
     expect(edited).not.toBe(text);
     writeFileSync(file, edited);
-    ok(locflow(d, 'import', file, '--overwrite'));
-    ok(locflow(d, 'extract'));
-    ok(locflow(d, 'extract'));
+    await imported(d, file, true);
+    await extracted(d);
+    await extracted(d);
     expect(readFileSync(file, 'utf8')).toContain('la página de nuestro equipo</g> hoy.');
   });
 });
 
 describe.skipIf(!hasApertium)('post-edited machine translations', () => {
   for (const version of ['1.2', '2.0'] as const) {
-    it(`XLIFF ${version}: a target a translator changed and marked final imports without --overwrite as a human translation, into the memory`, () => {
+    it(`XLIFF ${version}: a target a translator changed and marked final imports without --overwrite as a human translation, into the memory`, async () => {
       const d = pagesProject(version);
-      ok(locflow(d, 'extract'));
-      ok(locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es'));
-      ok(locflow(d, 'extract'));
+      await extracted(d);
+      await translated(d, 'apertium', ['es']);
+      await extracted(d);
       const file = xlf(d, 'about');
       const text = readFileSync(file, 'utf8');
       // The CAT tool keeps the machine-translation marks (state-qualifier / lf:origin); the translator changes the words and sets final.
@@ -98,8 +108,8 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
       expect(edited).not.toBe(text);
       expect(edited).toMatch(version === '1.2' ? /state-qualifier="leveraged-mt"/u : /lf:origin="mt:apertium"/u);
       writeFileSync(file, edited);
-      const imp = ok(locflow(d, 'import', file));
-      expect(imp.stdout).toMatch(/1 imported/u);
+      const [imp] = await imported(d, file);
+      expect(imp!.imported).toBe(1);
 
       const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'about.meta.json'), 'utf8')) as {
         units: Record<string, { state: string; origin: string }>;
@@ -108,10 +118,10 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
       expect(post).toMatchObject({ state: 'final', origin: 'human' });
 
       const tmx = join(d, 'memory.tmx');
-      ok(locflow(d, 'tm', 'export', '-o', 'memory.tmx'));
+      await tmExport(await loadProject(d), tmx);
       expect(readFileSync(tmx, 'utf8')).toContain('la página de nuestro equipo');
 
-      ok(locflow(d, 'extract'));
+      await extracted(d);
       const again = readFileSync(file, 'utf8');
       expect(again).toContain('la página de nuestro equipo');
       const unit =
@@ -124,11 +134,11 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
     });
   }
 
-  it('a file whose target differs from a store that changed after the export is still a conflict', () => {
+  it('a file whose target differs from a store that changed after the export is still a conflict', async () => {
     const d = pagesProject('1.2');
-    ok(locflow(d, 'extract'));
-    ok(locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es'));
-    ok(locflow(d, 'extract'));
+    await extracted(d);
+    await translated(d, 'apertium', ['es']);
+    await extracted(d);
     const file = xlf(d, 'about');
     const sent = readFileSync(file, 'utf8');
     // Someone else's translation reaches the store after the file went out…
@@ -137,15 +147,15 @@ describe.skipIf(!hasApertium)('post-edited machine translations', () => {
       '$1Vea $2el equipo$3 hoy.$4',
     );
     writeFileSync(file, other);
-    ok(locflow(d, 'import', file, '--overwrite'));
+    await imported(d, file, true);
     // …and the first translator's edit of the file as it was sent comes back.
     writeFileSync(
       file,
       sent.replace(/(<target[^>]*>)[^<]*(<g id="1"[^>]*>)[^<]*(<\/g>)[^<]*(<\/target>)/u, '$1Lea $2la página$3 hoy.$4'),
     );
-    const r = locflow(d, 'import', file);
+    const r = await refusal(() => imported(d, file));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/pass --overwrite/u);
+    expect(r.message).toMatch(/pass --overwrite/u);
   });
 });
 
@@ -167,7 +177,7 @@ function appProject(): string {
 }
 
 describe('build writes all or nothing; init keeps JSON builds off the store', () => {
-  it('build refuses before writing anything when one output would land on the translation store', () => {
+  it('build refuses before writing anything when one output would land on the translation store', async () => {
     const d = appProject();
     writeFileSync(
       join(d, 'locflow.config.json'),
@@ -177,34 +187,34 @@ describe('build writes all or nothing; init keeps JSON builds off the store', ()
         2,
       ),
     );
-    ok(locflow(d, 'extract'));
-    const r = locflow(d, 'build');
+    await extracted(d);
+    const r = await refusal(() => built(d));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/would be written over the translation store[\s\S]*locales\.output/u);
+    expect(r.message).toMatch(/would be written over the translation store[\s\S]*locales\.output/u);
     expect(existsSync(join(d, 'locales', 'es', 'pricing.md'))).toBe(false);
     expect(existsSync(join(d, 'locales', 'es', 'common.json'))).toBe(false);
-    expect(r.stderr).toMatch(/nothing was written/u);
+    expect(r.message).toMatch(/nothing was written/u);
   });
 
-  it('init with JSON sources sets an output apart from the store: init, extract, build go through', () => {
+  it('init with JSON sources sets an output apart from the store: init, extract, build go through', async () => {
     const d = appProject();
-    ok(locflow(d, 'init', '--lang', 'es', '--sources', 'content/*.md,app/*.json'));
+    init(d, { targetLanguages: ['es'], sources: ['content/*.md', 'app/*.json'] });
     const config = JSON.parse(readFileSync(join(d, 'locflow.config.json'), 'utf8')) as {
       locales: { bundle: string; output: string };
     };
     expect(config.locales.output).not.toBe(config.locales.bundle.replace('.json', '{ext}'));
-    ok(locflow(d, 'extract'));
-    const b = ok(locflow(d, 'build'));
-    expect(b.stdout).toMatch(/common\.json/u);
-    const built = (JSON.parse(readFileSync(join(d, 'build', 'es', 'common.json'), 'utf8')) as { title: string }).title;
-    expect(built).toBe('Welcome');
+    await extracted(d);
+    const b = await built(d);
+    expect(b.map((r) => r.file)).toContainEqual(expect.stringMatching(/common\.json$/u));
+    const title = (JSON.parse(readFileSync(join(d, 'build', 'es', 'common.json'), 'utf8')) as { title: string }).title;
+    expect(title).toBe('Welcome');
     expect(readFileSync(join(d, 'build', 'es', 'pricing.md'), 'utf8')).toContain('Pricing');
   });
 
-  it('init with Markdown sources only keeps the outputs beside the store', () => {
+  it('init with Markdown sources only keeps the outputs beside the store', async () => {
     const d = appProject();
-    ok(locflow(d, 'init', '--lang', 'es', '--sources', 'content/*.md'));
-    ok(locflow(d, 'build'));
+    init(d, { targetLanguages: ['es'], sources: ['content/*.md'] });
+    await built(d);
     expect(existsSync(join(d, 'locales', 'es', 'pricing.md'))).toBe(true);
   });
 });
@@ -219,22 +229,22 @@ describe('pseudo-translation belongs to pseudo-locales', () => {
     return d;
   }
 
-  it('translate --engine pseudo refuses a real language, and fills it only with --force', () => {
+  it('translate --engine pseudo refuses a real language, and fills it only with --force', async () => {
     const d = project(['de', 'en-XA']);
-    const r = locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'de');
+    const r = await refusal(() => translated(d, 'pseudo', ['de']));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/"de" is not a pseudo-locale[\s\S]*en-XA[\s\S]*--force/u);
+    expect(r.message).toMatch(/"de" is not a pseudo-locale[\s\S]*en-XA[\s\S]*--force/u);
     expect(existsSync(join(d, 'locales', 'de', 'pricing.json'))).toBe(false);
     // Without --lang, every target: refused while one of them is real, with nothing written.
-    expect(locflow(d, 'translate', '--engine', 'pseudo').code).toBe(2);
+    expect((await refusal(() => translated(d, 'pseudo'))).code).toBe(2);
     expect(existsSync(join(d, 'locales', 'en-XA', 'pricing.json'))).toBe(false);
-    ok(locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'de', '--force'));
+    await translated(d, 'pseudo', ['de'], true);
     expect(readFileSync(join(d, 'locales', 'de', 'pricing.json'), 'utf8')).toMatch(/Ƥŕîçîñĝ|\[/u);
   });
 
-  it('pseudo-locales (en-XA, ar-XB, qps-ploc) and private-use drafts (es-x-mt) are pseudo-translated without --force', () => {
+  it('pseudo-locales (en-XA, ar-XB, qps-ploc) and private-use drafts (es-x-mt) are pseudo-translated without --force', async () => {
     const d = project(['en-XA', 'ar-XB', 'qps-ploc', 'es-x-mt']);
-    ok(locflow(d, 'translate', '--engine', 'pseudo'));
+    await translated(d, 'pseudo');
     // qps-ploc is stored under its canonical form, qps-Ploc.
     for (const lang of ['en-XA', 'ar-XB', 'qps-Ploc', 'es-x-mt'])
       expect(existsSync(join(d, 'locales', lang, 'pricing.json')), lang).toBe(true);
