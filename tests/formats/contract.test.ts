@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocflowError } from '../../src/errors.js';
-import { formatFor } from '../../src/formats/registry.js';
+import { formatFor, loadFormats } from '../../src/formats/registry.js';
 import { toPlainText } from '../../src/model/content.js';
 import type { Document } from '../../src/model/index.js';
 import { ARTICLE, read, ROOT } from '../helpers.js';
@@ -56,6 +56,9 @@ const ROWS: readonly Row[] = [
     broken: { text: '<?xml version="1.0"?>\n<xliff version="2.0">\n  <file id="f">\n</xliff>\n', line: 4 },
   },
 ];
+
+// Each format's parser loads when a file of it is met, as loadProject does for a project's sources.
+await loadFormats(ROWS.map((r) => r.file));
 
 const meta = (row: Row) => ({ id: 'doc', path: row.file, sourceLang: 'en' });
 const readRow = (row: Row, text = row.text): Document => formatFor(row.file).read(text, meta(row), {});

@@ -52,7 +52,7 @@ describe('the loop, in process', () => {
       translateFile(d, 'es', (t) => t);
       const [imported] = await importFiles(project, [XLF('es')]);
       expect(imported).toMatchObject({ imported: 17, untranslated: 0 });
-      build(project, { langs: ['es', 'en'] });
+      await build(project, { langs: ['es', 'en'] });
       const source = read(ARTICLE);
       expect(read(join(d, 'locales/en/article.txt'))).toBe(source);
       const es = read(join(d, 'locales/es/article.txt'));
@@ -85,7 +85,7 @@ describe('the loop, in process', () => {
         await extract(project, { langs: ['es'] });
         translateFile(d, 'es', (t) => t);
         await importFiles(project, [XLF('es')]);
-        build(project, { langs: ['es'] });
+        await build(project, { langs: ['es'] });
         expect(read(join(d, 'locales/es/article.txt'))).toBe(text);
       }),
       { numRuns: 8 },
@@ -94,7 +94,7 @@ describe('the loop, in process', () => {
 
   it('build shows the timestamp in es, fr, de and ar and lists untranslated units', async () => {
     const d = tempProject();
-    const results = build(await open(d));
+    const results = await build(await open(d));
     expect(results.map((r) => r.untranslated.length)).toEqual([17, 17, 17, 17]);
     const last = (lang: string): string =>
       read(join(d, `locales/${lang}/article.txt`))
@@ -128,7 +128,7 @@ describe('the loop, in process', () => {
     const project = await open(d);
     pseudo(project, 'fr');
     await importFiles(project, [XLF('fr')]);
-    build(project, { langs: ['fr'] });
+    await build(project, { langs: ['fr'] });
     const out = read(join(d, 'locales/fr/article.txt'));
     expect(out).toContain('[Åîŕ šţŕîķé ķîľľš àţ ľéàšţ ƒîṽé ɱîľîţàñţš îñ ñöŕţĥéŕñ Îŕàǫ');
     expect(out).toContain('1,200');
