@@ -169,23 +169,34 @@ function realOr(path: string): string {
   }
 }
 
+/** Project roots resolved: the links are looked for below the root, so where the root itself is does not change. */
+const realRoots = new Map<string, string>();
+
+function realRootOf(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) realRoots.set(root, (real = realOr(root)));
+  return real;
+}
+
 /**
  * The first symbolic link on the way from `root` to `full` (a path lexically inside it) that leads
  * outside the project, with where it leads; undefined when every link stays inside. A dangling
  * link counts by where it points.
  */
 export function linkOutOfProject(root: string, full: string): { link: string; target: string } | undefined {
-  const realRoot = realOr(root);
+  const realRoot = realRootOf(root);
   let cur = root;
   for (const part of relative(root, full).split(sep).filter(Boolean)) {
     cur = join(cur, part);
-    let isLink: boolean;
+    let stat;
     try {
-      isLink = lstatSync(cur).isSymbolicLink();
+      // No exception for a path not there yet: thrown errors are what made this check costly per file.
+      stat = lstatSync(cur, { throwIfNoEntry: false });
     } catch {
-      return undefined; // not there yet: nothing below it can be a link
+      return undefined; // a file where a folder is expected (ENOTDIR): the write itself says so
     }
-    if (!isLink) continue;
+    if (!stat) return undefined; // not there yet: nothing below it can be a link
+    if (!stat.isSymbolicLink()) continue;
     let target: string;
     try {
       target = realpathSync(cur);

@@ -44,8 +44,8 @@ let cached: { file: string; stamp: string; records: LanguageRecords } | undefine
 
 function stampOf(file: string): string {
   try {
-    const s = statSync(file);
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    const s = statSync(file, { throwIfNoEntry: false });
+    return s ? `${s.mtimeMs}:${s.size}:${s.ino}` : 'none';
   } catch {
     return 'none';
   }
