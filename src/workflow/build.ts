@@ -5,7 +5,7 @@ import { renderCode } from '../locale/render.js';
 import { fillMarkers, markerName, unescapeText } from '../store/codes.js';
 import { metaPathOf } from '../store/bundle.js';
 import type { i18n } from 'i18next';
-import { createLookup } from '../store/i18n.js';
+import { createLookup, plainLookup } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
 import { encodeText } from '../io/encoding.js';
 import { codeSlot, CODE_SLOTS } from '../formats/code-slots.js';
@@ -84,14 +84,14 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
       // The source language's own build looks up the source itself.
       lookup.addResourceBundle(lang, doc.id, lang === sourceLanguage ? fallback : { ...translations }, false, true);
       if (lang !== sourceLanguage) lookup.addResourceBundle(sourceLanguage, doc.id, fallback, false, true);
-      const t = lookup.getFixedT(lang, doc.id);
+      const t = plainLookup(lookup, lang, doc.id);
       const untranslated = new Set<string>();
       // Codes go in as slots (formats/code-slots) and come out after the words are escaped for the format,
       // so a tag or URL is never escaped and a "<" in a translation always is.
       const render = (unit: Unit, escape?: (text: string) => string): string => {
         const codes = codesOf(unit.source);
         const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
-        const found = t(unit.id, { returnDetails: true, skipInterpolation: true });
+        const found = t(unit.id);
         if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.add(unit.id);
         // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
         const plain = unescapeText(fillMarkers(String(found.res), values));
