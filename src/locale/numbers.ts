@@ -3,6 +3,7 @@ import { gluedMagnitude, magnitudeWords, type Magnitude } from './magnitudes.js'
 import { romanValue, standaloneRoman } from './roman.js';
 import { unitClass } from './units.js';
 import { memoPerLanguage } from '../model/memo.js';
+import { primarySubtag } from '../model/language.js';
 
 /**
  * Locale-aware number reading for QA: "1,200" (en) = "1.200" (de) = "1 200" (fr)
@@ -319,7 +320,6 @@ const AR_TENS: Readonly<Record<string, number>> = {
 /** Locale-aware lowercasing only where it differs from the default (Turkish, Azeri, Lithuanian dotted i): ICU is slow. */
 const lowerOf = (w: string, lang: string): string =>
   lang === 'tr' || lang === 'az' || lang === 'lt' ? w.toLocaleLowerCase(lang) : w.toLowerCase();
-const langOf = (locale: string): string => locale.toLowerCase().split(/[-_]/u)[0] ?? 'en';
 
 /** A number word of the language, trying Arabic proclitics and German compounds (memoised: the same words come back in every sentence). */
 const lookupWord = memoPerLanguage(lookupWordUncached, 200_000);
@@ -381,11 +381,11 @@ export function findQuantities(
   locale: string,
   options: { readonly textConventions?: boolean } = {},
 ): Quantity[] {
-  if (!mayHoldQuantities(text, langOf(locale))) return [];
+  if (!mayHoldQuantities(text, primarySubtag(locale))) return [];
   const cacheKey = `${locale}\u0000${options.textConventions ? 1 : 0}\u0000${text}`;
   const cached = quantityCache.get(cacheKey);
   if (cached) return cached.map((q) => ({ ...q }));
-  const lang = langOf(locale);
+  const lang = primarySubtag(locale);
   const latin = toLatinDigits(text);
   const tokens = tokenize(latin);
   const conv = options.textConventions ? textConventions(tokens, conventionsOf(locale)) : conventionsOf(locale);

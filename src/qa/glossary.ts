@@ -23,9 +23,6 @@ export interface Glossary {
 
 export const EMPTY_GLOSSARY: Glossary = { entries: [] };
 
-/** The primary subtag, as the glossary keys its columns (model/language.ts). */
-export { primarySubtag as primary };
-
 /** Renderings a target may use for an entry: approved ones, and the term itself when it is not to be translated. */
 export function renderingsFor(entry: GlossaryEntry, targetLang: string): string[] {
   const approved = [

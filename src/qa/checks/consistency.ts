@@ -22,6 +22,12 @@ function group(items: readonly Keyed[], text: (k: Keyed) => string): Keyed[][] {
   return [...byLang.values()].flatMap((groups) => [...groups.values()].filter((g) => g.length > 1));
 }
 
+/** The units of a group, at most 20 named (a file of untranslated or placeholder targets makes groups of hundreds). */
+function unitList(g: readonly Keyed[]): string {
+  const ids = g.slice(0, 20).map((k) => k.pair.id);
+  return `units ${ids.join(', ')}${g.length > 20 ? ` and ${g.length - 20} more` : ''}`;
+}
+
 /** Across all pairs of a language: one source, several targets; or one target for different sources. */
 export const consistency: CollectionCheck = {
   id: 'consistency',
@@ -36,28 +42,25 @@ export const consistency: CollectionCheck = {
       source: normalizeText(toPlainText(p.source)),
       target: normalizeText(toPlainText(p.target)),
     }));
+    // A group is one finding, on its first unit, naming the others: not the same line repeated on every unit.
     for (const g of group(keyed, (k) => k.source)) {
       const targets = new Set(g.map((k) => k.target));
       if (targets.size > 1)
-        for (const k of g)
-          out.push({
-            pair: k.pair,
-            finding: {
-              message: `the same source has ${targets.size} different translations (units ${g.map((x) => x.pair.id).join(', ')})`,
-            },
-          });
+        out.push({
+          pair: g[0]!.pair,
+          finding: { message: `the same source has ${targets.size} different translations (${unitList(g)})` },
+        });
     }
     for (const g of group(keyed, (k) => k.target)) {
       const sources = new Set(g.map((k) => k.source));
       if (sources.size > 1)
-        for (const k of g)
-          out.push({
-            pair: k.pair,
-            finding: {
-              message: `the same translation is used for ${sources.size} different sources (units ${g.map((x) => x.pair.id).join(', ')})`,
-              severity: 'info',
-            },
-          });
+        out.push({
+          pair: g[0]!.pair,
+          finding: {
+            message: `the same translation is used for ${sources.size} different sources (${unitList(g)})`,
+            severity: 'info',
+          },
+        });
     }
     return out;
   },

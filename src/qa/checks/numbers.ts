@@ -556,7 +556,7 @@ function yearInPlace(
   const t = isYear(s1) ? t1 : t2;
   const before = targetText.slice(Math.max(0, t.start - 16), t.start);
   if (YEAR_CUE.test(before)) return true;
-  return findCalendarWords(before, targetLang.split('-')[0]!).some(
+  return findCalendarWords(before, primarySubtag(targetLang)).some(
     (c) => c.kind === 'month' && c.end >= before.length - 5,
   );
 }
@@ -617,7 +617,7 @@ function compareCalendar(sourceSide: CalendarSide, targetSide: CalendarSide): Fi
       continue;
     }
     const name = calendarName(c.kind, c.value, sourceLang);
-    const inSourceLanguage = findCalendarWords(target, sourceLang.split('-')[0]!);
+    const inSourceLanguage = findCalendarWords(target, primarySubtag(sourceLang));
     if (count(t, c.kind, c.value) + count(inSourceLanguage, c.kind, c.value) >= need) {
       findings.push({
         message: `${c.kind} ${name} is written in the source language in the target`,

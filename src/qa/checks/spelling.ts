@@ -63,7 +63,56 @@ const NOT_WORDS =
   /\{\{[^{}]*\}\}|\{[^{}\s]*\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[a-zA-Z@]|(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|[ºª]/gu;
 
 function maskNonWords(text: string): string {
-  return text.replace(NOT_WORDS, (m) => ' '.repeat(m.length));
+  return maskIcuSyntax(text).replace(NOT_WORDS, (m) => ' '.repeat(m.length));
+}
+
+const ICU_ARGUMENT =
+  /\{\s*[\p{L}\p{N}_.]+\s*(?:,\s*(plural|selectordinal|select)\s*,(?:\s*offset:\s*\d+)?|,[^{}]*)?\}?/uy;
+const ICU_SELECTOR = /\s*(?:=\d+|[\p{L}\p{N}_]+)\s*\{/uy;
+
+/**
+ * An ICU message's syntax blanked out, its text kept: argument names, the keywords plural, select and
+ * selectordinal, and the selectors of each option (one, other, male, =0) are no words of the language.
+ * A text without a plural or select argument is returned as it is; offsets stay put.
+ */
+export function maskIcuSyntax(text: string): string {
+  if (!/\{\s*[\p{L}\p{N}_.]+\s*,\s*(?:plural|selectordinal|select)\s*,/u.test(text)) return text;
+  const out = text.split('');
+  const blank = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) out[k] = ' ';
+  };
+  // What each open brace began: a list of options (selectors come next) or an option's text.
+  const frames: Array<'options' | 'text'> = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (frames.at(-1) === 'options') {
+      ICU_SELECTOR.lastIndex = i;
+      const selector = ICU_SELECTOR.exec(text);
+      if (selector) {
+        blank(i, ICU_SELECTOR.lastIndex);
+        frames.push('text');
+        i = ICU_SELECTOR.lastIndex;
+        continue;
+      }
+    }
+    if (ch === '{') {
+      ICU_ARGUMENT.lastIndex = i;
+      const argument = ICU_ARGUMENT.exec(text);
+      if (argument) {
+        blank(i, ICU_ARGUMENT.lastIndex);
+        if (argument[1]) frames.push('options');
+        i = ICU_ARGUMENT.lastIndex;
+        continue;
+      }
+      frames.push('text');
+    } else if (ch === '}') {
+      frames.pop();
+      out[i] = ' ';
+    } else if (ch === '#' && frames.length) out[i] = ' ';
+    i++;
+  }
+  return out.join('');
 }
 
 /**

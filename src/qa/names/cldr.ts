@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { fold } from '../text.js';
 import { memoPerLanguage } from '../../model/memo.js';
+import { primarySubtag } from '../../model/language.js';
 
 const require = createRequire(import.meta.url);
 
@@ -132,7 +133,7 @@ const variantCache = new Map<string, Array<[string, string]>>();
  * "Burma", "Swaziland"), which Intl.DisplayNames does not expose.
  */
 function variantNames(lang: string): Array<[string, string]> {
-  const base = lang.toLowerCase().split(/[-_]/u)[0]!;
+  const base = primarySubtag(lang);
   let out = variantCache.get(base);
   if (!out) {
     out = [];

@@ -2,7 +2,7 @@ import { fold } from '../text.js';
 import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
 import { isCalendarWord as isMonthOrWeekday } from '../../locale/months.js';
 import { memoPerLanguage } from '../../model/memo.js';
-import { primary } from '../glossary.js';
+import { primarySubtag } from '../../model/language.js';
 import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
 
 /**
@@ -52,7 +52,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}
 
 /** Month and weekday names, and the a.m./p.m. of "2:15 PM": capitalised in English but not names; dates are the numbers check's business. */
 function isCalendarWord(word: string, lang: string): boolean {
-  return /^[ap]m$/iu.test(word) || isMonthOrWeekday(word, primary(lang));
+  return /^[ap]m$/iu.test(word) || isMonthOrWeekday(word, primarySubtag(lang));
 }
 
 // Adherents of religions and movements: group words like nationalities, written lower case in many languages.
@@ -120,6 +120,19 @@ function isTitleCase(toks: readonly Token[]): boolean {
   return long.length >= 3 && long.filter((t) => t.capital).length >= 0.75 * long.length;
 }
 
+/**
+ * An interface label ("Create Account", "Set Homepage", "OK"): a text of at most four words, no sentence
+ * punctuation, every word capitalised. Its capitals are style: only a word no dictionary has is a name there.
+ */
+function isLabel(toks: readonly Token[], text: string): boolean {
+  return (
+    toks.length > 0 &&
+    toks.length <= 4 &&
+    !/[.!?;:,]/u.test(text) &&
+    toks.every((t) => t.capital || /^\p{N}/u.test(t.text) || CONNECTORS.has(t.text))
+  );
+}
+
 const isAcronym = (w: string): boolean => /^\p{Lu}{2,}s?$/u.test(w);
 const isCoded = (w: string): boolean => /\p{N}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w);
 
@@ -147,11 +160,15 @@ export const findNames: (text: string, lang: string) => readonly FoundName[] = m
 
 function detect(text: string, lang: string): FoundName[] {
   const toks = splitHyphens(tokens(text));
-  const headline = knowsCommonWords(lang) && isTitleCase(toks);
+  const label = knowsCommonWords(lang) && isLabel(toks, text);
+  const headline = label || (knowsCommonWords(lang) && isTitleCase(toks));
   // Whether a capitalised token can start or continue a name at all.
   const candidate = (t: Token): boolean => {
     if (!t.capital || isPronounI(t.text)) return false;
-    if (isCoded(t.text) || isAcronym(t.text)) return true;
+    if (isCoded(t.text)) return true;
+    // An acronym is a name, except on a label: a common word in capitals, or two letters (OK, TV, PC), is
+    // an abbreviation the translation writes its own way.
+    if (isAcronym(t.text)) return !(label && (t.text.length <= 2 || isCommonWord(t.text, lang)));
     // A common word is a name's word only inside a run; sentence-first and headline words are just capitals.
     if ((t.sentenceStart || headline) && isCommonWord(t.text, lang)) return false;
     return true;

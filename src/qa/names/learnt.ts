@@ -1,5 +1,5 @@
 import { fold } from '../text.js';
-import { primary } from '../glossary.js';
+import { primarySubtag } from '../../model/language.js';
 
 /**
  * Renderings of names learnt from approved translations (the translation
@@ -29,14 +29,14 @@ export type Learnt = (name: string, targetLang: string) => readonly string[];
 export function learnRenderings(pairs: readonly ApprovedPair[]): Learnt {
   const byLang = new Map<string, Indexed[]>();
   for (const p of pairs) {
-    const lang = primary(p.targetLang);
+    const lang = primarySubtag(p.targetLang);
     let list = byLang.get(lang);
     if (!list) byLang.set(lang, (list = []));
     list.push({ source: ` ${wordsOf(p.source).join(' ')} `, words: wordsOf(p.target) });
   }
   const cache = new Map<string, readonly string[]>();
   return (name, targetLang) => {
-    const lang = primary(targetLang);
+    const lang = primarySubtag(targetLang);
     const key = `${lang}\u0000${name}`;
     let found = cache.get(key);
     if (!found) {

@@ -1,4 +1,4 @@
-import { primary } from '../glossary.js';
+import { primarySubtag } from '../../model/language.js';
 import { fold, opensSentence } from '../text.js';
 import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
 import { editDistance, isCognate, isTransposition } from './similar.js';
@@ -59,7 +59,7 @@ export class TargetText {
     readonly text: string,
     lang: string,
   ) {
-    this.lang = primary(lang);
+    this.lang = primarySubtag(lang);
     this.folded = fold(text);
     const words: TargetWord[] = [];
     // Folding keeps length for almost every text; where it does not, offsets come from the folded text itself.

@@ -1,4 +1,5 @@
 import { memo } from '../../model/memo.js';
+import { primarySubtag } from '../../model/language.js';
 import { ENGLISH_WORDS, GERMAN_NOUNS, loadList } from './word-lists.js';
 
 /**
@@ -16,7 +17,7 @@ function englishWords(): Set<string> {
 
 /** Languages whose common words we know; for the others every capitalised word may be a name. */
 export function knowsCommonWords(lang: string): boolean {
-  return lang.toLowerCase().split(/[-_]/u)[0] === 'en';
+  return primarySubtag(lang) === 'en';
 }
 
 let german: Set<string> | undefined;

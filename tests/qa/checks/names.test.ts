@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { findNames } from '../../../src/qa/names/detect.js';
+import { glossaryFile, issues, pair } from '../helpers.js';
+
+describe('names', () => {
+  const glossary = glossaryFile(
+    'en,es,ar,type,translate\nCentral Command,Comando Central,القيادة المركزية,name,\nKirkuk,Kirkuk,كركوك,name,\nCentcom,,,name,no\n',
+  );
+
+  it('finds capitalised runs and acronyms, not sentence-initial words, months or derived adjectives', async () => {
+    expect(
+      findNames('A US air strike hit Ain Al Asad on Sunday, Iraqi officials said near Kirkuk.', 'en').map(
+        (n) => n.text,
+      ),
+    ).toEqual(['US', 'Ain Al Asad', 'Kirkuk']);
+  });
+
+  it('accepts names verbatim, approved renderings, CLDR country names and accent variants', async () => {
+    expect(
+      await issues(
+        'names',
+        pair(
+          'Central Command said Hamas fired from Syria near Kirkuk.',
+          'El Comando Central dijo que Hamás disparó desde Siria cerca de Kirkuk.',
+        ),
+        glossary,
+      ),
+    ).toEqual([]);
+    expect(
+      await issues(
+        'names',
+        pair('The strike hit Kirkuk, Centcom said.', 'قالت القيادة المركزية إن الضربة أصابت كركوك، حسب Centcom.', 'ar'),
+        glossary,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a dropped or altered glossary name and a name split apart', async () => {
+    expect(
+      (await issues('names', pair('Officials in Kirkuk said so.', 'Las autoridades dijeron eso.'), glossary))[0]!
+        .message,
+    ).toMatch(/"Kirkuk" is missing/u);
+    expect(
+      (
+        await issues('names', pair('Officials in Kirkuk said so.', 'Las autoridades de Kirkut lo dijeron.'), glossary)
+      )[0]!.message,
+    ).toMatch(/"Kirkuk" is missing/u);
+    expect(
+      (await issues('names', pair('Central Command said so.', 'La orden Central lo dijo.'), glossary))[0]!.message,
+    ).toMatch(/"Central Command" is missing from the target \(approved: "Comando Central"\)/u);
+    const split = await issues(
+      'names',
+      pair('They met Kataib Hezbollah fighters.', 'Se reunieron con combatientes de Kataib y también de Hezbollah.'),
+    );
+    expect(split[0]!.message).toMatch(/"Kataib Hezbollah" is split apart/u);
+    expect(split[0]!.severity).toBe('error');
+  });
+
+  it('reads TBX glossaries too', async () => {
+    const tbx = glossaryFile(
+      `<?xml version="1.0"?><tbx type="TBX-Basic" xml:lang="en"><text><body>
+      <conceptEntry id="1"><langSec xml:lang="en"><termSec><term>Central Command</term></termSec></langSec><langSec xml:lang="es"><termSec><term>Comando Central</term></termSec></langSec></conceptEntry>
+      <termEntry id="2"><langSet xml:lang="en"><tig><term>Centcom</term><termNote type="transferComment">do not translate</termNote></tig></langSet></termEntry>
+      </body></text></tbx>`,
+      '.tbx',
+    );
+    expect(tbx.entries.map((e) => [e.source, e.doNotTranslate])).toEqual([
+      ['Central Command', false],
+      ['Centcom', true],
+    ]);
+    expect(
+      (await issues('names', pair('Central Command and Centcom.', 'El Comando Central y el Mando.'), tbx))[0]!.message,
+    ).toMatch(/"Centcom" is not to be translated and is missing/u);
+  });
+});
+
+describe('names on interface labels', () => {
+  it.each<[string, string, string[]]>([
+    ['Create Account', 'Registrieren', []],
+    ['Set Homepage', 'Als Startseite festlegen', []],
+    ['Save Changes', 'Änderungen speichern', []],
+    ['OK', 'Okay', []],
+    ['TV Settings', 'Fernseh-Einstellungen', []],
+    ['Open in Safari', 'In Safari öffnen', ['Safari']],
+    ['Works with G5 and later', 'Funktioniert mit G5 und neuer', ['G5']],
+  ])('"%s": names %j', (label, _target, names) => {
+    expect(findNames(label, 'en').map((n) => n.text)).toEqual(names);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['Open in Kirkuk', 'Öffnen', /"Kirkuk"/u],
+    ['Works with G5 and later', 'Funktioniert mit G6 und neuer', /"G5"/u],
+    ['NATO', 'Bündnis', /"NATO"/u],
+  ])('a label still keeps a name no dictionary has: "%s" → "%s"', async (source, target, message) => {
+    const found = await issues('names', pair(source, target, 'de'));
+    expect(found.map((i) => i.message).join('\n')).toMatch(message);
+    expect(found[0]!.severity).toBe('error');
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { issues, pair } from '../helpers.js';
+
+describe('untranslated', () => {
+  it.each<[string, string, number]>([
+    ['The strike hit the base.', 'The strike hit the base.', 1],
+    ['The strike hit the base.', 'El ataque alcanzó la base.', 0],
+    ['AP', 'AP', 0], // names only
+    ['Centcom 2023', 'Centcom 2023', 0],
+  ])('"%s" → "%s"', async (source, target, count) => {
+    expect(await issues('untranslated', pair(source, target))).toHaveLength(count);
+  });
+});
