@@ -12,6 +12,7 @@
 //   --no-pofilter, --no-cli         skip pofilter, or the timing of `locflow check` through the CLI
 //   --json                          print everything as JSON instead of tables
 //   --dist <dir>                    the compiled locflow to measure (default dist/)
+//   --set key=value                 a "qa" option for every run (e.g. --set unlikeNames=error), repeatable
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
@@ -34,6 +35,7 @@ const { values: opt, positionals } = parseArgs({
     'no-cli': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     dist: { type: 'string', default: 'dist' },
+    set: { type: 'string', multiple: true, default: [] },
   },
 });
 const dataDir = resolve(root, positionals[0] ?? '../shared/corpora/parallel-dev');
@@ -49,6 +51,14 @@ const work = join(root, '.cache', 'bench-qa-real');
 const dist = resolve(root, opt.dist);
 const { runChecks } = await import(join(dist, 'qa/runner.js'));
 const severities = { ...(opt.spelling ? {} : { spelling: 'off' }) };
+// The "qa" options of every run, as a project's configuration would give them.
+const settings = Object.fromEntries(
+  opt.set.map((kv) => {
+    const at = kv.indexOf('=');
+    if (at < 1) throw new Error(`--set ${kv}: expected key=value`);
+    return [kv.slice(0, at), kv.slice(at + 1)];
+  }),
+);
 // Copies of one source with different targets would flag each other as inconsistent: not a finding about the defect.
 const defectSeverities = { ...severities, consistency: 'off' };
 
@@ -113,7 +123,7 @@ function keysByUnit(issues) {
 const started = performance.now();
 const cleanCounts = { errors: 0, warnings: 0 };
 for (const c of corpora) {
-  const { issues } = await runChecks(c.pairs, { severities });
+  const { issues } = await runChecks(c.pairs, { severities, settings });
   c.clean = keysByUnit(issues);
   for (const i of issues) if (i.severity !== 'info') cleanCounts[`${i.severity}s`]++;
 }
@@ -193,7 +203,7 @@ for (const c of corpora) {
       c.copies.push({ ...p, id: `${p.id}~${type}`, target: [defective], type, of: p });
     }
   });
-  c.defective = keysByUnit((await runChecks(c.copies, { severities: defectSeverities })).issues);
+  c.defective = keysByUnit((await runChecks(c.copies, { severities: defectSeverities, settings })).issues);
 }
 
 /** Whether a copy has a finding its clean pair lacks: at error level, or at error-or-warning level. */
@@ -375,7 +385,7 @@ if (hasPofilter) {
 const passes = [firstRunMs];
 for (let i = 0; i < 2; i++) {
   const t0 = performance.now();
-  for (const c of corpora) await runChecks(c.pairs, { severities });
+  for (const c of corpora) await runChecks(c.pairs, { severities, settings });
   passes.push(performance.now() - t0);
 }
 passes.sort((a, b) => a - b);
@@ -390,7 +400,7 @@ const timings = {
 const { loadChecks } = await import(join(dist, 'qa/checks/index.js'));
 for (const check of (await loadChecks()).filter((k) => severities[k.id] !== 'off')) {
   const t0 = performance.now();
-  for (const c of corpora) await runChecks(c.pairs, { severities, checks: [check] });
+  for (const c of corpora) await runChecks(c.pairs, { severities, settings, checks: [check] });
   timings.byCheck[check.id] = (performance.now() - t0) / 1000;
 }
 
@@ -501,7 +511,7 @@ const lpad = (s, n) => String(s).padStart(n);
 
 say(`QA checks on real professional translations, data from ${dataDir}`);
 say(
-  `(${corpora.map((c) => `${c.name} en→${c.lang}`).join(', ')}; spelling ${opt.spelling ? 'on' : 'off'}; locflow from ${dist})`,
+  `(${corpora.map((c) => `${c.name} en→${c.lang}`).join(', ')}; spelling ${opt.spelling ? 'on' : 'off'}${opt.set.length ? `; ${opt.set.join(', ')}` : ''}; locflow from ${dist})`,
 );
 say();
 say('1. Clean pairs: % of pairs with ≥1 finding (false alarms, or a real slip in the reference)');

@@ -40,16 +40,20 @@ export function isTransposition(a: string, b: string): boolean {
 
 /** Spelling conventions that differ between languages, folded away before comparing. */
 function spelling(word: string): string {
-  return word
-    .replace(/ph/gu, 'f')
-    .replace(/th/gu, 't')
-    .replace(/[ck]h/gu, 'k')
-    .replace(/sch|sh/gu, 'ch')
-    .replace(/ck|q|c(?=[aou])/gu, 'k')
-    .replace(/[yj]/gu, 'i')
-    .replace(/w/gu, 'v')
-    .replace(/z/gu, 's')
-    .replace(/(.)\1+/gu, '$1');
+  return (
+    word
+      .replace(/ph/gu, 'f')
+      .replace(/th/gu, 't')
+      // The "ch" of Czech, Tschechien and Chechnya: one sound, however each language writes it.
+      .replace(/tsch|tch|cz/gu, 'ch')
+      .replace(/[ck]h/gu, 'k')
+      .replace(/sch|sh/gu, 'ch')
+      .replace(/ck|q|c(?=[aou])/gu, 'k')
+      .replace(/[yj]/gu, 'i')
+      .replace(/w/gu, 'v')
+      .replace(/z/gu, 's')
+      .replace(/(.)\1+/gu, '$1')
+  );
 }
 
 const spellingOf = memo(spelling);
@@ -76,8 +80,12 @@ export function isCognate(source: string, target: string): boolean {
   let prefix = 0;
   while (prefix < source.length && prefix < target.length && source.charCodeAt(prefix) === target.charCodeAt(prefix))
     prefix++;
-  // A shared stem: at least four letters and most of the shorter word.
+  // A shared stem: at least four letters and most of the shorter word, as written or once spelling conventions are
+  // folded away (Westphalian → westfälisch, Czechoslovak → tschechoslowakisch).
   if (prefix >= 4 && prefix >= 0.6 * Math.min(source.length, target.length)) return true;
+  let folded = 0;
+  while (folded < a.length && folded < b.length && a.charCodeAt(folded) === b.charCodeAt(folded)) folded++;
+  if (folded >= 5 && folded >= 0.6 * Math.min(a.length, b.length)) return true;
   const longest = Math.max(a.length, b.length);
   const allowed = longest <= 4 ? 1 : longest <= 8 ? 2 : 3;
   if (Math.abs(a.length - b.length) > allowed) return false;

@@ -92,6 +92,15 @@ const TITLES = new Set([
   'cpl',
   'spc',
   'ens',
+  // Offices written as acronyms ("Apple CEO Tim Cook" → "el consejero delegado", "Konzernchef"): titles, translated.
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'cio',
+  'vp',
+  'mp',
+  'mep',
 ]);
 
 /** Legal forms after a company's name ("Boeing Co", "Siemens AG"): translations drop or change them. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findNames } from '../../../src/qa/names/detect.js';
+import { validateConfig } from '../../../src/config/config.js';
+import { loadChecks } from '../../../src/qa/checks/index.js';
+import { runChecks } from '../../../src/qa/runner.js';
 import { glossaryFile, issues, pair } from '../helpers.js';
 
 describe('names', () => {
@@ -95,5 +98,74 @@ describe('names on interface labels', () => {
     const found = await issues('names', pair(source, target, 'de'));
     expect(found.map((i) => i.message).join('\n')).toMatch(message);
     expect(found[0]!.severity).toBe('error');
+  });
+});
+
+describe('names rendered the way professionals do, and names lost', () => {
+  const messages = async (source: string, target: string, lang: string, settings = {}): Promise<string[]> =>
+    (await runChecks([pair(source, target, lang)], { checks: await loadChecks(['names']), settings })).issues.map(
+      (i) => `${i.severity}: ${i.message}`,
+    );
+
+  it.each<[string, string, string, string, string]>([
+    [
+      'an office written as an acronym',
+      'Siemens CFO Ralf Thomas resigned.',
+      'Dimitió el director financiero de Siemens, Ralf Thomas.',
+      'es',
+      'CFO',
+    ],
+    [
+      'an acronym the source spells out',
+      'The Free Trade Agreement (FTA) was signed.',
+      'Se firmó el Freihandelsabkommen.',
+      'es',
+      'FTA',
+    ],
+    ['cz written tsch', 'Czechoslovakia split in 1993.', 'Die Tschechoslowakei zerfiel 1993.', 'de', 'Czechoslovakia'],
+    ['a country by its adjective', 'Exports to China rose.', 'Las exportaciones chinas aumentaron.', 'es', 'China'],
+  ])('%s: nothing to report', async (_name, source, target, lang, name) => {
+    expect((await messages(source, target, lang)).filter((m) => m.includes(`"${name}"`))).toEqual([]);
+  });
+
+  it.each<[string, string, string, string, RegExp]>([
+    [
+      'a country CLDR names, lost',
+      'Exports to China rose.',
+      'Las exportaciones aumentaron.',
+      'es',
+      /^error: name "China" is not in the target \(CLDR: "China"/u,
+    ],
+    [
+      'an acronym is no respelled word',
+      'The GOP scored again.',
+      'Marcó otro gol.',
+      'es',
+      /^error: name "GOP" is not in the target/u,
+    ],
+  ])('%s', async (_name, source, target, lang, message) => {
+    expect((await messages(source, target, lang)).join('\n')).toMatch(message);
+  });
+
+  it('a lost one-word name with no target name like it: a warning, an error with qa.unlikeNames "error"', async () => {
+    const source = 'According to Kowalczyk, prices rose in Poland.';
+    const target = 'Según el Ministerio, los precios subieron en Polonia.';
+    const unlike = /name "Kowalczyk" is not in the target, neither kept nor adapted \(no target name like it\)/u;
+    expect((await messages(source, target, 'es')).join('\n')).toMatch(new RegExp(`^warning: ${unlike.source}`, 'u'));
+    expect((await messages(source, target, 'es', { unlikeNames: 'error' })).join('\n')).toMatch(
+      new RegExp(`^error: ${unlike.source}`, 'u'),
+    );
+    // An exonym begins with a like sound (Aachen → Aquisgrán, Stockholm → Estocolmo): never "unlike".
+    for (const [s, t] of [
+      ['Leaders met in Aachen.', 'Los líderes se reunieron en Aquisgrán.'],
+      ['Leaders met in Stockholm.', 'Los líderes se reunieron en Estocolmo.'],
+    ])
+      expect((await messages(s!, t!, 'es', { unlikeNames: 'error' })).join('\n')).not.toMatch(/unlike|error/u);
+  });
+
+  it('qa.unlikeNames takes "warning" or "error" only', async () => {
+    await expect(validateConfig({ qa: { unlikeNames: 'fatal' } }, 'locflow.config.json', '/tmp')).rejects.toThrow(
+      /unlikeNames must be "warning" or "error"/u,
+    );
   });
 });
