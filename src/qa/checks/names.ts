@@ -219,7 +219,7 @@ function lookFor(
       const candidates = target.nonLatin ? [] : target.unexplainedCapitals(source.text, source.renderings);
       if (parts.length === 1 && candidates.length && !candidates.some((c) => startsAlike(parts[0]!, c)))
         return {
-          message: `${missing}, neither kept nor adapted (no target name like it)`,
+          message: `${missing} as written; translated as ${candidates.map(quote).join(' or ')}? (none begins like it)`,
           severity: source.unlikeNames,
         };
       return (
