@@ -198,3 +198,43 @@ describe.skipIf(!hasToolkit)('Translate Toolkit round trip: XLIFF 1.2 → xliff2
     expect(state('u-new')).toBe('new');
   });
 });
+
+describe('every refused XLIFF names the file, the place and what to do (exit 2)', () => {
+  const v12 = (body: string, file = 'source-language="en" target-language="es" original="a"'): string =>
+    `<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n` +
+    `<file ${file}><body>\n${body}\n</body></file></xliff>\n`;
+  const v20 = (units: string, root = 'srcLang="en" trgLang="es"'): string =>
+    `<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" ${root}>\n` +
+    `<file id="f">\n${units}\n</file></xliff>\n`;
+  const unit = '<unit id="u"><segment><source>a</source><target>b</target></segment></unit>';
+  const CASES: ReadonlyArray<readonly [string, string | Buffer, RegExp, number]> = [
+    ['malformed XML', v12('<trans-unit id="1"><source>a</source>'), /malformed XML/u, 5],
+    ['not XLIFF', '<html><body>hi</body></html>\n', /not an XLIFF file/u, 1],
+    ['an unknown version', '<?xml version="1.0"?>\n<xliff version="3.0"/>\n', /version "3\.0" is not supported/u, 2],
+    ['a duplicate unit id', v20(`${unit}\n${unit}`), /id="u" is used twice/u, 5],
+    ['a malformed language code', v20(unit, 'srcLang="e" trgLang="es"'), /srcLang="e".*BCP 47/u, 2],
+    ['a trans-unit without <source>', v12('<trans-unit id="1"><target>b</target></trans-unit>'), /no <source>/u, 4],
+    ['a <cp> that is no code point', v20(unit.replace('<source>a', '<source>a<cp hex="ZZ"/>')), /<cp>/u, 4],
+    [
+      'a byte invalid in the declared encoding',
+      Buffer.concat(
+        v12('<trans-unit id="1"><source>for</source><target>f@r</target></trans-unit>')
+          .split('@')
+          .flatMap((part, k) => (k ? [Buffer.from([0xfc]), Buffer.from(part)] : [Buffer.from(part)])),
+      ),
+      /not valid UTF-8/u,
+      4,
+    ],
+  ];
+
+  it.each(CASES)('%s', (_what, content, why, line) => {
+    const d = tmp();
+    writeFileSync(join(d, 'in.xlf'), content);
+    const r = locflow(d, 'check', 'in.xlf');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).toMatch(new RegExp(`in\\.xlf:${line}(?::\\d+)?: `, 'u'));
+    expect(r.stderr).toMatch(/\n {2}hint: \S/u);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+  });
+});

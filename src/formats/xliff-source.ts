@@ -3,7 +3,7 @@ import type { Block, Document, PluralSlot, SkeletonPart } from '../model/documen
 import { pluralCategories } from '../locale/plural.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
-import { readXliff, XliffReadError } from '../xliff/read.js';
+import { readXliff, XLIFF_FIX_HINT, XliffReadError } from '../xliff/read.js';
 import { asLocflowError } from '../errors.js';
 import { formatPlugin, type DocumentMeta } from './format.js';
 import type { Render } from './skeleton.js';
@@ -126,7 +126,7 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
   try {
     parsed = readXliff(text); // the file must be valid XLIFF before it is cut
   } catch (err) {
-    if (err instanceof XliffReadError) throw asLocflowError(err, { file: meta.path }) ?? err;
+    if (err instanceof XliffReadError) throw asLocflowError(err, { file: meta.path, hint: XLIFF_FIX_HINT }) ?? err;
     throw err;
   }
   const read = parsed.files.flatMap((f) => f.units);

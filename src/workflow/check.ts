@@ -13,7 +13,7 @@ import { checkPairs } from './steps/pseudo-reading.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
-import { readXliff } from '../xliff/read.js';
+import { readXliff, XLIFF_FIX_HINT } from '../xliff/read.js';
 import { translatedParts, untranslatedSegments } from '../xliff/parts.js';
 import { formatFor, formatNameFor, loadFormats, type Format } from '../formats/registry.js';
 import { storedUnits } from '../project/translations.js';
@@ -180,7 +180,7 @@ function pairsFromXliff(
     try {
       xliff = readXliff(readText(path, 'XLIFF file'));
     } catch (err) {
-      throw asLocflowError(err, { file: path }) ?? err;
+      throw asLocflowError(err, { file: path, hint: XLIFF_FIX_HINT }) ?? err;
     }
     // The target language is optional in XLIFF: when the file is silent, --lang, then its path, say it.
     const units = xliff.files.flatMap((xf) => xf.units);

@@ -7,13 +7,17 @@ import { ContentReadError } from './inline.js';
 import { validateXliff20 } from './validate20.js';
 import { languageProblem } from './language.js';
 
+/** What to do about an XLIFF file that cannot be read, when the command has nothing more precise to say. */
+export const XLIFF_FIX_HINT = 'fix the file at that place, or export it again from the tool that wrote it';
+
 /** An XLIFF file that cannot be read, with the place of the problem. */
 export class XliffReadError extends DiagnosticError {
-  constructor(message: string, line?: number, column?: number, cause?: DiagnosticError) {
+  constructor(message: string, line?: number, column?: number, cause?: DiagnosticError, hint?: string) {
     super(cause?.id ?? 'xliff/unreadable', message, {
       ...(line !== undefined ? { line } : {}),
       ...(column !== undefined ? { column } : {}),
       ...(cause ? { cause } : {}),
+      ...(hint !== undefined ? { hint } : {}),
     });
     this.name = 'XliffReadError';
   }
@@ -34,6 +38,8 @@ export function readXliff(xml: string): XliffDocument {
       `the root element is <${root.name}>, not <xliff>: this is not an XLIFF file`,
       root.line,
       root.column,
+      undefined,
+      'give an XLIFF file (versions 1.0–1.2 or 2.0–2.2)',
     );
   const version = root.attrs.version;
   try {
@@ -91,6 +97,8 @@ export function readXliff(xml: string): XliffDocument {
     `XLIFF version "${version ?? '(none)'}" is not supported; locflow reads 1.0, 1.1, 1.2, 2.0, 2.1 and 2.2`,
     root.line,
     root.column,
+    undefined,
+    'set the version attribute of <xliff> to the version the file is written in, or export it as XLIFF 1.2 or 2.0',
   );
 }
 
