@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type TmEntry, type TranslationMemory } from '../src/tm/memory.js';
-import { PostgresMemory } from '../src/tm/postgres.js';
+import { BULK_ROWS, PostgresMemory } from '../src/tm/postgres.js';
 import { SqliteMemory } from '../src/tm/sqlite.js';
 import { postgresMissing, startCluster, type Cluster } from './pg-cluster.js';
 
@@ -264,6 +264,38 @@ describe.skipIf(missing)('both stores return the same matches in the same order'
     }
     // The comparison means something only when matches were found.
     expect(found).toBeGreaterThan(150);
+    await sqlite.close();
+    await postgres.close();
+  });
+
+  it('after a first load large enough to build the token index afresh (PostgreSQL), and an import after it', async () => {
+    const sqlite = await openSqlite();
+    const postgres = (await openPostgres()) as PostgresMemory;
+    const sentences = corpus(BULK_ROWS + 500, 21);
+    const entries = sentences.map((s, i) => en(s, `target ${i}`));
+    const first = entries.slice(0, BULK_ROWS);
+    const [a, b] = [await sqlite.add(first), await postgres.add(first)];
+    expect(b).toEqual(a);
+    const { default: pg } = await import('pg');
+    const indexes = async (db: string): Promise<string[]> => {
+      const c = new pg.Client({ connectionString: db });
+      await c.connect();
+      const r = await c.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'tm_entries'");
+      await c.end();
+      return r.rows.map((x) => x.indexname).sort();
+    };
+    expect(await indexes(postgres.location)).toEqual(['tm_entries_pkey', 'tm_entries_place', 'tm_entries_tokens']);
+    // A later, smaller import keeps the index up to date row by row.
+    await sqlite.add(entries.slice(BULK_ROWS));
+    await postgres.add(entries.slice(BULK_ROWS));
+    expect(await postgres.count()).toBe(await sqlite.count());
+    let found = 0;
+    for (const q of sentences.slice(BULK_ROWS - 40).map((s, i) => (i % 2 ? s.replace(/\S+/u, 'wzzz') : s))) {
+      const fuzzy = await sqlite.fuzzy(q, 'en', 'es', 75, 3);
+      expect(await postgres.fuzzy(q, 'en', 'es', 75, 3)).toEqual(fuzzy);
+      found += fuzzy.length;
+    }
+    expect(found).toBeGreaterThan(30);
     await sqlite.close();
     await postgres.close();
   });

@@ -176,6 +176,16 @@ describe.skipIf(missing)('a memory in PostgreSQL', () => {
     }
     // The import wrote nothing to the locale store.
     expect(existsSync(join(d, 'locales/es/article.json'))).toBe(false);
+    // check only learns names from the memory: it runs without it, and says so.
+    const checked = await locflowAsync(d, { LOCFLOW_TM_URL: url }, 'check', 'xliff/es/article.xlf');
+    expect(checked.code).not.toBe(2);
+    expect(checked.stderr).toMatch(
+      new RegExp(
+        `cannot open the translation memory postgres://alice@127\\.0\\.0\\.1:${port}/newsroom: .*ECONNREFUSED.*; the names check runs without the memory's translations`,
+        'u',
+      ),
+    );
+    expect(checked.stderr).not.toContain('s3cret');
     const bad = await locflowAsync(d, { LOCFLOW_TM_URL: 'mysql://bob:pw@host/db' }, 'tm', 'migrate');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/LOCFLOW_TM_URL must be sqlite:PATH or postgres:\/\/…/u);

@@ -22,6 +22,8 @@ export class FuzzyIndex {
   private readonly postings: Int32Array[];
   private readonly entryTokens: Int32Array[];
   private readonly seen: Int32Array;
+  /** How many of the chosen tokens' lists an entry is on, for the query of `seen`. */
+  private readonly hits: Int32Array;
   private readonly need: Int32Array;
   private readonly needStamp: Int32Array;
   private readonly used: Int32Array;
@@ -46,6 +48,7 @@ export class FuzzyIndex {
     });
     this.postings = lists.map((l) => Int32Array.from(l));
     this.seen = new Int32Array(entries.length).fill(-1);
+    this.hits = new Int32Array(entries.length);
     this.need = new Int32Array(lists.length);
     this.needStamp = new Int32Array(lists.length).fill(-1);
     this.used = new Int32Array(lists.length);
@@ -77,36 +80,58 @@ export class FuzzyIndex {
       (a, b) => (a < 0 ? 0 : this.postings[a]!.length) - (b < 0 ? 0 : this.postings[b]!.length),
     );
     const best = new BestHits<IndexedEntry>(limit, threshold);
-    for (const id of order.slice(0, bounds.prefixSize)) {
-      if (id < 0) continue;
+    for (const e of this.candidates(order, bounds, q)) {
+      const toks = this.entryTokens[e]!;
+      const m = toks.length;
+      if (!bounds.fitsLength(m)) continue;
+      // Shared tokens as multisets, with a stamp instead of clearing the counters.
+      let shared = 0;
+      const v = ++this.visit;
+      for (let j = 0; j < m; j++) {
+        const tid = toks[j]!;
+        if (this.needStamp[tid] !== q) continue;
+        if (this.usedStamp[tid] !== v) {
+          this.usedStamp[tid] = v;
+          this.used[tid] = 0;
+        }
+        if (this.used[tid]! < this.need[tid]!) {
+          this.used[tid]!++;
+          shared++;
+        }
+      }
+      if (!bounds.sharesEnough(shared, m) || !best.worth(bounds.bestPossible(shared, m))) continue;
+      const entry = this.entries[e]!;
+      best.offer(entry, fuzzyScore(mine, tokenize(entry.source), source, entry.source), e);
+    }
+    return best.list().map(({ item, score }) => ({ ...item, score }));
+  }
+
+  /**
+   * The entries that can share enough tokens, each once. An entry sharing k of the query's n tokens
+   * holds one of any n − k + 1 of them (the prefix filter), and two of any n − k + 2: where k ≥ 2 it
+   * is enough to count, over the lists of the n − k + 2 rarest, how many each entry is on (a token
+   * chosen twice counting twice) and keep those on two, which leaves out most of the entries that
+   * merely hold one common word.
+   */
+  private candidates(order: readonly number[], bounds: FuzzyBounds, q: number): number[] {
+    const pairs = bounds.minShared >= 2;
+    const chosen = order.slice(0, bounds.prefixSize + (pairs ? 1 : 0));
+    const times = new Map<number, number>();
+    for (const id of chosen) if (id >= 0) times.set(id, (times.get(id) ?? 0) + 1);
+    const out: number[] = [];
+    for (const [id, n] of times) {
       const list = this.postings[id]!;
       for (let p = 0; p < list.length; p++) {
         const e = list[p]!;
-        if (this.seen[e] === q) continue;
-        this.seen[e] = q;
-        const toks = this.entryTokens[e]!;
-        const m = toks.length;
-        if (!bounds.fitsLength(m)) continue;
-        // Shared tokens as multisets, with a stamp instead of clearing the counters.
-        let shared = 0;
-        const v = ++this.visit;
-        for (let j = 0; j < m; j++) {
-          const tid = toks[j]!;
-          if (this.needStamp[tid] !== q) continue;
-          if (this.usedStamp[tid] !== v) {
-            this.usedStamp[tid] = v;
-            this.used[tid] = 0;
-          }
-          if (this.used[tid]! < this.need[tid]!) {
-            this.used[tid]!++;
-            shared++;
-          }
+        if (this.seen[e] !== q) {
+          this.seen[e] = q;
+          this.hits[e] = 0;
         }
-        if (!bounds.sharesEnough(shared, m) || !best.worth(bounds.bestPossible(shared, m))) continue;
-        const entry = this.entries[e]!;
-        best.offer(entry, fuzzyScore(mine, tokenize(entry.source), source, entry.source), e);
+        const before = this.hits[e]!;
+        this.hits[e] = before + n;
+        if (pairs ? before < 2 && before + n >= 2 : before === 0) out.push(e);
       }
     }
-    return best.list().map(({ item, score }) => ({ ...item, score }));
+    return out;
   }
 }

@@ -44,6 +44,9 @@ import {
 const BATCH = 2000;
 const RETRIES = 5;
 const ANALYZE_AFTER = 10_000;
+/** A load at least this large, into a memory holding fewer entries, builds the token index afresh (bulk path). */
+export const BULK_ROWS = 50_000;
+const TOKEN_INDEX = 'CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens)';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE tm_entries (
@@ -65,7 +68,7 @@ const MIGRATIONS: readonly string[] = [
      updated timestamptz NOT NULL DEFAULT now()
    );
    CREATE UNIQUE INDEX tm_entries_place ON tm_entries (src_lang, tgt_lang, md5(key), context);
-   CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens);`,
+   ${TOKEN_INDEX};`,
 ];
 
 const UPSERT = `
@@ -184,6 +187,14 @@ export class PostgresMemory implements TranslationMemory {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.query('BEGIN');
+        const bulk = rows.length >= BULK_ROWS && (await this.count()) < rows.length;
+        if (bulk) {
+          // A first load (or one larger than the memory): keeping a GIN index up to date row by row costs
+          // several times building it once at the end. The index goes in this transaction, so readers wait
+          // for the load rather than see the memory without it; a rollback brings it back.
+          await this.query("SET LOCAL maintenance_work_mem = '256MB'");
+          await this.query('DROP INDEX IF EXISTS tm_entries_tokens');
+        }
         let changed = 0;
         const kept: KeptEntry[] = [...keptInBatch];
         for (let i = 0; i < rows.length; i += BATCH) {
@@ -191,6 +202,7 @@ export class PostgresMemory implements TranslationMemory {
           changed += batch.changed;
           kept.push(...batch.kept);
         }
+        if (bulk) await this.query(TOKEN_INDEX);
         await this.query('COMMIT');
         // Fresh statistics after a large import, so the planner keeps reading candidates through the token index.
         if (rows.length >= ANALYZE_AFTER) {

@@ -95,7 +95,9 @@ export async function check(project: Project | undefined, options: CheckOptions 
     });
   }
   // In a project, names its translators rendered their own way are learnt from its memory.
-  const settings: RunOptions = project ? { ...qaOptions(project), approved: await approvedPairs(project) } : {};
+  const settings: RunOptions = project
+    ? { ...qaOptions(project), approved: await approvedPairs(project).catch(withoutMemory(notices)) }
+    : {};
   const run: RunOptions =
     options.glossary !== undefined
       ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) }
@@ -109,6 +111,18 @@ export async function check(project: Project | undefined, options: CheckOptions 
     notices: [...notices, ...result.notices],
     pairs,
     exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
+  };
+}
+
+/**
+ * A memory that cannot be read (a shared server down) does not stop a check: only the names check
+ * learns from it, and it runs without the memory's translations, with a notice saying so.
+ */
+function withoutMemory(notices: string[]): (err: unknown) => [] {
+  return (err) => {
+    if (!(err instanceof LocflowError)) throw err;
+    notices.push(`${err.message}; the names check runs without the memory's translations`);
+    return [];
   };
 }
 
