@@ -33,19 +33,28 @@ export class FuzzyIndex {
 
   constructor(private readonly entries: readonly IndexedEntry[]) {
     const lists: number[][] = [];
-    this.entryTokens = entries.map((e, i) => {
-      const ids = tokenize(e.source).lower.map((t) => {
-        let id = this.vocab.get(t);
+    // The last entry put on each list: an entry goes on a token's list once, however often it holds it.
+    const last: number[] = [];
+    this.entryTokens = new Array<Int32Array>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const lower = tokenize(entries[i]!.source).lower;
+      const ids = new Int32Array(lower.length);
+      for (let j = 0; j < lower.length; j++) {
+        let id = this.vocab.get(lower[j]!);
         if (id === undefined) {
           id = lists.length;
-          this.vocab.set(t, id);
+          this.vocab.set(lower[j]!, id);
           lists.push([]);
+          last.push(-1);
         }
-        return id;
-      });
-      for (const id of new Set(ids)) lists[id]!.push(i);
-      return Int32Array.from(ids);
-    });
+        ids[j] = id;
+        if (last[id] !== i) {
+          last[id] = i;
+          lists[id]!.push(i);
+        }
+      }
+      this.entryTokens[i] = ids;
+    }
     this.postings = lists.map((l) => Int32Array.from(l));
     this.seen = new Int32Array(entries.length).fill(-1);
     this.hits = new Int32Array(entries.length);
