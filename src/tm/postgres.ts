@@ -46,6 +46,15 @@ const RETRIES = 5;
 const ANALYZE_AFTER = 10_000;
 /** A load at least this large, into a memory holding fewer entries, builds the token index afresh (bulk path). */
 export const BULK_ROWS = 50_000;
+/** How common the common tokens are (the share of entries holding each), and about how many entries there are. */
+interface TokenStatistics {
+  readonly frequency: ReadonlyMap<string, number>;
+  readonly rows: number;
+}
+
+/** Pair conditions that would read more rows than this (or this share of the memory) give way to triples. */
+const PAIR_ROWS = 2000;
+const PAIR_SHARE = 0.02;
 const TOKEN_INDEX = 'CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens)';
 
 const MIGRATIONS: readonly string[] = [
@@ -137,7 +146,7 @@ function fault(err: unknown, location: string, connecting: boolean): unknown {
 }
 
 export class PostgresMemory implements TranslationMemory {
-  private frequencies: Promise<Map<string, number>> | undefined;
+  private frequencies: Promise<TokenStatistics> | undefined;
   private lost: Error | undefined;
 
   private constructor(
@@ -305,7 +314,7 @@ export class PostgresMemory implements TranslationMemory {
     const bounds = new FuzzyBounds(n, threshold);
     const src = lang(sourceLang);
     const tgt = lang(targetLang);
-    const frequency = await this.tokenFrequencies();
+    const { frequency, rows } = await this.tokenFrequencies();
     const words = indexTokens(source);
     // Rarest first; among tokens too rare for the statistics, longer words first (they tend to be rarer).
     const rarest = [...words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length);
@@ -318,7 +327,23 @@ export class PostgresMemory implements TranslationMemory {
     // (one GIN read each); a token chosen twice is a pair by itself. Where no pair can be asked, one of the rarest.
     const chosen = bounds.minShared >= 2 ? rarest.slice(0, bounds.prefixSize + 1) : [];
     const conditions = new Set<string>();
-    if (chosen.length >= 2) {
+    // When pairs of common tokens would still read thousands of rows: three of the n − k + 3 rarest, the
+    // entries holding two of them and one of those after both.
+    const triple = bounds.minShared >= 3 ? rarest.slice(0, bounds.prefixSize + 2) : [];
+    if (
+      triple.length === bounds.prefixSize + 2 &&
+      new Set(triple).size === triple.length &&
+      this.pairRows(chosen, frequency, rows) > Math.min(PAIR_ROWS, rows * PAIR_SHARE)
+    ) {
+      for (let i = 0; i + 2 < triple.length; i++)
+        for (let j = i + 1; j + 1 < triple.length; j++)
+          conditions.add(
+            `(tokens @> ARRAY[${param(triple[i]!)}, ${param(triple[j]!)}] AND tokens && ARRAY[${triple
+              .slice(j + 1)
+              .map(param)
+              .join(', ')}])`,
+          );
+    } else if (chosen.length >= 2) {
       for (let i = 0; i + 1 < chosen.length; i++) {
         const rest = [...new Set(chosen.slice(i + 1))];
         conditions.add(
@@ -356,21 +381,47 @@ export class PostgresMemory implements TranslationMemory {
   }
 
   /**
+   * About how many rows the pair conditions over `chosen` read: for each token, the rows holding it and
+   * one of those after it, as if tokens came independently. Tokens the statistics do not list count as
+   * common as the least common one listed (an estimate on the high side).
+   */
+  private pairRows(chosen: readonly string[], frequency: ReadonlyMap<string, number>, rows: number): number {
+    const floor = Math.min(...frequency.values(), 1);
+    const f = chosen.map((t) => frequency.get(t) ?? floor);
+    let sum = 0;
+    for (let i = 0; i + 1 < f.length; i++)
+      sum +=
+        f[i]! *
+        Math.min(
+          1,
+          f.slice(i + 1).reduce((a, b) => a + b, 0),
+        );
+    return rows * sum;
+  }
+
+  /**
    * How common each common token is, from the server's statistics (the most common elements of the
    * token lists, kept fresh by ANALYZE): read once; tokens not listed are rarer than any listed.
    */
-  private tokenFrequencies(): Promise<Map<string, number>> {
-    const read = async (): Promise<Map<string, number> | null> => {
-      const r = await this.query<{ elems: string[] | null; freqs: number[] | null }>(
-        `SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs FROM pg_stats
+  private tokenFrequencies(): Promise<TokenStatistics> {
+    const read = async (): Promise<TokenStatistics | null> => {
+      const r = await this.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
+        `SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs,
+           (SELECT reltuples FROM pg_class WHERE oid = 'tm_entries'::regclass) AS rows FROM pg_stats
          WHERE tablename = 'tm_entries' AND attname = 'tokens' AND schemaname = current_schema()`,
       );
       const row = r.rows[0];
-      return row ? new Map((row.elems ?? []).map((e, i) => [e, row.freqs?.[i] ?? 0])) : null;
+      if (!row) return null;
+      return {
+        frequency: new Map((row.elems ?? []).map((e, i) => [e, row.freqs?.[i] ?? 0])),
+        rows: Math.max(0, Number(row.rows)),
+      };
     };
     // A memory never analysed yet (new, or filled by small imports before autovacuum came by) is analysed once.
     this.frequencies ??= read().then(
-      async (found) => found ?? (await this.query('ANALYZE tm_entries'), (await read()) ?? new Map<string, number>()),
+      async (found) =>
+        found ??
+        (await this.query('ANALYZE tm_entries'), (await read()) ?? { frequency: new Map<string, number>(), rows: 0 }),
     );
     return this.frequencies;
   }
