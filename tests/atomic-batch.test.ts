@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AtomicBatch } from '../src/io/atomic-batch.js';
 import { insideProject } from '../src/io/files.js';
 import { LocflowError } from '../src/errors.js';
@@ -21,10 +21,10 @@ describe('AtomicBatch', () => {
     const root = project();
     const out = join(root, 'out');
     const batch = new AtomicBatch();
-    batch.write(join(out, 'a.txt'), 'new a');
-    batch.write(join(out, 'b.txt'), new TextEncoder().encode('new b'));
-    batch.write(join(out, 'deep', 'c.txt'), 'new c');
-    batch.write(join(out, 'a.txt'), 'newer a'); // the last write of a path wins
+    await batch.write(join(out, 'a.txt'), 'new a');
+    await batch.write(join(out, 'b.txt'), new TextEncoder().encode('new b'));
+    await batch.write(join(out, 'deep', 'c.txt'), 'new c');
+    await batch.write(join(out, 'a.txt'), 'newer a'); // the last write of a path wins
     await batch.flush();
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
     expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('old b.txt');
@@ -42,32 +42,49 @@ describe('AtomicBatch', () => {
     const root = project();
     const out = join(root, 'out');
     const batch = new AtomicBatch();
-    batch.write(join(out, 'a.txt'), 'new a');
+    await batch.write(join(out, 'a.txt'), 'new a');
     await batch.flush();
-    batch.abandon();
+    await batch.abandon();
     await batch.commit(); // nothing left to commit
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
     expect(listing(out)).toEqual(['a.txt', 'b.txt']);
   });
 
-  it('a write that fails (a file where a folder must be) abandons the batch: nothing changed, no temporary left', () => {
+  it('a write that fails (a file where a folder must be) abandons the batch: nothing changed, no temporary left', async () => {
     const root = project();
     const out = join(root, 'out');
     const batch = new AtomicBatch();
-    batch.write(join(out, 'a.txt'), 'new a');
-    expect(() => batch.write(join(out, 'b.txt', 'c.txt'), 'x')).toThrow(LocflowError);
+    await batch.write(join(out, 'a.txt'), 'new a');
+    await expect(batch.write(join(out, 'b.txt', 'c.txt'), 'x')).rejects.toThrow(LocflowError);
     expect(batch.size).toBe(0);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
     expect(listing(out)).toEqual(['a.txt', 'b.txt']);
   });
 
-  it('never writes through a link out of the project', () => {
+  it('a temporary file that cannot be written (a folder in its place) fails the flush, naming the target', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch();
+    await batch.write(join(out, 'a.txt'), 'new a');
+    await batch.flush();
+    // The temporary name is made of the pid and the time: with the clock held, a folder takes its place.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+    mkdirSync(join(out, `.b.txt.${process.pid}.1800000000000.tmp`));
+    await batch.write(join(out, 'b.txt'), 'new b');
+    now.mockRestore();
+    await expect(batch.commit()).rejects.toMatchObject({ file: join(out, 'b.txt') });
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('old b.txt');
+    expect(listing(out).filter((f) => f.startsWith('.a.txt'))).toEqual([]);
+  });
+
+  it('never writes through a link out of the project', async () => {
     const root = project();
     const outside = mkdtempSync(join(tmpdir(), 'locflow-outside-'));
     symlinkSync(outside, join(root, 'out', 'linked'));
     const batch = new AtomicBatch();
-    batch.write(join(root, 'out', 'a.txt'), 'new a');
-    expect(() => batch.write(join(root, 'out', 'linked', 'x.txt'), 'x')).toThrow(
+    await batch.write(join(root, 'out', 'a.txt'), 'new a');
+    await expect(batch.write(join(root, 'out', 'linked', 'x.txt'), 'x')).rejects.toThrow(
       /link to a folder outside the project/u,
     );
     expect(listing(outside)).toEqual([]);

@@ -1,18 +1,22 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { atomicTemp, writeFailure } from './files.js';
 
-/** How many flushes wait in the thread pool at once: enough for the file system to commit them together. */
-const FLUSHES_AT_ONCE = 64;
+/**
+ * How many temporary files are written and flushed at once, off the main thread: enough for the file system to
+ * commit them together, and a bound on the data held while the disk catches up.
+ */
+const FILES_AT_ONCE = 64;
 
 /**
  * Many files written as writeFileAtomic writes one — each through a temporary file renamed over it, so
  * a reader (or a run killed at any moment) sees the old file or the new one, never half of one — but
- * flushed together: the temporary files are written as they come, flushed to disk concurrently (one
- * journal commit serves many), renamed, and each folder synced once. One fsync per file in turn is
- * what a run over thousands of documents otherwise waits for.
+ * written together: each temporary file is created, written and flushed to disk in the background
+ * (FILES_AT_ONCE at a time, in the thread pool, while the caller prepares the next), then all are renamed
+ * and each folder synced once. Creating and flushing files one by one in turn is what a run over thousands
+ * of documents otherwise waits for.
  *
  * For changes that must land with something else (import's memory entries): `flush` first, where a full
  * disk or a read-only folder fails with every target unchanged; then the other change; then `commit`,
@@ -22,66 +26,59 @@ const FLUSHES_AT_ONCE = 64;
 export class AtomicBatch {
   /** Target path → its temporary file, in the order written. */
   private readonly temps = new Map<string, string>();
-  /** Temporary files already flushed to disk. */
-  private readonly flushed = new Set<string>();
+  /** Temporary files being written and flushed. */
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: { err: unknown } | undefined;
 
-  /** Writes `data` to a temporary file beside `path`; `path` itself changes only in commit(). */
-  write(path: string, data: string | Uint8Array): void {
+  /**
+   * Checks `path` (never through a link out of the project), creates its folder and starts writing `data` to
+   * a temporary file beside it; resolves once the batch has room for more. `path` itself changes only in commit().
+   */
+  async write(path: string, data: string | Uint8Array): Promise<void> {
+    if (this.failure) await this.flush(); // throws it, the batch abandoned
     const earlier = this.temps.get(path);
     if (earlier) {
+      await this.settle();
       rmSync(earlier, { force: true });
       this.temps.delete(path);
-      this.flushed.delete(earlier);
     }
     let tmp: string;
     try {
       tmp = atomicTemp(path);
     } catch (err) {
-      this.abandon();
+      await this.abandon();
       throw err;
     }
-    try {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (err) {
-      this.abandon();
-      throw writeFailure(err, path, tmp);
-    }
     this.temps.set(path, tmp);
+    const job: Promise<void> = store(tmp, data).then(
+      () => {
+        this.inFlight.delete(job);
+      },
+      (err: unknown) => {
+        this.inFlight.delete(job);
+        this.failure ??= { err: writeFailure(err, path, tmp) };
+      },
+    );
+    this.inFlight.add(job);
+    if (this.inFlight.size >= FILES_AT_ONCE) await Promise.race(this.inFlight);
+    if (this.failure) await this.flush();
   }
 
   get size(): number {
     return this.temps.size;
   }
 
-  /** Flushes every temporary file to disk, concurrently; no target changes. A failure abandons the batch. */
+  /** Waits until every temporary file is written and on disk; no target changes. A failure abandons the batch. */
   async flush(): Promise<void> {
-    const pending = [...this.temps].filter(([, tmp]) => !this.flushed.has(tmp));
-    try {
-      await inPool(pending, async ([path, tmp]) => {
-        try {
-          const handle = await open(tmp, 'r+');
-          try {
-            await handle.datasync();
-          } finally {
-            await handle.close();
-          }
-        } catch (err) {
-          throw writeFailure(err, path, tmp);
-        }
-        this.flushed.add(tmp);
-      });
-    } catch (err) {
-      this.abandon();
+    await this.settle();
+    if (this.failure) {
+      const { err } = this.failure;
+      await this.abandon();
       throw err;
     }
   }
 
-  /** Flushes what is not yet flushed, renames each file over its target, then syncs each folder once. */
+  /** Flushes, renames each file over its target, then syncs each folder once. */
   async commit(): Promise<void> {
     await this.flush();
     // Every file is whole on disk before any target changes: a crash from here on leaves each old or new.
@@ -91,7 +88,7 @@ export class AtomicBatch {
         renameSync(tmp, path);
       } catch (err) {
         this.temps.delete(path);
-        this.abandon();
+        await this.abandon();
         const e = writeFailure(err, path, tmp) as Error;
         throw new LocflowError(`${e.message}; ${i} of ${entries.length} file(s) were written`, {
           file: path,
@@ -99,13 +96,13 @@ export class AtomicBatch {
         });
       }
       this.temps.delete(path);
-      this.flushed.delete(tmp);
     }
     await inPool([...new Set(entries.map(([path]) => dirname(path)))], syncFolder);
   }
 
-  /** Removes the temporary files not committed: the targets stay as they were. */
-  abandon(): void {
+  /** Removes the temporary files not committed, once those being written are done: the targets stay as they were. */
+  async abandon(): Promise<void> {
+    await this.settle();
     for (const tmp of this.temps.values()) {
       try {
         rmSync(tmp, { force: true });
@@ -114,7 +111,22 @@ export class AtomicBatch {
       }
     }
     this.temps.clear();
-    this.flushed.clear();
+    this.failure = undefined;
+  }
+
+  private async settle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all(this.inFlight);
+  }
+}
+
+/** One temporary file created, written and flushed to disk. */
+async function store(tmp: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 
@@ -136,7 +148,7 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** Runs `work` over `items`, FLUSHES_AT_ONCE at a time; the first failure is thrown once all have settled. */
+/** Runs `work` over `items`, FILES_AT_ONCE at a time; the first failure is thrown once all have settled. */
 async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failure: { err: unknown } | undefined;
@@ -150,6 +162,6 @@ async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>):
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(FLUSHES_AT_ONCE, items.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, items.length) }, lane));
   if (failure) throw failure.err;
 }

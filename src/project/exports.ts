@@ -84,8 +84,8 @@ export class ExportLog {
     this.docs[doc.id] = { exported: this.exported, units: doc.units.map((u) => u.id), targets: hashes };
   }
 
-  save(batch: AtomicBatch): void {
-    batch.write(languageFile(this.project, this.lang), JSON.stringify({ docs: this.docs }) + '\n');
+  async save(batch: AtomicBatch): Promise<void> {
+    await batch.write(languageFile(this.project, this.lang), JSON.stringify({ docs: this.docs }) + '\n');
   }
 }
 

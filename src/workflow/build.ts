@@ -132,7 +132,7 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
   if (!options.dryRun) {
     // Written and flushed first, renamed after: a full disk fails before any output has changed.
     const batch = new AtomicBatch();
-    for (const r of results) batch.write(r.file, r.text);
+    for (const r of results) await batch.write(r.file, r.text);
     await batch.commit();
   }
   return results.map(({ text: _text, ...r }) => r);

@@ -118,7 +118,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
         const file = xliffPath(project, lang, doc);
         if (!options.force) refuseToLoseWork(file, units, sentTargets(project, lang, doc));
         if (!options.dryRun) {
-          batch.write(
+          await batch.write(
             file,
             writeXliff(
               { version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] },
@@ -146,11 +146,11 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
       }
     }
     if (!options.dryRun) {
-      for (const log of logs.values()) log.save(batch);
+      for (const log of logs.values()) await log.save(batch);
       await batch.commit();
     }
   } finally {
-    batch.abandon();
+    await batch.abandon();
     await memory?.close();
   }
   return langs.flatMap((lang) => results.filter((r) => r.lang === lang));

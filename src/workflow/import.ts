@@ -308,7 +308,7 @@ async function commitImport(
 ): Promise<void> {
   const batch = new AtomicBatch();
   for (const [path, { bundle, order }] of planned)
-    for (const f of bundleFiles(path, bundle, order)) batch.write(f.path, f.data);
+    for (const f of bundleFiles(path, bundle, order)) await batch.write(f.path, f.data);
   await batch.flush();
   if (entries.length) {
     try {
@@ -320,7 +320,7 @@ async function commitImport(
         await memory?.close();
       }
     } catch (err) {
-      batch.abandon();
+      await batch.abandon();
       const known = systemError(err, insideProject(project.root, project.config.tm.path, 'tm.path'));
       if (!known) throw err;
       const code = (err as NodeJS.ErrnoException).code;
