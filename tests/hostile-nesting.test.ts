@@ -48,9 +48,7 @@ describe('deep nesting in sources', () => {
     it(`${name}: refused at extract with its place`, () => {
       const d = project();
       writeFileSync(join(d, 'source', name), text);
-      const started = Date.now();
       const r = locflow(d, 'extract');
-      expect(Date.now() - started).toBeLessThan(20_000);
       refusedCleanly(r, `source/${name}`);
     }, 30_000);
   }
