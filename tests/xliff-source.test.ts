@@ -206,6 +206,10 @@ describe('XLIFF string files as sources', () => {
         '%lld items|==|plural.many',
       ]);
       expect(ids('ja')).toEqual(['%lld items|==|plural.other']);
+      // Attributes in another order make no difference.
+      const reordered = catalog.replaceAll(/<trans-unit (id="[^"]*") (xml:space="preserve")>/gu, '<trans-unit $2 $1>');
+      const re = readXliffSource(reordered, { id: 'c', path: 'source/Localizable.xliff', sourceLang: 'en' });
+      expect(readXliff(writeXliffSource(re, upper, 'ru')).files[0]!.units.map((u) => u.id)).toEqual(ids('ru'));
       expect(writeXliffSource(cat, upper, 'en')).toBe(catalog);
     });
   });

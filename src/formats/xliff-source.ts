@@ -267,8 +267,9 @@ export function writeXliffSource(doc: Document, render: Render, lang: string): s
 
 /** The plural forms a target needs and the source lacks: copies of the "other" trans-unit just written, renamed. */
 function addedForms(out: string, slot: PluralSlot, needed: readonly string[]): string {
-  const from = out.lastIndexOf('\n', out.lastIndexOf(`<trans-unit id="${slot.base}"`));
-  const other = out.slice(from);
+  const opening = [...out.matchAll(/<trans-unit\b[^>]*\sid="([^"]*)"/gu)].filter((m) => m[1] === slot.base).pop();
+  if (!opening) return '';
+  const other = out.slice(out.lastIndexOf('\n', opening.index));
   return needed
     .filter((form) => !slot.present.includes(form))
     .map((form) => other.replace(`id="${slot.base}"`, `id="${variantId(slot.base, form)}"`))
