@@ -199,6 +199,26 @@ describe.skipIf(!hasToolkit)('Translate Toolkit round trip: XLIFF 1.2 → xliff2
   });
 });
 
+describe("Xcode's plural variants in a checked file", () => {
+  it('are named as the form of their message, not by their path-like ids', () => {
+    const units = readXliff(readFileSync(fixture('xcode-de.xliff'), 'utf8')).files[1]!.units;
+    expect(units.map((u) => u.name)).toEqual([
+      '"%d new messages", format',
+      '"%d new messages", form "one"',
+      '"%d new messages", form "other"',
+    ]);
+    const d = tmp();
+    const broken = readFileSync(fixture('xcode-de.xliff'), 'utf8').replace(
+      '%d neue Nachrichten</target>',
+      '7 neue Nachrichten</target>',
+    );
+    writeFileSync(join(d, 'Localizable.de.xliff'), broken);
+    const r = locflow(d, 'check', 'Localizable.de.xliff');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('"%d new messages", form "other" [de]');
+  });
+});
+
 describe('every refused XLIFF names the file, the place and what to do (exit 2)', () => {
   const v12 = (body: string, file = 'source-language="en" target-language="es" original="a"'): string =>
     `<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n` +

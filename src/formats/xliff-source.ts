@@ -1,6 +1,7 @@
 import type { InlineCode, Run } from '../model/content.js';
 import type { Block, Document, PluralSlot, SkeletonPart } from '../model/document.js';
 import { pluralCategories } from '../locale/plural.js';
+import { pluralVariant, variantId } from '../xliff/plural-variants.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { readXliff, XLIFF_FIX_HINT, XliffReadError } from '../xliff/read.js';
@@ -95,28 +96,6 @@ function contentOf(xml: string): Run[] {
   }
   if (at < xml.length) text(xml.slice(at));
   return runs;
-}
-
-/**
- * Xcode's plural variants: a .stringsdict entry exported as one trans-unit per form
- * ("/%d new messages:dict/messages:dict/one:dict/:string"), or a string catalog's ("%lld items|==|plural.one").
- */
-const VARIANT = [
-  /^\/(?<message>.*):dict\/(?<variable>[^/]*):dict\/(?<form>zero|one|two|few|many|other):dict\/:string$/u,
-  /^(?<message>.*)\|==\|(?<variable>(?:[\w.]+\.)?)plural\.(?<form>zero|one|two|few|many|other)$/u,
-];
-
-function pluralVariant(id: string): { message: string; variable: string; form: string } | undefined {
-  for (const pattern of VARIANT) {
-    const g = pattern.exec(id)?.groups;
-    if (g) return { message: g.message!, variable: g.variable!.replace(/\.$/u, ''), form: g.form! };
-  }
-  return undefined;
-}
-
-/** The id of another form of the plural variant `id`: its form part replaced. */
-function variantId(id: string, form: string): string {
-  return id.replace(/(?<=\/)(?:zero|one|two|few|many|other)(?=:dict\/:string$)|(?<=plural\.)\w+$/u, form);
 }
 
 type Event = { at: number; order: number; part: SkeletonPart; end?: number };

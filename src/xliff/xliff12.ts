@@ -16,6 +16,7 @@ import {
   textContent,
   type XmlElement,
 } from '../io/xml.js';
+import { pluralEntryName } from './plural-variants.js';
 import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
@@ -266,6 +267,8 @@ function readUnit12(el: XmlElement): XliffUnit {
   if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new'))
     state = 'reviewed';
   const origin = targetEl ? originFrom(targetEl.attrs['state-qualifier'], targetEl) : undefined;
+  // Xcode's plural variants are named as the form of their message, not by their path-like ids.
+  const name = el.attrs.resname || pluralEntryName(id);
   const segSource = firstChild(el, 'seg-source');
   // A target written without segment markers is read whole.
   const segmented = segSource && targetEl && segmentMarkers(targetEl).length > 0;
@@ -274,7 +277,7 @@ function readUnit12(el: XmlElement): XliffUnit {
   const partly = segments.some((seg) => seg.target === undefined);
   return {
     id,
-    ...(el.attrs.resname ? { name: el.attrs.resname } : {}),
+    ...(name !== undefined ? { name } : {}),
     source: readContent12(sourceEl),
     ...(target !== undefined && !partly ? { target } : {}),
     state: partly ? 'new' : state,
