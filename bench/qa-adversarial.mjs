@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADVERSARIAL } from './qa-adversarial-inputs.mjs';
+import { ADVERSARIAL, manyCodes } from './qa-adversarial-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { size: { type: 'string', default: String(1 << 20) } } });
@@ -12,12 +12,17 @@ const { CHECK_IDS, loadChecks } = await import(join(root, 'dist/qa/checks/index.
 const { runChecks } = await import(join(root, 'dist/qa/runner.js'));
 const checks = await loadChecks(CHECK_IDS.filter((id) => id !== 'spelling' && id !== 'alignment'));
 console.log(`QA checks on hostile units of ${size} characters (ms; the slowest check per input last)`);
-for (const [name, make] of Object.entries(ADVERSARIAL)) {
+const inputs = Object.entries(ADVERSARIAL).map(([name, make]) => {
   const text = make(size);
-  const target = [...text].reverse().join('');
+  return [name, [text], [[...text].reverse().join('')]];
+});
+// A paragraph full of tag pairs, crossed in the target.
+const codes = manyCodes(size);
+inputs.push(['tag pairs', codes.source, codes.target]);
+for (const [name, source, target] of inputs) {
   const times = [];
   for (const check of checks) {
-    const pair = { id: 'u', source: [text], target: [target], sourceLang: 'en', targetLang: 'es', file: 'x' };
+    const pair = { id: 'u', source, target, sourceLang: 'en', targetLang: 'es', file: 'x' };
     const start = performance.now();
     await runChecks([pair], { checks: [check] });
     times.push([check.id, performance.now() - start]);
