@@ -15,7 +15,7 @@ import { pathCase, PATH_CASES } from './paths.mjs';
 const dist = new URL('../dist/', import.meta.url);
 const load = (p) => import(new URL(p, dist).href);
 const { LocflowError, systemError } = await load('errors.js');
-const { loadProject } = await load('project/project.js');
+const { loadProject } = await load('project/load.js');
 const { extract } = await load('workflow/extract.js');
 const { importFiles } = await load('workflow/import.js');
 const { build } = await load('workflow/build.js');

@@ -15,7 +15,7 @@ import { extract } from '../src/workflow/extract.js';
 import { importFiles } from '../src/workflow/import.js';
 import { readXliff } from '../src/xliff/read.js';
 import { tempProject } from './helpers.js';
-import { loadProject } from '../src/project/project.js';
+import { loadProject } from '../src/project/load.js';
 
 /** Catches what `fn` throws. */
 function thrown(fn: () => unknown): unknown {

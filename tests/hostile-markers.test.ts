@@ -7,7 +7,7 @@ import type { Content, InlineCode } from '../src/model/content.js';
 import { contentToI18n, i18nToContent } from '../src/store/codes.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { escapeText } from '../src/io/xml.js';
-import { loadProject } from '../src/project/project.js';
+import { loadProject } from '../src/project/load.js';
 import { build } from '../src/workflow/build.js';
 import { importFiles } from '../src/workflow/import.js';
 import { locflow } from './helpers.js';

@@ -12,7 +12,7 @@ import { apertiumMode } from '../src/mt/languages.js';
 import { translate } from '../src/workflow/translate.js';
 import { fakeServer, hasApertium, hasApy, json, shout, startApy, type FakeServer } from './mt-helpers.js';
 import { locflow, locflowAsync, read, tempProject } from './helpers.js';
-import { loadProject } from '../src/project/project.js';
+import { loadProject } from '../src/project/load.js';
 
 const code = (
   id: string,

@@ -10,7 +10,7 @@ export type GlobalOptions = {
 };
 
 export async function openProject(opts: GlobalOptions): Promise<Project> {
-  const { loadProject } = await import('../project/project.js');
+  const { loadProject } = await import('../project/load.js');
   const root = resolve(opts.cwd ?? process.cwd());
   return loadProject(root, opts.config ? resolve(root, opts.config) : undefined);
 }
@@ -23,7 +23,7 @@ export async function openProject(opts: GlobalOptions): Promise<Project> {
  */
 export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | undefined> {
   const { CONFIG_FILE } = await import('../config/config.js');
-  const { loadProject } = await import('../project/project.js');
+  const { loadProject } = await import('../project/load.js');
   const { existsSync } = await import('node:fs');
   const root = resolve(opts.cwd ?? process.cwd());
   if (opts.config) return loadProject(root, resolve(root, opts.config));

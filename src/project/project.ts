@@ -1,24 +1,8 @@
-import { dirname, join } from 'node:path';
-import { CONFIG_FILE, readConfig, type Config } from '../config/config.js';
-import { loadFormats } from '../formats/registry.js';
-import { checkDocumentPaths, sourceDocuments } from './sources.js';
+import type { Config } from '../config/config.js';
 
-/** A project: its folder, its configuration file and what that file says. */
+/** A project: its folder, its configuration file and what that file says (opened by load.ts). */
 export interface Project {
   readonly root: string;
   readonly configPath: string;
   readonly config: Config;
-}
-
-/**
- * Opens the project a configuration file describes. Missing sources and documents that would write the same
- * files are reported now, not halfway through a command.
- */
-export async function loadProject(root: string, configPath = join(root, CONFIG_FILE)): Promise<Project> {
-  const config = await readConfig(configPath);
-  const project = { root: dirname(configPath), configPath, config };
-  const sources = sourceDocuments(project);
-  checkDocumentPaths(project, sources);
-  await loadFormats(sources.map((d) => d.file)); // only the parsers this project's files need
-  return project;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalTag, intlCanonicalTag, primarySubtag } from '../../src/model/language.js';
-import { loadProject } from '../../src/project/project.js';
+import { loadProject } from '../../src/project/load.js';
 import { chooseLanguages } from '../../src/project/languages.js';
 import { rulesFor } from '../../src/segment/languages.js';
 import { tempProject } from '../helpers.js';

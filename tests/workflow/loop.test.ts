@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/project/project.js';
+import { loadProject } from '../../src/project/load.js';
 import { build } from '../../src/workflow/build.js';
 import { check } from '../../src/workflow/check.js';
 import { extract } from '../../src/workflow/extract.js';

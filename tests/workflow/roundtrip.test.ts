@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/project/project.js';
+import { loadProject } from '../../src/project/load.js';
 import { build } from '../../src/workflow/build.js';
 import { extract, type ExtractOptions } from '../../src/workflow/extract.js';
 import { importFiles } from '../../src/workflow/import.js';
