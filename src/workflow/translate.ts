@@ -1,6 +1,8 @@
 import { asLocflowError, LocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine } from '../mt/types.js';
+import type { RunOptions } from '../qa/runner.js';
+import type { TranslationMemory } from '../tm/memory.js';
 import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
 import { protectedTerms } from './steps/protected-terms.js';
 import { createEngine } from '../mt/registry.js';
@@ -67,17 +69,7 @@ export interface TranslateResult {
 
 export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult[]> {
   const langs = chooseLanguages(project, options.langs);
-  if (options.engine === 'pseudo' && !options.force && !options.dryRun) {
-    const real = langs.filter((l) => !isPseudoLocale(l));
-    if (real.length) {
-      throw new LocflowError(
-        `${real.map((l) => `"${l}"`).join(', ')} ${real.length === 1 ? 'is not a pseudo-locale' : 'are not pseudo-locales'}: pseudo text would fill ${real.length === 1 ? 'its' : 'their'} translation store`,
-        {
-          hint: 'pseudo-translate a pseudo-locale (en-XA, ar-XB, qps-ploc, or a private-use tag such as de-x-pseudo) added to targetLanguages, with --lang; or pass --force to fill a real language with pseudo text anyway',
-        },
-      );
-    }
-  }
+  refusePseudoText(options, langs);
   const docs = loadDocuments(project);
   let engine: Engine;
   try {
@@ -86,7 +78,6 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     throw asLocflowError(err) ?? err;
   }
   const qa = qaOptions(project);
-  const results: TranslateResult[] = [];
   const memory = options.dryRun ? null : await openMemory(project, false);
   // Every document's work is known before the engine starts: progress is told against the whole run.
   const jobs = langs.flatMap((lang) =>
@@ -95,110 +86,174 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       return { lang, doc, bundle, todo: storedUnits(doc, bundle).filter((s) => s.target === undefined) };
     }),
   );
-  const total = jobs.reduce((n, j) => n + j.todo.length, 0);
-  options.onPlan?.({ units: total, documents: jobs.filter((j) => j.todo.length).length });
-  let done = 0;
-  const finish = (r: TranslateResult): void => {
-    results.push(r);
-    options.onResult?.(r);
-  };
+  const run = new TranslateRun(project, options, engine, qa, jobs);
   try {
     for (const lang of langs) {
       // The units still to translate of every document of the language, in document order: the engine gets
       // them in few, large batches across documents (each Apertium start costs more than a short article).
-      const pending: Array<{ work: DocumentWork; s: StoredUnit }> = [];
-      for (const { doc, bundle, todo } of jobs.filter((j) => j.lang === lang)) {
-        const base = {
-          lang,
-          doc: doc.id,
-          units: todo.length,
-          words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
-          characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
-        };
-        if (options.dryRun || todo.length === 0) {
-          finish({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
-          continue;
-        }
-        options.onProgress?.({ lang, doc: doc.id, done, total });
-        const work: DocumentWork = {
-          doc,
-          base,
-          // Pseudo text stands for the source language: its names are written back as the source has them.
-          terms: protectedTerms(doc, qa.glossary ?? { entries: [] }, engine.name === 'pseudo' ? doc.sourceLang : lang),
-          translations: { ...bundle.translations },
-          meta: { ...bundle.meta },
-          flagged: [],
-          translated: 0,
-          fromMemory: 0,
-          left: todo.length,
-        };
-        // The memory first: an exact match costs nothing and was approved by a person.
-        const rest: StoredUnit[] = [];
-        const exact = await leverage(
-          memory,
-          todo.map((s) => s.unit),
-          doc.sourceLang,
-          lang,
-        );
-        for (const [i, s] of todo.entries()) {
-          const m = exact[i];
-          if (!m) {
-            rest.push(s);
-            continue;
-          }
-          work.translations[s.unit.id] = m.target;
-          work.meta[s.unit.id] = { state: m.state, origin: 'tm', source: contentToI18n(s.unit.source) };
-          work.fromMemory++;
-          work.left--;
-        }
-        if (work.fromMemory) {
-          await save(project, lang, doc, work);
-          done += work.fromMemory;
-          options.onProgress?.({ lang, doc: doc.id, done, total });
-        }
-        if (work.left === 0) finish(resultOf(work, false));
-        for (const s of rest) pending.push({ work, s });
-      }
-      for (let from = 0; from < pending.length;) {
-        const to = batchEnd(pending, from, options.batchSize);
-        const batch = pending.slice(from, to);
-        const outputs = options.signal?.aborted
-          ? undefined
-          : await engineBatch(engine, batch, lang, qa, options.signal);
-        if (!outputs) {
-          // Interrupted: the document in progress is told as such; the ones after it were not started.
-          finish(resultOf(batch[0]!.work, true));
-          return results;
-        }
-        const touched = new Set<DocumentWork>();
-        for (const { work, s, target, problems } of outputs) {
-          work.translations[s.unit.id] = contentToI18n(target);
-          work.meta[s.unit.id] = {
-            state: problems ? 'needs-review' : 'translated',
-            origin: `mt:${engine.name}`,
-            source: contentToI18n(s.unit.source),
-          };
-          if (problems)
-            work.flagged.push({
-              unit: s.unit.id,
-              label: (work.labels ??= documentLabels(work.doc)).get(s.unit.id),
-              problems,
-            });
-          work.translated++;
-          work.left--;
-          touched.add(work);
-        }
-        for (const work of touched) await save(project, lang, work.doc, work);
-        done += batch.length;
-        options.onProgress?.({ lang, doc: batch[batch.length - 1]!.work.doc.id, done, total });
-        for (const work of touched) if (work.left === 0) finish(resultOf(work, false));
-        from = to;
-      }
+      const pending: Pending[] = [];
+      for (const job of jobs.filter((j) => j.lang === lang)) pending.push(...(await run.fromMemory(job, memory)));
+      if (!(await run.throughEngine(lang, pending))) break; // interrupted
     }
   } finally {
     await memory?.close();
   }
-  return results;
+  return run.results;
+}
+
+/** Pseudo text fills pseudo-locales; a real language only when asked for (--force). */
+function refusePseudoText(options: TranslateOptions, langs: readonly string[]): void {
+  if (options.engine !== 'pseudo' || options.force || options.dryRun) return;
+  const real = langs.filter((l) => !isPseudoLocale(l));
+  if (!real.length) return;
+  throw new LocflowError(
+    `${real.map((l) => `"${l}"`).join(', ')} ${real.length === 1 ? 'is not a pseudo-locale' : 'are not pseudo-locales'}: pseudo text would fill ${real.length === 1 ? 'its' : 'their'} translation store`,
+    {
+      hint: 'pseudo-translate a pseudo-locale (en-XA, ar-XB, qps-ploc, or a private-use tag such as de-x-pseudo) added to targetLanguages, with --lang; or pass --force to fill a real language with pseudo text anyway',
+    },
+  );
+}
+
+/** A document of one language and its units without a translation. */
+interface Job {
+  readonly lang: string;
+  readonly doc: Document;
+  readonly bundle: Bundle;
+  readonly todo: readonly StoredUnit[];
+}
+
+/** A unit left for the engine, with the document it belongs to. */
+interface Pending {
+  readonly work: DocumentWork;
+  readonly s: StoredUnit;
+}
+
+/** One translate run: the results told so far and the progress against the whole run. */
+class TranslateRun {
+  readonly results: TranslateResult[] = [];
+  private readonly total: number;
+  private done = 0;
+
+  constructor(
+    private readonly project: Project,
+    private readonly options: TranslateOptions,
+    private readonly engine: Engine,
+    private readonly qa: RunOptions,
+    jobs: readonly Job[],
+  ) {
+    this.total = jobs.reduce((n, j) => n + j.todo.length, 0);
+    options.onPlan?.({ units: this.total, documents: jobs.filter((j) => j.todo.length).length });
+  }
+
+  private finish(result: TranslateResult): void {
+    this.results.push(result);
+    this.options.onResult?.(result);
+  }
+
+  private progress(lang: string, doc: string): void {
+    this.options.onProgress?.({ lang, doc, done: this.done, total: this.total });
+  }
+
+  /**
+   * A document's exact memory matches, stored first (an exact match costs nothing and was approved by a
+   * person); the units left for the engine.
+   */
+  async fromMemory({ lang, doc, bundle, todo }: Job, memory: TranslationMemory | null): Promise<Pending[]> {
+    const base = {
+      lang,
+      doc: doc.id,
+      units: todo.length,
+      words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
+      characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
+    };
+    if (this.options.dryRun || todo.length === 0) {
+      this.finish({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
+      return [];
+    }
+    this.progress(lang, doc.id);
+    // Pseudo text stands for the source language: its names are written back as the source has them.
+    const termsLang = this.engine.name === 'pseudo' ? doc.sourceLang : lang;
+    const work: DocumentWork = {
+      doc,
+      base,
+      terms: protectedTerms(doc, this.qa.glossary ?? { entries: [] }, termsLang),
+      translations: { ...bundle.translations },
+      meta: { ...bundle.meta },
+      flagged: [],
+      translated: 0,
+      fromMemory: 0,
+      left: todo.length,
+    };
+    const exact = await leverage(
+      memory,
+      todo.map((s) => s.unit),
+      doc.sourceLang,
+      lang,
+    );
+    const rest: Pending[] = [];
+    for (const [i, s] of todo.entries()) {
+      const m = exact[i];
+      if (!m) {
+        rest.push({ work, s });
+        continue;
+      }
+      work.translations[s.unit.id] = m.target;
+      work.meta[s.unit.id] = { state: m.state, origin: 'tm', source: contentToI18n(s.unit.source) };
+      work.fromMemory++;
+      work.left--;
+    }
+    if (work.fromMemory) {
+      await save(this.project, lang, doc, work);
+      this.done += work.fromMemory;
+      this.progress(lang, doc.id);
+    }
+    if (work.left === 0) this.finish(resultOf(work, false));
+    return rest;
+  }
+
+  /** The units left, through the engine and the QA gate in batches, each saved; false when interrupted. */
+  async throughEngine(lang: string, pending: readonly Pending[]): Promise<boolean> {
+    for (let from = 0; from < pending.length;) {
+      const to = batchEnd(pending, from, this.options.batchSize);
+      const batch = pending.slice(from, to);
+      const signal = this.options.signal;
+      const outputs = signal?.aborted ? undefined : await engineBatch(this.engine, batch, lang, this.qa, signal);
+      if (!outputs) {
+        // Interrupted: the document in progress is told as such; the ones after it were not started.
+        this.finish(resultOf(batch[0]!.work, true));
+        return false;
+      }
+      const touched = new Set<DocumentWork>();
+      for (const { work, s, target, problems } of outputs) {
+        this.store(work, s, target, problems);
+        touched.add(work);
+      }
+      for (const work of touched) await save(this.project, lang, work.doc, work);
+      this.done += batch.length;
+      this.progress(lang, batch[batch.length - 1]!.work.doc.id);
+      for (const work of touched) if (work.left === 0) this.finish(resultOf(work, false));
+      from = to;
+    }
+    return true;
+  }
+
+  /** An engine's output into the document's store: translated, or needs-review with the gate's reasons. */
+  private store(work: DocumentWork, s: StoredUnit, target: Run[], problems: string[] | undefined): void {
+    work.translations[s.unit.id] = contentToI18n(target);
+    work.meta[s.unit.id] = {
+      state: problems ? 'needs-review' : 'translated',
+      origin: `mt:${this.engine.name}`,
+      source: contentToI18n(s.unit.source),
+    };
+    if (problems)
+      work.flagged.push({
+        unit: s.unit.id,
+        label: (work.labels ??= documentLabels(work.doc)).get(s.unit.id),
+        problems,
+      });
+    work.translated++;
+    work.left--;
+  }
 }
 
 /** One document's share of a translate run: its store as this run fills it, and its counts. */
@@ -245,7 +300,7 @@ async function engineBatch(
   engine: Engine,
   batch: ReadonlyArray<{ work: DocumentWork; s: StoredUnit }>,
   lang: string,
-  qa: Awaited<ReturnType<typeof qaOptions>>,
+  qa: RunOptions,
   signal: AbortSignal | undefined,
 ): Promise<Array<{ work: DocumentWork; s: StoredUnit; target: Run[]; problems?: string[] }> | undefined> {
   let targets: Run[][];
