@@ -229,6 +229,9 @@ function detect(text: string, lang: string): FoundName[] {
       continue;
     const texts = words.map((w) => w.text);
     if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang)) continue;
+    // A nationality of several words is one too ("Costa Rican", "South Africans", "New Zealanders").
+    if (texts.length <= 3 && !texts.some((w) => isAcronym(w) || isCoded(w)) && isGroupWord(texts.join(' '), lang))
+      continue;
     const first = words[0]!;
     const last = words[words.length - 1]!;
     const whole = text.slice(first.start, last.start + last.text.length);

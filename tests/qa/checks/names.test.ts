@@ -170,3 +170,16 @@ describe('names rendered the way professionals do, and names lost', () => {
     );
   });
 });
+
+describe('nationalities of several words are no names', () => {
+  it.each<[string, string[]]>([
+    ['Officials said the Costa Rican team and some New Zealanders agreed.', []],
+    ['Police said that Sri Lankan forces met Saudi Arabian envoys in South Africa.', ['South Africa']],
+    [
+      'Fans of the New York Rangers cheered loudly when they arrived in the United Arab Emirates.',
+      ['New York Rangers', 'United Arab Emirates'],
+    ],
+  ])('%s', (text, names) => {
+    expect(findNames(text, 'en').map((n) => n.text)).toEqual(names);
+  });
+});
