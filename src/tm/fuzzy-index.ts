@@ -19,8 +19,12 @@ export interface FuzzyHit extends IndexedEntry {
 
 export class FuzzyIndex {
   private readonly vocab = new Map<string, number>();
-  private readonly postings: Int32Array[];
-  private readonly entryTokens: Int32Array[];
+  /** Entries on each token's list: those of token t at postings[postStart[t] … postStart[t + 1]). */
+  private readonly postings: Int32Array;
+  private readonly postStart: Int32Array;
+  /** Each entry's tokens: those of entry e at tokens[tokenStart[e] … tokenStart[e + 1]). */
+  private readonly tokens: Int32Array;
+  private readonly tokenStart: Int32Array;
   private readonly seen: Int32Array;
   /** How many of the chosen tokens' lists an entry is on, for the query of `seen`. */
   private readonly hits: Int32Array;
@@ -32,36 +36,64 @@ export class FuzzyIndex {
   private visit = 0;
 
   constructor(private readonly entries: readonly IndexedEntry[]) {
-    const lists: number[][] = [];
+    // A few flat arrays rather than an array per entry and per token: at a million entries, building and
+    // collecting millions of small arrays cost more than the tokenizing.
+    let tokens = new Int32Array(entries.length * 16 + 16);
+    const tokenStart = new Int32Array(entries.length + 1);
+    const onList: number[] = [];
     // The last entry put on each list: an entry goes on a token's list once, however often it holds it.
     const last: number[] = [];
-    this.entryTokens = new Array<Int32Array>(entries.length);
+    let at = 0;
     for (let i = 0; i < entries.length; i++) {
       const lower = tokenize(entries[i]!.source).lower;
-      const ids = new Int32Array(lower.length);
-      for (let j = 0; j < lower.length; j++) {
-        let id = this.vocab.get(lower[j]!);
+      if (at + lower.length > tokens.length) {
+        const grown = new Int32Array(Math.max(tokens.length * 2, at + lower.length));
+        grown.set(tokens);
+        tokens = grown;
+      }
+      for (const word of lower) {
+        let id = this.vocab.get(word);
         if (id === undefined) {
-          id = lists.length;
-          this.vocab.set(lower[j]!, id);
-          lists.push([]);
+          id = onList.length;
+          this.vocab.set(word, id);
+          onList.push(0);
           last.push(-1);
         }
-        ids[j] = id;
+        tokens[at++] = id;
         if (last[id] !== i) {
           last[id] = i;
-          lists[id]!.push(i);
+          onList[id]!++;
         }
       }
-      this.entryTokens[i] = ids;
+      tokenStart[i + 1] = at;
     }
-    this.postings = lists.map((l) => Int32Array.from(l));
+    this.tokens = tokens.subarray(0, at);
+    this.tokenStart = tokenStart;
+    this.postStart = new Int32Array(onList.length + 1);
+    for (let t = 0; t < onList.length; t++) this.postStart[t + 1] = this.postStart[t]! + onList[t]!;
+    this.postings = new Int32Array(this.postStart[onList.length]!);
+    const fill = Int32Array.from(this.postStart.subarray(0, onList.length));
+    last.fill(-1);
+    for (let i = 0; i < entries.length; i++)
+      for (let j = tokenStart[i]!; j < tokenStart[i + 1]!; j++) {
+        const id = tokens[j]!;
+        if (last[id] !== i) {
+          last[id] = i;
+          this.postings[fill[id]!++] = i;
+        }
+      }
+    const vocabulary = onList.length;
     this.seen = new Int32Array(entries.length).fill(-1);
     this.hits = new Int32Array(entries.length);
-    this.need = new Int32Array(lists.length);
-    this.needStamp = new Int32Array(lists.length).fill(-1);
-    this.used = new Int32Array(lists.length);
-    this.usedStamp = new Int32Array(lists.length).fill(-1);
+    this.need = new Int32Array(vocabulary);
+    this.needStamp = new Int32Array(vocabulary).fill(-1);
+    this.used = new Int32Array(vocabulary);
+    this.usedStamp = new Int32Array(vocabulary).fill(-1);
+  }
+
+  /** How many entries hold a token (0 for a token the memory does not know, id −1). */
+  private listLength(id: number): number {
+    return id < 0 ? 0 : this.postStart[id + 1]! - this.postStart[id]!;
   }
 
   get size(): number {
@@ -85,19 +117,17 @@ export class FuzzyIndex {
       this.need[id]!++;
     }
     // Rarest first; tokens unknown to the memory are the rarest of all and match nothing.
-    const order = [...ids].sort(
-      (a, b) => (a < 0 ? 0 : this.postings[a]!.length) - (b < 0 ? 0 : this.postings[b]!.length),
-    );
+    const order = [...ids].sort((a, b) => this.listLength(a) - this.listLength(b));
     const best = new BestHits<IndexedEntry>(limit, threshold);
     for (const e of this.candidates(order, bounds, q)) {
-      const toks = this.entryTokens[e]!;
-      const m = toks.length;
+      const from = this.tokenStart[e]!;
+      const m = this.tokenStart[e + 1]! - from;
       if (!bounds.fitsLength(m)) continue;
       // Shared tokens as multisets, with a stamp instead of clearing the counters.
       let shared = 0;
       const v = ++this.visit;
       for (let j = 0; j < m; j++) {
-        const tid = toks[j]!;
+        const tid = this.tokens[from + j]!;
         if (this.needStamp[tid] !== q) continue;
         if (this.usedStamp[tid] !== v) {
           this.usedStamp[tid] = v;
@@ -129,9 +159,8 @@ export class FuzzyIndex {
     for (const id of chosen) if (id >= 0) times.set(id, (times.get(id) ?? 0) + 1);
     const out: number[] = [];
     for (const [id, n] of times) {
-      const list = this.postings[id]!;
-      for (let p = 0; p < list.length; p++) {
-        const e = list[p]!;
+      for (let p = this.postStart[id]!; p < this.postStart[id + 1]!; p++) {
+        const e = this.postings[p]!;
         if (this.seen[e] !== q) {
           this.seen[e] = q;
           this.hits[e] = 0;
