@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Project } from '../project/project.js';
+import type { Output } from './output.js';
 
 /** Options every command inherits from the program. */
 export type GlobalOptions = {
@@ -59,6 +60,27 @@ export async function run(body: () => Promise<number | void>, json?: string): Pr
     );
     process.exitCode = 3;
   }
+}
+
+/**
+ * Runs the body of a command that works in a project: opens the project (from --cwd/--config), gives the body
+ * what it prints with (--quiet, --verbose, --json), and reports a failure as `run` does, named `command`.
+ */
+export function inProject(
+  cmd: { optsWithGlobals(): unknown },
+  command: string,
+  json: boolean | undefined,
+  body: (project: Project, out: Output) => Promise<number | void>,
+): Promise<void> {
+  return run(
+    async () => {
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const project = await openProject(globals);
+      const { output } = await import('./output.js');
+      return body(project, output({ ...globals, json }));
+    },
+    json ? command : undefined,
+  );
 }
 
 export function list(value: string, previous: string[] = []): string[] {

@@ -1,9 +1,9 @@
-import type { Document, SkeletonPart } from '../model/document.js';
+import type { Document } from '../model/document.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Unit } from '../model/unit.js';
 import { DETECTORS, protect, type Detector } from '../protect/protect.js';
 import { jsonEscape, parseJsonStrings } from './json-tree.js';
-import { writeSkeleton, type Render } from './skeleton.js';
+import { skeletonOf, writeSkeleton, type PlacedPart, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
 import { pluralCategories } from '../locale/plural.js';
 
@@ -42,8 +42,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
 
   // Plural groups: siblings "key_one", "key_other"… in one object. Forms a target needs are added after
   // "_other" (which every language has); forms a target lacks are marked so its build can leave them out.
-  type Event = { at: number; order: number; part: SkeletonPart; end?: number };
-  const events: Event[] = strings.map((s, i) => ({
+  const events: PlacedPart[] = strings.map((s, i) => ({
     at: s.start,
     order: 2,
     part: { unit: unitOf.get(i)!, raw: text.slice(s.start, s.end) },
@@ -103,16 +102,6 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
       events.push({ at: to, order: 0, part: { pluralFormEnd: true } });
     }
   }
-  events.sort((x, y) => x.at - y.at || x.order - y.order);
-
-  const skeleton: SkeletonPart[] = [];
-  let at = 0;
-  for (const e of events) {
-    skeleton.push(text.slice(at, e.at));
-    skeleton.push(e.part);
-    at = e.end ?? e.at;
-  }
-  skeleton.push(text.slice(at));
   return {
     id: meta.id,
     path: meta.path,
@@ -120,7 +109,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     format: 'i18next',
     blocks: units.map((u) => ({ role: 'message', translate: true, units: [u.id] })),
     units,
-    skeleton,
+    skeleton: skeletonOf(text, events),
   };
 }
 

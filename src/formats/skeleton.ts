@@ -50,6 +50,29 @@ export function writeSkeleton(
   return out;
 }
 
+/**
+ * A skeleton part placed in the source text: at offset `at` (parts at one offset ordered by `order`), standing
+ * for the text up to `end` when it replaces some (a unit's raw text), else inserted there (a plural marker).
+ */
+export interface PlacedPart {
+  readonly at: number;
+  readonly order: number;
+  readonly part: SkeletonPart;
+  readonly end?: number;
+}
+
+/** The skeleton of `text` with the placed parts in their places and the text between them kept verbatim. */
+export function skeletonOf(text: string, placed: readonly PlacedPart[]): SkeletonPart[] {
+  const skeleton: SkeletonPart[] = [];
+  let at = 0;
+  for (const p of [...placed].sort((x, y) => x.at - y.at || x.order - y.order)) {
+    skeleton.push(text.slice(at, p.at), p.part);
+    at = p.end ?? p.at;
+  }
+  skeleton.push(text.slice(at));
+  return skeleton;
+}
+
 /** A translatable span of a source file: its offsets, its content, and what a translator should know of it. */
 export interface SourceSpan {
   readonly start: number;

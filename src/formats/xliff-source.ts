@@ -1,5 +1,5 @@
 import type { InlineCode, Run } from '../model/content.js';
-import type { Block, Document, PluralSlot, SkeletonPart } from '../model/document.js';
+import type { Block, Document, PluralSlot } from '../model/document.js';
 import { pluralCategories } from '../locale/plural.js';
 import { pluralVariant, variantId } from '../xliff/plural-variants.js';
 import { UnitIdAllocator } from '../model/ids.js';
@@ -7,7 +7,7 @@ import type { Unit } from '../model/unit.js';
 import { readXliff, XLIFF_FIX_HINT, XliffReadError } from '../xliff/read.js';
 import { asLocflowError } from '../errors.js';
 import { formatPlugin, type DocumentMeta } from './format.js';
-import type { Render } from './skeleton.js';
+import { skeletonOf, type PlacedPart, type Render } from './skeleton.js';
 
 /**
  * XLIFF as an app's own string file: Angular's messages.xlf (1.2 or 2.0), Xcode's .xliff exports, Symfony's
@@ -98,8 +98,6 @@ function contentOf(xml: string): Run[] {
   return runs;
 }
 
-type Event = { at: number; order: number; part: SkeletonPart; end?: number };
-
 export function readXliffSource(text: string, meta: DocumentMeta): Document {
   let parsed;
   try {
@@ -113,7 +111,7 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
   const ids = new UnitIdAllocator();
   const units: Unit[] = [];
   const blocks: Block[] = [];
-  const events: Event[] = [];
+  const events: PlacedPart[] = [];
   // Plural groups: the variants of one message, by <file> and message, with where each trans-unit lies.
   type Member = { form: string; unit: string; id: string; lineStart: number; end: number };
   const groups = new Map<string, Member[]>();
@@ -174,14 +172,6 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
       events.push({ at: v.end, order: 0, part: { pluralFormEnd: true } });
     }
   }
-  events.sort((x, y) => x.at - y.at || x.order - y.order);
-  const skeleton: SkeletonPart[] = [];
-  let at = 0;
-  for (const e of events) {
-    skeleton.push(text.slice(at, e.at), e.part);
-    at = e.end ?? e.at;
-  }
-  skeleton.push(text.slice(at));
   return {
     id: meta.id,
     path: meta.path,
@@ -189,7 +179,7 @@ export function readXliffSource(text: string, meta: DocumentMeta): Document {
     format: 'xliff',
     blocks,
     units,
-    skeleton,
+    skeleton: skeletonOf(text, events),
   };
 }
 

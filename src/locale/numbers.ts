@@ -234,6 +234,32 @@ function tokenize(latin: string): Token[] {
 const round = (v: number): number => Number(v.toPrecision(12));
 const nkey = (v: number): string => `n:${round(v)}`;
 
+/** A number read from words or letters in text[start, end): keyed by its value, no magnitude unless `more` says. */
+function wordNumber(
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  origin: QuantityOrigin,
+  more: Partial<Pick<Quantity, 'keys' | 'foreignFrom' | 'magnitude' | 'mantissa' | 'decade' | 'ordinal' | 'bare'>> = {},
+): Quantity {
+  const slice = text.slice(start, end);
+  const keys = [nkey(value)];
+  return {
+    text: slice,
+    start,
+    end,
+    kind: 'number',
+    value,
+    keys,
+    foreignFrom: 1,
+    origin,
+    magnitude: 1,
+    mantissa: value,
+    ...more,
+  };
+}
+
 const SPACE = /^[\u0020\u00A0\u202F\u2009]$/u;
 
 /** Readings of one digit token: [values under the locale's convention..., values under the other one...]. */
@@ -392,6 +418,11 @@ export function findQuantities(
   const out: Quantity[] = [];
   const glued = (i: number): boolean => i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
   const wordAt = (i: number): string | undefined => (tokens[i]?.type === 'word' ? tokens[i]!.text : undefined);
+  // "de"/"d'" between two magnitude words, the second larger: "miles de millones", "milliers de milliards"
+  const ofLarger = (k: number, factor: number): boolean => {
+    const nx = wordAt(k + 1);
+    return /^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > factor;
+  };
   const ordinalSuffix = ORDINAL_SUFFIX[lang] ?? ORDINAL_SUFFIX.en!;
   let i = 0;
   const isCodeWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && t.latin;
@@ -616,14 +647,7 @@ export function findQuantities(
               end = tokens[k]!.end;
               k++;
             }
-            // "miles de millones", "milliers de milliards"
-            const nx = wordAt(k + 1);
-            if (
-              /^(?:de|d)$/iu.test(wordAt(k) ?? '') &&
-              nx !== undefined &&
-              (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor
-            )
-              k++;
+            if (ofLarger(k, mag.factor)) k++;
             continue;
           }
           if (
@@ -711,19 +735,7 @@ export function findQuantities(
             ? standaloneRoman(romanMatch[1]!)
             : null;
         if (v !== null) {
-          out.push({
-            text: text.slice(tok.start, tok.end),
-            start: tok.start,
-            end: tok.end,
-            kind: 'number',
-            value: v,
-            keys: [nkey(v)],
-            foreignFrom: 1,
-            origin: 'roman',
-            magnitude: 1,
-            mantissa: v,
-            ordinal: ctx,
-          });
+          out.push(wordNumber(text, tok.start, tok.end, v, 'roman', { ordinal: ctx }));
           i++;
           continue;
         }
@@ -737,19 +749,13 @@ export function findQuantities(
         const v =
           enDecade ??
           (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
-        out.push({
-          text: text.slice(tok.start, tok.end),
-          start: tok.start,
-          end: tok.end,
-          kind: 'number',
-          value: v,
-          keys: [nkey(v), nkey(1900 + v)],
-          foreignFrom: 2,
-          origin: 'words',
-          magnitude: 1,
-          mantissa: v,
-          decade: true,
-        });
+        out.push(
+          wordNumber(text, tok.start, tok.end, v, 'words', {
+            keys: [nkey(v), nkey(1900 + v)],
+            foreignFrom: 2,
+            decade: true,
+          }),
+        );
         i++;
         continue;
       }
@@ -838,89 +844,32 @@ export function findQuantities(
           last = mag.factor;
           end = tokens[k]!.end;
           k++;
-          const nx = wordAt(k + 1);
-          if (
-            /^(?:de|d)$/iu.test(wordAt(k) ?? '') &&
-            nx !== undefined &&
-            (magnitudeOf(nx, lang)?.factor ?? 0) > mag.factor
-          )
-            k++;
+          if (ofLarger(k, mag.factor)) k++;
         }
         const only = roles.length === 1 ? roles[0]! : undefined;
         if (roles.length === 0 && firstMag?.plural) {
           // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
-          out.push({
-            text: text.slice(tok.start, end),
-            start: tok.start,
-            end,
-            kind: 'number',
-            value: magnitude,
-            keys: [`m:${magnitude}`],
-            foreignFrom: 1,
-            origin: 'words',
-            magnitude,
-            mantissa: 1,
-            bare: true,
-          });
+          out.push(
+            wordNumber(text, tok.start, end, magnitude, 'words', {
+              keys: [`m:${magnitude}`],
+              magnitude,
+              mantissa: 1,
+              bare: true,
+            }),
+          );
         } else if (only?.role === 'ordinal') {
-          out.push({
-            text: text.slice(tok.start, end),
-            start: tok.start,
-            end,
-            kind: 'number',
-            value: only.value,
-            keys: [nkey(only.value)],
-            foreignFrom: 1,
-            origin: 'ordinal-word',
-            magnitude: 1,
-            mantissa: only.value,
-            ordinal: true,
-          });
+          out.push(wordNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
         } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
           const v = roles[0]!.value + roles[1]!.value;
-          out.push({
-            text: text.slice(tok.start, end),
-            start: tok.start,
-            end,
-            kind: 'number',
-            value: v,
-            keys: [nkey(v)],
-            foreignFrom: 1,
-            origin: 'ordinal-word',
-            magnitude: 1,
-            mantissa: v,
-            ordinal: true,
-          });
+          out.push(wordNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
         } else if (only?.role === 'article' && magnitude === 1) {
-          out.push({
-            text: text.slice(tok.start, end),
-            start: tok.start,
-            end,
-            kind: 'number',
-            value: 1,
-            keys: [nkey(1)],
-            foreignFrom: 1,
-            origin: 'article',
-            magnitude: 1,
-            mantissa: 1,
-          });
+          out.push(wordNumber(text, tok.start, end, 1, 'article'));
         } else {
           const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
           if (base !== null && (roles.length > 0 || magnitude > 1)) {
             const v = round(base * magnitude);
             // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
-            out.push({
-              text: text.slice(tok.start, end),
-              start: tok.start,
-              end,
-              kind: 'number',
-              value: v,
-              keys: [nkey(v)],
-              foreignFrom: 1,
-              origin: 'words',
-              magnitude,
-              mantissa: base,
-            });
+            out.push(wordNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
           }
         }
         i = Math.max(k, i + 1);

@@ -1,4 +1,4 @@
-import { list, openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
+import { inProject, list, rel, type Program } from '../context.js';
 
 /** Wires the `locflow build` command: its options, one workflow call, what it prints. */
 export function registerBuild(program: Program): void {
@@ -10,35 +10,29 @@ export function registerBuild(program: Program): void {
     .option('--dry-run', 'make and check every file; say what would be written, write nothing')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(
-        async () => {
-          const globals = cmd.optsWithGlobals() as GlobalOptions;
-          const project = await openProject(globals);
-          const { output, shortList, count } = await import('../output.js');
-          const out = output({ ...globals, json: opts.json });
-          const { build } = await import('../../workflow/build.js');
-          const dryRun = opts.dryRun === true;
-          const results = await build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
-          for (const r of results) {
-            const fallback = r.untranslated.length
-              ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(
-                  r.untranslated.map((u) => u.label),
-                  out.verbose,
-                )}`
-              : '';
-            out.line(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
-          }
-          const untranslated = results.reduce((n, r) => n + r.untranslated.length, 0);
-          out.line(
-            `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}${untranslated ? `, ${untranslated} untranslated unit(s) in the source language` : ''}`,
-          );
-          out.data('build', {
-            dryRun,
-            results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
-            totals: { files: results.length, untranslated },
-          });
-        },
-        opts.json ? 'build' : undefined,
-      ),
+      inProject(cmd, 'build', opts.json, async (project, out) => {
+        const { shortList, count } = await import('../output.js');
+        const { build } = await import('../../workflow/build.js');
+        const dryRun = opts.dryRun === true;
+        const results = await build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
+        for (const r of results) {
+          const fallback = r.untranslated.length
+            ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(
+                r.untranslated.map((u) => u.label),
+                out.verbose,
+              )}`
+            : '';
+          out.line(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
+        }
+        const untranslated = results.reduce((n, r) => n + r.untranslated.length, 0);
+        out.line(
+          `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}${untranslated ? `, ${untranslated} untranslated unit(s) in the source language` : ''}`,
+        );
+        out.data('build', {
+          dryRun,
+          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+          totals: { files: results.length, untranslated },
+        });
+      }),
     );
 }

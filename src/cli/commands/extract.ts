@@ -1,5 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
-import { list, openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
+import { inProject, list, rel, type Program } from '../context.js';
 
 /** Wires the `locflow extract` command: its options, one workflow call, what it prints. */
 export function registerExtract(program: Program): void {
@@ -16,45 +16,39 @@ export function registerExtract(program: Program): void {
     .option('--dry-run', 'write nothing; say which files would be written, with what')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(
-        async () => {
-          const globals = cmd.optsWithGlobals() as GlobalOptions;
-          const project = await openProject(globals);
-          const { output, shortList, count } = await import('../output.js');
-          const out = output({ ...globals, json: opts.json });
-          const { extract } = await import('../../workflow/extract.js');
-          const dryRun = opts.dryRun === true;
-          const results = await extract(project, {
-            ...(opts.lang ? { langs: opts.lang } : {}),
-            ...(opts.xliff ? { version: opts.xliff } : {}),
-            prefill: opts.prefill === true,
-            force: opts.force === true,
-            dryRun,
-          });
-          for (const r of results) {
-            const tm =
-              r.leverage.inContext + r.leverage.exact + r.leverage.fuzzy
-                ? `; memory: ${r.leverage.inContext} in-context exact, ${r.leverage.exact} exact (to review), ${r.leverage.fuzzy} fuzzy`
-                : '';
-            out.line(
-              `${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated${tm}`,
-            );
-            if (r.removed.length)
-              out.line(
-                `  ${r.removed.length} translated unit(s) no longer in the source: ${shortList(r.removed, out.verbose)}`,
-              );
-          }
-          const sum = (key: 'units' | 'words' | 'translated'): number => results.reduce((n, r) => n + r[key], 0);
+      inProject(cmd, 'extract', opts.json, async (project, out) => {
+        const { shortList, count } = await import('../output.js');
+        const { extract } = await import('../../workflow/extract.js');
+        const dryRun = opts.dryRun === true;
+        const results = await extract(project, {
+          ...(opts.lang ? { langs: opts.lang } : {}),
+          ...(opts.xliff ? { version: opts.xliff } : {}),
+          prefill: opts.prefill === true,
+          force: opts.force === true,
+          dryRun,
+        });
+        for (const r of results) {
+          const tm =
+            r.leverage.inContext + r.leverage.exact + r.leverage.fuzzy
+              ? `; memory: ${r.leverage.inContext} in-context exact, ${r.leverage.exact} exact (to review), ${r.leverage.fuzzy} fuzzy`
+              : '';
           out.line(
-            `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}, ${count(sum('units'), 'unit')}, ${sum('translated')} already translated`,
+            `${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated${tm}`,
           );
-          out.data('extract', {
-            dryRun,
-            results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
-            totals: { files: results.length, units: sum('units'), words: sum('words'), translated: sum('translated') },
-          });
-        },
-        opts.json ? 'extract' : undefined,
-      ),
+          if (r.removed.length)
+            out.line(
+              `  ${r.removed.length} translated unit(s) no longer in the source: ${shortList(r.removed, out.verbose)}`,
+            );
+        }
+        const sum = (key: 'units' | 'words' | 'translated'): number => results.reduce((n, r) => n + r[key], 0);
+        out.line(
+          `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}, ${count(sum('units'), 'unit')}, ${sum('translated')} already translated`,
+        );
+        out.data('extract', {
+          dryRun,
+          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+          totals: { files: results.length, units: sum('units'), words: sum('words'), translated: sum('translated') },
+        });
+      }),
     );
 }

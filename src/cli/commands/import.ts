@@ -1,4 +1,4 @@
-import { openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
+import { inProject, rel, type Program } from '../context.js';
 
 /** Wires the `locflow import` command: its options, one workflow call, what it prints. */
 export function registerImport(program: Program): void {
@@ -15,50 +15,44 @@ export function registerImport(program: Program): void {
     .option('--dry-run', 'check the files and say what would be imported; change nothing')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((files, opts, cmd) =>
-      run(
-        async () => {
-          const globals = cmd.optsWithGlobals() as GlobalOptions;
-          const project = await openProject(globals);
-          const { output, count } = await import('../output.js');
-          const out = output({ ...globals, json: opts.json });
-          const { importFiles } = await import('../../workflow/import.js');
-          const dryRun = opts.dryRun === true;
-          const results = await importFiles(project, files, {
-            overwrite: opts.overwrite === true,
-            dryRun,
-            ...(opts.lang ? { lang: opts.lang } : {}),
-          });
-          for (const r of results) {
-            out.line(
-              `${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} ${dryRun ? 'would be imported' : 'imported'}, ${r.unchanged} unchanged, ${r.untranslated} untranslated`,
-            );
-            out.detail(`  ${r.toMemory} approved translation(s) for the memory`);
-            if (r.flagged.length) {
-              out.line(`  ${r.flagged.length} unit(s) imported as needs-review because a check failed:`);
-              for (const f of r.flagged)
-                out.line(`    ${f.label ?? f.unit}${f.label ? ` (${f.unit})` : ''}: ${f.problems.join('; ')}`);
-            }
-          }
-          const sum = (key: 'imported' | 'unchanged' | 'untranslated' | 'toMemory'): number =>
-            results.reduce((n, r) => n + r[key], 0);
-          const flagged = results.reduce((n, r) => n + r.flagged.length, 0);
+      inProject(cmd, 'import', opts.json, async (project, out) => {
+        const { count } = await import('../output.js');
+        const { importFiles } = await import('../../workflow/import.js');
+        const dryRun = opts.dryRun === true;
+        const results = await importFiles(project, files, {
+          overwrite: opts.overwrite === true,
+          dryRun,
+          ...(opts.lang ? { lang: opts.lang } : {}),
+        });
+        for (const r of results) {
           out.line(
-            `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated in ${count(files.length, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}`,
+            `${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} ${dryRun ? 'would be imported' : 'imported'}, ${r.unchanged} unchanged, ${r.untranslated} untranslated`,
           );
-          out.data('import', {
-            dryRun,
-            results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
-            totals: {
-              files: files.length,
-              imported: sum('imported'),
-              unchanged: sum('unchanged'),
-              untranslated: sum('untranslated'),
-              toMemory: sum('toMemory'),
-              flagged,
-            },
-          });
-        },
-        opts.json ? 'import' : undefined,
-      ),
+          out.detail(`  ${r.toMemory} approved translation(s) for the memory`);
+          if (r.flagged.length) {
+            out.line(`  ${r.flagged.length} unit(s) imported as needs-review because a check failed:`);
+            for (const f of r.flagged)
+              out.line(`    ${f.label ?? f.unit}${f.label ? ` (${f.unit})` : ''}: ${f.problems.join('; ')}`);
+          }
+        }
+        const sum = (key: 'imported' | 'unchanged' | 'untranslated' | 'toMemory'): number =>
+          results.reduce((n, r) => n + r[key], 0);
+        const flagged = results.reduce((n, r) => n + r.flagged.length, 0);
+        out.line(
+          `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated in ${count(files.length, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}`,
+        );
+        out.data('import', {
+          dryRun,
+          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+          totals: {
+            files: files.length,
+            imported: sum('imported'),
+            unchanged: sum('unchanged'),
+            untranslated: sum('untranslated'),
+            toMemory: sum('toMemory'),
+            flagged,
+          },
+        });
+      }),
     );
 }

@@ -1,4 +1,4 @@
-import { openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
+import { inProject, rel, type Program } from '../context.js';
 
 /** Wires the `locflow pseudo` command: its options, one workflow call, what it prints. */
 export function registerPseudo(program: Program): void {
@@ -11,23 +11,16 @@ export function registerPseudo(program: Program): void {
     .option('--expansion <ratio>', 'extra length as a ratio', '0.3')
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(
-        async () => {
-          const globals = cmd.optsWithGlobals() as GlobalOptions;
-          const project = await openProject(globals);
-          const { output } = await import('../output.js');
-          const out = output({ ...globals, json: opts.json });
-          const { pseudo } = await import('../../workflow/pseudo.js');
-          const expansion = Number(opts.expansion);
-          if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
-            const { LocflowError } = await import('../../errors.js');
-            throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
-          }
-          const results = pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion });
-          for (const r of results) out.line(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
-          out.data('pseudo', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
-        },
-        opts.json ? 'pseudo' : undefined,
-      ),
+      inProject(cmd, 'pseudo', opts.json, async (project, out) => {
+        const { pseudo } = await import('../../workflow/pseudo.js');
+        const expansion = Number(opts.expansion);
+        if (!Number.isFinite(expansion) || expansion < 0 || expansion > 3) {
+          const { LocflowError } = await import('../../errors.js');
+          throw new LocflowError(`--expansion "${opts.expansion}" must be a number from 0 to 3`);
+        }
+        const results = pseudo(project, opts.lang, { rtl: opts.rtl === true, expansion });
+        for (const r of results) out.line(`${rel(project.root, r.file)}: ${r.units} units pseudo-translated`);
+        out.data('pseudo', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
+      }),
     );
 }

@@ -1,4 +1,4 @@
-import { openProject, rel, run, type GlobalOptions, type Program } from '../context.js';
+import { inProject, rel, type Program } from '../context.js';
 
 /** Wires the `locflow tm` command: its options, one workflow call, what it prints. */
 export function registerTm(program: Program): void {
@@ -19,34 +19,27 @@ export function registerTm(program: Program): void {
     .option('--overwrite', "the file's translations replace the people's translations the memory holds")
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((files, opts, cmd) =>
-      run(
-        async () => {
-          const globals = cmd.optsWithGlobals() as GlobalOptions;
-          const project = await openProject(globals);
-          const { output } = await import('../output.js');
-          const out = output({ ...globals, json: opts.json });
-          const { tmImport } = await import('../../workflow/tm.js');
-          const results = await tmImport(project, files, { overwrite: opts.overwrite === true });
-          for (const r of results) {
-            const file = rel(project.root, r.file);
-            const kept = r.kept
-              ? `, ${r.kept} kept out: the memory holds a person's other translation` +
-                (r.overwritable
-                  ? ` (--overwrite takes the file's${r.overwritable < r.kept ? ` for ${r.overwritable}` : ''})`
-                  : '')
-              : '';
-            out.line(`${file}: ${r.read} translation(s) read, ${r.added} new or updated in the memory${kept}`);
-            for (const k of r.keptExamples)
-              out.line(
-                `  ${file}${k.line !== undefined ? `:${k.line}` : ''} (${k.targetLang}) "${k.source}": kept "${k.kept}",` +
-                  ` not the file's ${k.machine ? 'machine translation ' : ''}"${k.target}"`,
-              );
-            if (r.kept > r.keptExamples.length) out.line(`  … and ${r.kept - r.keptExamples.length} more`);
-          }
-          out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
-        },
-        opts.json ? 'tm import' : undefined,
-      ),
+      inProject(cmd, 'tm import', opts.json, async (project, out) => {
+        const { tmImport } = await import('../../workflow/tm.js');
+        const results = await tmImport(project, files, { overwrite: opts.overwrite === true });
+        for (const r of results) {
+          const file = rel(project.root, r.file);
+          const kept = r.kept
+            ? `, ${r.kept} kept out: the memory holds a person's other translation` +
+              (r.overwritable
+                ? ` (--overwrite takes the file's${r.overwritable < r.kept ? ` for ${r.overwritable}` : ''})`
+                : '')
+            : '';
+          out.line(`${file}: ${r.read} translation(s) read, ${r.added} new or updated in the memory${kept}`);
+          for (const k of r.keptExamples)
+            out.line(
+              `  ${file}${k.line !== undefined ? `:${k.line}` : ''} (${k.targetLang}) "${k.source}": kept "${k.kept}",` +
+                ` not the file's ${k.machine ? 'machine translation ' : ''}"${k.target}"`,
+            );
+          if (r.kept > r.keptExamples.length) out.line(`  … and ${r.kept - r.keptExamples.length} more`);
+        }
+        out.data('tm import', { results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })) });
+      }),
     );
   tm.command('export')
     .description('write the memory as TMX')
@@ -59,22 +52,15 @@ export function registerTm(program: Program): void {
     )
     .option('--json', 'print the result as JSON (see README, "Output for scripts")')
     .action((opts, cmd) =>
-      run(
-        async () => {
-          const globals = cmd.optsWithGlobals() as GlobalOptions;
-          const project = await openProject(globals);
-          const { output } = await import('../output.js');
-          const out = output({ ...globals, json: opts.json });
-          const { tmExport } = await import('../../workflow/tm.js');
-          const r = await tmExport(project, opts.output, {
-            ...(opts.lang ? { lang: opts.lang } : {}),
-            omegat: opts.omegat === true,
-          });
-          out.line(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
-          out.data('tm export', { results: [{ ...r, file: rel(project.root, r.file) }] });
-        },
-        opts.json ? 'tm export' : undefined,
-      ),
+      inProject(cmd, 'tm export', opts.json, async (project, out) => {
+        const { tmExport } = await import('../../workflow/tm.js');
+        const r = await tmExport(project, opts.output, {
+          ...(opts.lang ? { lang: opts.lang } : {}),
+          omegat: opts.omegat === true,
+        });
+        out.line(`${rel(project.root, r.file)}: ${r.entries} translation unit(s)`);
+        out.data('tm export', { results: [{ ...r, file: rel(project.root, r.file) }] });
+      }),
     );
   tm.command('migrate')
     .description("create the memory's schema or bring it up to date (tm.url, LOCFLOW_TM_URL or the SQLite file)")
@@ -83,18 +69,14 @@ export function registerTm(program: Program): void {
       '\nExample:\n  locflow tm migrate   # the memory that tm.url or LOCFLOW_TM_URL names, else tm/project.db',
     )
     .action((_opts, cmd) =>
-      run(async () => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
+      inProject(cmd, 'tm migrate', undefined, async (project, out) => {
         const { tmMigrate } = await import('../../workflow/tm.js');
         const r = await tmMigrate(project);
-        (await import('../output.js'))
-          .output(globals)
-          .line(
-            r.from === r.to
-              ? `${r.location}: schema version ${r.to}, up to date`
-              : `${r.location}: schema version ${r.from} → ${r.to}`,
-          );
+        out.line(
+          r.from === r.to
+            ? `${r.location}: schema version ${r.to}, up to date`
+            : `${r.location}: schema version ${r.from} → ${r.to}`,
+        );
       }),
     );
 }
