@@ -119,7 +119,7 @@ export async function validateConfig(raw: Json, file: string, root: string): Pro
       hint: 'use "1.2" or "2.0"',
     });
   const locales = obj.locales === undefined ? {} : asObject(obj.locales, 'locales', file);
-  const text = obj.text === undefined ? {} : readTextSettings(obj.text, place);
+  const text = await readTextSettings(obj.text, place);
   const qa = await readQaSettings(obj.qa, place);
   const mt = await readMtSettings(obj.mt, place);
   const tm = readSettings(TM_SETTINGS, obj.tm, 'tm', place);

@@ -10,8 +10,8 @@ export interface DocumentMeta {
 
 /**
  * A source format: a reader that cuts a file into a Document, a writer that fills its skeleton, and the
- * settings it reads from the configuration's "text" section (keys, defaults, validation; declared in
- * formats/settings.ts). Its extensions are the registry's.
+ * settings it reads from the configuration's "text" section (keys, defaults, validation: the registry checks
+ * the section against them). Its extensions are the registry's.
  */
 export interface FormatPlugin<S extends SettingsSpec = SettingsSpec> {
   readonly settings: S;

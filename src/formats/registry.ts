@@ -2,20 +2,19 @@ import { extname } from 'node:path';
 import type { Document } from '../model/index.js';
 import { LocflowError } from '../errors.js';
 import {
+  asObject,
   readSettings,
   settingsFrom,
   type Json,
   type Place,
+  type Setting,
   type SettingValues,
-  type SettingsSpec,
 } from '../settings.js';
 import type { DocumentMeta, FormatPlugin } from './format.js';
 import type { Render } from './skeleton.js';
-import { MARKDOWN_SETTINGS, TEXT_ARTICLE_SETTINGS } from './settings.js';
 
 interface FormatEntry {
   readonly extensions: readonly string[];
-  readonly settings: SettingsSpec;
   /** The reader and writer, imported when a file of the format is first met. */
   load(): Promise<FormatPlugin>;
 }
@@ -26,26 +25,16 @@ interface FormatEntry {
  * starts without them. A new format is one file exporting a FormatPlugin and one entry here.
  */
 const FORMATS: Readonly<Record<string, FormatEntry>> = {
-  text: {
-    extensions: ['.txt'],
-    settings: TEXT_ARTICLE_SETTINGS,
-    load: async () => (await import('./text-article.js')).textFormat,
-  },
-  markdown: {
-    extensions: ['.md', '.markdown'],
-    settings: MARKDOWN_SETTINGS,
-    load: async () => (await import('./markdown.js')).markdownFormat,
-  },
-  html: { extensions: ['.html', '.htm'], settings: {}, load: async () => (await import('./html.js')).htmlFormat },
+  text: { extensions: ['.txt'], load: async () => (await import('./text-article.js')).textFormat },
+  markdown: { extensions: ['.md', '.markdown'], load: async () => (await import('./markdown.js')).markdownFormat },
+  html: { extensions: ['.html', '.htm'], load: async () => (await import('./html.js')).htmlFormat },
   icu: {
     extensions: ['.icu.json', '.messages.json'],
-    settings: {},
     load: async () => (await import('./icu-json.js')).icuFormat,
   },
-  i18next: { extensions: ['.json'], settings: {}, load: async () => (await import('./i18next-json.js')).i18nextFormat },
+  i18next: { extensions: ['.json'], load: async () => (await import('./i18next-json.js')).i18nextFormat },
   xliff: {
     extensions: ['.xlf', '.xliff'],
-    settings: {},
     load: async () => (await import('./xliff-source.js')).xliffSourceFormat,
   },
 };
@@ -58,12 +47,20 @@ export interface Format {
   write(doc: Document, render: Render, lang: string): string;
 }
 
-/** The "text" section: the settings every format declares. */
-export const TEXT_SETTINGS: SettingsSpec = Object.assign({}, ...Object.values(FORMATS).map((f) => f.settings));
-
-/** Reads the configuration's "text" section against the formats' declarations. */
-export function readTextSettings(value: Json | undefined, place: Place): SettingValues {
-  return readSettings(TEXT_SETTINGS, value, 'text', place);
+/**
+ * Reads the configuration's "text" section: each key validated by the format that declares it. Formats load in
+ * the order above until every given key is claimed (a section of plain-text keys loads only that format); an
+ * unknown key, once all are loaded, is refused with every format's keys as the hint.
+ */
+export async function readTextSettings(value: Json | undefined, place: Place): Promise<SettingValues> {
+  if (value === undefined) return {};
+  const given = Object.keys(asObject(value, 'text', place.file));
+  const spec: Record<string, Setting<unknown>> = {};
+  for (const entry of Object.values(FORMATS)) {
+    if (given.every((key) => key in spec)) break;
+    Object.assign(spec, (await entry.load()).settings);
+  }
+  return readSettings(spec, value, 'text', place);
 }
 
 const NAMES = Object.keys(FORMATS);

@@ -1,9 +1,6 @@
 import { regexps, strings } from '../settings.js';
 
-/**
- * The configuration's "text" section: the keys and defaults each format reads, declared apart from the readers
- * so a configuration is checked without loading a parser.
- */
+/** The keys and defaults the text and Markdown formats read from the configuration's "text" section. */
 
 /** Lines that are site furniture rather than article text. */
 export const DEFAULT_BOILERPLATE: readonly RegExp[] = [
