@@ -119,7 +119,11 @@ export class FuzzyIndex {
     // Rarest first; tokens unknown to the memory are the rarest of all and match nothing.
     const order = [...ids].sort((a, b) => this.listLength(a) - this.listLength(b));
     const best = new BestHits<IndexedEntry>(limit, threshold);
-    for (const e of this.candidates(order, bounds, q)) {
+    // The query's different words, rarest first (each unknown word is one of its own, on no list).
+    const distinct = [...new Set(mine.lower)]
+      .map((w) => this.vocab.get(w) ?? -1)
+      .sort((a, b) => this.listLength(a) - this.listLength(b));
+    for (const e of this.candidates(order, distinct, bounds, q)) {
       const from = this.tokenStart[e]!;
       const m = this.tokenStart[e + 1]! - from;
       if (!bounds.fitsLength(m)) continue;
@@ -149,12 +153,15 @@ export class FuzzyIndex {
    * The entries that can share enough tokens, each once. An entry sharing k of the query's n tokens
    * holds one of any n − k + 1 of them (the prefix filter), and two of any n − k + 2: where k ≥ 2 it
    * is enough to count, over the lists of the n − k + 2 rarest, how many each entry is on (a token
-   * chosen twice counting twice) and keep those on two, which leaves out most of the entries that
-   * merely hold one common word.
+   * chosen twice counting twice, so different words are chosen where the query has enough) and keep
+   * those on two, which leaves out most of the entries that merely hold one common word.
    */
-  private candidates(order: readonly number[], bounds: FuzzyBounds, q: number): number[] {
+  private candidates(order: readonly number[], distinct: readonly number[], bounds: FuzzyBounds, q: number): number[] {
     const pairs = bounds.minShared >= 2;
-    const chosen = order.slice(0, bounds.prefixSize + (pairs ? 1 : 0));
+    const size = bounds.prefixSize + (pairs ? 1 : 0);
+    // Any n − k + 2 of the query's positions will do: different words where the query has enough of them, so a
+    // common word the query holds twice is not a pair by itself.
+    const chosen = pairs && distinct.length >= size ? distinct.slice(0, size) : order.slice(0, size);
     const times = new Map<number, number>();
     for (const id of chosen) if (id >= 0) times.set(id, (times.get(id) ?? 0) + 1);
     const out: number[] = [];

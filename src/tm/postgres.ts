@@ -325,11 +325,15 @@ export class PostgresMemory implements TranslationMemory {
     };
     // At least two of the n − k + 2 rarest: for each of them, the entries holding it and one of those after it
     // (one GIN read each); a token chosen twice is a pair by itself. Where no pair can be asked, one of the rarest.
-    const chosen = bounds.minShared >= 2 ? rarest.slice(0, bounds.prefixSize + 1) : [];
+    // Any n − k + 2 of the query's positions will do: different words where the query has enough of them, so a
+    // common word it holds twice is not a pair by itself (which read every entry holding it).
+    const distinct = [...new Set(rarest)];
+    const pick = (size: number): string[] => (distinct.length >= size ? distinct : rarest).slice(0, size);
+    const chosen = bounds.minShared >= 2 ? pick(bounds.prefixSize + 1) : [];
     const conditions = new Set<string>();
     // When pairs of common tokens would still read thousands of rows: three of the n − k + 3 rarest, the
     // entries holding two of them and one of those after both.
-    const triple = bounds.minShared >= 3 ? rarest.slice(0, bounds.prefixSize + 2) : [];
+    const triple = bounds.minShared >= 3 ? pick(bounds.prefixSize + 2) : [];
     if (
       triple.length === bounds.prefixSize + 2 &&
       new Set(triple).size === triple.length &&
