@@ -1,5 +1,5 @@
 import { renderingsFor } from '../glossary.js';
-import { cldrRenderings } from '../names/cldr.js';
+import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isTitle } from '../names/words.js';
@@ -155,6 +155,9 @@ function lookFor(
     return undefined;
   // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
   if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
+  // Or by the adjective CLDR gives it in a regional language's name: "US competitors" → "concurrents américains".
+  if (name.cldr && cldrAdjectives(name.cldr, targetLang).some((a) => target.findWord(fold(a)) !== undefined))
+    return undefined;
   // An acronym is kept, localised or written out, never respelled: "NFS" is not the word "nos".
   const respelled = (m: WordMatch | undefined): WordMatch | undefined =>
     name.kind === 'acronym' && m === 'cognate' ? undefined : m;

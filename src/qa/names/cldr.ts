@@ -177,3 +177,56 @@ const placeStem = memoPerLanguage((stem: string, lang: string): boolean => {
 export function stemOfPlaceOrLanguage(foldedStem: string, lang: string): boolean {
   return foldedStem.length >= 4 && placeStem(foldedStem, lang);
 }
+
+const adjectiveCache = new Map<string, Map<string, string[]>>();
+
+/**
+ * The adjectives CLDR gives regions in `lang`, read from its names of regional language variants: "anglais
+ * américain" beside "anglais" makes "américain" the adjective of US, "inglés estadounidense" → "estadounidense",
+ * "Österreichisches Deutsch" → "österreichisches". A country is often rendered by its adjective ("US competitors"
+ * → "concurrents américains"), and nothing else in CLDR links the two.
+ */
+function regionAdjectives(lang: string): Map<string, string[]> {
+  let out = adjectiveCache.get(lang);
+  if (!out) {
+    out = new Map();
+    let names: Record<string, string> = {};
+    try {
+      const data = require(`cldr-localenames-full/main/${lang}/languages.json`) as {
+        main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
+      };
+      names = Object.values(data.main)[0]?.localeDisplayNames.languages ?? {};
+    } catch {
+      // A language CLDR has no names for: no adjectives.
+    }
+    for (const [key, variant] of Object.entries(names)) {
+      const m = /^([a-z]{2,3})-([A-Z]{2}|\d{3})$/u.exec(key);
+      const plain = m ? names[m[1]!] : undefined;
+      if (!m || !plain) continue;
+      // Only "<language> <adjective>" or "<adjective> <language>": not "(Inde)", "du Mexique", "d’Espagne".
+      const rest = variant.startsWith(`${plain} `)
+        ? variant.slice(plain.length + 1)
+        : variant.endsWith(` ${plain}`)
+          ? variant.slice(0, -plain.length - 1)
+          : undefined;
+      if (!rest || !/^[\p{L}\p{M}]{4,}$/u.test(rest)) continue;
+      const list = out.get(m[2]!) ?? [];
+      if (!list.includes(rest)) out.set(m[2]!, [...list, rest]);
+    }
+    // An adjective given to two regions ("الأوروبية" for ES and PT in Arabic) is a continent's, not a country's.
+    const count = new Map<string, number>();
+    for (const list of out.values()) for (const a of list) count.set(a, (count.get(a) ?? 0) + 1);
+    for (const [region, list] of out)
+      out.set(
+        region,
+        list.filter((a) => count.get(a) === 1),
+      );
+    adjectiveCache.set(lang, out);
+  }
+  return out;
+}
+
+/** The target language's adjectives for a region CLDR names ("américain" for US in French); none for other names. */
+export function cldrAdjectives(name: CldrName, targetLang: string): readonly string[] {
+  return name.kind === 'region' ? (regionAdjectives(primarySubtag(targetLang)).get(name.code) ?? []) : [];
+}

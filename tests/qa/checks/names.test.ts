@@ -124,6 +124,20 @@ describe('names rendered the way professionals do, and names lost', () => {
     ],
     ['cz written tsch', 'Czechoslovakia split in 1993.', 'Die Tschechoslowakei zerfiel 1993.', 'de', 'Czechoslovakia'],
     ['a country by its adjective', 'Exports to China rose.', 'Las exportaciones chinas aumentaron.', 'es', 'China'],
+    [
+      'a country by the adjective of its regional language (CLDR "anglais britannique")',
+      'UK lenders cut their rates.',
+      'Les prêteurs britanniques ont baissé leurs taux.',
+      'fr',
+      'UK',
+    ],
+    [
+      'the same in Spanish (CLDR "inglés británico")',
+      'The deal pleased UK exporters.',
+      'El acuerdo satisfizo a los exportadores británicos.',
+      'es',
+      'UK',
+    ],
   ])('%s: nothing to report', async (_name, source, target, lang, name) => {
     expect((await messages(source, target, lang)).filter((m) => m.includes(`"${name}"`))).toEqual([]);
   });
@@ -142,6 +156,13 @@ describe('names rendered the way professionals do, and names lost', () => {
       'Marcó otro gol.',
       'es',
       /^error: name "GOP" is not in the target/u,
+    ],
+    [
+      "another country's adjective explains nothing",
+      'Canada and the UK signed the deal.',
+      'Le Canada et les négociateurs canadiens ont signé.',
+      'fr',
+      /^error: name "UK" is not in the target/u,
     ],
   ])('%s', async (_name, source, target, lang, message) => {
     expect((await messages(source, target, lang)).join('\n')).toMatch(message);
