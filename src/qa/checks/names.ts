@@ -158,6 +158,11 @@ function lookFor(
   // Or by the adjective CLDR gives it in a regional language's name: "US competitors" → "concurrents américains".
   if (name.cldr && cldrAdjectives(name.cldr, targetLang).some((a) => target.findWord(fold(a)) !== undefined))
     return undefined;
+  // A temperature scale after "degrees" is written as its symbol: "50 degrees Celsius" → "50 °C", "50 degrés C".
+  if (name.words.length === 1 && /(?:°|\bdegrees?)\s*$/iu.test(source.text.slice(0, name.start))) {
+    const symbol = new RegExp(`(?:°|\\s)\\s*${name.text.charAt(0)}(?![\\p{L}\\p{N}])`, 'u');
+    if (symbol.test(target.text)) return undefined;
+  }
   // An acronym is kept, localised or written out, never respelled: "NFS" is not the word "nos".
   const respelled = (m: WordMatch | undefined): WordMatch | undefined =>
     name.kind === 'acronym' && m === 'cognate' ? undefined : m;

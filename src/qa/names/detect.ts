@@ -1,6 +1,6 @@
 import { fold } from '../text.js';
 import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
-import { isCalendarWord as isMonthOrWeekday } from '../../locale/months.js';
+import { calendarName, isCalendarWord as isMonthOrWeekday } from '../../locale/months.js';
 import { memoPerLanguage } from '../../model/memo.js';
 import { primarySubtag } from '../../model/language.js';
 import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
@@ -53,6 +53,19 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐][\p{L}\p{N}][\p{L}\p{M}
 /** Month and weekday names, and the a.m./p.m. of "2:15 PM": capitalised in English but not names; dates are the numbers check's business. */
 function isCalendarWord(word: string, lang: string): boolean {
   return /^[ap]m$/iu.test(word) || isMonthOrWeekday(word, primarySubtag(lang));
+}
+
+const weekdayNames = new Map<string, ReadonlySet<string>>();
+
+/** Whether a word is a weekday's full name in `lang` ("Monday"). */
+function isWeekday(word: string, lang: string): boolean {
+  const base = primarySubtag(lang);
+  let names = weekdayNames.get(base);
+  if (!names) {
+    names = new Set(Array.from({ length: 7 }, (_, d) => calendarName('weekday', d, base).toLowerCase()));
+    weekdayNames.set(base, names);
+  }
+  return names.has(word.toLowerCase());
 }
 
 // Adherents of religions and movements: group words like nationalities, written lower case in many languages.
@@ -204,7 +217,12 @@ function detect(text: string, lang: string): FoundName[] {
 
   const names: FoundName[] = [];
   for (const r of runs) {
-    let words = r.filter((w, i) => !(isCalendarWord(w.text, lang) && (r.length === 1 || i === 0)));
+    // News style dates a statement by its weekday right after a name ("told Congress Monday"): the day is no part of it.
+    let words = r.filter(
+      (w, i) =>
+        !(isCalendarWord(w.text, lang) && (r.length === 1 || i === 0)) &&
+        !(i === r.length - 1 && isWeekday(w.text, lang)),
+    );
     // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
     while (
       words.length > 1 &&

@@ -138,6 +138,13 @@ describe('names rendered the way professionals do, and names lost', () => {
       'es',
       'UK',
     ],
+    [
+      'a temperature scale written as its symbol',
+      'The lake froze at 20 degrees Fahrenheit last night.',
+      'Le lac a gelé à 20 °F la nuit dernière.',
+      'fr',
+      'Fahrenheit',
+    ],
   ])('%s: nothing to report', async (_name, source, target, lang, name) => {
     expect((await messages(source, target, lang)).filter((m) => m.includes(`"${name}"`))).toEqual([]);
   });
@@ -156,6 +163,13 @@ describe('names rendered the way professionals do, and names lost', () => {
       'Marcó otro gol.',
       'es',
       /^error: name "GOP" is not in the target/u,
+    ],
+    [
+      'a temperature scale lost',
+      'The lake froze at 20 degrees Fahrenheit last night.',
+      'Le lac a gelé à 20 degrés la nuit dernière.',
+      'fr',
+      /^error: name "Fahrenheit" is not in the target/u,
     ],
     [
       "another country's adjective explains nothing",
@@ -189,6 +203,15 @@ describe('names rendered the way professionals do, and names lost', () => {
     await expect(validateConfig({ qa: { unlikeNames: 'fatal' } }, 'locflow.config.json', '/tmp')).rejects.toThrow(
       /unlikeNames must be "warning" or "error"/u,
     );
+  });
+});
+
+describe('a weekday after a name dates the statement, it is no part of the name', () => {
+  it.each<[string, string[]]>([
+    ['The minister told Bundestag Thursday that taxes would rise.', ['Bundestag']],
+    ['Officials said Angela Merkel Tuesday rejected the plan.', ['Angela Merkel']],
+  ])('%s', (text, names) => {
+    expect(findNames(text, 'en').map((n) => n.text)).toEqual(names);
   });
 });
 
