@@ -1,16 +1,20 @@
 import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandBraces, fixedRoot } from '../src/project/glob.js';
-import { locflow, read, tempProject, type CliResult } from './helpers.js';
+import { loadProject } from '../src/project/load.js';
 import { fillTemplate } from '../src/project/paths.js';
+import { build } from '../src/workflow/build.js';
+import { extract, type ExtractResult } from '../src/workflow/extract.js';
+import { importFiles } from '../src/workflow/import.js';
+import { translate } from '../src/workflow/translate.js';
+import { locflow, read, refusal, tempProject } from './helpers.js';
 
-function ok(r: CliResult): CliResult {
-  expect(r.stderr, r.stdout).toBe('');
-  expect(r.code).toBe(0);
-  return r;
-}
+/**
+ * Source patterns, called in process (extract, import, translate, build on temporary projects); one CLI run
+ * keeps the wiring of a refusal at load (exit 2 for every command).
+ */
 
 function write(root: string, path: string, text: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -43,32 +47,36 @@ function translateXliff(file: string, marker: string): void {
   writeFileSync(file, done);
 }
 
-describe('source patterns', () => {
-  it('"**" matches at depth 0 and deeper; ids are paths from the fixed folder, and XLIFF, bundles and outputs keep the folders', () => {
+describe('source patterns', async () => {
+  it('"**" matches at depth 0 and deeper; ids are paths from the fixed folder, and XLIFF, bundles and outputs keep the folders', async () => {
     const d = nestedProject();
     write(d, 'content/.drafts/secret.md', '# Draft\n');
     write(d, 'content/node_modules/pkg/readme.md', '# Package\n');
     write(d, 'content/notes.txt', 'Not Markdown.\n');
-    const r = ok(locflow(d, 'extract'));
+    const r = await extract(await loadProject(d));
     for (const id of ['index', 'en/pricing', 'pro/pricing', 'pro/deep/faq']) {
-      expect(r.stdout).toContain(`xliff/es/${id}.xlf`);
+      expect(files(d, r)).toContain(`xliff/es/${id}.xlf`);
       expect(existsSync(join(d, 'xliff', 'es', `${id}.xlf`)), id).toBe(true);
     }
-    expect(r.stdout).not.toMatch(/secret|readme|notes/u);
+    expect(files(d, r).join('\n')).not.toMatch(/secret|readme|notes/u);
+    expect(r).toHaveLength(4);
     expect(read(join(d, 'xliff', 'es', 'pro', 'pricing.xlf'))).toContain('original="content/pro/pricing.md"');
   });
 
-  it('nested Markdown with the same base name goes extract → import → build without collision', () => {
+  it('nested Markdown with the same base name goes extract → import → build without collision', async () => {
     const d = nestedProject();
-    ok(locflow(d, 'extract'));
+    const project = await loadProject(d);
+    await extract(project);
     const en = join(d, 'xliff', 'es', 'en', 'pricing.xlf');
     const pro = join(d, 'xliff', 'es', 'pro', 'pricing.xlf');
     translateXliff(en, 'ENES');
     translateXliff(pro, 'PROES');
-    const imp = ok(locflow(d, 'import', en, pro));
-    expect(imp.stdout).toMatch(/es\/en\/pricing: 2 imported/u);
-    expect(imp.stdout).toMatch(/es\/pro\/pricing: 2 imported/u);
-    ok(locflow(d, 'build'));
+    const imp = await importFiles(project, [en, pro]);
+    expect(imp.map((r) => [`${r.lang}/${r.doc}`, r.imported])).toEqual([
+      ['es/en/pricing', 2],
+      ['es/pro/pricing', 2],
+    ]);
+    await build(project);
     const builtEn = read(join(d, 'locales', 'es', 'en', 'pricing.md'));
     const builtPro = read(join(d, 'locales', 'es', 'pro', 'pricing.md'));
     expect(builtEn).toContain('ENES The **basic** plan costs 10 dollars.');
@@ -78,109 +86,111 @@ describe('source patterns', () => {
     expect(existsSync(join(d, 'locales', 'es', 'pro', 'pricing.meta.json'))).toBe(true);
     expect(existsSync(join(d, 'locales', 'es', 'index.md'))).toBe(true);
     // A second extract sees the imported translations in their own documents.
-    const again = ok(locflow(d, 'extract'));
-    expect(again.stdout).toMatch(/xliff\/es\/en\/pricing\.xlf: 2 units, \d+ words, 2 already translated/u);
-    expect(again.stdout).toMatch(/xliff\/es\/index\.xlf: 2 units, \d+ words, 0 already translated/u);
+    const again = await extract(project);
+    const byFile = new Map(again.map((r) => [relative(d, r.file), r]));
+    expect(byFile.get('xliff/es/en/pricing.xlf')).toMatchObject({ units: 2, translated: 2 });
+    expect(byFile.get('xliff/es/index.xlf')).toMatchObject({ units: 2, translated: 0 });
   });
 
-  it('two documents that would write the same path are refused at load, naming both sources (exit 2)', () => {
+  it('two documents that would write the same path are refused at load, naming both sources (exit 2)', async () => {
     const d = nestedProject({ xliff: { path: 'xliff/{lang}/{doc}.xlf' } });
-    const r = locflow(d, 'extract');
+    const r = await refusal(async () => extract(await loadProject(d)));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('content/en/pricing.md');
-    expect(r.stderr).toContain('content/pro/pricing.md');
-    expect(r.stderr).toContain('xliff/es/pricing.xlf');
-    expect(r.stderr).toContain('{dir}');
+    expect(r.message).toContain('content/en/pricing.md');
+    expect(r.message).toContain('content/pro/pricing.md');
+    expect(r.message).toContain('xliff/es/pricing.xlf');
+    expect(r.message).toContain('{dir}');
     expect(existsSync(join(d, 'xliff'))).toBe(false);
-    // Every command refuses, not only the ones that write.
-    expect(locflow(d, 'status').code).toBe(2);
+    // Every command refuses, not only the ones that write (the CLI's wiring: exit 2, the message on stderr).
+    const status = locflow(d, 'status');
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('xliff/es/pricing.xlf');
     // Outputs collide too, even when the XLIFF paths differ.
     const o = nestedProject({
       locales: { bundle: 'locales/{lang}/{dir}/{doc}.json', output: 'site/{lang}/{doc}{ext}' },
     });
-    const ro = locflow(o, 'build');
+    const ro = await refusal(async () => build(await loadProject(o)));
     expect(ro.code).toBe(2);
-    expect(ro.stderr).toMatch(
+    expect(ro.message).toMatch(
       /content\/en\/pricing\.md and content\/pro\/pricing\.md would both write site\/es\/pricing\.md/u,
     );
   });
 
-  it('two patterns giving the same id are refused with both paths', () => {
+  it('two patterns giving the same id are refused with both paths', async () => {
     const d = nestedProject({ sources: ['content/en/*.md', 'content/pro/*.md'] });
-    const r = locflow(d, 'status');
+    const r = await refusal(() => loadProject(d));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/document id "pricing": content\/en\/pricing\.md and content\/pro\/pricing\.md/u);
-    expect(r.stderr).toContain('content/**/*.md');
+    expect(r.message).toMatch(/document id "pricing": content\/en\/pricing\.md and content\/pro\/pricing\.md/u);
+    expect(r.message).toContain('content/**/*.md');
   });
 
-  it('a pattern that matches nothing is refused; "?", "[...]" and "{a,b}" select files', () => {
+  it('a pattern that matches nothing is refused; "?", "[...]" and "{a,b}" select files', async () => {
     const none = nestedProject({ sources: ['docs/**/*.md'] });
-    const r = locflow(none, 'extract');
+    const r = await refusal(async () => extract(await loadProject(none)));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"docs/**/*.md" matches no file');
+    expect(r.message).toContain('"docs/**/*.md" matches no file');
     const d = nestedProject({ sources: ['content/{en,pro}/pric?ng.[m]d'] });
-    const x = ok(locflow(d, 'extract'));
-    expect(files(x.stdout).sort()).toEqual([
-      expect.stringMatching(/^xliff\/es\/en\/pricing\.xlf/u),
-      expect.stringMatching(/^xliff\/es\/pro\/pricing\.xlf/u),
-    ]);
+    const x = await extract(await loadProject(d));
+    expect(files(d, x).sort()).toEqual(['xliff/es/en/pricing.xlf', 'xliff/es/pro/pricing.xlf']);
   });
 
-  it('"**/*.md" from the project folder reads the README at depth 0 and never the pages locflow built', () => {
+  it('"**/*.md" from the project folder reads the README at depth 0 and never the pages locflow built', async () => {
     const d = nestedProject({ sources: ['**/*.md'] });
     write(d, 'README.md', '# Read me\n\nAbout this site.\n');
-    const first = ok(locflow(d, 'extract'));
-    expect(first.stdout).toMatch(/^xliff\/es\/README\.xlf: /mu);
-    expect(first.stdout).toMatch(/^xliff\/es\/content\/pro\/deep\/faq\.xlf: /mu);
-    ok(locflow(d, 'translate', '--engine', 'pseudo', '--force'));
-    ok(locflow(d, 'build'));
+    const project = await loadProject(d);
+    const first = files(d, await extract(project));
+    expect(first).toContain('xliff/es/README.xlf');
+    expect(first).toContain('xliff/es/content/pro/deep/faq.xlf');
+    await translate(project, { engine: 'pseudo', force: true });
+    await build(project);
     expect(existsSync(join(d, 'locales', 'es', 'content', 'en', 'pricing.md'))).toBe(true);
-    const again = ok(locflow(d, 'extract'));
-    expect(files(again.stdout)).toHaveLength(5);
-    expect(again.stdout).not.toMatch(/locales/u);
+    // Loaded again (as the next command would), the pages built under locales/ are not sources.
+    const again = files(d, await extract(await loadProject(d)));
+    expect(again).toHaveLength(5);
+    expect(again.join('\n')).not.toMatch(/locales/u);
     writeFileSync(
       join(d, 'locflow.config.json'),
       JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['locales/**/*.md'] }),
     );
-    const only = locflow(d, 'status');
+    const only = await refusal(() => loadProject(d));
     expect(only.code).toBe(2);
-    expect(only.stderr).toMatch(/"locales\/\*\*\/\*\.md" matches only files locflow writes/u);
+    expect(only.message).toMatch(/"locales\/\*\*\/\*\.md" matches only files locflow writes/u);
   });
 
-  it('links are followed only inside the project, and a link loop ends', () => {
+  it('links are followed only inside the project, and a link loop ends', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'locflow-outside-'));
     write(outside, 'leak.md', '# Leak\n\nPrivate text.\n');
     const d = nestedProject();
     symlinkSync(outside, join(d, 'content', 'elsewhere'));
     symlinkSync(join(outside, 'leak.md'), join(d, 'content', 'leak.md'));
     symlinkSync(join(d, 'content'), join(d, 'content', 'pro', 'loop'));
-    const r = ok(locflow(d, 'extract'));
-    expect(r.stdout).not.toMatch(/leak/u);
-    expect(files(r.stdout)).toHaveLength(4);
+    const r = files(d, await extract(await loadProject(d)));
+    expect(r.join('\n')).not.toMatch(/leak/u);
+    expect(r).toHaveLength(4);
     // Named as it is, a link that leads outside is refused.
     writeFileSync(
       join(d, 'locflow.config.json'),
       JSON.stringify({ targetLanguages: ['es'], sources: ['content/leak.md'] }),
     );
-    const named = locflow(d, 'status');
+    const named = await refusal(() => loadProject(d));
     expect(named.code).toBe(2);
-    expect(named.stderr).toContain('"content/leak.md" is a link to a file outside the project folder');
+    expect(named.message).toContain('"content/leak.md" is a link to a file outside the project folder');
   });
 });
 
-describe('flat projects are unchanged', () => {
-  it('"source/*.txt" keeps the id "article" and the paths it always had', () => {
+describe('flat projects are unchanged', async () => {
+  it('"source/*.txt" keeps the id "article" and the paths it always had', async () => {
     const d = tempProject();
-    const r = ok(locflow(d, 'extract', '--lang', 'es'));
-    expect(r.stdout).toMatch(/^xliff\/es\/article\.xlf: /u);
+    const project = await loadProject(d);
+    expect(files(d, await extract(project, { langs: ['es'] }))).toEqual(['xliff/es/article.xlf']);
     expect(read(join(d, 'xliff', 'es', 'article.xlf'))).toContain('original="source/article.txt"');
-    ok(locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'es', '--force'));
+    await translate(project, { engine: 'pseudo', langs: ['es'], force: true });
     expect(existsSync(join(d, 'locales', 'es', 'article.json'))).toBe(true);
-    ok(locflow(d, 'build', '--lang', 'es'));
+    await build(project, { langs: ['es'] });
     expect(existsSync(join(d, 'locales', 'es', 'article.txt'))).toBe(true);
   });
 
-  it('templates without {dir} (written by earlier versions) give the same paths for flat sources', () => {
+  it('templates without {dir} (written by earlier versions) give the same paths for flat sources', async () => {
     const d = tempProject();
     writeFileSync(
       join(d, 'locflow.config.json'),
@@ -191,9 +201,10 @@ describe('flat projects are unchanged', () => {
         locales: { bundle: 'locales/{lang}/{doc}.json', output: 'out/{lang}/{doc}{ext}' },
       }),
     );
-    ok(locflow(d, 'extract'));
+    const project = await loadProject(d);
+    await extract(project);
     expect(existsSync(join(d, 'xliff', 'es', 'article.xlf'))).toBe(true);
-    ok(locflow(d, 'build'));
+    await build(project);
     expect(existsSync(join(d, 'out', 'es', 'article.txt'))).toBe(true);
   });
 });
@@ -234,10 +245,7 @@ describe('templates and patterns', () => {
   });
 });
 
-/** The per-file lines of extract's output (its last line is the total). */
-function files(stdout: string): string[] {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter((l) => !l.startsWith('total: '));
+/** The XLIFF files an extract wrote, relative to the project (as the CLI prints them). */
+function files(root: string, results: readonly ExtractResult[]): string[] {
+  return results.map((r) => relative(root, r.file));
 }
