@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { InlineCode } from '../src/model/content.js';
 import { pseudoContent, readPseudo } from '../src/mt/pseudo-text.js';
 import { debianDictionary } from '../src/qa/checks/spelling.js';
-import { copyProject, locflow, read } from './helpers.js';
+import { loadProject } from '../src/project/load.js';
+import { check } from '../src/workflow/check.js';
+import { extract } from '../src/workflow/extract.js';
+import { importFiles } from '../src/workflow/import.js';
+import { pseudo } from '../src/workflow/pseudo.js';
+import { translate } from '../src/workflow/translate.js';
+import { copyProject, read } from './helpers.js';
 
 const DOC = 'us-strike-northern-iraq';
 
@@ -20,36 +26,35 @@ describe('pseudo-translations are checked for what they say', () => {
     expect(readPseudo([code, '[x ·]'])).toBeUndefined();
   });
 
-  it("the quickstart's pseudo draft (translate --engine pseudo) checks clean, and check says why", () => {
-    const d = copyProject();
-    expect(locflow(d, 'extract', '--lang', 'es-x-mt').code).toBe(0);
-    const t = locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'es-x-mt');
-    expect(t.code).toBe(0);
-    expect(t.stdout).not.toMatch(/needs-review/u);
-    const r = locflow(d, 'check', '--lang', 'es-x-mt');
-    expect(r.stdout).toMatch(/^0 error\(s\), 0 warning\(s\)/mu);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/es-x-mt: 17 pseudo-translated unit\(s\) checked as en text/u);
+  it("the quickstart's pseudo draft (translate --engine pseudo) checks clean, and check says why", async () => {
+    const project = await loadProject(copyProject());
+    await extract(project, { langs: ['es-x-mt'] });
+    const t = await translate(project, { engine: 'pseudo', langs: ['es-x-mt'] });
+    expect(t.map((r) => r.translated)).toEqual([17]);
+    expect(t.flatMap((r) => r.flagged)).toEqual([]);
+    const r = await check(project, { langs: ['es-x-mt'] });
+    expect(r.issues.filter((i) => i.severity === 'error' || i.severity === 'warning')).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.notices.join('\n')).toMatch(/es-x-mt: 17 pseudo-translated unit\(s\) checked as en text/u);
   });
 
-  it('what a pseudo-translation must keep is still checked: a changed number, a lost name', () => {
+  it('what a pseudo-translation must keep is still checked: a changed number, a lost name', async () => {
     const d = copyProject();
-    expect(locflow(d, 'pseudo', '--lang', 'en-XA').code).toBe(0);
+    const project = await loadProject(d);
+    expect(pseudo(project, 'en-XA', { expansion: 0.3 })).toHaveLength(1);
     const file = join(d, 'xliff', 'en-XA', `${DOC}.xlf`);
     const xliff = read(file);
     // "62" becomes "26"; "Ţéĥŕàñ" (Tehran) is dropped.
     const broken = xliff.replace('Åţ ľéàšţ 62', 'Åţ ľéàšţ 26').replace('Ţéĥŕàñ-àľľîéđ', 'àľľîéđ');
     expect(broken).not.toBe(xliff);
     writeFileSync(file, broken);
-    const imported = locflow(d, 'import', file);
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/2 unit\(s\) imported as needs-review/u);
-    const r = locflow(d, 'check', '--lang', 'en-XA', '--format', 'json');
-    expect(r.code).toBe(1);
-    const issues = (JSON.parse(r.stdout) as { issues: Array<{ check: string; lang: string; target: string }> }).issues;
-    expect([...new Set(issues.map((i) => i.check))].sort()).toEqual(['names', 'numbers']);
+    const imported = await importFiles(project, [file]);
+    expect(imported.flatMap((r) => r.flagged)).toHaveLength(2);
+    const r = await check(project, { langs: ['en-XA'] });
+    expect(r.exitCode).toBe(1);
+    expect([...new Set(r.issues.map((i) => i.check))].sort()).toEqual(['names', 'numbers']);
     // Reported on the pair as it is: its language and its pseudo text.
-    expect(issues.every((i) => i.lang === 'en-XA' && i.target.startsWith('['))).toBe(true);
+    expect(r.issues.every((i) => i.lang === 'en-XA' && i.target.startsWith('['))).toBe(true);
   });
 });
 
