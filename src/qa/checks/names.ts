@@ -1,6 +1,6 @@
 import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
-import { CONNECTORS, findNames, type FoundName } from '../names/detect.js';
+import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
@@ -175,8 +175,11 @@ function lookFor(
 
   // Words only a name has: the dictionary words of a name ("President", "University") may be translated.
   const own = name.kind === 'opaque' || name.kind === 'coded' ? parts.filter((w) => !isCommonWord(w, sourceLang)) : [];
-  if (own.length > 1 && own.every((w) => found.get(w) === 'verbatim')) {
-    const split = splitApart(own, parts, target);
+  // A nationality before the office and name it describes ("Israeli Prime Minister X") splits nothing when an office
+  // comes between: "der israelische Premierminister X".
+  const joined = own.filter((w) => !isGroupWord(w, sourceLang));
+  if (joined.length > 1 && joined.every((w) => found.get(w) === 'verbatim')) {
+    const split = splitApart(joined, parts, target);
     if (split) return { message: `name "${name.text}" is split apart in the target (${split})` };
   }
   if (name.kind === 'acronym' && (target.hasLocalisedAcronym(name.text) || target.hasExpansion(name.text)))

@@ -145,6 +145,13 @@ describe('names rendered the way professionals do, and names lost', () => {
       'fr',
       'Fahrenheit',
     ],
+    [
+      'a nationality before an office and a name',
+      'He said that Pakistani Foreign Minister Hina Rabbani met the envoys.',
+      'Er sagte, die pakistanische Außenministerin Hina Rabbani habe die Gesandten getroffen.',
+      'de',
+      'Pakistani Foreign Minister Hina Rabbani',
+    ],
   ])('%s: nothing to report', async (_name, source, target, lang, name) => {
     expect((await messages(source, target, lang)).filter((m) => m.includes(`"${name}"`))).toEqual([]);
   });
