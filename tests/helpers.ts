@@ -38,20 +38,23 @@ export function locflowAsync(cwd: string, env: Record<string, string>, ...args: 
   });
 }
 
-/** A fresh project folder with the bundled article and a config for es and fr. */
-export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'article.txt'): string {
+/** A fresh project folder: each file at its path in the project, and `config` as its locflow.config.json. */
+export function projectWith(files: Record<string, string>, config: object): string {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-'));
-  mkdirSync(join(dir, 'source'));
-  writeFileSync(join(dir, 'source', name), article);
-  writeFileSync(
-    join(dir, 'locflow.config.json'),
-    JSON.stringify(
-      { sourceLanguage: 'en', targetLanguages: ['es', 'fr', 'de', 'ar'], sources: ['source/*.txt'] },
-      null,
-      2,
-    ),
-  );
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  writeFileSync(join(dir, 'locflow.config.json'), JSON.stringify(config, null, 2));
   return dir;
+}
+
+/** A fresh project folder with the bundled article and a config for es, fr, de and ar. */
+export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'article.txt'): string {
+  return projectWith(
+    { [`source/${name}`]: article },
+    { sourceLanguage: 'en', targetLanguages: ['es', 'fr', 'de', 'ar'], sources: ['source/*.txt'] },
+  );
 }
 
 // What `npm start` writes into the example project (the .gitignore's list): a copy starts from the project as shipped.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,19 +7,13 @@ import { findQuantities } from '../src/locale/numbers.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
-import { locflow, read } from './helpers.js';
+import { locflow, projectWith, read } from './helpers.js';
 
 /** Cases the fuzzing suite (npm run fuzz) found; each failed before its fix. */
 
 function project(files: Record<string, string>, sources: string[], extra: object = {}): string {
-  const d = mkdtempSync(join(tmpdir(), 'locflow-found-'));
-  mkdirSync(join(d, 'source'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(d, 'source', name), text);
-  writeFileSync(
-    join(d, 'locflow.config.json'),
-    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources, ...extra }),
-  );
-  return d;
+  const inSource = Object.fromEntries(Object.entries(files).map(([name, text]) => [`source/${name}`, text]));
+  return projectWith(inSource, { sourceLanguage: 'en', targetLanguages: ['es'], sources, ...extra });
 }
 
 describe('carriage returns inside a unit survive XLIFF and TMX', () => {

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -13,7 +12,7 @@ import { codesOf } from '../src/model/content.js';
 import type { Unit } from '../src/model/unit.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, read } from './helpers.js';
+import { locflow, projectWith, read } from './helpers.js';
 import { codeSlot, CODE_SLOTS } from '../src/formats/code-slots.js';
 
 const meta = (path: string) => ({ id: 'doc', path, sourceLang: 'en' });
@@ -175,19 +174,11 @@ describe('Markdown builds: a translation cannot bring markup the source did not 
 
 describe('end to end: an injected placeholder is imported but built inert', () => {
   it('extract → hostile target → import → build', () => {
-    const d = mkdtempSync(join(tmpdir(), 'locflow-inject-'));
-    mkdirSync(join(d, 'source'));
-    writeFileSync(
-      join(d, 'source', 'form.html'),
-      '<form><input type="search" placeholder="Search"><img src="p.png" alt="A photo"></form>\n',
-    );
-    writeFileSync(
-      join(d, 'locflow.config.json'),
-      JSON.stringify({
-        targetLanguages: ['es'],
-        sources: ['source/form.html'],
-        locales: { output: 'build/{lang}/{doc}{ext}' },
-      }),
+    const d = projectWith(
+      {
+        'source/form.html': '<form><input type="search" placeholder="Search"><img src="p.png" alt="A photo"></form>\n',
+      },
+      { targetLanguages: ['es'], sources: ['source/form.html'], locales: { output: 'build/{lang}/{doc}{ext}' } },
     );
     expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
     const path = join(d, 'xliff', 'es', 'form.xlf');
@@ -264,19 +255,12 @@ describe('Markdown front matter: a translation cannot end its YAML value and add
 
 describe("the build's code slots: U+E000 and U+E001 in a source or translation inject nothing", () => {
   it('a translation that spells a slot neither copies a code nor crashes, and reads back as typed', () => {
-    const d = mkdtempSync(join(tmpdir(), 'locflow-slots-'));
-    mkdirSync(join(d, 'source'));
-    writeFileSync(
-      join(d, 'source', 'a.html'),
-      '<p>Read <a href="https://example.com/x">the guide</a> \uE0000\uE001 now.</p>\n<p><img src="p.png" alt="A photo"></p>\n',
-    );
-    writeFileSync(
-      join(d, 'locflow.config.json'),
-      JSON.stringify({
-        targetLanguages: ['es'],
-        sources: ['source/a.html'],
-        locales: { output: 'build/{lang}/{doc}{ext}' },
-      }),
+    const d = projectWith(
+      {
+        'source/a.html':
+          '<p>Read <a href="https://example.com/x">the guide</a> \uE0000\uE001 now.</p>\n<p><img src="p.png" alt="A photo"></p>\n',
+      },
+      { targetLanguages: ['es'], sources: ['source/a.html'], locales: { output: 'build/{lang}/{doc}{ext}' } },
     );
     expect(locflow(d, 'extract').code).toBe(0);
     // Untranslated, the private-use characters of the source are text and come back byte for byte.

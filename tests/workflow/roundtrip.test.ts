@@ -9,37 +9,27 @@ import { importFiles } from '../../src/workflow/import.js';
 import { init } from '../../src/workflow/init.js';
 import { tmExport } from '../../src/workflow/tm.js';
 import { translate } from '../../src/workflow/translate.js';
-import { refusal } from '../helpers.js';
+import { projectWith, refusal } from '../helpers.js';
 import { hasApertium } from '../mt-helpers.js';
 
 /** The round trips called in process: extract, translate, import and build on temporary projects. */
 
 /** A project with a Markdown page and an HTML page whose sentences carry paired codes (bold, links). */
 function pagesProject(version: '1.2' | '2.0' = '1.2'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'locflow-roundtrip-'));
-  mkdirSync(join(dir, 'source'));
-  writeFileSync(
-    join(dir, 'source', 'pricing.md'),
-    '# Pricing\n\nOur **Pro plan** costs more. See [the docs](https://example.com/docs) for details.\n',
+  return projectWith(
+    {
+      'source/pricing.md':
+        '# Pricing\n\nOur **Pro plan** costs more. See [the docs](https://example.com/docs) for details.\n',
+      'source/about.html':
+        '<!doctype html>\n<html><body><p>Read <a href="/team">our team page</a> today.</p></body></html>\n',
+    },
+    {
+      sourceLanguage: 'en',
+      targetLanguages: ['es'],
+      sources: ['source/*.md', 'source/*.html'],
+      xliff: { version, path: 'xliff/{lang}/{doc}.xlf' },
+    },
   );
-  writeFileSync(
-    join(dir, 'source', 'about.html'),
-    '<!doctype html>\n<html><body><p>Read <a href="/team">our team page</a> today.</p></body></html>\n',
-  );
-  writeFileSync(
-    join(dir, 'locflow.config.json'),
-    JSON.stringify(
-      {
-        sourceLanguage: 'en',
-        targetLanguages: ['es'],
-        sources: ['source/*.md', 'source/*.html'],
-        xliff: { version, path: 'xliff/{lang}/{doc}.xlf' },
-      },
-      null,
-      2,
-    ),
-  );
-  return dir;
 }
 
 const extracted = async (d: string, options: ExtractOptions = {}) => extract(await loadProject(d), options);
