@@ -22,5 +22,9 @@ export const URL_HINT = /:\/\/|www\./iu;
  */
 export const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
-/** A printf conversion (%s, %1$s, %.2f, %@), not a percent sign in prose ("30% in"). */
-export const PRINTF = /%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@](?![\p{L}\p{N}])/gu;
+/**
+ * A printf conversion (%s, %1$s, %.2f, %@), not a percent sign in prose ("30% in"), or Apple's plural variable
+ * (%#@files@, %1$#@files@: replaced by a stringsdict rule's text, so its name is code, not words).
+ */
+export const PRINTF =
+  /%(?:\d+\$)?(?:#@[\p{L}_][\p{L}\p{N}_]*@|[-+0#]*\d*(?:\.\d+)?[sdifeEgGxXoucb@](?![\p{L}\p{N}]))/gu;

@@ -1,4 +1,5 @@
 import { textOnly, toPlainText } from '../../model/content.js';
+import { findProtectedSpans } from '../../protect/protect.js';
 import type { PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
 
@@ -7,15 +8,26 @@ import { translated } from '../preconditions.js';
 const NAME_LIKE =
   /^(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}\s]+)(?:\s+(?:[\p{P}\p{S}]*[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*[\p{P}\p{S}]*|[\p{P}\p{S}]+))*$/u;
 
+// Placeholders, URLs and addresses are code, the same in every language: "%#@files@" alone is not untranslated text.
+function withoutProtected(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const span of findProtectedSpans(text)) {
+    out += `${text.slice(at, span.start)} `;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
 export const untranslated: PairCheck = {
   id: 'untranslated',
   severity: 'warning',
   preconditions: [translated],
-  description: 'The target equals the source (units made only of names and numbers excepted).',
+  description: 'The target equals the source (units made only of names, numbers and placeholders excepted).',
   run(pair) {
     const source = toPlainText(pair.source).trim();
     if (source !== toPlainText(pair.target).trim()) return [];
-    const text = textOnly(pair.source).trim();
+    const text = withoutProtected(textOnly(pair.source)).trim();
     if (text === '' || NAME_LIKE.test(text) || !/\p{L}{2}/u.test(text)) return [];
     return [{ message: 'the target is the same as the source: not translated?' }];
   },

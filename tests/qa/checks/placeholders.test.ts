@@ -15,6 +15,12 @@ describe('placeholders', () => {
       'Hola {{nombre}} (%1$s)',
       ['placeholder {{name}} is missing from the target', 'placeholder {{nombre}} is not in the source'],
     ],
+    [
+      "Apple's plural variable, kept and renamed",
+      '%1$@ has %#@files@',
+      '%1$@ hat %#@dateien@',
+      ['placeholder %#@files@ is missing from the target', 'placeholder %#@dateien@ is not in the source'],
+    ],
   ])('%s', async (_name, source, target, expected) => {
     expect((await issues('placeholders', pair(source, target))).map((i) => i.message)).toEqual(expected);
   });
