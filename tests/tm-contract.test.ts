@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type TmEntry, type TranslationMemory } from '../src/tm/memory.js';
 import { BULK_ROWS, PostgresMemory } from '../src/tm/postgres.js';
 import { SqliteMemory } from '../src/tm/sqlite.js';
+import { loadFuzzyIndex } from '../src/tm/fuzzy-store.js';
+import { fuzzyScore } from '../src/tm/score.js';
 import { postgresMissing, startCluster, type Cluster } from './pg-cluster.js';
 
 /**
@@ -337,5 +339,127 @@ describe('SQLite files of earlier versions', () => {
     db.exec(`UPDATE tm_schema SET version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => new SqliteMemory(path)).toThrow(/schema version 2; this locflow knows up to 1/u);
+  });
+});
+
+describe('the SQLite fuzzy index kept in the file', () => {
+  /** Every entry of the pair scored: the matches a lossless index must find, best first, the most recent first. */
+  function scan(db: Database.Database, query: string, threshold: number, limit: number): Array<[string, number]> {
+    const rows = db
+      .prepare("SELECT id, source, target FROM entries WHERE src_lang = 'en' AND tgt_lang = 'es'")
+      .all() as Array<{ id: number; source: string; target: string }>;
+    return rows
+      .map((r) => ({ ...r, score: fuzzyScore(query, r.source, query, r.source) }))
+      .filter((r) => r.score >= threshold)
+      .sort((a, b) => b.score - a.score || b.id - a.id)
+      .slice(0, limit)
+      .map((r) => [r.target, r.score]);
+  }
+  const found = (hits: ReadonlyArray<{ target: string; score: number }>): Array<[string, number]> =>
+    hits.map((h) => [h.target, h.score]);
+
+  it('is written on first fuzzy use, read by the next process, and extended by the entries added since', async () => {
+    const path = sqliteFile();
+    const sentences = corpus(3000, 21);
+    const first = new SqliteMemory(path);
+    await first.add(sentences.slice(0, 2500).map((s, i) => en(s, `t${i}`)));
+    const queries = sentences
+      .slice(0, 2900)
+      .filter((_, i) => i % 97 === 0)
+      .map((s) => s.replace(/\S+/u, 'wzzz'));
+    await first.fuzzy(queries[0]!, 'en', 'es', 70, 3);
+    await first.close();
+    const db = new Database(path);
+    const segments = (): Array<{ rowid: number; first_id: number; last_id: number; stale: number }> =>
+      db.prepare('SELECT rowid, first_id, last_id, stale FROM tm_fuzzy_segments ORDER BY first_id').all() as Array<{
+        rowid: number;
+        first_id: number;
+        last_id: number;
+        stale: number;
+      }>;
+    expect(segments()).toEqual([{ rowid: expect.any(Number) as number, first_id: 1, last_id: 2500, stale: 0 }]);
+    const written = segments();
+    // Another process adds 500 entries (ids after the segment); the next one to search finds them too.
+    const second = new SqliteMemory(path);
+    await second.add(sentences.slice(2500).map((s, i) => en(s, `t${2500 + i}`)));
+    await second.close();
+    const third = new SqliteMemory(path);
+    let matched = 0;
+    for (const q of queries) {
+      const hits = found(await third.fuzzy(q, 'en', 'es', 70, 3));
+      expect(hits).toEqual(scan(db, q, 70, 3));
+      matched += hits.length;
+    }
+    expect(matched).toBeGreaterThan(20);
+    expect(segments()).toEqual([{ ...written[0]!, rowid: expect.any(Number) as number, last_id: 3000 }]);
+    // Nothing added since: the next process reads the segment and writes nothing.
+    const kept = segments();
+    const fourth = new SqliteMemory(path);
+    expect(found(await fourth.fuzzy(queries[1]!, 'en', 'es', 70, 3))).toEqual(scan(db, queries[1]!, 70, 3));
+    expect(segments()).toEqual(kept);
+    await third.close();
+    await fourth.close();
+    db.close();
+  });
+
+  it('tokenizes a segment again when a row in it changes its text, is deleted, or is put in its range', async () => {
+    const path = sqliteFile();
+    const tm = new SqliteMemory(path);
+    const sentences = corpus(1200, 5);
+    await tm.add(sentences.map((s, i) => en(s, `t${i}`)));
+    // Same key, other tokens: a number with no-break spaces is one number, with spaces three.
+    await tm.add([en('Costs rose to 1 000 000 dollars.', 'old')]);
+    await tm.fuzzy('Costs rose to 5 dollars.', 'en', 'es', 90, 3);
+    await tm.close();
+    const db = new Database(path);
+    // Small segments, so that one goes stale among others.
+    db.exec('DELETE FROM tm_fuzzy_segments; DELETE FROM tm_fuzzy_tokens');
+    loadFuzzyIndex(db, 'en', 'es', 300);
+    const stale = (): number[] =>
+      db.prepare('SELECT first_id FROM tm_fuzzy_segments WHERE stale = 1').pluck().all() as number[];
+    expect(stale()).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM tm_fuzzy_segments').pluck().get()).toBe(5);
+    const updater = new SqliteMemory(path);
+    await updater.add([en('Costs rose to 1\u00a0000\u00a0000 dollars.', 'new')], { overwrite: true });
+    await updater.close();
+    // The place of the changed row (id 1201, the last) is in the last segment.
+    expect(stale()).toEqual([1201]);
+    // Another writer deletes a row and puts a different one at its id, in the first segment.
+    const victim = sentences[10]!;
+    db.prepare('DELETE FROM entries WHERE id = 11').run();
+    db.prepare(
+      `INSERT INTO entries (id, src_lang, tgt_lang, source, target, key, created, updated)
+       VALUES (11, 'en', 'es', 'Quite another sentence about the weather today.', 'weather', ?, 'x', 'x')`,
+    ).run('Quite another sentence about the weather today.');
+    expect(stale()).toEqual([1, 1201]);
+    const index = loadFuzzyIndex(db, 'en', 'es', 300);
+    expect(stale()).toEqual([]);
+    for (const [q, threshold] of [
+      ['Costs rose to 5 dollars.', 90],
+      ['Quite another sentence about the weather now.', 75],
+      [victim, 75],
+    ] as const)
+      expect(found(index.search(q, threshold, 3))).toEqual(scan(db, q, threshold, 3));
+    expect(found(index.search('Costs rose to 5 dollars.', 90, 3))).toEqual([['new', 99]]);
+    db.close();
+  });
+
+  it('is searched without waiting, and not kept, while another process holds the write lock', async () => {
+    const path = sqliteFile();
+    const tm = new SqliteMemory(path);
+    const sentences = corpus(500, 3);
+    await tm.add(sentences.map((s, i) => en(s, `t${i}`)));
+    const writer = new Database(path);
+    writer.exec('BEGIN IMMEDIATE');
+    const t = Date.now();
+    const q = sentences[7]!.replace(/\S+/u, 'wzzz');
+    const hits = found(await tm.fuzzy(q, 'en', 'es', 70, 3));
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(hits).toEqual(scan(writer, q, 70, 3));
+    expect(hits.length).toBeGreaterThan(0);
+    writer.exec('ROLLBACK');
+    expect(writer.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'tm_fuzzy_segments'").pluck().get()).toBe(0);
+    writer.close();
+    await tm.close();
   });
 });

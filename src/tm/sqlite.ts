@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { LocflowError } from '../errors.js';
-import { FuzzyIndex } from './fuzzy-index.js';
+import type { FuzzyIndex } from './fuzzy-index.js';
+import { loadFuzzyIndex } from './fuzzy-store.js';
 import {
   exactMatches,
   lang,
@@ -24,7 +25,7 @@ import { conflicts, entryOf, keptOut, replacesSql, storedEntries } from './store
 /**
  * The memory in one SQLite file (better-sqlite3), the default: a project's own. Exact matches come
  * from the unique index on the normalized source; fuzzy candidates from a token index
- * (fuzzy-index.ts) built from the file on first use. WAL and a busy timeout let several commands on
+ * (fuzzy-index.ts) kept in the file itself (fuzzy-store.ts). WAL and a busy timeout let several commands on
  * one machine read and write the file at once: writers queue instead of failing with SQLITE_BUSY.
  */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -221,15 +222,12 @@ export class SqliteMemory implements TranslationMemory {
     return Promise.resolve();
   }
 
-  /** The token index of one language pair, built on first use from the file and dropped when entries change. */
+  /** The token index of one language pair, loaded from the file on first use and again after this one adds. */
   private index(sourceLang: string, targetLang: string): FuzzyIndex {
     const key = `${lang(sourceLang)}\u0000${lang(targetLang)}`;
     let index = this.indexes.get(key);
     if (!index) {
-      const rows = this.db
-        .prepare('SELECT source, target, origin FROM entries WHERE src_lang = ? AND tgt_lang = ? ORDER BY id DESC')
-        .all(lang(sourceLang), lang(targetLang)) as Array<{ source: string; target: string; origin: string }>;
-      index = new FuzzyIndex(rows);
+      index = loadFuzzyIndex(this.db, lang(sourceLang), lang(targetLang));
       this.indexes.set(key, index);
     }
     return index;
