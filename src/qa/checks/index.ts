@@ -11,6 +11,7 @@ export const CHECKS: Readonly<Record<string, () => Promise<Check>>> = {
   names: () => import('./names.js').then((m) => m.names),
   'inline-codes': () => import('./inline-codes.js').then((m) => m.inlineCodes),
   placeholders: () => import('./placeholders.js').then((m) => m.placeholders),
+  'plural-forms': () => import('./plural-forms.js').then((m) => m.pluralForms),
   'urls-emails': () => import('./urls-emails.js').then((m) => m.urlsEmails),
   terminology: () => import('./terminology.js').then((m) => m.terminology),
   length: () => import('./length.js').then((m) => m.length),
