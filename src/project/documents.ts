@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Document } from '../model/index.js';
-import { contentToI18n } from '../store/codes.js';
 import { readBundle, type Bundle } from '../store/bundle.js';
 import { bundlePath } from './paths.js';
 import type { Project } from './project.js';
@@ -52,9 +51,4 @@ export function outputEncoding(project: Project, doc: Document): string {
 
 export function loadBundle(project: Project, lang: string, doc: Document): Bundle {
   return readBundle(bundlePath(project, lang, doc));
-}
-
-/** The source units as an i18next bundle, the fallback for every untranslated unit. */
-export function sourceBundle(doc: Document): Record<string, string> {
-  return Object.fromEntries(doc.units.map((u) => [u.id, contentToI18n(u.source)]));
 }

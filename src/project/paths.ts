@@ -47,16 +47,16 @@ export function documentPaths(
 }
 
 /** The template values of a document: {doc} is the base name, {dir} the folder part of its id. */
-function templateValues(lang: string, doc: Document): { lang: string; doc: string; dir: string } {
+function templateValues(lang: string, doc: Pick<Document, 'id'>): { lang: string; doc: string; dir: string } {
   const slash = doc.id.lastIndexOf('/');
   return { lang, doc: slash < 0 ? doc.id : doc.id.slice(slash + 1), dir: slash < 0 ? '' : doc.id.slice(0, slash) };
 }
 
-export function bundlePath(project: Project, lang: string, doc: Document): string {
+export function bundlePath(project: Project, lang: string, doc: Pick<Document, 'id'>): string {
   return projectPath(project, project.config.locales.bundle, templateValues(lang, doc));
 }
 
-export function outputPath(project: Project, lang: string, doc: Document): string {
+export function outputPath(project: Project, lang: string, doc: Pick<Document, 'id' | 'path'>): string {
   return projectPath(project, project.config.locales.output, { ...templateValues(lang, doc), ext: extname(doc.path) });
 }
 

@@ -45,28 +45,35 @@ function parseJsonObject(path: string): Record<string, unknown> {
 
 export function readBundle(bundlePath: string): Bundle {
   if (!existsSync(bundlePath)) return EMPTY_BUNDLE;
-  const raw = parseJsonObject(bundlePath);
+  return { translations: readTranslations(bundlePath), meta: readMeta(metaPathOf(bundlePath)) };
+}
+
+/** The bundle's translations alone (what a build needs), without its metadata; empty when there is no bundle. */
+export function readTranslations(bundlePath: string): Record<string, string> {
   const translations: Record<string, string> = {};
-  for (const [id, value] of Object.entries(raw)) {
+  if (!existsSync(bundlePath)) return translations;
+  for (const [id, value] of Object.entries(parseJsonObject(bundlePath))) {
     if (typeof value !== 'string')
       throw new LocflowError(`key "${id}" is not a string; a text bundle maps unit ids to strings`, {
         file: bundlePath,
       });
     translations[id] = value;
   }
-  const metaPath = metaPathOf(bundlePath);
+  return translations;
+}
+
+function readMeta(metaPath: string): Record<string, UnitMeta> {
   const meta: Record<string, UnitMeta> = {};
-  if (existsSync(metaPath)) {
-    const units = parseJsonObject(metaPath).units;
-    if (units && typeof units === 'object') {
-      for (const [id, m] of Object.entries(units as Record<string, Partial<UnitMeta>>)) {
-        if (!m || typeof m !== 'object' || !UNIT_STATES.includes(m.state as UnitState))
-          throw new LocflowError(`unit "${id}" has no valid state`, { file: metaPath });
-        meta[id] = { state: m.state as UnitState, origin: String(m.origin ?? 'human'), source: String(m.source ?? '') };
-      }
+  if (!existsSync(metaPath)) return meta;
+  const units = parseJsonObject(metaPath).units;
+  if (units && typeof units === 'object') {
+    for (const [id, m] of Object.entries(units as Record<string, Partial<UnitMeta>>)) {
+      if (!m || typeof m !== 'object' || !UNIT_STATES.includes(m.state as UnitState))
+        throw new LocflowError(`unit "${id}" has no valid state`, { file: metaPath });
+      meta[id] = { state: m.state as UnitState, origin: String(m.origin ?? 'human'), source: String(m.source ?? '') };
     }
   }
-  return { translations, meta };
+  return meta;
 }
 
 /** The bundle's two files, bundle and metadata, keys in a stable order so diffs stay small. */

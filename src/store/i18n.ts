@@ -48,20 +48,33 @@ interface LanguageUtils {
   toResolveHierarchy(code: string): string[];
 }
 
+/** A language's bundle of one document as a lookup: the stored value of a key, if any. */
+export type BundleLookup = (key: string) => string | undefined;
+
 /**
- * `getFixedT(lng, ns)(key, { returnDetails: true, skipInterpolation: true })` of an instance made by createLookup,
- * for keys as they are (no plural count, no context): the languages i18next tries, in its order (the language,
- * its parts, the fallback), each asked for the key, the first value it accepts taken (empty and null ones are not,
- * returnEmptyString and returnNull being off). The same answer without t()'s per-call work, which was most of a
- * build's time.
+ * `getFixedT(lng, ns)(key, { returnDetails: true, skipInterpolation: true })` of an instance made by createLookup
+ * holding these bundles, for keys as they are (no plural count, no context): the languages i18next tries, in its order
+ * (the language, its parts, the fallback), each asked for the key, the first value it accepts taken (empty and null
+ * ones are not, returnEmptyString and returnNull being off). The same answer without t()'s per-call work, nor adding
+ * and removing each document's bundles: the order is asked of i18next once per language.
  */
-export function plainLookup(instance: i18n, lng: string, ns: string): (key: string) => Found {
+export function languageLookup(
+  lng: string,
+  fallbackLng: string,
+): (bundles: ReadonlyMap<string, BundleLookup>) => (key: string) => Found {
+  const instance = createLookup({}, lng, fallbackLng, 'order');
   const codes = (instance.services.languageUtils as LanguageUtils).toResolveHierarchy(lng);
-  return (key) => {
-    for (const code of codes) {
-      const res: unknown = instance.getResource(code, ns, key);
-      if (typeof res === 'string' && res !== '') return { res, usedLng: code };
-    }
-    return { res: key, usedLng: undefined };
+  return (bundles) => {
+    const asked = codes.flatMap((code) => {
+      const bundle = bundles.get(code);
+      return bundle ? [{ code, bundle }] : [];
+    });
+    return (key) => {
+      for (const { code, bundle } of asked) {
+        const res: unknown = bundle(key);
+        if (typeof res === 'string' && res !== '') return { res, usedLng: code };
+      }
+      return { res: key, usedLng: undefined };
+    };
   };
 }
