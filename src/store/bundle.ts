@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { UnitState } from '../model/unit.js';
 import { UNIT_STATES } from '../model/unit.js';
 import { LocflowError } from '../errors.js';
-import { readText, writeFileAtomic } from '../io/files.js';
+import { readText } from '../io/files.js';
 
 /**
  * The locale store: locales/<lng>/<doc>.json is a plain i18next bundle
@@ -97,9 +97,4 @@ export function bundleFiles(
     { path: bundlePath, data: JSON.stringify(translations, null, 2) + '\n' },
     { path: metaPathOf(bundlePath), data: JSON.stringify({ format: 'locflow-meta/1', units: meta }, null, 2) + '\n' },
   ];
-}
-
-/** Writes bundle and metadata, each atomically. */
-export function writeBundle(bundlePath: string, bundle: Bundle, order: readonly string[]): void {
-  for (const f of bundleFiles(bundlePath, bundle, order)) writeFileAtomic(f.path, f.data);
 }

@@ -9,7 +9,8 @@ import { createEngine } from '../mt/registry.js';
 import { isPseudoLocale } from '../mt/languages.js';
 import { pseudoContent } from '../mt/pseudo-text.js';
 import { contentToI18n } from '../store/codes.js';
-import { writeBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
+import { bundleFiles, readBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
+import { AtomicBatch } from '../io/atomic-batch.js';
 import { withProjectLock } from '../io/lock.js';
 import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/translations.js';
 import { openMemory } from '../project/memory.js';
@@ -203,7 +204,7 @@ class TranslateRun {
       work.left--;
     }
     if (work.fromMemory) {
-      await save(this.project, lang, doc, work);
+      await save(this.project, lang, [work]);
       this.done += work.fromMemory;
       this.progress(lang, doc.id);
     }
@@ -228,7 +229,7 @@ class TranslateRun {
         this.store(work, s, target, problems);
         touched.add(work);
       }
-      for (const work of touched) await save(this.project, lang, work.doc, work);
+      await save(this.project, lang, [...touched]);
       this.done += batch.length;
       this.progress(lang, batch[batch.length - 1]!.work.doc.id);
       for (const work of touched) if (work.left === 0) this.finish(resultOf(work, false));
@@ -330,27 +331,35 @@ async function engineBatch(
 }
 
 /**
- * Saves what this run translated into the store, under the project lock: the bundle is read again
+ * Saves what this run translated into the store, under the project lock: each bundle is read again
  * and only units still untranslated there are filled, so a translation that an import (or another
  * translate) stored while the engine worked is kept — machine translation never overwrites one.
- * The lock is held only for the read-modify-write, not while the engine works.
+ * The lock is held only for the read-modify-write, not while the engine works. The documents of a batch are
+ * written together (one AtomicBatch): flushed side by side, then renamed, each file old or new after a crash.
  */
-async function save(project: Project, lang: string, doc: Document, ours: Bundle): Promise<void> {
-  await withProjectLock(project.root, 'translate', () => {
-    const fresh = loadBundle(project, lang, doc);
-    const translations: Record<string, string> = { ...fresh.translations };
-    const meta: Record<string, UnitMeta> = { ...fresh.meta };
-    for (const [id, text] of Object.entries(ours.translations)) {
-      if (translations[id] !== undefined) continue;
-      translations[id] = text;
-      const m = ours.meta[id];
-      if (m) meta[id] = m;
+async function save(project: Project, lang: string, works: readonly DocumentWork[]): Promise<void> {
+  await withProjectLock(project.root, 'translate', async () => {
+    const batch = new AtomicBatch();
+    try {
+      for (const { doc, translations: ours, meta: ourMeta } of works) {
+        const path = bundlePath(project, lang, doc);
+        const fresh = readBundle(path);
+        const translations: Record<string, string> = { ...fresh.translations };
+        const meta: Record<string, UnitMeta> = { ...fresh.meta };
+        for (const [id, text] of Object.entries(ours)) {
+          if (translations[id] !== undefined) continue;
+          translations[id] = text;
+          const m = ourMeta[id];
+          if (m) meta[id] = m;
+        }
+        const order = doc.units.map((u) => u.id);
+        for (const f of bundleFiles(path, { translations, meta }, order)) await batch.write(f.path, f.data);
+      }
+    } catch (err) {
+      await batch.abandon();
+      throw err;
     }
-    writeBundle(
-      bundlePath(project, lang, doc),
-      { translations, meta },
-      doc.units.map((u) => u.id),
-    );
+    await batch.commit();
   });
 }
 
