@@ -56,6 +56,7 @@ interface TokenStatistics {
 const PAIR_ROWS = 2000;
 const PAIR_SHARE = 0.02;
 const TOKEN_INDEX = 'CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens)';
+const PLACE_INDEX = 'CREATE UNIQUE INDEX tm_entries_place ON tm_entries (src_lang, tgt_lang, md5(key), context)';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE tm_entries (
@@ -76,22 +77,25 @@ const MIGRATIONS: readonly string[] = [
      created timestamptz NOT NULL DEFAULT now(),
      updated timestamptz NOT NULL DEFAULT now()
    );
-   CREATE UNIQUE INDEX tm_entries_place ON tm_entries (src_lang, tgt_lang, md5(key), context);
+   ${PLACE_INDEX};
    ${TOKEN_INDEX};`,
 ];
 
-const UPSERT = `
+/** A batch of rows, one array per column. */
+const INSERT = `
 INSERT INTO tm_entries AS e (src_lang, tgt_lang, source, target, key, context, origin, machine, doc, unit, codes,
   ntok, tokens)
 SELECT sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks::text[] FROM unnest($1::text[], $2::text[], $3::text[],
   $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[], $11::text[], $12::int[],
-  $13::text[]) AS r(sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks)
+  $13::text[]) AS r(sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks)`;
+
+/** The batch by the rule of stored-entries.ts: a row already in its place is replaced only where the rule says. */
+const UPSERT = `${INSERT}
 ON CONFLICT (src_lang, tgt_lang, md5(key), context) DO UPDATE SET
   source = excluded.source, target = excluded.target, key = excluded.key, origin = excluded.origin,
   machine = excluded.machine, doc = excluded.doc, unit = excluded.unit, codes = excluded.codes,
   ntok = excluded.ntok, tokens = excluded.tokens, updated = now()
-WHERE ${replacesSql('e', '$14::boolean')}
-RETURNING e.src_lang, e.tgt_lang, e.key, e.context`;
+WHERE ${replacesSql('e', '$14::boolean')}`;
 
 /** The stored translations of some places, to tell an identical entry from one that was kept out. */
 const AT_PLACES = `
@@ -197,20 +201,26 @@ export class PostgresMemory implements TranslationMemory {
       try {
         await this.query('BEGIN');
         const bulk = rows.length >= BULK_ROWS && (await this.count()) < rows.length;
+        let empty = false;
         if (bulk) {
           // A first load (or one larger than the memory): keeping a GIN index up to date row by row costs
           // several times building it once at the end. The index goes in this transaction, so readers wait
           // for the load rather than see the memory without it; a rollback brings it back.
           await this.query("SET LOCAL maintenance_work_mem = '256MB'");
           await this.query('DROP INDEX IF EXISTS tm_entries_tokens');
+          // Dropping it locked the table: a memory empty now stays empty but for this load, whose rows have a
+          // place each (storedEntries), so they go in as they are and the unique index is built once too.
+          empty = (await this.query('SELECT 1 FROM tm_entries LIMIT 1')).rowCount === 0;
+          if (empty) await this.query('DROP INDEX tm_entries_place');
         }
         let changed = 0;
         const kept: KeptEntry[] = [...keptInBatch];
         for (let i = 0; i < rows.length; i += BATCH) {
-          const batch = await this.upsert(rows.slice(i, i + BATCH), overwrite);
+          const batch = await this.upsert(rows.slice(i, i + BATCH), overwrite, empty);
           changed += batch.changed;
           kept.push(...batch.kept);
         }
+        if (empty) await this.query(PLACE_INDEX);
         if (bulk) await this.query(TOKEN_INDEX);
         await this.query('COMMIT');
         // Fresh statistics after a large import, so the planner keeps reading candidates through the token index.
@@ -229,16 +239,17 @@ export class PostgresMemory implements TranslationMemory {
   }
 
   /**
-   * Writes rows by the rule (the upsert's condition), then reads the stored translation of each row
-   * it did not write: the upsert locked those rows, so what is read is what the rule was applied to.
+   * Writes rows by the rule (the upsert's condition; into an `empty` memory, as they are), then, where
+   * it did not write them all, reads the stored translation of each: the upsert locked those rows, so
+   * what is read is what the rule was applied to (a row it wrote reads back as itself: no conflict).
    */
-  private async upsert(rows: readonly StoredEntry[], overwrite: boolean): Promise<AddResult> {
+  private async upsert(rows: readonly StoredEntry[], overwrite: boolean, empty: boolean): Promise<AddResult> {
     const tokens = rows.map((r) => indexTokens(r.source));
     const column = <K extends keyof StoredEntry>(k: K, of = rows): Array<StoredEntry[K]> => of.map((r) => r[k]);
     type Place = { src_lang: string; tgt_lang: string; key: string; context: string };
     const placeOfRow = (p: Place): string =>
       placeOf({ srcLang: p.src_lang, tgtLang: p.tgt_lang, key: p.key, context: p.context });
-    const result = await this.query<Place>(UPSERT, [
+    const values = [
       column('srcLang'),
       column('tgtLang'),
       column('source'),
@@ -253,23 +264,21 @@ export class PostgresMemory implements TranslationMemory {
       tokens.map((t) => t.length),
       // node-postgres writes a nested array as a two-dimensional one; each entry's list goes as a literal.
       tokens.map((t) => arrayLiteral(t)),
-      overwrite,
-    ]);
-    const written = new Set(result.rows.map(placeOfRow));
-    const rest = rows.filter((r) => !written.has(placeOf(r)));
+    ];
+    const changed = (await this.query(empty ? INSERT : UPSERT, empty ? values : [...values, overwrite])).rowCount ?? 0;
     const kept: KeptEntry[] = [];
-    if (rest.length) {
+    if (changed < rows.length) {
       const stored = await this.query<Place & { source: string; target: string; origin: string; machine: boolean }>(
         AT_PLACES,
-        [column('srcLang', rest), column('tgtLang', rest), column('key', rest), column('context', rest)],
+        [column('srcLang'), column('tgtLang'), column('key'), column('context')],
       );
       const byPlace = new Map(stored.rows.map((s) => [placeOfRow(s), s]));
-      for (const r of rest) {
+      for (const r of rows) {
         const s = byPlace.get(placeOf(r));
         if (s && conflicts(r, s)) kept.push(keptOut(r, s));
       }
     }
-    return { changed: result.rowCount ?? 0, kept };
+    return { changed, kept };
   }
 
   async count(): Promise<number> {
