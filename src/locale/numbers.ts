@@ -2,7 +2,7 @@ import { foldArabic, numberWords, splitGermanNumber, combineWords, type WordRole
 import { gluedMagnitude, magnitudeWords, type Magnitude } from './magnitudes.js';
 import { romanValue, standaloneRoman } from './roman.js';
 import { unitClass } from './units.js';
-import { memoPerLanguage } from '../model/memo.js';
+import { memo, memoPerLanguage } from '../model/memo.js';
 import { primarySubtag } from '../model/language.js';
 
 /**
@@ -198,16 +198,22 @@ interface Token {
 }
 
 // Words split where the script changes: an Arabic proclitic glued to a Latin code ("وS487T") is not part of it.
+// Groups: 1 digits, 2 a Latin or Greek word, 3 a word in another script, 4 a symbol.
 const TOKEN =
-  /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|((?:[\p{Script=Latin}\p{Script=Greek}]\p{M}*)+|(?:[^\P{L}\p{Script=Latin}\p{Script=Greek}]|\p{M})+)|([^\s\p{L}\p{M}\d])/gu;
+  /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|((?:[\p{Script=Latin}\p{Script=Greek}]\p{M}*)+)|((?:[^\P{L}\p{Script=Latin}\p{Script=Greek}]|\p{M})+)|([^\s\p{L}\p{M}\d])/gu;
 
-const LATIN_WORD = /^[\p{Script=Latin}\p{Script=Greek}]+$/u;
+const MARK = /\p{M}/u;
+/** Whether a Latin or Greek word has a combining mark (only code points from U+0300 on can be one). */
+function hasMark(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x300) return MARK.test(word);
+  return false;
+}
 const SPACE_GROUPED = /^\d{1,3}(?:[\u0020\u00A0\u202F\u2009]\d{3})+(?:[.,\u066B]\d+)?$/u;
 
 function tokenize(latin: string): Token[] {
   const out: Token[] = [];
   for (const m of latin.matchAll(TOKEN)) {
-    const type = m[1] !== undefined ? 'digits' : m[2] !== undefined ? 'word' : 'sym';
+    const type = m[1] !== undefined ? 'digits' : m[2] !== undefined || m[3] !== undefined ? 'word' : 'sym';
     if (type === 'digits' && /[\u0020\u00A0\u202F\u2009]/u.test(m[0]) && !SPACE_GROUPED.test(m[0])) {
       // "2015 175 millions": two numbers side by side, not one space-grouped number
       for (const part of m[0].matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu))
@@ -222,7 +228,8 @@ function tokenize(latin: string): Token[] {
     }
     out.push({
       type,
-      latin: type === 'word' && LATIN_WORD.test(m[0]),
+      // (letters only: a word with combining marks is not a code's letter part)
+      latin: m[2] !== undefined && !hasMark(m[0]),
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
@@ -231,7 +238,8 @@ function tokenize(latin: string): Token[] {
   return out;
 }
 
-const round = (v: number): number => Number(v.toPrecision(12));
+// (whole numbers below 10¹² are already what 12 significant digits make of them: no string round trip)
+const round = (v: number): number => (Number.isInteger(v) && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
 const nkey = (v: number): string => `n:${round(v)}`;
 
 /** A number read from words or letters in text[start, end): keyed by its value, no magnitude unless `more` says. */
@@ -379,23 +387,65 @@ function lookupWordUncached(word: string, lang: string): WordRole[] | null {
   return null;
 }
 
-const magnitudeMemo = memoPerLanguage((word, lang): Magnitude | null => magnitudeUncached(word, lang) ?? null, 200_000);
-
-function magnitudeOf(word: string, lang: string): Magnitude | undefined {
-  return magnitudeMemo(word, lang) ?? undefined;
-}
-
-function magnitudeUncached(word: string, lang: string): Magnitude | undefined {
-  const words = magnitudeWords(lang);
-  const lower = lang === 'ar' ? foldArabic(word) : lowerOf(word, lang);
+const arabicMagnitude = memoPerLanguage((word): Magnitude | null => {
+  const words = magnitudeWords('ar');
+  const lower = foldArabic(word);
   const hit = words.get(lower);
-  if (hit || lang !== 'ar') return hit;
+  if (hit) return hit;
   for (const pre of ['و', 'ب', 'ل'])
-    if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1));
-  return undefined;
+    if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1))!;
+  return null;
+}, 200_000);
+
+const arabicFold = memo(foldArabic, 200_000);
+
+/** The number words of a language as one role each ("five" → [unit 5]), so a look-up allocates nothing. */
+const singleRoles = new Map<string, ReadonlyMap<string, readonly WordRole[]>>();
+function rolesByWord(lang: string): ReadonlyMap<string, readonly WordRole[]> {
+  let m = singleRoles.get(lang);
+  if (!m) singleRoles.set(lang, (m = new Map([...numberWords(lang)].map(([w, r]) => [w, [r]]))));
+  return m;
 }
 
-const quantityCache = new Map<string, Quantity[]>();
+/**
+ * What each word token of one text is to a number reader: its lower case, its roles in a spelled
+ * number, its magnitude. Each is computed at most once per token; only German compounds and Arabic
+ * proclitics need a memory across texts, the other languages are two look-ups in small tables.
+ */
+function wordReader(
+  tokens: readonly Token[],
+  lang: string,
+): {
+  lower: (i: number) => string;
+  roles: (i: number) => readonly WordRole[] | null;
+  magnitude: (i: number) => Magnitude | undefined;
+} {
+  const lowers: Array<string | undefined> = [];
+  const roles: Array<readonly WordRole[] | null | undefined> = [];
+  const mags: Array<Magnitude | null | undefined> = [];
+  const byWord = lang === 'ar' || lang === 'de' ? undefined : rolesByWord(lang);
+  const magWords = magnitudeWords(lang);
+  // (Arabic has no case: its "lower case" is its folded form)
+  const lower = (i: number): string =>
+    (lowers[i] ??= lang === 'ar' ? arabicFold(tokens[i]!.text) : lowerOf(tokens[i]!.text, lang));
+  const isWord = (i: number): boolean => tokens[i]?.type === 'word';
+  return {
+    lower,
+    roles: (i) => {
+      if (!isWord(i)) return null;
+      let r = roles[i];
+      if (r === undefined) roles[i] = r = byWord ? (byWord.get(lower(i)) ?? null) : lookupWord(tokens[i]!.text, lang);
+      return r;
+    },
+    magnitude: (i) => {
+      if (!isWord(i)) return undefined;
+      let m = mags[i];
+      if (m === undefined)
+        mags[i] = m = lang === 'ar' ? arabicMagnitude(tokens[i]!.text, lang) : (magWords.get(lower(i)) ?? null);
+      return m ?? undefined;
+    },
+  };
+}
 
 /**
  * Every quantity a text states: digits in the locale's format (and, as weaker readings, the other
@@ -407,21 +457,18 @@ export function findQuantities(
   locale: string,
   options: { readonly textConventions?: boolean } = {},
 ): Quantity[] {
-  if (!mayHoldQuantities(text, primarySubtag(locale))) return [];
-  const cacheKey = `${locale}\u0000${options.textConventions ? 1 : 0}\u0000${text}`;
-  const cached = quantityCache.get(cacheKey);
-  if (cached) return cached.map((q) => ({ ...q }));
   const lang = primarySubtag(locale);
+  if (!mayHoldQuantities(text, lang)) return [];
   const latin = toLatinDigits(text);
   const tokens = tokenize(latin);
   const conv = options.textConventions ? textConventions(tokens, conventionsOf(locale)) : conventionsOf(locale);
   const out: Quantity[] = [];
   const glued = (i: number): boolean => i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
   const wordAt = (i: number): string | undefined => (tokens[i]?.type === 'word' ? tokens[i]!.text : undefined);
+  const words = wordReader(tokens, lang);
   // "de"/"d'" between two magnitude words, the second larger: "miles de millones", "milliers de milliards"
   const ofLarger = (k: number, factor: number): boolean => {
-    const nx = wordAt(k + 1);
-    return /^(?:de|d)$/iu.test(wordAt(k) ?? '') && nx !== undefined && (magnitudeOf(nx, lang)?.factor ?? 0) > factor;
+    return /^(?:de|d)$/iu.test(wordAt(k) ?? '') && (words.magnitude(k + 1)?.factor ?? 0) > factor;
   };
   const ordinalSuffix = ORDINAL_SUFFIX[lang] ?? ORDINAL_SUFFIX.en!;
   let i = 0;
@@ -458,10 +505,10 @@ export function findQuantities(
         if (nx.type === 'digits' && !/^\d+$/u.test(nx.text)) break;
         k++;
       }
-      const span = latin.slice(tok.start, tokens[j]!.end);
-      const magAfter =
-        wordAt(j + 1) !== undefined && magnitudeOf(wordAt(j + 1)!, lang) !== undefined && tokens[j]!.type === 'digits';
-      if (hasLetters && hasDigits && !magAfter && isCode(span, lang)) {
+      // (a word alone, the common case, is no code: nothing more to read)
+      const span = hasLetters && hasDigits ? latin.slice(tok.start, tokens[j]!.end) : '';
+      const magAfter = span !== '' && tokens[j]!.type === 'digits' && words.magnitude(j + 1) !== undefined;
+      if (span !== '' && !magAfter && isCode(span, lang)) {
         const norm = span.toUpperCase().replace(/[-/\s.]/gu, '');
         const digits = span.match(/\d+/gu) ?? [];
         out.push({
@@ -621,18 +668,11 @@ export function findQuantities(
       const chain: Array<number | { readonly f: number }> = magnitude > 1 ? [{ f: magnitude }] : [];
       if (!decade && !ordinal) {
         let k = next2;
-        if (
-          tokens[k]?.text === '-' &&
-          glued(k - 1) &&
-          glued(k) &&
-          wordAt(k + 1) !== undefined &&
-          magnitudeOf(wordAt(k + 1)!, lang)
-        )
-          k++;
+        if (tokens[k]?.text === '-' && glued(k - 1) && glued(k) && words.magnitude(k + 1)) k++;
         let largest = magnitude;
         for (;;) {
           const w = wordAt(k);
-          const mag = w === undefined ? undefined : magnitudeOf(w, lang);
+          const mag = words.magnitude(k);
           if (mag && mag.factor > 1) {
             chain.push({ f: mag.factor });
             largest = Math.max(largest, mag.factor);
@@ -741,9 +781,9 @@ export function findQuantities(
         }
       }
       // ---- decades in words: "the nineties", "الثمانينيات"
-      const lower = lowerOf(tok.text, lang);
+      const lower = words.lower(i);
       const enDecade = lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower) ? EN_DECADE_WORDS[lower] : undefined;
-      const arDecade = lang === 'ar' ? AR_DECADE.exec(foldArabic(tok.text)) : null;
+      const arDecade = lang === 'ar' ? AR_DECADE.exec(words.lower(i)) : null;
       const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
       if (enDecade !== undefined || arDecade || deDecade) {
         const v =
@@ -760,20 +800,19 @@ export function findQuantities(
         continue;
       }
       // ---- spelled-out numbers, with connectors and magnitude words
-      const first = lookupWord(tok.text, lang);
-      const firstMag = first ? undefined : magnitudeOf(tok.text, lang);
+      const first = words.roles(i);
+      const firstMag = first ? undefined : words.magnitude(i);
       if (first || firstMag) {
         const roles: WordRole[] = [];
         let k = i;
         let end = tok.end;
         if (first) {
           for (;;) {
-            const w = wordAt(k);
-            const r = w === undefined ? null : lookupWord(w, lang);
+            const r = words.roles(k);
             if (!r) break;
             if (r.length === 1 && r[0]!.role === 'and') {
               // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
-              const nextRoles = wordAt(k + 1) === undefined ? null : lookupWord(wordAt(k + 1)!, lang);
+              const nextRoles = words.roles(k + 1);
               const prev = roles[roles.length - 1];
               const okPrev =
                 prev !== undefined &&
@@ -811,22 +850,14 @@ export function findQuantities(
               tokens[k]!.text === '-' &&
               glued(k - 1) &&
               glued(k) &&
-              wordAt(k + 1) !== undefined &&
-              lookupWord(wordAt(k + 1)!, lang)
+              words.roles(k + 1)
             ) {
               if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordAt(k + 1)!)) {
                 roles.pop();
                 roles.push({ role: 'unit', value: 80 });
                 end = tokens[k + 1]!.end;
                 k += 2;
-                if (
-                  tokens[k]?.type === 'sym' &&
-                  tokens[k]!.text === '-' &&
-                  glued(k - 1) &&
-                  wordAt(k + 1) &&
-                  lookupWord(wordAt(k + 1)!, lang)
-                )
-                  k++;
+                if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && glued(k - 1) && words.roles(k + 1)) k++;
                 continue;
               }
               k++;
@@ -837,8 +868,7 @@ export function findQuantities(
         let magnitude = 1;
         let last = 1;
         for (;;) {
-          const w = wordAt(k);
-          const mag = w === undefined ? undefined : magnitudeOf(w, lang);
+          const mag = words.magnitude(k);
           if (!mag || mag.factor <= last) break;
           magnitude *= mag.factor;
           last = mag.factor;
@@ -897,16 +927,16 @@ export function findQuantities(
       }
     }
   }
-  quantityCache.set(cacheKey, out);
-  if (quantityCache.size > 5000) quantityCache.delete(quantityCache.keys().next().value!);
-  return out.map((q) => ({ ...q }));
+  // (no memory of texts: a run reads each text once, and a cache keyed by whole texts never paid for itself)
+  return out;
 }
 
 const DECADE_WORD = /^(?:decades?|décadas?|decenios?|décennies?|decennies?|jahrzehnte?n?|عقود|عقدين|عقدان)$/iu;
 const CENTURY_WORD = /^(?:centuries|century|siglos?|siècles?|siecles?|jahrhunderte?n?|قرون|قرنين|قرنان)$/iu;
 const ANY_DIGIT = /[\d\u0660-\u0669\u06F0-\u06F9]/u;
-const ROMAN_OR_CENTURY =
-  /\b[IVXLCDM]{2,}\b|century|centuries|siglo|siècle|siecle|jahrhundert|secol|século|segle|dynast|dinast/iu;
+// (two patterns, the letters in both cases spelled out: one case-insensitive alternation of both was slower than the rest)
+const ROMAN_LETTERS = /\b[IVXLCDMivxlcdm]{2,}\b/u;
+const CENTURY_STEM = /century|centuries|siglo|siècle|siecle|jahrhundert|secol|século|segle|dynast|dinast/iu;
 const quickTests = new Map<string, RegExp | null>();
 
 /**
@@ -915,7 +945,7 @@ const quickTests = new Map<string, RegExp | null>();
  * they only ever stand beside other quantities. Arabic (proclitics, folding) is always read.
  */
 function mayHoldQuantities(text: string, lang: string): boolean {
-  if (ANY_DIGIT.test(text) || ROMAN_OR_CENTURY.test(text)) return true;
+  if (ANY_DIGIT.test(text) || ROMAN_LETTERS.test(text) || CENTURY_STEM.test(text)) return true;
   let re = quickTests.get(lang);
   if (re === undefined) {
     if (lang === 'ar') re = null;
