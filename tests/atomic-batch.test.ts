@@ -90,4 +90,39 @@ describe('AtomicBatch', () => {
     expect(listing(outside)).toEqual([]);
     expect(listing(join(root, 'out'))).toEqual(['a.txt', 'b.txt', 'linked']);
   });
+
+  it('streams a large file to its temporary file as it comes, the target unchanged until commit', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch();
+    const file = batch.stream(join(out, 'a.txt'));
+    const piece = 'x'.repeat(300_000) + '\n';
+    for (let i = 0; i < 8; i++) await file.write(`${i}:${piece}`);
+    // Past the hold, the pieces are on disk, not in memory: the temporary file already holds most of them.
+    const temp = listing(out).find((f) => f.endsWith('.tmp'))!;
+    expect(readFileSync(join(out, temp)).length).toBeGreaterThan(1_000_000);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
+    await file.close();
+    const small = batch.stream(join(out, 'b.txt'));
+    await small.write('new ');
+    await small.write('b');
+    await small.close();
+    await batch.commit();
+    const expected = Array.from({ length: 8 }, (_, i) => `${i}:${piece}`).join('');
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe(expected);
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('new b');
+    expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('abandoning a stream still open closes and removes its temporary file', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch();
+    const file = batch.stream(join(out, 'a.txt'));
+    await file.write('y'.repeat(1_200_000));
+    expect(listing(out).some((f) => f.endsWith('.tmp'))).toBe(true);
+    await batch.abandon();
+    expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
+  });
 });

@@ -1,10 +1,51 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTextArticle, writeTextArticle } from '../src/formats/text-article.js';
+import { readTextArticle, TextArticleReader, writeTextArticle } from '../src/formats/text-article.js';
 import { toPlainText } from '../src/model/content.js';
 import { ARTICLE, read } from './helpers.js';
 
 const meta = { id: 'article', path: 'source/article.txt', sourceLang: 'en' };
+/** Generated articles: sentences of awkward words, lines, blocks, CRLF, odd blank lines, a dateline, trailing space. */
+const sentence = fc
+  .array(
+    fc.constantFrom(
+      'Iraq',
+      'said',
+      'the',
+      'U.S.',
+      '1,200',
+      'Mr.',
+      '"quoted."',
+      'www.example.com/a',
+      'e-mail me@x.org',
+      '{{name}}',
+      '%d',
+      '2:15 PM',
+      'AP',
+      'Powered',
+      'by',
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
+  .chain((ws) => fc.constantFrom('.', '?', '!', '').map((end) => ws.join(' ') + end));
+const line = fc
+  .array(sentence, { minLength: 1, maxLength: 4 })
+  .chain((ss) => fc.constantFrom(' ', '  ', '\t').map((sep) => ss.join(sep)));
+const block = fc
+  .array(line, { minLength: 1, maxLength: 3 })
+  .chain((ls) => fc.constantFrom('\n', '\r\n').map((nl) => ls.join(nl)));
+const article = fc
+  .tuple(
+    fc.array(block, { minLength: 1, maxLength: 8 }),
+    fc.constantFrom('\n\n', '\r\n\r\n', '\n \n', '\n\n\n'),
+    fc.constantFrom('', '\n', '  \n'),
+    fc.boolean(),
+  )
+  .map(
+    ([blocks, sep, tail, stamp]) =>
+      blocks.join(sep) + (stamp ? `${sep}Updated: December 05, 2023, 2:15 PM` : '') + tail,
+  );
+
 const identity = (text: string): string => writeTextArticle(readTextArticle(text, meta), (u) => toPlainText(u.source));
 
 describe('text article reader', () => {
@@ -52,47 +93,26 @@ describe('text article reader', () => {
   });
 
   it('writes generated articles back byte for byte (CRLF, tabs, trailing space, no final newline)', () => {
-    const sentence = fc
-      .array(
-        fc.constantFrom(
-          'Iraq',
-          'said',
-          'the',
-          'U.S.',
-          '1,200',
-          'Mr.',
-          '"quoted."',
-          'www.example.com/a',
-          'e-mail me@x.org',
-          '{{name}}',
-          '%d',
-          '2:15 PM',
-          'AP',
-          'Powered',
-          'by',
-        ),
-        { minLength: 1, maxLength: 12 },
-      )
-      .chain((ws) => fc.constantFrom('.', '?', '!', '').map((end) => ws.join(' ') + end));
-    const line = fc
-      .array(sentence, { minLength: 1, maxLength: 4 })
-      .chain((ss) => fc.constantFrom(' ', '  ', '\t').map((sep) => ss.join(sep)));
-    const block = fc
-      .array(line, { minLength: 1, maxLength: 3 })
-      .chain((ls) => fc.constantFrom('\n', '\r\n').map((nl) => ls.join(nl)));
-    const article = fc
-      .tuple(
-        fc.array(block, { minLength: 1, maxLength: 8 }),
-        fc.constantFrom('\n\n', '\r\n\r\n', '\n \n', '\n\n\n'),
-        fc.constantFrom('', '\n', '  \n'),
-        fc.boolean(),
-      )
-      .map(
-        ([blocks, sep, tail, stamp]) =>
-          blocks.join(sep) + (stamp ? `${sep}Updated: December 05, 2023, 2:15 PM` : '') + tail,
-      );
     fc.assert(
       fc.property(article, (a) => identity(a) === a),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the same units from the text cut anywhere into pieces as from the whole', () => {
+    fc.assert(
+      fc.property(article, fc.array(fc.nat(), { maxLength: 6 }), (a, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (a.length + 1)))].sort((x, y) => x - y);
+        const reader = new TextArticleReader(meta);
+        const units = [];
+        let from = 0;
+        for (const to of [...at, a.length]) {
+          units.push(...reader.push(a.slice(from, to)));
+          from = to;
+        }
+        units.push(...reader.end());
+        expect(units).toEqual(readTextArticle(a, meta).units);
+      }),
       { numRuns: 300 },
     );
   });

@@ -10,7 +10,7 @@ import {
   type Setting,
   type SettingValues,
 } from '../settings.js';
-import type { DocumentMeta, FormatPlugin } from './format.js';
+import type { DocumentMeta, FormatPlugin, UnitReader } from './format.js';
 import type { Render } from './skeleton.js';
 
 interface FormatEntry {
@@ -44,6 +44,8 @@ export interface Format {
   readonly name: string;
   readonly extensions: readonly string[];
   read(text: string, meta: DocumentMeta, section: SettingValues): Document;
+  /** The format's reader of units as the text arrives, when it has one. */
+  readonly unitReader?: (meta: DocumentMeta, section: SettingValues) => UnitReader;
   write(doc: Document, render: Render, lang: string): string;
 }
 
@@ -93,6 +95,9 @@ export async function loadFormats(paths: Iterable<string>): Promise<void> {
         name,
         extensions: entry.extensions,
         read: (text, meta, section) => plugin.read(text, meta, settingsFrom(plugin.settings, section)),
+        ...(plugin.unitReader
+          ? { unitReader: (meta, section) => plugin.unitReader!(meta, settingsFrom(plugin.settings, section)) }
+          : {}),
         write: (doc, render, lang) => plugin.write(doc, render, lang),
       });
     }),

@@ -2,6 +2,7 @@ import type { Content, Run } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
 import { writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
+import type { SettingsOf } from '../settings.js';
 import { DEFAULT_BOILERPLATE, DEFAULT_RELATED, TEXT_ARTICLE_SETTINGS } from './settings.js';
 import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
@@ -34,23 +35,131 @@ interface Line {
   readonly end: number;
 }
 
+/** A group of consecutive non-blank lines: its text, where it starts in the document, its lines within the text. */
+interface LineGroup {
+  readonly text: string;
+  readonly at: number;
+  readonly lines: readonly Line[];
+}
+
 interface Piece {
   role: Role;
   start: number;
   end: number;
 }
 
-export function readTextArticle(
-  text: string,
-  meta: { id: string; path: string; sourceLang: string },
-  options: TextArticleOptions = {},
-): Document {
-  const boilerplate = options.boilerplate ?? DEFAULT_BOILERPLATE;
-  const related = new Set((options.relatedLabels ?? DEFAULT_RELATED).map((l) => l.toLowerCase()));
-  const blocks = nonBlankLineGroups(text);
-  const pieces: Piece[] = [];
+/** A sentence (or a whole line) that becomes a unit, where the document has it. */
+interface Draft {
+  readonly id: string;
+  readonly source: Content;
+  readonly raw: string;
+  readonly role: Role;
+  readonly block: number;
+  readonly sentence: number;
+  readonly start: number;
+  readonly end: number;
+}
 
-  blocks.forEach((lines, blockIndex) => {
+/**
+ * The article read as its text arrives: `push` takes the next piece of the document (cut anywhere) and returns
+ * the units completed so far, `end` the rest. A unit waits only for its next neighbour (its context), so a
+ * document of any size is read with one group of lines and one unit held.
+ */
+export class TextArticleReader {
+  private readonly boilerplate: readonly RegExp[];
+  private readonly related: ReadonlySet<string>;
+  private readonly ids = new UnitIdAllocator();
+  /** Text not yet cut into line groups, starting at a line start (`bufferAt` in the document). */
+  private buffer = '';
+  private bufferAt = 0;
+  /** How far into the buffer lines were looked at; the open group's first line and end. */
+  private scanned = 0;
+  private groupStart = -1;
+  private groupEnd = 0;
+  private groupLines: Line[] = [];
+  private groups = 0;
+  private pieces = 0;
+  private last: Draft | undefined;
+  private beforeLast: string | undefined;
+
+  constructor(
+    private readonly meta: { readonly id: string; readonly path: string; readonly sourceLang: string },
+    options: TextArticleOptions = {},
+    /** Told of every block (a piece of one role) and every unit's place, for the skeleton. */
+    private readonly layout?: { block(role: Role): void; unit(draft: Draft): void },
+  ) {
+    this.boilerplate = options.boilerplate ?? DEFAULT_BOILERPLATE;
+    this.related = new Set((options.relatedLabels ?? DEFAULT_RELATED).map((l) => l.toLowerCase()));
+  }
+
+  push(text: string): Unit[] {
+    const units: Unit[] = [];
+    this.buffer += text;
+    let nl: number;
+    while ((nl = this.buffer.indexOf('\n', this.scanned)) >= 0) {
+      this.line(this.scanned, nl, units);
+      this.scanned = nl + 1;
+    }
+    if (this.groupStart < 0) this.drop(this.scanned);
+    else if (this.groupStart > 0) this.drop(this.groupStart);
+    return units;
+  }
+
+  end(): Unit[] {
+    const units: Unit[] = [];
+    this.line(this.scanned, this.buffer.length, units); // the last line, newline or not
+    this.closeGroup(units);
+    if (this.last) units.push(this.unit(this.last, undefined));
+    this.last = undefined;
+    return units;
+  }
+
+  /** Forgets the buffer before `at` (nothing before it is needed again). */
+  private drop(at: number): void {
+    if (at === 0) return;
+    this.buffer = this.buffer.slice(at);
+    this.bufferAt += at;
+    this.scanned -= at;
+    if (this.groupStart >= 0) {
+      this.groupStart -= at;
+      this.groupEnd -= at;
+      this.groupLines = this.groupLines.map((l) => ({ start: l.start - at, end: l.end - at }));
+    }
+  }
+
+  /** One line of the buffer, from `start` to the newline at `nl` (a carriage return before it is not the line's). */
+  private line(start: number, nl: number, units: Unit[]): void {
+    const end = nl > start && this.buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (this.buffer.slice(start, end).trim() === '') {
+      this.closeGroup(units);
+      return;
+    }
+    if (this.groupStart < 0) {
+      this.groupStart = start;
+      this.groupLines = [];
+    }
+    // Kept relative to the group's start once it closes; buffer positions until then.
+    this.groupLines.push({ start, end });
+    this.groupEnd = end;
+  }
+
+  private closeGroup(units: Unit[]): void {
+    if (this.groupStart < 0) return;
+    const from = this.groupStart;
+    const group: LineGroup = {
+      text: this.buffer.slice(from, this.groupEnd),
+      at: this.bufferAt + from,
+      lines: this.groupLines.map((l) => ({ start: l.start - from, end: l.end - from })),
+    };
+    this.groupStart = -1;
+    this.groupLines = [];
+    for (const piece of this.piecesOf(group, this.groups++)) this.cut(group, piece, units);
+  }
+
+  /** A group's lines as pieces: each line given a role, wrapped lines joined, captions split from credits. */
+  private piecesOf(group: LineGroup, blockIndex: number): Piece[] {
+    const { text, lines } = group;
+    const pieces: Piece[] = [];
     let paragraph: Piece | null = null;
     for (const line of lines) {
       const body = text.slice(line.start, line.end);
@@ -58,7 +167,7 @@ export function readTextArticle(
       const start = line.start + lead;
       const end = line.start + body.trimEnd().length;
       const content = text.slice(start, end);
-      const role = lineRole(content, blockIndex, lines.length, meta.sourceLang, boilerplate, related);
+      const role = lineRole(content, blockIndex, lines.length, this.meta.sourceLang, this.boilerplate, this.related);
       if (role === 'paragraph' && paragraph && /^\p{Ll}/u.test(content)) {
         paragraph.end = end; // a hard-wrapped line continues the paragraph
         continue;
@@ -81,44 +190,83 @@ export function readTextArticle(
       pieces.push(piece);
       paragraph = role === 'paragraph' ? piece : null;
     }
-  });
+    return pieces;
+  }
 
-  const ids = new UnitIdAllocator();
-  const drafts: Draft[] = [];
-  const docBlocks: Block[] = [];
-  const skeleton: SkeletonPart[] = [];
-  let written = 0;
-
-  pieces.forEach((piece, blockIndex) => {
-    const blockUnits: string[] = [];
-    const sentences =
+  /** A piece cut into sentences (running text) or kept whole, each a unit once its next neighbour is known. */
+  private cut(group: LineGroup, piece: Piece, units: Unit[]): void {
+    const { text, at } = group;
+    const block = ++this.pieces;
+    this.layout?.block(piece.role);
+    const spans =
       piece.role === 'paragraph' || piece.role === 'caption' || piece.role === 'standfirst'
-        ? segmentSpans(text.slice(piece.start, piece.end), meta.sourceLang, { lineBreaks: 'space' }).map((s) => ({
+        ? segmentSpans(text.slice(piece.start, piece.end), this.meta.sourceLang, { lineBreaks: 'space' }).map((s) => ({
             start: piece.start + s.start,
             end: piece.start + s.end,
           }))
         : [{ start: piece.start, end: piece.end }];
-    sentences.forEach((span, sentenceIndex) => {
-      if (span.start > written) skeleton.push(text.slice(written, span.start));
+    spans.forEach((span, i) => {
       const raw = text.slice(span.start, span.end);
-      const source = piece.role === 'timestamp' ? timestampContent(raw, meta.sourceLang) : protect(raw);
-      const id = ids.next(raw);
-      drafts.push({ id, source, raw, role: piece.role, block: blockIndex + 1, sentence: sentenceIndex + 1 });
-      blockUnits.push(id);
-      skeleton.push({ unit: id });
-      written = span.end;
+      const source = piece.role === 'timestamp' ? timestampContent(raw, this.meta.sourceLang) : protect(raw);
+      const draft: Draft = {
+        id: this.ids.next(raw),
+        source,
+        raw,
+        role: piece.role,
+        block,
+        sentence: i + 1,
+        start: at + span.start,
+        end: at + span.end,
+      };
+      this.layout?.unit(draft);
+      if (this.last) units.push(this.unit(this.last, raw));
+      this.beforeLast = this.last?.raw;
+      this.last = draft;
     });
-    docBlocks.push({ role: piece.role, translate: true, units: blockUnits });
-  });
-  if (written < text.length) skeleton.push(text.slice(written));
+  }
 
+  /** The unit of the draft waiting, its neighbours' text as context. */
+  private unit(d: Draft, next: string | undefined): Unit {
+    const previous = this.beforeLast;
+    const context =
+      previous !== undefined && next !== undefined
+        ? { role: d.role, block: d.block, sentence: d.sentence, previous, next }
+        : previous !== undefined
+          ? { role: d.role, block: d.block, sentence: d.sentence, previous }
+          : next !== undefined
+            ? { role: d.role, block: d.block, sentence: d.sentence, next }
+            : { role: d.role, block: d.block, sentence: d.sentence };
+    return { id: d.id, source: d.source, context, notes: ROLE_NOTE_LISTS[d.role] };
+  }
+}
+
+export function readTextArticle(
+  text: string,
+  meta: { id: string; path: string; sourceLang: string },
+  options: TextArticleOptions = {},
+): Document {
+  const docBlocks: Block[] = [];
+  const skeleton: SkeletonPart[] = [];
+  let written = 0;
+  let blockUnits: string[] = [];
+  const reader = new TextArticleReader(meta, options, {
+    block: (role) => docBlocks.push({ role, translate: true, units: (blockUnits = []) }),
+    unit: (draft) => {
+      if (draft.start > written) skeleton.push(text.slice(written, draft.start));
+      skeleton.push({ unit: draft.id });
+      written = draft.end;
+      blockUnits.push(draft.id);
+    },
+  });
+  const units = [...reader.push(text), ...reader.end()];
+  if (written < text.length) skeleton.push(text.slice(written));
   return {
     id: meta.id,
     path: meta.path,
     sourceLang: meta.sourceLang,
     format: 'text',
     blocks: docBlocks,
-    units: finishUnits(drafts),
+    units,
     skeleton,
   };
 }
@@ -181,54 +329,6 @@ const ROLE_NOTE_LISTS = Object.fromEntries(Object.entries(ROLE_NOTES).map(([role
   string[]
 >;
 
-interface Draft {
-  readonly id: string;
-  readonly source: Content;
-  readonly raw: string;
-  readonly role: Role;
-  readonly block: number;
-  readonly sentence: number;
-}
-
-/** Units with their neighbours' text as context, built in one pass (this runs for every sentence of large corpora). */
-function finishUnits(drafts: readonly Draft[]): Unit[] {
-  const units: Unit[] = new Array<Unit>(drafts.length);
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
-    const previous = i > 0 ? drafts[i - 1]!.raw : undefined;
-    const next = i + 1 < drafts.length ? drafts[i + 1]!.raw : undefined;
-    const context =
-      previous !== undefined && next !== undefined
-        ? { role: d.role, block: d.block, sentence: d.sentence, previous, next }
-        : previous !== undefined
-          ? { role: d.role, block: d.block, sentence: d.sentence, previous }
-          : next !== undefined
-            ? { role: d.role, block: d.block, sentence: d.sentence, next }
-            : { role: d.role, block: d.block, sentence: d.sentence };
-    units[i] = { id: d.id, source: d.source, context, notes: ROLE_NOTE_LISTS[d.role] };
-  }
-  return units;
-}
-
-/** Groups of consecutive non-blank lines, with offsets (line ends exclude the newline). */
-function nonBlankLineGroups(text: string): Line[][] {
-  const groups: Line[][] = [];
-  let current: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const end = nl > start && text.charAt(nl - 1) === '\r' ? nl - 1 : nl;
-    if (text.slice(start, end).trim() === '') {
-      if (current.length) groups.push(current);
-      current = [];
-    } else current.push({ start, end });
-    start = nl + 1;
-  }
-  if (current.length) groups.push(current);
-  return groups;
-}
-
 /** Writes the document back: skeleton verbatim, each unit rendered by `render`. */
 export function writeTextArticle(doc: Document, render: Render): string {
   return writeSkeleton(doc, render, (text) => text);
@@ -237,10 +337,11 @@ export function writeTextArticle(doc: Document, render: Render): string {
 /** Plain-text articles; boilerplate lines and related-link labels are the project's to tune ("text" section). */
 export const textFormat = formatPlugin({
   settings: TEXT_ARTICLE_SETTINGS,
-  read: (text, meta, settings) =>
-    readTextArticle(text, meta, {
-      boilerplate: settings.boilerplate.map((p) => new RegExp(p, 'iu')),
-      relatedLabels: settings.relatedLabels,
-    }),
+  read: (text, meta, settings) => readTextArticle(text, meta, optionsOf(settings)),
+  unitReader: (meta, settings) => new TextArticleReader(meta, optionsOf(settings)),
   write: writeTextArticle,
 });
+
+function optionsOf(settings: SettingsOf<typeof TEXT_ARTICLE_SETTINGS>): TextArticleOptions {
+  return { boilerplate: settings.boilerplate.map((p) => new RegExp(p, 'iu')), relatedLabels: settings.relatedLabels };
+}

@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { atomicTemp, writeFailure } from './files.js';
@@ -9,6 +9,16 @@ import { atomicTemp, writeFailure } from './files.js';
  * commit them together, and a bound on the data held while the disk catches up.
  */
 const FILES_AT_ONCE = 64;
+
+/** Characters a streamed file holds before it is written out: a file smaller than this is written whole. */
+const STREAM_HOLD = 1 << 20;
+
+/** A file of a batch written piece by piece (AtomicBatch.stream). */
+export interface PieceWriter {
+  write(text: string): Promise<void>;
+  /** The last piece is written; the file is flushed with the batch's others and renamed in commit(). */
+  close(): Promise<void>;
+}
 
 /**
  * Many files written as writeFileAtomic writes one — each through a temporary file renamed over it, so
@@ -28,6 +38,8 @@ export class AtomicBatch {
   private readonly temps = new Map<string, string>();
   /** Temporary files being written and flushed. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Streamed files still open for more pieces. */
+  private readonly streams = new Set<FileHandle>();
   private failure: { err: unknown } | undefined;
 
   /**
@@ -35,6 +47,56 @@ export class AtomicBatch {
    * a temporary file beside it; resolves once the batch has room for more. `path` itself changes only in commit().
    */
   async write(path: string, data: string | Uint8Array): Promise<void> {
+    const tmp = await this.begin(path);
+    await this.track(path, tmp, store(tmp, data));
+  }
+
+  /**
+   * A file written as it is made, piece by piece: held in memory until it passes STREAM_HOLD characters (a
+   * small file is then written as `write` writes it), beyond that written to its temporary file as it comes,
+   * so a file of any size is never held whole. Like `write`, `path` changes only in commit().
+   */
+  stream(path: string): PieceWriter {
+    const held: string[] = [];
+    let heldLength = 0;
+    let file: { tmp: string; handle: FileHandle } | undefined;
+    const spill = async (): Promise<void> => {
+      if (!file) {
+        const tmp = await this.begin(path);
+        try {
+          file = { tmp, handle: await open(tmp, 'w') };
+        } catch (err) {
+          throw await this.fail(path, tmp, err);
+        }
+        this.streams.add(file.handle);
+      }
+      const data = held.join('');
+      held.length = 0;
+      heldLength = 0;
+      try {
+        await file.handle.writeFile(data);
+      } catch (err) {
+        throw await this.fail(path, file.tmp, err);
+      }
+    };
+    return {
+      write: async (text) => {
+        held.push(text);
+        heldLength += text.length;
+        if (heldLength >= STREAM_HOLD) await spill();
+      },
+      close: async () => {
+        if (!file) return this.write(path, held.join(''));
+        await spill();
+        const { tmp, handle } = file;
+        this.streams.delete(handle);
+        await this.track(path, tmp, finish(handle));
+      },
+    };
+  }
+
+  /** Makes room for a temporary file of `path` (dropping an earlier one of this batch) and names it. */
+  private async begin(path: string): Promise<string> {
     if (this.failure) await this.flush(); // throws it, the batch abandoned
     const earlier = this.temps.get(path);
     if (earlier) {
@@ -50,7 +112,12 @@ export class AtomicBatch {
       throw err;
     }
     this.temps.set(path, tmp);
-    const job: Promise<void> = store(tmp, data).then(
+    return tmp;
+  }
+
+  /** Lets the temporary file's last work (flush, close) run in the background; resolves once there is room for more. */
+  private async track(path: string, tmp: string, work: Promise<void>): Promise<void> {
+    const job: Promise<void> = work.then(
       () => {
         this.inFlight.delete(job);
       },
@@ -62,6 +129,14 @@ export class AtomicBatch {
     this.inFlight.add(job);
     if (this.inFlight.size >= FILES_AT_ONCE) await Promise.race(this.inFlight);
     if (this.failure) await this.flush();
+  }
+
+  /** A failed streamed write: the batch abandoned, the error naming the file the user knows. */
+  private async fail(path: string, tmp: string, err: unknown): Promise<unknown> {
+    this.failure ??= { err: writeFailure(err, path, tmp) };
+    const { err: first } = this.failure;
+    await this.abandon();
+    return first;
   }
 
   get size(): number {
@@ -103,6 +178,8 @@ export class AtomicBatch {
   /** Removes the temporary files not committed, once those being written are done: the targets stay as they were. */
   async abandon(): Promise<void> {
     await this.settle();
+    for (const handle of this.streams) await handle.close().catch(() => undefined);
+    this.streams.clear();
     for (const tmp of this.temps.values()) {
       try {
         rmSync(tmp, { force: true });
@@ -116,6 +193,15 @@ export class AtomicBatch {
 
   private async settle(): Promise<void> {
     while (this.inFlight.size) await Promise.all(this.inFlight);
+  }
+}
+
+/** A streamed temporary file flushed to disk and closed. */
+async function finish(handle: FileHandle): Promise<void> {
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }
 

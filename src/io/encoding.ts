@@ -159,45 +159,46 @@ function declareUtf8(text: string, html: boolean): string {
   );
 }
 
+/** The encoding a file's first bytes (at least its first 1,024) say it is in, how that was chosen, where its text starts. */
+export function detectEncoding(
+  bytes: Uint8Array,
+  path: string,
+  fallback = 'utf-8',
+): { readonly encoding: string; readonly by: Decoded['by']; readonly from: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', by: 'bom', from: 0 }; // kept in the text, as before
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', by: 'bom', from: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', by: 'bom', from: 2 };
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00)
+    return { encoding: 'utf-16le', by: 'utf-16 detection', from: 0 };
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)
+    return { encoding: 'utf-16be', by: 'utf-16 detection', from: 0 };
+  const start = head(bytes, 0);
+  const xml = xmlDeclared(start);
+  const html =
+    xml === undefined && (HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(start))
+      ? htmlDeclared(start)
+      : undefined;
+  const declared = xml ?? html;
+  if (declared === undefined) return { encoding: fallback, by: fallback === 'utf-8' ? 'default' : 'config', from: 0 };
+  const how = xml !== undefined ? 'the XML declaration' : 'the HTML <meta charset>';
+  const encoding = encodingNamed(declared, path, how);
+  const by = xml !== undefined ? 'xml declaration' : 'html meta';
+  if (!encoding.startsWith('utf-16')) return { encoding, by, from: 0 };
+  // The declaration was readable as ASCII, so the bytes are not UTF-16: HTML reads such a file as UTF-8.
+  if (xml !== undefined)
+    throw new LocflowError(
+      `the XML declaration says "${declared}", but the file is not UTF-16 (it has no byte order mark and its declaration is single-byte text)`,
+      { file: path, line: 1, hint: HINT },
+    );
+  return { encoding: 'utf-8', by, from: 0 };
+}
+
 /**
  * Decodes a file's bytes as described above; `what` names the file in errors ("source file"). `fallback`
  * (the configuration's "encoding") replaces UTF-8 for a file that neither a BOM nor a declaration names.
  */
 export function decodeText(bytes: Uint8Array, path: string, what = 'file', fallback = 'utf-8'): Decoded {
-  let encoding = fallback;
-  let by: Decoded['by'] = fallback === 'utf-8' ? 'default' : 'config';
-  let from = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    [encoding, by] = ['utf-8', 'bom']; // kept in the text, as before
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, by, from] = ['utf-16le', 'bom', 2];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, by, from] = ['utf-16be', 'bom', 2];
-  else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00)
-    [encoding, by] = ['utf-16le', 'utf-16 detection'];
-  else if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)
-    [encoding, by] = ['utf-16be', 'utf-16 detection'];
-  else {
-    const start = head(bytes, 0);
-    const xml = xmlDeclared(start);
-    const html =
-      xml === undefined && (HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(start))
-        ? htmlDeclared(start)
-        : undefined;
-    const declared = xml ?? html;
-    if (declared !== undefined) {
-      const how = xml !== undefined ? 'the XML declaration' : 'the HTML <meta charset>';
-      encoding = encodingNamed(declared, path, how);
-      by = xml !== undefined ? 'xml declaration' : 'html meta';
-      if (encoding.startsWith('utf-16')) {
-        // The declaration was readable as ASCII, so the bytes are not UTF-16: HTML reads such a file as UTF-8.
-        if (xml !== undefined)
-          throw new LocflowError(
-            `the XML declaration says "${declared}", but the file is not UTF-16 (it has no byte order mark and its declaration is single-byte text)`,
-            { file: path, line: 1, hint: HINT },
-          );
-        encoding = 'utf-8';
-      }
-    }
-  }
+  const { encoding, by, from } = detectEncoding(bytes, path, fallback);
   let text: string;
   try {
     text = decodeAs(bytes.subarray(from), encoding);

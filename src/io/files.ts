@@ -13,10 +13,11 @@ import {
   openSync,
   fsyncSync,
   closeSync,
+  readSync,
 } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { decodeText, type Decoded } from './encoding.js';
+import { decodeText, detectEncoding, type Decoded } from './encoding.js';
 
 /** Folders whose leftover temporary files this process has already cleared. */
 const cleared = new Set<string>();
@@ -144,14 +145,76 @@ export function readDecoded(path: string, what = 'file', fallback = 'utf-8'): De
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new LocflowError(`${what} not found`, { file: path });
-    throw (
-      systemError(err, path, `read the ${what}`) ??
-      new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path })
-    );
+    throw readFailure(err, path, what);
   }
   return decodeText(bytes, path, what, fallback);
+}
+
+function readFailure(err: unknown, path: string, what: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new LocflowError(`${what} not found`, { file: path });
+  return (
+    systemError(err, path, `read the ${what}`) ??
+    new LocflowError(`cannot read ${what}: ${(err as Error).message}`, { file: path })
+  );
+}
+
+/** How much of a file readTextPieces reads at a time. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * A text file as readText reads it, in pieces of about `pieceBytes` cut anywhere: a large file is never held
+ * whole. A file that fits in one piece, or is not UTF-8, is read and decoded whole (readText); a byte that
+ * is not UTF-8 is refused with readText's message, offset and line.
+ */
+export function* readTextPieces(
+  path: string,
+  what = 'file',
+  fallback = 'utf-8',
+  pieceBytes = PIECE_BYTES,
+): Generator<string> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw readFailure(err, path, what);
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(pieceBytes);
+    const fill = (): number => {
+      let n = 0;
+      for (let got = -1; n < pieceBytes && got !== 0; n += got) got = readSync(fd, buffer, n, pieceBytes - n, null);
+      return n;
+    };
+    let n: number;
+    try {
+      n = fill();
+    } catch (err) {
+      throw readFailure(err, path, what);
+    }
+    if (n < pieceBytes || detectEncoding(buffer.subarray(0, n), path, fallback).encoding !== 'utf-8') {
+      yield n < pieceBytes
+        ? decodeText(buffer.subarray(0, n), path, what, fallback).text
+        : readText(path, what, fallback);
+      return;
+    }
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    try {
+      while (n > 0) {
+        const text = decoder.decode(buffer.subarray(0, n), { stream: n === pieceBytes });
+        if (text) yield text;
+        n = n === pieceBytes ? fill() : 0;
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+      readText(path, what, fallback); // throws the error that names the byte, its offset and line
+      throw err;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 /** Project folders insideProject has seen: writeFileAtomic checks writes into them for links out. */
 const projectRoots = new Set<string>();

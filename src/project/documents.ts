@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import type { Document } from '../model/index.js';
+import type { Document, Unit } from '../model/index.js';
+import type { DocumentMeta } from '../formats/format.js';
 import { readBundle, type Bundle } from '../store/bundle.js';
 import { bundlePath } from './paths.js';
 import type { Project } from './project.js';
 import { sourceDocuments } from './sources.js';
 import { LocflowError } from '../errors.js';
-import { readDecoded, readText, relativeToProjectPath } from '../io/files.js';
+import { readDecoded, readText, readTextPieces, relativeToProjectPath } from '../io/files.js';
 import { formatFor } from '../formats/registry.js';
 
 /**
@@ -21,6 +22,42 @@ export function loadDocuments(project: Project): Document[] {
  * one in memory, not all. Colliding ids are refused before the first is read.
  */
 export function* eachDocument(project: Project): Generator<Document> {
+  for (const { file, meta } of checkedSources(project))
+    yield formatFor(file).read(readText(file, 'source file', project.config.encoding), meta, project.config.text);
+}
+
+/** A source document as extract reads it: its names, then its units in order, a batch per piece of the file. */
+export interface DocumentUnits extends DocumentMeta {
+  /** One batch for a format read whole; a batch per piece read for one that reads as the text arrives. */
+  batches(): Generator<readonly Unit[]>;
+}
+
+/**
+ * The source documents one at a time, their units as they are read: a document of any size is held a piece
+ * at a time when its format can read so (plain-text articles), whole otherwise.
+ */
+export function* eachDocumentUnits(project: Project): Generator<DocumentUnits> {
+  const { encoding, text } = project.config;
+  for (const { file, meta } of checkedSources(project)) {
+    const format = formatFor(file);
+    const unitReader = format.unitReader;
+    yield {
+      ...meta,
+      batches: unitReader
+        ? function* () {
+            const reader = unitReader(meta, text);
+            for (const piece of readTextPieces(file, 'source file', encoding)) yield reader.push(piece);
+            yield reader.end();
+          }
+        : function* () {
+            yield format.read(readText(file, 'source file', encoding), meta, text).units;
+          },
+    };
+  }
+}
+
+/** The sources with the names their documents get; colliding ids are refused before any is read. */
+function checkedSources(project: Project): Array<{ file: string; meta: DocumentMeta }> {
   const seen = new Map<string, string>();
   const sources = sourceDocuments(project);
   for (const { file, id } of sources) {
@@ -32,14 +69,11 @@ export function* eachDocument(project: Project): Generator<Document> {
       );
     seen.set(id, file);
   }
-  for (const { file, id } of sources) {
-    const format = formatFor(file);
-    yield format.read(
-      readText(file, 'source file', project.config.encoding),
-      { id, path: relativeToProjectPath(project.root, file), sourceLang: project.config.sourceLanguage },
-      project.config.text,
-    );
-  }
+  const sourceLang = project.config.sourceLanguage;
+  return sources.map(({ file, id }) => ({
+    file,
+    meta: { id, path: relativeToProjectPath(project.root, file), sourceLang },
+  }));
 }
 
 /** The encoding a document is built in: the configuration's when its source was read in it, else UTF-8. */
@@ -49,6 +83,6 @@ export function outputEncoding(project: Project, doc: Document): string {
   return read.by === 'config' ? read.encoding : 'utf-8';
 }
 
-export function loadBundle(project: Project, lang: string, doc: Document): Bundle {
+export function loadBundle(project: Project, lang: string, doc: { readonly id: string }): Bundle {
   return readBundle(bundlePath(project, lang, doc));
 }

@@ -26,7 +26,7 @@ function languageFile(project: Project, lang: string): string {
   return insideProject(project.root, `.locflow/exports/${lang}.json`, 'export record');
 }
 
-function documentFile(project: Project, lang: string, doc: Document): string {
+function documentFile(project: Project, lang: string, doc: { readonly id: string }): string {
   return insideProject(project.root, `.locflow/exports/${lang}/${doc.id}.json`, 'export record');
 }
 
@@ -61,7 +61,7 @@ function languageRecords(project: Project, lang: string): LanguageRecords {
   return records;
 }
 
-function recordOf(project: Project, lang: string, doc: Document): ExportRecord | null {
+function recordOf(project: Project, lang: string, doc: { readonly id: string }): ExportRecord | null {
   return languageRecords(project, lang).docs[doc.id] ?? readJson<ExportRecord>(documentFile(project, lang, doc));
 }
 
@@ -77,16 +77,19 @@ export class ExportLog {
     this.docs = { ...languageRecords(project, lang).docs };
   }
 
-  /** `targets`: unit id → the target text the file carries (codes as i18next markers). */
-  record(doc: Document, targets: Readonly<Record<string, string>> = {}): void {
-    const hashes: Record<string, string> = {};
-    for (const id in targets) hashes[id] = textHash(targets[id]!);
-    this.docs[doc.id] = { exported: this.exported, units: doc.units.map((u) => u.id), targets: hashes };
+  /** `units`: the document's unit ids, in order; `targets`: unit id → the hash of the target the file carries (sentHash). */
+  record(doc: { readonly id: string }, units: readonly string[], targets: Readonly<Record<string, string>> = {}): void {
+    this.docs[doc.id] = { exported: this.exported, units, targets };
   }
 
   async save(batch: AtomicBatch): Promise<void> {
     await batch.write(languageFile(this.project, this.lang), JSON.stringify({ docs: this.docs }) + '\n');
   }
+}
+
+/** How a target the file carries is recorded (codes as i18next markers): a hash, not the text. */
+export function sentHash(target: string): string {
+  return textHash(target);
 }
 
 /**
@@ -96,7 +99,7 @@ export class ExportLog {
 export function sentTargets(
   project: Project,
   lang: string,
-  doc: Document,
+  doc: { readonly id: string },
 ): (unit: string, text: string) => boolean | undefined {
   const targets = recordOf(project, lang, doc)?.targets ?? {};
   return (unit, text) => (targets[unit] === undefined ? undefined : targets[unit] === textHash(text));

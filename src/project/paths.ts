@@ -60,6 +60,6 @@ export function outputPath(project: Project, lang: string, doc: Pick<Document, '
   return projectPath(project, project.config.locales.output, { ...templateValues(lang, doc), ext: extname(doc.path) });
 }
 
-export function xliffPath(project: Project, lang: string, doc: Document): string {
+export function xliffPath(project: Project, lang: string, doc: Pick<Document, 'id'>): string {
   return projectPath(project, project.config.xliff.path, templateValues(lang, doc));
 }

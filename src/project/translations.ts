@@ -13,7 +13,7 @@ export interface StoredUnit {
   readonly stale: boolean;
 }
 
-export function storedUnits(doc: Document, bundle: Bundle): StoredUnit[] {
+export function storedUnits(doc: { readonly units: readonly Unit[] }, bundle: Bundle): StoredUnit[] {
   return doc.units.map((unit) => {
     const text = bundle.translations[unit.id];
     if (text === undefined) return { unit, state: 'new', stale: false };

@@ -1,21 +1,22 @@
 import { existsSync } from 'node:fs';
 import { LocflowError } from '../errors.js';
-import { AtomicBatch } from '../io/atomic-batch.js';
+import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
 import { readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
-import { countWords } from '../model/index.js';
+import { countWords, type Unit } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
-import { ExportLog, sentTargets } from '../project/exports.js';
-import { readXliff } from '../xliff/read.js';
-import { writeXliff } from '../xliff/write.js';
-import { orphanIds, sameRuns, storedUnits, unitName } from '../project/translations.js';
+import { ExportLog, sentHash, sentTargets } from '../project/exports.js';
+import { loadXliffWriter, type XliffLanguages, type XliffWriter } from '../xliff/writer.js';
+import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/translations.js';
 import type { Project } from '../project/project.js';
 import { chooseLanguages } from '../project/languages.js';
-import { eachDocument, loadBundle } from '../project/documents.js';
+import { eachDocumentUnits, loadBundle, type DocumentUnits } from '../project/documents.js';
 import { xliffPath } from '../project/paths.js';
+import type { Bundle } from '../store/bundle.js';
+import type { TranslationMemory } from '../tm/memory.js';
 
 export interface ExtractOptions {
   readonly langs?: readonly string[];
@@ -46,127 +47,213 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   return withProjectLock(project.root, 'extract', () => extractLocked(project, options));
 }
 
+/** What every document of a run shares. */
+interface Run {
+  readonly project: Project;
+  readonly options: ExtractOptions;
+  readonly langs: readonly string[];
+  readonly writer: XliffWriter;
+  readonly memory: TranslationMemory | null;
+  /** Every file of the run is written through one batch: flushed together, renamed, each folder synced once. */
+  readonly batch: AtomicBatch;
+  readonly logs: ReadonlyMap<string, ExportLog>;
+}
+
 async function extractLocked(project: Project, options: ExtractOptions): Promise<ExtractResult[]> {
   const langs = chooseLanguages(project, options.langs);
-  const version = options.version ?? project.config.xliff.version;
+  const run: Run = {
+    project,
+    options,
+    langs,
+    writer: await loadXliffWriter(options.version ?? project.config.xliff.version),
+    memory: await openMemory(project, false),
+    batch: new AtomicBatch(),
+    logs: new Map(langs.map((lang) => [lang, new ExportLog(project, lang)])),
+  };
   const results: ExtractResult[] = [];
-  const memory = await openMemory(project, false);
-  const { fuzzyThreshold, maxMatches } = project.config.tm;
-  // Every file of the run is written through one batch: flushed together, renamed, each folder synced once.
-  const batch = new AtomicBatch();
-  const logs = new Map(langs.map((lang) => [lang, new ExportLog(project, lang)]));
   try {
-    // Documents are read one at a time and let go once written; results keep the order of languages, then documents.
-    for (const doc of eachDocument(project)) {
-      for (const lang of langs) {
-        const bundle = loadBundle(project, lang, doc);
-        const counts = { inContext: 0, exact: 0, fuzzy: 0 };
-        const stored = storedUnits(doc, bundle);
-        const prefilled = new Set<string>();
-        const units: XliffUnit[] = [];
-        const todo = stored.filter((s) => s.target === undefined);
-        const exact = await leverage(
-          memory,
-          todo.map((s) => s.unit),
-          doc.sourceLang,
-          lang,
-        );
-        const fromMemory = new Map(todo.map((s, i) => [s, exact[i]]));
-        for (const s of stored) {
-          // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
-          const context: Record<string, string> = { role: s.unit.context.role };
-          let target = s.target;
-          let state = s.state;
-          let origin = s.origin;
-          let matches: XliffMatch[] = [];
-          if (target === undefined && memory) {
-            // An exact match fills the unit; fuzzy ones are offered to the translator as matches.
-            const match = fromMemory.get(s);
-            if (match) {
-              target = i18nToContent(match.target, s.unit.source);
-              state = match.state;
-              origin = 'tm';
-              if (match.inContext) counts.inContext++;
-              else counts.exact++;
-            } else if (maxMatches > 0) {
-              const source = contentToI18n(s.unit.source);
-              matches = (await memory.fuzzy(source, doc.sourceLang, lang, fuzzyThreshold, maxMatches)).map((m) => ({
-                score: m.score,
-                source: i18nToContent(m.source, s.unit.source),
-                target: i18nToContent(m.target, s.unit.source),
-                origin: m.origin,
-              }));
-              if (matches.length) counts.fuzzy++;
-            }
-          }
-          if (target === undefined && options.prefill) {
-            target = s.unit.source;
-            prefilled.add(s.unit.id);
-          }
-          units.push({
-            id: s.unit.id,
-            name: unitName(s.unit),
-            source: s.unit.source,
-            ...(target !== undefined ? { target } : {}),
-            state,
-            ...(origin ? { origin } : {}),
-            notes: s.unit.notes,
-            context,
-            ...(matches.length ? { matches } : {}),
-          });
-        }
-        const file = xliffPath(project, lang, doc);
-        if (!options.force) refuseToLoseWork(file, units, sentTargets(project, lang, doc));
-        if (!options.dryRun) {
-          await batch.write(
-            file,
-            writeXliff(
-              { version, sourceLang: doc.sourceLang, targetLang: lang, files: [{ original: doc.path, units }] },
-              version,
-            ),
-          );
-          // Prefilled copies of the source are no translations: only real targets are recorded.
-          const sent = Object.fromEntries(
-            units
-              .filter((u) => u.target !== undefined && !prefilled.has(u.id))
-              .map((u) => [u.id, contentToI18n(u.target!)]),
-          );
-          logs.get(lang)!.record(doc, sent);
-        }
-        results.push({
-          lang,
-          doc: doc.id,
-          file,
-          units: units.length,
-          words: doc.units.reduce((n, u) => n + countWords(u.source), 0),
-          translated: stored.filter((s) => s.target !== undefined).length,
-          removed: orphanIds(doc, bundle),
-          leverage: counts,
-        });
-      }
-    }
+    // Documents are read one at a time, piece by piece, and each piece let go once written.
+    for (const doc of eachDocumentUnits(project)) results.push(...(await extractDocument(run, doc)));
     if (!options.dryRun) {
-      for (const log of logs.values()) await log.save(batch);
-      await batch.commit();
+      for (const log of run.logs.values()) await log.save(run.batch);
+      await run.batch.commit();
     }
   } finally {
-    await batch.abandon();
-    await memory?.close();
+    await run.batch.abandon();
+    await run.memory?.close();
   }
+  // Results keep the order of languages, then documents.
   return langs.flatMap((lang) => results.filter((r) => r.lang === lang));
 }
 
+/** One document into the XLIFF file of each language, each batch of its units written before the next is read. */
+async function extractDocument(run: Run, doc: DocumentUnits): Promise<ExtractResult[]> {
+  const exports: DocumentExport[] = [];
+  for (const lang of run.langs) exports.push(await DocumentExport.open(run, doc, lang));
+  for (const units of doc.batches()) for (const e of exports) await e.add(units);
+  const results: ExtractResult[] = [];
+  for (const e of exports) results.push(await e.finish());
+  return results;
+}
+
+/** One document's XLIFF file for one language, written as its units come. */
+class DocumentExport {
+  private readonly bundle: Bundle;
+  private readonly languages: XliffLanguages;
+  private readonly out: PieceWriter | undefined;
+  private started = false;
+  private readonly ids: string[] = [];
+  /** Hashes of the real targets written (prefilled copies of the source are no translations). */
+  private readonly sent: Record<string, string> = {};
+  private readonly counts = { inContext: 0, exact: 0, fuzzy: 0 };
+  private words = 0;
+  private translated = 0;
+
+  static async open(run: Run, doc: DocumentUnits, lang: string): Promise<DocumentExport> {
+    const file = xliffPath(run.project, lang, doc);
+    const unimported = run.options.force ? new Map() : await unimportedWork(file, sentTargets(run.project, lang, doc));
+    return new DocumentExport(run, doc, lang, file, unimported);
+  }
+
+  private constructor(
+    private readonly run: Run,
+    private readonly doc: DocumentUnits,
+    private readonly lang: string,
+    private readonly file: string,
+    /** Translations in the file there now that are not imported: each must be planned again, unchanged. */
+    private readonly unimported: Map<string, XliffUnit>,
+  ) {
+    this.bundle = loadBundle(run.project, lang, doc);
+    this.languages = { sourceLang: doc.sourceLang, targetLang: lang };
+    this.out = run.options.dryRun ? undefined : run.batch.stream(file);
+  }
+
+  async add(units: readonly Unit[]): Promise<void> {
+    const planned = await this.plan(storedUnits({ units }, this.bundle));
+    let text = this.started
+      ? ''
+      : this.run.writer.start(this.languages) +
+        this.run.writer.startFile({ original: this.doc.path }, 0, this.languages);
+    this.started = true;
+    for (const unit of planned) {
+      this.keepsWork(unit);
+      text += this.run.writer.unit(unit, this.languages);
+    }
+    for (const u of units) {
+      this.ids.push(u.id);
+      this.words += countWords(u.source);
+    }
+    await this.out?.write(text);
+  }
+
+  async finish(): Promise<ExtractResult> {
+    if (!this.started) await this.add([]);
+    refuseToLoseWork(this.file, this.unimported);
+    if (this.out) {
+      await this.out.write(this.run.writer.endFile() + this.run.writer.end());
+      await this.out.close();
+      this.run.logs.get(this.lang)!.record(this.doc, this.ids, this.sent);
+    }
+    const ids = new Set(this.ids);
+    return {
+      lang: this.lang,
+      doc: this.doc.id,
+      file: this.file,
+      units: this.ids.length,
+      words: this.words,
+      translated: this.translated,
+      removed: Object.keys(this.bundle.translations).filter((id) => !ids.has(id)),
+      leverage: this.counts,
+    };
+  }
+
+  /** The XLIFF units: the store's translations, else the memory's exact match or fuzzy ones, else (prefill) the source. */
+  private async plan(stored: readonly StoredUnit[]): Promise<XliffUnit[]> {
+    const { memory, options } = this.run;
+    const todo = stored.filter((s) => s.target === undefined);
+    const exact = await leverage(
+      memory,
+      todo.map((s) => s.unit),
+      this.doc.sourceLang,
+      this.lang,
+    );
+    const fromMemory = new Map(todo.map((s, i) => [s, exact[i]]));
+    const units: XliffUnit[] = [];
+    for (const s of stored) {
+      // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
+      const context: Record<string, string> = { role: s.unit.context.role };
+      let target = s.target;
+      let state = s.state;
+      let origin = s.origin;
+      let matches: XliffMatch[] = [];
+      if (target !== undefined) this.translated++;
+      else if (memory) {
+        // An exact match fills the unit; fuzzy ones are offered to the translator as matches.
+        const match = fromMemory.get(s);
+        if (match) {
+          target = i18nToContent(match.target, s.unit.source);
+          state = match.state;
+          origin = 'tm';
+          if (match.inContext) this.counts.inContext++;
+          else this.counts.exact++;
+        } else matches = await this.fuzzy(memory, s.unit);
+      }
+      const prefilled = target === undefined && options.prefill;
+      if (prefilled) target = s.unit.source;
+      else if (target !== undefined) this.sent[s.unit.id] = sentHash(contentToI18n(target));
+      units.push({
+        id: s.unit.id,
+        name: unitName(s.unit),
+        source: s.unit.source,
+        ...(target !== undefined ? { target } : {}),
+        state,
+        ...(origin ? { origin } : {}),
+        notes: s.unit.notes,
+        context,
+        ...(matches.length ? { matches } : {}),
+      });
+    }
+    return units;
+  }
+
+  private async fuzzy(memory: TranslationMemory, unit: Unit): Promise<XliffMatch[]> {
+    const { fuzzyThreshold, maxMatches } = this.run.project.config.tm;
+    if (maxMatches <= 0) return [];
+    const source = contentToI18n(unit.source);
+    const matches = (await memory.fuzzy(source, this.doc.sourceLang, this.lang, fuzzyThreshold, maxMatches)).map(
+      (m) => ({
+        score: m.score,
+        source: i18nToContent(m.source, unit.source),
+        target: i18nToContent(m.target, unit.source),
+        origin: m.origin,
+      }),
+    );
+    if (matches.length) this.counts.fuzzy++;
+    return matches;
+  }
+
+  /** A translation not imported is kept when the new file carries it unchanged. */
+  private keepsWork(unit: XliffUnit): void {
+    const there = this.unimported.get(unit.id);
+    if (there && unit.target !== undefined && there.target !== undefined && sameRuns(unit.target, there.target))
+      this.unimported.delete(unit.id);
+  }
+}
+
 /**
- * An XLIFF file that came back from a translator but was not imported yet must not be overwritten.
- * A target that is the one the last extract wrote there is no work of anyone's: the translator may
- * have sent the edited copy from elsewhere, and it is imported (or not) from there.
+ * An XLIFF file that came back from a translator but was not imported yet must not be overwritten: its
+ * translations not imported, by id, in file order. A target that is the one the last extract wrote there is
+ * no work of anyone's: the translator may have sent the edited copy from elsewhere, and it is imported (or
+ * not) from there.
  */
-function refuseToLoseWork(
+async function unimportedWork(
   file: string,
-  next: readonly XliffUnit[],
   wasSent: (unit: string, text: string) => boolean | undefined,
-): void {
-  if (!existsSync(file)) return;
+): Promise<Map<string, XliffUnit>> {
+  const work = new Map<string, XliffUnit>();
+  if (!existsSync(file)) return work;
+  // The XLIFF reader (and its XML parser) loads only when there is a file to read.
+  const { readXliff } = await import('../xliff/read.js');
   let existing;
   try {
     existing = readXliff(readText(file, 'XLIFF file'));
@@ -179,23 +266,21 @@ function refuseToLoseWork(
       },
     );
   }
-  const planned = new Map(next.map((u) => [u.id, u]));
-  const pending = existing.files
-    .flatMap((f) => f.units)
-    .filter((u) => {
-      if (u.target === undefined || sameRuns(u.target, u.source)) return false;
-      if (wasSent(u.id, contentToI18n(u.target)) === true) return false;
-      const p = planned.get(u.id);
-      // The file's code data is not compared: XLIFF 1.2 <g> carries none, and import never reads it.
-      return !p || p.target === undefined || !sameRuns(p.target, u.target);
-    });
-  if (pending.length) {
-    throw new LocflowError(
-      `holds ${pending.length} translation(s) that are not imported (first: unit "${pending[0]!.id}")`,
-      {
-        file,
-        hint: `run "locflow import ${file}" first, or pass --force to overwrite it`,
-      },
-    );
+  for (const u of existing.files.flatMap((f) => f.units)) {
+    if (u.target === undefined || sameRuns(u.target, u.source)) continue;
+    if (wasSent(u.id, contentToI18n(u.target)) === true) continue;
+    // The file's code data is not compared: XLIFF 1.2 <g> carries none, and import never reads it.
+    work.set(u.id, u);
   }
+  return work;
+}
+
+/** Refuses the run when the new file would drop translations not imported (those the new units did not carry). */
+function refuseToLoseWork(file: string, unimported: ReadonlyMap<string, XliffUnit>): void {
+  if (!unimported.size) return;
+  const first = unimported.keys().next().value!;
+  throw new LocflowError(`holds ${unimported.size} translation(s) that are not imported (first: unit "${first}")`, {
+    file,
+    hint: `run "locflow import ${file}" first, or pass --force to overwrite it`,
+  });
 }

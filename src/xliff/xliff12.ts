@@ -2,7 +2,8 @@ import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, codesOf, normalizeContent, textOnly } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
-import type { XliffDocument, XliffSegment, XliffUnit } from './model.js';
+import type { XliffSegment, XliffUnit } from './model.js';
+import { lines, type XliffWriter } from './writer.js';
 import {
   charFromHex,
   childElements,
@@ -109,25 +110,24 @@ function writeContent12(content: Content): string {
   );
 }
 
-export function writeXliff12(doc: XliffDocument, tool: { name: string; version: string }): string {
-  // One string per unit, joined once at the end: far less garbage than growing a string.
-  const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<xliff version="1.2" xmlns="${XLIFF12_NS}">`];
-  for (const file of doc.files) {
-    const trg = doc.targetLang ? ` target-language="${escapeAttr(doc.targetLang)}"` : '';
-    lines.push(
-      `  <file original="${escapeAttr(file.original)}" source-language="${escapeAttr(doc.sourceLang)}"${trg} datatype="plaintext">`,
-    );
-    lines.push(
-      '    <header>',
-      `      <tool tool-id="${tool.name}" tool-name="${tool.name}" tool-version="${escapeAttr(tool.version)}"/>`,
-      '    </header>',
-      '    <body>',
-    );
-    for (const unit of file.units) lines.push(writeUnit12(unit, doc.targetLang));
-    lines.push('    </body>', '  </file>');
-  }
-  lines.push('</xliff>', '');
-  return lines.join('\n');
+/** XLIFF 1.2 as pieces (see XliffWriter): one <file> with a <header> naming the tool, its units in <body>. */
+export function xliff12Writer(tool: { name: string; version: string }): XliffWriter {
+  return {
+    start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="${XLIFF12_NS}">\n`,
+    startFile: (file, _index, doc) => {
+      const trg = doc.targetLang ? ` target-language="${escapeAttr(doc.targetLang)}"` : '';
+      return lines(
+        `  <file original="${escapeAttr(file.original)}" source-language="${escapeAttr(doc.sourceLang)}"${trg} datatype="plaintext">`,
+        '    <header>',
+        `      <tool tool-id="${tool.name}" tool-name="${tool.name}" tool-version="${escapeAttr(tool.version)}"/>`,
+        '    </header>',
+        '    <body>',
+      );
+    },
+    unit: (unit, doc) => writeUnit12(unit, doc.targetLang) + '\n',
+    endFile: () => lines('    </body>', '  </file>'),
+    end: () => '</xliff>\n',
+  };
 }
 
 function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {

@@ -2,7 +2,8 @@ import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
 import { asCodeType, normalizeContent } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
-import type { XliffDocument, XliffSegment, XliffUnit } from './model.js';
+import type { XliffSegment, XliffUnit } from './model.js';
+import { lines, type XliffWriter } from './writer.js';
 import {
   charFromHex,
   childElements,
@@ -107,20 +108,20 @@ function writeContent20(content: Content, refs: DataRefs): string {
   );
 }
 
-export function writeXliff20(doc: XliffDocument): string {
-  const trg = doc.targetLang ? ` trgLang="${escapeAttr(doc.targetLang)}"` : '';
-  const lines: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF20_NS}" xmlns:mtc="${MTC_NS}" xmlns:lf="${LOCFLOW_NS}" version="2.0" srcLang="${escapeAttr(doc.sourceLang)}"${trg}>`,
-  ];
-  doc.files.forEach((file, i) => {
-    lines.push(`  <file id="f${i + 1}" original="${escapeAttr(file.original)}">`);
-    for (const unit of file.units) lines.push(writeUnit20(unit));
-    lines.push('  </file>');
-  });
-  lines.push('</xliff>', '');
-  return lines.join('\n');
-}
+/** XLIFF 2.0 as pieces (see XliffWriter): each <file> numbered, its units with their notes and original data. */
+export const xliff20Writer: XliffWriter = {
+  start: (doc) => {
+    const trg = doc.targetLang ? ` trgLang="${escapeAttr(doc.targetLang)}"` : '';
+    return lines(
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<xliff xmlns="${XLIFF20_NS}" xmlns:mtc="${MTC_NS}" xmlns:lf="${LOCFLOW_NS}" version="2.0" srcLang="${escapeAttr(doc.sourceLang)}"${trg}>`,
+    );
+  },
+  startFile: (file, index) => lines(`  <file id="f${index + 1}" original="${escapeAttr(file.original)}">`),
+  unit: (unit) => writeUnit20(unit) + '\n',
+  endFile: () => lines('  </file>'),
+  end: () => lines('</xliff>'),
+};
 
 function writeUnit20(unit: XliffUnit): string {
   const refs = new DataRefs();
