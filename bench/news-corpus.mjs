@@ -13,15 +13,20 @@ function project(dir, sources) {
   );
 }
 
-/** Writes `<dir>/many` (one file per story) and `<dir>/one` (all of them in one file); returns the counts. */
-export function buildNewsCorpus(dir, { words = 850_000, seed = 42, scale = 1 } = {}) {
+/**
+ * Writes `<dir>/many` (one file per story; left out when `manyFiles` is false) and `<dir>/one` (all of them in
+ * one file); returns the counts.
+ */
+export function buildNewsCorpus(dir, { words = 850_000, seed = 42, scale = 1, manyFiles = true } = {}) {
   const { out, count } = stories(words * scale, seed);
   const many = join(dir, 'many');
   const one = join(dir, 'one');
-  project(many, 'source/*.txt');
-  out.forEach((text, i) =>
-    writeFileSync(join(many, 'source', `story-${String(i + 1).padStart(5, '0')}.txt`), text + '\n'),
-  );
+  if (manyFiles) {
+    project(many, 'source/*.txt');
+    out.forEach((text, i) =>
+      writeFileSync(join(many, 'source', `story-${String(i + 1).padStart(5, '0')}.txt`), text + '\n'),
+    );
+  }
   project(one, 'source/news.txt');
   writeFileSync(join(one, 'source', 'news.txt'), out.join('\n\n') + '\n');
   return { files: out.length, words: count, many, one };

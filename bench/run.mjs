@@ -1,8 +1,9 @@
 // npm run bench: locflow's speed and memory beside Translate Toolkit's, on a many-file newsroom corpus and the same
 // text as one file (bench/news-corpus.mjs builds both from the bundled article's sentences, public domain as
 // the project ships it). Runs alternate, A B A B, and the medians are printed. Benchmarks, not tests: nothing here
-// fails on a slow machine. BENCH_WORDS (default 850000), BENCH_RUNS (default 3) and BENCH_SCALES (default "1,4";
-// "1,4,16" for the full memory row) size it. Reads nothing outside the repository.
+// fails on a slow machine. BENCH_WORDS (default 850000), BENCH_RUNS (default 3), BENCH_SCALES (check's scaling,
+// default "1,4") and BENCH_MEMORY_SCALES (extract's peak memory, default "1,4,16") size it. Reads nothing outside
+// the repository.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const hasTime = existsSync('/usr/bin/time');
 const words = Number(process.env.BENCH_WORDS ?? 850_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const scales = (process.env.BENCH_SCALES ?? '1,4').split(',').map(Number);
+const memoryScales = (process.env.BENCH_MEMORY_SCALES ?? '1,4,16').split(',').map(Number);
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tt = has('txt2po') && has('po2xliff') && has('po2txt') && has('pofilter');
 
@@ -93,6 +95,15 @@ try {
     ]);
     row(`check (every check), ${label}`, check, pofilter, 'pofilter');
   }
+  console.log('memory: extract of the corpus as one file, 1×, 4×, 16× (goal: peak ≤ 300 MB whatever the size)');
+  const peaks = [];
+  for (const scale of memoryScales) {
+    const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `m${scale}`), { words, scale, manyFiles: false });
+    const [ex] = alternate([{ cwd: c.one, prepare: fresh, run: locflow('extract') }]);
+    peaks.push(`${scale}× (${c.words} words) ${ex.mb.toFixed(0)} MB, ${ex.cpu.toFixed(1)} s CPU`);
+    if (scale !== 1) rmSync(join(work, `m${scale}`), { recursive: true, force: true });
+  }
+  console.log(`  extract peak: ${peaks.join('; ')}`);
   console.log('scaling: the corpus 1×, 4× … as one file (extract peak memory; check time per unit)');
   for (const scale of scales) {
     const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `x${scale}`), { words, scale });

@@ -11,7 +11,7 @@ import { atomicTemp, writeFailure } from './files.js';
 const FILES_AT_ONCE = 64;
 
 /** Characters a streamed file holds before it is written out: a file smaller than this is written whole. */
-const STREAM_HOLD = 1 << 20;
+const STREAM_HOLD = 1 << 18;
 
 /** A file of a batch written piece by piece (AtomicBatch.stream). */
 export interface PieceWriter {
