@@ -22,9 +22,13 @@ async function timeCheck(id: string, text: string | { source: Content; target: C
 
 type Input = string | { source: Content; target: Content };
 
+const BOUND = 32;
+
 /**
  * The growth from a small to an 8× larger input: the fastest of three runs of each (a pause of the machine or the
  * garbage collector lengthens one run, never all three), after a run of each size to compile the code paths.
+ * The large input stops at its first run within the bound: the fastest of three can only be faster, so the verdict
+ * is the one three runs give, and a linear check (every check, when the code is right) costs one large run, not three.
  */
 async function growth(
   id: string,
@@ -34,10 +38,9 @@ async function growth(
   const large = make(LARGE);
   await timeCheck(id, make(SMALL / 2)); // load the check's word lists (another text: no memory of it)
   await timeCheck(id, make(LARGE / 2));
-  const fastest = async (input: Input): Promise<number> =>
-    Math.min(await timeCheck(id, input), await timeCheck(id, input), await timeCheck(id, input));
-  const s = Math.max(await fastest(small), 10);
-  const l = await fastest(large);
+  const s = Math.max(Math.min(await timeCheck(id, small), await timeCheck(id, small), await timeCheck(id, small)), 10);
+  let l = Infinity;
+  for (let run = 0; run < 3 && Math.round(l / s) > BOUND; run++) l = Math.min(l, await timeCheck(id, large));
   return { ratio: Math.round(l / s), small: s, large: l };
 }
 
@@ -48,7 +51,7 @@ describe('every check is linear on hostile units', () => {
     it(`"${name}"`, { timeout: 300_000 }, async () => {
       for (const id of ids) {
         const { ratio, small, large } = await growth(id, make);
-        expect(ratio, `${id} on ${name}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThanOrEqual(32);
+        expect(ratio, `${id} on ${name}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThanOrEqual(BOUND);
       }
     });
   }
@@ -61,7 +64,7 @@ describe('every check is linear in the number of inline codes', () => {
   it('tags crossed in the target', { timeout: 300_000 }, async () => {
     for (const id of ids) {
       const { ratio, small, large } = await growth(id, manyCodes);
-      expect(ratio, `${id}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThanOrEqual(32);
+      expect(ratio, `${id}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThanOrEqual(BOUND);
     }
   });
 });
