@@ -203,7 +203,11 @@ for (const c of corpora) {
       c.copies.push({ ...p, id: `${p.id}~${type}`, target: [defective], type, of: p });
     }
   });
-  c.defective = keysByUnit((await runChecks(c.copies, { severities: defectSeverities, settings })).issues);
+  // Each copy is checked inside the clean text, as a slip is met in real work: among the other units of its document
+  // (checks that compare units, like names, see how those render a name). Findings on the clean pairs are dropped.
+  const copyIds = new Set(c.copies.map((copy) => copy.id));
+  const { issues } = await runChecks([...c.pairs, ...c.copies], { severities: defectSeverities, settings });
+  c.defective = keysByUnit(issues.filter((i) => copyIds.has(i.unit)));
 }
 
 /** Whether a copy has a finding its clean pair lacks: at error level, or at error-or-warning level. */

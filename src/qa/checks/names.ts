@@ -4,7 +4,8 @@ import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/det
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
-import type { Finding, PairCheck, Severity } from '../types.js';
+import { keptInRun, type KeptCount, type KeptInRun } from '../names/kept.js';
+import type { CheckContext, CollectionCheck, Finding, QaPair, Severity } from '../types.js';
 import { LocflowError } from '../../errors.js';
 import { settingsFrom, type Json, type Place } from '../../settings.js';
 import { translated } from '../preconditions.js';
@@ -35,66 +36,87 @@ const OPTIONS = {
  * common words ("White House") or an acronym that may be localised, found by
  * no means, is a warning asking how it was translated.
  */
-export const names: PairCheck = {
+export const names: CollectionCheck = {
   id: 'names',
   severity: 'error',
   preconditions: [translated],
   options: OPTIONS,
   description:
-    'Proper names must be in the target: verbatim, inflected, as a glossary, learnt or CLDR rendering, a localised acronym, a cognate or a transliteration; misspelt, split or lost names are errors, untraced translatable names warnings.',
-  run(pair, context) {
-    const src = textWithoutCodes(pair.source);
-    const target = new TargetText(textWithoutCodes(pair.target), pair.targetLang);
-    const findings: Finding[] = [];
-    const covered: Array<[number, number]> = [];
-    const glossaryNames = context.glossary.entries.filter((e) => e.isName);
-    if (glossaryNames.length) {
-      // The source read once for every glossary name.
-      const source = new TargetText(src, pair.sourceLang);
-      for (const entry of glossaryNames) {
-        const at = source.folded.indexOf(fold(entry.source));
-        if (at < 0 || !source.hasPhrase(entry.source)) continue;
-        covered.push([at, at + entry.source.length]);
-        const renderings = renderingsFor(entry, pair.targetLang);
-        if (renderings.some((r) => target.hasPhrase(r))) continue;
-        findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
-      }
-    }
-    const { unlikeNames } = settingsFrom(OPTIONS, context.settings);
-    const seen = new Set<string>();
-    let sourceText: TargetText | undefined;
-    const found = findNames(src, pair.sourceLang);
-    // What CLDR calls the source's countries in the target: a target name that is one of those translates no other name.
-    const renderings = found.flatMap((n) => (n.cldr ? cldrRenderings(n.cldr, pair.targetLang) : []));
-    for (const name of found) {
-      const end = name.start + name.text.length;
-      // The glossary governs its own spans; a name that occurs twice is looked for once.
-      if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
-      seen.add(name.text);
-      // A run of more capitalised words than any name has is a heading or noise, not a name.
-      if (name.words.length > MAX_NAME_WORDS) continue;
-      const finding = lookFor(
-        name,
-        target,
-        {
-          text: src,
-          lang: pair.sourceLang,
-          renderings,
-          expands: (acronym) => (sourceText ??= new TargetText(src, pair.sourceLang)).hasExpansion(acronym),
-          unlikeNames,
-        },
-        pair.targetLang,
-        context.learnt?.(name.text, pair.targetLang) ?? [],
-      );
-      if (finding) findings.push(finding);
-    }
-    if (target.respellingsSkipped)
-      context.notice(
-        `names: a unit of more than ${MAX_WORDS_FOR_RESPELLINGS} distinct words is checked for names kept as written or inflected only`,
-      );
-    return findings;
+    'Proper names must be in the target: verbatim, inflected, as a glossary, learnt or CLDR rendering, a localised acronym, a cognate or a transliteration; misspelt, split or lost names, and names the other units keep but this one lacks, are errors; untraced translatable names warnings.',
+  // The whole run at once: how the other units render a name tells whether this one lost it.
+  runAll(pairs, context) {
+    const units = pairs
+      .filter((p) => translated.holds(p))
+      .map((pair) => ({ pair, source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) }));
+    const kept = keptInRun(units.map((u) => ({ source: u.source, target: u.target, targetLang: u.pair.targetLang })));
+    return units.flatMap((u) =>
+      checkPair(u.pair, u.source, u.target, context, kept).map((finding) => ({ pair: u.pair, finding })),
+    );
   },
 };
+
+function checkPair(pair: QaPair, src: string, targetText: string, context: CheckContext, kept: KeptInRun): Finding[] {
+  const target = new TargetText(targetText, pair.targetLang);
+  const findings: Finding[] = [];
+  const covered: Array<[number, number]> = [];
+  const glossaryNames = context.glossary.entries.filter((e) => e.isName);
+  if (glossaryNames.length) {
+    // The source read once for every glossary name.
+    const source = new TargetText(src, pair.sourceLang);
+    for (const entry of glossaryNames) {
+      const at = source.folded.indexOf(fold(entry.source));
+      if (at < 0 || !source.hasPhrase(entry.source)) continue;
+      covered.push([at, at + entry.source.length]);
+      const renderings = renderingsFor(entry, pair.targetLang);
+      if (renderings.some((r) => target.hasPhrase(r))) continue;
+      findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
+    }
+  }
+  const { unlikeNames } = settingsFrom(OPTIONS, context.settings);
+  const seen = new Set<string>();
+  let sourceText: TargetText | undefined;
+  let ownNames: boolean | undefined;
+  let ownAcronyms: boolean | undefined;
+  const found = findNames(src, pair.sourceLang);
+  // What CLDR calls the source's countries in the target: a target name that is one of those translates no other name.
+  const renderings = found.flatMap((n) => (n.cldr ? cldrRenderings(n.cldr, pair.targetLang) : []));
+  for (const name of found) {
+    const end = name.start + name.text.length;
+    // The glossary governs its own spans; a name that occurs twice is looked for once.
+    if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
+    seen.add(name.text);
+    // A run of more capitalised words than any name has is a heading or noise, not a name.
+    if (name.words.length > MAX_NAME_WORDS) continue;
+    const finding = lookFor(
+      name,
+      target,
+      {
+        text: src,
+        lang: pair.sourceLang,
+        renderings,
+        expands: (acronym) => (sourceText ??= new TargetText(src, pair.sourceLang)).hasExpansion(acronym),
+        unlikeNames,
+        kept: (n) => kept(n, src, pair.targetLang),
+        targetHasOwnNames: () => (ownNames ??= target.unexplainedCapitals(src, renderings).length > 0),
+        targetHasOwnAcronyms: () => {
+          if (ownAcronyms === undefined) {
+            const words = new Set(fold(src).match(/[\p{L}\p{M}\p{N}]+/gu));
+            ownAcronyms = target.acronyms().some((a) => !words.has(a));
+          }
+          return ownAcronyms;
+        },
+      },
+      pair.targetLang,
+      context.learnt?.(name.text, pair.targetLang) ?? [],
+    );
+    if (finding) findings.push(finding);
+  }
+  if (target.respellingsSkipped)
+    context.notice(
+      `names: a unit of more than ${MAX_WORDS_FOR_RESPELLINGS} distinct words is checked for names kept as written or inflected only`,
+    );
+  return findings;
+}
 
 const MAX_NAME_WORDS = 12;
 
@@ -128,7 +150,20 @@ interface SourceSide {
   expands(acronym: string): boolean;
   /** The severity of a lost one-word name where no target name is like it (the option qa.unlikeNames). */
   readonly unlikeNames: Severity;
+  /** Whether the target has capitalised words no source word explains (asked once per unit). */
+  targetHasOwnNames(): boolean;
+  /** Whether the target has acronyms the source has not (asked once per unit). */
+  targetHasOwnAcronyms(): boolean;
+  /** How the run's other units with the name in their source render it. */
+  kept(name: string): KeptCount;
 }
+
+/** A name the run's other units keep as written, mostly: one this unit should keep too. */
+function keptByOthers({ withName, keeping }: KeptCount): boolean {
+  return keeping >= MIN_KEEPING_UNITS && keeping >= SHARE_KEEPING * withName;
+}
+const MIN_KEEPING_UNITS = 2;
+const SHARE_KEEPING = 0.8;
 
 /** One source name against the target: undefined when it is there in some accepted form. */
 function lookFor(
@@ -187,6 +222,10 @@ function lookFor(
   // An acronym the source spells out ("the Free Trade Agreement (FTA)"): the written-out name is checked on its own,
   // and a translation may give only that.
   if (name.kind === 'acronym' && source.expands(name.text)) return undefined;
+  // A name the other units keep as written is one translators keep: where nothing here renders it, it was lost,
+  // though its words are common ones or the target has other capitalised words a translation could be.
+  const lost = keptButLost(name, parts, found, target, source);
+  if (lost) return lost;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;
@@ -255,6 +294,35 @@ function lookFor(
       if (parts.length === 1 || target.nonLatin) return undefined;
       return { message: `${missing}; translated as?`, severity: 'warning' };
   }
+}
+
+/**
+ * A name the run's other units keep as written, of which this target has nothing: no word of it in any accepted
+ * form, nor one that begins like it (an adjective or inflection: "Barcelona" → "barceloneses", "Pilsen" →
+ * "Pilsner"), nor a written-out acronym. A name shortened to its last word stays the warning it was.
+ */
+function keptButLost(
+  name: FoundName,
+  parts: readonly string[],
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  source: SourceSide,
+): Finding | undefined {
+  const last = parts[parts.length - 1];
+  // A country or language has renderings and adjectives no list holds all of ("USA" → "Amerika"): CLDR's decide.
+  if (last === undefined || found.get(last) !== undefined || target.nonLatin || name.cldr) return undefined;
+  // A name of common words may be translated by a name of the target's own ("employers' Federation" →
+  // "Confindustria"): only a target with no such word lost it.
+  if (name.kind === 'common' && source.targetHasOwnNames()) return undefined;
+  // An acronym may be localised ("CZ" → "ČR"): beside an acronym of the target's own, its loss is not clear.
+  if (name.kind === 'acronym' && (source.targetHasOwnAcronyms() || target.hasExpansion(name.text, true)))
+    return undefined;
+  if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
+  const others = source.kept(name.text);
+  if (!keptByOthers(others)) return undefined;
+  return {
+    message: `name "${name.text}" is not in the target, where ${others.keeping} other units keep it as written`,
+  };
 }
 
 /** Sound classes of a word's first letter: vowels, the k/g sounds, the labials, the dentals, the sibilants. */

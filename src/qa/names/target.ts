@@ -52,6 +52,7 @@ export class TargetText {
   private sorted: string[] | undefined;
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
+  private acronymList: string[] | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
   private readonly foreign: boolean;
 
@@ -107,17 +108,23 @@ export class TargetText {
     return match;
   }
 
-  private lookUp(word: string): WordMatch | undefined {
+  /** Where the sorted distinct words that start with `prefix` begin (binary search), if any does. */
+  private firstStartingWith(prefix: string): number | undefined {
     const sorted = this.sortedWords();
-    // Words that start with it, found by binary search in the sorted distinct words.
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < word) lo = mid + 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(word); i++) {
+    return lo < sorted.length && sorted[lo]!.startsWith(prefix) ? lo : undefined;
+  }
+
+  private lookUp(word: string): WordMatch | undefined {
+    const sorted = this.sortedWords();
+    // Words that start with it, found by binary search in the sorted distinct words.
+    for (let i = this.firstStartingWith(word) ?? sorted.length; i < sorted.length && sorted[i]!.startsWith(word); i++) {
       const rest = sorted[i]!.slice(word.length);
       // Verbatim, inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure.
       if (rest === '' || INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
@@ -147,6 +154,16 @@ export class TargetText {
   hasToken(token: string): boolean {
     this.pieces ??= new Set(this.words.flatMap((t) => t.folded.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)));
     return this.pieces.has(token);
+  }
+
+  /**
+   * Whether a target word begins like the word, all but its last three letters (four at least): an adjective,
+   * a demonym or an inflection made from a name ("barceloneses", "Pilsner", "Washingtoner", "Bartošové").
+   */
+  hasWordStartingLike(word: string): boolean {
+    if (word.length < 4) return false;
+    const stem = word.slice(0, Math.max(4, word.length - 3));
+    return this.firstStartingWith(stem) !== undefined;
   }
 
   /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
@@ -183,21 +200,25 @@ export class TargetText {
   /**
    * An acronym written out: capitalised words whose initials are its letters, in any order and with
    * particles between them ("EU" → "Europäische Union", "Unión Europea"; "NATO" → "Organización del
-   * Tratado del Atlántico Norte"; "TGD" → "Türkische Gemeinde in Deutschland").
+   * Tratado del Atlántico Norte"; "TGD" → "Türkische Gemeinde in Deutschland"). With `adjectives`, the words
+   * before the last may be lower case, as adjectives inside a name are in German and French ("der europäischen Union").
    */
-  hasExpansion(acronym: string): boolean {
+  hasExpansion(acronym: string, adjectives = false): boolean {
     const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
     if (letters.length < 2 || letters.length > 6) return false;
     const capital = (w: TargetWord): boolean => /^\p{Lu}/u.test(this.text.slice(w.start, w.end));
     for (let i = 0; i < this.words.length; i++) {
       const initials: string[] = [];
+      let last: TargetWord | undefined;
       for (let k = i; k < this.words.length && k - i < 3 * letters.length && initials.length < letters.length; k++) {
         const w = this.words[k]!;
         if (EXPANSION_PARTICLES.has(w.folded) && initials.length > 0) continue;
-        if (!capital(w) || w.acronym) break;
+        if ((!capital(w) && !adjectives) || w.acronym) break;
         initials.push(w.folded[0]!);
+        last = w;
       }
-      if (initials.length === letters.length && initials.sort().join('') === letters) return true;
+      if (initials.length === letters.length && initials.sort().join('') === letters && last && capital(last))
+        return true;
     }
     return false;
   }
@@ -269,6 +290,6 @@ export class TargetText {
 
   /** Acronyms in the target that no source name accounts for: signs that one was localised. */
   acronyms(): string[] {
-    return this.words.filter((t) => t.acronym).map((t) => t.folded);
+    return (this.acronymList ??= this.words.filter((t) => t.acronym).map((t) => t.folded));
   }
 }

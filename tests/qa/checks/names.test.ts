@@ -234,3 +234,64 @@ describe('nationalities of several words are no names', () => {
     expect(findNames(text, 'en').map((n) => n.text)).toEqual(names);
   });
 });
+
+describe('names the other units of the run keep as written', () => {
+  // Units of one text: the last is the one under test.
+  const run = async (units: Array<[string, string]>, lang = 'es'): Promise<string[]> =>
+    (
+      await runChecks(
+        units.map(([s, t], i) => pair(s, t, lang, `u${i}`)),
+        { checks: await loadChecks(['names']) },
+      )
+    ).issues
+      .filter((i) => i.unit === `u${units.length - 1}`)
+      .map((i) => `${i.severity}: ${i.message}`);
+  const kept: Array<[string, string]> = [
+    ['Analysts at Shell and Kowalczyk Partners agreed.', 'Los analistas de Shell y Kowalczyk Partners coincidieron.'],
+    ['Later, Shell hired Kowalczyk.', 'Más tarde, Shell contrató a Kowalczyk.'],
+    ['The report says Shell and Kowalczyk knew.', 'El informe dice que Shell y Kowalczyk lo sabían.'],
+  ];
+
+  it.each<[string, string, string, RegExp]>([
+    [
+      'a name no dictionary has, where the target has another capitalised word',
+      'A week later Kowalczyk met the Lisbon delegation.',
+      'Una semana después se reunió con la delegación de Lisboa.',
+      /error: name "Kowalczyk" is not in the target, where 3 other units keep it as written/u,
+    ],
+    [
+      'a name that is a common word',
+      'The deal made Shell richer.',
+      'El acuerdo enriqueció a la empresa.',
+      /error: name "Shell" is not in the target, where 3 other units keep it as written/u,
+    ],
+  ])('lost: %s', async (_, source, target, message) => {
+    expect((await run([...kept, [source, target]])).join('\n')).toMatch(message);
+  });
+
+  it.each<[string, string, string]>([
+    ['an adjective made from it', 'Investors trusted Kowalczyk.', 'Los inversores confiaron en los kowalczykianos.'],
+    ['a name of the target for a common-word name', 'The deal made Shell richer.', 'El acuerdo enriqueció a Repsol.'],
+    ['a name kept', 'The deal made Shell richer.', 'El acuerdo enriqueció a Shell.'],
+  ])('not lost: %s', async (_, source, target) => {
+    expect(await run([...kept, [source, target]])).toEqual([]);
+  });
+
+  it('is no evidence: the same sentence again, a name in one other unit, a word the target language has', async () => {
+    const lost: [string, string] = ['A week later Kowalczyk left.', 'Una semana después se fue a la Cumbre.'];
+    // The same source with another target counts once; one other unit keeping it is not enough: a warning stays.
+    const twice = await run([['Kowalczyk left.', 'Kowalczyk se fue.'], lost, lost]);
+    expect(twice.join('\n')).toMatch(
+      /warning: name "Kowalczyk" is not in the target as written; translated as "cumbre"\?/u,
+    );
+    expect(twice.join('\n')).not.toMatch(/error/u);
+    // "Federation" is a French word too: units with "federation" in lower case keep it as well.
+    const french: Array<[string, string]> = [
+      ['The Federation met.', 'La Fédération s’est réunie.'],
+      ['He joined the Federation.', 'Il a rejoint la Fédération.'],
+      ['A federation of states formed.', 'Une fédération d’États s’est formée.'],
+      ['The federation grew.', 'La fédération a grandi.'],
+    ];
+    expect(await run([...french, ['He left the Federation.', 'Il a quitté l’organisation.']], 'fr')).toEqual([]);
+  });
+});
