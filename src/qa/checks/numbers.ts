@@ -474,7 +474,7 @@ function compareQuantities(
     if (t.origin !== 'digits') continue;
     findings.push({ message: `number not in the source: ${label(t)}`, severity: 'warning', targetSpan: span(t) });
   }
-  const swapped = swaps(S, matchOf, sourceText, targetText, targetLang);
+  const swapped = swaps(S, matchOf, sourceText, targetText, sourceLang, targetLang);
   findings.push(...swapped);
   // Codes whose numbers traded places: their numbers are all there, only the word each is bound to tells.
   if (swapped.length === 0)
@@ -496,6 +496,7 @@ function swaps(
   matchOf: ReadonlyMap<Quantity, Quantity>,
   sourceText: string,
   targetText: string,
+  sourceLang: string,
   targetLang: string,
 ): Finding[] {
   const pairs = S.filter(
@@ -517,18 +518,36 @@ function swaps(
     if (reported.has(s1)) continue;
     for (const [s2, t2] of pairs) {
       if (s2 === s1 || reported.has(s2) || s2.value === s1.value || reported.has(s1)) continue;
+      // A range given the other way round ("between 9 and 13" → "entre 13 y 9"): the same two ends, side by side
+      // with only "to", "and", "-" between them on both sides, in the other order. (What follows a range, "años",
+      // belongs to both ends, so their units are not compared.)
+      if (s1.end <= s2.start && t2.end <= t1.start && rangeOf(s1, s2, sourceText) && rangeOf(t2, t1, targetText))
+        report(s1, s2, t2);
+      // A date's day and year traded round its month ("24 January 2020" → "2020 يناير 24") where the target
+      // language writes the day before the year.
+      else if (dayAndYearTraded(s1, s2, t1, t2, sourceText, targetText, sourceLang, targetLang)) report(s1, s2, t2);
       // The unit or noun that went with the first value in the source now goes with the second one.
-      if (s1.unit !== undefined && t1.unit !== s1.unit && t2.unit === s1.unit && s2.unit !== s1.unit)
+      else if (s1.unit !== undefined && t1.unit !== s1.unit && t2.unit === s1.unit && s2.unit !== s1.unit)
         report(s1, s2, t1);
-      // Two plain numbers (no unit, no magnitude) in the same sentence whose order is reversed in the target.
-      // Two numbers of the same sort (same unit, no magnitude word) whose order is reversed in the target.
+      // A year now counted ("more than 150 amendments … in the 1990s" → "más de 1990 enmiendas … de 150"): the
+      // source's year stands after "more than", "about", "at least" in the target, where the source's count stood.
+      else if (
+        yearLike(s2) &&
+        !yearLike(s1) &&
+        countCue(sourceText, s1.start, sourceLang) &&
+        !countCue(sourceText, s2.start, sourceLang) &&
+        countCue(targetText, t2.start, targetLang) &&
+        !countCue(targetText, t1.start, targetLang)
+      )
+        report(s1, s2, t2);
+      // Two numbers of the same sort (same unit and magnitude word) whose order is reversed in the target. A
+      // magnitude counts with a unit only: a bare "460 million … 320 million" is often a whole clause moved.
       // A year and a count reordered is a swap only when the year left its place: a year still after a month or
       // a year word ("im Jahre 1981", "مارس 2020", "en el año 2011") is the clause moved, not the value.
       else if (
         sameSort(s1, s2) &&
-        sameSort(t1, t2) &&
-        sameSort(s1, t1) &&
-        s1.magnitude === 1 &&
+        sameSortInTarget(s1, t1, t2) &&
+        (s1.magnitude === 1 || s1.unit !== undefined) &&
         s1.start < s2.start &&
         t1.start > t2.start &&
         !(keptWithWords(s1) && keptWithWords(s2)) &&
@@ -537,8 +556,80 @@ function swaps(
         report(s1, s2, t1);
     }
   }
+  // Codes of one pattern in the other order ("CD4+ T cells help, CD8+ T cells kill" → "CD8+ … CD4+"): their
+  // digits traded places between the same letters.
+  const codes = S.filter((s) => s.kind === 'code' && matchOf.get(s)?.kind === 'code');
+  for (const c1 of codes)
+    for (const c2 of codes) {
+      if (c1.start >= c2.start || reported.has(c1) || reported.has(c2) || c1.keys[0] === c2.keys[0]) continue;
+      if (codePattern(c1) === codePattern(c2) && matchOf.get(c1)!.start > matchOf.get(c2)!.start)
+        report(c1, c2, matchOf.get(c2)!);
+    }
   return out;
 }
+
+const codePattern = (q: Quantity): string => q.keys[0]!.slice(2).replace(/\d+/gu, '#');
+
+/** Words before a count that no year follows: "more than", "about", "at least" (per language; none: no reading). */
+const COUNT_CUES: Readonly<Record<string, RegExp>> = {
+  en: /(?:^|[^\p{L}])(?:more than|over|fewer than|less than|at least|nearly|almost|about|around)\s*$/iu,
+  es: /(?:^|[^\p{L}])(?:más de|menos de|al menos|por lo menos|casi|cerca de|unos|unas|alrededor de)\s*$/iu,
+  fr: /(?:^|[^\p{L}])(?:plus de|moins de|au moins|près de|presque|environ|quelque)\s*$/iu,
+  de: /(?:^|[^\p{L}])(?:mehr als|weniger als|mindestens|fast|knapp|rund|etwa|ungefähr)\s*$/iu,
+  ar: /(?:أكثر من|أقل من|حوالي|حوالى|نحو|قرابة|ما يقرب من|ما لا يقل عن)\s*$/u,
+};
+const countCue = (text: string, at: number, lang: string): boolean =>
+  COUNT_CUES[primarySubtag(lang)]?.test(text.slice(Math.max(0, at - 20), at)) ?? false;
+
+/** Two numbers joined only by a range word or dash ("9 to 13", "9 y 13", "1996 bis 2002", "9-13"). */
+const rangeOf = (a: Quantity, b: Quantity, text: string): boolean =>
+  a.end <= b.start && b.start - a.end <= 8 && RANGE_LINK.test(text.slice(a.end, b.start));
+
+/** Whether the target language writes a date's day before its year (CLDR's long date pattern). */
+const dayFirst = new Map<string, boolean>();
+function writesDayBeforeYear(lang: string): boolean {
+  let v = dayFirst.get(lang);
+  if (v === undefined) {
+    const parts = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric' }).formatToParts(
+      new Date(Date.UTC(2020, 0, 24)),
+    );
+    v = parts.findIndex((p) => p.type === 'day') < parts.findIndex((p) => p.type === 'year');
+    dayFirst.set(lang, v);
+  }
+  return v;
+}
+
+/** A month name alone between two numbers. */
+const monthBetween = (text: string, a: Quantity, b: Quantity, lang: string): boolean => {
+  if (a.end > b.start || b.start - a.end > 24) return false;
+  // (read with the numbers beside it: "March" and "May" are months only next to a number)
+  const words = findCalendarWords(text.slice(a.start, b.end), primarySubtag(lang));
+  const month = words.length === 1 && words[0]!.kind === 'month' ? words[0]! : undefined;
+  return month !== undefined && b.start - a.end - month.text.length <= 3;
+};
+
+function dayAndYearTraded(
+  s1: Quantity,
+  s2: Quantity,
+  t1: Quantity,
+  t2: Quantity,
+  sourceText: string,
+  targetText: string,
+  sourceLang: string,
+  targetLang: string,
+): boolean {
+  return (
+    s1.value >= 1 &&
+    s1.value <= 31 &&
+    isYear(s2) &&
+    monthBetween(sourceText, s1, s2, sourceLang) &&
+    monthBetween(targetText, t2, t1, targetLang) &&
+    writesDayBeforeYear(targetLang)
+  );
+}
+
+/** A year, or the decade of one ("1990s"). */
+const yearLike = (q: Quantity): boolean => isYear(q) || (Boolean(q.decade) && q.value >= 1000 && q.value <= 2100);
 
 const isYear = (q: Quantity): boolean =>
   q.origin === 'digits' && /^\d{4}$/u.test(q.text) && q.value >= 1000 && q.value <= 2100;
@@ -556,9 +647,14 @@ function yearInPlace(
   const t = isYear(s1) ? t1 : t2;
   const before = targetText.slice(Math.max(0, t.start - 16), t.start);
   if (YEAR_CUE.test(before)) return true;
-  return findCalendarWords(before, primarySubtag(targetLang)).some(
-    (c) => c.kind === 'month' && c.end >= before.length - 5,
-  );
+  if (
+    findCalendarWords(before, primarySubtag(targetLang)).some((c) => c.kind === 'month' && c.end >= before.length - 5)
+  )
+    return true;
+  // A language that writes the year first ("2015. március 3."): a year right before its month is in place too.
+  if (writesDayBeforeYear(targetLang)) return false;
+  const after = targetText.slice(t.end, t.end + 16);
+  return findCalendarWords(after, primarySubtag(targetLang)).some((c) => c.kind === 'month' && c.start <= 3);
 }
 
 /** The keys of a hyphenated code's last parts ("HCoV-HKU1" → HKU1): a translation may keep only those. */
@@ -573,6 +669,22 @@ function codeTails(q: Quantity): string[] {
     if (/\p{L}/u.test(tail) && /\d/u.test(tail)) out.push(`c:${tail}`);
   }
   return out;
+}
+
+/** The same sort across languages: an ordinal is written "24th" in one and "24." in another. */
+const sameSortAcross = (a: Quantity, b: Quantity): boolean =>
+  a.unit === b.unit && a.magnitude === b.magnitude && !a.decade && !b.decade;
+
+/**
+ * Whether the target's two values are of the source's sort. Where the source names no unit the target may name
+ * one for each value, the same or two others ("6000 adults aged 40" → "6000 شخص … 40 عامًا"), never one only.
+ */
+function sameSortInTarget(s: Quantity, t1: Quantity, t2: Quantity): boolean {
+  if (s.unit !== undefined) return sameSortAcross(s, t2) && sameSort(t1, t2);
+  const bare = (t: Quantity): Quantity => ({ ...t, unit: undefined });
+  return (
+    sameSortAcross(s, bare(t2)) && sameSort(bare(t1), bare(t2)) && (t1.unit === undefined) === (t2.unit === undefined)
+  );
 }
 
 const sameSort = (a: Quantity, b: Quantity): boolean =>

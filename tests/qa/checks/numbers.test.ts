@@ -57,4 +57,78 @@ describe('numbers', () => {
     expect(found.map((i) => i.message).join('\n')).toMatch(message);
     expect(found.some((i) => message.test(i.message) && i.severity === severity)).toBe(true);
   });
+
+  // Numbers swapped, by class: each target trades two of the source's values; the kept order is no finding.
+  it.each<[string, string, string, string, string]>([
+    [
+      'a range given the other way round',
+      'Children aged 6 to 11 took part.',
+      'Participaron niños de entre 11 y 6 años.',
+      'Participaron niños de entre 6 y 11 años.',
+      'es',
+    ],
+    [
+      "a date's day and year traded round its month",
+      'Visas were issued on 9 March 2021 to people from Spain.',
+      'صدرت التأشيرات في 2021 مارس 9 لأشخاص من إسبانيا.',
+      'صدرت التأشيرات في 9 مارس 2021 لأشخاص من إسبانيا.',
+      'ar',
+    ],
+    [
+      'a year moved after "more than"',
+      'Over 20 persons work at the plant, opened in 1987.',
+      'Más de 1987 trabajadores trabajan en la planta, abierta en 20.',
+      'Más de 20 trabajadores trabajan en la planta, abierta en 1987.',
+      'es',
+    ],
+    [
+      'ordinals written another way ("17th" → "17.")',
+      'Goals: Smith in the 17th, Jones in the 64th.',
+      'Tore: Smith in der 64., Jones in der 17.',
+      'Tore: Smith in der 17., Jones in der 64.',
+      'de',
+    ],
+    [
+      'codes of one pattern in the other order',
+      'CD4 cells help; CD8 cells kill.',
+      'Las células CD8 ayudan; las células CD4 matan.',
+      'Las células CD4 ayudan; las células CD8 matan.',
+      'es',
+    ],
+    [
+      'units the target names where the source names none',
+      'The survey covers 5000 adults aged 30 and over.',
+      'La encuesta abarca 30 personas de 5000 años o más.',
+      'La encuesta abarca 5000 personas de 30 años o más.',
+      'es',
+    ],
+    [
+      'amounts of one currency and magnitude',
+      'Exports were worth $15 billion and imports $58 billion.',
+      'Las exportaciones valieron 58 mil millones de dólares y las importaciones 15 mil millones de dólares.',
+      'Las exportaciones valieron 15 mil millones de dólares y las importaciones 58 mil millones de dólares.',
+      'es',
+    ],
+  ])('swapped: %s', async (_name, source, swapped, kept, lang) => {
+    const found = await issues('numbers', pair(source, swapped, lang));
+    expect(found.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      expect.stringMatching(/^numbers swapped: /u),
+    ]);
+    expect(await issues('numbers', pair(source, kept, lang))).toEqual([]);
+  });
+
+  it('accepts what only looks like a swap: a clause of bare magnitudes moved, a year-first date', async () => {
+    const moved = pair(
+      'This year 460 million cards will be sold, against 320 million a year earlier.',
+      'Gegenüber 320 Millionen im Vorjahr werden dieses Jahr 460 Millionen Karten verkauft.',
+      'de',
+    );
+    expect(await issues('numbers', moved)).toEqual([]);
+    const hungarian = pair(
+      'The law took effect on 3 March 2015.',
+      'A törvény 2015. március 3-án lépett hatályba.',
+      'hu',
+    );
+    expect((await issues('numbers', hungarian)).filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });
