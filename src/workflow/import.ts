@@ -43,20 +43,62 @@ export interface ImportResult {
   readonly flagged: readonly FlaggedUnit[];
 }
 
-/** Imports translated XLIFF files into the locale store. Each file goes in whole or not at all. */
+/**
+ * Imports translated XLIFF files into the locale store. Each file goes in whole or not at all: a file that is
+ * refused (invalid, stale, conflicting) changes nothing and is thrown once the others are imported.
+ */
 export async function importFiles(
   project: Project,
   files: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
+  const { results, refused } = await importRun(project, files, options);
+  if (refused[0]) throw refused[0];
+  return results;
+}
+
+/** What an import run did: the results of the files it imported, and the files it refused, each with its reason. */
+export interface ImportRun {
+  readonly results: ImportResult[];
+  readonly refused: LocflowError[];
+}
+
+/**
+ * Imports the files as one batch: every file is read and checked first (a refused one is set aside with its error
+ * and the others go on; a later file of the same document builds on the bundle an earlier one planned), then the
+ * accepted files' bundles are written together, their memory entries added in one transaction, and the bundles
+ * renamed into place — one flush and one memory commit per run instead of one per file.
+ */
+export async function importRun(
+  project: Project,
+  files: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportRun> {
   const paths = files.map((f) => namedByUser(project.root, f));
   // Under the project lock, the store and the memory are read, changed and written by this command alone.
   return withProjectLock(project.root, 'import', async () => {
-    const docs = loadDocuments(project);
+    const docs = new ProjectDocuments(loadDocuments(project));
     const qa = qaOptions(project);
+    const planned = new Map<string, PlannedBundle>();
+    const entries: TmEntry[] = [];
     const results: ImportResult[] = [];
-    for (const file of paths) results.push(...(await importFile(project, docs, file, options, qa)));
-    return results;
+    const refused: LocflowError[] = [];
+    for (const file of paths) {
+      let plan: FilePlan;
+      try {
+        plan = await planFile(project, docs, file, options, qa, planned);
+      } catch (err) {
+        const known = asLocflowError(err);
+        if (!(known instanceof LocflowError) || known.exitCode !== 2) throw err;
+        refused.push(known);
+        continue;
+      }
+      for (const [path, bundle] of plan.planned) planned.set(path, bundle);
+      entries.push(...plan.entries);
+      results.push(...plan.results);
+    }
+    if (!options.dryRun && planned.size) await commitImport(project, paths, planned, entries);
+    return { results, refused };
   });
 }
 
@@ -73,14 +115,25 @@ interface Accepted {
   readonly xu: XliffUnit;
 }
 
-/** One XLIFF file: read and checked, then each <file>'s units decided, then everything written together. */
-async function importFile(
+/** What one accepted XLIFF file adds to the run: its bundles (by path), its memory entries, its results. */
+interface FilePlan {
+  readonly planned: ReadonlyMap<string, PlannedBundle>;
+  readonly entries: readonly TmEntry[];
+  readonly results: readonly ImportResult[];
+}
+
+/**
+ * One XLIFF file read and checked, each <file>'s units decided, nothing written: its bundles build on those the run
+ * planned before it (`before`), which stay as they are if the file is refused.
+ */
+async function planFile(
   project: Project,
-  docs: readonly Document[],
+  docs: ProjectDocuments,
   file: string,
   options: ImportOptions,
   qa: RunOptions,
-): Promise<ImportResult[]> {
+  before: ReadonlyMap<string, PlannedBundle>,
+): Promise<FilePlan> {
   const xliff = readImport(file);
   const lang = languageOf(project, xliff, file, options.lang);
   // Every <file> is checked and its new bundle made before anything is written: the XLIFF goes in whole or not at all.
@@ -88,10 +141,10 @@ async function importFile(
   const entries: TmEntry[] = [];
   const results: ImportResult[] = [];
   for (const xf of xliff.files) {
-    const doc = documentOf(docs, xf.original, file);
+    const doc = docs.of(xf.original, file);
     const path = bundlePath(project, lang, doc);
-    // Two <file>s of one document build on each other.
-    const bundle = planned.get(path)?.bundle ?? loadBundle(project, lang, doc);
+    // Two <file>s of one document, or two files of one document in a run, build on each other.
+    const bundle = (planned.get(path) ?? before.get(path))?.bundle ?? loadBundle(project, lang, doc);
     const sent = sentTargets(project, lang, doc);
     const labels = lazyLabels(doc);
     const { accepted, untranslated } = acceptUnits(doc, xf.units, bundle, { file, sent, labels, options });
@@ -116,8 +169,7 @@ async function importFile(
     const flagged = [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }));
     results.push({ file, lang, doc: doc.id, ...decided.counts, untranslated, toMemory: approved.length, flagged });
   }
-  if (!options.dryRun) await commitImport(project, file, planned, entries);
-  return results;
+  return { planned, entries, results };
 }
 
 function readImport(file: string): XliffDocument {
@@ -153,17 +205,27 @@ function languageOf(project: Project, xliff: XliffDocument, file: string, reques
   return lang;
 }
 
-/** The project document a <file> translates: by its original path, else by the XLIFF file's name. */
-function documentOf(docs: readonly Document[], original: string, file: string): Document {
-  const doc =
-    docs.find((d) => d.path === original) ?? docs.find((d) => d.id === basename(file).replace(/\.xlf+$/iu, ''));
-  if (!doc) {
-    throw new LocflowError(`the file's original "${original}" is not a source of this project`, {
-      file,
-      hint: `sources: ${docs.map((d) => d.path).join(', ')}`,
-    });
+/** The project's documents, found by path or id without a search through all of them per file. */
+class ProjectDocuments {
+  private readonly byPath: ReadonlyMap<string, Document>;
+  private readonly byId: ReadonlyMap<string, Document>;
+
+  constructor(private readonly docs: readonly Document[]) {
+    this.byPath = new Map([...docs].reverse().map((d) => [d.path, d]));
+    this.byId = new Map([...docs].reverse().map((d) => [d.id, d]));
   }
-  return doc;
+
+  /** The project document a <file> translates: by its original path, else by the XLIFF file's name. */
+  of(original: string, file: string): Document {
+    const doc = this.byPath.get(original) ?? this.byId.get(basename(file).replace(/\.xlf+$/iu, ''));
+    if (!doc) {
+      throw new LocflowError(`the file's original "${original}" is not a source of this project`, {
+        file,
+        hint: `sources: ${this.docs.map((d) => d.path).join(', ')}`,
+      });
+    }
+    return doc;
+  }
 }
 
 /** The document's labels (a key, or a role and line: how a person names a unit), made when first asked for. */
@@ -287,7 +349,7 @@ function toMemory(doc: Document, unit: Unit, lang: string, bundle: Bundle): TmEn
 }
 
 /**
- * Writes an XLIFF file's bundles and memory entries together, or none of them.
+ * Writes the accepted files' bundles and memory entries together, or none of them.
  *
  * The bundles are first written to temporary files beside them and flushed (an AtomicBatch): that is
  * where a full disk or a read-only folder fails, and then nothing has changed. Next the memory entries are added in
@@ -302,7 +364,7 @@ function toMemory(doc: Document, unit: Unit, lang: string, bundle: Bundle): TmEn
  */
 async function commitImport(
   project: Project,
-  file: string,
+  files: readonly string[],
   planned: ReadonlyMap<string, PlannedBundle>,
   entries: readonly TmEntry[],
 ): Promise<void> {
@@ -310,6 +372,7 @@ async function commitImport(
   for (const [path, { bundle, order }] of planned)
     for (const f of bundleFiles(path, bundle, order)) await batch.write(f.path, f.data);
   await batch.flush();
+  const again = files.length === 1 ? basename(files[0]!) : 'the files';
   if (entries.length) {
     try {
       const memory = await openMemory(project, true);
@@ -327,7 +390,7 @@ async function commitImport(
       const damaged = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
       throw new LocflowError(`nothing was imported: ${known.message}`, {
         ...(known.file !== undefined ? { file: known.file } : {}),
-        hint: `the locale store was not changed; ${damaged ? 'the memory file is damaged: restore it from a backup, or move it away to start a new memory' : (known.hint ?? 'check the memory file')}, then import ${basename(file)} again`,
+        hint: `the locale store was not changed; ${damaged ? 'the memory file is damaged: restore it from a backup, or move it away to start a new memory' : (known.hint ?? 'check the memory file')}, then import ${again} again`,
       });
     }
   }

@@ -17,13 +17,15 @@ export function registerImport(program: Program): void {
     .action((files, opts, cmd) =>
       inProject(cmd, 'import', opts.json, async (project, out) => {
         const { count } = await import('../output.js');
-        const { importFiles } = await import('../../workflow/import.js');
+        const { importRun } = await import('../../workflow/import.js');
         const dryRun = opts.dryRun === true;
-        const results = await importFiles(project, files, {
+        const { results, refused } = await importRun(project, files, {
           overwrite: opts.overwrite === true,
           dryRun,
           ...(opts.lang ? { lang: opts.lang } : {}),
         });
+        // One file, refused: its error, as any command's (exit 2; under --json, the error document).
+        if (refused.length === 1 && !results.length) throw refused[0];
         for (const r of results) {
           out.line(
             `${rel(project.root, r.file)} → ${r.lang}/${r.doc}: ${r.imported} ${dryRun ? 'would be imported' : 'imported'}, ${r.unchanged} unchanged, ${r.untranslated} untranslated`,
@@ -38,14 +40,26 @@ export function registerImport(program: Program): void {
         const sum = (key: 'imported' | 'unchanged' | 'untranslated' | 'toMemory'): number =>
           results.reduce((n, r) => n + r[key], 0);
         const flagged = results.reduce((n, r) => n + r.flagged.length, 0);
+        // A refused file changed nothing and stopped no other: each is told as an error, and the run exits 2.
+        for (const err of refused) process.stderr.write(`locflow: ${err.format()}\n`);
+        const imported = files.length - refused.length;
         out.line(
-          `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated in ${count(files.length, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}`,
+          `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated in ${count(imported, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}${refused.length ? `; ${count(refused.length, 'file')} refused` : ''}`,
         );
         out.data('import', {
           dryRun,
           results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
+          refused: refused.map(({ message, file, line, column, hint, exitCode }) => ({
+            message,
+            file,
+            line,
+            column,
+            hint,
+            exitCode,
+          })),
           totals: {
-            files: files.length,
+            files: imported,
+            refused: refused.length,
             imported: sum('imported'),
             unchanged: sum('unchanged'),
             untranslated: sum('untranslated'),
@@ -53,6 +67,7 @@ export function registerImport(program: Program): void {
             flagged,
           },
         });
+        return refused.length ? 2 : undefined;
       }),
     );
 }
