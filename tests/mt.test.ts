@@ -5,7 +5,7 @@ import type { Content, InlineCode } from '../src/model/content.js';
 import { toPlainText } from '../src/model/content.js';
 import { protectForMt, restoreFromMt } from '../src/mt/protect.js';
 import { apertiumEngine } from '../src/mt/apertium.js';
-import { apyEngine } from '../src/mt/apy.js';
+import { apyCoverage, apyEngine, apyGroups } from '../src/mt/apy.js';
 import { deeplEngine } from '../src/mt/deepl.js';
 import { libreTranslateEngine } from '../src/mt/libretranslate.js';
 import { apertiumMode } from '../src/mt/languages.js';
@@ -163,7 +163,43 @@ describe.skipIf(!hasApy)('Apertium APy, over HTTP on loopback', () => {
   }, 30_000);
   afterAll(() => apy?.stop());
 
-  it('translates in chunks under 35 KB, every unit accounted for', async () => {
+  /** The markers of APy's answer to one request holding `q`, as sent. */
+  const markersBack = async (q: string): Promise<number> => {
+    const form = new URLSearchParams({ q, langpair: 'eng|spa', markUnknown: 'no', format: 'html' });
+    const res = await fetch(`${apy.url}/translate`, { method: 'POST', body: form });
+    const text = ((await res.json()) as { responseData: { translatedText: string } }).responseData.translatedText;
+    return text.match(/<hr id="locflow-\d+"\s*\/>/gu)?.length ?? 0;
+  };
+  const sentences = (n: number, extra = ''): string[] =>
+    Array.from({ length: n }, (_, i) => `The strike number ${i} hit militiamen${extra} in northern Iraq on Sunday.`);
+
+  it('translates what apyCoverage says it does, and silently drops the rest', async () => {
+    for (const [n, extra] of [
+      [900, ''],
+      [700, ' ñandú'],
+      [300, ' and more words without a single full stop between them'],
+    ] as const) {
+      const q = sentences(n, extra)
+        .map((s, i) => `${s.replace(/\.$/u, i % 7 ? '.' : '')}\n<hr id="locflow-${i}"/>\n`)
+        .join('');
+      const covered = Array.from(q).slice(0, apyCoverage(q)).join('');
+      const expected = covered.match(/<hr id="locflow-\d+"\/>/gu)?.length ?? 0;
+      expect(expected).toBeLessThan(n);
+      expect(await markersBack(q)).toBe(expected);
+    }
+  });
+
+  it('fills each request to what APy translates whole', async () => {
+    const units = sentences(1500);
+    const groups = apyGroups(units);
+    expect(groups.flat()).toEqual(units);
+    const request = (g: readonly string[]): string => g.map((s, i) => `${s}\n<hr id="locflow-${i}"/>\n`).join('');
+    // Nearly 10 × 4 KB each (the last excepted), and every marker of each comes back.
+    for (const g of groups.slice(0, -1)) expect(Buffer.byteLength(request(g))).toBeGreaterThan(36_000);
+    for (const g of groups) expect(await markersBack(request(g))).toBe(g.length);
+  });
+
+  it('translates in full requests, every unit accounted for', async () => {
     const engine = apyEngine(apy.url);
     const units = Array.from(
       { length: 600 },
@@ -173,6 +209,24 @@ describe.skipIf(!hasApy)('Apertium APy, over HTTP on loopback', () => {
     expect(out).toHaveLength(600);
     expect(out[599]).toMatch(/<x id="1"\/>.*599/u);
     expect(out.every((o, i) => o.includes(String(i)))).toBe(true);
+  });
+
+  it('a busy APy that cuts a request short is asked again in halves; nothing is lost', async () => {
+    // Three requests or more at once make APy cut 1,000-character pieces: here, answers stop after 4,000 characters.
+    const busy = await fakeServer((path, body, _req, res) => {
+      if (path === '/listPairs')
+        return json(res, 200, { responseData: [{ sourceLanguage: 'eng', targetLanguage: 'spa' }] });
+      const q = new URLSearchParams(body as string).get('q') ?? '';
+      json(res, 200, { responseData: { translatedText: shout(q.slice(0, 4000)) }, responseStatus: 200 });
+    });
+    try {
+      const units = sentences(400);
+      const out = await apyEngine(busy.url).translate(units, { source: 'en', target: 'es' });
+      expect(out).toEqual(units.map((u) => u.toUpperCase()));
+      expect(busy.requests.length).toBeGreaterThan(apyGroups(units).length + 1);
+    } finally {
+      await busy.close();
+    }
   });
 
   it('an uninstalled pair is a clear error', async () => {

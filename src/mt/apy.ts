@@ -1,14 +1,83 @@
-import { chunk, fetchWithRetry, mapLimit } from './http.js';
+import { fetchWithRetry, mapLimit } from './http.js';
 import { apertiumMode } from './languages.js';
 import { url } from '../settings.js';
 import { enginePlugin, MtError, type Engine } from './types.js';
 
 /**
- * Apertium's HTTP server (APy). Requests stay under 35 KB: APy silently cuts
- * anything over 10 × 4096 bytes and still answers 200. Segments travel as one
- * HTML text with `<hr id="locflow-N"/>` markers between them.
+ * Apertium's HTTP server (APy). Segments travel as one HTML text with `<hr id="locflow-N"/>` markers between them,
+ * each request as full as APy translates whole: APy (apertium_apy/utils/translation.py, split_for_translation)
+ * translates at most PIECES pieces of `q`, each at most PIPE_BUF bytes cut back to the last "." (else " ") in its
+ * second half, drops the rest and still answers 200. Requests are filled by running that same split here.
  */
-const MAX_REQUEST_BYTES = 35_000;
+const PIECES = 10;
+const PIPE_BUF = 4096;
+
+/** How many code points of `q` APy translates when it has at most two requests at once (the usual case). */
+export function apyCoverage(q: string): number {
+  const chars = Array.from(q);
+  let last = 0;
+  for (let round = 0; round < PIECES && last < chars.length; round++) {
+    // up_to_bytes: the code points of the rest that fit in PIPE_BUF bytes of UTF-8.
+    let hardbreak = 0;
+    for (let bytes = 0; last + hardbreak < chars.length; hardbreak++) {
+      bytes += Buffer.byteLength(chars[last + hardbreak]!);
+      if (bytes > PIPE_BUF) break;
+    }
+    if (chars.length - last <= hardbreak) return chars.length;
+    const softnext = last + Math.floor(hardbreak / 2) + 1;
+    const hardnext = last + hardbreak;
+    const cut = (mark: string): number => {
+      for (let i = hardnext - 1; i >= softnext; i--) if (chars[i] === mark) return i + 1;
+      return -1;
+    };
+    const dot = cut('.');
+    const space = dot < 0 ? cut(' ') : dot;
+    last = space < 0 ? hardnext : space;
+  }
+  return Math.min(last, chars.length);
+}
+
+/** The request text of a group: each segment followed by its marker, numbered from 0. */
+function requestText(group: readonly string[]): string {
+  return group.map((s, i) => `${s}\n<hr id="locflow-${i}"/>\n`).join('');
+}
+
+/**
+ * The segments in groups, each as large as APy translates whole: taken while the request stays within
+ * PIECES × PIPE_BUF bytes, then cut back to the segments APy's split covers. A segment too long on its own
+ * is an error.
+ */
+export function apyGroups(segments: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (let from = 0; from < segments.length;) {
+    let to = from;
+    for (let bytes = 0; to < segments.length; to++) {
+      bytes += Buffer.byteLength(segments[to]!) + 32;
+      if (bytes > PIECES * PIPE_BUF && to > from) break;
+    }
+    for (;;) {
+      const group = segments.slice(from, to);
+      const q = requestText(group);
+      const covered = apyCoverage(q);
+      if (covered >= Array.from(q).length) break;
+      // The segments whose text and marker lie within what APy translates.
+      let fits = 0;
+      for (let chars = 0; fits < group.length; fits++) {
+        chars += Array.from(`${group[fits]!}\n<hr id="locflow-${fits}"/>\n`).length;
+        if (chars > covered) break;
+      }
+      if (fits === 0)
+        throw new MtError(
+          `a segment is too long for APy (${Buffer.byteLength(segments[from]!)} bytes; APy translates about ${PIECES * PIPE_BUF} at most)`,
+          'use the local apertium engine for very long units',
+        );
+      to = from + fits;
+    }
+    groups.push(segments.slice(from, to));
+    from = to;
+  }
+  return groups;
+}
 
 // One request at a time: measured here, APy mixes up or cuts answers when four large requests for the
 // same pair run at once (a 186-segment request came back with 91), while one at a time is ~10 ms each.
@@ -43,19 +112,10 @@ export function apyEngine(baseUrl: string, concurrency = 1): Engine {
           `pairs it serves: ${list.join(', ') || 'none'}; install apertium-<pair> on the server (e.g. apertium-eng-spa)`,
         );
       const langpair = mode.replace('-', '|');
-      // Each chunk's markers are numbered from 0 so the request stays small; the budget counts them.
-      // Sizes as sent: form-encoded, where one non-ASCII letter can take nine bytes.
-      const chunks = chunk(segments, MAX_REQUEST_BYTES - 1024, Infinity, (s) => encodeURIComponent(s).length);
-      const results = await mapLimit(chunks, concurrency, async (group) => {
-        const q = group.map((s, i) => `${s}\n<hr id="locflow-${i}"/>\n`).join('');
-        const form = new URLSearchParams({ q, langpair, markUnknown: 'no', format: 'html' });
-        if (Buffer.byteLength(form.toString()) > 10 * 4096) {
-          // Encoding inflates non-ASCII text; split further rather than let APy truncate silently.
-          throw new MtError(
-            'a segment is too long for APy (over 40 KB once encoded)',
-            'use the local apertium engine for very long units',
-          );
-        }
+      // A busy APy (three requests or more on one pipeline) cuts smaller pieces: an answer short of markers is
+      // asked again in halves.
+      const request = async (group: readonly string[]): Promise<string[]> => {
+        const form = new URLSearchParams({ q: requestText(group), langpair, markUnknown: 'no', format: 'html' });
         const body = await fetchWithRetry(
           `${base}/translate`,
           { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
@@ -70,12 +130,16 @@ export function apyEngine(baseUrl: string, concurrency = 1): Engine {
         const text = j.responseData?.translatedText;
         if (typeof text !== 'string') throw new MtError(`APy answered without a translation: ${body.slice(0, 200)}`);
         const parts = text.split(/\s*<hr id="locflow-\d+"\s*\/>\s*/u);
-        if (parts.length < group.length)
+        // Every marker back, the last one included: the last segment was not cut short.
+        if (parts.length > group.length) return parts.slice(0, group.length).map((p) => p.trim());
+        if (group.length === 1)
           throw new MtError(
             `APy returned ${parts.length} segments for ${group.length} (the request may have been truncated)`,
           );
-        return parts.slice(0, group.length).map((p) => p.trim());
-      });
+        const half = Math.ceil(group.length / 2);
+        return [...(await request(group.slice(0, half))), ...(await request(group.slice(half)))];
+      };
+      const results = await mapLimit(apyGroups(segments), concurrency, request);
       return results.flat();
     },
   };
