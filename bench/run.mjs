@@ -104,6 +104,21 @@ try {
     if (scale !== 1) rmSync(join(work, `m${scale}`), { recursive: true, force: true });
   }
   console.log(`  extract peak: ${peaks.join('; ')}`);
+  if (has('apertium') && spawnSync('apertium', ['-l'], { encoding: 'utf8' }).stdout.includes('eng-spa')) {
+    // 22 articles of the corpus through Apertium, beside raw Apertium on the same text in one call.
+    const mt = join(work, 'mt');
+    buildNewsCorpus(mt, { words: 8_700 });
+    once(`${fresh} && ${locflow('extract')} && cat source/*.txt > all.html`, join(mt, 'many'));
+    const [translate, raw] = alternate([
+      { cwd: join(mt, 'many'), prepare: 'rm -rf locales', run: locflow('translate --engine apertium --lang es') },
+      { cwd: join(mt, 'many'), run: 'apertium -u -f html eng-spa all.html >/dev/null' },
+    ]);
+    row('translate --engine apertium, 8,700 words', translate, raw, 'raw apertium');
+    const times = (k) => (translate[k] / raw[k]).toFixed(2);
+    console.log(
+      `  translate takes ${times('wall')}× raw Apertium's wall time, ${times('cpu')}× its CPU   [goal ≤ 1.2×]`,
+    );
+  }
   console.log('scaling: the corpus 1×, 4× … as one file (extract peak memory; check time per unit)');
   for (const scale of scales) {
     const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `x${scale}`), { words, scale });
