@@ -275,9 +275,13 @@ describe.skipIf(missing)('both stores return the same matches in the same order'
     const postgres = (await openPostgres()) as PostgresMemory;
     const sentences = corpus(BULK_ROWS + 500, 21);
     const entries = sentences.map((s, i) => en(s, `target ${i}`));
-    const first = entries.slice(0, BULK_ROWS);
+    // Into an empty memory the rows go in as they are: places given twice in the load keep one row each, by the rule.
+    const first = entries
+      .slice(0, BULK_ROWS)
+      .concat(en(sentences[3]!, 'another person'), en(sentences[4]!, 'machine', { origin: 'mt:apertium' }));
     const [a, b] = [await sqlite.add(first), await postgres.add(first)];
     expect(b).toEqual(a);
+    expect(a.kept.map((k) => k.kept)).toEqual(['target 3', 'target 4']);
     const { default: pg } = await import('pg');
     const indexes = async (db: string): Promise<string[]> => {
       const c = new pg.Client({ connectionString: db });
@@ -298,6 +302,27 @@ describe.skipIf(missing)('both stores return the same matches in the same order'
       found += fuzzy.length;
     }
     expect(found).toBeGreaterThan(30);
+    await sqlite.close();
+    await postgres.close();
+  });
+
+  it('a large load into a smaller memory keeps the translations of people it holds (PostgreSQL: index rebuilt)', async () => {
+    const sqlite = await openSqlite();
+    const postgres = await openPostgres();
+    const sentences = corpus(BULK_ROWS, 33);
+    const held = sentences.slice(0, 2000).map((s, i) => en(s, `held ${i}`));
+    expect(await postgres.add(held)).toEqual(await sqlite.add(held));
+    const load = sentences.map((s, i) => en(s, `loaded ${i}`));
+    const [a, b] = [await sqlite.add(load), await postgres.add(load)];
+    expect(b).toEqual(a);
+    expect(a.changed).toBe(BULK_ROWS - 2000);
+    expect(a.kept).toHaveLength(2000);
+    expect(await postgres.count()).toBe(BULK_ROWS);
+    for (const q of [sentences[5]!, sentences[4000]!]) {
+      const fuzzy = await sqlite.fuzzy(q, 'en', 'es', 75, 3);
+      expect(fuzzy[0]?.target).toBe(q === sentences[5] ? 'held 5' : 'loaded 4000');
+      expect(await postgres.fuzzy(q, 'en', 'es', 75, 3)).toEqual(fuzzy);
+    }
     await sqlite.close();
     await postgres.close();
   });
