@@ -160,8 +160,28 @@ const WORD = /[\p{L}\p{M}]+(?:\.(?=\s|$))?/gu;
  */
 const quickTests = new Map<string, RegExp | null>();
 
+const capitalisedTests = new WeakMap<Table, RegExp>();
+/** The names with a capital first letter, the rest in any case ("May", "MAY"), as whole words: no text to fold. */
+function capitalisedTest(table: Table): RegExp {
+  let re = capitalisedTests.get(table);
+  if (!re) {
+    const anyCase = (c: string): string =>
+      c.toLowerCase() === c.toUpperCase()
+        ? c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+        : `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    const names = [...table.words.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => `${w[0]!.toUpperCase()}${[...w.slice(1)].map(anyCase).join('')}`);
+    re = new RegExp(`(?<![\\p{L}\\p{M}])(?:${names.join('|')})(?![\\p{L}\\p{M}])`, 'u');
+    capitalisedTests.set(table, re);
+  }
+  return re;
+}
+
 /** A fast pre-test on the folded text: no month or weekday name anywhere (compounds such as "Dienstagabend" included), nothing to tokenise (Arabic, with its proclitics, is always read). */
 function mayNameCalendar(text: string, lang: string, table: Table): boolean {
+  // English counts capitalised names only: a plain-ASCII text is tested as it is, the first letter as written.
+  if (lang === 'en' && ASCII.test(text)) return capitalisedTest(table).test(text);
   let re = quickTests.get(lang);
   if (re === undefined) {
     re =

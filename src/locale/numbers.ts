@@ -198,42 +198,109 @@ interface Token {
 }
 
 // Words split where the script changes: an Arabic proclitic glued to a Latin code ("وS487T") is not part of it.
-// Groups: 1 digits, 2 a Latin or Greek word, 3 a word in another script, 4 a symbol.
-const TOKEN =
-  /(\d+(?:(?:[.,'’\u066B\u066C]|[\u0020\u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*)|((?:[\p{Script=Latin}\p{Script=Greek}]\p{M}*)+)|((?:[^\P{L}\p{Script=Latin}\p{Script=Greek}]|\p{M})+)|([^\s\p{L}\p{M}\d])/gu;
+// A token is: digits with separators between digit groups; a Latin or Greek word (its letters with their combining
+// marks); a word in another script (letters and marks); one symbol. Spaces separate. The text is read character by
+// character through a table of classes: one pass, no pattern per token.
+const DIGIT = 1;
+const LATIN = 2;
+const LETTER = 4;
+const MARK_CLASS = 8;
+const SPACE_CLASS = 16;
+const classTable = new Uint8Array(0x10000);
+const KNOWN = 128;
 
-const MARK = /\p{M}/u;
-/** Whether a Latin or Greek word has a combining mark (only code points from U+0300 on can be one). */
-function hasMark(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x300) return MARK.test(word);
-  return false;
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (
+    (/\d/u.test(ch) ? DIGIT : 0) |
+    (/[\p{Script=Latin}\p{Script=Greek}]/u.test(ch) ? LATIN : 0) |
+    (/\p{L}/u.test(ch) ? LETTER : 0) |
+    (/\p{M}/u.test(ch) ? MARK_CLASS : 0) |
+    (/\s/u.test(ch) ? SPACE_CLASS : 0)
+  );
 }
+
+function classOf(cp: number): number {
+  if (cp >= 0x10000) return classify(cp);
+  let c = classTable[cp]!;
+  if (c === 0) classTable[cp] = c = classify(cp) | KNOWN;
+  return c;
+}
+
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+/** Separators inside a number ("1,200", "1.200", "1'200", Arabic ٫ ٬) and the spaces that group thousands. */
+const NUMBER_SEPARATORS = ".,'’\u066B\u066C";
+const GROUP_SPACES = '\u0020\u00A0\u202F\u2009';
 const SPACE_GROUPED = /^\d{1,3}(?:[\u0020\u00A0\u202F\u2009]\d{3})+(?:[.,\u066B]\d+)?$/u;
+
+/** The end of a number starting at `i`: digit runs joined by one separator, or by a space before exactly three digits. */
+function numberEnd(text: string, i: number): number {
+  while (isDigitAt(text, i)) i++;
+  for (;;) {
+    const ch = text.charAt(i);
+    if (ch !== '' && NUMBER_SEPARATORS.includes(ch) && isDigitAt(text, i + 1)) {
+      i += 1;
+      while (isDigitAt(text, i)) i++;
+    } else if (
+      ch !== '' &&
+      GROUP_SPACES.includes(ch) &&
+      isDigitAt(text, i + 1) &&
+      isDigitAt(text, i + 2) &&
+      isDigitAt(text, i + 3) &&
+      !isDigitAt(text, i + 4)
+    )
+      i += 4;
+    else return i;
+  }
+}
 
 function tokenize(latin: string): Token[] {
   const out: Token[] = [];
-  for (const m of latin.matchAll(TOKEN)) {
-    const type = m[1] !== undefined ? 'digits' : m[2] !== undefined || m[3] !== undefined ? 'word' : 'sym';
-    if (type === 'digits' && /[\u0020\u00A0\u202F\u2009]/u.test(m[0]) && !SPACE_GROUPED.test(m[0])) {
-      // "2015 175 millions": two numbers side by side, not one space-grouped number
-      for (const part of m[0].matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu))
-        out.push({
-          type,
-          latin: false,
-          text: part[0],
-          start: m.index + part.index,
-          end: m.index + part.index + part[0].length,
-        });
+  const n = latin.length;
+  let i = 0;
+  while (i < n) {
+    const cp = latin.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const c = classOf(cp);
+    const start = i;
+    if (c & DIGIT) {
+      const end = numberEnd(latin, i);
+      const text = latin.slice(start, end);
+      i = end;
+      if (end - start > 3 && /[\u0020\u00A0\u202F\u2009]/u.test(text) && !SPACE_GROUPED.test(text)) {
+        // "2015 175 millions": two numbers side by side, not one space-grouped number
+        for (const part of text.matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu))
+          out.push({
+            type: 'digits',
+            latin: false,
+            text: part[0],
+            start: start + part.index,
+            end: start + part.index + part[0].length,
+          });
+      } else out.push({ type: 'digits', latin: false, text, start, end });
       continue;
     }
-    out.push({
-      type,
-      // (letters only: a word with combining marks is not a code's letter part)
-      latin: m[2] !== undefined && !hasMark(m[0]),
-      text: m[0],
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+    const latinWord = (c & LATIN) !== 0;
+    if (latinWord || c & (LETTER | MARK_CLASS)) {
+      // (a word with combining marks is not a code's letter part)
+      let marked = (c & MARK_CLASS) !== 0;
+      i += width;
+      while (i < n) {
+        const next = latin.codePointAt(i)!;
+        const k = classOf(next);
+        const inWord = latinWord ? k & (LATIN | MARK_CLASS) : k & MARK_CLASS || (k & LETTER && !(k & LATIN));
+        if (!inWord) break;
+        if (k & MARK_CLASS) marked = true;
+        i += next > 0xffff ? 2 : 1;
+      }
+      out.push({ type: 'word', latin: latinWord && !marked, text: latin.slice(start, i), start, end: i });
+      continue;
+    }
+    i += width;
+    if (!(c & SPACE_CLASS)) out.push({ type: 'sym', latin: false, text: latin.slice(start, i), start, end: i });
   }
   return out;
 }

@@ -26,12 +26,37 @@ export function codeWords(text: string): CodeWord[] {
   if (!HYPHEN_DIGIT.test(text)) return out;
   for (const m of toLatinDigits(text).matchAll(CODE_WORD)) {
     // The whole code for messages: "SARS-CoV-2", not only its last part.
-    const from = text.slice(0, m.index).search(/[\p{L}\p{M}\d]+(?:[-‐][\p{L}\p{M}\d]+)*[-‐]$/u);
-    const start = from >= 0 ? from : m.index;
+    const start = chainStart(text, m.index);
     const end = m.index + m[0].length;
     out.push({ word: m[1]!, number: m[2]!, text: text.slice(start, end), start, end });
   }
   return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\d]/u;
+const isHyphen = (ch: string): boolean => ch === '-' || ch === '‐';
+
+/**
+ * Where the hyphenated parts before `at` begin ("SARS-" before "CoV-2"): words of letters, marks and digits, each
+ * followed by a hyphen, read backwards from `at` (linear, where a pattern anchored at the end retried every start).
+ */
+function chainStart(text: string, at: number): number {
+  let start = at;
+  let i = at;
+  while (i > 0 && isHyphen(text.charAt(i - 1))) {
+    let j = i - 1;
+    while (j > 0) {
+      // (a letter beyond the first plane is two code units)
+      const low = text.charCodeAt(j - 1);
+      const w = low >= 0xdc00 && low <= 0xdfff && j > 1 ? 2 : 1;
+      if (!WORD_CHAR.test(text.slice(j - w, j))) break;
+      j -= w;
+    }
+    if (j === i - 1) break;
+    start = j;
+    i = j;
+  }
+  return start;
 }
 
 const fold = (w: string): string =>
