@@ -14,6 +14,7 @@ import {
   fsyncSync,
   closeSync,
   readSync,
+  fstatSync,
 } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
@@ -164,8 +165,8 @@ const PIECE_BYTES = 1 << 16;
 
 /**
  * A text file as readText reads it, in pieces of about `pieceBytes` cut anywhere: a large file is never held
- * whole. A file that fits in one piece, or is not UTF-8, is read and decoded whole (readText); a byte that
- * is not UTF-8 is refused with readText's message, offset and line.
+ * whole. A file that fits in one piece, or is not UTF-8, is read and decoded whole (as readText does); a byte
+ * that is not UTF-8 is refused with readText's message, offset and line.
  */
 export function* readTextPieces(
   path: string,
@@ -180,6 +181,23 @@ export function* readTextPieces(
     throw readFailure(err, path, what);
   }
   try {
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+    } catch (err) {
+      throw readFailure(err, path, what);
+    }
+    if (size <= pieceBytes) {
+      // One piece: read as readText reads it, into a buffer of its size (thousands of small files allocate little).
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(fd);
+      } catch (err) {
+        throw readFailure(err, path, what);
+      }
+      yield decodeText(bytes, path, what, fallback).text;
+      return;
+    }
     const buffer = Buffer.allocUnsafe(pieceBytes);
     const fill = (): number => {
       let n = 0;
@@ -193,9 +211,7 @@ export function* readTextPieces(
       throw readFailure(err, path, what);
     }
     if (n < pieceBytes || detectEncoding(buffer.subarray(0, n), path, fallback).encoding !== 'utf-8') {
-      yield n < pieceBytes
-        ? decodeText(buffer.subarray(0, n), path, what, fallback).text
-        : readText(path, what, fallback);
+      yield readText(path, what, fallback); // shrank since, or not UTF-8: read and decoded whole
       return;
     }
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

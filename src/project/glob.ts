@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 
 /**
@@ -100,17 +100,20 @@ export function matchFiles(projectRoot: string, base: string, rest: readonly str
     visited.add(key);
     const m = ms[at]!;
     if (m.globstar) walk(dir, relDir, ms, at + 1, visited, depth); // "**" standing for no folder
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch {
       return;
     }
     const last = at === ms.length - 1;
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       const full = join(dir, name);
       const rel = relDir ? `${relDir}/${name}` : name;
-      const kind = kindOf(full, realRoot);
+      const kind = kindOf(entry, full, realRoot);
       if (!kind) continue;
       if (m.globstar) {
         if (hidden(name)) continue;
@@ -126,15 +129,18 @@ export function matchFiles(projectRoot: string, base: string, rest: readonly str
   }
 }
 
-/** 'file' or 'dir', following a link only when it resolves inside the project; undefined otherwise. */
-function kindOf(path: string, realRoot: string): 'file' | 'dir' | undefined {
+/**
+ * 'file' or 'dir', following a link only when it resolves inside the project; undefined otherwise. The folder
+ * listing says what each entry is: only links cost a look of their own.
+ */
+function kindOf(entry: Dirent, path: string, realRoot: string): 'file' | 'dir' | undefined {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'dir';
+  if (!entry.isSymbolicLink()) return undefined;
   try {
-    const l = lstatSync(path);
-    if (l.isSymbolicLink()) {
-      const real = safeRealpath(path);
-      if (!real || !inside(realRoot, real)) return undefined;
-    }
-    const s = l.isSymbolicLink() ? statSync(path) : l;
+    const real = safeRealpath(path);
+    if (!real || !inside(realRoot, real)) return undefined;
+    const s = statSync(path);
     return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
   } catch {
     return undefined;

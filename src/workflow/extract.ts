@@ -111,7 +111,9 @@ class DocumentExport {
 
   static async open(run: Run, doc: DocumentUnits, lang: string): Promise<DocumentExport> {
     const file = xliffPath(run.project, lang, doc);
-    const unimported = run.options.force ? new Map() : await unimportedWork(file, sentTargets(run.project, lang, doc));
+    const unimported = run.options.force
+      ? new Map()
+      : await unimportedWork(file, () => sentTargets(run.project, lang, doc));
     return new DocumentExport(run, doc, lang, file, unimported);
   }
 
@@ -248,10 +250,11 @@ class DocumentExport {
  */
 async function unimportedWork(
   file: string,
-  wasSent: (unit: string, text: string) => boolean | undefined,
+  sentBefore: () => (unit: string, text: string) => boolean | undefined,
 ): Promise<Map<string, XliffUnit>> {
   const work = new Map<string, XliffUnit>();
   if (!existsSync(file)) return work;
+  const wasSent = sentBefore();
   // The XLIFF reader (and its XML parser) loads only when there is a file to read.
   const { readXliff } = await import('../xliff/read.js');
   let existing;
