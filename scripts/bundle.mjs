@@ -1,0 +1,31 @@
+// Bundles the built CLI (dist/) into dist/bundle/cli/, the `locflow` command: Node 20 has no compile cache, and
+// loading ~70 modules one by one (resolve, read, compile each) is most of a small run's start-up. The modules every
+// command needs and extract's (commander, the CLI wiring, configuration, files, the model, the project, the plain-text
+// reader, the segmenter, the XLIFF 1.2 writer) go in one chunk; every other module stays in a chunk of its own,
+// loaded when it is first imported, so lazy imports stay lazy. The chunks sit two folders below dist/, as the
+// modules did: paths they resolve from their own place (../../data word lists, ./pair-worker.js) still hold.
+// The tests run the unbundled dist/cli/index.js, and tests/bundle.test.ts runs this bundle.
+import { rmSync } from 'node:fs';
+import { rolldown } from 'rolldown';
+
+const CORE =
+  /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/dates|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
+
+const bundle = await rolldown({
+  input: { locflow: 'dist/cli/index.js', 'pair-worker': 'dist/qa/pair-worker.js' },
+  platform: 'node',
+  // Native and optional packages load from node_modules as installed.
+  external: [/^node:/u, 'better-sqlite3', 'pg'],
+  // Dynamic imports of modules the core chunk holds anyway are expected: they keep the unbundled build lazy.
+  onLog: (level, log, handler) => {
+    if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') handler(level, log);
+  },
+});
+rmSync('dist/bundle', { recursive: true, force: true }); // chunks of an earlier build are named by other hashes
+await bundle.write({
+  dir: 'dist/bundle/cli',
+  format: 'esm',
+  chunkFileNames: '[name]-[hash].js',
+  codeSplitting: { groups: [{ name: 'core', test: (id) => CORE.test(id.replaceAll('\\', '/')) }] },
+});
+await bundle.close();
