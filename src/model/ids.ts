@@ -49,21 +49,13 @@ function finish(h1: number, h2: number): string {
   return (h2 & 0x1fffff).toString(16).padStart(6, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
-/**
- * "u" and the hash as one flat string: "+" would make a rope of three strings (V8 joins strings of 13 or more
- * characters lazily), and a long document keeps every id until its export record is written.
- */
-function unitId(hash: string): string {
-  return ['u', hash].join('');
-}
-
 export class UnitIdAllocator {
   private readonly seen = new Map<string, number>();
 
   next(sourceText: string): string {
-    const base = unitId(normalizedTextHash(sourceText));
+    const base = 'u' + normalizedTextHash(sourceText);
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
-    return n === 1 ? base : [base, n].join('-');
+    return n === 1 ? base : `${base}-${n}`;
   }
 }
