@@ -1,8 +1,8 @@
 /**
- * Runs one category's cases inside this process, against the built workflow functions (dist/), and
+ * Runs categories' cases inside this process, against the built workflow functions (dist/), and
  * prints one JSON line per case. run.mjs starts it as a child process and kills it when a case hangs.
  *
- *   node fuzz/inprocess.mjs <category> <seed> <from> <to>
+ *   node fuzz/inprocess.mjs <seed> <category> <from> <to> [<category> <from> <to>…]
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -306,19 +306,22 @@ const CATEGORIES = {
 export const IN_PROCESS = Object.keys(CATEGORIES);
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
-  const [category, seed, from, to] = process.argv.slice(2);
-  const run = CATEGORIES[category];
-  if (!run) throw new Error(`unknown category ${category}`);
-  for (let i = Number(from); i < Number(to); i++) {
-    const t = Date.now();
-    process.stdout.write(`${JSON.stringify({ i, start: true })}\n`);
-    const r = rng(caseSeed(Number(seed), category, i));
-    let result;
-    try {
-      result = await run(r, i);
-    } catch (err) {
-      result = { name: 'harness', outcome: 'crash', detail: `the case itself failed: ${err.stack ?? err}` };
+  const [seed, ...jobs] = process.argv.slice(2);
+  for (let j = 0; j < jobs.length; j += 3) {
+    const [category, from, to] = jobs.slice(j, j + 3);
+    const run = CATEGORIES[category];
+    if (!run) throw new Error(`unknown category ${category}`);
+    for (let i = Number(from); i < Number(to); i++) {
+      const t = Date.now();
+      process.stdout.write(`${JSON.stringify({ category, i, start: true })}\n`);
+      const r = rng(caseSeed(Number(seed), category, i));
+      let result;
+      try {
+        result = await run(r, i);
+      } catch (err) {
+        result = { name: 'harness', outcome: 'crash', detail: `the case itself failed: ${err.stack ?? err}` };
+      }
+      process.stdout.write(`${JSON.stringify({ category, i, ms: Date.now() - t, ...result })}\n`);
     }
-    process.stdout.write(`${JSON.stringify({ i, ms: Date.now() - t, ...result })}\n`);
   }
 }

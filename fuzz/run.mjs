@@ -39,17 +39,31 @@ const log = (line) => {
   if (!json) process.stderr.write(`${line}\n`);
 };
 
-/** Runs cases [from, to) of an in-process category in a child, restarting past a case that hangs. */
-function runInProcess(category, from, to, results) {
+/**
+ * Runs the in-process categories' cases, each job's [from, to), one after another in one child (one start-up and
+ * one load of dist/ for every category), restarting past a case that hangs or ends the process.
+ */
+function runInProcess(jobs, results) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [fileURLToPath(new URL('./inprocess.mjs', import.meta.url)), category, String(seed), String(from), String(to)],
+      [
+        fileURLToPath(new URL('./inprocess.mjs', import.meta.url)),
+        String(seed),
+        ...jobs.flatMap((j) => [j.category, String(j.from), String(j.to)]),
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let current = from;
+    // The case running now, or the next one to run: a hang or the end of the process is that case's crash.
+    let current = { category: jobs[0].category, i: jobs[0].from };
+    const after = (category, i) => {
+      const k = jobs.findIndex((j) => j.category === category);
+      return i + 1 < jobs[k].to
+        ? { category, i: i + 1 }
+        : jobs[k + 1] && { category: jobs[k + 1].category, i: jobs[k + 1].from };
+    };
     let buffer = '';
     let stderr = '';
     let timer;
@@ -57,8 +71,7 @@ function runInProcess(category, from, to, results) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         results.push({
-          category,
-          i: current,
+          ...current,
           name: 'unknown',
           outcome: 'crash',
           detail: `hang: no answer within ${caseTimeout / 1000} s`,
@@ -74,32 +87,39 @@ function runInProcess(category, from, to, results) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         const r = JSON.parse(line);
-        current = r.i;
+        current = { category: r.category, i: r.i };
         arm();
-        if (r.start) continue;
-        results.push({ category, ...r });
+        if (r.start) {
+          const job = jobs.find((j) => j.category === r.category);
+          if (r.i === job.from) log(`${r.category}: ${job.to - job.from} cases…`);
+          continue;
+        }
+        results.push(r);
         if (r.outcome === 'crash' || r.outcome === 'lost')
-          log(`  ${category} #${r.i} ${r.outcome}: ${r.name}: ${String(r.detail).slice(0, 300)}`);
-        current = r.i + 1;
+          log(`  ${r.category} #${r.i} ${r.outcome}: ${r.name}: ${String(r.detail).slice(0, 300)}`);
+        current = after(r.category, r.i);
       }
     });
     child.stderr.on('data', (d) => (stderr += d.toString('utf8')));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const done = new Set(results.filter((r) => r.category === category).map((r) => r.i));
-      if (current < to && !done.has(current)) {
+      const done = (category, i) => results.some((r) => r.category === category && r.i === i);
+      if (current && !done(current.category, current.i))
         results.push({
-          category,
-          i: current,
+          ...current,
           name: 'unknown',
           outcome: 'crash',
           detail: `the process ended (${signal ?? code}): ${stderr.slice(-300)}`,
         });
-        done.add(current);
-      }
-      const next = [...Array(to - from).keys()].map((k) => from + k).find((k) => !done.has(k));
-      if (next === undefined) resolve();
-      else runInProcess(category, next, to, results).then(resolve);
+      // What is left: each job from its first case not done.
+      const left = jobs
+        .map((j) => ({
+          ...j,
+          from: [...Array(j.to - j.from).keys()].map((k) => j.from + k).find((k) => !done(j.category, k)),
+        }))
+        .filter((j) => j.from !== undefined);
+      if (left.length === 0) resolve();
+      else runInProcess(left, results).then(resolve);
     });
   });
 }
@@ -120,12 +140,10 @@ function table(results) {
 
 const started = Date.now();
 const results = [];
-for (const [category, n] of Object.entries(IN_PROCESS)) {
-  if (only && !category.includes(only)) continue;
-  const count = Math.max(1, Math.round(n * scale));
-  log(`${category}: ${count} cases…`);
-  await runInProcess(category, 0, count, results);
-}
+const jobs = Object.entries(IN_PROCESS)
+  .filter(([category]) => !only || category.includes(only))
+  .map(([category, n]) => ({ category, from: 0, to: Math.max(1, Math.round(n * scale)) }));
+if (jobs.length) await runInProcess(jobs, results);
 for (const [category, fault] of Object.entries(FAULTS)) {
   if (only && !category.includes(only)) continue;
   const count = Math.max(1, Math.round(fault.cases * scale));
