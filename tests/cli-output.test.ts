@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProgressBar, shortList } from '../src/cli/output.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { CLI, locflow, read, ROOT, tempProject } from './helpers.js';
+import { CLI, extractedProject, locflow, read, ROOT, tempProject } from './helpers.js';
 import { fakeServer, json, shout } from './mt-helpers.js';
 
 const XLF = 'xliff/es/article.xlf';
@@ -76,8 +76,7 @@ describe('--dry-run writes nothing and says what would be written', () => {
   });
 
   it('extract --dry-run still says when the real run would refuse', () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     translateFile(d, (t) => `ES ${t}`);
     const before = read(join(d, XLF));
     const r = locflow(d, 'extract', '--lang', 'es', '--dry-run');
@@ -87,8 +86,7 @@ describe('--dry-run writes nothing and says what would be written', () => {
   });
 
   it('import --dry-run checks everything and changes neither the store nor the memory', () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     translateFile(d, (t) => `ES ${t}`);
     const r = locflow(d, 'import', '--dry-run', XLF);
     expect(r.code).toBe(0);

@@ -2,7 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE, copyProject, locflow, numberWordsIn, read, tempProject, translateFile } from './helpers.js';
+import {
+  ARTICLE,
+  copyProject,
+  extractedProject,
+  locflow,
+  numberWordsIn,
+  read,
+  tempProject,
+  translateFile,
+} from './helpers.js';
 
 const XLF = (lang: string): string => `xliff/${lang}/article.xlf`;
 
@@ -42,8 +51,7 @@ describe('locflow CLI on a project', () => {
 
 describe('bad input is refused with a clear message, a non-zero exit and nothing lost', () => {
   function prepared(): string {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     return d;
   }
   const store = (d: string): string | null =>
@@ -131,8 +139,7 @@ describe('the bundled example project', () => {
 
 describe('import runs the error-level checks', () => {
   it('prints the units imported as needs-review with the reason (states: tests/workflow/loop.test.ts)', () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     translateFile(d, 'es', (t) => numberWordsIn('es', t.replace('1,200', '1.300').replace('62', '26')));
     const r = locflow(d, 'import', XLF('es'));
     expect(r.code).toBe(0);

@@ -7,7 +7,7 @@ import { writeXliff } from '../src/xliff/write.js';
 import type { XliffDocument } from '../src/xliff/model.js';
 import { withProjectLock } from '../src/io/lock.js';
 import { fakeServer, json, shout } from './mt-helpers.js';
-import { ROOT, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
+import { extractedProject, locflow, locflowAsync, numberWordsIn, read, ROOT, tempProject } from './helpers.js';
 
 const XLF = 'xliff/es/article.xlf';
 const BUNDLE = 'locales/es/article.json';
@@ -44,8 +44,7 @@ function bundleKeys(dir: string): string[] {
 describe('project lock', () => {
   it('two imports of two halves of one document run at once lose nothing (5 trials)', async () => {
     for (let trial = 0; trial < 5; trial++) {
-      const d = tempProject();
-      expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+      const d = extractedProject();
       const x = readXliff(read(join(d, XLF)));
       const total = x.files[0]!.units.length;
       writeFileSync(
@@ -75,8 +74,7 @@ describe('project lock', () => {
   });
 
   it('a stale lock (its process is gone) is reported and taken over', () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     const x = readXliff(read(join(d, XLF)));
     writeFileSync(
       join(d, XLF),
@@ -100,8 +98,7 @@ describe('project lock', () => {
   });
 
   it('a lock held by a live process is waited for, then a clear error (exit 2) naming the lock, pid and command', async () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     const x = readXliff(read(join(d, XLF)));
     writeFileSync(
       join(d, XLF),
@@ -157,8 +154,7 @@ describe('project lock', () => {
   });
 
   it('an import made while translate waits for the engine is kept: translate fills only units still untranslated', async () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     const x = readXliff(read(join(d, XLF)));
     const total = x.files[0]!.units.length;
     writeFileSync(

@@ -57,6 +57,33 @@ export function tempProject(article = readFileSync(ARTICLE, 'utf8'), name = 'art
   );
 }
 
+const built = new Map<string, string>();
+
+/**
+ * A fresh copy of a project that `make` builds once per test worker: tests that start from the same extracted or
+ * imported project copy it instead of running the same commands again (no project file holds its own path).
+ */
+export function copyOfBuilt(name: string, make: () => string): string {
+  let template = built.get(name);
+  if (template === undefined) {
+    template = make();
+    built.set(name, template);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-'));
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** tempProject() after `locflow extract --lang es`: xliff/es/article.xlf and the export record. */
+export function extractedProject(): string {
+  return copyOfBuilt('extracted es', () => {
+    const d = tempProject();
+    const r = locflow(d, 'extract', '--lang', 'es');
+    if (r.code !== 0) throw new Error(`extract failed while preparing a project: ${r.stderr}`);
+    return d;
+  });
+}
+
 // What `npm start` writes into the example project (the .gitignore's list): a copy starts from the project as shipped.
 const GENERATED = /^locales\/(?:en-XA|es-x-mt)(?:\/|$)|^locales\/(?!es\/)[^/]+\/[^/]+\.txt$/u;
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { showDifference, unitKey } from '../src/model/readable.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, read, ROOT, tempProject } from './helpers.js';
+import { extractedProject, locflow, read, ROOT, tempProject } from './helpers.js';
 
 const SCHEMAS = join(ROOT, '.cache', 'schemas');
 const haveSchemas =
@@ -46,8 +46,7 @@ function i18nextProject(): string {
 
 describe('check names units as people know them', () => {
   it('the bundled article: roles and lines, the id kept beside them', () => {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    const d = extractedProject();
     // The number of the headline is lost in translation: an error on line 1.
     translateFile(join(d, 'xliff/es/article.xlf'), (t) => t.replace('five', 'cinco').replace(/\b62\b/u, '26'));
     expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
@@ -141,8 +140,7 @@ describe('XLIFF names an app string by its key', () => {
   });
 
   it('a document keeps its role and place as resname', () => {
-    const a = tempProject();
-    expect(locflow(a, 'extract', '--lang', 'es').code).toBe(0);
+    const a = extractedProject();
     expect(read(join(a, 'xliff/es/article.xlf'))).toMatch(/resname="headline-1\.1"/u);
   });
 

@@ -9,7 +9,7 @@ import { SqliteMemory } from '../src/tm/sqlite.js';
 import { writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
+import { extractedProject, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
 import { freePort, postgresMissing, startCluster, type Cluster } from './pg-cluster.js';
 
 /**
@@ -116,8 +116,7 @@ for (const [name, store] of stores) {
 
 /** A project whose article is extracted for Spanish and translated in the XLIFF, not yet imported. */
 function translatedXliff(): string {
-  const d = tempProject();
-  expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+  const d = extractedProject();
   const xlf = join(d, 'xliff/es/article.xlf');
   const x = readXliff(read(xlf));
   const units = x.files[0]!.units.map((u) => ({

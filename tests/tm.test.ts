@@ -5,7 +5,7 @@ import { fuzzyScore } from '../src/tm/score.js';
 import type { TmEntry } from '../src/tm/memory.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
-import { ARTICLE, locflow, numberWordsIn, read, tempProject } from './helpers.js';
+import { ARTICLE, copyOfBuilt, extractedProject, locflow, numberWordsIn, read, tempProject } from './helpers.js';
 
 describe('fuzzy score', () => {
   it('treats numbers as placeholders, counts codes as tokens, and keeps 100 for identical text only', () => {
@@ -70,21 +70,22 @@ describe('TMX 1.4b', () => {
 });
 
 describe('the memory in the loop', () => {
-  function translatedProject(): string {
-    const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
-    const path = join(d, 'xliff/es/article.xlf');
-    writeFileSync(
-      path,
-      read(path).replace(
-        /<source>(.*?)<\/source>/gu,
-        (_m, s: string) =>
-          `<source>${s}</source>\n        <target state="translated">ES ${numberWordsIn('es', s)}</target>`,
-      ),
-    );
-    expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
-    return d;
-  }
+  /** The article extracted, every Spanish target filled and imported (the memory holds them): built once, copied. */
+  const translatedProject = (): string =>
+    copyOfBuilt('tm.test translated es', () => {
+      const d = extractedProject();
+      const path = join(d, 'xliff/es/article.xlf');
+      writeFileSync(
+        path,
+        read(path).replace(
+          /<source>(.*?)<\/source>/gu,
+          (_m, s: string) =>
+            `<source>${s}</source>\n        <target state="translated">ES ${numberWordsIn('es', s)}</target>`,
+        ),
+      );
+      expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
+      return d;
+    });
 
   it('import feeds the memory; tm export and tm import carry it as TMX', () => {
     const d = translatedProject();
