@@ -214,7 +214,7 @@ function lookFor(
   // comes between: "der israelische Premierminister X".
   const joined = own.filter((w) => !isGroupWord(w, sourceLang));
   if (joined.length > 1 && joined.every((w) => found.get(w) === 'verbatim')) {
-    const split = splitApart(joined, parts, target);
+    const split = splitApart(joined, parts, target, name.words);
     if (split) return { message: `name "${name.text}" is split apart in the target (${split})` };
   }
   if (name.kind === 'acronym' && (target.hasLocalisedAcronym(name.text) || target.hasExpansion(name.text)))
@@ -229,6 +229,8 @@ function lookFor(
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;
+  // German makes a name one compound ("Charles University" → "Karlsuniversität"): a word of it there, with a part before.
+  if (parts.length > 1 && parts.some((w) => found.get(w) !== undefined && target.hasInCompound(w))) return undefined;
   // A name shortened to its last word ("Deutsche Bahn" → "die Bahn", "Herman Van Rompuy" → "Van Rompuy") is a style; its last word lost is not.
   const last = own[own.length - 1];
   if (name.kind === 'opaque' && own.length > 1 && last !== undefined && found.get(last) !== undefined) {
@@ -262,8 +264,19 @@ function lookFor(
     }
     case 'opaque': {
       if (target.nonLatin) return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
-      const exonym = parts.length === 1 ? target.soundsLike(parts[0]!, source.text, source.renderings) : undefined;
-      if (exonym) return { message: `${missing} as written; rendered as "${exonym}"?`, severity: 'warning' };
+      // An exonym for each word the target lacks ("Bayern Munich" → "Bayern München").
+      const lacking = own.length > 0 ? own.filter((w) => found.get(w) === undefined) : parts;
+      const exonyms = lacking.map((w) => target.soundsLike(w, source.text, source.renderings));
+      if (lacking.length > 0 && exonyms.every((e) => e !== undefined))
+        return { message: `${missing} as written; rendered as ${exonyms.map(quote).join(' ')}?`, severity: 'warning' };
+      // A name written as an acronym of the target's own that begins like it (Czechoslovakia → ČSSR).
+      const acronyms =
+        parts.length === 1 ? target.ownAcronyms(source.text).filter((a) => fold(a)[0] === parts[0]![0]) : [];
+      if (acronyms.length)
+        return {
+          message: `${missing} as written; abbreviated as ${acronyms.map(quote).join(' or ')}?`,
+          severity: 'warning',
+        };
       // A name of one word no dictionary has (a person, a firm, a town) is kept, respelled or replaced by an exonym
       // that starts with a like sound (Munich → München, Aachen → Aquisgrán); a target name unlike it is another name.
       const candidates = target.nonLatin ? [] : target.unexplainedCapitals(source.text, source.renderings);
@@ -279,6 +292,14 @@ function lookFor(
       );
     }
     case 'acronym':
+      // Two letters are mostly an abbreviation a translation writes its own way (TV → Fernsehen, US → amerikanisch);
+      // only a country whose adjective CLDR gives in the target language ("britannique" for UK) is known to be lost.
+      if (
+        !target.nonLatin &&
+        name.text.replace(/s$/u, '').length <= 2 &&
+        !(name.cldr && cldrAdjectives(name.cldr, targetLang).length > 0)
+      )
+        return { message: `${missing}; written out as?`, severity: 'warning' };
       // In a Latin-script target without another acronym or an unexplained name, a lost acronym is lost, not localised.
       if (!target.nonLatin && target.acronyms().length === 0)
         return translatedAs() ?? { message: `${missing}, neither kept nor localised` };
@@ -361,15 +382,26 @@ function partsOf(word: string): string[] {
 }
 
 /** The words of a name found in the same order with other words between them: "Kataib ... Hezbollah". */
-function splitApart(own: readonly string[], all: readonly string[], target: TargetText): string | undefined {
+function splitApart(
+  own: readonly string[],
+  all: readonly string[],
+  target: TargetText,
+  words: readonly string[],
+): string | undefined {
   const positions = own.map((w) => target.words.findIndex((t) => t.folded === w || t.folded.startsWith(w)));
   if (positions.some((p) => p < 0)) return undefined;
   const ordered = positions.every((p, i) => i === 0 || p > positions[i - 1]!);
   // Particles between them keep a name whole ("San Nicolás de los Garza"), and so do its other words; a word of substance splits it.
+  // Two names joined by "of" ("George Colony of Forrester Research") may take a description between them.
+  const folded = words.map((w) => fold(w));
+  const joinedByConnector = (a: string, b: string): boolean =>
+    folded.slice(folded.indexOf(a) + 1, folded.indexOf(b)).some((w) => CONNECTORS.has(w));
   const gaps = positions
     .slice(1)
-    .some((p, i) =>
-      target.words.slice(positions[i]! + 1, p).some((t) => t.folded.length > 3 && !all.includes(t.folded)),
+    .some(
+      (p, i) =>
+        !joinedByConnector(own[i]!, own[i + 1]!) &&
+        target.words.slice(positions[i]! + 1, p).some((t) => t.folded.length > 3 && !all.includes(t.folded)),
     );
   if (!ordered || !gaps) return undefined;
   const first = target.words[positions[0]!]!;

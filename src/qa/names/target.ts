@@ -251,25 +251,28 @@ export class TargetText {
   unexplainedCapitals(source: string, renderings: readonly string[] = []): string[] {
     // German capitalises every noun: only a word its dictionary does not have may be a name.
     return this.unexplainedWords(source, renderings)
-      .filter((t) => this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)))
+      .filter((t) => t.capitalised && (this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end))))
       .map((t) => t.folded);
   }
 
   /**
    * An unexplained capitalised word that sounds like the name: the same consonant skeleton but for one
    * sound ("Munich" → "München", "Beijing" → "Peking", "Moravia" → "Mähren"), an exonym the word lists
-   * do not know. German nouns count here: the German dictionary lists place names too.
+   * do not know. German nouns count here: the German dictionary lists place names too; and so does a sentence's
+   * first word, the likeness of sound being evidence enough ("Mähren ist …").
    */
   soundsLike(name: string, source: string, renderings: readonly string[] = []): string | undefined {
     const skeleton = latinSkeleton(name);
     if (skeleton.length < 3) return undefined;
     const hit = this.unexplainedWords(source, renderings).find((t) => {
-      const other = latinSkeleton(t.folded);
+      // German lengthens a vowel with a silent h ("Mähren", "Bahn"): no consonant of the name.
+      const other = latinSkeleton(this.lang === 'de' ? t.folded.replace(/(?<=[aeiou])h(?![aeiou])/gu, '') : t.folded);
       return other[0] === skeleton[0] && other.length >= 3 && editDistance(skeleton, other, 1) <= 1;
     });
     return hit ? this.text.slice(hit.start, hit.end) : undefined;
   }
 
+  /** Words with a capital (a sentence's first too) that no word of the source explains. */
   private unexplainedWords(source: string, renderings: readonly string[]): readonly TargetWord[] {
     if (this.unexplained === undefined) {
       const sourceWords = new Set([...fold(source).matchAll(WORD)].map((m) => m[0]));
@@ -278,7 +281,7 @@ export class TargetText {
       const rendered = new Set(renderings.flatMap((r) => fold(r).match(WORD) ?? []));
       this.unexplained = this.words.filter(
         (t) =>
-          t.capitalised &&
+          (t.capitalised || /^\p{Lu}/u.test(this.text.slice(t.start, t.end))) &&
           !t.acronym &&
           !sourceWords.has(t.folded) &&
           !rendered.has(t.folded) &&
@@ -286,6 +289,24 @@ export class TargetText {
       );
     }
     return this.unexplained;
+  }
+
+  /**
+   * Whether a German compound holds the word with a part before it ("Karlsuniversität" for "University"): the
+   * compound renders the name the word belongs to, its other words made into that part.
+   */
+  hasInCompound(word: string): boolean {
+    if (this.lang !== 'de' || word.length < 5) return false;
+    const stem = word.slice(0, Math.max(5, word.length - 2));
+    return this.sortedWords().some((t) => t.length > word.length + 2 && t.indexOf(stem) >= 3);
+  }
+
+  /** Acronyms of three letters or more the source does not have: a name may be written as one (Czechoslovakia → ČSSR). */
+  ownAcronyms(source: string): string[] {
+    const sourceWords = new Set(fold(source).match(WORD) ?? []);
+    return this.words
+      .filter((t) => t.acronym && t.folded.length >= 3 && !sourceWords.has(t.folded))
+      .map((t) => this.text.slice(t.start, t.end));
   }
 
   /** Acronyms in the target that no source name accounts for: signs that one was localised. */

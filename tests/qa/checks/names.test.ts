@@ -295,3 +295,58 @@ describe('names the other units of the run keep as written', () => {
     expect(await run([...french, ['He left the Federation.', 'Il a quitté l’organisation.']], 'fr')).toEqual([]);
   });
 });
+
+describe('names rendered in German compounds, exonyms and abbreviations', () => {
+  const found = async (source: string, target: string, lang = 'de'): Promise<string[]> =>
+    (await issues('names', pair(source, target, lang))).map((i) => `${i.severity}: ${i.message}`);
+
+  it.each<[string, string, string, RegExp | null]>([
+    ['a name made one compound', 'He studied at the Charles Institute.', 'Er studierte am Karlsinstitut.', null],
+    [
+      'an exonym with a silent h',
+      'Farmers in Moravia expect rain.',
+      'Die Bauern in Mähren erwarten Regen.',
+      /^warning: .*rendered as "Mähren"\?/u,
+    ],
+    [
+      'the same as a sentence’s first word',
+      'Moravia expects rain.',
+      'Mähren erwartet Regen.',
+      /^warning: .*rendered as "Mähren"\?/u,
+    ],
+    [
+      'an exonym for one word of a name',
+      'Fans of Borussia Munich cheered.',
+      'Die Fans von Borussia München jubelten.',
+      /^warning: .*rendered as "München"\?/u,
+    ],
+    [
+      'an abbreviation that begins like the name',
+      'Trade with Czechoslovakia grew.',
+      'Der Handel mit der ČSSR wuchs.',
+      /^warning: .*abbreviated as "ČSSR"\?/u,
+    ],
+    ['a two-letter acronym written out', 'He watched it on TV.', 'Er sah es im Fernsehen.', /^warning: .*written out/u],
+    [
+      'two names joined by "of", a description between them',
+      'It works, said Jiri Dvorak of Zlatna Holding.',
+      'Es funktioniert, sagte Jiri Dvorak von der Beteiligungsfirma Zlatna Holding.',
+      null,
+    ],
+  ])('%s', async (_, source, target, expected) => {
+    const got = await found(source, target);
+    if (expected === null) expect(got).toEqual([]);
+    else {
+      expect(got.join('\n')).toMatch(expected);
+      expect(got.join('\n')).not.toMatch(/error/u);
+    }
+  });
+
+  it.each<[string, string, string]>([
+    ['an acronym of three letters stays an error', 'The BBC reported it.', 'Der Sender berichtete es.'],
+    ['an abbreviation that begins otherwise', 'Trade with Czechoslovakia grew.', 'Der Handel mit der EWG wuchs.'],
+    ['a compound without the name', 'He studied at the Charles Institute.', 'Er studierte am Institut.'],
+  ])('still lost: %s', async (_, source, target) => {
+    expect((await found(source, target)).join('\n')).toMatch(/^error: /u);
+  });
+});
