@@ -104,6 +104,9 @@ FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(sl, tl, k, ctx)
 JOIN tm_entries e ON e.src_lang = p.sl AND e.tgt_lang = p.tl AND md5(e.key) = md5(p.k) AND e.key = p.k
   AND e.context = p.ctx`;
 
+/** Candidate query shapes kept as prepared statements per connection. */
+const STATEMENTS = 300;
+
 /** Exact look-ups per round trip. */
 const LOOKUP_BATCH = 500;
 
@@ -151,6 +154,7 @@ function fault(err: unknown, location: string, connecting: boolean): unknown {
 
 export class PostgresMemory implements TranslationMemory {
   private frequencies: Promise<TokenStatistics> | undefined;
+  private readonly statements = new Map<string, string>();
   private lost: Error | undefined;
 
   private constructor(
@@ -185,10 +189,15 @@ export class PostgresMemory implements TranslationMemory {
     }
   }
 
-  private async query<R extends QueryResultRow>(text: string, values: unknown[] = []): Promise<QueryResult<R>> {
+  /** Runs a statement; a `name` makes it a prepared statement of this connection (parsed and planned once). */
+  private async query<R extends QueryResultRow>(
+    text: string,
+    values: unknown[] = [],
+    name?: string,
+  ): Promise<QueryResult<R>> {
     if (this.lost) throw fault(this.lost, this.location, false);
     try {
-      return await this.client.query<R>(text, values);
+      return await this.client.query<R>(name ? { name, text, values } : { text, values });
     } catch (err) {
       throw fault(err, this.location, false);
     }
@@ -304,11 +313,11 @@ export class PostgresMemory implements TranslationMemory {
     const found: TmMatch[][] = [];
     for (let i = 0; i < queries.length; i += LOOKUP_BATCH) {
       const batch = queries.slice(i, i + LOOKUP_BATCH);
-      const result = await this.query<ExactRow & { q: string }>(EXACT_MANY, [
-        batch.map((q) => lang(q.sourceLang)),
-        batch.map((q) => lang(q.targetLang)),
-        batch.map((q) => tmKey(q.source)),
-      ]);
+      const result = await this.query<ExactRow & { q: string }>(
+        EXACT_MANY,
+        [batch.map((q) => lang(q.sourceLang)), batch.map((q) => lang(q.targetLang)), batch.map((q) => tmKey(q.source))],
+        'locflow_exact_many',
+      );
       const rows = batch.map((): ExactRow[] => []);
       for (const r of result.rows) rows[Number(r.q) - 1]!.push(r);
       found.push(...batch.map((q, j) => exactMatches(rows[j]!, q.source, q.context)));
@@ -366,13 +375,15 @@ export class PostgresMemory implements TranslationMemory {
         );
       }
     } else conditions.add(`tokens && ARRAY[${[...new Set(rarest.slice(0, bounds.prefixSize))].map(param).join(', ')}]`);
+    const text = `WITH holding AS MATERIALIZED (
+         SELECT id, src_lang, tgt_lang, ntok, source, target, origin FROM tm_entries WHERE ${[...conditions].join(' OR ')})
+       SELECT id, source, target, origin FROM holding WHERE src_lang = $1 AND tgt_lang = $2 AND ntok BETWEEN $3 AND $4`;
     const candidates = await this.query<{ id: string; source: string; target: string; origin: string }>(
       // MATERIALIZED: the token conditions alone pick the rows, through the GIN index; the others filter them, and
       // never lead the planner to read a whole language pair through the unique index instead.
-      `WITH holding AS MATERIALIZED (
-         SELECT id, src_lang, tgt_lang, ntok, source, target, origin FROM tm_entries WHERE ${[...conditions].join(' OR ')})
-       SELECT id, source, target, origin FROM holding WHERE src_lang = $1 AND tgt_lang = $2 AND ntok BETWEEN $3 AND $4`,
+      text,
       [src, tgt, bounds.minLength, bounds.maxLength, ...used],
+      this.statementName(text),
     );
     const wanted = tokenCounts(mine.lower);
     const best = new BestHits<{ source: string; target: string; origin: string }>(limit, threshold);
@@ -391,6 +402,19 @@ export class PostgresMemory implements TranslationMemory {
       inContext: false,
       origin: item.origin || 'tm',
     }));
+  }
+
+  /**
+   * A prepared statement's name for a candidate query's text: queries of the same shape (the same conditions over
+   * other tokens) recur, and a long OR of conditions takes longer to plan than to run. A few hundred at most.
+   */
+  private statementName(text: string): string | undefined {
+    let name = this.statements.get(text);
+    if (!name && this.statements.size < STATEMENTS) {
+      name = `locflow_fuzzy_${this.statements.size}`;
+      this.statements.set(text, name);
+    }
+    return name;
   }
 
   /**
