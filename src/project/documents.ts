@@ -22,8 +22,18 @@ export function loadDocuments(project: Project): Document[] {
  * one in memory, not all. Colliding ids are refused before the first is read.
  */
 export function* eachDocument(project: Project): Generator<Document> {
-  for (const { file, meta } of checkedSources(project))
-    yield formatFor(file).read(readText(file, 'source file', project.config.encoding), meta, project.config.text);
+  for (const source of checkedSources(project)) yield readDocument(project, source);
+}
+
+/** A source file and the names its document gets. */
+export interface Source {
+  readonly file: string;
+  readonly meta: DocumentMeta;
+}
+
+/** One source document, read by its format. */
+export function readDocument(project: Project, { file, meta }: Source): Document {
+  return formatFor(file).read(readText(file, 'source file', project.config.encoding), meta, project.config.text);
 }
 
 /** A source document as extract reads it: its names, then its units in order, a batch per piece of the file. */
@@ -57,7 +67,7 @@ export function* eachDocumentUnits(project: Project): Generator<DocumentUnits> {
 }
 
 /** The sources with the names their documents get; colliding ids are refused before any is read. */
-function checkedSources(project: Project): Array<{ file: string; meta: DocumentMeta }> {
+export function checkedSources(project: Project): Source[] {
   const seen = new Map<string, string>();
   const sources = sourceDocuments(project);
   for (const { file, id } of sources) {

@@ -19,7 +19,7 @@ import { gate } from './steps/gate.js';
 import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
-import { loadBundle, loadDocuments } from '../project/documents.js';
+import { checkedSources, loadBundle, readDocument, type Source } from '../project/documents.js';
 import { qaOptions } from '../project/qa.js';
 
 export interface ImportOptions {
@@ -77,7 +77,7 @@ export async function importRun(
   const paths = files.map((f) => namedByUser(project.root, f));
   // Under the project lock, the store and the memory are read, changed and written by this command alone.
   return withProjectLock(project.root, 'import', async () => {
-    const docs = new ProjectDocuments(loadDocuments(project));
+    const docs = new ProjectDocuments(project);
     const qa = qaOptions(project);
     const planned = new Map<string, PlannedBundle>();
     const entries: TmEntry[] = [];
@@ -205,25 +205,34 @@ function languageOf(project: Project, xliff: XliffDocument, file: string, reques
   return lang;
 }
 
-/** The project's documents, found by path or id without a search through all of them per file. */
+/**
+ * The project's documents, found by path or id through maps and each read when a file first names it: an import of a
+ * few files into a project of thousands reads only their documents.
+ */
 class ProjectDocuments {
-  private readonly byPath: ReadonlyMap<string, Document>;
-  private readonly byId: ReadonlyMap<string, Document>;
+  private readonly sources: readonly Source[];
+  private readonly byPath: ReadonlyMap<string, Source>;
+  private readonly byId: ReadonlyMap<string, Source>;
+  private readonly read = new Map<Source, Document>();
 
-  constructor(private readonly docs: readonly Document[]) {
-    this.byPath = new Map([...docs].reverse().map((d) => [d.path, d]));
-    this.byId = new Map([...docs].reverse().map((d) => [d.id, d]));
+  constructor(private readonly project: Project) {
+    this.sources = checkedSources(project);
+    // The first source of a path or id wins, as a search in order would find it.
+    this.byPath = new Map([...this.sources].reverse().map((s) => [s.meta.path, s]));
+    this.byId = new Map([...this.sources].reverse().map((s) => [s.meta.id, s]));
   }
 
   /** The project document a <file> translates: by its original path, else by the XLIFF file's name. */
   of(original: string, file: string): Document {
-    const doc = this.byPath.get(original) ?? this.byId.get(basename(file).replace(/\.xlf+$/iu, ''));
-    if (!doc) {
+    const source = this.byPath.get(original) ?? this.byId.get(basename(file).replace(/\.xlf+$/iu, ''));
+    if (!source) {
       throw new LocflowError(`the file's original "${original}" is not a source of this project`, {
         file,
-        hint: `sources: ${this.docs.map((d) => d.path).join(', ')}`,
+        hint: `sources: ${this.sources.map((s) => s.meta.path).join(', ')}`,
       });
     }
+    let doc = this.read.get(source);
+    if (!doc) this.read.set(source, (doc = readDocument(this.project, source)));
     return doc;
   }
 }
