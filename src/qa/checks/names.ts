@@ -97,6 +97,14 @@ function checkPair(pair: QaPair, src: string, targetText: string, context: Check
         expands: (acronym) => (sourceText ??= new TargetText(src, pair.sourceLang)).hasExpansion(acronym),
         unlikeNames,
         kept: (n) => kept(n, src, pair.targetLang),
+        otherNames: (n) => {
+          const mine = new Set(n.words.map((w) => fold(w)));
+          return new Set(
+            found
+              .filter((o) => o !== n)
+              .flatMap((o) => o.words.map((w) => fold(w)).filter((w) => !mine.has(w) && !CONNECTORS.has(w))),
+          );
+        },
         targetHasOwnNames: () => (ownNames ??= target.unexplainedCapitals(src, renderings).length > 0),
         targetHasOwnAcronyms: () => {
           if (ownAcronyms === undefined) {
@@ -154,6 +162,8 @@ interface SourceSide {
   targetHasOwnNames(): boolean;
   /** Whether the target has acronyms the source has not (asked once per unit). */
   targetHasOwnAcronyms(): boolean;
+  /** The folded words of the source's names other than this one. */
+  otherNames(name: FoundName): ReadonlySet<string>;
   /** How the run's other units with the name in their source render it. */
   kept(name: string): KeptCount;
 }
@@ -246,7 +256,7 @@ function lookFor(
   const missing = `name "${name.text}" is not in the target`;
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
-    const other = target.nonLatin ? [] : target.unexplainedCapitals(source.text, source.renderings);
+    const other = target.nonLatin ? [] : target.candidatesFor(source.text, source.renderings, source.otherNames(name));
     return other.length
       ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' }
       : undefined;
@@ -279,7 +289,9 @@ function lookFor(
         };
       // A name of one word no dictionary has (a person, a firm, a town) is kept, respelled or replaced by an exonym
       // that starts with a like sound (Munich → München, Aachen → Aquisgrán); a target name unlike it is another name.
-      const candidates = target.nonLatin ? [] : target.unexplainedCapitals(source.text, source.renderings);
+      const candidates = target.nonLatin
+        ? []
+        : target.candidatesFor(source.text, source.renderings, source.otherNames(name));
       if (parts.length === 1 && candidates.length && !candidates.some((c) => startsAlike(parts[0]!, c)))
         return {
           message: `${missing} as written; translated as ${candidates.map(quote).join(' or ')}? (none begins like it)`,

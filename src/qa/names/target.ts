@@ -27,6 +27,9 @@ const EXPANSION_PARTICLES = new Set(
   ),
 );
 
+// Particles inside one name ("Campeonato de Europa", "Bank of England"); "and", "in" join two names.
+const RUN_PARTICLES = new Set('of de del la las los el le les des du di della al da von der'.split(' '));
+
 interface TargetWord {
   readonly folded: string;
   /** Capitalised and not the first word of a sentence: a name, in languages that capitalise only names. */
@@ -253,6 +256,41 @@ export class TargetText {
     return this.unexplainedWords(source, renderings)
       .filter((t) => t.capitalised && (this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end))))
       .map((t) => t.folded);
+  }
+
+  /**
+   * The unexplained capitalised words that may render a name: not those that stand in one run of capitalised
+   * words with a word rendering another name of the source ("Campeonato de Europa" is "European Championship",
+   * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names.
+   */
+  candidatesFor(source: string, renderings: readonly string[], others: ReadonlySet<string>): string[] {
+    const unexplained = this.unexplainedWords(source, renderings);
+    if (unexplained.length === 0 || others.size === 0) return this.unexplainedCapitals(source, renderings);
+    const free = new Set(unexplained);
+    const renders = (t: TargetWord): boolean =>
+      others.has(t.folded) ||
+      [...others].some((w) => w.length >= 4 && (t.folded.startsWith(w) || isCognate(w, t.folded)));
+    for (let i = 0; i < this.words.length;) {
+      // A run: capitalised words (a particle between two of them allowed) with only spaces between.
+      let j = i;
+      const upper = (k: number): boolean => /^\p{Lu}/u.test(this.text.slice(this.words[k]!.start, this.words[k]!.end));
+      if (!upper(i)) {
+        i++;
+        continue;
+      }
+      while (
+        j + 1 < this.words.length &&
+        /^\s+$/u.test(this.text.slice(this.words[j]!.end, this.words[j + 1]!.start))
+      ) {
+        const next = this.words[j + 1]!;
+        if (upper(j + 1) || (RUN_PARTICLES.has(next.folded) && j + 2 < this.words.length && upper(j + 2))) j++;
+        else break;
+      }
+      const run = this.words.slice(i, j + 1);
+      if (run.length > 1 && run.some((t) => !free.has(t) && renders(t))) for (const t of run) free.delete(t);
+      i = j + 1;
+    }
+    return this.unexplainedCapitals(source, renderings).filter((w) => [...free].some((t) => t.folded === w));
   }
 
   /**

@@ -350,3 +350,21 @@ describe('names rendered in German compounds, exonyms and abbreviations', () => 
     expect((await found(source, target)).join('\n')).toMatch(/^error: /u);
   });
 });
+
+describe('a capitalised target word is no rendering of a lost name when another name of the source has it', () => {
+  const found = async (source: string, target: string): Promise<string[]> =>
+    (await issues('names', pair(source, target))).map((i) => `${i.severity}: ${i.message}`);
+
+  it('"Tribunal Constitucional" renders "Constitutional Court", not a lost "Kowalczyk"', async () => {
+    const got = await found(
+      'Thanks to Kowalczyk, the judges of the Constitutional Court finally agreed with the government.',
+      'Gracias a ello, los jueces del Tribunal Constitucional estuvieron por fin de acuerdo con el gobierno.',
+    );
+    expect(got.join('\n')).toMatch(/^error: name "Kowalczyk" is not in the target, neither kept nor adapted/mu);
+  });
+
+  it('the words of one name stay candidates for each other ("Universidad Carolina")', async () => {
+    const got = await found('He teaches at Charles University.', 'Enseña en la Universidad Carolina.');
+    expect(got.join('\n')).toMatch(/^warning: .*translated as "carolina"\?/u);
+  });
+});
