@@ -4,7 +4,8 @@
 // reader, the segmenter, the XLIFF 1.2 writer) go in one chunk; every other module stays in a chunk of its own,
 // loaded when it is first imported, so lazy imports stay lazy. The chunks sit two folders below dist/, as the
 // modules did: paths they resolve from their own place (../../data word lists, ./pair-worker.js) still hold.
-// The tests run the unbundled dist/cli/index.js, and tests/bundle.test.ts runs this bundle.
+// The tests' locflow() and the README test run this bundle, the command as installed; tests/bundle.test.ts compares
+// its outputs with the unbundled dist/cli/index.js's, which the other tests that spawn CLI run.
 import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
 

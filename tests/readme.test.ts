@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT } from './helpers.js';
+import { BIN, ROOT } from './helpers.js';
 import { hasApertium, hasApy } from './mt-helpers.js';
 
 /**
@@ -97,7 +97,7 @@ function exampleProject(): string {
 /** A folder with `locflow` in it, as `npm link` makes one (which also makes the script executable). */
 function linkedBin(): string {
   const bin = mkdtempSync(join(tmpdir(), 'locflow-bin-'));
-  writeFileSync(join(bin, 'locflow'), `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(bin, 'locflow'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
   return bin;
 }
 
