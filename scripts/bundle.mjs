@@ -15,8 +15,10 @@ const CORE =
 const bundle = await rolldown({
   input: { locflow: 'dist/cli/index.js', 'pair-worker': 'dist/qa/pair-worker.js' },
   platform: 'node',
-  // Native and optional packages load from node_modules as installed.
-  external: [/^node:/u, 'better-sqlite3', 'pg'],
+  // Native and optional packages load from node_modules as installed; so does jsonc-parser, whose main file is a
+  // UMD build that requires its parts at run time (bundled, every i18next JSON project failed: exit 3, "Cannot find
+  // module './impl/format'").
+  external: [/^node:/u, 'better-sqlite3', 'pg', 'jsonc-parser'],
   // Dynamic imports of modules the core chunk holds anyway are expected: they keep the unbundled build lazy.
   onLog: (level, log, handler) => {
     if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') handler(level, log);
