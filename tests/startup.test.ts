@@ -9,8 +9,15 @@ const HOOKS = `export async function load(url, context, next) {
   process.stderr.write('loaded ' + url + '\\n');
   return next(url, context);
 }`;
-const REGISTER = `import { register } from 'node:module';
-register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(HOOKS)}));`;
+// CommonJS packages required at run time (the XML parser) pass by Module._load, not by the hook: printed too.
+const REGISTER = `import { createRequire, register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(HOOKS)}));
+const Module = createRequire(process.execPath)('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  process.stderr.write('loaded ' + request + '\\n');
+  return load.call(this, request, ...rest);
+};`;
 
 function loadedBy(cwd: string, ...args: string[]): { code: number; modules: string[] } {
   const r = spawnSync(
@@ -34,6 +41,19 @@ describe('start-up loads only what the project needs', () => {
     expect(code).toBe(0);
     expect(modules.some((m) => m.endsWith('/formats/text-article.js'))).toBe(true);
     expect(modules.filter((m) => PARSERS.some((p) => m.includes(`/node_modules/${p}`)))).toEqual([]);
+  });
+
+  it('extract loads the XLIFF reader and its XML parser only when an XLIFF file is there to compare', () => {
+    const dir = tempProject();
+    const reader = (modules: string[]): string[] =>
+      modules.filter((m) => m.endsWith('/xliff/read.js') || m === 'saxes');
+    const first = loadedBy(dir, 'extract', '--lang', 'es');
+    expect(first.code).toBe(0);
+    expect(reader(first.modules)).toEqual([]);
+    const again = loadedBy(dir, 'extract', '--lang', 'es');
+    expect(again.code).toBe(0);
+    expect(reader(again.modules).some((m) => m.endsWith('/xliff/read.js'))).toBe(true);
+    expect(reader(again.modules)).toContain('saxes');
   });
 
   it('a Markdown source loads the Markdown parser and still no HTML or ICU parser', () => {

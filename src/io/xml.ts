@@ -1,4 +1,5 @@
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser as Parser } from 'saxes';
 import { DiagnosticError, LocflowError } from '../errors.js';
 import { MAX_NESTING } from './limits.js';
 
@@ -33,8 +34,12 @@ export class XmlError extends DiagnosticError {
   }
 }
 
+/** The XML parser, loaded with the first document parsed: writing XML (an extract's XLIFF) needs none of it. */
+let saxes: { readonly SaxesParser: typeof Parser } | undefined;
+
 export function parseXml(xml: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  saxes ??= createRequire(import.meta.url)('saxes') as { readonly SaxesParser: typeof Parser };
+  const parser = new saxes.SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   let failure: XmlError | null = null;
