@@ -5,14 +5,15 @@
 // default "1,4") and BENCH_MEMORY_SCALES (extract's peak memory, default "1,4,16") size it. Reads nothing outside
 // the repository.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNewsCorpus } from './news-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli', 'index.js');
+// The command as installed: the bundle npm run build writes (package.json's bin).
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.locflow);
 const hasTime = existsSync('/usr/bin/time');
 const words = Number(process.env.BENCH_WORDS ?? 850_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
