@@ -835,7 +835,8 @@ export function findQuantities(
         const ctx =
           CENTURY.test(wordAt(i - 1) ?? '') ||
           CENTURY.test(wordAt(i + 1) ?? '') ||
-          (romanMatch[2] !== undefined && lang === 'fr');
+          // a French ordinal ending ("XVe", "Ier", "Ve"); "Le", "Ce", "De", "Me" are words, Roman only beside "siècle"
+          (romanMatch[2] !== undefined && lang === 'fr' && !/^[LCDM]e$/u.test(tok.text));
         const v = ctx
           ? romanValue(romanMatch[1]!)
           : romanMatch[2] === undefined

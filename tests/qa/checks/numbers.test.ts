@@ -131,4 +131,17 @@ describe('numbers', () => {
     );
     expect((await issues('numbers', hungarian)).filter((i) => i.severity === 'error')).toEqual([]);
   });
+
+  it('reads French "Le", "Ce", "De" as words, a Roman ordinal only beside "siècle"', async () => {
+    const changed = pair(
+      'Exactly 100 people came, more than in 1999.',
+      'Ce sont 120 personnes qui sont venues, plus qu’en 1999.',
+      'fr',
+    );
+    expect((await issues('numbers', changed)).filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      'number(s) missing from the target: 100',
+    ]);
+    const century = pair('It was built in the 5th century.', 'Il fut construit au Ve siècle.', 'fr');
+    expect(await issues('numbers', century)).toEqual([]);
+  });
 });
