@@ -33,19 +33,25 @@ function files(dir: string): Record<string, string> {
 describe('the bundled command', () => {
   it('is what package.json installs, and runs the loop as the unbundled build does (lazy formats, the pair worker)', () => {
     expect(BUNDLE).not.toBe(CLI);
-    // 2,000 units and more: check spreads them over a worker; a Markdown page loads its format's chunk.
+    // 2,000 units and more: check spreads them over a worker; a Markdown page and i18next JSON load their formats' chunks.
     const article = readFileSync(ARTICLE, 'utf8');
     const sources = {
       'source/news.txt': Array.from({ length: 120 }, (_, i) => article.replaceAll('62', String(100 + i))).join('\n\n'),
       'source/page.md': '# Prices\n\nOur plans start at **10 euros** a month. [Read more](https://example.com).\n',
+      'strings/app.json': JSON.stringify({ greeting: 'Hello, {{name}}!', cart: { total: 'Total: {{count}} items' } }),
     };
-    const config = { sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt', 'source/*.md'] };
+    const config = {
+      sourceLanguage: 'en',
+      targetLanguages: ['es'],
+      sources: ['source/*.txt', 'source/*.md', 'strings/*.json'],
+      locales: { output: 'site/{lang}/{doc}{ext}' },
+    };
     const outputs = [BUNDLE, CLI].map((cli) => {
       const dir = projectWith(sources, config);
       const steps = [
         ['extract'],
         ['pseudo', '--lang', 'es'],
-        ['import', 'xliff/es/news.xlf', 'xliff/es/page.xlf'],
+        ['import', 'xliff/es/news.xlf', 'xliff/es/page.xlf', 'xliff/es/app.xlf'],
         ['build', '--lang', 'es'],
         ['check', '--lang', 'es', '--format', 'json'],
       ];
@@ -60,7 +66,7 @@ describe('the bundled command', () => {
       return { printed, written };
     });
     expect(outputs[0]!.written['xliff/es/news.xlf']).toContain('<trans-unit');
-    expect(Object.keys(outputs[0]!.written)).toContain('locales/es/page.md');
+    expect(Object.keys(outputs[0]!.written)).toEqual(expect.arrayContaining(['site/es/page.md', 'site/es/app.json']));
     expect(outputs[0]).toEqual(outputs[1]);
   }, 120_000);
 });
