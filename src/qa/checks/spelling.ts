@@ -143,7 +143,12 @@ export const spelling: CollectionCheck = {
   async runAll(pairs, context) {
     const out: PairFindings = [];
     const byLang = new Map<string, QaPair[]>();
-    for (const p of pairs) byLang.set(p.targetLang, [...(byLang.get(p.targetLang) ?? []), p]);
+    // (one list per language, pushed to: a copy per pair made this quadratic in the number of units)
+    for (const p of pairs) {
+      const group = byLang.get(p.targetLang);
+      if (group) group.push(p);
+      else byLang.set(p.targetLang, [p]);
+    }
     if (byLang.size === 0) return out;
     if (!hunspellAvailable()) {
       context.notice(

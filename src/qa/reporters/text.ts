@@ -26,7 +26,11 @@ export function textReport(issues: readonly Issue[], color = false): string {
   const c = (k: keyof typeof COLORS, s: string): string => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
   const byFile = new Map<string, Issue[]>();
-  for (const i of issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
+  for (const i of issues) {
+    const list = byFile.get(i.file);
+    if (list) list.push(i);
+    else byFile.set(i.file, [i]);
+  }
   for (const [file, list] of byFile) {
     lines.push(v(file));
     let lastUnit = '';
