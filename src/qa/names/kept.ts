@@ -16,8 +16,8 @@ export interface RunUnit {
 }
 
 /**
- * How many other source texts of the run have the name, and how many of them keep it in a target (a source
- * translated more than once counts once: the same sentence is no further evidence).
+ * How many other source texts of the run have the name as written, and how many of them keep it in a target (a
+ * source translated more than once counts once: the same sentence is no further evidence).
  */
 export interface KeptCount {
   readonly withName: number;
@@ -26,44 +26,54 @@ export interface KeptCount {
 
 export type KeptInRun = (name: string, source: string, targetLang: string) => KeptCount;
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// Words with a capital, as written: a name is looked for only in the sources that have its rarest one.
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
 
 interface Indexed {
   readonly source: string;
-  /** The source's words, space-joined with a space at each end, for whole-word phrase tests. */
-  readonly words: string;
   readonly lang: string;
-  /** Its targets, each read when first asked about. */
+  /** Its targets, each folded and read when first asked about. */
   readonly targets: string[];
+  folded?: string[];
   read?: TargetText[];
+  lower?: string;
 }
 
+// Units with the name in lower case looked at to tell a word of the target language.
+const LOWER_CASE_SAMPLE = 30;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const wordsOf = (text: string): string[] => fold(text).match(WORD) ?? [];
 
 export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   const indexed: Indexed[] = [];
   const bySource = new Map<string, Indexed>();
-  // Each word's source texts, so that a name is looked for only where its rarest word is.
   const byWord = new Map<string, number[]>();
-  for (const u of units) {
-    const lang = primarySubtag(u.targetLang);
-    const same = bySource.get(`${lang}\u0000${u.source}`);
-    if (same) {
-      same.targets.push(u.target);
-      continue;
+  // Built on the first question: a run whose names are all found never needs it.
+  const index = (): void => {
+    for (const u of units) {
+      const lang = primarySubtag(u.targetLang);
+      const same = bySource.get(`${lang}\u0000${u.source}`);
+      if (same) {
+        same.targets.push(u.target);
+        continue;
+      }
+      const at = indexed.length;
+      const entry: Indexed = { source: u.source, lang, targets: [u.target] };
+      indexed.push(entry);
+      bySource.set(`${lang}\u0000${u.source}`, entry);
+      for (const w of new Set(u.source.match(CAPITALISED))) {
+        let list = byWord.get(w);
+        if (!list) byWord.set(w, (list = []));
+        list.push(at);
+      }
     }
-    const words = wordsOf(u.source);
-    const at = indexed.length;
-    const entry: Indexed = { source: u.source, words: ` ${words.join(' ')} `, lang, targets: [u.target] };
-    indexed.push(entry);
-    bySource.set(`${lang}\u0000${u.source}`, entry);
-    for (const w of new Set(words)) {
-      let list = byWord.get(w);
-      if (!list) byWord.set(w, (list = []));
-      list.push(at);
-    }
-  }
+  };
+  const keeps = (u: Indexed, name: string, folded: string): boolean =>
+    // The folded text first: most targets lack the name's letters altogether, and reading one costs more.
+    (u.folded ??= u.targets.map((t) => fold(t))).some((f, k) => {
+      if (!f.includes(folded)) return false;
+      const read = (u.read ??= []);
+      return (read[k] ??= new TargetText(u.targets[k]!, u.lang)).hasPhrase(name);
+    });
   // Per source text (the same string each time: its hash is computed once), then per language and name.
   const cache = new Map<string, Map<string, KeptCount>>();
   return (name, source, targetLang) => {
@@ -73,29 +83,35 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
     if (!forSource) cache.set(source, (forSource = new Map()));
     const known = forSource.get(key);
     if (known) return known;
-    const words = wordsOf(name);
-    const phrase = ` ${words.join(' ')} `;
-    const postings = words.map((w) => byWord.get(w) ?? []);
-    const rarest = postings.reduce((a, b) => (b.length < a.length ? b : a), postings[0] ?? []);
+    if (indexed.length === 0) index();
+    const folded = fold(name);
+    const asWritten = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'u');
+    const postings = (name.match(CAPITALISED) ?? []).map((w) => byWord.get(w) ?? []);
+    const rarest = postings.length ? postings.reduce((a, b) => (b.length < a.length ? b : a)) : [];
     let withName = 0;
     let keeping = 0;
-    const asWritten = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'u');
-    let lowerCase = 0;
-    let lowerKept = 0;
     for (const i of rarest) {
       const u = indexed[i]!;
-      if (u.lang !== lang || u.source === source || !u.words.includes(phrase)) continue;
-      const keeps = (u.read ??= u.targets.map((t) => new TargetText(t, lang))).some((t) => t.hasPhrase(name));
-      if (asWritten.test(u.source)) {
-        withName++;
-        if (keeps) keeping++;
-      } else {
-        lowerCase++;
-        if (keeps) lowerKept++;
-      }
+      if (u.lang !== lang || u.source === source || !u.source.includes(name) || !asWritten.test(u.source)) continue;
+      withName++;
+      if (keeps(u, name, folded)) keeping++;
     }
+    let count: KeptCount = { withName, keeping };
     // A word the target language has too ("President" → "président", "Association"): kept as a word, not a name.
-    const count = lowerKept * 3 >= lowerCase && lowerKept > 0 ? { withName, keeping: 0 } : { withName, keeping };
+    // Asked only of a name kept elsewhere, of a sample of the units that have it in lower case.
+    if (keeping >= 2) {
+      const lowerName = name.toLowerCase();
+      const inLowerCase = new RegExp(`(?<![\\p{L}\\p{N}])${escape(lowerName)}(?![\\p{L}\\p{N}])`, 'u');
+      const sample: Indexed[] = [];
+      for (const u of indexed) {
+        if (sample.length >= LOWER_CASE_SAMPLE) break;
+        if (u.lang !== lang || u.source === source || !(u.lower ??= u.source.toLowerCase()).includes(lowerName))
+          continue;
+        if (inLowerCase.test(u.lower) && !asWritten.test(u.source)) sample.push(u);
+      }
+      const kept = sample.filter((u) => keeps(u, name, folded)).length;
+      if (kept > 0 && kept * 3 >= sample.length) count = { withName, keeping: 0 };
+    }
     forSource.set(key, count);
     return count;
   };
