@@ -9,6 +9,8 @@ import type { Unit } from '../model/unit.js';
 import { jsonEscape, lineColumn, parseJsonStrings } from './json-tree.js';
 import { writeSkeleton, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
+import { icuElements } from '../locale/icu-elements.js';
+import { pluralCategories } from '../locale/plural.js';
 
 /**
  * ICU MessageFormat messages in JSON (formatjs): flat `{"id": "message"}` or
@@ -150,27 +152,15 @@ export function withLocalePlurals(message: string, lang: string): string {
     return message; // the compile check reports it
   }
   const inserts: Array<{ at: number; text: string }> = [];
-  const walk = (els: Element[]): void => {
-    for (const e of els) {
-      if (e.type === TYPE.plural) {
-        const categories = new Intl.PluralRules(lang, {
-          type: e.pluralType === 'ordinal' ? 'ordinal' : 'cardinal',
-        }).resolvedOptions().pluralCategories as readonly string[];
-        const other = (
-          e.options as Record<string, { location?: { start: { offset: number }; end: { offset: number } } }>
-        ).other;
-        if (other?.location) {
-          const body = message.slice(other.location.start.offset, other.location.end.offset);
-          const missing = categories.filter((c) => !(c in e.options));
-          if (missing.length) inserts.push({ at: end(e) - 1, text: missing.map((c) => ` ${c} ${body}`).join('') });
-        }
-      }
-      if (e.type === TYPE.plural || e.type === TYPE.select)
-        for (const o of Object.values(e.options)) walk(o.value as Element[]);
-      if (e.type === TYPE.tag) walk(e.children as Element[]);
-    }
-  };
-  walk(elements);
+  for (const e of icuElements(elements)) {
+    if (e.type !== TYPE.plural) continue;
+    const other = (e.options as Record<string, { location?: { start: { offset: number }; end: { offset: number } } }>)
+      .other;
+    if (!other?.location) continue;
+    const body = message.slice(other.location.start.offset, other.location.end.offset);
+    const missing = pluralCategories(lang, e.pluralType === 'ordinal').filter((c) => !(c in e.options));
+    if (missing.length) inserts.push({ at: end(e) - 1, text: missing.map((c) => ` ${c} ${body}`).join('') });
+  }
   let out = message;
   for (const ins of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, ins.at) + ins.text + out.slice(ins.at);
   return out;

@@ -1,5 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { textOnly } from '../../model/content.js';
+import { icuElements } from '../../locale/icu-elements.js';
 import { PRINTF } from '../../protect/patterns.js';
 import type { PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
@@ -17,16 +18,9 @@ function icuArguments(text: string): string[] | null {
     return null;
   }
   const out: string[] = [];
-  const walk = (els: MessageFormatElement[]): void => {
-    for (const el of els) {
-      if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
-      if ('value' in el && typeof el.value === 'string') out.push(`{${el.value}}`);
-      if (el.type === TYPE.plural || el.type === TYPE.select)
-        for (const opt of Object.values(el.options)) walk(opt.value);
-      if (el.type === TYPE.tag) walk(el.children);
-    }
-  };
-  walk(ast);
+  for (const el of icuElements(ast))
+    if (el.type !== TYPE.literal && el.type !== TYPE.pound && 'value' in el && typeof el.value === 'string')
+      out.push(`{${el.value}}`);
   return out;
 }
 

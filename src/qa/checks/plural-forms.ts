@@ -1,5 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { toPlainText } from '../../model/content.js';
+import { icuElements } from '../../locale/icu-elements.js';
 import { pluralCategories } from '../../locale/plural.js';
 import { pluralVariant } from '../../xliff/plural-variants.js';
 import type { CollectionCheck, Finding, PairFindings, QaPair, Severity } from '../types.js';
@@ -68,16 +69,9 @@ function icuPlurals(message: string): Array<{ ordinal: boolean; forms: Set<strin
     return []; // not ICU, or broken: the placeholders check compares the arguments
   }
   const out: Array<{ ordinal: boolean; forms: Set<string> }> = [];
-  const walk = (list: readonly MessageFormatElement[]): void => {
-    for (const e of list) {
-      if (e.type === TYPE.plural || e.type === TYPE.select) {
-        if (e.type === TYPE.plural)
-          out.push({ ordinal: e.pluralType === 'ordinal', forms: new Set(Object.keys(e.options)) });
-        for (const option of Object.values(e.options)) walk(option.value);
-      } else if (e.type === TYPE.tag) walk(e.children);
-    }
-  };
-  walk(elements);
+  for (const e of icuElements(elements))
+    if (e.type === TYPE.plural)
+      out.push({ ordinal: e.pluralType === 'ordinal', forms: new Set(Object.keys(e.options)) });
   return out;
 }
 

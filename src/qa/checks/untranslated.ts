@@ -1,5 +1,5 @@
 import { textOnly, toPlainText } from '../../model/content.js';
-import { findProtectedSpans } from '../../protect/protect.js';
+import { protect } from '../../protect/protect.js';
 import type { PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
 
@@ -10,13 +10,9 @@ const NAME_LIKE =
 
 // Placeholders, URLs and addresses are code, the same in every language: "%#@files@" alone is not untranslated text.
 function withoutProtected(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const span of findProtectedSpans(text)) {
-    out += `${text.slice(at, span.start)} `;
-    at = span.end;
-  }
-  return out + text.slice(at);
+  return protect(text)
+    .map((run) => (typeof run === 'string' ? run : ' '))
+    .join('');
 }
 
 export const untranslated: PairCheck = {
