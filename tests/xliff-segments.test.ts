@@ -84,6 +84,18 @@ describe('import of a unit a CAT tool split into segments', () => {
     expect(r.code, r.stderr).toBe(0);
     const bundle = JSON.parse(readFileSync(join(d, 'locales', 'es', 'article.json'), 'utf8')) as Record<string, string>;
     expect(bundle[id]).toBeUndefined();
+    // Left out, but said so, with the unit's id, its line in the file and how far it got.
+    expect(r.stdout).toMatch(/1 unit\(s\) not imported: only some of their segments are translated/u);
+    expect(r.stdout).toMatch(new RegExp(`\\(${id}\\), line \\d+: 1 of 2 segments translated`, 'u'));
+    expect(r.stdout).toMatch(/untranslated \(1 partly\) in 1 file/u);
+    const json = JSON.parse(locflow(d, 'import', '--dry-run', '--json', file).stdout) as {
+      results: Array<{ partly: Array<{ unit: string; translated: number; segments: number; line: number }> }>;
+      totals: { partly: number };
+    };
+    expect(json.results[0]!.partly).toEqual([
+      { unit: id, label: expect.any(String), line: expect.any(Number), translated: 1, segments: 2 },
+    ]);
+    expect(json.totals.partly).toBe(1);
   });
 
   it('a unit whose segments are all translated is imported as the segments joined', () => {

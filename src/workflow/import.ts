@@ -41,6 +41,18 @@ export interface ImportResult {
   readonly toMemory: number;
   /** Units imported but marked needs-review because an error-level check failed, with the reasons. */
   readonly flagged: readonly FlaggedUnit[];
+  /** Units a CAT tool split into segments and translated only in part: not imported (counted as untranslated). */
+  readonly partly: readonly PartlyTranslated[];
+}
+
+/** A unit left out because some of its segments have no translation yet. */
+export interface PartlyTranslated {
+  readonly unit: string;
+  readonly label?: string | undefined;
+  readonly line?: number;
+  /** Segments with a translation, of all segments. */
+  readonly translated: number;
+  readonly segments: number;
 }
 
 /**
@@ -147,7 +159,7 @@ async function planFile(
     const bundle = (planned.get(path) ?? before.get(path))?.bundle ?? loadBundle(project, lang, doc);
     const sent = sentTargets(project, lang, doc);
     const labels = lazyLabels(doc);
-    const { accepted, untranslated } = acceptUnits(doc, xf.units, bundle, { file, sent, labels, options });
+    const { accepted, untranslated, partly } = acceptUnits(doc, xf.units, bundle, { file, sent, labels, options });
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
     const failing = await gate(
       accepted.map(({ unit, target }) => ({
@@ -167,7 +179,8 @@ async function planFile(
     const approved = accepted.filter(({ unit }) => approvedTranslation(decided.bundle.meta[unit.id]!));
     entries.push(...approved.map(({ unit }) => toMemory(doc, unit, lang, decided.bundle)));
     const flagged = [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }));
-    results.push({ file, lang, doc: doc.id, ...decided.counts, untranslated, toMemory: approved.length, flagged });
+    const counts = { ...decided.counts, untranslated, toMemory: approved.length };
+    results.push({ file, lang, doc: doc.id, ...counts, flagged, partly });
   }
   return { planned, entries, results };
 }
@@ -260,12 +273,13 @@ function acceptUnits(
   units: readonly XliffUnit[],
   bundle: Bundle,
   { file, sent, labels, options }: AcceptContext,
-): { accepted: Accepted[]; untranslated: number } {
+): { accepted: Accepted[]; untranslated: number; partly: PartlyTranslated[] } {
   const byId = new Map(doc.units.map((u) => [u.id, u]));
   const problems: Diagnostic[] = [];
   const conflicts: Diagnostic[] = [];
   const seen = new Set<string>();
   const accepted: Accepted[] = [];
+  const partly: PartlyTranslated[] = [];
   let untranslated = 0;
   for (const xu of units) {
     const at = { severity: 'error', file, ...(xu.line !== undefined ? { line: xu.line } : {}) } as const;
@@ -278,6 +292,12 @@ function acceptUnits(
     }
     if (!hasTranslation(xu)) {
       untranslated++;
+      // Its translated segments alone are not its translation, but the translator should hear that it was left out.
+      const translated = xu.segments?.filter((seg) => seg.target !== undefined).length ?? 0;
+      if (translated > 0) {
+        const line = xu.line !== undefined ? { line: xu.line } : {};
+        partly.push({ unit: xu.id, label: labels().get(xu.id), ...line, translated, segments: xu.segments!.length });
+      }
       continue;
     }
     const codeProblem = compareCodes(unit!, xu.target!);
@@ -300,7 +320,7 @@ function acceptUnits(
     refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
   if (conflicts.length)
     refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
-  return { accepted, untranslated };
+  return { accepted, untranslated, partly };
 }
 
 /** Why a unit of the file cannot be imported whatever its target says: seen twice, unknown, or made from another source. */

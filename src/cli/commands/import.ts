@@ -36,15 +36,23 @@ export function registerImport(program: Program): void {
             for (const f of r.flagged)
               out.line(`    ${f.label ?? f.unit}${f.label ? ` (${f.unit})` : ''}: ${f.problems.join('; ')}`);
           }
+          if (r.partly.length) {
+            out.line(`  ${r.partly.length} unit(s) not imported: only some of their segments are translated yet:`);
+            for (const p of r.partly)
+              out.line(
+                `    ${p.label ?? p.unit}${p.label ? ` (${p.unit})` : ''}${p.line !== undefined ? `, line ${p.line}` : ''}: ${p.translated} of ${p.segments} segments translated`,
+              );
+          }
         }
         const sum = (key: 'imported' | 'unchanged' | 'untranslated' | 'toMemory'): number =>
           results.reduce((n, r) => n + r[key], 0);
         const flagged = results.reduce((n, r) => n + r.flagged.length, 0);
+        const partly = results.reduce((n, r) => n + r.partly.length, 0);
         // A refused file changed nothing and stopped no other: each is told as an error, and the run exits 2.
         for (const err of refused) process.stderr.write(`locflow: ${err.format()}\n`);
         const imported = files.length - refused.length;
         out.line(
-          `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated in ${count(imported, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}${refused.length ? `; ${count(refused.length, 'file')} refused` : ''}`,
+          `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated${partly ? ` (${partly} partly)` : ''} in ${count(imported, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}${refused.length ? `; ${count(refused.length, 'file')} refused` : ''}`,
         );
         out.data('import', {
           dryRun,
@@ -65,6 +73,7 @@ export function registerImport(program: Program): void {
             untranslated: sum('untranslated'),
             toMemory: sum('toMemory'),
             flagged,
+            partly,
           },
         });
         return refused.length ? 2 : undefined;
