@@ -47,6 +47,38 @@ export function containsWords(haystack: string, needle: string): boolean {
   return false;
 }
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Whether the code point at `at` (a whole surrogate pair) is a letter or a number; none outside the text. */
+function letterOrNumberAt(text: string, at: number): boolean {
+  const c = text.codePointAt(at);
+  if (c === undefined) return false;
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(c));
+}
+
+/**
+ * Whether `word` occurs in `text` exactly as written, with no letter or number right before or after it — what
+ * /(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])/u tells, without compiling a pattern per word (each costs far more than
+ * the search).
+ */
+export function hasWordAsWritten(text: string, word: string): boolean {
+  if (word === '') return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    // A match never splits a surrogate pair; the code point before is a whole pair where there is one.
+    if (isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) continue;
+    if (isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) continue;
+    const before =
+      at >= 2 && isLowSurrogate(text.charCodeAt(at - 1)) && isHighSurrogate(text.charCodeAt(at - 2)) ? 2 : 1;
+    if ((at === 0 || !letterOrNumberAt(text, at - before)) && !letterOrNumberAt(text, end)) return true;
+  }
+  return false;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 export function offsetOf(haystack: string, needle: string): { start: number; end: number } | undefined {
   const at = haystack.indexOf(needle);
   return at >= 0 ? { start: at, end: at + needle.length } : undefined;

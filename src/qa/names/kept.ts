@@ -1,5 +1,5 @@
 import { primarySubtag } from '../../model/language.js';
-import { fold } from '../text.js';
+import { fold, hasWordAsWritten } from '../text.js';
 import { TargetText } from './target.js';
 
 /**
@@ -41,12 +41,12 @@ interface Indexed {
 
 // Units with the name in lower case looked at to tell a word of the target language.
 const LOWER_CASE_SAMPLE = 30;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   const indexed: Indexed[] = [];
   const bySource = new Map<string, Indexed>();
-  const byWord = new Map<string, number[]>();
+  // Per language, then capitalised word: a name is asked about in its target language only.
+  const byWord = new Map<string, Map<string, number[]>>();
   // Built on the first question: a run whose names are all found never needs it.
   const index = (): void => {
     for (const u of units) {
@@ -60,9 +60,11 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       const entry: Indexed = { source: u.source, lang, targets: [u.target] };
       indexed.push(entry);
       bySource.set(`${lang}\u0000${u.source}`, entry);
+      let words = byWord.get(lang);
+      if (!words) byWord.set(lang, (words = new Map()));
       for (const w of new Set(u.source.match(CAPITALISED))) {
-        let list = byWord.get(w);
-        if (!list) byWord.set(w, (list = []));
+        let list = words.get(w);
+        if (!list) words.set(w, (list = []));
         list.push(at);
       }
     }
@@ -74,6 +76,42 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       const read = (u.read ??= []);
       return (read[k] ??= new TargetText(u.targets[k]!, u.lang)).hasPhrase(name);
     });
+  // What the run says of a name in a language, whoever asks: each unit asking leaves out its own source text, which
+  // is at most one entry (a source text is indexed once per language).
+  const evidence = new Map<string, Evidence>();
+  const evidenceFor = (name: string, lang: string): Evidence => {
+    const key = `${lang}\u0000${name}`;
+    let known = evidence.get(key);
+    if (known) return known;
+    if (indexed.length === 0) index();
+    const folded = fold(name);
+    const words = byWord.get(lang);
+    const postings = (name.match(CAPITALISED) ?? []).map((w) => words?.get(w) ?? []);
+    const rarest = postings.length ? postings.reduce((a, b) => (b.length < a.length ? b : a)) : [];
+    const withName: Indexed[] = [];
+    const keeping = new Set<Indexed>();
+    for (const i of rarest) {
+      const u = indexed[i]!;
+      if (!hasWordAsWritten(u.source, name)) continue;
+      withName.push(u);
+      if (keeps(u, name, folded)) keeping.add(u);
+    }
+    // The units with the name in lower case, in run order: one more than the sample, for the asker's own.
+    const lowerCase = (): Array<{ unit: Indexed; keeps: boolean }> => {
+      const lowerName = name.toLowerCase();
+      const sample: Indexed[] = [];
+      for (const u of indexed) {
+        if (sample.length > LOWER_CASE_SAMPLE) break;
+        if (u.lang !== lang || !(u.lower ??= u.source.toLowerCase()).includes(lowerName)) continue;
+        if (hasWordAsWritten(u.lower, lowerName) && !hasWordAsWritten(u.source, name)) sample.push(u);
+      }
+      return sample.map((unit) => ({ unit, keeps: keeps(unit, name, folded) }));
+    };
+    let sample: Array<{ unit: Indexed; keeps: boolean }> | undefined;
+    known = { withName, keeping, lowerCase: () => (sample ??= lowerCase()) };
+    evidence.set(key, known);
+    return known;
+  };
   // Per source text (the same string each time: its hash is computed once), then per language and name.
   const cache = new Map<string, Map<string, KeptCount>>();
   return (name, source, targetLang) => {
@@ -83,36 +121,29 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
     if (!forSource) cache.set(source, (forSource = new Map()));
     const known = forSource.get(key);
     if (known) return known;
-    if (indexed.length === 0) index();
-    const folded = fold(name);
-    const asWritten = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'u');
-    const postings = (name.match(CAPITALISED) ?? []).map((w) => byWord.get(w) ?? []);
-    const rarest = postings.length ? postings.reduce((a, b) => (b.length < a.length ? b : a)) : [];
-    let withName = 0;
-    let keeping = 0;
-    for (const i of rarest) {
-      const u = indexed[i]!;
-      if (u.lang !== lang || u.source === source || !u.source.includes(name) || !asWritten.test(u.source)) continue;
-      withName++;
-      if (keeps(u, name, folded)) keeping++;
-    }
+    const run = evidenceFor(name, lang);
+    const own = run.withName.find((u) => u.source === source);
+    const withName = run.withName.length - (own ? 1 : 0);
+    const keeping = run.keeping.size - (own && run.keeping.has(own) ? 1 : 0);
     let count: KeptCount = { withName, keeping };
     // A word the target language has too ("President" → "président", "Association"): kept as a word, not a name.
     // Asked only of a name kept elsewhere, of a sample of the units that have it in lower case.
     if (keeping >= 2) {
-      const lowerName = name.toLowerCase();
-      const inLowerCase = new RegExp(`(?<![\\p{L}\\p{N}])${escape(lowerName)}(?![\\p{L}\\p{N}])`, 'u');
-      const sample: Indexed[] = [];
-      for (const u of indexed) {
-        if (sample.length >= LOWER_CASE_SAMPLE) break;
-        if (u.lang !== lang || u.source === source || !(u.lower ??= u.source.toLowerCase()).includes(lowerName))
-          continue;
-        if (inLowerCase.test(u.lower) && !asWritten.test(u.source)) sample.push(u);
-      }
-      const kept = sample.filter((u) => keeps(u, name, folded)).length;
+      const sample = run
+        .lowerCase()
+        .filter((s) => s.unit.source !== source)
+        .slice(0, LOWER_CASE_SAMPLE);
+      const kept = sample.filter((s) => s.keeps).length;
       if (kept > 0 && kept * 3 >= sample.length) count = { withName, keeping: 0 };
     }
     forSource.set(key, count);
     return count;
   };
+}
+
+/** The run's units with a name as written (those keeping it among them), and those with it in lower case. */
+interface Evidence {
+  readonly withName: readonly Indexed[];
+  readonly keeping: ReadonlySet<Indexed>;
+  lowerCase(): ReadonlyArray<{ readonly unit: Indexed; readonly keeps: boolean }>;
 }
