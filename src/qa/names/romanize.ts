@@ -125,19 +125,28 @@ export function latinSkeleton(word: string): string {
   );
 }
 
+// One table for the three scripts, as looked up in turn: Arabic first, then Cyrillic (which lends Greek letters), then Greek.
+const FOREIGN = new Map<string, string>([
+  ...Object.entries(GREEK),
+  ...Object.entries(CYRILLIC),
+  ...Object.entries(ARABIC),
+]);
+
 /** The consonant skeleton of a word in Arabic, Cyrillic or Greek script; null for other scripts. */
 export function foreignSkeleton(word: string): string | null {
   let out = '';
   let known = false;
   // Arabic writes "ch" and "zh" (Chinese names: Zhou → تشو) as t + sh.
-  for (const ch of word.toLowerCase().replace(/تش/gu, 'ش')) {
-    const c = ARABIC[ch] ?? CYRILLIC[ch] ?? GREEK[ch];
-    if (c !== undefined) {
-      known = true;
-      out += c;
-    }
+  const lower = word.toLowerCase();
+  const text = lower.includes('تش') ? lower.replace(/تش/gu, 'ش') : lower;
+  for (let i = 0; i < text.length; i++) {
+    const c = FOREIGN.get(text.charAt(i));
+    if (c === undefined) continue;
+    known = true;
+    // A sound class written twice in a row is one.
+    for (let k = 0; k < c.length; k++) if (c.charAt(k) !== out.charAt(out.length - 1)) out += c.charAt(k);
   }
-  return known ? out.replace(/(.)\1+/gu, '$1') : null;
+  return known ? out : null;
 }
 
 /** Arabic clitics written onto a name: "and", "in/with", "to", "like", and the article. */

@@ -39,6 +39,32 @@ interface TargetWord {
   readonly acronym: boolean;
 }
 
+// Classes of the characters words are read by (the Basic Multilingual Plane's filled as met; others computed).
+const WORD_CHAR = 1;
+const UPPERCASE = 2;
+const CHANGED_BY_LOWER_CASE = 4;
+const CLASSIFIED = 8;
+const charClasses = new Uint8Array(0x10000);
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (
+    CLASSIFIED |
+    (/[\p{L}\p{M}\p{N}]/u.test(ch) ? WORD_CHAR : 0) |
+    (/\p{Lu}/u.test(ch) ? UPPERCASE : 0) |
+    // (lower-casing changes a text exactly where it changes one of its characters: only a final sigma depends on
+    // its neighbours, and it changes either way)
+    (ch.toLowerCase() !== ch ? CHANGED_BY_LOWER_CASE : 0)
+  );
+}
+
+function charClass(cp: number): number {
+  if (cp > 0xffff) return classify(cp);
+  let c = charClasses[cp]!;
+  if (c === 0) charClasses[cp] = c = classify(cp);
+  return c;
+}
+
 /** "EE. UU." and "EE.UU.", "É.-U." and "É-U." are one spelling: abbreviations compared without inner spaces. */
 function closeAbbreviations(text: string): string {
   return text.includes('.') ? text.replace(/(?<=\b\p{L}{1,3}\.)[\s-]+(?=\p{L}{1,3}\.)/gu, '') : text;
@@ -69,16 +95,37 @@ export class TargetText {
     // Folding keeps length for almost every text; where it does not, offsets come from the folded text itself.
     const same = this.folded.length === text.length;
     const source = same ? text : this.folded;
-    for (const m of source.matchAll(WORD)) {
-      const end = m.index + m[0].length;
-      const upper = m[0] !== m[0].toLowerCase();
-      const sentenceStart = words.length === 0 || (upper && opensSentence(source, m.index));
+    // Words as WORD matches them, read character by character through a table of classes (no match objects, no
+    // lower-cased copy per word): whether a character is a word's, an upper-case letter, changed by lower-casing.
+    const n = source.length;
+    for (let i = 0; i < n;) {
+      let cp = source.codePointAt(i)!;
+      let c = charClass(cp);
+      if (!(c & WORD_CHAR)) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+      const start = i;
+      const firstUpper = (c & UPPERCASE) !== 0;
+      let upper = false;
+      let allUpper = true;
+      let count = 0;
+      while (i < n) {
+        cp = source.codePointAt(i)!;
+        c = charClass(cp);
+        if (!(c & WORD_CHAR)) break;
+        if (c & CHANGED_BY_LOWER_CASE) upper = true;
+        if (!(c & UPPERCASE)) allUpper = false;
+        count++;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      const sentenceStart = words.length === 0 || (upper && opensSentence(source, start));
       words.push({
-        folded: same ? this.folded.slice(m.index, end) : m[0],
-        start: m.index,
-        end,
-        acronym: upper && /^\p{Lu}{2,}$/u.test(m[0]),
-        capitalised: upper && !sentenceStart && /^\p{Lu}/u.test(m[0]),
+        folded: same ? this.folded.slice(start, i) : source.slice(start, i),
+        start,
+        end: i,
+        acronym: upper && allUpper && count >= 2,
+        capitalised: upper && !sentenceStart && firstUpper,
       });
     }
     this.foreign = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TargetText } from '../../src/qa/names/target.js';
+import { fold, opensSentence } from '../../src/qa/text.js';
+
+/** The words of a target text as the pattern reads them: what TargetText's character scan must give. */
+function wordsByPattern(text: string): unknown[] {
+  const folded = fold(text);
+  const same = folded.length === text.length;
+  const source = same ? text : folded;
+  const words: Array<{ folded: string; start: number; end: number; acronym: boolean; capitalised: boolean }> = [];
+  for (const m of source.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const end = m.index + m[0].length;
+    const upper = m[0] !== m[0].toLowerCase();
+    const sentenceStart = words.length === 0 || (upper && opensSentence(source, m.index));
+    words.push({
+      folded: same ? folded.slice(m.index, end) : m[0],
+      start: m.index,
+      end,
+      acronym: upper && /^\p{Lu}{2,}$/u.test(m[0]),
+      capitalised: upper && !sentenceStart && /^\p{Lu}/u.test(m[0]),
+    });
+  }
+  return words;
+}
+
+// Letters of both cases and of cased and uncased scripts, marks, digits, astral letters, halves of surrogate pairs,
+// letters lower-casing changes in length or by context (İ, Σ), sentence ends.
+const unit = fc.constantFrom(
+  'a',
+  'B',
+  'É',
+  'é',
+  'e\u0301',
+  '\u0301',
+  '1',
+  '٣',
+  ' ',
+  '. ',
+  ', ',
+  '"',
+  '\n',
+  '-',
+  'İ',
+  'Σ',
+  'ß',
+  'ǅ',
+  'Ⅻ',
+  'ϒ',
+  '𝐀',
+  '𐐀',
+  '𐐨',
+  '\ud835',
+  '\udc00',
+  'ب',
+  'Ж',
+  'ж',
+  'Mr',
+  'US',
+);
+
+describe('TargetText words', () => {
+  it('are the words the pattern reads, with their case and sentence starts, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), (text) => {
+        expect(new TargetText(text, 'es').words).toEqual(wordsByPattern(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
