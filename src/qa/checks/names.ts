@@ -2,9 +2,9 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
-import { isCommonWord, isTitle } from '../names/words.js';
+import { isCommonWord, isGermanWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
-import { keptInRun, type KeptCount, type KeptInRun } from '../names/kept.js';
+import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
 import type { CheckContext, CollectionCheck, Finding, QaPair, Severity } from '../types.js';
 import { LocflowError } from '../../errors.js';
 import { settingsFrom, type Json, type Place } from '../../settings.js';
@@ -49,14 +49,22 @@ export const names: CollectionCheck = {
       .filter((p) => translated.holds(p))
       .map((pair) => ({ pair, source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) }));
     const kept = keptInRun(units.map((u) => ({ source: u.source, target: u.target, targetLang: u.pair.targetLang })));
+    const lowerCase = lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.pair.targetLang })));
     return units.flatMap((u) =>
-      checkPair(u.pair, u.source, u.target, context, kept).map((finding) => ({ pair: u.pair, finding })),
+      checkPair(u.pair, u.source, u.target, context, kept, lowerCase).map((finding) => ({ pair: u.pair, finding })),
     );
   },
 };
 
-function checkPair(pair: QaPair, src: string, targetText: string, context: CheckContext, kept: KeptInRun): Finding[] {
-  const target = new TargetText(targetText, pair.targetLang);
+function checkPair(
+  pair: QaPair,
+  src: string,
+  targetText: string,
+  context: CheckContext,
+  kept: KeptInRun,
+  lowerCase: (lang: string) => ReadonlySet<string> | undefined,
+): Finding[] {
+  const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang));
   const findings: Finding[] = [];
   const covered: Array<[number, number]> = [];
   const glossaryNames = context.glossary.entries.filter((e) => e.isName);
@@ -211,10 +219,17 @@ function lookFor(
   // An acronym is kept, localised or written out, never respelled: "NFS" is not the word "nos".
   const respelled = (m: WordMatch | undefined): WordMatch | undefined =>
     name.kind === 'acronym' && m === 'cognate' ? undefined : m;
+  // A word of a name no dictionary has is rendered as a name, not as a lower-case word like it.
+  const proper = (w: string): boolean =>
+    (name.kind === 'opaque' || name.kind === 'coded') && !isCommonWord(w, sourceLang);
   const found = new Map<string, WordMatch | undefined>(
     parts.map((w) => [
       w,
-      /^(?:\p{N}+|\p{L})$/u.test(w) ? (target.hasToken(w) ? 'verbatim' : undefined) : respelled(target.findWord(w)),
+      /^(?:\p{N}+|\p{L})$/u.test(w)
+        ? target.hasToken(w)
+          ? 'verbatim'
+          : undefined
+        : respelled(target.findWord(w, proper(w))),
     ]),
   );
 
@@ -256,7 +271,9 @@ function lookFor(
   const missing = `name "${name.text}" is not in the target`;
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
-    const other = target.nonLatin ? [] : target.candidatesFor(source.text, source.renderings, source.otherNames(name));
+    const other = target.nonLatin
+      ? []
+      : target.candidatesFor(source.text, source.renderings, source.otherNames(name), placeFor(name, source.text));
     return other.length
       ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' }
       : undefined;
@@ -291,7 +308,7 @@ function lookFor(
       // that starts with a like sound (Munich → München, Aachen → Aquisgrán); a target name unlike it is another name.
       const candidates = target.nonLatin
         ? []
-        : target.candidatesFor(source.text, source.renderings, source.otherNames(name));
+        : target.candidatesFor(source.text, source.renderings, source.otherNames(name), placeFor(name, source.text));
       if (parts.length === 1 && candidates.length && !candidates.some((c) => startsAlike(parts[0]!, c)))
         return {
           message: `${missing} as written; translated as ${candidates.map(quote).join(' or ')}? (none begins like it)`,
@@ -356,6 +373,16 @@ function keptButLost(
   return {
     message: `name "${name.text}" is not in the target, where ${others.keeping} other units keep it as written`,
   };
+}
+
+/**
+ * Where a name stands in its source, as a share of its length (its middle): its rendering stands near there. Not for
+ * a country or language (CLDR's names are not all a translation has: Netherlands → Holanda) nor a name of German
+ * words (Schweizer Garten → Jardin Suisse), which may be translated anywhere in the sentence.
+ */
+function placeFor(name: FoundName, text: string): number | undefined {
+  if (name.cldr || name.words.some((w) => isGermanWord(w))) return undefined;
+  return (name.start + name.text.length / 2) / Math.max(1, text.length);
 }
 
 /** Sound classes of a word's first letter: vowels, the k/g sounds, the labials, the dentals, the sibilants. */

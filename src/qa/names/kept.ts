@@ -147,3 +147,28 @@ interface Evidence {
   readonly keeping: ReadonlySet<Indexed>;
   lowerCase(): ReadonlyArray<{ readonly unit: Indexed; readonly keeps: boolean }>;
 }
+
+// Fewer distinct lower-case words than this tell too little of a language's common words.
+const MIN_LOWER_CASE_WORDS = 500;
+const LOWER_CASE_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu;
+
+/**
+ * The words a run's targets write in lower case, per language (read on the first question for it): a language's
+ * common words, so that a capitalised word first in a sentence and never written in lower case may be a name.
+ * Undefined where the run is too small to know them.
+ */
+export function lowerCaseWords(
+  targets: ReadonlyArray<{ readonly text: string; readonly lang: string }>,
+): (lang: string) => ReadonlySet<string> | undefined {
+  const byLang = new Map<string, ReadonlySet<string> | undefined>();
+  return (targetLang) => {
+    const lang = primarySubtag(targetLang);
+    if (byLang.has(lang)) return byLang.get(lang);
+    const words = new Set<string>();
+    for (const t of targets)
+      if (primarySubtag(t.lang) === lang) for (const m of t.text.matchAll(LOWER_CASE_WORD)) words.add(fold(m[0]));
+    const known = words.size >= MIN_LOWER_CASE_WORDS ? words : undefined;
+    byLang.set(lang, known);
+    return known;
+  };
+}

@@ -58,6 +58,9 @@ function spelling(word: string): string {
 
 const spellingOf = memo(spelling);
 
+/** How a target word renders a source word: by a shared stem or compound part, or only respelled (Tehran → teheran). */
+export type Likeness = 'stem' | 'respelled';
+
 /**
  * Whether a target word can be a rendering of a source word: the same stem
  * (federalist → federalista, society → sociedad), part of a compound
@@ -65,29 +68,36 @@ const spellingOf = memo(spelling);
  * Najaf → nayaf, Moscow → moskau).
  */
 export function isCognate(source: string, target: string): boolean {
-  if (source === target) return true;
-  if (source.length < 3 || target.length < 3) return false;
+  return likeness(source, target) !== undefined;
+}
+
+/** Whether and how a target word is like a source word (see isCognate). */
+export function likeness(source: string, target: string): Likeness | undefined {
+  if (source === target) return 'stem';
+  if (source.length < 3 || target.length < 3) return undefined;
   // Part of a compound (Centroeuropa, Karlsuniversität): the name's stem inside a longer word.
   if (
     source.length >= 5 &&
     target.length > source.length + 2 &&
     target.includes(source.slice(0, Math.max(5, source.length - 2)))
   )
-    return true;
+    return 'stem';
   const a = spellingOf(source);
   const b = spellingOf(target);
-  if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return false;
+  if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return undefined;
   let prefix = 0;
   while (prefix < source.length && prefix < target.length && source.charCodeAt(prefix) === target.charCodeAt(prefix))
     prefix++;
   // A shared stem: at least four letters and most of the shorter word, as written or once spelling conventions are
   // folded away (Westphalian → westfälisch, Czechoslovak → tschechoslowakisch).
-  if (prefix >= 4 && prefix >= 0.6 * Math.min(source.length, target.length)) return true;
+  if (prefix >= 4 && prefix >= 0.6 * Math.min(source.length, target.length)) return 'stem';
   let folded = 0;
   while (folded < a.length && folded < b.length && a.charCodeAt(folded) === b.charCodeAt(folded)) folded++;
-  if (folded >= 5 && folded >= 0.6 * Math.min(a.length, b.length)) return true;
+  if (folded >= 5 && folded >= 0.6 * Math.min(a.length, b.length)) return 'stem';
   const longest = Math.max(a.length, b.length);
   const allowed = longest <= 4 ? 1 : longest <= 8 ? 2 : 3;
-  if (Math.abs(a.length - b.length) > allowed) return false;
-  return editDistance(a, b, allowed) <= allowed && editDistance(source, target, allowed + 1) <= allowed + 1;
+  if (Math.abs(a.length - b.length) > allowed) return undefined;
+  return editDistance(a, b, allowed) <= allowed && editDistance(source, target, allowed + 1) <= allowed + 1
+    ? 'respelled'
+    : undefined;
 }

@@ -1,7 +1,7 @@
 import { primarySubtag } from '../../model/language.js';
 import { fold, opensSentence } from '../text.js';
 import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
-import { editDistance, isCognate, isTransposition } from './similar.js';
+import { editDistance, isCognate, isTransposition, likeness } from './similar.js';
 import { isGermanNoun } from './words.js';
 
 /**
@@ -26,6 +26,9 @@ const EXPANSION_PARTICLES = new Set(
     ' ',
   ),
 );
+
+/** How far (a share of the text's length) a rendering may stand from where its name stood in the source. */
+export const PLACE_MARGIN = 0.3;
 
 // Particles inside one name ("Campeonato de Europa", "Bank of England"); "and", "in" join two names.
 const RUN_PARTICLES = new Set('of de del la las los el le les des du di della al da von der'.split(' '));
@@ -65,6 +68,9 @@ function charClass(cp: number): number {
   return c;
 }
 
+// Words this long are not like a name by chance: a lower-case one is an adjective or demonym made from it.
+const long = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 8;
+
 /** "EE. UU." and "EE.UU.", "É.-U." and "É-U." are one spelling: abbreviations compared without inner spaces. */
 function closeAbbreviations(text: string): string {
   return text.includes('.') ? text.replace(/(?<=\b\p{L}{1,3}\.)[\s-]+(?=\p{L}{1,3}\.)/gu, '') : text;
@@ -78,6 +84,7 @@ export class TargetText {
   private unexplained: readonly TargetWord[] | undefined;
   private found: Map<string, WordMatch | undefined> | undefined;
   private distinctWords: Set<string> | undefined;
+  private capitalised: Set<string> | undefined;
   private sorted: string[] | undefined;
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
@@ -85,9 +92,14 @@ export class TargetText {
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
   private readonly foreign: boolean;
 
+  /**
+   * `lowerCase`: words the run's targets in this language write in lower case, when the run is large enough to know
+   * them: a sentence's first word not among them may be a name.
+   */
   constructor(
     readonly text: string,
     lang: string,
+    private readonly lowerCase?: ReadonlySet<string>,
   ) {
     this.lang = primarySubtag(lang);
     this.folded = fold(text);
@@ -148,13 +160,19 @@ export class TargetText {
     return false;
   }
 
-  /** How a folded source word occurs in the target, if it does (remembered per word: a text asks again and again). */
-  findWord(word: string): WordMatch | undefined {
+  /**
+   * How a folded source word occurs in the target, if it does (remembered per word: a text asks again and again).
+   * A word only a name has (`proper`) is respelled into a name, capitalised (Tehran → Teherán), or made an adjective
+   * with its stem (Moravia → moravos): a lower-case word merely like it ("Meder" → "medio", "Thomas" → "tras") is
+   * another word.
+   */
+  findWord(word: string, proper = false): WordMatch | undefined {
     if (word.length === 0) return undefined;
     this.found ??= new Map();
-    if (this.found.has(word)) return this.found.get(word);
-    const match = this.lookUp(word);
-    this.found.set(word, match);
+    const key = proper ? `\u0001${word}` : word;
+    if (this.found.has(key)) return this.found.get(key);
+    const match = this.lookUp(word, proper);
+    this.found.set(key, match);
     return match;
   }
 
@@ -171,7 +189,7 @@ export class TargetText {
     return lo < sorted.length && sorted[lo]!.startsWith(prefix) ? lo : undefined;
   }
 
-  private lookUp(word: string): WordMatch | undefined {
+  private lookUp(word: string, proper: boolean): WordMatch | undefined {
     const sorted = this.sortedWords();
     // Words that start with it, found by binary search in the sorted distinct words.
     for (let i = this.firstStartingWith(word) ?? sorted.length; i < sorted.length && sorted[i]!.startsWith(word); i++) {
@@ -182,7 +200,11 @@ export class TargetText {
     if (this.lang === 'ar' && ARABIC_CLITICS.some((c) => this.distinct().has(c + word))) return 'verbatim';
     // Only then the dearer comparisons, which a text of thousands of distinct words does not get.
     if (this.respellingsSkipped) return undefined;
-    for (const t of sorted) if (isCognate(word, t)) return 'cognate';
+    for (const t of sorted) {
+      const like = likeness(word, t);
+      if (like === 'stem' || (like === 'respelled' && (!proper || this.capitalisedForms().has(t) || long(word, t))))
+        return 'cognate';
+    }
     if (this.transliterated(word)) return 'transliterated';
     return undefined;
   }
@@ -190,6 +212,13 @@ export class TargetText {
   /** Whether the text is too long for respelled and transliterated matches (each compares every distinct word). */
   get respellingsSkipped(): boolean {
     return this.distinct().size > MAX_WORDS_FOR_RESPELLINGS;
+  }
+
+  /** The folded words written with a capital somewhere in the text (a sentence's first included). */
+  private capitalisedForms(): Set<string> {
+    return (this.capitalised ??= new Set(
+      this.words.filter((t) => /^\p{Lu}/u.test(this.text.slice(t.start, t.end))).map((t) => t.folded),
+    ));
   }
 
   private distinct(): Set<string> {
@@ -299,10 +328,23 @@ export class TargetText {
    * Carolina"), if it was not lost.
    */
   unexplainedCapitals(source: string, renderings: readonly string[] = []): string[] {
-    // German capitalises every noun: only a word its dictionary does not have may be a name.
     return this.unexplainedWords(source, renderings)
-      .filter((t) => t.capitalised && (this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end))))
+      .filter((t) => this.mayBeName(t))
       .map((t) => t.folded);
+  }
+
+  /**
+   * Whether a capitalised word may be a name: inside a sentence, or first in one where the run's other targets never
+   * write it in lower case ("Josef kann …", not "Los …"). German capitalises every noun: only a word its dictionary
+   * does not have may be a name.
+   */
+  private mayBeName(t: TargetWord): boolean {
+    const upper =
+      t.capitalised ||
+      (this.lowerCase !== undefined &&
+        /^\p{Lu}/u.test(this.text.slice(t.start, t.end)) &&
+        !this.lowerCase.has(t.folded));
+    return upper && (this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)));
   }
 
   /**
@@ -310,10 +352,15 @@ export class TargetText {
    * words with a word rendering another name of the source ("Campeonato de Europa" is "European Championship",
    * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names.
    */
-  candidatesFor(source: string, renderings: readonly string[], others: ReadonlySet<string>): string[] {
+  candidatesFor(source: string, renderings: readonly string[], others: ReadonlySet<string>, place?: number): string[] {
     const unexplained = this.unexplainedWords(source, renderings);
-    if (unexplained.length === 0 || others.size === 0) return this.unexplainedCapitals(source, renderings);
-    const free = new Set(unexplained);
+    // A rendering stands about where the name stood: a word at the other end of the text renders something else.
+    const near = (t: TargetWord): boolean =>
+      place === undefined || Math.abs((t.start + t.end) / 2 / this.text.length - place) <= PLACE_MARGIN;
+    const free = new Set(unexplained.filter(near));
+    if (free.size === 0) return [];
+    if (others.size === 0)
+      return this.unexplainedCapitals(source, renderings).filter((w) => [...free].some((t) => t.folded === w));
     const renders = (t: TargetWord): boolean =>
       others.has(t.folded) ||
       [...others].some((w) => w.length >= 4 && (t.folded.startsWith(w) || isCognate(w, t.folded)));

@@ -40,6 +40,11 @@ export function isGermanNoun(word: string): boolean {
   return false;
 }
 
+/** Whether a word is a German noun of the dictionary as it stands ("Haus", "Garten", "Kunsthalle"). */
+export function isGermanWord(word: string): boolean {
+  return germanNouns().has(word.toLowerCase());
+}
+
 /** Whether a word (any case) is a common word of `lang`: its lower-case form is in the dictionary. */
 const englishWord = memo(lookUpEnglish);
 

@@ -368,3 +368,66 @@ describe('a capitalised target word is no rendering of a lost name when another 
     expect(got.join('\n')).toMatch(/^warning: .*translated as "carolina"\?/u);
   });
 });
+
+describe('a rendering of a lost name is a name, and stands where the name stood', () => {
+  const found = async (source: string, target: string): Promise<string[]> =>
+    (await issues('names', pair(source, target))).map((i) => `${i.severity}: ${i.message}`);
+
+  it('a lower-case word merely like the name does not render it ("Meder" is not "medio")', async () => {
+    const got = await found(
+      'The architect Iris Meder visited the old baths.',
+      'La arquitecta visitó los viejos baños a medio día.',
+    );
+    expect(got.join('\n')).toMatch(/^error: name "Iris Meder" is not in the target/mu);
+    // A long word is no chance likeness: a lower-case adjective made from the name still renders it.
+    expect(await found('Kowalczykowski gave a speech.', 'Hubo un discurso kowalczykovsko.')).toEqual([]);
+  });
+
+  it('a capitalised word at the other end of the text is no rendering of a lost name', async () => {
+    const got = await found(
+      'Yesterday Kowalczyk signed the contract with the bank, far from the capital of the region.',
+      'Ayer firmó el contrato con el banco, lejos de la capital de la región de Andalucía.',
+    );
+    expect(got.join('\n')).toMatch(/^error: name "Kowalczyk" is not in the target, neither kept nor adapted/mu);
+  });
+
+  it('one where the name stood may render it (an exonym: Mumbai → Bombay)', async () => {
+    const got = await found(
+      'Yesterday the team from Mumbai won the final in the old stadium.',
+      'Ayer el equipo de Bombay ganó la final en el viejo estadio.',
+    );
+    expect(got.join('\n')).toMatch(/^warning: .*translated as "bombay"\?/u);
+  });
+
+  it('a country CLDR names, or a name of German words, may be rendered anywhere', async () => {
+    const got = await found(
+      'The Netherlands and a dozen other countries signed the treaty on fishing last year.',
+      'El año pasado, una docena de países firmaron el tratado sobre la pesca, entre ellos Holanda.',
+    );
+    expect(got.join('\n')).not.toMatch(/^error/mu);
+    const german = await found(
+      'The Schweizer Garten is being redesigned with offices around the new station.',
+      'Se rediseña con oficinas alrededor de la nueva estación el Jardín Suizo.',
+    );
+    expect(german.join('\n')).not.toMatch(/^error/mu);
+  });
+
+  it('in a large run, a first word the other targets never write in lower case may render a name', async () => {
+    // Filler units whose targets hold enough lower-case words for the run to know the language's common words.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const filler = Array.from({ length: 30 }, (_, u) =>
+      pair(
+        `Filler sentence ${u}.`,
+        Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(
+          ' ',
+        ),
+        'es',
+        `f${u}`,
+      ),
+    );
+    const unit = pair('"Pepa may come home," she said.', '"Josef puede volver a casa", dijo ella.', 'es', 'x');
+    const { issues: got } = await runChecks([...filler, unit], { checks: await loadChecks(['names']) });
+    const mine = got.filter((i) => i.unit === 'x').map((i) => `${i.severity}: ${i.message}`);
+    expect(mine.join('\n')).toMatch(/^warning: .*translated as "josef"\?/u);
+  });
+});
