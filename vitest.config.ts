@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Files that time code in process (a ratio of two sizes, or a bound): each runs in a fresh worker, where no other
 // file's modules and garbage lengthen a run.
-const TIMED = ['tests/qa-adversarial.test.ts', 'tests/hostile-nesting.test.ts'];
+const TIMED = ['tests/qa-adversarial.test.ts', 'tests/hostile-nesting.test.ts', 'tests/formats/linear.test.ts'];
 
 // The longest files (20–70 s each on a loaded 2-core machine), started first and longest first so that the two
 // workers end together. Vitest's own order (the last run's durations) puts a file it has no record of, a CI run's

@@ -53,7 +53,9 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     const m = PLURAL.exec(s.path[s.path.length - 1] ?? '');
     if (!m) return;
     const key = `${s.path.slice(0, -1).join('\u0000')}\u0000${m[1]}\u0000${m[2] ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   const droppable = new Map<number, { category: string; ordinal: boolean }>();
   for (const members of groups.values()) {
@@ -84,7 +86,10 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
   // before it in its object may be cut too, the one after it. Whatever subset a target drops stays valid JSON.
   const siblings = new Map<unknown, number[]>();
   strings.forEach((s, i) => {
-    if (s.member) siblings.set(s.parent, [...(siblings.get(s.parent) ?? []), i]);
+    if (!s.member) return;
+    const list = siblings.get(s.parent);
+    if (list) list.push(i);
+    else siblings.set(s.parent, [i]);
   });
   for (const list of siblings.values()) {
     let leading = true;

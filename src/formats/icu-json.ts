@@ -96,18 +96,18 @@ function contentOf(message: string, elements: Element[]): Run[] {
 
 export function readIcuJson(text: string, meta: { id: string; path: string; sourceLang: string }): Document {
   const { strings } = parseJsonStrings(text, meta.path);
-  // Extracted formatjs files: only "defaultMessage" is a message; "description" is a note for it.
+  // Extracted formatjs files: only "defaultMessage" is a message; "description" is a note for it. Both are found
+  // through their parent's path (a search of every string per string took seconds on a file of 8,000 messages).
+  const parentOf = (s: { path: readonly string[] }): string => s.path.slice(0, -1).join('\u0000');
+  const last = (s: { path: readonly string[] }): string | undefined => s.path[s.path.length - 1];
+  const withDefault = new Set(strings.filter((s) => last(s) === 'defaultMessage').map(parentOf));
+  const descriptions = new Map<string, string>();
+  for (const s of strings)
+    if (last(s) === 'description' && !descriptions.has(parentOf(s))) descriptions.set(parentOf(s), s.value);
   const messages = strings.filter(
     (s) =>
-      s.path[s.path.length - 1] !== 'description' &&
-      (s.path.length === 1 ||
-        s.path[s.path.length - 1] === 'defaultMessage' ||
-        !strings.some(
-          (o) =>
-            o.path.length === s.path.length &&
-            o.path[o.path.length - 1] === 'defaultMessage' &&
-            o.path.slice(0, -1).join() === s.path.slice(0, -1).join(),
-        )),
+      last(s) !== 'description' &&
+      (s.path.length === 1 || last(s) === 'defaultMessage' || !withDefault.has(parentOf(s))),
   );
   messages.sort((a, b) => a.start - b.start);
   const ids = new UnitIdAllocator();
@@ -117,16 +117,14 @@ export function readIcuJson(text: string, meta: { id: string; path: string; sour
   messages.forEach((s, i) => {
     const key = (s.path[s.path.length - 1] === 'defaultMessage' ? s.path.slice(0, -1) : s.path).join('.');
     const elements = parseMessage(s.value, () => ({ file: meta.path, ...lineColumn(text, s.start) }));
-    const description = strings.find(
-      (o) => o.path.join('\u0000') === [...s.path.slice(0, -1), 'description'].join('\u0000'),
-    );
+    const description = descriptions.get(parentOf(s));
     const id = ids.next(s.value);
     units.push({
       id,
       key,
       source: contentOf(s.value, elements),
       context: { role: 'message', block: i + 1, sentence: 1 },
-      notes: [`Message: ${key}`, ...(description ? [description.value] : [])],
+      notes: [`Message: ${key}`, ...(description !== undefined ? [description] : [])],
     });
     skeleton.push(text.slice(at, s.start), { unit: id, raw: text.slice(s.start, s.end) });
     at = s.end;

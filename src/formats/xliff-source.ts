@@ -202,7 +202,8 @@ export function writeXliffSource(doc: Document, render: Render, lang: string): s
   if (lang === doc.sourceLang)
     return doc.skeleton.map((p) => (typeof p === 'string' ? p : 'unit' in p ? (p.raw ?? '') : '')).join('');
   const needed = pluralCategories(lang);
-  let out = '';
+  // Written as chunks joined once at the end: a search in a string built by `+=` copies all of it each time.
+  const out: string[] = [];
   let pending: string | undefined;
   let indent: string | undefined;
   let dropping = false;
@@ -211,38 +212,64 @@ export function writeXliffSource(doc: Document, render: Render, lang: string): s
       if ('pluralForm' in part) dropping = !needed.includes(part.pluralForm.category);
       else if ('pluralFormEnd' in part) dropping = false;
       else if (dropping) continue;
-      else if ('plural' in part) out += addedForms(out, part.plural, needed);
+      else if ('plural' in part) out.push(addedForms(tail(out, '<trans-unit'), part.plural, needed));
       else {
-        indent = /\n([ \t]*)<source\b[^>]*>$/u.exec(out)?.[1];
-        out += part.raw ?? '';
+        indent = /\n([ \t]*)<source\b[^>]*>$/u.exec(tail(out, '<source'))?.[1];
+        out.push(part.raw ?? '');
         pending = render(byId.get(part.unit)!, escapeXml);
       }
       continue;
     }
     if (dropping) continue;
     if (pending === undefined) {
-      out += part;
+      out.push(part);
       continue;
     }
     const m = AFTER_SOURCE.exec(part)!;
     const existing = m[1];
     const open = existing ? /<target\b[^>]*?(?=\/?>)/u.exec(existing)![0] + '>' : '<target>';
     const lead = existing ? /^\s*/u.exec(existing)![0] : indent !== undefined ? `\n${indent}` : '';
-    out += `</source>${lead}${open}${pending}</target>${part.slice(m[0].length)}`;
+    out.push(`</source>${lead}${open}${pending}</target>${part.slice(m[0].length)}`);
     pending = undefined;
   }
-  return withTargetLanguage(out, lang);
+  return withTargetLanguage(out.join(''), lang);
+}
+
+/**
+ * The end of the output from the line before the last `needle`: the few chunks written last, joined (the <source>
+ * just opened, the "other" trans-unit just closed); at most 256 chunks, never the whole output.
+ */
+function tail(chunks: readonly string[], needle: string): string {
+  let text = '';
+  for (let i = chunks.length - 1; i >= Math.max(0, chunks.length - 256); i--) {
+    text = chunks[i]! + text;
+    const at = text.lastIndexOf(needle);
+    const line = at < 0 ? -1 : text.lastIndexOf('\n', at);
+    if (line >= 0) return text.slice(line);
+  }
+  return text;
 }
 
 /** The plural forms a target needs and the source lacks: copies of the "other" trans-unit just written, renamed. */
 function addedForms(out: string, slot: PluralSlot, needed: readonly string[]): string {
-  const opening = [...out.matchAll(/<trans-unit\b[^>]*\sid="([^"]*)"/gu)].filter((m) => m[1] === slot.base).pop();
-  if (!opening) return '';
-  const other = out.slice(out.lastIndexOf('\n', opening.index));
+  const opening = lastOpening(out, slot.base);
+  if (opening === undefined) return '';
+  const other = out.slice(out.lastIndexOf('\n', opening));
   return needed
     .filter((form) => !slot.present.includes(form))
     .map((form) => other.replace(`id="${slot.base}"`, `id="${variantId(slot.base, form)}"`))
     .join('');
+}
+
+/** Where the last <trans-unit> with this id opens in the output's end, searched backwards: it was just written. */
+function lastOpening(out: string, id: string): number | undefined {
+  const attr = `id="${id}"`;
+  for (let at = out.lastIndexOf(attr); at > 0; at = out.lastIndexOf(attr, at - 1)) {
+    const tag = out.lastIndexOf('<', at);
+    const inTag = tag >= 0 && !out.slice(tag, at).includes('>');
+    if (inTag && /^<trans-unit(?![\w-])/u.test(out.slice(tag, tag + 12)) && /\s/u.test(out[at - 1]!)) return tag;
+  }
+  return undefined;
 }
 
 export const xliffSourceFormat = formatPlugin({
