@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Content, InlineCode } from '../src/model/content.js';
@@ -9,6 +10,7 @@ import { apyCoverage, apyEngine, apyGroups } from '../src/mt/apy.js';
 import { deeplEngine } from '../src/mt/deepl.js';
 import { libreTranslateEngine } from '../src/mt/libretranslate.js';
 import { apertiumMode } from '../src/mt/languages.js';
+import { startEngineCommand } from '../src/mt/run-command.js';
 import { translate } from '../src/workflow/translate.js';
 import { fakeServer, hasApertium, hasApy, json, shout, startApy, type FakeServer } from './mt-helpers.js';
 import { locflow, locflowAsync, read, tempProject } from './helpers.js';
@@ -111,6 +113,23 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
       expect(first).toContain(kept);
     expect(toPlainText(restored[2]!.content)).toContain('Ain Al Asad');
     expect(toPlainText(restored[3]!.content)).toMatch(/milicia/u);
+  });
+
+  it('a batch begun before its segments are known, filled in pieces, translates as one call does', async () => {
+    const segments = [
+      'The strike hit Ain Al Asad air base.',
+      'Read the <x id="1"/>statement<x id="2"/> &amp; more.',
+      'Iraqi militia groups have vowed to increase their attacks.',
+      'Officials in Kirkuk gave new figures on July 7.',
+    ];
+    const pair = { source: 'en', target: 'es' };
+    const whole = await engine.translate(segments, pair);
+    const batch = await engine.begin!(pair);
+    batch.add(segments.slice(0, 1));
+    await new Promise((r) => setTimeout(r, 200)); // the engine is already at work on the first
+    batch.add(segments.slice(1));
+    expect(await batch.end()).toEqual(whole);
+    expect(whole[3]).toMatch(/funcionarios|oficiales/iu);
   });
 
   it('names the installed pairs and the package to install for a missing pair', async () => {
@@ -348,6 +367,58 @@ describe('interruption', () => {
     expect(rest[0]).toMatchObject({ translated: 20, interrupted: false });
     const after = JSON.parse(readFileSync(join(d, 'locales/es/article.json'), 'utf8')) as Record<string, string>;
     for (const [id, v] of Object.entries(bundle)) expect(after[id]).toBe(v);
+  });
+
+  it.skipIf(!hasApertium)(
+    'an abort with Apertium batches in flight keeps the finished batch, then a rerun completes',
+    async () => {
+      const text =
+        Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} says something about Kirkuk.`).join('\n\n') +
+        '\n';
+      const d = tempProject(text);
+      const project = await loadProject(d);
+      const controller = new AbortController();
+      const options = { engine: 'apertium', langs: ['es'], batchSize: 10 };
+      const results = await translate(project, {
+        ...options,
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          if (done >= 10) controller.abort(new Error('interrupted'));
+        },
+      });
+      // The batch the engine had finished when the abort came is kept too; the one after it is not.
+      const kept = results[0]!.translated;
+      expect(results[0]).toMatchObject({ interrupted: true });
+      expect([10, 20]).toContain(kept);
+      const bundle = JSON.parse(readFileSync(join(d, 'locales/es/article.json'), 'utf8')) as Record<string, string>;
+      expect(Object.keys(bundle)).toHaveLength(kept);
+      const rest = await translate(project, options);
+      expect(rest[0]).toMatchObject({ translated: 30 - kept, interrupted: false });
+      const after = JSON.parse(readFileSync(join(d, 'locales/es/article.json'), 'utf8')) as Record<string, string>;
+      for (const [id, v] of Object.entries(bundle)) expect(after[id]).toBe(v);
+      expect(Object.values(after).filter((t) => /Párrafo|párrafo/u.test(t))).toHaveLength(30);
+    },
+  );
+
+  it('stopping an engine command stops everything it started', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'locflow-engine-kill-'));
+    const pidFile = join(d, 'pid');
+    const running = startEngineCommand('sh', ['-c', `echo $$ > ${pidFile}; exec sleep 30`]);
+    running.write('some input');
+    const started = Date.now();
+    while (!existsSync(pidFile) || !readFileSync(pidFile, 'utf8').trim()) {
+      if (Date.now() - started > 10_000) throw new Error('the command did not start');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    running.kill();
+    await expect(running.end()).rejects.toThrow(/failed/u);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Gone, or dead and waiting to be reaped.
+    const state = (): string => (existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '');
+    while (/^\d+ \(\w+\) [^ZX]/u.test(state()) && Date.now() - started < 10_000)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(state()).not.toMatch(/^\d+ \(\w+\) [^ZX]/u);
   });
 
   it('an unknown engine is a usage error naming the engines', () => {

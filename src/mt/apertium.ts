@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { text } from '../settings.js';
 import { apertiumMode } from './languages.js';
-import { runEngineCommand } from './run-command.js';
-import { enginePlugin, MtError, type Engine, type LanguagePair } from './types.js';
+import { runEngineCommand, startEngineCommand, type RunningCommand } from './run-command.js';
+import { enginePlugin, MtError, type Engine, type EngineBatch, type LanguagePair } from './types.js';
 
 /**
  * The local `apertium` command. One process per batch, never per sentence
  * (each start costs ~0.2 s): segments are joined with `<hr id="locflow-N"/>`
  * markers, which `-f html` passes through untouched, and split again after.
- * `-u` keeps unknown words free of "*".
+ * `-u` keeps unknown words free of "*". A batch's process is started before
+ * its segments are known (`begin`): Apertium loads its dictionaries while
+ * the documents are read, and translates the segments as they come.
  */
 const MAX_BATCH_CHARS = 200_000;
 
@@ -19,44 +18,53 @@ export function apertiumEngine(command = 'apertium'): Engine {
   const pairs = (): Promise<string[]> =>
     (installed ??= runEngineCommand(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
 
+  const begin = async (pair: LanguagePair, signal?: AbortSignal): Promise<EngineBatch> => {
+    const list = await pairs();
+    const mode = apertiumMode(pair.source, pair.target, list);
+    if (!mode) {
+      throw new MtError(
+        `Apertium has no ${pair.source}→${pair.target} pair installed`,
+        `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
+      );
+    }
+    return apertiumBatch(startEngineCommand(command, ['-u', '-f', 'html', mode], signal));
+  };
+
   return {
     name: 'apertium',
     pairs,
+    begin,
     async translate(segments, pair: LanguagePair, signal) {
-      const list = await pairs();
-      const mode = apertiumMode(pair.source, pair.target, list);
-      if (!mode) {
-        throw new MtError(
-          `Apertium has no ${pair.source}→${pair.target} pair installed`,
-          `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
-        );
-      }
       const out: string[] = [];
       for (let from = 0; from < segments.length;) {
         let to = from;
         let size = 0;
         while (to < segments.length && (to === from || size + segments[to]!.length < MAX_BATCH_CHARS))
           size += segments[to++]!.length + 32;
-        const batch = segments.slice(from, to);
-        const joined = batch.map((s, i) => `${s}\n<hr id="locflow-${i}"/>\n`).join('');
-        // Input through a file: apertium's html deformatter refuses a socket on stdin, which is what Node gives a child.
-        const dir = mkdtempSync(join(tmpdir(), 'locflow-apertium-'));
-        let translated: string;
-        try {
-          const input = join(dir, 'batch.html');
-          writeFileSync(input, joined);
-          translated = await runEngineCommand(command, ['-u', '-f', 'html', mode, input], '', signal);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-        const parts = translated.split(/\s*<hr id="locflow-\d+"\s*\/>\s*/u);
-        if (parts.length < batch.length)
-          throw new MtError(`Apertium returned ${parts.length} segments for ${batch.length}`);
-        out.push(...parts.slice(0, batch.length).map((p) => p.trim()));
+        const batch = await begin(pair, signal);
+        batch.add(segments.slice(from, to));
+        out.push(...(await batch.end()));
         from = to;
       }
       return out;
     },
+  };
+}
+
+/** One Apertium process: each segment followed by its marker on the way in, split at the markers on the way out. */
+function apertiumBatch(running: RunningCommand): EngineBatch {
+  let count = 0;
+  return {
+    add(segments) {
+      running.write(segments.map((s) => `${s}\n<hr id="locflow-${count++}"/>\n`).join(''));
+    },
+    async end() {
+      const translated = await running.end();
+      const parts = translated.split(/\s*<hr id="locflow-\d+"\s*\/>\s*/u);
+      if (parts.length < count) throw new MtError(`Apertium returned ${parts.length} segments for ${count}`);
+      return parts.slice(0, count).map((p) => p.trim());
+    },
+    cancel: () => running.kill(),
   };
 }
 

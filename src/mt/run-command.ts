@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { MtError } from './types.js';
 
 /** What an error about the command says: the setting that names it and how to install it. */
@@ -77,4 +77,79 @@ function brokenPipe(command: string, stderr: string, about: CommandAbout): MtErr
     `the engine command exited before reading its input: "${command}"${stderr.trim() ? ` (${stderr.trim().split('\n')[0]})` : ''}`,
     `check ${about.setting} in the configuration: it must name ${about.program}`,
   );
+}
+
+/** An engine command started before its input is complete: input written as it is made, output once it exits. */
+export interface RunningCommand {
+  write(text: string): void;
+  /** No more input: resolves with the command's output once it has exited. */
+  end(): Promise<string>;
+  /** Stops the command and everything it started. */
+  kill(): void;
+}
+
+/**
+ * Starts an engine's command now, its input to come (`write`, then `end`), so the command's own start-up (Apertium
+ * loads a dozen dictionaries) runs while the input is still being made. The command reads a real pipe: through
+ * `cat` in `sh`, since Node gives a child a socket, which Apertium's deformatters open by name and cannot. It runs
+ * in a process group of its own, so `kill` (and the abort signal) stop the whole pipeline at once.
+ */
+export function startEngineCommand(
+  command: string,
+  args: readonly string[],
+  signal?: AbortSignal,
+  about: CommandAbout = APERTIUM,
+): RunningCommand {
+  const child = spawn('sh', ['-c', 'cat | exec "$0" "$@"', command, ...args], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const kill = (): void => {
+    try {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  const onAbort = (): void => kill();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) kill();
+  let stdinError: NodeJS.ErrnoException | undefined;
+  let wrote = false;
+  child.stdin.on('error', (err: NodeJS.ErrnoException) => {
+    stdinError = err; // EPIPE: the command closed its input; reported once it has exited
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => err.push(b));
+  const exited = new Promise<string>((resolve, reject) => {
+    child.on('error', (e) => reject(e));
+    child.on('close', (code, killedBy) => {
+      signal?.removeEventListener('abort', onAbort);
+      const stderr = Buffer.concat(err).toString('utf8').trim();
+      if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      else if (stdinError && wrote) reject(brokenPipe(command, stderr, about));
+      else if (code === 127 && /not found/u.test(stderr))
+        reject(new MtError(`"${command}" is not installed`, about.install));
+      else if (code !== 0)
+        reject(
+          new MtError(`${command} failed: ${stderr || (killedBy ? `killed by ${killedBy}` : `exit code ${code}`)}`),
+        );
+      else resolve(Buffer.concat(out).toString('utf8'));
+    });
+  });
+  exited.catch(() => undefined); // read by end(); a batch given up is not an unhandled rejection
+  return {
+    write(text) {
+      if (!text) return;
+      wrote = true;
+      child.stdin.write(text);
+    },
+    end() {
+      child.stdin.end();
+      return exited;
+    },
+    kill,
+  };
 }

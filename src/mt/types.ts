@@ -18,6 +18,21 @@ export interface Engine {
   translate(segments: readonly string[], pair: LanguagePair, signal?: AbortSignal): Promise<string[]>;
   /** The pairs the engine can translate, in its own codes ("eng-spa"), when it can tell. */
   pairs?(): Promise<string[]>;
+  /**
+   * Starts a batch before its segments are known, for an engine that pays to start (a local process): it starts
+   * now and takes the segments as they are made. The same translations as `translate` over the same segments.
+   */
+  begin?(pair: LanguagePair, signal?: AbortSignal): Promise<EngineBatch>;
+}
+
+/** A batch an engine works on while it is being filled. */
+export interface EngineBatch {
+  /** More segments, in order. */
+  add(segments: readonly string[]): void;
+  /** No more segments: the translations of all of them, in order. */
+  end(): Promise<string[]>;
+  /** The batch is not wanted: the engine stops. */
+  cancel(): void;
 }
 
 /** An engine that cannot do the job: not installed, wrong pair, refused by the service. */

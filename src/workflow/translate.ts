@@ -1,9 +1,9 @@
 import { asLocflowError, LocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
-import { MtError, type Engine } from '../mt/types.js';
+import { MtError, type Engine, type EngineBatch } from '../mt/types.js';
 import type { RunOptions } from '../qa/runner.js';
 import type { TranslationMemory } from '../tm/memory.js';
-import { protectForMt, restoreFromMt, type ProtectedTerm } from '../mt/protect.js';
+import { protectForMt, restoreFromMt, type Protected, type ProtectedTerm } from '../mt/protect.js';
 import { protectedTerms } from './steps/protected-terms.js';
 import { createEngine } from '../mt/registry.js';
 import { isPseudoLocale } from '../mt/languages.js';
@@ -71,13 +71,18 @@ export interface TranslateResult {
 export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult[]> {
   const langs = chooseLanguages(project, options.langs);
   refusePseudoText(options, langs);
-  const docs = loadDocuments(project);
   let engine: Engine;
   try {
     engine = await createEngine(options.engine, project.config.mt);
   } catch (err) {
     throw asLocflowError(err) ?? err;
   }
+  // An engine that is slow to start (Apertium's dozen processes) starts on the first language now, while the
+  // documents are read; the batch is given up if nothing turns out to need it.
+  const starter = options.dryRun
+    ? undefined
+    : BatchStarter.of(engine, project.config.sourceLanguage, langs[0], options.signal);
+  const docs = loadDocuments(project);
   const qa = qaOptions(project);
   const memory = options.dryRun ? null : await openMemory(project, false);
   // Every document's work is known before the engine starts: progress is told against the whole run.
@@ -90,13 +95,19 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   const run = new TranslateRun(project, options, engine, qa, jobs);
   try {
     for (const lang of langs) {
+      const ofLang = jobs.filter((j) => j.lang === lang);
+      if (starter) {
+        if (!(await run.streamed(lang, ofLang, memory, starter))) break; // interrupted
+        continue;
+      }
       // The units still to translate of every document of the language, in document order: the engine gets
       // them in few, large batches across documents (each Apertium start costs more than a short article).
       const pending: Pending[] = [];
-      for (const job of jobs.filter((j) => j.lang === lang)) pending.push(...(await run.fromMemory(job, memory)));
+      for (const job of ofLang) pending.push(...(await run.fromMemory(job, memory)));
       if (!(await run.throughEngine(lang, pending))) break; // interrupted
     }
   } finally {
+    starter?.giveUp();
     await memory?.close();
   }
   return run.results;
@@ -159,14 +170,9 @@ class TranslateRun {
    * A document's exact memory matches, stored first (an exact match costs nothing and was approved by a
    * person); the units left for the engine.
    */
-  async fromMemory({ lang, doc, bundle, todo }: Job, memory: TranslationMemory | null): Promise<Pending[]> {
-    const base = {
-      lang,
-      doc: doc.id,
-      units: todo.length,
-      words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
-      characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
-    };
+  async fromMemory(job: Job, memory: TranslationMemory | null): Promise<Pending[]> {
+    const { lang, doc, bundle, todo } = job;
+    const base = baseOf(job);
     if (this.options.dryRun || todo.length === 0) {
       this.finish({ ...base, translated: 0, fromMemory: 0, flagged: [], interrupted: false });
       return [];
@@ -224,17 +230,108 @@ class TranslateRun {
         this.finish(resultOf(batch[0]!.work, true));
         return false;
       }
-      const touched = new Set<DocumentWork>();
-      for (const { work, s, target, problems } of outputs) {
-        this.store(work, s, target, problems);
-        touched.add(work);
-      }
-      await save(this.project, lang, [...touched]);
-      this.done += batch.length;
-      this.progress(lang, batch[batch.length - 1]!.work.doc.id);
-      for (const work of touched) if (work.left === 0) this.finish(resultOf(work, false));
+      await this.stored(lang, batch, outputs);
       from = to;
     }
+    return true;
+  }
+
+  /** A batch's translations, gated, into the store: saved, progress and finished documents told. */
+  private async stored(lang: string, batch: readonly Pending[], outputs: readonly Gated[]): Promise<void> {
+    const touched = new Set<DocumentWork>();
+    for (const { work, s, target, problems } of outputs) {
+      this.store(work, s, target, problems);
+      touched.add(work);
+    }
+    await save(this.project, lang, [...touched]);
+    this.done += batch.length;
+    this.progress(lang, batch[batch.length - 1]!.work.doc.id);
+    for (const work of touched) if (work.left === 0) this.finish(resultOf(work, false));
+  }
+
+  /**
+   * The units of one language through an engine that takes a batch while it is being filled: each document's
+   * units go to the engine as soon as the document is read, in the batches `batchEnd` would cut. While the engine
+   * translates one batch the next is filled; a batch is gated and saved once the next is cut (or at the end), so
+   * documents are told in a fixed order. False when interrupted.
+   */
+  async streamed(
+    lang: string,
+    jobs: readonly Job[],
+    memory: TranslationMemory | null,
+    starter: BatchStarter,
+  ): Promise<boolean> {
+    const signal = this.options.signal;
+    let filling: Filling | undefined;
+    let sent: Sent | undefined;
+    // Interrupted: the document in progress is told as such; the ones after it were not started.
+    const interrupted = (job: Job): false => {
+      this.finish({ ...baseOf(job), translated: 0, fromMemory: 0, flagged: [], interrupted: true });
+      return false;
+    };
+    /** The batch sent before is gated and saved; the one being filled is sent. */
+    const cut = async (): Promise<boolean> => {
+      const ended = filling!;
+      filling = undefined;
+      await ended.send();
+      const outputs = ended.engine.then((e) => e.end());
+      outputs.catch(() => undefined); // read below, or given up
+      const before = sent;
+      sent = { batch: ended.batch, prepared: ended.prepared, engine: ended.engine, outputs };
+      if (before && !(await this.afterEngine(lang, before))) return false;
+      return true;
+    };
+    try {
+      for (const job of jobs) {
+        if (signal?.aborted) {
+          if (!filling && !sent) return interrupted(job);
+          break; // the batch in flight is told as interrupted below
+        }
+        for (const p of await this.fromMemory(job, memory)) {
+          filling ??= new Filling(starter.begin(p.work.doc.sourceLang, lang));
+          filling.push(p);
+          if (filling.full(this.options.batchSize) && !(await cut())) return false;
+        }
+        await filling?.send();
+      }
+      if (filling && !(await cut())) return false;
+      if (sent && !(await this.afterEngine(lang, sent))) return false;
+      sent = undefined;
+      return true;
+    } catch (err) {
+      const inFlight = sent ?? filling;
+      if (signal?.aborted && inFlight) {
+        this.finish(resultOf(inFlight.batch[0]!.work, true));
+        return false;
+      }
+      throw asLocflowError(err) ?? err;
+    } finally {
+      filling?.giveUp();
+      if (sent)
+        void sent.engine.then(
+          (e) => e.cancel(),
+          () => undefined,
+        );
+    }
+  }
+
+  /** A sent batch's translations, restored, gated and stored; false when the run was interrupted. */
+  private async afterEngine(lang: string, sent: Sent): Promise<boolean> {
+    const signal = this.options.signal;
+    let out: string[];
+    try {
+      out = await sent.outputs;
+    } catch (err) {
+      if (signal?.aborted) {
+        this.finish(resultOf(sent.batch[0]!.work, true));
+        return false;
+      }
+      throw asLocflowError(err) ?? err;
+    }
+    if (out.length !== sent.prepared.length)
+      throw new MtError(`${this.engine.name} returned ${out.length} translations for ${sent.prepared.length} units`);
+    const targets = sent.prepared.map((p, i) => restoreFromMt(out[i]!, p.slots, sent.batch[i]!.s.unit.source).content);
+    await this.stored(lang, sent.batch, await gated(sent.batch, targets, lang, this.qa));
     return true;
   }
 
@@ -273,6 +370,17 @@ interface DocumentWork {
   labels?: Map<string, string>;
 }
 
+/** What a document has to translate in one language. */
+function baseOf({ lang, doc, todo }: Job): DocumentWork['base'] {
+  return {
+    lang,
+    doc: doc.id,
+    units: todo.length,
+    words: todo.reduce((n, s) => n + countWords(s.unit.source), 0),
+    characters: todo.reduce((n, s) => n + textOnly(s.unit.source).length, 0),
+  };
+}
+
 function resultOf(work: DocumentWork, interrupted: boolean): TranslateResult {
   const { translated, fromMemory, flagged } = work;
   return { ...work.base, translated, fromMemory, flagged, interrupted };
@@ -299,11 +407,11 @@ function batchEnd(pending: ReadonlyArray<{ s: StoredUnit }>, from: number, units
  */
 async function engineBatch(
   engine: Engine,
-  batch: ReadonlyArray<{ work: DocumentWork; s: StoredUnit }>,
+  batch: readonly Pending[],
   lang: string,
   qa: RunOptions,
   signal: AbortSignal | undefined,
-): Promise<Array<{ work: DocumentWork; s: StoredUnit; target: Run[]; problems?: string[] }> | undefined> {
+): Promise<Gated[] | undefined> {
   let targets: Run[][];
   try {
     // Pseudo-translation is computed, not sent: the same text "locflow pseudo" writes.
@@ -315,6 +423,19 @@ async function engineBatch(
     if (signal?.aborted) return undefined;
     throw asLocflowError(err) ?? err;
   }
+  return gated(batch, targets, lang, qa);
+}
+
+/** A unit's translation after the QA gate: `problems` when it failed an error-level check (stored as needs-review). */
+interface Gated {
+  readonly work: DocumentWork;
+  readonly s: StoredUnit;
+  readonly target: Run[];
+  readonly problems?: string[];
+}
+
+/** MT output through the QA gate: what fails an error-level check is kept, but as needs-review. */
+async function gated(batch: readonly Pending[], targets: readonly Run[][], lang: string, qa: RunOptions) {
   const pairs = batch.map(({ work, s }, i) => ({
     id: s.unit.id,
     source: s.unit.source,
@@ -324,10 +445,99 @@ async function engineBatch(
     file: work.doc.path,
   }));
   const failing = await gate(pairs, qa);
-  return batch.map(({ work, s }, i) => {
+  return batch.map(({ work, s }, i): Gated => {
     const problems = failing.get(pairs[i]!);
     return { work, s, target: targets[i]!, ...(problems ? { problems } : {}) };
   });
+}
+
+/**
+ * Engine batches begun when first needed, the first of them at the start of the run (for the run's first language),
+ * so an engine slow to start starts while the documents are read.
+ */
+class BatchStarter {
+  private early: { source: string; target: string; batch: Promise<EngineBatch> } | undefined;
+
+  private constructor(
+    private readonly start: NonNullable<Engine['begin']>,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** A starter for an engine that can begin a batch before its segments are known; undefined for the others. */
+  static of(engine: Engine, source: string, target: string | undefined, signal?: AbortSignal) {
+    if (!engine.begin || target === undefined) return undefined;
+    const starter = new BatchStarter(engine.begin.bind(engine), signal);
+    const batch = starter.start({ source, target }, signal);
+    batch.catch(() => undefined); // an error (no such pair) matters only if the batch is used
+    starter.early = { source, target, batch };
+    return starter;
+  }
+
+  begin(source: string, target: string): Promise<EngineBatch> {
+    const early = this.early;
+    this.early = undefined;
+    if (early && early.source === source && early.target === target) return early.batch;
+    if (early)
+      void early.batch.then(
+        (b) => b.cancel(),
+        () => undefined,
+      );
+    return this.start({ source, target }, this.signal);
+  }
+
+  /** The early batch, if nothing needed it, is stopped. */
+  giveUp(): void {
+    if (this.early)
+      void this.early.batch.then(
+        (b) => b.cancel(),
+        () => undefined,
+      );
+    this.early = undefined;
+  }
+}
+
+/** A batch being filled: its units, protected for MT, go to the engine a document at a time. */
+class Filling {
+  readonly batch: Pending[] = [];
+  readonly prepared: Protected[] = [];
+  private unsent = 0;
+  private size = 0;
+
+  constructor(readonly engine: Promise<EngineBatch>) {}
+
+  push(p: Pending): void {
+    this.batch.push(p);
+    this.prepared.push(protectForMt(p.s.unit.source, p.work.terms));
+    this.size += textOnly(p.s.unit.source).length;
+  }
+
+  /** Where `batchEnd` would cut. */
+  full(units: number | undefined): boolean {
+    return units !== undefined ? this.batch.length >= Math.max(1, units) : this.size >= BATCH_CHARACTERS;
+  }
+
+  /** The units pushed since the last send, to the engine. */
+  async send(): Promise<void> {
+    if (this.unsent === this.prepared.length) return;
+    const html = this.prepared.slice(this.unsent).map((p) => p.html);
+    this.unsent = this.prepared.length;
+    (await this.engine).add(html);
+  }
+
+  giveUp(): void {
+    void this.engine.then(
+      (e) => e.cancel(),
+      () => undefined,
+    );
+  }
+}
+
+/** A batch sent whole to the engine, its translations to come. */
+interface Sent {
+  readonly batch: readonly Pending[];
+  readonly prepared: readonly Protected[];
+  readonly engine: Promise<EngineBatch>;
+  readonly outputs: Promise<string[]>;
 }
 
 /**
