@@ -78,6 +78,28 @@ describe('protection for MT', () => {
   });
 });
 
+describe('Apertium, a pair named in two-letter codes', () => {
+  it('is found in the installed list, the process begun with the three-letter guess stopped', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'locflow-apertium-modes-'));
+    const script = join(d, 'apertium');
+    // Lists one pair, "en-es"; any other mode fails as Apertium does; translates by changing one word.
+    writeFileSync(
+      script,
+      '#!/bin/sh\nif [ "$1" = "-l" ]; then echo en-es; exit 0; fi\n' +
+        '[ "$4" = en-es ] || { echo "Error: Mode $4 does not exist" >&2; exit 1; }\nsed s/hello/hola/g\n',
+      { mode: 0o755 },
+    );
+    const out = await apertiumEngine(script).translate(['hello <x id="1"/> world', 'hello'], {
+      source: 'en',
+      target: 'es',
+    });
+    expect(out).toEqual(['hola <x id="1"/> world', 'hola']);
+    await expect(apertiumEngine(script).translate(['hello'], { source: 'en', target: 'fr' })).rejects.toThrow(
+      /no en→fr pair installed[\s\S]*/u,
+    );
+  });
+});
+
 describe.skipIf(!hasApertium)('Apertium, the local command', () => {
   const engine = apertiumEngine();
 

@@ -1,5 +1,5 @@
 import { text } from '../settings.js';
-import { apertiumMode } from './languages.js';
+import { apertiumMode, iso6393 } from './languages.js';
 import { runEngineCommand, startEngineCommand, type RunningCommand } from './run-command.js';
 import { enginePlugin, MtError, type Engine, type EngineBatch, type LanguagePair } from './types.js';
 
@@ -19,15 +19,28 @@ export function apertiumEngine(command = 'apertium'): Engine {
     (installed ??= runEngineCommand(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
 
   const begin = async (pair: LanguagePair, signal?: AbortSignal): Promise<EngineBatch> => {
-    const list = await pairs();
+    const args = (mode: string): string[] => ['-u', '-f', 'html', mode];
+    // Started at once with the mode most pairs have ("eng-spa"), while the installed pairs are listed (each
+    // call of the apertium script forks a dozen helpers): restarted with the right one if the list says otherwise.
+    const likely = `${iso6393(pair.source)}-${iso6393(pair.target)}`;
+    const early = startEngineCommand(command, args(likely), signal);
+    let list: string[];
+    try {
+      list = await pairs();
+    } catch (err) {
+      early.kill();
+      throw err;
+    }
     const mode = apertiumMode(pair.source, pair.target, list);
+    if (mode === likely) return apertiumBatch(early);
+    early.kill();
     if (!mode) {
       throw new MtError(
         `Apertium has no ${pair.source}→${pair.target} pair installed`,
         `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
       );
     }
-    return apertiumBatch(startEngineCommand(command, ['-u', '-f', 'html', mode], signal));
+    return apertiumBatch(startEngineCommand(command, args(mode), signal));
   };
 
   return {

@@ -20,7 +20,7 @@ import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
-import { loadBundle, loadDocuments } from '../project/documents.js';
+import { eachDocument, loadBundle } from '../project/documents.js';
 
 export interface TranslateOptions {
   readonly engine: string;
@@ -82,7 +82,12 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   const starter = options.dryRun
     ? undefined
     : BatchStarter.of(engine, project.config.sourceLanguage, langs[0], options.signal);
-  const docs = loadDocuments(project);
+  const docs: Document[] = [];
+  for (const doc of eachDocument(project)) {
+    docs.push(doc);
+    // A turn for the engine's start: it needs the list of installed pairs, which comes while documents are read.
+    if (starter) await new Promise((resolve) => setImmediate(resolve));
+  }
   const qa = qaOptions(project);
   const memory = options.dryRun ? null : await openMemory(project, false);
   // Every document's work is known before the engine starts: progress is told against the whole run.
