@@ -10,10 +10,14 @@ import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
 
 const CORE =
-  /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/dates|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
+  /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/dates|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract\.js|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
 
 const bundle = await rolldown({
-  input: { locflow: 'dist/cli/index.js', 'pair-worker': 'dist/qa/pair-worker.js' },
+  input: {
+    locflow: 'dist/cli/index.js',
+    'pair-worker': 'dist/qa/pair-worker.js',
+    'extract-worker': 'dist/workflow/extract-worker.js',
+  },
   platform: 'node',
   // Native and optional packages load from node_modules as installed; so does jsonc-parser, whose main file is a
   // UMD build that requires its parts at run time (bundled, every i18next JSON project failed: exit 3, "Cannot find

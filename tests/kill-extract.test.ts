@@ -5,12 +5,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, locflow } from './helpers.js';
 
-/** A project of `n` short articles; `edition` changes every article's last sentence. */
-function writeSources(dir: string, n: number, edition: number): void {
+/**
+ * A project of `n` short articles; `edition` changes every article's last sentence. `background` paragraphs
+ * lengthen each article (enough text, and extract spreads the documents over worker threads).
+ */
+function writeSources(dir: string, n: number, edition: number, background = 0): void {
   mkdirSync(join(dir, 'source'), { recursive: true });
   for (let i = 0; i < n; i++) {
+    const more = Array.from(
+      { length: background },
+      (_, k) => `Background ${k}: the region has seen ${i + k} such meetings since ${1990 + k}, the record shows.\n\n`,
+    ).join('');
     const text =
-      `Story ${i}: officials met in the capital.\n\nThe talks lasted ${i + 2} hours, a spokesman said.\n\n` +
+      `Story ${i}: officials met in the capital.\n\nThe talks lasted ${i + 2} hours, a spokesman said.\n\n${more}` +
       `Edition ${edition} of this report was filed at ${edition + 8} o'clock.\n`;
     writeFileSync(join(dir, 'source', `story-${i}.txt`), text);
   }
@@ -27,9 +34,13 @@ function outputs(dir: string): Map<string, string> {
 /** The dates of the export records differ from run to run: what is compared is everything else. */
 const undated = (text: string): string => text.replace(/"exported":"[^"]*"/gu, '"exported":""');
 
-function killedAfter(dir: string, ms: number): Promise<void> {
+function killedAfter(dir: string, ms: number, env: Record<string, string>): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'extract', '--force'], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'extract', '--force'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, ...env },
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -38,7 +49,16 @@ function killedAfter(dir: string, ms: number): Promise<void> {
   });
 }
 
-describe('extract killed at any moment', () => {
+describe.each([
+  { threads: 'one thread', background: 0, env: { LOCFLOW_THREADS: '1' }, kills: [150, 300, 450, 600, 800, 1000, 1300] },
+  {
+    // ≈ 650 KB of text: the documents are spread over two worker threads, whose temporary files the main thread renames.
+    threads: 'worker threads',
+    background: 48,
+    env: { LOCFLOW_THREADS: '2' },
+    kills: [300, 600, 900, 1200, 1600, 2000, 2600, 3200],
+  },
+])('extract killed at any moment ($threads)', ({ background, env, kills }) => {
   it('leaves every XLIFF file and the export record old or new, never torn, and the next run finishes', async () => {
     const n = 150;
     const dir = mkdtempSync(join(tmpdir(), 'locflow-kill-'));
@@ -46,17 +66,17 @@ describe('extract killed at any moment', () => {
       join(dir, 'locflow.config.json'),
       JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
     );
-    writeSources(dir, n, 1);
+    writeSources(dir, n, 1, background);
     expect(locflow(dir, 'extract').code).toBe(0);
     const old = outputs(dir);
-    writeSources(dir, n, 2);
+    writeSources(dir, n, 2, background);
     const fresh = mkdtempSync(join(tmpdir(), 'locflow-kill-new-'));
     cpSync(dir, fresh, { recursive: true });
     expect(locflow(fresh, 'extract', '--force').code).toBe(0);
     const next = outputs(fresh);
     expect(next.size).toBe(n + 1);
-    for (const ms of [150, 300, 450, 600, 800, 1000, 1300]) {
-      await killedAfter(dir, ms);
+    for (const ms of kills) {
+      await killedAfter(dir, ms, env);
       const now = outputs(dir);
       expect(now.size).toBe(n + 1);
       for (const [file, text] of now) {

@@ -154,6 +154,26 @@ export class AtomicBatch {
   }
 
   /**
+   * Flushes, then gives the temporary files to whoever commits them (another thread's batch, through `adopt`):
+   * target → temporary file, in the order written. This batch forgets them; it neither renames nor removes them.
+   */
+  async handOver(): Promise<Array<[path: string, tmp: string]>> {
+    await this.flush();
+    const entries = [...this.temps];
+    this.temps.clear();
+    return entries;
+  }
+
+  /** Takes temporary files another batch wrote and flushed (`handOver`): renamed by commit(), removed by abandon(). */
+  adopt(entries: ReadonlyArray<readonly [path: string, tmp: string]>): void {
+    for (const [path, tmp] of entries) {
+      const earlier = this.temps.get(path);
+      if (earlier !== undefined && earlier !== tmp) rmSync(earlier, { force: true });
+      this.temps.set(path, tmp);
+    }
+  }
+
+  /**
    * Flushes, renames each file over its target, then syncs each folder once. The renames run FILES_AT_ONCE at a
    * time in the thread pool: one by one on the main thread, a rename that waits for the file system's journal holds
    * up all the others (2,318 renames: ≈ 2.4 s one by one, ≈ 0.25 s side by side).

@@ -47,23 +47,26 @@ export interface DocumentUnits extends DocumentMeta {
  * at a time when its format can read so (plain-text articles), whole otherwise.
  */
 export function* eachDocumentUnits(project: Project): Generator<DocumentUnits> {
+  for (const source of checkedSources(project)) yield documentUnits(project, source);
+}
+
+/** One source document as extract reads it (its format loaded: loadFormats). */
+export function documentUnits(project: Project, { file, meta }: Source): DocumentUnits {
   const { encoding, text } = project.config;
-  for (const { file, meta } of checkedSources(project)) {
-    const format = formatFor(file);
-    const unitReader = format.unitReader;
-    yield {
-      ...meta,
-      batches: unitReader
-        ? function* () {
-            const reader = unitReader(meta, text);
-            for (const piece of readTextPieces(file, 'source file', encoding)) yield reader.push(piece);
-            yield reader.end();
-          }
-        : function* () {
-            yield format.read(readText(file, 'source file', encoding), meta, text).units;
-          },
-    };
-  }
+  const format = formatFor(file);
+  const unitReader = format.unitReader;
+  return {
+    ...meta,
+    batches: unitReader
+      ? function* () {
+          const reader = unitReader(meta, text);
+          for (const piece of readTextPieces(file, 'source file', encoding)) yield reader.push(piece);
+          yield reader.end();
+        }
+      : function* () {
+          yield format.read(readText(file, 'source file', encoding), meta, text).units;
+        },
+  };
 }
 
 /** The sources with the names their documents get; colliding ids are refused before any is read. */

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
 import { readText } from '../io/files.js';
@@ -13,7 +14,8 @@ import { loadXliffWriter, type XliffLanguages, type XliffWriter } from '../xliff
 import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/translations.js';
 import type { Project } from '../project/project.js';
 import { chooseLanguages } from '../project/languages.js';
-import { eachDocumentUnits, loadBundle, type DocumentUnits } from '../project/documents.js';
+import { checkedSources, documentUnits, loadBundle, type DocumentUnits, type Source } from '../project/documents.js';
+import { threadsAllowed } from '../io/worker-pool.js';
 import { xliffPath } from '../project/paths.js';
 import type { Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
@@ -47,8 +49,8 @@ export async function extract(project: Project, options: ExtractOptions = {}): P
   return withProjectLock(project.root, 'extract', () => extractLocked(project, options));
 }
 
-/** What every document of a run shares. */
-interface Run {
+/** What every document of a run shares (in a worker thread, what each worker sets up for its documents). */
+export interface Run {
   readonly project: Project;
   readonly options: ExtractOptions;
   readonly langs: readonly string[];
@@ -56,44 +58,109 @@ interface Run {
   readonly memory: TranslationMemory | null;
   /** Every file of the run is written through one batch: flushed together, renamed, each folder synced once. */
   readonly batch: AtomicBatch;
-  readonly logs: ReadonlyMap<string, ExportLog>;
 }
 
-async function extractLocked(project: Project, options: ExtractOptions): Promise<ExtractResult[]> {
-  const langs = chooseLanguages(project, options.langs);
-  const run: Run = {
+/** What a document's extract gives back: its results, one per language, and what the export records note of it. */
+export interface DocumentExtract {
+  readonly results: ExtractResult[];
+  readonly records: Array<{
+    readonly lang: string;
+    readonly units: string[];
+    readonly targets: Record<string, string>;
+  }>;
+}
+
+export async function openRun(
+  project: Project,
+  options: ExtractOptions,
+  langs: readonly string[],
+  batch: AtomicBatch,
+): Promise<Run> {
+  return {
     project,
     options,
     langs,
     writer: await loadXliffWriter(options.version ?? project.config.xliff.version),
     memory: await openMemory(project, false),
-    batch: new AtomicBatch(),
-    logs: new Map(langs.map((lang) => [lang, new ExportLog(project, lang)])),
+    batch,
   };
+}
+
+async function extractLocked(project: Project, options: ExtractOptions): Promise<ExtractResult[]> {
+  const langs = chooseLanguages(project, options.langs);
+  const logs = new Map(langs.map((lang) => [lang, new ExportLog(project, lang)]));
   const results: ExtractResult[] = [];
+  const note = (doc: { readonly id: string }, done: DocumentExtract): void => {
+    results.push(...done.results);
+    if (!options.dryRun) for (const r of done.records) logs.get(r.lang)!.record(doc, r.units, r.targets);
+  };
+  const sources = checkedSources(project);
+  const threads = extractThreads(sources);
+  const batch = new AtomicBatch();
   try {
-    // Documents are read one at a time, piece by piece, and each piece let go once written.
-    for (const doc of eachDocumentUnits(project)) results.push(...(await extractDocument(run, doc)));
+    if (threads > 1) {
+      const { extractInWorkers } = await import('./extract-pool.js');
+      await extractInWorkers({ project, options, langs, batch, threads, sources, note });
+    } else {
+      const run = await openRun(project, options, langs, batch);
+      try {
+        // Documents are read one at a time, piece by piece, and each piece let go once written.
+        for (const source of sources) note(source.meta, await extractDocument(run, documentUnits(project, source)));
+      } finally {
+        await run.memory?.close();
+      }
+    }
     if (!options.dryRun) {
-      for (const log of run.logs.values()) await log.save(run.batch);
-      await run.batch.commit();
+      for (const log of logs.values()) await log.save(batch);
+      await batch.commit();
     }
   } finally {
-    await run.batch.abandon();
-    await run.memory?.close();
+    await batch.abandon();
   }
   // Results keep the order of languages, then documents.
   return langs.flatMap((lang) => results.filter((r) => r.lang === lang));
 }
 
+/**
+ * Source bytes from which documents are spread over worker threads: a worker's start (its modules, the memory
+ * opened again) costs about what 150 KB of text does, so a small project stays on the main thread.
+ */
+const POOL_BYTES = 512 * 1024;
+
+/** The compiled worker, when there is one (a run from TypeScript sources stays on one thread). */
+export function extractWorkerFile(): string | undefined {
+  const file = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
+/** Threads for a run over `sources`: one per core (or LOCFLOW_THREADS) for two documents or more and enough text. */
+function extractThreads(sources: readonly Source[]): number {
+  if (sources.length < 2) return 1;
+  const threads = Math.min(threadsAllowed(), sources.length);
+  if (threads <= 1 || !extractWorkerFile()) return 1;
+  let bytes = 0;
+  for (const { file } of sources) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // Reading it reports what is wrong.
+    }
+    if (bytes >= POOL_BYTES) return threads;
+  }
+  return 1;
+}
+
 /** One document into the XLIFF file of each language, each batch of its units written before the next is read. */
-async function extractDocument(run: Run, doc: DocumentUnits): Promise<ExtractResult[]> {
+export async function extractDocument(run: Run, doc: DocumentUnits): Promise<DocumentExtract> {
   const exports: DocumentExport[] = [];
   for (const lang of run.langs) exports.push(await DocumentExport.open(run, doc, lang));
   for (const units of doc.batches()) for (const e of exports) await e.add(units);
-  const results: ExtractResult[] = [];
-  for (const e of exports) results.push(await e.finish());
-  return results;
+  const done: DocumentExtract = { results: [], records: [] };
+  for (const e of exports) {
+    done.results.push(await e.finish());
+    if (!run.options.dryRun) done.records.push(e.record());
+  }
+  return done;
 }
 
 /** One document's XLIFF file for one language, written as its units come. */
@@ -154,7 +221,6 @@ class DocumentExport {
     if (this.out) {
       await this.out.write(this.run.writer.endFile() + this.run.writer.end());
       await this.out.close();
-      this.run.logs.get(this.lang)!.record(this.doc, this.ids, this.sent);
     }
     const ids = new Set(this.ids);
     return {
@@ -167,6 +233,11 @@ class DocumentExport {
       removed: Object.keys(this.bundle.translations).filter((id) => !ids.has(id)),
       leverage: this.counts,
     };
+  }
+
+  /** What the export record notes of the file written: its unit ids and the targets it carries. */
+  record(): DocumentExtract['records'][number] {
+    return { lang: this.lang, units: this.ids, targets: this.sent };
   }
 
   /** The XLIFF units: the store's translations, else the memory's exact match or fuzzy ones, else (prefill) the source. */
