@@ -529,453 +529,499 @@ export function findQuantities(
   const latin = toLatinDigits(text);
   const tokens = tokenize(latin);
   const conv = options.textConventions ? textConventions(tokens, conventionsOf(locale)) : conventionsOf(locale);
-  const out: Quantity[] = [];
-  const glued = (i: number): boolean => i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
-  const wordAt = (i: number): string | undefined => (tokens[i]?.type === 'word' ? tokens[i]!.text : undefined);
-  const words = wordReader(tokens, lang);
-  // "de"/"d'" between two magnitude words, the second larger: "miles de millones", "milliers de milliards"
-  const ofLarger = (k: number, factor: number): boolean => {
-    return /^(?:de|d)$/iu.test(wordAt(k) ?? '') && (words.magnitude(k + 1)?.factor ?? 0) > factor;
+  const reader: QuantityReader = {
+    text,
+    latin,
+    tokens,
+    lang,
+    conv,
+    out: [],
+    words: wordReader(tokens, lang),
+    ordinalSuffix: ORDINAL_SUFFIX[lang] ?? ORDINAL_SUFFIX.en!,
   };
-  const ordinalSuffix = ORDINAL_SUFFIX[lang] ?? ORDINAL_SUFFIX.en!;
+  // One reader per kind of token, each a function of its own: the engine optimises (and, when a rare path is met,
+  // deoptimises and optimises again) each alone, not one function of hundreds of lines.
   let i = 0;
-  const isCodeWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && t.latin;
-
   while (i < tokens.length) {
     const tok = tokens[i]!;
-    // ---- alphanumeric codes: letters glued to digits ("D5", "p109", "ACE2"), an uppercase word joined by a hyphen ("F-35", "COVID-19")
     if (tok.type === 'digits' || isCodeWord(tok)) {
-      let j = i;
-      let hasLetters = false;
-      let hasDigits = false;
-      let k = i;
-      // extend over glued letters/digits and inner hyphens followed by digits or capitals
-      while (k < tokens.length) {
-        const t = tokens[k]!;
-        if (t.type === 'digits' && /^\d+$/u.test(t.text)) hasDigits = true;
-        else if (isCodeWord(t)) hasLetters = true;
-        else break;
-        j = k;
-        if (!glued(k)) break;
-        const nx = tokens[k + 1]!;
-        if (nx.type === 'sym' && (nx.text === '-' || nx.text === '/') && glued(k + 1) && k + 2 < tokens.length) {
-          const after = tokens[k + 2]!;
-          const codeish =
-            (after.type === 'digits' && /^\d+$/u.test(after.text)) || (isCodeWord(after) && upperDominant(after.text));
-          const upperHere = t.type === 'digits' || upperDominant(t.text);
-          if (codeish && upperHere) {
-            k += 2;
-            continue;
-          }
-          break;
-        }
-        if (nx.type === 'digits' && !/^\d+$/u.test(nx.text)) break;
-        k++;
-      }
-      // (a word alone, the common case, is no code: nothing more to read)
-      const span = hasLetters && hasDigits ? latin.slice(tok.start, tokens[j]!.end) : '';
-      const magAfter = span !== '' && tokens[j]!.type === 'digits' && words.magnitude(j + 1) !== undefined;
-      if (span !== '' && !magAfter && isCode(span, lang)) {
-        const norm = span.toUpperCase().replace(/[-/\s.]/gu, '');
-        const digits = span.match(/\d+/gu) ?? [];
-        out.push({
-          text: text.slice(tok.start, tokens[j]!.end),
-          start: tok.start,
-          end: tokens[j]!.end,
-          kind: 'code',
-          value: 0,
-          keys: [`c:${norm}`, ...digits.map((d) => nkey(Number(d)))],
-          foreignFrom: 1,
-          origin: 'digits',
-          magnitude: 1,
-          mantissa: 0,
-        });
-        i = j + 1;
+      const next = readCode(reader, i);
+      if (next >= 0) {
+        i = next;
         continue;
       }
     }
-    if (tok.type === 'digits') {
-      const next = tokens[i + 1];
-      // Simple fractions ("1/2", "3/4"): often rendered in words ("y media"), so compared like spelled numbers.
-      const den = tokens[i + 2];
-      if (
-        next?.text === '/' &&
-        glued(i) &&
-        den?.type === 'digits' &&
-        glued(i + 1) &&
-        /^[1-9]$/u.test(tok.text) &&
-        /^(?:[2-9]|10|16)$/u.test(den.text) &&
-        Number(tok.text) < Number(den.text) &&
-        !glued(i + 2)
-      ) {
-        const v = round(Number(tok.text) / Number(den.text));
-        out.push({
-          text: text.slice(tok.start, den.end),
-          start: tok.start,
-          end: den.end,
-          kind: 'number',
-          value: v,
-          keys: [nkey(v)],
-          foreignFrom: 1,
-          origin: 'words',
-          magnitude: 1,
-          mantissa: v,
-        });
-        i += 3;
+    if (tok.type === 'digits') i = readDigits(reader, i);
+    else if (tok.type === 'word') i = readWords(reader, i);
+    else i++;
+  }
+  attachUnits(reader.out, tokens, latin);
+  // (no memory of texts: a run reads each text once, and a cache keyed by whole texts never paid for itself)
+  return reader.out;
+}
+
+/** What the readers of one text's quantities share. */
+interface QuantityReader {
+  readonly text: string;
+  readonly latin: string;
+  readonly tokens: readonly Token[];
+  readonly lang: string;
+  readonly conv: NumberConventions;
+  readonly out: Quantity[];
+  readonly words: ReturnType<typeof wordReader>;
+  readonly ordinalSuffix: RegExp;
+}
+
+/** Whether token i is followed by the next token with nothing between them. */
+const gluedAt = (tokens: readonly Token[], i: number): boolean =>
+  i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
+const wordIn = (tokens: readonly Token[], i: number): string | undefined =>
+  tokens[i]?.type === 'word' ? tokens[i]!.text : undefined;
+const isCodeWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && t.latin;
+
+/** "de"/"d'" between two magnitude words, the second larger: "miles de millones", "milliers de milliards". */
+function ofLargerAt(tokens: readonly Token[], words: QuantityReader['words'], k: number, factor: number): boolean {
+  return /^(?:de|d)$/iu.test(wordIn(tokens, k) ?? '') && (words.magnitude(k + 1)?.factor ?? 0) > factor;
+}
+
+/**
+ * An alphanumeric code from token i: letters glued to digits ("D5", "p109", "ACE2"), an uppercase word joined by a
+ * hyphen ("F-35", "COVID-19"). The index after it, or -1 when there is none.
+ */
+function readCode(reader: QuantityReader, i: number): number {
+  const { text, latin, tokens, lang, out, words } = reader;
+  const tok = tokens[i]!;
+  let j = i;
+  let hasLetters = false;
+  let hasDigits = false;
+  let k = i;
+  // extend over glued letters/digits and inner hyphens followed by digits or capitals
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    if (t.type === 'digits' && /^\d+$/u.test(t.text)) hasDigits = true;
+    else if (isCodeWord(t)) hasLetters = true;
+    else break;
+    j = k;
+    if (!gluedAt(tokens, k)) break;
+    const nx = tokens[k + 1]!;
+    if (nx.type === 'sym' && (nx.text === '-' || nx.text === '/') && gluedAt(tokens, k + 1) && k + 2 < tokens.length) {
+      const after = tokens[k + 2]!;
+      const codeish =
+        (after.type === 'digits' && /^\d+$/u.test(after.text)) || (isCodeWord(after) && upperDominant(after.text));
+      const upperHere = t.type === 'digits' || upperDominant(t.text);
+      if (codeish && upperHere) {
+        k += 2;
         continue;
       }
-      const suffix = next && glued(i) && next.type === 'word' ? next.text : undefined;
-      // ---- clock times: 2:15, 14h30, 15.30 Uhr, 3 p.m., 15 h, 3pm
-      const time = readTime(tokens, i, latin);
-      if (time) {
-        out.push({
-          text: text.slice(tok.start, time.end),
-          start: tok.start,
-          end: time.end,
-          kind: 'time',
-          value: time.minutes,
-          keys: time.keys,
-          foreignFrom: time.keys.length,
-          origin: 'digits',
-          magnitude: 1,
-          mantissa: time.minutes,
-        });
-        i = time.next;
-        continue;
-      }
-      const read = readings(tok.text, conv);
-      let values = read.values;
-      const foreignFrom = read.foreignFrom;
-      let end = tok.end;
-      let next2 = i + 1;
-      let decade = false;
-      let ordinal = false;
-      let magnitude = 1;
-      if (values.length === 0) {
-        // Separators that fit no convention ("1,2,3", "10.5.2023"): each digit run counts on its own.
-        for (const part of tok.text.matchAll(/\d+/gu)) {
-          const v = Number(part[0]);
-          out.push({
-            text: part[0],
-            start: tok.start + part.index,
-            end: tok.start + part.index + part[0].length,
-            kind: 'number',
-            value: v,
-            keys: [nkey(v)],
-            foreignFrom: 1,
-            origin: 'digits',
-            magnitude: 1,
-            mantissa: v,
-          });
-        }
-        i++;
-        continue;
-      }
-      if (suffix !== undefined) {
-        const low = suffix.toLowerCase();
-        const mag = gluedMagnitude(suffix);
-        if (ordinalSuffix.test(suffix) || (lang === 'en' && /^(?:st|nd|rd|th)$/iu.test(suffix))) {
-          ordinal = true;
-          end = next!.end;
-          next2 = i + 2;
-        } else if (low === 's' || (lang === 'de' && low === 'er' && values[0]! % 10 === 0)) {
-          decade = true;
-          end = next!.end;
-          next2 = i + 2;
-        } else if (
-          mag &&
-          (mag.factor !== 1e6 ||
-            low !== 'm' ||
-            /[$£€]\s*$/u.test(latin.slice(0, tok.start)) ||
-            tok.text.includes('.') ||
-            tokens[i + 2]?.type === 'word')
-        ) {
-          magnitude = mag.factor;
-          end = next!.end;
-          next2 = i + 2;
-        } else if (/^\p{L}/u.test(suffix) && unitClass(suffix) !== undefined) {
-          next2 = i + 1; // "3km": the unit is read below
-        }
-      } else if (
-        next?.type === 'sym' &&
-        (next.text === "'" || next.text === '’') &&
-        glued(i) &&
-        tokens[i + 2]?.text === 's' &&
-        glued(i + 1)
-      ) {
-        decade = true; // 1990's
-        end = tokens[i + 2]!.end;
-        next2 = i + 3;
-      } else if (
-        next?.type === 'sym' &&
-        next.text === '.' &&
-        glued(i) &&
-        tokens[i + 2] &&
-        glued(i + 1) &&
-        /^[ºª]$/u.test(tokens[i + 2]!.text)
-      ) {
-        ordinal = true; // 15.º
-        end = tokens[i + 2]!.end;
-        next2 = i + 3;
-      } else if (
-        next?.type === 'sym' &&
-        /^[ºª°]$/u.test(next.text) &&
-        glued(i) &&
-        lang !== 'en' &&
-        !/^[CF]/u.test(latin.slice(next.end, next.end + 1))
-      ) {
-        ordinal = next.text !== '°' || lang === 'es' || lang === 'it' || lang === 'pt';
-        if (ordinal) {
-          end = next.end;
-          next2 = i + 2;
-        }
-      }
-      // Magnitude words after the number: "1.5 million", "3 mil millones", "10,7 miles de millones", "2,8 Milliarden",
-      // and the Mexican style "2 mil 600 millones", "5 millones 143 mil 312".
-      const chain: Array<number | { readonly f: number }> = magnitude > 1 ? [{ f: magnitude }] : [];
-      if (!decade && !ordinal) {
-        let k = next2;
-        if (tokens[k]?.text === '-' && glued(k - 1) && glued(k) && words.magnitude(k + 1)) k++;
-        let largest = magnitude;
-        for (;;) {
-          const w = wordAt(k);
-          const mag = words.magnitude(k);
-          if (mag && mag.factor > 1) {
-            chain.push({ f: mag.factor });
-            largest = Math.max(largest, mag.factor);
-            end = tokens[k]!.end;
-            k++;
-            if (
-              tokens[k]?.type === 'sym' &&
-              tokens[k]!.text === '.' &&
-              glued(k - 1) &&
-              /^(?:mio|mrd|bio|tsd|mln|md)$/iu.test(w!)
-            ) {
-              end = tokens[k]!.end;
-              k++;
-            }
-            if (ofLarger(k, mag.factor)) k++;
-            continue;
-          }
-          if (
-            (lang === 'es' || lang === 'pt') &&
-            chain.length &&
-            tokens[k]?.type === 'digits' &&
-            /^\d{1,3}$/u.test(tokens[k]!.text) &&
-            Number(tokens[k]!.text) < largest
-          ) {
-            chain.push(Number(tokens[k]!.text));
-            end = tokens[k]!.end;
-            k++;
-            continue;
-          }
-          break;
-        }
-        next2 = k;
-      }
-      const mantissa = values[0]!;
-      if (chain.length) {
-        const evaluate = (v0: number): number => {
-          let result = 0;
-          let current = v0;
-          let largest = 0;
-          for (const item of chain) {
-            if (typeof item === 'number') current += item;
-            else {
-              if (result > 0 && item.f > largest) result = (result + current) * item.f;
-              else result += current * item.f;
-              current = 0;
-              largest = Math.max(largest, item.f);
-            }
-          }
-          return result + current;
-        };
-        magnitude = round(evaluate(1) - evaluate(0));
-        values = values.map((v) => round(evaluate(v)));
-      }
-      const keys = values.map(nkey);
-      // "2020/21", "2011-12": the second year written with two digits
-      const prev = tokens[i - 1];
-      if (
-        /^\d{2}$/u.test(tok.text) &&
-        prev?.type === 'sym' &&
-        /^[/\-–]$/u.test(prev.text) &&
-        prev.end === tok.start &&
-        tokens[i - 2]?.end === prev.start &&
-        /^(?:19|20)\d{2}$/u.test(tokens[i - 2]!.text)
-      ) {
-        keys.push(nkey(Math.floor(Number(tokens[i - 2]!.text) / 100) * 100 + values[0]!));
-      }
-      if (decade) {
-        const v = values[0]!;
-        if (v >= 1000 && v % 100 !== 0) keys.push(nkey(v % 100));
-        else if (v < 100) keys.push(nkey(1900 + v), nkey(2000 + v));
-      }
+      break;
+    }
+    if (nx.type === 'digits' && !/^\d+$/u.test(nx.text)) break;
+    k++;
+  }
+  // (a word alone, the common case, is no code: nothing more to read)
+  const span = hasLetters && hasDigits ? latin.slice(tok.start, tokens[j]!.end) : '';
+  const magAfter = span !== '' && tokens[j]!.type === 'digits' && words.magnitude(j + 1) !== undefined;
+  if (span !== '' && !magAfter && isCode(span, lang)) {
+    const norm = span.toUpperCase().replace(/[-/\s.]/gu, '');
+    const digits = span.match(/\d+/gu) ?? [];
+    out.push({
+      text: text.slice(tok.start, tokens[j]!.end),
+      start: tok.start,
+      end: tokens[j]!.end,
+      kind: 'code',
+      value: 0,
+      keys: [`c:${norm}`, ...digits.map((d) => nkey(Number(d)))],
+      foreignFrom: 1,
+      origin: 'digits',
+      magnitude: 1,
+      mantissa: 0,
+    });
+    return j + 1;
+  }
+  return -1;
+}
+
+/** A number in digits from token i (fractions, clock times, ordinals, decades, magnitudes); the index after it. */
+function readDigits(reader: QuantityReader, i: number): number {
+  const { text, latin, tokens, lang, conv, out, words, ordinalSuffix } = reader;
+  const tok = tokens[i]!;
+  const next = tokens[i + 1];
+  // Simple fractions ("1/2", "3/4"): often rendered in words ("y media"), so compared like spelled numbers.
+  const den = tokens[i + 2];
+  if (
+    next?.text === '/' &&
+    gluedAt(tokens, i) &&
+    den?.type === 'digits' &&
+    gluedAt(tokens, i + 1) &&
+    /^[1-9]$/u.test(tok.text) &&
+    /^(?:[2-9]|10|16)$/u.test(den.text) &&
+    Number(tok.text) < Number(den.text) &&
+    !gluedAt(tokens, i + 2)
+  ) {
+    const v = round(Number(tok.text) / Number(den.text));
+    out.push({
+      text: text.slice(tok.start, den.end),
+      start: tok.start,
+      end: den.end,
+      kind: 'number',
+      value: v,
+      keys: [nkey(v)],
+      foreignFrom: 1,
+      origin: 'words',
+      magnitude: 1,
+      mantissa: v,
+    });
+    return i + 3;
+  }
+  const suffix = next && gluedAt(tokens, i) && next.type === 'word' ? next.text : undefined;
+  // ---- clock times: 2:15, 14h30, 15.30 Uhr, 3 p.m., 15 h, 3pm
+  const time = readTime(tokens, i, latin);
+  if (time) {
+    out.push({
+      text: text.slice(tok.start, time.end),
+      start: tok.start,
+      end: time.end,
+      kind: 'time',
+      value: time.minutes,
+      keys: time.keys,
+      foreignFrom: time.keys.length,
+      origin: 'digits',
+      magnitude: 1,
+      mantissa: time.minutes,
+    });
+    return time.next;
+  }
+  const read = readings(tok.text, conv);
+  let values = read.values;
+  const foreignFrom = read.foreignFrom;
+  let end = tok.end;
+  let next2 = i + 1;
+  let decade = false;
+  let ordinal = false;
+  let magnitude = 1;
+  if (values.length === 0) {
+    // Separators that fit no convention ("1,2,3", "10.5.2023"): each digit run counts on its own.
+    for (const part of tok.text.matchAll(/\d+/gu)) {
+      const v = Number(part[0]);
       out.push({
-        text: text.slice(tok.start, end),
-        start: tok.start,
-        end,
+        text: part[0],
+        start: tok.start + part.index,
+        end: tok.start + part.index + part[0].length,
         kind: 'number',
-        value: values[0]!,
-        keys,
-        foreignFrom: decade ? keys.length : foreignFrom,
+        value: v,
+        keys: [nkey(v)],
+        foreignFrom: 1,
         origin: 'digits',
-        magnitude,
-        mantissa,
-        decade,
-        ordinal,
+        magnitude: 1,
+        mantissa: v,
       });
-      i = Math.max(next2, i + 1);
-      continue;
     }
-    if (tok.type === 'word') {
-      // ---- Roman numerals: any well-formed one next to "century"/"siglo"; on its own only II, XV, XXI (I, V, X letters, two or more).
-      const romanMatch = 'IVXLCDM'.includes(tok.text[0]!) ? /^([IVXLCDM]+)(e|er|ème|eme)?$/u.exec(tok.text) : null;
-      if (romanMatch) {
-        const ctx =
-          CENTURY.test(wordAt(i - 1) ?? '') ||
-          CENTURY.test(wordAt(i + 1) ?? '') ||
-          // a French ordinal ending ("XVe", "Ier", "Ve"); "Le", "Ce", "De", "Me" are words, Roman only beside "siècle"
-          (romanMatch[2] !== undefined && lang === 'fr' && !/^[LCDM]e$/u.test(tok.text));
-        const v = ctx
-          ? romanValue(romanMatch[1]!)
-          : romanMatch[2] === undefined
-            ? standaloneRoman(romanMatch[1]!)
-            : null;
-        if (v !== null) {
-          out.push(wordNumber(text, tok.start, tok.end, v, 'roman', { ordinal: ctx }));
-          i++;
-          continue;
-        }
-      }
-      // ---- decades in words: "the nineties", "الثمانينيات"
-      const lower = words.lower(i);
-      const enDecade = lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower) ? EN_DECADE_WORDS[lower] : undefined;
-      const arDecade = lang === 'ar' ? AR_DECADE.exec(words.lower(i)) : null;
-      const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
-      if (enDecade !== undefined || arDecade || deDecade) {
-        const v =
-          enDecade ??
-          (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
-        out.push(
-          wordNumber(text, tok.start, tok.end, v, 'words', {
-            keys: [nkey(v), nkey(1900 + v)],
-            foreignFrom: 2,
-            decade: true,
-          }),
-        );
-        i++;
-        continue;
-      }
-      // ---- spelled-out numbers, with connectors and magnitude words
-      const first = words.roles(i);
-      const firstMag = first ? undefined : words.magnitude(i);
-      if (first || firstMag) {
-        const roles: WordRole[] = [];
-        let k = i;
-        let end = tok.end;
-        if (first) {
-          for (;;) {
-            const r = words.roles(k);
-            if (!r) break;
-            if (r.length === 1 && r[0]!.role === 'and') {
-              // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
-              const nextRoles = words.roles(k + 1);
-              const prev = roles[roles.length - 1];
-              const okPrev =
-                prev !== undefined &&
-                (prev.role === 'hundred' ||
-                  prev.role === 'thousand' ||
-                  (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
-              if (!okPrev || !nextRoles || nextRoles[0]!.role !== 'unit' || nextRoles[0]!.value >= 100) break;
-            } else if (
-              roles.length &&
-              (r[0]!.role === 'article' ||
-                r[0]!.role === 'ordinal' ||
-                roles[roles.length - 1]!.role === 'article' ||
-                roles[roles.length - 1]!.role === 'ordinal')
-            ) {
-              // Arabic "الخامس عشر" (fifteenth): an ordinal followed by ten
-              const prev = roles[roles.length - 1]!;
-              if (!(lang === 'ar' && prev.role === 'ordinal' && r[0]!.role === 'unit' && r[0]!.value === 10)) break;
-            } else if (roles.length && r[0]!.role === 'unit' && roles[roles.length - 1]!.role === 'unit') {
-              const prev = roles[roles.length - 1] as { value: number };
-              const cur = r[0] as { value: number };
-              // "twenty five" (no hyphen), Arabic "ثلاثة عشر" (3 + 10); never "two three"
-              const ok =
-                (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) ||
-                (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) ||
-                (lang === 'ar' && prev.value < 10 && cur.value === 10) ||
-                (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
-              if (!ok) break;
-            }
-            roles.push(...r);
-            end = tokens[k]!.end;
-            k++;
-            // a hyphen between number words ("twenty-five", "dix-sept", "quatre-vingt-dix")
-            if (
-              tokens[k]?.type === 'sym' &&
-              tokens[k]!.text === '-' &&
-              glued(k - 1) &&
-              glued(k) &&
-              words.roles(k + 1)
-            ) {
-              if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordAt(k + 1)!)) {
-                roles.pop();
-                roles.push({ role: 'unit', value: 80 });
-                end = tokens[k + 1]!.end;
-                k += 2;
-                if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && glued(k - 1) && words.roles(k + 1)) k++;
-                continue;
-              }
-              k++;
-            }
-          }
-        }
-        // magnitude words after the words ("tres mil millones", "two million"), or alone ("a million", "mil millones")
-        let magnitude = 1;
-        let last = 1;
-        for (;;) {
-          const mag = words.magnitude(k);
-          if (!mag || mag.factor <= last) break;
-          magnitude *= mag.factor;
-          last = mag.factor;
+    return i + 1;
+  }
+  if (suffix !== undefined) {
+    const low = suffix.toLowerCase();
+    const mag = gluedMagnitude(suffix);
+    if (ordinalSuffix.test(suffix) || (lang === 'en' && /^(?:st|nd|rd|th)$/iu.test(suffix))) {
+      ordinal = true;
+      end = next!.end;
+      next2 = i + 2;
+    } else if (low === 's' || (lang === 'de' && low === 'er' && values[0]! % 10 === 0)) {
+      decade = true;
+      end = next!.end;
+      next2 = i + 2;
+    } else if (
+      mag &&
+      (mag.factor !== 1e6 ||
+        low !== 'm' ||
+        /[$£€]\s*$/u.test(latin.slice(0, tok.start)) ||
+        tok.text.includes('.') ||
+        tokens[i + 2]?.type === 'word')
+    ) {
+      magnitude = mag.factor;
+      end = next!.end;
+      next2 = i + 2;
+    } else if (/^\p{L}/u.test(suffix) && unitClass(suffix) !== undefined) {
+      next2 = i + 1; // "3km": the unit is read below
+    }
+  } else if (
+    next?.type === 'sym' &&
+    (next.text === "'" || next.text === '’') &&
+    gluedAt(tokens, i) &&
+    tokens[i + 2]?.text === 's' &&
+    gluedAt(tokens, i + 1)
+  ) {
+    decade = true; // 1990's
+    end = tokens[i + 2]!.end;
+    next2 = i + 3;
+  } else if (
+    next?.type === 'sym' &&
+    next.text === '.' &&
+    gluedAt(tokens, i) &&
+    tokens[i + 2] &&
+    gluedAt(tokens, i + 1) &&
+    /^[ºª]$/u.test(tokens[i + 2]!.text)
+  ) {
+    ordinal = true; // 15.º
+    end = tokens[i + 2]!.end;
+    next2 = i + 3;
+  } else if (
+    next?.type === 'sym' &&
+    /^[ºª°]$/u.test(next.text) &&
+    gluedAt(tokens, i) &&
+    lang !== 'en' &&
+    !/^[CF]/u.test(latin.slice(next.end, next.end + 1))
+  ) {
+    ordinal = next.text !== '°' || lang === 'es' || lang === 'it' || lang === 'pt';
+    if (ordinal) {
+      end = next.end;
+      next2 = i + 2;
+    }
+  }
+  // Magnitude words after the number: "1.5 million", "3 mil millones", "10,7 miles de millones", "2,8 Milliarden",
+  // and the Mexican style "2 mil 600 millones", "5 millones 143 mil 312".
+  const chain: Array<number | { readonly f: number }> = magnitude > 1 ? [{ f: magnitude }] : [];
+  if (!decade && !ordinal) {
+    let k = next2;
+    if (tokens[k]?.text === '-' && gluedAt(tokens, k - 1) && gluedAt(tokens, k) && words.magnitude(k + 1)) k++;
+    let largest = magnitude;
+    for (;;) {
+      const w = wordIn(tokens, k);
+      const mag = words.magnitude(k);
+      if (mag && mag.factor > 1) {
+        chain.push({ f: mag.factor });
+        largest = Math.max(largest, mag.factor);
+        end = tokens[k]!.end;
+        k++;
+        if (
+          tokens[k]?.type === 'sym' &&
+          tokens[k]!.text === '.' &&
+          gluedAt(tokens, k - 1) &&
+          /^(?:mio|mrd|bio|tsd|mln|md)$/iu.test(w!)
+        ) {
           end = tokens[k]!.end;
           k++;
-          if (ofLarger(k, mag.factor)) k++;
         }
-        const only = roles.length === 1 ? roles[0]! : undefined;
-        if (roles.length === 0 && firstMag?.plural) {
-          // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
-          out.push(
-            wordNumber(text, tok.start, end, magnitude, 'words', {
-              keys: [`m:${magnitude}`],
-              magnitude,
-              mantissa: 1,
-              bare: true,
-            }),
-          );
-        } else if (only?.role === 'ordinal') {
-          out.push(wordNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
-        } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
-          const v = roles[0]!.value + roles[1]!.value;
-          out.push(wordNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
-        } else if (only?.role === 'article' && magnitude === 1) {
-          out.push(wordNumber(text, tok.start, end, 1, 'article'));
-        } else {
-          const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
-          if (base !== null && (roles.length > 0 || magnitude > 1)) {
-            const v = round(base * magnitude);
-            // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
-            out.push(wordNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
-          }
-        }
-        i = Math.max(k, i + 1);
+        if (ofLargerAt(tokens, words, k, mag.factor)) k++;
         continue;
       }
+      if (
+        (lang === 'es' || lang === 'pt') &&
+        chain.length &&
+        tokens[k]?.type === 'digits' &&
+        /^\d{1,3}$/u.test(tokens[k]!.text) &&
+        Number(tokens[k]!.text) < largest
+      ) {
+        chain.push(Number(tokens[k]!.text));
+        end = tokens[k]!.end;
+        k++;
+        continue;
+      }
+      break;
     }
-    i++;
+    next2 = k;
   }
+  const mantissa = values[0]!;
+  if (chain.length) {
+    const evaluate = (v0: number): number => {
+      let result = 0;
+      let current = v0;
+      let largest = 0;
+      for (const item of chain) {
+        if (typeof item === 'number') current += item;
+        else {
+          if (result > 0 && item.f > largest) result = (result + current) * item.f;
+          else result += current * item.f;
+          current = 0;
+          largest = Math.max(largest, item.f);
+        }
+      }
+      return result + current;
+    };
+    magnitude = round(evaluate(1) - evaluate(0));
+    values = values.map((v) => round(evaluate(v)));
+  }
+  const keys = values.map(nkey);
+  // "2020/21", "2011-12": the second year written with two digits
+  const prev = tokens[i - 1];
+  if (
+    /^\d{2}$/u.test(tok.text) &&
+    prev?.type === 'sym' &&
+    /^[/\-–]$/u.test(prev.text) &&
+    prev.end === tok.start &&
+    tokens[i - 2]?.end === prev.start &&
+    /^(?:19|20)\d{2}$/u.test(tokens[i - 2]!.text)
+  ) {
+    keys.push(nkey(Math.floor(Number(tokens[i - 2]!.text) / 100) * 100 + values[0]!));
+  }
+  if (decade) {
+    const v = values[0]!;
+    if (v >= 1000 && v % 100 !== 0) keys.push(nkey(v % 100));
+    else if (v < 100) keys.push(nkey(1900 + v), nkey(2000 + v));
+  }
+  out.push({
+    text: text.slice(tok.start, end),
+    start: tok.start,
+    end,
+    kind: 'number',
+    value: values[0]!,
+    keys,
+    foreignFrom: decade ? keys.length : foreignFrom,
+    origin: 'digits',
+    magnitude,
+    mantissa,
+    decade,
+    ordinal,
+  });
+  return Math.max(next2, i + 1);
+}
+
+/** Roman numerals, decades in words and spelled-out numbers from token i; the index after what was read. */
+function readWords(reader: QuantityReader, i: number): number {
+  const { text, tokens, lang, out, words } = reader;
+  const tok = tokens[i]!;
+  // ---- Roman numerals: any well-formed one next to "century"/"siglo"; on its own only II, XV, XXI (I, V, X letters, two or more).
+  const romanMatch = 'IVXLCDM'.includes(tok.text[0]!) ? /^([IVXLCDM]+)(e|er|ème|eme)?$/u.exec(tok.text) : null;
+  if (romanMatch) {
+    const ctx =
+      CENTURY.test(wordIn(tokens, i - 1) ?? '') ||
+      CENTURY.test(wordIn(tokens, i + 1) ?? '') ||
+      // a French ordinal ending ("XVe", "Ier", "Ve"); "Le", "Ce", "De", "Me" are words, Roman only beside "siècle"
+      (romanMatch[2] !== undefined && lang === 'fr' && !/^[LCDM]e$/u.test(tok.text));
+    const v = ctx ? romanValue(romanMatch[1]!) : romanMatch[2] === undefined ? standaloneRoman(romanMatch[1]!) : null;
+    if (v !== null) {
+      out.push(wordNumber(text, tok.start, tok.end, v, 'roman', { ordinal: ctx }));
+      return i + 1;
+    }
+  }
+  // ---- decades in words: "the nineties", "الثمانينيات"
+  const lower = words.lower(i);
+  const enDecade = lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower) ? EN_DECADE_WORDS[lower] : undefined;
+  const arDecade = lang === 'ar' ? AR_DECADE.exec(words.lower(i)) : null;
+  const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
+  if (enDecade !== undefined || arDecade || deDecade) {
+    const v =
+      enDecade ??
+      (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
+    out.push(
+      wordNumber(text, tok.start, tok.end, v, 'words', {
+        keys: [nkey(v), nkey(1900 + v)],
+        foreignFrom: 2,
+        decade: true,
+      }),
+    );
+    return i + 1;
+  }
+  // ---- spelled-out numbers, with connectors and magnitude words
+  const first = words.roles(i);
+  const firstMag = first ? undefined : words.magnitude(i);
+  if (first || firstMag) {
+    const roles: WordRole[] = [];
+    let k = i;
+    let end = tok.end;
+    if (first) {
+      for (;;) {
+        const r = words.roles(k);
+        if (!r) break;
+        if (r.length === 1 && r[0]!.role === 'and') {
+          // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
+          const nextRoles = words.roles(k + 1);
+          const prev = roles[roles.length - 1];
+          const okPrev =
+            prev !== undefined &&
+            (prev.role === 'hundred' ||
+              prev.role === 'thousand' ||
+              (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
+          if (!okPrev || !nextRoles || nextRoles[0]!.role !== 'unit' || nextRoles[0]!.value >= 100) break;
+        } else if (
+          roles.length &&
+          (r[0]!.role === 'article' ||
+            r[0]!.role === 'ordinal' ||
+            roles[roles.length - 1]!.role === 'article' ||
+            roles[roles.length - 1]!.role === 'ordinal')
+        ) {
+          // Arabic "الخامس عشر" (fifteenth): an ordinal followed by ten
+          const prev = roles[roles.length - 1]!;
+          if (!(lang === 'ar' && prev.role === 'ordinal' && r[0]!.role === 'unit' && r[0]!.value === 10)) break;
+        } else if (roles.length && r[0]!.role === 'unit' && roles[roles.length - 1]!.role === 'unit') {
+          const prev = roles[roles.length - 1] as { value: number };
+          const cur = r[0] as { value: number };
+          // "twenty five" (no hyphen), Arabic "ثلاثة عشر" (3 + 10); never "two three"
+          const ok =
+            (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) ||
+            (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) ||
+            (lang === 'ar' && prev.value < 10 && cur.value === 10) ||
+            (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
+          if (!ok) break;
+        }
+        roles.push(...r);
+        end = tokens[k]!.end;
+        k++;
+        // a hyphen between number words ("twenty-five", "dix-sept", "quatre-vingt-dix")
+        if (
+          tokens[k]?.type === 'sym' &&
+          tokens[k]!.text === '-' &&
+          gluedAt(tokens, k - 1) &&
+          gluedAt(tokens, k) &&
+          words.roles(k + 1)
+        ) {
+          if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordIn(tokens, k + 1)!)) {
+            roles.pop();
+            roles.push({ role: 'unit', value: 80 });
+            end = tokens[k + 1]!.end;
+            k += 2;
+            if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && gluedAt(tokens, k - 1) && words.roles(k + 1))
+              k++;
+            continue;
+          }
+          k++;
+        }
+      }
+    }
+    // magnitude words after the words ("tres mil millones", "two million"), or alone ("a million", "mil millones")
+    let magnitude = 1;
+    let last = 1;
+    for (;;) {
+      const mag = words.magnitude(k);
+      if (!mag || mag.factor <= last) break;
+      magnitude *= mag.factor;
+      last = mag.factor;
+      end = tokens[k]!.end;
+      k++;
+      if (ofLargerAt(tokens, words, k, mag.factor)) k++;
+    }
+    const only = roles.length === 1 ? roles[0]! : undefined;
+    if (roles.length === 0 && firstMag?.plural) {
+      // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
+      out.push(
+        wordNumber(text, tok.start, end, magnitude, 'words', {
+          keys: [`m:${magnitude}`],
+          magnitude,
+          mantissa: 1,
+          bare: true,
+        }),
+      );
+    } else if (only?.role === 'ordinal') {
+      out.push(wordNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
+    } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
+      const v = roles[0]!.value + roles[1]!.value;
+      out.push(wordNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
+    } else if (only?.role === 'article' && magnitude === 1) {
+      out.push(wordNumber(text, tok.start, end, 1, 'article'));
+    } else {
+      const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
+      if (base !== null && (roles.length > 0 || magnitude > 1)) {
+        const v = round(base * magnitude);
+        // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
+        out.push(wordNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
+      }
+    }
+    return Math.max(k, i + 1);
+  }
+  return i + 1;
+}
+
+/** Each quantity's unit, and the years a number of decades or centuries also is. */
+function attachUnits(out: Quantity[], tokens: readonly Token[], latin: string): void {
   let from = 0;
   for (let qi = 0; qi < out.length; qi++) {
     const q = out[qi]!;
@@ -996,7 +1042,6 @@ export function findQuantities(
     }
   }
   // (no memory of texts: a run reads each text once, and a cache keyed by whole texts never paid for itself)
-  return out;
 }
 
 const DECADE_WORD = /^(?:decades?|décadas?|decenios?|décennies?|decennies?|jahrzehnte?n?|عقود|عقدين|عقدان)$/iu;
