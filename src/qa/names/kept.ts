@@ -57,7 +57,15 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
         continue;
       }
       const at = indexed.length;
-      const entry: Indexed = { source: u.source, lang, targets: [u.target] };
+      // (every field there from the start: entries of one shape, whichever were read)
+      const entry: Indexed = {
+        source: u.source,
+        lang,
+        targets: [u.target],
+        folded: undefined,
+        read: undefined,
+        lower: undefined,
+      };
       indexed.push(entry);
       bySource.set(`${lang}\u0000${u.source}`, entry);
       let words = byWord.get(lang);
