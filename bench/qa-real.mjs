@@ -10,16 +10,17 @@
 //   --missed <defect>               print the defective copies locflow misses at error level, then stop (--limit N)
 //   --examples                      print 3 defective targets per defect type, the change marked ⟦old → new⟧
 //   --no-pofilter, --no-cli         skip pofilter, or the timing of `locflow check` through the CLI
+//   --runs N                        timed runs of the CLI and of pofilter, alternating (default 3; medians)
 //   --json                          print everything as JSON instead of tables
 //   --dist <dir>                    the compiled locflow to measure (default dist/)
 //   --set key=value                 a "qa" option for every run (e.g. --set unlikeNames=error), repeatable
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFECTS, mulberry32, seedFor } from './qa-inject.mjs';
-import { measure } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt, positionals } = parseArgs({
@@ -30,6 +31,7 @@ const { values: opt, positionals } = parseArgs({
     missed: { type: 'string' },
     lang: { type: 'string' },
     limit: { type: 'string', default: '20' },
+    runs: { type: 'string', default: '3' },
     examples: { type: 'boolean', default: false },
     'no-pofilter': { type: 'boolean', default: false },
     'no-cli': { type: 'boolean', default: false },
@@ -120,14 +122,24 @@ function keysByUnit(issues) {
   return by;
 }
 
-const started = performance.now();
-const cleanCounts = { errors: 0, warnings: 0 };
-for (const c of corpora) {
-  const { issues } = await runChecks(c.pairs, { severities, settings });
-  c.clean = keysByUnit(issues);
-  for (const i of issues) if (i.severity !== 'info') cleanCounts[`${i.severity}s`]++;
+/** Wall and CPU seconds (this process: user + system) of an async step. */
+async function timed(step) {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  await step();
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - wall) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
-const firstRunMs = performance.now() - started;
+
+const cleanCounts = { errors: 0, warnings: 0 };
+// The first pass is what a `locflow check` run pays: word lists loaded, memories empty, code not yet optimised.
+const firstPass = await timed(async () => {
+  for (const c of corpora) {
+    const { issues } = await runChecks(c.pairs, { severities, settings });
+    c.clean = keysByUnit(issues);
+    for (const i of issues) if (i.severity !== 'info') cleanCounts[`${i.severity}s`]++;
+  }
+});
 
 const pct = (n, d) => (d ? (100 * n) / d : NaN);
 const f1 = (x) => (Number.isNaN(x) ? '–' : x.toFixed(1));
@@ -342,12 +354,30 @@ function readPofilter(file) {
 }
 
 function pofilter(input, output, lang) {
-  const r = spawnSync(
-    'pofilter',
-    ['--progress=none', `--language=${lang}`, ...TESTS.flatMap((t) => ['-t', t]), input, output],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`pofilter failed on ${input}: ${r.stderr}`);
+  return timeProcess('pofilter', [
+    '--progress=none',
+    `--language=${lang}`,
+    ...TESTS.flatMap((t) => ['-t', t]),
+    input,
+    output,
+  ]);
+}
+
+const hasTime = existsSync('/usr/bin/time');
+/**
+ * Runs a command to its end: wall seconds, and with /usr/bin/time its CPU seconds (user + system) and peak MB.
+ * Exit codes above `okStatus` fail (check exits 1 when it finds errors).
+ */
+function timeProcess(cmd, args, { cwd, okStatus = 0 } = {}) {
+  const start = performance.now();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], { cwd, encoding: 'utf8' })
+    : spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status === null || r.status > okStatus) throw new Error(`${cmd} failed (${r.status}): ${r.stderr}`);
+  if (!hasTime) return { seconds, cpu: NaN, mb: NaN };
+  const [user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpu: user + sys, mb: kb / 1024 };
 }
 
 const hasPofilter = !opt['no-pofilter'] && spawnSync('pofilter', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -355,7 +385,7 @@ let po = null;
 if (hasPofilter) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  po = { tests: TESTS, clean: {}, recall: {}, seconds: 0 };
+  po = { tests: TESTS, clean: {}, recall: {} };
   for (const type of TYPES) po.recall[type] = { total: { n: 0, error: 0 } };
   for (const c of corpora) {
     const [cleanIn, cleanOut, defIn, defOut] = ['clean.po', 'clean.out.po', 'defects.po', 'defects.out.po'].map((f) =>
@@ -363,9 +393,7 @@ if (hasPofilter) {
     );
     writePo(cleanIn, c.lang, c.pairs);
     writePo(defIn, c.lang, c.copies);
-    const t0 = performance.now();
     pofilter(cleanIn, cleanOut, c.lang);
-    po.seconds += (performance.now() - t0) / 1000;
     pofilter(defIn, defOut, c.lang);
     const before = readPofilter(cleanOut);
     const after = readPofilter(defOut);
@@ -386,21 +414,26 @@ if (hasPofilter) {
 
 // ---------- timings: the clean pairs of every language ----------
 
-const passes = [firstRunMs];
-for (let i = 0; i < 2; i++) {
-  const t0 = performance.now();
-  for (const c of corpora) await runChecks(c.pairs, { severities, settings });
-  passes.push(performance.now() - t0);
-}
-passes.sort((a, b) => a - b);
+const warm = [];
+for (let i = 0; i < 2; i++)
+  warm.push(
+    await timed(async () => {
+      for (const c of corpora) await runChecks(c.pairs, { severities, settings });
+    }),
+  );
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const timings = {
   pairs: corpora.reduce((n, c) => n + c.pairs.length, 0),
-  locflowSeconds: passes[1] / 1000,
-  pofilterSeconds: po?.seconds ?? null,
+  // (the first pass, as a run of the command pays it; the later passes find memories filled and code optimised)
+  inProcess: {
+    first: firstPass,
+    warm: { seconds: median(warm.map((w) => w.seconds)), cpu: median(warm.map((w) => w.cpu)) },
+  },
+  pofilter: null,
   byCheck: {},
   cli: null,
 };
-// Each check alone, to see where locflow's time goes.
+// Each check alone, to see where locflow's time goes (warm: after the passes above).
 const { loadChecks } = await import(join(dist, 'qa/checks/index.js'));
 for (const check of (await loadChecks()).filter((k) => severities[k.id] !== 'off')) {
   const t0 = performance.now();
@@ -409,6 +442,7 @@ for (const check of (await loadChecks()).filter((k) => severities[k.id] !== 'off
 }
 
 // The CLI needs a project: a config with the languages (spelling as above) and a source file it never reads here.
+let cliRun = null;
 if (!opt['no-cli']) {
   try {
     const { writeXliff } = await import(join(dist, 'xliff/write.js'));
@@ -434,20 +468,46 @@ if (!opt['no-cli']) {
     });
     const cli = join(dist, 'cli', 'index.js');
     // check exits 1 when it finds errors, as it will here.
-    const m = measure(
-      'sh',
-      [
-        '-c',
-        `"${process.execPath}" "${cli}" check --format json -o report.json ${files.join(' ')} >/dev/null; test $? -le 1`,
-      ],
-      { cwd: project, runs: 1 },
-    );
-    const report = JSON.parse(readFileSync(join(project, 'report.json'), 'utf8'));
-    timings.cli = { seconds: m.seconds, mb: m.mb, files: files.length, summary: report.summary };
+    cliRun = () =>
+      timeProcess(process.execPath, [cli, 'check', '--format', 'json', '-o', 'report.json', ...files], {
+        cwd: project,
+        okStatus: 1,
+      });
+    cliRun.project = project;
+    cliRun.files = files.length;
   } catch (err) {
     timings.cli = { skipped: String(err.message ?? err).split('\n')[0] };
   }
 }
+// The command and pofilter (one run per language, as its command line takes one language), alternating: A B A B.
+const runs = Math.max(1, Number(opt.runs));
+const cliRuns = [];
+const poRuns = [];
+for (let r = 0; r < runs; r++) {
+  if (cliRun) cliRuns.push(cliRun());
+  if (po) {
+    const each = corpora.map((c) =>
+      pofilter(join(work, `${c.lang}.clean.po`), join(work, `${c.lang}.clean.out.po`), c.lang),
+    );
+    poRuns.push({
+      seconds: each.reduce((a, b) => a + b.seconds, 0),
+      cpu: each.reduce((a, b) => a + b.cpu, 0),
+      mb: Math.max(...each.map((e) => e.mb)),
+    });
+  }
+}
+const summary = (xs) => ({
+  seconds: median(xs.map((x) => x.seconds)),
+  cpu: median(xs.map((x) => x.cpu)),
+  mb: Math.max(...xs.map((x) => x.mb)),
+  runs: xs.length,
+});
+if (poRuns.length) timings.pofilter = summary(poRuns);
+if (cliRuns.length) {
+  const report = JSON.parse(readFileSync(join(cliRun.project, 'report.json'), 'utf8'));
+  timings.cli = { ...summary(cliRuns), files: cliRun.files, summary: report.summary };
+}
+timings.load = loadavg()[0];
 
 // ---------- output ----------
 
@@ -594,11 +654,6 @@ if (po) {
   );
 say();
 
-const cliLine = !timings.cli
-  ? 'skipped (--no-cli)'
-  : timings.cli.skipped
-    ? `skipped: ${timings.cli.skipped}`
-    : `${timings.cli.seconds.toFixed(2)} s${Number.isNaN(timings.cli.mb) ? '' : `, ${timings.cli.mb.toFixed(0)} MB peak`} (${timings.cli.files} XLIFF files, process start included; ${timings.cli.summary.errors} errors, ${timings.cli.summary.warnings} warnings; in process ${cleanCounts.errors} and ${cleanCounts.warnings})`;
 say('## QA on real translations');
 say();
 say(
@@ -628,12 +683,30 @@ for (const t of TYPES) {
   );
 }
 say();
-say(`| time, ${timings.pairs} clean pairs | seconds |`);
-say(`|---|---:|`);
-say(`| locflow runChecks, in process (median of 3) | ${timings.locflowSeconds.toFixed(2)} |`);
-if (po) say(`| pofilter, ${TESTS.length} tests, one run per language | ${po.seconds.toFixed(2)} |`);
-if (po) say(`| locflow in process ÷ pofilter | ${(timings.locflowSeconds / po.seconds).toFixed(2)}× |`);
-say(`| \`locflow check\` CLI | ${cliLine} |`);
+const secs = (t) => `${t.seconds.toFixed(2)} s wall, ${Number.isNaN(t.cpu) ? '–' : t.cpu.toFixed(2)} s CPU`;
+const ratio = (a, b) => (b > 0 && a > 0 ? `${(b / a).toFixed(2)}×` : '–');
+say(
+  `| time, the ${timings.pairs} clean pairs (load average ${timings.load.toFixed(1)}) | wall, CPU | pofilter ÷ locflow, wall / CPU |`,
+);
+say(`|---|---:|---:|`);
+const po1 = timings.pofilter;
+if (po1)
+  say(
+    `| pofilter, ${TESTS.length} tests, one run per language (median of ${po1.runs}, process start included; ${po1.mb.toFixed(0)} MB peak) | ${secs(po1)} | |`,
+  );
+const vsPo = (t) => (po1 ? `${ratio(t.seconds, po1.seconds)} / ${ratio(t.cpu, po1.cpu)}` : '–');
+if (timings.cli && !timings.cli.skipped) {
+  const c = timings.cli;
+  say(
+    `| \`locflow check\` CLI, ${c.files} XLIFF files (median of ${c.runs}, alternating with pofilter; process start included; ${c.mb.toFixed(0)} MB peak; ${c.summary.errors} errors, ${c.summary.warnings} warnings, in process ${cleanCounts.errors} and ${cleanCounts.warnings}) | ${secs(c)} | ${vsPo(c)} |`,
+  );
+} else say(`| \`locflow check\` CLI | ${timings.cli ? `skipped: ${timings.cli.skipped}` : 'skipped (--no-cli)'} | |`);
+say(
+  `| locflow runChecks in process, first pass (as a run pays it) | ${secs(timings.inProcess.first)} | ${vsPo(timings.inProcess.first)} |`,
+);
+say(
+  `| locflow runChecks in process, later passes (median of 2: memories filled, code optimised) | ${secs(timings.inProcess.warm)} | ${vsPo(timings.inProcess.warm)} |`,
+);
 say();
 say(
   `Time per locflow check alone: ${Object.entries(timings.byCheck)
