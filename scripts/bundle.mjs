@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
 
 const CORE =
-  /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/dates|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract\.js|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
+  /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/(?:dates|month-table)|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract\.js|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
 
 const bundle = await rolldown({
   input: {
