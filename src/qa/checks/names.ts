@@ -103,6 +103,12 @@ function checkPair(
         lang: pair.sourceLang,
         renderings,
         expands: (acronym) => (sourceText ??= new TargetText(src, pair.sourceLang)).hasExpansion(acronym),
+        acronymsOf: (n) => {
+          const initials = letters(n.words.filter((w) => !CONNECTORS.has(w)).map((w) => fold(w)[0]!));
+          return found
+            .filter((o) => o.kind === 'acronym' && letters([...fold(o.text).replace(/s$/u, '')]) === initials)
+            .map((o) => o.text);
+        },
         unlikeNames,
         kept: (n) => kept(n, src, pair.targetLang),
         otherNames: (n) => {
@@ -164,6 +170,8 @@ interface SourceSide {
   readonly renderings: readonly string[];
   /** Whether the source spells an acronym out in capitalised words ("Free Trade Agreement" for FTA). */
   expands(acronym: string): boolean;
+  /** The source's acronyms whose letters are the initials of a name's words (NCUA: National Credit Union Administration). */
+  acronymsOf(name: FoundName): string[];
   /** The severity of a lost one-word name where no target name is like it (the option qa.unlikeNames). */
   readonly unlikeNames: Severity;
   /** Whether the target has capitalised words no source word explains (asked once per unit). */
@@ -247,6 +255,13 @@ function lookFor(
   // An acronym the source spells out ("the Free Trade Agreement (FTA)"): the written-out name is checked on its own,
   // and a translation may give only that.
   if (name.kind === 'acronym' && source.expands(name.text)) return undefined;
+  // And the other way round: a written-out name beside its acronym ("the National Credit Union Administration
+  // (NCUA)") may be given by the acronym only.
+  if (
+    name.words.length > 1 &&
+    source.acronymsOf(name).some((a) => target.hasPhrase(a) || target.hasLocalisedAcronym(a))
+  )
+    return undefined;
   // A name the other units keep as written is one translators keep: where nothing here renders it, it was lost,
   // though its words are common ones or the target has other capitalised words a translation could be.
   const lost = keptButLost(name, parts, found, target, source);
@@ -360,7 +375,9 @@ function keptButLost(
 ): Finding | undefined {
   const last = parts[parts.length - 1];
   // A country or language has renderings and adjectives no list holds all of ("USA" → "Amerika"): CLDR's decide.
-  if (last === undefined || found.get(last) !== undefined || target.nonLatin || name.cldr) return undefined;
+  // A target in another script counts too: where the other units keep a name in Latin letters (PubMed, IgG), a unit
+  // with neither it nor its transliteration lost it.
+  if (last === undefined || found.get(last) !== undefined || name.cldr) return undefined;
   // A name of common words may be translated by a name of the target's own ("employers' Federation" →
   // "Confindustria"): only a target with no such word lost it.
   if (name.kind === 'common' && source.targetHasOwnNames()) return undefined;
@@ -369,10 +386,12 @@ function keptButLost(
     return undefined;
   if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
   const others = source.kept(name.text);
-  if (!keptByOthers(others)) return undefined;
-  return {
-    message: `name "${name.text}" is not in the target, where ${others.keeping} other units keep it as written`,
-  };
+  // One other unit is evidence enough where every unit with the name keeps it and this target has no capitalised
+  // word a translation could be.
+  const onlyOther = others.keeping === 1 && others.withName === 1 && !target.nonLatin && !source.targetHasOwnNames();
+  if (!keptByOthers(others) && !onlyOther) return undefined;
+  const units = others.keeping === 1 ? '1 other unit keeps' : `${others.keeping} other units keep`;
+  return { message: `name "${name.text}" is not in the target, where ${units} it as written` };
 }
 
 /**
@@ -384,6 +403,9 @@ function placeFor(name: FoundName, text: string): number | undefined {
   if (name.cldr || name.words.some((w) => isGermanWord(w))) return undefined;
   return (name.start + name.text.length / 2) / Math.max(1, text.length);
 }
+
+/** Letters in a canonical order, to compare an acronym with initials in any order. */
+const letters = (chars: readonly string[]): string => [...chars].sort().join('');
 
 /** Sound classes of a word's first letter: vowels, the k/g sounds, the labials, the dentals, the sibilants. */
 const FIRST_SOUND: ReadonlyArray<readonly [RegExp, string]> = [

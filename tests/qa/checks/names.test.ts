@@ -431,3 +431,49 @@ describe('a rendering of a lost name is a name, and stands where the name stood'
     expect(mine.join('\n')).toMatch(/^warning: .*translated as "josef"\?/u);
   });
 });
+
+describe('names kept by the run, in more cases', () => {
+  const run = async (units: Array<[string, string]>, lang = 'es'): Promise<string[]> =>
+    (
+      await runChecks(
+        units.map(([s, t], i) => pair(s, t, lang, `u${i}`)),
+        { checks: await loadChecks(['names']) },
+      )
+    ).issues
+      .filter((i) => i.unit === `u${units.length - 1}`)
+      .map((i) => `${i.severity}: ${i.message}`);
+
+  it('a target in another script: a name the other units keep in Latin letters, here neither kept nor transliterated', async () => {
+    const got = await run(
+      [
+        ['Data come from PubMed.', 'البيانات مأخوذة من PubMed.'],
+        ['PubMed lists the papers.', 'يسرد PubMed الأوراق.'],
+        ['According to PubMed, many papers appeared.', 'وفقًا للمصدر، ظهرت أوراق كثيرة.'],
+      ],
+      'ar',
+    );
+    expect(got.join('\n')).toMatch(/^error: name "PubMed" is not in the target, where 2 other units keep it/mu);
+  });
+
+  it('one other unit, the only one with the name, where the target has no capitalised word of its own', async () => {
+    const other: [string, string] = ['Later, Jack ran away.', 'Más tarde, Jack huyó.'];
+    const lost = await run([other, ['Most of the time Jack is running.', 'La mayor parte del tiempo está corriendo.']]);
+    expect(lost.join('\n')).toMatch(
+      /^error: name "Jack" is not in the target, where 1 other unit keeps it as written/mu,
+    );
+    // A capitalised word of the target's own may render it: no evidence then.
+    const renamed = await run([other, ['Most of the time Jack is running.', 'Casi siempre Juanito está corriendo.']]);
+    expect(renamed.join('\n')).not.toMatch(/error/u);
+  });
+
+  it('a written-out name beside its acronym may be given by the acronym only', async () => {
+    expect(
+      await run([
+        [
+          'The National Credit Union Administration (NCUA) accused the banks.',
+          'La NCUA acusó a los bancos de engañar a las cooperativas.',
+        ],
+      ]),
+    ).toEqual([]);
+  });
+});
