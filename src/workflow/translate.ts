@@ -278,8 +278,7 @@ class TranslateRun {
     const cut = async (): Promise<boolean> => {
       const ended = filling!;
       filling = undefined;
-      await ended.send();
-      const outputs = ended.engine.then((e) => e.end());
+      const outputs = ended.end();
       outputs.catch(() => undefined); // read below, or given up
       const before = sent;
       sent = { batch: ended.batch, prepared: ended.prepared, engine: ended.engine, outputs };
@@ -297,7 +296,7 @@ class TranslateRun {
           filling.push(p);
           if (filling.full(this.options.batchSize) && !(await cut())) return false;
         }
-        await filling?.send();
+        filling?.send();
       }
       if (filling && !(await cut())) return false;
       if (sent && !(await this.afterEngine(lang, sent))) return false;
@@ -507,8 +506,11 @@ class Filling {
   readonly prepared: Protected[] = [];
   private unsent = 0;
   private size = 0;
+  private delivered: Promise<void> = Promise.resolve();
 
-  constructor(readonly engine: Promise<EngineBatch>) {}
+  constructor(readonly engine: Promise<EngineBatch>) {
+    engine.catch(() => undefined); // a failed start is told by end()
+  }
 
   push(p: Pending): void {
     this.batch.push(p);
@@ -521,12 +523,22 @@ class Filling {
     return units !== undefined ? this.batch.length >= Math.max(1, units) : this.size >= BATCH_CHARACTERS;
   }
 
-  /** The units pushed since the last send, to the engine. */
-  async send(): Promise<void> {
+  /**
+   * The units pushed since the last send, to the engine once it has started (without waiting for it: the next
+   * document is read meanwhile).
+   */
+  send(): void {
     if (this.unsent === this.prepared.length) return;
     const html = this.prepared.slice(this.unsent).map((p) => p.html);
     this.unsent = this.prepared.length;
-    (await this.engine).add(html);
+    this.delivered = this.delivered.then(async () => (await this.engine).add(html));
+    this.delivered.catch(() => undefined); // a failed start is told by end()
+  }
+
+  /** No more units: the batch's translations. */
+  end(): Promise<string[]> {
+    this.send();
+    return this.delivered.then(() => this.engine).then((e) => e.end());
   }
 
   giveUp(): void {
