@@ -62,6 +62,48 @@ export function collectUnits(
   return units;
 }
 
+/**
+ * How an XLIFF version reads one inline element: `add` appends a run, `inner` reads the element's own content in
+ * place (a paired code around it, or a transparent marker). Runs are appended, not returned, so that content nested
+ * deep is never copied once per level.
+ */
+export type InlineElementReader = (el: XmlElement, add: (run: Run) => void, inner: () => void) => void;
+
+/**
+ * The runs of a <source> or <target>: its text, and each element as the version's reader for its name reads it; an
+ * element no reader names is refused with its place (a name such as "constructor" included).
+ */
+export function readInline(el: XmlElement, readers: Readonly<Record<string, InlineElementReader>>): Run[] {
+  const runs: Run[] = [];
+  const add = (run: Run): void => void runs.push(run);
+  const walk = (node: XmlElement): void => {
+    for (const child of node.children) {
+      if (typeof child === 'string') {
+        runs.push(child);
+        continue;
+      }
+      const name = localName(child.name);
+      const read = Object.hasOwn(readers, name) ? readers[name] : undefined;
+      if (!read)
+        throw new ContentReadError(
+          `unexpected element <${child.name}> inside <${node.name}>`,
+          child.line,
+          child.column,
+        );
+      read(child, add, () => walk(child));
+    }
+  };
+  walk(el);
+  return runs;
+}
+
+/** An element's attribute that identifies its code, refused when missing or empty. */
+export function requiredAttr(el: XmlElement, value: string | undefined, attr: string): string {
+  if (value === undefined || value === '')
+    throw new ContentReadError(`<${el.name}> has no ${attr}`, el.line, el.column);
+  return value;
+}
+
 /** Content as XML: text escaped, each code written by the version's `writeCode` (told whether it nests as a pair). */
 export function writeInline(
   content: Content,

@@ -1,4 +1,4 @@
-import type { CodeType, Content, InlineCode, Run } from '../model/content.js';
+import type { CodeType, Content, InlineCode } from '../model/content.js';
 import { asCodeType, codesOf, normalizeContent, textOnly } from '../model/content.js';
 import { unitKey } from '../model/readable.js';
 import type { UnitState } from '../model/unit.js';
@@ -18,7 +18,16 @@ import {
   type XmlElement,
 } from '../io/xml.js';
 import { pluralEntryName } from './plural-variants.js';
-import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
+import {
+  collectUnits,
+  ContentReadError,
+  isKnownOrigin,
+  ORIGIN_HINT,
+  readInline,
+  requiredAttr,
+  writeInline,
+  type InlineElementReader,
+} from './inline.js';
 
 /** XLIFF 1.2: writer and the reader of its elements. Inline codes are <ph>, <x/>, <g> (and <bx/>/<ex/> when pairs cross). */
 
@@ -166,82 +175,44 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
   return parts.join('\n');
 }
 
+/** The inline elements of XLIFF 1.2, each read as the code (or character) it stands for. */
+const INLINE_12: Readonly<Record<string, InlineElementReader>> = {
+  ph: (el, add) => add(el.attrs.ctype === CP_CTYPE ? cpChar12(el) : code12('standalone', el, el.attrs.id)),
+  x: (el, add) => add(code12('standalone', el, el.attrs.id, el.attrs['equiv-text'] ?? '')),
+  it: (el, add) => add(code12('standalone', el, el.attrs.id)),
+  bx: (el, add) => add(code12('open', el, el.attrs.rid ?? el.attrs.id)),
+  bpt: (el, add) => add(code12('open', el, el.attrs.rid ?? el.attrs.id)),
+  ex: (el, add) => add(code12('close', el, el.attrs.rid ?? el.attrs.id)),
+  ept: (el, add) => add(code12('close', el, el.attrs.rid ?? el.attrs.id)),
+  g: (el, add, inner) => {
+    add(code12('open', el, el.attrs.id, ''));
+    inner();
+    add(code12('close', el, el.attrs.id, ''));
+  },
+  mrk: (_el, _add, inner) => inner(), // markers (segments, terms, comments) are transparent
+  sub: () => undefined,
+};
+
 /** Reads one <source> or <target> of XLIFF 1.2 into Content. */
 export function readContent12(el: XmlElement): Content {
-  const runs: Run[] = [];
-  const walk = (node: XmlElement): void => {
-    for (const child of node.children) {
-      if (typeof child === 'string') {
-        runs.push(child);
-        continue;
-      }
-      const name = localName(child.name);
-      const id = child.attrs.id;
-      const type = codeType(child.attrs.ctype);
-      switch (name) {
-        case 'ph':
-          if (child.attrs.ctype === CP_CTYPE) {
-            const char = charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(child))?.[1]);
-            if (char === undefined)
-              throw new ContentReadError(
-                `<ph ctype="${CP_CTYPE}"> holds "${textContent(child)}", not a character as U+XXXX`,
-                child.line,
-                child.column,
-              );
-            runs.push(char);
-            break;
-          }
-          runs.push(code('standalone', requireId(child, id), type, textContent(child)));
-          break;
-        case 'x':
-        case 'it':
-          runs.push(
-            code(
-              'standalone',
-              requireId(child, id),
-              type,
-              name === 'x' ? (child.attrs['equiv-text'] ?? '') : textContent(child),
-            ),
-          );
-          break;
-        case 'bx':
-        case 'bpt':
-          runs.push(code('open', requireId(child, child.attrs.rid ?? id), type, textContent(child)));
-          break;
-        case 'ex':
-        case 'ept':
-          runs.push(code('close', requireId(child, child.attrs.rid ?? id), type, textContent(child)));
-          break;
-        case 'g':
-          runs.push(code('open', requireId(child, id), type, ''));
-          walk(child);
-          runs.push(code('close', requireId(child, id), type, ''));
-          break;
-        case 'mrk':
-          walk(child); // markers (segments, terms, comments) are transparent
-          break;
-        case 'sub':
-          break;
-        default:
-          throw new ContentReadError(
-            `unexpected element <${child.name}> inside <${node.name}>`,
-            child.line,
-            child.column,
-          );
-      }
-    }
-  };
-  walk(el);
-  return normalizeContent(runs);
+  return normalizeContent(readInline(el, INLINE_12));
 }
 
-function requireId(el: XmlElement, id: string | undefined): string {
-  if (id === undefined || id === '') throw new ContentReadError(`<${el.name}> has no id`, el.line, el.column);
-  return id;
+/** A code of the element: its id (or rid), its ctype, and its data, by default the element's text. */
+function code12(kind: InlineCode['code'], el: XmlElement, id: string | undefined, data = textContent(el)): InlineCode {
+  return { code: kind, id: requiredAttr(el, id, 'id'), type: codeType(el.attrs.ctype), data };
 }
 
-function code(kind: InlineCode['code'], id: string, type: CodeType, data: string): InlineCode {
-  return { code: kind, id, type, data };
+/** A character that XML cannot carry, written as <ph ctype="x-locflow-cp">U+XXXX</ph>. */
+function cpChar12(el: XmlElement): string {
+  const char = charFromHex(/^U\+([0-9A-Fa-f]{1,6})$/u.exec(textContent(el))?.[1]);
+  if (char === undefined)
+    throw new ContentReadError(
+      `<ph ctype="${CP_CTYPE}"> holds "${textContent(el)}", not a character as U+XXXX`,
+      el.line,
+      el.column,
+    );
+  return char;
 }
 
 function codeType(ctype: string | undefined): CodeType {

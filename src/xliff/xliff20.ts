@@ -16,7 +16,16 @@ import {
   textContent,
   type XmlElement,
 } from '../io/xml.js';
-import { collectUnits, ContentReadError, isKnownOrigin, ORIGIN_HINT, writeInline } from './inline.js';
+import {
+  collectUnits,
+  ContentReadError,
+  isKnownOrigin,
+  ORIGIN_HINT,
+  readInline,
+  requiredAttr,
+  writeInline,
+  type InlineElementReader,
+} from './inline.js';
 
 /** XLIFF 2.0: writer and the reader of its elements. Inline codes are <ph/> and <pc> (<sc/>/<ec/> when pairs cross), with originalData. */
 
@@ -179,77 +188,33 @@ function codeType(el: XmlElement): CodeType {
   return el.attrs.type === 'link' ? 'link' : el.attrs.type === 'fmt' ? 'tag' : 'placeholder';
 }
 
-function readContent20(el: XmlElement, data: ReadonlyMap<string, string>): Run[] {
-  const runs: Run[] = [];
-  // Without originalData (Angular writes none), the text shown for a code is the best account of what it stands for.
-  const dataOf = (ref: string | undefined, shown?: string): string => (ref ? (data.get(ref) ?? '') : (shown ?? ''));
-  const walk = (node: XmlElement): void => {
-    for (const child of node.children) {
-      if (typeof child === 'string') {
-        runs.push(child);
-        continue;
-      }
-      const name = localName(child.name);
-      const id = child.attrs.id;
-      const need = (value: string | undefined, attr: string): string => {
-        if (!value) throw new ContentReadError(`<${child.name}> has no ${attr}`, child.line, child.column);
-        return value;
-      };
-      switch (name) {
-        case 'ph':
-          runs.push({
-            code: 'standalone',
-            id: need(id, 'id'),
-            type: codeType(child),
-            data: dataOf(child.attrs.dataRef, child.attrs.disp ?? child.attrs.equiv),
-          });
-          break;
-        case 'pc':
-          runs.push({
-            code: 'open',
-            id: need(id, 'id'),
-            type: codeType(child),
-            data: dataOf(child.attrs.dataRefStart, child.attrs.dispStart ?? child.attrs.equivStart),
-          });
-          walk(child);
-          runs.push({
-            code: 'close',
-            id: need(id, 'id'),
-            type: codeType(child),
-            data: dataOf(child.attrs.dataRefEnd, child.attrs.dispEnd ?? child.attrs.equivEnd),
-          });
-          break;
-        case 'sc':
-          runs.push({ code: 'open', id: need(id, 'id'), type: codeType(child), data: dataOf(child.attrs.dataRef) });
-          break;
-        case 'ec':
-          runs.push({
-            code: 'close',
-            id: need(child.attrs.startRef ?? id, 'startRef'),
-            type: codeType(child),
-            data: dataOf(child.attrs.dataRef),
-          });
-          break;
-        case 'cp':
-          runs.push(cpChar(child));
-          break;
-        case 'mrk':
-          walk(child); // annotations are transparent: their content is text
-          break;
-        case 'sm':
-        case 'em':
-          break;
-        default:
-          throw new ContentReadError(
-            `unexpected element <${child.name}> inside <${node.name}>`,
-            child.line,
-            child.column,
-          );
-      }
-    }
+/**
+ * The inline elements of XLIFF 2.0, each read as the code (or character) it stands for; a code's data is its
+ * <originalData> entry, or without one (Angular writes none) the text shown for it, the best account of what it is.
+ */
+function inline20(data: ReadonlyMap<string, string>): Readonly<Record<string, InlineElementReader>> {
+  const code = (kind: InlineCode['code'], el: XmlElement, id: string, ref?: string, shown?: string): InlineCode => ({
+    code: kind,
+    id,
+    type: codeType(el),
+    data: ref ? (data.get(ref) ?? '') : (shown ?? ''),
+  });
+  const id = (el: XmlElement): string => requiredAttr(el, el.attrs.id, 'id');
+  return {
+    ph: (el, add) => add(code('standalone', el, id(el), el.attrs.dataRef, el.attrs.disp ?? el.attrs.equiv)),
+    pc: (el, add, inner) => {
+      add(code('open', el, id(el), el.attrs.dataRefStart, el.attrs.dispStart ?? el.attrs.equivStart));
+      inner();
+      add(code('close', el, id(el), el.attrs.dataRefEnd, el.attrs.dispEnd ?? el.attrs.equivEnd));
+    },
+    sc: (el, add) => add(code('open', el, id(el), el.attrs.dataRef)),
+    ec: (el, add) =>
+      add(code('close', el, requiredAttr(el, el.attrs.startRef ?? el.attrs.id, 'startRef'), el.attrs.dataRef)),
+    cp: (el, add) => add(cpChar(el)),
+    mrk: (_el, _add, inner) => inner(), // annotations are transparent: their content is text
+    sm: () => undefined,
+    em: () => undefined,
   };
-  walk(el);
-  return runs;
 }
 
 const STATE_IN: Readonly<Record<string, UnitState>> = {
@@ -269,6 +234,7 @@ function readUnit20(el: XmlElement): XliffUnit {
   const data = new Map<string, string>();
   const od = firstChild(el, 'originalData');
   if (od) for (const d of childElements(od, 'data')) if (d.attrs.id) data.set(d.attrs.id, textWithCp(d));
+  const inline = inline20(data);
   // A unit may hold several segments and ignorables; their concatenation is the unit's text.
   const source: Run[] = [];
   const target: Run[] = [];
@@ -278,16 +244,16 @@ function readUnit20(el: XmlElement): XliffUnit {
     if (name !== 'segment' && name !== 'ignorable') continue;
     const s = firstChild(part, 'source');
     if (!s) throw new ContentReadError(`<${part.name}> in unit "${id}" has no <source>`, part.line, part.column);
-    const sourceRuns = readContent20(s, data);
+    const sourceRuns = readInline(s, inline);
     source.push(...sourceRuns);
     const found = firstChild(part, 'target');
     // An empty target of a segment still "initial" (or of no state) is a segment not yet translated.
     const initial = part.attrs.state === undefined || part.attrs.state === 'initial';
     const t =
-      found && initial && readContent20(found, data).every((r) => typeof r === 'string' && r.trim() === '')
+      found && initial && readInline(found, inline).every((r) => typeof r === 'string' && r.trim() === '')
         ? undefined
         : found;
-    const targetRuns = t ? readContent20(t, data) : undefined;
+    const targetRuns = t ? readInline(t, inline) : undefined;
     if (name === 'ignorable') {
       target.push(...(targetRuns ?? sourceRuns)); // an ignorable without target stays as it is
       continue;
