@@ -44,7 +44,17 @@ export default defineConfig({
     projects: [
       // The other files share their worker's modules: src is loaded once per worker, not once per file (no test
       // changes process state: no chdir, no environment, no mocks).
-      { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: TIMED, isolate: false } },
+      // The type check that runs beside the tests (npm test only), started by one project, not by each.
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['tests/**/*.test.ts'],
+          exclude: TIMED,
+          isolate: false,
+          globalSetup: ['tests/global-typecheck.ts'],
+        },
+      },
       { extends: true, test: { name: 'timed', include: TIMED } },
     ],
   },
