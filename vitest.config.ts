@@ -44,7 +44,8 @@ export default defineConfig({
     projects: [
       // The other files share their worker's modules: src is loaded once per worker, not once per file (no test
       // changes process state: no chdir, no environment, no mocks).
-      // The type check that runs beside the tests (npm test only), started by one project, not by each.
+      // The type check that runs beside the tests (npm test only) and the run's PostgreSQL cluster, set up by one
+      // project, not by each.
       {
         extends: true,
         test: {
@@ -52,7 +53,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: TIMED,
           isolate: false,
-          globalSetup: ['tests/global-typecheck.ts'],
+          globalSetup: ['tests/global-typecheck.ts', 'tests/global-postgres.ts'],
         },
       },
       { extends: true, test: { name: 'timed', include: TIMED } },

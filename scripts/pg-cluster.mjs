@@ -40,25 +40,29 @@ export async function startCluster(settings = {}) {
   if (!bin) throw new Error(postgresMissing());
   const dir = mkdtempSync(join(tmpdir(), 'locflow-pg-'));
   const data = join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
-  const as = (cmd, args) =>
-    asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
-      : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
-  if (asRoot) {
+  if (asRoot()) {
     const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout);
     chownSync(dir, id('-u'), id('-g'));
   }
-  const init = as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+  const init = as(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const port = await freePort();
   const options = [`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`]
     .concat(Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`))
     .join(' ');
   const log = join(dir, 'server.log');
-  const start = as('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '60', 'start']);
+  const start = as(bin, 'pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '60', 'start']);
   if (start.status !== 0) throw new Error(`pg_ctl start failed: ${start.stderr}\n${readFileSync(log, 'utf8')}`);
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return clusterAt({ dir, port, pid });
+}
+
+/**
+ * The cluster that startCluster started in `dir` (its `where`), from any process: another process can use it
+ * (and stop it) knowing only where it is.
+ */
+export function clusterAt(where) {
+  const { dir, port, pid } = where;
   const url = (db) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   const sql = async (db, text, values = []) => {
     const client = new pg.Client({ connectionString: url(db) });
@@ -72,6 +76,7 @@ export async function startCluster(settings = {}) {
   let n = 0;
   return {
     port,
+    where: { dir, port, pid },
     async database() {
       const name = `t${process.pid}_${++n}`;
       await sql('postgres', `CREATE DATABASE ${name}`);
@@ -79,7 +84,8 @@ export async function startCluster(settings = {}) {
     },
     sql,
     stop() {
-      if (as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).status !== 0) {
+      const bin = postgresBin();
+      if (!bin || as(bin, 'pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']).status !== 0) {
         try {
           process.kill(pid, 'SIGQUIT');
         } catch {
@@ -89,4 +95,13 @@ export async function startCluster(settings = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+const asRoot = () => process.getuid?.() === 0;
+
+/** Runs one of PostgreSQL's programs, as the postgres user when this is root. */
+function as(bin, cmd, args) {
+  return asRoot()
+    ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
+    : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
 }

@@ -8,11 +8,11 @@ import { BULK_ROWS, PostgresMemory } from '../src/tm/postgres.js';
 import { SqliteMemory } from '../src/tm/sqlite.js';
 import { loadFuzzyIndex } from '../src/tm/fuzzy-store.js';
 import { fuzzyScore } from '../src/tm/score.js';
-import { postgresMissing, startCluster, type Cluster } from './pg-cluster.js';
+import { postgresMissing, sharedCluster, type Cluster } from './pg-cluster.js';
 
 /**
  * One contract, two stores: every test below runs on a SQLite file and on a PostgreSQL database
- * (a private cluster started for this file; skipped, with a message, where PostgreSQL is missing).
+ * (in the run's private cluster; skipped, with a message, where PostgreSQL is missing).
  */
 const missing = postgresMissing();
 if (missing) console.warn(`tm-contract: ${missing}`);
@@ -20,7 +20,7 @@ if (missing) console.warn(`tm-contract: ${missing}`);
 let cluster: Cluster | undefined;
 const folders: string[] = [];
 beforeAll(async () => {
-  if (!missing) cluster = await startCluster();
+  if (!missing) cluster = await sharedCluster();
 });
 afterAll(() => {
   cluster?.stop();

@@ -10,7 +10,7 @@ import { writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import { extractedProject, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
-import { freePort, postgresMissing, startCluster, type Cluster } from './pg-cluster.js';
+import { freePort, postgresMissing, sharedCluster, type Cluster } from './pg-cluster.js';
 
 /**
  * One memory shared by several checkouts: concurrent imports from several processes against one
@@ -23,7 +23,7 @@ if (missing) console.warn(`tm-shared: ${missing}`);
 
 let cluster: Cluster | undefined;
 beforeAll(async () => {
-  if (!missing) cluster = await startCluster();
+  if (!missing) cluster = await sharedCluster();
 });
 afterAll(() => cluster?.stop());
 
@@ -211,9 +211,11 @@ describe.skipIf(missing)('a memory in PostgreSQL', () => {
     const running = locflowAsync(d, env, 'tm', 'import', file);
     let waiting: number | undefined;
     for (let i = 0; i < 300 && waiting === undefined; i++) {
+      // This test's database only: the cluster serves the run's other files too.
       const rows = await cluster!.sql<{ pid: number }>(
         'postgres',
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'locflow' AND wait_event_type = 'Lock'",
+        "SELECT pid FROM pg_stat_activity WHERE application_name = 'locflow' AND wait_event_type = 'Lock' AND datname = $1",
+        [new URL(url).pathname.slice(1)],
       );
       waiting = rows[0]?.pid;
       if (waiting === undefined) await new Promise((r) => setTimeout(r, 100));
