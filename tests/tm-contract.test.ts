@@ -439,7 +439,7 @@ describe('the SQLite fuzzy index kept in the file', () => {
     const db = new Database(path);
     // Small segments, so that one goes stale among others.
     db.exec('DELETE FROM tm_fuzzy_segments; DELETE FROM tm_fuzzy_tokens');
-    loadFuzzyIndex(db, 'en', 'es', 300);
+    loadFuzzyIndex(db, 'en', 'es', { segmentRows: 300 });
     const stale = (): number[] =>
       db.prepare('SELECT first_id FROM tm_fuzzy_segments WHERE stale = 1').pluck().all() as number[];
     expect(stale()).toEqual([]);
@@ -457,7 +457,7 @@ describe('the SQLite fuzzy index kept in the file', () => {
        VALUES (11, 'en', 'es', 'Quite another sentence about the weather today.', 'weather', ?, 'x', 'x')`,
     ).run('Quite another sentence about the weather today.');
     expect(stale()).toEqual([1, 1201]);
-    const index = loadFuzzyIndex(db, 'en', 'es', 300);
+    const index = loadFuzzyIndex(db, 'en', 'es', { segmentRows: 300 });
     expect(stale()).toEqual([]);
     for (const [q, threshold] of [
       ['Costs rose to 5 dollars.', 90],
@@ -466,6 +466,49 @@ describe('the SQLite fuzzy index kept in the file', () => {
     ] as const)
       expect(found(index.search(q, threshold, 3))).toEqual(scan(db, q, threshold, 3));
     expect(found(index.search('Costs rose to 5 dollars.', 90, 3))).toEqual([['new', 99]]);
+    db.close();
+  });
+
+  it('is not kept when another connection commits between its read and its write (first load and later)', async () => {
+    const path = sqliteFile();
+    const tm = new SqliteMemory(path);
+    const sentences = corpus(900, 9);
+    await tm.add(sentences.map((s, i) => en(s, `t${i}`)));
+    await tm.close();
+    const db = new Database(path);
+    const other = new Database(path);
+    const moved = 'Quite another sentence about the harbour and its ferries today.';
+    const segmentRows = (): number =>
+      (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'tm_fuzzy_segments'").pluck().get() as number) &&
+      (db.prepare('SELECT count(*) FROM tm_fuzzy_segments').pluck().get() as number);
+    // First load: no triggers yet, so only the guard knows that row 5 got another text after the read.
+    loadFuzzyIndex(db, 'en', 'es', {
+      segmentRows: 300,
+      afterRead: () => other.prepare('UPDATE entries SET source = ?, target = ? WHERE id = 5').run(moved, 'moved'),
+    });
+    expect(segmentRows()).toBe(0);
+    const again = new SqliteMemory(path);
+    expect(found(await again.fuzzy(moved.replace('today', 'now'), 'en', 'es', 75, 3))).toEqual([['moved', 90.91]]);
+    await again.close();
+    // Kept now, in small segments. The second is stale, so the next load tokenizes it again; a row in it changes
+    // between that load's read and its write, which would put the old tokens back with the stale mark cleared.
+    db.exec('DELETE FROM tm_fuzzy_segments; DELETE FROM tm_fuzzy_tokens');
+    loadFuzzyIndex(db, 'en', 'es', { segmentRows: 300 });
+    expect(segmentRows()).toBe(3);
+    db.prepare('UPDATE tm_fuzzy_segments SET stale = 1 WHERE first_id = 301').run();
+    loadFuzzyIndex(db, 'en', 'es', {
+      segmentRows: 300,
+      afterRead: () => other.prepare('UPDATE entries SET source = ?, target = ? WHERE id = 305').run(moved, 'moved 2'),
+    });
+    expect(db.prepare('SELECT first_id FROM tm_fuzzy_segments WHERE stale = 1').pluck().all()).toEqual([301]);
+    const index = loadFuzzyIndex(db, 'en', 'es', { segmentRows: 300 });
+    expect(found(index.search(moved, 75, 3))).toEqual([
+      ['moved 2', 100],
+      ['moved', 100],
+    ]);
+    for (const q of [moved.replace('today', 'now'), sentences[4]!, sentences[304]!])
+      expect(found(index.search(q, 75, 3))).toEqual(scan(db, q, 75, 3));
+    other.close();
     db.close();
   });
 

@@ -90,11 +90,18 @@ function segmentsOf(lists: TokenLists, firstId: number, lastId: number, size: nu
   return out;
 }
 
+/** How a load cuts segments, and (for tests) what happens between its read and its write. */
+export interface LoadOptions {
+  readonly segmentRows?: number;
+  readonly afterRead?: () => void;
+}
+
 /**
  * The fuzzy index of one language pair: the file's segments, stale ones tokenized again, the rows
  * after them added; what changed is written back when no other connection wrote in between.
  */
-export function loadFuzzyIndex(db: Database, srcLang: string, tgtLang: string, segmentRows = SEGMENT_ROWS): FuzzyIndex {
+export function loadFuzzyIndex(db: Database, srcLang: string, tgtLang: string, options: LoadOptions = {}): FuzzyIndex {
+  const segmentRows = options.segmentRows ?? SEGMENT_ROWS;
   const read = db.transaction(() => {
     const version = db.pragma('data_version', { simple: true }) as number;
     const kept = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'tm_fuzzy_segments'").get() !== undefined;
@@ -152,6 +159,7 @@ export function loadFuzzyIndex(db: Database, srcLang: string, tgtLang: string, s
     return { version, vocabulary, known, segments };
   });
   const { version, vocabulary, known, segments } = read.deferred();
+  options.afterRead?.();
   if (segments.some((s) => s.changed)) keep(db, version, vocabulary, known, srcLang, tgtLang, segments);
   const entry = db.prepare('SELECT source, target, origin FROM entries WHERE id = ?');
   return new FuzzyIndex(

@@ -1,3 +1,4 @@
+import { LocflowError } from '../errors.js';
 import { normalizeText } from '../model/content.js';
 
 /**
@@ -75,6 +76,28 @@ export interface TranslationMemory {
 
 /** The schema version this locflow writes; each store migrates older ones up to it. */
 export const SCHEMA_VERSION = 1;
+
+/** A memory written by a newer locflow (schema `version`) is not opened: its rows may mean more than this one knows. */
+export function refuseNewerSchema(location: string, version: number): void {
+  if (version > SCHEMA_VERSION)
+    throw new LocflowError(
+      `the translation memory ${location} has schema version ${version}; this locflow knows up to ${SCHEMA_VERSION}`,
+      { hint: 'upgrade locflow to use this memory' },
+    );
+}
+
+/** One exact look-up as a batch of one: both stores answer `exact` through their `exactMany`. */
+export async function exactOne(
+  memory: Pick<TranslationMemory, 'exactMany'>,
+  source: string,
+  sourceLang: string,
+  targetLang: string,
+  context?: string,
+): Promise<TmMatch[]> {
+  return (
+    await memory.exactMany([{ source, sourceLang, targetLang, ...(context !== undefined ? { context } : {}) }])
+  )[0]!;
+}
 
 /** What a schema migration found and left. */
 export interface Migration {

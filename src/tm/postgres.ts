@@ -3,7 +3,9 @@ import { LocflowError } from '../errors.js';
 import { BestHits, FuzzyBounds, sharedTokens, tokenCounts } from './fuzzy-bounds.js';
 import {
   exactMatches,
+  exactOne,
   lang,
+  refuseNewerSchema,
   SCHEMA_VERSION,
   tmKey,
   type AddOptions,
@@ -303,10 +305,8 @@ export class PostgresMemory implements TranslationMemory {
     return result.rows.map(entryOf);
   }
 
-  async exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
-    return (
-      await this.exactMany([{ source, sourceLang, targetLang, ...(context !== undefined ? { context } : {}) }])
-    )[0]!;
+  exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
+    return exactOne(this, source, sourceLang, targetLang, context);
   }
 
   async exactMany(queries: readonly ExactQuery[]): Promise<TmMatch[][]> {
@@ -480,22 +480,15 @@ async function migrate(client: Client, location: string): Promise<Migration> {
     if (!has.rows[0]!.ok) return 0;
     return (await client.query<{ version: number }>('SELECT version FROM tm_schema')).rows[0]?.version ?? 0;
   };
-  const refuseNewer = (v: number): void => {
-    if (v > SCHEMA_VERSION)
-      throw new LocflowError(
-        `the translation memory ${location} has schema version ${v}; this locflow knows up to ${SCHEMA_VERSION}`,
-        { hint: 'upgrade locflow to use this memory' },
-      );
-  };
   const seen = await current();
-  refuseNewer(seen);
+  refuseNewerSchema(location, seen);
   if (seen === SCHEMA_VERSION) return { from: seen, to: seen };
   // The lock before the transaction: its snapshot then sees what a migrator before it committed.
   await client.query(`SELECT pg_advisory_lock(${LOCK})`);
   try {
     await client.query('BEGIN');
     const from = await current();
-    refuseNewer(from);
+    refuseNewerSchema(location, from);
     await client.query('CREATE TABLE IF NOT EXISTS tm_schema (version integer NOT NULL)');
     for (let v = from; v < SCHEMA_VERSION; v++) await client.query(MIGRATIONS[v]!);
     await client.query('DELETE FROM tm_schema');

@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { LocflowError } from '../errors.js';
 import type { FuzzyIndex } from './fuzzy-index.js';
 import { loadFuzzyIndex } from './fuzzy-store.js';
 import {
   exactMatches,
+  exactOne,
   lang,
+  refuseNewerSchema,
   SCHEMA_VERSION,
   tmKey,
   type AddOptions,
@@ -126,11 +127,7 @@ export class SqliteMemory implements TranslationMemory {
         this.db.exec('CREATE TABLE IF NOT EXISTS tm_schema (version INTEGER NOT NULL)');
         const row = this.db.prepare('SELECT version FROM tm_schema').get() as { version: number } | undefined;
         const from = row?.version ?? 0;
-        if (from > SCHEMA_VERSION)
-          throw new LocflowError(
-            `the translation memory ${this.location} has schema version ${from}; this locflow knows up to ${SCHEMA_VERSION}`,
-            { hint: 'upgrade locflow to use this memory' },
-          );
+        refuseNewerSchema(this.location, from);
         for (let v = from; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(this.db);
         if (!row) this.db.prepare('INSERT INTO tm_schema (version) VALUES (?)').run(SCHEMA_VERSION);
         else this.db.prepare('UPDATE tm_schema SET version = ?').run(SCHEMA_VERSION);
@@ -186,10 +183,8 @@ export class SqliteMemory implements TranslationMemory {
     return Promise.resolve(rows.map(entryOf));
   }
 
-  async exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
-    return (
-      await this.exactMany([{ source, sourceLang, targetLang, ...(context !== undefined ? { context } : {}) }])
-    )[0]!;
+  exact(source: string, sourceLang: string, targetLang: string, context?: string): Promise<TmMatch[]> {
+    return exactOne(this, source, sourceLang, targetLang, context);
   }
 
   exactMany(queries: readonly ExactQuery[]): Promise<TmMatch[][]> {
