@@ -1,9 +1,13 @@
 // npm run bench:tm [-- --store sqlite|postgres] [--sizes 100000,1000000] [--lookups 3000] [--url postgres://…]
-// [--translate-toolkit]: time to store the entries, then per look-up (exact, else fuzzy ≥ 75 %, as extract asks)
+// [--reuse] [--work DIR] [--translate-toolkit]: time to store the entries, then per look-up (exact, else fuzzy ≥ 75 %,
+// as extract asks)
 // p50/p95 for ⅓ exact, ⅓ one word changed, ⅓ new sentences, from one client and from 4 concurrent clients
 // (processes). PostgreSQL: --url or LOCFLOW_TM_URL, else a private cluster (scripts/pg-cluster.mjs) when PostgreSQL
 // is installed; each size gets a new database. Each store's matches are digested; once both stores have run, the
 // digests say whether they returned the same matches in the same order. Figures, not tests.
+// --reuse keeps the stored memories in --work (default .cache/bench-tm: tm-<size>.db, and a private PostgreSQL
+// cluster in pg/ with a database bench_<size>, stopped at the end but kept) and uses them again when they hold the
+// benchmark's entries, so a look-up run at a million entries needs no new load (minutes) first.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,9 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = join(root, '.cache', 'bench-tm');
 const { values: args } = parseArgs({
   options: {
+    reuse: { type: 'boolean', default: false },
+    work: { type: 'string', default: join(root, '.cache', 'bench-tm') },
     store: { type: 'string', default: 'sqlite' },
     sizes: { type: 'string', default: process.env.TM_ENTRIES ?? '100000,1000000' },
     lookups: { type: 'string', default: process.env.TM_LOOKUPS ?? '3000' },
@@ -25,7 +30,9 @@ const { values: args } = parseArgs({
     client: { type: 'string' },
   },
 });
+const work = args.work;
 const LOOKUPS = Number(args.lookups);
+const sizes = args.sizes.split(',').map(Number);
 const CLIENTS = Number(args.clients);
 
 function rng(seed) {
@@ -170,11 +177,8 @@ async function location(store, size) {
   if (store === 'sqlite') return join(work, `tm-${size}.db`);
   const url = args.url ?? process.env.LOCFLOW_TM_URL;
   if (url) {
-    const { default: pg } = await import('pg');
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query('DROP TABLE IF EXISTS tm_entries, tm_schema');
-    await c.end();
+    // One database for every size: kept only where one size is asked for.
+    if (!args.reuse || sizes.length > 1) await emptied(store, url);
     return url;
   }
   if (!cluster) {
@@ -185,15 +189,44 @@ async function location(store, size) {
       process.exit(0);
     }
     // A server as a team would run it: fsync on; shared_buffers sized for the memory.
-    cluster = await startCluster({ shared_buffers: '1GB', max_wal_size: '4GB' });
+    cluster = await startCluster(
+      { shared_buffers: '1GB', max_wal_size: '4GB' },
+      args.reuse ? join(work, 'pg') : undefined,
+    );
     process.on('exit', () => cluster.stop());
   }
-  return cluster.database();
+  return cluster.database(args.reuse ? `bench_${size}` : undefined);
+}
+
+/** Removes a stored memory: the SQLite file, or the PostgreSQL tables (the store creates them again). */
+async function emptied(store, where) {
+  if (store === 'sqlite') for (const f of [where, `${where}-wal`, `${where}-shm`]) rmSync(f, { force: true });
+  else {
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: where });
+    await c.connect();
+    await c.query('DROP TABLE IF EXISTS tm_entries, tm_schema');
+    await c.end();
+  }
+}
+
+/** Whether a stored memory holds exactly these entries (their number, and the first and last of them). */
+async function holds(store, where, entries) {
+  const tm = await openStore(store, where);
+  try {
+    if ((await tm.count()) !== entries.length) return false;
+    for (const e of [entries[0], entries.at(-1)]) {
+      const found = await tm.exact(e.source, 'en', 'es');
+      if (!found.some((m) => m.score === 100 && m.target === e.target)) return false;
+    }
+    return true;
+  } finally {
+    await tm.close();
+  }
 }
 
 mkdirSync(work, { recursive: true });
 const store = args.store === 'postgres' ? 'postgres' : 'sqlite';
-const sizes = args.sizes.split(',').map(Number);
 const all = Array.from({ length: Math.max(...sizes) }, () => sentence());
 console.log(`translation memory benchmark, store: ${store}`);
 for (const size of sizes) {
@@ -201,12 +234,13 @@ for (const size of sizes) {
     .slice(0, size)
     .map((source) => ({ sourceLang: 'en', targetLang: 'es', source, target: translateish(source), origin: 'human' }));
   const where = await location(store, size);
-  if (store === 'sqlite') for (const f of [where, `${where}-wal`, `${where}-shm`]) rmSync(f, { force: true });
+  const reused = args.reuse && (await holds(store, where, entries).catch(() => false));
+  if (!reused && store === 'sqlite') await emptied(store, where);
   let t = performance.now();
   const tm = await openStore(store, where);
   // One call, as `tm import` of one file makes it (PostgreSQL: a first load that large takes the bulk path).
   let cpu = process.cpuUsage();
-  await tm.add(entries);
+  if (!reused) await tm.add(entries);
   const stored = (performance.now() - t) / 1000;
   const storedCpu = cpuSeconds(cpu);
   // Look-ups: a third exact, a third with one word (or number) changed, a third new; the same for every store.
@@ -228,11 +262,14 @@ for (const size of sizes) {
   const serverSpent = server ? server() - serverBefore : null;
   await tm.close();
   const sorted = [...one.times].sort((a, b) => a - b);
+  const rows = `${(await count(store, where)).toLocaleString('en')} rows; load average ${loadavg()[0].toFixed(1)}`;
   console.log(
-    `  ${size.toLocaleString('en')} entries stored in ${stored.toFixed(1)} s, client CPU ${storedCpu.toFixed(1)} s (${(await count(store, where)).toLocaleString('en')} rows; load average ${loadavg()[0].toFixed(1)})`,
+    reused
+      ? `  ${size.toLocaleString('en')} entries: the memory stored by an earlier run (--reuse, ${rows})`
+      : `  ${size.toLocaleString('en')} entries stored in ${stored.toFixed(1)} s, client CPU ${storedCpu.toFixed(1)} s (${rows})`,
   );
   console.log(
-    `    1 client: ${LOOKUPS} look-ups, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, mean ${ms(sorted.reduce((a, b) => a + b, 0) / sorted.length)} (first look-up ${ms(warm)}: SQLite builds the index and keeps it in the file, PostgreSQL reads its token statistics); client CPU ${lookupCpu.toFixed(1)} s for all${serverSpent === null ? '' : `, server CPU ${serverSpent.toFixed(1)} s (${ms((serverSpent * 1000) / LOOKUPS)} per look-up)`}; ${one.kinds.exact} exact, ${one.kinds.fuzzy} fuzzy ≥ 75 %, ${one.kinds.none} none`,
+    `    1 client: ${LOOKUPS} look-ups, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, mean ${ms(sorted.reduce((a, b) => a + b, 0) / sorted.length)} (first look-up ${ms(warm)}: SQLite builds the index and keeps it in the file, or reads the one kept; PostgreSQL reads its token statistics); client CPU ${lookupCpu.toFixed(1)} s for all${serverSpent === null ? '' : `, server CPU ${serverSpent.toFixed(1)} s (${ms((serverSpent * 1000) / LOOKUPS)} per look-up)`}; ${one.kinds.exact} exact, ${one.kinds.fuzzy} fuzzy ≥ 75 %, ${one.kinds.none} none`,
   );
   const firstFile = join(work, 'client-first.json');
   writeFileSync(firstFile, JSON.stringify({ store, location: where, queries: [queries[1]], first: true }));

@@ -3,7 +3,7 @@
 // postgresql package puts the programs in /usr/lib/postgresql/<version>/bin. As root the server runs as the
 // postgres user, since PostgreSQL refuses to run as root.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,18 +34,24 @@ export function freePort() {
   });
 }
 
-/** Starts a cluster; `settings` are extra server settings (name → value). */
-export async function startCluster(settings = {}) {
+/**
+ * Starts a cluster; `settings` are extra server settings (name → value). `keep`: the cluster's folder, kept
+ * after stop() and started again by the next call (a benchmark's stored databases); else a new temporary one.
+ */
+export async function startCluster(settings = {}, keep = undefined) {
   const bin = postgresBin();
   if (!bin) throw new Error(postgresMissing());
-  const dir = mkdtempSync(join(tmpdir(), 'locflow-pg-'));
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'locflow-pg-'));
   const data = join(dir, 'data');
   if (asRoot()) {
     const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout);
     chownSync(dir, id('-u'), id('-g'));
   }
-  const init = as(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
-  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  if (!existsSync(join(data, 'PG_VERSION'))) {
+    const init = as(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+    if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  }
   const port = await freePort();
   const options = [`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`]
     .concat(Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`))
@@ -54,7 +60,7 @@ export async function startCluster(settings = {}) {
   const start = as(bin, 'pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '60', 'start']);
   if (start.status !== 0) throw new Error(`pg_ctl start failed: ${start.stderr}\n${readFileSync(log, 'utf8')}`);
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  return clusterAt({ dir, port, pid });
+  return clusterAt({ dir, port, pid, ...(keep ? { kept: true } : {}) });
 }
 
 /**
@@ -62,7 +68,7 @@ export async function startCluster(settings = {}) {
  * (and stop it) knowing only where it is.
  */
 export function clusterAt(where) {
-  const { dir, port, pid } = where;
+  const { dir, port, pid, kept = false } = where;
   const url = (db) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   const sql = async (db, text, values = []) => {
     const client = new pg.Client({ connectionString: url(db) });
@@ -76,23 +82,28 @@ export function clusterAt(where) {
   let n = 0;
   return {
     port,
-    where: { dir, port, pid },
-    async database() {
-      const name = `t${process.pid}_${++n}`;
-      await sql('postgres', `CREATE DATABASE ${name}`);
-      return url(name);
+    where: { dir, port, pid, ...(kept ? { kept } : {}) },
+    /** A new database; or the one called `name`, created if it is not there yet. */
+    async database(name = undefined) {
+      if (name && (await sql('postgres', 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length)
+        return url(name);
+      const db = name ?? `t${process.pid}_${++n}`;
+      await sql('postgres', `CREATE DATABASE ${db}`);
+      return url(db);
     },
     sql,
     stop() {
       const bin = postgresBin();
-      if (!bin || as(bin, 'pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']).status !== 0) {
+      // A kept cluster is shut down cleanly (its next start needs no recovery); a throw-away one at once.
+      const mode = kept ? 'fast' : 'immediate';
+      if (!bin || as(bin, 'pg_ctl', ['-D', join(dir, 'data'), '-m', mode, '-w', 'stop']).status !== 0) {
         try {
           process.kill(pid, 'SIGQUIT');
         } catch {
           // already gone
         }
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!kept) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
