@@ -375,12 +375,12 @@ export class PostgresMemory implements TranslationMemory {
         );
       }
     } else conditions.add(`tokens && ARRAY[${[...new Set(rarest.slice(0, bounds.prefixSize))].map(param).join(', ')}]`);
-    const text = `WITH holding AS MATERIALIZED (
-         SELECT id, src_lang, tgt_lang, ntok, source, target, origin FROM tm_entries WHERE ${[...conditions].join(' OR ')})
-       SELECT id, source, target, origin FROM holding WHERE src_lang = $1 AND tgt_lang = $2 AND ntok BETWEEN $3 AND $4`;
+    // The token conditions pick the rows through the GIN index; the language pair and the length filter them as
+    // they are read, so a row of another length or pair is neither copied nor sent. `|| ''`: those two are no
+    // index condition, so the planner never reads a whole language pair through the unique index instead.
+    const text = `SELECT id, source, target, origin FROM tm_entries WHERE (${[...conditions].join(' OR ')})
+       AND src_lang || '' = $1 AND tgt_lang || '' = $2 AND ntok BETWEEN $3 AND $4`;
     const candidates = await this.query<{ id: string; source: string; target: string; origin: string }>(
-      // MATERIALIZED: the token conditions alone pick the rows, through the GIN index; the others filter them, and
-      // never lead the planner to read a whole language pair through the unique index instead.
       text,
       [src, tgt, bounds.minLength, bounds.maxLength, ...used],
       this.statementName(text),
