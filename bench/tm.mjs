@@ -288,9 +288,10 @@ for (const size of sizes) {
   });
   const lists = await Promise.all(jobs.map((file) => client(file)));
   const together = lists.flat().sort((a, b) => a - b);
-  console.log(
-    `    ${CLIENTS} concurrent clients: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} per look-up`,
-  );
+  if (CLIENTS > 0)
+    console.log(
+      `    ${CLIENTS} concurrent clients: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} per look-up`,
+    );
   // Same matches as the other store?
   const digests = join(work, `digest-${size}-${LOOKUPS}.json`);
   const known = existsSync(digests) ? JSON.parse(readFileSync(digests, 'utf8')) : {};
