@@ -221,3 +221,39 @@ export async function* inOrder<T, R>(
     yield first.value;
   }
 }
+
+/**
+ * Runs every item on `lanes` side by side (a lane runs one item at a time: a worker's share, or work on this
+ * thread), each lane taking the next item as soon as it is free, so a slow item holds up no one. `take` gets the
+ * results in the order of the items. After a failure no item starts; once the running ones end, the failure of the
+ * earliest item is thrown — the one a run through the items in order would have met first.
+ */
+export async function shareOut<T, R>(
+  items: readonly T[],
+  lanes: ReadonlyArray<(item: T) => Promise<R>>,
+  take: (result: R, index: number) => void,
+): Promise<void> {
+  const done = new Map<number, R>();
+  const failures = new Map<number, unknown>();
+  let next = 0;
+  let taken = 0;
+  const lane = async (run: (item: T) => Promise<R>): Promise<void> => {
+    while (next < items.length && failures.size === 0) {
+      const index = next++;
+      try {
+        done.set(index, await run(items[index]!));
+      } catch (err) {
+        failures.set(index, err);
+        return;
+      }
+      // Results are handed on in item order as soon as the ones before them are in.
+      while (failures.size === 0 && done.has(taken)) {
+        const result = done.get(taken)!;
+        done.delete(taken);
+        take(result, taken++);
+      }
+    }
+  };
+  await Promise.all(lanes.map(lane));
+  if (failures.size) throw failures.get(Math.min(...failures.keys()));
+}

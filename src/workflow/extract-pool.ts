@@ -1,15 +1,15 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
-import { inOrder, WorkerPool } from '../io/worker-pool.js';
-import type { Source } from '../project/documents.js';
+import { shareOut, WorkerPool } from '../io/worker-pool.js';
+import { documentUnits, type Source } from '../project/documents.js';
 import type { Project } from '../project/project.js';
-import { extractWorkerFile, type DocumentExtract, type ExtractOptions } from './extract.js';
+import { extractDocument, extractWorkerFile, openRun, type DocumentExtract, type ExtractOptions } from './extract.js';
 
 /**
- * extract with its documents spread over worker threads (extract-worker.ts). Each worker reads, segments and
- * writes the documents it is given into temporary files of its own batch, as a run on one thread would; the
- * main thread takes the results back in document order (the same results, export records and first error as
- * one thread), then takes every worker's flushed temporary files into the run's batch, which renames them with
- * the export records and syncs each folder once. A failure anywhere leaves every target as it was.
+ * extract with its documents shared by the main thread and worker threads (extract-worker.ts). Each reads,
+ * segments and writes the documents it takes into temporary files (a worker's in a batch of its own), as a run on
+ * one thread would; the results are taken in document order (the same results, export records and first error as
+ * one thread), then every worker's flushed temporary files join the run's batch, which renames them with the
+ * export records and syncs each folder once. A failure anywhere leaves every target as it was.
  */
 
 /** What each worker is told when it starts. */
@@ -27,9 +27,10 @@ export interface ExtractReply {
   readonly staged?: Array<[path: string, tmp: string]>;
 }
 
-/** Documents each worker may have waiting, so none waits for the main thread to take a result. */
-const DOCUMENTS_AHEAD = 16;
+/** Documents a worker is given at once: it starts the next while the main thread takes the last one's result. */
+const DOCUMENTS_PER_WORKER = 2;
 
+/** `threads` − 1 workers and the main thread share the documents, each taking the next as soon as it is free. */
 export async function extractInWorkers(run: {
   readonly project: Project;
   readonly options: ExtractOptions;
@@ -41,23 +42,27 @@ export async function extractInWorkers(run: {
 }): Promise<void> {
   const { project, options, langs, batch, threads, sources, note } = run;
   const data: ExtractWorkerData = { project, options, langs };
-  const pool = await WorkerPool.start<ExtractTask, ExtractReply>(extractWorkerFile()!, threads, data);
+  const pool = await WorkerPool.start<ExtractTask, ExtractReply>(extractWorkerFile()!, threads - 1, data);
+  const here = await openRun(project, options, langs, batch);
   let handedOver = false;
   try {
-    const extracted = inOrder(
-      sources,
-      async (source) => ({ source, reply: await pool.run({ source }) }),
-      DOCUMENTS_AHEAD * threads,
-    );
-    for await (const { source, reply } of extracted) note(source.meta, reply.done!);
+    const onWorker = async (source: Source): Promise<DocumentExtract> => (await pool.run({ source })).done!;
+    const onMain = async (source: Source): Promise<DocumentExtract> => {
+      // Lets the workers' results in between two documents, so no worker waits for its next one.
+      await new Promise((resolve) => setImmediate(resolve));
+      return extractDocument(here, documentUnits(project, source));
+    };
+    const lanes = [onMain, ...Array.from({ length: pool.size * DOCUMENTS_PER_WORKER }, () => onWorker)];
+    await shareOut(sources, lanes, (done, i) => note(sources[i]!.meta, done));
     if (!options.dryRun) for (const reply of await pool.each({ handOver: true })) batch.adopt(reply.staged!);
     handedOver = true;
   } finally {
-    // On a failure each worker removes the temporary files it wrote; a worker that died left them to the next run.
+    // On a failure each worker removes the temporary files it wrote (the main thread's are the run's batch's).
     if (!handedOver) {
       pool.drop(new Error('extract stopped'));
       await pool.each({ abandon: true }).catch(() => undefined);
     }
     await pool.close();
+    await here.memory?.close();
   }
 }
