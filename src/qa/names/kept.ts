@@ -47,6 +47,8 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   const bySource = new Map<string, Indexed>();
   // Per language, then capitalised word: a name is asked about in its target language only.
   const byWord = new Map<string, Map<string, number[]>>();
+  // Each language's entries in run order.
+  const byLang = new Map<string, Indexed[]>();
   // Built on the first question: a run whose names are all found never needs it.
   const index = (): void => {
     for (const u of units) {
@@ -68,6 +70,9 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       };
       indexed.push(entry);
       bySource.set(`${lang}\u0000${u.source}`, entry);
+      let ofLang = byLang.get(lang);
+      if (!ofLang) byLang.set(lang, (ofLang = []));
+      ofLang.push(entry);
       let words = byWord.get(lang);
       if (!words) byWord.set(lang, (words = new Map()));
       for (const w of new Set(u.source.match(CAPITALISED))) {
@@ -108,9 +113,9 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
     const lowerCase = (): Array<{ unit: Indexed; keeps: boolean }> => {
       const lowerName = name.toLowerCase();
       const sample: Indexed[] = [];
-      for (const u of indexed) {
+      for (const u of byLang.get(lang) ?? []) {
         if (sample.length > LOWER_CASE_SAMPLE) break;
-        if (u.lang !== lang || !(u.lower ??= u.source.toLowerCase()).includes(lowerName)) continue;
+        if (!(u.lower ??= u.source.toLowerCase()).includes(lowerName)) continue;
         if (hasWordAsWritten(u.lower, lowerName) && !hasWordAsWritten(u.source, name)) sample.push(u);
       }
       return sample.map((unit) => ({ unit, keeps: keeps(unit, name, folded) }));
