@@ -266,6 +266,8 @@ function lookFor(
   // though its words are common ones or the target has other capitalised words a translation could be.
   const lost = keptButLost(name, parts, found, target, source);
   if (lost) return lost;
+  const partly = keptWithoutAWord(name, parts, found, target, sourceLang);
+  if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;
@@ -402,6 +404,40 @@ function keptButLost(
 function placeFor(name: FoundName, text: string): number | undefined {
   if (name.cldr || name.words.some((w) => isGermanWord(w))) return undefined;
   return (name.start + name.text.length / 2) / Math.max(1, text.length);
+}
+
+/**
+ * A name kept in its own language — its last word, a common word, stands in the target as written, a word the
+ * target's language does not have (`Harvard Business School` → `… Harvard School`) — keeps all its words: one missing
+ * was lost, not translated. Not a name shortened to its last words (`Bill Gates` → `Gates`), a style.
+ */
+function keptWithoutAWord(
+  name: FoundName,
+  parts: readonly string[],
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  sourceLang: string,
+): Finding | undefined {
+  // Two names joined by "of" ("Face of Vogue") are two: the first is read, up to its last word.
+  const cut = name.words.findIndex((w) => CONNECTORS.has(w));
+  const first = new Set((cut < 0 ? name.words : name.words.slice(0, cut)).map((w) => fold(w)));
+  const words = parts.filter((w) => first.has(w));
+  if (words.length < 2 || target.nonLatin) return undefined;
+  // Its last word is its head in English: kept as written, a word the target's language does not have, the name was
+  // kept, not translated ("School" in "… Harvard School").
+  const head = words[words.length - 1]!;
+  if (!(
+    head.length >= 4 &&
+    isCommonWord(head, sourceLang) &&
+    found.get(head) === 'verbatim' &&
+    target.keepsForeign(head)
+  ))
+    return undefined;
+  const missing = words.filter((w) => found.get(w) === undefined);
+  const kept = words.findIndex((w) => found.get(w) !== undefined);
+  // Only its first words missing: shortened, a style.
+  if (missing.length === 0 || missing.every((w) => words.indexOf(w) < kept)) return undefined;
+  return { message: `name "${name.text}" is kept as written but for ${missing.map(quote).join(' ')}` };
 }
 
 /** Letters in a canonical order, to compare an acronym with initials in any order. */

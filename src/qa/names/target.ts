@@ -214,6 +214,15 @@ export class TargetText {
     return this.distinct().size > MAX_WORDS_FOR_RESPELLINGS;
   }
 
+  /**
+   * Whether a word stands here capitalised as a foreign word: written with a capital, and never in lower case in the
+   * run's targets (`School`, `Speed` in a Spanish text; not `Central`). Undefined where the run is too small to tell.
+   */
+  keepsForeign(word: string): boolean | undefined {
+    if (this.lowerCase === undefined) return undefined;
+    return this.capitalisedForms().has(word) && !this.lowerCase.has(word);
+  }
+
   /** The folded words written with a capital somewhere in the text (a sentence's first included). */
   private capitalisedForms(): Set<string> {
     return (this.capitalised ??= new Set(

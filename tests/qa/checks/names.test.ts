@@ -477,3 +477,37 @@ describe('names kept by the run, in more cases', () => {
     ).toEqual([]);
   });
 });
+
+describe('a name kept in its own language keeps all its words', () => {
+  // Filler units whose targets hold enough lower-case words for the run to know the target language's words.
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const filler = Array.from({ length: 30 }, (_, u) =>
+    pair(
+      `Filler sentence ${u}.`,
+      Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' '),
+      'es',
+      `f${u}`,
+    ),
+  );
+  const found = async (source: string, target: string): Promise<string[]> => {
+    const { issues: got } = await runChecks([...filler, pair(source, target, 'es', 'x')], {
+      checks: await loadChecks(['names']),
+    });
+    return got.filter((i) => i.unit === 'x').map((i) => `${i.severity}: ${i.message}`);
+  };
+
+  it('its last word kept as written, a word of its middle lost', async () => {
+    const got = await found(
+      'A Harvard Business School professor spoke about the markets.',
+      'Un profesor de la Harvard School habló sobre los mercados.',
+    );
+    expect(got.join('\n')).toMatch(/^error: name "Harvard Business School" is kept as written but for "business"/mu);
+  });
+
+  it('not a name shortened to its last words, nor one whose last word was translated', async () => {
+    expect((await found('Yesterday Bill Gates spoke.', 'Ayer habló Gates.')).join('\n')).not.toMatch(/error/u);
+    expect((await found('They trained by the East River.', 'Entrenaron junto al río East.')).join('\n')).not.toMatch(
+      /error/u,
+    );
+  });
+});
