@@ -292,8 +292,8 @@ for (const size of sizes) {
     console.log(
       `    ${CLIENTS} concurrent clients: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} per look-up`,
     );
-  // Same matches as the other store?
-  const digests = join(work, `digest-${size}-${LOOKUPS}.json`);
+  // Same matches as the other store? (Per list of sizes: the queries of a size depend on the sizes before it.)
+  const digests = join(work, `digest-${sizes.join('_')}-${size}-${LOOKUPS}.json`);
   const known = existsSync(digests) ? JSON.parse(readFileSync(digests, 'utf8')) : {};
   known[store] = one.digest;
   writeFileSync(digests, JSON.stringify(known));
