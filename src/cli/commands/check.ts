@@ -1,4 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
+import { CHECK_IDS } from '../../qa/checks/index.js';
 import { list, openProjectIfAny, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow check` command: its options, one workflow call, what it prints. */
@@ -10,7 +11,8 @@ export function registerCheck(program: Program): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  locflow check --lang es --format html -o qa-report.html\n  locflow check returned/pricing.es.xlf --max-warnings 0',
+      // The registry's ids: a new check is listed here by its one registry line.
+      `\nChecks:\n${wrapped(CHECK_IDS)}\n\nExamples:\n  locflow check --lang es --format html -o qa-report.html\n  locflow check returned/pricing.es.xlf --max-warnings 0`,
     )
     .argument('[files...]', 'XLIFF files to check (default: the locale store)')
     .option(
@@ -88,4 +90,15 @@ export function registerCheck(program: Program): void {
         opts.json || opts.format === 'json' ? 'check' : undefined,
       ),
     );
+}
+
+/** Ids as indented lines of at most 80 characters, as the rest of the help is laid out. */
+function wrapped(ids: readonly string[]): string {
+  const lines = [''];
+  for (const id of ids) {
+    const last = lines[lines.length - 1]!;
+    if (last && 2 + last.length + 2 + id.length > 80) lines.push(id);
+    else lines[lines.length - 1] = last ? `${last}, ${id}` : id;
+  }
+  return lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ',' : ''}`).join('\n');
 }
