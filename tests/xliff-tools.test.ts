@@ -8,7 +8,8 @@ import { childElements, parseXml, textContent } from '../src/io/xml.js';
 import { toPlainText } from '../src/model/content.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, ROOT } from './helpers.js';
+import { check } from '../src/workflow/check.js';
+import { locflow, refusal, ROOT } from './helpers.js';
 
 /** XLIFF as other tools write it (Angular, Xcode, Symfony, memoQ, Trados), each in the tool's documented shape. */
 const TOOLS = join(ROOT, 'tests', 'fixtures', 'xliff-tools');
@@ -247,14 +248,15 @@ describe('every refused XLIFF names the file, the place and what to do (exit 2)'
     ],
   ];
 
-  it.each(CASES)('%s', (_what, content, why, line) => {
+  // In process: the check's refusal as `locflow check in.xlf` prints it (the CLI's exit codes are cli.test's).
+  it.each(CASES)('%s', async (_what, content, why, line) => {
     const d = tmp();
     writeFileSync(join(d, 'in.xlf'), content);
-    const r = locflow(d, 'check', 'in.xlf');
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(why);
-    expect(r.stderr).toMatch(new RegExp(`in\\.xlf:${line}(?::\\d+)?: `, 'u'));
-    expect(r.stderr).toMatch(/\n {2}hint: \S/u);
-    expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+    const r = await refusal(() => check(undefined, { files: ['in.xlf'], cwd: d }));
+    expect(r.code, r.message).toBe(2);
+    expect(r.message).toMatch(why);
+    expect(r.message).toMatch(new RegExp(`in\\.xlf:${line}(?::\\d+)?: `, 'u'));
+    expect(r.message).toMatch(/\n {2}hint: \S/u);
+    expect(r.message).not.toMatch(/internal error|\n\s+at /u);
   });
 });
