@@ -4,7 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEngineCommand } from '../src/mt/run-command.js';
-import { locflow } from './helpers.js';
+import { loadProject } from '../src/project/load.js';
+import { extract } from '../src/workflow/extract.js';
+import { importFiles } from '../src/workflow/import.js';
+import { locflow, refusal } from './helpers.js';
 
 function mtProject(command: string): string {
   const d = mkdtempSync(join(tmpdir(), 'locflow-misc-'));
@@ -99,11 +102,12 @@ describe('control characters of translations in check reports (issue 10.11)', ()
   });
 });
 
+// In process: extract and import as the workflow runs them (the CLI's wiring and exit codes are cli.test's).
 describe('origins in XLIFF (issue 10.11)', () => {
   for (const version of ['1.2', '2.0'] as const) {
-    it(`an unknown or malformed origin is refused, not read as "human" (XLIFF ${version})`, () => {
+    it(`an unknown or malformed origin is refused, not read as "human" (XLIFF ${version})`, async () => {
       const d = textProject('There are 5 apples.\n');
-      expect(locflow(d, 'extract', '--xliff', version).code).toBe(0);
+      await extract(await loadProject(d), { version });
       const file = join(d, 'xliff', 'es', 'a.xlf');
       const xml = readFileSync(file, 'utf8');
       for (const bad of ['pseudo ', 'Pseudo', 'robot', '']) {
@@ -118,9 +122,9 @@ describe('origins in XLIFF (issue 10.11)', () => {
                 .replace(/<\/source>/u, '</source>\n        <target>Hay 5 manzanas.</target>');
         expect(edited).not.toBe(xml);
         writeFileSync(file, edited);
-        const r = locflow(d, 'import', file);
-        expect(r.code, `${bad}: ${r.stdout}${r.stderr}`).toBe(2);
-        expect(r.stderr).toMatch(version === '1.2' ? /state-qualifier/u : /lf:origin/u);
+        const r = await refusal(async () => importFiles(await loadProject(d), [file]));
+        expect(r.code, `${bad}: ${r.message}`).toBe(2);
+        expect(r.message).toMatch(version === '1.2' ? /state-qualifier/u : /lf:origin/u);
         expect(existsSync(join(d, 'locales', 'es', 'a.meta.json'))).toBe(false);
       }
       // Known origins still import.
@@ -134,8 +138,8 @@ describe('origins in XLIFF (issue 10.11)', () => {
               .replace(/<unit id="([^"]+)"/u, '<unit id="$1" lf:origin="pseudo"')
               .replace(/<\/source>/u, '</source>\n        <target>Hay 5 manzanas.</target>');
       writeFileSync(file, good);
-      const ok = locflow(d, 'import', file);
-      expect(ok.code, ok.stderr).toBe(0);
+      const [ok] = await importFiles(await loadProject(d), [file]);
+      expect(ok!.imported).toBe(1);
       const meta = JSON.parse(readFileSync(join(d, 'locales', 'es', 'a.meta.json'), 'utf8')) as {
         units: Record<string, { origin: string }>;
       };
