@@ -73,11 +73,15 @@ try {
     ['many files', corpus.many],
     ['one file', corpus.one],
   ]) {
-    const [a, b] = alternate([
+    // Many files are shared by one thread per core; the same run on one thread (LOCFLOW_THREADS=1) beside it.
+    const many = dir === corpus.many;
+    const [a, b, single] = alternate([
       { cwd: dir, prepare: fresh, run: locflow('extract') },
       ...(tt ? [{ cwd: dir, prepare: fresh, run: ttExtract }] : []),
+      ...(many ? [{ cwd: dir, prepare: fresh, run: `LOCFLOW_THREADS=1 ${locflow('extract')}` }] : []),
     ]);
     row(`extract, ${label}`, a, b, 'txt2po + po2xliff');
+    if (many) row('extract, many files, one thread', tt ? single : b);
     // A translated XLIFF to import, a store to build from and check: pseudo-translation fills every unit.
     once(`${fresh} && ${locflow('extract')} && ${locflow('pseudo --lang es')}`, dir);
     const [imp] = alternate([{ cwd: dir, prepare: 'rm -rf locales', run: locflow('import xliff/es/*.xlf') }]);
