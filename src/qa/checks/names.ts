@@ -290,7 +290,13 @@ function lookFor(
   const translatedAs = (): Finding | undefined => {
     const other = target.nonLatin
       ? []
-      : target.candidatesFor(source.text, source.renderings, source.otherNames(name), placeFor(name, source.text));
+      : target.candidatesFor(
+          source.text,
+          source.renderings,
+          source.otherNames(name),
+          placeFor(name, source.text),
+          personLike(name, source.lang),
+        );
     return other.length
       ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' }
       : undefined;
@@ -325,7 +331,13 @@ function lookFor(
       // that starts with a like sound (Munich → München, Aachen → Aquisgrán); a target name unlike it is another name.
       const candidates = target.nonLatin
         ? []
-        : target.candidatesFor(source.text, source.renderings, source.otherNames(name), placeFor(name, source.text));
+        : target.candidatesFor(
+            source.text,
+            source.renderings,
+            source.otherNames(name),
+            placeFor(name, source.text),
+            personLike(name, source.lang),
+          );
       if (parts.length === 1 && candidates.length && !candidates.some((c) => startsAlike(parts[0]!, c)))
         return {
           message: `${missing} as written; translated as ${candidates.map(quote).join(' or ')}? (none begins like it)`,
@@ -438,6 +450,16 @@ function keptWithoutAWord(
   // Only its first words missing: shortened, a style.
   if (missing.length === 0 || missing.every((w) => words.indexOf(w) < kept)) return undefined;
   return { message: `name "${name.text}" is kept as written but for ${missing.map(quote).join(' ')}` };
+}
+
+/**
+ * A name of several words none of which a dictionary has, English or German ("Steve Wozniak", "Anand Sharma"): a
+ * person's name, kept or transliterated, never rendered by a word of the target language.
+ */
+function personLike(name: FoundName, lang: string): boolean {
+  if (name.kind !== 'opaque') return false;
+  const words = name.words.filter((w) => !CONNECTORS.has(w));
+  return words.length >= 2 && words.every((w) => !isCommonWord(w, lang) && !isGermanWord(w) && !isTitle(w));
 }
 
 /** Letters in a canonical order, to compare an acronym with initials in any order. */

@@ -359,13 +359,22 @@ export class TargetText {
   /**
    * The unexplained capitalised words that may render a name: not those that stand in one run of capitalised
    * words with a word rendering another name of the source ("Campeonato de Europa" is "European Championship",
-   * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names.
+   * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names; `place` where the
+   * name stood (a share of the source's length); `person`, whether the name is a person's.
    */
-  candidatesFor(source: string, renderings: readonly string[], others: ReadonlySet<string>, place?: number): string[] {
+  candidatesFor(
+    source: string,
+    renderings: readonly string[],
+    others: ReadonlySet<string>,
+    place?: number,
+    person = false,
+  ): string[] {
     const unexplained = this.unexplainedWords(source, renderings);
     // A rendering stands about where the name stood: a word at the other end of the text renders something else.
     const near = (t: TargetWord): boolean =>
-      place === undefined || Math.abs((t.start + t.end) / 2 / this.text.length - place) <= PLACE_MARGIN;
+      (place === undefined || Math.abs((t.start + t.end) / 2 / this.text.length - place) <= PLACE_MARGIN) &&
+      // A person's name is kept or transliterated: a word the run's targets write in lower case does not render it.
+      !(person && this.lowerCase?.has(t.folded));
     const free = new Set(unexplained.filter(near));
     if (free.size === 0) return [];
     if (others.size === 0)

@@ -511,3 +511,38 @@ describe('a name kept in its own language keeps all its words', () => {
     );
   });
 });
+
+describe("a person's name is not rendered by a word of the target language", () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const filler = Array.from({ length: 30 }, (_, u) =>
+    pair(
+      `Filler sentence ${u}.`,
+      Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' '),
+      'es',
+      `f${u}`,
+    ),
+  );
+  const found = async (units: Array<[string, string]>): Promise<string[]> => {
+    const last = units.length - 1;
+    const { issues: got } = await runChecks([...filler, ...units.map(([s, t], i) => pair(s, t, 'es', `u${i}`))], {
+      checks: await loadChecks(['names']),
+    });
+    return got.filter((i) => i.unit === `u${last}`).map((i) => `${i.severity}: ${i.message}`);
+  };
+
+  it('a capitalised word the run writes in lower case renders no lost "Steve Wozniak"', async () => {
+    const got = await found([
+      ['Trade grew yesterday.', 'El comercio creció ayer.'],
+      ['Yesterday Steve Wozniak spoke about trade in the city.', 'Ayer se habló sobre el Comercio en la ciudad.'],
+    ]);
+    expect(got.join('\n')).toMatch(/^error: name "Steve Wozniak" is not in the target, neither kept nor adapted/mu);
+  });
+
+  it('a word never written in lower case may (a transliteration, a nickname)', async () => {
+    const got = await found([
+      ['Trade grew yesterday.', 'El comercio creció ayer.'],
+      ['Yesterday Steve Wozniak spoke about trade in the city.', 'Ayer Esteban habló sobre el comercio en la ciudad.'],
+    ]);
+    expect(got.join('\n')).not.toMatch(/^error/mu);
+  });
+});
