@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocflowError, systemError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/io/files.js';
-import { locflow, tempProject } from './helpers.js';
+import { BIN, locflow, tempProject } from './helpers.js';
 
 /** I/O failures are one clear LocflowError naming the path (exit 2), never an internal error with a stack trace. */
 function refusedCleanly(r: { code: number; stderr: string }, path: RegExp): void {
@@ -125,5 +125,21 @@ describe('I/O errors', () => {
     mkdirSync(join(d, 'out', 'target.json'), { recursive: true });
     expect(() => writeFileAtomic(join(d, 'out', 'target.json'), '{}')).toThrow(LocflowError);
     expect(readdirSync(join(d, 'out'))).toEqual(['target.json']);
+  });
+
+  it("a reader that stops early (`locflow extract | head -1`): the work is done, no EPIPE, the exit code is the command's", async () => {
+    const d = project();
+    mkdirSync(join(d, 'source'), { recursive: true });
+    for (let i = 0; i < 200; i++)
+      writeFileSync(join(d, 'source', `s${i}.txt`), `Story ${i}.\n\nThe talks lasted ${i} hours.\n`);
+    const child = spawn(process.execPath, [BIN, 'extract'], { cwd: d, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader is gone before the first line (as `| head -1` once it has its line): every write meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|internal error|\n\s+at /u);
+    expect(code).toBe(0);
+    expect(readdirSync(join(d, 'xliff', 'es')).filter((f) => f.endsWith('.xlf'))).toHaveLength(201); // the project's article and the 200 stories
   });
 });
