@@ -286,9 +286,10 @@ function lookFor(
   }
 
   const missing = `name "${name.text}" is not in the target`;
-  // A target name of its own that no source word explains: the name was translated, not lost.
-  const translatedAs = (): Finding | undefined => {
-    const other = target.nonLatin
+  // The target's names of its own that no source word explains, where the name stood: found once, asked twice.
+  let candidateList: readonly string[] | undefined;
+  const candidates = (): readonly string[] =>
+    (candidateList ??= target.nonLatin
       ? []
       : target.candidatesFor(
           source.text,
@@ -296,7 +297,10 @@ function lookFor(
           source.otherNames(name),
           placeFor(name, source.text),
           personLike(name, source.lang),
-        );
+        ));
+  // A target name of its own that no source word explains: the name was translated, not lost.
+  const translatedAs = (): Finding | undefined => {
+    const other = candidates();
     return other.length
       ? { message: `${missing} as written; translated as ${other.map(quote).join(' or ')}?`, severity: 'warning' }
       : undefined;
@@ -329,18 +333,10 @@ function lookFor(
         };
       // A name of one word no dictionary has (a person, a firm, a town) is kept, respelled or replaced by an exonym
       // that starts with a like sound (Munich → München, Aachen → Aquisgrán); a target name unlike it is another name.
-      const candidates = target.nonLatin
-        ? []
-        : target.candidatesFor(
-            source.text,
-            source.renderings,
-            source.otherNames(name),
-            placeFor(name, source.text),
-            personLike(name, source.lang),
-          );
-      if (parts.length === 1 && candidates.length && !candidates.some((c) => startsAlike(parts[0]!, c)))
+      const unlike = candidates();
+      if (parts.length === 1 && unlike.length && !unlike.some((c) => startsAlike(parts[0]!, c)))
         return {
-          message: `${missing} as written; translated as ${candidates.map(quote).join(' or ')}? (none begins like it)`,
+          message: `${missing} as written; translated as ${unlike.map(quote).join(' or ')}? (none begins like it)`,
           severity: source.unlikeNames,
         };
       return (
