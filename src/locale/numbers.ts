@@ -309,8 +309,8 @@ function tokenize(latin: string): Token[] {
 const round = (v: number): number => (Number.isInteger(v) && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
 const nkey = (v: number): string => `n:${round(v)}`;
 
-/** A number read from words or letters in text[start, end): keyed by its value, no magnitude unless `more` says. */
-function wordNumber(
+/** A plain number in text[start, end) (words, letters or a digit run): keyed by its value, no magnitude unless `more` says. */
+function plainNumber(
   text: string,
   start: number,
   end: number,
@@ -658,19 +658,7 @@ function readDigits(reader: QuantityReader, i: number): number {
     Number(tok.text) < Number(den.text) &&
     !gluedAt(tokens, i + 2)
   ) {
-    const v = round(Number(tok.text) / Number(den.text));
-    out.push({
-      text: text.slice(tok.start, den.end),
-      start: tok.start,
-      end: den.end,
-      kind: 'number',
-      value: v,
-      keys: [nkey(v)],
-      foreignFrom: 1,
-      origin: 'words',
-      magnitude: 1,
-      mantissa: v,
-    });
+    out.push(plainNumber(text, tok.start, den.end, round(Number(tok.text) / Number(den.text)), 'words'));
     return i + 3;
   }
   const suffix = next && gluedAt(tokens, i) && next.type === 'word' ? next.text : undefined;
@@ -702,19 +690,8 @@ function readDigits(reader: QuantityReader, i: number): number {
   if (values.length === 0) {
     // Separators that fit no convention ("1,2,3", "10.5.2023"): each digit run counts on its own.
     for (const part of tok.text.matchAll(/\d+/gu)) {
-      const v = Number(part[0]);
-      out.push({
-        text: part[0],
-        start: tok.start + part.index,
-        end: tok.start + part.index + part[0].length,
-        kind: 'number',
-        value: v,
-        keys: [nkey(v)],
-        foreignFrom: 1,
-        origin: 'digits',
-        magnitude: 1,
-        mantissa: v,
-      });
+      const start = tok.start + part.index;
+      out.push(plainNumber(text, start, start + part[0].length, Number(part[0]), 'digits'));
     }
     return i + 1;
   }
@@ -889,7 +866,7 @@ function readWords(reader: QuantityReader, i: number): number {
       (romanMatch[2] !== undefined && lang === 'fr' && !/^[LCDM]e$/u.test(tok.text));
     const v = ctx ? romanValue(romanMatch[1]!) : romanMatch[2] === undefined ? standaloneRoman(romanMatch[1]!) : null;
     if (v !== null) {
-      out.push(wordNumber(text, tok.start, tok.end, v, 'roman', { ordinal: ctx }));
+      out.push(plainNumber(text, tok.start, tok.end, v, 'roman', { ordinal: ctx }));
       return i + 1;
     }
   }
@@ -903,7 +880,7 @@ function readWords(reader: QuantityReader, i: number): number {
       enDecade ??
       (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
     out.push(
-      wordNumber(text, tok.start, tok.end, v, 'words', {
+      plainNumber(text, tok.start, tok.end, v, 'words', {
         keys: [nkey(v), nkey(1900 + v)],
         foreignFrom: 2,
         decade: true,
@@ -993,7 +970,7 @@ function readWords(reader: QuantityReader, i: number): number {
     if (roles.length === 0 && firstMag?.plural) {
       // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
       out.push(
-        wordNumber(text, tok.start, end, magnitude, 'words', {
+        plainNumber(text, tok.start, end, magnitude, 'words', {
           keys: [`m:${magnitude}`],
           magnitude,
           mantissa: 1,
@@ -1001,18 +978,18 @@ function readWords(reader: QuantityReader, i: number): number {
         }),
       );
     } else if (only?.role === 'ordinal') {
-      out.push(wordNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
+      out.push(plainNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
     } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
       const v = roles[0]!.value + roles[1]!.value;
-      out.push(wordNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
+      out.push(plainNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
     } else if (only?.role === 'article' && magnitude === 1) {
-      out.push(wordNumber(text, tok.start, end, 1, 'article'));
+      out.push(plainNumber(text, tok.start, end, 1, 'article'));
     } else {
       const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
       if (base !== null && (roles.length > 0 || magnitude > 1)) {
         const v = round(base * magnitude);
         // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
-        out.push(wordNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
+        out.push(plainNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
       }
     }
     return Math.max(k, i + 1);
