@@ -216,9 +216,13 @@ for (const c of corpora) {
     }
   });
   // Each copy is checked inside the clean text, as a slip is met in real work: among the other units of its document
-  // (checks that compare units, like names, see how those render a name). Findings on the clean pairs are dropped.
+  // (checks that compare units, like names, see how those render a name), and in its place there, right after its own
+  // pair (names asks what the text said before a unit). Findings on the clean pairs are dropped.
   const copyIds = new Set(c.copies.map((copy) => copy.id));
-  const { issues } = await runChecks([...c.pairs, ...c.copies], { severities: defectSeverities, settings });
+  const copiesOf = new Map();
+  for (const copy of c.copies) copiesOf.set(copy.of, [...(copiesOf.get(copy.of) ?? []), copy]);
+  const inPlace = c.pairs.flatMap((p) => [p, ...(copiesOf.get(p) ?? [])]);
+  const { issues } = await runChecks(inPlace, { severities: defectSeverities, settings });
   c.defective = keysByUnit(issues.filter((i) => copyIds.has(i.unit)));
 }
 

@@ -5,6 +5,7 @@ import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/
 import { isCommonWord, isGermanWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
+import { mentionsInRun, type MentionedBefore } from '../names/mentions.js';
 import type { CheckContext, CollectionCheck, Finding, QaPair, Severity } from '../types.js';
 import { LocflowError } from '../../errors.js';
 import { settingsFrom, type Json, type Place } from '../../settings.js';
@@ -50,8 +51,14 @@ export const names: CollectionCheck = {
       .map((pair) => ({ pair, source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) }));
     const kept = keptInRun(units.map((u) => ({ source: u.source, target: u.target, targetLang: u.pair.targetLang })));
     const lowerCase = lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.pair.targetLang })));
-    return units.flatMap((u) =>
-      checkPair(u.pair, u.source, u.target, context, kept, lowerCase).map((finding) => ({ pair: u.pair, finding })),
+    const mentioned = mentionsInRun(
+      units.map((u) => ({ source: u.source, file: u.pair.file, targetLang: u.pair.targetLang })),
+    );
+    return units.flatMap((u, i) =>
+      checkPair(u.pair, u.source, u.target, context, kept, lowerCase, (word) => mentioned(word, i)).map((finding) => ({
+        pair: u.pair,
+        finding,
+      })),
     );
   },
 };
@@ -63,6 +70,7 @@ function checkPair(
   context: CheckContext,
   kept: KeptInRun,
   lowerCase: (lang: string) => ReadonlySet<string> | undefined,
+  mentionedBefore: (word: string) => ReturnType<MentionedBefore>,
 ): Finding[] {
   const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang));
   const findings: Finding[] = [];
@@ -111,6 +119,7 @@ function checkPair(
         },
         unlikeNames,
         kept: (n) => kept(n, src, pair.targetLang),
+        mentionedBefore,
         otherNames: (n) => {
           const mine = new Set(n.words.map((w) => fold(w)));
           return new Set(
@@ -182,6 +191,8 @@ interface SourceSide {
   otherNames(name: FoundName): ReadonlySet<string>;
   /** How the run's other units with the name in their source render it. */
   kept(name: string): KeptCount;
+  /** Whether an earlier unit of the text names this word; undefined for a unit alone in its file. */
+  mentionedBefore(word: string): boolean | undefined;
 }
 
 /** A name the run's other units keep as written, mostly: one this unit should keep too. */
@@ -276,13 +287,22 @@ function lookFor(
   // A name shortened to its last word ("Deutsche Bahn" → "die Bahn", "Herman Van Rompuy" → "Van Rompuy") is a style; its last word lost is not.
   const last = own[own.length - 1];
   if (name.kind === 'opaque' && own.length > 1 && last !== undefined && found.get(last) !== undefined) {
-    return {
-      message: `name "${name.text}" is shortened in the target to ${own
-        .filter((w) => found.get(w) !== undefined)
-        .map(quote)
-        .join(' ')}`,
-      severity: 'warning',
-    };
+    const shortened = `name "${name.text}" is shortened in the target to ${own
+      .filter((w) => found.get(w) !== undefined)
+      .map(quote)
+      .join(' ')}`;
+    // Shortened where the text names it for the first time: the reader never learns the rest (a Latin-script target;
+    // another script's transliterations are matched too loosely to tell a first name lost).
+    // A person's, whose first name the target does not render by a name of its own before the surname (Honza Pokorný
+    // → Jan Pokorný, Vycheslav → Wjatscheslaw).
+    if (
+      !target.nonLatin &&
+      personLike(name, sourceLang, true) &&
+      source.mentionedBefore(name.words[name.words.length - 1]!) === false &&
+      target.nameBefore(last, source.text, source.renderings) === undefined
+    )
+      return { message: `${shortened}, where the text names it for the first time` };
+    return { message: shortened, severity: 'warning' };
   }
 
   const missing = `name "${name.text}" is not in the target`;
@@ -452,9 +472,18 @@ function keptWithoutAWord(
  * A name of several words none of which a dictionary has, English or German ("Steve Wozniak", "Anand Sharma"): a
  * person's name, kept or transliterated, never rendered by a word of the target language.
  */
-function personLike(name: FoundName, lang: string): boolean {
+function personLike(name: FoundName, lang: string, afterOffice = false): boolean {
   if (name.kind !== 'opaque') return false;
-  const words = name.words.filter((w) => !CONNECTORS.has(w));
+  let words = name.words.filter((w) => !CONNECTORS.has(afterOffice ? w.toLowerCase() : w));
+  // (`afterOffice`: an office before the name is no part of the person's, "Ambassadress Milena Vicenová"; particles
+  // count in any case, "Herman Van Rompuy")
+  if (afterOffice)
+    words = words.slice(
+      Math.max(
+        0,
+        words.findIndex((w) => !isCommonWord(w, lang) && !isTitle(w)),
+      ),
+    );
   return words.length >= 2 && words.every((w) => !isCommonWord(w, lang) && !isGermanWord(w) && !isTitle(w));
 }
 

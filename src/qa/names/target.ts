@@ -357,6 +357,17 @@ export class TargetText {
   }
 
   /**
+   * The capitalised word right before `word` (folded) where no source word explains it and it may be a name: the
+   * rendering of a first name the target gives its own way ("Jan Pokorný" for "Honza Pokorný").
+   */
+  nameBefore(word: string, source: string, renderings: readonly string[]): string | undefined {
+    const at = this.words.findIndex((t) => t.folded === word || t.folded.startsWith(word));
+    const before = at > 0 ? this.words[at - 1]! : undefined;
+    if (!before || !/^\s+$/u.test(this.text.slice(before.end, this.words[at]!.start))) return undefined;
+    return this.unexplainedCapitals(source, renderings).includes(before.folded) ? before.folded : undefined;
+  }
+
+  /**
    * The unexplained capitalised words that may render a name: not those that stand in one run of capitalised
    * words with a word rendering another name of the source ("Campeonato de Europa" is "European Championship",
    * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names; `place` where the

@@ -546,3 +546,71 @@ describe("a person's name is not rendered by a word of the target language", () 
     expect(got.join('\n')).not.toMatch(/^error/mu);
   });
 });
+
+describe("a person's first name dropped where the text names the person for the first time", () => {
+  // Units of one text, in order: the last is the one under test.
+  const found = async (units: Array<[string, string]>, lang = 'es'): Promise<string[]> => {
+    const last = units.length - 1;
+    const { issues: got } = await runChecks(
+      units.map(([s, t], i) => pair(s, t, lang, `u${i}`)),
+      { checks: await loadChecks(['names']) },
+    );
+    return got.filter((i) => i.unit === `u${last}`).map((i) => `${i.severity}: ${i.message}`);
+  };
+  const opening: [string, string] = ['The council met on the budget.', 'El consejo se reunió sobre el presupuesto.'];
+
+  it('is an error at the first mention, an office before the name aside', async () => {
+    const got = await found([
+      opening,
+      ['The deal was signed by Finance Director Radka Slezáková.', 'El acuerdo lo firmó la directora Slezáková.'],
+    ]);
+    expect(got.join('\n')).toMatch(
+      /^error: name "Finance Director Radka Slezáková" is shortened in the target to "slezakova", where the text names it for the first time/mu,
+    );
+    // particles of any case belong to the name: "Van", "De"
+    expect(
+      (await found([opening, ['The plan came from Pieter Van Oosterhout.', 'El plan vino de van Oosterhout.']])).join(
+        '\n',
+      ),
+    ).toMatch(/^error: name "Pieter Van Oosterhout" is shortened/mu);
+  });
+
+  it('is a warning where an earlier unit named the person, or where the unit stands alone', async () => {
+    const got = await found([
+      ['Slezáková resigns', 'Dimite Slezáková'],
+      ['The deal was signed by Finance Director Radka Slezáková.', 'El acuerdo lo firmó la directora Slezáková.'],
+    ]);
+    expect(got).toEqual(['warning: name "Finance Director Radka Slezáková" is shortened in the target to "slezakova"']);
+    expect(await found([['Radka Slezáková signed.', 'Slezáková firmó.']])).toEqual([
+      'warning: name "Radka Slezáková" is shortened in the target to "slezakova"',
+    ]);
+  });
+
+  it('the same sentence met before introduces nobody', async () => {
+    const unit: [string, string] = ['Radka Slezáková signed.', 'Slezáková firmó.'];
+    expect((await found([opening, unit, unit])).join('\n')).toMatch(/^error: .* for the first time/mu);
+  });
+
+  it('a first name the target renders its own way is no loss (Honza → Jan)', async () => {
+    const got = await found(
+      [opening, ['The stylist Honza Dvořáček came too.', 'Auch der Stylist Jan Dvořáček kam.']],
+      'de',
+    );
+    expect(got.join('\n')).not.toMatch(/^error/mu);
+  });
+
+  it('a name of dictionary words or a company is shortened as a style', async () => {
+    expect(
+      (await found([opening, ['Shares of Wolfsburg Motoren fell.', 'Las acciones de Motoren cayeron.']])).join('\n'),
+    ).not.toMatch(/^error/mu);
+  });
+});
+
+describe('courtesy titles of other languages are no part of a name', () => {
+  it.each<[string, string, string]>([
+    ['Maître Odile Barrault pleaded.', 'Me Odile Barrault a plaidé.', 'fr'],
+    ['Herr Anselm Vogtländer spoke.', 'Anselm Vogtländer habló.', 'es'],
+  ])('%s', async (source, target, lang) => {
+    expect(await issues('names', pair(source, target, lang))).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { primarySubtag } from '../../model/language.js';
+
+/**
+ * Whether a name was introduced earlier in the text. Translators give a person's full name at its first mention and
+ * shorten it afterwards ("Yulia Tymoshenko", later "Tymoshenko"); a target that gives only the surname where the
+ * source names the person for the first time lost the first name. A run's units of one file are the text, in order.
+ */
+export interface MentionUnit {
+  readonly source: string;
+  readonly file: string;
+  readonly targetLang: string;
+}
+
+/**
+ * For the unit at `index`: undefined when its file has no other unit (a lone string says nothing of a text), else
+ * whether an earlier unit of the same file and target language, with another source text (the same sentence again
+ * introduces nothing), has `word` capitalised in its source.
+ */
+export type MentionedBefore = (word: string, index: number) => boolean | undefined;
+
+// Capitalised words as written, the way a name's words are looked up.
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
+
+export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
+  // Per file and language, then capitalised word: the indexes of the units whose source has it, in run order.
+  let byText: Map<string, Map<string, number[]>> | undefined;
+  const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
+  // Built on the first question: most runs never shorten a name.
+  const index = (): Map<string, Map<string, number[]>> => {
+    const all = new Map<string, Map<string, number[]>>();
+    units.forEach((u, i) => {
+      const key = textOf(u);
+      let words = all.get(key);
+      if (!words) all.set(key, (words = new Map()));
+      for (const w of new Set(u.source.match(CAPITALISED))) {
+        let list = words.get(w);
+        if (!list) words.set(w, (list = []));
+        list.push(i);
+      }
+    });
+    return all;
+  };
+  const sizes = new Map<string, number>();
+  for (const u of units) sizes.set(textOf(u), (sizes.get(textOf(u)) ?? 0) + 1);
+  return (word, at) => {
+    const unit = units[at];
+    if (!unit || (sizes.get(textOf(unit)) ?? 0) < 2) return undefined;
+    const earlier = (byText ??= index()).get(textOf(unit))?.get(word) ?? [];
+    for (const i of earlier) {
+      if (i >= at) break;
+      if (units[i]!.source !== unit.source) return true;
+    }
+    return false;
+  };
+}
