@@ -389,6 +389,76 @@ describe('numbers: the day of a date, and codes that keep their word', () => {
     expect(await errors('Both KRAS and kras4 were silenced.', 'تم إسكات KRAS والجين 4.', 'ar')).toEqual([]);
   });
 
+  it("takes a glued code missing from an Arabic target as an error where the run's other units keep its digits", async () => {
+    const run = (targets: string[]): QaPair[] =>
+      targets.map((target, i) => ({
+        ...pair(
+          [`The TLR4 gene was studied.`, `Mice lacking TLR4 survived.`, `TLR4 binds the ligand.`][i]!,
+          target,
+          'ar',
+        ),
+        id: `u${i}`,
+      }));
+    const found = async (pairs: QaPair[]): Promise<Array<{ unit: string; message: string; severity: string }>> =>
+      (await runChecks(pairs, { checks: await loadChecks(['numbers']) })).issues.map((i) => ({
+        unit: i.unit,
+        message: i.message,
+        severity: i.severity,
+      }));
+    // the two other units write the receptor with its 4: the third lost it
+    expect(
+      await found(
+        run([
+          'دُرس جين مستقبل شبيه بالتول 4.',
+          'نجت الفئران التي تفتقر إلى مستقبل شبيه بالتول 4.',
+          'يرتبط مستقبل شبيه بالتول بالربيطة.',
+        ]),
+      ),
+    ).toEqual([
+      {
+        unit: 'u2',
+        message: 'code "TLR4" is missing from the target, where 2 other units keep its digits',
+        severity: 'error',
+      },
+    ]);
+    // alone, or where the run translates it into words, a code lost in another script may have been translated
+    expect(
+      await found(
+        run([
+          'دُرس جين مستقبل شبيه بالتول.',
+          'نجت الفئران التي تفتقر إلى مستقبل شبيه بالتول.',
+          'يرتبط مستقبل شبيه بالتول بالربيطة.',
+        ]),
+      ),
+    ).toEqual(
+      ['u0', 'u1', 'u2'].map((unit) => ({
+        unit,
+        message: 'code "TLR4" is missing from the target',
+        severity: 'warning',
+      })),
+    );
+    // said twice, it may be "it" the second time: kept once is kept
+    const twice = run(['دُرس جين مستقبل شبيه بالتول 4.', 'نجت الفئران التي تفتقر إلى مستقبل شبيه بالتول 4.', ''])
+      .slice(0, 2)
+      .concat({
+        ...pair(
+          'TLR4 binds the ligand, and TLR4 then signals.',
+          'يرتبط مستقبل شبيه بالتول 4 بالربيطة ثم يرسل إشارة.',
+          'ar',
+        ),
+        id: 'u2',
+      });
+    expect((await found(twice)).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it("matches a spelled-out target number to the source's spelled-out one, so a lost figure is an error", async () => {
+    // "three" and "3" in the source, one "tres" in the target: the figure "3" went
+    expect(await errors('Three friends bought the 3D edition.', 'Tres amigos compraron la edición D.')).toEqual([
+      'number(s) missing from the target: 3',
+    ]);
+    expect(await errors('Three friends bought the 3D edition.', 'Tres amigos compraron la edición 3D.')).toEqual([]);
+  });
+
   it('reads a Latin code glued to an Arabic proclitic as the code, and capital letters after digits as a code', async () => {
     expect(await errors('Variants B117 and P381 spread.', 'انتشر المتحوران B117 وP381.', 'ar')).toEqual([]);
     expect(await errors('Variants B117 and P381 spread.', 'انتشر المتحوران B381 وP117.', 'ar')).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadChecks } from './checks/index.js';
 import { learnRenderings } from './names/learnt.js';
+import { codesKeptInRun } from './codes-kept.js';
 import { applies } from './runner.js';
 import type { PairJob, PairJobResult } from './parallel.js';
 import type { CheckContext, PairCheck } from './types.js';
@@ -14,6 +15,7 @@ parentPort?.on('message', async (job: PairJob) => {
     settings: job.settings,
     notice: (m) => notices.add(m),
     ...(learnt ? { learnt } : {}),
+    codesKept: codesKeptInRun(job.run),
   };
   const checks = (await loadChecks(job.checks)).filter((c): c is PairCheck => 'run' in c);
   const findings: PairJobResult['findings'] = [];

@@ -15,6 +15,8 @@ import type { Finding, QaPair } from './types.js';
 
 export interface PairJob {
   readonly pairs: readonly QaPair[];
+  /** Every pair of the run: checks that learn from the other units (codes kept) see all of them. */
+  readonly run: readonly QaPair[];
   readonly checks: readonly string[];
   readonly glossary: Glossary;
   readonly settings: SettingValues;

@@ -2,6 +2,7 @@ import { toPlainText, type Content } from '../model/content.js';
 import { loadChecks } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
+import { codesKeptInRun } from './codes-kept.js';
 import { runInWorker, workerCount, type PairJobResult } from './parallel.js';
 import type { SettingValues } from '../settings.js';
 import type { Check, CheckContext, Finding, Issue, PairCheck, QaPair, Severity } from './types.js';
@@ -44,6 +45,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     settings: options.settings ?? {},
     notice: (m) => notices.add(m),
     ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
+    codesKept: codesKeptInRun(pairs),
   };
   const suppressed = (pair: QaPair, check: string): boolean =>
     (options.suppress ?? []).some(
@@ -104,6 +106,7 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
     jobs.push(
       runInWorker({
         pairs: pairs.slice(w * share, (w + 1) * share),
+        run: pairs,
         checks: pairChecks.map((a) => a.check.id),
         glossary: context.glossary,
         settings: context.settings,

@@ -2,6 +2,7 @@ import type { Content } from '../model/content.js';
 import type { Diagnostic } from '../errors.js';
 import type { SettingValues, SettingsSpec } from '../settings.js';
 import type { Glossary } from './glossary.js';
+import type { CodesKept } from './codes-kept.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -28,6 +29,8 @@ export interface CheckContext {
   notice(message: string): void;
   /** Renderings of a source name learnt from the project's approved translations (memory and store). */
   readonly learnt?: (name: string, targetLang: string) => readonly string[];
+  /** How the run's other units write a code of the source: with its digits or not (see codes-kept.ts). */
+  readonly codesKept?: CodesKept;
 }
 
 export interface Finding {

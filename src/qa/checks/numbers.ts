@@ -8,6 +8,7 @@ import { textWithoutCodes } from '../text.js';
 import { primarySubtag } from '../../model/language.js';
 import { keptBindings, rebound } from '../code-words.js';
 import type { Finding, PairCheck } from '../types.js';
+import type { CodesKept } from '../codes-kept.js';
 import { translated } from '../preconditions.js';
 
 const ARTICLE_BEFORE_WORD = /(?<![\p{L}])(?:un|una|une|uno|ein|eine|einen|einem|einer|eines|um|uma)\s+(\p{L}+)/giu;
@@ -104,7 +105,7 @@ export const numbers: PairCheck = {
   preconditions: [translated],
   description:
     'Numbers, magnitudes, times, codes, months and weekdays in the source must be in the target with the same values (locale formats, spelled-out numbers, ordinals, Roman numerals and decades accepted; conversions and rounding are warnings).',
-  run(pair) {
+  run(pair, context) {
     const sourceText = textWithoutCodes(pair.source);
     const targetText = textWithoutCodes(pair.target);
     const findings: Finding[] = [];
@@ -124,6 +125,7 @@ export const numbers: PairCheck = {
           pair.sourceLang,
           pair.targetLang,
           days.map((d) => d.date),
+          context.codesKept,
         ),
       );
     findings.push(...compareCalendar(source, target));
@@ -131,6 +133,11 @@ export const numbers: PairCheck = {
     return findings;
   },
 };
+
+// Evidence that the run writes a code with its digits: at least this many other units, and this share of those with
+// the code (as the names check asks of names kept as written).
+const MIN_KEEPING_UNITS = 2;
+const SHARE_KEEPING = 0.8;
 
 /** More numbers than any sentence or paragraph holds: compared as counts of values, not one by one. */
 const MAX_QUANTITIES = 400;
@@ -161,6 +168,7 @@ function compareQuantities(
   sourceLang: string,
   targetLang: string,
   reportedDates: readonly DayOfMonth[] = [],
+  codesKept?: CodesKept,
 ): Finding[] {
   const S = findQuantities(sourceText, sourceLang, { textConventions: true }).filter((q) => q.origin !== 'article');
   if (S.length === 0 && !/\d/u.test(targetText)) return [];
@@ -213,27 +221,31 @@ function compareQuantities(
   const reserved = new Set(
     T.filter((t) => t.kind === 'code' && codeLetters.has(t.keys[0]!.slice(2).replace(/\d+/gu, '#'))),
   );
+  // At each level, targets written as their sources are (words for words) are matched first: a spelled-out target
+  // number goes to the source's spelled-out one, so a figure missing is missed as a figure ("three … 3D" → "tres").
   for (const level of [1, 2, 3] as const) {
-    for (const s of nums) {
-      if (matchOf.has(s)) continue;
-      // prefer a target of the same origin (digits for digits), then the nearest in relative position
-      let best: Quantity | undefined;
-      for (const t of T) {
-        if (used.has(t) || matchLevel(s, t) !== level || (t.kind === 'code' && reserved.has(t))) continue;
-        if (
-          !best ||
-          (best.kind === 'code' && t.kind !== 'code') ||
-          (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code') ||
-          (best.origin === t.origin && best.unit !== s.unit && t.unit === s.unit && t.kind !== 'code')
-        )
-          best = t;
+    for (const sameOrigin of [true, false])
+      for (const s of nums) {
+        if (matchOf.has(s)) continue;
+        // prefer a target of the same origin (digits for digits), then the nearest in relative position
+        let best: Quantity | undefined;
+        for (const t of T) {
+          if (used.has(t) || (sameOrigin && t.origin !== s.origin)) continue;
+          if (matchLevel(s, t) !== level || (t.kind === 'code' && reserved.has(t))) continue;
+          if (
+            !best ||
+            (best.kind === 'code' && t.kind !== 'code') ||
+            (best.origin !== s.origin && t.origin === s.origin && t.kind !== 'code') ||
+            (best.origin === t.origin && best.unit !== s.unit && t.unit === s.unit && t.kind !== 'code')
+          )
+            best = t;
+        }
+        if (best) {
+          used.add(best);
+          matchOf.set(s, best);
+          if (level === 3) foreignMatches.push([s, best]);
+        }
       }
-      if (best) {
-        used.add(best);
-        matchOf.set(s, best);
-        if (level === 3) foreignMatches.push([s, best]);
-      }
-    }
   }
   for (const [s, t] of foreignMatches) {
     const sourceFormat = s.origin === 'digits' && s.text.replace(/[^\d.,]/gu, '') === t.text.replace(/[^\d.,]/gu, '');
@@ -245,6 +257,8 @@ function compareQuantities(
       targetSpan: span(t),
     });
   }
+  // Glued codes missing from a target in another script, and where their warning stands.
+  const unkept: Array<{ code: Quantity; at: number }> = [];
   // Codes not found verbatim: their digits alone (a code transliterated, "ACE2" → "… 2") are enough in another script.
   for (const s of codes) {
     if (matchOf.has(s)) continue;
@@ -329,12 +343,26 @@ function compareQuantities(
         const alone = new RegExp(`(?<![\\p{L}\\d])${l}(?![\\p{L}\\d])`, 'iu');
         return alone.test(targetText) && !alone.test(sourceText);
       });
-    findings.push({
-      message: lostDigits
-        ? `code "${s.text}" lost its digits in the target`
-        : `code "${s.text}" is missing from the target`,
-      ...(latinTarget || lostDigits || /[-‐]\d+$/u.test(s.text) ? {} : { severity: 'warning' as const }),
-    });
+    if (latinTarget || lostDigits || /[-‐]\d+$/u.test(s.text)) {
+      findings.push({
+        message: lostDigits
+          ? `code "${s.text}" lost its digits in the target`
+          : `code "${s.text}" is missing from the target`,
+      });
+      continue;
+    }
+    unkept.push({ code: s, at: findings.length });
+    findings.push({ message: `code "${s.text}" is missing from the target`, severity: 'warning' });
+  }
+  // A glued code may have been translated into words; not where the run's other units keep its digits and this unit
+  // has it nowhere (a code said twice may be "it" the second time).
+  for (const { code, at } of unkept) {
+    if (codes.some((c) => c.keys[0] === code.keys[0] && !unkept.some((u) => u.code === c))) continue;
+    const others = codesKept?.(code.text, sourceText, targetLang);
+    if (others && others.keeping >= MIN_KEEPING_UNITS && others.keeping >= SHARE_KEEPING * others.withCode)
+      findings[at] = {
+        message: `code "${code.text}" is missing from the target, where ${others.keeping} other units keep its digits`,
+      };
   }
 
   const extra = (): Quantity[] =>

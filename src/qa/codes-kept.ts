@@ -1,0 +1,84 @@
+import { primarySubtag } from '../model/language.js';
+import { textWithoutCodes } from './text.js';
+import type { QaPair } from './types.js';
+
+/**
+ * Codes the other units of a run write with their digits. In another script a code may be translated into words
+ * ("R0" → "معدل التكاثر الأساسي"), so its absence alone proves nothing; but translators render a code the same way
+ * throughout a text: where the other units whose source has "ACE2" keep its "2", a unit without it lost it.
+ */
+export interface CodeCount {
+  /** Other source texts of the run (each counted once, however often translated) that have the code as written. */
+  readonly withCode: number;
+  /** How many of them keep the code's digits in a target. */
+  readonly keeping: number;
+}
+
+/** `code` as written in the source ("ACE2"); `source`: the asking unit's source text, left out of the count. */
+export type CodesKept = (code: string, source: string, targetLang: string) => CodeCount;
+
+interface Sources {
+  /** Each source text of the language with its targets, in run order. */
+  readonly targets: Map<string, string[]>;
+  /** Answers already given, per code. */
+  readonly counts: Map<string, Map<string, boolean>>;
+}
+
+// Arabic-Indic and Persian digits read as ASCII ones, so "٢" keeps a "2".
+const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
+const asciiDigits = (text: string): string => text.replace(INDIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf));
+
+/** Whether `text` has `word` where no letter or digit touches it. */
+function standsAlone(text: string, word: string, letters: boolean): boolean {
+  const inside = letters ? /[\p{L}\p{N}]/u : /\p{N}/u;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !inside.test(before)) && (after === undefined || !inside.test(after))) return true;
+  }
+  return false;
+}
+
+/** The run's evidence on codes, read from its pairs only when a unit asks (most runs never do). */
+export function codesKeptInRun(pairs: readonly QaPair[]): CodesKept {
+  const byLang = new Map<string, Sources>();
+  const sourcesOf = (lang: string): Sources => {
+    let sources = byLang.get(lang);
+    if (sources) return sources;
+    sources = { targets: new Map(), counts: new Map() };
+    byLang.set(lang, sources);
+    for (const p of pairs) {
+      if (primarySubtag(p.targetLang) !== lang) continue;
+      const source = textWithoutCodes(p.source);
+      const list = sources.targets.get(source);
+      const target = asciiDigits(textWithoutCodes(p.target));
+      if (list) list.push(target);
+      else sources.targets.set(source, [target]);
+    }
+    return sources;
+  };
+  return (code, source, targetLang) => {
+    const digits = code.match(/\d+/gu) ?? [];
+    const sources = sourcesOf(primarySubtag(targetLang));
+    let keptBy = sources.counts.get(code);
+    if (!keptBy) {
+      keptBy = new Map();
+      sources.counts.set(code, keptBy);
+      for (const [text, targets] of sources.targets) {
+        if (!text.includes(code) || !standsAlone(text, code, true)) continue;
+        keptBy.set(
+          text,
+          targets.some((t) => digits.every((d) => standsAlone(t, d, false))),
+        );
+      }
+    }
+    let withCode = 0;
+    let keeping = 0;
+    for (const [text, keeps] of keptBy) {
+      if (text === source) continue;
+      withCode++;
+      if (keeps) keeping++;
+    }
+    return { withCode, keeping };
+  };
+}
