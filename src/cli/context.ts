@@ -74,10 +74,14 @@ export function inProject(
 ): Promise<void> {
   return run(
     async () => {
-      const globals = cmd.optsWithGlobals() as GlobalOptions;
-      const project = await openProject(globals);
-      const { output } = await import('./output.js');
-      return body(project, output({ ...globals, json }));
+      const { oneRun } = await import('../io/files.js');
+      // One run from the project's opening to the command's end: each folder is checked for links once.
+      return oneRun(async () => {
+        const globals = cmd.optsWithGlobals() as GlobalOptions;
+        const project = await openProject(globals);
+        const { output } = await import('./output.js');
+        return body(project, output({ ...globals, json }));
+      });
     },
     json ? command : undefined,
   );

@@ -110,10 +110,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 export function atomicTemp(path: string): string {
   const dir = dirname(path);
   refuseWriteThroughLink(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw systemError(err, dir, 'create the folder') ?? err;
+  if (!checkedInRun?.made.has(dir)) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw systemError(err, dir, 'create the folder') ?? err;
+    }
+    checkedInRun?.made.add(dir);
   }
   removeStaleTemps(dir);
   return tempName(path);
@@ -232,6 +235,39 @@ export function* readTextPieces(
     closeSync(fd);
   }
 }
+/**
+ * What the current run has already found on disk: paths that are no link (real folders and files) and folders it
+ * made or found there. Each is looked at once per run instead of once per file below it (a run over 2,318
+ * documents made ≈ 30,000 lstat calls, most waiting on the very folder its writes were filling). Outside a run
+ * (oneRun) every check looks again.
+ */
+let checkedInRun: { readonly noLink: Set<string>; readonly made: Set<string> } | undefined;
+let runsOpen = 0;
+
+/**
+ * Runs a command's work as one run for the link checks: a folder or file found to be no link is trusted until
+ * the run ends (a link put in its place during the run is not seen; one there before it is refused as always).
+ */
+export async function oneRun<T>(work: () => Promise<T>): Promise<T> {
+  const end = enterRun();
+  try {
+    return await work();
+  } finally {
+    end();
+  }
+}
+
+/** oneRun for a thread that lives for one run (a worker of a pool): the run lasts until the function returned is called. */
+export function enterRun(): () => void {
+  if (runsOpen++ === 0) checkedInRun = { noLink: new Set(), made: new Set() };
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    if (--runsOpen === 0) checkedInRun = undefined;
+  };
+}
+
 /** Project folders insideProject has seen: writeFileAtomic checks writes into them for links out. */
 const projectRoots = new Set<string>();
 
@@ -267,6 +303,7 @@ export function linkOutOfProject(root: string, full: string): { link: string; ta
   let cur = root;
   for (const part of relative(root, full).split(sep).filter(Boolean)) {
     cur = join(cur, part);
+    if (checkedInRun?.noLink.has(cur)) continue;
     let stat;
     try {
       // No exception for a path not there yet: thrown errors are what made this check costly per file.
@@ -275,7 +312,10 @@ export function linkOutOfProject(root: string, full: string): { link: string; ta
       return undefined; // a file where a folder is expected (ENOTDIR): the write itself says so
     }
     if (!stat) return undefined; // not there yet: nothing below it can be a link
-    if (!stat.isSymbolicLink()) continue;
+    if (!stat.isSymbolicLink()) {
+      checkedInRun?.noLink.add(cur);
+      continue;
+    }
     let target: string;
     try {
       target = realpathSync(cur);

@@ -1,5 +1,5 @@
 import { AtomicBatch } from '../io/atomic-batch.js';
-import { relativeToProjectPath } from '../io/files.js';
+import { oneRun, relativeToProjectPath } from '../io/files.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -37,6 +37,10 @@ export interface BuildOptions {
  * memory at a time), and the outputs replace the old ones together once every document has been built.
  */
 export async function build(project: Project, options: BuildOptions = {}): Promise<BuildResult[]> {
+  return oneRun(() => buildRun(project, options));
+}
+
+async function buildRun(project: Project, options: BuildOptions): Promise<BuildResult[]> {
   const langs = languagesToBuild(project, options.langs);
   const plan = planOutputs(project, langs);
   const lookups = new Lookups(project.config.sourceLanguage);

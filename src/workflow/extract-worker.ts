@@ -1,5 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { AtomicBatch } from '../io/atomic-batch.js';
+import { enterRun } from '../io/files.js';
 import { serveTasks } from '../io/worker-pool.js';
 import { loadFormats } from '../formats/registry.js';
 import { documentUnits } from '../project/documents.js';
@@ -9,6 +10,8 @@ import type { ExtractReply, ExtractTask, ExtractWorkerData } from './extract-poo
 /** A worker thread of extract's pool (extract-pool.ts): documents in, temporary files staged, results out. */
 const { project, options, langs } = workerData as ExtractWorkerData;
 const batch = new AtomicBatch();
+// The worker lives for one run: what its link checks find holds until it ends.
+enterRun();
 let run: Promise<Run> | undefined;
 
 void serveTasks<ExtractTask, ExtractReply>(async (task) => {

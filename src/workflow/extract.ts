@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
-import { readText } from '../io/files.js';
+import { oneRun, readText } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import { countWords, type Unit } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
@@ -46,7 +46,7 @@ export interface ExtractResult {
 
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult[]> {
   // The export records it writes are what import compares the store with: store, records and files are read and written as one.
-  return withProjectLock(project.root, 'extract', () => extractLocked(project, options));
+  return oneRun(() => withProjectLock(project.root, 'extract', () => extractLocked(project, options)));
 }
 
 /** What every document of a run shares (in a worker thread, what each worker sets up for its documents). */

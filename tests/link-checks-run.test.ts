@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { enterRun, insideProject, oneRun } from '../src/io/files.js';
+
+function project(): { root: string; outside: string } {
+  const root = mkdtempSync(join(tmpdir(), 'locflow-run-links-'));
+  mkdirSync(join(root, 'out', 'es'), { recursive: true });
+  return { root, outside: mkdtempSync(join(tmpdir(), 'locflow-run-outside-')) };
+}
+
+/** The project's out/ folder becomes a link out of it. */
+function swapForLink(root: string, outside: string): void {
+  rmSync(join(root, 'out'), { recursive: true });
+  symlinkSync(outside, join(root, 'out'));
+}
+
+describe('link checks, once per folder per run', () => {
+  it('what a run found is forgotten when it ends: the next run sees a folder swapped for a link', async () => {
+    const { root, outside } = project();
+    await oneRun(async () => {
+      expect(insideProject(root, 'out/es/a.txt', 'path')).toBe(join(root, 'out/es/a.txt'));
+    });
+    swapForLink(root, outside);
+    expect(() => insideProject(root, 'out/es/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
+    await oneRun(async () => {
+      expect(() => insideProject(root, 'out/es/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
+    });
+  });
+
+  it('a nested run ending leaves the outer one open; a link there before a run is refused in it', async () => {
+    const { root, outside } = project();
+    symlinkSync(outside, join(root, 'linked'));
+    const end = enterRun();
+    await oneRun(async () => insideProject(root, 'out/es/a.txt', 'path'));
+    expect(() => insideProject(root, 'linked/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
+    end();
+    end(); // a second call changes nothing
+    swapForLink(root, outside);
+    expect(() => insideProject(root, 'out/es/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
+  });
+});
