@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProgressBar, shortList } from '../src/cli/output.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { CLI, extractedProject, locflow, read, ROOT, tempProject } from './helpers.js';
+import { CLI, extractedProject, locflowInProcess, read, ROOT, tempProject } from './helpers.js';
 import { fakeServer, json, shout } from './mt-helpers.js';
 
 const XLF = 'xliff/es/article.xlf';
@@ -30,10 +30,10 @@ function listing(dir: string): string[] {
 }
 
 describe('--quiet, --verbose and --help', () => {
-  it('every command lists --quiet and --verbose; extract, import and build have --dry-run, reporting commands --json', () => {
+  it('every command lists --quiet and --verbose; extract, import and build have --dry-run, reporting commands --json', async () => {
     const reporting = ['extract', 'translate', 'import', 'build', 'status', 'check'];
     for (const command of [...reporting, 'init', 'pseudo', 'segment', 'tm']) {
-      const help = locflow(ROOT, command, '--help').stdout;
+      const help = (await locflowInProcess(ROOT, command, '--help')).stdout;
       expect(help, command).toMatch(/-q, --quiet/u);
       expect(help, command).toMatch(/-v, --verbose/u);
       if (reporting.includes(command)) expect(help, command).toMatch(/--json/u);
@@ -41,23 +41,23 @@ describe('--quiet, --verbose and --help', () => {
     }
   });
 
-  it('--quiet prints nothing on success; errors still reach stderr with their exit code', () => {
+  it('--quiet prints nothing on success; errors still reach stderr with their exit code', async () => {
     const d = tempProject();
-    const r = locflow(d, 'extract', '--quiet');
+    const r = await locflowInProcess(d, 'extract', '--quiet');
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(existsSync(join(d, XLF))).toBe(true);
-    expect(locflow(d, '-q', 'build', '--lang', 'es')).toMatchObject({ code: 0, stdout: '' });
-    const bad = locflow(d, 'import', '-q', 'missing.xlf');
+    expect(await locflowInProcess(d, '-q', 'build', '--lang', 'es')).toMatchObject({ code: 0, stdout: '' });
+    const bad = await locflowInProcess(d, 'import', '-q', 'missing.xlf');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/missing\.xlf/u);
   });
 
-  it('lists are cut at five by default and given whole with --verbose; units are named by role and line', () => {
+  it('lists are cut at five by default and given whole with --verbose; units are named by role and line', async () => {
     const d = tempProject();
-    const normal = locflow(d, 'build', '--lang', 'es').stdout;
+    const normal = (await locflowInProcess(d, 'build', '--lang', 'es')).stdout;
     expect(normal).toMatch(/17 untranslated \(source text used\): headline, line 1; standfirst, line 3; .*12 more/u);
     expect(normal).toMatch(/^total: 1 file written, 17 untranslated/mu);
-    const verbose = locflow(d, 'build', '--lang', 'es', '--verbose').stdout;
+    const verbose = (await locflowInProcess(d, 'build', '--lang', 'es', '--verbose')).stdout;
     expect(verbose).toContain('timestamp, line 28');
     expect(verbose).not.toMatch(/more; --verbose/u);
     expect(shortList(['a', 'b', 'c'], false, 2)).toBe('a; b; … (1 more; --verbose lists them all)');
@@ -65,9 +65,9 @@ describe('--quiet, --verbose and --help', () => {
 });
 
 describe('--dry-run writes nothing and says what would be written', () => {
-  it('extract --dry-run: no XLIFF, no export record; the files it would write are named', () => {
+  it('extract --dry-run: no XLIFF, no export record; the files it would write are named', async () => {
     const d = tempProject();
-    const r = locflow(d, 'extract', '--dry-run', '--lang', 'es,fr');
+    const r = await locflowInProcess(d, 'extract', '--dry-run', '--lang', 'es,fr');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^would write xliff\/es\/article\.xlf: 17 units/mu);
     expect(r.stdout).toMatch(/2 files would be written \(nothing was written\)/u);
@@ -75,34 +75,34 @@ describe('--dry-run writes nothing and says what would be written', () => {
     expect(listing(join(d, '.locflow'))).not.toContain('exports');
   });
 
-  it('extract --dry-run still says when the real run would refuse', () => {
+  it('extract --dry-run still says when the real run would refuse', async () => {
     const d = extractedProject();
     translateFile(d, (t) => `ES ${t}`);
     const before = read(join(d, XLF));
-    const r = locflow(d, 'extract', '--lang', 'es', '--dry-run');
+    const r = await locflowInProcess(d, 'extract', '--lang', 'es', '--dry-run');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not imported/u);
     expect(read(join(d, XLF))).toBe(before);
   });
 
-  it('import --dry-run checks everything and changes neither the store nor the memory', () => {
+  it('import --dry-run checks everything and changes neither the store nor the memory', async () => {
     const d = extractedProject();
     translateFile(d, (t) => `ES ${t}`);
-    const r = locflow(d, 'import', '--dry-run', XLF);
+    const r = await locflowInProcess(d, 'import', '--dry-run', XLF);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/17 would be imported/u);
     expect(listing(join(d, 'locales', 'es')).filter((f) => f.startsWith('article'))).toEqual([]);
     expect(existsSync(join(d, 'tm', 'project.db'))).toBe(false);
     // A file the real import would refuse is refused by the dry run as well.
     writeFileSync(join(d, 'bad.xlf'), read(join(d, XLF)).replace('target-language="es"', 'target-language="ja"'));
-    expect(locflow(d, 'import', '--dry-run', 'bad.xlf').code).toBe(2);
+    expect((await locflowInProcess(d, 'import', '--dry-run', 'bad.xlf')).code).toBe(2);
     // The real import then does what the dry run said.
-    expect(locflow(d, 'import', XLF).stdout).toMatch(/17 imported/u);
+    expect((await locflowInProcess(d, 'import', XLF)).stdout).toMatch(/17 imported/u);
   });
 
-  it('build --dry-run makes and checks every output but writes none', () => {
+  it('build --dry-run makes and checks every output but writes none', async () => {
     const d = tempProject();
-    const r = locflow(d, 'build', '--dry-run');
+    const r = await locflowInProcess(d, 'build', '--dry-run');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^would write locales\/ar\/article\.txt: 17 units/mu);
     expect(listing(join(d, 'locales'))).toEqual([]);
@@ -118,40 +118,42 @@ describe('--json: one document of a documented shape', () => {
   }
   const parse = (stdout: string): Shape => JSON.parse(stdout) as Shape;
 
-  it('extract, translate, import, build, status and check print JSON only', () => {
+  it('extract, translate, import, build, status and check print JSON only', async () => {
     const d = tempProject();
     const cfg = JSON.parse(read(join(d, 'locflow.config.json'))) as { targetLanguages: string[] };
     writeFileSync(
       join(d, 'locflow.config.json'),
       JSON.stringify({ ...cfg, targetLanguages: [...cfg.targetLanguages, 'qps-ploc'] }),
     );
-    const extract = parse(locflow(d, 'extract', '--lang', 'es', '--json').stdout);
+    const extract = parse((await locflowInProcess(d, 'extract', '--lang', 'es', '--json')).stdout);
     expect(extract).toMatchObject({ command: 'extract', dryRun: false, totals: { files: 1, units: 17 } });
     expect(extract.results[0]).toMatchObject({ lang: 'es', doc: 'article', file: XLF, units: 17, translated: 0 });
 
-    const translate = parse(locflow(d, 'translate', '--engine', 'pseudo', '--lang', 'qps-ploc', '--json').stdout);
+    const translate = parse(
+      (await locflowInProcess(d, 'translate', '--engine', 'pseudo', '--lang', 'qps-ploc', '--json')).stdout,
+    );
     expect(translate).toMatchObject({ command: 'translate', engine: 'pseudo', totals: { units: 17, translated: 17 } });
     expect(translate.results[0]).toMatchObject({ lang: 'qps-Ploc', doc: 'article', translated: 17, flagged: [] });
 
     translateFile(d, (t) => `ES ${t}`);
-    const imported = parse(locflow(d, 'import', XLF, '--json').stdout);
+    const imported = parse((await locflowInProcess(d, 'import', XLF, '--json')).stdout);
     expect(imported).toMatchObject({ command: 'import', totals: { files: 1, imported: 17 } });
     // Units a check flagged are stored as needs-review and kept out of the memory.
     expect(imported.totals!.toMemory + imported.totals!.flagged).toBe(17);
     expect(imported.results[0]).toMatchObject({ file: XLF, lang: 'es', imported: 17, unchanged: 0 });
 
-    const built = parse(locflow(d, 'build', '--lang', 'es,fr', '--json').stdout);
+    const built = parse((await locflowInProcess(d, 'build', '--lang', 'es,fr', '--json')).stdout);
     expect(built).toMatchObject({ command: 'build', dryRun: false, totals: { files: 2, untranslated: 17 } });
     expect(built.results[1]).toMatchObject({ lang: 'fr', file: 'locales/fr/article.txt' });
     expect((built.results[1]!.untranslated as unknown[])[0]).toMatchObject({ label: 'headline, line 1' });
 
-    const status = parse(locflow(d, 'status', '--json').stdout);
+    const status = parse((await locflowInProcess(d, 'status', '--json')).stdout);
     expect(status.command).toBe('status');
     const es = status.results.find((r) => r.lang === 'es')!;
     expect(es).toMatchObject({ units: 17, untranslated: 0 });
     expect(Number(es.translated) + Number(es.needsReview)).toBe(17);
 
-    const check = locflow(d, 'check', '--lang', 'es', '--json');
+    const check = await locflowInProcess(d, 'check', '--lang', 'es', '--json');
     const report = JSON.parse(check.stdout) as { summary: { errors: number }; issues: Array<{ label?: string }> };
     expect(report.summary.errors).toBeGreaterThan(0);
     expect(check.code).toBe(1);
@@ -159,9 +161,9 @@ describe('--json: one document of a documented shape', () => {
 });
 
 describe('--json on a failure', () => {
-  it('stdout still holds one JSON document: the error, with the exit code (the message also on stderr)', () => {
+  it('stdout still holds one JSON document: the error, with the exit code (the message also on stderr)', async () => {
     const d = tempProject();
-    const r = locflow(d, 'import', '--json', 'missing.xlf');
+    const r = await locflowInProcess(d, 'import', '--json', 'missing.xlf');
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as {
       command: string;
@@ -171,7 +173,7 @@ describe('--json on a failure', () => {
     expect(`${doc.error.file ?? ''} ${doc.error.message}`).toMatch(/missing\.xlf/u);
     expect(r.stderr).toMatch(/missing\.xlf/u);
     // Without --json, stdout stays empty.
-    expect(locflow(d, 'import', 'missing.xlf').stdout).toBe('');
+    expect((await locflowInProcess(d, 'import', 'missing.xlf')).stdout).toBe('');
   });
 });
 

@@ -28,6 +28,16 @@ export function locflow(cwd: string, ...args: string[]): CliResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The `locflow` command line run in this process, from `cwd`: its exit code and what it printed, as the command
+ * gives them. For tests of what a command does; a test whose subject is the process itself (start-up, exit codes
+ * of the installed command, signals, a closed pipe, worker threads) spawns it with `locflow`.
+ */
+export async function locflowInProcess(cwd: string, ...args: string[]): Promise<CliResult> {
+  const { runCommandLine } = await import('../src/cli/program.js');
+  return runCommandLine(cwd, args);
+}
+
 /** The CLI without blocking this process: for tests whose HTTP server runs in this process. */
 export function locflowAsync(cwd: string, env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {

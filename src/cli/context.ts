@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Project } from '../project/project.js';
 import type { Output } from './output.js';
+import { terminal } from './terminal.js';
 
 /** Options every command inherits from the program. */
 export type GlobalOptions = {
@@ -10,9 +11,28 @@ export type GlobalOptions = {
   verbose?: boolean | undefined;
 };
 
+/** The folder --cwd names, from the folder the run started in (the current folder when it names none). */
+export function projectFolder(opts: GlobalOptions): string {
+  return resolve(terminal().cwd, opts.cwd ?? '.');
+}
+
+/**
+ * A path as the command line gave it, for a run whose folder is not the process's: joined to the run's folder
+ * (the process's own run keeps it as given, relative to its current folder).
+ */
+export function givenPath(path: string): string {
+  const from = terminal().cwd;
+  return isAbsolute(path) || from === process.cwd() ? path : join(from, path);
+}
+
+/** --cwd as it was given (see givenPath); the run's folder when there is none. */
+export function givenFolder(opts: GlobalOptions): string {
+  return opts.cwd === undefined ? terminal().cwd : givenPath(opts.cwd);
+}
+
 export async function openProject(opts: GlobalOptions): Promise<Project> {
   const { loadProject } = await import('../project/load.js');
-  const root = resolve(opts.cwd ?? process.cwd());
+  const root = projectFolder(opts);
   return loadProject(root, opts.config ? resolve(root, opts.config) : undefined);
 }
 
@@ -26,7 +46,7 @@ export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | u
   const { CONFIG_FILE } = await import('../config/config.js');
   const { loadProject } = await import('../project/load.js');
   const { existsSync } = await import('node:fs');
-  const root = resolve(opts.cwd ?? process.cwd());
+  const root = projectFolder(opts);
   if (opts.config) return loadProject(root, resolve(root, opts.config));
   return existsSync(resolve(root, CONFIG_FILE)) ? loadProject(root) : undefined;
 }
@@ -39,26 +59,26 @@ export async function openProjectIfAny(opts: GlobalOptions): Promise<Project | u
 export async function run(body: () => Promise<number | void>, json?: string): Promise<void> {
   try {
     const code = await body();
-    if (typeof code === 'number') process.exitCode = code;
+    if (typeof code === 'number') terminal().setExitCode(code);
   } catch (err) {
     const { asLocflowError } = await import('../errors.js');
     // A LocflowError, a stage's diagnostic (a parse error, an engine's failure), or an I/O error from any
     // write (a full disk, a read-only folder) told as one.
     const known = asLocflowError(err);
     if (known) {
-      process.stderr.write(`locflow: ${known.format()}\n`);
-      process.exitCode = known.exitCode;
+      terminal().stderr.write(`locflow: ${known.format()}\n`);
+      terminal().setExitCode(known.exitCode);
       if (json !== undefined) {
         const { message, file, line, column, hint, exitCode } = known;
         const error = { message, file, line, column, hint, exitCode };
-        process.stdout.write(`${JSON.stringify({ command: json, error }, null, 2)}\n`);
+        terminal().stdout.write(`${JSON.stringify({ command: json, error }, null, 2)}\n`);
       }
       return;
     }
-    process.stderr.write(
+    terminal().stderr.write(
       `locflow: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
-    process.exitCode = 3;
+    terminal().setExitCode(3);
   }
 }
 

@@ -4,6 +4,8 @@
  * standard output, nothing else there). Errors always go to standard error.
  */
 
+import { terminal } from './terminal.js';
+
 export interface OutputOptions {
   readonly quiet?: boolean | undefined;
   readonly verbose?: boolean | undefined;
@@ -33,16 +35,16 @@ export function output(options: OutputOptions): Output {
     verbose,
     json,
     line(text) {
-      if (!quiet && !json) process.stdout.write(`${text}\n`);
+      if (!quiet && !json) terminal().stdout.write(`${text}\n`);
     },
     detail(text) {
-      if (verbose && !json) process.stdout.write(`${text}\n`);
+      if (verbose && !json) terminal().stdout.write(`${text}\n`);
     },
     notice(text) {
-      if (!quiet) process.stderr.write(`locflow: ${text}\n`);
+      if (!quiet) terminal().stderr.write(`locflow: ${text}\n`);
     },
     data(command, value) {
-      if (json) process.stdout.write(`${JSON.stringify({ command, ...value }, null, 2)}\n`);
+      if (json) terminal().stdout.write(`${JSON.stringify({ command, ...value }, null, 2)}\n`);
     },
   };
 }
@@ -80,7 +82,7 @@ export class ProgressBar {
 
   /** Whether the bar is drawn: a terminal on standard error, not CI, not --quiet or --json. */
   static wanted(out: Output): boolean {
-    return process.stderr.isTTY === true && !process.env.CI && !out.quiet && !out.json;
+    return terminal().stderr.isTTY === true && !process.env.CI && !out.quiet && !out.json;
   }
 
   update(what: string, done: number, total: number): void {
@@ -90,23 +92,23 @@ export class ProgressBar {
     const full = Math.round(ratio * width);
     const elapsed = Date.now() - this.started;
     const eta = done > 0 && done < total ? ` · ${duration((elapsed / done) * (total - done))} left` : '';
-    const columns = process.stderr.columns || 80;
+    const columns = terminal().stderr.columns || 80;
     const line = `[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total} units · ${what}${eta}`;
     this.last = line.length > columns - 1 ? `${line.slice(0, columns - 2)}…` : line;
-    process.stderr.write(`\r\x1b[2K${this.last}`);
+    terminal().stderr.write(`\r\x1b[2K${this.last}`);
     this.shown = true;
   }
 
   /** Prints a result line above the bar, which is drawn again under it. */
   above(print: () => void): void {
     if (!this.shown) return print();
-    process.stderr.write('\r\x1b[2K');
+    terminal().stderr.write('\r\x1b[2K');
     print();
-    process.stderr.write(this.last);
+    terminal().stderr.write(this.last);
   }
 
   done(): void {
-    if (this.shown) process.stderr.write('\r\x1b[2K');
+    if (this.shown) terminal().stderr.write('\r\x1b[2K');
     this.shown = false;
   }
 }

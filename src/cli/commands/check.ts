@@ -1,6 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { CHECK_IDS } from '../../qa/checks/index.js';
-import { list, openProjectIfAny, run, type GlobalOptions, type Program } from '../context.js';
+import { list, openProjectIfAny, projectFolder, run, type GlobalOptions, type Program } from '../context.js';
+import { terminal } from '../terminal.js';
 
 /** Wires the `locflow check` command: its options, one workflow call, what it prints. */
 export function registerCheck(program: Program): void {
@@ -50,8 +51,7 @@ export function registerCheck(program: Program): void {
           if (opts.source !== undefined && files.length)
             throw new LocflowError('give either XLIFF files or --source/--target, not both');
           const project = await openProjectIfAny(globals);
-          const { resolve } = await import('node:path');
-          const cwd = resolve(globals.cwd ?? process.cwd());
+          const cwd = projectFolder(globals);
           const { check } = await import('../../workflow/check.js');
           const result = await check(project, {
             files,
@@ -71,7 +71,7 @@ export function registerCheck(program: Program): void {
             format,
             result.issues,
             result.pairs,
-            opts.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR,
+            opts.output === undefined && terminal().stdout.isTTY === true && !process.env.NO_COLOR,
           );
           if (opts.output !== undefined) {
             const { namedByUser, writeFileAtomic } = await import('../../io/files.js');
@@ -83,8 +83,8 @@ export function registerCheck(program: Program): void {
             out.line(
               `${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
             );
-          } else if (format !== 'text') process.stdout.write(report);
-          else if (!out.quiet) process.stdout.write(`${result.pairs.length} unit(s) checked\n${report}`);
+          } else if (format !== 'text') terminal().stdout.write(report);
+          else if (!out.quiet) terminal().stdout.write(`${result.pairs.length} unit(s) checked\n${report}`);
           return result.exitCode;
         },
         opts.json || opts.format === 'json' ? 'check' : undefined,

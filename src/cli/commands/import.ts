@@ -1,4 +1,5 @@
 import { inProject, rel, type Program } from '../context.js';
+import { terminal } from '../terminal.js';
 
 /** Wires the `locflow import` command: its options, one workflow call, what it prints. */
 export function registerImport(program: Program): void {
@@ -49,7 +50,7 @@ export function registerImport(program: Program): void {
         const flagged = results.reduce((n, r) => n + r.flagged.length, 0);
         const partly = results.reduce((n, r) => n + r.partly.length, 0);
         // A refused file changed nothing and stopped no other: each is told as an error, and the run exits 2.
-        for (const err of refused) process.stderr.write(`locflow: ${err.format()}\n`);
+        for (const err of refused) terminal().stderr.write(`locflow: ${err.format()}\n`);
         const imported = files.length - refused.length;
         out.line(
           `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated${partly ? ` (${partly} partly)` : ''} in ${count(imported, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}${refused.length ? `; ${count(refused.length, 'file')} refused` : ''}`,

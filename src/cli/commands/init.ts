@@ -1,5 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
-import { list, run, type GlobalOptions, type Program } from '../context.js';
+import { givenFolder, list, run, type GlobalOptions, type Program } from '../context.js';
 
 /** Wires the `locflow init` command: its options, one workflow call, what it prints. */
 export function registerInit(program: Program): void {
@@ -16,7 +16,7 @@ export function registerInit(program: Program): void {
       run(async () => {
         const { init, JSON_OUTPUT } = await import('../../workflow/init.js');
         const g = cmd.optsWithGlobals() as GlobalOptions;
-        const { file, output } = init(g.cwd ?? process.cwd(), {
+        const { file, output } = init(givenFolder(g), {
           sourceLanguage: opts.sourceLang,
           ...(opts.lang ? { targetLanguages: opts.lang } : {}),
           ...(opts.sources ? { sources: opts.sources } : {}),

@@ -1,4 +1,5 @@
-import { run, type Program } from '../context.js';
+import { givenPath, run, type Program } from '../context.js';
+import { terminal } from '../terminal.js';
 
 /** Wires the `locflow segment` command: its options, one workflow call, what it prints. */
 export function registerSegment(program: Program): void {
@@ -14,17 +15,19 @@ export function registerSegment(program: Program): void {
         const { readFileSync } = await import('node:fs');
         const { joinLines, segmentSpans } = await import('../../segment/segmenter.js');
         const text =
-          file === '-' ? readFileSync(0, 'utf8') : (await import('../../io/files.js')).readText(file, 'input file');
+          file === '-'
+            ? readFileSync(0, 'utf8')
+            : (await import('../../io/files.js')).readText(givenPath(file), 'input file');
         const spans = segmentSpans(text, opts.lang);
         if (opts.json)
-          console.log(
-            JSON.stringify(
+          terminal().stdout.write(
+            `${JSON.stringify(
               spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
               null,
               2,
-            ),
+            )}\n`,
           );
-        else for (const s of spans) console.log(joinLines(text.slice(s.start, s.end)));
+        else for (const s of spans) terminal().stdout.write(`${joinLines(text.slice(s.start, s.end))}\n`);
       }),
     );
 }
