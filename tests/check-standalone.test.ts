@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderReport } from '../src/qa/reporters/index.js';
 import { check, type CheckOptions, type CheckResult } from '../src/workflow/check.js';
-import { locflow, refusal, tempProject } from './helpers.js';
+import { locflowInProcess, refusal, tempProject } from './helpers.js';
 
 /**
  * `locflow check` without a project: any folder, files anywhere, nothing written. The checks are called in
@@ -147,9 +147,9 @@ describe('check without a project', () => {
     unchanged();
   });
 
-  it('writes a report only where -o says', () => {
+  it('writes a report only where -o says', async () => {
     const out = mkdtempSync(join(tmpdir(), 'locflow-report-'));
-    const r = locflow(
+    const r = await locflowInProcess(
       work,
       'check',
       '--source',
@@ -166,17 +166,17 @@ describe('check without a project', () => {
     unchanged();
   });
 
-  it('with nothing to check, says what to give (exit 2)', () => {
-    const r = locflow(work, 'check');
+  it('with nothing to check, says what to give (exit 2)', async () => {
+    const r = await locflowInProcess(work, 'check');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no locflow\.config\.json here/u);
     expect(r.stderr).toMatch(/--source a\.txt --target b\.txt --lang es/u);
     unchanged();
   });
 
-  it('in a project, reads documents outside it and writes the report where the user says', () => {
+  it('in a project, reads documents outside it and writes the report where the user says', async () => {
     const project = tempProject();
-    const ok = locflow(
+    const ok = await locflowInProcess(
       project,
       'check',
       '--source',
@@ -188,7 +188,7 @@ describe('check without a project', () => {
     );
     expect(ok.code).toBe(0);
     const reports = mkdtempSync(join(tmpdir(), 'reports-'));
-    const out = locflow(
+    const out = await locflowInProcess(
       project,
       'check',
       '--source',

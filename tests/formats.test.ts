@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readI18nextJson, writeI18nextJson } from '../src/formats/i18next-json.js';
 import { readIcuJson, writeIcuJson, withLocalePlurals } from '../src/formats/icu-json.js';
 import { toPlainText } from '../src/model/content.js';
-import { locflow, read, tempProject } from './helpers.js';
+import { locflowInProcess, read, tempProject } from './helpers.js';
 
 const meta = (path: string) => ({ id: 'app', path, sourceLang: 'en' });
 const FIXTURES = join(__dirname, 'fixtures', 'formats');
@@ -132,7 +132,7 @@ describe('ICU MessageFormat JSON', () => {
 });
 
 describe('the loop over app strings', () => {
-  it('extract, translate (pseudo), import and build an i18next and an ICU file; builds are valid', () => {
+  it('extract, translate (pseudo), import and build an i18next and an ICU file; builds are valid', async () => {
     const d = tempProject('Title\n');
     writeFileSync(join(d, 'source', 'app.json'), read(join(FIXTURES, 'app.json')));
     writeFileSync(join(d, 'source', 'app.icu.json'), read(join(FIXTURES, 'app.icu.json')));
@@ -140,9 +140,9 @@ describe('the loop over app strings', () => {
       join(d, 'locflow.config.json'),
       JSON.stringify({ targetLanguages: ['ar'], sources: ['source/*.json'] }),
     );
-    expect(locflow(d, 'translate', '--engine', 'pseudo', '--force').code).toBe(0);
+    expect((await locflowInProcess(d, 'translate', '--engine', 'pseudo', '--force')).code).toBe(0);
     // Built next to the store, a JSON file would overwrite the translations: refused, with the fix.
-    const refused = locflow(d, 'build');
+    const refused = await locflowInProcess(d, 'build');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/would be written over the translation store[\s\S]*locales\.output/u);
     writeFileSync(
@@ -153,7 +153,7 @@ describe('the loop over app strings', () => {
         locales: { output: 'build/{lang}/{doc}{ext}' },
       }),
     );
-    expect(locflow(d, 'build').code).toBe(0);
+    expect((await locflowInProcess(d, 'build')).code).toBe(0);
     const i18n = JSON.parse(read(join(d, 'build/ar/app.json'))) as { inbox: Record<string, string> };
     expect(i18n.inbox.count_two).toMatch(/\{\{count\}\}/u);
     const icu = JSON.parse(read(join(d, 'build/ar/app.icu.json'))) as Record<string, string> & {
@@ -162,7 +162,7 @@ describe('the loop over app strings', () => {
     expect(() => new IntlMessageFormat(icu['inbox.count']!, 'ar')).not.toThrow();
     expect(icu.greeting.defaultMessage).toMatch(/^\[Ĥéľľö, \{name\}! Ţöđàý îš \{today, date, long\}\. ·+\]$/u);
     expect(icu.greeting.description).toBe('Greeting on the home page');
-    expect(locflow(d, 'check', '--lang', 'ar', '--format', 'json').code).toBe(0);
+    expect((await locflowInProcess(d, 'check', '--lang', 'ar', '--format', 'json')).code).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locflow, ROOT } from './helpers.js';
+import { locflowInProcess, ROOT } from './helpers.js';
 
 describe('--help', () => {
   const commands = [
@@ -17,8 +17,8 @@ describe('--help', () => {
     ['tm', 'export'],
   ];
   for (const command of commands) {
-    it(`locflow ${command.join(' ')} --help ends with an example`, () => {
-      const r = locflow(ROOT, ...command, '--help');
+    it(`locflow ${command.join(' ')} --help ends with an example`, async () => {
+      const r = await locflowInProcess(ROOT, ...command, '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`\\nExamples?:\\n {2}(?:.*\\| )?locflow ${command.join(' ')} `, 'u'));
     });

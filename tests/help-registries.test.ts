@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE_IDS } from '../src/mt/registry.js';
 import { CHECK_IDS } from '../src/qa/checks/index.js';
-import { locflow, ROOT } from './helpers.js';
+import { locflowInProcess, ROOT } from './helpers.js';
 
 /** The help lists what the registries hold: a new engine or check appears there by its one registry line. */
 describe('--help lists the registries', () => {
-  it('translate --help names every engine, check --help every check', () => {
-    const translate = locflow(ROOT, 'translate', '--help');
-    const check = locflow(ROOT, 'check', '--help');
+  it('translate --help names every engine, check --help every check', async () => {
+    const translate = await locflowInProcess(ROOT, 'translate', '--help');
+    const check = await locflowInProcess(ROOT, 'check', '--help');
     expect([translate.code, check.code]).toEqual([0, 0]);
     const words = (text: string): string[] => text.split(/[\s,]+/u);
     expect(words(translate.stdout)).toEqual(expect.arrayContaining([...ENGINE_IDS]));

@@ -5,7 +5,7 @@ import { textOnly } from '../src/model/content.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, read, tempProject } from './helpers.js';
+import { locflowInProcess, read, tempProject } from './helpers.js';
 
 /**
  * Characters XML 1.0 cannot carry (NUL, ESC, U+001A…) in a source travel through XLIFF as codes
@@ -14,7 +14,7 @@ import { locflow, read, tempProject } from './helpers.js';
 const SOURCE = 'Press \u001B to quit.\n\nEnd of file\u001A here. A nul\u0000 here.\n\n<b>\u0007</b> bell.\n';
 
 describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
-  it('extract writes them as codes, import reads them back, build gives the source back', () => {
+  it('extract writes them as codes, import reads them back, build gives the source back', async () => {
     const d = tempProject(SOURCE);
     writeFileSync(
       join(d, 'locflow.config.json'),
@@ -25,7 +25,7 @@ describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
         locales: { output: 'build/{lang}/{doc}{ext}' },
       }),
     );
-    const r = locflow(d, 'extract', '--xliff', version);
+    const r = await locflowInProcess(d, 'extract', '--xliff', version);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const path = join(d, 'xliff', 'es', 'article.xlf');
@@ -44,12 +44,12 @@ describe.each(['1.2', '2.0'])('XLIFF %s', (version) => {
       state: 'translated' as const,
     }));
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
-    const imported = locflow(d, 'import', 'xliff/es/article.xlf');
+    const imported = await locflowInProcess(d, 'import', 'xliff/es/article.xlf');
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(locflow(d, 'build').code).toBe(0);
+    expect((await locflowInProcess(d, 'build')).code).toBe(0);
     expect(read(join(d, 'build', 'es', 'article.txt'))).toBe(SOURCE.replace('Press', 'Pulse'));
-    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect((await locflowInProcess(d, 'build', '--lang', 'en')).code).toBe(0);
     expect(read(join(d, 'build', 'en', 'article.txt'))).toBe(SOURCE);
   });
 });
@@ -73,13 +73,13 @@ describe('TMX', () => {
     expect(writeTmx([entry], 'en', { omegat: true })).toContain('Press \u241B');
   });
 
-  it('on the command line: import, tm export, tm import into another project', () => {
+  it('on the command line: import, tm export, tm import into another project', async () => {
     const d = tempProject(SOURCE);
     writeFileSync(
       join(d, 'locflow.config.json'),
       JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
     );
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
     const path = join(d, 'xliff', 'es', 'article.xlf');
     const x = readXliff(read(path));
     writeFileSync(
@@ -94,8 +94,8 @@ describe('TMX', () => {
         ],
       }),
     );
-    expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
-    const exported = locflow(d, 'tm', 'export', '-o', 'out.tmx');
+    expect((await locflowInProcess(d, 'import', 'xliff/es/article.xlf')).code).toBe(0);
+    const exported = await locflowInProcess(d, 'tm', 'export', '-o', 'out.tmx');
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(
@@ -105,7 +105,7 @@ describe('TMX', () => {
     ).toContain('Press \u001B to quit.');
     const other = tempProject();
     writeFileSync(join(other, 'out.tmx'), read(join(d, 'out.tmx')));
-    const imported = locflow(other, 'tm', 'import', 'out.tmx');
+    const imported = await locflowInProcess(other, 'tm', 'import', 'out.tmx');
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
   });

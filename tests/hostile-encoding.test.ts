@@ -8,7 +8,7 @@ import { build } from '../src/workflow/build.js';
 import { extract } from '../src/workflow/extract.js';
 import { importFiles } from '../src/workflow/import.js';
 import { tmExport, tmImport } from '../src/workflow/tm.js';
-import { locflow, refusal } from './helpers.js';
+import { locflowInProcess, refusal } from './helpers.js';
 
 /*
  * Encodings, called in process (extract, import, build, tm on temporary projects); the first refusal also
@@ -53,7 +53,7 @@ describe('sources that are not UTF-8 (issue 10.4)', () => {
       expect(r.message).toMatch(/not valid UTF-8[\s\S]*hint: save it as UTF-8/u);
       expect(existsSync(join(d, 'xliff'))).toBe(false);
       if (name !== 'a.txt') return;
-      const cli = locflow(d, 'extract');
+      const cli = await locflowInProcess(d, 'extract');
       expect(cli.code).toBe(2);
       expect(cli.stderr).toBe(`locflow: ${r.message}\n`);
     });

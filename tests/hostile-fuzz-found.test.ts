@@ -12,7 +12,7 @@ import { build } from '../src/workflow/build.js';
 import { extract } from '../src/workflow/extract.js';
 import { importFiles } from '../src/workflow/import.js';
 import { pseudo } from '../src/workflow/pseudo.js';
-import { locflow, projectWith, read, refusal } from './helpers.js';
+import { locflow, locflowInProcess, projectWith, read, refusal } from './helpers.js';
 
 /** Cases the fuzzing suite (npm run fuzz) found; each failed before its fix. */
 
@@ -102,7 +102,7 @@ describe('a build on a full disk', () => {
     return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]).status === 0 ? mnt : undefined;
   };
 
-  it('writes no output at all, not the first few', (ctx) => {
+  it('writes no output at all, not the first few', async (ctx) => {
     const mnt = mount();
     if (!mnt) return ctx.skip();
     try {
@@ -117,11 +117,11 @@ describe('a build on a full disk', () => {
       );
       const d = join(mnt, 'p');
       cpSync(src, d, { recursive: true });
-      expect(locflow(d, 'extract').code).toBe(0);
+      expect((await locflowInProcess(d, 'extract')).code).toBe(0);
       // Leave room for a few small files only: the staging fails part-way.
       const free = Number(spawnSync('df', ['-B1', '--output=avail', mnt], { encoding: 'utf8' }).stdout.split('\n')[1]);
       writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - 3 * 4096)));
-      const r = locflow(d, 'build');
+      const r = await locflowInProcess(d, 'build');
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('no space left on the device');
       const built = existsSync(join(d, 'build'))
@@ -129,7 +129,7 @@ describe('a build on a full disk', () => {
         : [];
       expect(built).toEqual([]);
       rmSync(join(mnt, 'filler'));
-      expect(locflow(d, 'build').code).toBe(0);
+      expect((await locflowInProcess(d, 'build')).code).toBe(0);
       expect(readFileSync(join(d, 'build', 'de', 'c.txt'), 'utf8')).toBe('Gamma paragraph.\n');
     } finally {
       spawnSync('umount', [mnt]);

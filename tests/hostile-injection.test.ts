@@ -12,7 +12,7 @@ import { codesOf } from '../src/model/content.js';
 import type { Unit } from '../src/model/unit.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, projectWith, read } from './helpers.js';
+import { locflowInProcess, projectWith, read } from './helpers.js';
 import { codeSlot, CODE_SLOTS } from '../src/formats/code-slots.js';
 
 const meta = (path: string) => ({ id: 'doc', path, sourceLang: 'en' });
@@ -173,14 +173,14 @@ describe('Markdown builds: a translation cannot bring markup the source did not 
 });
 
 describe('end to end: an injected placeholder is imported but built inert', () => {
-  it('extract → hostile target → import → build', () => {
+  it('extract → hostile target → import → build', async () => {
     const d = projectWith(
       {
         'source/form.html': '<form><input type="search" placeholder="Search"><img src="p.png" alt="A photo"></form>\n',
       },
       { targetLanguages: ['es'], sources: ['source/form.html'], locales: { output: 'build/{lang}/{doc}{ext}' } },
     );
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract', '--lang', 'es')).code).toBe(0);
     const path = join(d, 'xliff', 'es', 'form.xlf');
     const x = readXliff(read(path));
     const targets: Record<string, string> = { Search: 'Buscar" autofocus onfocus="alert(1)', 'A photo': 'Una "foto"' };
@@ -190,8 +190,8 @@ describe('end to end: an injected placeholder is imported but built inert', () =
       state: 'translated' as const,
     }));
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
-    expect(locflow(d, 'import', 'xliff/es/form.xlf').code).toBe(0);
-    expect(locflow(d, 'build', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(d, 'import', 'xliff/es/form.xlf')).code).toBe(0);
+    expect((await locflowInProcess(d, 'build', '--lang', 'es')).code).toBe(0);
     const built = read(join(d, 'build', 'es', 'form.html'));
     const els = elements(parseFragment(built));
     expect(els).toHaveLength(3);
@@ -254,7 +254,7 @@ describe('Markdown front matter: a translation cannot end its YAML value and add
 });
 
 describe("the build's code slots: U+E000 and U+E001 in a source or translation inject nothing", () => {
-  it('a translation that spells a slot neither copies a code nor crashes, and reads back as typed', () => {
+  it('a translation that spells a slot neither copies a code nor crashes, and reads back as typed', async () => {
     const d = projectWith(
       {
         'source/a.html':
@@ -262,9 +262,9 @@ describe("the build's code slots: U+E000 and U+E001 in a source or translation i
       },
       { targetLanguages: ['es'], sources: ['source/a.html'], locales: { output: 'build/{lang}/{doc}{ext}' } },
     );
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
     // Untranslated, the private-use characters of the source are text and come back byte for byte.
-    expect(locflow(d, 'build', '--lang', 'en').code).toBe(0);
+    expect((await locflowInProcess(d, 'build', '--lang', 'en')).code).toBe(0);
     expect(read(join(d, 'build', 'en', 'a.html'))).toBe(read(join(d, 'source', 'a.html')));
     const path = join(d, 'xliff', 'es', 'a.xlf');
     const x = readXliff(read(path));
@@ -278,8 +278,8 @@ describe("the build's code slots: U+E000 and U+E001 in a source or translation i
       state: 'translated' as const,
     }));
     writeFileSync(path, writeXliff({ ...x, files: [{ ...x.files[0]!, units }] }));
-    expect(locflow(d, 'import', 'xliff/es/a.xlf').code).toBe(0);
-    const b = locflow(d, 'build', '--lang', 'es');
+    expect((await locflowInProcess(d, 'import', 'xliff/es/a.xlf')).code).toBe(0);
+    const b = await locflowInProcess(d, 'build', '--lang', 'es');
     expect(b.code, b.stderr).toBe(0);
     const built = read(join(d, 'build', 'es', 'a.html'));
     expect(built.match(/<a /gu)).toHaveLength(1);

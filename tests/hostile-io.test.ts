@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocflowError, systemError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/io/files.js';
-import { BIN, locflow, tempProject } from './helpers.js';
+import { BIN, locflow, locflowInProcess, tempProject } from './helpers.js';
 
 /** I/O failures are one clear LocflowError naming the path (exit 2), never an internal error with a stack trace. */
 function refusedCleanly(r: { code: number; stderr: string }, path: RegExp): void {
@@ -35,32 +35,32 @@ function deadPid(): number {
 }
 
 describe('I/O errors', () => {
-  it('ENOTDIR: a file where the output folder should be (works as root too)', () => {
+  it('ENOTDIR: a file where the output folder should be (works as root too)', async () => {
     const d = project();
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
     writeFileSync(join(d, 'build'), 'not a folder');
-    const r = locflow(d, 'build');
+    const r = await locflowInProcess(d, 'build');
     refusedCleanly(r, /build/u);
     expect(r.stderr).toMatch(/not a folder/u);
   });
 
-  it('ENOTDIR at extract: the xliff folder is a file', () => {
+  it('ENOTDIR at extract: the xliff folder is a file', async () => {
     const d = project();
     writeFileSync(join(d, 'xliff'), '');
-    refusedCleanly(locflow(d, 'extract'), /xliff/u);
+    refusedCleanly(await locflowInProcess(d, 'extract'), /xliff/u);
   });
 
-  it('EACCES: a read-only folder', (ctx) => {
+  it('EACCES: a read-only folder', async (ctx) => {
     if (process.getuid?.() === 0) {
       console.warn('skipped: running as root, chmod does not stop writes (the ENOTDIR tests cover the mapping)');
       ctx.skip();
     }
     const d = project();
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
     mkdirSync(join(d, 'build', 'es'), { recursive: true });
     chmodSync(join(d, 'build', 'es'), 0o555);
     try {
-      const r = locflow(d, 'build');
+      const r = await locflowInProcess(d, 'build');
       refusedCleanly(r, /build\/es/u);
       expect(r.stderr).toMatch(/permission/u);
     } finally {
@@ -68,17 +68,18 @@ describe('I/O errors', () => {
     }
   });
 
-  it('a 240-character source name: extracted (the temporary file name stays short enough), or refused cleanly', () => {
+  it('a 240-character source name: extracted (the temporary file name stays short enough), or refused cleanly', async () => {
     const d = project();
     rmSync(join(d, 'source', 'article.txt'));
     const name = `${'n'.repeat(236)}.txt`;
     writeFileSync(join(d, 'source', name), 'One sentence. Another one.\n');
-    const r = locflow(d, 'extract');
+    const r = await locflowInProcess(d, 'extract');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(join(d, 'xliff', 'es')).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
+  // Once per folder and process: the runs are processes, as the clean-up is.
   it('temporary files left by interrupted runs are removed by the next write to their folder, when their process is gone', () => {
     const d = project();
     expect(locflow(d, 'extract').code).toBe(0);

@@ -10,7 +10,7 @@ import { escapeText } from '../src/io/xml.js';
 import { loadProject } from '../src/project/load.js';
 import { build } from '../src/workflow/build.js';
 import { importFiles } from '../src/workflow/import.js';
-import { locflow } from './helpers.js';
+import { locflowInProcess } from './helpers.js';
 
 /** Issue 10, item 9: data that looks like markup must stay data through import → store → build and TMX. */
 
@@ -22,7 +22,7 @@ const strong = (code: 'open' | 'close'): InlineCode => ({
 });
 
 /** A project with one HTML paragraph (a pair of codes) and one plain-text sentence, extracted for es. */
-function project(): string {
+async function project(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-markers-'));
   mkdirSync(join(dir, 'source'));
   writeFileSync(join(dir, 'source', 'a.html'), '<p>Some <strong>bold</strong> words.</p>\n');
@@ -31,7 +31,7 @@ function project(): string {
     join(dir, 'locflow.config.json'),
     JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.html', 'source/*.txt'] }),
   );
-  expect(locflow(dir, 'extract', '--lang', 'es').code).toBe(0);
+  expect((await locflowInProcess(dir, 'extract', '--lang', 'es')).code).toBe(0);
   return dir;
 }
 
@@ -50,12 +50,12 @@ const tmx = (header: string, src: string, tgt: string): string =>
   `<tu><tuv xml:lang="en"><seg>${src}</seg></tuv><tuv xml:lang="es"><seg>${tgt}</seg></tuv></tu></body></tmx>`;
 
 describe('text shaped like a store marker stays text', () => {
-  it('a translation whose text is "{{bx1}}texto{{ex1}}" builds as that text, not as <strong>', () => {
-    const d = project();
+  it('a translation whose text is "{{bx1}}texto{{ex1}}" builds as that text, not as <strong>', async () => {
+    const d = await project();
     setTarget(d, 'a', '{{bx1}}texto{{ex1}} <g id="1" ctype="x-tag">negrita</g>');
-    const imp = locflow(d, 'import', 'xliff/es/a.xlf');
+    const imp = await locflowInProcess(d, 'import', 'xliff/es/a.xlf');
     expect(imp.code, imp.stderr).toBe(0);
-    expect(locflow(d, 'build', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(d, 'build', '--lang', 'es')).code).toBe(0);
     const out = readFileSync(join(d, 'locales', 'es', 'a.html'), 'utf8').trim();
     expect(out).toBe('<p>{{bx1}}texto{{ex1}} <strong>negrita</strong></p>');
   });
@@ -168,7 +168,7 @@ describe('property: any text round-trips import → store → build byte for byt
     .filter((t) => t.trim() !== '' && t === t.trim() && !/[\r\n]/u.test(t));
 
   it('in a plain-text document and around a pair of codes in HTML (import and build in process)', async () => {
-    const d = project();
+    const d = await project();
     const p = await loadProject(d);
     const xlf = {
       a: readFileSync(join(d, 'xliff', 'es', 'a.xlf'), 'utf8'),

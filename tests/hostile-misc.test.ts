@@ -7,7 +7,7 @@ import { runEngineCommand } from '../src/mt/run-command.js';
 import { loadProject } from '../src/project/load.js';
 import { extract } from '../src/workflow/extract.js';
 import { importFiles } from '../src/workflow/import.js';
-import { locflow, refusal } from './helpers.js';
+import { locflowInProcess, refusal } from './helpers.js';
 
 function mtProject(command: string): string {
   const d = mkdtempSync(join(tmpdir(), 'locflow-misc-'));
@@ -39,10 +39,10 @@ describe('an MT command that exits without reading its input (issue 10.11)', () 
     await expect(runEngineCommand('/bin/echo', ['-n', 'ok'], '')).resolves.toBe('ok');
   });
 
-  it('translate --engine apertium with /bin/true exits 2 with a clear message', () => {
+  it('translate --engine apertium with /bin/true exits 2 with a clear message', async () => {
     const d = mtProject('/bin/true');
-    expect(locflow(d, 'extract').code).toBe(0);
-    const r = locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es');
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
+    const r = await locflowInProcess(d, 'translate', '--engine', 'apertium', '--lang', 'es');
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/u);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/bin/true');
@@ -69,18 +69,18 @@ describe('control characters of translations in check reports (issue 10.11)', ()
     return d;
   };
 
-  it('the text report shows ESC, BEL and NUL as visible characters, never sends them to the terminal', () => {
+  it('the text report shows ESC, BEL and NUL as visible characters, never sends them to the terminal', async () => {
     const d = setup();
-    const r = locflow(d, 'check', '--source', 'src.txt', '--target', 'trg.txt', '--lang', 'es');
+    const r = await locflowInProcess(d, 'check', '--source', 'src.txt', '--target', 'trg.txt', '--lang', 'es');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/6/u);
     expect(r.stdout).not.toMatch(C0);
     expect(r.stdout).toContain('\u241b]0;pwned\u2407\u241b[2J\u2400');
   });
 
-  it('the HTML report carries no raw C0 bytes', () => {
+  it('the HTML report carries no raw C0 bytes', async () => {
     const d = setup();
-    const r = locflow(
+    const r = await locflowInProcess(
       d,
       'check',
       '--source',

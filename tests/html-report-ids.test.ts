@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { copyProject, locflow, read } from './helpers.js';
+import { copyProject, locflowInProcess, read } from './helpers.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
-function report(): { dir: string; html: string } {
+async function report(): Promise<{ dir: string; html: string }> {
   const d = copyProject();
   writeFileSync(join(d, 'mt.txt'), read(join(__dirname, 'fixtures', 'apertium-es.txt')));
-  const r = locflow(
+  const r = await locflowInProcess(
     d,
     'check',
     '--source',
@@ -36,8 +36,8 @@ function ids(node: Node, out: string[] = []): string[] {
 }
 
 describe('the HTML report is valid HTML text', () => {
-  it('has no NUL or other control characters, and element ids an HTML parser accepts: unique, non-empty, without spaces', () => {
-    const { html } = report();
+  it('has no NUL or other control characters, and element ids an HTML parser accepts: unique, non-empty, without spaces', async () => {
+    const { html } = await report();
 
     expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u);
     const errors: string[] = [];
@@ -52,7 +52,7 @@ describe('the HTML report is valid HTML text', () => {
 
   it.skipIf(!CHROMIUM)('in Chromium, each row keeps the id written in the file and is found by it', async () => {
     const { chromium } = await import('playwright-core');
-    const { dir, html } = report();
+    const { dir, html } = await report();
     const written = [...html.matchAll(/<tr class="[^"]*" id="([^"]*)"/gu)].map((m) =>
       m[1]!.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
     );

@@ -2,14 +2,14 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { copyProject, locflow, read } from './helpers.js';
+import { copyProject, locflowInProcess, read } from './helpers.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
 describe('HTML review page', () => {
-  it('writes source and target side by side, with each issue marked where it is', () => {
+  it('writes source and target side by side, with each issue marked where it is', async () => {
     const d = copyProject();
-    const r = locflow(
+    const r = await locflowInProcess(
       d,
       'check',
       '--source',
@@ -26,7 +26,7 @@ describe('HTML review page', () => {
     // the fixture is copied in below; this first call shows a missing file is an input error
     expect(r.code).toBe(2);
     writeFileSync(join(d, 'tests-apertium.txt'), read(join(__dirname, 'fixtures', 'apertium-es.txt')));
-    const ok = locflow(
+    const ok = await locflowInProcess(
       d,
       'check',
       '--source',
@@ -53,19 +53,21 @@ describe('HTML review page', () => {
       const d = copyProject();
       writeFileSync(join(d, 'mt.txt'), read(join(__dirname, 'fixtures', 'apertium-es.txt')));
       expect(
-        locflow(
-          d,
-          'check',
-          '--source',
-          'source/us-strike-northern-iraq.txt',
-          '--target',
-          'mt.txt',
-          '--lang',
-          'es',
-          '--format',
-          'html',
-          '-o',
-          'review.html',
+        (
+          await locflowInProcess(
+            d,
+            'check',
+            '--source',
+            'source/us-strike-northern-iraq.txt',
+            '--target',
+            'mt.txt',
+            '--lang',
+            'es',
+            '--format',
+            'html',
+            '-o',
+            'review.html',
+          )
         ).code,
       ).toBe(1);
       const browser = await chromium.launch({

@@ -4,23 +4,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXliff } from '../src/xliff/read.js';
 import { toPlainText } from '../src/model/content.js';
-import { copyProject, locflow, read, tempProject } from './helpers.js';
+import { copyProject, locflowInProcess, read, tempProject } from './helpers.js';
 
 const has = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
 const hasOmegat = has('sh', ['-c', 'command -v omegat']);
 const hasToolkit = has('sh', ['-c', 'command -v xliff2po']);
 
 describe.skipIf(!hasOmegat)('OmegaT 3.6, a real CAT tool, headless', () => {
-  it('translates locflow XLIFF 1.2 from a tm/auto memory exported with --omegat, and its output imports back', () => {
+  it('translates locflow XLIFF 1.2 from a tm/auto memory exported with --omegat, and its output imports back', async () => {
     // The example project: its Spanish translation is imported, which fills the memory.
     const d = copyProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
-    expect(locflow(d, 'import', 'xliff/es/us-strike-northern-iraq.xlf').code).toBe(0);
-    expect(locflow(d, 'tm', 'export', '--omegat', '--lang', 'es', '-o', 'omegat.tmx').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract', '--lang', 'es')).code).toBe(0);
+    expect((await locflowInProcess(d, 'import', 'xliff/es/us-strike-northern-iraq.xlf')).code).toBe(0);
+    expect((await locflowInProcess(d, 'tm', 'export', '--omegat', '--lang', 'es', '-o', 'omegat.tmx')).code).toBe(0);
 
     // A fresh hand-off: targets pre-filled with the source, as OmegaT needs.
     const fresh = tempProject(read(join(d, 'source/us-strike-northern-iraq.txt')), 'us-strike-northern-iraq.txt');
-    expect(locflow(fresh, 'extract', '--lang', 'es', '--prefill').code).toBe(0);
+    expect((await locflowInProcess(fresh, 'extract', '--lang', 'es', '--prefill')).code).toBe(0);
     const proj = join(fresh, 'omegat-project');
     for (const dir of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat'])
       mkdirSync(join(proj, dir), { recursive: true });
@@ -56,16 +56,16 @@ describe.skipIf(!hasOmegat)('OmegaT 3.6, a real CAT tool, headless', () => {
 
     // What OmegaT wrote is valid input for import (it keeps state="new"; an edited target counts as translated).
     writeFileSync(join(fresh, 'omegat-out.xlf'), out.replaceAll('state="new"', 'state="translated"'));
-    const imp = locflow(fresh, 'import', 'omegat-out.xlf');
+    const imp = await locflowInProcess(fresh, 'import', 'omegat-out.xlf');
     expect(imp.stderr).toBe('');
     expect(imp.stdout).toMatch(/17 imported/u);
   });
 });
 
 describe.skipIf(!hasToolkit)('Translate Toolkit', () => {
-  it('reads locflow XLIFF 1.2: xliff2po gives one message per unit with the same source', () => {
+  it('reads locflow XLIFF 1.2: xliff2po gives one message per unit with the same source', async () => {
     const d = tempProject();
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract', '--lang', 'es')).code).toBe(0);
     const r = spawnSync('xliff2po', [join(d, 'xliff/es/article.xlf'), join(d, 'article.po')], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const po = read(join(d, 'article.po'));

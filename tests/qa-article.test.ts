@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE, ROOT, locflow } from './helpers.js';
+import { ARTICLE, ROOT, locflowInProcess } from './helpers.js';
 
 /**
  * The bundled article and its human Spanish translation, checked alone with no
@@ -10,11 +10,11 @@ import { ARTICLE, ROOT, locflow } from './helpers.js';
  */
 const SPANISH = join(ROOT, 'locales', 'es', 'us-strike-northern-iraq.txt');
 
-function checkAgainst(target: string): { status: number; errors: string[] } {
+async function checkAgainst(target: string): Promise<{ status: number; errors: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'article-'));
   writeFileSync(join(dir, 'en.txt'), readFileSync(ARTICLE, 'utf8'));
   writeFileSync(join(dir, 'es.txt'), target);
-  const r = locflow(
+  const r = await locflowInProcess(
     dir,
     'check',
     '--source',
@@ -38,20 +38,20 @@ function checkAgainst(target: string): { status: number; errors: string[] } {
 describe('the example article without a glossary', () => {
   const correct = readFileSync(SPANISH, 'utf8');
 
-  it('a correct human translation gets no error (US → EE. UU./estadounidense, Tehran → Teherán, Pentagon → Pentágono…)', () => {
-    const r = checkAgainst(correct);
+  it('a correct human translation gets no error (US → EE. UU./estadounidense, Tehran → Teherán, Pentagon → Pentágono…)', async () => {
+    const r = await checkAgainst(correct);
     expect(r.errors).toEqual([]);
     expect(r.status).toBe(0);
   });
 
-  it('a changed number, a changed spelled-out number, a dropped name and a name split apart are each an error', () => {
+  it('a changed number, a changed spelled-out number, a dropped name and a name split apart are each an error', async () => {
     const damaged = correct
       .replace('Al menos 62 efectivos', 'Al menos 63 efectivos')
       .replace('al menos a nueve milicianos', 'al menos a siete milicianos')
       .replace(' en Najaf, Irak', ' en Irak')
       .replace('miembros de Kataib Hezbollah', 'miembros de Kataib, la milicia Hezbollah');
     expect(damaged).not.toBe(correct);
-    const r = checkAgainst(damaged);
+    const r = await checkAgainst(damaged);
     expect(r.status).toBe(1);
     expect(r.errors).toEqual(
       expect.arrayContaining([

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { showDifference, unitKey } from '../src/model/readable.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { extractedProject, locflow, read, ROOT, tempProject } from './helpers.js';
+import { extractedProject, locflowInProcess, read, ROOT, tempProject } from './helpers.js';
 
 const SCHEMAS = join(ROOT, '.cache', 'schemas');
 const haveSchemas =
@@ -45,15 +45,15 @@ function i18nextProject(): string {
 }
 
 describe('check names units as people know them', () => {
-  it('the bundled article: roles and lines, the id kept beside them', () => {
+  it('the bundled article: roles and lines, the id kept beside them', async () => {
     const d = extractedProject();
     // The number of the headline is lost in translation: an error on line 1.
     translateFile(join(d, 'xliff/es/article.xlf'), (t) => t.replace('five', 'cinco').replace(/\b62\b/u, '26'));
-    expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
-    const r = locflow(d, 'check', '--lang', 'es');
+    expect((await locflowInProcess(d, 'import', 'xliff/es/article.xlf')).code).toBe(0);
+    const r = await locflowInProcess(d, 'check', '--lang', 'es');
     expect(r.stdout).toMatch(/^ {2}headline, line 1 \[es\] {2}\(unit u[0-9a-f]+\)$/mu);
     expect(r.stdout).toMatch(/^ {2}paragraph, line \d+ \[es\]/mu);
-    const json = JSON.parse(locflow(d, 'check', '--lang', 'es', '--format', 'json').stdout) as {
+    const json = JSON.parse((await locflowInProcess(d, 'check', '--lang', 'es', '--format', 'json')).stdout) as {
       issues: Array<{ unit: string; label?: string }>;
     };
     expect(json.issues.length).toBeGreaterThan(0);
@@ -63,44 +63,55 @@ describe('check names units as people know them', () => {
         /^(headline|standfirst|caption|credit|boilerplate|related-link|paragraph|timestamp), line \d+$/u,
       );
     }
-    const html = locflow(d, 'check', '--lang', 'es', '--format', 'html').stdout;
+    const html = (await locflowInProcess(d, 'check', '--lang', 'es', '--format', 'html')).stdout;
     expect(html).toMatch(
       /<td class="unit"><span class="label">headline, line 1<\/span>.*unit <code>u[0-9a-f]+<\/code>/u,
     );
   });
 
-  it('two documents compared: the role and the line of the target', () => {
+  it('two documents compared: the role and the line of the target', async () => {
     const d = tempProject();
     const article = read(join(d, 'source/article.txt'));
     writeFileSync(join(d, 'es.txt'), article.replace('at least five', 'at least 7'));
-    const r = locflow(d, 'check', '--source', 'source/article.txt', '--target', 'es.txt', '--lang', 'es');
+    const r = await locflowInProcess(
+      d,
+      'check',
+      '--source',
+      'source/article.txt',
+      '--target',
+      'es.txt',
+      '--lang',
+      'es',
+    );
     expect(r.stdout).toMatch(/^ {2}headline, line 1 \[es\] {2}\(unit block 1 \(headline\)\)$/mu);
   });
 
-  it('an i18next project: keys in the text, JSON, SARIF, JUnit and HTML reports', () => {
+  it('an i18next project: keys in the text, JSON, SARIF, JUnit and HTML reports', async () => {
     const d = i18nextProject();
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
     translateFile(join(d, 'xliff/es/app.xlf'), (t, key) => (key === 'common.farewell' ? 'Hasta dentro de 4 días' : t));
-    expect(locflow(d, 'import', 'xliff/es/app.xlf').code).toBe(0);
-    const text = locflow(d, 'check');
+    expect((await locflowInProcess(d, 'import', 'xliff/es/app.xlf')).code).toBe(0);
+    const text = await locflowInProcess(d, 'check');
     expect(text.stdout).toMatch(/^ {2}common\.farewell \[es\] {2}\(unit u[0-9a-f]+\)$/mu);
     expect(text.stdout).not.toMatch(/^ {2}unit u/mu);
-    const json = JSON.parse(locflow(d, 'check', '--format', 'json').stdout) as {
+    const json = JSON.parse((await locflowInProcess(d, 'check', '--format', 'json')).stdout) as {
       issues: Array<{ unit: string; label?: string }>;
     };
     expect(json.issues.map((i) => i.label)).toContain('common.farewell');
-    const sarif = JSON.parse(locflow(d, 'check', '--format', 'sarif').stdout) as {
+    const sarif = JSON.parse((await locflowInProcess(d, 'check', '--format', 'sarif')).stdout) as {
       runs: Array<{ results: Array<{ message: { text: string }; properties: { unit: string; label?: string } }> }>;
     };
     const result = sarif.runs[0]!.results.find((x) => x.properties.label === 'common.farewell')!;
     expect(result.properties.unit).toMatch(/^u[0-9a-f]+$/u);
     expect(result.message.text).toContain('common.farewell, unit u');
-    expect(locflow(d, 'check', '--format', 'junit').stdout).toMatch(
+    expect((await locflowInProcess(d, 'check', '--format', 'junit')).stdout).toMatch(
       /<testcase [^>]*name="common\.farewell \(u[0-9a-f]+\)"/u,
     );
-    expect(locflow(d, 'check', '--format', 'html').stdout).toContain('<span class="label">common.farewell</span>');
+    expect((await locflowInProcess(d, 'check', '--format', 'html')).stdout).toContain(
+      '<span class="label">common.farewell</span>',
+    );
     // Checking the XLIFF itself: the key comes from the file.
-    expect(locflow(d, 'check', 'xliff/es/app.xlf').stdout).toMatch(
+    expect((await locflowInProcess(d, 'check', 'xliff/es/app.xlf')).stdout).toMatch(
       /^ {2}common\.farewell \[es\] {2}\(unit u[0-9a-f]+, at line \d+ of this file\)$/mu,
     );
   });
@@ -108,9 +119,9 @@ describe('check names units as people know them', () => {
 
 describe('XLIFF names an app string by its key', () => {
   let d: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     d = i18nextProject();
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
   });
 
   it('1.2: resname is the key', () => {
@@ -120,7 +131,7 @@ describe('XLIFF names an app string by its key', () => {
     expect(xml).not.toMatch(/resname="message-/u);
   });
 
-  it('2.0: name is the key', () => {
+  it('2.0: name is the key', async () => {
     const e = mkdtempSync(join(tmpdir(), 'locflow-keys20-'));
     mkdirSync(join(e, 'source'));
     writeFileSync(join(e, 'source', 'app.json'), read(join(d, 'source/app.json')));
@@ -133,7 +144,7 @@ describe('XLIFF names an app string by its key', () => {
         xliff: { version: '2.0' },
       }),
     );
-    const r = locflow(e, 'extract');
+    const r = await locflowInProcess(e, 'extract');
     expect(r.code, r.stderr).toBe(0);
     const xml = read(join(e, 'xliff/es/app.xlf'));
     if (xml.includes('version="2.0"')) expect(xml).toMatch(/<unit id="u[0-9a-f]+" name="common\.greeting"/u);
@@ -167,21 +178,21 @@ describe('an import conflict shows where the texts differ', () => {
     expect(x.b).toMatch(/^Comienzo b+…$/u);
   });
 
-  it('through the CLI: the key names the unit, and the part of a long text that differs is shown', () => {
+  it('through the CLI: the key names the unit, and the part of a long text that differs is shown', async () => {
     const d = i18nextProject();
     const long =
       'Thank you for shopping with us. Your order has been received and will be shipped within two business days.';
     writeFileSync(join(d, 'source', 'app.json'), JSON.stringify({ order: { thanks: long } }, null, 2) + '\n');
-    expect(locflow(d, 'extract').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract')).code).toBe(0);
     const xlf = join(d, 'xliff/es/app.xlf');
     const fresh = read(xlf);
     const es =
       'Gracias por comprar con nosotros. Su pedido ha sido recibido y se enviará en un plazo de dos días hábiles.';
     translateFile(xlf, () => es);
-    expect(locflow(d, 'import', 'xliff/es/app.xlf').code).toBe(0);
+    expect((await locflowInProcess(d, 'import', 'xliff/es/app.xlf')).code).toBe(0);
     writeFileSync(xlf, fresh);
     translateFile(xlf, () => es.replace('dos días', 'tres días'));
-    const r = locflow(d, 'import', 'xliff/es/app.xlf');
+    const r = await locflowInProcess(d, 'import', 'xliff/es/app.xlf');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /unit "order\.thanks" \(u[0-9a-f]+\): the store has "…plazo de dos días hábiles\.", the file "…plazo de tres días hábiles\."/u,

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { locflow, type CliResult } from './helpers.js';
+import { locflowInProcess, type CliResult } from './helpers.js';
 import { hasApertium } from './mt-helpers.js';
 
 /**
@@ -49,8 +49,8 @@ function newProject(): string {
 }
 
 /** Every step of the day exits 0 (check: 0 or 1, it reports) and refuses nothing. */
-function step(d: string, ...args: string[]): CliResult {
-  const r = locflow(d, ...args);
+async function step(d: string, ...args: string[]): Promise<CliResult> {
+  const r = await locflowInProcess(d, ...args);
   expect(r.stderr, `locflow ${args.join(' ')}`).not.toMatch(/refuse|--force|--overwrite|internal error/iu);
   expect(r.code, `locflow ${args.join(' ')}\n${r.stderr}`).toBe(0);
   return r;
@@ -63,13 +63,13 @@ function xliffFiles(dir: string): string[] {
 }
 
 describe.skipIf(!hasApertium)("a localization engineer's day", () => {
-  it('init → extract → translate → post-edit outside the project → import → build → check → tm export', () => {
+  it('init → extract → translate → post-edit outside the project → import → build → check → tm export', async () => {
     const d = newProject();
-    step(d, 'init', '--source-lang', 'en', '--lang', 'es', '--sources', 'content/**/*.md,app/**/*.json');
-    step(d, 'extract');
-    step(d, 'translate', '--engine', 'apertium', '--lang', 'es');
+    await step(d, 'init', '--source-lang', 'en', '--lang', 'es', '--sources', 'content/**/*.md,app/**/*.json');
+    await step(d, 'extract');
+    await step(d, 'translate', '--engine', 'apertium', '--lang', 'es');
     // The drafts go out as XLIFF; the translator works on copies in a folder of their own.
-    step(d, 'extract');
+    await step(d, 'extract');
     const downloads = mkdtempSync(join(tmpdir(), 'downloads-'));
     const sent = xliffFiles(join(d, 'xliff', 'es'));
     expect(sent.map((f) => relative(join(d, 'xliff', 'es'), f)).sort()).toEqual([
@@ -102,7 +102,7 @@ describe.skipIf(!hasApertium)("a localization engineer's day", () => {
       return out;
     });
 
-    const imported = step(d, 'import', ...returned);
+    const imported = await step(d, 'import', ...returned);
     expect(imported.stdout).not.toMatch(/ 0 imported/u);
     // Every post-edit is a human translation now.
     const metas = readdirSync(join(d, 'locales', 'es'), { recursive: true, encoding: 'utf8' }).filter((f) =>
@@ -116,7 +116,7 @@ describe.skipIf(!hasApertium)("a localization engineer's day", () => {
       for (const u of Object.values(meta.units)) expect(u).toMatchObject({ state: 'final', origin: 'human' });
     }
 
-    step(d, 'build');
+    await step(d, 'build');
     const built = readFileSync(join(d, 'build', 'es', 'strings', 'common.json'), 'utf8');
     expect(JSON.parse(built)).toHaveProperty('nav.home');
     expect(built).toMatch(/Revisado\d+x\d+/u);
@@ -124,18 +124,27 @@ describe.skipIf(!hasApertium)("a localization engineer's day", () => {
       '](https://example.com/guide)',
     );
 
-    const check = locflow(d, 'check', '--lang', 'es', '--format', 'json', '-o', join(downloads, 'qa.json'));
+    const check = await locflowInProcess(
+      d,
+      'check',
+      '--lang',
+      'es',
+      '--format',
+      'json',
+      '-o',
+      join(downloads, 'qa.json'),
+    );
     expect(check.code, check.stderr).toBeLessThan(2);
     const report = JSON.parse(readFileSync(join(downloads, 'qa.json'), 'utf8')) as { issues: unknown[] };
     expect(Array.isArray(report.issues)).toBe(true);
 
     const tmx = join(downloads, 'memory.tmx');
-    step(d, 'tm', 'export', '--lang', 'es', '-o', tmx);
+    await step(d, 'tm', 'export', '--lang', 'es', '-o', tmx);
     const memory = readFileSync(tmx, 'utf8');
     for (const mark of postEdits) expect(memory).toContain(mark);
 
     // Next day: extract again. The project's own copies still hold the drafts it sent; that is no unimported work.
-    step(d, 'extract');
+    await step(d, 'extract');
     expect(readFileSync(join(d, 'xliff', 'es', 'strings', 'common.xlf'), 'utf8')).toMatch(/Revisado\d+x\d+/u);
   });
 });

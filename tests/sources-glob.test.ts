@@ -9,7 +9,7 @@ import { build } from '../src/workflow/build.js';
 import { extract, type ExtractResult } from '../src/workflow/extract.js';
 import { importFiles } from '../src/workflow/import.js';
 import { translate } from '../src/workflow/translate.js';
-import { locflow, read, refusal, tempProject } from './helpers.js';
+import { locflowInProcess, read, refusal, tempProject } from './helpers.js';
 
 /**
  * Source patterns, called in process (extract, import, translate, build on temporary projects); one CLI run
@@ -102,7 +102,7 @@ describe('source patterns', async () => {
     expect(r.message).toContain('{dir}');
     expect(existsSync(join(d, 'xliff'))).toBe(false);
     // Every command refuses, not only the ones that write (the CLI's wiring: exit 2, the message on stderr).
-    const status = locflow(d, 'status');
+    const status = await locflowInProcess(d, 'status');
     expect(status.code).toBe(2);
     expect(status.stderr).toContain('xliff/es/pricing.xlf');
     // Outputs collide too, even when the XLIFF paths differ.

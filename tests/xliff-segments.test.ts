@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../src/model/content.js';
 import { readXliff } from '../src/xliff/read.js';
-import { locflow, ROOT, tempProject } from './helpers.js';
+import { locflowInProcess, ROOT, tempProject } from './helpers.js';
 
 /**
  * XLIFF 2 units of several segments (CAT tools and Okapi segment a unit into sentences): a unit is translated
@@ -45,8 +45,8 @@ describe('XLIFF 2 units of several segments', () => {
     expect(units()[3]!.segments).toBeUndefined();
   });
 
-  it('check checks the translated segments of a partly translated unit and counts the rest once', () => {
-    const r = locflow(mkdtempSync(join(tmpdir(), 'locflow-seg-')), 'check', FIXTURE);
+  it('check checks the translated segments of a partly translated unit and counts the rest once', async () => {
+    const r = await locflowInProcess(mkdtempSync(join(tmpdir(), 'locflow-seg-')), 'check', FIXTURE);
     expect(r.code, r.stderr).toBe(1);
     // tu1 whole, tu2's s1 and s3, tu3's s2.
     expect(r.stdout).toContain('4 unit(s) checked');
@@ -59,8 +59,8 @@ describe('XLIFF 2 units of several segments', () => {
 
 describe('import of a unit a CAT tool split into segments', () => {
   /** Our export with its first plain unit split at its first space into two segments; `first` fills segment 1 only. */
-  function resegmented(d: string, first: string, second?: string): { file: string; id: string } {
-    expect(locflow(d, 'extract', '--xliff', '2.0', '--lang', 'es').code).toBe(0);
+  async function resegmented(d: string, first: string, second?: string): Promise<{ file: string; id: string }> {
+    expect((await locflowInProcess(d, 'extract', '--xliff', '2.0', '--lang', 'es')).code).toBe(0);
     const file = join(d, 'xliff', 'es', 'article.xlf');
     const xml = readFileSync(file, 'utf8');
     const m =
@@ -77,10 +77,10 @@ describe('import of a unit a CAT tool split into segments', () => {
     return { file, id: id! };
   }
 
-  it('a partly translated unit is not imported (its translated segment alone is not the translation)', () => {
+  it('a partly translated unit is not imported (its translated segment alone is not the translation)', async () => {
     const d = tempProject();
-    const { file, id } = resegmented(d, 'Palabra');
-    const r = locflow(d, 'import', file);
+    const { file, id } = await resegmented(d, 'Palabra');
+    const r = await locflowInProcess(d, 'import', file);
     expect(r.code, r.stderr).toBe(0);
     const bundle = JSON.parse(readFileSync(join(d, 'locales', 'es', 'article.json'), 'utf8')) as Record<string, string>;
     expect(bundle[id]).toBeUndefined();
@@ -88,7 +88,7 @@ describe('import of a unit a CAT tool split into segments', () => {
     expect(r.stdout).toMatch(/1 unit\(s\) not imported: only some of their segments are translated/u);
     expect(r.stdout).toMatch(new RegExp(`\\(${id}\\), line \\d+: 1 of 2 segments translated`, 'u'));
     expect(r.stdout).toMatch(/untranslated \(1 partly\) in 1 file/u);
-    const json = JSON.parse(locflow(d, 'import', '--dry-run', '--json', file).stdout) as {
+    const json = JSON.parse((await locflowInProcess(d, 'import', '--dry-run', '--json', file)).stdout) as {
       results: Array<{ partly: Array<{ unit: string; translated: number; segments: number; line: number }> }>;
       totals: { partly: number };
     };
@@ -98,10 +98,10 @@ describe('import of a unit a CAT tool split into segments', () => {
     expect(json.totals.partly).toBe(1);
   });
 
-  it('a unit whose segments are all translated is imported as the segments joined', () => {
+  it('a unit whose segments are all translated is imported as the segments joined', async () => {
     const d = tempProject();
-    const { file, id } = resegmented(d, 'Primera', 'segunda parte.');
-    expect(locflow(d, 'import', file).code).toBe(0);
+    const { file, id } = await resegmented(d, 'Primera', 'segunda parte.');
+    expect((await locflowInProcess(d, 'import', file)).code).toBe(0);
     const bundle = JSON.parse(readFileSync(join(d, 'locales', 'es', 'article.json'), 'utf8')) as Record<string, string>;
     expect(bundle[id]).toBe('Primera segunda parte.');
   });
@@ -138,8 +138,8 @@ describe('XLIFF 1.2 units segmented with <seg-source> (Okapi, Trados)', () => {
     expect(toPlainText(unit.target!)).toBe('La rivière est large. Le pont est vieux.');
   });
 
-  it('check checks the translated segments and names the one with a wrong number', () => {
-    const r = locflow(mkdtempSync(join(tmpdir(), 'locflow-seg-')), 'check', FILE);
+  it('check checks the translated segments and names the one with a wrong number', async () => {
+    const r = await locflowInProcess(mkdtempSync(join(tmpdir(), 'locflow-seg-')), 'check', FILE);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('4 unit(s) checked');
     expect(r.stdout).toMatch(/tu2#2/u);

@@ -7,7 +7,7 @@ import { readXliffSource, writeXliffSource } from '../src/formats/xliff-source.j
 import { toPlainText } from '../src/model/content.js';
 import type { Unit } from '../src/model/unit.js';
 import { readXliff } from '../src/xliff/read.js';
-import { locflow, ROOT } from './helpers.js';
+import { locflowInProcess, ROOT } from './helpers.js';
 
 /** Angular, Xcode and Symfony string files as source documents: extract → translate (Apertium) → build. */
 const TOOLS = join(ROOT, 'tests', 'fixtures', 'xliff-tools');
@@ -73,7 +73,7 @@ describe('XLIFF string files as sources', () => {
 
   it.skipIf(!haveApertium)(
     'goes extract → translate (Apertium) → build; the built file differs only in target language and <target>s, and validates',
-    () => {
+    async () => {
       for (const app of APPS) {
         const d = mkdtempSync(join(tmpdir(), 'locflow-xliff-source-'));
         mkdirSync(join(d, 'source'));
@@ -84,7 +84,7 @@ describe('XLIFF string files as sources', () => {
           JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: [`source/${app.file}`] }),
         );
         for (const args of [['extract'], ['translate', '--engine', 'apertium', '--lang', 'es'], ['build']]) {
-          const r = locflow(d, ...args);
+          const r = await locflowInProcess(d, ...args);
           expect(r.code, `${app.tool}: ${args.join(' ')}\n${r.stderr}`).toBe(0);
         }
         const built = readFileSync(join(d, 'locales', 'es', app.file), 'utf8');
@@ -106,7 +106,7 @@ describe('XLIFF string files as sources', () => {
         if (haveSchemas) expect(schemaValid(built, app.version), app.tool).toBe(schemaValid(source, app.version));
         if (haveSchemas && app.tool !== 'Xcode') expect(schemaValid(built, app.version), app.tool).toBeUndefined();
         // The built file is XLIFF locflow reads as a translation of its source.
-        const check = locflow(d, 'check', join('locales', 'es', app.file));
+        const check = await locflowInProcess(d, 'check', join('locales', 'es', app.file));
         expect([0, 1], check.stderr).toContain(check.code);
       }
     },

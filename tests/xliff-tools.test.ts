@@ -9,7 +9,7 @@ import { toPlainText } from '../src/model/content.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
 import { check } from '../src/workflow/check.js';
-import { locflow, refusal, ROOT } from './helpers.js';
+import { locflowInProcess, refusal, ROOT } from './helpers.js';
 
 /** XLIFF as other tools write it (Angular, Xcode, Symfony, memoQ, Trados), each in the tool's documented shape. */
 const TOOLS = join(ROOT, 'tests', 'fixtures', 'xliff-tools');
@@ -22,21 +22,21 @@ describe('XLIFF other tools write is read', () => {
     ['angular-messages.fr.xlf', 4],
     ['xcode-de.xliff', 8],
     ['symfony-messages.fr.xlf', 3],
-  ])('%s: checked (exit 0 or 1, never 2 or 3), every unit', (name, units) => {
-    const r = locflow(tmp(), 'check', fixture(name));
+  ])('%s: checked (exit 0 or 1, never 2 or 3), every unit', async (name, units) => {
+    const r = await locflowInProcess(tmp(), 'check', fixture(name));
     expect([0, 1], r.stderr).toContain(r.code);
     expect(r.stdout).toContain(`${units} unit(s) checked`);
   });
 
-  it("Angular's file names no target language: the file name, else --lang, says it; otherwise a clear refusal", () => {
+  it("Angular's file names no target language: the file name, else --lang, says it; otherwise a clear refusal", async () => {
     const d = tmp();
-    const r = locflow(d, 'check', fixture('angular-messages.es.xlf'));
+    const r = await locflowInProcess(d, 'check', fixture('angular-messages.es.xlf'));
     expect(r.stderr).toContain('the target\'s language is "es", from its file name');
     copyFileSync(fixture('angular-messages.es.xlf'), join(d, 'messages.xlf'));
-    const silent = locflow(d, 'check', 'messages.xlf');
+    const silent = await locflowInProcess(d, 'check', 'messages.xlf');
     expect(silent.code).toBe(2);
     expect(silent.stderr).toMatch(/cannot tell .*language[\s\S]*--lang/u);
-    const told = locflow(d, 'check', 'messages.xlf', '--lang', 'es');
+    const told = await locflowInProcess(d, 'check', 'messages.xlf', '--lang', 'es');
     expect([0, 1]).toContain(told.code);
     expect(told.stdout).toContain('6 unit(s) checked');
   });
@@ -48,15 +48,15 @@ describe('XLIFF other tools write is read', () => {
     expect(doc.targetLang).toBeUndefined();
   });
 
-  it('a file nobody has translated yet (memoQ NotStarted, empty targets) has nothing to check: one notice, exit 0', () => {
-    const r = locflow(tmp(), 'check', fixture('memoq-untranslated.xlf'));
+  it('a file nobody has translated yet (memoQ NotStarted, empty targets) has nothing to check: one notice, exit 0', async () => {
+    const r = await locflowInProcess(tmp(), 'check', fixture('memoq-untranslated.xlf'));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('has no translations yet: nothing to check');
     expect(r.stdout).not.toMatch(/empty|missing/u);
   });
 
-  it('empty targets in state new (or none) are untranslated units, counted once, not empty translations', () => {
-    const r = locflow(tmp(), 'check', fixture('trados-partly.xlf'));
+  it('empty targets in state new (or none) are untranslated units, counted once, not empty translations', async () => {
+    const r = await locflowInProcess(tmp(), 'check', fixture('trados-partly.xlf'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 unit(s) checked');
     expect(r.stderr).toContain('2 unit(s) not translated yet');
@@ -86,20 +86,20 @@ describe('encodings and characters', () => {
     expect(toPlainText(readXliff(text).files[0]!.units[0]!.target!)).toBe('Danke für die Akzente €');
   });
 
-  it('refuses Latin-1 bytes in a file that says UTF-8, with the position (exit 2)', () => {
-    const r = locflow(tmp(), 'check', fixture('latin1-declared-utf8.xlf'));
+  it('refuses Latin-1 bytes in a file that says UTF-8, with the position (exit 2)', async () => {
+    const r = await locflowInProcess(tmp(), 'check', fixture('latin1-declared-utf8.xlf'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/latin1-declared-utf8\.xlf:7:\d+: .*not valid UTF-8.*byte offset \d+ \(bytes FC/u);
   });
 
-  it('reads UTF-16 with a byte order mark', () => {
+  it('reads UTF-16 with a byte order mark', async () => {
     const d = tmp();
     const xml = readFileSync(fixture('symfony-messages.fr.xlf'), 'utf8').replace(
       'encoding="utf-8"',
       'encoding="UTF-16"',
     );
     writeFileSync(join(d, 'messages.fr.xlf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
-    const r = locflow(d, 'check', 'messages.fr.xlf');
+    const r = await locflowInProcess(d, 'check', 'messages.fr.xlf');
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toContain('3 unit(s) checked');
   });
@@ -111,13 +111,13 @@ describe('encodings and characters', () => {
     expect(writeXliff(doc, '2.0')).toContain('Esc<cp hex="001B"/> hier');
   });
 
-  it('refuses a malformed language code with its place (exit 2, never 3)', () => {
+  it('refuses a malformed language code with its place (exit 2, never 3)', async () => {
     const d = tmp();
     writeFileSync(
       join(d, 'a.xlf'),
       readFileSync(fixture('symfony-messages.fr.xlf'), 'utf8').replace('target-language="fr"', 'target-language="f r"'),
     );
-    const r = locflow(d, 'check', 'a.xlf');
+    const r = await locflowInProcess(d, 'check', 'a.xlf');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.xlf:3:\d+: <file> has target-language="f r": this is not a well-formed language tag/u);
   });
@@ -201,7 +201,7 @@ describe.skipIf(!hasToolkit)('Translate Toolkit round trip: XLIFF 1.2 → xliff2
 });
 
 describe("Xcode's plural variants in a checked file", () => {
-  it('are named as the form of their message, not by their path-like ids', () => {
+  it('are named as the form of their message, not by their path-like ids', async () => {
     const units = readXliff(readFileSync(fixture('xcode-de.xliff'), 'utf8')).files[1]!.units;
     expect(units.map((u) => u.name)).toEqual([
       '"%d new messages", format',
@@ -214,7 +214,7 @@ describe("Xcode's plural variants in a checked file", () => {
       '7 neue Nachrichten</target>',
     );
     writeFileSync(join(d, 'Localizable.de.xliff'), broken);
-    const r = locflow(d, 'check', 'Localizable.de.xliff');
+    const r = await locflowInProcess(d, 'check', 'Localizable.de.xliff');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('"%d new messages", form "other" [de]');
   });
