@@ -24,9 +24,17 @@ export function intlCanonicalTag(tag: string): string | undefined {
   }
 }
 
+// Primary subtags already worked out: a run knows a handful of tags, and asks for them per word.
+const primaries = new Map<string, string>();
+
 /** "pt-BR" → "pt", "zh_Hant" → "zh": the language without script or region, lower case. */
 export function primarySubtag(tag: string): string {
-  return tag.toLowerCase().split(/[-_]/u)[0] ?? tag;
+  let primary = primaries.get(tag);
+  if (primary === undefined) {
+    primary = tag.toLowerCase().split(/[-_]/u)[0] ?? tag;
+    if (primaries.size < 1000) primaries.set(tag, primary);
+  }
+  return primary;
 }
 
 /** A tag from the configuration in canonical case; an error naming the key otherwise. */

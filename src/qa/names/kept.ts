@@ -163,7 +163,59 @@ interface Evidence {
 
 // Fewer distinct lower-case words than this tell too little of a language's common words.
 const MIN_LOWER_CASE_WORDS = 500;
-const LOWER_CASE_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu;
+
+// Classes of characters (the Basic Multilingual Plane's filled as met, others computed each time).
+const LETTER_OR_MARK = 1;
+const DIGIT = 2;
+const LOWER_CASE_LETTER = 4;
+const CLASSIFIED = 8;
+const classes = new Uint8Array(0x10000);
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (
+    CLASSIFIED |
+    (/[\p{L}\p{M}]/u.test(ch) ? LETTER_OR_MARK : 0) |
+    (/\p{N}/u.test(ch) ? DIGIT : 0) |
+    (/\p{Ll}/u.test(ch) ? LOWER_CASE_LETTER : 0)
+  );
+}
+
+function classOf(cp: number): number {
+  if (cp > 0xffff) return classify(cp);
+  let c = classes[cp]!;
+  if (c === 0) classes[cp] = c = classify(cp);
+  return c;
+}
+
+/**
+ * Each word of the text that starts with a lower-case letter, as `(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*` matches
+ * them, read through a table of character classes: a run's targets hold hundreds of thousands of words, and a match
+ * object per word was most of the time taken.
+ */
+export function forEachLowerCaseWord(text: string, visit: (word: string) => void): void {
+  const n = text.length;
+  // Whether the code point before i is a letter, mark or digit.
+  let afterWord = false;
+  for (let i = 0; i < n;) {
+    const cp = text.codePointAt(i)!;
+    const c = classOf(cp);
+    if (c & LOWER_CASE_LETTER && !afterWord) {
+      const start = i;
+      i += cp > 0xffff ? 2 : 1;
+      while (i < n) {
+        const next = text.codePointAt(i)!;
+        if (!(classOf(next) & LETTER_OR_MARK)) break;
+        i += next > 0xffff ? 2 : 1;
+      }
+      visit(text.slice(start, i));
+      afterWord = true;
+      continue;
+    }
+    afterWord = (c & (LETTER_OR_MARK | DIGIT)) !== 0;
+    i += cp > 0xffff ? 2 : 1;
+  }
+}
 
 /**
  * The words a run's targets write in lower case, per language (read on the first question for it): a language's
@@ -177,9 +229,12 @@ export function lowerCaseWords(
   return (targetLang) => {
     const lang = primarySubtag(targetLang);
     if (byLang.has(lang)) return byLang.get(lang);
+    // Each word as written once, then folded once.
+    const written = new Set<string>();
+    const add = (w: string): void => void written.add(w);
+    for (const t of targets) if (primarySubtag(t.lang) === lang) forEachLowerCaseWord(t.text, add);
     const words = new Set<string>();
-    for (const t of targets)
-      if (primarySubtag(t.lang) === lang) for (const m of t.text.matchAll(LOWER_CASE_WORD)) words.add(fold(m[0]));
+    for (const w of written) words.add(fold(w));
     const known = words.size >= MIN_LOWER_CASE_WORDS ? words : undefined;
     byLang.set(lang, known);
     return known;
