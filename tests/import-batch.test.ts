@@ -8,10 +8,10 @@ import { writeXliff } from '../src/xliff/write.js';
 import type { XliffDocument } from '../src/xliff/model.js';
 import { loadProject } from '../src/project/load.js';
 import { importRun } from '../src/workflow/import.js';
-import { CLI, locflow, numberWordsIn, read } from './helpers.js';
+import { CLI, locflow, locflowInProcess, numberWordsIn, read } from './helpers.js';
 
 /** A project of `n` short articles, extracted for es. */
-function newsProject(n: number): string {
+async function newsProject(n: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-import-batch-'));
   mkdirSync(join(dir, 'source'), { recursive: true });
   writeFileSync(
@@ -24,7 +24,7 @@ function newsProject(n: number): string {
       `Story ${i}: officials met in the capital.\n\nThe talks lasted ${i + 2} hours, a spokesman said.\n\n` +
         `A second meeting is planned for ${i + 3} May.\n`,
     );
-  expect(locflow(dir, 'extract').code).toBe(0);
+  expect((await locflowInProcess(dir, 'extract')).code).toBe(0);
   return dir;
 }
 
@@ -47,7 +47,7 @@ const bundleOf = (dir: string, doc: string): Record<string, string> | undefined 
 
 describe('import of many files in one run', () => {
   it('imports the accepted files, refuses a bad one as it would alone, and a later file sees an earlier one', async () => {
-    const dir = newsProject(3);
+    const dir = await newsProject(3);
     const inbox = join(dir, 'inbox');
     mkdirSync(inbox);
     const x0 = xliffOf(dir, 'story-0');
@@ -78,9 +78,9 @@ describe('import of many files in one run', () => {
     );
     const alone = mkdtempSync(join(tmpdir(), 'locflow-import-alone-'));
     cpSync(dir, alone, { recursive: true });
-    const bAlone = locflow(alone, 'import', 'inbox/b.xlf');
-    expect([bAlone.code, locflow(alone, 'import', 'inbox/a1.xlf').code]).toEqual([2, 0]);
-    const conflictAlone = locflow(alone, 'import', 'inbox/a3.xlf');
+    const bAlone = await locflowInProcess(alone, 'import', 'inbox/b.xlf');
+    expect([bAlone.code, (await locflowInProcess(alone, 'import', 'inbox/a1.xlf')).code]).toEqual([2, 0]);
+    const conflictAlone = await locflowInProcess(alone, 'import', 'inbox/a3.xlf');
     expect(conflictAlone.code).toBe(2);
 
     const files = ['a1', 'a2', 'a3', 'b', 'c'].map((f) => `inbox/${f}.xlf`);
@@ -100,13 +100,13 @@ describe('import of many files in one run', () => {
     expect(bundleOf(dir, 'story-1')).toBeUndefined();
     expect(Object.keys(bundleOf(dir, 'story-2')!)).toHaveLength(total);
     // The memory learned both imported documents' translations, in the one transaction.
-    expect(locflow(dir, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(dir, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es')).code).toBe(0);
     expect(read(join(dir, 'out.tmx')).match(/<tu[ >]/gu)).toHaveLength(2 * total);
 
     // The command line: the imported files' lines, each refusal on stderr, exit 2.
-    const cli = newsProject(3);
+    const cli = await newsProject(3);
     cpSync(inbox, join(cli, 'inbox'), { recursive: true });
-    const r = locflow(cli, 'import', ...files);
+    const r = await locflowInProcess(cli, 'import', ...files);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/inbox\/c\.xlf → es\/story-2: \d+ imported/u);
     expect(r.stdout).toMatch(/in 3 files; 2 files refused/u);
@@ -117,7 +117,7 @@ describe('import of many files in one run', () => {
 
   it('killed at any moment, leaves every bundle old or new, never torn, and the next run completes it', async () => {
     const n = 120;
-    const dir = newsProject(n);
+    const dir = await newsProject(n);
     for (let i = 0; i < n; i++) {
       const path = join(dir, 'xliff', 'es', `story-${i}.xlf`);
       writeFileSync(
@@ -129,6 +129,7 @@ describe('import of many files in one run', () => {
     const whole = mkdtempSync(join(tmpdir(), 'locflow-import-whole-'));
     cpSync(dir, whole, { recursive: true });
     const started = Date.now();
+    // A whole run's length is a process's, as the runs killed are.
     expect(locflow(whole, 'import', ...files).code).toBe(0);
     // Kills spread over a whole run's length, most near its end, where the bundles are renamed.
     const runMs = Date.now() - started;
@@ -151,10 +152,10 @@ describe('import of many files in one run', () => {
       // Old (no bundle yet) or new, whole: never a file cut short.
       for (const [file, text] of stores(dir)) expect(text, `${file} after a kill at ${ms} ms`).toBe(next.get(file));
     }
-    expect(locflow(dir, 'import', ...files).code).toBe(0);
+    expect((await locflowInProcess(dir, 'import', ...files)).code).toBe(0);
     expect(stores(dir)).toEqual(next);
-    expect(locflow(dir, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es').code).toBe(0);
-    expect(locflow(whole, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(dir, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es')).code).toBe(0);
+    expect((await locflowInProcess(whole, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es')).code).toBe(0);
     expect(read(join(dir, 'out.tmx')).match(/<tu[ >]/gu)!.length).toBe(
       read(join(whole, 'out.tmx')).match(/<tu[ >]/gu)!.length,
     );

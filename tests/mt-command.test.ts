@@ -5,7 +5,7 @@ import { validateConfig } from '../src/config/config.js';
 import { commandEngine } from '../src/mt/command.js';
 import { createEngine } from '../src/mt/registry.js';
 import { hasApertium } from './mt-helpers.js';
-import { locflow, ROOT, tempProject } from './helpers.js';
+import { locflowInProcess, ROOT, tempProject } from './helpers.js';
 
 const TRANSLATOR = join(ROOT, 'tests', 'fixtures', 'mt', 'upper-translator.mjs');
 const PAIR = { source: 'en', target: 'es' };
@@ -52,12 +52,12 @@ describe('the command engine: any command-line translator, one segment per line'
     expect(await engine.translate(['hi'], PAIR)).toEqual(['fr: HI']);
   });
 
-  it('translates a project through the CLI (`locflow translate --engine command`)', () => {
+  it('translates a project through the CLI (`locflow translate --engine command`)', async () => {
     const d = tempProject('A small house.\n\nThe red car.\n');
     const config = JSON.parse(readFileSync(join(d, 'locflow.config.json'), 'utf8')) as Record<string, unknown>;
     config.mt = { command: { command: process.execPath, args: [TRANSLATOR, '{target}'] } };
     writeFileSync(join(d, 'locflow.config.json'), JSON.stringify(config));
-    const r = locflow(d, 'translate', '--engine', 'command', '--lang', 'fr');
+    const r = await locflowInProcess(d, 'translate', '--engine', 'command', '--lang', 'fr');
     expect(r.code).toBe(0);
     const bundle = JSON.parse(readFileSync(join(d, 'locales/fr/article.json'), 'utf8')) as Record<string, string>;
     expect(Object.values(bundle).sort()).toEqual(['fr: A SMALL HOUSE.', 'fr: THE RED CAR.']);

@@ -13,7 +13,7 @@ import { apertiumMode } from '../src/mt/languages.js';
 import { startEngineCommand } from '../src/mt/run-command.js';
 import { translate } from '../src/workflow/translate.js';
 import { fakeServer, hasApertium, hasApy, json, shout, startApy, type FakeServer } from './mt-helpers.js';
-import { locflow, locflowAsync, read, tempProject } from './helpers.js';
+import { locflowInProcess, locflowAsync, read, tempProject } from './helpers.js';
 import { loadProject } from '../src/project/load.js';
 
 const code = (
@@ -163,22 +163,22 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
     });
   });
 
-  it('translate --engine apertium fills the store, marks broken units needs-review and overwrites nothing', () => {
+  it('translate --engine apertium fills the store, marks broken units needs-review and overwrites nothing', async () => {
     const d = tempProject();
     writeFileSync(join(d, 'glossary.csv'), read(join(__dirname, '..', 'glossary.csv')));
     const cfg = JSON.parse(read(join(d, 'locflow.config.json'))) as Record<string, unknown>;
     writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ ...cfg, qa: { glossary: 'glossary.csv' } }));
     // One unit translated by a person first: MT must leave it alone.
-    expect(locflow(d, 'extract', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract', '--lang', 'es')).code).toBe(0);
     const x = read(join(d, 'xliff/es/article.xlf')).replace(
       /(<source>Air strike kills at least five militants in northern Iraq<\/source>)/u,
       '$1<target state="translated">Un ataque aéreo mata al menos a cinco milicianos en el norte de Irak</target>',
     );
     writeFileSync(join(d, 'xliff/es/article.xlf'), x);
-    expect(locflow(d, 'import', 'xliff/es/article.xlf').code).toBe(0);
-    const dry = locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es', '--dry-run');
+    expect((await locflowInProcess(d, 'import', 'xliff/es/article.xlf')).code).toBe(0);
+    const dry = await locflowInProcess(d, 'translate', '--engine', 'apertium', '--lang', 'es', '--dry-run');
     expect(dry.stdout).toMatch(/es\/article: 16 units, 3\d\d words, \d+ characters to translate/u);
-    const r = locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es');
+    const r = await locflowInProcess(d, 'translate', '--engine', 'apertium', '--lang', 'es');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/16 of 16 units translated with apertium, [1-9]\d* marked needs-review/u);
     const bundle = JSON.parse(read(join(d, 'locales/es/article.json'))) as Record<string, string>;
@@ -189,10 +189,10 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
     expect(Object.values(meta.units).filter((m) => m.origin === 'mt:apertium')).toHaveLength(16);
     expect(Object.values(meta.units).some((m) => m.state === 'needs-review')).toBe(true);
     // The date code came back intact: the build formats it.
-    expect(locflow(d, 'build', '--lang', 'es').code).toBe(0);
+    expect((await locflowInProcess(d, 'build', '--lang', 'es')).code).toBe(0);
     expect(read(join(d, 'locales/es/article.txt'))).toContain('5 de diciembre de 2023 a las 14:15');
     // Nothing left to translate: a second run sends nothing and changes nothing.
-    const again = locflow(d, 'translate', '--engine', 'apertium', '--lang', 'es');
+    const again = await locflowInProcess(d, 'translate', '--engine', 'apertium', '--lang', 'es');
     expect(again.stdout).toMatch(/^total: nothing to translate, every unit has a translation$/mu);
   });
 });
@@ -443,8 +443,8 @@ describe('interruption', () => {
     expect(state()).not.toMatch(/^\d+ \(\w+\) [^ZX]/u);
   });
 
-  it('an unknown engine is a usage error naming the engines', () => {
-    const r = locflow(tempProject(), 'translate', '--engine', 'babelfish');
+  it('an unknown engine is a usage error naming the engines', async () => {
+    const r = await locflowInProcess(tempProject(), 'translate', '--engine', 'babelfish');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /unknown engine "babelfish"[\s\S]*apertium, apertium-apy, command, deepl, libretranslate, pseudo/u,

@@ -7,7 +7,7 @@ import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../src/qa/glossary.
 import { findNames } from '../src/qa/names/detect.js';
 import { learnRenderings, type ApprovedPair } from '../src/qa/names/learnt.js';
 import { runChecks } from '../src/qa/runner.js';
-import { CLI, locflow, tempProject } from './helpers.js';
+import { CLI, locflowInProcess, tempProject } from './helpers.js';
 import { spawnSync } from 'node:child_process';
 
 // Sentences written for these tests: each shows one class of rendering or of defect, not a corpus line.
@@ -260,14 +260,14 @@ describe('names: a project learns renderings from its memory', () => {
 <trans-unit id="a"><source>Yesterday the Federal Reserve Board raised rates.</source><target>Ayer la Junta de la Reserva subió los tipos.</target></trans-unit>
 </body></file></xliff>`;
 
-  it('warns about an unknown rendering until the memory holds approved pairs that teach it', () => {
+  it('warns about an unknown rendering until the memory holds approved pairs that teach it', async () => {
     const dir = tempProject();
     writeFileSync(join(dir, 'n.xlf'), xliff);
-    const before = locflow(dir, 'check', 'n.xlf', '--format', 'json');
+    const before = await locflowInProcess(dir, 'check', 'n.xlf', '--format', 'json');
     expect(before.stdout).toMatch(/Federal Reserve Board/u);
     writeFileSync(join(dir, 'tm.tmx'), tmx);
-    expect(locflow(dir, 'tm', 'import', 'tm.tmx').code).toBe(0);
-    const after = locflow(dir, 'check', 'n.xlf', '--format', 'json');
+    expect((await locflowInProcess(dir, 'tm', 'import', 'tm.tmx')).code).toBe(0);
+    const after = await locflowInProcess(dir, 'check', 'n.xlf', '--format', 'json');
     expect(after.code).toBe(0);
     expect(after.stdout).not.toMatch(/Federal Reserve Board/u);
   });

@@ -9,7 +9,7 @@ import { SqliteMemory } from '../src/tm/sqlite.js';
 import { writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
 import { writeXliff } from '../src/xliff/write.js';
-import { extractedProject, locflow, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
+import { extractedProject, locflowInProcess, locflowAsync, numberWordsIn, read, tempProject } from './helpers.js';
 import { freePort, postgresMissing, sharedCluster, type Cluster } from './pg-cluster.js';
 
 /**
@@ -133,8 +133,12 @@ describe.skipIf(missing)('a memory in PostgreSQL', () => {
     const url = await cluster!.database();
     const first = translatedXliff();
     const own = tempProject();
-    expect(locflow(own, 'tm', 'migrate').stdout).toMatch(/^sqlite:.*tm\/project\.db: schema version 0 → 1\n$/u);
-    expect(locflow(own, 'tm', 'migrate').stdout).toMatch(/^sqlite:.*: schema version 1, up to date\n$/u);
+    expect((await locflowInProcess(own, 'tm', 'migrate')).stdout).toMatch(
+      /^sqlite:.*tm\/project\.db: schema version 0 → 1\n$/u,
+    );
+    expect((await locflowInProcess(own, 'tm', 'migrate')).stdout).toMatch(
+      /^sqlite:.*: schema version 1, up to date\n$/u,
+    );
     const env = { LOCFLOW_TM_URL: url };
     const shared = await locflowAsync(first, env, 'tm', 'migrate');
     expect(shared.stdout).toBe(`${url}: schema version 0 → 1\n`);
@@ -151,7 +155,7 @@ describe.skipIf(missing)('a memory in PostgreSQL', () => {
     // The configuration names the database: each checkout finds it there.
     const config = JSON.parse(read(join(second, 'locflow.config.json'))) as Record<string, unknown>;
     writeFileSync(join(second, 'locflow.config.json'), JSON.stringify({ ...config, tm: { url } }));
-    const extracted = locflow(second, 'extract', '--lang', 'es');
+    const extracted = await locflowInProcess(second, 'extract', '--lang', 'es');
     expect(extracted.code).toBe(0);
     expect(extracted.stdout).toMatch(new RegExp(`memory: ${stored} in-context exact, 0 exact`, 'u'));
     expect(existsSync(join(second, 'tm/project.db'))).toBe(false);

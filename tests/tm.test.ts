@@ -5,7 +5,16 @@ import { fuzzyScore } from '../src/tm/score.js';
 import type { TmEntry } from '../src/tm/memory.js';
 import { readTmx, writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
-import { ARTICLE, copyOfBuilt, extractedProject, locflow, numberWordsIn, read, tempProject } from './helpers.js';
+import {
+  ARTICLE,
+  copyOfBuilt,
+  extractedProject,
+  locflow,
+  locflowInProcess,
+  numberWordsIn,
+  read,
+  tempProject,
+} from './helpers.js';
 
 describe('fuzzy score', () => {
   it('treats numbers as placeholders, counts codes as tokens, and keeps 100 for identical text only', () => {
@@ -87,21 +96,25 @@ describe('the memory in the loop', () => {
       return d;
     });
 
-  it('import feeds the memory; tm export and tm import carry it as TMX', () => {
+  it('import feeds the memory; tm export and tm import carry it as TMX', async () => {
     const d = translatedProject();
-    const r = locflow(d, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es');
+    const r = await locflowInProcess(d, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es');
     expect(r.stdout).toMatch(/out\.tmx: 17 translation unit\(s\)/u);
     const tmx = read(join(d, 'out.tmx'));
     expect(tmx).toMatch(/<ph x="1">December 05, 2023, 2:15 PM<\/ph>/u);
     const other = tempProject();
     writeFileSync(join(other, 'in.tmx'), tmx);
-    expect(locflow(other, 'tm', 'import', 'in.tmx').stdout).toMatch(/17 translation\(s\) read, 17 new/u);
-    expect(locflow(other, 'tm', 'import', 'in.tmx').stdout).toMatch(/17 translation\(s\) read, 0 new/u);
+    expect((await locflowInProcess(other, 'tm', 'import', 'in.tmx')).stdout).toMatch(
+      /17 translation\(s\) read, 17 new/u,
+    );
+    expect((await locflowInProcess(other, 'tm', 'import', 'in.tmx')).stdout).toMatch(
+      /17 translation\(s\) read, 0 new/u,
+    );
   });
 
-  it("tm import keeps the people's translations the memory holds, names the ones it kept out; --overwrite takes them", () => {
+  it("tm import keeps the people's translations the memory holds, names the ones it kept out; --overwrite takes them", async () => {
     const d = translatedProject();
-    locflow(d, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es');
+    await locflowInProcess(d, 'tm', 'export', '-o', 'out.tmx', '--lang', 'es');
     const tmx = read(join(d, 'out.tmx'));
     // Two translations revised in the file: the memory's stay, each reported with the file's line.
     let revised = 0;
@@ -117,49 +130,49 @@ describe('the memory in the loop', () => {
           lines.findIndex((l) => l.includes('REVISED')),
         )
         .lastIndexOf('    <tu>') + 1;
-    const r = locflow(d, 'tm', 'import', 'revised.tmx');
+    const r = await locflowInProcess(d, 'tm', 'import', 'revised.tmx');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /revised\.tmx: 17 translation\(s\) read, 0 new or updated in the memory, 2 kept out: the memory holds a person's other translation \(--overwrite takes the file's\)\n/u,
     );
     expect(r.stdout).toContain(`  revised.tmx:${first} (es) "`);
     expect(r.stdout).toMatch(/: kept "ES [^"]*", not the file's "REVISED /u);
-    const memory = (): string => (
-      locflow(d, 'tm', 'export', '-o', 'now.tmx', '--lang', 'es'),
+    const memory = async (): Promise<string> => (
+      await locflowInProcess(d, 'tm', 'export', '-o', 'now.tmx', '--lang', 'es'),
       read(join(d, 'now.tmx'))
     );
-    expect(memory()).not.toContain('REVISED');
+    expect(await memory()).not.toContain('REVISED');
     // The same file as it was: nothing new, nothing kept out.
-    expect(locflow(d, 'tm', 'import', 'out.tmx').stdout).toMatch(
+    expect((await locflowInProcess(d, 'tm', 'import', 'out.tmx')).stdout).toMatch(
       /17 translation\(s\) read, 0 new or updated in the memory\n/u,
     );
-    const o = locflow(d, 'tm', 'import', '--overwrite', 'revised.tmx');
+    const o = await locflowInProcess(d, 'tm', 'import', '--overwrite', 'revised.tmx');
     expect(o.stdout).toMatch(/17 translation\(s\) read, 2 new or updated in the memory\n/u);
-    expect(memory().match(/REVISED /gu)).toHaveLength(2);
+    expect((await memory()).match(/REVISED /gu)).toHaveLength(2);
   });
 
-  it("import of an approved translation replaces the memory's: the team's current translation", () => {
+  it("import of an approved translation replaces the memory's: the team's current translation", async () => {
     const d = translatedProject();
     const path = join(d, 'xliff/es/article.xlf');
     const before = read(path);
     const target = /<target[^>]*>(ES [^<]*)<\/target>/u.exec(before)![1]!;
     writeFileSync(path, before.replace(`>${target}<`, `>${target} (revisado)<`));
-    expect(locflow(d, 'import', '--overwrite', 'xliff/es/article.xlf').code).toBe(0);
-    locflow(d, 'tm', 'export', '-o', 'now.tmx', '--lang', 'es');
+    expect((await locflowInProcess(d, 'import', '--overwrite', 'xliff/es/article.xlf')).code).toBe(0);
+    await locflowInProcess(d, 'tm', 'export', '-o', 'now.tmx', '--lang', 'es');
     const tmx = read(join(d, 'now.tmx'));
     expect(tmx).toContain(`${target} (revisado)`);
     expect(tmx.split('<tu>')).toHaveLength(18);
   });
 
-  it('a revised article: unchanged sentences keep their ids, the edited one gets its old translation as a fuzzy match, removed ones are listed', () => {
+  it('a revised article: unchanged sentences keep their ids, the edited one gets its old translation as a fuzzy match, removed ones are listed', async () => {
     const d = translatedProject();
     const revised = read(ARTICLE)
       .replace('At least 62 US personnel', 'At least 66 US personnel')
       .replace('Iraqi militia groups have vowed to increase their attacks.\n\n', '');
     writeFileSync(join(d, 'source/article.txt'), revised);
-    const status = locflow(d, 'status', '--lang', 'es');
+    const status = await locflowInProcess(d, 'status', '--lang', 'es');
     expect(status.stdout).toMatch(/\+1 −2/u);
-    const r = locflow(d, 'extract', '--lang', 'es', '--force');
+    const r = await locflowInProcess(d, 'extract', '--lang', 'es', '--force');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/15 already translated; memory: 0 in-context exact, 0 exact \(to review\), 1 fuzzy/u);
     expect(r.stdout).toMatch(/2 translated unit\(s\) no longer in the source/u);
@@ -167,10 +180,10 @@ describe('the memory in the loop', () => {
     expect(xml).toMatch(
       /<alt-trans match-quality="99" origin="human">\s*<source>At least 62 US personnel[^<]*<\/source>\s*<target>ES At least 62 US personnel/u,
     );
-    expect(locflow(d, 'status', '--lang', 'es').stdout).toMatch(/\+0 −0/u);
+    expect((await locflowInProcess(d, 'status', '--lang', 'es')).stdout).toMatch(/\+0 −0/u);
   });
 
-  it('an identical sentence elsewhere is an exact match to review; in the same context, a translation', () => {
+  it('an identical sentence elsewhere is an exact match to review; in the same context, a translation', async () => {
     const d = translatedProject();
     // A second article: the first three blocks of the first, then a sentence out of its context.
     const text = read(ARTICLE);
@@ -178,7 +191,7 @@ describe('the memory in the loop', () => {
       join(d, 'source/other.txt'),
       text.split('\n\n').slice(0, 2).join('\n\n') + '\n\nIraqi militia groups have vowed to increase their attacks.\n',
     );
-    const r = locflow(d, 'extract', '--lang', 'es', '--force');
+    const r = await locflowInProcess(d, 'extract', '--lang', 'es', '--force');
     expect(r.stdout).toMatch(
       /other\.xlf: 3 units, \d+ words, 0 already translated; memory: 1 in-context exact, 2 exact \(to review\)/u,
     );
@@ -190,13 +203,13 @@ describe('the memory in the loop', () => {
     ]);
   });
 
-  it('extract --xliff 2.0 offers fuzzy matches in the matches module', () => {
+  it('extract --xliff 2.0 offers fuzzy matches in the matches module', async () => {
     const d = translatedProject();
     writeFileSync(
       join(d, 'source/article.txt'),
       read(ARTICLE).replace('At least 62 US personnel', 'At least 64 US personnel'),
     );
-    expect(locflow(d, 'extract', '--lang', 'es', '--xliff', '2.0', '--force').code).toBe(0);
+    expect((await locflowInProcess(d, 'extract', '--lang', 'es', '--xliff', '2.0', '--force')).code).toBe(0);
     expect(read(join(d, 'xliff/es/article.xlf'))).toMatch(/<mtc:match ref="#s1" matchQuality="99.00" origin="human">/u);
   });
 });
