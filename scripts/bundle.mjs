@@ -8,11 +8,27 @@
 // its outputs with the unbundled dist/cli/index.js's, which the other tests that spawn CLI run.
 import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
+import { scriptCore, writeCodeCache } from './code-cache.mjs';
 
 const CORE =
   /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/(?:dates|month-table)|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract\.js|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
 
+/**
+ * Commander requires node:child_process when it loads, to start executable subcommands (locflow has none); that
+ * module brings net, dgram and the streams with it, a few milliseconds of every start. Loaded when first used instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  transform(code, id) {
+    if (!/\/commander\/lib\/command\.js$/u.test(id.replaceAll('\\', '/'))) return null;
+    const eager = "const childProcess = require('node:child_process');";
+    if (!code.includes(eager)) throw new Error(`${id}: commander no longer requires child_process as expected`);
+    return code.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
+  },
+};
+
 const bundle = await rolldown({
+  plugins: [lazyChildProcess],
   input: {
     locflow: 'dist/cli/index.js',
     'pair-worker': 'dist/qa/pair-worker.js',
@@ -36,3 +52,6 @@ await bundle.write({
   codeSplitting: { groups: [{ name: 'core', test: (id) => CORE.test(id.replaceAll('\\', '/')) }] },
 });
 await bundle.close();
+// The core chunk runs with V8's code cache (scripts/code-cache.mjs): written by one extract of the bundled article.
+scriptCore('dist/bundle/cli');
+writeCodeCache('dist/bundle/cli/locflow.js', 'source/us-strike-northern-iraq.txt');
