@@ -1,13 +1,13 @@
-// Writes the names check's word lists as plain text into dist/data/ once per package version:
-// a run then reads a text file instead of parsing the packages' JSON (see src/qa/names/word-lists.ts).
+// Writes the names check's word lists as plain text into dist/data/ once per package version, distinct and sorted:
+// a run then looks words up in that text instead of parsing the packages' JSON (see src/qa/names/word-lists.ts).
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-const { ENGLISH_WORDS, GERMAN_NOUNS, listFile } = await import('../dist/qa/names/word-lists.js');
+const { ENGLISH_WORDS, GERMAN_NOUNS, listFile, sortedListText } = await import('../dist/qa/names/word-lists.js');
 for (const list of [ENGLISH_WORDS, GERMAN_NOUNS]) {
   const file = listFile(list);
   if (existsSync(file)) continue;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, [...new Set(list.fromPackage())].join('\n'));
+  writeFileSync(`${file}.tmp`, sortedListText(list.fromPackage()));
   renameSync(`${file}.tmp`, file);
 }

@@ -1,6 +1,6 @@
 import { memo } from '../../model/memo.js';
 import { primarySubtag } from '../../model/language.js';
-import { ENGLISH_WORDS, GERMAN_NOUNS, loadList } from './word-lists.js';
+import { ENGLISH_WORDS, GERMAN_NOUNS, loadList, type Words } from './word-lists.js';
 
 /**
  * What a capitalised source word is, besides a name: a common word of the
@@ -9,9 +9,9 @@ import { ENGLISH_WORDS, GERMAN_NOUNS, loadList } from './word-lists.js';
  * words ("White House", "Supreme Court") is one translators translate.
  */
 
-let english: Set<string> | undefined;
+let english: Words | undefined;
 
-function englishWords(): Set<string> {
+function englishWords(): Words {
   return (english ??= loadList(ENGLISH_WORDS));
 }
 
@@ -20,10 +20,10 @@ export function knowsCommonWords(lang: string): boolean {
   return primarySubtag(lang) === 'en';
 }
 
-let german: Set<string> | undefined;
+let german: Words | undefined;
 
 /** German nouns in every case and number, lower case. */
-function germanNouns(): Set<string> {
+function germanNouns(): Words {
   return (german ??= loadList(GERMAN_NOUNS));
 }
 
