@@ -343,6 +343,15 @@ function lookFor(
       const exonyms = lacking.map((w) => target.soundsLike(w, source.text, source.renderings));
       if (lacking.length > 0 && exonyms.every((e) => e !== undefined))
         return { message: `${missing} as written; rendered as ${exonyms.map(quote).join(' ')}?`, severity: 'warning' };
+      // A person's full name with no word of it in the target, not even respelled, was lost: a surname is kept or
+      // transliterated, and only a target name that begins like one of its words may give it another way (Steve →
+      // Esteban); another renders something else.
+      if (
+        personLike(name, sourceLang, true) &&
+        own.every((w) => found.get(w) === undefined) &&
+        !candidates().some((c) => own.some((w) => startsAlike(w, c)))
+      )
+        return { message: `${missing}, neither kept nor adapted` };
       // A name written as an acronym of the target's own that begins like it (Czechoslovakia → ČSSR).
       const acronyms =
         parts.length === 1 ? target.ownAcronyms(source.text).filter((a) => fold(a)[0] === parts[0]![0]) : [];

@@ -614,3 +614,32 @@ describe('courtesy titles of other languages are no part of a name', () => {
     expect(await issues('names', pair(source, target, lang))).toEqual([]);
   });
 });
+
+describe("a person's full name with no word of it in the target", () => {
+  it('is lost, whatever other name stands where it stood', async () => {
+    const got = await issues(
+      'names',
+      pair('The envoy Dragomir Kostadinov met Bulgarian officials.', 'El enviado de Sofía se reunió con funcionarios.'),
+    );
+    expect(got).toEqual([
+      { severity: 'error', message: 'name "Dragomir Kostadinov" is not in the target, neither kept nor adapted' },
+    ]);
+  });
+
+  it('not where a word of it stands respelled, or each word it lacks has an exonym', async () => {
+    expect(
+      await issues(
+        'names',
+        pair(
+          'The envoy Dragomir Kostadinov met officials.',
+          'El enviado Dragomir Kostádinov se reunió con funcionarios.',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      (await issues('names', pair('Fans of Bayern Munich cheered.', 'Die Fans von Bayern München jubelten.', 'de')))
+        .map((i) => i.severity)
+        .join(' '),
+    ).not.toMatch(/error/u);
+  });
+});
