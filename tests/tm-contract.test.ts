@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type TmEntry, type TranslationMemory } from '../src/tm/memory.js';
-import { BULK_ROWS, PostgresMemory } from '../src/tm/postgres.js';
+import { BULK_ROWS, POSTGRES_SCHEMA_VERSION, PostgresMemory } from '../src/tm/postgres.js';
 import { SqliteMemory } from '../src/tm/sqlite.js';
 import { loadFuzzyIndex } from '../src/tm/fuzzy-store.js';
-import { fuzzyScore } from '../src/tm/score.js';
+import { fuzzyScore, tokenize } from '../src/tm/score.js';
 import { postgresMissing, sharedCluster, type Cluster } from './pg-cluster.js';
 
 /**
@@ -64,12 +64,12 @@ function corpus(size: number, seed: number): string[] {
   });
 }
 
-const stores: Array<[string, () => Promise<TranslationMemory>]> = [
-  ['SQLite', openSqlite],
-  ['PostgreSQL', openPostgres],
+const stores: Array<[string, () => Promise<TranslationMemory>, number]> = [
+  ['SQLite', openSqlite, SCHEMA_VERSION],
+  ['PostgreSQL', openPostgres, POSTGRES_SCHEMA_VERSION],
 ];
 
-for (const [name, open] of stores) {
+for (const [name, open, version] of stores) {
   const suite = name === 'PostgreSQL' && missing ? describe.skip : describe;
   suite(`translation memory contract: ${name}`, () => {
     it('stores once, finds exact matches with their context, and fuzzy ones above the threshold', async () => {
@@ -231,7 +231,7 @@ for (const [name, open] of stores) {
       expect(await tm.count()).toBe(0);
       expect((tm as unknown as { migration: { from: number; to: number } }).migration).toEqual({
         from: 0,
-        to: SCHEMA_VERSION,
+        to: version,
       });
       await tm.close();
     });
@@ -290,7 +290,7 @@ describe.skipIf(missing)('both stores return the same matches in the same order'
       await c.end();
       return r.rows.map((x) => x.indexname).sort();
     };
-    expect(await indexes(postgres.location)).toEqual(['tm_entries_pkey', 'tm_entries_place', 'tm_entries_tokens']);
+    expect(await indexes(postgres.location)).toEqual(['tm_entries_pkey', 'tm_entries_place', 'tm_entries_tiers']);
     // A later, smaller import keeps the index up to date row by row.
     await sqlite.add(entries.slice(BULK_ROWS));
     await postgres.add(entries.slice(BULK_ROWS));
@@ -325,6 +325,90 @@ describe.skipIf(missing)('both stores return the same matches in the same order'
     }
     await sqlite.close();
     await postgres.close();
+  });
+});
+
+describe.skipIf(missing)("PostgreSQL: fuzzy candidates from each entry's rarest tokens lose no match", () => {
+  it('finds every entry a full scan scores at or above the threshold, at each tier, after the order is rewritten', async () => {
+    const tm = (await openPostgres()) as PostgresMemory;
+    // Near neighbours of each base sentence (words changed, dropped, doubled): scores on both sides of each threshold,
+    // shared tokens that are common words, and tokens held twice.
+    let s = 5;
+    const rand = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const variant = (text: string, edits: number): string => {
+      const w = text.split(' ');
+      for (let e = 0; e < edits; e++) {
+        const i = Math.floor(rand() * w.length);
+        const r = rand();
+        if (r < 0.4) w[i] = w[Math.floor(rand() * w.length)]!;
+        else if (r < 0.7) w.splice(i, 1);
+        else w.splice(i, 0, w[i]!);
+      }
+      return w.join(' ');
+    };
+    const bases = corpus(300, 41);
+    const sources = [
+      ...new Set(bases.flatMap((b) => [b, ...Array.from({ length: 8 }, (_, k) => variant(b, 1 + (k % 4)))])),
+    ];
+    await tm.add(sources.slice(0, 2000).map((x, i) => en(x, `t${i}`)));
+    // Ordered by how common the tokens are now; the entries after it are tagged by that order (new tokens among them).
+    await tm.reorder();
+    await tm.add(sources.slice(2000).map((x, i) => en(`${x} qqz${i % 7}`, `t${2000 + i}`)));
+    const all = (await tm.all()).map((e, i) => ({ e, i, tokens: tokenize(e.source) }));
+    let found = 0;
+    const tiers = new Set<number>();
+    for (const q of bases.slice(0, 30).flatMap((b) => [b, variant(b, 2)])) {
+      const mine = tokenize(q);
+      const scored = all
+        .map((x) => ({ ...x, score: fuzzyScore(mine, x.tokens, q, x.e.source) }))
+        .sort((a, b) => b.score - a.score || b.i - a.i);
+      for (const threshold of [90, 75, 74, 60, 50, 49, 30]) {
+        const expected = scored.filter((x) => x.score >= threshold).map((x) => [x.e.target, x.score]);
+        const got = await tm.fuzzy(q, 'en', 'es', threshold, 1000);
+        expect(got.map((m) => [m.target, m.score])).toEqual(expected);
+        found += expected.length;
+        if (expected.length) tiers.add(threshold >= 75 ? 0 : threshold >= 50 ? 1 : 2);
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+    expect([...tiers].sort()).toEqual([0, 1, 2]);
+    await tm.close();
+  });
+});
+
+describe.skipIf(missing)("PostgreSQL: the tags of an entry's tokens", () => {
+  it('are the same written by the store (tiers) as by the reorder (tm_tiers), for any characters', async () => {
+    const tm = (await openPostgres()) as PostgresMemory;
+    // Byte order against UTF-16 order: accents, a character past U+E000 and ones beyond U+FFFF; tokens held twice.
+    const words = ['a', 'b', 'é', 'z', '\uff01', '😀', '𝔄x', 'ab', 'aé', 'ﬀ', '\ufffd'];
+    let s = 3;
+    const rand = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const text = (): string =>
+      Array.from({ length: 1 + Math.floor(rand() * 14) }, () => words[Math.floor(rand() * words.length)]).join(' ');
+    const sources = [...new Set(Array.from({ length: 400 }, text))];
+    await tm.add(sources.slice(0, 200).map((x, i) => en(x, `t${i}`)));
+    await tm.reorder();
+    // Tokens the order does not know (held by no entry when it was written) come first, by their bytes.
+    const unknown = ['\uff02', '😁', '\uff03', '𝔅', 'ｚ', '\ue000', '😂y', 'y'];
+    const later = sources.slice(200).map((x, i) => {
+      const fresh = Array.from({ length: 6 }, (_, k) => unknown[(i * 5 + k * 3) % unknown.length]).join(' ');
+      return en(`${fresh} ${x}`, `u${i}`);
+    });
+    await tm.add(later);
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: tm.location });
+    await c.connect();
+    const rows = (
+      await c.query<{ stored: string[]; tagged: string[] }>(
+        'SELECT tiers AS stored, tm_tiers(tokens) AS tagged FROM tm_entries ORDER BY id',
+      )
+    ).rows;
+    await c.end();
+    expect(rows.length).toBeGreaterThan(300);
+    for (const r of rows) expect([...r.stored].sort()).toEqual([...r.tagged].sort());
+    // The entries added after the reorder were tagged by the store, not by the server.
+    expect(rows.slice(-50).some((r) => r.stored.some((t) => t.startsWith('0') && t.includes(' ')))).toBe(true);
+    await tm.close();
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TmEntry, TranslationMemory } from '../src/tm/memory.js';
-import { PostgresMemory } from '../src/tm/postgres.js';
+import { POSTGRES_SCHEMA_VERSION, PostgresMemory } from '../src/tm/postgres.js';
 import { SqliteMemory } from '../src/tm/sqlite.js';
 import { writeTmx } from '../src/tm/tmx.js';
 import { readXliff } from '../src/xliff/read.js';
@@ -141,8 +141,10 @@ describe.skipIf(missing)('a memory in PostgreSQL', () => {
     );
     const env = { LOCFLOW_TM_URL: url };
     const shared = await locflowAsync(first, env, 'tm', 'migrate');
-    expect(shared.stdout).toBe(`${url}: schema version 0 → 1\n`);
-    expect((await locflowAsync(first, env, 'tm', 'migrate')).stdout).toBe(`${url}: schema version 1, up to date\n`);
+    expect(shared.stdout).toBe(`${url}: schema version 0 → ${POSTGRES_SCHEMA_VERSION}\n`);
+    expect((await locflowAsync(first, env, 'tm', 'migrate')).stdout).toBe(
+      `${url}: schema version ${POSTGRES_SCHEMA_VERSION}, up to date\n`,
+    );
     const imported = await locflowAsync(first, env, 'import', 'xliff/es/article.xlf');
     expect(imported.code).toBe(0);
     // The memory went to the database, not to a file of the checkout.
@@ -209,7 +211,8 @@ describe.skipIf(missing)('a memory in PostgreSQL', () => {
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query(
-      `INSERT INTO tm_entries (src_lang, tgt_lang, source, target, key, ntok, tokens) VALUES ('en', 'es', $1, 'x', $1, 1, '{x}')`,
+      `INSERT INTO tm_entries (src_lang, tgt_lang, source, target, key, ntok, tokens, tiers)
+       VALUES ('en', 'es', $1, 'x', $1, 1, '{x}', '{0x}')`,
       [entries[entries.length - 1]!.source],
     );
     const running = locflowAsync(d, env, 'tm', 'import', file);

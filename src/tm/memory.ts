@@ -74,14 +74,17 @@ export interface TranslationMemory {
   close(): Promise<void>;
 }
 
-/** The schema version this locflow writes; each store migrates older ones up to it. */
+/** The schema version this locflow writes in a SQLite file; each store migrates older ones up to its own. */
 export const SCHEMA_VERSION = 1;
 
-/** A memory written by a newer locflow (schema `version`) is not opened: its rows may mean more than this one knows. */
-export function refuseNewerSchema(location: string, version: number): void {
-  if (version > SCHEMA_VERSION)
+/**
+ * A memory written by a newer locflow (schema `version`, beyond the `known` one of its store) is not opened: its rows
+ * may mean more than this one knows.
+ */
+export function refuseNewerSchema(location: string, version: number, known = SCHEMA_VERSION): void {
+  if (version > known)
     throw new LocflowError(
-      `the translation memory ${location} has schema version ${version}; this locflow knows up to ${SCHEMA_VERSION}`,
+      `the translation memory ${location} has schema version ${version}; this locflow knows up to ${known}`,
       { hint: 'upgrade locflow to use this memory' },
     );
 }

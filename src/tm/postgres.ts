@@ -6,7 +6,6 @@ import {
   exactOne,
   lang,
   refuseNewerSchema,
-  SCHEMA_VERSION,
   tmKey,
   type AddOptions,
   type AddResult,
@@ -33,31 +32,33 @@ import {
  * The memory in a PostgreSQL database that a team shares (node-postgres). One table, tm_entries,
  * with a unique index on language pair, normalized source and context, so concurrent writers meet
  * in the index and the upsert rule decides (a person's translation is never replaced by a
- * machine's). Fuzzy candidates come from a GIN index over each entry's tokens (the same tokens as
- * the SQLite store's index, score.ts), read for the query's rarest tokens: the same prefilter, so
- * the same filters and score that follow (fuzzy-bounds.ts) give the same matches in the same order.
+ * machine's). Fuzzy candidates come from a GIN index over each entry's rarest tokens (the tokens of
+ * score.ts, as the SQLite store's index); the filters and the score that follow are the SQLite
+ * store's (fuzzy-bounds.ts), so both give the same matches in the same order.
  *
- * The prefix filter is read in its stronger form where it pays: an entry sharing k of the query's
- * n tokens shares at least two of any n − k + 2 of them, so the server reads the entries holding a
- * pair of the rarest tokens (one small GIN intersection per pair) instead of every entry holding
- * one of them. (A pg_trgm trigram index over the tokens answered the same question 20–40 times more
- * slowly: every token's trigrams include the frequent ones at word starts.)
+ * Why reading each entry's rarest tokens loses no match (the prefix filter, on both sides): give
+ * every token occurrence one place in a fixed order (rarest first: how many entries held it when
+ * the memory was last ordered, then the token's bytes; the second "w" of a text is the token
+ * "w 2", so texts are sets and shared tokens their intersection). A query of n tokens and an entry
+ * of m sharing s ≥ 2 of them: the second shared token in that order has s − 2 shared ones after
+ * it in both, so it is among the query's first n − s + 2 and the entry's first m − s + 2, and the
+ * first shared one before it. A match at threshold T shares s ≥ ⌈n·T⌉ and s ≥ ⌈m·T⌉ (fuzzy-bounds.ts),
+ * so it shares two of the query's first n − ⌈n·T⌉ + 2 tokens that are among its own first
+ * m − ⌈m·T⌉ + 2. The index holds each entry's tokens tagged with the lowest threshold their place
+ * serves ("0": first m − ⌈0.75·m⌉ + 2, "1": first m − ⌈0.5·m⌉ + 2, "2": the rest), so a look-up at
+ * 75 % reads only the short lists of tokens that are rare within their entries. (With s = 1 the
+ * same holds of the first shared token, with + 1 for + 2.) The order is written again only with
+ * every entry's tags (tm_token_order, reorder()), and read in the same statement as the entries,
+ * so a look-up never mixes two orders.
  */
 const BATCH = 2000;
 const RETRIES = 5;
 const ANALYZE_AFTER = 10_000;
 /** A load at least this large, into a memory holding fewer entries, builds the token index afresh (bulk path). */
 export const BULK_ROWS = 50_000;
-/** How common the common tokens are (the share of entries holding each), and about how many entries there are. */
-interface TokenStatistics {
-  readonly frequency: ReadonlyMap<string, number>;
-  readonly rows: number;
-}
-
-/** Pair conditions that would read more rows than this (or this share of the memory) give way to triples. */
-const PAIR_ROWS = 2000;
-const PAIR_SHARE = 0.02;
-const TOKEN_INDEX = 'CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens)';
+/** A memory of at least this many entries, twice as many as when it was last ordered, is ordered again. */
+const REORDER_ROWS = 10_000;
+const TIER_INDEX = 'CREATE INDEX tm_entries_tiers ON tm_entries USING gin (tiers)';
 const PLACE_INDEX = 'CREATE UNIQUE INDEX tm_entries_place ON tm_entries (src_lang, tgt_lang, md5(key), context)';
 
 const MIGRATIONS: readonly string[] = [
@@ -80,24 +81,70 @@ const MIGRATIONS: readonly string[] = [
      updated timestamptz NOT NULL DEFAULT now()
    );
    ${PLACE_INDEX};
-   ${TOKEN_INDEX};`,
+   CREATE INDEX tm_entries_tokens ON tm_entries USING gin (tokens);`,
+  // 2: the index over each entry's rarest tokens (see above) instead of all its tokens.
+  `CREATE TABLE tm_token_order (token text COLLATE "C" PRIMARY KEY, entries integer NOT NULL);
+   CREATE TABLE tm_order_state (entries bigint NOT NULL);
+   INSERT INTO tm_order_state VALUES (0);
+   -- A text's tokens as a set: the k-th occurrence of a token (k ≥ 2) is the token, a space and k.
+   CREATE FUNCTION tm_occurrences(tokens text[]) RETURNS SETOF text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+     SELECT CASE WHEN k = 1 THEN t ELSE t || ' ' || k END
+     FROM (SELECT t, row_number() OVER (PARTITION BY t) AS k FROM unnest(tokens) AS u(t)) AS s $f$;
+   -- Those, rarest first: the fixed order of the prefix filter.
+   CREATE FUNCTION tm_ranked(tokens text[]) RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $f$
+     SELECT coalesce(array_agg(e.t ORDER BY coalesce(o.entries, 0), e.t), '{}')
+     FROM (SELECT t COLLATE "C" AS t FROM tm_occurrences(tokens) AS t) AS e
+     LEFT JOIN tm_token_order o ON o.token = e.t $f$;
+   -- Each tagged with the lowest threshold its place serves: 0 (75 %), 1 (50 %), 2 (any); tm_ranked's order, written
+   -- out (a call per entry of the reorder, here and in tiers()).
+   CREATE FUNCTION tm_tiers(tokens text[]) RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $f$
+     SELECT coalesce(array_agg(CASE WHEN r.i <= r.n - (3 * r.n + 3) / 4 + 2 THEN '0'
+                                    WHEN r.i <= r.n - (r.n + 1) / 2 + 2 THEN '1' ELSE '2' END || r.t), '{}')
+     FROM (SELECT e.t, row_number() OVER (ORDER BY coalesce(o.entries, 0), e.t) AS i, cardinality(tokens) AS n
+           FROM (SELECT t COLLATE "C" AS t FROM tm_occurrences(tokens) AS t) AS e
+           LEFT JOIN tm_token_order o ON o.token = e.t) AS r $f$;
+   CREATE FUNCTION tm_tagged(tokens text[], tags text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+     SELECT array(SELECT g || t FROM unnest(tokens) AS t, unnest(tags) AS g) $f$;
+   ALTER TABLE tm_entries ADD COLUMN tiers text[] COLLATE "C";
+   DROP INDEX tm_entries_tokens;
+   ${reorderSql(true)}
+   ALTER TABLE tm_entries ALTER COLUMN tiers SET NOT NULL;`,
 ];
+
+/** The postgreSQL schema version this locflow writes. */
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Orders the tokens by how many entries hold them now, and tags every entry's tokens again by that order (the
+ * index dropped meanwhile, so it is built once): in one transaction, which locks out writers first, so no entry is
+ * tagged by another order. `migrating`: the index is not there yet.
+ */
+function reorderSql(migrating = false): string {
+  return `LOCK TABLE tm_entries IN SHARE ROW EXCLUSIVE MODE;
+   SET LOCAL maintenance_work_mem = '256MB';
+   ${migrating ? '' : 'DROP INDEX IF EXISTS tm_entries_tiers;'}
+   DELETE FROM tm_token_order;
+   INSERT INTO tm_token_order SELECT t, count(*) FROM tm_entries, tm_occurrences(tokens) AS t GROUP BY t;
+   UPDATE tm_entries SET tiers = tm_tiers(tokens);
+   UPDATE tm_order_state SET entries = (SELECT count(*) FROM tm_entries);
+   ${TIER_INDEX};`;
+}
 
 /** A batch of rows, one array per column. */
 const INSERT = `
 INSERT INTO tm_entries AS e (src_lang, tgt_lang, source, target, key, context, origin, machine, doc, unit, codes,
-  ntok, tokens)
-SELECT sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks::text[] FROM unnest($1::text[], $2::text[], $3::text[],
-  $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[], $11::text[], $12::int[],
-  $13::text[]) AS r(sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks)`;
+  ntok, tokens, tiers)
+SELECT sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks::text[], ts::text[] FROM unnest($1::text[], $2::text[],
+  $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[], $11::text[],
+  $12::int[], $13::text[], $14::text[]) AS r(sl, tl, src, tgt, k, ctx, o, m, d, u, c, n, toks, ts)`;
 
 /** The batch by the rule of stored-entries.ts: a row already in its place is replaced only where the rule says. */
 const UPSERT = `${INSERT}
 ON CONFLICT (src_lang, tgt_lang, md5(key), context) DO UPDATE SET
   source = excluded.source, target = excluded.target, key = excluded.key, origin = excluded.origin,
   machine = excluded.machine, doc = excluded.doc, unit = excluded.unit, codes = excluded.codes,
-  ntok = excluded.ntok, tokens = excluded.tokens, updated = now()
-WHERE ${replacesSql('e', '$14::boolean')}`;
+  ntok = excluded.ntok, tokens = excluded.tokens, tiers = excluded.tiers, updated = now()
+WHERE ${replacesSql('e', '$15::boolean')}`;
 
 /** The stored translations of some places, to tell an identical entry from one that was kept out. */
 const AT_PLACES = `
@@ -108,6 +155,41 @@ JOIN tm_entries e ON e.src_lang = p.sl AND e.tgt_lang = p.tl AND md5(e.key) = md
 
 /** Candidate query shapes kept as prepared statements per connection. */
 const STATEMENTS = 300;
+
+/** PostgreSQL's COLLATE "C" order of two strings (their UTF-8 bytes, so code points): UTF-16's but for surrogates. */
+export function codePointOrder(a: string, b: string): number {
+  const unit = (c: number): number => (c < 0xd800 ? c : c < 0xe000 ? c + 0x2000 : c - 0x800);
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return unit(x) - unit(y);
+  }
+  return a.length - b.length;
+}
+
+/**
+ * An entry's tokens tagged as tm_tiers tags them (the comment at the top), `held` saying how many entries held a
+ * token when the memory was ordered: computed here when rows are written (a query per row costs more than the row).
+ */
+export function tiers(tokens: readonly string[], held: (token: string) => number): string[] {
+  const n = tokens.length;
+  const first75 = n - Math.ceil((3 * n) / 4) + 2;
+  const first50 = n - Math.ceil(n / 2) + 2;
+  return occurrences(tokens)
+    .map((t) => ({ t, h: held(t) }))
+    .sort((a, b) => a.h - b.h || codePointOrder(a.t, b.t))
+    .map(({ t }, i) => (i < first75 ? '0' : i < first50 ? '1' : '2') + t);
+}
+
+/** A text's tokens as a set, as tm_occurrences does it: the k-th occurrence of a token (k ≥ 2) is "token k". */
+export function occurrences(tokens: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return tokens.map((t) => {
+    const k = (seen.get(t) ?? 0) + 1;
+    seen.set(t, k);
+    return k === 1 ? t : `${t} ${k}`;
+  });
+}
 
 /** Exact look-ups per round trip. */
 const LOOKUP_BATCH = 500;
@@ -155,7 +237,6 @@ function fault(err: unknown, location: string, connecting: boolean): unknown {
 }
 
 export class PostgresMemory implements TranslationMemory {
-  private frequencies: Promise<TokenStatistics> | undefined;
   private readonly statements = new Map<string, string>();
   private lost: Error | undefined;
 
@@ -213,32 +294,39 @@ export class PostgresMemory implements TranslationMemory {
         await this.query('BEGIN');
         const bulk = rows.length >= BULK_ROWS && (await this.count()) < rows.length;
         let empty = false;
+        // The order the rows' tokens are tagged by (tm_token_order): read under a lock that keeps a reorder out until
+        // this transaction ends, so it tags them as it tags every other entry.
+        let order: ReadonlyMap<string, number> | undefined;
         if (bulk) {
           // A first load (or one larger than the memory): keeping a GIN index up to date row by row costs
           // several times building it once at the end. The index goes in this transaction, so readers wait
           // for the load rather than see the memory without it; a rollback brings it back.
           await this.query("SET LOCAL maintenance_work_mem = '256MB'");
-          await this.query('DROP INDEX IF EXISTS tm_entries_tokens');
+          await this.query('DROP INDEX IF EXISTS tm_entries_tiers');
           // Dropping it locked the table: a memory empty now stays empty but for this load, whose rows have a
           // place each (storedEntries), so they go in as they are and the unique index is built once too.
           empty = (await this.query('SELECT 1 FROM tm_entries LIMIT 1')).rowCount === 0;
-          if (empty) await this.query('DROP INDEX tm_entries_place');
-        }
+          if (empty) {
+            await this.query('DROP INDEX tm_entries_place');
+            order = await this.orderBy(rows);
+          }
+        } else await this.query('LOCK TABLE tm_entries IN ROW EXCLUSIVE MODE');
         let changed = 0;
         const kept: KeptEntry[] = [...keptInBatch];
         for (let i = 0; i < rows.length; i += BATCH) {
-          const batch = await this.upsert(rows.slice(i, i + BATCH), overwrite, empty);
+          const batch = await this.upsert(rows.slice(i, i + BATCH), overwrite, empty, order);
           changed += batch.changed;
           kept.push(...batch.kept);
         }
         if (empty) await this.query(PLACE_INDEX);
-        if (bulk) await this.query(TOKEN_INDEX);
+        if (bulk) await this.query(TIER_INDEX);
         await this.query('COMMIT');
         // Fresh statistics after a large import, so the planner keeps reading candidates through the token index.
         if (rows.length >= ANALYZE_AFTER) {
-          await this.query("SELECT gin_clean_pending_list('tm_entries_tokens'::regclass)");
+          await this.query("SELECT gin_clean_pending_list('tm_entries_tiers'::regclass)");
           await this.query('ANALYZE tm_entries');
         }
+        if (changed > 0) await this.reorderIfGrown();
         return { changed, kept };
       } catch (err) {
         await this.client.query('ROLLBACK').catch(() => undefined);
@@ -250,12 +338,75 @@ export class PostgresMemory implements TranslationMemory {
   }
 
   /**
+   * Orders the tokens by how many of `rows` hold them, before they go into an empty memory (the order
+   * tm_token_order's rebuild would write, without reading them back).
+   */
+  private async orderBy(rows: readonly StoredEntry[]): Promise<Map<string, number>> {
+    const held = new Map<string, number>();
+    for (const r of rows)
+      for (const t of new Set(occurrences(indexTokens(r.source)))) held.set(t, (held.get(t) ?? 0) + 1);
+    const tokens = [...held.keys()];
+    await this.query('DELETE FROM tm_token_order');
+    for (let i = 0; i < tokens.length; i += 50_000) {
+      const part = tokens.slice(i, i + 50_000);
+      await this.query('INSERT INTO tm_token_order SELECT * FROM unnest($1::text[], $2::int[])', [
+        part,
+        part.map((t) => held.get(t)!),
+      ]);
+    }
+    await this.query('UPDATE tm_order_state SET entries = $1', [rows.length]);
+    return held;
+  }
+
+  /**
+   * A memory that has grown to twice the entries it was ordered with (and holds a few thousand) is ordered again,
+   * so the tokens that have become common are no longer read as rare ones. Rare (each time the memory doubles).
+   */
+  private async reorderIfGrown(): Promise<void> {
+    const r = await this.query<{ now: number; then: string }>(
+      `SELECT (SELECT reltuples FROM pg_class WHERE oid = 'tm_entries'::regclass) AS now,
+         (SELECT entries FROM tm_order_state) AS then`,
+    );
+    const { now, then } = r.rows[0]!;
+    if (now < REORDER_ROWS || now < 2 * Number(then)) return;
+    await this.reorder();
+  }
+
+  /** Orders the tokens afresh (see reorderSql). */
+  async reorder(): Promise<void> {
+    try {
+      await this.query('BEGIN');
+      await this.query(reorderSql());
+      await this.query('COMMIT');
+    } catch (err) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+    await this.query('ANALYZE tm_entries');
+  }
+
+  /**
    * Writes rows by the rule (the upsert's condition; into an `empty` memory, as they are), then, where
    * it did not write them all, reads the stored translation of each: the upsert locked those rows, so
    * what is read is what the rule was applied to (a row it wrote reads back as itself: no conflict).
    */
-  private async upsert(rows: readonly StoredEntry[], overwrite: boolean, empty: boolean): Promise<AddResult> {
+  private async upsert(
+    rows: readonly StoredEntry[],
+    overwrite: boolean,
+    empty: boolean,
+    order?: ReadonlyMap<string, number>,
+  ): Promise<AddResult> {
     const tokens = rows.map((r) => indexTokens(r.source));
+    let held = order;
+    if (!held) {
+      const wanted = [...new Set(tokens.flatMap(occurrences))];
+      const r = await this.query<{ token: string; entries: number }>(
+        'SELECT token, entries FROM tm_token_order WHERE token = ANY($1::text[])',
+        [wanted],
+      );
+      held = new Map(r.rows.map((x) => [x.token, x.entries]));
+    }
+    const entriesHolding = (t: string): number => held.get(t) ?? 0;
     const column = <K extends keyof StoredEntry>(k: K, of = rows): Array<StoredEntry[K]> => of.map((r) => r[k]);
     type Place = { src_lang: string; tgt_lang: string; key: string; context: string };
     const placeOfRow = (p: Place): string =>
@@ -275,6 +426,7 @@ export class PostgresMemory implements TranslationMemory {
       tokens.map((t) => t.length),
       // node-postgres writes a nested array as a two-dimensional one; each entry's list goes as a literal.
       tokens.map((t) => arrayLiteral(t)),
+      tokens.map((t) => arrayLiteral(tiers(t, entriesHolding))),
     ];
     const changed = (await this.query(empty ? INSERT : UPSERT, empty ? values : [...values, overwrite])).rowCount ?? 0;
     const kept: KeptEntry[] = [];
@@ -330,59 +482,24 @@ export class PostgresMemory implements TranslationMemory {
     const n = mine.lower.length;
     if (n === 0 || limit <= 0) return [];
     const bounds = new FuzzyBounds(n, threshold);
-    const src = lang(sourceLang);
-    const tgt = lang(targetLang);
-    const { frequency, rows } = await this.tokenFrequencies();
-    const words = indexTokens(source);
-    // Rarest first; among tokens too rare for the statistics, longer words first (they tend to be rarer).
-    const rarest = [...words].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length);
-    const used: string[] = [];
-    const param = (w: string): string => {
-      if (!used.includes(w)) used.push(w);
-      return `$${used.indexOf(w) + 5}`;
-    };
-    // At least two of the n − k + 2 rarest: for each of them, the entries holding it and one of those after it
-    // (one GIN read each); a token chosen twice is a pair by itself. Where no pair can be asked, one of the rarest.
-    // Any n − k + 2 of the query's positions will do: different words where the query has enough of them, so a
-    // common word it holds twice is not a pair by itself (which read every entry holding it).
-    const distinct = [...new Set(rarest)];
-    const pick = (size: number): string[] => (distinct.length >= size ? distinct : rarest).slice(0, size);
-    const chosen = bounds.minShared >= 2 ? pick(bounds.prefixSize + 1) : [];
-    const conditions = new Set<string>();
-    // When pairs of common tokens would still read thousands of rows: three of the n − k + 3 rarest, the
-    // entries holding two of them and one of those after both.
-    const triple = bounds.minShared >= 3 ? pick(bounds.prefixSize + 2) : [];
-    if (
-      triple.length === bounds.prefixSize + 2 &&
-      new Set(triple).size === triple.length &&
-      this.pairRows(chosen, frequency, rows) > Math.min(PAIR_ROWS, rows * PAIR_SHARE)
-    ) {
-      for (let i = 0; i + 2 < triple.length; i++)
-        for (let j = i + 1; j + 1 < triple.length; j++)
-          conditions.add(
-            `(tokens @> ARRAY[${param(triple[i]!)}, ${param(triple[j]!)}] AND tokens && ARRAY[${triple
-              .slice(j + 1)
-              .map(param)
-              .join(', ')}])`,
-          );
-    } else if (chosen.length >= 2) {
-      for (let i = 0; i + 1 < chosen.length; i++) {
-        const rest = [...new Set(chosen.slice(i + 1))];
-        conditions.add(
-          rest.includes(chosen[i]!)
-            ? `tokens @> ARRAY[${param(chosen[i]!)}]`
-            : `(tokens @> ARRAY[${param(chosen[i]!)}] AND tokens && ARRAY[${rest.map(param).join(', ')}])`,
-        );
-      }
-    } else conditions.add(`tokens && ARRAY[${[...new Set(rarest.slice(0, bounds.prefixSize))].map(param).join(', ')}]`);
-    // The token conditions pick the rows through the GIN index; the language pair and the length filter them as
-    // they are read, so a row of another length or pair is neither copied nor sent. `|| ''`: those two are no
-    // index condition, so the planner never reads a whole language pair through the unique index instead.
-    const text = `SELECT id, source, target, origin FROM tm_entries WHERE (${[...conditions].join(' OR ')})
+    // The entries holding two of the query's first n − k + 2 tokens among their own first m − ⌈m·T⌉ + 2 (one
+    // where k = 1), in the order and the tags of the comment at the top: the tags of the lowest tier that serves T.
+    const pairs = bounds.minShared >= 2;
+    const first = pairs ? bounds.prefixSize + 1 : bounds.prefixSize;
+    const tags = bounds.fraction >= 0.75 ? ['0'] : bounds.fraction >= 0.5 ? ['0', '1'] : ['0', '1', '2'];
+    const tagged = (slice: string): string => `tiers && (SELECT tm_tagged(p[${slice}], $7) FROM q)`;
+    const conditions: string[] = [];
+    if (pairs) for (let i = 1; i < first; i++) conditions.push(`(${tagged(`${i}:${i}`)} AND ${tagged(`${i + 1}:`)})`);
+    else conditions.push(tagged('1:'));
+    // The query's tokens ranked in the same statement (one snapshot) as the entries are read. The language pair and
+    // the length filter rows as they are read; `|| ''`: those two are no index condition, so the planner never reads
+    // a whole language pair through the unique index instead.
+    const text = `WITH q AS MATERIALIZED (SELECT (tm_ranked($5::text[]))[1:$6] AS p)
+       SELECT id, source, target, origin FROM tm_entries WHERE (${conditions.join(' OR ')})
        AND src_lang || '' = $1 AND tgt_lang || '' = $2 AND ntok BETWEEN $3 AND $4`;
     const candidates = await this.query<{ id: string; source: string; target: string; origin: string }>(
       text,
-      [src, tgt, bounds.minLength, bounds.maxLength, ...used],
+      [lang(sourceLang), lang(targetLang), bounds.minLength, bounds.maxLength, indexTokens(source), first, tags],
       this.statementName(text),
     );
     const wanted = tokenCounts(mine.lower);
@@ -417,52 +534,6 @@ export class PostgresMemory implements TranslationMemory {
     return name;
   }
 
-  /**
-   * About how many rows the pair conditions over `chosen` read: for each token, the rows holding it and
-   * one of those after it, as if tokens came independently. Tokens the statistics do not list count as
-   * common as the least common one listed (an estimate on the high side).
-   */
-  private pairRows(chosen: readonly string[], frequency: ReadonlyMap<string, number>, rows: number): number {
-    const floor = Math.min(...frequency.values(), 1);
-    const f = chosen.map((t) => frequency.get(t) ?? floor);
-    let sum = 0;
-    for (let i = 0; i + 1 < f.length; i++)
-      sum +=
-        f[i]! *
-        Math.min(
-          1,
-          f.slice(i + 1).reduce((a, b) => a + b, 0),
-        );
-    return rows * sum;
-  }
-
-  /**
-   * How common each common token is, from the server's statistics (the most common elements of the
-   * token lists, kept fresh by ANALYZE): read once; tokens not listed are rarer than any listed.
-   */
-  private tokenFrequencies(): Promise<TokenStatistics> {
-    const read = async (): Promise<TokenStatistics | null> => {
-      const r = await this.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
-        `SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs,
-           (SELECT reltuples FROM pg_class WHERE oid = 'tm_entries'::regclass) AS rows FROM pg_stats
-         WHERE tablename = 'tm_entries' AND attname = 'tokens' AND schemaname = current_schema()`,
-      );
-      const row = r.rows[0];
-      if (!row) return null;
-      return {
-        frequency: new Map((row.elems ?? []).map((e, i) => [e, row.freqs?.[i] ?? 0])),
-        rows: Math.max(0, Number(row.rows)),
-      };
-    };
-    // A memory never analysed yet (new, or filled by small imports before autovacuum came by) is analysed once.
-    this.frequencies ??= read().then(
-      async (found) =>
-        found ??
-        (await this.query('ANALYZE tm_entries'), (await read()) ?? { frequency: new Map<string, number>(), rows: 0 }),
-    );
-    return this.frequencies;
-  }
-
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);
   }
@@ -471,7 +542,7 @@ export class PostgresMemory implements TranslationMemory {
 const LOCK = "hashtext('locflow translation memory schema')";
 
 /**
- * Brings the schema to SCHEMA_VERSION: one migrator at a time (an advisory lock), each migration in
+ * Brings the schema to POSTGRES_SCHEMA_VERSION: one migrator at a time (an advisory lock), each migration in
  * the same transaction as the version it writes. Returns the version found and the one left.
  */
 async function migrate(client: Client, location: string): Promise<Migration> {
@@ -481,20 +552,20 @@ async function migrate(client: Client, location: string): Promise<Migration> {
     return (await client.query<{ version: number }>('SELECT version FROM tm_schema')).rows[0]?.version ?? 0;
   };
   const seen = await current();
-  refuseNewerSchema(location, seen);
-  if (seen === SCHEMA_VERSION) return { from: seen, to: seen };
+  refuseNewerSchema(location, seen, POSTGRES_SCHEMA_VERSION);
+  if (seen === POSTGRES_SCHEMA_VERSION) return { from: seen, to: seen };
   // The lock before the transaction: its snapshot then sees what a migrator before it committed.
   await client.query(`SELECT pg_advisory_lock(${LOCK})`);
   try {
     await client.query('BEGIN');
     const from = await current();
-    refuseNewerSchema(location, from);
+    refuseNewerSchema(location, from, POSTGRES_SCHEMA_VERSION);
     await client.query('CREATE TABLE IF NOT EXISTS tm_schema (version integer NOT NULL)');
-    for (let v = from; v < SCHEMA_VERSION; v++) await client.query(MIGRATIONS[v]!);
+    for (let v = from; v < POSTGRES_SCHEMA_VERSION; v++) await client.query(MIGRATIONS[v]!);
     await client.query('DELETE FROM tm_schema');
-    await client.query('INSERT INTO tm_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
+    await client.query('INSERT INTO tm_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION]);
     await client.query('COMMIT');
-    return { from, to: SCHEMA_VERSION };
+    return { from, to: POSTGRES_SCHEMA_VERSION };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
