@@ -289,6 +289,7 @@ export class PostgresMemory implements TranslationMemory {
   async add(entries: readonly TmEntry[], options: AddOptions = {}): Promise<AddResult> {
     const overwrite = options.overwrite === true;
     const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
+    const tokens = rows.map((r) => indexTokens(r.source));
     for (let attempt = 1; ; attempt++) {
       try {
         await this.query('BEGIN');
@@ -308,13 +309,19 @@ export class PostgresMemory implements TranslationMemory {
           empty = (await this.query('SELECT 1 FROM tm_entries LIMIT 1')).rowCount === 0;
           if (empty) {
             await this.query('DROP INDEX tm_entries_place');
-            order = await this.orderBy(rows);
+            order = await this.orderBy(tokens);
           }
         } else await this.query('LOCK TABLE tm_entries IN ROW EXCLUSIVE MODE');
         let changed = 0;
         const kept: KeptEntry[] = [...keptInBatch];
         for (let i = 0; i < rows.length; i += BATCH) {
-          const batch = await this.upsert(rows.slice(i, i + BATCH), overwrite, empty, order);
+          const batch = await this.upsert(
+            rows.slice(i, i + BATCH),
+            tokens.slice(i, i + BATCH),
+            overwrite,
+            empty,
+            order,
+          );
           changed += batch.changed;
           kept.push(...batch.kept);
         }
@@ -341,10 +348,10 @@ export class PostgresMemory implements TranslationMemory {
    * Orders the tokens by how many of `rows` hold them, before they go into an empty memory (the order
    * tm_token_order's rebuild would write, without reading them back).
    */
-  private async orderBy(rows: readonly StoredEntry[]): Promise<Map<string, number>> {
+  private async orderBy(rows: ReadonlyArray<readonly string[]>): Promise<Map<string, number>> {
     const held = new Map<string, number>();
-    for (const r of rows)
-      for (const t of new Set(occurrences(indexTokens(r.source)))) held.set(t, (held.get(t) ?? 0) + 1);
+    // occurrences() makes a text's tokens all different: each counts once per entry.
+    for (const r of rows) for (const t of occurrences(r)) held.set(t, (held.get(t) ?? 0) + 1);
     const tokens = [...held.keys()];
     await this.query('DELETE FROM tm_token_order');
     for (let i = 0; i < tokens.length; i += 50_000) {
@@ -392,11 +399,11 @@ export class PostgresMemory implements TranslationMemory {
    */
   private async upsert(
     rows: readonly StoredEntry[],
+    tokens: ReadonlyArray<readonly string[]>,
     overwrite: boolean,
     empty: boolean,
     order?: ReadonlyMap<string, number>,
   ): Promise<AddResult> {
-    const tokens = rows.map((r) => indexTokens(r.source));
     let held = order;
     if (!held) {
       const wanted = [...new Set(tokens.flatMap(occurrences))];
