@@ -379,8 +379,9 @@ describe.skipIf(missing)("PostgreSQL: fuzzy candidates from each entry's rarest 
 describe.skipIf(missing)("PostgreSQL: the tags of an entry's tokens", () => {
   it('are the same written by the store (tiers) as by the reorder (tm_tiers), for any characters', async () => {
     const tm = (await openPostgres()) as PostgresMemory;
-    // Byte order against UTF-16 order: accents, a character past U+E000 and ones beyond U+FFFF; tokens held twice.
-    const words = ['a', 'b', 'é', 'z', '\uff01', '😀', '𝔄x', 'ab', 'aé', 'ﬀ', '\ufffd'];
+    // Byte order against UTF-16 order: accents, a character past U+E000 and ones beyond U+FFFF; tokens held twice;
+    // quotes and backslashes (escaped in the array literals).
+    const words = ['a', 'b', 'é', 'z', '\uff01', '😀', '𝔄x', 'ab', 'aé', 'ﬀ', '\ufffd', '"', '\\'];
     let s = 3;
     const rand = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const text = (): string =>

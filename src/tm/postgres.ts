@@ -175,10 +175,12 @@ export function tiers(tokens: readonly string[], held: (token: string) => number
   const n = tokens.length;
   const first75 = n - Math.ceil((3 * n) / 4) + 2;
   const first50 = n - Math.ceil(n / 2) + 2;
-  return occurrences(tokens)
-    .map((t) => ({ t, h: held(t) }))
-    .sort((a, b) => a.h - b.h || codePointOrder(a.t, b.t))
-    .map(({ t }, i) => (i < first75 ? '0' : i < first50 ? '1' : '2') + t);
+  const set = occurrences(tokens);
+  const h = set.map(held);
+  return set
+    .map((_, i) => i)
+    .sort((a, b) => h[a]! - h[b]! || codePointOrder(set[a]!, set[b]!))
+    .map((j, i) => (i < first75 ? '0' : i < first50 ? '1' : '2') + set[j]!);
 }
 
 /** A text's tokens as a set, as tm_occurrences does it: the k-th occurrence of a token (k ≥ 2) is "token k". */
@@ -208,7 +210,8 @@ function indexTokens(source: string): string[] {
 
 /** A text[] literal: each element quoted, with its quotes and backslashes escaped. */
 function arrayLiteral(items: readonly string[]): string {
-  return `{${items.map((i) => `"${i.replace(/[\\"]/gu, '\\$&')}"`).join(',')}}`;
+  const quoted = (i: string): string => (i.includes('"') || i.includes('\\') ? i.replace(/[\\"]/gu, '\\$&') : i);
+  return `{${items.map((i) => `"${quoted(i)}"`).join(',')}}`;
 }
 
 /** Connection failures and losses, as errors the user can act on (the URL shown without its password). */
