@@ -7,20 +7,30 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // file's modules and garbage lengthen a run.
 const TIMED = ['tests/qa-adversarial.test.ts', 'tests/hostile-nesting.test.ts', 'tests/formats/linear.test.ts'];
 
-// The longest files (20–70 s each on a loaded 2-core machine), started first and longest first so that the two
-// workers end together. Vitest's own order (the last run's durations) puts a file it has no record of, a CI run's
-// every file, and a second project after all the others: the fuzz sample and the timed files ran last, alone.
+// The order files start in: the timed files first (each in its own worker: a worker of the other files goes on to
+// the next of them only when that is one of them too, so a timed file between two others costs a new worker and
+// src loaded again), then the longest files, longest first, so that the two workers end together (5–17 s each on
+// an idle 2-core machine: worker threads, kills, the README's shell blocks, Java, PostgreSQL). Vitest's own order
+// (the last run's durations) puts a file it has no record of, a CI run's every file, after all the others: a long
+// file started last ran alone at the end.
 const LONGEST = [
-  'tests/readme.test.ts',
-  'tests/fuzz.test.ts',
-  'tests/tm-contract.test.ts',
-  'tests/tm-shared.test.ts',
-  'tests/concurrency.test.ts',
-  'tests/cli-output.test.ts',
-  'tests/readable-output.test.ts',
-  'tests/tm.test.ts',
+  'tests/formats/linear.test.ts',
   'tests/qa-adversarial.test.ts',
   'tests/hostile-nesting.test.ts',
+  'tests/extract-pool.test.ts',
+  'tests/kill-extract.test.ts',
+  'tests/fuzz.test.ts',
+  'tests/readme.test.ts',
+  'tests/interop.test.ts',
+  'tests/tm-contract.test.ts',
+  'tests/cli-output.test.ts',
+  'tests/concurrency.test.ts',
+  'tests/bundle.test.ts',
+  'tests/kill-build.test.ts',
+  'tests/mt.test.ts',
+  'tests/import-batch.test.ts',
+  'tests/tm-shared.test.ts',
+  'tests/cli.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {

@@ -70,10 +70,11 @@ describe('the spelling hint names a Debian package that exists', () => {
 
   const apt = spawnSync('apt-cache', ['--version']).status === 0;
   it.skipIf(!apt)('each package named is known to apt', () => {
-    for (const lang of ['en', 'de', 'pt-BR', 'ar']) {
-      const pkg = /apt-get install (\S+)/u.exec(debianDictionary(lang))![1]!;
-      const r = spawnSync('apt-cache', ['show', pkg], { encoding: 'utf8' });
-      expect(r.stdout, pkg).toContain(`Package: ${pkg}`);
-    }
+    const packages = ['en', 'de', 'pt-BR', 'ar'].map(
+      (lang) => /apt-get install (\S+)/u.exec(debianDictionary(lang))![1]!,
+    );
+    // One apt-cache for all: each start reads the whole package list (0.5 s, 3 s after an apt-get update).
+    const r = spawnSync('apt-cache', ['show', ...packages], { encoding: 'utf8' });
+    for (const pkg of packages) expect(r.stdout, pkg).toContain(`Package: ${pkg}`);
   });
 });
