@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-const { ENGLISH_WORDS, GERMAN_NOUNS, listFile, sortedListText } = await import('../dist/qa/names/word-lists.js');
-for (const list of [ENGLISH_WORDS, GERMAN_NOUNS]) {
+const { ENGLISH_WORDS, FREQUENT_ENGLISH_WORDS, GERMAN_NOUNS, listFile, sortedListText } =
+  await import('../dist/qa/names/word-lists.js');
+for (const list of [ENGLISH_WORDS, FREQUENT_ENGLISH_WORDS, GERMAN_NOUNS]) {
   const file = listFile(list);
   if (existsSync(file)) continue;
   mkdirSync(dirname(file), { recursive: true });

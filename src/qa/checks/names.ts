@@ -2,7 +2,7 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
-import { isCommonWord, isGermanWord, isTitle } from '../names/words.js';
+import { isCommonWord, isFrequentWord, isGermanWord, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
 import { mentionsInRun, type MentionedBefore } from '../names/mentions.js';
@@ -277,7 +277,8 @@ function lookFor(
   // though its words are common ones or the target has other capitalised words a translation could be.
   const lost = keptButLost(name, parts, found, target, source);
   if (lost) return lost;
-  const partly = keptWithoutAWord(name, parts, found, target, sourceLang);
+  const partly =
+    keptWithoutAWord(name, parts, found, target, sourceLang) ?? lostLastWord(name, parts, found, target, sourceLang);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
@@ -432,6 +433,38 @@ function keptButLost(
   const units = others.keeping === 1 ? '1 other unit keeps' : `${others.keeping} other units keep`;
   return { message: `name "${name.text}" is not in the target, where ${units} it as written` };
 }
+
+/**
+ * A name kept as written but for its last word, a word rarer than those every text has (`Jacques Martin` → `Jacques`,
+ * `Rajat Nag` → `Rajat`): a person's surname or a name's own word, lost. Dropping a name's last word is a style only
+ * where that word is a common head a translation drops or translates (`Forrester Research` → `Forrester`).
+ */
+function lostLastWord(
+  name: FoundName,
+  parts: readonly string[],
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  lang: string,
+): Finding | undefined {
+  const last = parts[parts.length - 1];
+  const before = parts.slice(0, -1);
+  // Two names joined by "of" are two; a coded or acronym name has rules of its own.
+  if (name.kind !== 'opaque' || target.nonLatin || name.words.some((w) => CONNECTORS.has(w))) return undefined;
+  if (before.length < 1 || before.length > 3 || last === undefined || !/^\p{L}{3,}$/u.test(last)) return undefined;
+  // Its first words no dictionary has, kept as written; its last a rarer common word, not a nationality.
+  if (!isCommonWord(last, lang) || isFrequentWord(last, lang) || isGroupWord(last, lang)) return undefined;
+  if (before.some((w) => isCommonWord(w, lang) || found.get(w) !== 'verbatim') || found.get(last) !== undefined)
+    return undefined;
+  // Not where the target has the word inflected or in a compound ("Aquadome"), nor where a particle before the kept
+  // words says a translated head stands before them ("Cumbre del Microcrédito", "Parlamentsgebäude von Nebraska").
+  if (target.hasWordStartingLike(last) || target.hasCompoundEnding(last)) return undefined;
+  const preceding = target.wordBefore(before[0]!);
+  if (preceding !== undefined && HEAD_PARTICLES.has(preceding)) return undefined;
+  return { message: `name "${name.text}" is kept as written but for its last word, "${last}"` };
+}
+
+// Particles that join a translated head to the name it names, in the languages names are written in.
+const HEAD_PARTICLES = new Set('of de del des du di della la le von vom der den van al'.split(' '));
 
 /**
  * Where a name stands in its source, as a share of its length (its middle): its rendering stands near there. Not for

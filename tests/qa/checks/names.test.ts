@@ -643,3 +643,22 @@ describe("a person's full name with no word of it in the target", () => {
     ).not.toMatch(/error/u);
   });
 });
+
+describe('a name kept as written but for its last word', () => {
+  it('is lost where that word is rarer than those every text has (a surname)', async () => {
+    expect(
+      await issues('names', pair('The report was written by Ottavio Miller.', 'El informe lo escribió Ottavio.')),
+    ).toEqual([
+      { severity: 'error', message: 'name "Ottavio Miller" is kept as written but for its last word, "miller"' },
+    ]);
+  });
+
+  it('not a frequent head a translation drops, nor one translated before a particle', async () => {
+    expect(await issues('names', pair('Kowalczyk Research said so.', 'Kowalczyk lo dijo.'))).not.toContainEqual(
+      expect.objectContaining({ severity: 'error' }),
+    );
+    expect(
+      await issues('names', pair('The Vistula Summit ended on time.', 'La Cumbre del Vístula terminó a tiempo.')),
+    ).not.toContainEqual(expect.objectContaining({ severity: 'error' }));
+  });
+});
