@@ -108,7 +108,8 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE tm_entries ADD COLUMN tiers text[] COLLATE "C";
    DROP INDEX tm_entries_tokens;
    ${reorderSql(true)}
-   ALTER TABLE tm_entries ALTER COLUMN tiers SET NOT NULL;`,
+   ALTER TABLE tm_entries ALTER COLUMN tiers SET NOT NULL;
+   ANALYZE tm_entries;`,
 ];
 
 /** The postgreSQL schema version this locflow writes. */
