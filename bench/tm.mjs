@@ -269,7 +269,7 @@ for (const size of sizes) {
       : `  ${size.toLocaleString('en')} entries stored in ${stored.toFixed(1)} s, client CPU ${storedCpu.toFixed(1)} s (${rows})`,
   );
   console.log(
-    `    1 client: ${LOOKUPS} look-ups, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, mean ${ms(sorted.reduce((a, b) => a + b, 0) / sorted.length)} (first look-up ${ms(warm)}: SQLite builds the index and keeps it in the file, or reads the one kept; PostgreSQL reads its token statistics); client CPU ${lookupCpu.toFixed(1)} s for all${serverSpent === null ? '' : `, server CPU ${serverSpent.toFixed(1)} s (${ms((serverSpent * 1000) / LOOKUPS)} per look-up)`}; ${one.kinds.exact} exact, ${one.kinds.fuzzy} fuzzy ≥ 75 %, ${one.kinds.none} none`,
+    `    1 client: ${LOOKUPS} look-ups, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, mean ${ms(sorted.reduce((a, b) => a + b, 0) / sorted.length)} (first look-up ${ms(warm)}: SQLite builds the index and keeps it in the file, or reads the one kept; PostgreSQL plans its first queries); client CPU ${lookupCpu.toFixed(1)} s for all${serverSpent === null ? '' : `, server CPU ${serverSpent.toFixed(1)} s (${ms((serverSpent * 1000) / LOOKUPS)} per look-up)`}; ${one.kinds.exact} exact, ${one.kinds.fuzzy} fuzzy ≥ 75 %, ${one.kinds.none} none`,
   );
   const firstFile = join(work, 'client-first.json');
   writeFileSync(firstFile, JSON.stringify({ store, location: where, queries: [queries[1]], first: true }));
