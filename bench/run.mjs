@@ -100,15 +100,21 @@ try {
     ]);
     row(`check (every check), ${label}`, check, pofilter, 'pofilter');
   }
-  console.log('memory: extract of the corpus as one file, 1×, 4×, 16× (goal: peak ≤ 300 MB whatever the size)');
+  console.log('memory: the corpus as one file, 1×, 4×, 16× (goal: peak ≤ 300 MB whatever the size)');
   const peaks = [];
+  const imports = [];
   for (const scale of memoryScales) {
     const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `m${scale}`), { words, scale, manyFiles: false });
     const [ex] = alternate([{ cwd: c.one, prepare: fresh, run: locflow('extract') }]);
     peaks.push(`${scale}× (${c.words} words) ${ex.mb.toFixed(0)} MB, ${ex.cpu.toFixed(1)} s CPU`);
+    // Its pseudo-translated XLIFF imported into an empty store: one file of all the units.
+    once(`${fresh} && ${locflow('extract')} && ${locflow('pseudo --lang es')}`, c.one);
+    const [imp] = alternate([{ cwd: c.one, prepare: 'rm -rf locales', run: locflow('import xliff/es/news.xlf') }]);
+    imports.push(`${scale}× ${imp.mb.toFixed(0)} MB, ${imp.cpu.toFixed(1)} s CPU`);
     if (scale !== 1) rmSync(join(work, `m${scale}`), { recursive: true, force: true });
   }
   console.log(`  extract peak: ${peaks.join('; ')}`);
+  console.log(`  import peak (one XLIFF file): ${imports.join('; ')}`);
   if (has('apertium') && spawnSync('apertium', ['-l'], { encoding: 'utf8' }).stdout.includes('eng-spa')) {
     // 22 articles of the corpus through Apertium, beside raw Apertium on the same text in one call.
     const mt = join(work, 'mt');

@@ -38,6 +38,21 @@ export class XmlError extends DiagnosticError {
 let saxes: { readonly SaxesParser: typeof Parser } | undefined;
 
 export function parseXml(xml: string): XmlElement {
+  return parseXmlPieces([xml]);
+}
+
+/**
+ * Told of each element as it closes, complete, with its ancestors (the root first): true takes it out of its
+ * parent, so a reader that has used it holds it no longer.
+ */
+export type ClosedElement = (el: XmlElement, ancestors: readonly XmlElement[]) => boolean;
+
+/**
+ * parseXml over text given in pieces cut anywhere (readTextPieces): the same tree, places and errors, without the
+ * whole text in memory; with `closed`, without the elements it takes out either. After the first error no piece is
+ * parsed, but all are read: a reader of the pieces that fails later (a byte that is not UTF-8) still does.
+ */
+export function parseXmlPieces(pieces: Iterable<string>, closed?: ClosedElement): XmlElement {
   saxes ??= createRequire(import.meta.url)('saxes') as { readonly SaxesParser: typeof Parser };
   const parser = new saxes.SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
@@ -46,6 +61,8 @@ export function parseXml(xml: string): XmlElement {
   const fail = (message: string): void => {
     failure ??= new XmlError(message, parser.line, parser.column + 1);
   };
+  // Elements that outlive their piece hold strings of their own, not slices that would keep every piece alive.
+  const own = closed ? new OwnStrings() : undefined;
 
   parser.on('doctype', (doctype) => {
     if (doctype.includes('[')) {
@@ -66,8 +83,10 @@ export function parseXml(xml: string): XmlElement {
       throw new XmlError('too deep', parser.line, parser.column + 1);
     }
     const el: XmlElement = {
-      name: tag.name,
-      attrs: { ...(tag.attributes as Record<string, string>) },
+      name: own ? own.name(tag.name) : tag.name,
+      attrs: own
+        ? own.attrs(tag.attributes as Record<string, string>)
+        : { ...(tag.attributes as Record<string, string>) },
       children: [],
       line: parser.line,
       column: parser.column + 1,
@@ -78,11 +97,14 @@ export function parseXml(xml: string): XmlElement {
     stack.push(el);
   });
   parser.on('closetag', () => {
-    stack.pop();
+    const el = stack.pop();
+    // Its parent's last child until text or another element follows: taken out there.
+    if (closed && el && stack.length && !failure && closed(el, stack)) stack[stack.length - 1]!.children.pop();
   });
-  const onText = (text: string): void => {
+  const onText = (piece: string): void => {
     const parent = stack[stack.length - 1];
     if (!parent) return;
+    const text = own ? own.text(piece) : piece;
     const last = parent.children[parent.children.length - 1];
     if (typeof last === 'string') parent.children[parent.children.length - 1] = last + text;
     else parent.children.push(text);
@@ -96,14 +118,46 @@ export function parseXml(xml: string): XmlElement {
       : new XmlError(err.message, parser.line, parser.column + 1);
   });
 
+  for (const piece of pieces) {
+    if (failure) continue;
+    try {
+      parser.write(piece);
+    } catch (err) {
+      if (!failure) throw err;
+    }
+  }
   try {
-    parser.write(xml).close();
+    if (!failure) parser.close();
   } catch (err) {
     if (!failure) throw err;
   }
   if (failure) throw failure;
   if (!root) throw new XmlError('the file has no root element', 1, 1);
   return root;
+}
+
+/**
+ * Strings copied out of the piece they were cut from: V8 keeps a substring as a slice of its parent, so a
+ * unit's id or text would keep the whole 64 KB piece it came from alive. Names are few: each is kept once.
+ */
+class OwnStrings {
+  private readonly names = new Map<string, string>();
+
+  name(name: string): string {
+    let kept = this.names.get(name);
+    if (kept === undefined) this.names.set(name, (kept = this.text(name)));
+    return kept;
+  }
+
+  attrs(attrs: Readonly<Record<string, string>>): Record<string, string> {
+    // Own properties as the spread makes them ("__proto__" included), in the same order.
+    return Object.fromEntries(Object.entries(attrs).map(([key, value]) => [this.name(key), this.text(value)]));
+  }
+
+  /** A copy: a string joined to another is made flat (copied) when sliced, and the slice is of that copy. */
+  text(text: string): string {
+    return text.length < 13 ? text : ` ${text}`.slice(1);
+  }
 }
 
 export function childElements(el: XmlElement, name?: string): XmlElement[] {

@@ -13,7 +13,7 @@ import { checkPairs } from './steps/pseudo-reading.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
-import { readXliff, XLIFF_FIX_HINT } from '../xliff/read.js';
+import { readXliffFile, XLIFF_FIX_HINT } from '../xliff/read.js';
 import { translatedParts, untranslatedSegments } from '../xliff/parts.js';
 import { formatFor, formatNameFor, loadFormats, type Format } from '../formats/registry.js';
 import { storedUnits } from '../project/translations.js';
@@ -192,7 +192,7 @@ function pairsFromXliff(
     const path = resolve(base, f);
     let xliff;
     try {
-      xliff = readXliff(readText(path, 'XLIFF file'));
+      xliff = readXliffFile(path);
     } catch (err) {
       throw asLocflowError(err, { file: path, hint: XLIFF_FIX_HINT }) ?? err;
     }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
-import { oneRun, readText } from '../io/files.js';
+import { oneRun } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import { countWords, type Unit } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
@@ -327,10 +327,13 @@ async function unimportedWork(
   if (!existsSync(file)) return work;
   const wasSent = sentBefore();
   // The XLIFF reader (and its XML parser) loads only when there is a file to read.
-  const { readXliff } = await import('../xliff/read.js');
+  const { readXliffFile } = await import('../xliff/read.js');
+  // Only the units that hold such work are kept as the file is read: the others are checked and let go.
+  const unimported = (u: XliffUnit): boolean =>
+    u.target !== undefined && !sameRuns(u.target, u.source) && wasSent(u.id, contentToI18n(u.target)) !== true;
   let existing;
   try {
-    existing = readXliff(readText(file, 'XLIFF file'));
+    existing = readXliffFile(file, { keep: unimported });
   } catch (err) {
     throw new LocflowError(
       `an XLIFF file is already here and cannot be read (${(err as Error).message}); it may hold work`,
@@ -340,12 +343,8 @@ async function unimportedWork(
       },
     );
   }
-  for (const u of existing.files.flatMap((f) => f.units)) {
-    if (u.target === undefined || sameRuns(u.target, u.source)) continue;
-    if (wasSent(u.id, contentToI18n(u.target)) === true) continue;
-    // The file's code data is not compared: XLIFF 1.2 <g> carries none, and import never reads it.
-    work.set(u.id, u);
-  }
+  // The file's code data is not compared: XLIFF 1.2 <g> carries none, and import never reads it.
+  for (const f of existing.files) for (const u of f.units) if (unimported(u)) work.set(u.id, u);
   return work;
 }
 

@@ -1,6 +1,6 @@
 import { basename, dirname, relative } from 'node:path';
 import { asLocflowError, LocflowError, systemError, type Diagnostic } from '../errors.js';
-import { insideProject, namedByUser, readText } from '../io/files.js';
+import { insideProject, namedByUser } from '../io/files.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
 import { codeKey, codesOf, codeTally, documentLabels, normalizeContent, showDifference } from '../model/index.js';
@@ -11,7 +11,7 @@ import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
 import type { XliffDocument, XliffUnit } from '../xliff/model.js';
-import { readXliff } from '../xliff/read.js';
+import { readXliffFile } from '../xliff/read.js';
 import { intlCanonicalTag } from '../model/language.js';
 import { memoryEntry, openMemory } from '../project/memory.js';
 import type { RunOptions } from '../qa/runner.js';
@@ -187,7 +187,7 @@ async function planFile(
 
 function readImport(file: string): XliffDocument {
   try {
-    return readXliff(readText(file, 'XLIFF file'));
+    return readXliffFile(file);
   } catch (err) {
     throw (
       asLocflowError(err, {

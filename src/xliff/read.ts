@@ -1,7 +1,8 @@
-import type { XliffDocument, XliffFile } from './model.js';
-import { readUnits12 } from './xliff12.js';
+import type { XliffDocument, XliffFile, XliffUnit } from './model.js';
+import { readUnit12, readUnits12, unitsOf12 } from './xliff12.js';
 import { readUnits20 } from './xliff20.js';
-import { childElements, localName, parseXml, XmlError, type XmlElement } from '../io/xml.js';
+import { childElements, localName, parseXml, parseXmlPieces, XmlError, type XmlElement } from '../io/xml.js';
+import { readText, readTextPieces } from '../io/files.js';
 import { DiagnosticError } from '../errors.js';
 import { ContentReadError } from './inline.js';
 import { validateXliff20 } from './validate20.js';
@@ -25,9 +26,75 @@ export class XliffReadError extends DiagnosticError {
 
 /** Reads XLIFF 1.2 or 2.0 faithfully: whitespace, states, all segments and files. */
 export function readXliff(xml: string): XliffDocument {
+  return fromTree(() => parseXml(xml));
+}
+
+/**
+ * readXliff of a file, read in pieces: the same document and the same errors, without the file's text in memory,
+ * and for XLIFF 1.x without its tree either — each unit is read as it closes and its elements let go.
+ */
+export function readXliffFile(path: string, options: ReadFileOptions = {}): XliffDocument {
+  const streamed = new StreamedUnits(options.keep);
   let root;
   try {
-    root = parseXml(xml);
+    root = parseXmlPieces(readTextPieces(path, 'XLIFF file', undefined, options.pieceBytes), streamed.closed);
+  } catch (err) {
+    if (!(err instanceof XmlError)) throw err;
+    // The parser places some errors (text outside the root) where a piece ended: read whole, the file is refused
+    // at the place readXliff names.
+    const whole = readXliff(readText(path, 'XLIFF file'));
+    const { keep } = options;
+    return keep ? { ...whole, files: whole.files.map((f) => ({ ...f, units: f.units.filter(keep) })) } : whole;
+  }
+  return fromTree(() => root, streamed);
+}
+
+export interface ReadFileOptions {
+  /** Which units to hold on to (all by default); the others are read, checked and dropped. */
+  readonly keep?: (unit: XliffUnit) => boolean;
+  /** How much of the file to read at a time (readTextPieces' default). */
+  readonly pieceBytes?: number;
+}
+
+/** The units of an XLIFF 1.x file, read as their elements close, by <file>; the first error met kept for later. */
+class StreamedUnits {
+  readonly byFile = new Map<XmlElement, XliffUnit[]>();
+  /** Thrown once the whole file is known to be XML and its <file>s are checked, as readXliff would then. */
+  failure: { readonly error: unknown } | undefined;
+
+  constructor(private readonly keep?: (unit: XliffUnit) => boolean) {}
+
+  /** A <trans-unit> where readUnits12 finds one (xliff > file > its first body > group*) is read and let go. */
+  readonly closed = (el: XmlElement, ancestors: readonly XmlElement[]): boolean => {
+    if (localName(el.name) !== 'trans-unit') return false;
+    const [root, file, body, ...groups] = ancestors;
+    if (!root || localName(root.name) !== 'xliff' || !VERSIONS_1.has(root.attrs.version ?? '')) return false;
+    if (!file || localName(file.name) !== 'file' || !body || !unitsOf12(file, body)) return false;
+    if (!groups.every((g) => localName(g.name) === 'group')) return false;
+    if (this.failure) return true;
+    let unit;
+    try {
+      unit = readUnit12(el);
+    } catch (error) {
+      this.failure = { error };
+      return true;
+    }
+    if (!this.keep || this.keep(unit)) {
+      const units = this.byFile.get(file);
+      if (units) units.push(unit);
+      else this.byFile.set(file, [unit]);
+    }
+    return true;
+  };
+}
+
+const VERSIONS_1: ReadonlySet<string> = new Set(['1.0', '1.1', '1.2']);
+
+/** The document in a tree, checked as a whole before any unit is read; a streamed file's units come from `streamed`. */
+function fromTree(parse: () => XmlElement, streamed?: StreamedUnits): XliffDocument {
+  let root;
+  try {
+    root = parse();
   } catch (err) {
     if (err instanceof XmlError)
       throw new XliffReadError(`${err.malformed ? 'malformed XML: ' : ''}${err.message}`, err.line, err.column, err);
@@ -43,7 +110,7 @@ export function readXliff(xml: string): XliffDocument {
     );
   const version = root.attrs.version;
   try {
-    if (version === '1.2' || version === '1.1' || version === '1.0') {
+    if (VERSIONS_1.has(version ?? '')) {
       const files = childElements(root, 'file');
       if (!files.length) throw new XliffReadError('the XLIFF has no <file>', root.line, root.column);
       const first = files[0]!;
@@ -61,7 +128,9 @@ export function readXliff(xml: string): XliffDocument {
           );
         }
       }
-      const out: XliffFile[] = files.map((f) => ({ original: f.attrs.original ?? '', units: readUnits12(f) }));
+      if (streamed?.failure) throw streamed.failure.error;
+      const unitsOf = (f: XmlElement): XliffUnit[] => (streamed ? (streamed.byFile.get(f) ?? []) : readUnits12(f));
+      const out: XliffFile[] = files.map((f) => ({ original: f.attrs.original ?? '', units: unitsOf(f) }));
       return { version: '1.2', sourceLang, ...(targetLang ? { targetLang } : {}), files: out };
     }
     if (version === '2.0' || version === '2.1' || version === '2.2') {

@@ -224,7 +224,12 @@ export function readUnits12(file: XmlElement): XliffUnit[] {
   return body ? collectUnits(body, 'trans-unit', readUnit12) : [];
 }
 
-function readUnit12(el: XmlElement): XliffUnit {
+/** Whether `body` is the one whose units readUnits12 reads: the <file>'s first <body>. */
+export function unitsOf12(file: XmlElement, body: XmlElement): boolean {
+  return localName(body.name) === 'body' && firstChild(file, 'body') === body;
+}
+
+export function readUnit12(el: XmlElement): XliffUnit {
   const id = el.attrs.id;
   if (!id) throw new ContentReadError('<trans-unit> has no id', el.line, el.column);
   const sourceEl = firstChild(el, 'source');
