@@ -9,9 +9,12 @@ import {
   escapeTextWith,
   localName,
   parseXml,
+  parseXmlPieces,
   textContent,
+  XmlError,
   type XmlElement,
 } from '../io/xml.js';
+import { readText, readTextPieces } from '../io/files.js';
 import { canonicalTag, primarySubtag } from '../model/language.js';
 import type { TmEntry } from './memory.js';
 import {
@@ -246,23 +249,65 @@ function same(a: string, b: string): boolean {
  * their base language: "EN-US" counts as "en").
  */
 export function readTmx(xml: string, sourceLang: string, targets: readonly string[]): TmxEntry[] {
-  let root: XmlElement;
+  return fromTree(() => parseXml(xml), new TmxUnits(sourceLang, targets, false));
+}
+
+/**
+ * readTmx of a file read in pieces (readTextPieces): the same entries and errors, without the file's text or its
+ * tree in memory — each <tu> is read into entries as its element closes and let go (when the header that says the
+ * dialect comes before the body, as TMX has it; otherwise the tree is kept and read whole).
+ */
+export function readTmxFile(
+  path: string,
+  sourceLang: string,
+  targets: readonly string[],
+  pieceBytes?: number,
+): TmxEntry[] {
+  const units = new TmxUnits(sourceLang, targets, true);
   try {
-    root = parseXml(xml);
+    return fromTree(() => parseXmlPieces(readTextPieces(path, 'TMX file', undefined, pieceBytes), units.closed), units);
   } catch (err) {
-    const e = err as Error & { line?: number; column?: number; malformed?: boolean };
-    throw new TmxError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column, err);
+    if (!(err instanceof TmxError) || !(err.cause instanceof XmlError)) throw err;
+    // The parser places some errors (text outside the root) where a piece ended: read whole, as readTmx places them.
+    return readTmx(readText(path, 'TMX file'), sourceLang, targets);
   }
-  if (localName(root.name) !== 'tmx')
-    throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
-  const body = childElements(root, 'body')[0];
-  if (!body) throw new TmxError('the TMX has no <body>', root.line, root.column);
-  // Only a TMX in OmegaT's dialect has short tags; elsewhere "&lt;h1&gt;" is text about HTML.
-  const header = childElements(root, 'header')[0];
-  const omegat =
-    header !== undefined && /omegat/iu.test(`${header.attrs.creationtool ?? ''} ${header.attrs['o-tmf'] ?? ''}`);
-  const out: TmxEntry[] = [];
-  for (const tu of childElements(body, 'tu')) {
+}
+
+/** The entries of a TMX's <tu>s, read in document order as their elements close; the first error kept for later. */
+class TmxUnits {
+  readonly entries: TmxEntry[] = [];
+  failure: { readonly error: unknown } | undefined;
+  private header: XmlElement | undefined;
+
+  constructor(
+    private readonly sourceLang: string,
+    private readonly targets: readonly string[],
+    private readonly streaming: boolean,
+  ) {}
+
+  /** A <tu> of the first <body> of a <tmx> whose <header> came first is read and let go. */
+  readonly closed = (el: XmlElement, ancestors: readonly XmlElement[]): boolean => {
+    if (!this.streaming || ancestors.length !== 2 || localName(el.name) !== 'tu') return false;
+    const [root, body] = ancestors as [XmlElement, XmlElement];
+    if (localName(root.name) !== 'tmx' || localName(body.name) !== 'body') return false;
+    const kids = childElements(root);
+    if (kids.find((k) => localName(k.name) === 'body') !== body) return false;
+    // The header decides how every <tu> reads: while none came before the body, the <tu>s stay for the end.
+    this.header ??= kids.find((k) => localName(k.name) === 'header');
+    if (!this.header) return false;
+    if (!this.failure) {
+      try {
+        this.read(el, omegatDialect(this.header));
+      } catch (error) {
+        this.failure = { error };
+      }
+    }
+    return true;
+  };
+
+  /** The entries of one <tu>: its source language's text against each target language's. */
+  read(tu: XmlElement, omegat: boolean): void {
+    const { sourceLang, targets, entries: out } = this;
     const props = Object.fromEntries(childElements(tu, 'prop').map((p) => [p.attrs.type ?? '', textContent(p)]));
     const tuvs = childElements(tu, 'tuv').map((tuv) => {
       const lang = tuv.attrs['xml:lang'] ?? tuv.attrs.lang ?? '';
@@ -271,10 +316,10 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
       return { lang, parts: seg ? readSeg(seg, codes) : [], codes };
     });
     const srcTuv = tuvs.find((t) => same(t.lang, sourceLang));
-    if (!srcTuv) continue;
+    if (!srcTuv) return;
     const tagged = omegat ? withShortTags(srcTuv.parts) : { parts: srcTuv.parts, tags: new Set<string>() };
     const src = { ...srcTuv, text: toStored(tagged.parts) };
-    if (src.text.trim() === '') continue;
+    if (src.text.trim() === '') return;
     for (const tuv of tuvs) {
       if (tuv === srcTuv) continue;
       const t = { ...tuv, text: toStored(omegat ? withShortTags(tuv.parts, tagged.tags).parts : tuv.parts) };
@@ -293,5 +338,29 @@ export function readTmx(xml: string, sourceLang: string, targets: readonly strin
       });
     }
   }
-  return out;
+}
+
+/** Only a TMX in OmegaT's dialect has short tags; elsewhere "&lt;h1&gt;" is text about HTML. */
+function omegatDialect(header: XmlElement | undefined): boolean {
+  return header !== undefined && /omegat/iu.test(`${header.attrs.creationtool ?? ''} ${header.attrs['o-tmf'] ?? ''}`);
+}
+
+/** The entries of a TMX tree, checked as a whole first; <tu>s read as they closed come from `units`. */
+function fromTree(parse: () => XmlElement, units: TmxUnits): TmxEntry[] {
+  let root: XmlElement;
+  try {
+    root = parse();
+  } catch (err) {
+    const e = err as Error & { line?: number; column?: number; malformed?: boolean };
+    throw new TmxError(`${e.malformed === false ? '' : 'malformed XML: '}${e.message}`, e.line, e.column, err);
+  }
+  if (localName(root.name) !== 'tmx')
+    throw new TmxError(`the root element is <${root.name}>, not <tmx>`, root.line, root.column);
+  const body = childElements(root, 'body')[0];
+  if (!body) throw new TmxError('the TMX has no <body>', root.line, root.column);
+  if (units.failure) throw units.failure.error;
+  const omegat = omegatDialect(childElements(root, 'header')[0]);
+  // The <tu>s still in the tree: all of them when nothing was streamed, those after a late header otherwise.
+  for (const tu of childElements(body, 'tu')) units.read(tu, omegat);
+  return units.entries;
 }

@@ -1,7 +1,7 @@
 import { asLocflowError, LocflowError } from '../errors.js';
-import { namedByUser, readText, writeFileAtomic } from '../io/files.js';
+import { namedByUser, writeFileAtomic } from '../io/files.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
-import { readTmx, writeTmx, type TmxEntry } from '../tm/tmx.js';
+import { readTmxFile, writeTmx, type TmxEntry } from '../tm/tmx.js';
 import { openMemory } from '../project/memory.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Project } from '../project/project.js';
@@ -58,7 +58,7 @@ async function tmImportLocked(
       const file = namedByUser(project.root, f);
       let entries: TmxEntry[];
       try {
-        entries = readTmx(readText(file, 'TMX file'), sourceLanguage, targetLanguages);
+        entries = readTmxFile(file, sourceLanguage, targetLanguages);
       } catch (err) {
         throw asLocflowError(err, { file, hint: 'fix the file; nothing was imported from it' }) ?? err;
       }

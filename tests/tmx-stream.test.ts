@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readText } from '../src/io/files.js';
+import { readTmx, readTmxFile, writeTmx } from '../src/tm/tmx.js';
+import type { TmEntry } from '../src/tm/memory.js';
+import { ROOT } from './helpers.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'locflow-tmx-stream-'));
+
+function outcome(read: () => unknown): unknown {
+  try {
+    return { entries: read() };
+  } catch (err) {
+    const e = err as Error & { id?: string; line?: number; column?: number };
+    return { error: [e.name, e.id, e.message, e.line, e.column] };
+  }
+}
+
+const entries: TmEntry[] = Array.from({ length: 12 }, (_, i) => ({
+  sourceLang: 'en',
+  targetLang: 'es',
+  source: `Sentence ${i} with {{x1}} a code & <b>tags</b>`,
+  target: `Frase ${i} con {{x1}} un código`,
+  codes: { x1: '<br/>' },
+  origin: 'human',
+}));
+
+/** TMX as locflow writes it (both dialects), the example memory, and a header placed after the body. */
+function samples(): string[] {
+  const own = writeTmx(entries, 'en');
+  const omegat = writeTmx(entries, 'en', { omegat: true });
+  const late = omegat.replace(/(\s*<header[^>]*\/>)([\s\S]*<\/body>)/u, '$2$1');
+  const headerless = own.replace(/\s*<header[^>]*\/>/u, '');
+  return [own, omegat, late, headerless, readFileSync(join(ROOT, 'memories', 'newsroom.tmx'), 'utf8')];
+}
+
+const FRAGMENTS = [
+  '<',
+  '>',
+  '&',
+  '&bogus;',
+  '</seg>',
+  '<tu>',
+  '</tu>',
+  '<ph x="9">',
+  '<!DOCTYPE x [<!ENTITY e "e">]>',
+  'é€😀',
+];
+
+describe('TMX read from a file in pieces (readTmxFile)', () => {
+  const texts = samples();
+
+  it('gives readTmx’s entries, or its error at the same place, however the file is cut and changed', () => {
+    const path = join(folder, 'mutant.tmx');
+    fc.assert(
+      fc.property(
+        fc.nat(texts.length - 1),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(40), fc.constantFrom(...FRAGMENTS)), {
+          maxLength: 2,
+        }),
+        fc.constantFrom(16, 97, 1 << 16),
+        (which, edits, pieceBytes) => {
+          let text = texts[which]!;
+          for (const [at, cut, fragment] of edits) {
+            const i = Math.floor(at * text.length);
+            text = text.slice(0, i) + (cut % 3 === 0 ? '' : fragment) + text.slice(i + (cut % 7));
+          }
+          writeFileSync(path, text);
+          const whole = outcome(() => readTmx(readText(path, 'TMX file'), 'en', ['es']));
+          expect(outcome(() => readTmxFile(path, 'en', ['es'], pieceBytes))).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads OmegaT’s short tags as readTmx does when its header comes after the body', () => {
+    const path = join(folder, 'late.tmx');
+    writeFileSync(path, texts[2]!);
+    const streamed = readTmxFile(path, 'en', ['es'], 64);
+    expect(streamed).toEqual(readTmx(texts[1]!, 'en', ['es']).map((e) => ({ ...e, line: expect.any(Number) })));
+    expect(streamed).toHaveLength(entries.length);
+  });
+});
