@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { fold } from '../text.js';
 import { memoPerLanguage } from '../../model/memo.js';
 import { primarySubtag } from '../../model/language.js';
@@ -11,7 +13,7 @@ const require = createRequire(import.meta.url);
  * "É.-U."), languages and currencies, in any target language.
  */
 
-type Kind = 'region' | 'language' | 'currency';
+export type Kind = 'region' | 'language' | 'currency';
 
 const A_TO_Z = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
 // Continents and world regions by their UN M.49 numbers ("Europe", "Americas", "Middle Africa").
@@ -89,34 +91,66 @@ export interface CldrName {
 
 const indexCache = new Map<string, Map<string, CldrName>>();
 
+/**
+ * Where the build keeps a language's index (dist/data/), named by the versions of what it is made of: Node's ICU and
+ * CLDR, and cldr-localenames-full. Making it asks Intl for some 8,000 names (≈ 40 ms at a run's start); a run whose
+ * versions have no file makes it itself.
+ */
+export function cldrIndexFile(lang: string): string {
+  const { icu, cldr } = process.versions;
+  const names = (require('cldr-localenames-full/package.json') as { version: string }).version;
+  return fileURLToPath(
+    new URL(`../../data/cldr-index-${lang}-icu${icu}-cldr${cldr}-localenames${names}.json`, import.meta.url),
+  );
+}
+
+/** A language's index as the build writes it: [folded name, kind, code], in the index's order. */
+export function cldrIndexEntries(lang: string): Array<[string, Kind, string]> {
+  return [...makeIndex(lang)].map(([name, { kind, code }]) => [name, kind, code]);
+}
+
 /** Folded names of regions, languages and currencies in `lang` → what they name. */
 export function cldrIndex(lang: string): Map<string, CldrName> {
   let index = indexCache.get(lang);
   if (!index) {
-    index = new Map();
-    // Currencies first, so that a region or language of the same name wins.
-    for (const kind of ['currency', 'language', 'region'] as const) {
-      for (const code of codesOf(kind)) {
-        for (const style of ['long', 'short'] as const) {
-          const name = nameOf(lang, kind, style, code);
-          // Names are letters; "Congo - Kinshasa" style disambiguations are also indexed without the suffix.
-          if (name)
-            for (const n of [name, name.replace(/\s*[-–(].*$/u, '')])
-              if (n.length > 1) index.set(fold(n), { kind, code });
-        }
-      }
-    }
-    for (const [code, name] of variantNames(lang))
-      if (!index.has(fold(name))) index.set(fold(name), { kind: 'region', code });
-    // Country abbreviations other languages print ("USA", "UAE" as "EAU"…) are written in English text too.
-    for (const other of ['de', 'fr', 'es', 'it', 'nl', 'pt']) {
-      for (const code of codesOf('region')) {
-        const short = nameOf(other, 'region', 'short', code);
-        if (short && /^\p{Lu}{2,4}$/u.test(short) && !index.has(fold(short)))
-          index.set(fold(short), { kind: 'region', code });
-      }
-    }
+    const file = cldrIndexFile(lang);
+    index = existsSync(file)
+      ? new Map(
+          (JSON.parse(readFileSync(file, 'utf8')) as Array<[string, Kind, string]>).map(([name, kind, code]) => [
+            name,
+            { kind, code },
+          ]),
+        )
+      : makeIndex(lang);
     indexCache.set(lang, index);
+  }
+  return index;
+}
+
+/** The index as Intl and CLDR give it. */
+function makeIndex(lang: string): Map<string, CldrName> {
+  const index = new Map<string, CldrName>();
+  // Currencies first, so that a region or language of the same name wins.
+  for (const kind of ['currency', 'language', 'region'] as const) {
+    for (const code of codesOf(kind)) {
+      for (const style of ['long', 'short'] as const) {
+        const name = nameOf(lang, kind, style, code);
+        // Names are letters; "Congo - Kinshasa" style disambiguations are also indexed without the suffix.
+        if (name)
+          for (const n of [name, name.replace(/\s*[-–(].*$/u, '')])
+            if (n.length > 1) index.set(fold(n), { kind, code });
+      }
+    }
+  }
+  for (const [code, name] of variantNames(lang))
+    if (!index.has(fold(name))) index.set(fold(name), { kind: 'region', code });
+  // Country abbreviations other languages print ("USA", "UAE" as "EAU"…) are written in English text too.
+  for (const other of ['de', 'fr', 'es', 'it', 'nl', 'pt']) {
+    for (const code of codesOf('region')) {
+      const short = nameOf(other, 'region', 'short', code);
+      if (short && /^\p{Lu}{2,4}$/u.test(short) && !index.has(fold(short)))
+        index.set(fold(short), { kind: 'region', code });
+    }
   }
   return index;
 }
