@@ -87,11 +87,15 @@ try {
     const [imp] = alternate([{ cwd: dir, prepare: 'rm -rf locales', run: locflow('import xliff/es/*.xlf') }]);
     row(`import, ${label}`, imp);
     once('rm -rf po && txt2po --progress=none source po', dir);
-    const [build, po2txt] = alternate([
-      { cwd: dir, run: locflow('build --lang es') },
+    // A build into an empty output folder, as po2txt's; and again over its own outputs, which it leaves as they are
+    // when their bytes do not change.
+    const [build, po2txt, rebuild] = alternate([
+      { cwd: dir, prepare: 'rm -f locales/es/*.txt', run: locflow('build --lang es') },
       ...(tt ? [{ cwd: dir, prepare: 'rm -rf out', run: 'po2txt --progress=none -t source po out' }] : []),
+      { cwd: dir, run: locflow('build --lang es') },
     ]);
     row(`build, ${label}`, build, po2txt, 'po2txt');
+    row(`build again, ${label} (outputs unchanged)`, tt ? rebuild : po2txt, tt ? po2txt : undefined, 'po2txt');
     const [check, pofilter] = alternate([
       { cwd: dir, run: `node ${cli} check --lang es --format json >/dev/null; test $? -le 1` },
       ...(tt

@@ -1,8 +1,8 @@
-import { closeSync, fdatasync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fdatasync, lstatSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { atomicTemp, writeFailure } from './files.js';
+import { atomicTemp, refuseWriteThroughLink, writeFailure } from './files.js';
 
 /**
  * How many temporary files are written and flushed at once, off the main thread: enough for the file system to
@@ -52,8 +52,22 @@ export class AtomicBatch {
   }
 
   /**
+   * `write`, unless `path` is a regular file that holds `data` already: it is then left as it is (no temporary file,
+   * no flush, no rename, its time unchanged) and false is returned. A rebuild in which most documents did not change
+   * reads each file instead of replacing it.
+   */
+  async writeChanged(path: string, data: Uint8Array): Promise<boolean> {
+    if (!this.temps.has(path)) {
+      refuseWriteThroughLink(path); // nothing is read through a link out of the project either
+      if (holds(path, data)) return false;
+    }
+    await this.write(path, data);
+    return true;
+  }
+
+  /**
    * A file written as it is made, piece by piece: held in memory until it passes STREAM_HOLD characters (a
-   * small file is then written as `write` writes it), beyond that written to its temporary file as it comes,
+   * small file is then written as `writeChanged` writes it), beyond that written to its temporary file as it comes,
    * so a file of any size is never held whole. Like `write`, `path` changes only in commit().
    */
   stream(path: string): PieceWriter {
@@ -86,7 +100,11 @@ export class AtomicBatch {
         if (heldLength >= STREAM_HOLD) await spill();
       },
       close: async () => {
-        if (!file) return this.write(path, held.join(''));
+        if (!file) {
+          // A small file is written whole, and left as it is when it holds these bytes already.
+          await this.writeChanged(path, Buffer.from(held.join('')));
+          return;
+        }
         await spill();
         const { tmp, handle } = file;
         this.streams.delete(handle);
@@ -225,6 +243,16 @@ export class AtomicBatch {
 
   private async settle(): Promise<void> {
     while (this.inFlight.size) await Promise.all(this.inFlight);
+  }
+}
+
+/** Whether `path` is a regular file (not a link) whose bytes are `data`. */
+function holds(path: string, data: Uint8Array): boolean {
+  try {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && stat.size === data.byteLength && readFileSync(path).equals(data);
+  } catch {
+    return false; // unreadable: written over as before
   }
 }
 

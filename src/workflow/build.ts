@@ -53,7 +53,8 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
         const translations = lang === project.config.sourceLanguage ? {} : readTranslations(bundle);
         const built = buildDocument(project, doc, lang, lookups.find(lang, translations, doc));
         // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
-        await batch?.write(file, encodeText(built.text, encoding, file));
+        // An output that holds these bytes already is left as it is.
+        await batch?.writeChanged(file, encodeText(built.text, encoding, file));
         results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated: built.untranslated });
       }
     }
