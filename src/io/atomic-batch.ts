@@ -2,7 +2,7 @@ import { closeSync, fdatasync, lstatSync, openSync, readFileSync, rmSync, writeF
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { atomicTemp, refuseWriteThroughLink, writeFailure } from './files.js';
+import { atomicTemp, refuseWriteThroughLink, removeStaleTemps, writeFailure } from './files.js';
 
 /**
  * How many temporary files are written and flushed at once, off the main thread: enough for the file system to
@@ -59,7 +59,10 @@ export class AtomicBatch {
   async writeChanged(path: string, data: Uint8Array): Promise<boolean> {
     if (!this.temps.has(path)) {
       refuseWriteThroughLink(path); // nothing is read through a link out of the project either
-      if (holds(path, data)) return false;
+      if (holds(path, data)) {
+        removeStaleTemps(dirname(path)); // as a write to the folder would
+        return false;
+      }
     }
     await this.write(path, data);
     return true;
