@@ -63,6 +63,12 @@ export async function startCluster(settings = {}, keep = undefined) {
   return clusterAt({ dir, port, pid, ...(keep ? { kept: true } : {}) });
 }
 
+// Databases made by this process, over every handle on a cluster: two test files in one worker (one pid) each hold
+// a handle on the run's shared cluster, and a count per handle gave both the name t<pid>_1. The random part keeps
+// names apart should this module be loaded twice in one process.
+let made = 0;
+const instance = Math.random().toString(36).slice(2, 8);
+
 /**
  * The cluster that startCluster started in `dir` (its `where`), from any process: another process can use it
  * (and stop it) knowing only where it is.
@@ -79,7 +85,6 @@ export function clusterAt(where) {
       await client.end();
     }
   };
-  let n = 0;
   return {
     port,
     where: { dir, port, pid, ...(kept ? { kept } : {}) },
@@ -87,7 +92,7 @@ export function clusterAt(where) {
     async database(name = undefined) {
       if (name && (await sql('postgres', 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length)
         return url(name);
-      const db = name ?? `t${process.pid}_${++n}`;
+      const db = name ?? `t${process.pid}_${instance}_${++made}`;
       await sql('postgres', `CREATE DATABASE ${db}`);
       return url(db);
     },
