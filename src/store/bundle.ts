@@ -82,6 +82,18 @@ export function bundleFiles(
   bundle: Bundle,
   order: readonly string[],
 ): Array<{ readonly path: string; readonly data: string }> {
+  return bundleFilePieces(bundlePath, bundle, order).map(({ path, pieces }) => ({ path, data: [...pieces].join('') }));
+}
+
+/**
+ * bundleFiles' two files as pieces of text, each a few thousand entries, so that a large bundle is written without
+ * its whole JSON held at once (AtomicBatch.stream); joined, the pieces are bundleFiles' text.
+ */
+export function bundleFilePieces(
+  bundlePath: string,
+  bundle: Bundle,
+  order: readonly string[],
+): Array<{ readonly path: string; readonly pieces: Iterable<string> }> {
   const rank = new Map(order.map((id, i) => [id, i]));
   const ids = Object.keys(bundle.translations).sort(
     (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b),
@@ -94,7 +106,39 @@ export function bundleFiles(
     if (m) meta[id] = m;
   }
   return [
-    { path: bundlePath, data: JSON.stringify(translations, null, 2) + '\n' },
-    { path: metaPathOf(bundlePath), data: JSON.stringify({ format: 'locflow-meta/1', units: meta }, null, 2) + '\n' },
+    { path: bundlePath, pieces: jsonObjectPieces(translations, '', '\n') },
+    {
+      path: metaPathOf(bundlePath),
+      pieces: (function* () {
+        yield '{\n  "format": "locflow-meta/1",\n  "units": ';
+        yield* jsonObjectPieces(meta, '  ', '\n}\n');
+      })(),
+    },
   ];
+}
+
+/** Entries serialised per piece: many to a piece, so that writing them is not one await per unit. */
+const ENTRIES_PER_PIECE = 2048;
+
+/**
+ * `JSON.stringify(object, null, 2)` nested at `indent`, then `end`, in pieces: the keys in the object's own order
+ * (the order JSON.stringify takes, integer-like keys first), each value as JSON.stringify writes it at that depth.
+ */
+function* jsonObjectPieces(object: Readonly<Record<string, unknown>>, indent: string, end: string): Generator<string> {
+  const inner = `${indent}  `;
+  // A value's own line breaks are structure only (JSON escapes those in strings): they take the entry's indentation.
+  const value = (v: unknown): string | undefined =>
+    typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v, null, 2)?.replace(/\n/gu, `\n${inner}`);
+  const keys = Object.keys(object);
+  let written = 0;
+  for (let i = 0; i < keys.length; i += ENTRIES_PER_PIECE) {
+    let piece = '';
+    for (const key of keys.slice(i, i + ENTRIES_PER_PIECE)) {
+      const json = value(object[key]);
+      if (json === undefined) continue; // as JSON.stringify leaves out a function or undefined
+      piece += `${written++ ? ',\n' : '{\n'}${inner}${JSON.stringify(key)}: ${json}`;
+    }
+    if (piece) yield piece;
+  }
+  yield written ? `\n${indent}}${end}` : `{}${end}`;
 }

@@ -7,7 +7,7 @@ import { codeKey, codesOf, codeTally, documentLabels, normalizeContent, showDiff
 import { sameRuns, type FlaggedUnit } from '../project/translations.js';
 import { sentTargets } from '../project/exports.js';
 import { contentToI18n } from '../store/codes.js';
-import { bundleFiles, type Bundle, type UnitMeta } from '../store/bundle.js';
+import { bundleFilePieces, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
 import type { XliffDocument, XliffUnit } from '../xliff/model.js';
@@ -398,8 +398,13 @@ async function commitImport(
   entries: readonly TmEntry[],
 ): Promise<void> {
   const batch = new AtomicBatch();
+  // Streamed: a large document's JSON is never held whole.
   for (const [path, { bundle, order }] of planned)
-    for (const f of bundleFiles(path, bundle, order)) await batch.write(f.path, f.data);
+    for (const f of bundleFilePieces(path, bundle, order)) {
+      const file = batch.stream(f.path);
+      for (const piece of f.pieces) await file.write(piece);
+      await file.close();
+    }
   await batch.flush();
   const again = files.length === 1 ? basename(files[0]!) : 'the files';
   if (entries.length) {
