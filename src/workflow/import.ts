@@ -10,7 +10,7 @@ import { contentToI18n } from '../store/codes.js';
 import { bundleFilePieces, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
-import type { XliffDocument, XliffUnit } from '../xliff/model.js';
+import type { XliffDocument, XliffFile, XliffUnit } from '../xliff/model.js';
 import { readXliffFile } from '../xliff/read.js';
 import { intlCanonicalTag } from '../model/language.js';
 import { memoryEntry, openMemory } from '../project/memory.js';
@@ -124,7 +124,8 @@ interface PlannedBundle {
 interface Accepted {
   readonly unit: Unit;
   readonly target: Run[];
-  readonly xu: XliffUnit;
+  /** What the file says of the unit, all that is kept of it: the XLIFF unit itself (its source, notes) is let go. */
+  readonly xu: Pick<XliffUnit, 'state' | 'origin'>;
 }
 
 /** What one accepted XLIFF file adds to the run: its bundles (by path), its memory entries, its results. */
@@ -146,20 +147,22 @@ async function planFile(
   qa: RunOptions,
   before: ReadonlyMap<string, PlannedBundle>,
 ): Promise<FilePlan> {
-  const xliff = readImport(file);
-  const lang = languageOf(project, xliff, file, options.lang);
+  const { lang, files: pending } = readChecked(project, file, options.lang);
   // Every <file> is checked and its new bundle made before anything is written: the XLIFF goes in whole or not at all.
   const planned = new Map<string, PlannedBundle>();
   const entries: TmEntry[] = [];
   const results: ImportResult[] = [];
-  for (const xf of xliff.files) {
-    const doc = docs.of(xf.original, file);
+  // Each <file>'s units are taken from the list as they are checked: once accepted, the XLIFF units are let go.
+  while (pending.length) {
+    const original = pending[0]!.original;
+    const doc = docs.of(original, file);
     const path = bundlePath(project, lang, doc);
     // Two <file>s of one document, or two files of one document in a run, build on each other.
     const bundle = (planned.get(path) ?? before.get(path))?.bundle ?? loadBundle(project, lang, doc);
     const sent = sentTargets(project, lang, doc);
     const labels = lazyLabels(doc);
-    const { accepted, untranslated, partly } = acceptUnits(doc, xf.units, bundle, { file, sent, labels, options });
+    const context = { file, sent, labels, options };
+    const { accepted, untranslated, partly } = acceptUnits(doc, pending.shift()!.units, bundle, context);
     // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
     const failing = await gate(
       accepted.map(({ unit, target }) => ({
@@ -183,6 +186,16 @@ async function planFile(
     results.push({ file, lang, doc: doc.id, ...counts, flagged, partly });
   }
   return { planned, entries, results };
+}
+
+/** The file read and its languages checked: the target language, and the <file>s (a list the caller may empty). */
+function readChecked(
+  project: Project,
+  file: string,
+  requested: string | undefined,
+): { lang: string; files: XliffFile[] } {
+  const xliff = readImport(file);
+  return { lang: languageOf(project, xliff, file, requested), files: [...xliff.files] };
 }
 
 function readImport(file: string): XliffDocument {
@@ -314,7 +327,11 @@ function acceptUnits(
       conflicts.push({ ...at, id: 'import/conflict', message });
       continue;
     }
-    accepted.push({ unit: unit!, target, xu });
+    accepted.push({
+      unit: unit!,
+      target,
+      xu: { state: xu.state, ...(xu.origin !== undefined ? { origin: xu.origin } : {}) },
+    });
   }
   if (problems.length)
     refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
@@ -441,7 +458,7 @@ const MACHINE = /^(?:mt|pseudo|tm)(?::|$)/u;
  * `sentAsIs`: whether the target is the one the last export wrote (undefined: it wrote none).
  */
 function originOf(
-  xu: XliffUnit,
+  xu: Pick<XliffUnit, 'origin'>,
   state: UnitState,
   value: string,
   stored: string | undefined,
