@@ -207,19 +207,26 @@ describe('progress', () => {
   });
 
   it('without a terminal, each document is reported as soon as it is done, and a total at the end', async () => {
-    const d = tempProject('First document. It has two sentences.\n', 'a.txt');
+    // The first document is longer than one engine batch (60,000 characters), so the second document's units go in
+    // a batch of their own: the first document is done, and can be reported, while the second is still out.
+    const long = Array.from({ length: 1300 }, (_, i) => `Sentence ${i + 1} of the first document, long on purpose.`);
+    const d = tempProject(long.join(' ') + '\n', 'a.txt');
     writeFileSync(join(d, 'source', 'b.txt'), 'Second document, held back by the engine.\n');
     const cfg = JSON.parse(read(join(d, 'locflow.config.json'))) as Record<string, unknown>;
     let firstLineSeen = false;
     let release: () => void = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    // The engine answers the second document only once the first document's line was read from the CLI's output.
+    const held = new Promise<'line'>((r) => (release = () => r('line')));
+    let releasedBy: 'line' | 'timeout' | undefined;
+    // The engine answers the second document only once the first document's line was read from the CLI's output;
+    // after 15 s anyway, so that a CLI that prints only at the end fails on `releasedBy` instead of hanging.
     const server = await fakeServer((_path, body, _req, res) => {
       const q = (body as { q: string[] }).q;
       const answer = (): void => json(res, 200, { translatedText: q.map(shout) });
-      // Answered anyway after 2 s: a request that holds both documents' units (translate batches across documents)
-      // can never see the first line first, and only the order of the lines is asserted.
-      if (q.some((t) => t.includes('Second'))) void Promise.race([held, sleep(2000)]).then(answer);
+      if (q.some((t) => t.includes('Second')))
+        void Promise.race([held, sleep(15_000).then(() => 'timeout' as const)]).then((by) => {
+          releasedBy = by;
+          answer();
+        });
       else answer();
     });
     writeFileSync(
@@ -249,9 +256,12 @@ describe('progress', () => {
         child.on('close', (c) => resolve(c ?? -1));
       });
       expect(code).toBe(0);
-      expect(lines[0]).toMatch(/^before: fr\/a: 1 of 1 units translated with libretranslate$/u);
+      expect(releasedBy).toBe('line');
+      expect(lines[0]).toMatch(/^before: fr\/a: (\d+) of \1 units translated with libretranslate$/u);
       expect(lines[1]).toMatch(/^after: fr\/b: 1 of 1 units translated/u);
-      expect(lines[2]).toMatch(/^after: total: 2 of 2 units translated with libretranslate in 2 documents, \d+ s$/u);
+      expect(lines[2]).toMatch(
+        /^after: total: (\d+) of \1 units translated with libretranslate in 2 documents, \d+ s$/u,
+      );
       expect(readFileSync(join(d, 'locales', 'fr', 'b.json'), 'utf8')).toContain('SECOND DOCUMENT');
     } finally {
       await server.close();
