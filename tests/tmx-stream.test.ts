@@ -7,17 +7,9 @@ import { readText } from '../src/io/files.js';
 import { readTmx, readTmxFile, writeTmx } from '../src/tm/tmx.js';
 import type { TmEntry } from '../src/tm/memory.js';
 import { ROOT } from './helpers.js';
+import { edited, edits, outcome } from './mutants.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'locflow-tmx-stream-'));
-
-function outcome(read: () => unknown): unknown {
-  try {
-    return { entries: read() };
-  } catch (err) {
-    const e = err as Error & { id?: string; line?: number; column?: number };
-    return { error: [e.name, e.id, e.message, e.line, e.column] };
-  }
-}
 
 const entries: TmEntry[] = Array.from({ length: 12 }, (_, i) => ({
   sourceLang: 'en',
@@ -58,16 +50,10 @@ describe('TMX read from a file in pieces (readTmxFile)', () => {
     fc.assert(
       fc.property(
         fc.nat(texts.length - 1),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(40), fc.constantFrom(...FRAGMENTS)), {
-          maxLength: 2,
-        }),
+        edits(FRAGMENTS, 2),
         fc.constantFrom(16, 97, 1 << 16),
-        (which, edits, pieceBytes) => {
-          let text = texts[which]!;
-          for (const [at, cut, fragment] of edits) {
-            const i = Math.floor(at * text.length);
-            text = text.slice(0, i) + (cut % 3 === 0 ? '' : fragment) + text.slice(i + (cut % 7));
-          }
+        (which, changes, pieceBytes) => {
+          const text = edited(texts[which]!, changes);
           writeFileSync(path, text);
           const whole = outcome(() => readTmx(readText(path, 'TMX file'), 'en', ['es']));
           expect(outcome(() => readTmxFile(path, 'en', ['es'], pieceBytes))).toEqual(whole);

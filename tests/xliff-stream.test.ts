@@ -7,19 +7,10 @@ import { readText } from '../src/io/files.js';
 import { parseXml, parseXmlPieces, type XmlElement } from '../src/io/xml.js';
 import { readXliff, readXliffFile } from '../src/xliff/read.js';
 import { ROOT, extractedProject } from './helpers.js';
+import { edited, edits, outcome } from './mutants.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'locflow-xliff-stream-'));
 const fixtures = join(ROOT, 'tests', 'fixtures', 'xliff-tools');
-
-/** What a read gives: the document, or the error as a person and a script see it. */
-function outcome(read: () => unknown): unknown {
-  try {
-    return { document: read() };
-  } catch (err) {
-    const e = err as Error & { id?: string; line?: number; column?: number; cause?: { id?: string } };
-    return { error: [e.name, e.id, e.message, e.line, e.column, e.cause?.id] };
-  }
-}
 
 /** Translated XLIFF 1.2 and 2.0 as locflow and other tools write them. */
 function samples(): string[] {
@@ -74,17 +65,10 @@ describe('XLIFF read from a file in pieces (readXliffFile)', () => {
     fc.assert(
       fc.property(
         fc.nat(texts.length - 1),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(40), fc.constantFrom(...FRAGMENTS)), {
-          maxLength: 3,
-        }),
+        edits(FRAGMENTS, 3),
         fc.constantFrom(16, 97, 1024, 1 << 16),
-        (which, edits, pieceBytes) => {
-          let text = texts[which]!;
-          // Each edit cuts out a few characters somewhere and puts a fragment there (or nothing, when cut is 0).
-          for (const [at, cut, fragment] of edits) {
-            const i = Math.floor(at * text.length);
-            text = text.slice(0, i) + (cut % 3 === 0 ? '' : fragment) + text.slice(i + (cut % 7));
-          }
+        (which, changes, pieceBytes) => {
+          const text = edited(texts[which]!, changes);
           writeFileSync(path, text);
           // Pieces this small cannot show the decoder an encoding declared further on: that is readTextPieces' part.
           if (pieceBytes < 1024 && declaresEncoding(text)) return;
