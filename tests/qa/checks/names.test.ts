@@ -5,6 +5,15 @@ import { loadChecks } from '../../../src/qa/checks/index.js';
 import { runChecks } from '../../../src/qa/runner.js';
 import { glossaryFile, issues, pair } from '../helpers.js';
 
+/** The names findings of the last unit of a run (units of one text, in order): the one under test. */
+async function run(units: Array<[string, string]>, lang = 'es'): Promise<string[]> {
+  const { issues: found } = await runChecks(
+    units.map(([s, t], i) => pair(s, t, lang, `u${i}`)),
+    { checks: await loadChecks(['names']) },
+  );
+  return found.filter((i) => i.unit === `u${units.length - 1}`).map((i) => `${i.severity}: ${i.message}`);
+}
+
 describe('names', () => {
   const glossary = glossaryFile(
     'en,es,ar,type,translate\nCentral Command,Comando Central,القيادة المركزية,name,\nKirkuk,Kirkuk,كركوك,name,\nCentcom,,,name,no\n',
@@ -236,16 +245,6 @@ describe('nationalities of several words are no names', () => {
 });
 
 describe('names the other units of the run keep as written', () => {
-  // Units of one text: the last is the one under test.
-  const run = async (units: Array<[string, string]>, lang = 'es'): Promise<string[]> =>
-    (
-      await runChecks(
-        units.map(([s, t], i) => pair(s, t, lang, `u${i}`)),
-        { checks: await loadChecks(['names']) },
-      )
-    ).issues
-      .filter((i) => i.unit === `u${units.length - 1}`)
-      .map((i) => `${i.severity}: ${i.message}`);
   const kept: Array<[string, string]> = [
     ['Analysts at Shell and Kowalczyk Partners agreed.', 'Los analistas de Shell y Kowalczyk Partners coincidieron.'],
     ['Later, Shell hired Kowalczyk.', 'Más tarde, Shell contrató a Kowalczyk.'],
@@ -433,16 +432,6 @@ describe('a rendering of a lost name is a name, and stands where the name stood'
 });
 
 describe('names kept by the run, in more cases', () => {
-  const run = async (units: Array<[string, string]>, lang = 'es'): Promise<string[]> =>
-    (
-      await runChecks(
-        units.map(([s, t], i) => pair(s, t, lang, `u${i}`)),
-        { checks: await loadChecks(['names']) },
-      )
-    ).issues
-      .filter((i) => i.unit === `u${units.length - 1}`)
-      .map((i) => `${i.severity}: ${i.message}`);
-
   it('a target in another script: a name the other units keep in Latin letters, here neither kept nor transliterated', async () => {
     const got = await run(
       [
