@@ -5,6 +5,19 @@ import { loadChecks } from '../../../src/qa/checks/index.js';
 import { runChecks } from '../../../src/qa/runner.js';
 import { glossaryFile, issues, pair } from '../helpers.js';
 
+/** Filler units whose targets hold enough lower-case words for the run to know the target language's words. */
+function fillerUnits(): ReturnType<typeof pair>[] {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return Array.from({ length: 30 }, (_, u) =>
+    pair(
+      `Filler sentence ${u}.`,
+      Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' '),
+      'es',
+      `f${u}`,
+    ),
+  );
+}
+
 /** The names findings of the last unit of a run (units of one text, in order): the one under test. */
 async function run(units: Array<[string, string]>, lang = 'es'): Promise<string[]> {
   const { issues: found } = await runChecks(
@@ -412,18 +425,7 @@ describe('a rendering of a lost name is a name, and stands where the name stood'
   });
 
   it('in a large run, a first word the other targets never write in lower case may render a name', async () => {
-    // Filler units whose targets hold enough lower-case words for the run to know the language's common words.
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const filler = Array.from({ length: 30 }, (_, u) =>
-      pair(
-        `Filler sentence ${u}.`,
-        Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(
-          ' ',
-        ),
-        'es',
-        `f${u}`,
-      ),
-    );
+    const filler = fillerUnits();
     const unit = pair('"Pepa may come home," she said.', '"Josef puede volver a casa", dijo ella.', 'es', 'x');
     const { issues: got } = await runChecks([...filler, unit], { checks: await loadChecks(['names']) });
     const mine = got.filter((i) => i.unit === 'x').map((i) => `${i.severity}: ${i.message}`);
@@ -468,16 +470,7 @@ describe('names kept by the run, in more cases', () => {
 });
 
 describe('a name kept in its own language keeps all its words', () => {
-  // Filler units whose targets hold enough lower-case words for the run to know the target language's words.
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const filler = Array.from({ length: 30 }, (_, u) =>
-    pair(
-      `Filler sentence ${u}.`,
-      Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' '),
-      'es',
-      `f${u}`,
-    ),
-  );
+  const filler = fillerUnits();
   const found = async (source: string, target: string): Promise<string[]> => {
     const { issues: got } = await runChecks([...filler, pair(source, target, 'es', 'x')], {
       checks: await loadChecks(['names']),
@@ -502,15 +495,7 @@ describe('a name kept in its own language keeps all its words', () => {
 });
 
 describe("a person's name is not rendered by a word of the target language", () => {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const filler = Array.from({ length: 30 }, (_, u) =>
-    pair(
-      `Filler sentence ${u}.`,
-      Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' '),
-      'es',
-      `f${u}`,
-    ),
-  );
+  const filler = fillerUnits();
   const found = async (units: Array<[string, string]>): Promise<string[]> => {
     const last = units.length - 1;
     const { issues: got } = await runChecks([...filler, ...units.map(([s, t], i) => pair(s, t, 'es', `u${i}`))], {
