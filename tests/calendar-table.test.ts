@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { countDateFormats } from './intl-count.js';
 import { CALENDAR_TABLE } from '../src/locale/calendar-table.js';
 import { intlCalendarNames } from '../src/locale/months.js';
 
@@ -10,15 +11,7 @@ describe('month and weekday names written out for the common languages', () => {
   it('reads months and weekdays of a tabled language without an Intl date format', async () => {
     vi.resetModules(); // a fresh module: no tables made by the test above
     const fresh = await import('../src/locale/months.js');
-    const original = Intl.DateTimeFormat;
-    let made = 0;
-    const counting = new Proxy(original, {
-      construct: (target, args: unknown[]) => {
-        made++;
-        return Reflect.construct(target, args) as object;
-      },
-    });
-    Object.defineProperty(Intl, 'DateTimeFormat', { value: counting, configurable: true, writable: true });
+    const formats = countDateFormats();
     try {
       const words = (text: string, lang: string): string[] =>
         fresh.findCalendarWords(text, lang).map((w) => `${w.kind} ${w.value}`);
@@ -26,12 +19,12 @@ describe('month and weekday names written out for the common languages', () => {
       expect(words('El martes 5 de marzo', 'es')).toEqual(['weekday 2', 'month 3']);
       expect(words('Am Dienstagabend, im Jänner', 'de')).toEqual(['weekday 2', 'month 1']);
       expect(words('في نيسان وفي 5 مارس', 'ar')).toEqual(['month 4', 'month 3']);
-      expect(made).toBe(0);
+      expect(formats.made).toBe(0);
       // Another language is still read, through Intl.
       expect(words('tisdag den 5 mars', 'sv')).toEqual(['weekday 2', 'month 3']);
-      expect(made).toBeGreaterThan(0);
+      expect(formats.made).toBeGreaterThan(0);
     } finally {
-      Object.defineProperty(Intl, 'DateTimeFormat', { value: original, configurable: true, writable: true });
+      formats.restore();
     }
   });
 });

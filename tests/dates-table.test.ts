@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { countDateFormats } from './intl-count.js';
 import { intlMonthNames, monthNames } from '../src/locale/dates.js';
 import { MONTH_TABLE } from '../src/locale/month-table.js';
 
@@ -20,26 +21,18 @@ describe('month names written out for the common source languages', () => {
   it('reads a dateline of a tabled language without an Intl date format', async () => {
     vi.resetModules(); // a fresh module: no month names cached by the tests above
     const fresh = await import('../src/locale/dates.js');
-    const original = Intl.DateTimeFormat;
-    let made = 0;
-    const counting = new Proxy(original, {
-      construct: (target, args: unknown[]) => {
-        made++;
-        return Reflect.construct(target, args) as object;
-      },
-    });
-    Object.defineProperty(Intl, 'DateTimeFormat', { value: counting, configurable: true, writable: true });
+    const formats = countDateFormats();
     try {
       const read = fresh.parseDateTime;
       expect(read('December 05, 2023, 2:15 PM', 'en')).toEqual({ iso: '2023-12-05T14:15', hasTime: true });
       expect(read('5 de diciembre de 2023', 'es')).toEqual({ iso: '2023-12-05', hasTime: false });
       expect(read('5. Sept. 2023', 'de')).toEqual({ iso: '2023-09-05', hasTime: false });
-      expect(made).toBe(0);
+      expect(formats.made).toBe(0);
       // Another language is still read, through Intl.
       expect(read('5 januari 2023', 'sv')).toEqual({ iso: '2023-01-05', hasTime: false });
-      expect(made).toBeGreaterThan(0);
+      expect(formats.made).toBeGreaterThan(0);
     } finally {
-      Object.defineProperty(Intl, 'DateTimeFormat', { value: original, configurable: true, writable: true });
+      formats.restore();
     }
   });
 });
