@@ -1,13 +1,23 @@
-// The core chunk of the bundle with a V8 code cache: Node 20 compiles every ES module from its source at each start
+// The chunks of the bundle with a V8 code cache: Node 20 compiles every ES module from its source at each start
 // (module.enableCompileCache arrived in Node 22), and compiling the core chunk and the functions a run calls was a
 // third of a small extract's own time. A classic script can be given V8's cached code (vm.Script's cachedData), so
-// the chunk is turned into one: `core-<hash>.script`, a function taking what the chunk imported and returning what it
-// exported, and `core-<hash>.js` becomes a small module that runs it through vm.Script with `core-<hash>.cache` and
-// exports the same names, so the other chunks import it unchanged. The cache is written by one extract of the
-// bundled article with LOCFLOW_CODE_CACHE=write, so it holds the functions a run compiles too. V8 refuses a cache made
-// by another Node or with other flags (the code is then compiled as before), and a missing cache only costs the time.
+// each chunk is turned into one: `<chunk>.script`, a function taking what the chunk imported and returning what it
+// exported, and `<chunk>.js` becomes a small module that runs it through vm.Script with `<chunk>.cache` and exports
+// the same names, so the other chunks import it unchanged. The caches are written by runs on the bundled article
+// with LOCFLOW_CODE_CACHE=write (extract, translate, check), so they hold the functions a run compiles too; a chunk
+// none of them loaded stays a module. V8 refuses a cache made by another Node or with other flags (the code is then
+// compiled as before), and a missing cache only costs the time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -39,32 +49,32 @@ function refuseReassigned(body, locals) {
   }
 }
 
-/** Turns dir's core chunk into a script run with a code cache; returns the chunk's file name. */
-export function scriptCore(dir) {
-  const name = readdirSync(dir).find((f) => /^core-[\w-]+\.js$/u.test(f));
-  if (!name) throw new Error('code cache: no core chunk');
+/** Turns the chunk `name` of dir into a script run with a code cache; false (chunk left as it is) when it cannot be. */
+export function scriptChunk(dir, name) {
   const lines = readFileSync(join(dir, name), 'utf8').split('\n');
   const deps = [];
   let first = 0;
   const prelude = [];
-  for (; lines[first].startsWith('import '); first++) prelude.push(importLine(lines[first], deps));
+  try {
+    for (; lines[first].startsWith('import '); first++) prelude.push(importLine(lines[first], deps));
+  } catch {
+    return false; // a package import (better-sqlite3, pg…): the chunk stays a module
+  }
   const last = lines.findLastIndex((l) => l.startsWith('export {'));
-  const exported = /^export \{ (.*) \};$/u
-    .exec(lines[last])[1]
-    .split(', ')
-    .map((e) => {
-      const [local, as = local] = e.split(' as ');
-      return { local, as };
-    });
-  if (lines.slice(last + 1).some((l) => l.trim() !== '')) throw new Error('code cache: code after the exports');
+  const exports = last < 0 ? undefined : /^export \{ (.*) \};$/u.exec(lines[last]);
+  // A chunk that only passes another's exports on has nothing to compile.
+  if (!exports || lines.slice(last + 1).some((l) => l.trim() !== '')) return false;
+  const exported = exports[1].split(', ').map((e) => {
+    const [local, as = local] = e.split(' as ');
+    return { local, as };
+  });
   const body = lines
     .slice(first, last)
     .join('\n')
     // Dynamic imports go through the module below, so they resolve from the chunk's folder as before.
     .replace(/\bimport\((?="(?:\.\/|node:))/gu, '__import(')
     .replace(/\bimport\.meta\b/gu, '__meta');
-  if (/\bimport\(|^export /mu.test(body.replace(/\/\*[\s\S]*?\*\/|^\s*\*.*$/gmu, '')))
-    throw new Error('code cache: an import or export the script cannot take');
+  if (/\bimport\(|^export /mu.test(body.replace(/\/\*[\s\S]*?\*\/|^\s*\*.*$/gmu, ''))) return false;
   refuseReassigned(
     body,
     exported.map((e) => e.local),
@@ -78,7 +88,7 @@ export function scriptCore(dir) {
   writeFileSync(
     join(dir, name),
     [
-      '// The core chunk, run from its script with V8 code cache (scripts/code-cache.mjs).',
+      '// A chunk run from its script with V8 code cache (scripts/code-cache.mjs).',
       ...deps.map((d, i) => `import * as __d${i} from ${JSON.stringify(d)};`),
       'const { readFileSync, writeFileSync, renameSync } = process.getBuiltinModule("node:fs");',
       'const { Script } = process.getBuiltinModule("node:vm");',
@@ -103,25 +113,68 @@ export function scriptCore(dir) {
       '',
     ].join('\n'),
   );
+  return true;
+}
+
+/** Turns dir's core chunk into a script run with a code cache; returns the chunk's file name. */
+export function scriptCore(dir) {
+  const name = readdirSync(dir).find((f) => /^core-[\w-]+\.js$/u.test(f));
+  if (!name) throw new Error('code cache: no core chunk');
+  if (!scriptChunk(dir, name)) throw new Error('code cache: an import or export the core chunk script cannot take');
   return name;
 }
 
-/** Writes the cache: one extract of `article` by the bundled command `cli`, which saves what V8 compiled. */
-export function writeCodeCache(cli, article) {
+/**
+ * Turns every chunk of dir it can into a script (the core chunk must be one); returns a function that, once the
+ * cache is written, puts back as modules the chunks no run filled a cache for (they would only be compiled slower).
+ */
+export function scriptChunks(dir) {
+  scriptCore(dir);
+  const originals = new Map();
+  for (const name of readdirSync(dir).filter((f) => /^[\w.-]+-[\w-]{8}\.js$/u.test(f) && !f.startsWith('core-'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (scriptChunk(dir, name)) originals.set(name, text);
+  }
+  return () => {
+    for (const [name, text] of originals) {
+      const base = join(dir, name.slice(0, -'.js'.length));
+      if (existsSync(`${base}.cache`)) continue;
+      writeFileSync(join(dir, name), text);
+      rmSync(`${base}.script`);
+    }
+  };
+}
+
+/**
+ * Writes the caches: the runs a user starts most, by the bundled command `cli` on `article` and its translation
+ * `translated` (Spanish), each saving what V8 compiled for the chunks it loaded: an extract, a machine translation
+ * (pseudo) with its QA gate, a check of the translated document, and a check of the XLIFF and of the store.
+ */
+export function writeCodeCache(cli, article, translated) {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-code-cache-'));
-  try {
-    mkdirSync(join(dir, 'source'));
-    copyFileSync(resolve(article), join(dir, 'source', 'news.txt'));
-    writeFileSync(
-      join(dir, 'locflow.config.json'),
-      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/news.txt'] }),
-    );
-    const r = spawnSync(process.execPath, [resolve(cli), 'extract'], {
+  const run = (...args) => {
+    const r = spawnSync(process.execPath, [resolve(cli), ...args], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, LOCFLOW_CODE_CACHE: 'write', LOCFLOW_THREADS: '1' },
     });
-    if (r.status !== 0) throw new Error(`code cache: the extract that writes it failed: ${r.stderr}`);
+    // check exits 1 when it finds errors
+    if (r.status !== 0 && !(args[0] === 'check' && r.status === 1))
+      throw new Error(`code cache: the run that writes it (${args.join(' ')}) failed: ${r.stderr}`);
+  };
+  try {
+    mkdirSync(join(dir, 'source'));
+    copyFileSync(resolve(article), join(dir, 'source', 'news.txt'));
+    copyFileSync(resolve(translated), join(dir, 'news.es.txt'));
+    writeFileSync(
+      join(dir, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es', 'en-XA'], sources: ['source/news.txt'] }),
+    );
+    run('extract');
+    run('translate', '--engine', 'pseudo', '--lang', 'en-XA');
+    run('check', '--source', 'source/news.txt', '--target', 'news.es.txt', '--lang', 'es');
+    run('check', '--format', 'json', '-o', 'report.json', 'xliff/es/news.xlf');
+    run('check', '--lang', 'en-XA', '--format', 'json', '-o', 'report.json');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
