@@ -1,15 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { countDateFormats } from './intl-count.js';
 import { CALENDAR_TABLE } from '../src/locale/calendar-table.js';
-import { intlCalendarNames } from '../src/locale/months.js';
+import { intlCalendarNames } from '../src/locale/calendar-names.js';
+import { monthNames } from '../src/locale/dates.js';
 
 describe('month and weekday names written out for the common languages', () => {
   it.each(Object.keys(CALENDAR_TABLE))('%s: the table is what Intl gives', (locale) => {
     expect(CALENDAR_TABLE[locale]).toEqual(intlCalendarNames(locale));
   });
 
+  it('covers the languages newsrooms write in, each month named', () => {
+    for (const locale of ['en', 'es', 'fr', 'de', 'ar', 'ru', 'pt', 'it']) {
+      expect(CALENDAR_TABLE[locale], locale).toHaveLength(2 * (12 * 2 + 7 * 2));
+      expect(new Set(monthNames(locale).values()).size, locale).toBe(12);
+    }
+  });
+
   it('reads months and weekdays of a tabled language without an Intl date format', async () => {
-    vi.resetModules(); // a fresh module: no tables made by the test above
+    vi.resetModules(); // a fresh module: no tables made by the tests above
     const fresh = await import('../src/locale/months.js');
     const formats = countDateFormats();
     try {
@@ -22,6 +30,24 @@ describe('month and weekday names written out for the common languages', () => {
       expect(formats.made).toBe(0);
       // Another language is still read, through Intl.
       expect(words('tisdag den 5 mars', 'sv')).toEqual(['weekday 2', 'month 3']);
+      expect(formats.made).toBeGreaterThan(0);
+    } finally {
+      formats.restore();
+    }
+  });
+
+  it('reads a dateline of a tabled language without an Intl date format', async () => {
+    vi.resetModules(); // a fresh module: no month names cached by the tests above
+    const fresh = await import('../src/locale/dates.js');
+    const formats = countDateFormats();
+    try {
+      const read = fresh.parseDateTime;
+      expect(read('December 05, 2023, 2:15 PM', 'en')).toEqual({ iso: '2023-12-05T14:15', hasTime: true });
+      expect(read('5 de diciembre de 2023', 'es')).toEqual({ iso: '2023-12-05', hasTime: false });
+      expect(read('5. Sept. 2023', 'de')).toEqual({ iso: '2023-09-05', hasTime: false });
+      expect(formats.made).toBe(0);
+      // Another language is still read, through Intl.
+      expect(read('5 januari 2023', 'sv')).toEqual({ iso: '2023-01-05', hasTime: false });
       expect(formats.made).toBeGreaterThan(0);
     } finally {
       formats.restore();

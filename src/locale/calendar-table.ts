@@ -1,6 +1,6 @@
 // Written by scripts/calendar-table.mjs from Node 20.20.2's ICU 78.2 (CLDR 48.0): do not edit.
 
-/** Month and weekday names of each locale as Intl gives them, in the order of locale/months.ts (intlCalendarNames). */
+/** Month and weekday names of each locale as Intl gives them, in the order of intlCalendarNames (calendar-names.ts). */
 export const CALENDAR_TABLE: Readonly<Record<string, readonly string[]>> = {
   ar: [
     'يناير',

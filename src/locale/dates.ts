@@ -1,11 +1,11 @@
-import { MONTH_TABLE } from './month-table.js';
+import { calendarNames } from './calendar-names.js';
 
 /**
  * Locale-aware reading of the dates news sites print ("December 05, 2023, 2:15 PM",
  * "5 December 2023 14:15", "2023-12-05T14:15"). Month names come from Intl (CLDR),
  * so any locale Node's ICU knows is read without hand-made tables; those of the common
- * source languages are Intl's own, written out by scripts/month-table.mjs (the first
- * Intl date format of a process costs ≈ 11 ms, most of a small extract's start-up).
+ * languages are Intl's own, written out (locale/calendar-names.ts: the first Intl date
+ * format of a process costs ≈ 11 ms, most of a small extract's start-up).
  */
 
 export interface ParsedDate {
@@ -16,34 +16,17 @@ export interface ParsedDate {
 
 const monthCache = new Map<string, Map<string, number>>();
 
-/** Month names (long and short, with and without a trailing period) to 1..12 for a locale. */
+/** Month names (long and short, alone and inside a date, without a trailing period), lower-cased, to 1..12. */
 export function monthNames(locale: string): Map<string, number> {
   const cached = monthCache.get(locale);
   if (cached) return cached;
-  const table = Object.hasOwn(MONTH_TABLE, locale) ? MONTH_TABLE[locale] : undefined;
-  const names = table
-    ? new Map(table.flatMap((keys, m) => keys.split('|').map((key) => [key, m + 1] as const)))
-    : intlMonthNames(locale);
-  monthCache.set(locale, names);
-  return names;
-}
-
-/** monthNames as Intl gives them (tests/dates-table.test.ts checks the written-out table against it). */
-export function intlMonthNames(locale: string): Map<string, number> {
   const names = new Map<string, number>();
-  for (const style of ['long', 'short'] as const) {
-    const fmt = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
-    const inContext = new Intl.DateTimeFormat(locale, { month: style, day: 'numeric', timeZone: 'UTC' });
-    for (let m = 1; m <= 12; m++) {
-      const date = new Date(Date.UTC(2000, m - 1, 15));
-      const standalone = fmt.format(date);
-      const contextual = inContext.formatToParts(date).find((p) => p.type === 'month')?.value ?? standalone;
-      for (const name of [standalone, contextual]) {
-        const key = name.toLocaleLowerCase(locale).replace(/\.$/u, '');
-        if (key && !/^\d+$/u.test(key)) names.set(key, m);
-      }
-    }
+  for (const { name, kind, value } of calendarNames(locale)) {
+    if (kind !== 'month') continue;
+    const key = name.toLocaleLowerCase(locale).replace(/\.$/u, '');
+    if (key && !/^\d+$/u.test(key)) names.set(key, value);
   }
+  monthCache.set(locale, names);
   return names;
 }
 

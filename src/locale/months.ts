@@ -5,7 +5,7 @@
  * ("May I…", "to march", "Sun") are read as months or days only where the context says so.
  */
 import { memoPerLanguage } from '../model/memo.js';
-import { CALENDAR_TABLE } from './calendar-table.js';
+import { calendarNames } from './calendar-names.js';
 import { foldArabic } from './number-words.js';
 
 export interface CalendarWord {
@@ -68,20 +68,8 @@ function tableFor(lang: string): Table {
       if (!old || (old.short && !short)) words.set(key, { kind, value, short });
     }
   };
-  // Written out for the common languages (eight Intl date formats cost a check run ≈ 15 ms per language).
-  const names = Object.hasOwn(CALENDAR_TABLE, lang) ? CALENDAR_TABLE[lang]! : intlCalendarNames(lang);
-  let k = 0;
-  for (const style of ['long', 'short'] as const) {
-    const short = style === 'short';
-    for (let m = 1; m <= 12; m++) {
-      put(names[k++]!, 'month', m, short);
-      put(names[k++]!, 'month', m, short);
-    }
-    for (let d = 0; d < 7; d++) {
-      put(names[k++]!, 'weekday', d, short);
-      put(names[k++]!, 'weekday', d, short);
-    }
-  }
+  // Every form CLDR has (locale/calendar-names.ts: written out for the common languages).
+  for (const { name, kind, value, short } of calendarNames(lang)) put(name, kind, value, short);
   if (lang === 'en') put('Sept', 'month', 9, true);
   // Regional spellings CLDR leaves out: Latin American "setiembre", Austrian "Jänner"/"Feber".
   if (lang === 'es') put('setiembre', 'month', 9, false);
@@ -99,35 +87,6 @@ function tableFor(lang: string): Table {
   t = { words, phrases };
   tables.set(lang, t);
   return t;
-}
-
-/**
- * The month and weekday names Intl gives for a language, in the order the table takes them: for the long style,
- * then the short one, each month alone and inside a date, then each weekday alone and inside a date.
- */
-export function intlCalendarNames(lang: string): string[] {
-  const locale = lang === 'ar' ? 'ar-EG' : lang;
-  const names: string[] = [];
-  for (const style of ['long', 'short'] as const) {
-    const alone = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
-    const inDate = new Intl.DateTimeFormat(locale, { month: style, day: 'numeric', timeZone: 'UTC' });
-    for (let m = 1; m <= 12; m++) {
-      const date = Date.UTC(2001, m - 1, 15);
-      names.push(alone.format(date), inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? '');
-    }
-    const day = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
-    const dayInDate = new Intl.DateTimeFormat(locale, {
-      weekday: style,
-      day: 'numeric',
-      month: 'long',
-      timeZone: 'UTC',
-    });
-    for (let d = 0; d < 7; d++) {
-      const date = Date.UTC(2001, 0, 7 + d); // 7 January 2001 was a Sunday
-      names.push(day.format(date), dayInDate.formatToParts(date).find((p) => p.type === 'weekday')?.value ?? '');
-    }
-  }
-  return names;
 }
 
 /** Words before an English "May"/"March" that make it a month. */
