@@ -2,7 +2,7 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
-import { isCommonWord, isFrequentWord, isGermanWord, isTitle } from '../names/words.js';
+import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
 import { fold, textWithoutCodes } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
 import { mentionsInRun, type MentionedBefore } from '../names/mentions.js';
@@ -210,7 +210,28 @@ function lookFor(
   targetLang: string,
   learnt: readonly string[],
 ): Finding | undefined {
+  const plain = lookForAs(name, undefined, target, source, targetLang, learnt);
+  if (plain && (plain.severity ?? 'error') === 'error') return plain;
+  // A person's name is kept, adapted or transliterated, never translated, though its words are common ones: read as
+  // one, a name may be lost where read by its words it was translated (never the other way round).
+  // (a word abbreviated inside a sentence, "the Law Dept. could", names an office, not a person)
+  const abbreviated = /^\.\s*\p{Ll}/u.test(source.text.slice(name.start + name.text.length));
+  const person = abbreviated ? undefined : personWords(name, source.lang);
+  const asPerson = person && lookForAs(name, person, target, source, targetLang, learnt);
+  return asPerson && (asPerson.severity ?? 'error') === 'error' ? asPerson : plain;
+}
+
+function lookForAs(
+  asFound: FoundName,
+  personal: ReadonlySet<string> | undefined,
+  target: TargetText,
+  source: SourceSide,
+  targetLang: string,
+  learnt: readonly string[],
+): Finding | undefined {
   const sourceLang = source.lang;
+  let person = personal;
+  let name: FoundName = person && asFound.kind === 'common' ? { ...asFound, kind: 'opaque' } : asFound;
   const content = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w)).map((w) => fold(w));
   const parts = content.flatMap(partsOf);
   // A slip of the keyboard in a name that is otherwise kept: "Tymoshenko" → "Tymoshneko", "Austria" → "Austira",
@@ -240,23 +261,43 @@ function lookFor(
     name.kind === 'acronym' && m === 'cognate' ? undefined : m;
   // A word of a name no dictionary has is rendered as a name, not as a lower-case word like it.
   const proper = (w: string): boolean =>
-    (name.kind === 'opaque' || name.kind === 'coded') && !isCommonWord(w, sourceLang);
-  const found = new Map<string, WordMatch | undefined>(
-    parts.map((w) => [
-      w,
-      /^(?:\p{N}+|\p{L})$/u.test(w)
-        ? target.hasToken(w)
-          ? 'verbatim'
-          : undefined
-        : respelled(target.findWord(w, proper(w))),
-    ]),
-  );
+    person?.has(w) || ((name.kind === 'opaque' || name.kind === 'coded') && !isCommonWord(w, sourceLang));
+  const look = (): Map<string, WordMatch | undefined> =>
+    new Map(
+      parts.map((w) => [
+        w,
+        /^(?:\p{N}+|\p{L})$/u.test(w)
+          ? target.hasToken(w)
+            ? 'verbatim'
+            : undefined
+          : respelled(target.findWord(w, proper(w))),
+      ]),
+    );
+  let found = look();
+  // No person's name after all: a common word of it rendered respelled, a word translated ("Star League" → "Liga de las
+  // Estrellas"); or a word of it kept where only frequent words are missing, a place's head translated ("Victoria
+  // Station" → "gare Victoria").
+  const words = person ? [...person] : [];
+  const unfound = words.filter((w) => found.get(w) === undefined);
+  if (
+    words.some((w) => isCommonWord(w, sourceLang) && found.get(w) === 'cognate') ||
+    (unfound.length > 0 && unfound.length < words.length && unfound.every((w) => isFrequentWord(w, sourceLang)))
+  ) {
+    person = undefined;
+    name = asFound;
+    found = look();
+  }
 
   // Words only a name has: the dictionary words of a name ("President", "University") may be translated.
-  const own = name.kind === 'opaque' || name.kind === 'coded' ? parts.filter((w) => !isCommonWord(w, sourceLang)) : [];
+  const own = person
+    ? parts.filter((w) => person.has(w))
+    : name.kind === 'opaque' || name.kind === 'coded'
+      ? parts.filter((w) => !isCommonWord(w, sourceLang))
+      : [];
   // A nationality before the office and name it describes ("Israeli Prime Minister X") splits nothing when an office
   // comes between: "der israelische Premierminister X".
-  const joined = own.filter((w) => !isGroupWord(w, sourceLang));
+  // (a person's common words may stand in a compound: "Star League" → "Starliga … League")
+  const joined = own.filter((w) => !isGroupWord(w, sourceLang) && !(person && isCommonWord(w, sourceLang)));
   if (joined.length > 1 && joined.every((w) => found.get(w) === 'verbatim')) {
     const split = splitApart(joined, parts, target, name.words);
     if (split) return { message: `name "${name.text}" is split apart in the target (${split})` };
@@ -298,7 +339,7 @@ function lookFor(
     // → Jan Pokorný, Vycheslav → Wjatscheslaw).
     if (
       !target.nonLatin &&
-      personLike(name, sourceLang, true) &&
+      (personLike(name, sourceLang, true) || (person !== undefined && !isCommonWord(name.words[0]!, sourceLang))) &&
       source.mentionedBefore(name.words[name.words.length - 1]!) === false &&
       target.nameBefore(last, source.text, source.renderings) === undefined
     )
@@ -318,6 +359,8 @@ function lookFor(
           source.otherNames(name),
           placeFor(name, source.text),
           personLike(name, source.lang),
+          // (a person's name of common words, "Law Department" or "Bill Gates", may be a name translated after all)
+          person !== undefined && asFound.kind === 'common',
         ));
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
@@ -527,6 +570,25 @@ function personLike(name: FoundName, lang: string, afterOffice = false): boolean
       ),
     );
   return words.length >= 2 && words.every((w) => !isCommonWord(w, lang) && !isGermanWord(w) && !isTitle(w));
+}
+
+/**
+ * The folded words of a person's name: after any office before it ("President Bill Clinton"), two to four words, the
+ * first an English given name ("Bill Gates", "Mark Toner", "Manfred Kaiser"); not a country or language CLDR names.
+ */
+function personWords(name: FoundName, lang: string): Set<string> | undefined {
+  if ((name.kind !== 'common' && name.kind !== 'opaque') || name.cldr) return undefined;
+  // Two names joined by "of" are no person's ("King of Jordan").
+  if (name.words.some((w) => CONNECTORS.has(w))) return undefined;
+  // (initials aside: "Thomas J. Watson")
+  const words = name.words.filter((w) => !CONNECTORS.has(w.toLowerCase()) && !isTitle(w) && w.length > 1);
+  if (words.length < 2 || words.length > 3 || !isGivenName(words[0]!)) return undefined;
+  // A given name that is also a common word ("Bill", "Law", "Star") makes a person only of two words, the other no
+  // nationality ("Bill Gates", not "West European", "Will Come Out Tomorrow").
+  if (isCommonWord(words[0]!, lang) && (words.length > 2 || isGroupWord(words[1]!, lang))) return undefined;
+  // Nor is a given name before common words only ("Yale Law School", "Alma Consulting Group").
+  if (words.length > 2 && words.slice(1).every((w) => isCommonWord(w, lang))) return undefined;
+  return new Set(words.flatMap((w) => partsOf(fold(w))));
 }
 
 /** Letters in a canonical order, to compare an acronym with initials in any order. */

@@ -336,9 +336,9 @@ export class TargetText {
    * or respelled): where a source name was translated ("Holanda", "Universidad
    * Carolina"), if it was not lost.
    */
-  unexplainedCapitals(source: string, renderings: readonly string[] = []): string[] {
+  unexplainedCapitals(source: string, renderings: readonly string[] = [], nouns = false): string[] {
     return this.unexplainedWords(source, renderings)
-      .filter((t) => this.mayBeName(t))
+      .filter((t) => this.mayBeName(t, nouns))
       .map((t) => t.folded);
   }
 
@@ -347,13 +347,13 @@ export class TargetText {
    * write it in lower case ("Josef kann …", not "Los …"). German capitalises every noun: only a word its dictionary
    * does not have may be a name.
    */
-  private mayBeName(t: TargetWord): boolean {
+  private mayBeName(t: TargetWord, nouns = false): boolean {
     const upper =
       t.capitalised ||
       (this.lowerCase !== undefined &&
         /^\p{Lu}/u.test(this.text.slice(t.start, t.end)) &&
         !this.lowerCase.has(t.folded));
-    return upper && (this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)));
+    return upper && (nouns || this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)));
   }
 
   /** The folded word right before the first occurrence of `word` (folded; inflected too), if any. */
@@ -382,7 +382,8 @@ export class TargetText {
    * The unexplained capitalised words that may render a name: not those that stand in one run of capitalised
    * words with a word rendering another name of the source ("Campeonato de Europa" is "European Championship",
    * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names; `place` where the
-   * name stood (a share of the source's length); `person`, whether the name is a person's.
+   * name stood (a share of the source's length); `person`, whether the name is a person's; `nouns`, whether German
+   * nouns count (the rendering of a name of common words: "Law Department" → "Juristische Fakultät").
    */
   candidatesFor(
     source: string,
@@ -390,6 +391,7 @@ export class TargetText {
     others: ReadonlySet<string>,
     place?: number,
     person = false,
+    nouns = false,
   ): string[] {
     const unexplained = this.unexplainedWords(source, renderings);
     // A rendering stands about where the name stood: a word at the other end of the text renders something else.
@@ -400,7 +402,7 @@ export class TargetText {
     const free = new Set(unexplained.filter(near));
     if (free.size === 0) return [];
     if (others.size === 0)
-      return this.unexplainedCapitals(source, renderings).filter((w) => [...free].some((t) => t.folded === w));
+      return this.unexplainedCapitals(source, renderings, nouns).filter((w) => [...free].some((t) => t.folded === w));
     const renders = (t: TargetWord): boolean =>
       others.has(t.folded) ||
       [...others].some((w) => w.length >= 4 && (t.folded.startsWith(w) || isCognate(w, t.folded)));
@@ -424,7 +426,7 @@ export class TargetText {
       if (run.length > 1 && run.some((t) => !free.has(t) && renders(t))) for (const t of run) free.delete(t);
       i = j + 1;
     }
-    return this.unexplainedCapitals(source, renderings).filter((w) => [...free].some((t) => t.folded === w));
+    return this.unexplainedCapitals(source, renderings, nouns).filter((w) => [...free].some((t) => t.folded === w));
   }
 
   /**

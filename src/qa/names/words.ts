@@ -1,5 +1,6 @@
 import { memo } from '../../model/memo.js';
 import { primarySubtag } from '../../model/language.js';
+import givenNames from './data/given-names-en.json' with { type: 'json' };
 import { ENGLISH_WORDS, FREQUENT_ENGLISH_WORDS, GERMAN_NOUNS, loadList, type Words } from './word-lists.js';
 
 /**
@@ -50,6 +51,16 @@ export function isGermanNoun(word: string): boolean {
 /** Whether a word is a German noun of the dictionary as it stands ("Haus", "Garten", "Kunsthalle"). */
 export function isGermanWord(word: string): boolean {
   return germanNouns().has(word.toLowerCase());
+}
+
+let given: Set<string> | undefined;
+
+/**
+ * Whether a word is an English given name as written ("Bill", "Mark", "Yoko"): the 8,422 of the Moby Word II names
+ * list (public domain; vendored from stdlib's datasets by scripts/given-names.mjs).
+ */
+export function isGivenName(word: string): boolean {
+  return (given ??= new Set(givenNames.names)).has(word);
 }
 
 /** Whether a word (any case) is a common word of `lang`: its lower-case form is in the dictionary. */

@@ -3,7 +3,7 @@ import { findNames } from '../../../src/qa/names/detect.js';
 import { validateConfig } from '../../../src/config/config.js';
 import { loadChecks } from '../../../src/qa/checks/index.js';
 import { runChecks } from '../../../src/qa/runner.js';
-import { glossaryFile, issues, pair } from '../helpers.js';
+import { glossaryFile, issues, pair, type Reported } from '../helpers.js';
 
 /** Filler units whose targets hold enough lower-case words for the run to know the target language's words. */
 function fillerUnits(): ReturnType<typeof pair>[] {
@@ -634,5 +634,30 @@ describe('a name kept as written but for its last word', () => {
     expect(
       await issues('names', pair('The Vistula Summit ended on time.', 'La Cumbre del Vístula terminó a tiempo.')),
     ).not.toContainEqual(expect.objectContaining({ severity: 'error' }));
+  });
+});
+
+describe("a person's name of common words, known by its given name", () => {
+  it('is lost where neither word is in the target, though both are dictionary words', async () => {
+    expect(
+      await issues(
+        'names',
+        pair('Spokesman Grant Fuller told reporters on Monday.', 'El portavoz dijo a los periodistas el lunes.'),
+      ),
+    ).toEqual([{ severity: 'error', message: 'name "Grant Fuller" is not in the target, neither kept nor adapted' }]);
+    expect(
+      (await issues('names', pair('The talk was given by Ruby Baker.', 'La charla la dio una ministra.'))).map(
+        (i) => i.severity,
+      ),
+    ).toEqual(['error']);
+  });
+
+  it('not a place whose head was translated, nor one a word of which is translated', async () => {
+    const errors = async (source: string, target: string, lang = 'es'): Promise<Reported[]> =>
+      (await issues('names', pair(source, target, lang))).filter((i) => i.severity === 'error');
+    expect(
+      await errors('Visitors crowded into the Victoria Station.', 'Los visitantes llenaron la estación Victoria.'),
+    ).toEqual([]);
+    expect(await errors('The Star League won.', 'La Liga de las Estrellas ganó.')).toEqual([]);
   });
 });
