@@ -8,19 +8,8 @@ import { copyProject, locflowInProcess, read } from './helpers.js';
 type Node = DefaultTreeAdapterMap['node'];
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
-const HTML = [
-  'check',
-  '--source',
-  'source/us-strike-northern-iraq.txt',
-  '--target',
-  'mt.txt',
-  '--lang',
-  'es',
-  '--format',
-  'html',
-  '-o',
-  'review.html',
-];
+const HTML =
+  'check --source source/us-strike-northern-iraq.txt --target mt.txt --lang es --format html -o review.html'.split(' ');
 
 /** The review page of the bundled article against an Apertium draft: one run, read by every test of this file. */
 let shared: Promise<{ dir: string; code: number; stderr: string; html: string }> | undefined;
