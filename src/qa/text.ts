@@ -21,16 +21,25 @@ export function opensSentence(text: string, at: number): boolean {
   return at === 0 || SENTENCE_END.test(text.slice(Math.max(0, at - 4), at));
 }
 
-/** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
-// The same names and sentences are folded again and again across checks and glossary entries.
-export const fold = memo((text: string): string =>
-  /^[\x00-\x7f]*$/u.test(text)
+function foldText(text: string): string {
+  return /^[\x00-\x7f]*$/u.test(text)
     ? text.toLowerCase()
     : text
         .normalize('NFD')
         .replace(/\p{M}+/gu, '')
-        .toLowerCase(),
-);
+        .toLowerCase();
+}
+
+// The same names and words are folded again and again across checks and glossary entries: remembered.
+const foldWord = memo(foldText);
+
+/** Past this length a text is a sentence, folded by few callers: kept in no memory (it would outlive its unit). */
+const LONGEST_REMEMBERED = 64;
+
+/** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
+export function fold(text: string): string {
+  return text.length > LONGEST_REMEMBERED ? foldText(text) : foldWord(text);
+}
 
 /** Whether `needle` occurs in `haystack` as whole words, ignoring case and diacritics. */
 export function containsWords(haystack: string, needle: string): boolean {
