@@ -6,6 +6,7 @@ import { CONVERSIONS, CURRENCIES, isConvertible, unitClass } from '../../locale/
 import { isApproximateCount } from '../../locale/number-words.js';
 import { textWithoutCodes } from '../text.js';
 import { primarySubtag } from '../../model/language.js';
+import { memoPerLanguage } from '../../model/memo.js';
 import { keptBindings, rebound } from '../code-words.js';
 import type { Finding, PairCheck } from '../types.js';
 import type { CodesKept } from '../codes-kept.js';
@@ -110,7 +111,8 @@ export const numbers: PairCheck = {
     const targetText = textWithoutCodes(pair.target);
     const findings: Finding[] = [];
     // Month and weekday words, read once per side for the calendar and the date comparisons.
-    const sourceCalendar = findCalendarWords(sourceText, primarySubtag(pair.sourceLang));
+    const read = readSource(sourceText, pair.sourceLang);
+    const sourceCalendar = read.calendar;
     const targetCalendar = sourceCalendar.length ? findCalendarWords(targetText, primarySubtag(pair.targetLang)) : [];
     const source = { text: sourceText, lang: pair.sourceLang, calendar: sourceCalendar };
     const target = { text: targetText, lang: pair.targetLang, calendar: targetCalendar };
@@ -126,6 +128,7 @@ export const numbers: PairCheck = {
           pair.targetLang,
           days.map((d) => d.date),
           context.codesKept,
+          read.quantities,
         ),
       );
     findings.push(...compareCalendar(source, target));
@@ -133,6 +136,27 @@ export const numbers: PairCheck = {
     return findings;
   },
 };
+
+/** Source texts remembered per language: more than a document's units, far fewer than a corpus's. */
+const SOURCES_REMEMBERED = 10_000;
+
+/** What the check reads of a source text alone: its quantities (articles aside) and its month and weekday words. */
+interface SourceReading {
+  readonly quantities: readonly Quantity[];
+  readonly calendar: readonly CalendarWord[];
+}
+
+/**
+ * Read once per source text and language: a run checks one source against each of its target languages. (The
+ * memory is bounded and forgotten whole when full, see memo.)
+ */
+const readSource = memoPerLanguage(
+  (text: string, lang: string): SourceReading => ({
+    quantities: findQuantities(text, lang, { textConventions: true }).filter((q) => q.origin !== 'article'),
+    calendar: findCalendarWords(text, primarySubtag(lang)),
+  }),
+  SOURCES_REMEMBERED,
+);
 
 // Evidence that the run writes a code with its digits: at least this many other units, and this share of those with
 // the code (as the names check asks of names kept as written).
@@ -169,8 +193,8 @@ function compareQuantities(
   targetLang: string,
   reportedDates: readonly DayOfMonth[] = [],
   codesKept?: CodesKept,
+  S: readonly Quantity[] = readSource(sourceText, sourceLang).quantities,
 ): Finding[] {
-  const S = findQuantities(sourceText, sourceLang, { textConventions: true }).filter((q) => q.origin !== 'article');
   if (S.length === 0 && !/\d/u.test(targetText)) return [];
   const T = findQuantities(targetText, targetLang);
   if (S.length > MAX_QUANTITIES || T.length > MAX_QUANTITIES) return compareCounts(S, T);
