@@ -1,13 +1,11 @@
-import { closeSync, fdatasync, lstatSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
+import { inPool, makeDurable } from './durable.js';
 import { atomicTemp, refuseWriteThroughLink, removeStaleTemps, writeFailure } from './files.js';
 
-/**
- * How many temporary files are written and flushed at once, off the main thread: enough for the file system to
- * commit them together, and a bound on the data held while the disk catches up.
- */
+/** How many streamed temporary files are closed at once, off the main thread. */
 const FILES_AT_ONCE = 64;
 
 /** Characters a streamed file holds before it is written out: a file smaller than this is written whole. */
@@ -23,10 +21,10 @@ export interface PieceWriter {
 /**
  * Many files written as writeFileAtomic writes one — each through a temporary file renamed over it, so
  * a reader (or a run killed at any moment) sees the old file or the new one, never half of one — but
- * written together: each temporary file is created, written and flushed to disk in the background
- * (FILES_AT_ONCE at a time, in the thread pool, while the caller prepares the next), then all are renamed
- * and each folder synced once. Creating and flushing files one by one in turn is what a run over thousands
- * of documents otherwise waits for.
+ * written together: each temporary file is created and written, then all are made durable together
+ * (makeDurable: for many files one flush of their file system, not one per file), then all are renamed
+ * and each folder synced once. Flushing files one by one in turn is what a run over thousands of documents
+ * otherwise waits for.
  *
  * For changes that must land with something else (import's memory entries): `flush` first, where a full
  * disk or a read-only folder fails with every target unchanged; then the other change; then `commit`,
@@ -36,8 +34,10 @@ export interface PieceWriter {
 export class AtomicBatch {
   /** Target path → its temporary file, in the order written. */
   private readonly temps = new Map<string, string>();
-  /** Temporary files being written and flushed. */
+  /** Temporary files being written. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Temporary files written whole but not yet made durable. */
+  private readonly written = new Set<string>();
   /** Streamed files still open for more pieces. */
   private readonly streams = new Set<FileHandle>();
   private failure: { err: unknown } | undefined;
@@ -111,7 +111,7 @@ export class AtomicBatch {
         await spill();
         const { tmp, handle } = file;
         this.streams.delete(handle);
-        await this.track(path, tmp, finish(handle));
+        await this.track(path, tmp, handle.close());
       },
     };
   }
@@ -124,6 +124,7 @@ export class AtomicBatch {
       await this.settle();
       rmSync(earlier, { force: true });
       this.temps.delete(path);
+      this.written.delete(earlier);
     }
     let tmp: string;
     try {
@@ -136,11 +137,12 @@ export class AtomicBatch {
     return tmp;
   }
 
-  /** Lets the temporary file's last work (flush, close) run in the background; resolves once there is room for more. */
+  /** Lets the temporary file's last work (its close) run in the background; resolves once there is room for more. */
   private async track(path: string, tmp: string, work: Promise<void>): Promise<void> {
     const job: Promise<void> = work.then(
       () => {
         this.inFlight.delete(job);
+        this.written.add(tmp);
       },
       (err: unknown) => {
         this.inFlight.delete(job);
@@ -166,6 +168,21 @@ export class AtomicBatch {
 
   /** Waits until every temporary file is written and on disk; no target changes. A failure abandons the batch. */
   async flush(): Promise<void> {
+    await this.settleWrites();
+    const files = [...this.written];
+    try {
+      await makeDurable(files);
+    } catch (err) {
+      const failed = (err as NodeJS.ErrnoException).path;
+      const path = [...this.temps].find(([, tmp]) => tmp === failed)?.[0];
+      await this.abandon();
+      throw path && failed ? writeFailure(err, path, failed) : err;
+    }
+    for (const tmp of files) this.written.delete(tmp);
+  }
+
+  /** Waits until every temporary file is written whole (not yet durable). A failure abandons the batch. */
+  private async settleWrites(): Promise<void> {
     await this.settle();
     if (this.failure) {
       const { err } = this.failure;
@@ -175,29 +192,38 @@ export class AtomicBatch {
   }
 
   /**
-   * Flushes, then gives the temporary files to whoever commits them (another thread's batch, through `adopt`):
-   * target → temporary file, in the order written. This batch forgets them; it neither renames nor removes them.
+   * Gives the temporary files, written whole, to whoever commits them (another thread's batch, through `adopt`,
+   * which makes them durable with its own): target → temporary file, in the order written. This batch forgets
+   * them; it neither flushes, renames nor removes them.
    */
   async handOver(): Promise<Array<[path: string, tmp: string]>> {
-    await this.flush();
+    await this.settleWrites();
     const entries = [...this.temps];
     this.temps.clear();
+    this.written.clear();
     return entries;
   }
 
-  /** Takes temporary files another batch wrote and flushed (`handOver`): renamed by commit(), removed by abandon(). */
+  /**
+   * Takes temporary files another batch wrote whole (`handOver`): made durable by flush() or commit(), renamed by
+   * commit(), removed by abandon().
+   */
   adopt(entries: ReadonlyArray<readonly [path: string, tmp: string]>): void {
     for (const [path, tmp] of entries) {
       const earlier = this.temps.get(path);
-      if (earlier !== undefined && earlier !== tmp) rmSync(earlier, { force: true });
+      if (earlier !== undefined && earlier !== tmp) {
+        rmSync(earlier, { force: true });
+        this.written.delete(earlier);
+      }
       this.temps.set(path, tmp);
+      this.written.add(tmp);
     }
   }
 
   /**
-   * Flushes, renames each file over its target, then syncs each folder once. The renames run FILES_AT_ONCE at a
-   * time in the thread pool: one by one on the main thread, a rename that waits for the file system's journal holds
-   * up all the others (2,318 renames: ≈ 2.4 s one by one, ≈ 0.25 s side by side).
+   * Flushes, renames each file over its target, then syncs each folder once. The renames run side by side in the
+   * thread pool: one by one on the main thread, a rename that waits for the file system's journal holds up all the
+   * others (2,318 renames: ≈ 2.4 s one by one, ≈ 0.25 s side by side).
    */
   async commit(): Promise<void> {
     await this.flush();
@@ -241,6 +267,7 @@ export class AtomicBatch {
       }
     }
     this.temps.clear();
+    this.written.clear();
     this.failure = undefined;
   }
 
@@ -259,25 +286,15 @@ function holds(path: string, data: Uint8Array): boolean {
   }
 }
 
-/** A streamed temporary file flushed to disk and closed. */
-async function finish(handle: FileHandle): Promise<void> {
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * One temporary file created, written and flushed to disk. Creating and writing a small file costs the caller
- * less than handing each step to the thread pool (four hand-overs a file, each waking a thread and the event loop);
- * only the flush, which waits for the disk, runs there.
+ * One temporary file created and written (made durable later, with the batch's others). Creating and writing a
+ * small file costs the caller less than handing each step to the thread pool (each hand-over wakes a thread and
+ * the event loop); a failure is reported as the flush's.
  */
 async function store(tmp: string, data: string | Uint8Array): Promise<void> {
   const fd = openSync(tmp, 'w');
   try {
     writeFileSync(fd, data);
-    await new Promise<void>((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())));
   } finally {
     closeSync(fd);
   }
@@ -299,22 +316,4 @@ async function syncFolder(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-/** Runs `work` over `items`, FILES_AT_ONCE at a time; the first failure is thrown once all have settled. */
-async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { err: unknown } | undefined;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (err) {
-        failure ??= { err };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, items.length) }, lane));
-  if (failure) throw failure.err;
 }
