@@ -6,6 +6,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // Files that time code in process (a ratio of two sizes, or a bound): each runs in a fresh worker, where no other
 // file's modules and garbage lengthen a run.
 const TIMED = ['tests/qa-adversarial.test.ts', 'tests/hostile-nesting.test.ts', 'tests/formats/linear.test.ts'];
+// Files that replace a Node module (vi.mock) for the modules they load: each in a fresh worker, so neither the
+// modules another file loaded nor the replacement leak across.
+const MOCKED = ['tests/durable.test.ts'];
 
 // The order files start in: the timed files first (each in its own worker: a worker of the other files goes on to
 // the next of them only when that is one of them too, so a timed file between two others costs a new worker and
@@ -61,12 +64,13 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['tests/**/*.test.ts'],
-          exclude: TIMED,
+          exclude: [...TIMED, ...MOCKED],
           isolate: false,
           globalSetup: ['tests/global-typecheck.ts', 'tests/global-postgres.ts'],
         },
       },
       { extends: true, test: { name: 'timed', include: TIMED } },
+      { extends: true, test: { name: 'mocked', include: MOCKED } },
     ],
   },
 });
