@@ -17,7 +17,8 @@ export interface RunUnit {
 
 /**
  * How many other source texts of the run have the name as written, and how many of them keep it in a target (a
- * source translated more than once counts once: the same sentence is no further evidence).
+ * source translated more than once counts once: the same sentence is no further evidence). Where few keep it, the
+ * units that adapt it (a word beginning like it: "berlinois") are not counted among those with it.
  */
 export interface KeptCount {
   readonly withName: number;
@@ -121,7 +122,23 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       return sample.map((unit) => ({ unit, keeps: keeps(unit, name, folded) }));
     };
     let sample: Array<{ unit: Indexed; keeps: boolean }> | undefined;
-    known = { withName, keeping, lowerCase: () => (sample ??= lowerCase()) };
+    // The units that render the name by a word that begins like each of its words (Berlin → berlinois, Paris →
+    // parisien): an adaptation, neither kept nor translated, so no evidence either way.
+    const stems = folded.match(/[\p{L}\p{M}]{4,}/gu) ?? [];
+    const adapts = (u: Indexed): boolean =>
+      stems.length > 0 &&
+      u.targets.every((t, k) => {
+        const read = (u.read ??= []);
+        const text = (read[k] ??= new TargetText(t, u.lang));
+        return stems.every((w) => text.hasWordStartingLike(w));
+      });
+    let adapting: Set<Indexed> | undefined;
+    known = {
+      withName,
+      keeping,
+      lowerCase: () => (sample ??= lowerCase()),
+      adapting: () => (adapting ??= new Set(withName.filter((u) => !keeping.has(u) && adapts(u)))),
+    };
     evidence.set(key, known);
     return known;
   };
@@ -136,8 +153,13 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
     if (known) return known;
     const run = evidenceFor(name, lang);
     const own = run.withName.find((u) => u.source === source);
-    const withName = run.withName.length - (own ? 1 : 0);
+    let withName = run.withName.length - (own ? 1 : 0);
     const keeping = run.keeping.size - (own && run.keeping.has(own) ? 1 : 0);
+    // Where the share kept is short of most, the units that adapt the name are left out of it.
+    if (keeping >= 2 && keeping < withName * ADAPTED_ASKED_BELOW) {
+      const adapting = run.adapting();
+      withName -= adapting.size - (own && adapting.has(own) ? 1 : 0);
+    }
     let count: KeptCount = { withName, keeping };
     // A word the target language has too ("President" → "président", "Association"): kept as a word, not a name.
     // Asked only of a name kept elsewhere, of a sample of the units that have it in lower case.
@@ -159,7 +181,12 @@ interface Evidence {
   readonly withName: readonly Indexed[];
   readonly keeping: ReadonlySet<Indexed>;
   lowerCase(): ReadonlyArray<{ readonly unit: Indexed; readonly keeps: boolean }>;
+  /** The units with the name that do not keep it but have a word beginning like each of its words. */
+  adapting(): ReadonlySet<Indexed>;
 }
+
+// The share of units keeping a name below which those adapting it are counted out (the names check asks for 80 %).
+const ADAPTED_ASKED_BELOW = 0.8;
 
 // Fewer distinct lower-case words than this tell too little of a language's common words.
 const MIN_LOWER_CASE_WORDS = 500;

@@ -661,3 +661,35 @@ describe("a person's name of common words, known by its given name", () => {
     expect(await errors('The Star League won.', 'La Liga de las Estrellas ganó.')).toEqual([]);
   });
 });
+
+describe('units that adapt a name are no evidence against keeping it', () => {
+  // Two units keep "Shell", two make an adjective of it: 2 of 4 keep it as written, 2 of the 2 that do not adapt it.
+  const units: Array<[string, string]> = [
+    ['Shell said so.', 'Shell lo dijo.'],
+    ['Later, Shell agreed.', 'Más tarde, Shell aceptó.'],
+    ['Shell workers struck.', 'Los trabajadores shellianos hicieron huelga.'],
+    ['Shell engineers came.', 'Vinieron los ingenieros shellianos.'],
+  ];
+
+  it('a unit with nothing of the name lost it', async () => {
+    expect(
+      (await run([...units, ['The deal made Shell richer.', 'El acuerdo enriqueció a la empresa.']])).join('\n'),
+    ).toMatch(/error: name "Shell" is not in the target, where 2 other units keep it as written/u);
+  });
+
+  it('not where the other units mostly render it another way', async () => {
+    const translated: Array<[string, string]> = [
+      ['Shell workers struck.', 'Los trabajadores de la petrolera hicieron huelga.'],
+      ['Shell engineers came.', 'Vinieron los ingenieros de la empresa.'],
+    ];
+    expect(
+      (
+        await run([
+          ...units.slice(0, 2),
+          ...translated,
+          ['The deal made Shell richer.', 'El acuerdo enriqueció a la empresa.'],
+        ])
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
