@@ -852,12 +852,37 @@ function readDigits(reader: QuantityReader, i: number): number {
   return Math.max(next2, i + 1);
 }
 
-/** Roman numerals, decades in words and spelled-out numbers from token i; the index after what was read. */
+/**
+ * Roman numerals, decades in words and spelled-out numbers from token i; the index after what was read. Most words
+ * are none of them: this is the common path, each rarer reading a function of its own, so that the engine's
+ * optimised code for one is thrown away and made again alone when a text first takes a new path in it.
+ */
 function readWords(reader: QuantityReader, i: number): number {
-  const { text, tokens, lang, out, words } = reader;
+  const { tokens, lang, words } = reader;
   const tok = tokens[i]!;
-  // ---- Roman numerals: any well-formed one next to "century"/"siglo"; on its own only II, XV, XXI (I, V, X letters, two or more).
-  const romanMatch = 'IVXLCDM'.includes(tok.text[0]!) ? /^([IVXLCDM]+)(e|er|ème|eme)?$/u.exec(tok.text) : null;
+  if ('IVXLCDM'.includes(tok.text[0]!)) {
+    const next = readRoman(reader, i);
+    if (next >= 0) return next;
+  }
+  const lower = words.lower(i);
+  if (
+    (lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower)) ||
+    (lang === 'ar' && AR_DECADE.test(lower)) ||
+    (lang === 'de' && DE_DECADE.test(lower))
+  )
+    return readDecade(reader, i);
+  const first = words.roles(i);
+  const firstMag = first ? undefined : words.magnitude(i);
+  if (first || firstMag) return readSpelled(reader, i, first, firstMag);
+  return i + 1;
+}
+
+/** A Roman numeral at token i (its first letter one of them): the index after it, or -1 when it is none. */
+function readRoman(reader: QuantityReader, i: number): number {
+  const { text, tokens, lang, out } = reader;
+  const tok = tokens[i]!;
+  // Any well-formed one next to "century"/"siglo"; on its own only II, XV, XXI (I, V, X letters, two or more).
+  const romanMatch = /^([IVXLCDM]+)(e|er|ème|eme)?$/u.exec(tok.text);
   if (romanMatch) {
     const ctx =
       CENTURY.test(wordIn(tokens, i - 1) ?? '') ||
@@ -870,131 +895,141 @@ function readWords(reader: QuantityReader, i: number): number {
       return i + 1;
     }
   }
-  // ---- decades in words: "the nineties", "الثمانينيات"
+  return -1;
+}
+
+/** A decade in words at token i ("the nineties", "الثمانينيات", "Achtziger"); the index after it. */
+function readDecade(reader: QuantityReader, i: number): number {
+  const { text, tokens, lang, out, words } = reader;
+  const tok = tokens[i]!;
   const lower = words.lower(i);
   const enDecade = lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower) ? EN_DECADE_WORDS[lower] : undefined;
-  const arDecade = lang === 'ar' ? AR_DECADE.exec(words.lower(i)) : null;
+  const arDecade = lang === 'ar' ? AR_DECADE.exec(lower) : null;
   const deDecade = lang === 'de' ? DE_DECADE.exec(lower) : null;
-  if (enDecade !== undefined || arDecade || deDecade) {
-    const v =
-      enDecade ??
-      (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
-    out.push(
-      plainNumber(text, tok.start, tok.end, v, 'words', {
-        keys: [nkey(v), nkey(1900 + v)],
-        foreignFrom: 2,
-        decade: true,
-      }),
-    );
-    return i + 1;
-  }
-  // ---- spelled-out numbers, with connectors and magnitude words
-  const first = words.roles(i);
-  const firstMag = first ? undefined : words.magnitude(i);
-  if (first || firstMag) {
-    const roles: WordRole[] = [];
-    let k = i;
-    let end = tok.end;
-    if (first) {
-      for (;;) {
-        const r = words.roles(k);
-        if (!r) break;
-        if (r.length === 1 && r[0]!.role === 'and') {
-          // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
-          const nextRoles = words.roles(k + 1);
-          const prev = roles[roles.length - 1];
-          const okPrev =
-            prev !== undefined &&
-            (prev.role === 'hundred' ||
-              prev.role === 'thousand' ||
-              (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
-          if (!okPrev || !nextRoles || nextRoles[0]!.role !== 'unit' || nextRoles[0]!.value >= 100) break;
-        } else if (
-          roles.length &&
-          (r[0]!.role === 'article' ||
-            r[0]!.role === 'ordinal' ||
-            roles[roles.length - 1]!.role === 'article' ||
-            roles[roles.length - 1]!.role === 'ordinal')
-        ) {
-          // Arabic "الخامس عشر" (fifteenth): an ordinal followed by ten
-          const prev = roles[roles.length - 1]!;
-          if (!(lang === 'ar' && prev.role === 'ordinal' && r[0]!.role === 'unit' && r[0]!.value === 10)) break;
-        } else if (roles.length && r[0]!.role === 'unit' && roles[roles.length - 1]!.role === 'unit') {
-          const prev = roles[roles.length - 1] as { value: number };
-          const cur = r[0] as { value: number };
-          // "twenty five" (no hyphen), Arabic "ثلاثة عشر" (3 + 10); never "two three"
-          const ok =
-            (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) ||
-            (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) ||
-            (lang === 'ar' && prev.value < 10 && cur.value === 10) ||
-            (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
-          if (!ok) break;
-        }
-        roles.push(...r);
-        end = tokens[k]!.end;
-        k++;
-        // a hyphen between number words ("twenty-five", "dix-sept", "quatre-vingt-dix")
-        if (
-          tokens[k]?.type === 'sym' &&
-          tokens[k]!.text === '-' &&
-          gluedAt(tokens, k - 1) &&
-          gluedAt(tokens, k) &&
-          words.roles(k + 1)
-        ) {
-          if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordIn(tokens, k + 1)!)) {
-            roles.pop();
-            roles.push({ role: 'unit', value: 80 });
-            end = tokens[k + 1]!.end;
-            k += 2;
-            if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && gluedAt(tokens, k - 1) && words.roles(k + 1))
-              k++;
-            continue;
-          }
-          k++;
-        }
-      }
-    }
-    // magnitude words after the words ("tres mil millones", "two million"), or alone ("a million", "mil millones")
-    let magnitude = 1;
-    let last = 1;
+  const v =
+    enDecade ?? (arDecade ? AR_TENS[arDecade[1]!]! : (numberWords('de').get(deDecade![1]!) as { value: number }).value);
+  out.push(
+    plainNumber(text, tok.start, tok.end, v, 'words', {
+      keys: [nkey(v), nkey(1900 + v)],
+      foreignFrom: 2,
+      decade: true,
+    }),
+  );
+  return i + 1;
+}
+
+/**
+ * A spelled-out number from token i, with connectors and magnitude words (`first`: the token's roles, or else
+ * `firstMag`: its magnitude); the index after what was read.
+ */
+function readSpelled(
+  reader: QuantityReader,
+  i: number,
+  first: readonly WordRole[] | null,
+  firstMag: Magnitude | undefined,
+): number {
+  const { text, tokens, lang, out, words } = reader;
+  const tok = tokens[i]!;
+  const roles: WordRole[] = [];
+  let k = i;
+  let end = tok.end;
+  if (first) {
     for (;;) {
-      const mag = words.magnitude(k);
-      if (!mag || mag.factor <= last) break;
-      magnitude *= mag.factor;
-      last = mag.factor;
+      const r = words.roles(k);
+      if (!r) break;
+      if (r.length === 1 && r[0]!.role === 'and') {
+        // a connector only inside a number: "thirty-nine", "treinta y nueve", "vingt et un", "one hundred and five"
+        const nextRoles = words.roles(k + 1);
+        const prev = roles[roles.length - 1];
+        const okPrev =
+          prev !== undefined &&
+          (prev.role === 'hundred' ||
+            prev.role === 'thousand' ||
+            (prev.role === 'unit' && prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100));
+        if (!okPrev || !nextRoles || nextRoles[0]!.role !== 'unit' || nextRoles[0]!.value >= 100) break;
+      } else if (
+        roles.length &&
+        (r[0]!.role === 'article' ||
+          r[0]!.role === 'ordinal' ||
+          roles[roles.length - 1]!.role === 'article' ||
+          roles[roles.length - 1]!.role === 'ordinal')
+      ) {
+        // Arabic "الخامس عشر" (fifteenth): an ordinal followed by ten
+        const prev = roles[roles.length - 1]!;
+        if (!(lang === 'ar' && prev.role === 'ordinal' && r[0]!.role === 'unit' && r[0]!.value === 10)) break;
+      } else if (roles.length && r[0]!.role === 'unit' && roles[roles.length - 1]!.role === 'unit') {
+        const prev = roles[roles.length - 1] as { value: number };
+        const cur = r[0] as { value: number };
+        // "twenty five" (no hyphen), Arabic "ثلاثة عشر" (3 + 10); never "two three"
+        const ok =
+          (prev.value >= 20 && prev.value % 10 === 0 && prev.value < 100 && cur.value < 10) ||
+          (lang === 'fr' && (prev.value === 60 || prev.value === 80) && cur.value >= 10 && cur.value < 20) ||
+          (lang === 'ar' && prev.value < 10 && cur.value === 10) ||
+          (prev.value >= 100 && prev.value % 100 === 0 && cur.value < 100);
+        if (!ok) break;
+      }
+      roles.push(...r);
       end = tokens[k]!.end;
       k++;
-      if (ofLargerAt(tokens, words, k, mag.factor)) k++;
-    }
-    const only = roles.length === 1 ? roles[0]! : undefined;
-    if (roles.length === 0 && firstMag?.plural) {
-      // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
-      out.push(
-        plainNumber(text, tok.start, end, magnitude, 'words', {
-          keys: [`m:${magnitude}`],
-          magnitude,
-          mantissa: 1,
-          bare: true,
-        }),
-      );
-    } else if (only?.role === 'ordinal') {
-      out.push(plainNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
-    } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
-      const v = roles[0]!.value + roles[1]!.value;
-      out.push(plainNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
-    } else if (only?.role === 'article' && magnitude === 1) {
-      out.push(plainNumber(text, tok.start, end, 1, 'article'));
-    } else {
-      const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
-      if (base !== null && (roles.length > 0 || magnitude > 1)) {
-        const v = round(base * magnitude);
-        // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
-        out.push(plainNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
+      // a hyphen between number words ("twenty-five", "dix-sept", "quatre-vingt-dix")
+      if (
+        tokens[k]?.type === 'sym' &&
+        tokens[k]!.text === '-' &&
+        gluedAt(tokens, k - 1) &&
+        gluedAt(tokens, k) &&
+        words.roles(k + 1)
+      ) {
+        if (lang === 'fr' && /^quatre$/iu.test(tokens[k - 1]!.text) && /^vingts?$/iu.test(wordIn(tokens, k + 1)!)) {
+          roles.pop();
+          roles.push({ role: 'unit', value: 80 });
+          end = tokens[k + 1]!.end;
+          k += 2;
+          if (tokens[k]?.type === 'sym' && tokens[k]!.text === '-' && gluedAt(tokens, k - 1) && words.roles(k + 1)) k++;
+          continue;
+        }
+        k++;
       }
     }
-    return Math.max(k, i + 1);
   }
-  return i + 1;
+  // magnitude words after the words ("tres mil millones", "two million"), or alone ("a million", "mil millones")
+  let magnitude = 1;
+  let last = 1;
+  for (;;) {
+    const mag = words.magnitude(k);
+    if (!mag || mag.factor <= last) break;
+    magnitude *= mag.factor;
+    last = mag.factor;
+    end = tokens[k]!.end;
+    k++;
+    if (ofLargerAt(tokens, words, k, mag.factor)) k++;
+  }
+  const only = roles.length === 1 ? roles[0]! : undefined;
+  if (roles.length === 0 && firstMag?.plural) {
+    // "millions", "miles de millones", "Milliarden" with no number: an order of magnitude, compared as such
+    out.push(
+      plainNumber(text, tok.start, end, magnitude, 'words', {
+        keys: [`m:${magnitude}`],
+        magnitude,
+        mantissa: 1,
+        bare: true,
+      }),
+    );
+  } else if (only?.role === 'ordinal') {
+    out.push(plainNumber(text, tok.start, end, only.value, 'ordinal-word', { ordinal: true }));
+  } else if (roles.length === 2 && roles[0]!.role === 'ordinal' && roles[1]!.role === 'unit') {
+    const v = roles[0]!.value + roles[1]!.value;
+    out.push(plainNumber(text, tok.start, end, v, 'ordinal-word', { ordinal: true }));
+  } else if (only?.role === 'article' && magnitude === 1) {
+    out.push(plainNumber(text, tok.start, end, 1, 'article'));
+  } else {
+    const base = only?.role === 'article' ? 1 : roles.length ? combineWords(roles) : 1;
+    if (base !== null && (roles.length > 0 || magnitude > 1)) {
+      const v = round(base * magnitude);
+      // "mil" (1000) in Spanish is a magnitude word and a number: both readings are the same value
+      out.push(plainNumber(text, tok.start, end, v, 'words', { magnitude, mantissa: base }));
+    }
+  }
+  return Math.max(k, i + 1);
 }
 
 /** Each quantity's unit, and the years a number of decades or centuries also is. */
