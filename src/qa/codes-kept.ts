@@ -1,6 +1,4 @@
 import { primarySubtag } from '../model/language.js';
-import { textWithoutCodes } from './text.js';
-import type { QaPair } from './types.js';
 
 /**
  * Codes the other units of a run write with their digits. In another script a code may be translated into words
@@ -39,8 +37,15 @@ function standsAlone(text: string, word: string, letters: boolean): boolean {
   return false;
 }
 
+/** A pair of the run as codesKeptInRun reads it: its texts with each code as one U+FFFC (textWithoutCodes). */
+export interface CodeTexts {
+  readonly source: string;
+  readonly target: string;
+  readonly targetLang: string;
+}
+
 /** The run's evidence on codes, read from its pairs only when a unit asks (most runs never do). */
-export function codesKeptInRun(pairs: readonly QaPair[]): CodesKept {
+export function codesKeptInRun(pairs: readonly CodeTexts[]): CodesKept {
   const byLang = new Map<string, Sources>();
   const sourcesOf = (lang: string): Sources => {
     let sources = byLang.get(lang);
@@ -49,9 +54,9 @@ export function codesKeptInRun(pairs: readonly QaPair[]): CodesKept {
     byLang.set(lang, sources);
     for (const p of pairs) {
       if (primarySubtag(p.targetLang) !== lang) continue;
-      const source = textWithoutCodes(p.source);
+      const source = p.source;
       const list = sources.targets.get(source);
-      const target = asciiDigits(textWithoutCodes(p.target));
+      const target = asciiDigits(p.target);
       if (list) list.push(target);
       else sources.targets.set(source, [target]);
     }

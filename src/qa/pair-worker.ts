@@ -3,28 +3,56 @@ import { loadChecks } from './checks/index.js';
 import { learnRenderings } from './names/learnt.js';
 import { codesKeptInRun } from './codes-kept.js';
 import { applies } from './runner.js';
-import type { PairJob, PairJobResult } from './parallel.js';
+import type { PairJobResult, PairRunSetup, PairWorkerMessage } from './parallel.js';
 import type { CheckContext, PairCheck } from './types.js';
 
-/** Runs pair checks over one share of the pairs for the runner (see parallel.ts). */
-parentPort?.on('message', async (job: PairJob) => {
-  const notices = new Set<string>();
-  const learnt = job.approved ? learnRenderings(job.approved) : undefined;
+/** Runs pair checks over shares of a run's slices for the runner (see parallel.ts). */
+let run: Promise<{
+  context: CheckContext;
+  checks: PairCheck[];
+  said: Set<string>;
+  told: PairJobResult['notices'][number][];
+}>;
+let current = { check: '', pair: 0 };
+
+function setUp(setup: PairRunSetup): typeof run {
+  const said = new Set<string>();
+  const told: PairJobResult['notices'][number][] = [];
   const context: CheckContext = {
-    glossary: job.glossary,
-    settings: job.settings,
-    notice: (m) => notices.add(m),
-    ...(learnt ? { learnt } : {}),
-    codesKept: codesKeptInRun(job.run),
+    glossary: setup.glossary,
+    settings: setup.settings,
+    // A notice is told once per run and check, with the pair that first said it (the runner orders them).
+    notice: (message) => {
+      const key = `${current.check}\u0000${message}`;
+      if (said.has(key)) return;
+      said.add(key);
+      told.push({ message, ...current });
+    },
+    ...(setup.approved ? { learnt: learnRenderings(setup.approved) } : {}),
+    codesKept: codesKeptInRun(setup.run),
   };
-  const checks = (await loadChecks(job.checks)).filter((c): c is PairCheck => 'run' in c);
+  return loadChecks(setup.checks).then((all) => ({
+    context,
+    checks: all.filter((c): c is PairCheck => 'run' in c),
+    said,
+    told,
+  }));
+}
+
+parentPort?.on('message', async (message: PairWorkerMessage) => {
+  if ('setup' in message) {
+    run = setUp(message.setup);
+    return;
+  }
+  const { context, checks, told } = await run;
   const findings: PairJobResult['findings'] = [];
   for (const check of checks) {
-    job.pairs.forEach((pair, i) => {
+    message.pairs.forEach((pair, i) => {
       if (!applies(check, pair)) return;
+      current = { check: check.id, pair: i };
       for (const finding of check.run(pair, context)) findings.push({ pair: i, check: check.id, finding });
     });
   }
-  const result: PairJobResult = { findings, notices: [...notices] };
+  const result: PairJobResult = { findings, notices: told.splice(0) };
   parentPort?.postMessage(result);
 });

@@ -1,22 +1,25 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { ApprovedPair } from './names/learnt.js';
+import type { CodeTexts } from './codes-kept.js';
 import type { Glossary } from './glossary.js';
 import type { SettingValues } from '../settings.js';
 import type { Finding, QaPair } from './types.js';
 
 /**
  * Pair checks spread over worker threads: each pair is checked on its own,
- * so a large run splits its pairs into shares, one per core, and gathers the
- * findings in pair order. Below a few thousand pairs a worker's start costs
- * more than it saves.
+ * so each slice of a large run is split into shares, one per core, and the
+ * findings gathered in pair order. Below a few thousand pairs a worker's start
+ * costs more than it saves. A worker is started once per run and given the
+ * run's slices one after another.
  */
 
-export interface PairJob {
-  readonly pairs: readonly QaPair[];
-  /** Every pair of the run: checks that learn from the other units (codes kept) see all of them. */
-  readonly run: readonly QaPair[];
+/** What a worker needs of the run before its first share. */
+export interface PairRunSetup {
+  /** Every pair of the run, as the codes-kept evidence reads it: checks that learn from the other units see all. */
+  readonly run: readonly CodeTexts[];
   readonly checks: readonly string[];
   readonly glossary: Glossary;
   readonly settings: SettingValues;
@@ -25,8 +28,11 @@ export interface PairJob {
 
 export interface PairJobResult {
   readonly findings: Array<{ readonly pair: number; readonly check: string; readonly finding: Finding }>;
-  readonly notices: readonly string[];
+  /** Each notice as it was first said, with the check and the pair (index in the share) that said it. */
+  readonly notices: ReadonlyArray<{ readonly message: string; readonly check: string; readonly pair: number }>;
 }
+
+export type PairWorkerMessage = { readonly setup: PairRunSetup } | { readonly pairs: readonly QaPair[] };
 
 const MIN_PAIRS = 2000;
 
@@ -47,18 +53,41 @@ export function workerCount(count: number): number {
   return Math.min(wanted, availableParallelism(), Math.floor(count / MIN_PAIRS) + 1) - 1;
 }
 
-/** Runs a job in a new worker thread; the thread ends with the job. */
-export async function runInWorker(job: PairJob): Promise<PairJobResult> {
-  const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(workerFile()!);
-  try {
-    return await new Promise<PairJobResult>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`QA worker stopped with code ${code}`)));
-      worker.postMessage(job);
+/** A worker thread for one run: set up once, then given shares of the run's slices, one at a time. */
+export class PairWorker {
+  private constructor(private readonly worker: Worker) {}
+
+  static async start(setup: PairRunSetup): Promise<PairWorker> {
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(workerFile()!);
+    worker.postMessage({ setup } satisfies PairWorkerMessage);
+    return new PairWorker(worker);
+  }
+
+  /** The findings on a share of pairs (indexes into `pairs`). */
+  check(pairs: readonly QaPair[]): Promise<PairJobResult> {
+    return new Promise<PairJobResult>((resolve, reject) => {
+      const done = (): void => {
+        this.worker.off('message', onMessage);
+        this.worker.off('error', reject);
+        this.worker.off('exit', onExit);
+      };
+      const onMessage = (result: PairJobResult): void => {
+        done();
+        resolve(result);
+      };
+      const onExit = (code: number): void => {
+        done();
+        reject(new Error(`QA worker stopped with code ${code}`));
+      };
+      this.worker.on('message', onMessage);
+      this.worker.once('error', reject);
+      this.worker.once('exit', onExit);
+      this.worker.postMessage({ pairs } satisfies PairWorkerMessage);
     });
-  } finally {
-    void worker.terminate();
+  }
+
+  stop(): void {
+    void this.worker.terminate();
   }
 }

@@ -2,10 +2,22 @@ import { toPlainText, type Content } from '../model/content.js';
 import { loadChecks } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
-import { codesKeptInRun } from './codes-kept.js';
-import { runInWorker, workerCount, type PairJobResult } from './parallel.js';
+import { codesKeptInRun, type CodesKept, type CodeTexts } from './codes-kept.js';
+import { PairWorker, workerCount } from './parallel.js';
+import { textWithoutCodes } from './text.js';
 import type { SettingValues } from '../settings.js';
-import type { Check, CheckContext, Finding, Issue, PairCheck, QaPair, Severity } from './types.js';
+import type {
+  Check,
+  CheckContext,
+  CollectionCheck,
+  CollectionRun,
+  Finding,
+  Issue,
+  PairCheck,
+  PairFindings,
+  QaPair,
+  Severity,
+} from './types.js';
 
 /** A known false alarm: this check on this unit (optionally only in one language) is not reported. */
 export interface Suppression {
@@ -36,37 +48,283 @@ export interface RunResult {
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 /** Findings of one check listed per unit; the others are summed up in one more. */
 const MAX_FINDINGS_PER_UNIT = 20;
+/** Pairs checked at a time: what one slice's checks make is let go before the next. */
+export const SLICE_PAIRS = 2000;
+
+/** A run's pairs, a slice at a time, in the same order each time they are asked for (see CheckRun). */
+export type PairSlices = () => Iterable<readonly QaPair[]> | AsyncIterable<readonly QaPair[]>;
 
 export async function runChecks(pairs: readonly QaPair[], options: RunOptions = {}): Promise<RunResult> {
-  const issues: Issue[] = [];
-  const notices = new Set<string>();
-  const context: CheckContext = {
-    glossary: options.glossary ?? EMPTY_GLOSSARY,
-    settings: options.settings ?? {},
-    notice: (m) => notices.add(m),
-    ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
-    codesKept: codesKeptInRun(pairs),
-  };
-  const suppressed = (pair: QaPair, check: string): boolean =>
-    (options.suppress ?? []).some(
+  return runCheckSlices(() => slicesOf(pairs), options);
+}
+
+/** The pairs of a list, SLICE_PAIRS at a time. */
+export function* slicesOf<P>(pairs: readonly P[], size = SLICE_PAIRS): Generator<readonly P[]> {
+  for (let from = 0; from < pairs.length; from += size) yield pairs.slice(from, from + size);
+}
+
+/** runChecks of a run given in slices, read twice: the run is never held whole (see CheckRun). */
+export async function runCheckSlices(slices: PairSlices, options: RunOptions = {}): Promise<RunResult> {
+  const run = await CheckRun.start(options);
+  for await (const slice of slices()) for (const pair of slice) run.learn(pair);
+  try {
+    for await (const slice of slices()) await run.check(slice);
+    return await run.finish();
+  } finally {
+    run.stop();
+  }
+}
+
+/**
+ * Where a finding or notice goes in the report, compared item by item: the order a run over every pair at once gives
+ * (pair checks over the whole run, check by check, on the main thread and then on each worker's share; the
+ * collection checks after them; the summaries of long lists last), whatever the slices.
+ */
+type Place = readonly number[];
+
+const before = (a: Place, b: Place): number => {
+  for (let k = 0; k < a.length && k < b.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+  return a.length - b.length;
+};
+
+// Notices, as a run over every pair at once says them: the collection checks' first (as they start), the pair
+// checks' on the main thread, then on each worker, then what a collection check says once it has waited.
+const STARTING = 0;
+const MAIN = 1;
+const WORKER = 2;
+const WAITED = 3;
+// Findings of one pair: the pair checks', the collection checks', the summaries.
+const PAIR_CHECK = 0;
+const COLLECTION = 1;
+const SUMMARY = 2;
+
+interface Active<C extends Check> {
+  readonly check: C;
+  readonly configured: Severity;
+  /** The check's place among the active ones. */
+  readonly rank: number;
+}
+
+interface Collecting extends Active<CollectionCheck> {
+  /** The check's streamed run; without one, every pair is kept for runAll. */
+  readonly run?: CollectionRun;
+  readonly all?: QaPair[];
+  result?: PairFindings | Promise<PairFindings>;
+  /** runAll's findings by pair index, each with its place in runAll's list. */
+  byPair?: Map<number, Array<{ finding: Finding; order: number }>>;
+}
+
+/**
+ * One run of the checks over pairs given twice: first each pair to `learn`, the run's facts the checks need
+ * (the codes other units keep, the names they keep, their lower-case words…), then slice by slice to `check`.
+ * What is held is what was learnt and the findings, not the pairs: a run of one file of 80,000 units checks
+ * it 2,000 units at a time. The report is the same, in the same order, whatever the slices.
+ */
+export class CheckRun {
+  private readonly issues: Array<{ issue: Issue; place: Place }> = [];
+  private readonly notices = new Map<string, Place>();
+  private readonly context: CheckContext;
+  private readonly texts: CodeTexts[] = [];
+  /** Per report key (file, unit, language), the last pair with it: where its issues are listed. */
+  private readonly order = new Map<string, number>();
+  /** Findings counted per pair (by index) and check, past MAX_FINDINGS_PER_UNIT. */
+  private readonly counts = new Map<number, Map<string, number>>();
+  private readonly overflow: Array<{ first: Issue; at: number; index: number; place: Place }> = [];
+  private learnt = 0;
+  private checked = 0;
+  private seq = 0;
+  /** Who says a notice now. */
+  private speaker: Place = [STARTING];
+  private workers: PairWorker[] | undefined;
+  private share = 0;
+
+  private constructor(
+    private readonly options: RunOptions,
+    private readonly pairChecks: ReadonlyArray<Active<PairCheck>>,
+    private readonly collections: Collecting[],
+    private readonly builtIn: boolean,
+    private readonly shown: ((issue: Issue, pair: QaPair, index: number) => Issue) | undefined,
+  ) {
+    let kept: CodesKept | undefined;
+    this.context = {
+      glossary: options.glossary ?? EMPTY_GLOSSARY,
+      settings: options.settings ?? {},
+      notice: (m) => this.notice(m, [...this.speaker, this.seq++]),
+      ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
+      codesKept: (code, source, lang) => (kept ??= codesKeptInRun(this.texts))(code, source, lang),
+    };
+    for (const c of collections) {
+      const run = c.check.start?.(this.context);
+      Object.assign(c, run ? { run } : { all: [] });
+    }
+  }
+
+  /** `shown`: how an issue on a pair is reported (the workflow's own reading of a pair, undone). */
+  static async start(
+    options: RunOptions = {},
+    shown?: (issue: Issue, pair: QaPair, index: number) => Issue,
+  ): Promise<CheckRun> {
+    const active = (options.checks ?? (await loadChecks()))
+      .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
+      .filter(
+        (a): a is { check: Check; configured: Severity } =>
+          a.configured !== 'off' && (!options.only || options.only.includes(a.configured)),
+      )
+      .map((a, rank) => ({ ...a, rank }));
+    // Document checks (alignment) compare two documents as wholes: the workflow runs them before pairing units.
+    const pairChecks = active.filter((a): a is Active<PairCheck> => 'run' in a.check);
+    const collections = active.filter((a): a is Collecting => 'runAll' in a.check);
+    return new CheckRun(options, pairChecks, collections, !options.checks, shown);
+  }
+
+  private notice(message: string, place: Place): void {
+    const known = this.notices.get(message);
+    if (!known || before(place, known) < 0) this.notices.set(message, place);
+  }
+
+  /** First pass: a pair of the run, in order. */
+  learn(pair: QaPair): void {
+    const texts = { source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) };
+    this.texts.push({ ...texts, targetLang: pair.targetLang });
+    this.order.set(reportKey(pair.file, pair.id, pair.targetLang), this.learnt++);
+    for (const c of this.collections) {
+      if (c.run) c.run.learn(pair, texts);
+      else c.all!.push(pair);
+    }
+  }
+
+  /** Second pass: a slice of the run, the slices in the order learnt. */
+  async check(slice: readonly QaPair[]): Promise<void> {
+    const from = this.checked;
+    this.checked += slice.length;
+    if (from === 0) await this.beginChecking();
+    // Collection checks start first: one that waits on another program overlaps with the pair checks.
+    const started = this.collections.map((c) => {
+      this.speaker = [STARTING, c.rank];
+      const found = c.run?.check(slice);
+      this.speaker = [WAITED, c.rank];
+      return found;
+    });
+    const workers = this.workers ?? [];
+    // Each slice is shared out as the whole run would be: the first share on this thread, the others on workers.
+    const share = Math.ceil(slice.length / (workers.length + 1));
+    const jobs = workers.map((w, k) => w.check(slice.slice((k + 1) * share, (k + 2) * share)));
+    const mine = workers.length ? slice.slice(0, share) : slice;
+    for (const a of this.pairChecks) {
+      mine.forEach((pair, i) => {
+        if (!applies(a.check, pair)) return;
+        const index = from + i;
+        const place = this.ownPlace(a.rank, index);
+        this.speaker = place;
+        for (const f of a.check.run(pair, this.context)) this.report(a, pair, index, f, [PAIR_CHECK, ...place]);
+      });
+    }
+    const byId = new Map(this.pairChecks.map((a) => [a.check.id, a]));
+    for (const [k, job] of (await Promise.all(jobs)).entries()) {
+      const base = from + (k + 1) * share;
+      for (const n of job.notices) {
+        const a = byId.get(n.check)!;
+        this.notice(n.message, [...this.ownPlace(a.rank, base + n.pair), this.seq++]);
+      }
+      for (const { pair, check, finding } of job.findings) {
+        const a = byId.get(check)!;
+        const index = base + pair;
+        this.report(a, slice[index - from]!, index, finding, [PAIR_CHECK, ...this.ownPlace(a.rank, index)]);
+      }
+    }
+    const at = new Map(slice.map((p, i) => [p, from + i]));
+    for (const [k, c] of this.collections.entries()) {
+      this.speaker = [WAITED, c.rank];
+      if (c.run) {
+        for (const { pair, finding, part } of await started[k]!)
+          this.report(c, pair, at.get(pair)!, finding, [COLLECTION, c.rank, part ?? 0]);
+        continue;
+      }
+      // A check given every pair: its findings on this slice's pairs, in its own order.
+      c.byPair ??= byIndex(await c.result!, c.all!);
+      for (let index = from; index < this.checked; index++)
+        for (const { finding, order } of c.byPair.get(index) ?? [])
+          this.report(c, c.all![index]!, index, finding, [COLLECTION, c.rank, 0, order]);
+    }
+  }
+
+  /**
+   * Where a pair check's word on a pair goes: where a run over every pair at once says it — the main thread's share
+   * first, then each worker's, check by check, pair by pair.
+   */
+  private ownPlace(rank: number, index: number): number[] {
+    const owner = this.share ? Math.floor(index / this.share) : 0;
+    return [owner ? WORKER : MAIN, owner, rank, index];
+  }
+
+  /** Between the passes: the checks told the run is learnt, the workers started. */
+  private async beginChecking(): Promise<void> {
+    for (const c of this.collections) {
+      this.speaker = [STARTING, c.rank];
+      if (c.run) c.run.learnt?.();
+      else c.result = c.check.runAll(c.all!, this.context);
+      this.speaker = [WAITED, c.rank];
+    }
+    // Large runs share the pairs with worker threads (only the built-in checks can travel to one).
+    const count = this.builtIn ? workerCount(this.learnt) : 0;
+    if (!count) return;
+    this.share = Math.ceil(this.learnt / (count + 1));
+    const setup = {
+      run: this.texts,
+      checks: this.pairChecks.map((a) => a.check.id),
+      glossary: this.context.glossary,
+      settings: this.context.settings,
+      ...(this.options.approved?.length ? { approved: this.options.approved } : {}),
+    };
+    this.workers = await Promise.all(Array.from({ length: count }, () => PairWorker.start(setup)));
+  }
+
+  /** The summaries of long lists; the report in order. */
+  async finish(): Promise<RunResult> {
+    if (this.checked === 0) {
+      await this.beginChecking();
+      // (an empty run: what the checks given every pair say of none)
+      for (const c of this.collections) if (c.result) await c.result;
+    }
+    // One more finding for the rest of a check's findings in a unit, counted.
+    for (const { first, at, index, place } of this.overflow) {
+      const more = this.counts.get(index)!.get(first.check)! - MAX_FINDINGS_PER_UNIT;
+      this.issues.push({
+        issue: { ...first, message: `…and ${more} more ${first.check} finding(s) in this unit` },
+        place: [at, ...place],
+      });
+    }
+    // Report order: by file, then unit order of appearance, then check order.
+    this.issues.sort((a, b) => before(a.place, b.place));
+    const notices = [...this.notices].sort((a, b) => before(a[1], b[1])).map(([m]) => m);
+    return { issues: this.issues.map((i) => i.issue), notices };
+  }
+
+  stop(): void {
+    for (const w of this.workers ?? []) w.stop();
+    for (const c of this.collections) c.run?.stop?.();
+  }
+
+  private suppressed(pair: QaPair, check: string): boolean {
+    return (this.options.suppress ?? []).some(
       (s) => s.check === check && s.unit === pair.id && (s.lang === undefined || s.lang === pair.targetLang),
     );
+  }
 
   // The texts an issue quotes, made once per pair: a unit with many findings must not copy itself per finding.
-  const plain = new WeakMap<QaPair, { source: string; target: string }>();
-  const textsOf = (pair: QaPair): { source: string; target: string } => {
-    let t = plain.get(pair);
-    if (!t) plain.set(pair, (t = { source: toPlainText(pair.source), target: toPlainText(pair.target) }));
-    return t;
-  };
-  // Past a few findings of one check in one unit, the rest are counted, not listed.
-  const counts = new Map<QaPair, Map<string, number>>();
-  const overflow: Array<{ first: Issue; pair: QaPair }> = [];
+  private readonly plain = new WeakMap<QaPair, { source: string; target: string }>();
 
-  const report = (check: Check, configured: Severity, pair: QaPair, f: Finding): void => {
-    if (suppressed(pair, check.id)) return;
+  private textsOf(pair: QaPair): { source: string; target: string } {
+    let t = this.plain.get(pair);
+    if (!t) this.plain.set(pair, (t = { source: toPlainText(pair.source), target: toPlainText(pair.target) }));
+    return t;
+  }
+
+  private report(a: Active<Check>, pair: QaPair, index: number, f: Finding, place: Place): void {
+    const { check, configured } = a;
+    if (this.suppressed(pair, check.id)) return;
     if (!applies(check, pair)) return;
-    const { source, target } = textsOf(pair);
+    const { source, target } = this.textsOf(pair);
     const issue = issueOf(check, configured, f, {
       unit: pair.id,
       ...(pair.label !== undefined ? { label: pair.label } : {}),
@@ -77,74 +335,38 @@ export async function runChecks(pairs: readonly QaPair[], options: RunOptions = 
       target,
       ...(f.targetSpan ? { targetSpan: spanInPlainText(pair.target, f.targetSpan) } : {}),
     });
-    if (options.only && !options.only.includes(issue.severity)) return;
-    let perCheck = counts.get(pair);
-    if (!perCheck) counts.set(pair, (perCheck = new Map()));
+    if (this.options.only && !this.options.only.includes(issue.severity)) return;
+    // Past a few findings of one check in one unit, the rest are counted, not listed.
+    let perCheck = this.counts.get(index);
+    if (!perCheck) this.counts.set(index, (perCheck = new Map()));
     const n = (perCheck.get(check.id) ?? 0) + 1;
     perCheck.set(check.id, n);
-    if (n <= MAX_FINDINGS_PER_UNIT) issues.push(issue);
-    else if (n === MAX_FINDINGS_PER_UNIT + 1) overflow.push({ first: issue, pair });
-  };
-
-  const active = (options.checks ?? (await loadChecks()))
-    .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
-    .filter(
-      (a): a is { check: Check; configured: Severity } =>
-        a.configured !== 'off' && (!options.only || options.only.includes(a.configured)),
-    );
-  // Collection checks start first: one that waits on another program overlaps with the pair checks.
-  const pending = active.flatMap(({ check, configured }) =>
-    'runAll' in check ? [{ check, configured, result: check.runAll(pairs, context) }] : [],
-  );
-  // Document checks (alignment) compare two documents as wholes: the workflow runs them before pairing units.
-  const pairChecks = active.filter((a): a is { check: PairCheck; configured: Severity } => 'run' in a.check);
-  // Large runs share the pairs with worker threads (only the built-in checks can travel to one).
-  const workers = options.checks ? 0 : workerCount(pairs.length);
-  const share = Math.ceil(pairs.length / (workers + 1));
-  const jobs: Array<Promise<PairJobResult>> = [];
-  for (let w = 1; w <= workers; w++) {
-    jobs.push(
-      runInWorker({
-        pairs: pairs.slice(w * share, (w + 1) * share),
-        run: pairs,
-        checks: pairChecks.map((a) => a.check.id),
-        glossary: context.glossary,
-        settings: context.settings,
-        ...(options.approved?.length ? { approved: options.approved } : {}),
-      }),
-    );
+    const at = this.order.get(reportKey(issue.file, issue.unit, issue.lang)) ?? 0;
+    const reported = this.shown ? this.shown(issue, pair, index) : issue;
+    if (n <= MAX_FINDINGS_PER_UNIT) this.issues.push({ issue: reported, place: [at, ...place, this.seq++] });
+    else if (n === MAX_FINDINGS_PER_UNIT + 1)
+      this.overflow.push({ first: reported, at, index, place: [SUMMARY, this.seq++] });
   }
-  const mine = workers ? pairs.slice(0, share) : pairs;
-  for (const { check, configured } of pairChecks) {
-    for (const pair of mine) {
-      if (applies(check, pair)) for (const f of check.run(pair, context)) report(check, configured, pair, f);
-    }
-  }
-  const byId = new Map(pairChecks.map((a) => [a.check.id, a]));
-  for (const [w, job] of (await Promise.all(jobs)).entries()) {
-    for (const n of job.notices) notices.add(n);
-    for (const { pair, check, finding } of job.findings) {
-      const a = byId.get(check)!;
-      report(a.check, a.configured, pairs[(w + 1) * share + pair]!, finding);
-    }
-  }
-  for (const { check, configured, result } of pending)
-    for (const { pair, finding } of await result) report(check, configured, pair, finding);
-  // One more finding for the rest of a check's findings in a unit, counted.
-  for (const { first, pair } of overflow) {
-    const more = counts.get(pair)!.get(first.check)! - MAX_FINDINGS_PER_UNIT;
-    issues.push({ ...first, message: `…and ${more} more ${first.check} finding(s) in this unit` });
-  }
-  // Report order: by file, then unit order of appearance, then check order (a stable sort on one key per issue).
-  const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
-  const keyed = issues.map((issue, i) => ({
-    issue,
-    i,
-    at: order.get(`${issue.file}\u0000${issue.unit}\u0000${issue.lang}`) ?? 0,
-  }));
-  keyed.sort((a, b) => a.at - b.at || a.i - b.i);
-  return { issues: keyed.map((k) => k.issue), notices: [...notices] };
 }
+
+/** A check's findings on every pair, by the pair's index in the run. */
+function byIndex(
+  found: PairFindings,
+  pairs: readonly QaPair[],
+): Map<number, Array<{ finding: Finding; order: number }>> {
+  const index = new Map(pairs.map((p, i) => [p, i]));
+  const out = new Map<number, Array<{ finding: Finding; order: number }>>();
+  found.forEach(({ pair, finding }, order) => {
+    const i = index.get(pair);
+    if (i === undefined) return;
+    const list = out.get(i);
+    if (list) list.push({ finding, order });
+    else out.set(i, [{ finding, order }]);
+  });
+  return out;
+}
+
+const reportKey = (file: string, unit: string, lang: string): string => `${file}\u0000${unit}\u0000${lang}`;
 
 /** Whether a check makes sense on a pair: every one of its preconditions holds. */
 export function applies(check: Check, pair: QaPair): boolean {

@@ -71,7 +71,36 @@ export type PairFindings = Array<{ readonly pair: QaPair; readonly finding: Find
  */
 export interface CollectionCheck extends CheckMeta {
   runAll(pairs: readonly QaPair[], context: CheckContext): PairFindings | Promise<PairFindings>;
+  /**
+   * runAll's findings for a run read in slices, so that a large run is never held whole: the check learns what it
+   * needs of the whole run a pair at a time, then is given the run again, a slice at a time. A check without it is
+   * given every pair at once.
+   */
+  start?(context: CheckContext): CollectionRun;
 }
+
+/** A pair's texts with each code as one U+FFFC (textWithoutCodes), made once for every check that learns a run. */
+export interface PairTexts {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** One run of a collection check read in two passes (see CollectionCheck.start). */
+export interface CollectionRun {
+  /** First pass: every pair of the run, in order. */
+  learn(pair: QaPair, texts: PairTexts): void;
+  /** Between the passes: every pair is learnt (a check may start work on the whole run here). */
+  learnt?(): void;
+  /**
+   * Second pass: the findings on the pairs of one slice (the slices in run order, the same pairs as learnt), each
+   * with `part` when a check lists some of its findings after all others of a run (runAll's order).
+   */
+  check(slice: readonly QaPair[]): SliceFindings | Promise<SliceFindings>;
+  /** The run given up or done: what the check holds outside memory (files) let go. */
+  stop?(): void;
+}
+
+export type SliceFindings = Array<{ readonly pair: QaPair; readonly finding: Finding; readonly part?: number }>;
 
 /** A document's parts in order, as the alignment of a localized document with its source compares them. */
 export interface DocumentParts {

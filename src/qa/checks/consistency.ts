@@ -1,31 +1,37 @@
 import { normalizeText, toPlainText } from '../../model/content.js';
-import type { CollectionCheck, Finding, QaPair } from '../types.js';
+import type { CollectionCheck, Finding, QaPair, SliceFindings } from '../types.js';
 import { translated } from '../preconditions.js';
+import { wholeRun } from '../whole-run.js';
 
-interface Keyed {
-  readonly pair: QaPair;
-  readonly source: string;
-  readonly target: string;
+/** Pairs of one language sharing a text: the first's place in the run, the first 20 ids, and the other side's texts. */
+interface Group {
+  readonly first: number;
+  readonly ids: string[];
+  count: number;
+  /** The other side's text of the first pair; then every distinct one, once a second pair joins. */
+  readonly firstOther: string;
+  others?: Set<string>;
 }
 
-/** Groups of two or more pairs of one language sharing a text (no concatenated keys: each text is hashed as it is). */
-function group(items: readonly Keyed[], text: (k: Keyed) => string): Keyed[][] {
-  const byLang = new Map<string, Map<string, Keyed[]>>();
-  for (const k of items) {
-    let groups = byLang.get(k.pair.targetLang);
-    if (!groups) byLang.set(k.pair.targetLang, (groups = new Map()));
-    const key = text(k);
-    const g = groups.get(key);
-    if (g) g.push(k);
-    else groups.set(key, [k]);
+/** Groups per language, then text (no concatenated keys: each text is hashed as it is). */
+type Groups = Map<string, Map<string, Group>>;
+
+function join(groups: Groups, lang: string, text: string, other: string, id: string, index: number): void {
+  let byText = groups.get(lang);
+  if (!byText) groups.set(lang, (byText = new Map()));
+  const g = byText.get(text);
+  if (!g) {
+    byText.set(text, { first: index, ids: [id], count: 1, firstOther: other });
+    return;
   }
-  return [...byLang.values()].flatMap((groups) => [...groups.values()].filter((g) => g.length > 1));
+  g.count++;
+  if (g.ids.length < 20) g.ids.push(id);
+  (g.others ??= new Set([g.firstOther])).add(other);
 }
 
 /** The units of a group, at most 20 named (a file of untranslated or placeholder targets makes groups of hundreds). */
-function unitList(g: readonly Keyed[]): string {
-  const ids = g.slice(0, 20).map((k) => k.pair.id);
-  return `units ${ids.join(', ')}${g.length > 20 ? ` and ${g.length - 20} more` : ''}`;
+function unitList(g: Group): string {
+  return `units ${g.ids.join(', ')}${g.count > 20 ? ` and ${g.count - 20} more` : ''}`;
 }
 
 /** Across all pairs of a language: one source, several targets; or one target for different sources. */
@@ -34,34 +40,51 @@ export const consistency: CollectionCheck = {
   severity: 'warning',
   preconditions: [translated],
   description: 'The same source translated differently, or the same translation given to different sources.',
-  runAll(pairs) {
-    const out: Array<{ pair: QaPair; finding: Finding }> = [];
-    // Each text is normalised once; only groups of two or more are looked at again.
-    const keyed = pairs.map((p) => ({
-      pair: p,
-      source: normalizeText(toPlainText(p.source)),
-      target: normalizeText(toPlainText(p.target)),
-    }));
+  runAll(pairs, context) {
+    return wholeRun(consistency.start!(context), pairs);
+  },
+  start() {
+    // Each text is normalised once; a group keeps its first pair's place, not its pairs.
+    const bySource: Groups = new Map();
+    const byTarget: Groups = new Map();
+    let learnt = 0;
+    let findings: Map<number, Array<{ finding: Finding; part: number }>> | undefined;
+    let next = 0;
     // A group is one finding, on its first unit, naming the others: not the same line repeated on every unit.
-    for (const g of group(keyed, (k) => k.source)) {
-      const targets = new Set(g.map((k) => k.target));
-      if (targets.size > 1)
-        out.push({
-          pair: g[0]!.pair,
-          finding: { message: `the same source has ${targets.size} different translations (${unitList(g)})` },
-        });
-    }
-    for (const g of group(keyed, (k) => k.target)) {
-      const sources = new Set(g.map((k) => k.source));
-      if (sources.size > 1)
-        out.push({
-          pair: g[0]!.pair,
-          finding: {
-            message: `the same translation is used for ${sources.size} different sources (${unitList(g)})`,
-            severity: 'info',
-          },
-        });
-    }
-    return out;
+    const found = (): Map<number, Array<{ finding: Finding; part: number }>> => {
+      const out = new Map<number, Array<{ finding: Finding; part: number }>>();
+      const add = (g: Group, part: number, finding: Finding): void => {
+        const list = out.get(g.first);
+        if (list) list.push({ finding, part });
+        else out.set(g.first, [{ finding, part }]);
+      };
+      for (const groups of bySource.values())
+        for (const g of groups.values())
+          if (g.count > 1 && g.others!.size > 1)
+            add(g, 0, { message: `the same source has ${g.others!.size} different translations (${unitList(g)})` });
+      for (const groups of byTarget.values())
+        for (const g of groups.values())
+          if (g.count > 1 && g.others!.size > 1)
+            add(g, 1, {
+              message: `the same translation is used for ${g.others!.size} different sources (${unitList(g)})`,
+              severity: 'info',
+            });
+      return out;
+    };
+    return {
+      learn(pair: QaPair) {
+        const source = normalizeText(toPlainText(pair.source));
+        const target = normalizeText(toPlainText(pair.target));
+        join(bySource, pair.targetLang, source, target, pair.id, learnt);
+        join(byTarget, pair.targetLang, target, source, pair.id, learnt);
+        learnt++;
+      },
+      check(slice) {
+        findings ??= found();
+        const out: SliceFindings = [];
+        for (const pair of slice) for (const f of findings.get(next++) ?? []) out.push({ pair, ...f });
+        return out;
+      },
+    };
   },
 };

@@ -3,10 +3,11 @@ import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
-import { fold, textWithoutCodes } from '../text.js';
+import { fold } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
 import { mentionsInRun, type MentionedBefore } from '../names/mentions.js';
-import type { CheckContext, CollectionCheck, Finding, QaPair, Severity } from '../types.js';
+import type { CheckContext, CollectionCheck, Finding, QaPair, Severity, SliceFindings } from '../types.js';
+import { wholeRun } from '../whole-run.js';
 import { LocflowError } from '../../errors.js';
 import { settingsFrom, type Json, type Place } from '../../settings.js';
 import { translated } from '../preconditions.js';
@@ -46,20 +47,41 @@ export const names: CollectionCheck = {
     'Proper names must be in the target: verbatim, inflected, as a glossary, learnt or CLDR rendering, a localised acronym, a cognate or a transliteration; misspelt, split or lost names, and names the other units keep but this one lacks, are errors; untraced translatable names warnings.',
   // The whole run at once: how the other units render a name tells whether this one lost it.
   runAll(pairs, context) {
-    const units = pairs
-      .filter((p) => translated.holds(p))
-      .map((pair) => ({ pair, source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) }));
-    const kept = keptInRun(units.map((u) => ({ source: u.source, target: u.target, targetLang: u.pair.targetLang })));
-    const lowerCase = lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.pair.targetLang })));
-    const mentioned = mentionsInRun(
-      units.map((u) => ({ source: u.source, file: u.pair.file, targetLang: u.pair.targetLang })),
-    );
-    return units.flatMap((u, i) =>
-      checkPair(u.pair, u.source, u.target, context, kept, lowerCase, (word) => mentioned(word, i)).map((finding) => ({
-        pair: u.pair,
-        finding,
-      })),
-    );
+    return wholeRun(names.start!(context), pairs);
+  },
+  // The run's texts learnt first, then each unit checked against what the others do.
+  start(context) {
+    const units: Array<{ source: string; target: string; targetLang: string; file: string }> = [];
+    let run:
+      | {
+          kept: KeptInRun;
+          lowerCase: (lang: string) => ReadonlySet<string> | undefined;
+          mentioned: MentionedBefore;
+        }
+      | undefined;
+    let next = 0;
+    return {
+      learn(pair, { source, target }) {
+        if (translated.holds(pair)) units.push({ source, target, targetLang: pair.targetLang, file: pair.file });
+      },
+      check(slice) {
+        run ??= {
+          kept: keptInRun(units),
+          lowerCase: lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.targetLang }))),
+          mentioned: mentionsInRun(units),
+        };
+        const { kept, lowerCase, mentioned } = run;
+        const out: SliceFindings = [];
+        for (const pair of slice) {
+          if (!translated.holds(pair)) continue;
+          const i = next++;
+          const u = units[i]!;
+          for (const finding of checkPair(pair, u.source, u.target, context, kept, lowerCase, (w) => mentioned(w, i)))
+            out.push({ pair, finding });
+        }
+        return out;
+      },
+    };
   },
 };
 

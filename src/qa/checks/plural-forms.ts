@@ -3,7 +3,8 @@ import { toPlainText } from '../../model/content.js';
 import { icuElements } from '../../locale/icu-elements.js';
 import { pluralCategories } from '../../locale/plural.js';
 import { pluralVariant } from '../../xliff/plural-variants.js';
-import type { CollectionCheck, Finding, PairFindings, QaPair, Severity } from '../types.js';
+import type { CollectionCheck, Finding, Severity, SliceFindings } from '../types.js';
+import { wholeRun } from '../whole-run.js';
 
 /**
  * A plural message must give every form the target language's CLDR rules choose: Polish needs "few" (2 pliki)
@@ -83,25 +84,48 @@ export const pluralForms: CollectionCheck = {
   // An untranslated variant is still a form the file has: "empty" reports its text.
   preconditions: [],
   description: "A plural message lacks a form the target language's CLDR plural rules need.",
-  runAll(pairs: readonly QaPair[]): PairFindings {
-    const out: PairFindings = [];
-    const families = new Map<string, { first: QaPair; forms: Set<string> }>();
-    for (const pair of pairs) {
-      const variant = pluralVariant(pair.id);
-      if (variant) {
+  runAll(pairs, context) {
+    return wholeRun(pluralForms.start!(context), pairs);
+  },
+  // Variants of one message are learnt first (their forms, on the first variant); each ICU message is read alone.
+  start() {
+    const families = new Map<string, { first: number; forms: Set<string> }>();
+    let learnt = 0;
+    let byFirst: Map<number, Array<Set<string>>> | undefined;
+    let next = 0;
+    return {
+      learn(pair) {
+        const variant = pluralVariant(pair.id);
+        const index = learnt++;
+        if (!variant) return;
         const key = [pair.file, pair.targetLang, variant.message, variant.variable].join('\u0000');
         const family = families.get(key);
         if (family) family.forms.add(variant.form);
-        else families.set(key, { first: pair, forms: new Set([variant.form]) });
-        continue;
-      }
-      const target = toPlainText(pair.target);
-      if (!ICU_PLURAL.test(target)) continue;
-      for (const plural of icuPlurals(target))
-        for (const finding of missingForms(plural.forms, pair.targetLang, plural.ordinal)) out.push({ pair, finding });
-    }
-    for (const { first, forms } of families.values())
-      for (const finding of missingForms(forms, first.targetLang, false)) out.push({ pair: first, finding });
-    return out;
+        else families.set(key, { first: index, forms: new Set([variant.form]) });
+      },
+      check(slice) {
+        if (!byFirst) {
+          byFirst = new Map();
+          for (const { first, forms } of families.values()) {
+            const list = byFirst.get(first);
+            if (list) list.push(forms);
+            else byFirst.set(first, [forms]);
+          }
+        }
+        const out: SliceFindings = [];
+        for (const pair of slice) {
+          // A family's findings are on its first variant, after every message's own (part 1).
+          for (const forms of byFirst.get(next++) ?? [])
+            for (const finding of missingForms(forms, pair.targetLang, false)) out.push({ pair, finding, part: 1 });
+          if (pluralVariant(pair.id)) continue;
+          const target = toPlainText(pair.target);
+          if (!ICU_PLURAL.test(target)) continue;
+          for (const plural of icuPlurals(target))
+            for (const finding of missingForms(plural.forms, pair.targetLang, plural.ordinal))
+              out.push({ pair, finding });
+        }
+        return out;
+      },
+    };
   },
 };

@@ -1,10 +1,11 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { primarySubtag } from '../../model/language.js';
 import { opensSentence, textWithoutCodes } from '../text.js';
-import type { CollectionCheck, PairFindings, QaPair } from '../types.js';
+import type { CollectionCheck, QaPair, SliceFindings } from '../types.js';
+import { wholeRun } from '../whole-run.js';
 import { translated } from '../preconditions.js';
 
 const DICTIONARY_DIRS = [
@@ -130,6 +131,17 @@ function hunspellAvailable(): boolean {
   return spawnSync('hunspell', ['-v'], { encoding: 'utf8' }).status === 0;
 }
 
+/** A language's share of a run: its targets, written for hunspell as they are learnt, and its sources' names. */
+interface LangRun {
+  readonly dictionary: string | null;
+  readonly personal: Set<string>;
+  dir?: string;
+  input?: number;
+  buffered: string[];
+  size: number;
+  misspelled?: ReadonlySet<string>;
+}
+
 /**
  * Spelling through hunspell's pipe mode, one run per language. Names found in
  * the source and glossary renderings form a personal word list, so "Kirkuk" is
@@ -140,86 +152,139 @@ export const spelling: CollectionCheck = {
   severity: 'warning',
   preconditions: [translated],
   description: 'Misspelled words in the target, with hunspell where a dictionary for the target language is installed.',
-  async runAll(pairs, context) {
-    const out: PairFindings = [];
-    const byLang = new Map<string, QaPair[]>();
-    // (one list per language, pushed to: a copy per pair made this quadratic in the number of units)
-    for (const p of pairs) {
-      const group = byLang.get(p.targetLang);
-      if (group) group.push(p);
-      else byLang.set(p.targetLang, [p]);
-    }
-    if (byLang.size === 0) return out;
-    if (!hunspellAvailable()) {
-      context.notice(
-        'spelling: hunspell is not installed, so spelling was not checked (Debian: apt-get install hunspell hunspell-es …)',
-      );
-      return out;
-    }
-    for (const [lang, group] of byLang) {
-      const dictionary = findDictionary(lang);
-      if (!dictionary) {
-        context.notice(
-          `spelling: no hunspell dictionary for "${lang}" is installed, so its spelling was not checked (${debianDictionary(lang)})`,
-        );
-        continue;
+  runAll(pairs, context) {
+    return wholeRun(spelling.start!(context), pairs);
+  },
+  // Each target is written to its language's input file as it is learnt; hunspell reads the files once all are.
+  start(context) {
+    const langs = new Map<string, LangRun>();
+    let available: boolean | undefined;
+    let ready: Promise<void> | undefined;
+    const flush = (l: LangRun): void => {
+      if (!l.buffered.length) return;
+      if (l.input === undefined) {
+        l.dir = mkdtempSync(join(tmpdir(), 'locflow-spell-'));
+        l.input = openSync(join(l.dir, 'targets.txt'), 'w');
       }
-      const personal = new Set<string>();
-      for (const p of group)
-        for (const w of textWithoutCodes(p.source).match(/\p{Lu}[\p{L}'’-]*/gu) ?? [])
-          personal.add(w.replace(/['’]s$/u, ''));
-      for (const e of context.glossary.entries)
-        for (const t of [e.source, ...Object.values(e.targets).flat()])
-          for (const w of t.split(/[\s.]+/u)) if (w) personal.add(w);
-      const dir = mkdtempSync(join(tmpdir(), 'locflow-spell-'));
+      writeSync(l.input, l.buffered.join(''));
+      l.buffered = [];
+      l.size = 0;
+    };
+    const cleanUp = (): void => {
+      for (const l of langs.values()) {
+        if (l.input !== undefined) closeSync(l.input);
+        l.input = undefined;
+        if (l.dir) rmSync(l.dir, { recursive: true, force: true });
+        l.dir = undefined;
+      }
+    };
+    // What runAll did with every pair at hand: said what cannot be checked, and ran hunspell language by language.
+    const spell = async (): Promise<void> => {
       try {
-        const words = join(dir, 'names.dic');
-        writeFileSync(words, [...personal].join('\n') + '\n');
-        // "-l" lists the misspelled words without computing suggestions, which is what makes hunspell slow;
-        // each word is then found again in the targets that contain it. Input goes through a file, so
-        // hunspell runs on the other core without waiting for this process to feed it.
-        const texts = group.map((p) => maskNonWords(textWithoutCodes(p.target)));
-        const input = join(dir, 'targets.txt');
-        writeFileSync(input, texts.join('\n') + '\n');
-        let stdout: string;
-        try {
-          stdout = await new Promise<string>((resolve, reject) =>
-            execFile(
-              'hunspell',
-              ['-l', '-d', dictionary, '-p', words, '-i', 'utf-8', input],
-              { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-              (err, out) => (err ? reject(err) : resolve(out)),
-            ),
-          );
-        } catch (err) {
-          context.notice(`spelling: hunspell failed for "${lang}": ${(err as Error).message.trim()}`);
-          continue;
-        }
-        const misspelled = new Set(stdout.split('\n').filter(Boolean));
-        if (misspelled.size === 0) continue;
-        group.forEach((pair, i) => {
-          for (const m of texts[i]!.matchAll(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu)) {
-            if (isNameOrLetter(texts[i]!, m[0], m.index)) continue;
-            // hunspell may report a whole hyphenated word or only one of its parts.
-            const parts = misspelled.has(m[0])
-              ? [{ word: m[0], at: 0 }]
-              : [...m[0].matchAll(/[\p{L}\p{M}]+/gu)]
-                  .filter((p) => misspelled.has(p[0]))
-                  .map((p) => ({ word: p[0], at: p.index }));
-            for (const { word, at } of parts)
-              out.push({
-                pair,
-                finding: {
-                  message: `"${word}" may be misspelled`,
-                  targetSpan: { start: m.index + at, end: m.index + at + word.length },
-                },
-              });
+        for (const [lang, l] of langs) {
+          if (!l.dictionary) {
+            context.notice(
+              `spelling: no hunspell dictionary for "${lang}" is installed, so its spelling was not checked (${debianDictionary(lang)})`,
+            );
+            continue;
           }
-        });
+          for (const e of context.glossary.entries)
+            for (const t of [e.source, ...Object.values(e.targets).flat()])
+              for (const w of t.split(/[\s.]+/u)) if (w) l.personal.add(w);
+          flush(l);
+          if (l.input === undefined) {
+            l.dir = mkdtempSync(join(tmpdir(), 'locflow-spell-'));
+            l.input = openSync(join(l.dir, 'targets.txt'), 'w');
+          }
+          closeSync(l.input);
+          l.input = undefined;
+          const words = join(l.dir!, 'names.dic');
+          writeFileSync(words, [...l.personal].join('\n') + '\n');
+          // "-l" lists the misspelled words without computing suggestions, which is what makes hunspell slow;
+          // each word is then found again in the targets that contain it. Input goes through a file, so
+          // hunspell runs on the other core without waiting for this process to feed it.
+          let stdout: string;
+          try {
+            stdout = await new Promise<string>((resolve, reject) =>
+              execFile(
+                'hunspell',
+                ['-l', '-d', l.dictionary!, '-p', words, '-i', 'utf-8', join(l.dir!, 'targets.txt')],
+                { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+                (err, out) => (err ? reject(err) : resolve(out)),
+              ),
+            );
+          } catch (err) {
+            context.notice(`spelling: hunspell failed for "${lang}": ${(err as Error).message.trim()}`);
+            continue;
+          } finally {
+            rmSync(l.dir!, { recursive: true, force: true });
+            l.dir = undefined;
+          }
+          l.misspelled = new Set(stdout.split('\n').filter(Boolean));
+        }
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        cleanUp();
       }
-    }
-    return out;
+    };
+    const findings = (pair: QaPair): SliceFindings => {
+      const misspelled = langs.get(pair.targetLang)?.misspelled;
+      if (!misspelled?.size) return [];
+      const out: SliceFindings = [];
+      const text = maskNonWords(textWithoutCodes(pair.target));
+      for (const m of text.matchAll(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu)) {
+        if (isNameOrLetter(text, m[0], m.index)) continue;
+        // hunspell may report a whole hyphenated word or only one of its parts.
+        const parts = misspelled.has(m[0])
+          ? [{ word: m[0], at: 0 }]
+          : [...m[0].matchAll(/[\p{L}\p{M}]+/gu)]
+              .filter((p) => misspelled.has(p[0]))
+              .map((p) => ({ word: p[0], at: p.index }));
+        for (const { word, at } of parts)
+          out.push({
+            pair,
+            finding: {
+              message: `"${word}" may be misspelled`,
+              targetSpan: { start: m.index + at, end: m.index + at + word.length },
+            },
+          });
+      }
+      return out;
+    };
+    return {
+      learn(pair, texts) {
+        let l = langs.get(pair.targetLang);
+        if (!l) {
+          available ??= hunspellAvailable();
+          l = {
+            dictionary: available ? findDictionary(pair.targetLang) : null,
+            personal: new Set(),
+            buffered: [],
+            size: 0,
+          };
+          langs.set(pair.targetLang, l);
+        }
+        if (!available || !l.dictionary) return;
+        for (const w of texts.source.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []) l.personal.add(w.replace(/['’]s$/u, ''));
+        const line = `${maskNonWords(texts.target)}\n`;
+        l.buffered.push(line);
+        l.size += line.length;
+        if (l.size >= 1 << 16) flush(l);
+      },
+      check(slice) {
+        if (!ready) {
+          if (langs.size === 0) ready = Promise.resolve();
+          else if (!available) {
+            context.notice(
+              'spelling: hunspell is not installed, so spelling was not checked (Debian: apt-get install hunspell hunspell-es …)',
+            );
+            cleanUp();
+            ready = Promise.resolve();
+          } else ready = spell();
+          return ready.then(() => slice.flatMap(findings));
+        }
+        return slice.flatMap(findings);
+      },
+      stop: cleanUp,
+    };
   },
 };

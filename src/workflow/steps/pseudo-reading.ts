@@ -1,6 +1,6 @@
 import { toPlainText } from '../../model/index.js';
 import { readPseudo } from '../../mt/pseudo-text.js';
-import { runChecks, type RunOptions, type RunResult } from '../../qa/runner.js';
+import { CheckRun, slicesOf, type PairSlices, type RunOptions, type RunResult } from '../../qa/runner.js';
 import type { Issue, QaPair } from '../../qa/types.js';
 
 /**
@@ -12,44 +12,132 @@ import type { Issue, QaPair } from '../../qa/types.js';
  * (its language, its target), and a notice says per language how many units were read so.
  */
 export async function checkPairs(pairs: readonly QaPair[], options: RunOptions): Promise<RunResult> {
-  const real: QaPair[] = [];
+  return checkPairSlices(() => slicesOf(pairs), options);
+}
+
+/** A target language's pseudo-translated pairs, checked as one run of their own. */
+interface PseudoGroup {
+  readonly run: CheckRun;
+  readonly sourceLang: string;
+  count: number;
+  /** Per file and unit, the last pair with them (learnt) — the one whose target an issue shows. */
+  readonly last: Map<string, number>;
+  /** Issues waiting for that pair's target, while a later pair has the same file and unit. */
+  readonly waiting: Map<string, Array<{ target: string }>>;
+  /** The group's pairs checked so far, and those of the slice being checked (by their index in the group). */
+  checked: number;
+  current: Map<number, { readonly pair: QaPair; readonly index: number }>;
+}
+
+/** checkPairs of pairs given in slices, read twice (see CheckRun): the pairs are never held together. */
+export async function checkPairSlices(slices: PairSlices, options: RunOptions): Promise<RunResult> {
+  const real = await CheckRun.start(options);
   // Per target language, so that two pseudo-locales read back into one language are not compared with each other.
-  const pseudo = new Map<string, Array<{ pair: QaPair; read: QaPair }>>();
-  for (const pair of pairs) {
-    const text = readPseudo(pair.target);
-    if (!text) {
-      real.push(pair);
-      continue;
-    }
-    const group = pseudo.get(pair.targetLang) ?? [];
-    group.push({ pair, read: { ...pair, target: text, targetLang: pair.sourceLang } });
-    pseudo.set(pair.targetLang, group);
-  }
-  if (!pseudo.size) return runChecks(pairs, options);
-  const results = [await runChecks(real, options)];
-  const notices: string[] = [];
-  for (const [lang, group] of pseudo) {
-    // A pseudo-translation reads as its source by design: "untranslated" says nothing here.
-    const result = await runChecks(
-      group.map((g) => g.read),
-      { ...options, severities: { ...options.severities, untranslated: 'off' } },
-    );
-    const byUnit = new Map(group.map((g) => [`${g.pair.file}\u0000${g.pair.id}`, g.pair]));
-    const issues = result.issues.map((issue): Issue => {
-      const pair = byUnit.get(`${issue.file}\u0000${issue.unit}`)!;
+  const pseudo = new Map<string, PseudoGroup>();
+  // A pseudo-translation reads as its source by design: "untranslated" says nothing here.
+  const pseudoOptions = { ...options, severities: { ...options.severities, untranslated: 'off' as const } };
+  // Where each pair's issues go in the report: the last pair with its file, unit and language.
+  const order = new Map<string, number>();
+  const unitKey = (p: { file: string; id: string }): string => `${p.file}\u0000${p.id}`;
+  let index = 0;
+  // An issue on a pair read back is shown on the pair as it is: its language, its target.
+  const shownIn =
+    (group: () => PseudoGroup) =>
+    (issue: Issue, _read: QaPair, at: number): Issue => {
+      const g = group();
+      const { pair, index } = g.current.get(at)!;
       const { targetSpan: _span, ...rest } = issue; // a place in the text read back is not one in the target
-      return { ...rest, lang: pair.targetLang, target: toPlainText(pair.target) };
-    });
-    results.push({ issues, notices: result.notices });
-    notices.push(
-      `${lang}: ${group.length} pseudo-translated unit(s) checked as ${group[0]!.pair.sourceLang} text with the accents and padding undone (what pseudo-translation changes by design is not reported)`,
-    );
+      const key = unitKey({ file: issue.file, id: issue.unit });
+      // With the target of the last pair with its file and unit, as the pairs of a language are keyed by those.
+      const shown: Issue & { target: string } = { ...rest, lang: pair.targetLang, target: toPlainText(pair.target) };
+      if (g.last.get(key) !== index) {
+        const list = g.waiting.get(key);
+        if (list) list.push(shown);
+        else g.waiting.set(key, [shown]);
+      }
+      return shown;
+    };
+
+  for await (const slice of slices()) {
+    for (const pair of slice) {
+      order.set(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
+      const text = readPseudo(pair.target);
+      if (!text) real.learn(pair);
+      else {
+        let group = pseudo.get(pair.targetLang);
+        if (!group) {
+          let made: PseudoGroup | undefined;
+          const run = await CheckRun.start(
+            pseudoOptions,
+            shownIn(() => made!),
+          );
+          group = made = {
+            run,
+            sourceLang: pair.sourceLang,
+            count: 0,
+            last: new Map(),
+            waiting: new Map(),
+            checked: 0,
+            current: new Map(),
+          };
+          pseudo.set(pair.targetLang, group);
+        }
+        group.count++;
+        group.last.set(unitKey(pair), index);
+        group.run.learn({ ...pair, target: text, targetLang: pair.sourceLang });
+      }
+      index++;
+    }
   }
-  // In the order of the pairs given, as runChecks reports.
-  const order = new Map(pairs.map((p, i) => [`${p.file}\u0000${p.id}\u0000${p.targetLang}`, i]));
-  const at = (i: Issue): number => order.get(`${i.file}\u0000${i.unit}\u0000${i.lang}`) ?? 0;
-  return {
-    issues: results.flatMap((r) => r.issues).sort((a, b) => at(a) - at(b)),
-    notices: [...new Set([...results.flatMap((r) => r.notices), ...notices])],
-  };
+  try {
+    index = 0;
+    for await (const slice of slices()) {
+      const mine: QaPair[] = [];
+      const theirs = new Map<PseudoGroup, QaPair[]>();
+      for (const pair of slice) {
+        const text = readPseudo(pair.target);
+        const at = index++;
+        if (!text) {
+          mine.push(pair);
+          continue;
+        }
+        const group = pseudo.get(pair.targetLang)!;
+        const list = theirs.get(group);
+        const read = { ...pair, target: text, targetLang: pair.sourceLang };
+        if (list) list.push(read);
+        else theirs.set(group, [read]);
+        group.current.set(group.checked++, { pair, index: at });
+      }
+      if (mine.length) await real.check(mine);
+      for (const [group, reads] of theirs) {
+        await group.run.check(reads);
+        // Issues waiting for the target of a pair of this slice (on an earlier pair with its file and unit) get it.
+        for (const { pair, index: at } of group.current.values()) {
+          const key = unitKey(pair);
+          if (group.last.get(key) !== at) continue;
+          for (const w of group.waiting.get(key) ?? []) w.target = toPlainText(pair.target);
+          group.waiting.delete(key);
+        }
+        group.current.clear();
+      }
+    }
+    const results = [await real.finish()];
+    if (!pseudo.size) return results[0]!;
+    const notices: string[] = [];
+    for (const [lang, group] of pseudo) {
+      results.push(await group.run.finish());
+      notices.push(
+        `${lang}: ${group.count} pseudo-translated unit(s) checked as ${group.sourceLang} text with the accents and padding undone (what pseudo-translation changes by design is not reported)`,
+      );
+    }
+    // In the order of the pairs given, as runChecks reports.
+    const at = (i: Issue): number => order.get(`${i.file}\u0000${i.unit}\u0000${i.lang}`) ?? 0;
+    return {
+      issues: results.flatMap((r) => r.issues).sort((a, b) => at(a) - at(b)),
+      notices: [...new Set([...results.flatMap((r) => r.notices), ...notices])],
+    };
+  } finally {
+    real.stop();
+    for (const group of pseudo.values()) group.run.stop();
+  }
 }
