@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../src/io/files.js';
 import { parseXml, parseXmlPieces, type XmlElement } from '../src/io/xml.js';
-import { readXliff, readXliffFile } from '../src/xliff/read.js';
+import { readXliff, readXliffFile, readXliffUnits, type XliffUnitRead } from '../src/xliff/read.js';
+import type { XliffDocument } from '../src/xliff/model.js';
 import { ROOT, extractedProject } from './helpers.js';
 import { edited, edits, outcome } from './mutants.js';
 
@@ -74,6 +75,8 @@ describe('XLIFF read from a file in pieces (readXliffFile)', () => {
           if (pieceBytes < 1024 && declaresEncoding(text)) return;
           const whole = outcome(() => readXliff(readText(path, 'XLIFF file')));
           expect(outcome(() => readXliffFile(path, { pieceBytes }))).toEqual(whole);
+          // Unit by unit: the same units in order, each with its <file>'s languages, then the same document or error.
+          expect(outcome(() => unitByUnit(path, pieceBytes))).toEqual(whole);
         },
       ),
       { numRuns: 400 },
@@ -114,6 +117,30 @@ describe('XLIFF read from a file in pieces (readXliffFile)', () => {
     );
   });
 });
+
+/** The document readXliffUnits gives, its units put back into their <file>s (by the languages given with each). */
+function unitByUnit(path: string, pieceBytes: number): XliffDocument {
+  const units = readXliffUnits(path, pieceBytes);
+  const read: XliffUnitRead[] = [];
+  let next = units.next();
+  for (; !next.done; next = units.next()) read.push(next.value);
+  const doc = next.value;
+  for (const r of read) {
+    expect(r.sourceLang).toBe(doc.sourceLang);
+    expect(r.targetLang).toBe(doc.targetLang);
+  }
+  // Units come in document order: a <file>'s units follow its predecessors', so counts split them.
+  const whole = readXliff(readText(path, 'XLIFF file'));
+  let at = 0;
+  const files = doc.files.map((f, i) => {
+    const n = whole.files[i]!.units.length;
+    const units = read.slice(at, at + n).map((r) => r.unit);
+    at += n;
+    return { ...f, units };
+  });
+  expect(at).toBe(read.length);
+  return { ...doc, files };
+}
 
 describe('parseXmlPieces', () => {
   const xml =

@@ -53,6 +53,18 @@ export type ClosedElement = (el: XmlElement, ancestors: readonly XmlElement[]) =
  * parsed, but all are read: a reader of the pieces that fails later (a byte that is not UTF-8) still does.
  */
 export function parseXmlPieces(pieces: Iterable<string>, closed?: ClosedElement): XmlElement {
+  const steps = parseXmlSteps(pieces, closed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseXmlPieces a piece at a time: it pauses after each piece is parsed (what `closed` was told of so far can be
+ * used before the next piece is read) and returns the tree at the end.
+ */
+export function* parseXmlSteps(pieces: Iterable<string>, closed?: ClosedElement): Generator<void, XmlElement> {
   saxes ??= createRequire(import.meta.url)('saxes') as { readonly SaxesParser: typeof Parser };
   const parser = new saxes.SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
@@ -125,6 +137,7 @@ export function parseXmlPieces(pieces: Iterable<string>, closed?: ClosedElement)
     } catch (err) {
       if (!failure) throw err;
     }
+    yield;
   }
   try {
     if (!failure) parser.close();

@@ -5,6 +5,7 @@ import { learnRenderings, type ApprovedPair } from './names/learnt.js';
 import { codesKeptInRun, type CodesKept, type CodeTexts } from './codes-kept.js';
 import { PairWorker, workerCount } from './parallel.js';
 import { textWithoutCodes } from './text.js';
+import { LastIndex } from './last-index.js';
 import type { SettingValues } from '../settings.js';
 import type {
   Check,
@@ -121,15 +122,16 @@ interface Collecting extends Active<CollectionCheck> {
  * it 2,000 units at a time. The report is the same, in the same order, whatever the slices.
  */
 export class CheckRun {
-  private readonly issues: Array<{ issue: Issue; place: Place }> = [];
+  /** Each issue with its report key and its place after that key's (see Place). */
+  private readonly issues: Array<{ issue: Issue; key: string; place: Place }> = [];
   private readonly notices = new Map<string, Place>();
   private readonly context: CheckContext;
   private readonly texts: CodeTexts[] = [];
   /** Per report key (file, unit, language), the last pair with it: where its issues are listed. */
-  private readonly order = new Map<string, number>();
+  private readonly order = new LastIndex();
   /** Findings counted per pair (by index) and check, past MAX_FINDINGS_PER_UNIT. */
   private readonly counts = new Map<number, Map<string, number>>();
-  private readonly overflow: Array<{ first: Issue; at: number; index: number; place: Place }> = [];
+  private readonly overflow: Array<{ first: Issue; key: string; index: number; place: Place }> = [];
   private learnt = 0;
   private checked = 0;
   private seq = 0;
@@ -186,7 +188,7 @@ export class CheckRun {
   learn(pair: QaPair): void {
     const texts = { source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) };
     this.texts.push({ ...texts, targetLang: pair.targetLang });
-    this.order.set(reportKey(pair.file, pair.id, pair.targetLang), this.learnt++);
+    this.order.learn(reportKey(pair.file, pair.id, pair.targetLang), this.learnt++);
     for (const c of this.collections) {
       if (c.run) c.run.learn(pair, texts);
       else c.all!.push(pair);
@@ -197,7 +199,9 @@ export class CheckRun {
   async check(slice: readonly QaPair[]): Promise<void> {
     const from = this.checked;
     this.checked += slice.length;
+    if (this.checked > this.learnt) throw new Error('a run was given more pairs to check than it learnt');
     if (from === 0) await this.beginChecking();
+    slice.forEach((p, i) => this.order.check(reportKey(p.file, p.id, p.targetLang), from + i));
     // Collection checks start first: one that waits on another program overlaps with the pair checks.
     const started = this.collections.map((c) => {
       this.speaker = [STARTING, c.rank];
@@ -287,15 +291,17 @@ export class CheckRun {
       for (const c of this.collections) if (c.result) await c.result;
     }
     // One more finding for the rest of a check's findings in a unit, counted.
-    for (const { first, at, index, place } of this.overflow) {
+    for (const { first, key, index, place } of this.overflow) {
       const more = this.counts.get(index)!.get(first.check)! - MAX_FINDINGS_PER_UNIT;
       this.issues.push({
         issue: { ...first, message: `…and ${more} more ${first.check} finding(s) in this unit` },
-        place: [at, ...place],
+        key,
+        place,
       });
     }
     // Report order: by file, then unit order of appearance, then check order.
-    this.issues.sort((a, b) => before(a.place, b.place));
+    const at = new Map(this.issues.map(({ key }) => [key, this.order.last(key) ?? 0]));
+    this.issues.sort((a, b) => at.get(a.key)! - at.get(b.key)! || before(a.place, b.place));
     const notices = [...this.notices].sort((a, b) => before(a[1], b[1])).map(([m]) => m);
     return { issues: this.issues.map((i) => i.issue), notices };
   }
@@ -341,11 +347,11 @@ export class CheckRun {
     if (!perCheck) this.counts.set(index, (perCheck = new Map()));
     const n = (perCheck.get(check.id) ?? 0) + 1;
     perCheck.set(check.id, n);
-    const at = this.order.get(reportKey(issue.file, issue.unit, issue.lang)) ?? 0;
+    const key = reportKey(issue.file, issue.unit, issue.lang);
     const reported = this.shown ? this.shown(issue, pair, index) : issue;
-    if (n <= MAX_FINDINGS_PER_UNIT) this.issues.push({ issue: reported, place: [at, ...place, this.seq++] });
+    if (n <= MAX_FINDINGS_PER_UNIT) this.issues.push({ issue: reported, key, place: [...place, this.seq++] });
     else if (n === MAX_FINDINGS_PER_UNIT + 1)
-      this.overflow.push({ first: reported, at, index, place: [SUMMARY, this.seq++] });
+      this.overflow.push({ first: reported, key, index, place: [SUMMARY, this.seq++] });
   }
 }
 

@@ -7,13 +7,13 @@ import type { Content, Run } from '../model/content.js';
 import { canonicalTag, primarySubtag } from '../model/language.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary } from '../qa/glossary.js';
-import { issueOf, summarize, type RunOptions } from '../qa/runner.js';
+import { issueOf, SLICE_PAIRS, summarize, type RunOptions } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
-import { checkPairs } from './steps/pseudo-reading.js';
+import { checkPairSlices, checkPairs } from './steps/pseudo-reading.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
-import { readXliffFile, XLIFF_FIX_HINT } from '../xliff/read.js';
+import { readXliffUnits, XLIFF_FIX_HINT } from '../xliff/read.js';
 import { translatedParts, untranslatedSegments } from '../xliff/parts.js';
 import { formatFor, formatNameFor, loadFormats, type Format } from '../formats/registry.js';
 import { storedUnits } from '../project/translations.js';
@@ -36,12 +36,20 @@ export interface CheckOptions {
   readonly maxWarnings?: number;
   /** Where relative paths given by the user start (default: the project folder, else the current folder). */
   readonly cwd?: string;
+  /** Return every pair checked (CheckResult.pairs), also of XLIFF files. */
+  readonly keepPairs?: boolean;
 }
 
 export interface CheckResult {
   readonly issues: readonly Issue[];
   readonly notices: readonly string[];
+  /**
+   * The pairs checked, for the reports that list every unit (HTML, JUnit); of XLIFF files only with `keepPairs`, as
+   * they are otherwise read as streams and not held.
+   */
   readonly pairs: readonly QaPair[];
+  /** How many pairs were checked. */
+  readonly checked: number;
   /** 0 clean, 1 errors found (or more warnings than allowed). */
   readonly exitCode: 0 | 1;
 }
@@ -69,7 +77,9 @@ export async function check(project: Project | undefined, options: CheckOptions 
       ? languageTag(options.sourceLang, '--source-lang')
       : (project?.config.sourceLanguage ?? DEFAULTS.sourceLanguage);
   const langs = options.langs?.map((l) => languageTag(l, '--lang'));
-  let pairs: QaPair[];
+  let pairs: QaPair[] = [];
+  // XLIFF files are read as streams, twice (see pairsFromXliff), unless every pair is to be returned.
+  let streamed: ReturnType<typeof pairsFromXliff> | undefined;
   const extra: Issue[] = [];
   const notices: string[] = [];
   if (options.document) {
@@ -86,30 +96,35 @@ export async function check(project: Project | undefined, options: CheckOptions 
     );
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
-  } else if (options.files?.length)
-    pairs = pairsFromXliff(project?.root ?? base, base, options.files, project, langs?.[0], notices);
-  else if (project) pairs = pairsFromStore(project, langs);
+  } else if (options.files?.length) {
+    streamed = pairsFromXliff(project?.root ?? base, base, options.files, project, langs?.[0], notices);
+    if (options.keepPairs) for (const slice of streamed.slices()) pairs.push(...slice);
+    if (options.keepPairs) streamed = undefined;
+  } else if (project) pairs = pairsFromStore(project, langs);
   else {
     throw new LocflowError('no locflow.config.json here, and nothing to check without one', {
       hint: 'give XLIFF files (locflow check file.xlf) or two documents (locflow check --source a.txt --target b.txt --lang es), or run "locflow init"',
     });
   }
   // In a project, names its translators rendered their own way are learnt from its memory.
+  // (its notice told after the files', which a streamed file says as it is first read)
+  const memoryNotices: string[] = [];
   const settings: RunOptions = project
-    ? { ...qaOptions(project), approved: await approvedPairs(project).catch(withoutMemory(notices)) }
+    ? { ...qaOptions(project), approved: await approvedPairs(project).catch(withoutMemory(memoryNotices)) }
     : {};
   const run: RunOptions =
     options.glossary !== undefined
       ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) }
       : settings;
-  const result = await checkPairs(pairs, run);
+  const result = streamed ? await checkPairSlices(streamed.slices, run) : await checkPairs(pairs, run);
   const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   return {
     issues: all,
-    notices: [...notices, ...result.notices],
+    notices: [...notices, ...memoryNotices, ...result.notices],
     pairs,
+    checked: streamed ? streamed.count() : pairs.length,
     exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
   };
 }
@@ -164,6 +179,11 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
   return pairs;
 }
 
+/**
+ * The pairs of XLIFF files, a slice at a time, each file read as a stream (readXliffUnits): read once to learn the
+ * run and once to check it, nothing of a file is held but the slice. The first reading says what the reports need
+ * of the files (the notices, the target language a file does not declare) and counts the pairs.
+ */
 function pairsFromXliff(
   root: string,
   base: string,
@@ -171,7 +191,7 @@ function pairsFromXliff(
   project: Project | undefined,
   lang: string | undefined,
   notices: string[],
-): QaPair[] {
+): { slices: () => Generator<QaPair[]>; count: () => number } {
   // In a project, a unit of one of its sources is labelled from the source itself (role and line);
   // otherwise from the file: the key noted on the unit, else its resname/name ("paragraph-3.2").
   let known: Map<string, string> | undefined;
@@ -188,50 +208,94 @@ function pairsFromXliff(
     }
     return known.get(id);
   };
-  return files.flatMap((f) => {
+  // Per file, the target language found on the first reading (its own, else --lang, else its path's).
+  const targets = new Map<string, string>();
+  let count = 0;
+  let read = 0;
+  function* pairsOf(f: string, first: boolean): Generator<QaPair[]> {
     const path = resolve(base, f);
-    let xliff;
+    const file = shown(root, path);
+    const units = readXliffUnits(path);
+    let slice: QaPair[] = [];
+    let translated = false;
+    let untranslated = 0;
+    let partly = 0;
+    let missing = 0;
+    // The target language, asked for at the first translation; a file that cannot tell fails once it is read.
+    let failure: { error: unknown } | undefined;
+    const targetOf = (declared: string | undefined, sourceLang: string): string | undefined => {
+      let targetLang = targets.get(path);
+      if (targetLang !== undefined || failure || !first) return targetLang;
+      try {
+        targetLang = declared ?? lang ?? inferLanguage(project, path, sourceLang, notices);
+      } catch (error) {
+        failure = { error };
+        return undefined;
+      }
+      targets.set(path, targetLang);
+      return targetLang;
+    };
     try {
-      xliff = readXliffFile(path);
+      for (let next = units.next(); !next.done; next = units.next()) {
+        const { unit: u, sourceLang = '', targetLang: declared } = next.value;
+        const parts = translatedParts(u);
+        const segments = untranslatedSegments(u);
+        if (segments > 0) {
+          partly++;
+          missing += segments;
+        }
+        if (!parts.length) {
+          untranslated++;
+          continue;
+        }
+        translated = true;
+        const targetLang = targetOf(declared, sourceLang);
+        if (targetLang === undefined) continue;
+        const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
+        for (const part of parts) {
+          slice.push({
+            id: part.id,
+            ...(label !== undefined ? { label } : {}),
+            source: part.source,
+            target: part.target,
+            sourceLang,
+            targetLang,
+            file,
+            ...(part.line !== undefined ? { line: part.line } : {}),
+          });
+        }
+        if (slice.length >= SLICE_PAIRS) {
+          yield slice;
+          slice = [];
+        }
+      }
     } catch (err) {
       throw asLocflowError(err, { file: path, hint: XLIFF_FIX_HINT }) ?? err;
     }
-    // The target language is optional in XLIFF: when the file is silent, --lang, then its path, say it.
-    const units = xliff.files.flatMap((xf) => xf.units);
-    const parts = units.map((u) => ({ u, parts: translatedParts(u) }));
-    if (!parts.some((p) => p.parts.length)) {
-      notices.push(`${shown(root, path)} has no translations yet: nothing to check`);
-      return [];
+    if (failure) throw failure.error;
+    if (slice.length) yield slice;
+    if (!first) return;
+    if (!translated) {
+      notices.push(`${file} has no translations yet: nothing to check`);
+      return;
     }
-    const targetLang = xliff.targetLang ?? lang ?? inferLanguage(project, path, xliff.sourceLang, notices);
-    const untranslated = parts.filter((p) => !p.parts.length).length;
-    if (untranslated) notices.push(`${shown(root, path)}: ${untranslated} unit(s) not translated yet, not checked`);
-    const partly = units.filter((u) => untranslatedSegments(u) > 0);
-    if (partly.length) {
-      const missing = partly.reduce((n, u) => n + untranslatedSegments(u), 0);
+    if (untranslated) notices.push(`${file}: ${untranslated} unit(s) not translated yet, not checked`);
+    if (partly)
       notices.push(
-        `${shown(root, path)}: ${partly.length} unit(s) partly translated: ${missing} segment(s) not translated yet, not checked`,
+        `${file}: ${partly} unit(s) partly translated: ${missing} segment(s) not translated yet, not checked`,
       );
-    }
-    const file = shown(root, path);
-    const pairs: QaPair[] = [];
-    for (const { u, parts: translated } of parts) {
-      const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
-      for (const part of translated) {
-        pairs.push({
-          id: part.id,
-          ...(label !== undefined ? { label } : {}),
-          source: part.source,
-          target: part.target,
-          sourceLang: xliff.sourceLang,
-          targetLang,
-          file,
-          ...(part.line !== undefined ? { line: part.line } : {}),
-        });
-      }
-    }
-    return pairs;
-  });
+  }
+  return {
+    slices: function* () {
+      const first = read++ === 0;
+      for (const f of files)
+        for (const slice of pairsOf(f, first)) {
+          if (first) count += slice.length;
+          yield slice;
+        }
+    },
+    count: () => count,
+  };
 }
 
 /** The text of each block, units joined by a space, codes kept, and the line of the document it starts on. */

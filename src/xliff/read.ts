@@ -1,7 +1,15 @@
 import type { XliffDocument, XliffFile, XliffUnit } from './model.js';
 import { readUnit12, readUnits12, unitsOf12 } from './xliff12.js';
 import { readUnits20 } from './xliff20.js';
-import { childElements, localName, parseXml, parseXmlPieces, XmlError, type XmlElement } from '../io/xml.js';
+import {
+  childElements,
+  localName,
+  parseXml,
+  parseXmlPieces,
+  parseXmlSteps,
+  XmlError,
+  type XmlElement,
+} from '../io/xml.js';
 import { readText, readTextPieces } from '../io/files.js';
 import { DiagnosticError } from '../errors.js';
 import { ContentReadError } from './inline.js';
@@ -49,6 +57,42 @@ export function readXliffFile(path: string, options: ReadFileOptions = {}): Xlif
   return fromTree(() => root, streamed);
 }
 
+/** A unit as readXliffUnits gives it, with the languages its <file> (XLIFF 1.x) or document (2.x) declares. */
+export interface XliffUnitRead {
+  readonly unit: XliffUnit;
+  readonly sourceLang: string | undefined;
+  readonly targetLang: string | undefined;
+}
+
+/**
+ * readXliffFile's units one by one, in document order, each given while the file is still being read (XLIFF 1.x;
+ * a 2.x file's once it is read whole): a reader that lets each go holds no unit. Returns the document without its
+ * units. Fails as readXliffFile does — a file that fails does so at its end, after units may have been given.
+ */
+export function* readXliffUnits(path: string, pieceBytes?: number): Generator<XliffUnitRead, XliffDocument> {
+  const ready: XliffUnitRead[] = [];
+  const streamed = new StreamedUnits(undefined, (unit, file) =>
+    ready.push({ unit, sourceLang: file.attrs['source-language'], targetLang: file.attrs['target-language'] }),
+  );
+  let doc: XliffDocument;
+  try {
+    const steps = parseXmlSteps(readTextPieces(path, 'XLIFF file', undefined, pieceBytes), streamed.closed);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yield* ready.splice(0);
+    const root = step.value;
+    yield* ready.splice(0);
+    doc = fromTree(() => root, streamed);
+  } catch (err) {
+    if (!(err instanceof XmlError)) throw err;
+    // As readXliffFile: read whole, the file is refused at the place readXliff names.
+    doc = readXliff(readText(path, 'XLIFF file'));
+  }
+  // Units left in the tree (XLIFF 2, or a file read whole) are given now.
+  for (const f of doc.files)
+    for (const unit of f.units) yield { unit, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
+  return { ...doc, files: doc.files.map((f) => ({ ...f, units: [] })) };
+}
+
 export interface ReadFileOptions {
   /** Which units to hold on to (all by default); the others are read, checked and dropped. */
   readonly keep?: (unit: XliffUnit) => boolean;
@@ -62,7 +106,11 @@ class StreamedUnits {
   /** Thrown once the whole file is known to be XML and its <file>s are checked, as readXliff would then. */
   failure: { readonly error: unknown } | undefined;
 
-  constructor(private readonly keep?: (unit: XliffUnit) => boolean) {}
+  /** `take`: each unit read is given to it instead of being kept. */
+  constructor(
+    private readonly keep?: (unit: XliffUnit) => boolean,
+    private readonly take?: (unit: XliffUnit, file: XmlElement) => void,
+  ) {}
 
   /** A <trans-unit> where readUnits12 finds one (xliff > file > its first body > group*) is read and let go. */
   readonly closed = (el: XmlElement, ancestors: readonly XmlElement[]): boolean => {
@@ -79,7 +127,8 @@ class StreamedUnits {
       this.failure = { error };
       return true;
     }
-    if (!this.keep || this.keep(unit)) {
+    if (this.take) this.take(unit, file);
+    else if (!this.keep || this.keep(unit)) {
       const units = this.byFile.get(file);
       if (units) units.push(unit);
       else this.byFile.set(file, [unit]);

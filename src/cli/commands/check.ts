@@ -64,6 +64,8 @@ export function registerCheck(program: Program): void {
             ...(opts.sourceLang !== undefined ? { sourceLang: opts.sourceLang } : {}),
             ...(opts.glossary !== undefined ? { glossary: opts.glossary } : {}),
             ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+            // The HTML and JUnit reports list every unit checked; the others only count them.
+            keepPairs: format === 'html' || format === 'junit',
           });
           for (const n of result.notices) out.notice(n);
           const { renderReport } = await import('../../qa/reporters/index.js');
@@ -81,10 +83,10 @@ export function registerCheck(program: Program): void {
             const { summarize } = await import('../../qa/runner.js');
             const s = summarize(result.issues);
             out.line(
-              `${result.pairs.length} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
+              `${result.checked} unit(s) checked: ${s.errors} error(s), ${s.warnings} warning(s); report in ${opts.output}`,
             );
           } else if (format !== 'text') terminal().stdout.write(report);
-          else if (!out.quiet) terminal().stdout.write(`${result.pairs.length} unit(s) checked\n${report}`);
+          else if (!out.quiet) terminal().stdout.write(`${result.checked} unit(s) checked\n${report}`);
           return result.exitCode;
         },
         opts.json || opts.format === 'json' ? 'check' : undefined,

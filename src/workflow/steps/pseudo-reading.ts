@@ -2,6 +2,7 @@ import { toPlainText } from '../../model/index.js';
 import { readPseudo } from '../../mt/pseudo-text.js';
 import { CheckRun, slicesOf, type PairSlices, type RunOptions, type RunResult } from '../../qa/runner.js';
 import type { Issue, QaPair } from '../../qa/types.js';
+import { LastIndex } from '../../qa/last-index.js';
 
 /**
  * Runs the checks on pairs, reading pseudo-translations for what they say: a target shaped as
@@ -20,13 +21,14 @@ interface PseudoGroup {
   readonly run: CheckRun;
   readonly sourceLang: string;
   count: number;
-  /** Per file and unit, the last pair with them (learnt) — the one whose target an issue shows. */
-  readonly last: Map<string, number>;
-  /** Issues waiting for that pair's target, while a later pair has the same file and unit. */
-  readonly waiting: Map<string, Array<{ target: string }>>;
+  /** Per file and unit, the last pair with them: the one whose target an issue shows. */
+  readonly last: LastIndex;
+  /** The targets of pairs whose file and unit another pair may have too, the last one's kept; the issues on them. */
+  readonly shared: Map<string, string>;
+  readonly waiting: Array<{ key: string; issue: { target: string } }>;
   /** The group's pairs checked so far, and those of the slice being checked (by their index in the group). */
   checked: number;
-  current: Map<number, { readonly pair: QaPair; readonly index: number }>;
+  current: Map<number, QaPair>;
 }
 
 /** checkPairs of pairs given in slices, read twice (see CheckRun): the pairs are never held together. */
@@ -37,7 +39,7 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
   // A pseudo-translation reads as its source by design: "untranslated" says nothing here.
   const pseudoOptions = { ...options, severities: { ...options.severities, untranslated: 'off' as const } };
   // Where each pair's issues go in the report: the last pair with its file, unit and language.
-  const order = new Map<string, number>();
+  const order = new LastIndex();
   const unitKey = (p: { file: string; id: string }): string => `${p.file}\u0000${p.id}`;
   let index = 0;
   // An issue on a pair read back is shown on the pair as it is: its language, its target.
@@ -45,22 +47,18 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
     (group: () => PseudoGroup) =>
     (issue: Issue, _read: QaPair, at: number): Issue => {
       const g = group();
-      const { pair, index } = g.current.get(at)!;
+      const pair = g.current.get(at)!;
       const { targetSpan: _span, ...rest } = issue; // a place in the text read back is not one in the target
       const key = unitKey({ file: issue.file, id: issue.unit });
       // With the target of the last pair with its file and unit, as the pairs of a language are keyed by those.
       const shown: Issue & { target: string } = { ...rest, lang: pair.targetLang, target: toPlainText(pair.target) };
-      if (g.last.get(key) !== index) {
-        const list = g.waiting.get(key);
-        if (list) list.push(shown);
-        else g.waiting.set(key, [shown]);
-      }
+      if (g.last.shared(key)) g.waiting.push({ key, issue: shown });
       return shown;
     };
 
   for await (const slice of slices()) {
     for (const pair of slice) {
-      order.set(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
+      order.learn(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
       const text = readPseudo(pair.target);
       if (!text) real.learn(pair);
       else {
@@ -75,15 +73,15 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
             run,
             sourceLang: pair.sourceLang,
             count: 0,
-            last: new Map(),
-            waiting: new Map(),
+            last: new LastIndex(),
+            shared: new Map(),
+            waiting: [],
             checked: 0,
             current: new Map(),
           };
           pseudo.set(pair.targetLang, group);
         }
-        group.count++;
-        group.last.set(unitKey(pair), index);
+        group.last.learn(unitKey(pair), group.count++);
         group.run.learn({ ...pair, target: text, targetLang: pair.sourceLang });
       }
       index++;
@@ -96,7 +94,7 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
       const theirs = new Map<PseudoGroup, QaPair[]>();
       for (const pair of slice) {
         const text = readPseudo(pair.target);
-        const at = index++;
+        order.check(`${unitKey(pair)}\u0000${pair.targetLang}`, index++);
         if (!text) {
           mine.push(pair);
           continue;
@@ -106,18 +104,13 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
         const read = { ...pair, target: text, targetLang: pair.sourceLang };
         if (list) list.push(read);
         else theirs.set(group, [read]);
-        group.current.set(group.checked++, { pair, index: at });
+        const key = unitKey(pair);
+        if (group.last.check(key, group.checked)) group.shared.set(key, toPlainText(pair.target));
+        group.current.set(group.checked++, pair);
       }
       if (mine.length) await real.check(mine);
       for (const [group, reads] of theirs) {
         await group.run.check(reads);
-        // Issues waiting for the target of a pair of this slice (on an earlier pair with its file and unit) get it.
-        for (const { pair, index: at } of group.current.values()) {
-          const key = unitKey(pair);
-          if (group.last.get(key) !== at) continue;
-          for (const w of group.waiting.get(key) ?? []) w.target = toPlainText(pair.target);
-          group.waiting.delete(key);
-        }
         group.current.clear();
       }
     }
@@ -125,13 +118,15 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
     if (!pseudo.size) return results[0]!;
     const notices: string[] = [];
     for (const [lang, group] of pseudo) {
+      // Issues on a pair whose file and unit a later pair has show that pair's target.
+      for (const { key, issue } of group.waiting) issue.target = group.shared.get(key)!;
       results.push(await group.run.finish());
       notices.push(
         `${lang}: ${group.count} pseudo-translated unit(s) checked as ${group.sourceLang} text with the accents and padding undone (what pseudo-translation changes by design is not reported)`,
       );
     }
     // In the order of the pairs given, as runChecks reports.
-    const at = (i: Issue): number => order.get(`${i.file}\u0000${i.unit}\u0000${i.lang}`) ?? 0;
+    const at = (i: Issue): number => order.last(`${i.file}\u0000${i.unit}\u0000${i.lang}`) ?? 0;
     return {
       issues: results.flatMap((r) => r.issues).sort((a, b) => at(a) - at(b)),
       notices: [...new Set([...results.flatMap((r) => r.notices), ...notices])],
