@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { enterRun, insideProject, oneRun } from '../src/io/files.js';
+import { atomicTemp, enterRun, insideProject, oneRun } from '../src/io/files.js';
 
 function project(): { root: string; outside: string } {
   const root = mkdtempSync(join(tmpdir(), 'locflow-run-links-'));
@@ -39,5 +39,25 @@ describe('link checks, once per folder per run', () => {
     end(); // a second call changes nothing
     swapForLink(root, outside);
     expect(() => insideProject(root, 'out/es/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
+  });
+
+  it('a path not there is not looked at again in the run, until the run makes a folder there', async () => {
+    const { root, outside } = project();
+    await oneRun(async () => {
+      expect(insideProject(root, 'new/a.txt', 'path')).toBe(join(root, 'new/a.txt'));
+      // Put in its place during the run, a link is not seen (as one in place of a folder already checked).
+      symlinkSync(outside, join(root, 'new'));
+      expect(insideProject(root, 'new/a.txt', 'path')).toBe(join(root, 'new/a.txt'));
+      rmSync(join(root, 'new'));
+      // The run makes a folder where nothing was: what goes below it is looked at again.
+      expect(insideProject(root, 'made/sub/b.txt', 'path')).toBe(join(root, 'made/sub/b.txt'));
+      atomicTemp(join(root, 'made', 'a.txt'));
+      symlinkSync(outside, join(root, 'made', 'sub'));
+      expect(() => insideProject(root, 'made/sub/b.txt', 'path')).toThrow(/link to a folder outside the project/u);
+    });
+    // A path found not there is forgotten when the run ends.
+    await oneRun(async () => insideProject(root, 'later/a.txt', 'path'));
+    symlinkSync(outside, join(root, 'later'));
+    expect(() => insideProject(root, 'later/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
   });
 });
