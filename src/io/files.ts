@@ -259,8 +259,7 @@ function readSized(fd: number, size: number): Buffer {
  * every check looks again.
  */
 let checkedInRun:
-  | { readonly noLink: Set<string>; readonly absent: Set<string>; readonly made: Set<string> }
-  | undefined;
+  { readonly noLink: Set<string>; readonly absent: Set<string>; readonly made: Set<string> } | undefined;
 let runsOpen = 0;
 
 /**
