@@ -1,5 +1,5 @@
 import { AtomicBatch } from '../io/atomic-batch.js';
-import { oneRun, relativeToProjectPath } from '../io/files.js';
+import { oneRun } from '../io/files.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -12,8 +12,7 @@ import { LocflowError } from '../errors.js';
 import type { Project } from '../project/project.js';
 import { bundlePath, outputPath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
-import { sourceDocuments } from '../project/sources.js';
-import { eachDocument, outputEncoding } from '../project/documents.js';
+import { checkedSources, outputEncoding, readDocument, type Source } from '../project/documents.js';
 
 export interface BuildResult {
   readonly lang: string;
@@ -42,12 +41,15 @@ export async function build(project: Project, options: BuildOptions = {}): Promi
 
 async function buildRun(project: Project, options: BuildOptions): Promise<BuildResult[]> {
   const langs = languagesToBuild(project, options.langs);
-  const plan = planOutputs(project, langs);
+  // The sources are listed once: the plan is made from the list, then the documents are read from it.
+  const sources = checkedSources(project);
+  const plan = planOutputs(project, langs, sources);
   const lookups = new Lookups(project.config.sourceLanguage);
   const batch = options.dryRun ? undefined : new AtomicBatch();
   const results: BuildResult[] = [];
   try {
-    for (const doc of eachDocument(project)) {
+    for (const source of sources) {
+      const doc = readDocument(project, source);
       const encoding = outputEncoding(project, doc);
       for (const { lang, file, bundle } of plan.get(doc.id)!) {
         const translations = lang === project.config.sourceLanguage ? {} : readTranslations(bundle);
@@ -85,9 +87,8 @@ interface Output {
  * Each document's outputs by document id, from the source list (no document read): refused when an output would be
  * written over the translation store, over a source, or over another document's output.
  */
-function planOutputs(project: Project, langs: readonly string[]): Map<string, Output[]> {
-  const listed = sourceDocuments(project);
-  const docs = listed.map((s) => ({ id: s.id, path: relativeToProjectPath(project.root, s.file) }));
+function planOutputs(project: Project, langs: readonly string[], listed: readonly Source[]): Map<string, Output[]> {
+  const docs = listed.map((s) => ({ id: s.meta.id, path: s.meta.path }));
   const plan = new Map(
     docs.map((doc) => [
       doc.id,
