@@ -75,10 +75,11 @@ function tempName(path: string): string {
  * path was checked): refused, naming the link.
  */
 export function refuseWriteThroughLink(path: string): void {
+  const full = resolve(path);
   for (const root of projectRoots) {
-    if (!within(root, resolve(path))) continue;
-    const out = linkOutOfProject(root, resolve(path));
-    if (out) throw refuseLink('the output', path, resolve(path), out);
+    if (!within(root, full)) continue;
+    const out = linkOutOfProject(root, full);
+    if (out) throw refuseLink('the output', path, full, out);
   }
 }
 
@@ -290,8 +291,19 @@ export function enterRun(): () => void {
 const projectRoots = new Set<string>();
 
 function within(root: string, path: string): boolean {
+  if (below(root, path)) return true;
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Whether `path` is `root`, a separator and more, both resolved (as path.resolve gives them): then it lies below
+ * `root`, told without path.relative, which resolves both again (a run checks thousands of paths).
+ */
+function below(root: string, path: string): boolean {
+  return (
+    path.length > root.length + 1 && path.charAt(root.length) === sep && path.startsWith(root) && !root.endsWith(sep)
+  );
 }
 
 function realOr(path: string): string {
@@ -318,9 +330,11 @@ function realRootOf(root: string): string {
  */
 export function linkOutOfProject(root: string, full: string): { link: string; target: string } | undefined {
   const realRoot = realRootOf(root);
+  // Below the root as written, the folders on the way are the path's own beginnings (no path.join for each).
+  const direct = below(root, full);
   let cur = root;
-  for (const part of relative(root, full).split(sep).filter(Boolean)) {
-    cur = join(cur, part);
+  for (const part of (direct ? full.slice(root.length + 1) : relative(root, full)).split(sep).filter(Boolean)) {
+    cur = direct ? cur + sep + part : join(cur, part);
     if (checkedInRun?.noLink.has(cur)) continue;
     if (checkedInRun?.absent.has(cur)) return undefined;
     let stat;
@@ -386,8 +400,9 @@ export function insideProject(root: string, path: string, what: string): string 
       hint: 'use a path inside the project; locflow never reads or writes elsewhere',
     });
   }
-  projectRoots.add(resolve(root));
-  const out = linkOutOfProject(resolve(root), full);
+  const base = resolve(root);
+  projectRoots.add(base);
+  const out = linkOutOfProject(base, full);
   if (out) throw refuseLink(what, path, full, out);
   return full;
 }
