@@ -1,3 +1,4 @@
+import { primarySubtag } from '../../model/language.js';
 import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
@@ -51,32 +52,45 @@ export const names: CollectionCheck = {
   },
   // The run's texts learnt first, then each unit checked against what the others do.
   start(context) {
-    const units: Array<{ source: string; target: string; targetLang: string; file: string }> = [];
+    const units: Array<{ source: string; target: string; sourceLang: string; targetLang: string; file: string }> = [];
     let run:
       | {
           kept: KeptInRun;
           lowerCase: (lang: string) => ReadonlySet<string> | undefined;
+          sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined;
           mentioned: MentionedBefore;
         }
       | undefined;
     let next = 0;
     return {
       learn(pair, { source, target }) {
-        if (translated.holds(pair)) units.push({ source, target, targetLang: pair.targetLang, file: pair.file });
+        if (translated.holds(pair))
+          units.push({ source, target, sourceLang: pair.sourceLang, targetLang: pair.targetLang, file: pair.file });
       },
       check(slice) {
         run ??= {
           kept: keptInRun(units),
           lowerCase: lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.targetLang }))),
+          sourceLowerCase: lowerCaseWords(units.map((u) => ({ text: u.source, lang: u.sourceLang }))),
           mentioned: mentionsInRun(units),
         };
-        const { kept, lowerCase, mentioned } = run;
+        const { kept, lowerCase, sourceLowerCase, mentioned } = run;
         const out: SliceFindings = [];
         for (const pair of slice) {
           if (!translated.holds(pair)) continue;
           const i = next++;
           const u = units[i]!;
-          for (const finding of checkPair(pair, u.source, u.target, context, kept, lowerCase, (w) => mentioned(w, i)))
+          const mentionedHere = (w: string): ReturnType<MentionedBefore> => mentioned(w, i);
+          for (const finding of checkPair(
+            pair,
+            u.source,
+            u.target,
+            context,
+            kept,
+            lowerCase,
+            mentionedHere,
+            sourceLowerCase,
+          ))
             out.push({ pair, finding });
         }
         return out;
@@ -93,6 +107,7 @@ function checkPair(
   kept: KeptInRun,
   lowerCase: (lang: string) => ReadonlySet<string> | undefined,
   mentionedBefore: (word: string) => ReturnType<MentionedBefore>,
+  sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined,
 ): Finding[] {
   const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang));
   const findings: Finding[] = [];
@@ -142,6 +157,10 @@ function checkPair(
         unlikeNames,
         kept: (n) => kept(n, src, pair.targetLang),
         mentionedBefore,
+        onlyAsName: (word) => {
+          const lower = sourceLowerCase(pair.sourceLang);
+          return lower !== undefined && !lower.has(fold(word));
+        },
         otherNames: (n) => {
           const mine = new Set(n.words.map((w) => fold(w)));
           return new Set(
@@ -215,6 +234,8 @@ interface SourceSide {
   kept(name: string): KeptCount;
   /** Whether an earlier unit of the text names this word; undefined for a unit alone in its file. */
   mentionedBefore(word: string): boolean | undefined;
+  /** Whether the run's sources, enough of them to know the language's words, never write this word in lower case. */
+  onlyAsName(word: string): boolean;
 }
 
 /** A name the run's other units keep as written, mostly: one this unit should keep too. */
@@ -461,6 +482,12 @@ function lookForAs(
       // A country or region CLDR names ("China", "Turkey") is no such word: its name and adjective are known.
       if (parts.length === 1 && name.cldr?.kind === 'region' && cldr.length && !target.nonLatin)
         return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
+      if (
+        parts.length === 1 &&
+        lostOneWordName(name, parts[0]!, target, source, targetLang) &&
+        candidates().length === 0
+      )
+        return { message: `${missing}, a word the text writes only as a name` };
       if (parts.length === 1 || target.nonLatin) return undefined;
       return { message: `${missing}; translated as?`, severity: 'warning' };
   }
@@ -539,6 +566,65 @@ const HEAD_PARTICLES = new Set('of de del des du di della la le von vom der den 
 function placeFor(name: FoundName, text: string): number | undefined {
   if (name.cldr || name.words.some((w) => isGermanWord(w))) return undefined;
   return (name.start + name.text.length / 2) / Math.max(1, text.length);
+}
+
+/**
+ * A name of one common word the run's sources never write in lower case (`Xerox`, `Scrabble`, `Manhattan`,
+ * `Carrefour`): a name in this text, kept or adapted, not translated; lost where the target has no word beginning like
+ * it. Not a plural (`the Blues`, `Crowns`), an abbreviation (`Sens.`), a word of a title (`The Beauty and the Sorrow`)
+ * or a thing after an indefinite article (`a Jacuzzi`), which are translated; and not in German, whose capitalised nouns hide a
+ * translation.
+ */
+function lostOneWordName(
+  name: FoundName,
+  word: string,
+  target: TargetText,
+  source: SourceSide,
+  targetLang: string,
+): boolean {
+  if (target.nonLatin || name.cldr || primarySubtag(targetLang) === 'de' || word.length < 3) return false;
+  if (
+    /s$/u.test(word) &&
+    (isCommonWord(word.slice(0, -1), source.lang) || isCommonWord(word.slice(0, -2), source.lang))
+  )
+    return false;
+  const end = name.start + name.text.length;
+  // (an abbreviation before a name: "Sens. John McCain")
+  if (source.text.charAt(end) === '.' && /^\.\s*\p{L}/u.test(source.text.slice(end))) return false;
+  if (inTitle(source.text, name.start, end)) return false;
+  // A thing after an indefinite article ("relax in a Jacuzzi") is a common noun, whatever its capital.
+  if (/\b(?:a|an)\s+$/iu.test(source.text.slice(Math.max(0, name.start - 4), name.start))) return false;
+  return !target.hasWordStartingLike(word) && source.onlyAsName(name.words[0]!);
+}
+
+// Short words that join the capitalised words of a title ("The Beauty and the Sorrow", "Triumph of the Nerds").
+const TITLE_JOINERS = new Set(['and', 'the', 'of', 'for', 'a', 'an', 'in', 'on', 'to', 'with']);
+
+/**
+ * Whether the word at [start, end) stands in a title: a capitalised word beside it across joining words only, "the"
+ * among them ("Paris on Monday", "Xerox and IBM" are two names).
+ */
+function inTitle(text: string, start: number, end: number): boolean {
+  const before = text
+    .slice(Math.max(0, start - 40), start)
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  const after = text
+    .slice(end, end + 40)
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  const capitalisedAcross = (words: readonly string[]): boolean => {
+    const joiners: string[] = [];
+    for (const w of words) {
+      if (TITLE_JOINERS.has(w)) {
+        if (joiners.push(w) > 2) return false;
+        continue;
+      }
+      return joiners.includes('the') && /^\p{Lu}/u.test(w);
+    }
+    return false;
+  };
+  return capitalisedAcross([...before].reverse()) || capitalisedAcross(after);
 }
 
 /**

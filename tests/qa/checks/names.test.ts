@@ -693,3 +693,43 @@ describe('units that adapt a name are no evidence against keeping it', () => {
     ).not.toMatch(/error/u);
   });
 });
+
+describe('a name of one common word the text never writes in lower case', () => {
+  // Filler units whose sources hold enough lower-case words for the run to know the source language's words.
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const words = (u: number): string =>
+    Array.from({ length: 25 }, (_, k) => `q${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}o`).join(' ');
+  // (their targets write the test's Spanish words in lower case too: a sentence's first word is then no name)
+  const filler: Array<[string, string]> = Array.from({ length: 30 }, (_, u) => [
+    `${words(u)}.`,
+    `${words(u)} los tuvieron leyó compró.`,
+  ]);
+  const lost: [string, string] = [
+    'Investors sold shares of Hoover on Monday.',
+    'Los inversores vendieron acciones el lunes.',
+  ];
+
+  it('is lost where the target has nothing of it', async () => {
+    expect(await run([...filler, lost])).toEqual([
+      'error: name "Hoover" is not in the target, a word the text writes only as a name',
+    ]);
+  });
+
+  it('not where the text writes it in lower case, nor a plural, an abbreviation, a title, a thing after "a", in German', async () => {
+    const lower: [string, string] = ['They had to hoover the rooms.', 'Tuvieron que aspirar las habitaciones.'];
+    expect(await run([...filler, lower, lost])).toEqual([]);
+    expect(await run([...filler, ['Fans cheered the Thermoses.', 'Los aficionados animaron al equipo.']])).toEqual([]);
+    expect(await run([...filler, ['She read "The Jeep and the Sherry".', 'Leyó "El coche y el vino".']])).toEqual([]);
+    expect(await run([...filler, ['He bought a Jeep.', 'Compró un todoterreno.']])).toEqual([]);
+    expect(
+      await run([
+        ...filler,
+        [
+          '"We agree," she wrote to Sens. Ada Lind and Joe Pruitt.',
+          '"Estamos de acuerdo", escribió a los senadores Ada Lind y Joe Pruitt.',
+        ],
+      ]),
+    ).toEqual([]);
+    expect(await run([...filler, ['Shares of Hoover fell.', 'Die Aktien des Konzerns fielen.']], 'de')).toEqual([]);
+  });
+});
