@@ -161,3 +161,26 @@ describe('import of many files in one run', () => {
     );
   }, 180_000);
 });
+
+describe('import of a file read as a stream', () => {
+  it('refuses for the first <file> in order, one without units included, and for the XML before either', async () => {
+    const dir = await newsProject(2);
+    const x0 = xliffOf(dir, 'story-0');
+    const x1 = xliffOf(dir, 'story-1');
+    // A <file> with a stale unit comes second: the empty <file> naming no source, first, is what refuses the file.
+    const stale = { ...x1.files[0]!, units: x1.files[0]!.units.map((u) => ({ ...u, source: ['Changed.'] })) };
+    const empty = { ...x0.files[0]!, original: 'source/nonesuch.txt', units: [] };
+    const both = join(dir, 'both.xlf');
+    writeFileSync(both, writeXliff({ ...x0, files: [empty, stale] }, x0.version));
+    const project = await loadProject(dir);
+    const { refused } = await importRun(project, [both]);
+    expect(refused[0]?.message).toMatch(/original "source\/nonesuch\.txt" is not a source/u);
+    // The other way round, the stale unit is what is refused.
+    writeFileSync(both, writeXliff({ ...x0, files: [stale, empty] }, x0.version));
+    expect((await importRun(project, [both])).refused[0]?.message).toMatch(/stale/u);
+    // And broken XML at the end of the file comes before both.
+    writeFileSync(both, `${writeXliff({ ...x0, files: [stale, empty] }, x0.version)}<oops>`);
+    expect((await importRun(project, [both])).refused[0]?.message).toMatch(/malformed XML/u);
+    expect(bundleOf(dir, 'story-1')).toBeUndefined();
+  });
+});

@@ -118,27 +118,30 @@ describe('XLIFF read from a file in pieces (readXliffFile)', () => {
   });
 });
 
-/** The document readXliffUnits gives, its units put back into their <file>s (by the languages given with each). */
+/** The document readXliffUnits gives, its units put back into their <file>s, each <file> ended after its units. */
 function unitByUnit(path: string, pieceBytes: number): XliffDocument {
   const units = readXliffUnits(path, pieceBytes);
   const read: XliffUnitRead[] = [];
+  const ended: number[] = [];
   let next = units.next();
-  for (; !next.done; next = units.next()) read.push(next.value);
+  for (; !next.done; next = units.next()) {
+    const item = next.value;
+    if ('end' in item) ended.push(item.end);
+    else {
+      expect(ended).not.toContain(item.file);
+      read.push(item);
+    }
+  }
   const doc = next.value;
+  expect(ended).toEqual(doc.files.map((_, i) => i));
   for (const r of read) {
     expect(r.sourceLang).toBe(doc.sourceLang);
     expect(r.targetLang).toBe(doc.targetLang);
+    expect(r.original).toBe(doc.files[r.file]!.original);
   }
-  // Units come in document order: a <file>'s units follow its predecessors', so counts split them.
-  const whole = readXliff(readText(path, 'XLIFF file'));
-  let at = 0;
-  const files = doc.files.map((f, i) => {
-    const n = whole.files[i]!.units.length;
-    const units = read.slice(at, at + n).map((r) => r.unit);
-    at += n;
-    return { ...f, units };
-  });
-  expect(at).toBe(read.length);
+  const files = doc.files.map((f, i) => ({ ...f, units: read.filter((r) => r.file === i).map((r) => r.unit) }));
+  // In document order: the units of each <file> after those of the <file>s before it.
+  expect(read.map((r) => r.file)).toEqual([...read.map((r) => r.file)].sort((a, b) => a - b));
   return { ...doc, files };
 }
 

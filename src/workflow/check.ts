@@ -237,6 +237,7 @@ function pairsFromXliff(
     };
     try {
       for (let next = units.next(); !next.done; next = units.next()) {
+        if ('end' in next.value) continue;
         const { unit: u, sourceLang = '', targetLang: declared } = next.value;
         const parts = translatedParts(u);
         const segments = untranslatedSegments(u);

@@ -10,8 +10,8 @@ import { contentToI18n } from '../store/codes.js';
 import { bundleFilePieces, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
-import type { XliffDocument, XliffFile, XliffUnit } from '../xliff/model.js';
-import { readXliffFile } from '../xliff/read.js';
+import type { XliffDocument, XliffUnit } from '../xliff/model.js';
+import { readXliffUnits } from '../xliff/read.js';
 import { intlCanonicalTag } from '../model/language.js';
 import { memoryEntry, openMemory } from '../project/memory.js';
 import type { RunOptions } from '../qa/runner.js';
@@ -137,7 +137,8 @@ interface FilePlan {
 
 /**
  * One XLIFF file read and checked, each <file>'s units decided, nothing written: its bundles build on those the run
- * planned before it (`before`), which stay as they are if the file is refused.
+ * planned before it (`before`), which stay as they are if the file is refused. The file is read as a stream: each
+ * <file> is decided once its last unit is read, and the XLIFF units are let go as they are checked.
  */
 async function planFile(
   project: Project,
@@ -147,72 +148,101 @@ async function planFile(
   qa: RunOptions,
   before: ReadonlyMap<string, PlannedBundle>,
 ): Promise<FilePlan> {
-  const { lang, files: pending } = readChecked(project, file, options.lang);
   // Every <file> is checked and its new bundle made before anything is written: the XLIFF goes in whole or not at all.
   const planned = new Map<string, PlannedBundle>();
   const entries: TmEntry[] = [];
   const results: ImportResult[] = [];
-  // Each <file>'s units are taken from the list as they are checked: once accepted, the XLIFF units are let go.
-  while (pending.length) {
-    const original = pending[0]!.original;
-    const doc = docs.of(original, file);
-    const path = bundlePath(project, lang, doc);
-    // Two <file>s of one document, or two files of one document in a run, build on each other.
-    const bundle = (planned.get(path) ?? before.get(path))?.bundle ?? loadBundle(project, lang, doc);
-    const sent = sentTargets(project, lang, doc);
-    const labels = lazyLabels(doc);
-    const context = { file, sent, labels, options };
-    const { accepted, untranslated, partly } = acceptUnits(doc, pending.shift()!.units, bundle, context);
-    // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
-    const failing = await gate(
-      accepted.map(({ unit, target }) => ({
-        id: unit.id,
-        source: unit.source,
-        target,
-        sourceLang: doc.sourceLang,
-        targetLang: lang,
+  const reading = readXliffUnits(file);
+  const next = (): ReturnType<typeof reading.next> => {
+    try {
+      return reading.next();
+    } catch (err) {
+      throw (
+        asLocflowError(err, {
+          file,
+          hint: 'fix the file (or ask the translator for a valid export); nothing was imported',
+        }) ?? err
+      );
+    }
+  };
+  // The file's own errors (it is read to its end) come before what its content is refused for.
+  let failure: { readonly error: unknown } | undefined;
+  let lang: string | undefined;
+  let current: Acceptance | undefined;
+  for (let step = next(); !step.done; step = next()) {
+    if (failure) continue;
+    const item = step.value;
+    try {
+      // The languages of its first <file>, which every <file> shares (or the file is refused once read).
+      lang ??= languageOf(
+        project,
+        { sourceLang: item.sourceLang ?? '', targetLang: item.targetLang },
         file,
-      })),
-      qa,
-    );
-    const needsReview = new Set([...failing.keys()].map((pair) => pair.id));
-    const decided = decide(bundle, accepted, needsReview, sent);
-    planned.set(path, { bundle: decided.bundle, order: doc.units.map((u) => u.id) });
-    // Approved human translations feed the memory; machine drafts and units that failed a check do not.
-    const approved = accepted.filter(({ unit }) => approvedTranslation(decided.bundle.meta[unit.id]!));
-    entries.push(...approved.map(({ unit }) => toMemory(doc, unit, lang, decided.bundle)));
-    const flagged = [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }));
-    const counts = { ...decided.counts, untranslated, toMemory: approved.length };
-    results.push({ file, lang, doc: doc.id, ...counts, flagged, partly });
+        options.lang,
+      );
+      if (!current) {
+        const doc = docs.of(item.original, file);
+        const path = bundlePath(project, lang, doc);
+        // Two <file>s of one document, or two files of one document in a run, build on each other.
+        const bundle = (planned.get(path) ?? before.get(path))?.bundle ?? loadBundle(project, lang, doc);
+        const sent = sentTargets(project, lang, doc);
+        current = new Acceptance(doc, path, bundle, { file, sent, labels: lazyLabels(doc), options });
+      }
+      if ('unit' in item) {
+        current.add(item.unit);
+        continue;
+      }
+      const ended = current;
+      current = undefined;
+      await decideFile(ended, lang, qa, { planned, entries, results });
+    } catch (err) {
+      failure = { error: err };
+    }
   }
+  if (failure) throw failure.error;
   return { planned, entries, results };
 }
 
-/** The file read and its languages checked: the target language, and the <file>s (a list the caller may empty). */
-function readChecked(
-  project: Project,
-  file: string,
-  requested: string | undefined,
-): { lang: string; files: XliffFile[] } {
-  const xliff = readImport(file);
-  return { lang: languageOf(project, xliff, file, requested), files: [...xliff.files] };
-}
-
-function readImport(file: string): XliffDocument {
-  try {
-    return readXliffFile(file);
-  } catch (err) {
-    throw (
-      asLocflowError(err, {
-        file,
-        hint: 'fix the file (or ask the translator for a valid export); nothing was imported',
-      }) ?? err
-    );
-  }
+/** A <file> whose units are all read: accepted, gated, decided into its bundle; its memory entries and result. */
+async function decideFile(
+  acceptance: Acceptance,
+  lang: string,
+  qa: RunOptions,
+  into: { planned: Map<string, PlannedBundle>; entries: TmEntry[]; results: ImportResult[] },
+): Promise<void> {
+  const { doc, path, bundle, context } = acceptance;
+  const { file, sent, labels } = context;
+  const { accepted, untranslated, partly } = acceptance.end();
+  // Error-level QA: a unit that fails is imported all the same, but marked needs-review and listed.
+  const failing = await gate(
+    accepted.map(({ unit, target }) => ({
+      id: unit.id,
+      source: unit.source,
+      target,
+      sourceLang: doc.sourceLang,
+      targetLang: lang,
+      file,
+    })),
+    qa,
+  );
+  const needsReview = new Set([...failing.keys()].map((pair) => pair.id));
+  const decided = decide(bundle, accepted, needsReview, sent);
+  into.planned.set(path, { bundle: decided.bundle, order: doc.units.map((u) => u.id) });
+  // Approved human translations feed the memory; machine drafts and units that failed a check do not.
+  const approved = accepted.filter(({ unit }) => approvedTranslation(decided.bundle.meta[unit.id]!));
+  into.entries.push(...approved.map(({ unit }) => toMemory(doc, unit, lang, decided.bundle)));
+  const flagged = [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }));
+  const counts = { ...decided.counts, untranslated, toMemory: approved.length };
+  into.results.push({ file, lang, doc: doc.id, ...counts, flagged, partly });
 }
 
 /** The file's target language (its own, else --lang, else one its path names), checked with its source language. */
-function languageOf(project: Project, xliff: XliffDocument, file: string, requested: string | undefined): string {
+function languageOf(
+  project: Project,
+  xliff: Pick<XliffDocument, 'sourceLang' | 'targetLang'>,
+  file: string,
+  requested: string | undefined,
+): string {
   const { sourceLanguage } = project.config;
   // The target language is optional in XLIFF: when the file is silent, --lang or a target language its path names.
   const declared = xliff.targetLang ?? requested ?? targetNamedByPath(project, file);
@@ -277,46 +307,54 @@ interface AcceptContext {
 }
 
 /**
- * The <file>'s units checked against the document and the store: those to import, and how many carry no
- * translation. A unit that is duplicated, unknown, stale or has other codes than its source, or whose target
- * conflicts with a different stored translation, refuses the whole file, every problem listed.
+ * A <file>'s units checked against the document and the store as they are read: those to import, and how many carry
+ * no translation. A unit that is duplicated, unknown, stale or has other codes than its source, or whose target
+ * conflicts with a different stored translation, refuses the whole file, every problem listed (at its end).
  */
-function acceptUnits(
-  doc: Document,
-  units: readonly XliffUnit[],
-  bundle: Bundle,
-  { file, sent, labels, options }: AcceptContext,
-): { accepted: Accepted[]; untranslated: number; partly: PartlyTranslated[] } {
-  const byId = new Map(doc.units.map((u) => [u.id, u]));
-  const problems: Diagnostic[] = [];
-  const conflicts: Diagnostic[] = [];
-  const seen = new Set<string>();
-  const accepted: Accepted[] = [];
-  const partly: PartlyTranslated[] = [];
-  let untranslated = 0;
-  for (const xu of units) {
+class Acceptance {
+  private readonly byId: Map<string, Unit>;
+  private readonly problems: Diagnostic[] = [];
+  private readonly conflicts: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+  private readonly accepted: Accepted[] = [];
+  private readonly partly: PartlyTranslated[] = [];
+  private untranslated = 0;
+
+  constructor(
+    readonly doc: Document,
+    readonly path: string,
+    readonly bundle: Bundle,
+    readonly context: AcceptContext,
+  ) {
+    this.byId = new Map(doc.units.map((u) => [u.id, u]));
+  }
+
+  add(xu: XliffUnit): void {
+    const { doc, bundle } = this;
+    const { file, sent, labels, options } = this.context;
     const at = { severity: 'error', file, ...(xu.line !== undefined ? { line: xu.line } : {}) } as const;
-    const unit = byId.get(xu.id);
-    const problem = unitProblem(doc, xu, unit, seen);
-    seen.add(xu.id);
+    const unit = this.byId.get(xu.id);
+    const problem = unitProblem(doc, xu, unit, this.seen);
+    this.seen.add(xu.id);
     if (problem) {
-      problems.push({ ...at, ...problem });
-      continue;
+      this.problems.push({ ...at, ...problem });
+      return;
     }
     if (!hasTranslation(xu)) {
-      untranslated++;
+      this.untranslated++;
       // Its translated segments alone are not its translation, but the translator should hear that it was left out.
       const translated = xu.segments?.filter((seg) => seg.target !== undefined).length ?? 0;
       if (translated > 0) {
         const line = xu.line !== undefined ? { line: xu.line } : {};
-        partly.push({ unit: xu.id, label: labels().get(xu.id), ...line, translated, segments: xu.segments!.length });
+        const segments = xu.segments!.length;
+        this.partly.push({ unit: xu.id, label: labels().get(xu.id), ...line, translated, segments });
       }
-      continue;
+      return;
     }
     const codeProblem = compareCodes(unit!, xu.target!);
     if (codeProblem) {
-      problems.push({ ...at, id: 'import/codes', message: `unit "${xu.id}": ${codeProblem}` });
-      continue;
+      this.problems.push({ ...at, id: 'import/codes', message: `unit "${xu.id}": ${codeProblem}` });
+      return;
     }
     const target = withSourceCodes(unit!, xu.target!);
     const existing = bundle.translations[unit!.id];
@@ -324,20 +362,29 @@ function acceptUnits(
     const value = contentToI18n(target);
     if (existing !== undefined && existing !== value && !options.overwrite && sent(unit!.id, existing) !== true) {
       const message = conflictMessage(unit!.id, labels().get(unit!.id), existing, value);
-      conflicts.push({ ...at, id: 'import/conflict', message });
-      continue;
+      this.conflicts.push({ ...at, id: 'import/conflict', message });
+      return;
     }
-    accepted.push({
+    this.accepted.push({
       unit: unit!,
       target,
       xu: { state: xu.state, ...(xu.origin !== undefined ? { origin: xu.origin } : {}) },
     });
   }
-  if (problems.length)
-    refuse(file, problems, 'fix the file, or run "locflow extract" again and translate the new file');
-  if (conflicts.length)
-    refuse(file, conflicts, 'these units already have a different translation; pass --overwrite to replace them');
-  return { accepted, untranslated, partly };
+
+  /** Every unit read: those to import, or the file refused. */
+  end(): { accepted: Accepted[]; untranslated: number; partly: PartlyTranslated[] } {
+    const { file } = this.context;
+    if (this.problems.length)
+      refuse(file, this.problems, 'fix the file, or run "locflow extract" again and translate the new file');
+    if (this.conflicts.length)
+      refuse(
+        file,
+        this.conflicts,
+        'these units already have a different translation; pass --overwrite to replace them',
+      );
+    return { accepted: this.accepted, untranslated: this.untranslated, partly: this.partly };
+  }
 }
 
 /** Why a unit of the file cannot be imported whatever its target says: seen twice, unknown, or made from another source. */

@@ -60,36 +60,83 @@ export function readXliffFile(path: string, options: ReadFileOptions = {}): Xlif
 /** A unit as readXliffUnits gives it, with the languages its <file> (XLIFF 1.x) or document (2.x) declares. */
 export interface XliffUnitRead {
   readonly unit: XliffUnit;
+  /** Its <file>: the place among the document's <file>s, and the original it names (as XliffFile.original). */
+  readonly file: number;
+  readonly original: string;
+  readonly sourceLang: string | undefined;
+  readonly targetLang: string | undefined;
+}
+
+/** A <file> read to its end: every unit of it was given before (a <file> may have none). */
+export interface XliffFileEnd {
+  readonly end: number;
+  readonly original: string;
   readonly sourceLang: string | undefined;
   readonly targetLang: string | undefined;
 }
 
 /**
  * readXliffFile's units one by one, in document order, each given while the file is still being read (XLIFF 1.x;
- * a 2.x file's once it is read whole): a reader that lets each go holds no unit. Returns the document without its
- * units. Fails as readXliffFile does — a file that fails does so at its end, after units may have been given.
+ * a 2.x file's once it is read whole), and the end of each <file>: a reader that lets each unit go holds none.
+ * Returns the document without its units. Fails as readXliffFile does — a file that fails does so at its end, after
+ * units may have been given.
  */
-export function* readXliffUnits(path: string, pieceBytes?: number): Generator<XliffUnitRead, XliffDocument> {
-  const ready: XliffUnitRead[] = [];
+export function* readXliffUnits(
+  path: string,
+  pieceBytes?: number,
+): Generator<XliffUnitRead | XliffFileEnd, XliffDocument> {
+  const ready: Array<XliffUnitRead | XliffFileEnd> = [];
+  const files = new Map<XmlElement, number>();
+  const fileOf = (file: XmlElement): number => {
+    let index = files.get(file);
+    if (index === undefined) files.set(file, (index = files.size));
+    return index;
+  };
   const streamed = new StreamedUnits(undefined, (unit, file) =>
-    ready.push({ unit, sourceLang: file.attrs['source-language'], targetLang: file.attrs['target-language'] }),
+    ready.push({
+      unit,
+      file: fileOf(file),
+      original: file.attrs.original ?? '',
+      sourceLang: file.attrs['source-language'],
+      targetLang: file.attrs['target-language'],
+    }),
   );
+  // A <file> of XLIFF 1.x ends when its element closes (its units were given as they closed).
+  const closed = (el: XmlElement, ancestors: readonly XmlElement[]): boolean => {
+    if (streamed.closed(el, ancestors)) return true;
+    const [root] = ancestors;
+    if (ancestors.length === 1 && localName(el.name) === 'file' && VERSIONS_1.has(root!.attrs.version ?? ''))
+      ready.push({
+        end: fileOf(el),
+        original: el.attrs.original ?? '',
+        sourceLang: el.attrs['source-language'],
+        targetLang: el.attrs['target-language'],
+      });
+    return false;
+  };
   let doc: XliffDocument;
+  let whole: boolean;
   try {
-    const steps = parseXmlSteps(readTextPieces(path, 'XLIFF file', undefined, pieceBytes), streamed.closed);
+    const steps = parseXmlSteps(readTextPieces(path, 'XLIFF file', undefined, pieceBytes), closed);
     let step = steps.next();
     for (; !step.done; step = steps.next()) yield* ready.splice(0);
     const root = step.value;
     yield* ready.splice(0);
     doc = fromTree(() => root, streamed);
+    whole = localName(root.name) !== 'xliff' || !VERSIONS_1.has(root.attrs.version ?? '');
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     // As readXliffFile: read whole, the file is refused at the place readXliff names.
     doc = readXliff(readText(path, 'XLIFF file'));
+    whole = true;
   }
-  // Units left in the tree (XLIFF 2, or a file read whole) are given now.
-  for (const f of doc.files)
-    for (const unit of f.units) yield { unit, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
+  // A file read whole (XLIFF 2, or read again) gives its units and <file> ends now.
+  if (whole)
+    for (const [index, f] of doc.files.entries()) {
+      for (const unit of f.units)
+        yield { unit, file: index, original: f.original, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
+      yield { end: index, original: f.original, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
+    }
   return { ...doc, files: doc.files.map((f) => ({ ...f, units: [] })) };
 }
 

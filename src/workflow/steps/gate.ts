@@ -11,7 +11,13 @@ export async function gate<P extends QaPair>(pairs: readonly P[], qa: RunOptions
   const { issues } = await checkPairs(pairs, { ...qa, only: ['error'] });
   // Unit ids are unique within a file only: findings are matched to pairs by file and unit.
   const key = (file: string, unit: string): string => `${file}\u0000${unit}`;
-  const byKey = new Map(pairs.map((p) => [key(p.file, p.id), p]));
+  // (the last pair with a key, as a map of every pair would give: only the keys with issues are kept)
+  const wanted = new Set(issues.map((i) => key(i.file, i.unit)));
+  const byKey = new Map<string, P>();
+  for (const p of pairs) {
+    const k = key(p.file, p.id);
+    if (wanted.has(k)) byKey.set(k, p);
+  }
   const failing = new Map<P, string[]>();
   for (const issue of issues) {
     const pair = byKey.get(key(issue.file, issue.unit));
