@@ -88,11 +88,10 @@ const before = (a: Place, b: Place): number => {
   return a.length - b.length;
 };
 
-// Notices, as a run over every pair at once says them: the collection checks' first (as they start), the pair
-// checks' on the main thread, then on each worker, then what a collection check says once it has waited.
+// Notices, as a run over every pair at once on one thread says them: the collection checks' first (as they start),
+// the pair checks' (check by check, pair by pair), then what a collection check says once it has waited.
 const STARTING = 0;
 const MAIN = 1;
-const WORKER = 2;
 const WAITED = 3;
 // Findings of one pair: the pair checks', the collection checks', the summaries.
 const PAIR_CHECK = 0;
@@ -138,7 +137,6 @@ export class CheckRun {
   /** Who says a notice now. */
   private speaker: Place = [STARTING];
   private workers: PairWorker[] | undefined;
-  private share = 0;
 
   private constructor(
     private readonly options: RunOptions,
@@ -202,18 +200,20 @@ export class CheckRun {
     if (this.checked > this.learnt) throw new Error('a run was given more pairs to check than it learnt');
     if (from === 0) await this.beginChecking();
     slice.forEach((p, i) => this.order.check(reportKey(p.file, p.id, p.targetLang), from + i));
-    // Collection checks start first: one that waits on another program overlaps with the pair checks.
+    const workers = this.workers ?? [];
+    // With workers, the pair checks run there (the slice shared out among them) while this thread runs the
+    // collection checks, names the largest: each thread compiles and warms up only its own checks' code, which is
+    // as much work as the checking itself in a run of thousands of pairs.
+    const share = Math.ceil(slice.length / Math.max(1, workers.length));
+    const jobs = workers.map((w, k) => w.check(slice.slice(k * share, (k + 1) * share)));
+    const mine = workers.length ? [] : slice;
+    // Collection checks start once the workers have their shares: one that waits on another program overlaps too.
     const started = this.collections.map((c) => {
       this.speaker = [STARTING, c.rank];
       const found = c.run?.check(slice);
       this.speaker = [WAITED, c.rank];
       return found;
     });
-    const workers = this.workers ?? [];
-    // Each slice is shared out as the whole run would be: the first share on this thread, the others on workers.
-    const share = Math.ceil(slice.length / (workers.length + 1));
-    const jobs = workers.map((w, k) => w.check(slice.slice((k + 1) * share, (k + 2) * share)));
-    const mine = workers.length ? slice.slice(0, share) : slice;
     for (const a of this.pairChecks) {
       mine.forEach((pair, i) => {
         if (!applies(a.check, pair)) return;
@@ -225,7 +225,7 @@ export class CheckRun {
     }
     const byId = new Map(this.pairChecks.map((a) => [a.check.id, a]));
     for (const [k, job] of (await Promise.all(jobs)).entries()) {
-      const base = from + (k + 1) * share;
+      const base = from + k * share;
       for (const n of job.notices) {
         const a = byId.get(n.check)!;
         this.notice(n.message, [...this.ownPlace(a.rank, base + n.pair), this.seq++]);
@@ -253,12 +253,11 @@ export class CheckRun {
   }
 
   /**
-   * Where a pair check's word on a pair goes: where a run over every pair at once says it — the main thread's share
-   * first, then each worker's, check by check, pair by pair.
+   * Where a pair check's word on a pair goes: where a run over every pair at once on one thread says it — check by
+   * check, pair by pair, whichever thread checked the pair (a report does not depend on the threads).
    */
   private ownPlace(rank: number, index: number): number[] {
-    const owner = this.share ? Math.floor(index / this.share) : 0;
-    return [owner ? WORKER : MAIN, owner, rank, index];
+    return [MAIN, rank, index];
   }
 
   /** Between the passes: the checks told the run is learnt, the workers started. */
@@ -272,7 +271,6 @@ export class CheckRun {
     // Large runs share the pairs with worker threads (only the built-in checks can travel to one).
     const count = this.builtIn ? workerCount(this.learnt) : 0;
     if (!count) return;
-    this.share = Math.ceil(this.learnt / (count + 1));
     const setup = {
       run: this.texts,
       checks: this.pairChecks.map((a) => a.check.id),
