@@ -1,12 +1,10 @@
-import { asLocflowError, LocflowError } from '../errors.js';
+import { asLocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine, type EngineBatch } from '../mt/types.js';
 import type { RunOptions } from '../qa/runner.js';
 import type { TranslationMemory } from '../tm/memory.js';
 import { protectForMt, restoreFromMt, type Protected, type ProtectedTerm } from '../mt/protect.js';
 import { protectedTerms } from './steps/protected-terms.js';
-import { createEngine } from '../mt/registry.js';
-import { isPseudoLocale } from '../mt/languages.js';
 import { pseudoContent } from '../mt/pseudo-text.js';
 import { contentToI18n } from '../store/codes.js';
 import { bundleFiles, readBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
@@ -16,10 +14,10 @@ import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/trans
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
 import { gate } from './steps/gate.js';
+import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
 import { bundlePath } from '../project/paths.js';
-import { chooseLanguages } from '../project/languages.js';
 import { eachDocument, loadBundle } from '../project/documents.js';
 
 export interface TranslateOptions {
@@ -38,6 +36,8 @@ export interface TranslateOptions {
   readonly force?: boolean;
   /** Units per engine call; the store is saved after each, so an interruption loses at most one batch. */
   readonly batchSize?: number;
+  /** The engine as startEngine started it for these options (before this module was even loaded). */
+  readonly started?: EngineStart;
 }
 
 export interface TranslatePlan {
@@ -69,19 +69,9 @@ export interface TranslateResult {
 }
 
 export async function translate(project: Project, options: TranslateOptions): Promise<TranslateResult[]> {
-  const langs = chooseLanguages(project, options.langs);
-  refusePseudoText(options, langs);
-  let engine: Engine;
-  try {
-    engine = await createEngine(options.engine, project.config.mt);
-  } catch (err) {
-    throw asLocflowError(err) ?? err;
-  }
-  // An engine that is slow to start (Apertium's dozen processes) starts on the first language now, while the
+  // An engine that is slow to start (Apertium's dozen processes) starts on the first language first, while the
   // documents are read; the batch is given up if nothing turns out to need it.
-  const starter = options.dryRun
-    ? undefined
-    : BatchStarter.of(engine, project.config.sourceLanguage, langs[0], options.signal);
+  const { langs, engine, starter } = options.started ?? (await startEngine(project, options));
   const docs: Document[] = [];
   for (const doc of eachDocument(project)) {
     docs.push(doc);
@@ -116,19 +106,6 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     await memory?.close();
   }
   return run.results;
-}
-
-/** Pseudo text fills pseudo-locales; a real language only when asked for (--force). */
-function refusePseudoText(options: TranslateOptions, langs: readonly string[]): void {
-  if (options.engine !== 'pseudo' || options.force || options.dryRun) return;
-  const real = langs.filter((l) => !isPseudoLocale(l));
-  if (!real.length) return;
-  throw new LocflowError(
-    `${real.map((l) => `"${l}"`).join(', ')} ${real.length === 1 ? 'is not a pseudo-locale' : 'are not pseudo-locales'}: pseudo text would fill ${real.length === 1 ? 'its' : 'their'} translation store`,
-    {
-      hint: 'pseudo-translate a pseudo-locale (en-XA, ar-XB, qps-ploc, or a private-use tag such as de-x-pseudo) added to targetLanguages, with --lang; or pass --force to fill a real language with pseudo text anyway',
-    },
-  );
 }
 
 /** A document of one language and its units without a translation. */
@@ -453,51 +430,6 @@ async function gated(batch: readonly Pending[], targets: readonly Run[][], lang:
     const problems = failing.get(pairs[i]!);
     return { work, s, target: targets[i]!, ...(problems ? { problems } : {}) };
   });
-}
-
-/**
- * Engine batches begun when first needed, the first of them at the start of the run (for the run's first language),
- * so an engine slow to start starts while the documents are read.
- */
-class BatchStarter {
-  private early: { source: string; target: string; batch: Promise<EngineBatch> } | undefined;
-
-  private constructor(
-    private readonly start: NonNullable<Engine['begin']>,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
-
-  /** A starter for an engine that can begin a batch before its segments are known; undefined for the others. */
-  static of(engine: Engine, source: string, target: string | undefined, signal?: AbortSignal) {
-    if (!engine.begin || target === undefined) return undefined;
-    const starter = new BatchStarter(engine.begin.bind(engine), signal);
-    const batch = starter.start({ source, target }, signal);
-    batch.catch(() => undefined); // an error (no such pair) matters only if the batch is used
-    starter.early = { source, target, batch };
-    return starter;
-  }
-
-  begin(source: string, target: string): Promise<EngineBatch> {
-    const early = this.early;
-    this.early = undefined;
-    if (early && early.source === source && early.target === target) return early.batch;
-    if (early)
-      void early.batch.then(
-        (b) => b.cancel(),
-        () => undefined,
-      );
-    return this.start({ source, target }, this.signal);
-  }
-
-  /** The early batch, if nothing needed it, is stopped. */
-  giveUp(): void {
-    if (this.early)
-      void this.early.batch.then(
-        (b) => b.cancel(),
-        () => undefined,
-      );
-    this.early = undefined;
-  }
 }
 
 /** A batch being filled: its units, protected for MT, go to the engine a document at a time. */

@@ -20,10 +20,21 @@ export function registerTranslate(program: Program): void {
     )
     .action((opts, cmd) =>
       inProject(cmd, 'translate', opts.json, async (project, out) => {
-        const { ProgressBar, count, duration } = await import('../output.js');
-        const { translate } = await import('../../workflow/translate.js');
         // Ctrl-C: stop after the batch in flight; every file on disk stays whole (atomic writes).
         const controller = new AbortController();
+        const dryRun = opts.dryRun === true;
+        const options = {
+          engine: opts.engine,
+          ...(opts.lang ? { langs: opts.lang } : {}),
+          dryRun,
+          force: opts.force === true,
+          signal: controller.signal,
+        };
+        // The engine first: it starts while the rest of the command loads.
+        const { startEngine } = await import('../../workflow/steps/engine-start.js');
+        const started = await startEngine(project, options);
+        const { ProgressBar, count, duration } = await import('../output.js');
+        const { translate } = await import('../../workflow/translate.js');
         const onSigint = (): void => {
           if (controller.signal.aborted) process.exit(130);
           process.stderr.write('\nlocflow: interrupted, saving what is translated… (Ctrl-C again to quit now)\n');
@@ -31,15 +42,11 @@ export function registerTranslate(program: Program): void {
         };
         process.on('SIGINT', onSigint);
         const bar = new ProgressBar(!opts.dryRun && ProgressBar.wanted(out));
-        const started = Date.now();
-        const dryRun = opts.dryRun === true;
+        const since = Date.now();
         try {
           const results = await translate(project, {
-            engine: opts.engine,
-            ...(opts.lang ? { langs: opts.lang } : {}),
-            dryRun,
-            force: opts.force === true,
-            signal: controller.signal,
+            ...options,
+            started,
             onPlan: (plan) =>
               out.detail(
                 `${count(plan.units, 'unit')} to translate in ${count(plan.documents, 'document')} with ${opts.engine}`,
@@ -80,7 +87,7 @@ export function registerTranslate(program: Program): void {
             out.line(
               `total: ${sum('translated')} of ${count(sum('units'), 'unit')} translated with ${opts.engine} in ${count(documents, 'document')}` +
                 `${sum('fromMemory') ? `, ${sum('fromMemory')} from the memory` : ''}` +
-                `${flagged ? `, ${flagged} marked needs-review` : ''}, ${duration(Date.now() - started)}` +
+                `${flagged ? `, ${flagged} marked needs-review` : ''}, ${duration(Date.now() - since)}` +
                 `${interrupted ? ' (interrupted: run it again to finish)' : ''}`,
             );
           out.data('translate', {
