@@ -156,6 +156,7 @@ function checkPair(
         },
         unlikeNames,
         kept: (n) => kept(n, src, pair.targetLang),
+        keptWord: (n, w) => kept.word(n, w, src, pair.targetLang),
         mentionedBefore,
         onlyAsName: (word) => {
           const lower = sourceLowerCase(pair.sourceLang);
@@ -232,6 +233,8 @@ interface SourceSide {
   otherNames(name: FoundName): ReadonlySet<string>;
   /** How the run's other units with the name in their source render it. */
   kept(name: string): KeptCount;
+  /** How the run's other units with the name in their source render one word of it. */
+  keptWord(name: string, word: string): KeptCount;
   /** Whether an earlier unit of the text names this word; undefined for a unit alone in its file. */
   mentionedBefore(word: string): boolean | undefined;
   /** Whether the run's sources, enough of them to know the language's words, never write this word in lower case. */
@@ -362,7 +365,9 @@ function lookForAs(
   const lost = keptButLost(name, parts, found, target, source);
   if (lost) return lost;
   const partly =
-    keptWithoutAWord(name, parts, found, target, sourceLang) ?? lostLastWord(name, parts, found, target, sourceLang);
+    keptWithoutAWord(name, parts, found, target, sourceLang) ??
+    lostLastWord(name, parts, found, target, sourceLang) ??
+    lostWordRunKeeps(name, found, target, source);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
@@ -566,6 +571,32 @@ const HEAD_PARTICLES = new Set('of de del des du di della la le von vom der den 
 function placeFor(name: FoundName, text: string): number | undefined {
   if (name.cldr || name.words.some((w) => isGermanWord(w))) return undefined;
   return (name.start + name.text.length / 2) / Math.max(1, text.length);
+}
+
+/**
+ * A name the target keeps in part, without a word that the run's other units with the name keep as written (`New York`
+ * → `Nueva`, where they write `Nueva York`; `Deutsche Bank` → `la Deutsche`): that word was lost. Not a name shortened
+ * to its last words (`Yulia Tymoshenko` → `Tymoshenko`), a style.
+ */
+function lostWordRunKeeps(
+  name: FoundName,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  source: SourceSide,
+): Finding | undefined {
+  if (target.nonLatin || name.kind === 'acronym') return undefined;
+  const words = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w) && /^\p{L}{2,}$/u.test(w));
+  if (words.length < 2) return undefined;
+  const lost = (w: string): boolean => found.get(fold(w)) === undefined && !target.hasWordStartingLike(fold(w));
+  const missing = words.filter(lost);
+  const firstKept = words.findIndex((w) => found.get(fold(w)) !== undefined);
+  if (missing.length === 0 || firstKept < 0 || missing.every((w) => words.indexOf(w) < firstKept)) return undefined;
+  const counts = missing.map((w) => source.keptWord(name.text, w));
+  if (!counts.every(keptByOthers)) return undefined;
+  const fewest = Math.min(...counts.map((c) => c.keeping));
+  return {
+    message: `name "${name.text}" is in the target without ${missing.map((w) => `"${w}"`).join(' ')}, where ${fewest} other units keep it`,
+  };
 }
 
 /**

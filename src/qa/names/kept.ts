@@ -25,7 +25,14 @@ export interface KeptCount {
   readonly keeping: number;
 }
 
-export type KeptInRun = (name: string, source: string, targetLang: string) => KeptCount;
+export interface KeptInRun {
+  (name: string, source: string, targetLang: string): KeptCount;
+  /**
+   * Of the other source texts with the name as written, how many there are and how many keep one word of it as written
+   * in a target ("York" of "New York" in "Nueva York").
+   */
+  word(name: string, word: string, source: string, targetLang: string): KeptCount;
+}
 
 // Words with a capital, as written: a name is looked for only in the sources that have its rarest one.
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
@@ -144,7 +151,13 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   };
   // Per source text (the same string each time: its hash is computed once), then per language and name.
   const cache = new Map<string, Map<string, KeptCount>>();
-  return (name, source, targetLang) => {
+  const wordKept = (name: string, word: string, source: string, targetLang: string): KeptCount => {
+    const lang = primarySubtag(targetLang);
+    const others = evidenceFor(name, lang).withName.filter((u) => u.source !== source);
+    const folded = fold(word);
+    return { withName: others.length, keeping: others.filter((u) => keeps(u, word, folded)).length };
+  };
+  const countFor = (name: string, source: string, targetLang: string): KeptCount => {
     const lang = primarySubtag(targetLang);
     const key = `${lang}\u0000${name}`;
     let forSource = cache.get(source);
@@ -174,6 +187,7 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
     forSource.set(key, count);
     return count;
   };
+  return Object.assign(countFor, { word: wordKept });
 }
 
 /** The run's units with a name as written (those keeping it among them), and those with it in lower case. */

@@ -733,3 +733,28 @@ describe('a name of one common word the text never writes in lower case', () => 
     expect(await run([...filler, ['Shares of Hoover fell.', 'Die Aktien des Konzerns fielen.']], 'de')).toEqual([]);
   });
 });
+
+describe('a word of a name the other units keep, lost here', () => {
+  const units: Array<[string, string]> = [
+    ['Prices rose in New Harlow.', 'Los precios subieron en Nueva Harlow.'],
+    ['The mayor of New Harlow spoke.', 'Habló el alcalde de Nueva Harlow.'],
+    ['New Harlow voted on Sunday.', 'Nueva Harlow votó el domingo.'],
+  ];
+
+  it('is lost where the target keeps the rest of the name', async () => {
+    expect(await run([...units, ['Rents in New Harlow doubled.', 'Los alquileres en Nueva se duplicaron.']])).toEqual([
+      'error: name "New Harlow" is in the target without "Harlow", where 3 other units keep it',
+    ]);
+  });
+
+  it('not a name shortened to its last words', async () => {
+    const person: Array<[string, string]> = [
+      ['Wendel Harlow spoke first.', 'Wendel Harlow habló primero.'],
+      ['Then Wendel Harlow left.', 'Luego Wendel Harlow se fue.'],
+      ['Wendel Harlow came back.', 'Wendel Harlow volvió.'],
+    ];
+    expect(
+      (await run([...person, ['Later Wendel Harlow laughed.', 'Más tarde Harlow se rió.']])).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
