@@ -52,13 +52,14 @@ const LOWER_CASE_SAMPLE = 30;
 
 export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   const indexed: Indexed[] = [];
-  const bySource = new Map<string, Indexed>();
   // Per language, then capitalised word: a name is asked about in its target language only.
   const byWord = new Map<string, Map<string, number[]>>();
   // Each language's entries in run order.
   const byLang = new Map<string, Indexed[]>();
   // Built on the first question: a run whose names are all found never needs it.
   const index = (): void => {
+    // (held while the index is made only: its keys copy every source text)
+    const bySource = new Map<string, Indexed>();
     for (const u of units) {
       const lang = primarySubtag(u.targetLang);
       const same = bySource.get(`${lang}\u0000${u.source}`);
