@@ -470,7 +470,9 @@ if (!opt['no-cli']) {
       );
       return `${c.lang}.xlf`;
     });
-    const cli = join(dist, 'cli', 'index.js');
+    // The command as installed (the bundle, its chunks started from V8's code cache), else the unbundled build.
+    const bundled = join(dist, 'bundle', 'cli', 'locflow.js');
+    const cli = existsSync(bundled) ? bundled : join(dist, 'cli', 'index.js');
     // check exits 1 when it finds errors, as it will here.
     cliRun = () =>
       timeProcess(process.execPath, [cli, 'check', '--format', 'json', '-o', 'report.json', ...files], {
