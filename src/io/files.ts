@@ -151,6 +151,21 @@ export function readText(path: string, what = 'file', fallback = 'utf-8'): strin
   return readDecoded(path, what, fallback).text;
 }
 
+/**
+ * readText of a file that may not be there: undefined when it is not (one read instead of a look and a read; a
+ * path that cannot be looked at, such as one below a file, counts as not there, as existsSync says).
+ */
+export function readTextIfAny(path: string, what = 'file', fallback = 'utf-8'): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (!existsSync(path)) return undefined;
+    throw readFailure(err, path, what);
+  }
+  return decodeText(bytes, path, what, fallback).text;
+}
+
 /** readText with the encoding it used and how it was chosen. */
 export function readDecoded(path: string, what = 'file', fallback = 'utf-8'): Decoded {
   let bytes: Buffer;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { UnitState } from '../model/unit.js';
 import { UNIT_STATES } from '../model/unit.js';
 import { LocflowError } from '../errors.js';
-import { readText } from '../io/files.js';
+import { readText, readTextIfAny } from '../io/files.js';
 
 /**
  * The locale store: locales/<lng>/<doc>.json is a plain i18next bundle
@@ -27,8 +27,7 @@ export function metaPathOf(bundlePath: string): string {
   return bundlePath.replace(/\.json$/u, '') + '.meta.json';
 }
 
-function parseJsonObject(path: string): Record<string, unknown> {
-  const text = readText(path, 'bundle');
+function parseJsonObject(path: string, text = readText(path, 'bundle')): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -48,17 +47,28 @@ export function readBundle(bundlePath: string): Bundle {
   return { translations: readTranslations(bundlePath), meta: readMeta(metaPathOf(bundlePath)) };
 }
 
-/** The bundle's translations alone (what a build needs), without its metadata; empty when there is no bundle. */
+/**
+ * The bundle's translations alone (what a build needs), without its metadata; empty when there is no bundle. The
+ * object JSON.parse made is returned as it is once every value is found to be a string (a build reads thousands).
+ */
 export function readTranslations(bundlePath: string): Record<string, string> {
-  const translations: Record<string, string> = {};
-  if (!existsSync(bundlePath)) return translations;
-  for (const [id, value] of Object.entries(parseJsonObject(bundlePath))) {
-    if (typeof value !== 'string')
+  const text = readTextIfAny(bundlePath, 'bundle');
+  if (text === undefined) return {};
+  const parsed = parseJsonObject(bundlePath, text);
+  for (const id in parsed) {
+    if (typeof parsed[id] !== 'string')
       throw new LocflowError(`key "${id}" is not a string; a text bundle maps unit ids to strings`, {
         file: bundlePath,
       });
-    translations[id] = value;
   }
+  // A key "__proto__" is JSON.parse's own entry, but a copy (as this was read before) sets no entry for it.
+  if (Object.hasOwn(parsed, '__proto__')) return copied(parsed as Record<string, string>);
+  return parsed as Record<string, string>;
+}
+
+function copied(parsed: Readonly<Record<string, string>>): Record<string, string> {
+  const translations: Record<string, string> = {};
+  for (const [id, value] of Object.entries(parsed)) translations[id] = value;
   return translations;
 }
 
