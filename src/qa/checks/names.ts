@@ -590,7 +590,12 @@ function lostWordRunKeeps(
   const lost = (w: string): boolean => found.get(fold(w)) === undefined && !target.hasWordStartingLike(fold(w));
   const missing = words.filter(lost);
   const firstKept = words.findIndex((w) => found.get(fold(w)) !== undefined);
-  if (missing.length === 0 || firstKept < 0 || missing.every((w) => words.indexOf(w) < firstKept)) return undefined;
+  if (missing.length === 0 || firstKept < 0) return undefined;
+  if (
+    missing.every((w) => words.indexOf(w) < firstKept) &&
+    (personLike(name, source.lang, true) || missing.some((w) => isGivenName(w)))
+  )
+    return undefined;
   const counts = missing.map((w) => source.keptWord(name.text, w));
   if (!counts.every(keptByOthers)) return undefined;
   const fewest = Math.min(...counts.map((c) => c.keeping));

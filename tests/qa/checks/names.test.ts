@@ -747,7 +747,18 @@ describe('a word of a name the other units keep, lost here', () => {
     ]);
   });
 
-  it('not a name shortened to its last words', async () => {
+  it("also its first word, where the name is no person's", async () => {
+    const bank: Array<[string, string]> = [
+      ['Shares of Credit Morvan rose.', 'Las acciones de Credit Morvan subieron.'],
+      ['Credit Morvan paid less.', 'Credit Morvan pagó menos.'],
+      ['The chief of Credit Morvan quit.', 'El jefe de Credit Morvan dimitió.'],
+    ];
+    expect(await run([...bank, ['Yesterday Credit Morvan hired staff.', 'Ayer Morvan contrató personal.']])).toEqual([
+      'error: name "Credit Morvan" is in the target without "Credit", where 3 other units keep it',
+    ]);
+  });
+
+  it("not a person's name shortened to its last words", async () => {
     const person: Array<[string, string]> = [
       ['Wendel Harlow spoke first.', 'Wendel Harlow habló primero.'],
       ['Then Wendel Harlow left.', 'Luego Wendel Harlow se fue.'],
