@@ -117,6 +117,7 @@ try {
   console.log('memory: the corpus as one file, 1×, 4×, 16× (goal: peak ≤ 300 MB whatever the size)');
   const peaks = [];
   const imports = [];
+  const checks = [];
   for (const scale of memoryScales) {
     const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `m${scale}`), { words, scale, manyFiles: false });
     const [ex] = alternate([{ cwd: c.one, prepare: fresh, run: locflow('extract') }]);
@@ -125,10 +126,14 @@ try {
     once(`${fresh} && ${locflow('extract')} && ${locflow('pseudo --lang es')}`, c.one);
     const [imp] = alternate([{ cwd: c.one, prepare: aside('locales'), run: locflow('import xliff/es/news.xlf') }]);
     imports.push(`${scale}× ${imp.mb.toFixed(0)} MB, ${imp.cpu.toFixed(1)} s CPU`);
+    // The same XLIFF checked (read twice as a stream, checked 2,000 units at a time).
+    const [chk] = alternate([{ cwd: c.one, run: `${locflow('check xliff/es/news.xlf --json')}; test $? -le 1` }]);
+    checks.push(`${scale}× ${chk.mb.toFixed(0)} MB, ${chk.cpu.toFixed(1)} s CPU`);
     if (scale !== 1) rmSync(join(work, `m${scale}`), { recursive: true, force: true });
   }
   console.log(`  extract peak: ${peaks.join('; ')}`);
   console.log(`  import peak (one XLIFF file): ${imports.join('; ')}`);
+  console.log(`  check peak (the same XLIFF file): ${checks.join('; ')}`);
   if (has('apertium') && spawnSync('apertium', ['-l'], { encoding: 'utf8' }).stdout.includes('eng-spa')) {
     // 22 articles of the corpus through Apertium, beside raw Apertium on the same text in one call.
     const mt = join(work, 'mt');

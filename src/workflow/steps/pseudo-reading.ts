@@ -1,4 +1,4 @@
-import { toPlainText } from '../../model/index.js';
+import { toPlainText, type Run } from '../../model/index.js';
 import { readPseudo } from '../../mt/pseudo-text.js';
 import { CheckRun, slicesOf, type PairSlices, type RunOptions, type RunResult } from '../../qa/runner.js';
 import type { Issue, QaPair } from '../../qa/types.js';
@@ -56,10 +56,13 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
       return shown;
     };
 
+  // Each pair's reading, made once (its texts are held for the run anyway), undefined for a real translation.
+  const reads: Array<Run[] | undefined> = [];
   for await (const slice of slices()) {
     for (const pair of slice) {
       order.learn(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
       const text = readPseudo(pair.target);
+      reads.push(text);
       if (!text) real.learn(pair);
       else {
         let group = pseudo.get(pair.targetLang);
@@ -93,7 +96,8 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
       const mine: QaPair[] = [];
       const theirs = new Map<PseudoGroup, QaPair[]>();
       for (const pair of slice) {
-        const text = readPseudo(pair.target);
+        const text = reads[index];
+        reads[index] = undefined;
         order.check(`${unitKey(pair)}\u0000${pair.targetLang}`, index++);
         if (!text) {
           mine.push(pair);
