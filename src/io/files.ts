@@ -119,6 +119,7 @@ export function atomicTemp(path: string): string {
     }
     if (checkedInRun) {
       checkedInRun.made.add(dir);
+      checkedInRun.inside.clear(); // a path below the new folder may now lead through a link put there
       // The folders are there now: what goes below them is looked at again.
       for (let d = dir; ; d = dirname(d)) {
         checkedInRun.absent.delete(d);
@@ -275,7 +276,14 @@ function readSized(fd: number, size: number): Buffer {
  * every check looks again.
  */
 let checkedInRun:
-  { readonly noLink: Set<string>; readonly absent: Set<string>; readonly made: Set<string> } | undefined;
+  | {
+      readonly noLink: Set<string>;
+      readonly absent: Set<string>;
+      readonly made: Set<string>;
+      /** insideProject's answers, by root and path. */
+      readonly inside: Map<string, string>;
+    }
+  | undefined;
 let runsOpen = 0;
 
 /**
@@ -293,7 +301,7 @@ export async function oneRun<T>(work: () => Promise<T>): Promise<T> {
 
 /** oneRun for a thread that lives for one run (a worker of a pool): the run lasts until the function returned is called. */
 export function enterRun(): () => void {
-  if (runsOpen++ === 0) checkedInRun = { noLink: new Set(), absent: new Set(), made: new Set() };
+  if (runsOpen++ === 0) checkedInRun = { noLink: new Set(), absent: new Set(), made: new Set(), inside: new Map() };
   let ended = false;
   return () => {
     if (ended) return;
@@ -409,6 +417,16 @@ function refuseLink(what: string, path: string, full: string, out: { link: strin
  * name ("../x") or through a symbolic link on the way (checked with the links resolved).
  */
 export function insideProject(root: string, path: string, what: string): string {
+  // A path found inside once is inside for the rest of the run (load and command ask for each document's paths).
+  const key = checkedInRun && `${root}\0${path}`;
+  const known = key === undefined ? undefined : checkedInRun?.inside.get(key);
+  if (known !== undefined) return known;
+  const full = insideProjectNow(root, path, what);
+  if (key !== undefined) checkedInRun?.inside.set(key, full);
+  return full;
+}
+
+function insideProjectNow(root: string, path: string, what: string): string {
   const full = resolve(root, path);
   if (!within(root, full)) {
     throw new LocflowError(`${what} "${path}" is outside the project folder ${root}`, {
