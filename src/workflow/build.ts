@@ -165,13 +165,22 @@ function buildDocument(
   const untranslated = new Set<string>();
   // Codes go in as slots (formats/code-slots) and come out after the words are escaped for the format,
   // so a tag or URL is never escaped and a "<" in a translation always is.
-  const render = (unit: Unit, escape?: (text: string) => string): string => {
+  // A format asks for a unit's text, then (when it is not the source's own) for it again escaped: the unit's text
+  // with its codes as slots is looked up and made once, for the last unit asked.
+  let last: { unit: Unit; codes: ReturnType<typeof codesOf>; plain: string } | undefined;
+  const slotted = (unit: Unit): { codes: ReturnType<typeof codesOf>; plain: string } => {
+    if (last?.unit === unit) return last;
     const codes = codesOf(unit.source);
     const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
     const found = find(unit.id);
     if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.add(unit.id);
     // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
     const plain = unescapeText(fillMarkers(String(found.res), values));
+    last = { unit, codes, plain };
+    return last;
+  };
+  const render = (unit: Unit, escape?: (text: string) => string): string => {
+    const { codes, plain } = slotted(unit);
     const words = escape ? escape(plain) : plain;
     return words.replace(CODE_SLOTS, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
   };
