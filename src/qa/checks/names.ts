@@ -590,7 +590,17 @@ function lostWordRunKeeps(
   const lost = (w: string): boolean => found.get(fold(w)) === undefined && !target.hasWordStartingLike(fold(w));
   const missing = words.filter(lost);
   const firstKept = words.findIndex((w) => found.get(fold(w)) !== undefined);
-  if (missing.length === 0 || firstKept < 0) return undefined;
+  if (missing.length === 0) return undefined;
+  // Nothing of it here: lost where the others keep a word of it as written and the target has no name of its own
+  // that could render it ("New York" → "Nueva York" elsewhere, nothing here).
+  if (firstKept < 0) {
+    if (missing.length < words.length || source.targetHasOwnNames() || source.targetHasOwnAcronyms()) return undefined;
+    const kept = missing.map((w) => ({ w, count: source.keptWord(name.text, w) })).filter((k) => keptByOthers(k.count));
+    if (kept.length === 0) return undefined;
+    return {
+      message: `name "${name.text}" is not in the target, where ${kept[0]!.count.keeping} other units keep "${kept[0]!.w}"`,
+    };
+  }
   if (
     missing.every((w) => words.indexOf(w) < firstKept) &&
     (personLike(name, source.lang, true) || missing.some((w) => isGivenName(w)))

@@ -769,3 +769,23 @@ describe('a word of a name the other units keep, lost here', () => {
     ).not.toMatch(/error/u);
   });
 });
+
+describe('a name of which nothing is here, where the other units keep a word of it', () => {
+  const units: Array<[string, string]> = [
+    ['Prices rose in New Harlow.', 'Los precios subieron en Nueva Harlow.'],
+    ['The mayor of New Harlow spoke.', 'Habló el alcalde de Nueva Harlow.'],
+    ['New Harlow voted on Sunday.', 'Nueva Harlow votó el domingo.'],
+  ];
+
+  it('is lost where the target has no name or acronym of its own', async () => {
+    expect(await run([...units, ['Rents in New Harlow doubled.', 'Los alquileres se duplicaron.']])).toEqual([
+      'error: name "New Harlow" is not in the target, where 3 other units keep "Harlow"',
+    ]);
+  });
+
+  it('not beside an acronym of the target (the name abbreviated: NH)', async () => {
+    expect(
+      (await run([...units, ['Rents in New Harlow doubled.', 'Los alquileres en la NH se duplicaron.']])).join('\n'),
+    ).not.toMatch(/other units keep "Harlow"/u);
+  });
+});
