@@ -91,13 +91,19 @@ export async function loadFormats(paths: Iterable<string>): Promise<void> {
     [...names].map(async (name) => {
       const entry = FORMATS[name]!;
       const plugin = await entry.load();
+      // Made once per configuration section (the same object for every document of a run), not per document.
+      const made = new WeakMap<SettingValues, ReturnType<typeof settingsFrom<typeof plugin.settings>>>();
+      const settingsOf = (section: SettingValues): ReturnType<typeof settingsFrom<typeof plugin.settings>> => {
+        if (typeof section !== 'object' || section === null) return settingsFrom(plugin.settings, section);
+        let settings = made.get(section);
+        if (!settings) made.set(section, (settings = settingsFrom(plugin.settings, section)));
+        return settings;
+      };
       loaded.set(name, {
         name,
         extensions: entry.extensions,
-        read: (text, meta, section) => plugin.read(text, meta, settingsFrom(plugin.settings, section)),
-        ...(plugin.unitReader
-          ? { unitReader: (meta, section) => plugin.unitReader!(meta, settingsFrom(plugin.settings, section)) }
-          : {}),
+        read: (text, meta, section) => plugin.read(text, meta, settingsOf(section)),
+        ...(plugin.unitReader ? { unitReader: (meta, section) => plugin.unitReader!(meta, settingsOf(section)) } : {}),
         write: (doc, render, lang) => plugin.write(doc, render, lang),
       });
     }),

@@ -342,6 +342,18 @@ export const textFormat = formatPlugin({
   write: writeTextArticle,
 });
 
+/** The options of a format's settings, made once per settings (the patterns compiled once per run, not per document). */
+const optionsMade = new WeakMap<SettingsOf<typeof TEXT_ARTICLE_SETTINGS>, TextArticleOptions>();
+
 function optionsOf(settings: SettingsOf<typeof TEXT_ARTICLE_SETTINGS>): TextArticleOptions {
-  return { boilerplate: settings.boilerplate.map((p) => new RegExp(p, 'iu')), relatedLabels: settings.relatedLabels };
+  let options = optionsMade.get(settings);
+  if (!options) {
+    // Neither global nor sticky: a pattern keeps no state between the lines it is tried on.
+    options = {
+      boilerplate: settings.boilerplate.map((p) => new RegExp(p, 'iu')),
+      relatedLabels: settings.relatedLabels,
+    };
+    optionsMade.set(settings, options);
+  }
+  return options;
 }
