@@ -72,23 +72,26 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   // An engine that is slow to start (Apertium's dozen processes) starts on the first language first, while the
   // documents are read; the batch is given up if nothing turns out to need it.
   const { langs, engine, starter } = options.started ?? (await startEngine(project, options));
-  const docs: Document[] = [];
-  for (const doc of eachDocument(project)) {
-    docs.push(doc);
-    // A turn for the engine's start: it needs the list of installed pairs, which comes while documents are read.
-    if (starter) await new Promise((resolve) => setImmediate(resolve));
-  }
-  const qa = qaOptions(project);
-  const memory = options.dryRun ? null : await openMemory(project, false);
-  // Every document's work is known before the engine starts: progress is told against the whole run.
-  const jobs = langs.flatMap((lang) =>
-    docs.map((doc) => {
-      const bundle = loadBundle(project, lang, doc);
-      return { lang, doc, bundle, todo: storedUnits(doc, bundle).filter((s) => s.target === undefined) };
-    }),
-  );
-  const run = new TranslateRun(project, options, engine, qa, jobs);
+  // From here on, whatever fails, the engine's early batch is stopped (an engine process left waiting for input
+  // would outlive the run in a process that goes on, such as a caller running command lines).
+  let memory: TranslationMemory | null = null;
   try {
+    const docs: Document[] = [];
+    for (const doc of eachDocument(project)) {
+      docs.push(doc);
+      // A turn for the engine's start: it needs the list of installed pairs, which comes while documents are read.
+      if (starter) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const qa = qaOptions(project);
+    memory = options.dryRun ? null : await openMemory(project, false);
+    // Every document's work is known before the engine starts: progress is told against the whole run.
+    const jobs = langs.flatMap((lang) =>
+      docs.map((doc) => {
+        const bundle = loadBundle(project, lang, doc);
+        return { lang, doc, bundle, todo: storedUnits(doc, bundle).filter((s) => s.target === undefined) };
+      }),
+    );
+    const run = new TranslateRun(project, options, engine, qa, jobs);
     for (const lang of langs) {
       const ofLang = jobs.filter((j) => j.lang === lang);
       if (starter) {
@@ -101,11 +104,11 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       for (const job of ofLang) pending.push(...(await run.fromMemory(job, memory)));
       if (!(await run.throughEngine(lang, pending))) break; // interrupted
     }
+    return run.results;
   } finally {
     starter?.giveUp();
     await memory?.close();
   }
-  return run.results;
 }
 
 /** A document of one language and its units without a translation. */
