@@ -67,8 +67,9 @@ export function* slicesOf<P>(pairs: readonly P[], size = SLICE_PAIRS): Generator
 /** runChecks of a run given in slices, read twice: the run is never held whole (see CheckRun). */
 export async function runCheckSlices(slices: PairSlices, options: RunOptions = {}): Promise<RunResult> {
   const run = await CheckRun.start(options);
-  for await (const slice of slices()) for (const pair of slice) run.learn(pair);
+  // (stopped however it ends: a check may hold files from the first pass)
   try {
+    for await (const slice of slices()) for (const pair of slice) run.learn(pair);
     for await (const slice of slices()) await run.check(slice);
     return await run.finish();
   } finally {

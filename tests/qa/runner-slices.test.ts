@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pseudoContent } from '../../src/mt/pseudo-text.js';
 import { runCheckSlices, runChecks, slicesOf } from '../../src/qa/runner.js';
-import type { QaPair } from '../../src/qa/types.js';
+import type { CollectionCheck, QaPair } from '../../src/qa/types.js';
 import { checkPairSlices, checkPairs } from '../../src/workflow/steps/pseudo-reading.js';
 
 // Pairs whose findings depend on the rest of the run (names and codes the other units keep, the same source
@@ -87,6 +87,35 @@ describe('a run checked in slices', () => {
     // A run learns names the other units keep: a unit lacking one is told so only from the whole run.
     expect(result.issues.some((i) => i.check === 'names')).toBe(true);
     expect(result.issues.some((i) => i.message.startsWith('…and'))).toBe(true);
+  });
+});
+
+describe('a run read in slices that fails', () => {
+  it('lets a check go of what it holds (its files) whichever pass fails', async () => {
+    const stopped: string[] = [];
+    const holding: CollectionCheck = {
+      id: 'holding',
+      severity: 'warning',
+      preconditions: [],
+      description: 'a check that holds something outside memory while it learns a run',
+      runAll: () => [],
+      start: () => ({ learn: () => undefined, check: () => [], stop: () => void stopped.push('stopped') }),
+    };
+    const failing = (pass: number) => {
+      let passes = 0;
+      return function* (): Generator<QaPair[]> {
+        yield [TEXTS_PAIR(0)];
+        if (++passes === pass) throw new Error(`pass ${pass} failed`);
+      };
+    };
+    for (const pass of [1, 2]) {
+      stopped.length = 0;
+      await expect(runCheckSlices(failing(pass), { checks: [holding] })).rejects.toThrow(`pass ${pass} failed`);
+      expect(stopped).toEqual(['stopped']);
+      stopped.length = 0;
+      await expect(checkPairSlices(failing(pass), { checks: [holding] })).rejects.toThrow(`pass ${pass} failed`);
+      expect(stopped).toEqual(['stopped']);
+    }
   });
 });
 

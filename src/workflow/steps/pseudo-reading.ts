@@ -56,41 +56,41 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
       return shown;
     };
 
-  // Each pair's reading, made once (its texts are held for the run anyway), undefined for a real translation.
-  const reads: Array<Run[] | undefined> = [];
-  for await (const slice of slices()) {
-    for (const pair of slice) {
-      order.learn(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
-      const text = readPseudo(pair.target);
-      reads.push(text);
-      if (!text) real.learn(pair);
-      else {
-        let group = pseudo.get(pair.targetLang);
-        if (!group) {
-          let made: PseudoGroup | undefined;
-          const run = await CheckRun.start(
-            pseudoOptions,
-            shownIn(() => made!),
-          );
-          group = made = {
-            run,
-            sourceLang: pair.sourceLang,
-            count: 0,
-            last: new LastIndex(),
-            shared: new Map(),
-            waiting: [],
-            checked: 0,
-            current: new Map(),
-          };
-          pseudo.set(pair.targetLang, group);
-        }
-        group.last.learn(unitKey(pair), group.count++);
-        group.run.learn({ ...pair, target: text, targetLang: pair.sourceLang });
-      }
-      index++;
-    }
-  }
   try {
+    // Each pair's reading, made once (its texts are held for the run anyway), undefined for a real translation.
+    const reads: Array<Run[] | undefined> = [];
+    for await (const slice of slices()) {
+      for (const pair of slice) {
+        order.learn(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
+        const text = readPseudo(pair.target);
+        reads.push(text);
+        if (!text) real.learn(pair);
+        else {
+          let group = pseudo.get(pair.targetLang);
+          if (!group) {
+            let made: PseudoGroup | undefined;
+            const run = await CheckRun.start(
+              pseudoOptions,
+              shownIn(() => made!),
+            );
+            group = made = {
+              run,
+              sourceLang: pair.sourceLang,
+              count: 0,
+              last: new LastIndex(),
+              shared: new Map(),
+              waiting: [],
+              checked: 0,
+              current: new Map(),
+            };
+            pseudo.set(pair.targetLang, group);
+          }
+          group.last.learn(unitKey(pair), group.count++);
+          group.run.learn({ ...pair, target: text, targetLang: pair.sourceLang });
+        }
+        index++;
+      }
+    }
     index = 0;
     for await (const slice of slices()) {
       const mine: QaPair[] = [];
