@@ -279,7 +279,8 @@ function lineRole(
   boilerplate: readonly RegExp[],
   related: ReadonlySet<string>,
 ): Role {
-  const labelled = content.length < 120 ? LABELLED.exec(content) : null;
+  // A label needs its colon: most lines have none, and the pattern is costly to try on each.
+  const labelled = content.length < 120 && content.includes(':') ? LABELLED.exec(content) : null;
   // A timestamp is a short line with a four-digit year; only such lines are worth parsing as dates.
   if (content.length < 120 && /\d{4}/u.test(content)) {
     if (labelled && labelled[2] !== undefined && parseDateTime(labelled[2], lang)) return 'timestamp';
