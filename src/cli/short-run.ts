@@ -17,6 +17,6 @@ export const SHORT_RUN_UNITS = 4000;
  */
 export function leaveUnoptimized(units: number): boolean {
   if (units > SHORT_RUN_UNITS || terminal().stdout !== process.stdout) return false;
-  setFlagsFromString('--no-opt');
+  setFlagsFromString('--no-turbofan');
   return true;
 }
