@@ -1,4 +1,5 @@
 import { toPlainText, type Content } from '../model/content.js';
+import { LocflowError } from '../errors.js';
 import { loadChecks } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
@@ -198,7 +199,7 @@ export class CheckRun {
   async check(slice: readonly QaPair[]): Promise<void> {
     const from = this.checked;
     this.checked += slice.length;
-    if (this.checked > this.learnt) throw new Error('a run was given more pairs to check than it learnt');
+    if (this.checked > this.learnt) throw changedBetweenPasses();
     if (from === 0) await this.beginChecking();
     slice.forEach((p, i) => this.order.check(reportKey(p.file, p.id, p.targetLang), from + i));
     const workers = this.workers ?? [];
@@ -284,6 +285,7 @@ export class CheckRun {
 
   /** The summaries of long lists; the report in order. */
   async finish(): Promise<RunResult> {
+    if (this.checked !== this.learnt) throw changedBetweenPasses();
     if (this.checked === 0) {
       await this.beginChecking();
       // (an empty run: what the checks given every pair say of none)
@@ -369,6 +371,13 @@ function byIndex(
     else out.set(i, [{ finding, order }]);
   });
   return out;
+}
+
+/** The pairs read the second time are not those learnt: a file changed while it was being checked. */
+function changedBetweenPasses(): LocflowError {
+  return new LocflowError('the pairs changed while they were being checked (a file was written meanwhile?)', {
+    hint: 'check again once the files are no longer being written',
+  });
 }
 
 const reportKey = (file: string, unit: string, lang: string): string => `${file}\u0000${unit}\u0000${lang}`;

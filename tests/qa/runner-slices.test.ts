@@ -119,6 +119,27 @@ describe('a run read in slices that fails', () => {
   });
 });
 
+describe('a run whose pairs change between the passes (a file written while it is checked)', () => {
+  it('is refused, not checked against what it learnt of other pairs', async () => {
+    const counts = (first: number, second: number) => {
+      let passes = 0;
+      return (): Array<readonly QaPair[]> => {
+        const n = passes++ === 0 ? first : second;
+        return [Array.from({ length: n }, (_, i) => ({ ...TEXTS_PAIR(i % TEXTS.length), id: `u${i}` }))];
+      };
+    };
+    for (const [first, second] of [
+      [3, 2],
+      [2, 3],
+      [2, 0],
+    ] as const) {
+      await expect(runCheckSlices(counts(first, second), {})).rejects.toThrow(/changed while they were being checked/u);
+      await expect(checkPairSlices(counts(first, second), {})).rejects.toThrow(/changed while/u);
+    }
+    expect((await runCheckSlices(counts(2, 2), {})).issues).toEqual((await runCheckSlices(counts(2, 2), {})).issues);
+  });
+});
+
 function TEXTS_PAIR(i: number): QaPair {
   const [source, target] = TEXTS[i]!;
   return {
