@@ -5,7 +5,7 @@
 // default "1,4") and BENCH_MEMORY_SCALES (extract's peak memory, default "1,4,16") size it. Reads nothing outside
 // the repository.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,12 +97,19 @@ try {
     const [imp] = alternate([{ cwd: dir, prepare: aside('locales'), run: locflow('import xliff/es/*.xlf') }]);
     row(`import, ${label}`, imp);
     once(`${aside('po')} && txt2po --progress=none source po`, dir);
-    // A build with no output there yet, as po2txt's into a new folder; and again over its own outputs, which it
+    // A build into a folder that is not there yet, as po2txt's into its new folder (the same conditions for both
+    // tools): the same project, its outputs configured apart from the store; and again over its own outputs, which it
     // leaves as they are when their bytes do not change.
+    const apart = 'build-apart.config.json';
+    const config = JSON.parse(readFileSync(join(dir, 'locflow.config.json'), 'utf8'));
+    writeFileSync(
+      join(dir, apart),
+      JSON.stringify({ ...config, locales: { ...config.locales, output: 'built/{lang}/{doc}{ext}' } }),
+    );
     const [build, po2txt, rebuild] = alternate([
-      { cwd: dir, prepare: aside('locales/es/*.txt'), run: locflow('build --lang es') },
+      { cwd: dir, prepare: aside('built'), run: locflow(`--config ${apart} build --lang es`) },
       ...(tt ? [{ cwd: dir, prepare: aside('out'), run: 'po2txt --progress=none -t source po out' }] : []),
-      { cwd: dir, run: locflow('build --lang es') },
+      { cwd: dir, run: locflow(`--config ${apart} build --lang es`) },
     ]);
     row(`build, ${label}`, build, po2txt, 'po2txt');
     row(`build again, ${label} (outputs unchanged)`, tt ? rebuild : po2txt, tt ? po2txt : undefined, 'po2txt');
