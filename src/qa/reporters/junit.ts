@@ -8,23 +8,27 @@ import type { Issue, QaPair } from '../types.js';
  * ("common.greeting (u0e08320135c7d4)").
  */
 export function junitReport(issues: readonly Issue[], pairs: readonly QaPair[]): string {
-  const suites = new Map<string, Array<{ unit: string; label?: string; issues: Issue[] }>>();
+  type Case = { unit: string; label?: string; issues: Issue[] };
+  // Each suite's cases in the order met, and by unit (a look-up per pair and per issue: linear in the run).
+  const suites = new Map<string, Case[]>();
+  const byUnit = new Map<string, Map<string, Case>>();
   const key = (file: string, lang: string): string => `${file} [${lang}]`;
-  for (const p of pairs) {
-    const k = key(p.file, p.targetLang);
-    const cases = suites.get(k) ?? [];
-    if (!cases.some((c) => c.unit === p.id))
-      cases.push({ unit: p.id, ...(p.label !== undefined ? { label: p.label } : {}), issues: [] });
-    suites.set(k, cases);
-  }
-  for (const i of issues) {
-    const k = key(i.file, i.lang);
-    const cases = suites.get(k) ?? [];
-    let c = cases.find((x) => x.unit === i.unit);
-    if (!c) cases.push((c = { unit: i.unit, ...(i.label !== undefined ? { label: i.label } : {}), issues: [] }));
-    c.issues.push(i);
-    suites.set(k, cases);
-  }
+  const caseOf = (k: string, unit: string, label: string | undefined): Case => {
+    let cases = suites.get(k);
+    let units = byUnit.get(k);
+    if (!cases || !units) {
+      suites.set(k, (cases = []));
+      byUnit.set(k, (units = new Map()));
+    }
+    let c = units.get(unit);
+    if (!c) {
+      cases.push((c = { unit, ...(label !== undefined ? { label } : {}), issues: [] }));
+      units.set(unit, c);
+    }
+    return c;
+  };
+  for (const p of pairs) caseOf(key(p.file, p.targetLang), p.id, p.label);
+  for (const i of issues) caseOf(key(i.file, i.lang), i.unit, i.label).issues.push(i);
   const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '\uFFFD');
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = [...suites.values()].reduce((n, c) => n + c.length, 0);
