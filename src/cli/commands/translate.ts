@@ -35,7 +35,6 @@ export function registerTranslate(program: Program): void {
         const started = await startEngine(project, options);
         const { ProgressBar, count, duration } = await import('../output.js');
         const { translate } = await import('../../workflow/translate.js');
-        const { leaveUnoptimized } = await import('../short-run.js');
         const onSigint = (): void => {
           if (controller.signal.aborted) process.exit(130);
           process.stderr.write('\nlocflow: interrupted, saving what is translated… (Ctrl-C again to quit now)\n');
@@ -48,12 +47,10 @@ export function registerTranslate(program: Program): void {
           const results = await translate(project, {
             ...options,
             started,
-            onPlan: (plan) => {
-              if (!dryRun) leaveUnoptimized(plan.units);
+            onPlan: (plan) =>
               out.detail(
                 `${count(plan.units, 'unit')} to translate in ${count(plan.documents, 'document')} with ${opts.engine}`,
-              );
-            },
+              ),
             onProgress: (p) => bar.update(`${p.lang}/${p.doc}`, p.done, p.total),
             // Each document's result is printed as soon as it is done, not when the whole run is.
             onResult: (r) =>
