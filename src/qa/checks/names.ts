@@ -263,7 +263,9 @@ function lookFor(
   // (a word abbreviated inside a sentence, "the Law Dept. could", names an office, not a person)
   const abbreviated = /^\.\s*\p{Ll}/u.test(source.text.slice(name.start + name.text.length));
   const person = abbreviated ? undefined : personWords(name, source.lang);
-  const asPerson = person && lookForAs(name, person, target, source, targetLang, learnt);
+  // (a name whose every word stands in the target as written is no more lost read as a person's)
+  if (!person || (!plain && [...person].every((w) => target.findWord(w) === 'verbatim'))) return plain;
+  const asPerson = lookForAs(name, person, target, source, targetLang, learnt);
   return asPerson && (asPerson.severity ?? 'error') === 'error' ? asPerson : plain;
 }
 

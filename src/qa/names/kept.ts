@@ -152,11 +152,23 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   };
   // Per source text (the same string each time: its hash is computed once), then per language and name.
   const cache = new Map<string, Map<string, KeptCount>>();
+  // Per language, name and word: the units with the name that keep the word (each asker leaves out its own).
+  const wordKeeping = new Map<string, { withName: readonly Indexed[]; keeping: ReadonlySet<Indexed> }>();
   const wordKept = (name: string, word: string, source: string, targetLang: string): KeptCount => {
     const lang = primarySubtag(targetLang);
-    const others = evidenceFor(name, lang).withName.filter((u) => u.source !== source);
-    const folded = fold(word);
-    return { withName: others.length, keeping: others.filter((u) => keeps(u, word, folded)).length };
+    const key = `${lang}\u0000${name}\u0000${word}`;
+    let known = wordKeeping.get(key);
+    if (!known) {
+      const { withName } = evidenceFor(name, lang);
+      const folded = fold(word);
+      known = { withName, keeping: new Set(withName.filter((u) => keeps(u, word, folded))) };
+      wordKeeping.set(key, known);
+    }
+    const own = known.withName.find((u) => u.source === source);
+    return {
+      withName: known.withName.length - (own ? 1 : 0),
+      keeping: known.keeping.size - (own && known.keeping.has(own) ? 1 : 0),
+    };
   };
   const countFor = (name: string, source: string, targetLang: string): KeptCount => {
     const lang = primarySubtag(targetLang);
