@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE, BIN } from './helpers.js';
 
 /**
- * extract over many documents spreads them over worker threads (LOCFLOW_THREADS, one per core by default): what
+ * extract over many documents spreads them over worker threads (LOCFLOW_THREADS; by default one per core but one): what
  * it writes, prints and refuses must be what one thread does, byte for byte.
  */
 
