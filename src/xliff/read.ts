@@ -92,26 +92,21 @@ export function* readXliffUnits(
     if (index === undefined) files.set(file, (index = files.size));
     return index;
   };
+  // What a <file> of XLIFF 1.x declares, given with each of its units and its end.
+  const declared = (file: XmlElement): Omit<XliffFileEnd, 'end'> => ({
+    original: file.attrs.original ?? '',
+    sourceLang: file.attrs['source-language'],
+    targetLang: file.attrs['target-language'],
+  });
   const streamed = new StreamedUnits(undefined, (unit, file) =>
-    ready.push({
-      unit,
-      file: fileOf(file),
-      original: file.attrs.original ?? '',
-      sourceLang: file.attrs['source-language'],
-      targetLang: file.attrs['target-language'],
-    }),
+    ready.push({ unit, file: fileOf(file), ...declared(file) }),
   );
   // A <file> of XLIFF 1.x ends when its element closes (its units were given as they closed).
   const closed = (el: XmlElement, ancestors: readonly XmlElement[]): boolean => {
     if (streamed.closed(el, ancestors)) return true;
     const [root] = ancestors;
     if (ancestors.length === 1 && localName(el.name) === 'file' && VERSIONS_1.has(root!.attrs.version ?? ''))
-      ready.push({
-        end: fileOf(el),
-        original: el.attrs.original ?? '',
-        sourceLang: el.attrs['source-language'],
-        targetLang: el.attrs['target-language'],
-      });
+      ready.push({ end: fileOf(el), ...declared(el) });
     return false;
   };
   let doc: XliffDocument;
@@ -133,9 +128,9 @@ export function* readXliffUnits(
   // A file read whole (XLIFF 2, or read again) gives its units and <file> ends now.
   if (whole)
     for (const [index, f] of doc.files.entries()) {
-      for (const unit of f.units)
-        yield { unit, file: index, original: f.original, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
-      yield { end: index, original: f.original, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
+      const facts = { original: f.original, sourceLang: doc.sourceLang, targetLang: doc.targetLang };
+      for (const unit of f.units) yield { unit, file: index, ...facts };
+      yield { end: index, ...facts };
     }
   return { ...doc, files: doc.files.map((f) => ({ ...f, units: [] })) };
 }
