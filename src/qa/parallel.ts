@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { threadsAllowed } from '../io/worker-pool.js';
 import type { ApprovedPair } from './names/learnt.js';
 import type { CodeTexts } from './codes-kept.js';
 import type { Glossary } from './glossary.js';
@@ -52,9 +52,9 @@ function workerFile(): string | undefined {
  * about 0.3 s more CPU.
  */
 export function workerCount(count: number): number {
-  const wanted = Number(process.env.LOCFLOW_THREADS ?? 1);
-  if (count < MIN_PAIRS || !Number.isFinite(wanted) || wanted <= 1 || !workerFile()) return 0;
-  return Math.min(wanted, availableParallelism(), Math.floor(count / MIN_PAIRS) + 1) - 1;
+  const wanted = threadsAllowed(1);
+  if (count < MIN_PAIRS || wanted <= 1 || !workerFile()) return 0;
+  return Math.min(wanted, Math.floor(count / MIN_PAIRS) + 1) - 1;
 }
 
 /** A worker thread for one run: set up once, then given shares of the run's slices, one at a time. */
