@@ -6,6 +6,7 @@ import { jsonEscape, parseJsonStrings } from './json-tree.js';
 import { skeletonOf, writeSkeleton, type PlacedPart, type Render } from './skeleton.js';
 import { formatPlugin } from './format.js';
 import { pluralCategories } from '../locale/plural.js';
+import { pushTo } from '../lists-by-key.js';
 
 /**
  * i18next JSON resources: every string value (nested keys, context, plural
@@ -53,9 +54,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
     const m = PLURAL.exec(s.path[s.path.length - 1] ?? '');
     if (!m) return;
     const key = `${s.path.slice(0, -1).join('\u0000')}\u0000${m[1]}\u0000${m[2] ?? ''}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
+    pushTo(groups, key, i);
   });
   const droppable = new Map<number, { category: string; ordinal: boolean }>();
   for (const members of groups.values()) {
@@ -87,9 +86,7 @@ export function readI18nextJson(text: string, meta: { id: string; path: string; 
   const siblings = new Map<unknown, number[]>();
   strings.forEach((s, i) => {
     if (!s.member) return;
-    const list = siblings.get(s.parent);
-    if (list) list.push(i);
-    else siblings.set(s.parent, [i]);
+    pushTo(siblings, s.parent, i);
   });
   for (const list of siblings.values()) {
     let leading = true;

@@ -1,4 +1,5 @@
 import { primarySubtag } from '../model/language.js';
+import { pushTo } from '../lists-by-key.js';
 
 /**
  * Codes the other units of a run write with their digits. In another script a code may be translated into words
@@ -55,10 +56,7 @@ export function codesKeptInRun(pairs: readonly CodeTexts[]): CodesKept {
     for (const p of pairs) {
       if (primarySubtag(p.targetLang) !== lang) continue;
       const source = p.source;
-      const list = sources.targets.get(source);
-      const target = asciiDigits(p.target);
-      if (list) list.push(target);
-      else sources.targets.set(source, [target]);
+      pushTo(sources.targets, source, asciiDigits(p.target));
     }
     return sources;
   };

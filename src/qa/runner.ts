@@ -20,6 +20,7 @@ import type {
   QaPair,
   Severity,
 } from './types.js';
+import { pushTo } from '../lists-by-key.js';
 
 /** A known false alarm: this check on this unit (optionally only in one language) is not reported. */
 export interface Suppression {
@@ -366,9 +367,7 @@ function byIndex(
   found.forEach(({ pair, finding }, order) => {
     const i = index.get(pair);
     if (i === undefined) return;
-    const list = out.get(i);
-    if (list) list.push({ finding, order });
-    else out.set(i, [{ finding, order }]);
+    pushTo(out, i, { finding, order });
   });
   return out;
 }

@@ -2,6 +2,7 @@ import { normalizeText, toPlainText } from '../../model/content.js';
 import type { CollectionCheck, Finding, QaPair, SliceFindings } from '../types.js';
 import { translated } from '../preconditions.js';
 import { wholeRun } from '../whole-run.js';
+import { pushTo } from '../../lists-by-key.js';
 
 /** Pairs of one language sharing a text: the first's place in the run, the first 20 ids, and the other side's texts. */
 interface Group {
@@ -53,11 +54,7 @@ export const consistency: CollectionCheck = {
     // A group is one finding, on its first unit, naming the others: not the same line repeated on every unit.
     const found = (): Map<number, Array<{ finding: Finding; part: number }>> => {
       const out = new Map<number, Array<{ finding: Finding; part: number }>>();
-      const add = (g: Group, part: number, finding: Finding): void => {
-        const list = out.get(g.first);
-        if (list) list.push({ finding, part });
-        else out.set(g.first, [{ finding, part }]);
-      };
+      const add = (g: Group, part: number, finding: Finding): void => pushTo(out, g.first, { finding, part });
       for (const groups of bySource.values())
         for (const g of groups.values())
           if (g.count > 1 && g.others!.size > 1)

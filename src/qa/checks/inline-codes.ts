@@ -1,6 +1,7 @@
 import { codesOf, codeTally as tally, type InlineCode } from '../../model/content.js';
 import type { Finding, PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
+import { pushTo } from '../../lists-by-key.js';
 
 function describe(code: InlineCode): string {
   const half = code.code === 'open' ? 'opening ' : code.code === 'close' ? 'closing ' : '';
@@ -30,9 +31,7 @@ function nestingFindings(codes: readonly InlineCode[]): Finding[] {
       next.push(-1);
       if (top >= 0) next[top] = at;
       top = at;
-      const stack = openById.get(c.id);
-      if (stack) stack.push(at);
-      else openById.set(c.id, [at]);
+      pushTo(openById, c.id, at);
     } else if (c.code === 'close') {
       const at = openById.get(c.id)?.pop();
       if (at === undefined) {

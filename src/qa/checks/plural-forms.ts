@@ -5,6 +5,7 @@ import { pluralCategories } from '../../locale/plural.js';
 import { pluralVariant } from '../../xliff/plural-variants.js';
 import type { CollectionCheck, Finding, Severity, SliceFindings } from '../types.js';
 import { wholeRun } from '../whole-run.js';
+import { pushTo } from '../../lists-by-key.js';
 
 /**
  * A plural message must give every form the target language's CLDR rules choose: Polish needs "few" (2 pliki)
@@ -106,11 +107,7 @@ export const pluralForms: CollectionCheck = {
       check(slice) {
         if (!byFirst) {
           byFirst = new Map();
-          for (const { first, forms } of families.values()) {
-            const list = byFirst.get(first);
-            if (list) list.push(forms);
-            else byFirst.set(first, [forms]);
-          }
+          for (const { first, forms } of families.values()) pushTo(byFirst, first, forms);
         }
         const out: SliceFindings = [];
         for (const pair of slice) {

@@ -1,6 +1,7 @@
 import { primarySubtag } from '../../model/language.js';
 import { fold, hasWordAsWritten } from '../text.js';
 import { TargetText } from './target.js';
+import { pushTo } from '../../lists-by-key.js';
 
 /**
  * Names the other units of a run keep as written. Translators render a name the
@@ -79,16 +80,10 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       };
       indexed.push(entry);
       bySource.set(`${lang}\u0000${u.source}`, entry);
-      let ofLang = byLang.get(lang);
-      if (!ofLang) byLang.set(lang, (ofLang = []));
-      ofLang.push(entry);
+      pushTo(byLang, lang, entry);
       let words = byWord.get(lang);
       if (!words) byWord.set(lang, (words = new Map()));
-      for (const w of new Set(u.source.match(CAPITALISED))) {
-        let list = words.get(w);
-        if (!list) words.set(w, (list = []));
-        list.push(at);
-      }
+      for (const w of new Set(u.source.match(CAPITALISED))) pushTo(words, w, at);
     }
   };
   const keeps = (u: Indexed, name: string, folded: string): boolean =>

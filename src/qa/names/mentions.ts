@@ -1,4 +1,5 @@
 import { primarySubtag } from '../../model/language.js';
+import { pushTo } from '../../lists-by-key.js';
 
 /**
  * Whether a name was introduced earlier in the text. Translators give a person's full name at its first mention and
@@ -32,11 +33,7 @@ export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
       const key = textOf(u);
       let words = all.get(key);
       if (!words) all.set(key, (words = new Map()));
-      for (const w of new Set(u.source.match(CAPITALISED))) {
-        let list = words.get(w);
-        if (!list) words.set(w, (list = []));
-        list.push(i);
-      }
+      for (const w of new Set(u.source.match(CAPITALISED))) pushTo(words, w, i);
     });
     return all;
   };

@@ -1,6 +1,7 @@
 import type { Issue } from '../types.js';
 import { summarize } from '../runner.js';
 import { visibleControls as v } from './visible.js';
+import { pushTo } from '../../lists-by-key.js';
 
 const COLORS = {
   error: '\u001b[31m',
@@ -27,9 +28,7 @@ export function textReport(issues: readonly Issue[], color = false): string {
   const lines: string[] = [];
   const byFile = new Map<string, Issue[]>();
   for (const i of issues) {
-    const list = byFile.get(i.file);
-    if (list) list.push(i);
-    else byFile.set(i.file, [i]);
+    pushTo(byFile, i.file, i);
   }
   for (const [file, list] of byFile) {
     lines.push(v(file));
