@@ -62,6 +62,9 @@ describe('the bundled command', () => {
       });
       const written = files(dir);
       delete written['.locflow/exports/es.json']; // dated
+      // The segmentation record's first line holds its key, made from the program's own code: the entries are the same.
+      const record = written['.locflow/segmentation.json'];
+      if (record !== undefined) written['.locflow/segmentation.json'] = record.slice(record.indexOf('\n') + 1);
       for (const name of Object.keys(written)) if (name.startsWith('tm/')) delete written[name]; // binary
       return { printed, written };
     });

@@ -1,5 +1,5 @@
 import { AtomicBatch } from '../io/atomic-batch.js';
-import { oneRun } from '../io/files.js';
+import { oneRun, readText } from '../io/files.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -12,7 +12,9 @@ import { LocflowError } from '../errors.js';
 import type { Project } from '../project/project.js';
 import { bundlePath, outputPath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
-import { checkedSources, outputEncoding, readDocument, type Source } from '../project/documents.js';
+import { checkedSources, outputEncoding, type Source } from '../project/documents.js';
+import { SegmentationRecord, type ReadingKey } from '../formats/segmentation-record.js';
+import { codeVersion } from '../formats/code-version.js';
 
 export interface BuildResult {
   readonly lang: string;
@@ -46,10 +48,13 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   const plan = planOutputs(project, langs, sources);
   const lookups = new Lookups(project.config.sourceLanguage);
   const batch = options.dryRun ? undefined : new AtomicBatch();
+  const record = SegmentationRecord.open(project.root, readingKey(project));
   const results: BuildResult[] = [];
   try {
-    for (const source of sources) {
-      const doc = readDocument(project, source);
+    for (const { file, meta } of sources) {
+      // Cut into units as the last run cut it when the text is the same (the segmentation record), else read.
+      const text = readText(file, 'source file', project.config.encoding);
+      const doc = record.document(meta, text, () => formatFor(file).read(text, meta, project.config.text));
       const encoding = outputEncoding(project, doc);
       for (const { lang, file, bundle } of plan.get(doc.id)!) {
         const translations = lang === project.config.sourceLanguage ? {} : readTranslations(bundle);
@@ -65,7 +70,14 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
     throw err;
   }
   await batch?.commit();
+  if (batch) await record.save();
   return results;
+}
+
+/** What reading a source depends on besides its text: the code, the source language, the encoding, "text" settings. */
+function readingKey(project: Project): ReadingKey {
+  const { sourceLanguage, encoding, text } = project.config;
+  return { code: codeVersion(), sourceLanguage, encoding, text };
 }
 
 /** The languages asked for (default: every target); the source language may be built too: it gives the source back. */

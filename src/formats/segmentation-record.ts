@@ -1,0 +1,385 @@
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { AtomicBatch } from '../io/atomic-batch.js';
+import { insideProject, readTextIfAny } from '../io/files.js';
+import type { Content, InlineCode, Run } from '../model/content.js';
+import { toPlainText } from '../model/content.js';
+import type { Block, Document, SkeletonPart } from '../model/document.js';
+import type { Role, Unit, UnitContext } from '../model/unit.js';
+import type { DocumentMeta } from './format.js';
+
+/**
+ * The segmentation record: how each source document was last cut into units, so that a build reads a document
+ * again only when its text changed. One file per project, .locflow/segmentation.json, read once and written (when
+ * something changed) once per run, with the run's other files.
+ *
+ * A document is kept as offsets into its own text: the skeleton's literal lengths, each unit's length, role, block,
+ * sentence and notes, and its content only when it is not its plain text. A document whose skeleton and units do not
+ * lay its text end to end (a format that rewrites what it reads), or that does not come back from the record equal
+ * to what its format read, is not recorded: it is read every time.
+ *
+ * What a document's entry is good for: the same text (a hash of it), read the same way — the same record layout, the
+ * same code (codeVersion), source language, encoding and "text" section of the configuration (the run's key, in the
+ * file's first line). Anything else, a damaged file (its body's hash is in the first line too), an entry that does not
+ * fit the text, and the document is read by its format as if there were no record.
+ */
+
+const LAYOUT = 'locflow-segmentation/1';
+
+/** What the documents of a run are read with: a record kept under anything else is not used. */
+export interface ReadingKey {
+  readonly code: string;
+  readonly sourceLanguage: string;
+  readonly encoding: string;
+  readonly text: unknown;
+}
+
+/** The file's first line. */
+interface Header {
+  readonly layout: string;
+  readonly key: string;
+  readonly body: string;
+}
+
+/** One document as recorded (see Recorded's fields). */
+interface Entry {
+  readonly path: string;
+  readonly id: string;
+  readonly hash: string;
+  readonly format: string;
+  /** Names used by the entry (roles), by index. */
+  readonly names: readonly string[];
+  /** Lists of notes, by index. */
+  readonly notes: readonly (readonly string[])[];
+  /** Per unit: its id. */
+  readonly ids: readonly string[];
+  /** Per unit, five numbers: length, role (names), block, sentence, notes (notes), flags (FLAG_*). */
+  readonly units: readonly number[];
+  /** The skeleton: a literal's length (≥ 0), or -1 - the unit's index for a unit's place. */
+  readonly skeleton: readonly number[];
+  /** Per block, three numbers: role (names), translate (0/1), how many units (the next ones in order). */
+  readonly blocks: readonly number[];
+  /** Units whose content is not their plain text: [index, runs], a run as a text length or a code with its data's. */
+  readonly contents: ReadonlyArray<readonly [number, readonly RecordedRun[]]>;
+  /** What offsets cannot give: [index, {key, previous, next}]. */
+  readonly extras: ReadonlyArray<readonly [number, { key?: string; previous?: string; next?: string }]>;
+}
+
+/** A run of a unit's content: the length of a text, or a code with the length of its data in place of the data. */
+type RecordedRun = number | (Omit<InlineCode, 'data'> & { readonly data: number });
+
+const UNIT_FIELDS = 6;
+/** The unit's context.previous is the previous unit's text; its next the next one's. */
+const FLAG_PREVIOUS = 1;
+const FLAG_NEXT = 2;
+/** The unit's place in the skeleton carries its raw text (the file's own, which differs from its content). */
+const FLAG_RAW = 4;
+/** The unit's content is one run of text, its text in the file. */
+const FLAG_PLAIN = 8;
+
+export class SegmentationRecord {
+  private readonly entries: ReadonlyMap<string, Entry>;
+  /** This run's entries, by path, in the order the documents were asked for. */
+  private readonly kept = new Map<string, Entry>();
+  /** Whether an entry was made this run. */
+  private added = false;
+
+  private constructor(
+    /** Where the record is; undefined when it may not be kept (its folder is a link out of the project). */
+    private readonly file: string | undefined,
+    private readonly key: string,
+    entries: Map<string, Entry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** The project's record, or an empty one when it is missing, damaged or kept under another key. */
+  static open(root: string, reading: ReadingKey): SegmentationRecord {
+    const key = hash(JSON.stringify([LAYOUT, reading.code, reading.sourceLanguage, reading.encoding, reading.text]));
+    let file: string | undefined;
+    try {
+      file = insideProject(root, '.locflow/segmentation.json', 'segmentation record');
+    } catch {
+      return new SegmentationRecord(undefined, key, new Map());
+    }
+    return new SegmentationRecord(file, key, readEntries(file, key));
+  }
+
+  /**
+   * The document of `text`: from its entry when there is one for this text, else read by `read` (and recorded for the
+   * next run when it can be).
+   */
+  document(meta: DocumentMeta, text: string, read: () => Document): Document {
+    const textHash = hash(text);
+    const entry = this.entries.get(meta.path);
+    if (entry && entry.hash === textHash && entry.id === meta.id) {
+      const doc = rebuilt(entry, text, meta);
+      if (doc) {
+        this.kept.set(meta.path, entry);
+        return doc;
+      }
+    }
+    const doc = read();
+    const made = recorded(doc, text, textHash);
+    if (made) {
+      this.kept.set(meta.path, made);
+      this.added = true;
+    }
+    return doc;
+  }
+
+  /**
+   * Writes the record of this run's documents when it differs from the one read (a document added or read again,
+   * one gone), atomically, after the run's own files: a record that cannot be written is only not there next time.
+   */
+  async save(): Promise<void> {
+    if (this.file === undefined) return;
+    if (!this.added && [...this.entries.keys()].every((path) => this.kept.has(path))) return;
+    const body = JSON.stringify([...this.kept.values()]);
+    const header: Header = { layout: LAYOUT, key: this.key, body: hash(body) };
+    const batch = new AtomicBatch();
+    try {
+      await batch.write(this.file, `${JSON.stringify(header)}\n${body}`);
+      await batch.commit();
+    } catch {
+      await batch.abandon();
+    }
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** The entries of the record file when it is whole and kept under `key`; none otherwise. */
+function readEntries(file: string, key: string): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  let text: string | undefined;
+  try {
+    text = readTextIfAny(file, 'segmentation record');
+  } catch {
+    return entries; // unreadable: as if there were none, and written again
+  }
+  if (text === undefined) return entries;
+  const nl = text.indexOf('\n');
+  if (nl < 0) return entries;
+  try {
+    const header = JSON.parse(text.slice(0, nl)) as Partial<Header>;
+    if (header.layout !== LAYOUT || header.key !== key) return entries;
+    const body = text.slice(nl + 1);
+    if (header.body !== hash(body)) return entries;
+    const list = JSON.parse(body) as unknown;
+    if (!Array.isArray(list)) return entries;
+    for (const entry of list as Entry[]) {
+      if (entry && typeof entry === 'object' && typeof entry.path === 'string') entries.set(entry.path, entry);
+    }
+  } catch {
+    entries.clear();
+  }
+  return entries;
+}
+
+/**
+ * The entry of `doc`, read from `text`, or undefined when its skeleton and units do not lay the text end to end or
+ * the entry would not give the document back as it is.
+ */
+function recorded(doc: Document, text: string, textHash: string): Entry | undefined {
+  const names: string[] = [];
+  const nameIndex = (name: string): number => {
+    const i = names.indexOf(name);
+    return i >= 0 ? i : names.push(name) - 1;
+  };
+  const notes: string[][] = [];
+  const notesIndex = (list: readonly string[]): number => {
+    const i = notes.findIndex((n) => isDeepStrictEqual(n, list));
+    return i >= 0 ? i : notes.push([...list]) - 1;
+  };
+  const index = new Map(doc.units.map((u, i) => [u.id, i]));
+  const units: number[] = [];
+  const skeleton: number[] = [];
+  const contents: Array<[number, RecordedRun[]]> = [];
+  const extras: Array<[number, { key?: string; previous?: string; next?: string }]> = [];
+  const slices: string[] = [];
+  let at = 0;
+  for (const part of doc.skeleton) {
+    if (typeof part === 'string') {
+      if (!text.startsWith(part, at)) return undefined;
+      skeleton.push(part.length);
+      at += part.length;
+      continue;
+    }
+    if (!('unit' in part)) return undefined; // plural slots and forms: made by the format, not cut from the text
+    const i = index.get(part.unit);
+    if (i !== slices.length) return undefined; // each unit once, in order
+    const unit = doc.units[i]!;
+    const slice = part.raw ?? toPlainText(unit.source);
+    if (!text.startsWith(slice, at)) return undefined;
+    slices.push(slice);
+    skeleton.push(-1 - i);
+    at += slice.length;
+    let flags = part.raw !== undefined ? FLAG_RAW : 0;
+    const { source } = unit;
+    if (source.length === 1 && source[0] === slice) flags |= FLAG_PLAIN;
+    else {
+      const runs = runsOf(source, slice);
+      if (!runs) return undefined; // content that is not cut from the text as it stands
+      contents.push([i, runs]);
+    }
+    units.push(slice.length, nameIndex(unit.context.role), unit.context.block, unit.context.sentence);
+    units.push(notesIndex(unit.notes), flags);
+  }
+  if (at !== text.length || slices.length !== doc.units.length) return undefined;
+  doc.units.forEach((unit, i) => {
+    const { previous, next } = unit.context;
+    const extra: { key?: string; previous?: string; next?: string } = {};
+    if (unit.key !== undefined) extra.key = unit.key;
+    if (previous !== undefined && i > 0 && previous === slices[i - 1]) units[i * UNIT_FIELDS + 5]! |= FLAG_PREVIOUS;
+    else if (previous !== undefined) extra.previous = previous;
+    if (next !== undefined && next === slices[i + 1]) units[i * UNIT_FIELDS + 5]! |= FLAG_NEXT;
+    else if (next !== undefined) extra.next = next;
+    if (Object.keys(extra).length) extras.push([i, extra]);
+  });
+  const blocks: number[] = [];
+  let first = 0;
+  for (const block of doc.blocks) {
+    if (block.units.some((id, k) => index.get(id) !== first + k)) return undefined; // blocks take the units in order
+    blocks.push(nameIndex(block.role), block.translate ? 1 : 0, block.units.length);
+    first += block.units.length;
+  }
+  const entry: Entry = {
+    path: doc.path,
+    id: doc.id,
+    hash: textHash,
+    format: doc.format,
+    names,
+    notes,
+    ids: doc.units.map((u) => u.id),
+    units,
+    skeleton,
+    blocks,
+    contents,
+    extras,
+  };
+  // Kept only when it gives the document back exactly: a shape not foreseen here is read every time instead.
+  return isDeepStrictEqual(rebuilt(entry, text, doc), doc) ? entry : undefined;
+}
+
+/** A unit's content as text lengths and codes with their data's length, when its runs lay `slice` end to end. */
+function runsOf(source: Content, slice: string): RecordedRun[] | undefined {
+  const runs: RecordedRun[] = [];
+  let at = 0;
+  for (const run of source) {
+    const piece = typeof run === 'string' ? run : run.data;
+    if (!slice.startsWith(piece, at)) return undefined;
+    runs.push(typeof run === 'string' ? piece.length : { ...run, data: piece.length });
+    at += piece.length;
+  }
+  return at === slice.length && runs.length > 0 ? runs : undefined;
+}
+
+/** The document an entry gives for `text`, or undefined when the entry does not fit the text (damaged, or not its). */
+function rebuilt(entry: Entry, text: string, meta: DocumentMeta): Document | undefined {
+  try {
+    return rebuild(entry, text, meta);
+  } catch {
+    return undefined;
+  }
+}
+
+function rebuild(entry: Entry, text: string, meta: DocumentMeta): Document | undefined {
+  const { ids, units: fields, names, notes } = entry;
+  const count = ids.length;
+  if (fields.length !== count * UNIT_FIELDS) return undefined;
+  const starts: number[] = [];
+  const skeleton: SkeletonPart[] = [];
+  let at = 0;
+  for (const n of entry.skeleton) {
+    if (typeof n !== 'number') return undefined;
+    if (n >= 0) {
+      skeleton.push(text.slice(at, at + n));
+      at += n;
+      continue;
+    }
+    const i = -1 - n;
+    if (i !== starts.length || i >= count) return undefined;
+    starts.push(at);
+    const id = ids[i]!;
+    const length = fields[i * UNIT_FIELDS]!;
+    if (!(length >= 0)) return undefined;
+    skeleton.push(
+      fields[i * UNIT_FIELDS + 5]! & FLAG_RAW ? { unit: id, raw: text.slice(at, at + length) } : { unit: id },
+    );
+    at += length;
+  }
+  if (at !== text.length || starts.length !== count) return undefined;
+  const sliceOf = (i: number): string => text.slice(starts[i], starts[i]! + fields[i * UNIT_FIELDS]!);
+  const contents = new Map(entry.contents.map(([i, runs]) => [i, runs]));
+  const extras = new Map(entry.extras.map(([i, extra]) => [i, extra]));
+  const noteLists = notes.map((list) => [...list]);
+  const units: Unit[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = i * UNIT_FIELDS;
+    const flags = fields[f + 5]!;
+    const own = sliceOf(i);
+    const extra = extras.get(i);
+    const role = names[fields[f + 1]!] as Role | undefined;
+    const noteList = noteLists[fields[f + 4]!];
+    if (role === undefined || noteList === undefined) return undefined;
+    const previous = flags & FLAG_PREVIOUS && i > 0 ? sliceOf(i - 1) : extra?.previous;
+    const next = flags & FLAG_NEXT && i + 1 < count ? sliceOf(i + 1) : extra?.next;
+    const context: UnitContext = {
+      role,
+      block: fields[f + 2]!,
+      sentence: fields[f + 3]!,
+      ...(previous !== undefined ? { previous } : {}),
+      ...(next !== undefined ? { next } : {}),
+    };
+    let source: Content;
+    if (flags & FLAG_PLAIN) source = [own];
+    else {
+      const runs = contents.get(i);
+      const content = runs && contentOf(runs, own);
+      if (!content) return undefined;
+      source = content;
+    }
+    units.push({
+      id: ids[i]!,
+      ...(extra?.key !== undefined ? { key: extra.key } : {}),
+      source,
+      context,
+      notes: noteList,
+    });
+  }
+  const blocks: Block[] = [];
+  let first = 0;
+  for (let b = 0; b < entry.blocks.length; b += 3) {
+    const role = names[entry.blocks[b]!] as Role | undefined;
+    const n = entry.blocks[b + 2]!;
+    if (role === undefined || first + n > count) return undefined;
+    blocks.push({ role, translate: entry.blocks[b + 1] === 1, units: ids.slice(first, first + n) });
+    first += n;
+  }
+  return {
+    id: meta.id,
+    path: meta.path,
+    sourceLang: meta.sourceLang,
+    format: entry.format,
+    blocks,
+    units,
+    skeleton,
+  };
+}
+
+/** Runs from their recorded shape, each given back its text from `own`; undefined when they do not fill it. */
+function contentOf(runs: readonly RecordedRun[], own: string): Run[] | undefined {
+  const content: Run[] = [];
+  let at = 0;
+  for (const run of runs) {
+    const length = typeof run === 'number' ? run : run.data;
+    if (typeof length !== 'number' || length < 0) return undefined;
+    const piece = own.slice(at, at + length);
+    content.push(typeof run === 'number' ? piece : { ...run, data: piece });
+    at += length;
+  }
+  return at === own.length ? content : undefined;
+}

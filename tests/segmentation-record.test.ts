@@ -1,0 +1,247 @@
+import fc from 'fast-check';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { programHash } from '../src/formats/code-version.js';
+import { readTextArticle } from '../src/formats/text-article.js';
+import { markdownFormat } from '../src/formats/markdown.js';
+import { htmlFormat } from '../src/formats/html.js';
+import { i18nextFormat } from '../src/formats/i18next-json.js';
+import { icuFormat } from '../src/formats/icu-json.js';
+import { SegmentationRecord, type ReadingKey } from '../src/formats/segmentation-record.js';
+import type { Document } from '../src/model/index.js';
+import { settingsFrom } from '../src/settings.js';
+import { ARTICLE, locflow, projectWith, read } from './helpers.js';
+
+const meta = { id: 'article', path: 'source/article.txt', sourceLang: 'en' };
+const key: ReadingKey = { code: 'code-1', sourceLanguage: 'en', encoding: 'utf-8', text: {} };
+const article = read(ARTICLE);
+
+/** What a run asks the record for `text`: the document, and whether the format had to read it. */
+function documentOf(
+  root: string,
+  text: string,
+  reading: ReadingKey = key,
+  reader: (text: string) => Document = (t) => readTextArticle(t, meta),
+): { doc: Document; read: boolean; record: SegmentationRecord } {
+  const record = SegmentationRecord.open(root, reading);
+  let readByFormat = false;
+  const doc = record.document(meta, text, () => {
+    readByFormat = true;
+    return reader(text);
+  });
+  return { doc, read: readByFormat, record };
+}
+
+/** A run over `text` that writes its record, as a build does at its end. */
+async function recordRun(root: string, text: string, reading: ReadingKey = key): Promise<void> {
+  await documentOf(root, text, reading).record.save();
+}
+
+const recordFile = (root: string): string => join(root, '.locflow', 'segmentation.json');
+const project = (): string => mkdtempSync(join(tmpdir(), 'locflow-segrec-'));
+
+describe('segmentation record', () => {
+  it('gives a document back without reading it, equal to what its format reads', async () => {
+    const root = project();
+    const first = documentOf(root, article);
+    expect(first.read).toBe(true);
+    await first.record.save();
+    const again = documentOf(root, article);
+    expect(again.read).toBe(false);
+    expect(again.doc).toStrictEqual(readTextArticle(article, meta));
+  });
+
+  it('reads a document again when one byte of its text changed', async () => {
+    const root = project();
+    await recordRun(root, article);
+    const changed = article.replace('Iraq', 'Iraw');
+    const again = documentOf(root, changed);
+    expect(again.read).toBe(true);
+    expect(again.doc).toStrictEqual(readTextArticle(changed, meta));
+  });
+
+  it('reads again under another code version, source language, encoding or text settings', async () => {
+    const root = project();
+    await recordRun(root, article);
+    expect(documentOf(root, article).read).toBe(false);
+    for (const other of [
+      { ...key, code: 'code-2' },
+      { ...key, sourceLanguage: 'en-GB' },
+      { ...key, encoding: 'windows-1252' },
+      { ...key, text: { boilerplate: ['^Advertisement$'] } },
+    ])
+      expect(documentOf(root, article, other).read).toBe(true);
+  });
+
+  it('reads again when the record is damaged or missing, and gives the right document', async () => {
+    const root = project();
+    await recordRun(root, article);
+    const whole = readFileSync(recordFile(root), 'utf8');
+    const nl = whole.indexOf('\n');
+    // A digit changed in the body keeps it valid JSON with other offsets; its hash in the first line tells.
+    const digit = whole.indexOf('7', nl);
+    const damaged = [
+      whole.slice(0, whole.length - 10),
+      whole.slice(0, digit) + '8' + whole.slice(digit + 1),
+      whole.slice(0, nl),
+      '',
+      'not a record',
+      `${whole.slice(0, nl)}\n[{"path":"source/article.txt"}]`,
+    ];
+    for (const text of damaged) {
+      writeFileSync(recordFile(root), text);
+      const again = documentOf(root, article);
+      expect(again.read).toBe(true);
+      expect(again.doc).toStrictEqual(readTextArticle(article, meta));
+    }
+  });
+
+  it('an entry that does not fit the text is not used, even with a valid hash', async () => {
+    const root = project();
+    await recordRun(root, article);
+    const whole = readFileSync(recordFile(root), 'utf8');
+    const nl = whole.indexOf('\n');
+    const header = JSON.parse(whole.slice(0, nl)) as { layout: string; key: string; body: string };
+    const entries = JSON.parse(whole.slice(nl + 1)) as Array<{ hash: string; skeleton: number[]; units: number[] }>;
+    // The first unit made one character shorter: the entry's parts no longer reach the end of the text.
+    entries[0]!.units[0]! -= 1;
+    const body = JSON.stringify(entries);
+    const { createHash } = await import('node:crypto');
+    header.body = createHash('sha256').update(body).digest('base64url');
+    writeFileSync(recordFile(root), `${JSON.stringify(header)}\n${body}`);
+    const again = documentOf(root, article);
+    expect(again.read).toBe(true);
+    expect(again.doc).toStrictEqual(readTextArticle(article, meta));
+  });
+
+  it('keeps only what is asked for: a document no longer asked for is left out of the next record', async () => {
+    const root = project();
+    const other = { ...meta, id: 'other', path: 'source/other.txt' };
+    const both = SegmentationRecord.open(root, key);
+    both.document(meta, article, () => readTextArticle(article, meta));
+    both.document(other, 'Other story.\n', () => readTextArticle('Other story.\n', other));
+    await both.save();
+    expect(readFileSync(recordFile(root), 'utf8')).toContain('source/other.txt');
+    // A run of the article alone, from the record: the other document's entry goes.
+    const first = documentOf(root, article);
+    expect(first.read).toBe(false);
+    await first.record.save();
+    expect(readFileSync(recordFile(root), 'utf8')).not.toContain('source/other.txt');
+    expect(documentOf(root, article).read).toBe(false);
+  });
+
+  it('a document the record cannot give back exactly is read every time', async () => {
+    const root = project();
+    // A reader whose units carry what the record does not keep.
+    const reader = (t: string): Document => {
+      const doc = readTextArticle(t, meta);
+      return { ...doc, units: doc.units.map((u) => ({ ...u, hint: 'kept by no record' })) };
+    };
+    await documentOf(root, article, key, reader).record.save();
+    const again = documentOf(root, article, key, reader);
+    expect(again.read).toBe(true);
+    expect(again.doc).toStrictEqual(reader(article));
+  });
+
+  it('generated articles come back from the record as the reader reads them', async () => {
+    const root = project();
+    const word = fc.constantFrom('Iraq', 'U.S.', 'Mr.', '"quoted."', 'www.example.com/a', 'me@x.org', '{{name}}', '%d');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => `${ws.join(' ')}.`);
+    const line = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((ss) => ss.join(' '));
+    const text = fc
+      .tuple(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n\n', '\r\n\r\n', '\n \n'),
+        fc.constantFrom('', 'Updated: December 05, 2023, 2:15 PM', 'A caption.  AP'),
+      )
+      .map(([lines, sep, last]) => [...lines, last].join(sep));
+    await fc.assert(
+      fc.asyncProperty(text, async (t) => {
+        await recordRun(root, t);
+        const again = documentOf(root, t);
+        expect(again.read).toBe(false);
+        expect(again.doc).toStrictEqual(readTextArticle(t, meta));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('Markdown and HTML documents come back from the record too; JSON ones equal, recorded or not', async () => {
+    const fixtures = join(import.meta.dirname, 'fixtures', 'formats');
+    const cases = [
+      { file: 'guide.md', format: markdownFormat },
+      { file: 'page.html', format: htmlFormat },
+      { file: 'app.json', format: i18nextFormat },
+      { file: 'app.icu.json', format: icuFormat },
+    ];
+    for (const { file, format } of cases) {
+      const root = project();
+      const text = readFileSync(join(fixtures, file), 'utf8');
+      const reader = (t: string): Document => format.read(t, meta, settingsFrom(format.settings, {}));
+      await documentOf(root, text, key, reader).record.save();
+      const again = documentOf(root, text, key, reader);
+      if (!file.endsWith('.json')) expect(again.read).toBe(false);
+      expect(again.doc).toStrictEqual(reader(text));
+    }
+  });
+
+  it('writes nothing when every document came from the record', async () => {
+    const root = project();
+    await recordRun(root, article);
+    const before = readFileSync(recordFile(root), 'utf8');
+    writeFileSync(recordFile(root), before); // same bytes, new time
+    mkdirSync(join(root, '.locflow'), { recursive: true });
+    const { mtimeMs } = (await import('node:fs')).statSync(recordFile(root));
+    await recordRun(root, article);
+    expect((await import('node:fs')).statSync(recordFile(root)).mtimeMs).toBe(mtimeMs);
+  });
+});
+
+describe('code version', () => {
+  it('changes with any byte of a module, script or JSON file, not with other files (a code cache)', () => {
+    const root = project();
+    mkdirSync(join(root, 'cli', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'cli', 'a.js'), 'export const a = 1;\n');
+    writeFileSync(join(root, 'cli', 'deep', 'b.json'), '{"b":1}');
+    writeFileSync(join(root, 'cli', 'a.cache'), 'x');
+    writeFileSync(join(root, 'cli', 'a.script'), '(function () {})');
+    const first = programHash(root);
+    writeFileSync(join(root, 'cli', 'a.cache'), 'y');
+    expect(programHash(root)).toBe(first);
+    writeFileSync(join(root, 'cli', 'deep', 'b.json'), '{"b":2}');
+    const second = programHash(root);
+    expect(second).not.toBe(first);
+    writeFileSync(join(root, 'cli', 'a.js'), 'export const a = 2;\n');
+    const third = programHash(root);
+    expect(third).not.toBe(second);
+    writeFileSync(join(root, 'cli', 'a.script'), '(function () { return 1; })');
+    expect(programHash(root)).not.toBe(third);
+  });
+});
+
+describe('build with the segmentation record', () => {
+  it('writes it (not on a dry run), and builds the same text from it; a changed source is read again', () => {
+    const dir = projectWith(
+      { 'source/article.txt': article },
+      { sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] },
+    );
+    const output = join(dir, 'locales', 'es', 'article.txt');
+    expect(locflow(dir, 'build', '--lang', 'es', '--dry-run').code).toBe(0);
+    expect(existsSync(recordFile(dir))).toBe(false);
+    const first = locflow(dir, 'build', '--lang', 'es');
+    expect(first.code).toBe(0);
+    expect(existsSync(recordFile(dir))).toBe(true);
+    const built = read(output);
+    // No translations: the source's own text, its timestamp formatted for Spanish.
+    expect(built).toContain('Iraqi militia groups have vowed to increase their attacks.');
+    rmSync(output);
+    const again = locflow(dir, 'build', '--lang', 'es');
+    expect(again.stdout).toBe(first.stdout);
+    expect(read(output)).toBe(built);
+    writeFileSync(join(dir, 'source', 'article.txt'), article.replace('Iraq', 'Iran'));
+    expect(locflow(dir, 'build', '--lang', 'es').code).toBe(0);
+    expect(read(output)).toBe(built.replace('Iraq', 'Iran'));
+  });
+});
