@@ -10,11 +10,20 @@ import { enginePlugin, MtError, type Engine, type EngineBatch, type LanguagePair
  * `-u` keeps unknown words free of "*". A batch's process is started before
  * its segments are known (`begin`): Apertium loads its dictionaries while
  * the documents are read, and translates the segments as they come.
+ * Each distinct segment goes to Apertium once in a run (a memory of the run, per mode): a newsroom's articles repeat
+ * headlines, credits and whole sentences, and Apertium translates a segment alone (each ends a sentence of its own,
+ * the deformatter puts a sentence end before every marker), so a repeat's translation is the first one's.
  */
 const MAX_BATCH_CHARS = 200_000;
 
 export function apertiumEngine(command = 'apertium'): Engine {
   let installed: Promise<string[]> | undefined;
+  const memories = new Map<string, Map<string, string>>();
+  const memoryOf = (mode: string): Map<string, string> => {
+    let memory = memories.get(mode);
+    if (!memory) memories.set(mode, (memory = new Map()));
+    return memory;
+  };
   const pairs = (): Promise<string[]> =>
     (installed ??= runEngineCommand(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
 
@@ -32,7 +41,7 @@ export function apertiumEngine(command = 'apertium'): Engine {
       throw err;
     }
     const mode = apertiumMode(pair.source, pair.target, list);
-    if (mode === likely) return apertiumBatch(early);
+    if (mode === likely) return apertiumBatch(early, memoryOf(mode));
     early.kill();
     if (!mode) {
       throw new MtError(
@@ -40,7 +49,7 @@ export function apertiumEngine(command = 'apertium'): Engine {
         `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
       );
     }
-    return apertiumBatch(startEngineCommand(command, args(mode), signal));
+    return apertiumBatch(startEngineCommand(command, args(mode), signal), memoryOf(mode));
   };
 
   return {
@@ -64,18 +73,31 @@ export function apertiumEngine(command = 'apertium'): Engine {
   };
 }
 
-/** One Apertium process: each segment followed by its marker on the way in, split at the markers on the way out. */
-function apertiumBatch(running: RunningCommand): EngineBatch {
-  let count = 0;
+/**
+ * One Apertium process: each segment not translated yet in the run followed by its marker on the way in (once, however
+ * often it comes), split at the markers on the way out. The run's memory gets the batch's translations once it ends.
+ */
+function apertiumBatch(running: RunningCommand, memory: Map<string, string>): EngineBatch {
+  // The segments this process translates, by their place in its input.
+  const sent = new Map<string, number>();
+  const wanted: string[] = [];
   return {
     add(segments) {
-      running.write(segments.map((s) => `${s}\n<hr id="locflow-${count++}"/>\n`).join(''));
+      let input = '';
+      for (const s of segments) {
+        wanted.push(s);
+        if (memory.has(s) || sent.has(s)) continue;
+        input += `${s}\n<hr id="locflow-${sent.size}"/>\n`;
+        sent.set(s, sent.size);
+      }
+      running.write(input);
     },
     async end() {
       const translated = await running.end();
       const parts = translated.split(/\s*<hr id="locflow-\d+"\s*\/>\s*/u);
-      if (parts.length < count) throw new MtError(`Apertium returned ${parts.length} segments for ${count}`);
-      return parts.slice(0, count).map((p) => p.trim());
+      if (parts.length < sent.size) throw new MtError(`Apertium returned ${parts.length} segments for ${sent.size}`);
+      for (const [s, i] of sent) memory.set(s, parts[i]!.trim());
+      return wanted.map((s) => memory.get(s)!);
     },
     cancel: () => running.kill(),
   };
