@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,8 @@ const seen = vi.hoisted(() => ({
   datasyncs: 0,
   syncFails: false,
   datasyncFails: undefined as ((fd: number) => boolean) | undefined,
+  /** Temporary files this (the main) thread created. */
+  tempsOpened: 0,
 }));
 
 vi.mock('node:child_process', async (original) => {
@@ -36,11 +38,17 @@ vi.mock('node:fs', async (original) => {
       }
       return real.fdatasync(fd, done);
     },
+    openSync: (...args: Parameters<typeof real.openSync>) => {
+      const [path, flags] = args;
+      if (String(path).endsWith('.tmp') && flags === 'w') seen.tempsOpened++;
+      return real.openSync(...args);
+    },
   };
 });
 
 const { AtomicBatch } = await import('../src/io/atomic-batch.js');
-const { insideProject } = await import('../src/io/files.js');
+const { enterRun, insideProject } = await import('../src/io/files.js');
+const { WriterThread } = await import('../src/io/writer-thread.js');
 
 const [major = 0, minor = 0] = release().split('.').map(Number);
 const syncfsReports = process.platform === 'linux' && (major > 5 || (major === 5 && minor >= 8));
@@ -66,6 +74,7 @@ afterEach(() => {
   seen.datasyncs = 0;
   seen.syncFails = false;
   seen.datasyncFails = undefined;
+  seen.tempsOpened = 0;
 });
 
 describe('a batch made durable', () => {
@@ -105,5 +114,52 @@ describe('a batch made durable', () => {
     await expect(batch.commit()).rejects.toMatchObject({ file: expect.stringMatching(/f\d+\.txt$/u) });
     for (const name of names) expect(readFileSync(join(out, name), 'utf8')).toBe(`old ${name}`);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a batch of many files', () => {
+  it('creates and writes their temporary files on a thread of its own, the bytes as given', async () => {
+    const { out, names } = project(300);
+    const text = (name: string): string => `new ${name} “quoted” 😀 \ud800 é`;
+    const batch = new AtomicBatch();
+    for (const [i, name] of names.entries())
+      await batch.write(join(out, name), i % 3 ? text(name) : new TextEncoder().encode(text(name)));
+    // The first files are written here; from then on the thread writes them.
+    expect(seen.tempsOpened).toBeGreaterThan(0);
+    expect(seen.tempsOpened).toBeLessThan(100);
+    await batch.commit();
+    for (const name of names) expect(readFileSync(join(out, name))).toEqual(Buffer.from(text(name)));
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a file the thread cannot write fails the batch naming its target, and no target changes', async () => {
+    const end = enterRun(); // its folder is made once in the run, then taken away below
+    try {
+      const { out, names } = project(100);
+      const gone = join(out, 'gone');
+      const batch = new AtomicBatch();
+      await batch.write(join(gone, 'first.txt'), 'first');
+      rmSync(gone, { recursive: true });
+      for (const name of names) await batch.write(join(out, name), `new ${name}`);
+      const late = batch.write(join(gone, 'late.txt'), 'late').then(() => batch.commit());
+      await expect(late).rejects.toMatchObject({ file: join(gone, 'late.txt'), message: /ENOENT/u });
+      for (const name of names) expect(readFileSync(join(out, name), 'utf8')).toBe(`old ${name}`);
+      expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      end();
+    }
+  });
+
+  it("the thread's failures cross back as the system's errors, each for its file", async () => {
+    const writer = WriterThread.start()!;
+    const dir = mkdtempSync(join(tmpdir(), 'locflow-writer-'));
+    const good = writer.write(join(dir, 'a.tmp'), 'a');
+    const bad = writer.write(join(dir, 'missing', 'b.tmp'), 'b');
+    writer.send();
+    await expect(good).resolves.toBeUndefined();
+    await expect(bad).rejects.toMatchObject({ code: 'ENOENT', syscall: 'open', path: join(dir, 'missing', 'b.tmp') });
+    expect(readFileSync(join(dir, 'a.tmp'), 'utf8')).toBe('a');
+    await writer.stop();
+    await expect(writer.write(join(dir, 'c.tmp'), 'c')).rejects.toThrow(/stopped/u);
   });
 });
