@@ -24,6 +24,9 @@ function count(text: string, ch: string): number {
   return n;
 }
 
+/** Every bracket and quotation mark the check counts. */
+const MARKS = /[()[\]{}（）【】"“”„‟«»「」『』]/u;
+
 type Role = 'open' | 'close' | 'unknown';
 
 const OPENS_AFTER = /[\s([{\u2013\u2014/-]/u;
@@ -75,8 +78,10 @@ export const bracketsQuotes: PairCheck = {
   description:
     'Brackets and quotation marks are balanced in the target as they are in the source (any quotation style; quotes added or dropped around a quotation are a style choice).',
   run(pair) {
-    const src = textOnly(pair.source);
     const trg = textOnly(pair.target);
+    // Only a bracket or a quotation mark in the target can be unpaired: most targets have none.
+    if (!MARKS.test(trg)) return [];
+    const src = textOnly(pair.source);
     const findings: Finding[] = [];
     for (const [open, close] of BRACKETS) {
       const o = count(trg, open);

@@ -2,7 +2,7 @@ import { textOnly } from '../../model/content.js';
 import { primarySubtag } from '../../model/language.js';
 import type { PairCheck } from '../types.js';
 import { LocflowError } from '../../errors.js';
-import { asObject, settingsFrom, type Setting } from '../../settings.js';
+import { asObject, settingsFrom, type Setting, type SettingValues } from '../../settings.js';
 import { translated } from '../preconditions.js';
 
 const SLACK = 15;
@@ -33,6 +33,14 @@ function ratios(def: Ratios): Setting<Ratios> {
 
 const OPTIONS = { lengthRatio: ratios({ '*': [0.4, 2.5] }) };
 
+/** The ratios of a run's settings, read once per run rather than once per pair. */
+const ratiosOf = new WeakMap<SettingValues, Ratios>();
+function lengthRatios(settings: SettingValues): Ratios {
+  let r = ratiosOf.get(settings);
+  if (!r) ratiosOf.set(settings, (r = settingsFrom(OPTIONS, settings).lengthRatio));
+  return r;
+}
+
 export const length: PairCheck = {
   id: 'length',
   severity: 'warning',
@@ -44,7 +52,7 @@ export const length: PairCheck = {
     const s = textOnly(pair.source).trim().length;
     const t = textOnly(pair.target).trim().length;
     if (s < 20 || t === 0) return []; // short units vary too much to judge; empty targets are "empty"'s business
-    const { lengthRatio } = settingsFrom(OPTIONS, context.settings);
+    const lengthRatio = lengthRatios(context.settings);
     const [min, max] = lengthRatio[pair.targetLang] ??
       lengthRatio[primarySubtag(pair.targetLang)] ??
       lengthRatio['*'] ?? [0.4, 2.5];

@@ -31,6 +31,9 @@ export function placeholdersOf(text: string): string[] {
   return [...found, ...new Set(icu)].sort();
 }
 
+/** Every placeholder starts with "%" or "{": a text with neither, as most are, has none. */
+const placeholdersIn = (text: string): string[] => (/[%{]/u.test(text) ? placeholdersOf(text) : []);
+
 export const placeholders: PairCheck = {
   id: 'placeholders',
   severity: 'error',
@@ -38,8 +41,9 @@ export const placeholders: PairCheck = {
   description:
     'Placeholders written as text ({x}, {{x}}, %d, %1$s, ICU arguments) must be the same in source and target.',
   run(pair) {
-    const src = placeholdersOf(textOnly(pair.source));
-    const trg = placeholdersOf(textOnly(pair.target));
+    const src = placeholdersIn(textOnly(pair.source));
+    const trg = placeholdersIn(textOnly(pair.target));
+    if (src.length === 0 && trg.length === 0) return [];
     const missing = src.filter(
       (p, i) => src.indexOf(p) === i && src.filter((x) => x === p).length > trg.filter((x) => x === p).length,
     );
