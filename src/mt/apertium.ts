@@ -1,4 +1,5 @@
 import { text } from '../settings.js';
+import { findApertium, type ApertiumInstall } from './apertium-install.js';
 import { apertiumMode, iso6393 } from './languages.js';
 import { runEngineCommand, startEngineCommand, type RunningCommand } from './run-command.js';
 import { enginePlugin, MtError, type Engine, type EngineBatch, type LanguagePair } from './types.js';
@@ -10,13 +11,20 @@ import { enginePlugin, MtError, type Engine, type EngineBatch, type LanguagePair
  * `-u` keeps unknown words free of "*". A batch's process is started before
  * its segments are known (`begin`): Apertium loads its dictionaries while
  * the documents are read, and translates the segments as they come.
+ * The plain `apertium` of the PATH, Apertium's own script, is read rather than run (mt/apertium-install.ts): the
+ * pairs are its modes folder, and a batch is the mode's pipeline started directly, as the script would run it.
  * Each distinct segment goes to Apertium once in a run (a memory of the run, per mode): a newsroom's articles repeat
  * headlines, credits and whole sentences, and Apertium translates a segment alone (each ends a sentence of its own,
  * the deformatter puts a sentence end before every marker), so a repeat's translation is the first one's.
  */
 const MAX_BATCH_CHARS = 200_000;
 
-export function apertiumEngine(command = 'apertium'): Engine {
+export function apertiumEngine(
+  command = 'apertium',
+  // The command by its plain name is Apertium's own script on the PATH, whose pipelines run without it (null: run
+  // the command itself).
+  install: ApertiumInstall | null = command === 'apertium' ? (findApertium() ?? null) : null,
+): Engine {
   let installed: Promise<string[]> | undefined;
   const memories = new Map<string, Map<string, string>>();
   const memoryOf = (mode: string): Map<string, string> => {
@@ -25,9 +33,22 @@ export function apertiumEngine(command = 'apertium'): Engine {
     return memory;
   };
   const pairs = (): Promise<string[]> =>
-    (installed ??= runEngineCommand(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
+    (installed ??= install
+      ? Promise.resolve([...install.modes])
+      : runEngineCommand(command, ['-l'], '').then((out) => out.split(/\s+/u).filter(Boolean)));
+  const noPair = (pair: LanguagePair, list: readonly string[]): MtError =>
+    new MtError(
+      `Apertium has no ${pair.source}→${pair.target} pair installed`,
+      `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
+    );
 
   const begin = async (pair: LanguagePair, signal?: AbortSignal): Promise<EngineBatch> => {
+    if (install) {
+      // The installation read: the mode is known at once, its pipeline started without the script.
+      const mode = apertiumMode(pair.source, pair.target, install.modes);
+      if (!mode) throw noPair(pair, install.modes);
+      return apertiumBatch(install.start(mode, signal), memoryOf(mode));
+    }
     const args = (mode: string): string[] => ['-u', '-f', 'html', mode];
     // Started at once with the mode most pairs have ("eng-spa"), while the installed pairs are listed (each
     // call of the apertium script forks a dozen helpers): restarted with the right one if the list says otherwise.
@@ -43,12 +64,7 @@ export function apertiumEngine(command = 'apertium'): Engine {
     const mode = apertiumMode(pair.source, pair.target, list);
     if (mode === likely) return apertiumBatch(early, memoryOf(mode));
     early.kill();
-    if (!mode) {
-      throw new MtError(
-        `Apertium has no ${pair.source}→${pair.target} pair installed`,
-        `installed pairs: ${list.join(', ') || `none ("${command} -l" listed none)`}; Debian packages are named apertium-<pair>, e.g. apertium-eng-spa, apertium-eng-cat`,
-      );
-    }
+    if (!mode) throw noPair(pair, list);
     return apertiumBatch(startEngineCommand(command, args(mode), signal), memoryOf(mode));
   };
 
@@ -105,5 +121,6 @@ function apertiumBatch(running: RunningCommand, memory: Map<string, string>): En
 
 export const apertium = enginePlugin({
   settings: { command: text('apertium') },
-  create: (settings) => apertiumEngine(settings.command),
+  create: (settings, env) =>
+    apertiumEngine(settings.command, settings.command === 'apertium' ? (findApertium(env) ?? null) : null),
 });

@@ -100,9 +100,35 @@ export function startEngineCommand(
   signal?: AbortSignal,
   about: CommandAbout = APERTIUM,
 ): RunningCommand {
-  const child = spawn('sh', ['-c', 'cat | exec "$0" "$@"', command, ...args], {
+  return startDetached('sh', ['-c', 'cat | exec "$0" "$@"', command, ...args], command, signal, about);
+}
+
+/**
+ * A bash script started as startEngineCommand starts a command (a process group of its own, input to come), `args`
+ * its $1, $2…: for a pipeline of programs run without the command that would run it.
+ */
+export function startEngineScript(
+  script: string,
+  args: readonly string[],
+  signal?: AbortSignal,
+  env?: NodeJS.ProcessEnv,
+  about: CommandAbout = APERTIUM,
+): RunningCommand {
+  return startDetached('bash', ['-c', script, 'apertium', ...args], 'apertium', signal, about, env);
+}
+
+function startDetached(
+  file: string,
+  argv: readonly string[],
+  command: string,
+  signal: AbortSignal | undefined,
+  about: CommandAbout,
+  env?: NodeJS.ProcessEnv,
+): RunningCommand {
+  const child = spawn(file, argv, {
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(env ? { env } : {}),
   });
   const kill = (): void => {
     try {
