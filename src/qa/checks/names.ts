@@ -288,8 +288,10 @@ function lookForAs(
     if (w.length < 5) continue;
     const slip = target.transposed(w);
     // A common word's ending may be respelled (Center → centre, Minister → ministre); a name's letters may not.
-    if (slip && !(isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2)))
-      return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
+    if (!slip || (isCommonWord(w, sourceLang) && slip.slice(0, -2) === w.slice(0, -2))) continue;
+    // A common word respelled into a word of the target's language ("Specialties" → "spécialités") is a rendering.
+    if (isCommonWord(w, sourceLang) && target.writesInLowerCase(slip)) continue;
+    return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
   }
   const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
   if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r)))

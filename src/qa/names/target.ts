@@ -223,6 +223,11 @@ export class TargetText {
     return this.capitalisedForms().has(word) && !this.lowerCase.has(word);
   }
 
+  /** Whether the run's targets write this folded word in lower case (a word of the target's language). */
+  writesInLowerCase(word: string): boolean {
+    return this.lowerCase?.has(word) === true;
+  }
+
   /** The folded words written with a capital somewhere in the text (a sentence's first included). */
   private capitalisedForms(): Set<string> {
     return (this.capitalised ??= new Set(

@@ -789,3 +789,34 @@ describe('a name of which nothing is here, where the other units keep a word of 
     ).not.toMatch(/other units keep "Harlow"/u);
   });
 });
+
+describe('a common word of a name respelled into a word of the target language is no slip', () => {
+  // Filler units whose targets write enough lower-case words for the run to know the target language's words, among
+  // them "spécialités".
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const filler: Array<[string, string]> = Array.from({ length: 30 }, (_, u) => [
+    `Filler sentence ${u}.`,
+    `${Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' ')} spécialités.`,
+  ]);
+
+  it('"Specialties" → "Spécialités", where the text writes "spécialités" in lower case', async () => {
+    expect(
+      await run(
+        [...filler, ['She heads the Clinic of Specialties.', 'Elle dirige la Clinique des Spécialités.']],
+        'fr',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a name no dictionary has stays misspelt, and so does a common word respelled into no word', async () => {
+    expect(await run([...filler, ['She met Kovalenko.', 'Elle a rencontré Kovalneko.']], 'fr')).toEqual([
+      'error: name "Kovalenko" is misspelt in the target ("kovalneko")',
+    ]);
+    expect(
+      await run(
+        [...filler, ['She heads the Clinic of Specialties.', 'Elle dirige la Clinique des Spceialties.']],
+        'fr',
+      ),
+    ).toEqual(['error: name "Clinic of Specialties" is misspelt in the target ("spceialties")']);
+  });
+});
