@@ -1,6 +1,6 @@
 import { primarySubtag } from '../../model/language.js';
 import { renderingsFor } from '../glossary.js';
-import { cldrAdjectives, cldrRenderings } from '../names/cldr.js';
+import { cldrAdjectives, cldrLanguageOfRegion, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
@@ -301,6 +301,9 @@ function lookForAs(
   // Or by the adjective CLDR gives it in a regional language's name: "US competitors" → "concurrents américains".
   if (name.cldr && cldrAdjectives(name.cldr, targetLang).some((a) => target.findWord(fold(a)) !== undefined))
     return undefined;
+  // Or by the word of its own language, where the source has no such word to explain it: "Greece's workers" →
+  // "trabajadores griegos" (not "Greek workers in Greece" → "trabajadores griegos").
+  if (name.cldr && rendersByItsLanguage(name.cldr, target, source.text, sourceLang, targetLang)) return undefined;
   // A temperature scale after "degrees" is written as its symbol: "50 degrees Celsius" → "50 °C", "50 degrés C".
   if (name.words.length === 1 && /(?:°|\bdegrees?)\s*$/iu.test(source.text.slice(0, name.start))) {
     const symbol = new RegExp(`(?:°|\\s)\\s*${name.text.charAt(0)}(?![\\p{L}\\p{N}])`, 'u');
@@ -410,7 +413,7 @@ function lookForAs(
           source.renderings,
           source.otherNames(name),
           placeFor(name, source.text),
-          personLike(name, source.lang),
+          personLike(name, source.lang) || name.cldr?.kind === 'region',
           // (a person's name of common words, "Law Department" or "Bill Gates", may be a name translated after all)
           person !== undefined && asFound.kind === 'common',
         ));
@@ -813,4 +816,25 @@ function splitApart(
   const first = target.words[positions[0]!]!;
   const last = target.words[positions[positions.length - 1]!]!;
   return `"${target.text.slice(first.start, last.end)}"`;
+}
+
+/**
+ * Whether a country is rendered by the word of its own language (its people and things: "griegos", "grecque",
+ * "griechische"), which the source does not have ("Greek").
+ */
+function rendersByItsLanguage(
+  cldr: CldrName,
+  target: TargetText,
+  source: string,
+  sourceLang: string,
+  targetLang: string,
+): boolean {
+  const word = cldrLanguageOfRegion(cldr, targetLang);
+  if (word === undefined) return false;
+  // Its stem, the inflected endings aside: "griego" → "grieg" (griegos, griega).
+  const folded = fold(word);
+  const stem = /[aeiou]$/u.test(folded) && folded.length > 4 ? folded.slice(0, -1) : folded;
+  if (!target.hasWordStartingWith(stem)) return false;
+  const own = cldrLanguageOfRegion(cldr, sourceLang);
+  return own === undefined || !new TargetText(source, sourceLang).hasWordStartingWith(fold(own));
 }

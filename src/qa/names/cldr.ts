@@ -264,3 +264,51 @@ function regionAdjectives(lang: string): Map<string, string[]> {
 export function cldrAdjectives(name: CldrName, targetLang: string): readonly string[] {
   return name.kind === 'region' ? (regionAdjectives(primarySubtag(targetLang)).get(name.code) ?? []) : [];
 }
+
+const peopleCache = new Map<string, string | undefined>();
+
+/**
+ * The target language's name of the language that is a country's own — the one whose likeliest country it is (Greek
+ * for Greece, not German for Austria): its people and things are called by that word ("Greece's workers" →
+ * "trabajadores griegos", "la population grecque"). Undefined where there is no such language, or CLDR names regional
+ * variants of it (English, Spanish, German: those name several countries' people), or its name is of several words.
+ */
+export function cldrLanguageOfRegion(name: CldrName, lang: string): string | undefined {
+  if (name.kind !== 'region' || !/^[A-Z]{2}$/u.test(name.code)) return undefined;
+  const key = `${name.code}\u0000${lang}`;
+  if (peopleCache.has(key)) return peopleCache.get(key);
+  let word: string | undefined;
+  try {
+    const language = new Intl.Locale(`und-${name.code}`).maximize().language;
+    // (a language CLDR names regional variants of, English or German, is more than one country's)
+    if (new Intl.Locale(language).maximize().region === name.code && !hasRegionalVariants(language)) {
+      const n = nameOf(lang, 'language', 'long', language);
+      if (n && /^[\p{L}\p{M}]{4,}$/u.test(n)) word = n;
+    }
+  } catch {
+    // A code Intl does not know: no language.
+  }
+  peopleCache.set(key, word);
+  return word;
+}
+
+let withVariants: Set<string> | undefined;
+
+/** Whether CLDR names regional variants of a language ("en-GB", "de-AT"), in English's list of language names. */
+function hasRegionalVariants(language: string): boolean {
+  if (!withVariants) {
+    withVariants = new Set();
+    try {
+      const data = require('cldr-localenames-full/main/en/languages.json') as {
+        main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
+      };
+      for (const key of Object.keys(Object.values(data.main)[0]?.localeDisplayNames.languages ?? {})) {
+        const m = /^([a-z]{2,3})-(?:[A-Z]{2}|\d{3})$/u.exec(key);
+        if (m) withVariants.add(m[1]!);
+      }
+    } catch {
+      // No CLDR names: no variants known.
+    }
+  }
+  return withVariants.has(language);
+}

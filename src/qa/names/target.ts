@@ -249,6 +249,11 @@ export class TargetText {
     return this.pieces.has(token);
   }
 
+  /** Whether a word begins with this folded prefix. */
+  hasWordStartingWith(prefix: string): boolean {
+    return this.firstStartingWith(prefix) !== undefined;
+  }
+
   /**
    * Whether a target word begins like the word, all but its last three letters (four at least): an adjective,
    * a demonym or an inflection made from a name ("barceloneses", "Pilsner", "Washingtoner", "Bartošové").
@@ -387,7 +392,8 @@ export class TargetText {
    * The unexplained capitalised words that may render a name: not those that stand in one run of capitalised
    * words with a word rendering another name of the source ("Campeonato de Europa" is "European Championship",
    * no candidate for a lost "Čech"). `others` holds the folded words of the source's other names; `place` where the
-   * name stood (a share of the source's length); `person`, whether the name is a person's; `nouns`, whether German
+   * name stood (a share of the source's length); `properOnly`, whether only a proper name renders it (a person's name,
+   * a country), never a word the run's targets write in lower case; `nouns`, whether German
    * nouns count (the rendering of a name of common words: "Law Department" → "Juristische Fakultät").
    */
   candidatesFor(
@@ -395,15 +401,16 @@ export class TargetText {
     renderings: readonly string[],
     others: ReadonlySet<string>,
     place?: number,
-    person = false,
+    properOnly = false,
     nouns = false,
   ): string[] {
     const unexplained = this.unexplainedWords(source, renderings);
     // A rendering stands about where the name stood: a word at the other end of the text renders something else.
     const near = (t: TargetWord): boolean =>
       (place === undefined || Math.abs((t.start + t.end) / 2 / this.text.length - place) <= PLACE_MARGIN) &&
-      // A person's name is kept or transliterated: a word the run's targets write in lower case does not render it.
-      !(person && this.lowerCase?.has(t.folded));
+      // A person's name is kept or transliterated, a country's has an exonym: a word the run's targets write in lower
+      // case does not render it.
+      !(properOnly && this.lowerCase?.has(t.folded));
     const free = new Set(unexplained.filter(near));
     if (free.size === 0) return [];
     if (others.size === 0)

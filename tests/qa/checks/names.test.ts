@@ -820,3 +820,31 @@ describe('a common word of a name respelled into a word of the target language i
     ).toEqual(['error: name "Clinic of Specialties" is misspelt in the target ("spceialties")']);
   });
 });
+
+describe('a country is rendered by its exonym or its own language word, not by a common word', () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  // Filler units whose targets write enough lower-case words for the run to know them, "gobierno" and "los" among them.
+  const filler: Array<[string, string]> = Array.from({ length: 30 }, (_, u) => [
+    `Filler sentence ${u}.`,
+    `${Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' ')} los gobierno.`,
+  ]);
+
+  it('a capitalised word the text writes in lower case renders no lost country', async () => {
+    expect(
+      await run([...filler, ['Prices fell in Uruguay, the minister said.', 'Los precios bajaron, dijo el Gobierno.']]),
+    ).toEqual(['error: name "Uruguay" is not in the target, neither kept nor adapted (CLDR: "Uruguay")']);
+  });
+
+  it('"Greece\'s workers" → "trabajadores griegos": the word of its own language, which the source lacks', async () => {
+    expect(await run([['The debt of Greece worried the banks.', 'La deuda griega preocupó a los bancos.']])).toEqual(
+      [],
+    );
+    expect(await run([['What Greece owes grew.', 'La dette grecque a grandi.']], 'fr')).toEqual([]);
+  });
+
+  it('not where the source has that word itself ("Greek workers left Greece")', async () => {
+    expect(await run([['Greek workers left Greece.', 'Los trabajadores griegos se fueron.']])).toEqual([
+      'error: name "Greece" is not in the target, neither kept nor adapted (CLDR: "Grecia")',
+    ]);
+  });
+});
