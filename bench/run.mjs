@@ -106,13 +106,21 @@ try {
       join(dir, apart),
       JSON.stringify({ ...config, locales: { ...config.locales, output: 'built/{lang}/{doc}{ext}' } }),
     );
-    const [build, po2txt, rebuild] = alternate([
+    // A first build (no segmentation record: every source segmented, the record written) beside them.
+    const [build, po2txt, rebuild, first] = alternate([
       { cwd: dir, prepare: aside('built'), run: locflow(`--config ${apart} build --lang es`) },
       ...(tt ? [{ cwd: dir, prepare: aside('out'), run: 'po2txt --progress=none -t source po out' }] : []),
       { cwd: dir, run: locflow(`--config ${apart} build --lang es`) },
+      {
+        cwd: dir,
+        prepare: aside('built', '.locflow/segmentation.json'),
+        run: locflow(`--config ${apart} build --lang es`),
+      },
     ]);
+    const [again, firstBuild] = tt ? [rebuild, first] : [po2txt, rebuild];
     row(`build, ${label}`, build, po2txt, 'po2txt');
-    row(`build again, ${label} (outputs unchanged)`, tt ? rebuild : po2txt, tt ? po2txt : undefined, 'po2txt');
+    row(`build again, ${label} (outputs unchanged)`, again, tt ? po2txt : undefined, 'po2txt');
+    row(`first build, ${label}`, firstBuild, tt ? po2txt : undefined, 'po2txt');
     const [check, pofilter] = alternate([
       { cwd: dir, run: `node ${cli} check --lang es --format json >/dev/null; test $? -le 1` },
       ...(tt
