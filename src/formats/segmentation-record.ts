@@ -119,7 +119,7 @@ export class SegmentationRecord {
       }
     }
     const doc = read();
-    const made = recorded(doc, text, textHash);
+    const made = recorded(doc, meta, text, textHash);
     if (made) {
       this.kept.set(meta.path, made);
       this.added = true;
@@ -179,21 +179,36 @@ function readEntries(file: string, key: string): Map<string, Entry> {
 }
 
 /**
- * The entry of `doc`, read from `text`, or undefined when its skeleton and units do not lay the text end to end or
- * the entry would not give the document back as it is.
+ * The entry of `doc`, read from `text`, or undefined when the entry would not give the document back as it is: its
+ * skeleton and units do not lay the text end to end, or any object in it has a key, or a value of a kind, that the
+ * entry does not keep (a shape not foreseen here is read every time instead). Checked as it is made, field by field:
+ * rebuilding the document and comparing would cost as much as reading it.
  */
-function recorded(doc: Document, text: string, textHash: string): Entry | undefined {
+function recorded(doc: Document, meta: DocumentMeta, text: string, textHash: string): Entry | undefined {
+  if (!only(doc, DOC_KEYS) || doc.id !== meta.id || doc.path !== meta.path || doc.sourceLang !== meta.sourceLang)
+    return undefined;
+  if (typeof doc.format !== 'string' || !Array.isArray(doc.skeleton) || !Array.isArray(doc.units)) return undefined;
+  if (!Array.isArray(doc.blocks)) return undefined;
   const names: string[] = [];
   const nameIndex = (name: string): number => {
     const i = names.indexOf(name);
     return i >= 0 ? i : names.push(name) - 1;
   };
   const notes: string[][] = [];
+  const notesByList = new Map<readonly string[], number>();
+  const notesByText = new Map<string, number>();
   const notesIndex = (list: readonly string[]): number => {
-    const i = notes.findIndex((n) => same(n, list));
-    return i >= 0 ? i : notes.push([...list]) - 1;
+    let i = notesByList.get(list);
+    if (i === undefined) {
+      const key = JSON.stringify(list);
+      i = notesByText.get(key);
+      if (i === undefined) notesByText.set(key, (i = notes.push([...list]) - 1));
+      notesByList.set(list, i);
+    }
+    return i;
   };
-  const index = new Map(doc.units.map((u, i) => [u.id, i]));
+  const index = new Map<unknown, number>();
+  doc.units.forEach((u, i) => index.set(u?.id, i));
   const units: number[] = [];
   const skeleton: number[] = [];
   const contents: Array<[number, RecordedRun[]]> = [];
@@ -207,24 +222,34 @@ function recorded(doc: Document, text: string, textHash: string): Entry | undefi
       at += part.length;
       continue;
     }
-    if (!('unit' in part)) return undefined; // plural slots and forms: made by the format, not cut from the text
+    // Plural slots and forms are made by the format, not cut from the text.
+    if (!only(part, PART_KEYS) || !('unit' in part) || typeof part.unit !== 'string') return undefined;
+    if (part.raw !== undefined && typeof part.raw !== 'string') return undefined;
     const i = index.get(part.unit);
     if (i !== slices.length) return undefined; // each unit once, in order
-    const unit = doc.units[i]!;
-    const slice = part.raw ?? toPlainText(unit.source);
+    const unit = doc.units[i];
+    if (!only(unit, UNIT_KEYS) || typeof unit.id !== 'string') return undefined;
+    if (unit.key !== undefined && typeof unit.key !== 'string') return undefined;
+    const { source, context } = unit;
+    if (!only(context, CONTEXT_KEYS) || typeof context.role !== 'string') return undefined;
+    if (!Number.isSafeInteger(context.block) || !Number.isSafeInteger(context.sentence)) return undefined;
+    if (context.previous !== undefined && typeof context.previous !== 'string') return undefined;
+    if (context.next !== undefined && typeof context.next !== 'string') return undefined;
+    if (!Array.isArray(unit.notes) || !unit.notes.every((n: unknown) => typeof n === 'string')) return undefined;
+    if (!Array.isArray(source)) return undefined;
+    const slice = part.raw ?? toPlainText(source);
     if (!text.startsWith(slice, at)) return undefined;
     slices.push(slice);
     skeleton.push(-1 - i);
     at += slice.length;
     let flags = part.raw !== undefined ? FLAG_RAW : 0;
-    const { source } = unit;
     if (source.length === 1 && source[0] === slice) flags |= FLAG_PLAIN;
     else {
       const runs = runsOf(source, slice);
       if (!runs) return undefined; // content that is not cut from the text as it stands
       contents.push([i, runs]);
     }
-    units.push(slice.length, nameIndex(unit.context.role), unit.context.block, unit.context.sentence);
+    units.push(slice.length, nameIndex(context.role), context.block, context.sentence);
     units.push(notesIndex(unit.notes), flags);
   }
   if (at !== text.length || slices.length !== doc.units.length) return undefined;
@@ -241,53 +266,46 @@ function recorded(doc: Document, text: string, textHash: string): Entry | undefi
   const blocks: number[] = [];
   let first = 0;
   for (const block of doc.blocks) {
-    if (block.units.some((id, k) => index.get(id) !== first + k)) return undefined; // blocks take the units in order
+    if (!only(block, BLOCK_KEYS) || typeof block.role !== 'string' || typeof block.translate !== 'boolean')
+      return undefined;
+    if (!Array.isArray(block.units)) return undefined;
+    if (block.units.some((id: unknown, k: number) => index.get(id) !== first + k)) return undefined; // blocks take the units in order
     blocks.push(nameIndex(block.role), block.translate ? 1 : 0, block.units.length);
     first += block.units.length;
   }
-  const entry: Entry = {
+  return {
     path: doc.path,
     id: doc.id,
     hash: textHash,
     format: doc.format,
     names,
     notes,
-    ids: doc.units.map((u) => u.id),
+    ids: slices.map((_, i) => doc.units[i]!.id),
     units,
     skeleton,
     blocks,
     contents,
     extras,
   };
-  // Kept only when it gives the document back exactly: a shape not foreseen here is read every time instead.
-  const back = rebuilt(entry, text, doc);
-  return back !== undefined && same(back, doc) ? entry : undefined;
 }
 
+/** The keys each object of a document may have: what an entry keeps and a rebuilt document has. */
+const DOC_KEYS: ReadonlySet<string> = new Set(['id', 'path', 'sourceLang', 'format', 'blocks', 'units', 'skeleton']);
+const PART_KEYS: ReadonlySet<string> = new Set(['unit', 'raw']);
+const UNIT_KEYS: ReadonlySet<string> = new Set(['id', 'key', 'source', 'context', 'notes']);
+const CONTEXT_KEYS: ReadonlySet<string> = new Set(['role', 'block', 'sentence', 'previous', 'next']);
+const BLOCK_KEYS: ReadonlySet<string> = new Set(['role', 'translate', 'units']);
+const CODE_KEYS: ReadonlySet<string> = new Set(['code', 'id', 'type', 'data', 'value']);
+
 /**
- * Whether two values read from text are equal: the same primitives, arrays of equal items, plain objects with the
- * same keys (none left undefined) and equal values. What isDeepStrictEqual says of documents, in a fifth of its time.
+ * Whether `value` is a plain object (as a literal makes it) whose own keys are all among `keys`, none of them
+ * holding undefined (a rebuilt document leaves such a key out).
  */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
-    return true;
-  }
-  if (
-    Array.isArray(b) ||
-    Object.getPrototypeOf(a) !== Object.prototype ||
-    Object.getPrototypeOf(b) !== Object.prototype
-  )
-    return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    const x = (a as Record<string, unknown>)[key];
-    if (x === undefined || !Object.hasOwn(b, key) || !same(x, (b as Record<string, unknown>)[key])) return false;
-  }
+function only<T>(value: T, keys: ReadonlySet<string>): value is T & object {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (Object.getOwnPropertySymbols(value).length) return false;
+  for (const key of Object.getOwnPropertyNames(value))
+    if (!keys.has(key) || (value as Record<string, unknown>)[key] === undefined) return false;
   return true;
 }
 
@@ -298,6 +316,9 @@ function runsOf(source: Content, slice: string): RecordedRun[] | undefined {
   for (const run of source) {
     const piece = typeof run === 'string' ? run : run.data;
     if (!slice.startsWith(piece, at)) return undefined;
+    if (typeof run !== 'string') {
+      if (!only(run, CODE_KEYS) || !Object.values(run).every((v) => typeof v === 'string')) return undefined;
+    } else if (typeof piece !== 'string') return undefined;
     runs.push(typeof run === 'string' ? piece.length : { ...run, data: piece.length });
     at += piece.length;
   }
