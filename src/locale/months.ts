@@ -184,67 +184,116 @@ function mayNameCalendar(text: string, lang: string, table: Table): boolean {
 export function findCalendarWords(text: string, lang: string): CalendarWord[] {
   const table = tableFor(lang);
   if (!mayNameCalendar(text, lang, table)) return [];
-  const out: CalendarWord[] = [];
-  const tokens = [...text.matchAll(WORD)];
-  const english = lang === 'en';
-  if (table.phrases.length) {
-    for (const p of text.matchAll(phraseRegex(table))) {
-      const name = p[1]!;
-      const at = p.index + p[0].length - name.length;
-      out.push({
-        kind: 'month',
-        value: table.phrases.find(([f]) => f === foldArabic(name))?.[1] ?? 0,
-        text: name,
-        start: at,
-        end: at + name.length,
-      });
-    }
-  }
-  const phraseEnds = out.map((c) => [c.start, c.end] as const);
+  // Each step a function of its own: the engine optimises (and, when a language takes a new path, optimises again)
+  // each small one alone, not one large function.
+  const out = table.phrases.length ? phrasesIn(text, table) : [];
+  const phraseCount = out.length;
+  const tokens = wordsOf(text);
   for (let i = 0; i < tokens.length; i++) {
     const m = tokens[i]!;
-    let raw = m[0];
-    let start = m.index;
-    if (phraseEnds.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    let hit = table.words.get(foldWord(raw, lang));
-    // Arabic proclitics glued to the month: "وفبراير", "بنيسان", "وبنيسان".
-    for (let k = 1; !hit && lang === 'ar' && k <= 2 && /^[وبلف]/u.test(raw); k++) {
-      raw = raw.slice(1);
-      start += 1;
-      hit = table.words.get(foldWord(raw, lang));
-    }
-    // German compounds: "Montagabend", "samstags", "Septembertagung".
-    if (!hit && lang === 'de' && raw.length > 6) {
-      const folded = foldWord(raw, lang);
-      for (const [name, entry] of table.words) {
-        if (
-          name.charCodeAt(0) === folded.charCodeAt(0) &&
-          !entry.short &&
-          name.length >= 5 &&
-          folded.startsWith(name) &&
-          folded.length >= name.length + 1
-        ) {
-          hit = entry;
-          break;
-        }
-      }
-    }
-    if (!hit) continue;
-    const before = text.slice(Math.max(0, start - 12), start);
-    const after = text.slice(start + raw.length, start + raw.length + 12);
-    const nearNumber =
-      /\d[\p{L}.,]*\s*(?:de\s+|of\s+|du\s+)?$/u.test(before) || /^\.?,?\s*(?:de\s+|del\s+)?\d/u.test(after);
-    if (english) {
-      if (!/^\p{Lu}/u.test(raw)) continue;
-      if (hit.short && !nearNumber && raw.replace(/\.$/u, '').length < 5) continue;
-      if (hit.kind === 'month' && (hit.value === 5 || hit.value === 3) && !nearNumber) {
-        const prev = tokens[i - 1]?.[0].toLowerCase();
-        if (prev === undefined || !EN_MONTH_CUE.has(prev)) continue;
-      }
-    } else if (hit.short && !nearNumber) continue;
-    out.push({ kind: hit.kind, value: hit.value, text: raw, start, end: start + raw.length });
+    if (phraseCount > 0 && insidePhrase(out, phraseCount, m.index)) continue;
+    const found = calendarWordAt(text, tokens, i, lang, table);
+    if (found) out.push(found);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The words of a text, in order (one pattern run through the text; no iterator to spread). */
+function wordsOf(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push(m);
+  return out;
+}
+
+/** The Levantine two-word month names of a text. */
+function phrasesIn(text: string, table: Table): CalendarWord[] {
+  const out: CalendarWord[] = [];
+  for (const p of text.matchAll(phraseRegex(table))) {
+    const name = p[1]!;
+    const at = p.index + p[0].length - name.length;
+    out.push({
+      kind: 'month',
+      value: table.phrases.find(([f]) => f === foldArabic(name))?.[1] ?? 0,
+      text: name,
+      start: at,
+      end: at + name.length,
+    });
+  }
+  return out;
+}
+
+/** Whether a word starting at `at` lies inside one of the first `count` words found (the phrases). */
+function insidePhrase(found: readonly CalendarWord[], count: number, at: number): boolean {
+  for (let k = 0; k < count; k++) if (at >= found[k]!.start && at < found[k]!.end) return true;
+  return false;
+}
+
+type Entry = Table['words'] extends ReadonlyMap<string, infer E> ? E : never;
+
+/** The month or weekday word i of the text is, where its context lets it be one. */
+function calendarWordAt(
+  text: string,
+  tokens: readonly RegExpExecArray[],
+  i: number,
+  lang: string,
+  table: Table,
+): CalendarWord | undefined {
+  const m = tokens[i]!;
+  let raw = m[0];
+  let start = m.index;
+  let hit = table.words.get(foldWord(raw, lang));
+  // Arabic proclitics glued to the month: "وفبراير", "بنيسان", "وبنيسان".
+  for (let k = 1; !hit && lang === 'ar' && k <= 2 && /^[وبلف]/u.test(raw); k++) {
+    raw = raw.slice(1);
+    start += 1;
+    hit = table.words.get(foldWord(raw, lang));
+  }
+  // German compounds: "Montagabend", "samstags", "Septembertagung".
+  if (!hit && lang === 'de' && raw.length > 6) hit = compoundHead(foldWord(raw, lang), table);
+  if (!hit || !inContext(text, tokens, i, raw, start, hit, lang)) return undefined;
+  return { kind: hit.kind, value: hit.value, text: raw, start, end: start + raw.length };
+}
+
+/** The full month or weekday name a German compound starts with. */
+function compoundHead(folded: string, table: Table): Entry | undefined {
+  for (const [name, entry] of table.words)
+    if (
+      name.charCodeAt(0) === folded.charCodeAt(0) &&
+      !entry.short &&
+      name.length >= 5 &&
+      folded.startsWith(name) &&
+      folded.length >= name.length + 1
+    )
+      return entry;
+  return undefined;
+}
+
+/**
+ * Whether a month or weekday word stands as one: an abbreviation next to a number; in English a capital, and
+ * "May" and "March" next to a number or after a word such as "in", "since", "early".
+ */
+function inContext(
+  text: string,
+  tokens: readonly RegExpExecArray[],
+  i: number,
+  raw: string,
+  start: number,
+  hit: Entry,
+  lang: string,
+): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(start + raw.length, start + raw.length + 12);
+  const nearNumber =
+    /\d[\p{L}.,]*\s*(?:de\s+|of\s+|du\s+)?$/u.test(before) || /^\.?,?\s*(?:de\s+|del\s+)?\d/u.test(after);
+  if (lang !== 'en') return !(hit.short && !nearNumber);
+  if (!/^\p{Lu}/u.test(raw)) return false;
+  if (hit.short && !nearNumber && raw.replace(/\.$/u, '').length < 5) return false;
+  if (hit.kind === 'month' && (hit.value === 5 || hit.value === 3) && !nearNumber) {
+    const prev = tokens[i - 1]?.[0].toLowerCase();
+    if (prev === undefined || !EN_MONTH_CUE.has(prev)) return false;
+  }
+  return true;
 }
 
 /** The name of a month (1..12) or weekday (0..6) in a language, for messages. */

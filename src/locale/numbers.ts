@@ -261,48 +261,57 @@ function tokenize(latin: string): Token[] {
   const out: Token[] = [];
   const n = latin.length;
   let i = 0;
+  // The loop only classes characters; each kind of token is read by a function of its own, so a rare path met late
+  // (a space-grouped number, a combining mark, another script) makes the engine optimise a small function again.
   while (i < n) {
     const cp = latin.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
     const c = classOf(cp);
-    const start = i;
-    if (c & DIGIT) {
-      const end = numberEnd(latin, i);
-      const text = latin.slice(start, end);
-      i = end;
-      if (end - start > 3 && /[\u0020\u00A0\u202F\u2009]/u.test(text) && !SPACE_GROUPED.test(text)) {
-        // "2015 175 millions": two numbers side by side, not one space-grouped number
-        for (const part of text.matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu))
-          out.push({
-            type: 'digits',
-            latin: false,
-            text: part[0],
-            start: start + part.index,
-            end: start + part.index + part[0].length,
-          });
-      } else out.push({ type: 'digits', latin: false, text, start, end });
-      continue;
+    if (c & DIGIT) i = pushDigits(out, latin, i);
+    else if (c & (LATIN | LETTER | MARK_CLASS)) i = pushWord(out, latin, i, c);
+    else {
+      const start = i;
+      i += cp > 0xffff ? 2 : 1;
+      if (!(c & SPACE_CLASS)) out.push({ type: 'sym', latin: false, text: latin.slice(start, i), start, end: i });
     }
-    const latinWord = (c & LATIN) !== 0;
-    if (latinWord || c & (LETTER | MARK_CLASS)) {
-      // (a word with combining marks is not a code's letter part)
-      let marked = (c & MARK_CLASS) !== 0;
-      i += width;
-      while (i < n) {
-        const next = latin.codePointAt(i)!;
-        const k = classOf(next);
-        const inWord = latinWord ? k & (LATIN | MARK_CLASS) : k & MARK_CLASS || (k & LETTER && !(k & LATIN));
-        if (!inWord) break;
-        if (k & MARK_CLASS) marked = true;
-        i += next > 0xffff ? 2 : 1;
-      }
-      out.push({ type: 'word', latin: latinWord && !marked, text: latin.slice(start, i), start, end: i });
-      continue;
-    }
-    i += width;
-    if (!(c & SPACE_CLASS)) out.push({ type: 'sym', latin: false, text: latin.slice(start, i), start, end: i });
   }
   return out;
+}
+
+/** The number starting at `start`, as one token or (two numbers side by side) two; the index after it. */
+function pushDigits(out: Token[], latin: string, start: number): number {
+  const end = numberEnd(latin, start);
+  const text = latin.slice(start, end);
+  if (end - start > 3 && /[\u0020\u00A0\u202F\u2009]/u.test(text) && !SPACE_GROUPED.test(text)) {
+    // "2015 175 millions": two numbers side by side, not one space-grouped number
+    for (const part of text.matchAll(/[^\u0020\u00A0\u202F\u2009]+/gu))
+      out.push({
+        type: 'digits',
+        latin: false,
+        text: part[0],
+        start: start + part.index,
+        end: start + part.index + part[0].length,
+      });
+  } else out.push({ type: 'digits', latin: false, text, start, end });
+  return end;
+}
+
+/** The word starting at `start`, whose first character is of class `c`; the index after it. */
+function pushWord(out: Token[], latin: string, start: number, c: number): number {
+  const n = latin.length;
+  const latinWord = (c & LATIN) !== 0;
+  // (a word with combining marks is not a code's letter part)
+  let marked = (c & MARK_CLASS) !== 0;
+  let i = start + (latin.codePointAt(start)! > 0xffff ? 2 : 1);
+  while (i < n) {
+    const next = latin.codePointAt(i)!;
+    const k = classOf(next);
+    const inWord = latinWord ? k & (LATIN | MARK_CLASS) : k & MARK_CLASS || (k & LETTER && !(k & LATIN));
+    if (!inWord) break;
+    if (k & MARK_CLASS) marked = true;
+    i += next > 0xffff ? 2 : 1;
+  }
+  out.push({ type: 'word', latin: latinWord && !marked, text: latin.slice(start, i), start, end: i });
+  return i;
 }
 
 // (whole numbers below 10¹² are already what 12 significant digits make of them: no string round trip)
