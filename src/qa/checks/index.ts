@@ -1,4 +1,4 @@
-import type { Check } from '../types.js';
+import type { Check, Severity } from '../types.js';
 
 /**
  * Every check locflow runs, in report order, loaded on first use: the keys are the only list of check ids
@@ -25,6 +25,30 @@ export const CHECKS: Readonly<Record<string, () => Promise<Check>>> = {
 };
 
 export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);
+
+/**
+ * Each check's own severity (its `severity`), known without loading it: a run that asks only for some severities
+ * (import's and translate's gates ask for errors) need not load the modules of checks that can never reach them.
+ */
+export const CHECK_SEVERITY: Readonly<Record<string, Severity>> = {
+  empty: 'error',
+  untranslated: 'warning',
+  numbers: 'error',
+  names: 'error',
+  'inline-codes': 'error',
+  placeholders: 'error',
+  'plural-forms': 'error',
+  'urls-emails': 'error',
+  terminology: 'warning',
+  length: 'warning',
+  whitespace: 'warning',
+  'end-punctuation': 'warning',
+  'brackets-quotes': 'warning',
+  'repeated-words': 'warning',
+  consistency: 'warning',
+  spelling: 'warning',
+  alignment: 'error',
+};
 
 /** The checks with these ids (default: all), in report order. */
 export async function loadChecks(ids: readonly string[] = CHECK_IDS): Promise<Check[]> {
