@@ -33,8 +33,15 @@ export function registerTranslate(program: Program): void {
         // The engine first: it starts while the rest of the command loads.
         const { startEngine } = await import('../../workflow/steps/engine-start.js');
         const started = await startEngine(project, options);
-        const { ProgressBar, count, duration } = await import('../output.js');
-        const { translate } = await import('../../workflow/translate.js');
+        let loaded: [typeof import('../output.js'), typeof import('../../workflow/translate.js')];
+        try {
+          loaded = await Promise.all([import('../output.js'), import('../../workflow/translate.js')]);
+        } catch (err) {
+          // The engine would keep the process waiting for its input.
+          started.starter?.giveUp();
+          throw err;
+        }
+        const [{ ProgressBar, count, duration }, { translate }] = loaded;
         const onSigint = (): void => {
           if (controller.signal.aborted) process.exit(130);
           process.stderr.write('\nlocflow: interrupted, saving what is translated… (Ctrl-C again to quit now)\n');
