@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChecks } from '../../../src/qa/checks/index.js';
 import { findDictionary, maskIcuSyntax } from '../../../src/qa/checks/spelling.js';
@@ -30,6 +33,26 @@ describe('spelling', () => {
     });
     expect(r.issues).toEqual([]);
     expect(r.notices.length).toBe(1);
+  });
+
+  it('asks the PATH whether hunspell is installed, without starting it', async () => {
+    // A "hunspell" that leaves a mark when started: nothing may start it where no dictionary calls for a run.
+    const bin = mkdtempSync(join(tmpdir(), 'locflow-fake-hunspell-'));
+    const mark = join(bin, 'started');
+    writeFileSync(join(bin, 'hunspell'), `#!/bin/sh\ntouch '${mark}'\n`, { mode: 0o755 });
+    const path = process.env.PATH;
+    try {
+      process.env.PATH = bin;
+      const r = await runChecks([pair('One.', 'Uno.', 'tlh')], { checks: await loadChecks(['spelling']) });
+      expect(r.notices.join()).toMatch(/no hunspell dictionary for "tlh"/u);
+      expect(existsSync(mark)).toBe(false);
+      process.env.PATH = join(bin, 'none');
+      const none = await runChecks([pair('One.', 'Uno.', 'tlh')], { checks: await loadChecks(['spelling']) });
+      expect(none.notices.join()).toMatch(/hunspell is not installed/u);
+    } finally {
+      process.env.PATH = path;
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it.each<[string, string[]]>([
