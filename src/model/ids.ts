@@ -42,11 +42,31 @@ export function normalizedTextHash(text: string): string {
   return finish(h1, h2);
 }
 
+/** The character codes of the hex digits 0–f. */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
 function finish(h1: number, h2: number): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  // The 53-bit value 2^32·(h2 & 0x1fffff) + h1 in hex, written as its two halves: no float arithmetic.
-  return (h2 & 0x1fffff).toString(16).padStart(6, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  // The 53-bit value 2^32·(h2 & 0x1fffff) + h1 in hex: 6 digits of the high part, 8 of the low, written digit by
+  // digit into one string (Number#toString of a value above 2^31 goes through a double's digits: slow per unit).
+  const high = h2 & 0x1fffff;
+  return String.fromCharCode(
+    HEX[high >>> 20]!,
+    HEX[(high >>> 16) & 15]!,
+    HEX[(high >>> 12) & 15]!,
+    HEX[(high >>> 8) & 15]!,
+    HEX[(high >>> 4) & 15]!,
+    HEX[high & 15]!,
+    HEX[h1 >>> 28]!,
+    HEX[(h1 >>> 24) & 15]!,
+    HEX[(h1 >>> 20) & 15]!,
+    HEX[(h1 >>> 16) & 15]!,
+    HEX[(h1 >>> 12) & 15]!,
+    HEX[(h1 >>> 8) & 15]!,
+    HEX[(h1 >>> 4) & 15]!,
+    HEX[h1 & 15]!,
+  );
 }
 
 export class UnitIdAllocator {
