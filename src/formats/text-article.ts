@@ -29,6 +29,13 @@ const CREDIT =
   /^(.*\S)(\s{2,}|\s+\|\s+)((?:(?:Photo|Picture|Image|Video)s?:\s*)?[\p{Lu}][\p{L}.&'’-]*(?:[ /][\p{Lu}][\p{L}.&'’-]*){0,4})$/u;
 // "Updated: December 05, 2023, 2:15 PM" — any short label followed by a date.
 const LABELLED = /^([\p{L}][\p{L} ]{0,30}?):\s+(.+?)\s*$/u;
+// What may set a credit off (two spaces, or a bar between spaces): CREDIT is tried only where this is found. The
+// shared first space written once: most lines have single spaces only, and each is then tried once, not twice.
+const MAY_CREDIT = /\s(?:\s|\|\s)/u;
+// A hard-wrapped line going on in lower case; a caption's end; a year (a line worth parsing as a date).
+const LOWER_START = /^\p{Ll}/u;
+const CAPTION_END = /[.!?"”’)]$/u;
+const YEAR = /\d{4}/u;
 
 interface Line {
   readonly start: number;
@@ -168,18 +175,18 @@ export class TextArticleReader {
       const end = line.start + body.trimEnd().length;
       const content = text.slice(start, end);
       const role = lineRole(content, blockIndex, lines.length, this.meta.sourceLang, this.boilerplate, this.related);
-      if (role === 'paragraph' && paragraph && /^\p{Ll}/u.test(content)) {
+      if (role === 'paragraph' && paragraph && LOWER_START.test(content)) {
         paragraph.end = end; // a hard-wrapped line continues the paragraph
         continue;
       }
       const credit =
-        (role === 'paragraph' || role === 'caption') && /\s\s|\s\|\s/u.test(content) ? CREDIT.exec(content) : null;
+        (role === 'paragraph' || role === 'caption') && MAY_CREDIT.test(content) ? CREDIT.exec(content) : null;
       if (
         credit &&
         credit[1] !== undefined &&
         credit[2] !== undefined &&
         credit[3] !== undefined &&
-        /[.!?"”’)]$/u.test(credit[1])
+        CAPTION_END.test(credit[1])
       ) {
         pieces.push({ role: 'caption', start, end: start + credit[1].length });
         pieces.push({ role: 'credit', start: end - credit[3].length, end });
@@ -282,7 +289,7 @@ function lineRole(
   // A label needs its colon: most lines have none, and the pattern is costly to try on each.
   const labelled = content.length < 120 && content.includes(':') ? LABELLED.exec(content) : null;
   // A timestamp is a short line with a four-digit year; only such lines are worth parsing as dates.
-  if (content.length < 120 && /\d{4}/u.test(content)) {
+  if (content.length < 120 && YEAR.test(content)) {
     if (labelled && labelled[2] !== undefined && parseDateTime(labelled[2], lang)) return 'timestamp';
     if (parseDateTime(content, lang)) return 'timestamp';
   }

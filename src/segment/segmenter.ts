@@ -25,6 +25,9 @@ const SHIELDS = [
 // A list item marker: "1.", "2.)", "3)", "a.", "iv)", optionally behind a bullet.
 const LIST_MARKER = /(?<=^|\s)(?:([•⁃◦▪‣*-])\s*)?(\d{1,3}|[a-z]|[ivxlc]{1,6})(\.\)|\)|\.)(?=\s)/gu;
 const BULLET = /(?<=^|\s)[•⁃◦▪‣](?=\s*\S)/gu;
+// Cheap tests before the costly patterns: something that may be a URL, an address or an elision; or a list marker.
+const MAY_SHIELD = /:\/\/|www\.|@|\[/iu;
+const MAY_LIST = /[)•⁃◦▪‣]|\d\.\s|(?:^|\s)[a-z]\.\s/u;
 const MULTI_PERIOD = /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u;
 // A number, or a Roman numeral, before a unit or an era ("2023 г.", "XX դ.", "5ος αι.").
 const NUMBER_WORD = /^(?:\p{Nd}[\p{Nd}.,'’]*\p{L}{0,3}|[IVXLCDM]+)$/u;
@@ -86,7 +89,10 @@ export function segmentSpans(text: string, lang = 'en', options: SegmentOptions 
   if (mode === 'sentence') for (const m of text.matchAll(/\r?\n/gu)) breaks.add(m.index);
   else if (mode === 'auto') for (const at of hardLineBreaks(text, rules)) breaks.add(at);
 
-  for (const m of text.matchAll(c.terminal)) {
+  // exec on the run's own pattern, not matchAll, which copies the pattern for every paragraph.
+  const terminal = c.terminal;
+  terminal.lastIndex = 0;
+  for (let m = terminal.exec(text); m !== null; m = terminal.exec(text)) {
     const at = m.index;
     if (isShielded(shielded, at) || markers.inside.has(at)) continue;
     const cluster = m[0];
@@ -425,7 +431,7 @@ function firstVisible(text: string, at: number): number {
 
 function shieldedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  if (!/:\/\/|www\.|@|\[/iu.test(text)) return ranges; // nothing to shield: skip the costly patterns
+  if (!MAY_SHIELD.test(text)) return ranges; // nothing to shield: skip the costly patterns
   for (const re of SHIELDS) for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
@@ -443,8 +449,8 @@ function listMarkers(text: string, ordinals: boolean): { starts: number[]; insid
   const starts: number[] = [];
   const inside = new Set<number>();
   // Most prose has no list: skip the costly pattern unless something like a marker is there.
-  if (!/[)•⁃◦▪‣]|\d\.\s|(?:^|\s)[a-z]\.\s/u.test(text)) return { starts, inside };
-  for (const m of text.matchAll(LIST_MARKER)) {
+  if (!MAY_LIST.test(text)) return { starts, inside };
+  for (const m of matches(LIST_MARKER, text)) {
     const label = m[2] ?? '';
     const ordinal = /^\d+$/u.test(label) ? Number(label) : label.length === 1 ? label.charCodeAt(0) - 96 : NaN;
     if (Number.isNaN(ordinal)) continue;
@@ -464,9 +470,24 @@ function listMarkers(text: string, ordinals: boolean): { starts: number[]; insid
     starts.push(cur.start);
     inside.add(cur.periodAt);
   }
-  const bullets = [...text.matchAll(BULLET)].map((m) => m.index);
+  const bullets = matches(BULLET, text).map((m) => m.index);
   if (bullets.length >= 2) starts.push(...bullets);
   return { starts, inside };
+}
+
+/**
+ * The matches of one of this module's global patterns, as matchAll finds them, without the copy of the pattern
+ * matchAll makes on every call. The pattern is left as found (lastIndex 0) for its next use.
+ */
+function matches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    found.push(m);
+    if (m[0] === '') re.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  re.lastIndex = 0;
+  return found;
 }
 
 function spansFromBreaks(text: string, breaks: number[]): Span[] {
