@@ -139,9 +139,26 @@ export function xliff12Writer(tool: { name: string; version: string }): XliffWri
   };
 }
 
+/**
+ * The last notes written, with the key read from them and their lines: a document's units share their role's notes
+ * (one array each), read and escaped once, not per unit.
+ */
+let lastNotes: { notes: readonly string[]; key: string | undefined; lines: string[] } | undefined;
+
+function notesOf(notes: readonly string[]): { key: string | undefined; lines: string[] } {
+  if (lastNotes?.notes !== notes)
+    lastNotes = {
+      notes,
+      key: unitKey(notes),
+      lines: notes.map((note) => `        <note from="developer">${escapeShownText(note)}</note>`),
+    };
+  return lastNotes;
+}
+
 function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
+  const notes = notesOf(unit.notes);
   // The key of an app string ("common.greeting") is the name people and CAT tools know it by; a document's unit keeps its role and place.
-  const resname = unitKey(unit.notes) ?? unit.name;
+  const resname = notes.key ?? unit.name;
   const name = resname ? ` resname="${escapeShownAttr(resname)}"` : '';
   const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
   const parts = [
@@ -170,7 +187,7 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
       parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
     parts.push('        </context-group>');
   }
-  for (const note of unit.notes) parts.push(`        <note from="developer">${escapeShownText(note)}</note>`);
+  for (const line of notes.lines) parts.push(line);
   parts.push('      </trans-unit>');
   return parts.join('\n');
 }
