@@ -1,8 +1,8 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
 import { shareOut, WorkerPool } from '../io/worker-pool.js';
-import { documentUnits, type Source } from '../project/documents.js';
+import type { Source } from '../project/documents.js';
 import type { Project } from '../project/project.js';
-import { extractDocument, extractWorkerFile, openRun, type DocumentExtract, type ExtractOptions } from './extract.js';
+import type { DocumentExtract, ExtractOptions, Run } from './extract.js';
 
 /**
  * extract with its documents shared by the main thread and worker threads (extract-worker.ts). Each reads,
@@ -30,7 +30,10 @@ export interface ExtractReply {
 /** Documents a worker is given at once: it starts the next while the main thread takes the last one's result. */
 const DOCUMENTS_PER_WORKER = 2;
 
-/** `threads` − 1 workers and the main thread share the documents, each taking the next as soon as it is free. */
+/**
+ * `threads` − 1 workers and the main thread share the documents, each taking the next as soon as it is free. The
+ * main thread's part is extract's own (`openHere`, `extractHere`), handed in: this module needs nothing else of it.
+ */
 export async function extractInWorkers(run: {
   readonly project: Project;
   readonly options: ExtractOptions;
@@ -39,18 +42,22 @@ export async function extractInWorkers(run: {
   readonly threads: number;
   readonly sources: readonly Source[];
   readonly note: (doc: { readonly id: string }, done: DocumentExtract) => void;
+  /** The compiled extract-worker.js. */
+  readonly workerFile: string;
+  readonly openHere: () => Promise<Run>;
+  readonly extractHere: (here: Run, source: Source) => Promise<DocumentExtract>;
 }): Promise<void> {
   const { project, options, langs, batch, threads, sources, note } = run;
   const data: ExtractWorkerData = { project, options, langs };
-  const pool = await WorkerPool.start<ExtractTask, ExtractReply>(extractWorkerFile()!, threads - 1, data);
-  const here = await openRun(project, options, langs, batch);
+  const pool = await WorkerPool.start<ExtractTask, ExtractReply>(run.workerFile, threads - 1, data);
+  const here = await run.openHere();
   let handedOver = false;
   try {
     const onWorker = async (source: Source): Promise<DocumentExtract> => (await pool.run({ source })).done!;
     const onMain = async (source: Source): Promise<DocumentExtract> => {
       // Lets the workers' results in between two documents, so no worker waits for its next one.
       await new Promise((resolve) => setImmediate(resolve));
-      return extractDocument(here, documentUnits(project, source));
+      return run.extractHere(here, source);
     };
     const lanes = [onMain, ...Array.from({ length: pool.size * DOCUMENTS_PER_WORKER }, () => onWorker)];
     await shareOut(sources, lanes, (done, i) => note(sources[i]!.meta, done));

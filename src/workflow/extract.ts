@@ -11,7 +11,7 @@ import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
 import { ExportLog, sentHash, sentTargets } from '../project/exports.js';
-import { loadXliffWriter, type XliffLanguages, type XliffWriter } from '../xliff/writer.js';
+import type { XliffLanguages, XliffWriter } from '../xliff/writer.js';
 import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/translations.js';
 import type { Project } from '../project/project.js';
 import { chooseLanguages } from '../project/languages.js';
@@ -87,6 +87,13 @@ export async function openRun(
   };
 }
 
+/** The writer of one version, its module loaded only now: a run that writes 1.2 never loads the 2.0 writer. */
+async function loadXliffWriter(version: XliffVersion): Promise<XliffWriter> {
+  if (version === '2.0') return (await import('../xliff/xliff20.js')).xliff20Writer;
+  const [{ xliff12Writer }, { TOOL }] = await Promise.all([import('../xliff/xliff12.js'), import('../version.js')]);
+  return xliff12Writer(TOOL);
+}
+
 async function extractLocked(project: Project, options: ExtractOptions): Promise<ExtractResult[]> {
   const langs = chooseLanguages(project, options.langs);
   const logs = new Map(langs.map((lang) => [lang, new ExportLog(project, lang)]));
@@ -101,7 +108,18 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
   try {
     if (threads > 1) {
       const { extractInWorkers } = await import('./extract-pool.js');
-      await extractInWorkers({ project, options, langs, batch, threads, sources, note });
+      await extractInWorkers({
+        project,
+        options,
+        langs,
+        batch,
+        threads,
+        sources,
+        note,
+        workerFile: extractWorkerFile()!,
+        openHere: () => openRun(project, options, langs, batch),
+        extractHere: (here, source) => extractDocument(here, documentUnits(project, source)),
+      });
     } else {
       const run = await openRun(project, options, langs, batch);
       try {

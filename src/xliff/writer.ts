@@ -1,4 +1,4 @@
-import type { XliffDocument, XliffFile, XliffUnit, XliffVersion } from './model.js';
+import type { XliffDocument, XliffFile, XliffUnit } from './model.js';
 
 /**
  * An XLIFF version's writer as pieces, each a run of whole lines ending in "\n": the opening, each <file>'s
@@ -31,11 +31,4 @@ export function writeWhole(writer: XliffWriter, doc: XliffDocument): string {
   });
   pieces.push(writer.end());
   return pieces.join('');
-}
-
-/** The writer of one version, its module loaded only now: a run that writes 1.2 never loads the 2.0 writer. */
-export async function loadXliffWriter(version: XliffVersion): Promise<XliffWriter> {
-  if (version === '2.0') return (await import('./xliff20.js')).xliff20Writer;
-  const [{ xliff12Writer }, { TOOL }] = await Promise.all([import('./xliff12.js'), import('../version.js')]);
-  return xliff12Writer(TOOL);
 }
