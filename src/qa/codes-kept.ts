@@ -13,7 +13,10 @@ export interface CodeCount {
   readonly keeping: number;
 }
 
-/** `code` as written in the source ("ACE2"); `source`: the asking unit's source text, left out of the count. */
+/**
+ * `code` as written in the source ("ACE2"), with a digit; `source`: the asking unit's source text, left out of the
+ * count.
+ */
 export type CodesKept = (code: string, source: string, targetLang: string) => CodeCount;
 
 interface Sources {
@@ -38,14 +41,32 @@ function standsAlone(text: string, word: string, letters: boolean): boolean {
   return false;
 }
 
-/** A pair of the run as codesKeptInRun reads it: its texts with each code as one U+FFFC (textWithoutCodes). */
+/**
+ * A pair of the run as codesKeptInRun reads it: its source with each code as one U+FFFC (textWithoutCodes), and of its
+ * target only the runs of digits (see codeTextsOf).
+ */
 export interface CodeTexts {
   readonly source: string;
   readonly target: string;
   readonly targetLang: string;
 }
 
-/** The run's evidence on codes, read from its pairs only when a unit asks (most runs never do). */
+/**
+ * What the evidence on codes keeps of a pair, or nothing — a run holds this for every pair, so it holds little. A code
+ * has digits (asked of anything else, the count is not the run's), so a source without a digit never has one and is
+ * not kept. Of the target only its numerals count, each digit there standing alone or not: its maximal runs of
+ * numerals (Arabic-Indic digits as ASCII) are kept, a space between them, where a digit stands alone exactly where it
+ * did in the target.
+ */
+export function codeTextsOf(source: string, target: string, targetLang: string): CodeTexts | undefined {
+  if (!HAS_DIGIT.test(source)) return undefined;
+  return { source, target: asciiDigits(target).match(NUMERALS)?.join(' ') ?? '', targetLang };
+}
+
+const HAS_DIGIT = /\p{Nd}/u;
+const NUMERALS = /\p{N}+/gu;
+
+/** The run's evidence on codes (its pairs as codeTextsOf keeps them), read only when a unit asks (most runs never do). */
 export function codesKeptInRun(pairs: readonly CodeTexts[]): CodesKept {
   const byLang = new Map<string, Sources>();
   const sourcesOf = (lang: string): Sources => {

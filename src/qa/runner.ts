@@ -3,7 +3,7 @@ import { LocflowError } from '../errors.js';
 import { loadChecks } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
-import { codesKeptInRun, type CodesKept, type CodeTexts } from './codes-kept.js';
+import { codesKeptInRun, codeTextsOf, type CodesKept, type CodeTexts } from './codes-kept.js';
 import { PairWorker, workerCount } from './parallel.js';
 import { textWithoutCodes } from './text.js';
 import { LastIndex } from './last-index.js';
@@ -128,6 +128,7 @@ export class CheckRun {
   private readonly issues: Array<{ issue: Issue; key: string; place: Place }> = [];
   private readonly notices = new Map<string, Place>();
   private readonly context: CheckContext;
+  /** What the evidence on codes needs of the pairs learnt (codeTextsOf): little, and only of those with a digit. */
   private readonly texts: CodeTexts[] = [];
   /** Per report key (file, unit, language), the last pair with it: where its issues are listed. */
   private readonly order = new LastIndex();
@@ -188,7 +189,8 @@ export class CheckRun {
   /** First pass: a pair of the run, in order. */
   learn(pair: QaPair): void {
     const texts = { source: textWithoutCodes(pair.source), target: textWithoutCodes(pair.target) };
-    this.texts.push({ ...texts, targetLang: pair.targetLang });
+    const kept = codeTextsOf(texts.source, texts.target, pair.targetLang);
+    if (kept) this.texts.push(kept);
     this.order.learn(reportKey(pair.file, pair.id, pair.targetLang), this.learnt++);
     for (const c of this.collections) {
       if (c.run) c.run.learn(pair, texts);
@@ -373,7 +375,7 @@ function byIndex(
 }
 
 /** The pairs read the second time are not those learnt: a file changed while it was being checked. */
-function changedBetweenPasses(): LocflowError {
+export function changedBetweenPasses(): LocflowError {
   return new LocflowError('the pairs changed while they were being checked (a file was written meanwhile?)', {
     hint: 'check again once the files are no longer being written',
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pseudoContent } from '../../src/mt/pseudo-text.js';
 import { runCheckSlices, runChecks, slicesOf } from '../../src/qa/runner.js';
 import type { CollectionCheck, QaPair } from '../../src/qa/types.js';
+import type { Content } from '../../src/model/content.js';
 import { checkPairSlices, checkPairs } from '../../src/workflow/steps/pseudo-reading.js';
 
 // Pairs whose findings depend on the rest of the run (names and codes the other units keep, the same source
@@ -137,6 +138,17 @@ describe('a run whose pairs change between the passes (a file written while it i
       await expect(checkPairSlices(counts(first, second), {})).rejects.toThrow(/changed while/u);
     }
     expect((await runCheckSlices(counts(2, 2), {})).issues).toEqual((await runCheckSlices(counts(2, 2), {})).issues);
+  });
+
+  it('is refused when a pair read as a pseudo-translation the first time is not one the second time', async () => {
+    const pseudo = pseudoContent(['The talks lasted 3 hours.']);
+    const real = ['Las conversaciones duraron 3 horas.'];
+    const flipping = (first: Content, second: Content) => {
+      let passes = 0;
+      return (): Array<readonly QaPair[]> => [[{ ...TEXTS_PAIR(0), target: passes++ === 0 ? first : second }]];
+    };
+    await expect(checkPairSlices(flipping(pseudo, real), {})).rejects.toThrow(/changed while/u);
+    await expect(checkPairSlices(flipping(pseudo, pseudo), {})).resolves.toBeDefined();
   });
 });
 

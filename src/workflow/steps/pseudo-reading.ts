@@ -1,6 +1,13 @@
-import { toPlainText, type Run } from '../../model/index.js';
+import { toPlainText } from '../../model/index.js';
 import { readPseudo } from '../../mt/pseudo-text.js';
-import { CheckRun, slicesOf, type PairSlices, type RunOptions, type RunResult } from '../../qa/runner.js';
+import {
+  changedBetweenPasses,
+  CheckRun,
+  slicesOf,
+  type PairSlices,
+  type RunOptions,
+  type RunResult,
+} from '../../qa/runner.js';
 import type { Issue, QaPair } from '../../qa/types.js';
 import { LastIndex } from '../../qa/last-index.js';
 
@@ -57,13 +64,14 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
     };
 
   try {
-    // Each pair's reading, made once (its texts are held for the run anyway), undefined for a real translation.
-    const reads: Array<Run[] | undefined> = [];
+    // Which pairs are read as pseudo-translations (a byte each): their readings are made again in the second pass
+    // rather than held between the passes.
+    const readAsPseudo = new Flags();
     for await (const slice of slices()) {
       for (const pair of slice) {
         order.learn(`${unitKey(pair)}\u0000${pair.targetLang}`, index);
         const text = readPseudo(pair.target);
-        reads.push(text);
+        readAsPseudo.set(index, text !== undefined);
         if (!text) real.learn(pair);
         else {
           let group = pseudo.get(pair.targetLang);
@@ -91,13 +99,16 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
         index++;
       }
     }
+    const learnt = index;
     index = 0;
     for await (const slice of slices()) {
       const mine: QaPair[] = [];
       const theirs = new Map<PseudoGroup, QaPair[]>();
       for (const pair of slice) {
-        const text = reads[index];
-        reads[index] = undefined;
+        const asPseudo = index < learnt && readAsPseudo.get(index);
+        const text = asPseudo ? readPseudo(pair.target) : undefined;
+        // (a pair not read as the first time: the file changed, which the run refuses)
+        if (index >= learnt || (asPseudo && (!text || !pseudo.has(pair.targetLang)))) throw changedBetweenPasses();
         order.check(`${unitKey(pair)}\u0000${pair.targetLang}`, index++);
         if (!text) {
           mine.push(pair);
@@ -105,9 +116,9 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
         }
         const group = pseudo.get(pair.targetLang)!;
         const list = theirs.get(group);
-        const read = { ...pair, target: text, targetLang: pair.sourceLang };
-        if (list) list.push(read);
-        else theirs.set(group, [read]);
+        const asRead = { ...pair, target: text, targetLang: pair.sourceLang };
+        if (list) list.push(asRead);
+        else theirs.set(group, [asRead]);
         const key = unitKey(pair);
         if (group.last.check(key, group.checked)) group.shared.set(key, toPlainText(pair.target));
         group.current.set(group.checked++, pair);
@@ -138,5 +149,23 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
   } finally {
     real.stop();
     for (const group of pseudo.values()) group.run.stop();
+  }
+}
+
+/** One flag per pair of a run, a byte each. */
+class Flags {
+  private bytes = new Uint8Array(1024);
+
+  set(index: number, value: boolean): void {
+    if (index >= this.bytes.length) {
+      const more = new Uint8Array(Math.max(index + 1, this.bytes.length * 2));
+      more.set(this.bytes);
+      this.bytes = more;
+    }
+    this.bytes[index] = value ? 1 : 0;
+  }
+
+  get(index: number): boolean {
+    return this.bytes[index] === 1;
   }
 }
