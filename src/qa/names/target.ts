@@ -76,6 +76,11 @@ function closeAbbreviations(text: string): string {
   return text.includes('.') ? text.replace(/(?<=\b\p{L}{1,3}\.)[\s-]+(?=\p{L}{1,3}\.)/gu, '') : text;
 }
 
+// A word of another script: a letter of an ideographic or syllabic one, or two letters in a row of an alphabet (a
+// stray letter inside a Latin word, the "β" typed for "ß" in "ließen", is no such word).
+const OTHER_SCRIPT_WORD =
+  /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}]{2}/u;
+
 export class TargetText {
   readonly folded: string;
   readonly words: readonly TargetWord[];
@@ -89,6 +94,7 @@ export class TargetText {
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
   private acronymList: string[] | undefined;
+  private otherScript: boolean | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
   private readonly foreign: boolean;
 
@@ -290,9 +296,7 @@ export class TargetText {
 
   /** Whether the text is written in a script other than Latin (then capitals and acronyms tell nothing). */
   get nonLatin(): boolean {
-    return /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
-      this.text,
-    );
+    return (this.otherScript ??= OTHER_SCRIPT_WORD.test(this.text));
   }
 
   /**

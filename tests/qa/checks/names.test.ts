@@ -848,3 +848,19 @@ describe('a country is rendered by its exonym or its own language word, not by a
     ]);
   });
 });
+
+describe('a stray letter of another script does not make a Latin-script target another script', () => {
+  it('"ließen" typed "lieβen" (a Greek beta): a lost name is still an error, not a transliteration asked about', async () => {
+    expect(
+      await run([['Rescuers let Kowalczyk go on Monday.', 'Die Retter lieβen ihn am Montag gehen.']], 'de'),
+    ).toEqual(['error: name "Kowalczyk" is not in the target, neither kept nor adapted']);
+  });
+
+  it('a target of Greek words is one', async () => {
+    expect(
+      (
+        await run([['Rescuers let Kowalczyk go on Monday.', 'Οι διασώστες τον άφησαν να φύγει τη Δευτέρα.']], 'el')
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
