@@ -445,8 +445,12 @@ function lookForAs(
       // A person's full name with no word of it in the target, not even respelled, was lost: a surname is kept or
       // transliterated, and only a target name that begins like one of its words may give it another way (Steve →
       // Esteban); another renders something else.
+      // So is one led by a given name (Mark Toner, Marcel Ospel), but for one of common words only in German, whose
+      // capitalised nouns may translate them (Law Department → Juristische Fakultät).
       if (
-        personLike(name, sourceLang, true) &&
+        (personLike(name, sourceLang, true) ||
+          (person !== undefined &&
+            !(primarySubtag(targetLang) === 'de' && name.words.every((w) => isCommonWord(w, sourceLang))))) &&
         own.every((w) => found.get(w) === undefined) &&
         !candidates().some((c) => own.some((w) => startsAlike(w, c)))
       )

@@ -864,3 +864,19 @@ describe('a stray letter of another script does not make a Latin-script target a
     ).not.toMatch(/error/u);
   });
 });
+
+describe("a person's name led by a given name, none of its words in the target", () => {
+  it('is lost where no target name begins like one of its words', async () => {
+    expect(await run([['The mayor praised Gordon Walker yesterday.', 'Ayer el alcalde elogió al Senado.']])).toEqual([
+      'error: name "Gordon Walker" is not in the target, neither kept nor adapted',
+    ]);
+  });
+
+  it('not in German where all its words are common ones, which capitalised nouns may translate', async () => {
+    expect(
+      (
+        await run([['The mayor praised Mark Baker yesterday.', 'Gestern lobte der Bürgermeister den Senat.']], 'de')
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
