@@ -36,6 +36,41 @@ describe('month and weekday names written out for the common languages', () => {
     }
   });
 
+  it('names a month or weekday as Intl does, without an Intl date format for a tabled language', async () => {
+    vi.resetModules();
+    const fresh = await import('../src/locale/months.js');
+    const intl = (kind: 'month' | 'weekday', value: number, lang: string): string =>
+      new Intl.DateTimeFormat(
+        lang,
+        kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' },
+      ).format(kind === 'month' ? Date.UTC(2001, value - 1, 15) : Date.UTC(2001, 0, 7 + value));
+    const all = (lang: string): Array<[string, string]> =>
+      [
+        ...Array.from({ length: 12 }, (_, m) => [fresh.calendarName('month', m + 1, lang), intl('month', m + 1, lang)]),
+        ...Array.from({ length: 7 }, (_, d) => [fresh.calendarName('weekday', d, lang), intl('weekday', d, lang)]),
+      ] as Array<[string, string]>;
+    const formats = countDateFormats();
+    let named: Array<[string, string]>;
+    try {
+      named = Object.keys(CALENDAR_TABLE).flatMap((lang) =>
+        Array.from({ length: 19 }, (_, k) => k).map((k) => {
+          const kind = k < 12 ? 'month' : 'weekday';
+          return [lang, fresh.calendarName(kind, k < 12 ? k + 1 : k - 12, lang)] as [string, string];
+        }),
+      );
+      expect(formats.made).toBe(0);
+    } finally {
+      formats.restore();
+    }
+    for (const lang of Object.keys(CALENDAR_TABLE))
+      expect(
+        named.filter(([l]) => l === lang).map(([, n]) => n),
+        lang,
+      ).toEqual(all(lang).map(([, i]) => i));
+    // Another language (or a regional tag) through Intl.
+    for (const lang of ['sv', 'pt-BR', 'sw']) for (const [mine, theirs] of all(lang)) expect(mine, lang).toBe(theirs);
+  });
+
   it('reads a dateline of a tabled language without an Intl date format', async () => {
     vi.resetModules(); // a fresh module: no month names cached by the tests above
     const fresh = await import('../src/locale/dates.js');

@@ -6,6 +6,7 @@
  */
 import { memoPerLanguage } from '../model/memo.js';
 import { calendarNames } from './calendar-names.js';
+import { CALENDAR_TABLE } from './calendar-table.js';
 import { foldArabic } from './number-words.js';
 
 export interface CalendarWord {
@@ -303,9 +304,24 @@ export function isCalendarWord(word: string, lang: string): boolean {
 }
 
 export function calendarName(kind: 'month' | 'weekday', value: number, lang: string): string {
-  const fmt = new Intl.DateTimeFormat(
-    lang,
-    kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' },
-  );
-  return fmt.format(kind === 'month' ? Date.UTC(2001, value - 1, 15) : Date.UTC(2001, 0, 7 + value));
+  // The written-out table holds these very names (Intl's, alone, long): no date format to build for its languages.
+  const table = Object.hasOwn(CALENDAR_TABLE, lang) ? CALENDAR_TABLE[lang] : undefined;
+  if (table) return table[kind === 'month' ? (value - 1) * 2 : 24 + value * 2]!;
+  return nameFormat(kind, lang).format(kind === 'month' ? Date.UTC(2001, value - 1, 15) : Date.UTC(2001, 0, 7 + value));
+}
+
+/** Intl's format of a month or weekday name alone, one per language and kind (each costs milliseconds to build). */
+const nameFormats = new Map<string, Intl.DateTimeFormat>();
+function nameFormat(kind: 'month' | 'weekday', lang: string): Intl.DateTimeFormat {
+  const key = `${kind}:${lang}`;
+  let fmt = nameFormats.get(key);
+  if (!fmt)
+    nameFormats.set(
+      key,
+      (fmt = new Intl.DateTimeFormat(
+        lang,
+        kind === 'month' ? { month: 'long', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' },
+      )),
+    );
+  return fmt;
 }
