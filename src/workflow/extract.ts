@@ -9,7 +9,7 @@ import { countWords, type Unit } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { openMemory } from '../project/memory.js';
-import { leverage } from './steps/leverage.js';
+import { leverage, type Leveraged } from './steps/leverage.js';
 import { ExportLog, sentHash, sentTargets } from '../project/exports.js';
 import type { XliffLanguages, XliffWriter } from '../xliff/writer.js';
 import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/translations.js';
@@ -267,14 +267,7 @@ class DocumentExport {
   /** The XLIFF units: the store's translations, else the memory's exact match or fuzzy ones, else (prefill) the source. */
   private async plan(stored: readonly StoredUnit[]): Promise<XliffUnit[]> {
     const { memory, options } = this.run;
-    const todo = stored.filter((s) => s.target === undefined);
-    const exact = await leverage(
-      memory,
-      todo.map((s) => s.unit),
-      this.doc.sourceLang,
-      this.lang,
-    );
-    const fromMemory = new Map(todo.map((s, i) => [s, exact[i]]));
+    const fromMemory = memory ? await this.exactMatches(memory, stored) : undefined;
     const units: XliffUnit[] = [];
     for (const s of stored) {
       // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
@@ -286,7 +279,7 @@ class DocumentExport {
       if (target !== undefined) this.translated++;
       else if (memory) {
         // An exact match fills the unit; fuzzy ones are offered to the translator as matches.
-        const match = fromMemory.get(s);
+        const match = fromMemory?.get(s);
         if (match) {
           target = i18nToContent(match.target, s.unit.source);
           state = match.state;
@@ -311,6 +304,21 @@ class DocumentExport {
       });
     }
     return units;
+  }
+
+  /** The memory's exact matches of the units the store has no translation for (a run without a memory asks none). */
+  private async exactMatches(
+    memory: TranslationMemory,
+    stored: readonly StoredUnit[],
+  ): Promise<Map<StoredUnit, Leveraged | undefined>> {
+    const todo = stored.filter((s) => s.target === undefined);
+    const exact = await leverage(
+      memory,
+      todo.map((s) => s.unit),
+      this.doc.sourceLang,
+      this.lang,
+    );
+    return new Map(todo.map((s, i) => [s, exact[i]]));
   }
 
   private async fuzzy(memory: TranslationMemory, unit: Unit): Promise<XliffMatch[]> {
