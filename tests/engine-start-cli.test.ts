@@ -49,7 +49,12 @@ describe('translate on the command line, the engine started before the rest of t
     const d = tempProject();
     const config = JSON.parse(readFileSync(join(d, 'locflow.config.json'), 'utf8')) as object;
     writeFileSync(join(d, 'locflow.config.json'), JSON.stringify({ ...config, mt: { apertium: { command: script } } }));
-    const r = await locflowInProcess(d, 'translate', '--engine', 'apertium', '--lang', 'es');
+    let r: Awaited<ReturnType<typeof locflowInProcess>>;
+    try {
+      r = await locflowInProcess(d, 'translate', '--engine', 'apertium', '--lang', 'es');
+    } finally {
+      vi.doUnmock('../src/workflow/translate.js');
+    }
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/internal error/u);
     // Stopped early, the script may not have reached its first line (no pid written, nothing left running); stopped
