@@ -11,24 +11,37 @@ import { memo } from '../../model/memo.js';
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // Three rows of the table, reused from call to call (a run compares hundreds of thousands of word pairs).
+  if (rows.length < 3 * (n + 1)) rows = new Int32Array(3 * (n + 1) * 2);
+  let prev2 = 0;
+  let prev = n + 1;
+  let cur = 2 * (n + 1);
+  for (let j = 0; j <= n; j++) {
+    rows[prev2 + j] = 0;
+    rows[prev + j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    rows[cur] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(rows[prev + j]! + 1, rows[cur + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        v = Math.min(v, rows[prev2 + j - 2]! + 1);
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const oldPrev2 = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldPrev2;
   }
-  return prev[n]!;
+  return rows[prev + n]!;
 }
+
+let rows = new Int32Array(3 * 64);
 
 /** Whether `b` is `a` with two adjacent, different letters swapped. */
 export function isTransposition(a: string, b: string): boolean {
@@ -57,6 +70,8 @@ function spelling(word: string): string {
 }
 
 const spellingOf = memo(spelling);
+let lastSource = '';
+let lastSpelling = '';
 
 /** How a target word renders a source word: by a shared stem or compound part, or only respelled (Tehran → teheran). */
 export type Likeness = 'stem' | 'respelled';
@@ -82,7 +97,12 @@ export function likeness(source: string, target: string): Likeness | undefined {
     target.includes(source.slice(0, Math.max(5, source.length - 2)))
   )
     return 'stem';
-  const a = spellingOf(source);
+  // (a word is compared with every word of a target in turn: its own spelling is remembered from the call before)
+  if (source !== lastSource) {
+    lastSource = source;
+    lastSpelling = spellingOf(source);
+  }
+  const a = lastSpelling;
   const b = spellingOf(target);
   if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return undefined;
   let prefix = 0;
