@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -215,6 +224,15 @@ describe('segmentation record', () => {
       if (!file.endsWith('.json')) expect(again.read).toBe(false);
       expect(again.doc).toStrictEqual(reader(text));
     }
+  });
+
+  it('is neither read nor written through a link out of the project', async () => {
+    const root = project();
+    const outside = project();
+    symlinkSync(outside, join(root, '.locflow'));
+    await recordRun(root, article);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(documentOf(root, article).read).toBe(true);
   });
 
   it('writes nothing when every document came from the record', async () => {

@@ -109,6 +109,7 @@ export class SegmentationRecord {
    * next run when it can be).
    */
   document(meta: DocumentMeta, text: string, read: () => Document): Document {
+    if (this.file === undefined) return read(); // a record that cannot be kept is neither read nor made
     const textHash = hash(text);
     const entry = this.entries.get(meta.path);
     if (entry && entry.hash === textHash && entry.id === meta.id) {
