@@ -50,19 +50,64 @@ const trailingWord = (token: string): string => /([\p{L}\p{M}\p{N}]*)[^\p{L}\p{M
 const asciiNonWord = (code: number): boolean =>
   code < 128 && !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
 
-/** A quick look for two neighbouring tokens that may be one word twice; most sentences have none. */
-function mayRepeat(text: string): boolean {
-  const tokens = text.toLowerCase().split(/\s+/u);
-  for (let i = 1; i < tokens.length; i++) {
-    const a = tokens[i - 1]!;
-    const b = tokens[i]!;
-    if (a === b && a !== '') return true;
-    if (a === '' || b === '' || asciiNonWord(a.charCodeAt(a.length - 1)) || asciiNonWord(b.charCodeAt(0))) continue;
-    // The word would start with b's first letter and end with a's last one.
-    if (!a.includes(b.charAt(0)) || !b.includes(a.charAt(a.length - 1))) continue;
-    if (trailingWord(a) === leadingWord(b)) return true;
+/**
+ * A quick look for two neighbouring tokens (split at white space) that may be one word twice; most sentences have
+ * none. The tokens are read as spans of the lower-cased text, no string made per token.
+ */
+export function mayRepeat(text: string): boolean {
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let prevStart = -1;
+  let prevEnd = -1;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isWhiteSpace(lower.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isWhiteSpace(lower.charCodeAt(i))) i++;
+    if (prevStart >= 0 && neighboursMayRepeat(lower, prevStart, prevEnd, start, i)) return true;
+    prevStart = start;
+    prevEnd = i;
   }
   return false;
+}
+
+/** Tokens a = lower[as, ae) and b = lower[bs, be), side by side: the same, or maybe one word inside both. */
+function neighboursMayRepeat(lower: string, as: number, ae: number, bs: number, be: number): boolean {
+  if (ae - as === be - bs && sameSpans(lower, as, bs, ae - as)) return true;
+  const last = lower.charCodeAt(ae - 1);
+  const first = lower.charCodeAt(bs);
+  if (asciiNonWord(last) || asciiNonWord(first)) return false;
+  // The word would start with b's first letter and end with a's last one.
+  if (!hasCode(lower, as, ae, first) || !hasCode(lower, bs, be, last)) return false;
+  return trailingWord(lower.slice(as, ae)) === leadingWord(lower.slice(bs, be));
+}
+
+const sameSpans = (text: string, a: number, b: number, length: number): boolean => {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+};
+
+const hasCode = (text: string, from: number, to: number, code: number): boolean => {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
+  return false;
+};
+
+/** What /\s/u matches, by code unit. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** "Sie sie", "Will will": a capitalised word inside a sentence followed by the lower-case one is two different words. */
