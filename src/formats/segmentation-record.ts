@@ -10,12 +10,12 @@ import type { DocumentMeta } from './format.js';
 /**
  * The segmentation record: how each source document was last cut into units, so that a build reads a document
  * again only when its text changed. One file per project, .locflow/segmentation.json, read once and written (when
- * something changed) once per run, with the run's other files.
+ * something changed) once per run, after the run's own files.
  *
  * A document is kept as offsets into its own text: the skeleton's literal lengths, each unit's length, role, block,
  * sentence and notes, and its content only when it is not its plain text. A document whose skeleton and units do not
- * lay its text end to end (a format that rewrites what it reads), or that does not come back from the record equal
- * to what its format read, is not recorded: it is read every time.
+ * lay its text end to end (a format that rewrites what it reads), or that holds anything an entry does not keep, is
+ * not recorded: it is read every time.
  *
  * What a document's entry is good for: the same text (a hash of it), read the same way — the same record layout, the
  * same code (codeVersion), source language, encoding and "text" section of the configuration (the run's key, in the
@@ -40,7 +40,7 @@ interface Header {
   readonly body: string;
 }
 
-/** One document as recorded (see Recorded's fields). */
+/** One document as recorded: what `rebuild` makes it from with its text. */
 interface Entry {
   readonly path: string;
   readonly id: string;
@@ -52,7 +52,7 @@ interface Entry {
   readonly notes: readonly (readonly string[])[];
   /** Per unit: its id. */
   readonly ids: readonly string[];
-  /** Per unit, five numbers: length, role (names), block, sentence, notes (notes), flags (FLAG_*). */
+  /** Per unit, UNIT_FIELDS numbers: length, role (names), block, sentence, notes (notes), flags (FLAG_*). */
   readonly units: readonly number[];
   /** The skeleton: a literal's length (≥ 0), or -1 - the unit's index for a unit's place. */
   readonly skeleton: readonly number[];
