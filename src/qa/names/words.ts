@@ -75,8 +75,16 @@ function lookUpEnglish(word: string): boolean {
   const words = englishWords();
   if (words.has(w)) return true;
   // Plurals and possessives the list spells out only for some words.
-  return (w.endsWith('s') && words.has(w.slice(0, -1))) || (w.endsWith('es') && words.has(w.slice(0, -2)));
+  if ((w.endsWith('s') && words.has(w.slice(0, -1))) || (w.endsWith('es') && words.has(w.slice(0, -2)))) return true;
+  // Words made of a common one the list lacks: a prefix before it ("microfinance", "multiparty"), or a noun of action
+  // made from an adjective ("medicalisation").
+  const prefix = DERIVING_PREFIX.exec(w);
+  if (prefix && w.length - prefix[0].length >= 5 && lookUpEnglish(w.slice(prefix[0].length))) return true;
+  const suffix = /i[sz]ations?$/u.exec(w);
+  return suffix !== null && suffix.index >= 4 && words.has(w.slice(0, suffix.index));
 }
+
+const DERIVING_PREFIX = /^(?:micro|macro|mega|multi|anti|non|pre|post|over|under|inter|super|semi|mini|counter)-?/u;
 
 /** Titles written before a name ("Mr Peña Nieto" → "Sr. Peña Nieto"): the name is what follows. */
 const TITLES = new Set([

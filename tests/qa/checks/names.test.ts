@@ -880,3 +880,14 @@ describe("a person's name led by a given name, none of its words in the target",
     ).not.toMatch(/error/u);
   });
 });
+
+describe('a word made of a common one with a prefix or an -isation is a common word', () => {
+  it('"Medicalisation" first in a sentence is no name; "Microfinance" is one of common words', () => {
+    expect(findNames('Medicalisation or not, costs rose.', 'en')).toEqual([]);
+    expect(findNames('It leads in Microfinance.', 'en').map((n) => n.kind)).toEqual(['common']);
+  });
+
+  it('not a name whose rest is too short to tell ("Microsoft")', () => {
+    expect(findNames('It leads in Microsoft.', 'en').map((n) => n.kind)).toEqual(['opaque']);
+  });
+});
