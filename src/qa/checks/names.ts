@@ -612,9 +612,14 @@ function lostWordRunKeeps(
       message: `name "${name.text}" is not in the target, where ${kept[0]!.count.keeping} other units keep "${kept[0]!.w}"`,
     };
   }
+  // (a person's: a given name before a word no dictionary has, "Felipe Calderón"; not a country, "Costa Rica", nor a
+  // given name before common words, "Red Casino")
   if (
     missing.every((w) => words.indexOf(w) < firstKept) &&
-    (personLike(name, source.lang, true) || missing.some((w) => isGivenName(w)))
+    !name.cldr &&
+    (personLike(name, source.lang, true) ||
+      (missing.some((w) => isGivenName(w)) &&
+        words.slice(firstKept).some((w) => !isCommonWord(w, source.lang))))
   )
     return undefined;
   const counts = missing.map((w) => source.keptWord(name.text, w));

@@ -758,6 +758,28 @@ describe('a word of a name the other units keep, lost here', () => {
     ]);
   });
 
+  it("also a given name before common words, and a country's first word", async () => {
+    const bakery: Array<[string, string]> = [
+      ['Shares of Rose Bakery rose.', 'Las acciones de Rose Bakery subieron.'],
+      ['Rose Bakery paid less.', 'Rose Bakery pagó menos.'],
+      ['The chief of Rose Bakery quit.', 'El jefe de Rose Bakery dimitió.'],
+    ];
+    expect(await run([...bakery, ['Yesterday Rose Bakery hired staff.', 'Ayer Bakery contrató personal.']])).toEqual([
+      'error: name "Rose Bakery" is in the target without "Rose", where 3 other units keep it',
+    ]);
+    const country: Array<[string, string]> = [
+      ['Prices of bread rose sharply in Sierra Leone.', 'Los precios del pan subieron mucho en Sierra Leona.'],
+      ['The mayor of the capital of Sierra Leone spoke.', 'Habló el alcalde de la capital de Sierra Leona.'],
+      ['On Sunday the voters of Sierra Leone went to the polls.', 'El domingo los electores de Sierra Leona votaron.'],
+    ];
+    expect(
+      await run([
+        ...country,
+        ['The rents of houses in Sierra Leone doubled.', 'Los alquileres de las casas en Leona se duplicaron.'],
+      ]),
+    ).toEqual(['error: name "Sierra Leone" is in the target without "Sierra", where 3 other units keep it']);
+  });
+
   it("not a person's name shortened to its last words", async () => {
     const person: Array<[string, string]> = [
       ['Wendel Harlow spoke first.', 'Wendel Harlow habló primero.'],
