@@ -618,8 +618,7 @@ function lostWordRunKeeps(
     missing.every((w) => words.indexOf(w) < firstKept) &&
     !name.cldr &&
     (personLike(name, source.lang, true) ||
-      (missing.some((w) => isGivenName(w)) &&
-        words.slice(firstKept).some((w) => !isCommonWord(w, source.lang))))
+      (missing.some((w) => isGivenName(w)) && words.slice(firstKept).some((w) => !isCommonWord(w, source.lang))))
   )
     return undefined;
   const counts = missing.map((w) => source.keptWord(name.text, w));
