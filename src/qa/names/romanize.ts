@@ -1,4 +1,3 @@
-import { memo } from '../../model/memo.js';
 import { editDistance } from './similar.js';
 
 /**
@@ -125,12 +124,18 @@ export function latinSkeleton(word: string): string {
   );
 }
 
-// One table for the three scripts, as looked up in turn: Arabic first, then Cyrillic (which lends Greek letters), then Greek.
-const FOREIGN = new Map<string, string>([
-  ...Object.entries(GREEK),
-  ...Object.entries(CYRILLIC),
-  ...Object.entries(ARABIC),
-]);
+// One table for the three scripts, as looked up in turn: Arabic first, then Cyrillic (which lends Greek letters), then
+// Greek. Indexed by the letter's code (every letter is one UTF-16 unit): no one-letter string made per letter read.
+const FOREIGN: ReadonlyArray<string | undefined> = (() => {
+  const table: Array<string | undefined> = [];
+  for (const [letter, sound] of new Map([
+    ...Object.entries(GREEK),
+    ...Object.entries(CYRILLIC),
+    ...Object.entries(ARABIC),
+  ]))
+    table[letter.charCodeAt(0)] = sound;
+  return table;
+})();
 
 /** The consonant skeleton of a word in Arabic, Cyrillic or Greek script; null for other scripts. */
 export function foreignSkeleton(word: string): string | null {
@@ -140,7 +145,7 @@ export function foreignSkeleton(word: string): string | null {
   const lower = word.toLowerCase();
   const text = lower.includes('تش') ? lower.replace(/تش/gu, 'ش') : lower;
   for (let i = 0; i < text.length; i++) {
-    const c = FOREIGN.get(text.charAt(i));
+    const c = FOREIGN[text.charCodeAt(i)];
     if (c === undefined) continue;
     known = true;
     // A sound class written twice in a row is one.
@@ -152,10 +157,11 @@ export function foreignSkeleton(word: string): string | null {
 /** Arabic clitics written onto a name: "and", "in/with", "to", "like", and the article. */
 const ARABIC_PREFIXES = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?/u;
 
-/** Skeletons a target word may carry: with and without the Arabic article and clitics. */
-export const targetSkeletons = memo(computeSkeletons);
-
-function computeSkeletons(word: string): string[] {
+/**
+ * Skeletons a target word may carry: with and without the Arabic article and clitics. (No memory: reading one
+ * letter by letter costs less than looking up a word, let alone two words joined, which are new every time.)
+ */
+export function targetSkeletons(word: string): string[] {
   const whole = foreignSkeleton(word);
   if (whole === null) return [];
   const bare = foreignSkeleton(word.replace(ARABIC_PREFIXES, ''));
