@@ -46,6 +46,22 @@ export function pseudoContent(source: Content, options: PseudoOptions = {}): Run
 const PLAIN: ReadonlyMap<string, string> = new Map(
   Object.entries(ACCENTED).map(([plain, accented]) => [accented, plain]),
 );
+/** Each accented look-alike's UTF-16 unit (all are one) → its plain letter's; 0 for every other unit. */
+const PLAIN_UNIT = new Uint16Array(0x10000);
+for (const [accented, plain] of PLAIN) PLAIN_UNIT[accented.charCodeAt(0)] = plain.charCodeAt(0);
+
+/** `text` with each accented look-alike read as its plain letter (a lone surrogate is no look-alike: kept). */
+function plainLetters(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const plain = PLAIN_UNIT[text.charCodeAt(i)]!;
+    if (plain === 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(plain);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 const OPENING = /^\u202E?\[/u;
 const CLOSING = / ·+\]\u202C?$/u;
 
@@ -67,7 +83,7 @@ export function readPseudo(target: Content): Run[] | undefined {
     let text = r;
     if (i === first) text = text.replace(OPENING, '');
     if (i === last) text = text.replace(CLOSING, '');
-    return [...text].map((c) => PLAIN.get(c) ?? c).join('');
+    return plainLetters(text);
   });
   return runs.filter((r) => r !== '');
 }
