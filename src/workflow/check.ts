@@ -21,7 +21,7 @@ import { storedUnits } from '../project/translations.js';
 import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
-import { loadBundle, loadDocuments } from '../project/documents.js';
+import { eachDocument, loadBundle, loadDocuments } from '../project/documents.js';
 import { qaOptions } from '../project/qa.js';
 
 export interface CheckOptions {
@@ -208,8 +208,15 @@ function pairsFromXliff(
     if (!known) {
       known = new Map();
       try {
-        for (const doc of loadDocuments(project))
-          for (const [unit, label] of documentLabels(doc)) known.set(unit, label);
+        // (one document at a time: only the labels are held, each distinct one once — "paragraph, line 3" is many
+        // units' label)
+        const labels = new Map<string, string>();
+        for (const doc of eachDocument(project))
+          for (const [unit, label] of documentLabels(doc)) {
+            let one = labels.get(label);
+            if (one === undefined) labels.set(label, (one = label));
+            known.set(unit, one);
+          }
       } catch (err) {
         if (!(err instanceof LocflowError)) throw err; // a source that cannot be read only costs the labels
       }
