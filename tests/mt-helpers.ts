@@ -34,8 +34,11 @@ export async function startApy(): Promise<{ url: string; stop: () => void; child
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = (): void => {
-    if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+    process.off('exit', stop);
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   };
+  // A suite whose stop is never reached (its setup timed out) still leaves no server behind.
+  process.once('exit', stop);
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`${url}/listPairs`);
