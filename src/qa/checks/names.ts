@@ -256,6 +256,23 @@ function lookFor(
   targetLang: string,
   learnt: readonly string[],
 ): Finding | undefined {
+  const found = lookForAsName(name, target, source, targetLang, learnt);
+  if (!found || (found.severity ?? 'error') === 'error') return found;
+  // A name not in the target, where the target has a gap about where the name stood — a preposition before nothing,
+  // "la Universidad de, en", "à et" —: the words that stood there were cut out, not translated.
+  if (!found.message.startsWith(`name "${name.text}" is not in the target`)) return found;
+  const gap = target.gap(placeFor(name, source.text));
+  if (gap === undefined) return found;
+  return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap.trim()}")` };
+}
+
+function lookForAsName(
+  name: FoundName,
+  target: TargetText,
+  source: SourceSide,
+  targetLang: string,
+  learnt: readonly string[],
+): Finding | undefined {
   const plain = lookForAs(name, undefined, target, source, targetLang, learnt);
   if (plain && (plain.severity ?? 'error') === 'error') return plain;
   // A person's name is kept, adapted or transliterated, never translated, though its words are common ones: read as

@@ -81,6 +81,27 @@ function closeAbbreviations(text: string): string {
 const OTHER_SCRIPT_WORD =
   /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}]{2}/u;
 
+// Per language, prepositions that never end a clause (none a separable verb particle: German "an", "auf", "mit" are
+// left out) and the conjunctions that cannot follow one.
+const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
+  es: ['de|del|en|a|al|con|por|para|desde|hasta|entre|sobre|sin|hacia|según|ante|tras', 'y|o|e|u|ni'],
+  fr: ['de|du|à|au|aux|en|pour|par|chez|dans|sur|sous|vers|entre|sans|selon', 'et|ou|ni'],
+  de: ['von|vom|zum|zur|im|am|für|seit|beim', 'und|oder'],
+  it: ['di|del|della|a|al|alla|da|dal|in|nel|nella|con|su|sul|per|tra|fra', 'e|o|né'],
+  pt: ['de|do|da|em|no|na|a|ao|com|por|para|desde|até|entre|sobre|sem', 'e|ou|nem'],
+};
+// One of them in lower case, not inside a word or an abbreviation, before punctuation (not an ellipsis, nor the
+// period of an abbreviation: "a.m.") or the end, or before a conjunction.
+const GAPS = new Map(
+  Object.entries(GAP_WORDS).map(([lang, [prepositions, conjunctions]]) => [
+    lang,
+    new RegExp(
+      `(?<![\\p{L}\\p{N}'’.-])(?:${prepositions})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${conjunctions})\\s)`,
+      'gu',
+    ),
+  ]),
+);
+
 export class TargetText {
   readonly folded: string;
   readonly words: readonly TargetWord[];
@@ -258,6 +279,18 @@ export class TargetText {
   /** Whether a word begins with this folded prefix. */
   hasWordStartingWith(prefix: string): boolean {
     return this.firstStartingWith(prefix) !== undefined;
+  }
+
+  /**
+   * A preposition before nothing — before punctuation or a conjunction: "de ,", "à et", "von." — about where a name
+   * stood (`place`, a share of the text's length; anywhere when undefined): where words were cut out of the text.
+   */
+  gap(place?: number): string | undefined {
+    const re = GAPS.get(this.lang);
+    if (!re) return undefined;
+    for (const m of this.text.matchAll(re))
+      if (place === undefined || Math.abs(m.index / Math.max(1, this.text.length) - place) <= PLACE_MARGIN) return m[0];
+    return undefined;
   }
 
   /**

@@ -913,3 +913,44 @@ describe('a word made of a common one with a prefix or an -isation is a common w
     expect(findNames('It leads in Microsoft.', 'en').map((n) => n.kind)).toEqual(['opaque']);
   });
 });
+
+describe('a name not in the target, where the target has a gap there', () => {
+  it('a preposition before nothing where the name stood: cut out, an error', async () => {
+    expect(
+      await run([['Yesterday they read the report of the Harbour Board.', 'Ayer leyeron el informe de.']]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("de.")']);
+    expect(
+      await run([
+        [
+          'Yesterday the mayor met the Harbour Board and the police.',
+          'Ayer el alcalde se reunió con el de y la policía.',
+        ],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("de y")']);
+  });
+
+  it('not without a gap, nor with one far from where the name stood, nor for an abbreviation or an ellipsis', async () => {
+    const warned = ['warning: name "Harbour Board" is not in the target; translated as?'];
+    expect(
+      await run([['Yesterday they read the report of the Harbour Board.', 'Ayer leyeron el informe portuario.']]),
+    ).toEqual(warned);
+    expect(
+      await run([
+        [
+          'According to the mayor, who spoke at length about many other things, they read the report of the Harbour Board.',
+          'Según el alcalde, que habló mucho de, entre otras cosas, muchas otras cosas, leyeron el informe portuario.',
+        ],
+      ]),
+    ).toEqual(warned);
+    expect(
+      await run([
+        ['At 5 a.m. they read the report of the Harbour Board.', 'A las 5 a.m. leyeron el informe portuario.'],
+      ]),
+    ).toEqual(warned);
+    expect(
+      await run([
+        ['They read the report of the Harbour Board... from 1987.', 'Leyeron el informe portuario de... 1987.'],
+      ]),
+    ).toEqual(warned);
+  });
+});
