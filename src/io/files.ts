@@ -188,7 +188,7 @@ function readFailure(err: unknown, path: string, what: string): unknown {
 }
 
 /** How much of a file readTextPieces reads at a time. */
-const PIECE_BYTES = 1 << 16;
+export const PIECE_BYTES = 1 << 16;
 
 /**
  * A text file as readText reads it, in pieces of about `pieceBytes` cut anywhere: a large file is never held

@@ -7,6 +7,8 @@ import type { Project } from './project.js';
 import { sourceDocuments } from './sources.js';
 import { LocflowError } from '../errors.js';
 import { readDecoded, readText, readTextPieces, relativeToProjectPath } from '../io/files.js';
+import { decodeText } from '../io/encoding.js';
+import type { ReadAhead } from '../io/read-ahead.js';
 import { formatFor } from '../formats/registry.js';
 
 /**
@@ -50,8 +52,11 @@ export function* eachDocumentUnits(project: Project): Generator<DocumentUnits> {
   for (const source of checkedSources(project)) yield documentUnits(project, source);
 }
 
-/** One source document as extract reads it (its format loaded: loadFormats). */
-export function documentUnits(project: Project, { file, meta }: Source): DocumentUnits {
+/**
+ * One source document as extract reads it (its format loaded: loadFormats). A small file `ahead` has read already is
+ * decoded from those bytes, as readTextPieces decodes a file of one piece.
+ */
+export function documentUnits(project: Project, { file, meta }: Source, ahead?: ReadAhead): DocumentUnits {
   const { encoding, text } = project.config;
   const format = formatFor(file);
   const unitReader = format.unitReader;
@@ -60,7 +65,11 @@ export function documentUnits(project: Project, { file, meta }: Source): Documen
     batches: unitReader
       ? function* () {
           const reader = unitReader(meta, text);
-          for (const piece of readTextPieces(file, 'source file', encoding)) yield reader.push(piece);
+          const bytes = ahead?.take(file);
+          const pieces = bytes
+            ? [decodeText(bytes, file, 'source file', encoding).text]
+            : readTextPieces(file, 'source file', encoding);
+          for (const piece of pieces) yield reader.push(piece);
           yield reader.end();
         }
       : function* () {

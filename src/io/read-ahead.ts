@@ -1,0 +1,100 @@
+import type { MessagePort, Worker } from 'node:worker_threads';
+
+/**
+ * Small files read ahead by a thread of their own, in the order a run will read them (extract's sources): opening,
+ * sizing, reading and closing a file is kernel work, sometimes a wait for the disk, that the main thread then does not
+ * do between two documents. The thread keeps at most FILES_AHEAD files ahead of the main thread and hands each file's
+ * bytes over without a copy. The main thread takes them without waiting (`take`): a file not read yet, read otherwise
+ * (too large, empty, failed) or asked out of order is read by the caller as before, so what a run reads and the errors
+ * it reports are the same; a file read ahead is its bytes as they were a few documents earlier.
+ */
+
+/** How far ahead the thread reads: enough to stay ahead, little held. */
+const FILES_AHEAD = 32;
+
+const THREAD_CODE = `
+const { workerData } = require('node:worker_threads');
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { files, maxBytes, port, taken } = workerData;
+for (let i = 0; i < files.length; i++) {
+  while (i - Atomics.load(taken, 0) >= ${FILES_AHEAD} && Atomics.load(taken, 1) === 0)
+    Atomics.wait(taken, 0, Atomics.load(taken, 0), 1000);
+  if (Atomics.load(taken, 1) === 1) break; // stopped
+  let bytes;
+  try {
+    const fd = openSync(files[i], 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > 0 && size <= maxBytes) {
+        const buffer = new Uint8Array(new ArrayBuffer(size));
+        let n = 0;
+        for (let got = -1; n < size && got !== 0; n += got) got = readSync(fd, buffer, n, size - n, null);
+        bytes = n < size ? buffer.slice(0, n) : buffer;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    bytes = undefined; // the caller reads it, and reports what is wrong
+  }
+  if (bytes) port.postMessage({ i, bytes }, [bytes.buffer]);
+  else port.postMessage({ i });
+}
+`;
+
+export class ReadAhead {
+  private next = 0;
+
+  private constructor(
+    private readonly files: readonly string[],
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    /** [0]: files the main thread has taken; [1]: 1 once stopped. */
+    private readonly taken: Int32Array,
+    private readonly receive: (port: MessagePort) => { message: unknown } | undefined,
+  ) {}
+
+  /** A thread reading `files` (those of at most `maxBytes`) ahead, when this is the main thread; else undefined. */
+  static start(files: readonly string[], maxBytes: number): ReadAhead | undefined {
+    // Loaded when first needed, not at start-up (as every other use of threads).
+    const { Worker, MessageChannel, isMainThread, receiveMessageOnPort } =
+      process.getBuiltinModule('node:worker_threads');
+    if (!isMainThread) return undefined;
+    const { port1, port2 } = new MessageChannel();
+    const taken = new Int32Array(new SharedArrayBuffer(8));
+    const worker = new Worker(THREAD_CODE, {
+      eval: true,
+      stdout: false,
+      stderr: false,
+      workerData: { files, maxBytes, port: port2, taken },
+      transferList: [port2],
+    });
+    worker.unref();
+    worker.on('error', () => undefined); // a thread that fails reads nothing more: each file is read by the caller
+    return new ReadAhead(files, worker, port1, taken, receiveMessageOnPort);
+  }
+
+  /**
+   * The bytes of `file` when it is the next file of the list and was read whole, taken without waiting; undefined
+   * otherwise (the caller reads it). Each call moves on to the next file of the list when `file` is the next one.
+   */
+  take(file: string): Buffer | undefined {
+    if (Atomics.load(this.taken, 1) === 1 || this.files[this.next] !== file) return undefined;
+    const i = this.next++;
+    Atomics.store(this.taken, 0, this.next);
+    Atomics.notify(this.taken, 0);
+    for (;;) {
+      const got = this.receive(this.port)?.message as { i: number; bytes?: Uint8Array } | undefined;
+      if (got === undefined || got.i > i) return undefined; // not read yet (the thread then is behind: rare)
+      if (got.i === i) return got.bytes && Buffer.from(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength);
+    }
+  }
+
+  /** Stops the thread (files it has not read are read by the caller). */
+  stop(): void {
+    Atomics.store(this.taken, 1, 1);
+    Atomics.notify(this.taken, 0);
+    this.port.close();
+    void this.worker.terminate();
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { ReadAhead } from '../src/io/read-ahead.js';
+
+function files(count: number): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-ahead-'));
+  return Array.from({ length: count }, (_, i) => {
+    const file = join(dir, `f${i}.txt`);
+    writeFileSync(file, `file ${i} “é” ${'x'.repeat(i * 10)}`);
+    return file;
+  });
+}
+
+describe('ReadAhead', () => {
+  it('gives each file of the list, in order, its bytes as on disk, read by its own thread', async () => {
+    const list = files(20);
+    const ahead = ReadAhead.start(list, 1 << 16)!;
+    try {
+      await sleep(500); // the thread has read them by now
+      for (const file of list) expect(ahead.take(file)).toEqual(readFileSync(file));
+    } finally {
+      ahead.stop();
+    }
+  });
+
+  it('leaves to the caller what it did not read whole: too large, empty, missing, a folder, asked out of order', async () => {
+    const list = files(6);
+    writeFileSync(list[1]!, 'y'.repeat(200)); // above the limit below
+    writeFileSync(list[2]!, ''); // empty (a special file may say 0 and hold more)
+    const missing = join(list[0]!, '..', 'missing.txt');
+    const folder = join(list[0]!, '..', 'folder');
+    mkdirSync(folder);
+    const ahead = ReadAhead.start([list[0]!, list[1]!, list[2]!, missing, folder, list[3]!, list[4]!, list[5]!], 100)!;
+    try {
+      await sleep(500);
+      expect(ahead.take(list[0]!)).toEqual(readFileSync(list[0]!));
+      expect(ahead.take(list[1]!)).toBeUndefined();
+      expect(ahead.take(list[2]!)).toBeUndefined();
+      expect(ahead.take(missing)).toBeUndefined();
+      expect(ahead.take(folder)).toBeUndefined();
+      expect(ahead.take(list[4]!)).toBeUndefined(); // not the next one: the list stays where it was
+      expect(ahead.take(list[3]!)).toEqual(readFileSync(list[3]!));
+      expect(ahead.take(list[4]!)).toEqual(readFileSync(list[4]!));
+    } finally {
+      ahead.stop();
+    }
+    expect(ahead.take(list[5]!)).toBeUndefined(); // stopped
+  });
+
+  it('reads at most a few dozen files ahead of what was taken', async () => {
+    const list = files(200);
+    const ahead = ReadAhead.start(list, 1 << 16)!;
+    try {
+      await sleep(500);
+      const got = list.map((file) => ahead.take(file));
+      // The thread waited for the first takes, so the files after them came later than asked for, and were read here.
+      expect(got.slice(0, 32).every((b) => b !== undefined)).toBe(true);
+      expect(got.some((b) => b === undefined)).toBe(true);
+    } finally {
+      ahead.stop();
+    }
+  });
+});
