@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasWordAsWritten } from '../../src/qa/text.js';
+import { fold, hasWordAsWritten } from '../../src/qa/text.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 // Letters, digits, marks, astral letters and halves of surrogate pairs, spaces and punctuation.
@@ -49,5 +49,54 @@ describe('hasWordAsWritten', () => {
     // Half of a surrogate pair is not a character of the text.
     expect(hasWordAsWritten('\ud83d\ude00', '\ude00')).toBe(false);
     expect(hasWordAsWritten('\ud83d\ude00', '\ud83d')).toBe(false);
+  });
+});
+
+/** Folding by its definition: decomposed, marks dropped, lower case. */
+const folded = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+describe('fold', () => {
+  it('folds every character below the combining marks as decomposing the text does', () => {
+    for (let c = 0; c < 0x300; c++) {
+      const ch = String.fromCharCode(c);
+      expect(fold(`${ch}é`), `U+${c.toString(16)}`).toBe(folded(`${ch}é`));
+    }
+  });
+
+  it('folds any text as decomposing it does: Latin, with marks, Greek sigma, other scripts, long', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'É',
+      'é',
+      'e\u0301',
+      'ß',
+      'ẞ',
+      'İ',
+      'ı',
+      'Ø',
+      'ǅ',
+      'ȷ',
+      'ʰ',
+      'Σ',
+      'ΟΣ',
+      'ش',
+      ' ',
+      '.',
+      'Ω',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(fold(text)).toBe(folded(text));
+      }),
+      { numRuns: 2000 },
+    );
+    const long = 'Él dijo «sí» — Ñandú, Æsir. '.repeat(400);
+    expect(fold(long)).toBe(folded(long));
   });
 });
