@@ -2,7 +2,8 @@
 // text as one file (bench/news-corpus.mjs builds both from the bundled article's sentences, public domain as
 // the project ships it). Runs alternate, A B A B, and the medians are printed. Benchmarks, not tests: nothing here
 // fails on a slow machine. BENCH_WORDS (default 850000), BENCH_RUNS (default 3), BENCH_SCALES (check's scaling,
-// default "1,4") and BENCH_MEMORY_SCALES (extract's peak memory, default "1,4,16") size it. Reads nothing outside
+// default "1,4"), BENCH_MEMORY_SCALES (peak memory of the corpus as one file, default "1,4,16") and
+// BENCH_MANY_SCALES (peak memory of import and check of the corpus as many XLIFF files, default "1,4") size it. Reads nothing outside
 // the repository but for one translate row: real news without repeats, the English side of WMT's newstest2012 from
 // BENCH_NEWS_DIR (default ../shared/corpora/parallel-dev beside the repository), left out when it is not there.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const words = Number(process.env.BENCH_WORDS ?? 850_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const scales = (process.env.BENCH_SCALES ?? '1,4').split(',').map(Number);
 const memoryScales = (process.env.BENCH_MEMORY_SCALES ?? '1,4,16').split(',').map(Number);
+const manyScales = (process.env.BENCH_MANY_SCALES ?? '1,4').split(',').map(Number);
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const tt = has('txt2po') && has('po2xliff') && has('po2txt') && has('pofilter');
 
@@ -150,6 +152,21 @@ try {
   console.log(`  extract peak: ${peaks.join('; ')}`);
   console.log(`  import peak (one XLIFF file): ${imports.join('; ')}`);
   console.log(`  check peak (the same XLIFF file): ${checks.join('; ')}`);
+  // How a newsroom works: one XLIFF file per article, imported and checked together.
+  const manyImports = [];
+  const manyChecks = [];
+  for (const scale of manyScales) {
+    const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `n${scale}`), { words, scale });
+    // (the 1× corpus is pseudo-translated already, above)
+    if (scale !== 1) once(`${fresh} && ${locflow('extract')} && ${locflow('pseudo --lang es')}`, c.many);
+    const [imp] = alternate([{ cwd: c.many, prepare: aside('locales'), run: locflow('import xliff/es/*.xlf') }]);
+    manyImports.push(`${scale}× (${c.files} files) ${imp.mb.toFixed(0)} MB, ${imp.cpu.toFixed(1)} s CPU`);
+    const [chk] = alternate([{ cwd: c.many, run: `${locflow('check xliff/es/*.xlf --json')}; test $? -le 1` }]);
+    manyChecks.push(`${scale}× ${chk.mb.toFixed(0)} MB, ${chk.cpu.toFixed(1)} s CPU`);
+    if (scale !== 1) rmSync(join(work, `n${scale}`), { recursive: true, force: true });
+  }
+  console.log(`  import peak (one XLIFF file per article): ${manyImports.join('; ')}`);
+  console.log(`  check peak (the same XLIFF files): ${manyChecks.join('; ')}`);
   if (has('apertium') && spawnSync('apertium', ['-l'], { encoding: 'utf8' }).stdout.includes('eng-spa')) {
     // 22 articles through Apertium, beside raw Apertium on the same text in one call: the corpus's (its stories are
     // made of one article's sentences, so they repeat many, which translate sends once), and real news without

@@ -115,6 +115,42 @@ describe('import of many files in one run', () => {
     );
   }, 60_000);
 
+  it('builds on a document planned many files earlier, its bundles already written aside', async () => {
+    // Past a batch's first files, its temporary files are written on a thread of their own: the plan read back from
+    // there must be the one written, whole.
+    const n = 70;
+    const dir = await newsProject(n);
+    const inbox = join(dir, 'inbox');
+    mkdirSync(inbox);
+    const x0 = xliffOf(dir, 'story-0');
+    const total = x0.files[0]!.units.length;
+    const half = Math.ceil(total / 2);
+    writeFileSync(
+      join(inbox, 'first.xlf'),
+      translated(x0, (i) => i < half),
+    );
+    for (let i = 1; i < n; i++)
+      writeFileSync(
+        join(inbox, `s${i}.xlf`),
+        translated(xliffOf(dir, `story-${i}`), () => true),
+      );
+    writeFileSync(
+      join(inbox, 'last.xlf'),
+      translated(x0, () => true),
+    );
+    const files = [
+      'inbox/first.xlf',
+      ...Array.from({ length: n - 1 }, (_, i) => `inbox/s${i + 1}.xlf`),
+      'inbox/last.xlf',
+    ];
+    const run = await importRun(await loadProject(dir), files);
+    expect(run.refused).toEqual([]);
+    expect(run.results.at(-1)).toMatchObject({ doc: 'story-0', imported: total - half, unchanged: half });
+    expect(Object.keys(bundleOf(dir, 'story-0')!)).toHaveLength(total);
+    for (let i = 1; i < n; i++) expect(Object.keys(bundleOf(dir, `story-${i}`)!)).toHaveLength(total);
+    expect(readdirSync(join(dir, 'locales', 'es')).filter((f) => !f.endsWith('.json'))).toEqual([]);
+  }, 120_000);
+
   it('killed at any moment, leaves every bundle old or new, never torn, and the next run completes it', async () => {
     const n = 120;
     const dir = await newsProject(n);

@@ -189,6 +189,15 @@ export class AtomicBatch {
     return first;
   }
 
+  /**
+   * Where what `path` will hold after commit() is now, once written: the temporary file this batch wrote for it, else
+   * `path` itself (not written by this batch, or left as it was by writeChanged).
+   */
+  async pending(path: string): Promise<string> {
+    await this.settleWrites();
+    return this.temps.get(path) ?? path;
+  }
+
   get size(): number {
     return this.temps.size;
   }

@@ -72,7 +72,8 @@ function copied(parsed: Readonly<Record<string, string>>): Record<string, string
   return translations;
 }
 
-function readMeta(metaPath: string): Record<string, UnitMeta> {
+/** A bundle's metadata file (metaPathOf), each unit's state, origin and source; empty when there is none. */
+export function readMeta(metaPath: string): Record<string, UnitMeta> {
   const meta: Record<string, UnitMeta> = {};
   if (!existsSync(metaPath)) return meta;
   const units = parseJsonObject(metaPath).units;

@@ -7,7 +7,14 @@ import { codeKey, codesOf, codeTally, documentLabels, normalizeContent, showDiff
 import { sameRuns, type FlaggedUnit } from '../project/translations.js';
 import { sentTargets } from '../project/exports.js';
 import { contentToI18n } from '../store/codes.js';
-import { bundleFilePieces, type Bundle, type UnitMeta } from '../store/bundle.js';
+import {
+  bundleFilePieces,
+  metaPathOf,
+  readMeta,
+  readTranslations,
+  type Bundle,
+  type UnitMeta,
+} from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
 import type { XliffDocument, XliffUnit } from '../xliff/model.js';
@@ -91,25 +98,32 @@ export async function importRun(
   return withProjectLock(project.root, 'import', async () => {
     const docs = new ProjectDocuments(project);
     const qa = qaOptions(project);
-    const planned = new Map<string, PlannedBundle>();
+    // The accepted files' bundles go to the batch's temporary files as each file is accepted (a dry run holds them).
+    const batch = options.dryRun ? undefined : new AtomicBatch();
+    const planned = new PlannedBundles(batch);
     const entries: TmEntry[] = [];
     const results: ImportResult[] = [];
     const refused: LocflowError[] = [];
-    for (const file of paths) {
-      let plan: FilePlan;
-      try {
-        plan = await planFile(project, docs, file, options, qa, planned);
-      } catch (err) {
-        const known = asLocflowError(err);
-        if (!(known instanceof LocflowError) || known.exitCode !== 2) throw err;
-        refused.push(known);
-        continue;
+    try {
+      for (const file of paths) {
+        let plan: FilePlan;
+        try {
+          plan = await planFile(project, docs, file, options, qa, planned);
+        } catch (err) {
+          const known = asLocflowError(err);
+          if (!(known instanceof LocflowError) || known.exitCode !== 2) throw err;
+          refused.push(known);
+          continue;
+        }
+        await planned.add(plan.planned);
+        entries.push(...plan.entries);
+        results.push(...plan.results);
       }
-      for (const [path, bundle] of plan.planned) planned.set(path, bundle);
-      entries.push(...plan.entries);
-      results.push(...plan.results);
+      if (batch && planned.size) await commitImport(project, paths, batch, entries);
+    } finally {
+      // (nothing is left staged: a committed batch has no temporary files left)
+      await batch?.abandon();
     }
-    if (!options.dryRun && planned.size) await commitImport(project, paths, planned, entries);
     return { results, refused };
   });
 }
@@ -126,6 +140,48 @@ interface Accepted {
   readonly target: Run[];
   /** What the file says of the unit, all that is kept of it: the XLIFF unit itself (its source, notes) is let go. */
   readonly xu: Pick<XliffUnit, 'state' | 'origin'>;
+}
+
+/**
+ * The bundles a run has planned, by path. Each accepted file's bundles are written to the batch's temporary files at
+ * once and let go, so that a run over thousands of documents holds one file's bundles, not every one; a later file
+ * of the same document reads its planned bundle back from there. A dry run, which writes nothing, holds them.
+ */
+class PlannedBundles {
+  private readonly held = new Map<string, Bundle>();
+  private readonly staged = new Set<string>();
+
+  constructor(private readonly batch: AtomicBatch | undefined) {}
+
+  get size(): number {
+    return this.held.size + this.staged.size;
+  }
+
+  /** The bundle planned for `path` by an earlier file of the run, if any. */
+  async get(path: string): Promise<Bundle | undefined> {
+    const held = this.held.get(path);
+    if (held || !this.batch || !this.staged.has(path)) return held;
+    // (both files are written for a planned bundle: its temporary files, or the files it left as they were)
+    const translations = readTranslations(await this.batch.pending(path));
+    return { translations, meta: readMeta(await this.batch.pending(metaPathOf(path))) };
+  }
+
+  /** An accepted file's bundles. */
+  async add(plan: ReadonlyMap<string, PlannedBundle>): Promise<void> {
+    for (const [path, { bundle, order }] of plan) {
+      if (!this.batch) {
+        this.held.set(path, bundle);
+        continue;
+      }
+      // Streamed: a large document's JSON is never held whole.
+      for (const f of bundleFilePieces(path, bundle, order)) {
+        const file = this.batch.stream(f.path);
+        for (const piece of f.pieces) await file.write(piece);
+        await file.close();
+      }
+      this.staged.add(path);
+    }
+  }
 }
 
 /** What one accepted XLIFF file adds to the run: its bundles (by path), its memory entries, its results. */
@@ -146,7 +202,7 @@ async function planFile(
   file: string,
   options: ImportOptions,
   qa: RunOptions,
-  before: ReadonlyMap<string, PlannedBundle>,
+  before: PlannedBundles,
 ): Promise<FilePlan> {
   // Every <file> is checked and its new bundle made before anything is written: the XLIFF goes in whole or not at all.
   const planned = new Map<string, PlannedBundle>();
@@ -184,7 +240,7 @@ async function planFile(
         const doc = docs.of(item.original, file);
         const path = bundlePath(project, lang, doc);
         // Two <file>s of one document, or two files of one document in a run, build on each other.
-        const bundle = (planned.get(path) ?? before.get(path))?.bundle ?? loadBundle(project, lang, doc);
+        const bundle = planned.get(path)?.bundle ?? (await before.get(path)) ?? loadBundle(project, lang, doc);
         const sent = sentTargets(project, lang, doc);
         current = new Acceptance(doc, path, bundle, { file, sent, labels: lazyLabels(doc), options });
       }
@@ -262,14 +318,15 @@ function languageOf(
 }
 
 /**
- * The project's documents, found by path or id through maps and each read when a file first names it: an import of a
- * few files into a project of thousands reads only their documents.
+ * The project's documents, found by path or id through maps and each read when a file names it: an import of a few
+ * files into a project of thousands reads only their documents, and a run over thousands holds one at a time.
  */
 class ProjectDocuments {
   private readonly sources: readonly Source[];
   private readonly byPath: ReadonlyMap<string, Source>;
   private readonly byId: ReadonlyMap<string, Source>;
-  private readonly read = new Map<Source, Document>();
+  /** The document read last: the <file>s of one document usually follow each other; others are read again. */
+  private last: { readonly source: Source; readonly doc: Document } | undefined;
 
   constructor(private readonly project: Project) {
     this.sources = checkedSources(project);
@@ -287,9 +344,8 @@ class ProjectDocuments {
         hint: `sources: ${this.sources.map((s) => s.meta.path).join(', ')}`,
       });
     }
-    let doc = this.read.get(source);
-    if (!doc) this.read.set(source, (doc = readDocument(this.project, source)));
-    return doc;
+    if (this.last?.source !== source) this.last = { source, doc: readDocument(this.project, source) };
+    return this.last.doc;
   }
 }
 
@@ -444,7 +500,7 @@ function toMemory(doc: Document, unit: Unit, lang: string, bundle: Bundle): TmEn
 /**
  * Writes the accepted files' bundles and memory entries together, or none of them.
  *
- * The bundles are first written to temporary files beside them and flushed (an AtomicBatch): that is
+ * The bundles are first written to temporary files beside them (as each file was accepted) and flushed (an AtomicBatch): that is
  * where a full disk or a read-only folder fails, and then nothing has changed. Next the memory entries are added in
  * one SQLite transaction; if the memory cannot be opened or written (corrupted, read-only, full), the
  * transaction rolls back, the staged files are removed, and the store is as it was. Only when the
@@ -458,17 +514,9 @@ function toMemory(doc: Document, unit: Unit, lang: string, bundle: Bundle): TmEn
 async function commitImport(
   project: Project,
   files: readonly string[],
-  planned: ReadonlyMap<string, PlannedBundle>,
+  batch: AtomicBatch,
   entries: readonly TmEntry[],
 ): Promise<void> {
-  const batch = new AtomicBatch();
-  // Streamed: a large document's JSON is never held whole.
-  for (const [path, { bundle, order }] of planned)
-    for (const f of bundleFilePieces(path, bundle, order)) {
-      const file = batch.stream(f.path);
-      for (const piece of f.pieces) await file.write(piece);
-      await file.close();
-    }
   await batch.flush();
   const again = files.length === 1 ? basename(files[0]!) : 'the files';
   if (entries.length) {
