@@ -257,13 +257,29 @@ function lookFor(
   learnt: readonly string[],
 ): Finding | undefined {
   const found = lookForAsName(name, target, source, targetLang, learnt);
-  if (!found || (found.severity ?? 'error') === 'error') return found;
   // A name not in the target, where the target has a gap about where the name stood — a preposition before nothing,
-  // "la Universidad de, en", "à et" —: the words that stood there were cut out, not translated.
+  // "la Universidad de, en", "à et" —: the words that stood there were cut out, not translated. So also for a name
+  // taken as rendered by no word of it as written (an adjective, a respelling, a translated common word: "Costa Rica"
+  // by "costarricenses", "Windows" by nothing), where no CLDR, learnt or glossary rendering stands.
+  if (!found) {
+    if (!target.hasGap || !cutOut(name, target, targetLang, learnt)) return undefined;
+    const gap = target.gap(placeFor(name, source.text));
+    return gap === undefined
+      ? undefined
+      : { message: `name "${name.text}" is not in the target as written, and the target has a gap there ("${gap}")` };
+  }
+  if ((found.severity ?? 'error') === 'error') return found;
   if (!found.message.startsWith(`name "${name.text}" is not in the target`)) return found;
   const gap = target.gap(placeFor(name, source.text));
   if (gap === undefined) return found;
-  return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap.trim()}")` };
+  return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap}")` };
+}
+
+/** Whether no word of a name stands in the target as written or inflected, nor a rendering CLDR or the project knows. */
+function cutOut(name: FoundName, target: TargetText, targetLang: string, learnt: readonly string[]): boolean {
+  if (target.nonLatin || target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r))) return false;
+  if (name.cldr && cldrRenderings(name.cldr, targetLang).some((r) => target.hasPhrase(r))) return false;
+  return name.words.filter((w) => !CONNECTORS.has(w)).every((w) => target.findWord(fold(w)) !== 'verbatim');
 }
 
 function lookForAsName(

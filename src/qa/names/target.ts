@@ -116,6 +116,8 @@ export class TargetText {
   private pieces: Set<string> | undefined;
   private acronymList: string[] | undefined;
   private otherScript: boolean | undefined;
+  private readonly gapsClaimed = new Set<number>();
+  private gapList: RegExpExecArray[] | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
   private readonly foreign: boolean;
 
@@ -284,13 +286,27 @@ export class TargetText {
   /**
    * A preposition before nothing — before punctuation or a conjunction: "de ,", "à et", "von." — about where a name
    * stood (`place`, a share of the text's length; anywhere when undefined): where words were cut out of the text.
+   * Each gap is given once, to the first name that asks.
    */
   gap(place?: number): string | undefined {
-    const re = GAPS.get(this.lang);
-    if (!re) return undefined;
-    for (const m of this.text.matchAll(re))
-      if (place === undefined || Math.abs(m.index / Math.max(1, this.text.length) - place) <= PLACE_MARGIN) return m[0];
+    for (const m of this.gaps()) {
+      if (place !== undefined && Math.abs(m.index / Math.max(1, this.text.length) - place) > PLACE_MARGIN) continue;
+      // A gap stands for one lost name: the first that asks for it.
+      if (this.gapsClaimed.has(m.index)) continue;
+      this.gapsClaimed.add(m.index);
+      return m[0].trim();
+    }
     return undefined;
+  }
+
+  /** Whether the text has a gap no name has been given yet. */
+  get hasGap(): boolean {
+    return this.gaps().some((m) => !this.gapsClaimed.has(m.index));
+  }
+
+  private gaps(): ReadonlyArray<RegExpExecArray> {
+    const re = GAPS.get(this.lang);
+    return (this.gapList ??= re ? [...this.text.matchAll(re)] : []);
   }
 
   /**

@@ -929,6 +929,25 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("de y")']);
   });
 
+  it('also a name taken as rendered by a word like it, no word of it as written there', async () => {
+    expect(
+      await run([
+        [
+          'He spoke of Iran and of the soldiers who left Iraq in haste.',
+          'Habló de Irán y de los soldados que salieron de y con prisa.',
+        ],
+      ]),
+    ).toEqual(['error: name "Iraq" is not in the target as written, and the target has a gap there ("de y")']);
+  });
+
+  it('not a name its CLDR rendering stands for', async () => {
+    expect(
+      await run([
+        ['Hazard comes to France for, at last, a chance to shine.', 'Hazard viene a Francia para, por fin, brillar.'],
+      ]),
+    ).toEqual([]);
+  });
+
   it('not without a gap, nor with one far from where the name stood, nor for an abbreviation or an ellipsis', async () => {
     const warned = ['warning: name "Harbour Board" is not in the target; translated as?'];
     expect(
