@@ -74,7 +74,8 @@ describe('a run checked in slices', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // (160 full runs of every check: about 20 s of CPU, which a machine shared by many gives slowly)
+  }, 180_000);
 
   it('asks for the slices twice and holds none of them: each pass gets its own pairs', async () => {
     const pairs = Array.from({ length: 30 }, (_, i) => ({ ...TEXTS_PAIR(i % TEXTS.length), id: `u${i}` }));
