@@ -86,17 +86,17 @@ const OTHER_SCRIPT_WORD =
 const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
   es: ['de|del|en|a|al|con|por|para|desde|hasta|entre|sobre|sin|hacia|según|ante|tras', 'y|o|e|u|ni'],
   fr: ['de|du|à|au|aux|en|pour|par|chez|dans|sur|sous|vers|entre|sans|selon', 'et|ou|ni'],
-  de: ['von|vom|zum|zur|im|am|für|seit|beim', 'und|oder'],
+  de: ['von|vom|zum|zur|im|am|in|für|seit|beim|ohne|wegen|während|trotz|zwischen|neben|gegen', 'und|oder'],
   it: ['di|del|della|a|al|alla|da|dal|in|nel|nella|con|su|sul|per|tra|fra', 'e|o|né'],
   pt: ['de|do|da|em|no|na|a|ao|com|por|para|desde|até|entre|sobre|sem', 'e|ou|nem'],
 };
-// One of them in lower case, not inside a word or an abbreviation, before punctuation (not an ellipsis, nor the
+// One of them in lower case, not inside a word, an abbreviation or parentheses ("Mexikaner (in)"), before punctuation (not an ellipsis, nor the
 // period of an abbreviation: "a.m.") or the end, or before a conjunction.
 const GAPS = new Map(
   Object.entries(GAP_WORDS).map(([lang, [prepositions, conjunctions]]) => [
     lang,
     new RegExp(
-      `(?<![\\p{L}\\p{N}'’.-])(?:${prepositions})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${conjunctions})\\s)`,
+      `(?<![\\p{L}\\p{N}'’.(-])(?:${prepositions})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${conjunctions})\\s)`,
       'gu',
     ),
   ]),

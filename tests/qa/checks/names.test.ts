@@ -940,6 +940,20 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['error: name "Iraq" is not in the target as written, and the target has a gap there ("de y")']);
   });
 
+  it('in German after "in", but not after a preposition in parentheses ("Mexikaner (in)")', async () => {
+    expect(
+      await run([['Yesterday they read the report of the Harbour Board.', 'Gestern lasen sie den Bericht in.']], 'de'),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("in.")']);
+    expect(
+      (
+        await run(
+          [['Yesterday they read the report of the Harbour Board.', 'Gestern lasen Leser (in) den Bericht.']],
+          'de',
+        )
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+
   it('not a name its CLDR rendering stands for', async () => {
     expect(
       await run([
