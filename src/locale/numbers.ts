@@ -429,6 +429,9 @@ const ORDINAL_SUFFIX: Readonly<Record<string, RegExp>> = {
   ca: /^(?:r|n|t|è|a|º|ª)$/u,
 };
 
+// (the default kept apart: a language without suffixes, met late in a run, reads no property the engine has not seen)
+const ENGLISH_ORDINAL = ORDINAL_SUFFIX.en!;
+
 const TIME_WORD = /^(?:h|hs|hrs|uhr|horas|heures|heure|hr|ساعة)$/iu;
 const CENTURY =
   /^(?:century|centuries|siglo|siglos|siècle|siècles|siecle|jahrhundert|jahrhunderts|jahrhunderte|secolo|secoli|século|séculos|segle|segles|dynasty|dinastía)$/iu;
@@ -579,7 +582,7 @@ export function findQuantities(
     conv,
     out: [],
     words: wordReader(tokens, lang),
-    ordinalSuffix: ORDINAL_SUFFIX[lang] ?? ORDINAL_SUFFIX.en!,
+    ordinalSuffix: ORDINAL_SUFFIX[lang] ?? ENGLISH_ORDINAL,
   };
   // One reader per kind of token, each a function of its own: the engine optimises (and, when a rare path is met,
   // deoptimises and optimises again) each alone, not one function of hundreds of lines.
