@@ -327,8 +327,8 @@ function lookForAs(
     return { message: `name "${name.text}" is misspelt in the target ("${slip}")` };
   }
   const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
-  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r)))
-    return undefined;
+  if (target.hasPhrase(name.text)) return fewerMentions(name, target, source.text);
+  if (learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
   // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
   if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
   // Or by the adjective CLDR gives it in a regional language's name: "US competitors" → "concurrents américains".
@@ -878,4 +878,28 @@ function rendersByItsLanguage(
   if (!target.hasWordStartingWith(stem)) return false;
   const own = cldrLanguageOfRegion(cldr, sourceLang);
   return own === undefined || !new TargetText(source, sourceLang).hasWordStartingWith(fold(own));
+}
+
+/**
+ * A name the source writes more often than the target (Boeing … Boeing → Boeing … ∅): one mention may have been lost,
+ * or replaced by a pronoun, as translators do with a repeat — a warning. Not a name of common words or a country, which
+ * the target may render by other words.
+ */
+function fewerMentions(name: FoundName, target: TargetText, text: string): Finding | undefined {
+  if (name.kind === 'common' || name.kind === 'unknown' || name.cldr) return undefined;
+  if (text.indexOf(name.text, name.start + name.text.length) < 0) return undefined;
+  let inSource = 0;
+  for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) {
+    const whole =
+      (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) &&
+      !/[\p{L}\p{N}]/u.test(text.charAt(at + name.text.length));
+    if (whole) inSource++;
+  }
+  if (inSource < 2) return undefined;
+  const inTarget = target.phraseCount(name.text, inSource);
+  if (inTarget >= inSource) return undefined;
+  return {
+    message: `name "${name.text}" is ${inSource} times in the source, ${inTarget} in the target; replaced by a pronoun?`,
+    severity: 'warning',
+  };
 }

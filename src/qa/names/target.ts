@@ -175,18 +175,24 @@ export class TargetText {
 
   /** Whether a phrase occurs as whole words (case and accents aside), allowing German -s and Arabic proclitics. */
   hasPhrase(phrase: string): boolean {
+    return this.phraseCount(phrase, 1) > 0;
+  }
+
+  /** How many times a phrase occurs as `hasPhrase` finds it, counted up to `limit`. */
+  phraseCount(phrase: string, limit = Infinity): number {
     const n = closeAbbreviations(fold(phrase).trim());
-    if (!n) return false;
+    if (!n) return 0;
     const h = (this.closed ??= closeAbbreviations(this.folded));
+    let count = 0;
     for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + 1)) {
       const rest = h.slice(at + n.length);
       if (/^[\p{L}\p{N}]/u.test(rest) && !(this.lang === 'de' && /^(?:s|n|es|en)(?![\p{L}])/u.test(rest))) continue;
       let start = at;
       while (start > 0 && /\p{L}/u.test(h.charAt(start - 1))) start--;
       const prefix = h.slice(start, at);
-      if (prefix === '' || (this.lang === 'ar' && ARABIC_PROCLITIC.test(prefix))) return true;
+      if ((prefix === '' || (this.lang === 'ar' && ARABIC_PROCLITIC.test(prefix))) && ++count >= limit) return count;
     }
-    return false;
+    return count;
   }
 
   /**

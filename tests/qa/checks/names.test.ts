@@ -987,3 +987,29 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(warned);
   });
 });
+
+describe('a name the source writes more often than the target', () => {
+  it('is a warning: one mention lost, or replaced by a pronoun', async () => {
+    expect(
+      await run([
+        ['Kowalczyk sold the house, and then Kowalczyk left town.', 'Kowalczyk vendió la casa y luego dejó la ciudad.'],
+      ]),
+    ).toEqual(['warning: name "Kowalczyk" is 2 times in the source, 1 in the target; replaced by a pronoun?']);
+  });
+
+  it('not where every mention is there, nor for a name of common words', async () => {
+    expect(
+      await run([
+        [
+          'Kowalczyk sold the house, and then Kowalczyk left town.',
+          'Kowalczyk vendió la casa y luego Kowalczyk dejó la ciudad.',
+        ],
+      ]),
+    ).toEqual([]);
+    expect(
+      (
+        await run([['The White House spoke, and then the White House left.', 'La Casa Blanca habló y luego se fue.']])
+      ).join('\n'),
+    ).not.toMatch(/times in the source/u);
+  });
+});
