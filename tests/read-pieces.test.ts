@@ -56,6 +56,15 @@ describe('readTextPieces', () => {
     expect(config[0]!.startsWith('café')).toBe(true);
   });
 
+  it('tells the encoding from the file’s declaration when a piece is shorter than it', () => {
+    const body = '<root>' + '<x>é</x>'.repeat(20) + '</root>';
+    const unknown = file('unknown.xml', `<?xml version="1.0" encoding="F-8"?>${body}`);
+    expect(() => readText(unknown, 'XLIFF file')).toThrow(/declares the encoding "F-8"/u);
+    expect(() => [...readTextPieces(unknown, 'XLIFF file', 'utf-8', 16)]).toThrow(/declares the encoding "F-8"/u);
+    const latin = file('latin.xml', Buffer.from(`<?xml version="1.0" encoding="windows-1252"?>${body}`, 'latin1'));
+    expect([...readTextPieces(latin, 'XLIFF file', 'utf-8', 16)].join('')).toBe(readText(latin, 'XLIFF file'));
+  });
+
   it('names a missing file', () => {
     expect(() => [...readTextPieces(join(folder, 'none.txt'), 'source file')]).toThrow(/source file not found/u);
   });

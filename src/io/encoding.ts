@@ -43,7 +43,10 @@ function decodeAs(bytes: Uint8Array, encoding: string): string {
 }
 
 /** The first bytes as ASCII, for the declarations (which are ASCII in every encoding locflow reads this way). */
-function head(bytes: Uint8Array, from: number, length = 1024): string {
+/** How many bytes at a file's start tell its encoding (a byte order mark, an XML declaration, HTML's prescan). */
+export const DECLARATION_BYTES = 1024;
+
+function head(bytes: Uint8Array, from: number, length = DECLARATION_BYTES): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.min(length, bytes.length - from)).toString('latin1');
 }
 

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { decodeText, detectEncoding, type Decoded } from './encoding.js';
+import { DECLARATION_BYTES, decodeText, detectEncoding, type Decoded } from './encoding.js';
 
 /** Folders whose leftover temporary files this process has already cleared. */
 const cleared = new Set<string>();
@@ -233,12 +233,15 @@ export function* readTextPieces(
       return n;
     };
     let n: number;
+    let start: Uint8Array;
     try {
       n = fill();
+      // The encoding is told by the file's first bytes, however small a piece is.
+      start = n >= DECLARATION_BYTES ? buffer.subarray(0, n) : readStart(fd, Math.min(size, DECLARATION_BYTES));
     } catch (err) {
       throw readFailure(err, path, what);
     }
-    if (n < pieceBytes || detectEncoding(buffer.subarray(0, n), path, fallback).encoding !== 'utf-8') {
+    if (n < pieceBytes || detectEncoding(start, path, fallback).encoding !== 'utf-8') {
       yield readText(path, what, fallback); // shrank since, or not UTF-8: read and decoded whole
       return;
     }
@@ -261,6 +264,14 @@ export function* readTextPieces(
   }
 }
 /** An open file of `size` bytes (a regular file's size, as readFileSync trusts it), read from its start. */
+/** The first `length` bytes of the file (a read at an offset: where the next plain read starts is unchanged). */
+function readStart(fd: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let n = 0;
+  for (let got = -1; n < length && got !== 0; n += got) got = readSync(fd, bytes, n, length - n, n);
+  return bytes.subarray(0, n);
+}
+
 function readSized(fd: number, size: number): Buffer {
   const bytes = Buffer.allocUnsafe(size);
   let n = 0;
