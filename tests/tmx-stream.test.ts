@@ -63,6 +63,15 @@ describe('TMX read from a file in pieces (readTmxFile)', () => {
     );
   });
 
+  it('refuses a file whose declaration names an unknown encoding as readText does, whatever the piece size', () => {
+    const path = join(folder, 'unknown-encoding.tmx');
+    writeFileSync(path, texts[0]!.replace(/encoding="UTF-8"/u, 'encoding="<TF-8"'));
+    const whole = outcome(() => readTmx(readText(path, 'TMX file'), 'en', ['es']));
+    expect(whole).toMatchObject({ error: expect.arrayContaining(['LocflowError', 'locflow/refused']) as unknown });
+    for (const pieceBytes of [16, 97, 1 << 16])
+      expect(outcome(() => readTmxFile(path, 'en', ['es'], pieceBytes))).toEqual(whole);
+  });
+
   it('reads OmegaT’s short tags as readTmx does when its header comes after the body', () => {
     const path = join(folder, 'late.tmx');
     writeFileSync(path, texts[2]!);

@@ -264,9 +264,21 @@ export function readTmxFile(
   pieceBytes?: number,
 ): TmxEntry[] {
   const units = new TmxUnits(sourceLang, targets, true);
+  // What the file's reading refuses (its encoding, a byte that is not UTF-8) is thrown as readText throws it, not as
+  // malformed XML: the pieces are read while the XML is parsed.
+  let unreadable: { readonly error: unknown } | undefined;
+  function* pieces(): Generator<string> {
+    try {
+      yield* readTextPieces(path, 'TMX file', undefined, pieceBytes);
+    } catch (error) {
+      unreadable = { error };
+      throw error;
+    }
+  }
   try {
-    return fromTree(() => parseXmlPieces(readTextPieces(path, 'TMX file', undefined, pieceBytes), units.closed), units);
+    return fromTree(() => parseXmlPieces(pieces(), units.closed), units);
   } catch (err) {
+    if (unreadable && err instanceof TmxError && err.cause === unreadable.error) throw unreadable.error;
     if (!(err instanceof TmxError) || !(err.cause instanceof XmlError)) throw err;
     // The parser places some errors (text outside the root) where a piece ended: read whole, as readTmx places them.
     return readTmx(readText(path, 'TMX file'), sourceLang, targets);
