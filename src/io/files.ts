@@ -237,7 +237,7 @@ export function* readTextPieces(
     try {
       n = fill();
       // The encoding is told by the file's first bytes, however small a piece is.
-      start = n >= DECLARATION_BYTES ? buffer.subarray(0, n) : readStart(fd, Math.min(size, DECLARATION_BYTES));
+      start = n >= DECLARATION_BYTES ? buffer.subarray(0, n) : readSized(fd, Math.min(size, DECLARATION_BYTES), 0);
     } catch (err) {
       throw readFailure(err, path, what);
     }
@@ -263,19 +263,16 @@ export function* readTextPieces(
     closeSync(fd);
   }
 }
-/** An open file of `size` bytes (a regular file's size, as readFileSync trusts it), read from its start. */
-/** The first `length` bytes of the file (a read at an offset: where the next plain read starts is unchanged). */
-function readStart(fd: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  let n = 0;
-  for (let got = -1; n < length && got !== 0; n += got) got = readSync(fd, bytes, n, length - n, n);
-  return bytes.subarray(0, n);
-}
 
-function readSized(fd: number, size: number): Buffer {
+/**
+ * Up to `size` bytes of an open file (a regular file's size, as readFileSync trusts it): from where the last read
+ * ended (its start, for a file just opened), or from `offset` (which leaves where the next plain read starts).
+ */
+function readSized(fd: number, size: number, offset?: number): Buffer {
   const bytes = Buffer.allocUnsafe(size);
   let n = 0;
-  for (let got = -1; n < size && got !== 0; n += got) got = readSync(fd, bytes, n, size - n, null);
+  for (let got = -1; n < size && got !== 0; n += got)
+    got = readSync(fd, bytes, n, size - n, offset === undefined ? null : offset + n);
   return n < size ? bytes.subarray(0, n) : bytes;
 }
 
