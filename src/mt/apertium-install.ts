@@ -1,5 +1,6 @@
-import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { onPath } from '../io/on-path.js';
 import { startEngineScript, type RunningCommand } from './run-command.js';
 
 /**
@@ -81,19 +82,4 @@ function defaultOf(text: string, name: string): string | undefined {
   const from = start + `${name}="\${${name}:-`.length;
   const end = text.indexOf('}"', from);
   return end < 0 ? undefined : text.slice(from, end);
-}
-
-/** The first executable file of that name in the PATH, as a shell finds it. */
-function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    const file = join(dir || '.', name);
-    try {
-      if (!statSync(file).isFile()) continue;
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // Not here.
-    }
-  }
-  return undefined;
 }

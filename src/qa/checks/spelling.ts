@@ -1,19 +1,8 @@
 import { execFile, spawnSync } from 'node:child_process';
-import {
-  accessSync,
-  closeSync,
-  constants,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { onPath } from '../../io/on-path.js';
 import { primarySubtag } from '../../model/language.js';
 import { opensSentence, textWithoutCodes } from '../text.js';
 import type { CollectionCheck, QaPair, SliceFindings } from '../types.js';
@@ -146,15 +135,7 @@ function isNameOrLetter(text: string, word: string, at: number): boolean {
  */
 function hunspellAvailable(): boolean {
   if (process.platform === 'win32') return spawnSync('hunspell', ['-v'], { encoding: 'utf8' }).status === 0;
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    const file = join(dir || '.', 'hunspell');
-    try {
-      accessSync(file, constants.X_OK);
-      return statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return onPath('hunspell') !== undefined;
 }
 
 /** A language's share of a run: its targets, written for hunspell as they are learnt, and its sources' names. */
