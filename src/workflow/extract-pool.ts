@@ -2,7 +2,7 @@ import type { AtomicBatch } from '../io/atomic-batch.js';
 import { shareOut, WorkerPool } from '../io/worker-pool.js';
 import type { Source } from '../project/documents.js';
 import type { Project } from '../project/project.js';
-import type { DocumentExtract, ExtractOptions, Run } from './extract.js';
+import type { DocumentExtract, ExtractOptions, Run } from './extract-types.js';
 
 /**
  * extract with its documents shared by the main thread and worker threads (extract-worker.ts). Each reads,

@@ -4,7 +4,8 @@ import { enterRun } from '../io/files.js';
 import { serveTasks } from '../io/worker-pool.js';
 import { loadFormats } from '../formats/registry.js';
 import { documentUnits } from '../project/documents.js';
-import { extractDocument, openRun, type Run } from './extract.js';
+import { extractDocument, openRun } from './extract.js';
+import type { Run } from './extract-types.js';
 import type { ExtractReply, ExtractTask, ExtractWorkerData } from './extract-pool.js';
 
 /** A worker thread of extract's pool (extract-pool.ts): documents in, temporary files staged, results out. */

@@ -8,6 +8,7 @@ import { ReadAhead } from '../io/read-ahead.js';
 import { withProjectLock } from '../io/lock.js';
 import { countWords, type Unit } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
+import type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extract-types.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
 import { openMemory } from '../project/memory.js';
 import { leverage, type Leveraged } from './steps/leverage.js';
@@ -22,54 +23,11 @@ import { xliffPath } from '../project/paths.js';
 import type { Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
 
-export interface ExtractOptions {
-  readonly langs?: readonly string[];
-  readonly version?: XliffVersion;
-  /** Copy the source into empty targets, as OmegaT needs to offer a unit for translation. */
-  readonly prefill?: boolean;
-  /** Overwrite an XLIFF file that holds translations not yet imported. */
-  readonly force?: boolean;
-  /** Do everything but write: no XLIFF file, no export record (a file that would be refused still is). */
-  readonly dryRun?: boolean;
-}
-
-export interface ExtractResult {
-  readonly lang: string;
-  readonly doc: string;
-  readonly file: string;
-  readonly units: number;
-  readonly words: number;
-  readonly translated: number;
-  /** Translations in the store whose source sentence is gone from the document. */
-  readonly removed: readonly string[];
-  /** Units filled or helped by the translation memory. */
-  readonly leverage: { readonly inContext: number; readonly exact: number; readonly fuzzy: number };
-}
+export type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extract-types.js';
 
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult[]> {
   // The export records it writes are what import compares the store with: store, records and files are read and written as one.
   return oneRun(() => withProjectLock(project.root, 'extract', () => extractLocked(project, options)));
-}
-
-/** What every document of a run shares (in a worker thread, what each worker sets up for its documents). */
-export interface Run {
-  readonly project: Project;
-  readonly options: ExtractOptions;
-  readonly langs: readonly string[];
-  readonly writer: XliffWriter;
-  readonly memory: TranslationMemory | null;
-  /** Every file of the run is written through one batch: flushed together, renamed, each folder synced once. */
-  readonly batch: AtomicBatch;
-}
-
-/** What a document's extract gives back: its results, one per language, and what the export records note of it. */
-export interface DocumentExtract {
-  readonly results: ExtractResult[];
-  readonly records: Array<{
-    readonly lang: string;
-    readonly units: string[];
-    readonly targets: Record<string, string>;
-  }>;
 }
 
 export async function openRun(
