@@ -21,7 +21,7 @@ import { storedUnits } from '../project/translations.js';
 import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
-import { eachDocument, loadBundle, loadDocuments } from '../project/documents.js';
+import { checkedSources, eachDocument, loadBundle, readDocument, type Source } from '../project/documents.js';
 import { qaOptions } from '../project/qa.js';
 
 export interface CheckOptions {
@@ -79,8 +79,10 @@ export async function check(project: Project | undefined, options: CheckOptions 
       : (project?.config.sourceLanguage ?? DEFAULTS.sourceLanguage);
   const langs = options.langs?.map((l) => languageTag(l, '--lang'));
   let pairs: QaPair[] = [];
-  // XLIFF files are read as streams, twice (see pairsFromXliff), unless every pair is to be returned.
-  let streamed: ReturnType<typeof pairsFromXliff> | undefined;
+  // XLIFF files and the store are read as streams, twice (see CheckRun), unless every pair is to be returned.
+  let streamed: StreamedPairs | undefined;
+  // The project whose store is read as a stream: its documents are read after the settings.
+  let storeRead: Project | undefined;
   const extra: Issue[] = [];
   const notices: string[] = [];
   if (options.document) {
@@ -99,24 +101,34 @@ export async function check(project: Project | undefined, options: CheckOptions 
     extra.push(...aligned.issues);
   } else if (options.files?.length) {
     streamed = pairsFromXliff(project?.root ?? base, base, options.files, project, langs?.[0], notices);
-    if (options.keepPairs) for (const slice of streamed.slices()) pairs.push(...slice);
-    if (options.keepPairs) streamed = undefined;
-  } else if (project) pairs = pairsFromStore(project, langs);
-  else {
+  } else if (project) {
+    streamed = pairsFromStore(project, langs);
+    storeRead = project;
+  } else {
     throw new LocflowError('no locflow.config.json here, and nothing to check without one', {
       hint: 'give XLIFF files (locflow check file.xlf) or two documents (locflow check --source a.txt --target b.txt --lang es), or run "locflow init"',
     });
   }
+  if (streamed && options.keepPairs) {
+    for (const slice of streamed.slices()) pairs.push(...slice);
+    streamed = undefined;
+  }
   // In a project, names its translators rendered their own way are learnt from its memory.
   // (its notice told after the files', which a streamed file says as it is first read)
   const memoryNotices: string[] = [];
-  const settings: RunOptions = project
-    ? { ...qaOptions(project), approved: await approvedPairs(project).catch(withoutMemory(memoryNotices)) }
-    : {};
-  const run: RunOptions =
-    options.glossary !== undefined
-      ? { ...settings, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) }
-      : settings;
+  const settings = async (): Promise<RunOptions> => {
+    const own: RunOptions = project
+      ? { ...qaOptions(project), approved: await approvedPairs(project).catch(withoutMemory(memoryNotices)) }
+      : {};
+    return options.glossary !== undefined
+      ? { ...own, glossary: loadGlossary(readableFile(base, options.glossary, '--glossary'), sourceLang) }
+      : own;
+  };
+  // (a store's document that cannot be read is still the error told first, as when the documents were read first)
+  const run = await settings().catch((err: unknown): never => {
+    if (streamed && storeRead) readEverySource(storeRead);
+    throw err;
+  });
   const result = streamed ? await checkPairSlices(streamed.slices, run) : await checkPairs(pairs, run);
   const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
@@ -155,29 +167,102 @@ function shown(root: string, path: string): string {
   return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel).split('\\').join('/');
 }
 
-function pairsFromStore(project: Project, langs: readonly string[] | undefined): QaPair[] {
-  const docs = loadDocuments(project);
-  const pairs: QaPair[] = [];
-  for (const lang of chooseLanguages(project, langs)) {
-    for (const doc of docs) {
-      const file = shown(project.root, bundlePath(project, lang, doc));
-      const labels = documentLabels(doc);
-      for (const s of storedUnits(doc, loadBundle(project, lang, doc))) {
-        if (s.target === undefined) continue;
-        const label = labels.get(s.unit.id);
-        pairs.push({
-          id: s.unit.id,
-          ...(label !== undefined ? { label } : {}),
-          source: s.unit.source,
-          target: s.target,
-          sourceLang: doc.sourceLang,
-          targetLang: lang,
-          file,
-        });
-      }
+/** A run's pairs given a slice at a time, as often as asked (CheckRun reads them twice), and how many there were. */
+interface StreamedPairs {
+  readonly slices: () => Generator<QaPair[]>;
+  readonly count: () => number;
+}
+
+/**
+ * Pairs of the store the first reading keeps for the second, at most: a small store is read once, a larger one keeps
+ * its first documents' pairs and reads the others again.
+ */
+const KEPT_STORE_PAIRS = 20_000;
+
+/**
+ * The translated units of the locale store, per language then document, a slice at a time: each document and its
+ * bundle are read when reached and let go (those past KEPT_STORE_PAIRS once per reading), so that a store of any size
+ * is never held whole. Errors are those of reading every document first and then the bundles: a document that cannot
+ * be read is named before a bundle or a language that cannot.
+ */
+function pairsFromStore(project: Project, langs: readonly string[] | undefined): StreamedPairs {
+  const sources = checkedSources(project);
+  const pairsOf = (lang: string, source: Source): QaPair[] => {
+    const doc = readDocument(project, source);
+    const bundle = sourcesFirst(project, () => loadBundle(project, lang, doc));
+    const file = shown(project.root, bundlePath(project, lang, doc));
+    let labels: Map<string, string> | undefined;
+    const pairs: QaPair[] = [];
+    for (const s of storedUnits(doc, bundle)) {
+      if (s.target === undefined) continue;
+      const label = (labels ??= documentLabels(doc)).get(s.unit.id);
+      pairs.push({
+        id: s.unit.id,
+        ...(label !== undefined ? { label } : {}),
+        source: s.unit.source,
+        target: s.target,
+        sourceLang: doc.sourceLang,
+        targetLang: lang,
+        file,
+      });
     }
+    return pairs;
+  };
+  // The documents (of each language in turn) whose pairs the first reading kept: the first ones.
+  const kept: QaPair[][] = [];
+  let keptPairs = 0;
+  let count = 0;
+  let read = 0;
+  return {
+    slices: function* () {
+      const first = read++ === 0;
+      const chosen = first
+        ? sourcesFirst(project, () => chooseLanguages(project, langs))
+        : chooseLanguages(project, langs);
+      let slice: QaPair[] = [];
+      let at = 0;
+      for (const lang of chosen) {
+        for (const source of sources) {
+          let pairs = first ? undefined : kept[at];
+          if (!pairs) {
+            pairs = pairsOf(lang, source);
+            if (first) count += pairs.length;
+            if (first && kept.length === at && keptPairs + pairs.length <= KEPT_STORE_PAIRS) {
+              kept.push(pairs);
+              keptPairs += pairs.length;
+            }
+          }
+          at++;
+          for (const pair of pairs) {
+            slice.push(pair);
+            if (slice.length < SLICE_PAIRS) continue;
+            yield slice;
+            slice = [];
+          }
+        }
+      }
+      if (slice.length) yield slice;
+    },
+    count: () => count,
+  };
+}
+
+/**
+ * `work`, whose failure is told only once every source document is known to be readable: a document that cannot be
+ * read is the error, as when the documents were all read before anything else.
+ */
+function sourcesFirst<T>(project: Project, work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    readEverySource(project);
+    throw err;
   }
-  return pairs;
+}
+
+/** Reads the project's source documents, each let go: throws the first one's error that cannot be read. */
+function readEverySource(project: Project): void {
+  for (const _doc of eachDocument(project));
 }
 
 /**
