@@ -3,7 +3,7 @@
 // the project ships it). Runs alternate, A B A B, and the medians are printed. Benchmarks, not tests: nothing here
 // fails on a slow machine. BENCH_WORDS (default 850000), BENCH_RUNS (default 3), BENCH_SCALES (check's scaling,
 // default "1,4"), BENCH_MEMORY_SCALES (peak memory of the corpus as one file, default "1,4,16") and
-// BENCH_MANY_SCALES (peak memory of import and check of the corpus as many XLIFF files, default "1,4") size it. Reads nothing outside
+// BENCH_MANY_SCALES (peak memory of import and check of the corpus as many XLIFF files and of the check of their store, default "1,4") size it. Reads nothing outside
 // the repository but for one translate row: real news without repeats, the English side of WMT's newstest2012 from
 // BENCH_NEWS_DIR (default ../shared/corpora/parallel-dev beside the repository), left out when it is not there.
 import { spawnSync } from 'node:child_process';
@@ -144,7 +144,7 @@ try {
     once(`${fresh} && ${locflow('extract')} && ${locflow('pseudo --lang es')}`, c.one);
     const [imp] = alternate([{ cwd: c.one, prepare: aside('locales'), run: locflow('import xliff/es/news.xlf') }]);
     imports.push(`${scale}× ${imp.mb.toFixed(0)} MB, ${imp.cpu.toFixed(1)} s CPU`);
-    // The same XLIFF checked (read twice as a stream, checked 2,000 units at a time).
+    // The same XLIFF checked (read twice as a stream, checked 500 units at a time).
     const [chk] = alternate([{ cwd: c.one, run: `${locflow('check xliff/es/news.xlf --json')}; test $? -le 1` }]);
     checks.push(`${scale}× ${chk.mb.toFixed(0)} MB, ${chk.cpu.toFixed(1)} s CPU`);
     if (scale !== 1) rmSync(join(work, `m${scale}`), { recursive: true, force: true });
@@ -155,6 +155,7 @@ try {
   // How a newsroom works: one XLIFF file per article, imported and checked together.
   const manyImports = [];
   const manyChecks = [];
+  const manyStores = [];
   for (const scale of manyScales) {
     const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `n${scale}`), { words, scale });
     // (the 1× corpus is pseudo-translated already, above)
@@ -163,10 +164,14 @@ try {
     manyImports.push(`${scale}× (${c.files} files) ${imp.mb.toFixed(0)} MB, ${imp.cpu.toFixed(1)} s CPU`);
     const [chk] = alternate([{ cwd: c.many, run: `${locflow('check xliff/es/*.xlf --json')}; test $? -le 1` }]);
     manyChecks.push(`${scale}× ${chk.mb.toFixed(0)} MB, ${chk.cpu.toFixed(1)} s CPU`);
+    // The store the import wrote, checked (no files given: each document and its bundle read twice as a stream).
+    const [store] = alternate([{ cwd: c.many, run: `${locflow('check --lang es --json')}; test $? -le 1` }]);
+    manyStores.push(`${scale}× ${store.mb.toFixed(0)} MB, ${store.cpu.toFixed(1)} s CPU`);
     if (scale !== 1) rmSync(join(work, `n${scale}`), { recursive: true, force: true });
   }
   console.log(`  import peak (one XLIFF file per article): ${manyImports.join('; ')}`);
   console.log(`  check peak (the same XLIFF files): ${manyChecks.join('; ')}`);
+  console.log(`  check peak (the store they were imported into): ${manyStores.join('; ')}`);
   if (has('apertium') && spawnSync('apertium', ['-l'], { encoding: 'utf8' }).stdout.includes('eng-spa')) {
     // 22 articles through Apertium, beside raw Apertium on the same text in one call: the corpus's (its stories are
     // made of one article's sentences, so they repeat many, which translate sends once), and real news without
