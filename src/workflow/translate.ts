@@ -13,7 +13,7 @@ import { withProjectLock } from '../io/lock.js';
 import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/translations.js';
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
-import { gate } from './steps/gate.js';
+import { gate, readyGate } from './steps/gate.js';
 import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
@@ -130,6 +130,8 @@ class TranslateRun {
   readonly results: TranslateResult[] = [];
   private readonly total: number;
   private done = 0;
+  /** The target languages whose gate has been made ready (readyGate). */
+  private readonly gateReady = new Set<string>();
 
   constructor(
     private readonly project: Project,
@@ -149,6 +151,15 @@ class TranslateRun {
 
   private progress(lang: string, doc: string): void {
     this.options.onProgress?.({ lang, doc, done: this.done, total: this.total });
+  }
+
+  /** The gate made ready for a language on a unit of its first batch, once a run, while the engine works on it. */
+  async readyGate(lang: string, { work, s }: Pending): Promise<void> {
+    if (this.gateReady.has(lang)) return;
+    this.gateReady.add(lang);
+    const { doc } = work;
+    const pair = { id: s.unit.id, source: s.unit.source, target: s.unit.source, file: doc.path };
+    await readyGate({ ...pair, sourceLang: doc.sourceLang, targetLang: lang }, this.qa);
   }
 
   /**
@@ -209,7 +220,9 @@ class TranslateRun {
       const to = batchEnd(pending, from, this.options.batchSize);
       const batch = pending.slice(from, to);
       const signal = this.options.signal;
-      const outputs = signal?.aborted ? undefined : await engineBatch(this.engine, batch, lang, this.qa, signal);
+      // (an engine that answers over the network leaves this thread idle meanwhile: the gate is made ready then)
+      const ready = (): Promise<void> => this.readyGate(lang, batch[0]!);
+      const outputs = signal?.aborted ? undefined : await engineBatch(this.engine, batch, lang, this.qa, signal, ready);
       if (!outputs) {
         // Interrupted: the document in progress is told as such; the ones after it were not started.
         this.finish(resultOf(batch[0]!.work, true));
@@ -302,6 +315,8 @@ class TranslateRun {
   /** A sent batch's translations, restored, gated and stored; false when the run was interrupted. */
   private async afterEngine(lang: string, sent: Sent): Promise<boolean> {
     const signal = this.options.signal;
+    // (Apertium translates the batch meanwhile: the gate's start-up is not left for after its answer)
+    await this.readyGate(lang, sent.batch[0]!);
     let out: string[];
     try {
       out = await sent.outputs;
@@ -395,14 +410,19 @@ async function engineBatch(
   lang: string,
   qa: RunOptions,
   signal: AbortSignal | undefined,
+  ready: () => Promise<void>,
 ): Promise<Gated[] | undefined> {
   let targets: Run[][];
   try {
     // Pseudo-translation is computed, not sent: the same text "locflow pseudo" writes.
-    targets =
-      engine.name === 'pseudo'
-        ? batch.map(({ work, s }) => pseudoContent(s.unit.source, { keep: work.terms }))
-        : await translateBatch(engine, batch, batch[0]!.work.doc.sourceLang, lang, signal);
+    if (engine.name === 'pseudo')
+      targets = batch.map(({ work, s }) => pseudoContent(s.unit.source, { keep: work.terms }));
+    else {
+      const translating = translateBatch(engine, batch, batch[0]!.work.doc.sourceLang, lang, signal);
+      translating.catch(() => undefined); // awaited below
+      await ready();
+      targets = await translating;
+    }
   } catch (err) {
     if (signal?.aborted) return undefined;
     throw asLocflowError(err) ?? err;
