@@ -33,6 +33,7 @@ const bundle = await rolldown({
     locflow: 'dist/cli/index.js',
     'pair-worker': 'dist/qa/pair-worker.js',
     'extract-worker': 'dist/workflow/extract-worker.js',
+    'build-worker': 'dist/workflow/build-worker.js',
   },
   platform: 'node',
   // Native and optional packages load from node_modules as installed; so does jsonc-parser, whose main file is a

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, locflow } from './helpers.js';
+import { CLI, locflow, locflowAsync } from './helpers.js';
 
 /** The localized documents of a project, by file name. */
 function outputs(dir: string): Map<string, string> {
@@ -12,7 +12,11 @@ function outputs(dir: string): Map<string, string> {
   return new Map(names.map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
 }
 
-describe('build killed at any moment', () => {
+describe.each([
+  { threads: 'one thread', repeat: 20, env: { LOCFLOW_THREADS: '1' } },
+  // ≈ 570 KB of text: the documents are shared with a worker thread, whose temporary files the main thread renames.
+  { threads: 'worker threads', repeat: 40, env: { LOCFLOW_THREADS: '2' } },
+])('build killed at any moment ($threads)', ({ repeat, env }) => {
   it('leaves every localized document old or new, never torn, and the next run finishes', async () => {
     const n = 300;
     const dir = mkdtempSync(join(tmpdir(), 'locflow-kill-build-'));
@@ -24,7 +28,7 @@ describe('build killed at any moment', () => {
     for (let i = 0; i < n; i++)
       writeFileSync(
         join(dir, 'source', `story-${i}.txt`),
-        `Story ${i}: officials met in the capital.\n\n${'The talks lasted two hours, a spokesman said. '.repeat(20)}\n`,
+        `Story ${i}: officials met in the capital.\n\n${'The talks lasted two hours, a spokesman said. '.repeat(repeat)}\n`,
       );
     // Old outputs: nothing translated yet (each document built from its source); new: every unit translated.
     expect(locflow(dir, 'extract').code).toBe(0);
@@ -34,7 +38,7 @@ describe('build killed at any moment', () => {
     const whole = mkdtempSync(join(tmpdir(), 'locflow-kill-build-whole-'));
     cpSync(dir, whole, { recursive: true });
     const started = Date.now();
-    expect(locflow(whole, 'build', '--lang', 'es').code).toBe(0);
+    expect((await locflowAsync(whole, env, 'build', '--lang', 'es')).code).toBe(0);
     const runMs = Date.now() - started;
     const next = outputs(whole);
     expect(next.size).toBe(n);
@@ -42,7 +46,11 @@ describe('build killed at any moment', () => {
     // Kills spread over a whole run's length, most near its end, where the outputs are renamed.
     for (const ms of [0.3, 0.6, 0.8, 0.9, 0.95, 1].map((f) => Math.round(f * runMs))) {
       await new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'build', '--lang', 'es'], { cwd: dir, stdio: 'ignore' });
+        const child = spawn(process.execPath, [CLI, 'build', '--lang', 'es'], {
+          cwd: dir,
+          stdio: 'ignore',
+          env: { ...process.env, ...env },
+        });
         const timer = setTimeout(() => child.kill('SIGKILL'), ms);
         child.on('exit', () => {
           clearTimeout(timer);
@@ -53,7 +61,7 @@ describe('build killed at any moment', () => {
       expect(now.size).toBe(n);
       for (const [file, text] of now) expect([old.get(file), next.get(file)], `${file} at ${ms} ms`).toContain(text);
     }
-    expect(locflow(dir, 'build', '--lang', 'es').code).toBe(0);
+    expect((await locflowAsync(dir, env, 'build', '--lang', 'es')).code).toBe(0);
     expect(outputs(dir)).toEqual(next);
     expect(readdirSync(join(dir, 'locales', 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 120_000);

@@ -104,27 +104,31 @@ export class SegmentationRecord {
     return new SegmentationRecord(file, key, readEntries(file, key));
   }
 
+  /** Whether this record is kept at all: when it is not (its folder is a link out), documents are only read. */
+  get keeping(): boolean {
+    return this.file !== undefined;
+  }
+
+  /** The entry recorded for the document at `path` (relative to the project), to hand to `documentOf`. */
+  entryFor(path: string): RecordEntry | undefined {
+    return this.file === undefined ? undefined : this.entries.get(path);
+  }
+
+  /** Keeps `entry` for the document at `path` in the record this run writes; `made`: new this run (not read). */
+  keep(path: string, entry: RecordEntry, made: boolean): void {
+    if (this.file === undefined) return;
+    this.kept.set(path, entry);
+    if (made) this.added = true;
+  }
+
   /**
    * The document of `text`: from its entry when there is one for this text, else read by `read` (and recorded for the
    * next run when it can be).
    */
   document(meta: DocumentMeta, text: string, read: () => Document): Document {
     if (this.file === undefined) return read(); // a record that cannot be kept is neither read nor made
-    const textHash = hash(text);
-    const entry = this.entries.get(meta.path);
-    if (entry && entry.hash === textHash && entry.id === meta.id) {
-      const doc = rebuilt(entry, text, meta);
-      if (doc) {
-        this.kept.set(meta.path, entry);
-        return doc;
-      }
-    }
-    const doc = read();
-    const made = recorded(doc, meta, text, textHash);
-    if (made) {
-      this.kept.set(meta.path, made);
-      this.added = true;
-    }
+    const { doc, entry, made } = documentOf(this.entries.get(meta.path), meta, text, read);
+    if (entry) this.keep(meta.path, entry, made);
     return doc;
   }
 
@@ -145,6 +149,30 @@ export class SegmentationRecord {
       await batch.abandon();
     }
   }
+}
+
+/** An entry as a worker thread is handed it and hands it back (plain data: it crosses threads as it is). */
+export type RecordEntry = Entry;
+
+/**
+ * The document of `text` from `entry` when the entry is this text's, else read by `read`; with the entry to keep for
+ * it (the one given, or one made from what was read, `made`; none when the document cannot be recorded). The part of
+ * SegmentationRecord.document that needs no record: a worker thread runs it on the entry the record gave for it.
+ */
+export function documentOf(
+  entry: RecordEntry | undefined,
+  meta: DocumentMeta,
+  text: string,
+  read: () => Document,
+): { doc: Document; entry?: RecordEntry; made: boolean } {
+  const textHash = hash(text);
+  if (entry && entry.hash === textHash && entry.id === meta.id && entry.path === meta.path) {
+    const doc = rebuilt(entry, text, meta);
+    if (doc) return { doc, entry, made: false };
+  }
+  const doc = read();
+  const made = recorded(doc, meta, text, textHash);
+  return made ? { doc, entry: made, made: true } : { doc, made: false };
 }
 
 function hash(text: string): string {

@@ -1,0 +1,165 @@
+import type { AtomicBatch } from '../io/atomic-batch.js';
+import { readText } from '../io/files.js';
+import { encodeText } from '../io/encoding.js';
+import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
+import { renderCode } from '../locale/render.js';
+import { contentToI18n, fillMarkers, markerName, unescapeText } from '../store/codes.js';
+import { readTranslations } from '../store/bundle.js';
+import { languageLookup, type BundleLookup, type Found } from '../store/i18n.js';
+import { formatFor } from '../formats/registry.js';
+import { codeSlot, CODE_SLOTS } from '../formats/code-slots.js';
+import { documentOf, type RecordEntry } from '../formats/segmentation-record.js';
+import { LocflowError } from '../errors.js';
+import type { Project } from '../project/project.js';
+import { outputEncoding, type Source } from '../project/documents.js';
+
+/**
+ * One document built in each language asked for, on whichever thread builds it (build.ts on the main thread,
+ * build-worker.ts in a worker): the same steps, the same bytes.
+ */
+
+export interface BuildResult {
+  readonly lang: string;
+  readonly doc: string;
+  readonly file: string;
+  readonly units: number;
+  /** Units that fell back to the source text: id, and the key or role and line a person knows it by. */
+  readonly untranslated: ReadonlyArray<{ readonly unit: string; readonly label: string }>;
+}
+
+/** Where one document is built in one language, and the bundle it is built from. */
+export interface Output {
+  readonly lang: string;
+  readonly file: string;
+  readonly bundle: string;
+}
+
+/** A document to build: its source, its outputs (planned and checked by the run), its segmentation entry if any. */
+export interface DocumentTask {
+  readonly source: Source;
+  readonly outputs: readonly Output[];
+  readonly entry?: RecordEntry;
+}
+
+/** What building a document gives back: its results, and the segmentation entry to keep for it (`made` this run). */
+export interface DocumentBuilt {
+  readonly results: BuildResult[];
+  readonly entry?: RecordEntry;
+  readonly made: boolean;
+}
+
+/** What every document of a run shares on one thread: the project, where outputs are staged, the lookups. */
+export class DocumentBuilder {
+  private readonly lookups: Lookups;
+
+  constructor(
+    private readonly project: Project,
+    /** Where outputs are staged; none on a dry run. */
+    private readonly batch: AtomicBatch | undefined,
+    /** Whether segmentation entries are made (the record is kept): a document is then hashed as it is read. */
+    private readonly recording: boolean,
+  ) {
+    this.lookups = new Lookups(project.config.sourceLanguage);
+  }
+
+  /**
+   * Reads the document (cut into units as the last run cut it when the text is the same, from its entry), builds it
+   * in each language and stages each output in the batch.
+   */
+  async build({ source, outputs, entry }: DocumentTask): Promise<DocumentBuilt> {
+    const { project } = this;
+    const { file, meta } = source;
+    const text = readText(file, 'source file', project.config.encoding);
+    const read = (): Document => formatFor(file).read(text, meta, project.config.text);
+    const got = this.recording ? documentOf(entry, meta, text, read) : { doc: read(), made: false };
+    const { doc } = got;
+    const encoding = outputEncoding(project, doc);
+    const results: BuildResult[] = [];
+    for (const { lang, file, bundle } of outputs) {
+      const translations = lang === project.config.sourceLanguage ? {} : readTranslations(bundle);
+      const built = buildDocument(project, doc, lang, this.lookups.find(lang, translations, doc));
+      // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
+      // An output that holds these bytes already is left as it is.
+      // UTF-8 goes as text: the writer thread encodes it (to the bytes Buffer.from gives), not this one.
+      await this.batch?.writeChanged(file, encoding === 'utf-8' ? built.text : encodeText(built.text, encoding, file));
+      results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated: built.untranslated });
+    }
+    return got.entry ? { results, entry: got.entry, made: got.made } : { results, made: false };
+  }
+}
+
+type Find = (key: string) => Found;
+
+/** Per language, the order i18next looks a key up in, asked once per run. */
+class Lookups {
+  private readonly byLanguage = new Map<string, ReturnType<typeof languageLookup>>();
+
+  constructor(private readonly sourceLanguage: string) {}
+
+  /**
+   * The lookup of `lang` in one document: its stored translations, then the source text (the source language's
+   * build looks up the source itself).
+   */
+  find(lang: string, translations: Readonly<Record<string, string>>, doc: Document): Find {
+    const source = this.sourceLanguage;
+    let lookup = this.byLanguage.get(lang);
+    if (!lookup) this.byLanguage.set(lang, (lookup = languageLookup(lang, source)));
+    // The source text of a unit is made only for the units that fall back to it.
+    let units: Map<string, Unit> | undefined;
+    const sourceText = (id: string): string | undefined => {
+      const unit = (units ??= new Map(doc.units.map((u) => [u.id, u]))).get(id);
+      return unit && contentToI18n(unit.source);
+    };
+    const bundles = new Map<string, BundleLookup>([[source, sourceText]]);
+    if (lang !== source) bundles.set(lang, (id) => translations[id]);
+    return lookup(bundles);
+  }
+}
+
+/** One document in one language: its text, and the units that fell back to the source. */
+function buildDocument(
+  project: Project,
+  doc: Document,
+  lang: string,
+  find: Find,
+): { text: string; untranslated: BuildResult['untranslated'] } {
+  const { sourceLanguage } = project.config;
+  const untranslated = new Set<string>();
+  // Codes go in as slots (formats/code-slots) and come out after the words are escaped for the format,
+  // so a tag or URL is never escaped and a "<" in a translation always is.
+  // A format asks for a unit's text, then (when it is not the source's own) for it again escaped: the unit's text
+  // with its codes as slots is looked up and made once, for the last unit asked.
+  let last: { unit: Unit; codes: ReturnType<typeof codesOf>; plain: string } | undefined;
+  const slotted = (unit: Unit): { codes: ReturnType<typeof codesOf>; plain: string } => {
+    if (last?.unit === unit) return last;
+    const codes = codesOf(unit.source);
+    const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
+    const found = find(unit.id);
+    if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.add(unit.id);
+    // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
+    const plain = unescapeText(fillMarkers(String(found.res), values));
+    last = { unit, codes, plain };
+    return last;
+  };
+  const render = (unit: Unit, escape?: (text: string) => string): string => {
+    const { codes, plain } = slotted(unit);
+    const words = escape ? escape(plain) : plain;
+    return words.replace(CODE_SLOTS, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
+  };
+  let text: string;
+  try {
+    text = formatFor(doc.path).write(doc, render, lang);
+  } catch (err) {
+    if (!(err instanceof LocflowError)) throw err;
+    const { file, line, column, hint, exitCode } = err;
+    throw new LocflowError(`${err.message}; nothing was written`, {
+      ...(file !== undefined ? { file } : {}),
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      ...(hint !== undefined ? { hint } : {}),
+      exitCode,
+    });
+  }
+  const labels = untranslated.size ? documentLabels(doc) : new Map<string, string>();
+  return { text, untranslated: [...untranslated].map((unit) => ({ unit, label: labels.get(unit) ?? unit })) };
+}
