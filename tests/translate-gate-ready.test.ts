@@ -3,6 +3,8 @@ import { loadProject } from '../src/project/load.js';
 import { translate } from '../src/workflow/translate.js';
 import { BatchStarter } from '../src/workflow/steps/engine-start.js';
 import type { Engine, EngineBatch } from '../src/mt/types.js';
+import type { ApprovedPair } from '../src/qa/names/learnt.js';
+import { readyGate } from '../src/workflow/steps/gate.js';
 import { tempProject } from './helpers.js';
 
 // What happens when, in order: the engine asked, the gate made ready (done), the engine's answer, a gate run.
@@ -85,5 +87,19 @@ describe('the QA gate made ready while the engine works, not after its answer', 
     });
     expect(results.reduce((n, r) => n + r.translated, 0)).toBeGreaterThan(4);
     expect(events).toEqual(['asked', 'ready', 'answer', 'gate']);
+  });
+
+  it("makes no index of the project's approved translations: the real gate run makes its own", async () => {
+    let read = 0;
+    const approved = new (class extends Array<ApprovedPair> {
+      override [Symbol.iterator](): ArrayIterator<ApprovedPair> {
+        read++;
+        return super[Symbol.iterator]();
+      }
+    })();
+    approved.push({ source: 'The Danube flows.', target: 'El Danubio fluye.', targetLang: 'es' });
+    const pair = { id: 'u1', source: ['Budapest lies on the Danube.'], target: ['Budapest lies on the Danube.'] };
+    await readyGate({ ...pair, sourceLang: 'en', targetLang: 'es', file: 'a.txt' }, { approved });
+    expect(read).toBe(0);
   });
 });
