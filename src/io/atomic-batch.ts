@@ -3,7 +3,7 @@ import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { inPool, makeDurable } from './durable.js';
-import { atomicTemp, refuseWriteThroughLink, removeStaleTemps, writeFailure } from './files.js';
+import { atomicTemp, refuseWriteThroughLink, removeStaleTemps, tempBeside, writeFailure } from './files.js';
 import { WriterThread } from './writer-thread.js';
 
 /** How many streamed temporary files are closed at once, off the main thread. */
@@ -62,7 +62,12 @@ export class AtomicBatch {
    * a temporary file beside it; resolves once the batch has room for more. `path` itself changes only in commit().
    */
   async write(path: string, data: string | Uint8Array): Promise<void> {
-    const tmp = await this.begin(path);
+    await this.writeChecked(path, data, false);
+  }
+
+  /** `write`, the link check left out when `linkChecked` (the caller has just made it). */
+  private async writeChecked(path: string, data: string | Uint8Array, linkChecked: boolean): Promise<void> {
+    const tmp = await this.begin(path, linkChecked);
     await this.track(path, tmp, this.store(tmp, data));
   }
 
@@ -81,23 +86,26 @@ export class AtomicBatch {
    * reads each file instead of replacing it.
    */
   async writeChanged(path: string, data: string | Uint8Array): Promise<boolean> {
-    if (!this.temps.has(path)) {
-      refuseWriteThroughLink(path); // nothing is read through a link out of the project either
-      if (holds(path, data)) {
-        removeStaleTemps(dirname(path)); // as a write to the folder would
-        return false;
-      }
+    if (this.temps.has(path)) {
+      await this.write(path, data);
+      return true;
     }
-    await this.write(path, data);
+    refuseWriteThroughLink(path); // nothing is read through a link out of the project either
+    if (holds(path, data)) {
+      removeStaleTemps(dirname(path)); // as a write to the folder would
+      return false;
+    }
+    await this.writeChecked(path, data, true);
     return true;
   }
 
   /**
    * A file written as it is made, piece by piece: held in memory until it passes STREAM_HOLD characters (a
    * small file is then written as `writeChanged` writes it), beyond that written to its temporary file as it comes,
-   * so a file of any size is never held whole. Like `write`, `path` changes only in commit().
+   * so a file of any size is never held whole. Like `write`, `path` changes only in commit(). `absent`: the caller has
+   * just found no file at `path`.
    */
-  stream(path: string): PieceWriter {
+  stream(path: string, options: { readonly absent?: boolean } = {}): PieceWriter {
     const held: string[] = [];
     let heldLength = 0;
     let file: { tmp: string; handle: FileHandle } | undefined;
@@ -128,8 +136,12 @@ export class AtomicBatch {
       },
       close: async () => {
         if (!file) {
-          // A small file is written whole, and left as it is when it holds these bytes already.
-          await this.writeChanged(path, held.join(''));
+          // A small file is written whole, and left as it is when it holds these bytes already (a file the caller
+          // has just found absent is not looked for again).
+          if (options.absent && !this.temps.has(path)) {
+            refuseWriteThroughLink(path);
+            await this.writeChecked(path, held.join(''), true);
+          } else await this.writeChanged(path, held.join(''));
           return;
         }
         await spill();
@@ -141,7 +153,7 @@ export class AtomicBatch {
   }
 
   /** Makes room for a temporary file of `path` (dropping an earlier one of this batch) and names it. */
-  private async begin(path: string): Promise<string> {
+  private async begin(path: string, linkChecked = false): Promise<string> {
     if (this.failure) await this.flush(); // throws it, the batch abandoned
     const earlier = this.temps.get(path);
     if (earlier) {
@@ -152,7 +164,7 @@ export class AtomicBatch {
     }
     let tmp: string;
     try {
-      tmp = atomicTemp(path);
+      tmp = linkChecked ? tempBeside(path) : atomicTemp(path);
     } catch (err) {
       await this.abandon();
       throw err;

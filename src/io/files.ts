@@ -109,17 +109,28 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  * a project never goes through a link out of it (a folder swapped for a link since the path was checked).
  */
 export function atomicTemp(path: string): string {
-  const dir = dirname(path);
   refuseWriteThroughLink(path);
+  return tempBeside(path);
+}
+
+/** atomicTemp of a path refuseWriteThroughLink has just let through. */
+export function tempBeside(path: string): string {
+  const dir = dirname(path);
   if (!checkedInRun?.made.has(dir)) {
+    let first: string | undefined;
     try {
-      mkdirSync(dir, { recursive: true });
+      const made = mkdirSync(dir, { recursive: true });
+      if (made !== undefined) first = resolve(made);
     } catch (err) {
       throw systemError(err, dir, 'create the folder') ?? err;
     }
     if (checkedInRun) {
       checkedInRun.made.add(dir);
-      checkedInRun.inside.clear(); // a path below the new folder may now lead through a link put there
+      // A path below a folder just made may now lead through a link put there: its answer is looked for again. (The
+      // first folder made is the highest: a folder there already changed nothing.)
+      if (first !== undefined)
+        for (const [key, full] of checkedInRun.inside)
+          if (full === first || below(first, full)) checkedInRun.inside.delete(key);
       // The folders are there now: what goes below them is looked at again.
       for (let d = dir; ; d = dirname(d)) {
         checkedInRun.absent.delete(d);
@@ -316,6 +327,26 @@ export function enterRun(): () => void {
     ended = true;
     if (--runsOpen === 0) checkedInRun = undefined;
   };
+}
+
+/**
+ * Answers kept for the rest of the current run (oneRun) by key, such as a project's list of sources: asked again in
+ * the run, `make` is not called again. Outside a run every call makes its answer.
+ */
+export class RunMemo<K extends object, V> {
+  private run: object | undefined;
+  private values = new WeakMap<K, { readonly value: V }>();
+
+  get(key: K, make: () => V): V {
+    if (!checkedInRun) return make();
+    if (this.run !== checkedInRun) {
+      this.run = checkedInRun;
+      this.values = new WeakMap();
+    }
+    let kept = this.values.get(key);
+    if (!kept) this.values.set(key, (kept = { value: make() }));
+    return kept.value;
+  }
 }
 
 /** Project folders insideProject has seen: writeFileAtomic checks writes into them for links out. */

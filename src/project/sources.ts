@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { LocflowError } from '../errors.js';
-import { insideProject, relativeToProjectPath } from '../io/files.js';
+import { insideProject, relativeToProjectPath, RunMemo } from '../io/files.js';
 import { metaPathOf } from '../store/bundle.js';
 import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
 import { documentPaths } from './paths.js';
@@ -23,8 +23,15 @@ export interface SourceDocument {
   readonly pattern: string;
 }
 
+/** Each project's sources as the run found them first: a command lists them once (loading the project checks them). */
+const listed = new RunMemo<Project, readonly SourceDocument[]>();
+
 /** The source documents the config names, patterns expanded, in pattern order; a file matched twice counts once. */
-export function sourceDocuments(project: Project): SourceDocument[] {
+export function sourceDocuments(project: Project): readonly SourceDocument[] {
+  return listed.get(project, () => listSources(project));
+}
+
+function listSources(project: Project): SourceDocument[] {
   const docs: SourceDocument[] = [];
   const taken = new Set<string>();
   const generated = generatedFolders(project);

@@ -174,10 +174,12 @@ class DocumentExport {
 
   static async open(run: Run, doc: DocumentUnits, lang: string): Promise<DocumentExport> {
     const file = xliffPath(run.project, lang, doc);
-    const unimported = run.options.force
-      ? new Map()
-      : await unimportedWork(file, () => sentTargets(run.project, lang, doc));
-    return new DocumentExport(run, doc, lang, file, unimported);
+    const there = existsSync(file);
+    const unimported =
+      run.options.force || !there
+        ? new Map<string, XliffUnit>()
+        : await unimportedWork(file, () => sentTargets(run.project, lang, doc));
+    return new DocumentExport(run, doc, lang, file, there, unimported);
   }
 
   private constructor(
@@ -185,12 +187,14 @@ class DocumentExport {
     private readonly doc: DocumentUnits,
     private readonly lang: string,
     private readonly file: string,
+    /** Whether a file was there when the document was opened (one that was not is written without looking again). */
+    there: boolean,
     /** Translations in the file there now that are not imported: each must be planned again, unchanged. */
     private readonly unimported: Map<string, XliffUnit>,
   ) {
     this.bundle = loadBundle(run.project, lang, doc);
     this.languages = { sourceLang: doc.sourceLang, targetLang: lang };
-    this.out = run.options.dryRun ? undefined : run.batch.stream(file);
+    this.out = run.options.dryRun ? undefined : run.batch.stream(file, { absent: !there });
   }
 
   async add(units: readonly Unit[]): Promise<void> {
@@ -318,7 +322,7 @@ class DocumentExport {
 }
 
 /**
- * An XLIFF file that came back from a translator but was not imported yet must not be overwritten: its
+ * An XLIFF file (there) that came back from a translator but was not imported yet must not be overwritten: its
  * translations not imported, by id, in file order. A target that is the one the last extract wrote there is
  * no work of anyone's: the translator may have sent the edited copy from elsewhere, and it is imported (or
  * not) from there.
@@ -328,7 +332,6 @@ async function unimportedWork(
   sentBefore: () => (unit: string, text: string) => boolean | undefined,
 ): Promise<Map<string, XliffUnit>> {
   const work = new Map<string, XliffUnit>();
-  if (!existsSync(file)) return work;
   const wasSent = sentBefore();
   // The XLIFF reader (and its XML parser) loads only when there is a file to read.
   const { readXliffFile } = await import('../xliff/read.js');

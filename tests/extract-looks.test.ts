@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+/** What extract asks the file system, by call and path. */
+const seen = vi.hoisted(() => ({ lstat: new Map<string, number>(), readdir: new Map<string, number>() }));
+
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const count = (map: Map<string, number>, path: unknown): void => {
+    map.set(String(path), (map.get(String(path)) ?? 0) + 1);
+  };
+  return {
+    ...real,
+    lstatSync: ((path: Parameters<typeof real.lstatSync>[0], options?: Parameters<typeof real.lstatSync>[1]) => {
+      count(seen.lstat, path);
+      return real.lstatSync(path, options);
+    }) as typeof real.lstatSync,
+    readdirSync: ((path: Parameters<typeof real.readdirSync>[0], options?: Parameters<typeof real.readdirSync>[1]) => {
+      count(seen.readdir, path);
+      return real.readdirSync(path, options);
+    }) as typeof real.readdirSync,
+  };
+});
+
+import { oneRun } from '../src/io/files.js';
+import { loadProject } from '../src/project/load.js';
+import { extract } from '../src/workflow/extract.js';
+import { ARTICLE } from './helpers.js';
+
+function project(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-looks-'));
+  mkdirSync(join(dir, 'source'));
+  writeFileSync(
+    join(dir, 'locflow.config.json'),
+    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+  );
+  const article = readFileSync(ARTICLE, 'utf8');
+  for (let i = 0; i < n; i++) writeFileSync(join(dir, 'source', `story-${i}.txt`), `Story ${i}.\n\n${article}`);
+  return dir;
+}
+
+describe('extract over many documents looks at each path once', () => {
+  it('a command lists its sources once, and looks at each new XLIFF file once (its link check)', async () => {
+    const dir = project(12);
+    seen.lstat.clear();
+    seen.readdir.clear();
+    // As the command line runs it: the project opened (its sources listed and checked), then extract, in one run.
+    const results = await oneRun(async () => extract(await loadProject(dir)));
+    expect(results).toHaveLength(12);
+    expect(seen.readdir.get(join(dir, 'source'))).toBe(1);
+    // (the first document's was checked while its folder was not there yet: nothing below it could be a link)
+    for (let i = 0; i < 12; i++)
+      expect(seen.lstat.get(join(dir, 'xliff', 'es', `story-${i}.xlf`)) ?? 0).toBeLessThanOrEqual(1);
+    expect(seen.lstat.get(join(dir, 'xliff', 'es', 'story-11.xlf'))).toBe(1);
+  });
+
+  it('each run lists the sources again: a file added between two runs is extracted', async () => {
+    const dir = project(2);
+    await oneRun(async () => extract(await loadProject(dir)));
+    writeFileSync(join(dir, 'source', 'story-new.txt'), 'A new story.\n');
+    const results = await oneRun(async () => extract(await loadProject(dir)));
+    expect(results.map((r) => r.doc)).toEqual(['story-0', 'story-1', 'story-new']);
+  });
+});
