@@ -8,7 +8,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const TIMED = ['tests/qa-adversarial.test.ts', 'tests/hostile-nesting.test.ts', 'tests/formats/linear.test.ts'];
 // Files that replace a Node module (vi.mock) for the modules they load: each in a fresh worker, so neither the
 // modules another file loaded nor the replacement leak across.
-const MOCKED = ['tests/durable.test.ts', 'tests/engine-start-cli.test.ts', 'tests/translate-gate-ready.test.ts'];
+const MOCKED = [
+  'tests/durable.test.ts',
+  'tests/engine-start-cli.test.ts',
+  'tests/translate-gate-ready.test.ts',
+  'tests/extract-looks.test.ts',
+];
 
 // The order files start in: the timed files first (each in its own worker: a worker of the other files goes on to
 // the next of them only when that is one of them too, so a timed file between two others costs a new worker and

@@ -8,19 +8,19 @@ const seen = vi.hoisted(() => ({ lstat: new Map<string, number>(), readdir: new 
 
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
-  const count = (map: Map<string, number>, path: unknown): void => {
-    map.set(String(path), (map.get(String(path)) ?? 0) + 1);
-  };
+  /** `f`, each call counted in `map` by its path. */
+  const counted = <F extends (path: import('node:fs').PathLike, ...rest: never[]) => unknown>(
+    map: Map<string, number>,
+    f: F,
+  ): F =>
+    ((path: import('node:fs').PathLike, ...rest: never[]) => {
+      map.set(String(path), (map.get(String(path)) ?? 0) + 1);
+      return f(path, ...rest);
+    }) as unknown as F;
   return {
     ...real,
-    lstatSync: ((path: Parameters<typeof real.lstatSync>[0], options?: Parameters<typeof real.lstatSync>[1]) => {
-      count(seen.lstat, path);
-      return real.lstatSync(path, options);
-    }) as typeof real.lstatSync,
-    readdirSync: ((path: Parameters<typeof real.readdirSync>[0], options?: Parameters<typeof real.readdirSync>[1]) => {
-      count(seen.readdir, path);
-      return real.readdirSync(path, options);
-    }) as typeof real.readdirSync,
+    lstatSync: counted(seen.lstat, real.lstatSync),
+    readdirSync: counted(seen.readdir, real.readdirSync),
   };
 });
 
