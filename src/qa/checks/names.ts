@@ -1,6 +1,6 @@
 import { primarySubtag } from '../../model/language.js';
 import { renderingsFor } from '../glossary.js';
-import { cldrAdjectives, cldrLanguageOfRegion, cldrRenderings, type CldrName } from '../names/cldr.js';
+import { cldrAdjectives, cldrLanguageOfRegion, cldrNameOf, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
@@ -407,7 +407,8 @@ function lookForAs(
   const partly =
     keptWithoutAWord(name, parts, found, target, sourceLang) ??
     lostLastWord(name, parts, found, target, sourceLang) ??
-    lostWordRunKeeps(name, found, target, source);
+    lostWordRunKeeps(name, found, target, source) ??
+    lostSurname(name, person, found, target, source);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
@@ -602,6 +603,48 @@ function lostLastWord(
   const preceding = target.wordBefore(before[0]!);
   if (preceding !== undefined && HEAD_PARTICLES.has(preceding)) return undefined;
   return { message: `name "${name.text}" is kept as written but for its last word, "${last}"` };
+}
+
+/**
+ * A person's name kept as written but for its surname (`Bob Goodlatte` → `Bob`, `Petr Jiráček` → `Petr`): news and
+ * encyclopedic text never names a person by the given name alone after the source gave the full name, so the surname
+ * was lost. Its surname is a word only a name has, or one the run's sources never write in lower case (`Susan Burke`;
+ * not `Victoria Falls` → `cataratas Victoria`, a place whose common head is translated).
+ */
+function lostSurname(
+  name: FoundName,
+  person: ReadonlySet<string> | undefined,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  source: SourceSide,
+): Finding | undefined {
+  if (target.nonLatin || name.kind !== 'opaque' || name.words.some((w) => CONNECTORS.has(w))) return undefined;
+  // The person's words in order: a given name first, or every word one no dictionary has (after any office before it).
+  let words: string[];
+  if (person) words = [...person];
+  else if (personLike(name, source.lang, true)) {
+    const plain = name.words.filter((w) => !isTitle(w) && w.length > 1);
+    words = plain
+      .slice(
+        Math.max(
+          0,
+          plain.findIndex((w) => !isCommonWord(w, source.lang)),
+        ),
+      )
+      .map((w) => fold(w));
+  } else return undefined;
+  const surname = words[words.length - 1];
+  const given = words.slice(0, -1);
+  if (surname === undefined || given.length === 0 || !/^\p{L}{3,}$/u.test(surname)) return undefined;
+  if (!given.every((w) => found.get(w) === 'verbatim') || found.get(surname) !== undefined) return undefined;
+  // (written as a name only: its source word as written)
+  const written = name.words.find((w) => fold(w) === surname);
+  if (written === undefined || (isCommonWord(surname, source.lang) && !source.onlyAsName(written))) return undefined;
+  // (a place or people after a name is no surname: "Knights Templar Norway")
+  if (cldrNameOf(written, source.lang) !== undefined || isGroupWord(written, source.lang)) return undefined;
+  // Not inflected, adapted or compounded ("Merkels", "Goodlatte-Gesetz").
+  if (target.hasWordStartingLike(surname) || target.hasCompoundEnding(surname)) return undefined;
+  return { message: `name "${name.text}" is kept as written but for its surname, "${written}"` };
 }
 
 // Particles that join a translated head to the name it names, in the languages names are written in.

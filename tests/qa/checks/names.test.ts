@@ -637,6 +637,41 @@ describe('a name kept as written but for its last word', () => {
   });
 });
 
+describe("a person's name kept but for its surname", () => {
+  it('is lost where the given name stands alone and no word begins like the surname', async () => {
+    expect(
+      await issues(
+        'names',
+        pair(
+          'The minister, Renata Wolszczak, resigned on Friday.',
+          'La ministra, Renata, dimitió el viernes ante la Cámara.',
+        ),
+      ),
+    ).toContainEqual({
+      severity: 'error',
+      message: 'name "Renata Wolszczak" is kept as written but for its surname, "Wolszczak"',
+    });
+    expect(
+      await issues(
+        'names',
+        pair('Envoy Tomasz Brzęczek met the King.', 'Der Gesandte Tomasz traf den König im Palast der Stadt.', 'de'),
+      ),
+    ).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringContaining('"Brzęczek"') }));
+  });
+
+  it('not where the surname is inflected or compounded, nor a place after a name', async () => {
+    for (const [s, t, lang] of [
+      ['Renata Wolszczak resigned.', 'Renata Wolszczaks Rücktritt kam am Freitag.', 'de'],
+      ['Renata Wolszczak resigned.', 'Die Renata-Wolszczak-Affäre endete am Freitag.', 'de'],
+      ['The Tomasz Brzęczek Foundation opened in Norway.', 'La Fundación Tomasz Brzęczek abrió en Noruega.', 'es'],
+      ['Members of Knights Templar Norway met.', 'Se reunieron miembros de Knights Templar de Noruega.', 'es'],
+    ] as const)
+      expect(await issues('names', pair(s, t, lang))).not.toContainEqual(
+        expect.objectContaining({ message: expect.stringContaining('but for its surname') }),
+      );
+  });
+});
+
 describe("a person's name of common words, known by its given name", () => {
   it('is lost where neither word is in the target, though both are dictionary words', async () => {
     expect(
