@@ -6,7 +6,7 @@ import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
 import { fold } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
-import { mentionsInRun, type MentionedBefore } from '../names/mentions.js';
+import { givenNamesInRun, mentionsInRun, type GivenNamesOf, type MentionedBefore } from '../names/mentions.js';
 import type { CheckContext, CollectionCheck, Finding, QaPair, Severity, SliceFindings } from '../types.js';
 import { wholeRun } from '../whole-run.js';
 import { LocflowError } from '../../errors.js';
@@ -59,6 +59,7 @@ export const names: CollectionCheck = {
           lowerCase: (lang: string) => ReadonlySet<string> | undefined;
           sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined;
           mentioned: MentionedBefore;
+          givenNames: GivenNamesOf;
         }
       | undefined;
     let next = 0;
@@ -73,14 +74,16 @@ export const names: CollectionCheck = {
           lowerCase: lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.targetLang }))),
           sourceLowerCase: lowerCaseWords(units.map((u) => ({ text: u.source, lang: u.sourceLang }))),
           mentioned: mentionsInRun(units),
+          givenNames: givenNamesInRun(units, isGivenName),
         };
-        const { kept, lowerCase, sourceLowerCase, mentioned } = run;
+        const { kept, lowerCase, sourceLowerCase, mentioned, givenNames } = run;
         const out: SliceFindings = [];
         for (const pair of slice) {
           if (!translated.holds(pair)) continue;
           const i = next++;
           const u = units[i]!;
           const mentionedHere = (w: string): ReturnType<MentionedBefore> => mentioned(w, i);
+          const givenNamesHere = (w: string): ReadonlySet<string> => givenNames(w, i);
           for (const finding of checkPair(
             pair,
             u.source,
@@ -90,6 +93,7 @@ export const names: CollectionCheck = {
             lowerCase,
             mentionedHere,
             sourceLowerCase,
+            givenNamesHere,
           ))
             out.push({ pair, finding });
         }
@@ -108,6 +112,7 @@ function checkPair(
   lowerCase: (lang: string) => ReadonlySet<string> | undefined,
   mentionedBefore: (word: string) => ReturnType<MentionedBefore>,
   sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined,
+  givenNames: (word: string) => ReadonlySet<string>,
 ): Finding[] {
   const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang));
   const findings: Finding[] = [];
@@ -158,6 +163,7 @@ function checkPair(
         kept: (n) => kept(n, src, pair.targetLang),
         keptWord: (n, w) => kept.word(n, w, src, pair.targetLang),
         mentionedBefore,
+        givenNames,
         onlyAsName: (word) => {
           const lower = sourceLowerCase(pair.sourceLang);
           return lower !== undefined && !lower.has(fold(word));
@@ -239,6 +245,8 @@ interface SourceSide {
   mentionedBefore(word: string): boolean | undefined;
   /** Whether the run's sources, enough of them to know the language's words, never write this word in lower case. */
   onlyAsName(word: string): boolean;
+  /** The folded given names the text writes before this word, a person's surname there ("Steve" before "Jobs"). */
+  givenNames(word: string): ReadonlySet<string>;
 }
 
 /** A name the run's other units keep as written, mostly: one this unit should keep too. */
@@ -295,7 +303,7 @@ function lookForAsName(
   // one, a name may be lost where read by its words it was translated (never the other way round).
   // (a word abbreviated inside a sentence, "the Law Dept. could", names an office, not a person)
   const abbreviated = /^\.\s*\p{Ll}/u.test(source.text.slice(name.start + name.text.length));
-  const person = abbreviated ? undefined : personWords(name, source.lang);
+  const person = abbreviated ? undefined : (personWords(name, source.lang) ?? surnameInText(name, source));
   // (a name whose every word stands in the target as written is no more lost read as a person's)
   if (!person || (!plain && [...person].every((w) => target.findWord(w) === 'verbatim'))) return plain;
   const asPerson = lookForAs(name, person, target, source, targetLang, learnt);
@@ -439,18 +447,23 @@ function lookForAs(
   const missing = `name "${name.text}" is not in the target`;
   // The target's names of its own that no source word explains, where the name stood: found once, asked twice.
   let candidateList: readonly string[] | undefined;
+  // A surname the text gives with a given name ("Jobs" of "Steve Jobs") is one person's, named only by a proper name.
+  const surname = person !== undefined && asFound.words.length === 1;
   const candidates = (): readonly string[] =>
     (candidateList ??= target.nonLatin
       ? []
-      : target.candidatesFor(
-          source.text,
-          source.renderings,
-          source.otherNames(name),
-          placeFor(name, source.text),
-          personLike(name, source.lang) || name.cldr?.kind === 'region',
-          // (a person's name of common words, "Law Department" or "Bill Gates", may be a name translated after all)
-          person !== undefined && asFound.kind === 'common',
-        ));
+      : target
+          .candidatesFor(
+            source.text,
+            source.renderings,
+            source.otherNames(name),
+            placeFor(name, source.text),
+            personLike(name, source.lang) || name.cldr?.kind === 'region' || surname,
+            // (a person's name of common words, "Law Department" or "Bill Gates", may be a name translated after all)
+            person !== undefined && asFound.kind === 'common' && !surname,
+          )
+          // A given name the text writes before the name is that person's, no rendering of the surname ("Steve ∅").
+          .filter((c) => !asFound.words.some((w) => source.givenNames(w).has(c))));
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
     const other = candidates();
@@ -484,7 +497,12 @@ function lookForAs(
       if (
         (personLike(name, sourceLang, true) ||
           (person !== undefined &&
-            !(primarySubtag(targetLang) === 'de' && name.words.every((w) => isCommonWord(w, sourceLang))))) &&
+            // (a surname the text gives with a given name is known to be one, "Jobs" of "Steve Jobs")
+            !(
+              primarySubtag(targetLang) === 'de' &&
+              name.words.length > 1 &&
+              name.words.every((w) => isCommonWord(w, sourceLang))
+            ))) &&
         own.every((w) => found.get(w) === undefined) &&
         !candidates().some((c) => own.some((w) => startsAlike(w, c)))
       )
@@ -834,6 +852,22 @@ function personWords(name: FoundName, lang: string): Set<string> | undefined {
   // Nor is a given name before common words only ("Yale Law School", "Alma Consulting Group").
   if (words.length > 2 && words.slice(1).every((w) => isCommonWord(w, lang))) return undefined;
   return new Set(words.flatMap((w) => partsOf(fold(w))));
+}
+
+/**
+ * A one-word name of a common word that the text gives elsewhere with a given name before it ("Jobs" where it has
+ * "Steve Jobs", "Burke" after "Susan Burke") and that the run's other units keep as written: a person's surname, kept
+ * or transliterated, not a word translated. The given name is no common word or place ("Royal Bank", "Penn State"),
+ * unless the surname is a rarer word ("Mark Kelly").
+ */
+function surnameInText(name: FoundName, source: SourceSide): Set<string> | undefined {
+  if (name.words.length !== 1 || name.kind !== 'common' || name.cldr) return undefined;
+  const word = name.words[0]!;
+  if (word.length < 3 || isGroupWord(word, source.lang) || isTitle(word)) return undefined;
+  const given = [...source.givenNames(word)];
+  const personal = (g: string): boolean => !isCommonWord(g, source.lang) && cldrNameOf(g, source.lang) === undefined;
+  if (!given.some(personal) && (given.length === 0 || isFrequentWord(word, source.lang))) return undefined;
+  return keptByOthers(source.kept(word)) ? new Set([fold(word)]) : undefined;
 }
 
 /** Letters in a canonical order, to compare an acronym with initials in any order. */

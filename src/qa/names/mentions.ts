@@ -1,5 +1,6 @@
 import { primarySubtag } from '../../model/language.js';
 import { pushTo } from '../../lists-by-key.js';
+import { fold } from '../text.js';
 
 /**
  * Whether a name was introduced earlier in the text. Translators give a person's full name at its first mention and
@@ -48,5 +49,47 @@ export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
       if (units[i]!.source !== unit.source) return true;
     }
     return false;
+  };
+}
+
+/**
+ * For the unit at `index`: the given names its text — every unit of its file and target language, this one included —
+ * writes before `word` as a person's name (`Steve` for `Jobs` where the text has "Steve Jobs", `Susan` for `Burke`).
+ * Such a word is a person's surname in this text, though it is a common word (`Jobs`, `Burke`, `Sawyer`): kept or
+ * transliterated, never translated. Empty for a word the text gives no given name before.
+ */
+export type GivenNamesOf = (word: string, index: number) => ReadonlySet<string>;
+
+// A capitalised word (a given name if the list has it), then, across initials ("Franklin D. Roosevelt"), another.
+const FULL_NAME = /(?<![\p{L}\p{M}\p{N}])(\p{Lu}\p{Ll}+)(?=(?:\s+\p{Lu}\.)*\s+(\p{Lu}\p{Ll}[\p{L}\p{M}]*))/gu;
+const NONE: ReadonlySet<string> = new Set();
+
+export function givenNamesInRun(units: readonly MentionUnit[], isGivenName: (word: string) => boolean): GivenNamesOf {
+  const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
+  // Per file and language, then surname as written: the folded given names before it. Built on the first question.
+  let byText: Map<string, Map<string, Set<string>>> | undefined;
+  const index = (): Map<string, Map<string, Set<string>>> => {
+    const all = new Map<string, Map<string, Set<string>>>();
+    const read = new Set<string>();
+    for (const u of units) {
+      const key = textOf(u);
+      // (the same sentence again says nothing new)
+      if (read.has(`${key}\u0000${u.source}`)) continue;
+      read.add(`${key}\u0000${u.source}`);
+      for (const m of u.source.matchAll(FULL_NAME)) {
+        if (!isGivenName(m[1]!)) continue;
+        let surnames = all.get(key);
+        if (!surnames) all.set(key, (surnames = new Map()));
+        let given = surnames.get(m[2]!);
+        if (!given) surnames.set(m[2]!, (given = new Set()));
+        given.add(fold(m[1]!));
+      }
+    }
+    return all;
+  };
+  return (word, at) => {
+    const unit = units[at];
+    if (!unit) return NONE;
+    return (byText ??= index()).get(textOf(unit))?.get(word) ?? NONE;
   };
 }

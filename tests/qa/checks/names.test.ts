@@ -672,6 +672,49 @@ describe("a person's name kept but for its surname", () => {
   });
 });
 
+describe('a surname that is a common word, which the text gives with a given name', () => {
+  const text: Array<[string, string]> = [
+    ['Nina Cooper chairs the board.', 'Nina Cooper preside el consejo.'],
+    ['Cooper said the plan works.', 'Cooper dijo que el plan funciona.'],
+    ['Cooper will travel to Lima.', 'Cooper viajará a Lima.'],
+  ];
+
+  it("is a person's name: lost where the target has only the given name, or nothing", async () => {
+    expect(
+      (await run([...text, ['The board thanked Cooper for the plan.', 'El consejo agradeció a Nina el plan.']])).join(
+        '\n',
+      ),
+    ).toMatch(/error: name "Cooper" is not in the target/u);
+    expect(
+      (
+        await run(
+          [
+            ['Nina Cooper chairs the board.', 'Nina Cooper leitet den Vorstand.'],
+            ['Cooper said the plan works.', 'Cooper sagte, der Plan funktioniere.'],
+            ['Cooper will travel to Lima.', 'Cooper reist nach Lima.'],
+            ['The board thanked Cooper for the plan.', 'Der Vorstand dankte Nina für den Plan.'],
+          ],
+          'de',
+        )
+      ).join('\n'),
+    ).toMatch(/error: name "Cooper" is not in the target/u);
+  });
+
+  it('not kept, or after a common word or a place rather than a given name: a word translated', async () => {
+    expect(
+      await run([...text, ['The board thanked Cooper for the plan.', 'El consejo agradeció a Cooper el plan.']]),
+    ).toEqual([]);
+    const bank: Array<[string, string]> = [
+      ['Royal Bank won the bid.', 'Royal Bank ganó la oferta.'],
+      ['Royal Bank paid.', 'Royal Bank pagó.'],
+      ['Royal Bank left.', 'Royal Bank se fue.'],
+    ];
+    expect(
+      (await run([...bank, ['Clients of the Bank waited.', 'Los clientes del banco esperaron.']])).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
+
 describe("a person's name of common words, known by its given name", () => {
   it('is lost where neither word is in the target, though both are dictionary words', async () => {
     expect(
