@@ -12,6 +12,7 @@ import { wholeRun } from '../whole-run.js';
 import { LocflowError } from '../../errors.js';
 import { settingsFrom, type Json, type Place } from '../../settings.js';
 import { translated } from '../preconditions.js';
+import { calendarName } from '../../locale/months.js';
 
 const quote = (s: string): string => `"${s}"`;
 
@@ -463,7 +464,10 @@ function lookForAs(
             person !== undefined && asFound.kind === 'common' && !surname,
           )
           // A given name the text writes before the name is that person's, no rendering of the surname ("Steve ∅").
-          .filter((c) => !asFound.words.some((w) => source.givenNames(w).has(c))));
+          .filter(
+            (c) =>
+              mayRenderAName(c, fold(name.text), targetLang) && !asFound.words.some((w) => source.givenNames(w).has(c)),
+          ));
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
     const other = candidates();
@@ -869,6 +873,35 @@ function surnameInText(name: FoundName, source: SourceSide): Set<string> | undef
   if (!given.some(personal) && (given.length === 0 || isFrequentWord(word, source.lang))) return undefined;
   return keptByOthers(source.kept(word)) ? new Set([fold(word)]) : undefined;
 }
+
+/**
+ * Whether a capitalised target word may render a name: not a letter, a code with digits but for one with the name's
+ * initial ("CO2" is no "Areva"; "V4" may be the "Visegrad Group"), a courtesy title ("Mlle"), a month or weekday
+ * ("Mardi"), nor German's pronoun of address ("Sie", "Ihr"), which name no one.
+ */
+function mayRenderAName(folded: string, name: string, targetLang: string): boolean {
+  const lang = primarySubtag(targetLang);
+  return (
+    folded.length > 1 &&
+    !(/\p{N}/u.test(folded) && folded[0] !== name[0]) &&
+    !isTitle(folded) &&
+    !calendarNames(lang).has(folded) &&
+    !(lang === 'de' && ADDRESS_PRONOUNS.has(folded))
+  );
+}
+const calendarNamesByLang = new Map<string, ReadonlySet<string>>();
+
+/** The folded full names of the months and weekdays of a language (not "mar" of "martes", a sea in "Mar Negro"). */
+function calendarNames(lang: string): ReadonlySet<string> {
+  let names = calendarNamesByLang.get(lang);
+  if (!names) {
+    const months = Array.from({ length: 12 }, (_, m) => calendarName('month', m + 1, lang));
+    const days = Array.from({ length: 7 }, (_, d) => calendarName('weekday', d, lang));
+    calendarNamesByLang.set(lang, (names = new Set([...months, ...days].map((n) => fold(n)))));
+  }
+  return names;
+}
+const ADDRESS_PRONOUNS = new Set(['sie', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihnen']);
 
 /** Letters in a canonical order, to compare an acronym with initials in any order. */
 const letters = (chars: readonly string[]): string => [...chars].sort().join('');

@@ -715,6 +715,37 @@ describe('a surname that is a common word, which the text gives with a given nam
   });
 });
 
+describe('a target word that names no one is no rendering of a lost name', () => {
+  it.each<[string, string, string, string]>([
+    [
+      'a code with digits',
+      'Last year Ostrova cut its carbon emissions by half.',
+      'El año pasado recortó CO2 sus emisiones a la mitad.',
+      'es',
+    ],
+    ['a weekday', 'The deal with Ostrova was signed in Lyon.', 'Le contrat fut signé Mardi à Lyon.', 'fr'],
+    ['a courtesy title', 'The deal with Ostrova was signed in Lyon.', 'Le contrat avec Mlle fut signé à Lyon.', 'fr'],
+    ['a pronoun of address', 'Ostrova thanks the readers warmly.', 'Man dankt Ihnen herzlich für alles.', 'de'],
+    [
+      'a letter',
+      'In the end Ostrova won the vote in Berlin.',
+      'Am Ende gewann Partei V die Abstimmung in Berlin.',
+      'de',
+    ],
+  ])('%s', async (_, source, target, lang) => {
+    expect(await issues('names', pair(source, target, lang))).toContainEqual({
+      severity: 'error',
+      message: 'name "Ostrova" is not in the target, neither kept nor adapted',
+    });
+  });
+
+  it('but a code beginning like the name may abbreviate it', async () => {
+    expect(
+      await issues('names', pair('The Visegrad Group met in Prague.', 'Die V4 traf sich in Prag.', 'de')),
+    ).not.toContainEqual(expect.objectContaining({ severity: 'error' }));
+  });
+});
+
 describe("a person's name of common words, known by its given name", () => {
   it('is lost where neither word is in the target, though both are dictionary words', async () => {
     expect(
