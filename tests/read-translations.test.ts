@@ -6,7 +6,7 @@ import { readTranslations } from '../src/store/bundle.js';
 
 describe('readTranslations (what a build reads of each bundle)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-read-translations-'));
-  const bundle = (name: string, text: string): string => {
+  const bundle = (name: string, text: string | Uint8Array): string => {
     const path = join(dir, name);
     writeFileSync(path, text);
     return path;
@@ -41,5 +41,15 @@ describe('readTranslations (what a build reads of each bundle)', () => {
     const got = readTranslations(bundle('e.json', '{"__proto__": "x", "u1": "Hola"}'));
     expect(Object.keys(got)).toEqual(['u1']);
     expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+  });
+
+  it('reads any bytes as every other file is read: a byte order mark decides, a byte not UTF-8 is refused', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"u1": "Hola ñ"}', 'utf16le')]);
+    expect(readTranslations(bundle('f.json', utf16))).toEqual({ u1: 'Hola ñ' });
+    const broken = Buffer.concat([Buffer.from('{"u1": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    expect(() => readTranslations(bundle('g.json', broken))).toThrow(/UTF-8/u);
+    // U+FFFD written as such is text like any other.
+    expect(readTranslations(bundle('h.json', '{"u1": "a\uFFFD b"}'))).toEqual({ u1: 'a\uFFFD b' });
+    expect(() => readTranslations(bundle('i.json', '\uFEFF{"u1": "Hola"}'))).toThrow(/invalid JSON/u);
   });
 });

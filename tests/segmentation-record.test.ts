@@ -125,6 +125,33 @@ describe('segmentation record', () => {
     expect(again.doc).toStrictEqual(readTextArticle(article, meta));
   });
 
+  it('an entry listing contents or context out of unit order, or for a unit without any, is not used', async () => {
+    type Forged = { contents: Array<[number, unknown]>; extras: Array<[number, unknown]>; units: number[] };
+    const forgeries: Array<(entry: Forged) => void> = [
+      // Context for a unit the document does not have; then for one before another's.
+      (entry) => entry.extras.push([entry.units.length, { previous: 'x' }]),
+      (entry) => entry.extras.push([1, { previous: 'x' }], [0, { previous: 'y' }]),
+      // Contents for the first unit, whose content is its plain text.
+      (entry) => entry.contents.unshift([0, [entry.units[0]]]),
+    ];
+    for (const forge of forgeries) {
+      const root = project();
+      await recordRun(root, article);
+      const whole = readFileSync(recordFile(root), 'utf8');
+      const nl = whole.indexOf('\n');
+      const header = JSON.parse(whole.slice(0, nl)) as { layout: string; key: string; body: string };
+      const entries = JSON.parse(whole.slice(nl + 1)) as Forged[];
+      forge(entries[0]!);
+      const body = JSON.stringify(entries);
+      const { createHash } = await import('node:crypto');
+      header.body = createHash('sha256').update(body).digest('base64url');
+      writeFileSync(recordFile(root), `${JSON.stringify(header)}\n${body}`);
+      const again = documentOf(root, article);
+      expect(again.read, String(forge)).toBe(true);
+      expect(again.doc).toStrictEqual(readTextArticle(article, meta));
+    }
+  });
+
   it('keeps only what is asked for: a document no longer asked for is left out of the next record', async () => {
     const root = project();
     const other = { ...meta, id: 'other', path: 'source/other.txt' };

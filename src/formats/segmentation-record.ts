@@ -367,7 +367,8 @@ function rebuild(entry: Entry, text: string, meta: DocumentMeta): Document | und
   const { ids, units: fields, names, notes } = entry;
   const count = ids.length;
   if (fields.length !== count * UNIT_FIELDS) return undefined;
-  const starts: number[] = [];
+  // Each unit's text in the source, cut once: its own, and its neighbours' context.
+  const own: string[] = [];
   const skeleton: SkeletonPart[] = [];
   let at = 0;
   for (const n of entry.skeleton) {
@@ -378,55 +379,55 @@ function rebuild(entry: Entry, text: string, meta: DocumentMeta): Document | und
       continue;
     }
     const i = -1 - n;
-    if (i !== starts.length || i >= count) return undefined;
-    starts.push(at);
-    const id = ids[i]!;
+    if (i !== own.length || i >= count) return undefined;
     const length = fields[i * UNIT_FIELDS]!;
     if (!(length >= 0)) return undefined;
-    skeleton.push(
-      fields[i * UNIT_FIELDS + 5]! & FLAG_RAW ? { unit: id, raw: text.slice(at, at + length) } : { unit: id },
-    );
+    const slice = text.slice(at, at + length);
+    own.push(slice);
+    skeleton.push(fields[i * UNIT_FIELDS + 5]! & FLAG_RAW ? { unit: ids[i]!, raw: slice } : { unit: ids[i]! });
     at += length;
   }
-  if (at !== text.length || starts.length !== count) return undefined;
-  const sliceOf = (i: number): string => text.slice(starts[i], starts[i]! + fields[i * UNIT_FIELDS]!);
-  const contents = new Map(entry.contents.map(([i, runs]) => [i, runs]));
-  const extras = new Map(entry.extras.map(([i, extra]) => [i, extra]));
+  if (at !== text.length || own.length !== count) return undefined;
   const noteLists = notes.map((list) => [...list]);
+  // Contents and extras are listed in unit order (as recorded() makes them): each is taken as its unit comes.
+  const { contents, extras } = entry;
+  let nextContent = 0;
+  let nextExtra = 0;
   const units: Unit[] = [];
   for (let i = 0; i < count; i++) {
     const f = i * UNIT_FIELDS;
     const flags = fields[f + 5]!;
-    const own = sliceOf(i);
-    const extra = extras.get(i);
+    const extra = nextExtra < extras.length && extras[nextExtra]![0] === i ? extras[nextExtra++]![1] : undefined;
     const role = names[fields[f + 1]!] as Role | undefined;
     const noteList = noteLists[fields[f + 4]!];
     if (role === undefined || noteList === undefined) return undefined;
-    const previous = flags & FLAG_PREVIOUS && i > 0 ? sliceOf(i - 1) : extra?.previous;
-    const next = flags & FLAG_NEXT && i + 1 < count ? sliceOf(i + 1) : extra?.next;
-    const context: UnitContext = {
+    const context: { -readonly [K in keyof UnitContext]: UnitContext[K] } = {
       role,
       block: fields[f + 2]!,
       sentence: fields[f + 3]!,
-      ...(previous !== undefined ? { previous } : {}),
-      ...(next !== undefined ? { next } : {}),
     };
+    const previous = flags & FLAG_PREVIOUS && i > 0 ? own[i - 1] : extra?.previous;
+    if (previous !== undefined) context.previous = previous;
+    const next = flags & FLAG_NEXT && i + 1 < count ? own[i + 1] : extra?.next;
+    if (next !== undefined) context.next = next;
     let source: Content;
-    if (flags & FLAG_PLAIN) source = [own];
+    if (flags & FLAG_PLAIN) source = [own[i]!];
     else {
-      const runs = contents.get(i);
-      const content = runs && contentOf(runs, own);
+      const runs =
+        nextContent < contents.length && contents[nextContent]![0] === i ? contents[nextContent++]![1] : undefined;
+      const content = runs && contentOf(runs, own[i]!);
       if (!content) return undefined;
       source = content;
     }
-    units.push({
-      id: ids[i]!,
-      ...(extra?.key !== undefined ? { key: extra.key } : {}),
-      source,
-      context,
-      notes: noteList,
-    });
+    const key = extra?.key;
+    units.push(
+      key !== undefined
+        ? { id: ids[i]!, key, source, context, notes: noteList }
+        : { id: ids[i]!, source, context, notes: noteList },
+    );
   }
+  // Entries listed out of order, or for units that have none, are not what recorded() makes: read the document.
+  if (nextContent !== contents.length || nextExtra !== extras.length) return undefined;
   const blocks: Block[] = [];
   let first = 0;
   for (let b = 0; b < entry.blocks.length; b += 3) {

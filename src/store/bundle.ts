@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { UnitState } from '../model/unit.js';
 import { UNIT_STATES } from '../model/unit.js';
 import { LocflowError } from '../errors.js';
@@ -52,7 +52,7 @@ export function readBundle(bundlePath: string): Bundle {
  * object JSON.parse made is returned as it is once every value is found to be a string (a build reads thousands).
  */
 export function readTranslations(bundlePath: string): Record<string, string> {
-  const text = readTextIfAny(bundlePath, 'bundle');
+  const text = bundleText(bundlePath);
   if (text === undefined) return {};
   const parsed = parseJsonObject(bundlePath, text);
   for (const id in parsed) {
@@ -65,6 +65,25 @@ export function readTranslations(bundlePath: string): Record<string, string> {
   if (Object.hasOwn(parsed, '__proto__')) return copied(parsed as Record<string, string>);
   return parsed as Record<string, string>;
 }
+
+/**
+ * A bundle's text as readText gives it, read and decoded by Node in one call: a bundle is UTF-8 without a byte order
+ * mark, as locflow writes it. Anything else — a byte order mark, a start that may declare an encoding (XML, HTML, UTF-16
+ * detected by its "<"), a byte that is not UTF-8 (decoded as U+FFFD, which a valid file may hold too), a file that is
+ * not there or cannot be read — is read again by readTextIfAny, which decides and reports as always.
+ */
+function bundleText(bundlePath: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(bundlePath, 'utf8');
+  } catch {
+    return readTextIfAny(bundlePath, 'bundle');
+  }
+  return OTHER_READING.test(text) || text.includes('\uFFFD') ? readTextIfAny(bundlePath, 'bundle') : text;
+}
+
+/** A start readText may read otherwise: a byte order mark, or "<" after spaces (an XML or HTML declaration, UTF-16). */
+const OTHER_READING = /^(?:\uFEFF|\s*<)/u;
 
 function copied(parsed: Readonly<Record<string, string>>): Record<string, string> {
   const translations: Record<string, string> = {};

@@ -116,6 +116,9 @@ class Lookups {
   }
 }
 
+/** The slots of a unit without codes. */
+const NO_CODES: Readonly<Record<string, string>> = Object.freeze({});
+
 /** One document in one language: its text, and the units that fell back to the source. */
 function buildDocument(
   project: Project,
@@ -133,7 +136,7 @@ function buildDocument(
   const slotted = (unit: Unit): { codes: ReturnType<typeof codesOf>; plain: string } => {
     if (last?.unit === unit) return last;
     const codes = codesOf(unit.source);
-    const values = Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)]));
+    const values = codes.length ? Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)])) : NO_CODES;
     const found = find(unit.id);
     if (lang !== sourceLanguage && found.usedLng !== lang) untranslated.add(unit.id);
     // Text shaped like a marker is stored escaped ("{\{bx1}}"), out of i18next's reach; here it becomes text again.
@@ -144,6 +147,8 @@ function buildDocument(
   const render = (unit: Unit, escape?: (text: string) => string): string => {
     const { codes, plain } = slotted(unit);
     const words = escape ? escape(plain) : plain;
+    // Without codes there is no slot to fill (a slot holds this process's random token).
+    if (!codes.length) return words;
     return words.replace(CODE_SLOTS, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
   };
   let text: string;
