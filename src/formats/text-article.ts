@@ -96,7 +96,7 @@ export class TextArticleReader {
     private readonly layout?: { block(role: Role): void; unit(draft: Draft): void },
   ) {
     this.boilerplate = options.boilerplate ?? DEFAULT_BOILERPLATE;
-    this.related = new Set((options.relatedLabels ?? DEFAULT_RELATED).map((l) => l.toLowerCase()));
+    this.related = relatedSet(options.relatedLabels ?? DEFAULT_RELATED);
   }
 
   push(text: string): Unit[] {
@@ -245,6 +245,15 @@ export class TextArticleReader {
             : { role: d.role, block: d.block, sentence: d.sentence };
     return { id: d.id, source: d.source, context, notes: ROLE_NOTE_LISTS[d.role] };
   }
+}
+
+/** The related-link labels in lower case, made once per list (a reader is made for each document of a run). */
+const relatedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function relatedSet(labels: readonly string[]): ReadonlySet<string> {
+  let set = relatedSets.get(labels);
+  if (!set) relatedSets.set(labels, (set = new Set(labels.map((l) => l.toLowerCase()))));
+  return set;
 }
 
 export function readTextArticle(

@@ -376,6 +376,18 @@ function realOr(path: string): string {
   }
 }
 
+/** A relative POSIX path whose every part is a name: not ".", "..", empty, nor starting at "/". */
+const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/u;
+
+/** Roots as path.resolve gives them, once per root. */
+const resolvedRoots = new Map<string, string>();
+
+function resolvedRoot(root: string): string {
+  let resolved = resolvedRoots.get(root);
+  if (resolved === undefined) resolvedRoots.set(root, (resolved = resolve(root)));
+  return resolved;
+}
+
 /** Project roots resolved: the links are looked for below the root, so where the root itself is does not change. */
 const realRoots = new Map<string, string>();
 
@@ -466,13 +478,15 @@ export function insideProject(root: string, path: string, what: string): string 
 }
 
 function insideProjectNow(root: string, path: string, what: string): string {
-  const full = resolve(root, path);
+  const base = resolvedRoot(root);
+  // A plain relative path below a resolved root ("xliff/es/a.xlf": no ".", "..", empty or absolute part) is the root,
+  // a separator and the path, as path.resolve gives it (a run resolves thousands of them).
+  const full = base === root && sep === '/' && PLAIN_RELATIVE.test(path) ? root + sep + path : resolve(root, path);
   if (!within(root, full)) {
     throw new LocflowError(`${what} "${path}" is outside the project folder ${root}`, {
       hint: 'use a path inside the project; locflow never reads or writes elsewhere',
     });
   }
-  const base = resolve(root);
   projectRoots.add(base);
   const out = linkOutOfProject(base, full);
   if (out) throw refuseLink(what, path, full, out);

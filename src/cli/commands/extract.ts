@@ -27,23 +27,26 @@ export function registerExtract(program: Program): void {
           force: opts.force === true,
           dryRun,
         });
+        // The lines are printed at once: one write for a run of thousands of documents, not one per line.
+        const lines: string[] = [];
         for (const r of results) {
           const tm =
             r.leverage.inContext + r.leverage.exact + r.leverage.fuzzy
               ? `; memory: ${r.leverage.inContext} in-context exact, ${r.leverage.exact} exact (to review), ${r.leverage.fuzzy} fuzzy`
               : '';
-          out.line(
+          lines.push(
             `${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units, ${r.words} words, ${r.translated} already translated${tm}`,
           );
           if (r.removed.length)
-            out.line(
+            lines.push(
               `  ${r.removed.length} translated unit(s) no longer in the source: ${shortList(r.removed, out.verbose)}`,
             );
         }
         const sum = (key: 'units' | 'words' | 'translated'): number => results.reduce((n, r) => n + r[key], 0);
-        out.line(
+        lines.push(
           `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}, ${count(sum('units'), 'unit')}, ${sum('translated')} already translated`,
         );
+        out.line(lines.join('\n'));
         out.data('extract', {
           dryRun,
           results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
