@@ -1,3 +1,4 @@
+import { memo } from '../../model/memo.js';
 import { editDistance } from './similar.js';
 
 /**
@@ -173,7 +174,41 @@ export function sameSkeleton(latin: string, foreign: string): boolean {
   // One consonant ("Zhou" → تشو) matches only a word of that one consonant.
   if (latin.length < 2 || foreign.length < 2) return latin === foreign && latin.length > 0;
   if (latin === foreign) return true;
-  const longest = Math.max(latin.length, foreign.length);
-  const allowed = longest <= 3 ? 0 : longest <= 6 ? 1 : 2;
-  return editDistance(latin, foreign, allowed) <= allowed;
+  return near(latin, foreign);
+}
+
+/** How many consonants two skeletons of two or more may differ by, by the longer one's length. */
+const allowedFor = (longest: number): number => (longest <= 3 ? 0 : longest <= 6 ? 1 : 2);
+
+function near(latin: string, foreign: string): boolean {
+  const allowed = allowedFor(Math.max(latin.length, foreign.length));
+  return Math.abs(latin.length - foreign.length) <= allowed && editDistance(latin, foreign, allowed) <= allowed;
+}
+
+/** The skeleton of a Latin word, remembered (a run asks for the same names again and again). */
+export const latinSkeletonOf = memo(latinSkeleton);
+
+/**
+ * A text's skeletons, ready to be asked whether one of them is the same name as a Latin word's (`sameSkeleton`): each
+ * distinct skeleton once, and only those of a length that can be (no two differ by more than two consonants).
+ */
+export class SkeletonIndex {
+  private readonly all = new Set<string>();
+  private readonly byLength: string[][] = [];
+
+  add(skeleton: string): void {
+    if (this.all.has(skeleton)) return;
+    this.all.add(skeleton);
+    if (skeleton.length >= 2) (this.byLength[skeleton.length] ??= []).push(skeleton);
+  }
+
+  /** Whether some skeleton added is the same name as the Latin skeleton `latin` (see sameSkeleton). */
+  matches(latin: string): boolean {
+    if (latin.length === 0) return false;
+    if (this.all.has(latin)) return true;
+    if (latin.length < 2) return false;
+    for (let n = Math.max(2, latin.length - 2); n <= latin.length + 2; n++)
+      if (this.byLength[n]?.some((k) => near(latin, k))) return true;
+    return false;
+  }
 }

@@ -90,21 +90,28 @@ export function isCognate(source: string, target: string): boolean {
 export function likeness(source: string, target: string): Likeness | undefined {
   if (source === target) return 'stem';
   if (source.length < 3 || target.length < 3) return undefined;
-  // Part of a compound (Centroeuropa, Karlsuniversität): the name's stem inside a longer word.
-  if (
-    source.length >= 5 &&
-    target.length > source.length + 2 &&
-    target.includes(source.slice(0, Math.max(5, source.length - 2)))
-  )
-    return 'stem';
+  if (compoundHolds(source, target)) return 'stem';
   // (a word is compared with every word of a target in turn: its own spelling is remembered from the call before)
   if (source !== lastSource) {
     lastSource = source;
     lastSpelling = spellingOf(source);
   }
-  const a = lastSpelling;
-  const b = spellingOf(target);
-  if (a[0] !== b[0] && !(source.length > 5 && source[1] === target[1] && source[2] === target[2])) return undefined;
+  return spelledAlike(source, lastSpelling, target, spellingOf(target));
+}
+
+/** Part of a compound (Centroeuropa, Karlsuniversität): the name's stem inside a longer word. */
+function compoundHolds(source: string, target: string): boolean {
+  return source.length >= 5 && target.length > source.length + 2 && target.includes(compoundStem(source));
+}
+
+const compoundStem = (source: string): string => source.slice(0, Math.max(5, source.length - 2));
+
+/**
+ * The rest of `likeness`, for two words of three letters or more that are not equal and not a compound and its part,
+ * with their spellings `a` and `b`.
+ */
+function spelledAlike(source: string, a: string, target: string, b: string): Likeness | undefined {
+  if (a[0] !== b[0] && !(source.length > 5 && sameInnerLetters(source, target))) return undefined;
   let prefix = 0;
   while (prefix < source.length && prefix < target.length && source.charCodeAt(prefix) === target.charCodeAt(prefix))
     prefix++;
@@ -120,4 +127,69 @@ export function likeness(source: string, target: string): Likeness | undefined {
   return editDistance(a, b, allowed) <= allowed && editDistance(source, target, allowed + 1) <= allowed + 1
     ? 'respelled'
     : undefined;
+}
+
+/** The second and third letters (UTF-16 units) of a word, as one number. */
+const innerLetters = (word: string): number => word.charCodeAt(1) * 0x10000 + word.charCodeAt(2);
+const sameInnerLetters = (a: string, b: string): boolean =>
+  a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2);
+
+/**
+ * A text's distinct words, ready to be asked which of them are like a word. `likeness` gives undefined for every
+ * word but those whose spelling begins as the word's does, those that share its second and third letters (for a word
+ * longer than five), the word itself and the compounds that hold its stem: only those are compared, each with its
+ * spelling made once for the text (a text's word is compared with each of its source's words).
+ */
+export class LikenessIndex {
+  private readonly byFirst = new Map<number, Spelled[]>();
+  private readonly byInner = new Map<number, Spelled[]>();
+  private readonly all: ReadonlySet<string>;
+  /** The words joined by a character no word has: one search tells whether any holds a compound's stem. */
+  private readonly joined: string;
+
+  constructor(words: Iterable<string>) {
+    this.all = new Set(words);
+    this.joined = [...this.all].join('\n');
+    for (const word of this.all) {
+      if (word.length < 3) continue;
+      const spelled = { word, spelling: spellingOf(word) };
+      push(this.byFirst, spelled.spelling.charCodeAt(0), spelled);
+      push(this.byInner, innerLetters(word), spelled);
+    }
+  }
+
+  /** Whether `accept` takes some word of the text with its likeness to `source` (one `likeness` leaves undefined never is). */
+  some(source: string, accept: (target: string, like: Likeness) => boolean): boolean {
+    if (this.all.has(source) && accept(source, 'stem')) return true;
+    if (source.length < 3) return false;
+    if (source.length >= 5 && this.joined.includes(compoundStem(source))) {
+      // A compound may hold it (seldom: its stem stands inside some word): every word is compared.
+      for (const target of this.all) {
+        const like = likeness(source, target);
+        if (like !== undefined && accept(target, like)) return true;
+      }
+      return false;
+    }
+    const a = spellingOf(source);
+    const alike = (candidates: readonly Spelled[] | undefined): boolean =>
+      candidates?.some((t) => {
+        if (t.word === source) return false;
+        const like = spelledAlike(source, a, t.word, t.spelling);
+        return like !== undefined && accept(t.word, like);
+      }) === true;
+    return (
+      alike(this.byFirst.get(a.charCodeAt(0))) || (source.length > 5 && alike(this.byInner.get(innerLetters(source))))
+    );
+  }
+}
+
+interface Spelled {
+  readonly word: string;
+  readonly spelling: string;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,7 +1,7 @@
 import { primarySubtag } from '../../model/language.js';
 import { fold, opensSentence } from '../text.js';
-import { latinSkeleton, sameSkeleton, targetSkeletons } from './romanize.js';
-import { editDistance, isCognate, isTransposition, likeness } from './similar.js';
+import { latinSkeleton, latinSkeletonOf, SkeletonIndex, targetSkeletons } from './romanize.js';
+import { editDistance, isCognate, isTransposition, LikenessIndex } from './similar.js';
 import { isGermanNoun } from './words.js';
 
 /**
@@ -106,12 +106,13 @@ export class TargetText {
   readonly folded: string;
   readonly words: readonly TargetWord[];
   private readonly lang: string;
-  private skeletons: Array<readonly string[]> | undefined;
+  private skeletons: SkeletonIndex | undefined;
   private unexplained: readonly TargetWord[] | undefined;
   private found: Map<string, WordMatch | undefined> | undefined;
   private distinctWords: Set<string> | undefined;
   private capitalised: Set<string> | undefined;
   private sorted: string[] | undefined;
+  private likeIndex: LikenessIndex | undefined;
   private closed: string | undefined;
   private pieces: Set<string> | undefined;
   private acronymList: string[] | undefined;
@@ -235,11 +236,15 @@ export class TargetText {
     if (this.lang === 'ar' && ARABIC_CLITICS.some((c) => this.distinct().has(c + word))) return 'verbatim';
     // Only then the dearer comparisons, which a text of thousands of distinct words does not get.
     if (this.respellingsSkipped) return undefined;
-    for (const t of sorted) {
-      const like = likeness(word, t);
-      if (like === 'stem' || (like === 'respelled' && (!proper || this.capitalisedForms().has(t) || long(word, t))))
-        return 'cognate';
-    }
+    this.likeIndex ??= new LikenessIndex(sorted);
+    if (
+      this.likeIndex.some(
+        word,
+        (t, like) =>
+          like === 'stem' || (like === 'respelled' && (!proper || this.capitalisedForms().has(t) || long(word, t))),
+      )
+    )
+      return 'cognate';
     if (this.transliterated(word)) return 'transliterated';
     return undefined;
   }
@@ -334,14 +339,18 @@ export class TargetText {
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
   private transliterated(word: string): boolean {
     if (!this.foreign) return false;
-    const latin = latinSkeleton(word);
+    const latin = latinSkeletonOf(word);
     if (latin.length === 0) return false;
-    // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
-    this.skeletons ??= this.words.flatMap((t, i) => {
-      const next = this.words[i + 1];
-      return [targetSkeletons(t.folded), next ? targetSkeletons(t.folded + next.folded) : []];
-    });
-    return this.skeletons.some((ks) => ks.some((k) => sameSkeleton(latin, k)));
+    if (this.skeletons === undefined) {
+      // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
+      const index = (this.skeletons = new SkeletonIndex());
+      this.words.forEach((t, i) => {
+        for (const k of targetSkeletons(t.folded)) index.add(k);
+        const next = this.words[i + 1];
+        if (next) for (const k of targetSkeletons(t.folded + next.folded)) index.add(k);
+      });
+    }
+    return this.skeletons.matches(latin);
   }
 
   /** Whether a text in another script keeps some words in Latin letters (acronyms, names): then it may have kept this one too. */

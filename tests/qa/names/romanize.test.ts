@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foreignSkeleton, latinSkeleton, sameSkeleton, targetSkeletons } from '../../../src/qa/names/romanize.js';
+import {
+  foreignSkeleton,
+  latinSkeleton,
+  sameSkeleton,
+  SkeletonIndex,
+  targetSkeletons,
+} from '../../../src/qa/names/romanize.js';
 
 describe('consonant skeletons of names in another script', () => {
   it.each<[string, string | null, string[]]>([
@@ -25,5 +32,38 @@ describe('consonant skeletons of names in another script', () => {
     expect(like('Hopkins', 'هوبكنز')).toBe(true);
     expect(like('Moskva', 'Москва')).toBe(true);
     expect(like('Baghdad', 'هوبكنز')).toBe(false);
+  });
+});
+
+describe('SkeletonIndex', () => {
+  const skeleton = fc
+    .array(fc.constantFrom('b', 'c', 'k', 'l', 'm', 'n', 's', 't'), { maxLength: 9 })
+    .map((a) => a.join(''));
+  it('matches a Latin skeleton exactly when one of the skeletons added is the same name, whatever they are', () => {
+    fc.assert(
+      fc.property(
+        skeleton.chain((latin) =>
+          fc.tuple(
+            fc.constant(latin),
+            // random skeletons, and ones a letter or two from it (inserted, left out, changed)
+            fc.array(
+              fc.oneof(
+                skeleton,
+                fc
+                  .tuple(fc.nat(9), skeleton, fc.nat(2))
+                  .map(([at, s, cut]) => latin.slice(0, at) + s.slice(0, 2) + latin.slice(at + cut)),
+              ),
+              { maxLength: 20 },
+            ),
+          ),
+        ),
+        ([latin, skeletons]) => {
+          const index = new SkeletonIndex();
+          for (const k of skeletons) index.add(k);
+          expect(index.matches(latin)).toBe(skeletons.some((k) => sameSkeleton(latin, k)));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

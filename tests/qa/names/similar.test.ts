@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../../src/qa/names/similar.js';
+import { editDistance, likeness, LikenessIndex, type Likeness } from '../../../src/qa/names/similar.js';
 
 /** The distance by its definition, the whole table kept: optimal string alignment (adjacent swaps cost 1). */
 function reference(a: string, b: string): number {
@@ -37,5 +37,61 @@ describe('editDistance', () => {
     expect(editDistance('najaf', 'nayaf')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('ab', 'ba')).toBe(1);
+  });
+});
+
+// Letters the spelling conventions fold (ph, th, tsch, ck, w, z, y/j, doubled letters) and a few others, so that
+// random words are often alike.
+const nameWord = fc
+  .array(fc.constantFrom('a', 'e', 'o', 'i', 'c', 'h', 'k', 's', 't', 'p', 'z', 'w', 'y', 'j', 'r', 'n', 'é'), {
+    maxLength: 11,
+  })
+  .map((a) => a.join(''));
+// A text's words: random ones, and ones made from the source word (respelled, inflected, a compound holding it).
+const textWords = (source: string): fc.Arbitrary<string[]> =>
+  fc.array(
+    fc.oneof(
+      nameWord,
+      fc.tuple(nameWord, nameWord).map(([a, b]) => a + source + b),
+      fc.tuple(fc.nat(12), nameWord).map(([at, b]) => source.slice(0, at) + b),
+      fc
+        .tuple(fc.nat(12), fc.nat(3), nameWord)
+        .map(([at, cut, b]) => b + source.slice(at, at + cut) + source.slice(at + cut + 1)),
+    ),
+    { maxLength: 14 },
+  );
+const accepts: ReadonlyArray<(t: string, like: Likeness) => boolean> = [
+  () => true,
+  (_, like) => like === 'stem',
+  (_, like) => like === 'respelled',
+  (t) => t.length % 2 === 0,
+];
+
+describe('LikenessIndex', () => {
+  it('finds a word likeness takes exactly when comparing with every word does, whatever the words', () => {
+    fc.assert(
+      fc.property(
+        nameWord.chain((s) => fc.tuple(fc.constant(s), textWords(s))),
+        fc.nat(accepts.length - 1),
+        ([source, words], which) => {
+          const accept = accepts[which]!;
+          const everyWord = words.some((t) => {
+            const like = likeness(source, t);
+            return like !== undefined && accept(t, like);
+          });
+          expect(new LikenessIndex(words).some(source, accept)).toBe(everyWord);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds respellings that share no first letter, compounds and the word itself', () => {
+    const index = new LikenessIndex(['centroeuropa', 'teheran', 'de', 'xiaoping']);
+    expect(index.some('europa', (_, like) => like === 'stem')).toBe(true);
+    expect(index.some('tehran', (_, like) => like === 'respelled')).toBe(true);
+    expect(index.some('de', () => true)).toBe(true);
+    expect(index.some('ziaoping', () => true)).toBe(true);
+    expect(index.some('moscow', () => true)).toBe(false);
   });
 });
