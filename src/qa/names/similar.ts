@@ -106,6 +106,10 @@ function compoundHolds(source: string, target: string): boolean {
 
 const compoundStem = (source: string): string => source.slice(0, Math.max(5, source.length - 2));
 
+// (the second and third letters: a respelling may change the first, Gaddafi → Kadhafi)
+const sameInnerLetters = (a: string, b: string): boolean =>
+  a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2);
+
 /**
  * The rest of `likeness`, for two words of three letters or more that are not equal and not a compound and its part,
  * with their spellings `a` and `b`.
@@ -129,67 +133,41 @@ function spelledAlike(source: string, a: string, target: string, b: string): Lik
     : undefined;
 }
 
-/** The second and third letters (UTF-16 units) of a word, as one number. */
-const innerLetters = (word: string): number => word.charCodeAt(1) * 0x10000 + word.charCodeAt(2);
-const sameInnerLetters = (a: string, b: string): boolean =>
-  a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2);
-
 /**
- * A text's distinct words, ready to be asked which of them are like a word. `likeness` gives undefined for every
- * word but those whose spelling begins as the word's does, those that share its second and third letters (for a word
- * longer than five), the word itself and the compounds that hold its stem: only those are compared, each with its
- * spelling made once for the text (a text's word is compared with each of its source's words).
+ * A text's distinct words with their spellings, made once for the text (each of its source's words is compared with
+ * each of them): `likeness` with the spellings at hand, and the dear part of it only for the words whose spelling
+ * begins as the source word's does or that share its second and third letters.
  */
 export class LikenessIndex {
-  private readonly byFirst = new Map<number, Spelled[]>();
-  private readonly byInner = new Map<number, Spelled[]>();
-  private readonly all: ReadonlySet<string>;
-  /** The words joined by a character no word has: one search tells whether any holds a compound's stem. */
-  private readonly joined: string;
+  private readonly words: string[] = [];
+  private readonly spellings: string[] = [];
 
   constructor(words: Iterable<string>) {
-    this.all = new Set(words);
-    this.joined = [...this.all].join('\n');
-    for (const word of this.all) {
-      if (word.length < 3) continue;
-      const spelled = { word, spelling: spellingOf(word) };
-      push(this.byFirst, spelled.spelling.charCodeAt(0), spelled);
-      push(this.byInner, innerLetters(word), spelled);
+    for (const word of words) {
+      // (shorter words are like only themselves)
+      this.words.push(word);
+      this.spellings.push(word.length < 3 ? '' : spellingOf(word));
     }
   }
 
-  /** Whether `accept` takes some word of the text with its likeness to `source` (one `likeness` leaves undefined never is). */
+  /** Whether `accept` takes some word of the text with its likeness to `source` (see likeness). */
   some(source: string, accept: (target: string, like: Likeness) => boolean): boolean {
-    if (this.all.has(source) && accept(source, 'stem')) return true;
-    if (source.length < 3) return false;
-    if (source.length >= 5 && this.joined.includes(compoundStem(source))) {
-      // A compound may hold it (seldom: its stem stands inside some word): every word is compared.
-      for (const target of this.all) {
-        const like = likeness(source, target);
-        if (like !== undefined && accept(target, like)) return true;
+    const short = source.length < 3;
+    const a = short ? '' : spellingOf(source);
+    const inner = source.length > 5;
+    for (let i = 0; i < this.words.length; i++) {
+      const target = this.words[i]!;
+      let like: Likeness | undefined;
+      if (source === target) like = 'stem';
+      else if (short || target.length < 3) continue;
+      else if (compoundHolds(source, target)) like = 'stem';
+      else {
+        const b = this.spellings[i]!;
+        if (a.charCodeAt(0) !== b.charCodeAt(0) && !(inner && sameInnerLetters(source, target))) continue;
+        like = spelledAlike(source, a, target, b);
       }
-      return false;
+      if (like !== undefined && accept(target, like)) return true;
     }
-    const a = spellingOf(source);
-    const alike = (candidates: readonly Spelled[] | undefined): boolean =>
-      candidates?.some((t) => {
-        if (t.word === source) return false;
-        const like = spelledAlike(source, a, t.word, t.spelling);
-        return like !== undefined && accept(t.word, like);
-      }) === true;
-    return (
-      alike(this.byFirst.get(a.charCodeAt(0))) || (source.length > 5 && alike(this.byInner.get(innerLetters(source))))
-    );
+    return false;
   }
-}
-
-interface Spelled {
-  readonly word: string;
-  readonly spelling: string;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
