@@ -260,7 +260,9 @@ function classOf(cp: number): number {
   return c;
 }
 
+// (reads outside the text are answered before they are made: optimised code that reads past the end is thrown away)
 const isDigitAt = (text: string, i: number): boolean => {
+  if (i >= text.length) return false;
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
@@ -273,7 +275,7 @@ const SPACE_GROUPED = /^\d{1,3}(?:[\u0020\u00A0\u202F\u2009]\d{3})+(?:[.,\u066B]
 function numberEnd(text: string, i: number): number {
   while (isDigitAt(text, i)) i++;
   for (;;) {
-    const ch = text.charAt(i);
+    const ch = i < text.length ? text.charAt(i) : '';
     if (ch !== '' && NUMBER_SEPARATORS.includes(ch) && isDigitAt(text, i + 1)) {
       i += 1;
       while (isDigitAt(text, i)) i++;
@@ -540,7 +542,7 @@ function wordReader(
   // (Arabic has no case: its "lower case" is its folded form)
   const lower = (i: number): string =>
     (lowers[i] ??= lang === 'ar' ? arabicFold(tokens[i]!.text) : lowerOf(tokens[i]!.text, lang));
-  const isWord = (i: number): boolean => tokens[i]?.type === 'word';
+  const isWord = (i: number): boolean => i >= 0 && i < tokens.length && tokens[i]!.type === 'word';
   return {
     lower,
     roles: (i) => {
@@ -621,7 +623,7 @@ interface QuantityReader {
 const gluedAt = (tokens: readonly Token[], i: number): boolean =>
   i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
 const wordIn = (tokens: readonly Token[], i: number): string | undefined =>
-  tokens[i]?.type === 'word' ? tokens[i]!.text : undefined;
+  i >= 0 && i < tokens.length && tokens[i]!.type === 'word' ? tokens[i]!.text : undefined;
 const isCodeWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && t.latin;
 
 /** "de"/"d'" between two magnitude words, the second larger: "miles de millones", "milliers de milliards". */

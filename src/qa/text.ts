@@ -101,8 +101,9 @@ const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
 /** Whether the code point at `at` (a whole surrogate pair) is a letter or a number; none outside the text. */
 function letterOrNumberAt(text: string, at: number): boolean {
-  const c = text.codePointAt(at);
-  if (c === undefined) return false;
+  // (a read outside the text is answered before it is made: optimised code that reads past the end is thrown away)
+  if (at < 0 || at >= text.length) return false;
+  const c = text.codePointAt(at)!;
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
   return LETTER_OR_NUMBER.test(String.fromCodePoint(c));
 }
@@ -117,8 +118,9 @@ export function hasWordAsWritten(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     const end = at + word.length;
     // A match never splits a surrogate pair; the code point before is a whole pair where there is one.
-    if (isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) continue;
-    if (isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) continue;
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end)))
+      continue;
+    if (at > 0 && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) continue;
     const before =
       at >= 2 && isLowSurrogate(text.charCodeAt(at - 1)) && isHighSurrogate(text.charCodeAt(at - 2)) ? 2 : 1;
     if ((at === 0 || !letterOrNumberAt(text, at - before)) && !letterOrNumberAt(text, end)) return true;

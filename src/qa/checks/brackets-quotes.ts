@@ -17,7 +17,7 @@ const BRACKETS: ReadonlyArray<readonly [string, string]> = [
  * the check looks for is a quotation left open inside the target.
  * Single quotes are left out: ’ and ' are also apostrophes.
  */
-const QUOTE = /["“”„‟«»「」『』]/gu;
+const QUOTES = '"“”„‟«»「」『』';
 function count(text: string, ch: string): number {
   let n = 0;
   for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) n++;
@@ -52,17 +52,31 @@ interface Quotes {
 }
 
 function quotes(text: string): Quotes {
-  const at = [...text.matchAll(QUOTE)].map((m) => m.index);
-  if (at.length === 0) return { count: 0, glued: false, spansSegments: false };
-  const glued = at.some(
-    (i) => text.charAt(i) === '"' && /\p{L}/u.test(text.charAt(i - 1)) && /\p{L}/u.test(text.charAt(i + 1)),
-  );
-  return {
-    count: at.length,
-    glued,
-    spansSegments: role(text, at[0]!) === 'close' || role(text, at[at.length - 1]!) === 'open',
-  };
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  let glued = false;
+  // (each mark is one UTF-16 unit; a letter beside one is read only inside the text)
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (!QUOTES.includes(ch)) continue;
+    count++;
+    if (first < 0) first = i;
+    last = i;
+    if (
+      ch === '"' &&
+      i > 0 &&
+      i + 1 < text.length &&
+      LETTER.test(text.charAt(i - 1)) &&
+      LETTER.test(text.charAt(i + 1))
+    )
+      glued = true;
+  }
+  if (count === 0) return { count: 0, glued: false, spansSegments: false };
+  return { count, glued, spansSegments: role(text, first) === 'close' || role(text, last) === 'open' };
 }
+
+const LETTER = /\p{L}/u;
 
 /**
  * Brackets unbalanced in the target though balanced in the source; a quotation

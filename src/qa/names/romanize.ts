@@ -145,12 +145,18 @@ export function foreignSkeleton(word: string): string | null {
   // Arabic writes "ch" and "zh" (Chinese names: Zhou → تشو) as t + sh.
   const lower = word.toLowerCase();
   const text = lower.includes('تش') ? lower.replace(/تش/gu, 'ش') : lower;
+  let last = '';
   for (let i = 0; i < text.length; i++) {
-    const c = FOREIGN[text.charCodeAt(i)];
+    // (a letter past the table is none of the scripts': answered before the read, which optimised code would not take)
+    const code = text.charCodeAt(i);
+    const c = code < FOREIGN.length ? FOREIGN[code] : undefined;
     if (c === undefined) continue;
     known = true;
     // A sound class written twice in a row is one.
-    for (let k = 0; k < c.length; k++) if (c.charAt(k) !== out.charAt(out.length - 1)) out += c.charAt(k);
+    for (let k = 0; k < c.length; k++) {
+      const sound = c.charAt(k);
+      if (sound !== last) out += last = sound;
+    }
   }
   return known ? out : null;
 }
