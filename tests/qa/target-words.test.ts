@@ -8,7 +8,14 @@ function wordsByPattern(text: string): unknown[] {
   const folded = fold(text);
   const same = folded.length === text.length;
   const source = same ? text : folded;
-  const words: Array<{ folded: string; start: number; end: number; acronym: boolean; capitalised: boolean }> = [];
+  const words: Array<{
+    folded: string;
+    start: number;
+    end: number;
+    acronym: boolean;
+    capitalised: boolean;
+    initialCapital: boolean;
+  }> = [];
   for (const m of source.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const end = m.index + m[0].length;
     const upper = m[0] !== m[0].toLowerCase();
@@ -19,6 +26,8 @@ function wordsByPattern(text: string): unknown[] {
       end,
       acronym: upper && /^\p{Lu}{2,}$/u.test(m[0]),
       capitalised: upper && !sentenceStart && /^\p{Lu}/u.test(m[0]),
+      // (the text read at the word's offsets, the folded text's where folding changed its length)
+      initialCapital: /^\p{Lu}/u.test(text.slice(m.index, end)),
     });
   }
   return words;

@@ -40,6 +40,8 @@ interface TargetWord {
   readonly start: number;
   readonly end: number;
   readonly acronym: boolean;
+  /** Whether the text's characters at the word's place begin with an upper-case letter (a sentence's first word too). */
+  readonly initialCapital: boolean;
 }
 
 // Classes of the characters words are read by (the Basic Multilingual Plane's filled as met; others computed).
@@ -109,6 +111,7 @@ export class TargetText {
   private skeletons: SkeletonIndex | undefined;
   private unexplained: readonly TargetWord[] | undefined;
   private found: Map<string, WordMatch | undefined> | undefined;
+  private foundProper: Map<string, WordMatch | undefined> | undefined;
   private distinctWords: Set<string> | undefined;
   private capitalised: Set<string> | undefined;
   private sorted: string[] | undefined;
@@ -168,6 +171,8 @@ export class TargetText {
         end: i,
         acronym: upper && allUpper && count >= 2,
         capitalised: upper && !sentenceStart && firstUpper,
+        // (where folding changed the text's length the offsets are the folded text's, and the text is read at them)
+        initialCapital: same ? firstUpper : /^\p{Lu}/u.test(text.slice(start, i)),
       });
     }
     this.foreign = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
@@ -204,11 +209,12 @@ export class TargetText {
    */
   findWord(word: string, proper = false): WordMatch | undefined {
     if (word.length === 0) return undefined;
-    this.found ??= new Map();
-    const key = proper ? `\u0001${word}` : word;
-    if (this.found.has(key)) return this.found.get(key);
+    // (one memory for each way of asking: no key made per question)
+    const found = proper ? (this.foundProper ??= new Map()) : (this.found ??= new Map());
+    const known = found.get(word);
+    if (known !== undefined || found.has(word)) return known;
     const match = this.lookUp(word, proper);
-    this.found.set(key, match);
+    found.set(word, match);
     return match;
   }
 
@@ -270,9 +276,7 @@ export class TargetText {
 
   /** The folded words written with a capital somewhere in the text (a sentence's first included). */
   private capitalisedForms(): Set<string> {
-    return (this.capitalised ??= new Set(
-      this.words.filter((t) => /^\p{Lu}/u.test(this.text.slice(t.start, t.end))).map((t) => t.folded),
-    ));
+    return (this.capitalised ??= new Set(this.words.filter((t) => t.initialCapital).map((t) => t.folded)));
   }
 
   private distinct(): Set<string> {
@@ -372,7 +376,7 @@ export class TargetText {
   hasExpansion(acronym: string, adjectives = false): boolean {
     const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
     if (letters.length < 2 || letters.length > 6) return false;
-    const capital = (w: TargetWord): boolean => /^\p{Lu}/u.test(this.text.slice(w.start, w.end));
+    const capital = (w: TargetWord): boolean => w.initialCapital;
     for (let i = 0; i < this.words.length; i++) {
       const initials: string[] = [];
       let last: TargetWord | undefined;
@@ -426,11 +430,7 @@ export class TargetText {
    * does not have may be a name.
    */
   private mayBeName(t: TargetWord, nouns = false): boolean {
-    const upper =
-      t.capitalised ||
-      (this.lowerCase !== undefined &&
-        /^\p{Lu}/u.test(this.text.slice(t.start, t.end)) &&
-        !this.lowerCase.has(t.folded));
+    const upper = t.capitalised || (this.lowerCase !== undefined && t.initialCapital && !this.lowerCase.has(t.folded));
     return upper && (nouns || this.lang !== 'de' || !isGermanNoun(this.text.slice(t.start, t.end)));
   }
 
@@ -489,7 +489,7 @@ export class TargetText {
     for (let i = 0; i < this.words.length;) {
       // A run: capitalised words (a particle between two of them allowed) with only spaces between.
       let j = i;
-      const upper = (k: number): boolean => /^\p{Lu}/u.test(this.text.slice(this.words[k]!.start, this.words[k]!.end));
+      const upper = (k: number): boolean => this.words[k]!.initialCapital;
       if (!upper(i)) {
         i++;
         continue;
@@ -535,7 +535,7 @@ export class TargetText {
       const rendered = new Set(renderings.flatMap((r) => fold(r).match(WORD) ?? []));
       this.unexplained = this.words.filter(
         (t) =>
-          (t.capitalised || /^\p{Lu}/u.test(this.text.slice(t.start, t.end))) &&
+          (t.capitalised || t.initialCapital) &&
           !t.acronym &&
           !sourceWords.has(t.folded) &&
           !rendered.has(t.folded) &&
