@@ -4,9 +4,10 @@ import type { MessagePort, Worker } from 'node:worker_threads';
  * Small files read ahead by a thread of their own, in the order a run will read them (extract's sources): opening,
  * sizing, reading and closing a file is kernel work, sometimes a wait for the disk, that the main thread then does not
  * do between two documents. The thread keeps at most FILES_AHEAD files ahead of the main thread and hands each file's
- * bytes over without a copy. The main thread takes them without waiting (`take`): a file not read yet, read otherwise
- * (too large, empty, failed) or asked out of order is read by the caller as before, so what a run reads and the errors
- * it reports are the same; a file read ahead is its bytes as they were a few documents earlier.
+ * bytes over without a copy; behind it (given no core for a while), the thread goes on from the file asked next. The
+ * main thread takes them without waiting (`take`): a file not read yet, read otherwise (too large, empty, failed) or
+ * asked out of order is read by the caller as before, so what a run reads and the errors it reports are the same; a
+ * file read ahead is its bytes as they were a few documents earlier.
  */
 
 /** How far ahead the thread reads: enough to stay ahead, little held. */
@@ -17,6 +18,9 @@ const { workerData } = require('node:worker_threads');
 const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
 const { files, maxBytes, port, taken } = workerData;
 for (let i = 0; i < files.length; i++) {
+  // Behind the main thread (it got no core for a while), it goes on from the file asked next: those before are read.
+  i = Math.max(i, Atomics.load(taken, 0));
+  if (i >= files.length) break;
   while (i - Atomics.load(taken, 0) >= ${FILES_AHEAD} && Atomics.load(taken, 1) === 0)
     Atomics.wait(taken, 0, Atomics.load(taken, 0), 1000);
   if (Atomics.load(taken, 1) === 1) break; // stopped

@@ -90,9 +90,7 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
             )
           : undefined;
       try {
-        // Documents are read one at a time, piece by piece, and each piece let go once written.
-        for (const source of sources)
-          note(source.meta, await extractDocument(run, documentUnits(project, source, ahead)));
+        await extractEach(run, sources, ahead, note);
       } finally {
         ahead?.stop();
         await run.memory?.close();
@@ -107,6 +105,20 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
   }
   // Results keep the order of languages, then documents.
   return langs.flatMap((lang) => results.filter((r) => r.lang === lang));
+}
+
+/**
+ * The documents on this thread, one at a time, piece by piece, each piece let go once written. (A function of its own:
+ * resumed once per document, it is what V8 optimises, not the whole run around it.)
+ */
+async function extractEach(
+  run: Run,
+  sources: readonly Source[],
+  ahead: ReadAhead | undefined,
+  note: (doc: { readonly id: string }, done: DocumentExtract) => void,
+): Promise<void> {
+  for (const source of sources)
+    note(source.meta, await extractDocument(run, documentUnits(run.project, source, ahead)));
 }
 
 /** Sources from which a run reads them ahead on a thread of their own (its start pays only over many files). */
