@@ -152,6 +152,21 @@ describe('segmentation record', () => {
     }
   });
 
+  it('keeps each unit its own notes, lists of one, several or none that begin alike', async () => {
+    const root = project();
+    const lists = [['a'], ['a', 'b'], [], ['"a'], ['a'], ['["a","b"]'], ['a,b']];
+    const noted = (t: string): Document => {
+      const doc = readTextArticle(t, meta);
+      return { ...doc, units: doc.units.map((u, i) => ({ ...u, notes: [...lists[i % lists.length]!] })) };
+    };
+    const first = documentOf(root, article, key, noted);
+    expect(first.read).toBe(true);
+    await first.record.save();
+    const again = documentOf(root, article, key, noted);
+    expect(again.read).toBe(false);
+    expect(again.doc).toStrictEqual(noted(article));
+  });
+
   it('keeps only what is asked for: a document no longer asked for is left out of the next record', async () => {
     const root = project();
     const other = { ...meta, id: 'other', path: 'source/other.txt' };

@@ -229,7 +229,8 @@ function recorded(doc: Document, meta: DocumentMeta, text: string, textHash: str
   const notesIndex = (list: readonly string[]): number => {
     let i = notesByList.get(list);
     if (i === undefined) {
-      const key = JSON.stringify(list);
+      // A format makes a new list per unit, mostly of one note: that one is its key ("[…]" keys the others).
+      const key = list.length === 1 ? `"${list[0]}` : JSON.stringify(list);
       i = notesByText.get(key);
       if (i === undefined) notesByText.set(key, (i = notes.push([...list]) - 1));
       notesByList.set(list, i);
@@ -284,13 +285,13 @@ function recorded(doc: Document, meta: DocumentMeta, text: string, textHash: str
   if (at !== text.length || slices.length !== doc.units.length) return undefined;
   doc.units.forEach((unit, i) => {
     const { previous, next } = unit.context;
-    const extra: { key?: string; previous?: string; next?: string } = {};
-    if (unit.key !== undefined) extra.key = unit.key;
+    let extra: { key?: string; previous?: string; next?: string } | undefined;
+    if (unit.key !== undefined) (extra ??= {}).key = unit.key;
     if (previous !== undefined && i > 0 && previous === slices[i - 1]) units[i * UNIT_FIELDS + 5]! |= FLAG_PREVIOUS;
-    else if (previous !== undefined) extra.previous = previous;
+    else if (previous !== undefined) (extra ??= {}).previous = previous;
     if (next !== undefined && next === slices[i + 1]) units[i * UNIT_FIELDS + 5]! |= FLAG_NEXT;
-    else if (next !== undefined) extra.next = next;
-    if (Object.keys(extra).length) extras.push([i, extra]);
+    else if (next !== undefined) (extra ??= {}).next = next;
+    if (extra) extras.push([i, extra]);
   });
   const blocks: number[] = [];
   let first = 0;
@@ -332,9 +333,10 @@ const CODE_KEYS: ReadonlySet<string> = new Set(['code', 'id', 'type', 'data', 'v
  */
 function only<T>(value: T, keys: ReadonlySet<string>): value is T & object {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  if (Object.getOwnPropertySymbols(value).length) return false;
-  for (const key of Object.getOwnPropertyNames(value))
-    if (!keys.has(key) || (value as Record<string, unknown>)[key] === undefined) return false;
+  // Every own key, symbols and non-enumerable ones included, in one list (a symbol is never among `keys`).
+  for (const key of Reflect.ownKeys(value))
+    if (typeof key !== 'string' || !keys.has(key) || (value as Record<string, unknown>)[key] === undefined)
+      return false;
   return true;
 }
 
