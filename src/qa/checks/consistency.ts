@@ -4,35 +4,76 @@ import { translated } from '../preconditions.js';
 import { wholeRun } from '../whole-run.js';
 import { pushTo } from '../../lists-by-key.js';
 
-/** Pairs of one language sharing a text: the first's place in the run, the first 20 ids, and the other side's texts. */
-interface Group {
-  readonly first: number;
-  readonly ids: string[];
-  count: number;
-  /** The other side's text of the first pair; then every distinct one, once a second pair joins. */
-  readonly firstOther: string;
-  others?: Set<string>;
-}
+/**
+ * The groups of one side (sources, or targets) of one language: pairs sharing a text. A group is a number, its facts
+ * columns of typed arrays — its first pair's place in the run, its size, the other side's group of its first pair —
+ * and its first pair's id; the first 20 ids and the other side's distinct groups are kept only once a second pair
+ * joins. A run of mostly distinct texts holds a map entry and 16 bytes per text, not an object and a list each.
+ */
+class Side {
+  private readonly byText = new Map<string, number>();
+  private first = new Int32Array(256);
+  private count = new Int32Array(256);
+  private firstOther = new Int32Array(256);
+  private readonly firstId: string[] = [];
+  /** Of each group of two or more: its first 20 ids and the other side's groups its pairs are in. */
+  private readonly joined = new Map<number, { ids: string[]; others: Set<number> }>();
 
-/** Groups per language, then text (no concatenated keys: each text is hashed as it is). */
-type Groups = Map<string, Map<string, Group>>;
-
-function join(groups: Groups, lang: string, text: string, other: string, id: string, index: number): void {
-  let byText = groups.get(lang);
-  if (!byText) groups.set(lang, (byText = new Map()));
-  const g = byText.get(text);
-  if (!g) {
-    byText.set(text, { first: index, ids: [id], count: 1, firstOther: other });
-    return;
+  /** The group of `text`, made (for the pair at `index`) when it has none. */
+  groupOf(text: string, id: string, index: number): number {
+    let g = this.byText.get(text);
+    if (g !== undefined) return g;
+    g = this.byText.size;
+    this.byText.set(text, g);
+    if (g === this.first.length) {
+      this.first = grown(this.first);
+      this.count = grown(this.count);
+      this.firstOther = grown(this.firstOther);
+    }
+    this.first[g] = index;
+    this.firstOther[g] = -1;
+    this.firstId.push(id);
+    return g;
   }
-  g.count++;
-  if (g.ids.length < 20) g.ids.push(id);
-  (g.others ??= new Set([g.firstOther])).add(other);
+
+  /** A pair joins group `g`, its other side in the other side's group `other`. */
+  join(g: number, other: number, id: string): void {
+    const n = ++this.count[g]!;
+    if (n === 1) {
+      this.firstOther[g] = other;
+      return;
+    }
+    let more = this.joined.get(g);
+    if (!more) this.joined.set(g, (more = { ids: [this.firstId[g]!], others: new Set([this.firstOther[g]!]) }));
+    if (more.ids.length < 20) more.ids.push(id);
+    more.others.add(other);
+  }
+
+  /** Each group of pairs with two or more distinct other sides: its first pair's place, and its finding's words. */
+  *split(): Generator<{ first: number; others: number; units: string }> {
+    for (const [g, { ids, others }] of this.joined) {
+      if (others.size < 2) continue;
+      const n = this.count[g]!;
+      // At most 20 units named: a file of untranslated or placeholder targets makes groups of hundreds.
+      yield {
+        first: this.first[g]!,
+        others: others.size,
+        units: `units ${ids.join(', ')}${n > 20 ? ` and ${n - 20} more` : ''}`,
+      };
+    }
+  }
 }
 
-/** The units of a group, at most 20 named (a file of untranslated or placeholder targets makes groups of hundreds). */
-function unitList(g: Group): string {
-  return `units ${g.ids.join(', ')}${g.count > 20 ? ` and ${g.count - 20} more` : ''}`;
+function grown(column: Int32Array): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(column.length * 2);
+  more.set(column);
+  return more;
+}
+
+/** One language's two sides. */
+interface Language {
+  readonly sources: Side;
+  readonly targets: Side;
 }
 
 /** Across all pairs of a language: one source, several targets; or one target for different sources. */
@@ -45,35 +86,37 @@ export const consistency: CollectionCheck = {
     return wholeRun(consistency.start!(context), pairs);
   },
   start() {
-    // Each text is normalised once; a group keeps its first pair's place, not its pairs.
-    const bySource: Groups = new Map();
-    const byTarget: Groups = new Map();
+    // Each text is normalised once; a group keeps its first pair's place and id, not its pairs.
+    const languages = new Map<string, Language>();
     let learnt = 0;
     let findings: Map<number, Array<{ finding: Finding; part: number }>> | undefined;
     let next = 0;
     // A group is one finding, on its first unit, naming the others: not the same line repeated on every unit.
     const found = (): Map<number, Array<{ finding: Finding; part: number }>> => {
       const out = new Map<number, Array<{ finding: Finding; part: number }>>();
-      const add = (g: Group, part: number, finding: Finding): void => pushTo(out, g.first, { finding, part });
-      for (const groups of bySource.values())
-        for (const g of groups.values())
-          if (g.count > 1 && g.others!.size > 1)
-            add(g, 0, { message: `the same source has ${g.others!.size} different translations (${unitList(g)})` });
-      for (const groups of byTarget.values())
-        for (const g of groups.values())
-          if (g.count > 1 && g.others!.size > 1)
-            add(g, 1, {
-              message: `the same translation is used for ${g.others!.size} different sources (${unitList(g)})`,
-              severity: 'info',
-            });
+      const add = (first: number, part: number, finding: Finding): void => pushTo(out, first, { finding, part });
+      // (the sources' findings of every language, then the targets': the order of their first pairs is kept per part)
+      for (const { sources } of languages.values())
+        for (const g of sources.split())
+          add(g.first, 0, { message: `the same source has ${g.others} different translations (${g.units})` });
+      for (const { targets } of languages.values())
+        for (const g of targets.split())
+          add(g.first, 1, {
+            message: `the same translation is used for ${g.others} different sources (${g.units})`,
+            severity: 'info',
+          });
       return out;
     };
     return {
       learn(pair: QaPair) {
         const source = normalizeText(toPlainText(pair.source));
         const target = normalizeText(toPlainText(pair.target));
-        join(bySource, pair.targetLang, source, target, pair.id, learnt);
-        join(byTarget, pair.targetLang, target, source, pair.id, learnt);
+        let lang = languages.get(pair.targetLang);
+        if (!lang) languages.set(pair.targetLang, (lang = { sources: new Side(), targets: new Side() }));
+        const s = lang.sources.groupOf(source, pair.id, learnt);
+        const t = lang.targets.groupOf(target, pair.id, learnt);
+        lang.sources.join(s, t, pair.id);
+        lang.targets.join(t, s, pair.id);
         learnt++;
       },
       check(slice) {
