@@ -28,9 +28,12 @@ vi.mock('../src/workflow/steps/gate.js', async (importOriginal) => {
   };
 });
 
-/** The engine's answer (the segments as they came) once the gate is ready, or after 5 s when it never is. */
+/**
+ * The engine's answer (the segments as they came) once the gate is ready, or after 20 s when it never is (a loaded
+ * machine may take seconds to load the checks).
+ */
 function answer(segments: readonly string[], isReady: Promise<void>): Promise<string[]> {
-  return Promise.race([isReady, new Promise((r) => setTimeout(r, 5_000))]).then(() => {
+  return Promise.race([isReady, new Promise((r) => setTimeout(r, 20_000))]).then(() => {
     events.push('answer');
     return [...segments];
   });
