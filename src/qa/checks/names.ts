@@ -165,6 +165,17 @@ function checkPair(
         keptWord: (n, w) => kept.word(n, w, src, pair.targetLang),
         mentionedBefore,
         givenNames,
+        keptInLatin: (n) =>
+          target.nonLatin
+            ? found.find(
+                (o) =>
+                  o !== n &&
+                  (o.kind === 'opaque' || o.kind === 'coded') &&
+                  o.text.length >= 4 &&
+                  /^[\p{Script=Latin}\p{N}\s.-]+$/u.test(o.text) &&
+                  target.hasPhrase(o.text),
+              )?.text
+            : undefined,
         onlyAsName: (word) => {
           const lower = sourceLowerCase(pair.sourceLang);
           return lower !== undefined && !lower.has(fold(word));
@@ -248,6 +259,8 @@ interface SourceSide {
   onlyAsName(word: string): boolean;
   /** The folded given names the text writes before this word, a person's surname there ("Steve" before "Jobs"). */
   givenNames(word: string): ReadonlySet<string>;
+  /** Another name of the source, no dictionary's nor an acronym, that a target in another script keeps in Latin letters. */
+  keptInLatin(name: FoundName): string | undefined;
 }
 
 /** A name the run's other units keep as written, mostly: one this unit should keep too. */
@@ -487,7 +500,17 @@ function lookForAs(
       return { message: `${missing}: a name with digits or inner capitals is kept as written` };
     }
     case 'opaque': {
-      if (target.nonLatin) return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
+      if (target.nonLatin) {
+        // (a name of words no dictionary has and the run's sources never write in lower case: not "Robert Koch
+        // Institute", whose "Institute" is translated, nor "Coronavirus")
+        const latin = name.words.every(
+          (w) => CONNECTORS.has(w) || (!isCommonWord(w, sourceLang) && source.onlyAsName(w)),
+        )
+          ? source.keptInLatin(name)
+          : undefined;
+        if (latin !== undefined) return keptNoneInLatin(missing, latin);
+        return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
+      }
       // An exonym for each word the target lacks ("Bayern Munich" → "Bayern München").
       const lacking = own.length > 0 ? own.filter((w) => found.get(w) === undefined) : parts;
       const exonyms = lacking.map((w) => target.soundsLike(w, source.text, source.renderings));
@@ -902,6 +925,14 @@ function calendarNames(lang: string): ReadonlySet<string> {
   return names;
 }
 const ADDRESS_PRONOUNS = new Set(['sie', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihnen']);
+
+/**
+ * A target in another script that keeps one name of the source in Latin letters (Arabic "… Kogenebiotech …") keeps
+ * names of its kind so: another such name, neither there nor transliterated, was lost.
+ */
+function keptNoneInLatin(missing: string, latin: string): Finding {
+  return { message: `${missing}, neither kept nor transliterated, where the target keeps "${latin}" in Latin letters` };
+}
 
 /** Letters in a canonical order, to compare an acronym with initials in any order. */
 const letters = (chars: readonly string[]): string => [...chars].sort().join('');

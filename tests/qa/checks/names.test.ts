@@ -746,6 +746,48 @@ describe('a target word that names no one is no rendering of a lost name', () =>
   });
 });
 
+describe('a target in another script that keeps a name of the source in Latin letters', () => {
+  // Sources with enough lower-case words for the run to know which words its language writes in lower case.
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const filler = Array.from({ length: 30 }, (_, u) =>
+    pair(
+      Array.from({ length: 25 }, (_, k) => `q${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}o`).join(' '),
+      'نص عربي قصير للتجربة.',
+      'ar',
+      `f${u}`,
+    ),
+  );
+  const found = async (source: string, target: string): Promise<string[]> => {
+    const { issues: got } = await runChecks([...filler, pair(source, target, 'ar', 'x')], {
+      checks: await loadChecks(['names']),
+    });
+    return got.filter((i) => i.unit === 'x').map((i) => `${i.severity}: ${i.message}`);
+  };
+
+  it('lost another such name: neither kept nor transliterated there', async () => {
+    expect(
+      await found('Vaccines from Kestrava and Dunmoor were tested.', 'تم اختبار لقاحات من Dunmoor في المختبر.'),
+    ).toContainEqual(
+      'error: name "Kestrava" is not in the target, neither kept nor transliterated, where the target keeps "Dunmoor" in Latin letters',
+    );
+  });
+
+  it('not where it keeps none, nor for a name of dictionary words or one the run writes in lower case', async () => {
+    const none = await found('Vaccines from Kestrava were tested.', 'تم اختبار لقاحات في المختبر.');
+    expect(none.join('\n')).not.toMatch(/error/u);
+    const institute = await found(
+      'Data from Dunmoor went to the Kestrava Institute.',
+      'ذهبت بيانات Dunmoor إلى معهد في المدينة.',
+    );
+    expect(institute.join('\n')).not.toMatch(/error/u);
+    const lower = await found(
+      'Vaccines from Kestrava and Dunmoor were tested; kestrava is a word here.',
+      'تم اختبار لقاحات من Dunmoor في المختبر.',
+    );
+    expect(lower.join('\n')).not.toMatch(/error: name "Kestrava"/u);
+  });
+});
+
 describe("a person's name of common words, known by its given name", () => {
   it('is lost where neither word is in the target, though both are dictionary words', async () => {
     expect(
