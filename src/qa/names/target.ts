@@ -94,14 +94,28 @@ const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 };
 // One of them in lower case, not inside a word, an abbreviation or parentheses ("Mexikaner (in)"), before punctuation (not an ellipsis, nor the
 // period of an abbreviation: "a.m.") or the end, or before a conjunction.
+// And what no clause ends with in any case: an elided article or preposition before a space or punctuation (French,
+// Italian "l'", "d'": "l' européenne", "d',"), an Arabic preposition before punctuation ("من،", "لـ،"; not "في", also
+// the letter V spelt out: "آمي في،").
+const ELIDED_BEFORE_NOTHING = `(?<![\\p{L}\\p{N}])[ldLD]['’](?=\\s|[,;:.!?)\\]]|$)`;
+const MORE_GAPS: Readonly<Record<string, string>> = {
+  fr: ELIDED_BEFORE_NOTHING,
+  it: ELIDED_BEFORE_NOTHING,
+  ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ)\\s*(?=[،؛.:!)]|$)`,
+};
 const GAPS = new Map(
-  Object.entries(GAP_WORDS).map(([lang, [prepositions, conjunctions]]) => [
-    lang,
-    new RegExp(
-      `(?<![\\p{L}\\p{N}'’.(-])(?:${prepositions})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${conjunctions})\\s)`,
-      'gu',
-    ),
-  ]),
+  [...new Set([...Object.keys(GAP_WORDS), ...Object.keys(MORE_GAPS)])].map((lang) => {
+    const words = GAP_WORDS[lang];
+    const parts = [
+      ...(words
+        ? [
+            `(?<![\\p{L}\\p{N}'’.(-])(?:${words[0]})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${words[1]})\\s)`,
+          ]
+        : []),
+      ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
+    ];
+    return [lang, new RegExp(parts.join('|'), 'gu')] as const;
+  }),
 );
 
 export class TargetText {

@@ -1105,6 +1105,33 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).not.toMatch(/error/u);
   });
 
+  it('an elided article before nothing (French, Italian), an Arabic preposition before punctuation', async () => {
+    expect(
+      await run(
+        [['Yesterday they praised the Harbour Board and the police.', "Hier ils ont salué l' et la police."]],
+        'fr',
+      ),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("l\'")']);
+    expect(
+      (
+        await run([['Vaccines came from Kestrava, the ministry said.', 'وصلت اللقاحات من، كما قالت الوزارة.']], 'ar')
+      ).join('\n'),
+    ).toMatch(
+      /^error: name "Kestrava" is not in the target, neither kept nor transliterated, and the target has a gap/u,
+    );
+    // An apostrophe that elides before a word is no gap; nor "في" before a comma, which also spells the letter V.
+    expect(
+      (
+        await run([['Yesterday they praised the Harbour Board.', "Hier ils ont salué l'autorité portuaire."]], 'fr')
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+    expect(
+      (
+        await run([['Vaccines came from Kestrava, the ministry said.', 'وصلت اللقاحات في، كما قالت الوزارة.']], 'ar')
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+
   it('not a name its CLDR rendering stands for', async () => {
     expect(
       await run([
