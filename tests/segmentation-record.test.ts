@@ -9,6 +9,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,23 @@ async function recordRun(root: string, text: string, reading: ReadingKey = key):
 
 const recordFile = (root: string): string => join(root, '.locflow', 'segmentation.json');
 const project = (): string => mkdtempSync(join(tmpdir(), 'locflow-segrec-'));
+
+/** Rewrites the record's entries through `change`, with the hash of its body made valid again (a forged record). */
+function forgeEntries<E>(root: string, change: (entries: E[]) => void): void {
+  const whole = readFileSync(recordFile(root), 'utf8');
+  const nl = whole.indexOf('\n');
+  const header = JSON.parse(whole.slice(0, nl)) as { layout: string; key: string; body: string };
+  // One line per document: its path as JSON, a tab, its entry as JSON.
+  const lines = whole
+    .slice(nl + 1)
+    .split('\n')
+    .map((line) => [line.slice(0, line.indexOf('\t')), JSON.parse(line.slice(line.indexOf('\t') + 1)) as E] as const);
+  const entries = lines.map(([, entry]) => entry);
+  change(entries);
+  const body = lines.map(([path], i) => `${path}\t${JSON.stringify(entries[i])}`).join('\n');
+  header.body = createHash('sha256').update(body).digest('base64url');
+  writeFileSync(recordFile(root), `${JSON.stringify(header)}\n${body}`);
+}
 
 describe('segmentation record', () => {
   it('gives a document back without reading it, equal to what its format reads', async () => {
@@ -110,16 +128,8 @@ describe('segmentation record', () => {
   it('an entry that does not fit the text is not used, even with a valid hash', async () => {
     const root = project();
     await recordRun(root, article);
-    const whole = readFileSync(recordFile(root), 'utf8');
-    const nl = whole.indexOf('\n');
-    const header = JSON.parse(whole.slice(0, nl)) as { layout: string; key: string; body: string };
-    const entries = JSON.parse(whole.slice(nl + 1)) as Array<{ hash: string; skeleton: number[]; units: number[] }>;
     // The first unit made one character shorter: the entry's parts no longer reach the end of the text.
-    entries[0]!.units[0]! -= 1;
-    const body = JSON.stringify(entries);
-    const { createHash } = await import('node:crypto');
-    header.body = createHash('sha256').update(body).digest('base64url');
-    writeFileSync(recordFile(root), `${JSON.stringify(header)}\n${body}`);
+    forgeEntries<{ units: number[] }>(root, (entries) => (entries[0]!.units[0]! -= 1));
     const again = documentOf(root, article);
     expect(again.read).toBe(true);
     expect(again.doc).toStrictEqual(readTextArticle(article, meta));
@@ -137,19 +147,26 @@ describe('segmentation record', () => {
     for (const forge of forgeries) {
       const root = project();
       await recordRun(root, article);
-      const whole = readFileSync(recordFile(root), 'utf8');
-      const nl = whole.indexOf('\n');
-      const header = JSON.parse(whole.slice(0, nl)) as { layout: string; key: string; body: string };
-      const entries = JSON.parse(whole.slice(nl + 1)) as Forged[];
-      forge(entries[0]!);
-      const body = JSON.stringify(entries);
-      const { createHash } = await import('node:crypto');
-      header.body = createHash('sha256').update(body).digest('base64url');
-      writeFileSync(recordFile(root), `${JSON.stringify(header)}\n${body}`);
+      forgeEntries<Forged>(root, (entries) => forge(entries[0]!));
       const again = documentOf(root, article);
       expect(again.read, String(forge)).toBe(true);
       expect(again.doc).toStrictEqual(readTextArticle(article, meta));
     }
+  });
+
+  it('keeps a document whose path holds a tab or a line break (a line of the record each)', async () => {
+    const root = project();
+    const odd = { ...meta, id: 'a\tb\nc', path: 'source/a\tb\nc.txt' };
+    const record = SegmentationRecord.open(root, key);
+    record.document(odd, article, () => readTextArticle(article, odd));
+    record.document(meta, article, () => readTextArticle(article, meta));
+    await record.save();
+    const again = SegmentationRecord.open(root, key);
+    let read = 0;
+    const reread = (m: typeof meta) => (): Document => (read++, readTextArticle(article, m));
+    expect(again.document(odd, article, reread(odd))).toStrictEqual(readTextArticle(article, odd));
+    expect(again.document(meta, article, reread(meta))).toStrictEqual(readTextArticle(article, meta));
+    expect(read).toBe(0);
   });
 
   it('keeps each unit its own notes, lists of one, several or none that begin alike', async () => {

@@ -10,7 +10,8 @@ import type { DocumentMeta } from './format.js';
 /**
  * The segmentation record: how each source document was last cut into units, so that a build reads a document
  * again only when its text changed. One file per project, .locflow/segmentation.json, read once and written (when
- * something changed) once per run, after the run's own files.
+ * something changed) once per run, after the run's own files: a first line (the layout, the run's key, the hash of the
+ * rest), then one line per document, its path as JSON, a tab and its entry as JSON.
  *
  * A document is kept as offsets into its own text: the skeleton's literal lengths, each unit's length, role, block,
  * sentence and notes, and its content only when it is not its plain text. A document whose skeleton and units do not
@@ -23,7 +24,7 @@ import type { DocumentMeta } from './format.js';
  * fit the text, and the document is read by its format as if there were no record.
  */
 
-const LAYOUT = 'locflow-segmentation/1';
+const LAYOUT = 'locflow-segmentation/2';
 
 /** What the documents of a run are read with: a record kept under anything else is not used. */
 export interface ReadingKey {
@@ -77,9 +78,9 @@ const FLAG_RAW = 4;
 const FLAG_PLAIN = 8;
 
 export class SegmentationRecord {
-  private readonly entries: ReadonlyMap<string, Entry>;
+  private readonly entries: ReadonlyMap<string, RecordEntry>;
   /** This run's entries, by path, in the order the documents were asked for. */
-  private readonly kept = new Map<string, Entry>();
+  private readonly kept = new Map<string, RecordEntry>();
   /** Whether an entry was made this run. */
   private added = false;
 
@@ -87,7 +88,7 @@ export class SegmentationRecord {
     /** Where the record is; undefined when it may not be kept (its folder is a link out of the project). */
     private readonly file: string | undefined,
     private readonly key: string,
-    entries: Map<string, Entry>,
+    entries: Map<string, RecordEntry>,
   ) {
     this.entries = entries;
   }
@@ -139,7 +140,8 @@ export class SegmentationRecord {
   async save(): Promise<void> {
     if (this.file === undefined) return;
     if (!this.added && [...this.entries.keys()].every((path) => this.kept.has(path))) return;
-    const body = JSON.stringify([...this.kept.values()]);
+    // One line per document: its path (as JSON, which escapes tabs and line breaks) and its entry's JSON.
+    const body = [...this.kept].map(([path, entry]) => `${JSON.stringify(path)}\t${entry}`).join('\n');
     const header: Header = { layout: LAYOUT, key: this.key, body: hash(body) };
     const batch = new AtomicBatch();
     try {
@@ -151,8 +153,12 @@ export class SegmentationRecord {
   }
 }
 
-/** An entry as a worker thread is handed it and hands it back (plain data: it crosses threads as it is). */
-export type RecordEntry = Entry;
+/**
+ * An entry as the file keeps it, its JSON, parsed only when its document is built: a run holds one string per
+ * document, not the objects of every entry for the whole run (which the garbage collector would copy and mark), and
+ * an entry used again is written back as it was read. A worker thread is handed it and hands it back as it is.
+ */
+export type RecordEntry = string;
 
 /**
  * The document of `text` from `entry` when the entry is this text's, else read by `read`; with the entry to keep for
@@ -166,22 +172,33 @@ export function documentOf(
   read: () => Document,
 ): { doc: Document; entry?: RecordEntry; made: boolean } {
   const textHash = hash(text);
-  if (entry && entry.hash === textHash && entry.id === meta.id && entry.path === meta.path) {
-    const doc = rebuilt(entry, text, meta);
-    if (doc) return { doc, entry, made: false };
+  const kept = entry === undefined ? undefined : parsedEntry(entry);
+  if (kept && kept.hash === textHash && kept.id === meta.id && kept.path === meta.path) {
+    const doc = rebuilt(kept, text, meta);
+    if (doc) return { doc, entry: entry!, made: false };
   }
   const doc = read();
   const made = recorded(doc, meta, text, textHash);
-  return made ? { doc, entry: made, made: true } : { doc, made: false };
+  return made ? { doc, entry: JSON.stringify(made), made: true } : { doc, made: false };
+}
+
+/** An entry's JSON as an entry, or undefined when it is not an object (a damaged record reads the document). */
+function parsedEntry(json: RecordEntry): Entry | undefined {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Entry) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function hash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** The entries of the record file when it is whole and kept under `key`; none otherwise. */
-function readEntries(file: string, key: string): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
+/** The entries of the record file, by path, when it is whole and kept under `key`; none otherwise. */
+function readEntries(file: string, key: string): Map<string, RecordEntry> {
+  const entries = new Map<string, RecordEntry>();
   let text: string | undefined;
   try {
     text = readTextIfAny(file, 'segmentation record');
@@ -196,10 +213,13 @@ function readEntries(file: string, key: string): Map<string, Entry> {
     if (header.layout !== LAYOUT || header.key !== key) return entries;
     const body = text.slice(nl + 1);
     if (header.body !== hash(body)) return entries;
-    const list = JSON.parse(body) as unknown;
-    if (!Array.isArray(list)) return entries;
-    for (const entry of list as Entry[]) {
-      if (entry && typeof entry === 'object' && typeof entry.path === 'string') entries.set(entry.path, entry);
+    if (body === '') return entries;
+    // Each line: the document's path as JSON, a tab, its entry's JSON (parsed when the document is built).
+    for (const line of body.split('\n')) {
+      const tab = line.indexOf('\t');
+      const path = tab < 0 ? undefined : (JSON.parse(line.slice(0, tab)) as unknown);
+      if (typeof path !== 'string') return new Map();
+      entries.set(path, line.slice(tab + 1));
     }
   } catch {
     entries.clear();
