@@ -1,6 +1,6 @@
 import { toPlainText, type Content } from '../model/content.js';
 import { LocflowError } from '../errors.js';
-import { loadChecks } from './checks/index.js';
+import { CHECK_IDS, CHECK_SEVERITY, loadChecks } from './checks/index.js';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
 import { codesKeptInRun, codeTextsOf, type CodesKept, type CodeTexts } from './codes-kept.js';
@@ -172,7 +172,16 @@ export class CheckRun {
     options: RunOptions = {},
     shown?: (issue: Issue, pair: QaPair, index: number) => Issue,
   ): Promise<CheckRun> {
-    const active = (options.checks ?? (await loadChecks()))
+    // A run that asks only for some severities (import's and translate's gates: errors) loads only the checks that can
+    // reach them, by their configured or own severity: the modules of the others are never needed.
+    const only = options.only;
+    const wanted = only
+      ? CHECK_IDS.filter((id) => {
+          const severity = options.severities?.[id] ?? CHECK_SEVERITY[id];
+          return severity !== undefined && severity !== 'off' && only.includes(severity);
+        })
+      : undefined;
+    const active = (options.checks ?? (await loadChecks(wanted)))
       .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
       .filter(
         (a): a is { check: Check; configured: Severity } =>
