@@ -473,30 +473,41 @@ const lowerOf = (w: string, lang: string): string =>
 const lookupWord = memoPerLanguage(lookupWordUncached, 200_000);
 
 function lookupWordUncached(word: string, lang: string): WordRole[] | null {
-  const lex = numberWords(lang);
-  if (lang === 'ar') {
-    const f = foldArabic(word);
-    const direct = lex.get(f);
-    if (direct) return [direct];
-    for (const pre of ['و', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل']) {
-      if (f.startsWith(pre) && f.length > pre.length + 1) {
-        const r = lex.get(f.slice(pre.length));
-        if (r && r.role !== 'article') return [r];
-      }
+  // (a function per language: the engine optimises each for its own words, not one for all of them in turn)
+  return lang === 'ar' ? lookupArabicWord(word) : lookupCasedWord(word, lang);
+}
+
+/** An Arabic number word, its proclitics aside ("وثلاثة", "بالمئة"). */
+function lookupArabicWord(word: string): WordRole[] | null {
+  const lex = numberWords('ar');
+  const f = foldArabic(word);
+  const direct = lex.get(f);
+  if (direct) return [direct];
+  for (const pre of ['و', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل']) {
+    if (f.startsWith(pre) && f.length > pre.length + 1) {
+      const r = lex.get(f.slice(pre.length));
+      if (r && r.role !== 'article') return [r];
     }
-    return null;
   }
+  return null;
+}
+
+/** A number word of a language with cases; in German, a number adjective's stem or a compound of numbers too. */
+function lookupCasedWord(word: string, lang: string): WordRole[] | null {
+  const lex = numberWords(lang);
   const lower = lowerOf(word, lang);
   const direct = lex.get(lower);
   if (direct) return [direct];
-  if (lang === 'de') {
-    const stem = DE_NUMBER_ADJECTIVE.exec(lower)?.[1];
-    if (stem !== undefined && stem !== lower) return lookupWord(stem, lang);
-    const parts = splitGermanNumber(lower);
-    if (parts) {
-      const roles = parts.map((p) => (p === 'und' ? ({ role: 'and' } as const) : lex.get(p === 'ein' ? 'eins' : p)));
-      if (roles.every((r) => r !== undefined)) return roles as WordRole[];
-    }
+  return lang === 'de' ? lookupGermanWord(lower, lex) : null;
+}
+
+function lookupGermanWord(lower: string, lex: ReturnType<typeof numberWords>): WordRole[] | null {
+  const stem = DE_NUMBER_ADJECTIVE.exec(lower)?.[1];
+  if (stem !== undefined && stem !== lower) return lookupWord(stem, 'de');
+  const parts = splitGermanNumber(lower);
+  if (parts) {
+    const roles = parts.map((p) => (p === 'und' ? ({ role: 'and' } as const) : lex.get(p === 'ein' ? 'eins' : p)));
+    if (roles.every((r) => r !== undefined)) return roles as WordRole[];
   }
   return null;
 }

@@ -551,6 +551,8 @@ function swaps(
   sourceLang: string,
   targetLang: string,
 ): Finding[] {
+  // (two values at least, or nothing can have traded places: most texts stop here)
+  if (S.length < 2) return [];
   const pairs = S.filter(
     (s) => s.kind === 'number' && s.origin === 'digits' && matchOf.has(s) && matchOf.get(s)!.origin === 'digits',
   ).map((s) => [s, matchOf.get(s)!] as const);
