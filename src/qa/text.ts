@@ -21,8 +21,10 @@ export function opensSentence(text: string, at: number): boolean {
   return at === 0 || SENTENCE_END.test(text.slice(Math.max(0, at - 4), at));
 }
 
+const ASCII_TEXT = /^[\x00-\x7f]*$/u;
+
 function foldText(text: string): string {
-  if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
+  if (ASCII_TEXT.test(text)) return text.toLowerCase();
   if (LATIN_TEXT.test(text)) return foldLatin(text);
   return foldAny(text);
 }
@@ -79,6 +81,8 @@ const LONGEST_REMEMBERED = 64;
 
 /** Letters without diacritics, lower case: "Hamás" ≈ "Hamas". */
 export function fold(text: string): string {
+  // (plain ASCII folds to its lower case, which costs less to make again than to look up)
+  if (ASCII_TEXT.test(text)) return text.toLowerCase();
   return text.length > LONGEST_REMEMBERED ? foldText(text) : foldWord(text);
 }
 
