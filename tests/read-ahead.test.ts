@@ -14,12 +14,15 @@ function files(count: number): string[] {
   });
 }
 
+/** Long enough for the thread to have read what it may, even on a machine busy with other work. */
+const THREAD_READS = 2000;
+
 describe('ReadAhead', () => {
   it('gives each file of the list, in order, its bytes as on disk, read by its own thread', async () => {
     const list = files(20);
     const ahead = ReadAhead.start(list, 1 << 16)!;
     try {
-      await sleep(500); // the thread has read them by now
+      await sleep(THREAD_READS); // the thread has read them by now
       for (const file of list) expect(ahead.take(file)).toEqual(readFileSync(file));
     } finally {
       ahead.stop();
@@ -35,7 +38,7 @@ describe('ReadAhead', () => {
     mkdirSync(folder);
     const ahead = ReadAhead.start([list[0]!, list[1]!, list[2]!, missing, folder, list[3]!, list[4]!, list[5]!], 100)!;
     try {
-      await sleep(500);
+      await sleep(THREAD_READS);
       expect(ahead.take(list[0]!)).toEqual(readFileSync(list[0]!));
       expect(ahead.take(list[1]!)).toBeUndefined();
       expect(ahead.take(list[2]!)).toBeUndefined();
@@ -54,7 +57,7 @@ describe('ReadAhead', () => {
     const list = files(200);
     const ahead = ReadAhead.start(list, 1 << 16)!;
     try {
-      await sleep(500);
+      await sleep(THREAD_READS);
       const got = list.map((file) => ahead.take(file));
       // The thread waited for the first takes, so the files after them came later than asked for, and were read here.
       expect(got.slice(0, 32).every((b) => b !== undefined)).toBe(true);
