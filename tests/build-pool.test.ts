@@ -1,47 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE, BIN } from './helpers.js';
+import { newsProject, runThreads } from './news-project.js';
 
 /**
  * build over many documents shares them with worker threads (LOCFLOW_THREADS; by default one per core but one): what
  * it writes, prints, records and refuses must be what one thread does, byte for byte.
  */
 
-const article = readFileSync(ARTICLE, 'utf8');
-
-function run(cwd: string, threads: number, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LOCFLOW_THREADS: String(threads) },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-/**
- * `n` articles, each the bundled one told of another place and day, ≈ 2 KB each (the pool starts at 512 KB), some
- * far longer, extracted and translated into es (pseudo), not into de: both languages are built.
- */
+/** A project of many articles (newsProject), extracted and translated into es (pseudo), not into de: both are built. */
 function translatedProject(n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'locflow-build-pool-'));
-  mkdirSync(join(dir, 'source'));
-  writeFileSync(
-    join(dir, 'locflow.config.json'),
-    JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es', 'de'], sources: ['source/*.txt'] }),
-  );
-  for (let i = 0; i < n; i++) {
-    const text = article
-      .replaceAll('Iraq', i % 3 ? `Province ${i}` : 'Iraq')
-      .replaceAll(/\b(\d+)\b/gu, (d) => String(Number(d) + i));
-    // Documents of very different sizes: results must still come back in document order.
-    const extra = i % 17 === 0 ? `\n\n${text}`.repeat(6) : '';
-    writeFileSync(join(dir, 'source', `story-${String(i).padStart(4, '0')}.txt`), `Story ${i}.\n\n${text}${extra}`);
-  }
-  expect(run(dir, 1, 'extract').code).toBe(0);
-  expect(run(dir, 1, 'translate', '--engine', 'pseudo', '--force', '--lang', 'es').code).toBe(0);
+  const dir = newsProject(n);
+  expect(runThreads(dir, 1, 'extract').code).toBe(0);
+  expect(runThreads(dir, 1, 'translate', '--engine', 'pseudo', '--force', '--lang', 'es').code).toBe(0);
   return dir;
 }
 
@@ -65,8 +37,8 @@ describe('build over worker threads', () => {
 
   it('writes, prints and records exactly what one thread does, and again from the record', () => {
     for (const pass of ['first build', 'from the record']) {
-      const a = run(one, 1, 'build', '--json');
-      const b = run(two, 2, 'build', '--json');
+      const a = runThreads(one, 1, 'build', '--json');
+      const b = runThreads(two, 2, 'build', '--json');
       expect(a.code, a.stderr).toBe(0);
       expect(b.code, b.stderr).toBe(0);
       expect(b.stdout.replaceAll(two, ''), pass).toBe(a.stdout.replaceAll(one, ''));
@@ -89,8 +61,8 @@ describe('build over worker threads', () => {
       writeFileSync(join(dir, 'locales', 'es', 'story-0150.json'), '{"u1": ');
     }
     const before = built(two);
-    const a = run(one, 1, 'build');
-    const b = run(two, 2, 'build');
+    const a = runThreads(one, 1, 'build');
+    const b = runThreads(two, 2, 'build');
     expect(a.code).not.toBe(0);
     expect(b.code).toBe(a.code);
     expect(b.stderr.replaceAll(two, '')).toBe(a.stderr.replaceAll(one, ''));

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { DiagnosticError, LocflowError } from '../errors.js';
 
@@ -17,6 +19,39 @@ export function threadsAllowed(fallback = availableParallelism()): number {
   const wanted = set === undefined || set === '' ? fallback : Number(set);
   if (!Number.isFinite(wanted) || wanted <= 1) return 1;
   return Math.min(Math.floor(wanted), availableParallelism());
+}
+
+/**
+ * Source bytes from which documents are shared with worker threads: a worker's start (its modules, its own lookups,
+ * its compiler warming up again) costs about what a few hundred small documents do, so a small project stays on one.
+ */
+const POOL_BYTES = 512 * 1024;
+
+/**
+ * Threads for a run whose documents, read from `sources`, are each worked on apart (extract, build): for two
+ * documents or more holding POOL_BYTES of text, LOCFLOW_THREADS, else one per core but one — the core left is V8's,
+ * whose optimising compiler and garbage collector run on threads of their own. One without a compiled worker.
+ */
+export function documentThreads(sources: readonly { readonly file: string }[], workerFile: string | undefined): number {
+  if (sources.length < 2) return 1;
+  const threads = Math.min(threadsAllowed(availableParallelism() - 1), sources.length);
+  if (threads <= 1 || !workerFile) return 1;
+  let bytes = 0;
+  for (const { file } of sources) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // Reading it reports what is wrong.
+    }
+    if (bytes >= POOL_BYTES) return threads;
+  }
+  return 1;
+}
+
+/** The compiled worker at `url` (beside its module), when there is one: a run from TypeScript sources has none. */
+export function compiledWorker(url: URL): string | undefined {
+  const file = fileURLToPath(url);
+  return existsSync(file) ? file : undefined;
 }
 
 /** An error as it crosses from a worker: the parts the CLI reports. */

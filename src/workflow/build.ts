@@ -1,9 +1,6 @@
-import { availableParallelism } from 'node:os';
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { oneRun } from '../io/files.js';
-import { threadsAllowed } from '../io/worker-pool.js';
+import { compiledWorker, documentThreads } from '../io/worker-pool.js';
 import { metaPathOf } from '../store/bundle.js';
 import { LocflowError } from '../errors.js';
 import type { Project } from '../project/project.js';
@@ -52,7 +49,8 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
     if (done.entry) record.keep(sources[i]!.meta.path, done.entry, done.made);
   };
   try {
-    const threads = buildThreads(sources);
+    // On 2 cores, one thread (2,318 articles under load 11: 1.03 s CPU on one thread, 1.31 s on two, no sooner).
+    const threads = documentThreads(sources, buildWorkerFile());
     if (threads > 1) {
       const { buildInWorkers } = await import('./build-pool.js');
       await buildInWorkers({
@@ -78,37 +76,9 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   return results;
 }
 
-/**
- * Source bytes from which documents are shared with worker threads: a worker's start (its modules, its own lookups
- * and date formats) costs about what building a few hundred small documents does, so a small project stays on one.
- */
-const POOL_BYTES = 512 * 1024;
-
-/** The compiled worker, when there is one (a run from TypeScript sources stays on one thread). */
+/** The compiled worker of build, when there is one. */
 function buildWorkerFile(): string | undefined {
-  const file = fileURLToPath(new URL('./build-worker.js', import.meta.url));
-  return existsSync(file) ? file : undefined;
-}
-
-/**
- * Threads for a build of `sources`, for two documents or more and enough text: LOCFLOW_THREADS, else one per core but
- * one, as extract. A worker compiles and warms up its own copy of the code (on 2 cores, 2,318 articles under load 11:
- * 1.03 s CPU on one thread, 1.31 s on two, no sooner), so a 2-core machine builds on one thread unless told otherwise.
- */
-function buildThreads(sources: readonly Source[]): number {
-  if (sources.length < 2) return 1;
-  const threads = Math.min(threadsAllowed(availableParallelism() - 1), sources.length);
-  if (threads <= 1 || !buildWorkerFile()) return 1;
-  let bytes = 0;
-  for (const { file } of sources) {
-    try {
-      bytes += statSync(file).size;
-    } catch {
-      // Reading it reports what is wrong.
-    }
-    if (bytes >= POOL_BYTES) return threads;
-  }
-  return 1;
+  return compiledWorker(new URL('./build-worker.js', import.meta.url));
 }
 
 /** What reading a source depends on besides its text: the code, the source language, the encoding, "text" settings. */

@@ -1,6 +1,4 @@
-import { availableParallelism } from 'node:os';
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
 import { oneRun, PIECE_BYTES } from '../io/files.js';
@@ -18,7 +16,7 @@ import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/tra
 import type { Project } from '../project/project.js';
 import { chooseLanguages } from '../project/languages.js';
 import { checkedSources, documentUnits, loadBundle, type DocumentUnits, type Source } from '../project/documents.js';
-import { threadsAllowed } from '../io/worker-pool.js';
+import { compiledWorker, documentThreads } from '../io/worker-pool.js';
 import { xliffPath } from '../project/paths.js';
 import type { Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
@@ -62,7 +60,9 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
     if (!options.dryRun) for (const r of done.records) logs.get(r.lang)!.record(doc, r.units, r.targets);
   };
   const sources = checkedSources(project);
-  const threads = extractThreads(sources);
+  // On 2 cores, one thread (idle: 2,318 articles 0.94 s wall with one thread against 1.04 s with two, 1.26 against
+  // 1.67 s CPU; four times that text 3.0 s either way, 3.5 against 4.8 s CPU).
+  const threads = documentThreads(sources, extractWorkerFile());
   const batch = new AtomicBatch();
   try {
     if (threads > 1) {
@@ -124,38 +124,9 @@ async function extractEach(
 /** Sources from which a run reads them ahead on a thread of their own (its start pays only over many files). */
 const READ_AHEAD_FROM = 64;
 
-/**
- * Source bytes from which documents are spread over worker threads: a worker's start (its modules, the memory
- * opened again) costs about what 150 KB of text does, so a small project stays on the main thread.
- */
-const POOL_BYTES = 512 * 1024;
-
-/** The compiled worker, when there is one (a run from TypeScript sources stays on one thread). */
+/** The compiled worker of extract, when there is one. */
 export function extractWorkerFile(): string | undefined {
-  const file = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
-  return existsSync(file) ? file : undefined;
-}
-
-/**
- * Threads for a run over `sources`, for two documents or more and enough text: LOCFLOW_THREADS, else one per core
- * but one. The core left is V8's: its optimising compiler and garbage collector run on threads of their own, and a
- * worker warms its compiler up again (measured on 2 cores, idle: 2,318 articles 0.94 s wall with one thread against
- * 1.04 s with two, 1.26 against 1.67 s CPU; four times that text 3.0 s either way, 3.5 against 4.8 s CPU).
- */
-function extractThreads(sources: readonly Source[]): number {
-  if (sources.length < 2) return 1;
-  const threads = Math.min(threadsAllowed(availableParallelism() - 1), sources.length);
-  if (threads <= 1 || !extractWorkerFile()) return 1;
-  let bytes = 0;
-  for (const { file } of sources) {
-    try {
-      bytes += statSync(file).size;
-    } catch {
-      // Reading it reports what is wrong.
-    }
-    if (bytes >= POOL_BYTES) return threads;
-  }
-  return 1;
+  return compiledWorker(new URL('./extract-worker.js', import.meta.url));
 }
 
 /** One document into the XLIFF file of each language, each batch of its units written before the next is read. */
