@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AtomicBatch } from '../io/atomic-batch.js';
 import { insideProject, readText } from '../io/files.js';
 import type { Document } from '../model/index.js';
 import { textHash } from '../model/ids.js';
+import { DocsIndex } from './export-index.js';
 import type { Project } from './project.js';
 
 /**
@@ -18,8 +19,9 @@ interface ExportRecord {
   readonly targets?: Readonly<Record<string, string>>;
 }
 
+/** A language file's records, by document id: each document's value as JSON.parse gives it, undefined if none. */
 interface LanguageRecords {
-  readonly docs: Record<string, ExportRecord>;
+  get(id: string): unknown;
 }
 
 function languageFile(project: Project, lang: string): string {
@@ -39,6 +41,30 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+/** The "docs" of a language file read whole; {} when it has none. */
+function allRecords(file: string): Record<string, ExportRecord> {
+  const read = readJson<{ docs?: Record<string, ExportRecord> }>(file);
+  return read?.docs && typeof read.docs === 'object' ? read.docs : {};
+}
+
+/**
+ * A language file's records as commands that ask one document at a time need them: indexed (DocsIndex) when the
+ * file is plain UTF-8 JSON of the usual shape, read whole otherwise (what JSON.parse makes of it).
+ */
+function readRecords(file: string): LanguageRecords {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    bytes = undefined; // absent or unreadable: no records, as readJson says
+  }
+  const index = bytes && DocsIndex.of(bytes);
+  if (index) return index;
+  const docs = bytes ? allRecords(file) : {};
+  // Only the documents' own members: a document named "constructor" has no record unless the file has one.
+  return { get: (id) => (Object.hasOwn(docs, id) ? docs[id] : undefined) };
+}
+
 /** The last language file read, kept while the file is unchanged: commands ask once per document. */
 let cached: { file: string; stamp: string; records: LanguageRecords } | undefined;
 
@@ -55,14 +81,14 @@ function languageRecords(project: Project, lang: string): LanguageRecords {
   const file = languageFile(project, lang);
   const stamp = stampOf(file);
   if (cached?.file === file && cached.stamp === stamp) return cached.records;
-  const read = readJson<{ docs?: Record<string, ExportRecord> }>(file);
-  const records = { docs: read?.docs && typeof read.docs === 'object' ? read.docs : {} };
+  const records = readRecords(file);
   cached = { file, stamp, records };
   return records;
 }
 
 function recordOf(project: Project, lang: string, doc: { readonly id: string }): ExportRecord | null {
-  return languageRecords(project, lang).docs[doc.id] ?? readJson<ExportRecord>(documentFile(project, lang, doc));
+  const record = languageRecords(project, lang).get(doc.id) as ExportRecord | null | undefined;
+  return record ?? readJson<ExportRecord>(documentFile(project, lang, doc));
 }
 
 /** The export records of one run, written together by save(). */
@@ -74,7 +100,7 @@ export class ExportLog {
     private readonly project: Project,
     private readonly lang: string,
   ) {
-    this.docs = { ...languageRecords(project, lang).docs };
+    this.docs = { ...allRecords(languageFile(project, lang)) };
   }
 
   /** `units`: the document's unit ids, in order; `targets`: unit id → the hash of the target the file carries (sentHash). */

@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Document } from '../../src/model/index.js';
+import { DocsIndex } from '../../src/project/export-index.js';
+import { changesSinceExport, sentHash, sentTargets } from '../../src/project/exports.js';
+import { loadProject } from '../../src/project/load.js';
+
+/** What a full JSON.parse says of `text`: the "docs" object, or undefined when the text is not JSON of that shape. */
+function parsedDocs(text: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const docs = (parsed as Record<string, unknown>).docs;
+  return typeof docs === 'object' && docs !== null && !Array.isArray(docs)
+    ? (docs as Record<string, unknown>)
+    : undefined;
+}
+
+/** The compact read agrees with the full parse on every member, and knows no others. */
+function agrees(written: string, others: readonly string[]): void {
+  const bytes = Buffer.from(written);
+  const text = bytes.toString('utf8'); // what a reader of the file sees (a lone surrogate is written as U+FFFD)
+  const index = DocsIndex.of(bytes);
+  const docs = parsedDocs(text);
+  if (index === undefined) {
+    // Refused: only text that is not an object with a "docs" object, not UTF-8, or not starting with "{".
+    expect(docs !== undefined && text.startsWith('{')).toBe(false);
+    return;
+  }
+  expect(docs).toBeDefined();
+  for (const id of Object.keys(docs ?? {})) expect(index.get(id)).toEqual(docs?.[id]);
+  for (const id of others) if (!Object.hasOwn(docs ?? {}, id)) expect(index.get(id)).toBeUndefined();
+}
+
+const ids = fc.string({ unit: 'binary', maxLength: 12 });
+const records = fc.dictionary(ids, fc.jsonValue({ maxDepth: 4 }), { maxKeys: 12 });
+
+describe('DocsIndex: the compact read of a language export record', () => {
+  it('reads every document as JSON.parse does, however the record is written', () => {
+    fc.assert(
+      fc.property(records, fc.array(ids, { maxLength: 4 }), fc.nat(3), (docs, others, spaces) => {
+        const text = JSON.stringify({ version: 1, docs, after: [docs] }, null, spaces);
+        agrees(text, [...others, 'constructor', '__proto__']);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never reads damaged or unusual text differently from JSON.parse', () => {
+    const texts = fc.oneof(
+      fc.json({ maxDepth: 4 }),
+      fc.tuple(records, fc.nat(), fc.string({ maxLength: 3 })).map(([docs, at, junk]) => {
+        const text = JSON.stringify({ docs });
+        const cut = at % (text.length + 1);
+        return text.slice(0, cut) + junk + text.slice(cut + (junk.length % 2));
+      }),
+      fc.constantFrom(
+        '{"docs":{"a":1},"docs":{"b":2}}',
+        '{"docs":{"a":1,"a":[2]}}',
+        '{"d\\u006fcs":{"x\\"y":{"units":["u"]}}}',
+        '{"docs":{"a":01}}',
+        '{"docs":{"a":1.}}',
+        '{"docs":{"a":-}}',
+        '{"docs":{"a":"\\x"}}',
+        '{"docs":{"a":"tab\there"}}',
+        '{"docs":{"a":tru}}',
+        '{"docs":{"a":[1,]}}',
+        '{"docs":{"a":{"b":1,}}}',
+        '{"docs":{}} x',
+        '{"docs":[{"a":1}]}',
+        '{"docs":null}',
+        ' {"docs":{"a":1}}',
+        '{"docs":{"a":1e+5,"b":-0.5E-3,"c":[true,false,null,{}]}}',
+      ),
+    );
+    fc.assert(
+      fc.property(texts, (text) => agrees(text, ['a', 'b'])),
+      { numRuns: 600 },
+    );
+  });
+
+  it('refuses bytes that are not UTF-8, which the full read decodes otherwise', () => {
+    expect(DocsIndex.of(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]))).toBeUndefined();
+  });
+});
+
+describe('export records read one document at a time', () => {
+  const root = mkdtempSync(join(tmpdir(), 'locflow-exports-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  async function projectWith(record: string): Promise<Awaited<ReturnType<typeof loadProject>>> {
+    const dir = mkdtempSync(join(root, 'p-'));
+    mkdirSync(join(dir, '.locflow', 'exports'), { recursive: true });
+    mkdirSync(join(dir, 'source'));
+    writeFileSync(join(dir, 'source', 'news.txt'), 'News.\n');
+    writeFileSync(
+      join(dir, 'locflow.config.json'),
+      '{"sourceLanguage":"en","targetLanguages":["es"],"sources":["source/*.txt"]}',
+    );
+    writeFileSync(join(dir, '.locflow', 'exports', 'es.json'), record);
+    return loadProject(dir);
+  }
+
+  const documentNamed = (id: string): Document => ({
+    id,
+    path: `source/${id}.txt`,
+    sourceLang: 'en',
+    format: 'txt',
+    blocks: [],
+    units: [],
+    skeleton: [],
+  });
+
+  it("keeps far less than the parsed record alive: the run holds one document's record at a time", async () => {
+    const docs: Record<string, { exported: string; units: string[]; targets: Record<string, string> }> = {};
+    for (let d = 0; d < 20_000; d++) {
+      const units = Array.from({ length: 20 }, (_, u) => `u${(d * 7919 + u).toString(16).padStart(14, '0')}`);
+      docs[`story-${d}`] = { exported: '2026-01-01T00:00:00.000Z', units, targets: { [units[0]!]: sentHash(`t${d}`) } };
+    }
+    const text = JSON.stringify({ docs }) + '\n';
+    const project = await projectWith(text);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const sent = sentTargets(project, 'es', { id: 'story-123' });
+    gc();
+    const live = process.memoryUsage().heapUsed - before;
+    expect(sent(docs['story-123']!.units[0]!, 't123')).toBe(true);
+    expect(sent(docs['story-123']!.units[0]!, 't124')).toBe(false);
+    expect(sent(docs['story-123']!.units[1]!, 't123')).toBeUndefined();
+    // Parsed whole, the record is ≈ 3.5× its size in objects; the index is two numbers and an id per document.
+    expect(live).toBeLessThan(text.length / 3);
+  }, 60_000);
+
+  it('a document named like an Object property was never exported unless the record says so', async () => {
+    const project = await projectWith('{"docs":{"news":{"exported":"2026-01-01T00:00:00.000Z","units":["u1"]}}}\n');
+    expect(changesSinceExport(project, 'es', documentNamed('constructor'))).toBeNull();
+    expect(changesSinceExport(project, 'es', documentNamed('toString'))).toBeNull();
+    expect(changesSinceExport(project, 'es', documentNamed('news'))).toEqual({
+      added: [],
+      removed: ['u1'],
+      exported: '2026-01-01T00:00:00.000Z',
+    });
+    const damaged = await projectWith('{"docs":{"news":{"units":["u1"]}}');
+    expect(changesSinceExport(damaged, 'es', documentNamed('news'))).toBeNull();
+  });
+});
