@@ -351,8 +351,15 @@ function lookForAs(
   const cldr = name.cldr ? cldrRenderings(name.cldr, targetLang) : [];
   if (target.hasPhrase(name.text)) return fewerMentions(name, target, source.text);
   if (learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
-  // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense".
-  if (cldr.some((r) => mainWord(r) !== undefined && target.findWord(mainWord(r)!) !== undefined)) return undefined;
+  // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense", "World" →
+  // "mundial"; a word made from it, not a lower-case word merely like it ("Costa Rica" is no "cosas").
+  if (
+    cldr.some((r) => {
+      const main = mainWord(r);
+      return main !== undefined && (target.findWord(main, true) !== undefined || target.hasWordStartingLike(main));
+    })
+  )
+    return undefined;
   // Or by the adjective CLDR gives it in a regional language's name: "US competitors" → "concurrents américains".
   if (name.cldr && cldrAdjectives(name.cldr, targetLang).some((a) => target.findWord(fold(a)) !== undefined))
     return undefined;
@@ -575,7 +582,14 @@ function lookForAs(
       // One common word with a capital ("the West", "the Pope") is a word, translated like any other;
       // and in another script a translated name has nothing left to compare.
       // A country or region CLDR names ("China", "Turkey") is no such word: its name and adjective are known.
-      if (parts.length === 1 && name.cldr?.kind === 'region' && cldr.length && !target.nonLatin)
+      // (not "World", CLDR's region 001, which names no place a text is about: "World's Fair" → "exposición universal")
+      if (
+        parts.length === 1 &&
+        name.cldr?.kind === 'region' &&
+        name.cldr.code !== '001' &&
+        cldr.length &&
+        !target.nonLatin
+      )
         return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
       if (
         parts.length === 1 &&

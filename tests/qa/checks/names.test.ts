@@ -788,6 +788,35 @@ describe('a target in another script that keeps a name of the source in Latin le
   });
 });
 
+describe('a country rendered by an adjective made from it, not by a word merely like it', () => {
+  it('is lost where only a lower-case word like its name stands there', async () => {
+    expect(
+      await issues('names', pair('The ferry company in Malta paid a fine.', 'La naviera pagó una multa.')),
+    ).toContainEqual({
+      severity: 'error',
+      message: 'name "Malta" is not in the target, neither kept nor adapted (CLDR: "Malta")',
+    });
+  });
+
+  it('but an adjective made from it renders it, and "World" names no country', async () => {
+    expect(
+      await issues(
+        'names',
+        pair('Tourists love Malta and its beaches.', 'A los turistas les encantan las playas maltesas.'),
+      ),
+    ).toEqual([]);
+    expect(
+      await issues(
+        'names',
+        pair(
+          "The 1958 World's Fair in Brussels won prizes and became a museum.",
+          'La exposición universal de Bruselas de 1958 obtuvo premios y fue un museo.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("a person's name of common words, known by its given name", () => {
   it('is lost where neither word is in the target, though both are dictionary words', async () => {
     expect(
