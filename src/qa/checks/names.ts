@@ -352,11 +352,15 @@ function lookForAs(
   if (target.hasPhrase(name.text)) return fewerMentions(name, target, source.text);
   if (learnt.some((r) => target.hasPhrase(r)) || cldr.some((r) => target.hasPhrase(r))) return undefined;
   // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense", "World" →
-  // "mundial"; a word made from it, not a lower-case word merely like it ("Costa Rica" is no "cosas").
+  // "mundial"; a word made from it, not a lower-case word merely like it ("Costa Rica" is no "cosas"; another script
+  // has no capitals to tell: "للفلبين" is "الفلبين" with a clitic).
   if (
     cldr.some((r) => {
       const main = mainWord(r);
-      return main !== undefined && (target.findWord(main, true) !== undefined || target.hasWordStartingLike(main));
+      return (
+        main !== undefined &&
+        (target.findWord(main, !target.nonLatin) !== undefined || target.hasWordStartingLike(main))
+      );
     })
   )
     return undefined;
