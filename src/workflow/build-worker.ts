@@ -1,10 +1,11 @@
 import { workerData } from 'node:worker_threads';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { enterRun, insideProject } from '../io/files.js';
-import { serveTasks } from '../io/worker-pool.js';
+import { serveStaged } from '../io/staged-pool.js';
 import { loadFormats } from '../formats/registry.js';
 import { DocumentBuilder } from './build-document.js';
-import type { BuildReply, BuildTask, BuildWorkerData } from './build-pool.js';
+import type { DocumentTask } from './build-document.js';
+import type { BuildWorkerData } from './build-pool.js';
 
 /** A worker thread of build's pool (build-pool.ts): documents in, outputs staged, results out. */
 const { project, dryRun, recording } = workerData as BuildWorkerData;
@@ -15,12 +16,7 @@ enterRun();
 insideProject(project.root, '.', 'project folder');
 const builder = new DocumentBuilder(project, batch, recording);
 
-void serveTasks<BuildTask, BuildReply>(async (task) => {
-  if ('document' in task) {
-    await loadFormats([task.document.source.file]);
-    return { built: await builder.build(task.document) };
-  }
-  if ('handOver' in task) return { staged: (await batch?.handOver()) ?? [] };
-  await batch?.abandon();
-  return {};
+serveStaged(batch, async (document: DocumentTask) => {
+  await loadFormats([document.source.file]);
+  return builder.build(document);
 });

@@ -1,12 +1,12 @@
 import { workerData } from 'node:worker_threads';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { enterRun } from '../io/files.js';
-import { serveTasks } from '../io/worker-pool.js';
+import { serveStaged } from '../io/staged-pool.js';
 import { loadFormats } from '../formats/registry.js';
-import { documentUnits } from '../project/documents.js';
+import { documentUnits, type Source } from '../project/documents.js';
 import { extractDocument, openRun } from './extract.js';
 import type { Run } from './extract-types.js';
-import type { ExtractReply, ExtractTask, ExtractWorkerData } from './extract-pool.js';
+import type { ExtractWorkerData } from './extract-pool.js';
 
 /** A worker thread of extract's pool (extract-pool.ts): documents in, temporary files staged, results out. */
 const { project, options, langs } = workerData as ExtractWorkerData;
@@ -15,13 +15,8 @@ const batch = new AtomicBatch();
 enterRun();
 let run: Promise<Run> | undefined;
 
-void serveTasks<ExtractTask, ExtractReply>(async (task) => {
-  if ('source' in task) {
-    await loadFormats([task.source.file]);
-    run ??= openRun(project, options, langs, batch);
-    return { done: await extractDocument(await run, documentUnits(project, task.source)) };
-  }
-  if ('handOver' in task) return { staged: await batch.handOver() };
-  await batch.abandon();
-  return {};
+serveStaged(batch, async (source: Source) => {
+  await loadFormats([source.file]);
+  run ??= openRun(project, options, langs, batch);
+  return extractDocument(await run, documentUnits(project, source));
 });
