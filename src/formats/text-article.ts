@@ -42,7 +42,7 @@ interface Line {
   readonly end: number;
 }
 
-/** A group of consecutive non-blank lines: its text, where it starts in the document, its lines within the text. */
+/** A group of consecutive non-blank lines: its text, where it starts in the document, its lines (document positions). */
 interface LineGroup {
   readonly text: string;
   readonly at: number;
@@ -130,7 +130,6 @@ export class TextArticleReader {
     if (this.groupStart >= 0) {
       this.groupStart -= at;
       this.groupEnd -= at;
-      this.groupLines = this.groupLines.map((l) => ({ start: l.start - at, end: l.end - at }));
     }
   }
 
@@ -145,8 +144,8 @@ export class TextArticleReader {
       this.groupStart = start;
       this.groupLines = [];
     }
-    // Kept relative to the group's start once it closes; buffer positions until then.
-    this.groupLines.push({ start, end });
+    // Where the document has it: the buffer's start moves as it is read, the document's positions do not.
+    this.groupLines.push({ start: this.bufferAt + start, end: this.bufferAt + end });
     this.groupEnd = end;
   }
 
@@ -156,7 +155,7 @@ export class TextArticleReader {
     const group: LineGroup = {
       text: this.buffer.slice(from, this.groupEnd),
       at: this.bufferAt + from,
-      lines: this.groupLines.map((l) => ({ start: l.start - from, end: l.end - from })),
+      lines: this.groupLines,
     };
     this.groupStart = -1;
     this.groupLines = [];
@@ -165,14 +164,16 @@ export class TextArticleReader {
 
   /** A group's lines as pieces: each line given a role, wrapped lines joined, captions split from credits. */
   private piecesOf(group: LineGroup, blockIndex: number): Piece[] {
-    const { text, lines } = group;
+    const { text, at, lines } = group;
     const pieces: Piece[] = [];
     let paragraph: Piece | null = null;
-    for (const line of lines) {
-      const body = text.slice(line.start, line.end);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const lineStart = line.start - at;
+      const body = text.slice(lineStart, line.end - at);
       const lead = body.length - body.trimStart().length;
-      const start = line.start + lead;
-      const end = line.start + body.trimEnd().length;
+      const start = lineStart + lead;
+      const end = lineStart + body.trimEnd().length;
       const content = text.slice(start, end);
       const role = lineRole(content, blockIndex, lines.length, this.meta.sourceLang, this.boilerplate, this.related);
       if (role === 'paragraph' && paragraph && LOWER_START.test(content)) {
@@ -202,34 +203,42 @@ export class TextArticleReader {
 
   /** A piece cut into sentences (running text) or kept whole, each a unit once its next neighbour is known. */
   private cut(group: LineGroup, piece: Piece, units: Unit[]): void {
-    const { text, at } = group;
     const block = ++this.pieces;
     this.layout?.block(piece.role);
-    const spans =
-      piece.role === 'paragraph' || piece.role === 'caption' || piece.role === 'standfirst'
-        ? segmentSpans(text.slice(piece.start, piece.end), this.meta.sourceLang, { lineBreaks: 'space' }).map((s) => ({
-            start: piece.start + s.start,
-            end: piece.start + s.end,
-          }))
-        : [{ start: piece.start, end: piece.end }];
-    spans.forEach((span, i) => {
-      const raw = text.slice(span.start, span.end);
-      const source = piece.role === 'timestamp' ? timestampContent(raw, this.meta.sourceLang) : protect(raw);
-      const draft: Draft = {
-        id: this.ids.next(raw),
-        source,
-        raw,
-        role: piece.role,
-        block,
-        sentence: i + 1,
-        start: at + span.start,
-        end: at + span.end,
-      };
-      this.layout?.unit(draft);
-      if (this.last) units.push(this.unit(this.last, raw));
-      this.beforeLast = this.last?.raw;
-      this.last = draft;
-    });
+    if (piece.role === 'paragraph' || piece.role === 'caption' || piece.role === 'standfirst') {
+      const { start } = piece;
+      const spans = segmentSpans(group.text.slice(start, piece.end), this.meta.sourceLang, { lineBreaks: 'space' });
+      for (let i = 0; i < spans.length; i++)
+        this.sentence(group, piece.role, block, i + 1, start + spans[i]!.start, start + spans[i]!.end, units);
+    } else this.sentence(group, piece.role, block, 1, piece.start, piece.end, units);
+  }
+
+  /** One sentence of a piece (from `start` to `end` in its group) as a draft; the one before it becomes a unit. */
+  private sentence(
+    group: LineGroup,
+    role: Role,
+    block: number,
+    sentence: number,
+    start: number,
+    end: number,
+    units: Unit[],
+  ): void {
+    const raw = group.text.slice(start, end);
+    const source = role === 'timestamp' ? timestampContent(raw, this.meta.sourceLang) : protect(raw);
+    const draft: Draft = {
+      id: this.ids.next(raw),
+      source,
+      raw,
+      role,
+      block,
+      sentence,
+      start: group.at + start,
+      end: group.at + end,
+    };
+    this.layout?.unit(draft);
+    if (this.last) units.push(this.unit(this.last, raw));
+    this.beforeLast = this.last?.raw;
+    this.last = draft;
   }
 
   /** The unit of the draft waiting, its neighbours' text as context. */

@@ -14,19 +14,26 @@ export interface StoredUnit {
 }
 
 export function storedUnits(doc: { readonly units: readonly Unit[] }, bundle: Bundle): StoredUnit[] {
-  return doc.units.map((unit) => {
+  // A loop, not map: map gives an empty list another array map than a full one, and the code that goes through the
+  // lists (extract's, once per batch of a document) would be compiled again.
+  const stored: StoredUnit[] = [];
+  for (const unit of doc.units) {
     const text = bundle.translations[unit.id];
-    if (text === undefined) return { unit, state: 'new', stale: false };
+    if (text === undefined) {
+      stored.push({ unit, state: 'new', stale: false });
+      continue;
+    }
     const meta = bundle.meta[unit.id];
     const stale = meta !== undefined && meta.source !== '' && meta.source !== contentToI18n(unit.source);
-    return {
+    stored.push({
       unit,
       target: i18nToContent(text, unit.source),
       state: stale ? 'needs-review' : (meta?.state ?? 'translated'),
       ...(meta?.origin ? { origin: meta.origin } : {}),
       stale,
-    };
-  });
+    });
+  }
+  return stored;
 }
 
 /** A unit that a check stopped from being stored as translated (it is stored as needs-review), and why. */

@@ -470,8 +470,9 @@ function listMarkers(text: string, ordinals: boolean): { starts: number[]; insid
     starts.push(cur.start);
     inside.add(cur.periodAt);
   }
-  const bullets = matches(BULLET, text).map((m) => m.index);
-  if (bullets.length >= 2) starts.push(...bullets);
+  // A loop, not map and spread: an empty map result has another array map, and the compiled code would be thrown away.
+  const bullets = matches(BULLET, text);
+  if (bullets.length >= 2) for (const m of bullets) starts.push(m.index);
   return { starts, inside };
 }
 

@@ -143,22 +143,23 @@ export function xliff12Writer(tool: { name: string; version: string }): XliffWri
  * The last notes written, with the key read from them and their lines: a document's units share their role's notes
  * (one array each), read and escaped once, not per unit.
  */
-let lastNotes: { notes: readonly string[]; key: string | undefined; lines: string[] } | undefined;
+let lastNotes: readonly string[] | undefined;
+let lastKey: string | undefined;
+/** The last notes' lines, joined (each on a line of its own), with the newline that comes before them. */
+let lastLines = '';
 
-function notesOf(notes: readonly string[]): { key: string | undefined; lines: string[] } {
-  if (lastNotes?.notes !== notes)
-    lastNotes = {
-      notes,
-      key: unitKey(notes),
-      lines: notes.map((note) => `        <note from="developer">${escapeShownText(note)}</note>`),
-    };
-  return lastNotes;
+function readNotes(notes: readonly string[]): void {
+  if (lastNotes === notes) return;
+  lastNotes = notes;
+  lastKey = unitKey(notes);
+  lastLines = '';
+  for (const note of notes) lastLines += `\n        <note from="developer">${escapeShownText(note)}</note>`;
 }
 
 function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
-  const notes = notesOf(unit.notes);
+  readNotes(unit.notes);
   // The key of an app string ("common.greeting") is the name people and CAT tools know it by; a document's unit keeps its role and place.
-  const resname = notes.key ?? unit.name;
+  const resname = lastKey ?? unit.name;
   const name = resname ? ` resname="${escapeShownAttr(resname)}"` : '';
   const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
   const parts = [
@@ -187,9 +188,7 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
       parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
     parts.push('        </context-group>');
   }
-  for (const line of notes.lines) parts.push(line);
-  parts.push('      </trans-unit>');
-  return parts.join('\n');
+  return `${parts.join('\n')}${lastLines}\n      </trans-unit>`;
 }
 
 /** The inline elements of XLIFF 1.2, each read as the code (or character) it stands for. */
