@@ -21,15 +21,62 @@ export function fillTemplate(
   values: { lang: string; doc: string; dir?: string; ext?: string },
 ): string {
   const dir = values.dir ?? '';
-  let rel = template
-    .replaceAll('{lang}', values.lang)
-    .replaceAll('{doc}', values.doc)
-    .replaceAll('{ext}', values.ext ?? '');
+  const ext = values.ext ?? '';
+  const parts = templateParts(template);
+  let rel: string;
+  if (parts === undefined || hasBrace(values.lang) || hasBrace(values.doc) || hasBrace(dir) || hasBrace(ext)) {
+    // Braces in a value could make a placeholder of what was filled in: filled in turn, as always.
+    rel = template.replaceAll('{lang}', values.lang).replaceAll('{doc}', values.doc).replaceAll('{ext}', ext);
+    if (template.includes('{dir}')) rel = rel.replaceAll('{dir}', dir);
+  } else {
+    rel = parts.texts[0]!;
+    for (let i = 0; i < parts.slots.length; i++) {
+      const slot = parts.slots[i]!;
+      rel += (slot === LANG ? values.lang : slot === DOC ? values.doc : slot === DIR ? dir : ext) + parts.texts[i + 1]!;
+    }
+  }
   if (template.includes('{dir}')) {
-    rel = rel.replaceAll('{dir}', dir).replace(/\/{2,}/gu, '/');
-    if (dir === '' && !template.startsWith('/')) rel = rel.replace(/^\//u, '');
+    if (rel.includes('//')) rel = rel.replace(/\/{2,}/gu, '/');
+    if (dir === '' && !template.startsWith('/') && rel.startsWith('/')) rel = rel.slice(1);
   }
   return rel;
+}
+
+const LANG = 0;
+const DOC = 1;
+const DIR = 2;
+const EXT = 3;
+const SLOTS: Readonly<Record<string, number>> = { '{lang}': LANG, '{doc}': DOC, '{dir}': DIR, '{ext}': EXT };
+
+/**
+ * A template cut once into its text and placeholders (a run fills a few templates for every document); undefined
+ * when a brace outside the placeholders could join what is filled in into another placeholder (filled in turn then).
+ */
+interface TemplateParts {
+  readonly texts: readonly string[];
+  readonly slots: readonly number[];
+}
+
+const templatesCut = new Map<string, TemplateParts | undefined>();
+
+function templateParts(template: string): TemplateParts | undefined {
+  if (templatesCut.has(template)) return templatesCut.get(template);
+  const texts: string[] = [];
+  const slots: number[] = [];
+  let from = 0;
+  for (const m of template.matchAll(/\{(?:lang|doc|dir|ext)\}/gu)) {
+    texts.push(template.slice(from, m.index));
+    slots.push(SLOTS[m[0]]!);
+    from = m.index + m[0].length;
+  }
+  texts.push(template.slice(from));
+  const parts = texts.some(hasBrace) ? undefined : { texts, slots };
+  templatesCut.set(template, parts);
+  return parts;
+}
+
+function hasBrace(text: string): boolean {
+  return text.includes('{') || text.includes('}');
 }
 
 /** The paths a document writes for one language, by template key. */
