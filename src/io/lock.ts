@@ -68,6 +68,12 @@ export interface LockOptions {
   readonly timeoutMs?: number;
   /** Where notices go (a stale lock taken over); stderr by default. */
   readonly notice?: (message: string) => void;
+  /**
+   * Whether `body` may take the lock again (a nested call then re-enters it); true by default. A body that never does
+   * (extract) runs without the async context that tells a nested call it holds the lock: while one is set, Node calls
+   * a hook for every promise made (thousands per run).
+   */
+  readonly reentrant?: boolean;
 }
 
 /** The locks the current async call chain holds: a nested call re-enters them instead of waiting for itself. */
@@ -102,7 +108,7 @@ export async function withProjectLock<T>(
     await before;
     const release = await acquire(root, path, command, options);
     try {
-      return await holding.run(new Set([...(mine ?? []), path]), body);
+      return await (options.reentrant === false ? body() : holding.run(new Set([...(mine ?? []), path]), body));
     } finally {
       release();
     }

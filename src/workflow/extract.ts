@@ -25,7 +25,10 @@ export type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extr
 
 export async function extract(project: Project, options: ExtractOptions = {}): Promise<ExtractResult[]> {
   // The export records it writes are what import compares the store with: store, records and files are read and written as one.
-  return oneRun(() => withProjectLock(project.root, 'extract', () => extractLocked(project, options)));
+  // Nothing extract calls takes the lock again: no async context for a nested call to find is set.
+  return oneRun(() =>
+    withProjectLock(project.root, 'extract', () => extractLocked(project, options), { reentrant: false }),
+  );
 }
 
 export async function openRun(
