@@ -13,16 +13,26 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 /** How far ahead the thread reads: enough to stay ahead, little held. */
 const FILES_AHEAD = 32;
 
+/** taken[2] while the thread reads: no count of files taken wakes it. */
+const NEVER = 0x7fffffff;
+
 const THREAD_CODE = `
 const { workerData } = require('node:worker_threads');
 const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
 const { files, maxBytes, port, taken } = workerData;
+const NEVER = ${NEVER};
 for (let i = 0; i < files.length; i++) {
   // Behind the main thread (it got no core for a while), it goes on from the file asked next: those before are read.
   i = Math.max(i, Atomics.load(taken, 0));
   if (i >= files.length) break;
-  while (i - Atomics.load(taken, 0) >= ${FILES_AHEAD} && Atomics.load(taken, 1) === 0)
-    Atomics.wait(taken, 0, Atomics.load(taken, 0), 1000);
+  if (i - Atomics.load(taken, 0) >= ${FILES_AHEAD}) {
+    // Far enough ahead: it sleeps until the main thread has taken half of what is read, and says when to wake it.
+    const want = i - ${FILES_AHEAD / 2};
+    Atomics.store(taken, 2, want);
+    for (let t = Atomics.load(taken, 0); t < want && Atomics.load(taken, 1) === 0; t = Atomics.load(taken, 0))
+      Atomics.wait(taken, 0, t, 1000);
+    Atomics.store(taken, 2, NEVER);
+  }
   if (Atomics.load(taken, 1) === 1) break; // stopped
   let bytes;
   try {
@@ -53,7 +63,7 @@ export class ReadAhead {
     private readonly files: readonly string[],
     private readonly worker: Worker,
     private readonly port: MessagePort,
-    /** [0]: files the main thread has taken; [1]: 1 once stopped. */
+    /** [0]: files the main thread has taken; [1]: 1 once stopped; [2]: the count of [0] that wakes the thread. */
     private readonly taken: Int32Array,
     private readonly receive: (port: MessagePort) => { message: unknown } | undefined,
   ) {}
@@ -65,7 +75,8 @@ export class ReadAhead {
       process.getBuiltinModule('node:worker_threads');
     if (!isMainThread) return undefined;
     const { port1, port2 } = new MessageChannel();
-    const taken = new Int32Array(new SharedArrayBuffer(8));
+    const taken = new Int32Array(new SharedArrayBuffer(12));
+    taken[2] = NEVER;
     const worker = new Worker(THREAD_CODE, {
       eval: true,
       stdout: false,
@@ -86,7 +97,8 @@ export class ReadAhead {
     if (Atomics.load(this.taken, 1) === 1 || this.files[this.next] !== file) return undefined;
     const i = this.next++;
     Atomics.store(this.taken, 0, this.next);
-    Atomics.notify(this.taken, 0);
+    // Woken once it may read half its files again, not at every file taken (each wake is a system call on both sides).
+    if (this.next >= Atomics.load(this.taken, 2)) Atomics.notify(this.taken, 0);
     for (;;) {
       const got = this.receive(this.port)?.message as { i: number; bytes?: Uint8Array } | undefined;
       if (got === undefined || got.i > i) return undefined; // not read yet (the thread then is behind: rare)
