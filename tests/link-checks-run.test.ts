@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +59,30 @@ describe('link checks, once per folder per run', () => {
     await oneRun(async () => insideProject(root, 'later/a.txt', 'path'));
     symlinkSync(outside, join(root, 'later'));
     expect(() => insideProject(root, 'later/a.txt', 'path')).toThrow(/link to a folder outside the project/u);
+  });
+
+  it('a folder asked about many times is read once, and its links and names not there then are still looked at', async () => {
+    const { root, outside } = project();
+    const folder = join(root, 'out', 'es');
+    writeFileSync(join(outside, 'secret.txt'), 'x');
+    const names = Array.from({ length: 100 }, (_, i) => `doc-${i}.txt`);
+    for (const name of names) writeFileSync(join(folder, name), name);
+    // Links among plain files: one asked before the folder is read whole, one after (its listing says "link").
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'doc-3.txt.link'));
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'doc-90.txt.link'));
+    await oneRun(async () => {
+      for (const name of names) {
+        expect(insideProject(root, `out/es/${name}`, 'path')).toBe(join(folder, name));
+        for (const n of [3, 90])
+          if (name === `doc-${n}.txt`)
+            expect(() => insideProject(root, `out/es/${name}.link`, 'path')).toThrow(/link to a file outside/u);
+      }
+      // Made after the folder was read: a name the listing does not hold is looked at, not taken for "not there".
+      symlinkSync(join(outside, 'secret.txt'), join(folder, 'late.txt'));
+      expect(() => insideProject(root, 'out/es/late.txt', 'path')).toThrow(/link to a file outside/u);
+      // A folder in it: the files below it are looked at too.
+      symlinkSync(outside, join(folder, 'sub'));
+      expect(() => insideProject(root, 'out/es/sub/secret.txt', 'path')).toThrow(/link to a folder outside/u);
+    });
   });
 });

@@ -134,6 +134,7 @@ export function tempBeside(path: string): string {
       // The folders are there now: what goes below them is looked at again.
       for (let d = dir; ; d = dirname(d)) {
         checkedInRun.absent.delete(d);
+        checkedInRun.listings.delete(d);
         if (d === dirname(d)) break;
       }
     }
@@ -301,6 +302,10 @@ let checkedInRun:
       readonly made: Set<string>;
       /** insideProject's answers, by root and path. */
       readonly inside: Map<string, string>;
+      /** Folders read whole (listedNoLink): each entry's name, true for a symbolic link; null when unreadable. */
+      readonly listings: Map<string, ReadonlyMap<string, boolean> | null>;
+      /** Per folder not read whole yet: entries looked for, and how many make it worth reading whole. */
+      readonly asked: Map<string, { count: number; enough: number | undefined }>;
     }
   | undefined;
 let runsOpen = 0;
@@ -320,7 +325,15 @@ export async function oneRun<T>(work: () => Promise<T>): Promise<T> {
 
 /** oneRun for a thread that lives for one run (a worker of a pool): the run lasts until the function returned is called. */
 export function enterRun(): () => void {
-  if (runsOpen++ === 0) checkedInRun = { noLink: new Set(), absent: new Set(), made: new Set(), inside: new Map() };
+  if (runsOpen++ === 0)
+    checkedInRun = {
+      noLink: new Set(),
+      absent: new Set(),
+      made: new Set(),
+      inside: new Map(),
+      listings: new Map(),
+      asked: new Map(),
+    };
   let ended = false;
   return () => {
     if (ended) return;
@@ -408,9 +421,11 @@ export function linkOutOfProject(root: string, full: string): { link: string; ta
   const direct = below(root, full);
   let cur = root;
   for (const part of (direct ? full.slice(root.length + 1) : relative(root, full)).split(sep).filter(Boolean)) {
+    const folder = cur;
     cur = direct ? cur + sep + part : join(cur, part);
     if (checkedInRun?.noLink.has(cur)) continue;
     if (checkedInRun?.absent.has(cur)) return undefined;
+    if (checkedInRun && listedNoLink(checkedInRun, folder, part)) continue;
     let stat;
     try {
       // No exception for a path not there yet: thrown errors are what made this check costly per file.
@@ -444,6 +459,53 @@ export function linkOutOfProject(root: string, full: string): { link: string; ta
     if (!within(realRoot, target)) return { link: cur, target };
   }
   return undefined;
+}
+
+/**
+ * Lookups in one folder before it is read whole instead, and at least one per LIST_BYTES_PER_LOOKUP of its size (an
+ * ext4 folder takes ≈ 32 bytes an entry: read once about a sixteenth of its entries were asked for).
+ */
+const LIST_AFTER = 32;
+const LIST_BYTES_PER_LOOKUP = 512;
+
+/**
+ * Whether `name` in `folder` is there and no symbolic link, as the folder's listing says: a folder asked about many
+ * times in a run (each document's XLIFF file, bundle and output) is read once, with each entry's type, instead of one
+ * lstat per file (a large folder only once the lookups reach a share of its size). The listing answers only for the
+ * names it holds, spelled exactly so: any other name (not there then, or spelled otherwise on a file system that
+ * ignores case) and every link are looked at one by one as before.
+ */
+function listedNoLink(run: NonNullable<typeof checkedInRun>, folder: string, name: string): boolean {
+  let listing = run.listings.get(folder);
+  if (listing === undefined) {
+    let asked = run.asked.get(folder);
+    if (!asked) run.asked.set(folder, (asked = { count: 0, enough: undefined }));
+    if (++asked.count < (asked.enough ?? LIST_AFTER)) return false;
+    if (asked.enough === undefined) {
+      // A folder's size grows with its entries: a large one is read once the lookups are a share of them.
+      const size = lstatSync(folder, { throwIfNoEntry: false })?.size ?? 0;
+      asked.enough = Math.max(LIST_AFTER, Math.ceil(size / LIST_BYTES_PER_LOOKUP));
+      if (asked.count < asked.enough) return false;
+    }
+    run.asked.delete(folder);
+    run.listings.set(folder, (listing = readListing(folder)));
+  }
+  return listing?.get(name) === false;
+}
+
+/**
+ * A folder's entries, true for each symbolic link; null when it cannot be read. A name that is not valid UTF-8 is left
+ * out (as text it may read like another name): such an entry is looked at one by one.
+ */
+function readListing(folder: string): ReadonlyMap<string, boolean> | null {
+  try {
+    const listing = new Map<string, boolean>();
+    for (const entry of readdirSync(folder, { withFileTypes: true }))
+      if (!entry.name.includes('\uFFFD')) listing.set(entry.name, entry.isSymbolicLink());
+    return listing;
+  } catch {
+    return null; // each entry is looked at as before
+  }
 }
 
 function refuseLink(what: string, path: string, full: string, out: { link: string; target: string }): LocflowError {
