@@ -15,6 +15,8 @@ export function registerBuild(program: Program): void {
         const { build } = await import('../../workflow/build.js');
         const dryRun = opts.dryRun === true;
         const results = await build(project, { ...(opts.lang ? { langs: opts.lang } : {}), dryRun });
+        // The lines are printed at once: one write for a run of thousands of documents, not one per line.
+        const lines: string[] = [];
         for (const r of results) {
           const fallback = r.untranslated.length
             ? `, ${r.untranslated.length} untranslated (source text used): ${shortList(
@@ -22,12 +24,13 @@ export function registerBuild(program: Program): void {
                 out.verbose,
               )}`
             : '';
-          out.line(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
+          lines.push(`${dryRun ? 'would write ' : ''}${rel(project.root, r.file)}: ${r.units} units${fallback}`);
         }
         const untranslated = results.reduce((n, r) => n + r.untranslated.length, 0);
-        out.line(
+        lines.push(
           `total: ${count(results.length, 'file')} ${dryRun ? 'would be written (nothing was written)' : 'written'}${untranslated ? `, ${untranslated} untranslated unit(s) in the source language` : ''}`,
         );
+        out.line(lines.join('\n'));
         out.data('build', {
           dryRun,
           results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
