@@ -77,49 +77,125 @@ export interface Words {
   has(word: string): boolean;
 }
 
+const LINE_BREAK = 0x0a;
+
 /**
- * Words kept as the build's text (distinct, sorted by code unit, each ended by a line break) and found by binary search in it: no
- * string per word, only where each line starts.
+ * Words kept as the build's text (distinct, sorted by code unit, each ended by a line break) and found by binary search
+ * in it as it stands: no string per word and no index of the lines (each step of the search goes back from its middle
+ * to the start of the line there). A list read from its file is searched in the file's UTF-8 bytes, never decoded:
+ * reading and indexing the German nouns (1.8 MB) as text cost more than a run's look-ups in them.
  */
-export class SortedWords implements Words {
-  private readonly starts: Uint32Array;
+export abstract class SortedWords implements Words {
+  /** The words of a sorted text (sortedListText). */
+  static of(text: string): SortedWords {
+    return new TextWords(text);
+  }
+
+  /**
+   * The words of a sorted text as UTF-8 bytes, as the build writes it: what the text decoded holds. Byte order is
+   * code point order, the text's (code unit) order but between a character above U+FFFF and one from U+E000: a text
+   * with both is decoded first.
+   */
+  static ofBytes(bytes: Uint8Array): SortedWords {
+    const has = (byte: number): boolean => bytes.indexOf(byte) >= 0;
+    const astral = has(0xf0) || has(0xf1) || has(0xf2) || has(0xf3) || has(0xf4);
+    if (astral && (has(0xee) || has(0xef)))
+      return new TextWords(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    return new BytesWords(bytes);
+  }
+
+  abstract has(word: string): boolean;
+}
+
+/*
+ * The two searches below are one binary search over lines ended by line breaks, written out for a string and for bytes
+ * (a look-up is a few hundred steps: no call per step). lo is the start of a line, hi the start of a line or the end;
+ * every line between them is still in question. Each step takes the line at the middle: back from there to its
+ * start, then forward along the word, to the first unit that differs or the line's end.
+ */
+
+/** A sorted text searched as a string, in code-unit order (as Array.prototype.sort orders strings). */
+class TextWords extends SortedWords {
+  /** Up to the last line break: an unended line is no word of the list. */
+  private readonly length: number;
 
   constructor(private readonly text: string) {
-    let lines = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
-    // Where each word starts, and one more: after the last line break.
-    this.starts = new Uint32Array(lines + 1);
-    let line = 1;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts[line++] = at + 1;
+    super();
+    this.length = text.lastIndexOf('\n') + 1;
   }
 
   has(word: string): boolean {
+    const text = this.text;
+    const n = word.length;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.length;
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const order = this.compare(word, this.starts[mid]!, this.starts[mid + 1]! - 1);
-      if (order === 0) return true;
-      if (order < 0) hi = mid;
-      else lo = mid + 1;
+      let at = (lo + hi) >>> 1;
+      while (at > lo && text.charCodeAt(at - 1) !== LINE_BREAK) at--;
+      const start = at;
+      let k = 0;
+      let c = text.charCodeAt(at);
+      while (k < n && c !== LINE_BREAK && word.charCodeAt(k) === c) c = text.charCodeAt(start + ++k);
+      if (c === LINE_BREAK && k === n) return true;
+      if (k === n || (c !== LINE_BREAK && word.charCodeAt(k) < c)) hi = start;
+      else {
+        at = start + k;
+        while (text.charCodeAt(at) !== LINE_BREAK) at++;
+        lo = at + 1;
+      }
     }
     return false;
   }
+}
 
-  /** The word against the line text[start, end), in code-unit order, as Array.prototype.sort orders strings. */
-  private compare(word: string, start: number, end: number): number {
-    const length = end - start;
-    const n = Math.min(word.length, length);
-    for (let k = 0; k < n; k++) {
-      const d = word.charCodeAt(k) - this.text.charCodeAt(start + k);
-      if (d !== 0) return d;
+/** A sorted text searched in its UTF-8 bytes, in byte order. */
+class BytesWords extends SortedWords {
+  private readonly length: number;
+
+  constructor(private readonly bytes: Uint8Array) {
+    super();
+    this.length = bytes.lastIndexOf(LINE_BREAK) + 1;
+  }
+
+  has(word: string): boolean {
+    // (an ASCII word is its own bytes; decoded UTF-8 holds no lone surrogate: a word with one is in no list read from
+    // bytes)
+    if (ASCII.test(word)) return this.hasBytes(word, (k) => word.charCodeAt(k));
+    if (LONE_SURROGATE.test(word)) return false;
+    const utf8 = Buffer.from(word, 'utf8');
+    return this.hasBytes(utf8, (k) => utf8[k]!);
+  }
+
+  private hasBytes(word: { readonly length: number }, unit: (k: number) => number): boolean {
+    const bytes = this.bytes;
+    const n = word.length;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      let at = (lo + hi) >>> 1;
+      while (at > lo && bytes[at - 1] !== LINE_BREAK) at--;
+      const start = at;
+      let k = 0;
+      let c = bytes[at]!;
+      while (k < n && c !== LINE_BREAK && unit(k) === c) c = bytes[start + ++k]!;
+      if (c === LINE_BREAK && k === n) return true;
+      if (k === n || (c !== LINE_BREAK && unit(k) < c)) hi = start;
+      else {
+        at = start + k;
+        while (bytes[at] !== LINE_BREAK) at++;
+        lo = at + 1;
+      }
     }
-    return word.length - length;
+    return false;
   }
 }
+
+const ASCII = /^[\x00-\x7f]*$/u;
+// (in a /u pattern a surrogate matches only where it stands alone)
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
 /** A list: from the build's text file when there is one, else from the package. */
 export function loadList(list: WordList): Words {
   const file = listFile(list);
-  return existsSync(file) ? new SortedWords(readFileSync(file, 'utf8')) : new Set(list.fromPackage());
+  return existsSync(file) ? SortedWords.ofBytes(readFileSync(file)) : new Set(list.fromPackage());
 }
