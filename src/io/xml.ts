@@ -219,11 +219,12 @@ export function escapeTextWith(text: string, invalid: (char: string, hex: string
 
 /** For text only shown to people (notes, context, disp): characters XML cannot carry as their Control Pictures (␀, ␛). */
 export function escapeShownText(text: string): string {
+  if (!NEEDS_CARE.test(text)) return text; // most text: one look, as escapeText's
   return escapeText(text.replace(INVALID_XML_ALL, picture));
 }
 
 export function escapeAttr(text: string): string {
-  if (!NEEDS_CARE.test(text) && !/["\t\n\r]/u.test(text)) return text;
+  if (!ATTR_NEEDS_CARE.test(text)) return text;
   assertXmlChars(text);
   return text
     .replace(/[&<>"]/gu, (c) => TEXT_ESCAPES[c] ?? c)
@@ -234,10 +235,19 @@ export function escapeAttr(text: string): string {
 
 /** An attribute only shown to people: characters XML cannot carry as their Control Pictures. */
 export function escapeShownAttr(text: string): string {
+  if (!ATTR_NEEDS_CARE.test(text)) return text;
   return escapeAttr(text.replace(INVALID_XML_ALL, picture));
 }
 
+/** Whether `text` is not written as it is in an element body (something to escape, or a character XML cannot carry). */
+export function needsEscape(text: string): boolean {
+  return NEEDS_CARE.test(text);
+}
+
 const NEEDS_CARE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+
+/** NEEDS_CARE and what an attribute escapes besides (quotes, tabs, newlines), looked for at once. */
+const ATTR_NEEDS_CARE = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
 const ESCAPED = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 

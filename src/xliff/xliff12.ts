@@ -14,6 +14,7 @@ import {
   escapeTextWith,
   firstChild,
   localName,
+  needsEscape,
   textContent,
   type XmlElement,
 } from '../io/xml.js';
@@ -96,6 +97,9 @@ const CP_CTYPE = 'x-locflow-cp';
 
 // Standalone codes whose original text is worth showing carry it as <ph> content; tags become <x/>.
 function writeContent12(content: Content): string {
+  // Plain text with nothing to escape (most units): written as it is, without numbering code points.
+  const only = content.length === 1 ? content[0] : undefined;
+  if (typeof only === 'string' && !needsEscape(only)) return only;
   const seen = new Map<string, number>();
   const cp = (_c: string, hex: string): string => {
     const n = (seen.get(hex) ?? 0) + 1;
@@ -181,13 +185,14 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
       '        </alt-trans>',
     );
   }
-  const ctx = Object.entries(unit.context ?? {});
-  if (ctx.length) {
-    parts.push('        <context-group purpose="information">');
-    for (const [k, v] of ctx)
-      parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(v)}</context>`);
-    parts.push('        </context-group>');
+  // A loop over the keys (in the order Object.entries gives them), without an array of entries per unit.
+  let group = false;
+  for (const k in unit.context) {
+    if (!group) parts.push('        <context-group purpose="information">');
+    group = true;
+    parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(unit.context[k]!)}</context>`);
   }
+  if (group) parts.push('        </context-group>');
   return `${parts.join('\n')}${lastLines}\n      </trans-unit>`;
 }
 
