@@ -17,8 +17,11 @@ export function storedUnits(doc: { readonly units: readonly Unit[] }, bundle: Bu
   // A loop, not map: map gives an empty list another array map than a full one, and the code that goes through the
   // lists (extract's, once per batch of a document) would be compiled again.
   const stored: StoredUnit[] = [];
+  // No translations (a document extracted the first time): no look-up by id, each of which has V8 find the id in its
+  // table of strings (an id is a string made per unit).
+  const none = isEmpty(bundle.translations);
   for (const unit of doc.units) {
-    const text = bundle.translations[unit.id];
+    const text = none ? undefined : bundle.translations[unit.id];
     if (text === undefined) {
       stored.push({ unit, state: 'new', stale: false });
       continue;
@@ -34,6 +37,11 @@ export function storedUnits(doc: { readonly units: readonly Unit[] }, bundle: Bu
     });
   }
   return stored;
+}
+
+function isEmpty(record: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /** A unit that a check stopped from being stored as translated (it is stored as needs-review), and why. */

@@ -208,7 +208,9 @@ class DocumentExport {
       await this.out.write(this.run.writer.endFile() + this.run.writer.end());
       await this.out.close();
     }
-    const ids = new Set(this.ids);
+    const stored = Object.keys(this.bundle.translations);
+    // The ids as a set only when the store has translations to look for (none the first time a document is extracted).
+    const ids = stored.length ? new Set(this.ids) : undefined;
     return {
       lang: this.lang,
       doc: this.doc.id,
@@ -216,7 +218,7 @@ class DocumentExport {
       units: this.ids.length,
       words: this.words,
       translated: this.translated,
-      removed: Object.keys(this.bundle.translations).filter((id) => !ids.has(id)),
+      removed: stored.filter((id) => !ids!.has(id)),
       leverage: this.counts,
     };
   }
@@ -301,6 +303,7 @@ class DocumentExport {
 
   /** A translation not imported is kept when the new file carries it unchanged. */
   private keepsWork(unit: XliffUnit): void {
+    if (this.unimported.size === 0) return; // most files: nothing unimported (no id hashed to look)
     const there = this.unimported.get(unit.id);
     if (there && unit.target !== undefined && there.target !== undefined && sameRuns(unit.target, there.target))
       this.unimported.delete(unit.id);
