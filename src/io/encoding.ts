@@ -29,6 +29,13 @@ const WINDOWS_1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+/** Where the first byte that is not white space (as \s reads the byte in ISO-8859-1) is; the length when none is. */
+function firstNonSpace(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i]! >= 0x09 && bytes[i]! <= 0x0d) || bytes[i] === 0xa0)) i++;
+  return i;
+}
+
 /** Bytes as text of `encoding` (a WHATWG name); throws a TypeError on bytes it refuses, like a fatal TextDecoder. */
 function decodeAs(bytes: Uint8Array, encoding: string): string {
   if (encoding !== 'windows-1252') return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -175,6 +182,10 @@ export function detectEncoding(
     return { encoding: 'utf-16le', by: 'utf-16 detection', from: 0 };
   if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)
     return { encoding: 'utf-16be', by: 'utf-16 detection', from: 0 };
+  // Neither a declaration nor an HTML start without a "<" first (after white space): most text files are told here,
+  // without their first kilobyte made a string and tried with the patterns.
+  if (!HTML_PATH.test(path) && bytes[firstNonSpace(bytes)] !== 0x3c)
+    return { encoding: fallback, by: fallback === 'utf-8' ? 'default' : 'config', from: 0 };
   const start = head(bytes, 0);
   const xml = xmlDeclared(start);
   const html =
@@ -208,8 +219,9 @@ export function decodeText(bytes: Uint8Array, path: string, what = 'file', fallb
   } catch {
     refuse(bytes, from, encoding, by, path, what);
   }
+  if (encoding === 'utf-8') return { text, encoding, by };
   const html = HTML_PATH.test(path) || /^\s*<(?:!doctype\s+html|html)\b/iu.test(text.slice(0, 1024));
-  return { text: encoding === 'utf-8' ? text : declareUtf8(text, html), encoding, by };
+  return { text: declareUtf8(text, html), encoding, by };
 }
 
 /**
