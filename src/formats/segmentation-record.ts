@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { insideProject, readTextIfAny } from '../io/files.js';
 import type { Content, InlineCode, Run } from '../model/content.js';
@@ -193,7 +193,7 @@ function parsedEntry(json: RecordEntry): Entry | undefined {
 }
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return digest('sha256', text, 'base64url'); // one call: no Hash object per document
 }
 
 /** The entries of the record file, by path, when it is whole and kept under `key`; none otherwise. */

@@ -62,7 +62,7 @@ function xmlDeclared(start: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-const HTML_PATH = /\.(?:x?html?|xht)$/iu;
+export const HTML_PATH = /\.(?:x?html?|xht)$/iu;
 
 /** The charset of the first <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…"> (the HTML prescan, simplified). */
 function htmlDeclared(start: string): string | undefined {

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { UnitState } from '../model/unit.js';
 import { UNIT_STATES } from '../model/unit.js';
 import { LocflowError } from '../errors.js';
-import { readText, readTextIfAny } from '../io/files.js';
+import { readText } from '../io/files.js';
+import { readPlainTextIfAny } from '../io/plain-utf8.js';
 
 /**
  * The locale store: locales/<lng>/<doc>.json is a plain i18next bundle
@@ -52,7 +53,8 @@ export function readBundle(bundlePath: string): Bundle {
  * object JSON.parse made is returned as it is once every value is found to be a string (a build reads thousands).
  */
 export function readTranslations(bundlePath: string): Record<string, string> {
-  const text = bundleText(bundlePath);
+  // A bundle is UTF-8 without a byte order mark, as locflow writes it: read in one call (anything else the careful way).
+  const text = readPlainTextIfAny(bundlePath, 'bundle');
   if (text === undefined) return {};
   const parsed = parseJsonObject(bundlePath, text);
   for (const id in parsed) {
@@ -66,24 +68,6 @@ export function readTranslations(bundlePath: string): Record<string, string> {
   return parsed as Record<string, string>;
 }
 
-/**
- * A bundle's text as readText gives it, read and decoded by Node in one call: a bundle is UTF-8 without a byte order
- * mark, as locflow writes it. Anything else — a byte order mark, a start that may declare an encoding (XML, HTML, UTF-16
- * detected by its "<"), a byte that is not UTF-8 (decoded as U+FFFD, which a valid file may hold too), a file that is
- * not there or cannot be read — is read again by readTextIfAny, which decides and reports as always.
- */
-function bundleText(bundlePath: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(bundlePath, 'utf8');
-  } catch {
-    return readTextIfAny(bundlePath, 'bundle');
-  }
-  return OTHER_READING.test(text) || text.includes('\uFFFD') ? readTextIfAny(bundlePath, 'bundle') : text;
-}
-
-/** A start readText may read otherwise: a byte order mark, or "<" after spaces (an XML or HTML declaration, UTF-16). */
-const OTHER_READING = /^(?:\uFEFF|\s*<)/u;
 
 function copied(parsed: Readonly<Record<string, string>>): Record<string, string> {
   const translations: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
-import { readText } from '../io/files.js';
+import { readPlainText } from '../io/plain-utf8.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -69,7 +69,7 @@ export class DocumentBuilder {
   async build({ source, outputs, entry }: DocumentTask): Promise<DocumentBuilt> {
     const { project } = this;
     const { file, meta } = source;
-    const text = readText(file, 'source file', project.config.encoding);
+    const text = readPlainText(file, 'source file', project.config.encoding);
     const read = (): Document => formatFor(file).read(text, meta, project.config.text);
     const got = this.recording ? documentOf(entry, meta, text, read) : { doc: read(), made: false };
     const { doc } = got;

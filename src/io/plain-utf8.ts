@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { HTML_PATH } from './encoding.js';
+import { readText, readTextIfAny } from './files.js';
+
+/**
+ * Text files read and decoded by Node in one call (readFileSync as UTF-8), for the many small files a run reads
+ * (each source and bundle of a build), when that gives what readText gives: a file read as UTF-8 by default (the
+ * configuration names no other encoding) that decodeText has nothing to decide about. Anything else — a byte order
+ * mark, a start that may declare an encoding (XML, HTML, UTF-16 detected by its "<"), an HTML file by its name, a byte
+ * that is not UTF-8 (decoded as U+FFFD, which a valid file may hold too), a file that cannot be read — is read again
+ * by readText, which decides and reports as always.
+ */
+
+/** A start readText may read otherwise: a byte order mark, or "<" after spaces (an XML or HTML declaration, UTF-16). */
+const OTHER_READING = /^(?:\uFEFF|\s*<)/u;
+
+/** readText(path, what, fallback), in one call when the file is plain UTF-8. */
+export function readPlainText(path: string, what: string, fallback = 'utf-8'): string {
+  const text = quickly(path, fallback);
+  return text ?? readText(path, what, fallback);
+}
+
+/** readTextIfAny(path, what), in one call when the file is plain UTF-8. */
+export function readPlainTextIfAny(path: string, what: string): string | undefined {
+  const text = quickly(path, 'utf-8');
+  return text ?? readTextIfAny(path, what);
+}
+
+/** The file's text when one call reads it as readText would; undefined when readText must decide. */
+function quickly(path: string, fallback: string): string | undefined {
+  if (fallback !== 'utf-8' || HTML_PATH.test(path)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return OTHER_READING.test(text) || text.includes('\uFFFD') ? undefined : text;
+}
