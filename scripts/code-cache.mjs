@@ -148,7 +148,8 @@ export function scriptChunks(dir) {
 /**
  * Writes the caches: the runs a user starts most, by the bundled command `cli` on `article` and its translation
  * `translated` (Spanish), each saving what V8 compiled for the chunks it loaded: an extract, a machine translation
- * (pseudo) with its QA gate, a check of the translated document, and a check of the XLIFF and of the store.
+ * (pseudo) with its QA gate, two builds (the second from the segmentation record), a check of the translated
+ * document, and a check of the XLIFF and of the store.
  */
 export function writeCodeCache(cli, article, translated) {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-code-cache-'));
@@ -172,6 +173,9 @@ export function writeCodeCache(cli, article, translated) {
     );
     run('extract');
     run('translate', '--engine', 'pseudo', '--lang', 'en-XA');
+    // A build, and one again from the segmentation record the first wrote (the two ways a document is cut).
+    run('build', '--lang', 'en-XA');
+    run('build', '--lang', 'en-XA');
     run('check', '--source', 'source/news.txt', '--target', 'news.es.txt', '--lang', 'es');
     run('check', '--format', 'json', '-o', 'report.json', 'xliff/es/news.xlf');
     run('check', '--lang', 'en-XA', '--format', 'json', '-o', 'report.json');
