@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, readTextIfAny } from '../src/io/files.js';
-import { readPlainText, readPlainTextIfAny } from '../src/io/plain-utf8.js';
+import { plainTextOf, readPlainText, readPlainTextIfAny } from '../src/io/plain-utf8.js';
 
 /** What a call gives: its text, or the message it throws. */
 function outcome(read: () => string | undefined): { text?: string | undefined; error?: string } {
@@ -40,10 +40,31 @@ describe('readPlainText (a build reads each source and bundle in one call): what
       const path = join(dir, name!);
       for (const fallback of ['utf-8', 'windows-1252', 'iso-8859-15']) {
         const expected = outcome(() => readText(path, 'source file', fallback));
-        expect(outcome(() => readPlainText(path, 'source file', fallback)), `${name} as ${fallback}`).toEqual(expected);
+        expect(
+          outcome(() => readPlainText(path, 'source file', fallback)),
+          `${name} as ${fallback}`,
+        ).toEqual(expected);
       }
       const expected = outcome(() => readTextIfAny(path, 'bundle'));
-      expect(outcome(() => readPlainTextIfAny(path, 'bundle')), `${name}, if any`).toEqual(expected);
+      expect(
+        outcome(() => readPlainTextIfAny(path, 'bundle')),
+        `${name}, if any`,
+      ).toEqual(expected);
+    }
+  });
+
+  it('gives readText’s text, or its error, from bytes read already (a build’s read-ahead thread)', () => {
+    for (const [name, bytes] of files) {
+      const path = join(dir, name);
+      for (const fallback of ['utf-8', 'windows-1252']) {
+        const expected = outcome(() => readText(path, 'source file', fallback));
+        const copy = Buffer.from(readFileSync(path));
+        expect(
+          outcome(() => plainTextOf(copy, path, 'source file', fallback)),
+          `${name} as ${fallback}`,
+        ).toEqual(expected);
+        expect(copy.equals(bytes)).toBe(true);
+      }
     }
   });
 

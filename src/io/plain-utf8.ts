@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { HTML_PATH } from './encoding.js';
+import { decodeText, HTML_PATH } from './encoding.js';
 import { readText, readTextIfAny } from './files.js';
 
 /**
@@ -36,4 +36,13 @@ function quickly(path: string, fallback: string): string | undefined {
     return undefined;
   }
   return OTHER_READING.test(text) || text.includes('\uFFFD') ? undefined : text;
+}
+
+/** readText's text of a file from its bytes (read already, as by a read-ahead thread): decoded in one call when plain. */
+export function plainTextOf(bytes: Buffer, path: string, what: string, fallback = 'utf-8'): string {
+  if (fallback === 'utf-8' && !HTML_PATH.test(path)) {
+    const text = bytes.toString('utf8');
+    if (!OTHER_READING.test(text) && !text.includes('\uFFFD')) return text;
+  }
+  return decodeText(bytes, path, what, fallback).text;
 }

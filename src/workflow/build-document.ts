@@ -1,5 +1,6 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
-import { readPlainText } from '../io/plain-utf8.js';
+import { plainTextOf, readPlainText } from '../io/plain-utf8.js';
+import type { ReadAhead } from '../io/read-ahead.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -58,6 +59,8 @@ export class DocumentBuilder {
     private readonly batch: AtomicBatch | undefined,
     /** Whether segmentation entries are made (the record is kept): a document is then hashed as it is read. */
     private readonly recording: boolean,
+    /** A thread reading each source and bundle ahead, in the order `readOrder` gives (the main thread's). */
+    private readonly ahead?: ReadAhead,
   ) {
     this.lookups = new Lookups(project.config.sourceLanguage);
   }
@@ -69,14 +72,19 @@ export class DocumentBuilder {
   async build({ source, outputs, entry }: DocumentTask): Promise<DocumentBuilt> {
     const { project } = this;
     const { file, meta } = source;
-    const text = readPlainText(file, 'source file', project.config.encoding);
+    const { encoding: configured } = project.config;
+    const bytes = this.ahead?.take(file);
+    const text = bytes
+      ? plainTextOf(bytes, file, 'source file', configured)
+      : readPlainText(file, 'source file', configured);
     const read = (): Document => formatFor(file).read(text, meta, project.config.text);
     const got = this.recording ? documentOf(entry, meta, text, read) : { doc: read(), made: false };
     const { doc } = got;
     const encoding = outputEncoding(project, doc);
     const results: BuildResult[] = [];
     for (const { lang, file, bundle } of outputs) {
-      const translations = lang === project.config.sourceLanguage ? {} : readTranslations(bundle);
+      const translations =
+        lang === project.config.sourceLanguage ? {} : readTranslations(bundle, this.ahead?.take(bundle));
       const built = buildDocument(project, doc, lang, this.lookups.find(lang, translations, doc));
       // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
       // An output that holds these bytes already is left as it is.
@@ -86,6 +94,16 @@ export class DocumentBuilder {
     }
     return got.entry ? { results, entry: got.entry, made: got.made } : { results, made: false };
   }
+}
+
+/** The files DocumentBuilder reads for `tasks`, in the order it reads them: each source, then its bundles. */
+export function readOrder(tasks: readonly DocumentTask[], sourceLanguage: string): string[] {
+  const files: string[] = [];
+  for (const { source, outputs } of tasks) {
+    files.push(source.file);
+    for (const { lang, bundle } of outputs) if (lang !== sourceLanguage) files.push(bundle);
+  }
+  return files;
 }
 
 type Find = (key: string) => Found;
