@@ -4,7 +4,7 @@ import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
 import { oneRun, PIECE_BYTES } from '../io/files.js';
 import { ReadAhead } from '../io/read-ahead.js';
 import { withProjectLock } from '../io/lock.js';
-import { countWords, type Unit } from '../model/index.js';
+import { countWords, type Content, type Unit, type UnitState } from '../model/index.js';
 import type { XliffMatch, XliffUnit, XliffVersion } from '../xliff/model.js';
 import type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extract-types.js';
 import { contentToI18n, i18nToContent } from '../store/codes.js';
@@ -124,6 +124,11 @@ async function extractEach(
     note(source.meta, await extractDocument(run, documentUnits(run.project, source, ahead)));
 }
 
+/** Characters of XLIFF a document holds before it gives them to its file (which holds more before it writes them). */
+const HOLD_CHARS = 1 << 16;
+
+const NO_MATCHES: readonly XliffMatch[] = [];
+
 /** Sources from which a run reads them ahead on a thread of their own (its start pays only over many files). */
 const READ_AHEAD_FROM = 64;
 
@@ -134,9 +139,18 @@ export function extractWorkerFile(): string | undefined {
 
 /** One document into the XLIFF file of each language, each batch of its units written before the next is read. */
 export async function extractDocument(run: Run, doc: DocumentUnits): Promise<DocumentExtract> {
+  // Opening and adding are waited for only when they did wait (an XLIFF file to read, the memory asked, text written):
+  // a small new document makes no promise before its files are written.
   const exports: DocumentExport[] = [];
-  for (const lang of run.langs) exports.push(await DocumentExport.open(run, doc, lang));
-  for (const units of doc.batches()) for (const e of exports) await e.add(units);
+  for (const lang of run.langs) {
+    const opened = DocumentExport.open(run, doc, lang);
+    exports.push(opened instanceof DocumentExport ? opened : await opened);
+  }
+  for (const units of doc.batches())
+    for (const e of exports) {
+      const added = e.add(units);
+      if (added) await added;
+    }
   const done: DocumentExtract = { results: [], records: [] };
   for (const e of exports) {
     done.results.push(await e.finish());
@@ -157,15 +171,17 @@ class DocumentExport {
   private readonly counts = { inContext: 0, exact: 0, fuzzy: 0 };
   private words = 0;
   private translated = 0;
+  /** XLIFF text made and not yet given to the file: written once it reaches HOLD_CHARS, and at the end. */
+  private held = '';
 
-  static async open(run: Run, doc: DocumentUnits, lang: string): Promise<DocumentExport> {
+  /** The export; a promise of it only when an XLIFF file is there to be read for work not imported. */
+  static open(run: Run, doc: DocumentUnits, lang: string): DocumentExport | Promise<DocumentExport> {
     const file = xliffPath(run.project, lang, doc);
     const there = existsSync(file);
-    const unimported =
-      run.options.force || !there
-        ? new Map<string, XliffUnit>()
-        : await unimportedWork(file, () => sentTargets(run.project, lang, doc));
-    return new DocumentExport(run, doc, lang, file, there, unimported);
+    if (run.options.force || !there) return new DocumentExport(run, doc, lang, file, there, new Map());
+    return unimportedWork(file, () => sentTargets(run.project, lang, doc)).then(
+      (unimported) => new DocumentExport(run, doc, lang, file, there, unimported),
+    );
   }
 
   private constructor(
@@ -183,8 +199,15 @@ class DocumentExport {
     this.out = run.options.dryRun ? undefined : run.batch.stream(file, { absent: !there });
   }
 
-  async add(units: readonly Unit[]): Promise<void> {
-    const planned = await this.plan(storedUnits({ units }, this.bundle));
+  /** The units planned and their XLIFF made; a promise only when the memory was asked or text was written. */
+  add(units: readonly Unit[]): Promise<void> | undefined {
+    const stored = storedUnits({ units }, this.bundle);
+    const memory = this.run.memory;
+    if (memory) return this.plan(memory, stored).then((planned) => this.write(units, planned));
+    return this.write(units, this.planNew(stored));
+  }
+
+  private write(units: readonly Unit[], planned: readonly XliffUnit[]): Promise<void> | undefined {
     let text = this.started
       ? ''
       : this.run.writer.start(this.languages) +
@@ -198,14 +221,20 @@ class DocumentExport {
       this.ids.push(u.id);
       this.words += countWords(u.source);
     }
-    await this.out?.write(text);
+    if (!this.out) return undefined;
+    this.held += text;
+    if (this.held.length < HOLD_CHARS) return undefined;
+    const piece = this.held;
+    this.held = '';
+    return this.out.write(piece);
   }
 
   async finish(): Promise<ExtractResult> {
     if (!this.started) await this.add([]);
     refuseToLoseWork(this.file, this.unimported);
     if (this.out) {
-      await this.out.write(this.run.writer.endFile() + this.run.writer.end());
+      await this.out.write(this.held + this.run.writer.endFile() + this.run.writer.end());
+      this.held = '';
       await this.out.close();
     }
     const stored = Object.keys(this.bundle.translations);
@@ -228,46 +257,60 @@ class DocumentExport {
     return { lang: this.lang, units: this.ids, targets: this.sent };
   }
 
-  /** The XLIFF units: the store's translations, else the memory's exact match or fuzzy ones, else (prefill) the source. */
-  private async plan(stored: readonly StoredUnit[]): Promise<XliffUnit[]> {
-    const { memory, options } = this.run;
-    const fromMemory = memory ? await this.exactMatches(memory, stored) : undefined;
+  /** The XLIFF units of a run without a memory: the store's translations, else (prefill) the source. */
+  private planNew(stored: readonly StoredUnit[]): XliffUnit[] {
     const units: XliffUnit[] = [];
     for (const s of stored) {
-      // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
-      const context: Record<string, string> = { role: s.unit.context.role };
-      let target = s.target;
-      let state = s.state;
-      let origin = s.origin;
-      let matches: XliffMatch[] = [];
-      if (target !== undefined) this.translated++;
-      else if (memory) {
-        // An exact match fills the unit; fuzzy ones are offered to the translator as matches.
-        const match = fromMemory?.get(s);
-        if (match) {
-          target = i18nToContent(match.target, s.unit.source);
-          state = match.state;
-          origin = 'tm';
-          if (match.inContext) this.counts.inContext++;
-          else this.counts.exact++;
-        } else matches = await this.fuzzy(memory, s.unit);
-      }
-      const prefilled = target === undefined && options.prefill;
-      if (prefilled) target = s.unit.source;
-      else if (target !== undefined) this.sent[s.unit.id] = sentHash(contentToI18n(target));
-      units.push({
-        id: s.unit.id,
-        name: unitName(s.unit),
-        source: s.unit.source,
-        ...(target !== undefined ? { target } : {}),
-        state,
-        ...(origin ? { origin } : {}),
-        notes: s.unit.notes,
-        context,
-        ...(matches.length ? { matches } : {}),
-      });
+      if (s.target !== undefined) this.translated++;
+      units.push(this.xliffUnit(s, s.target, s.state, s.origin, NO_MATCHES));
     }
     return units;
+  }
+
+  /** The XLIFF units: the store's translations, else the memory's exact match or fuzzy ones, else (prefill) the source. */
+  private async plan(memory: TranslationMemory, stored: readonly StoredUnit[]): Promise<XliffUnit[]> {
+    const fromMemory = await this.exactMatches(memory, stored);
+    const units: XliffUnit[] = [];
+    for (const s of stored) {
+      if (s.target !== undefined) {
+        this.translated++;
+        units.push(this.xliffUnit(s, s.target, s.state, s.origin, NO_MATCHES));
+        continue;
+      }
+      // An exact match fills the unit; fuzzy ones are offered to the translator as matches.
+      const match = fromMemory.get(s);
+      if (match) {
+        if (match.inContext) this.counts.inContext++;
+        else this.counts.exact++;
+        units.push(this.xliffUnit(s, i18nToContent(match.target, s.unit.source), match.state, 'tm', NO_MATCHES));
+      } else units.push(this.xliffUnit(s, undefined, s.state, s.origin, await this.fuzzy(memory, s.unit)));
+    }
+    return units;
+  }
+
+  /** One XLIFF unit; without a target, prefill copies the source; a real target's hash is noted for the record. */
+  private xliffUnit(
+    s: StoredUnit,
+    target: Content | undefined,
+    state: UnitState,
+    origin: string | undefined,
+    matches: readonly XliffMatch[],
+  ): XliffUnit {
+    // The role travels as context; neighbouring sentences are in the file already, and CAT tools show them.
+    const context: Record<string, string> = { role: s.unit.context.role };
+    if (target === undefined && this.run.options.prefill) target = s.unit.source;
+    else if (target !== undefined) this.sent[s.unit.id] = sentHash(contentToI18n(target));
+    return {
+      id: s.unit.id,
+      name: unitName(s.unit),
+      source: s.unit.source,
+      ...(target !== undefined ? { target } : {}),
+      state,
+      ...(origin ? { origin } : {}),
+      notes: s.unit.notes,
+      context,
+      ...(matches.length ? { matches } : {}),
+    };
   }
 
   /** The memory's exact matches of the units the store has no translation for (a run without a memory asks none). */
