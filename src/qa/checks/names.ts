@@ -522,6 +522,12 @@ function lookForAs(
         if (latin !== undefined) return keptNoneInLatin(missing, latin);
         return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
       }
+      // A country or region the target's language writes as the source does (CLDR: "Portugal", "Ukraine"), with its
+      // adjectives looked for above: none there, it was lost, whatever other name the target has ("Portugal" is no
+      // "Eurocopa"). Not one written otherwise, which may have exonyms CLDR lacks (Netherlands → Holanda, Hungary →
+      // le Magyar).
+      if (lostRegion(name, parts, cldr) && cldr.some((r) => fold(r) === parts[0]))
+        return { message: `${missing}, neither kept nor adapted (CLDR: ${cldr.map(quote).join(', ')})` };
       // An exonym for each word the target lacks ("Bayern Munich" → "Bayern München").
       const lacking = own.length > 0 ? own.filter((w) => found.get(w) === undefined) : parts;
       const exonyms = lacking.map((w) => target.soundsLike(w, source.text, source.renderings));
@@ -587,13 +593,7 @@ function lookForAs(
       // and in another script a translated name has nothing left to compare.
       // A country or region CLDR names ("China", "Turkey") is no such word: its name and adjective are known.
       // (not "World", CLDR's region 001, which names no place a text is about: "World's Fair" → "exposición universal")
-      if (
-        parts.length === 1 &&
-        name.cldr?.kind === 'region' &&
-        name.cldr.code !== '001' &&
-        cldr.length &&
-        !target.nonLatin
-      )
+      if (!target.nonLatin && lostRegion(name, parts, cldr))
         return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
       if (
         parts.length === 1 &&
@@ -604,6 +604,14 @@ function lookForAs(
       if (parts.length === 1 || target.nonLatin) return undefined;
       return { message: `${missing}; translated as?`, severity: 'warning' };
   }
+}
+
+/**
+ * A one-word country or region CLDR names in the target's language (not "World", CLDR's region 001, which names no
+ * place a text is about: "World's Fair" → "exposición universal"), none of whose renderings stands in the target.
+ */
+function lostRegion(name: FoundName, parts: readonly string[], cldr: readonly string[]): boolean {
+  return parts.length === 1 && name.cldr?.kind === 'region' && name.cldr.code !== '001' && cldr.length > 0;
 }
 
 /**

@@ -1037,6 +1037,26 @@ describe('a country is rendered by its exonym or its own language word, not by a
     ).toEqual(['error: name "Uruguay" is not in the target, neither kept nor adapted (CLDR: "Uruguay")']);
   });
 
+  it('a country the target language writes as the source does, lost beside another name, is an error', async () => {
+    // (CLDR writes Colombia, Israel the same in Spanish and German: no exonym could stand for them)
+    expect(
+      await run([
+        ['Colombia exported more coffee, the ministry said.', 'Exportó más café, dijo el Ministerio de Agricultura.'],
+      ]),
+    ).toEqual(['error: name "Colombia" is not in the target, neither kept nor adapted (CLDR: "Colombia")']);
+    expect(
+      await run([['Israel bought the software from Oracle.', 'Die Regierung kaufte die Software bei Siemens.']], 'de'),
+    ).toEqual(['error: name "Israel" is not in the target, neither kept nor adapted (CLDR: "Israel")']);
+  });
+
+  it('one written otherwise may have an exonym CLDR lacks: still asked about (Netherlands → Holanda)', async () => {
+    expect(
+      await run([['Prices rose in Netherlands and Belgium.', 'Los precios subieron en Holanda y Bélgica.']]),
+    ).toEqual([
+      'warning: name "Netherlands" is not in the target as written; translated as "holanda"? (none begins like it)',
+    ]);
+  });
+
   it('"Greece\'s workers" → "trabajadores griegos": the word of its own language, which the source lacks', async () => {
     expect(await run([['The debt of Greece worried the banks.', 'La deuda griega preocupó a los bancos.']])).toEqual(
       [],
