@@ -180,6 +180,15 @@ function checkPair(
           const lower = sourceLowerCase(pair.sourceLang);
           return lower !== undefined && !lower.has(fold(word));
         },
+        keptFullName: (n) =>
+          found.find(
+            (o) =>
+              o !== n &&
+              o.kind === 'opaque' &&
+              o.words.length >= 2 &&
+              personLike(o, pair.sourceLang, true) &&
+              target.hasPhrase(o.text),
+          )?.text,
         otherNames: (n) => {
           const mine = new Set(n.words.map((w) => fold(w)));
           return new Set(
@@ -247,6 +256,8 @@ interface SourceSide {
   targetHasOwnNames(): boolean;
   /** Whether the target has acronyms the source has not (asked once per unit). */
   targetHasOwnAcronyms(): boolean;
+  /** Another person's name of the source (two words or more, none a dictionary's) that the target keeps in full. */
+  keptFullName(name: FoundName): string | undefined;
   /** The folded words of the source's names other than this one. */
   otherNames(name: FoundName): ReadonlySet<string>;
   /** How the run's other units with the name in their source render it. */
@@ -456,16 +467,22 @@ function lookForAs(
       .map(quote)
       .join(' ')}`;
     // Shortened where the text names it for the first time: the reader never learns the rest (a Latin-script target;
-    // another script's transliterations are matched too loosely to tell a first name lost).
+    // another script's transliterations are matched too loosely to tell a first name lost). Or where the target gives
+    // another person of the sentence the full name the source gives: a translator who names people as the source
+    // does there shortens none of them for style.
     // A person's, whose first name the target does not render by a name of its own before the surname (Honza Pokorný
     // → Jan Pokorný, Vycheslav → Wjatscheslaw).
     if (
       !target.nonLatin &&
-      (personLike(name, sourceLang, true) || (person !== undefined && !isCommonWord(name.words[0]!, sourceLang))) &&
-      source.mentionedBefore(name.words[name.words.length - 1]!) === false &&
-      target.nameBefore(last, source.text, source.renderings) === undefined
-    )
-      return { message: `${shortened}, where the text names it for the first time` };
+      (personLike(name, sourceLang, true) || (person !== undefined && !isCommonWord(name.words[0]!, sourceLang)))
+    ) {
+      const first = source.mentionedBefore(name.words[name.words.length - 1]!) === false;
+      const full = first ? undefined : source.keptFullName(name);
+      if ((first || full !== undefined) && target.nameBefore(last, source.text, source.renderings) === undefined)
+        return {
+          message: `${shortened}, ${first ? 'where the text names it for the first time' : `where it gives "${full}" in full`}`,
+        };
+    }
     return { message: shortened, severity: 'warning' };
   }
 

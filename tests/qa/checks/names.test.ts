@@ -565,6 +565,19 @@ describe("a person's first name dropped where the text names the person for the 
     expect((await found([opening, unit, unit])).join('\n')).toMatch(/^error: .* for the first time/mu);
   });
 
+  it('is an error at a later mention too, where the target gives another person of the unit in full', async () => {
+    const earlier: [string, string] = ['Wierzbicki and Solberg flew in.', 'Wierzbicki y Solberg llegaron en avión.'];
+    const unit = 'The talks between Ingrid Solberg and Tomasz Wierzbicki ended.';
+    expect(await found([earlier, [unit, 'Las conversaciones entre Ingrid Solberg y Wierzbicki terminaron.']])).toEqual([
+      'error: name "Tomasz Wierzbicki" is shortened in the target to "wierzbicki", where it gives "Ingrid Solberg" in full',
+    ]);
+    // both shortened, as a style: warnings
+    expect(await found([earlier, [unit, 'Las conversaciones entre Solberg y Wierzbicki terminaron.']])).toEqual([
+      'warning: name "Ingrid Solberg" is shortened in the target to "solberg"',
+      'warning: name "Tomasz Wierzbicki" is shortened in the target to "wierzbicki"',
+    ]);
+  });
+
   it('a first name the target renders its own way is no loss (Honza → Jan)', async () => {
     const got = await found(
       [opening, ['The stylist Honza Dvořáček came too.', 'Auch der Stylist Jan Dvořáček kam.']],
