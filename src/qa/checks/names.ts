@@ -612,6 +612,16 @@ function lookForAs(
       // (not "World", CLDR's region 001, which names no place a text is about: "World's Fair" → "exposición universal")
       if (!target.nonLatin && lostRegion(name, parts, cldr))
         return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
+      // A currency written as a name ("the Euro fell") is rendered by its CLDR name, code or symbol ("€").
+      // (not the name of something else: "Euro 2012", a championship, which the target may call by an acronym of its
+      // own, "EM")
+      if (
+        !target.nonLatin &&
+        lostCurrency(name, parts, cldr, target, targetLang) &&
+        !/^\s*\p{N}/u.test(source.text.slice(name.start + name.text.length)) &&
+        !source.targetHasOwnAcronyms()
+      )
+        return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
       if (
         parts.length === 1 &&
         lostOneWordName(name, parts[0]!, target, source, targetLang) &&
@@ -629,6 +639,37 @@ function lookForAs(
  */
 function lostRegion(name: FoundName, parts: readonly string[], cldr: readonly string[]): boolean {
   return parts.length === 1 && name.cldr?.kind === 'region' && name.cldr.code !== '001' && cldr.length > 0;
+}
+
+/**
+ * A one-word currency CLDR names (capitalised, a name: "the Euro fell"), in the target by none of its CLDR names
+ * (looked for before), nor its ISO code or symbol.
+ */
+function lostCurrency(
+  name: FoundName,
+  parts: readonly string[],
+  cldr: readonly string[],
+  target: TargetText,
+  targetLang: string,
+): boolean {
+  if (parts.length !== 1 || name.cldr?.kind !== 'currency' || cldr.length === 0) return false;
+  const code = name.cldr.code;
+  if (target.text.includes(code)) return false;
+  return !currencySymbols(code, targetLang).some((s) => target.text.includes(s));
+}
+
+/** A currency's symbols in a language ("€", "US$", "$"), as its numbers are written. */
+function currencySymbols(code: string, lang: string): string[] {
+  return (['symbol', 'narrowSymbol'] as const).flatMap((currencyDisplay) => {
+    try {
+      const parts = new Intl.NumberFormat(lang, { style: 'currency', currency: code, currencyDisplay }).formatToParts(
+        1,
+      );
+      return parts.filter((p) => p.type === 'currency').map((p) => p.value);
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

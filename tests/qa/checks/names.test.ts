@@ -1062,6 +1062,26 @@ describe('a country is rendered by its exonym or its own language word, not by a
     ).toEqual(['error: name "Israel" is not in the target, neither kept nor adapted (CLDR: "Israel")']);
   });
 
+  it('a currency CLDR names, written as a name, lost: an error; its code, symbol or CLDR name render it', async () => {
+    const unit = 'Traders said the Euro climbed on Monday.';
+    expect(await run([[unit, 'Los operadores dijeron que subió el lunes.']])).toEqual([
+      'error: name "Euro" is not in the target (CLDR: "euro")',
+    ]);
+    expect(
+      await run([['Banks in the 19 Euro states lent more.', 'Les banques des 19 États ont prêté.']], 'fr'),
+    ).toEqual(['error: name "Euro" is not in the target (CLDR: "euro")']);
+    expect(await run([[unit, 'Los operadores dijeron que el euro subió el lunes.']])).toEqual([]);
+    expect(await run([[unit, 'Die Händler sagten, der € sei am Montag gestiegen.']], 'de')).toEqual([]);
+    expect(await run([[unit, 'Die Händler sagten, der EUR sei am Montag gestiegen.']], 'de')).toEqual([]);
+  });
+
+  it('not a championship named by the currency, which the target may call by an acronym of its own', async () => {
+    expect(await run([['Fans flew to Euro 2016 in France.', 'Die Fans flogen zur EM nach Frankreich.']], 'de')).toEqual(
+      [],
+    );
+    expect(await run([['The Euro tournament ended.', 'Das EM-Turnier endete.']], 'de')).toEqual([]);
+  });
+
   it('one written otherwise may have an exonym CLDR lacks: still asked about (Netherlands → Holanda)', async () => {
     expect(
       await run([['Prices rose in Netherlands and Belgium.', 'Los precios subieron en Holanda y Bélgica.']]),
