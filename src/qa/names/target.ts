@@ -98,8 +98,19 @@ const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 // Italian "l'", "d'": "l' européenne", "d',"), an Arabic preposition before punctuation ("من،", "لـ،"; not "في", also
 // the letter V spelt out: "آمي في،").
 const ELIDED_BEFORE_NOTHING = `(?<![\\p{L}\\p{N}])[ldLD]['’](?=\\s|[,;:.!?)\\]]|$)`;
+// A conjunction before the end of a clause (not before a comma or colon: "y, sin embargo,", "und: Im Bad"), or an article before punctuation or
+// a conjunction: no clause ends with either ("Liberty y.", "en el.", "des et"). Only articles that never stand alone as
+// a pronoun (not French "le", "la", "les": "je le." is not hyphenated; nor "un", "una", nor German's "der", "das").
+const BEFORE_END = `\\s*(?:[;!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)`;
+const BEFORE_PUNCTUATION = `\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)`;
+const clauseEnd = (conjunctions: string, articles?: string): string =>
+  `(?<![\\p{L}\\p{N}'’.(-])(?:(?:${conjunctions})${BEFORE_END}${
+    articles ? `|(?:${articles})(?:${BEFORE_PUNCTUATION}|\\s+(?:${conjunctions})\\s)` : ''
+  })`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
-  fr: ELIDED_BEFORE_NOTHING,
+  es: clauseEnd('y|e|o|u|ni', 'el|los|las'),
+  fr: `${ELIDED_BEFORE_NOTHING}|${clauseEnd('et|ou|ni', 'des')}`,
+  de: clauseEnd('und|oder'),
   it: ELIDED_BEFORE_NOTHING,
   ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ)\\s*(?=[،؛.:!)]|$)`,
 };

@@ -1214,6 +1214,48 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).not.toMatch(/error/u);
   });
 
+  it('an article before punctuation or a conjunction, a conjunction before the end of a clause', async () => {
+    expect(await run([['The plan was presented at the Harbour Board.', 'El plan se presentó en el.']])).toEqual([
+      'error: name "Harbour Board" is not in the target, and the target has a gap there ("el.")',
+    ]);
+    expect(
+      await run([
+        ['Yesterday the mayor met the Harbour Board and the police.', 'Ayer el alcalde vio a los y la policía.'],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("los y")']);
+    expect(
+      await run(
+        [['Talks brought the police and the Harbour Board together.', 'Les pourparlers ont réuni la police et.']],
+        'fr',
+      ),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("et.")']);
+    // (a conjunction before a comma or a colon opens a clause: "y, sin embargo,", "und: Im Bad …"; French "le" may be
+    // a pronoun: "je le.")
+    const warned = ['warning: name "Harbour Board" is not in the target; translated as?'];
+    expect(
+      await run([
+        [
+          'Yesterday the mayor met the Harbour Board and, yet, the police.',
+          'Ayer el alcalde vio el puerto y, sin embargo, la policía.',
+        ],
+      ]),
+    ).toEqual(warned);
+    expect(
+      await run(
+        [['Yesterday the mayor met the Harbour Board and: the police.', 'Gestern sah er den Hafen und: die Polizei.']],
+        'de',
+      ),
+    ).toEqual(warned);
+    expect(
+      (
+        await run(
+          [['Yesterday the mayor met the Harbour Board, I saw it.', 'Hier le maire a vu le port, je le.']],
+          'fr',
+        )
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+
   it('not a name its CLDR rendering stands for', async () => {
     expect(
       await run([
