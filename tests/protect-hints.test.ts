@@ -4,7 +4,22 @@ import { DETECTORS, protect } from '../src/protect/protect.js';
 
 const text = fc
   .array(
-    fc.constantFrom('a', ' ', 'WWW.', 'www.', 'x.org', 'http://', '://', '@', 'me@x.org', '{{n}}', '{n}', '%s', '%', '{'),
+    fc.constantFrom(
+      'a',
+      ' ',
+      'WWW.',
+      'www.',
+      'x.org',
+      'http://',
+      '://',
+      '@',
+      'me@x.org',
+      '{{n}}',
+      '{n}',
+      '%s',
+      '%',
+      '{',
+    ),
     { maxLength: 8 },
   )
   .map((pieces) => pieces.join(''));
