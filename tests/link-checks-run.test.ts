@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atomicTemp, enterRun, insideProject, oneRun } from '../src/io/files.js';
+import { AtomicBatch } from '../src/io/atomic-batch.js';
+import { atomicTemp, enterRun, insideProject, oneRun, refuseWriteThroughLink } from '../src/io/files.js';
 
 function project(): { root: string; outside: string } {
   const root = mkdtempSync(join(tmpdir(), 'locflow-run-links-'));
@@ -83,6 +84,46 @@ describe('link checks, once per folder per run', () => {
       // A folder in it: the files below it are looked at too.
       symlinkSync(outside, join(folder, 'sub'));
       expect(() => insideProject(root, 'out/es/sub/secret.txt', 'path')).toThrow(/link to a folder outside/u);
+    });
+  });
+
+  it('a file about to be written that the folder read does not hold is not looked for; links and folders still are', async () => {
+    const { root, outside } = project();
+    const folder = join(root, 'out', 'es');
+    writeFileSync(join(outside, 'secret.txt'), 'x');
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'linked.txt'));
+    insideProject(root, 'out', 'test output'); // the project whose writes are checked for links out
+    await oneRun(async () => {
+      // Many new files written to one folder: it is read once, then new names are taken for not there.
+      for (let i = 0; i < 100; i++) refuseWriteThroughLink(join(folder, `new-${i}.txt`));
+      // A link it holds is refused, for a write as for a read.
+      expect(() => refuseWriteThroughLink(join(folder, 'linked.txt'))).toThrow(/link to a file outside/u);
+      // A folder made after it was read is looked at: a write below a link out is refused.
+      symlinkSync(outside, join(folder, 'sub'));
+      expect(() => refuseWriteThroughLink(join(folder, 'sub', 'x.txt'))).toThrow(/link to a folder outside/u);
+      expect(() => atomicTemp(join(folder, 'sub', 'x.txt'))).toThrow(/link to a folder outside/u);
+      // A name it does not hold, read (not written), is looked at.
+      symlinkSync(join(outside, 'secret.txt'), join(folder, 'late.txt'));
+      expect(() => insideProject(root, 'out/es/late.txt', 'path')).toThrow(/link to a file outside/u);
+    });
+  });
+
+  it('files a batch renamed into a folder read earlier in the run are compared again, not taken for new', async () => {
+    const { root } = project();
+    const folder = join(root, 'out', 'es');
+    insideProject(root, 'out', 'test output'); // the project whose writes are checked for links out
+    await oneRun(async () => {
+      const names = Array.from({ length: 100 }, (_, i) => join(folder, `doc-${i}.txt`));
+      const first = new AtomicBatch();
+      for (const name of names) await first.writeChanged(name, `text of ${name}`);
+      await first.commit();
+      const old = new Date(2000, 0, 1);
+      for (const name of names) utimesSync(name, old, old);
+      // Written again with the same bytes in the same run: each is left as it is.
+      const again = new AtomicBatch();
+      for (const name of names) expect(await again.writeChanged(name, `text of ${name}`), name).toBe(false);
+      await again.commit();
+      for (const name of names) expect(statSync(name).mtimeMs, name).toBe(old.getTime());
     });
   });
 });

@@ -3,7 +3,15 @@ import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { inPool, makeDurable } from './durable.js';
-import { atomicTemp, refuseWriteThroughLink, removeStaleTemps, tempBeside, writeFailure } from './files.js';
+import {
+  atomicTemp,
+  forgetListings,
+  notListed,
+  refuseWriteThroughLink,
+  removeStaleTemps,
+  tempBeside,
+  writeFailure,
+} from './files.js';
 import { WriterThread } from './writer-thread.js';
 
 /** How many streamed temporary files are closed at once, off the main thread. */
@@ -278,6 +286,8 @@ export class AtomicBatch {
     await this.stopWriter();
     // Every file is whole on disk before any target changes: a crash from here on leaves each old or new.
     const entries = [...this.temps];
+    const folders = [...new Set(entries.map(([path]) => dirname(path)))];
+    forgetListings(folders); // their files change now: a later write there looks again
     let renamed = 0;
     let failed: { path: string; tmp: string; err: unknown } | undefined;
     await inPool(entries, async ([path, tmp]) => {
@@ -300,7 +310,7 @@ export class AtomicBatch {
         hint: `${e instanceof LocflowError && e.hint ? `${e.hint}; then ` : ''}run the command again: it completes what was left`,
       });
     }
-    await inPool([...new Set(entries.map(([path]) => dirname(path)))], syncFolder);
+    await inPool(folders, syncFolder);
   }
 
   /** Removes the temporary files not committed, once those being written are done: the targets stay as they were. */
@@ -339,6 +349,8 @@ export class AtomicBatch {
 
 /** Whether `path` is a regular file (not a link) whose bytes are `data` (text: its UTF-8 bytes). */
 function holds(path: string, data: string | Uint8Array): boolean {
+  // Not there when the run read its folder (many files are written to it): nothing to compare, nothing to look at.
+  if (notListed(path)) return false;
   try {
     const stat = lstatSync(path, { throwIfNoEntry: false });
     if (stat === undefined || !stat.isFile()) return false;

@@ -78,7 +78,7 @@ export function refuseWriteThroughLink(path: string): void {
   const full = resolve(path);
   for (const root of projectRoots) {
     if (!within(root, full)) continue;
-    const out = linkOutOfProject(root, full);
+    const out = linkOutOfProject(root, full, true);
     if (out) throw refuseLink('the output', path, full, out);
   }
 }
@@ -415,17 +415,31 @@ function realRootOf(root: string): string {
  * outside the project, with where it leads; undefined when every link stays inside. A dangling
  * link counts by where it points.
  */
-export function linkOutOfProject(root: string, full: string): { link: string; target: string } | undefined {
+export function linkOutOfProject(
+  root: string,
+  full: string,
+  /** `full` is a file about to be written (through a temporary file renamed over it). */
+  writing = false,
+): { link: string; target: string } | undefined {
   const realRoot = realRootOf(root);
   // Below the root as written, the folders on the way are the path's own beginnings (no path.join for each).
   const direct = below(root, full);
   let cur = root;
-  for (const part of (direct ? full.slice(root.length + 1) : relative(root, full)).split(sep).filter(Boolean)) {
+  const parts = (direct ? full.slice(root.length + 1) : relative(root, full)).split(sep).filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     const folder = cur;
     cur = direct ? cur + sep + part : join(cur, part);
     if (checkedInRun?.noLink.has(cur)) continue;
     if (checkedInRun?.absent.has(cur)) return undefined;
-    if (checkedInRun && listedNoLink(checkedInRun, folder, part)) continue;
+    const listing = checkedInRun && listingOf(checkedInRun, folder);
+    if (listing) {
+      const link = listing.get(part);
+      if (link === false) continue;
+      // A file about to be written that its folder's listing does not hold: not there when the run read the folder
+      // (as a path found not there, it is not looked at again; the write renames over what is there, never through it).
+      if (link === undefined && writing && i === parts.length - 1) return undefined;
+    }
     let stat;
     try {
       // No exception for a path not there yet: thrown errors are what made this check costly per file.
@@ -469,28 +483,42 @@ const LIST_AFTER = 32;
 const LIST_BYTES_PER_LOOKUP = 512;
 
 /**
- * Whether `name` in `folder` is there and no symbolic link, as the folder's listing says: a folder asked about many
- * times in a run (each document's XLIFF file, bundle and output) is read once, with each entry's type, instead of one
- * lstat per file (a large folder only once the lookups reach a share of its size). The listing answers only for the
- * names it holds, spelled exactly so: any other name (not there then, or spelled otherwise on a file system that
- * ignores case) and every link are looked at one by one as before.
+ * The listing of `folder` (each entry's name, true for a symbolic link), when the run has read it: a folder asked about
+ * many times in a run (each document's XLIFF file, bundle and output) is read once, with each entry's type, instead of
+ * one lstat per file (a large folder only once the lookups reach a share of its size). A name it holds as no link is
+ * answered from it; a link, and a name it does not hold (not there then, or spelled otherwise on a file system that
+ * ignores case), are looked at one by one — but for a file about to be written, which is renamed over whatever is there.
  */
-function listedNoLink(run: NonNullable<typeof checkedInRun>, folder: string, name: string): boolean {
+function listingOf(run: NonNullable<typeof checkedInRun>, folder: string): ReadonlyMap<string, boolean> | null {
   let listing = run.listings.get(folder);
   if (listing === undefined) {
     let asked = run.asked.get(folder);
     if (!asked) run.asked.set(folder, (asked = { count: 0, enough: undefined }));
-    if (++asked.count < (asked.enough ?? LIST_AFTER)) return false;
+    if (++asked.count < (asked.enough ?? LIST_AFTER)) return null;
     if (asked.enough === undefined) {
       // A folder's size grows with its entries: a large one is read once the lookups are a share of them.
       const size = lstatSync(folder, { throwIfNoEntry: false })?.size ?? 0;
       asked.enough = Math.max(LIST_AFTER, Math.ceil(size / LIST_BYTES_PER_LOOKUP));
-      if (asked.count < asked.enough) return false;
+      if (asked.count < asked.enough) return null;
     }
     run.asked.delete(folder);
     run.listings.set(folder, (listing = readListing(folder)));
   }
-  return listing?.get(name) === false;
+  return listing;
+}
+
+/**
+ * Whether the run has read the folder of `path` (see listingOf) and found no `path` there: a file the run is about to
+ * write (its link check just made), not looked for again.
+ */
+export function notListed(path: string): boolean {
+  const listing = checkedInRun?.listings.get(dirname(path));
+  return listing != null && !listing.has(basename(path));
+}
+
+/** Folders whose entries the run has changed (its renames): read again when asked about again. */
+export function forgetListings(folders: Iterable<string>): void {
+  if (checkedInRun) for (const folder of folders) checkedInRun.listings.delete(folder);
 }
 
 /**
