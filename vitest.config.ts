@@ -14,6 +14,7 @@ const MOCKED = [
   'tests/translate-gate-ready.test.ts',
   'tests/extract-looks.test.ts',
   'tests/qa/checks-loaded.test.ts',
+  'tests/qa/read-sources-ahead.test.ts',
 ];
 
 // The order files start in: the timed files first (each in its own worker: a worker of the other files goes on to

@@ -7,8 +7,11 @@ import type { ApprovedPair } from '../src/qa/names/learnt.js';
 import { readyGate } from '../src/workflow/steps/gate.js';
 import { tempProject } from './helpers.js';
 
-// What happens when, in order: the engine asked, the gate made ready (done), the engine's answer, a gate run.
+// What happens when, in order: the engine asked, the gate made ready (done), the batch's sources read ahead (done),
+// the engine's answer, a gate run.
 const events: string[] = [];
+/** The sources read ahead, in all. */
+let readAhead = 0;
 let ready: () => void = () => undefined;
 const gateReady = (): Promise<void> => new Promise<void>((resolve) => (ready = resolve));
 
@@ -19,6 +22,11 @@ vi.mock('../src/workflow/steps/gate.js', async (importOriginal) => {
     readyGate: async (...args: Parameters<typeof original.readyGate>) => {
       await original.readyGate(...args);
       events.push('ready');
+    },
+    readAhead: async (...args: Parameters<typeof original.readAhead>) => {
+      await original.readAhead(...args);
+      events.push('ahead');
+      readAhead += args[0].length;
       ready();
     },
     gate: (...args: Parameters<typeof original.gate>) => {
@@ -42,6 +50,7 @@ function answer(segments: readonly string[], isReady: Promise<void>): Promise<st
 describe('the QA gate made ready while the engine works, not after its answer', () => {
   it('an engine given whole batches: ready during the first one, once a language, before any gate run', async () => {
     events.length = 0;
+    readAhead = 0;
     const project = await loadProject(tempProject());
     let calls = 0;
     const engine: Engine = {
@@ -57,14 +66,19 @@ describe('the QA gate made ready while the engine works, not after its answer', 
       batchSize: 2,
       started: { langs: ['es'], engine, starter: undefined },
     });
-    expect(results.reduce((n, r) => n + r.translated, 0)).toBeGreaterThan(4);
-    expect(events.slice(0, 4)).toEqual(['asked', 'ready', 'answer', 'gate']);
+    const translated = results.reduce((n, r) => n + r.translated, 0);
+    expect(translated).toBeGreaterThan(4);
+    expect(events.slice(0, 5)).toEqual(['asked', 'ready', 'ahead', 'answer', 'gate']);
     expect(events.filter((e) => e === 'ready')).toHaveLength(1);
     expect(events.filter((e) => e === 'gate').length).toBeGreaterThan(2);
+    // Each batch's sources, while the engine translates it.
+    expect(events.filter((e) => e === 'ahead')).toHaveLength(events.filter((e) => e === 'gate').length);
+    expect(readAhead).toBe(translated);
   });
 
   it('an engine that takes a batch while it is filled (Apertium): ready before its answer is read', async () => {
     events.length = 0;
+    readAhead = 0;
     const project = await loadProject(tempProject());
     const engine: Engine = {
       name: 'fake',
@@ -88,8 +102,10 @@ describe('the QA gate made ready while the engine works, not after its answer', 
       langs: ['es'],
       started: { langs: ['es'], engine, starter },
     });
-    expect(results.reduce((n, r) => n + r.translated, 0)).toBeGreaterThan(4);
-    expect(events).toEqual(['asked', 'ready', 'answer', 'gate']);
+    const translated = results.reduce((n, r) => n + r.translated, 0);
+    expect(translated).toBeGreaterThan(4);
+    expect(events).toEqual(['asked', 'ready', 'ahead', 'answer', 'gate']);
+    expect(readAhead).toBe(translated);
   });
 
   it("makes no index of the project's approved translations: the real gate run makes its own", async () => {

@@ -172,22 +172,7 @@ export class CheckRun {
     options: RunOptions = {},
     shown?: (issue: Issue, pair: QaPair, index: number) => Issue,
   ): Promise<CheckRun> {
-    // A run that asks only for some severities (import's and translate's gates: errors) loads only the checks that can
-    // reach them, by their configured or own severity: the modules of the others are never needed.
-    const only = options.only;
-    const wanted = only
-      ? CHECK_IDS.filter((id) => {
-          const severity = options.severities?.[id] ?? CHECK_SEVERITY[id];
-          return severity !== undefined && severity !== 'off' && only.includes(severity);
-        })
-      : undefined;
-    const active = (options.checks ?? (await loadChecks(wanted)))
-      .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
-      .filter(
-        (a): a is { check: Check; configured: Severity } =>
-          a.configured !== 'off' && (!options.only || options.only.includes(a.configured)),
-      )
-      .map((a, rank) => ({ ...a, rank }));
+    const active = (await activeChecks(options)).map((a, rank) => ({ ...a, rank }));
     // Document checks (alignment) compare two documents as wholes: the workflow runs them before pairing units.
     const pairChecks = active.filter((a): a is Active<PairCheck> => 'run' in a.check);
     const collections = active.filter((a): a is Collecting => 'runAll' in a.check);
@@ -385,6 +370,41 @@ function byIndex(
     pushTo(out, i, { finding, order });
   });
   return out;
+}
+
+/** The checks a run with these options runs, loaded, with their configured severities, in check order. */
+async function activeChecks(options: RunOptions): Promise<Array<{ check: Check; configured: Severity }>> {
+  // A run that asks only for some severities (import's and translate's gates: errors) loads only the checks that can
+  // reach them, by their configured or own severity: the modules of the others are never needed.
+  const only = options.only;
+  const wanted = only
+    ? CHECK_IDS.filter((id) => {
+        const severity = options.severities?.[id] ?? CHECK_SEVERITY[id];
+        return severity !== undefined && severity !== 'off' && only.includes(severity);
+      })
+    : undefined;
+  return (options.checks ?? (await loadChecks(wanted)))
+    .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
+    .filter(
+      (a): a is { check: Check; configured: Severity } =>
+        a.configured !== 'off' && (!options.only || options.only.includes(a.configured)),
+    );
+}
+
+/**
+ * The sources of pairs whose targets are still being made, read ahead for the checks a run with these options would
+ * run (PairCheck.readSource): that run then finds them read. Translate's gate reads a batch's sources while the engine
+ * translates it.
+ */
+export async function readSourcesAhead(
+  sources: Iterable<{ readonly source: Content; readonly sourceLang: string }>,
+  options: RunOptions = {},
+): Promise<void> {
+  const readers = (await activeChecks(options)).flatMap(({ check }) =>
+    'readSource' in check && check.readSource ? [check.readSource.bind(check)] : [],
+  );
+  if (!readers.length) return;
+  for (const { source, sourceLang } of sources) for (const read of readers) read(source, sourceLang);
 }
 
 /** The pairs read the second time are not those learnt: a file changed while it was being checked. */

@@ -60,6 +60,11 @@ interface CheckMeta {
 /** A check of one pair at a time: metadata plus one pure function. */
 export interface PairCheck extends CheckMeta {
   run(pair: QaPair, context: CheckContext): Finding[];
+  /**
+   * What `run` reads of a source alone, read ahead and remembered, where a workflow has the sources before their
+   * targets (translate, while the engine works): `run` then finds it read. What `run` finds is the same either way.
+   */
+  readSource?(source: Content, lang: string): void;
 }
 
 export type PairFindings = Array<{ readonly pair: QaPair; readonly finding: Finding }>;

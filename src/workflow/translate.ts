@@ -13,7 +13,7 @@ import { withProjectLock } from '../io/lock.js';
 import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/translations.js';
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
-import { gate, readyGate } from './steps/gate.js';
+import { gate, readAhead, readyGate } from './steps/gate.js';
 import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
@@ -153,13 +153,22 @@ class TranslateRun {
     this.options.onProgress?.({ lang, doc, done: this.done, total: this.total });
   }
 
-  /** The gate made ready for a language on a unit of its first batch, once a run, while the engine works on it. */
-  async readyGate(lang: string, { work, s }: Pending): Promise<void> {
-    if (this.gateReady.has(lang)) return;
-    this.gateReady.add(lang);
-    const { doc } = work;
-    const pair = { id: s.unit.id, source: s.unit.source, target: s.unit.source, file: doc.path };
-    await readyGate({ ...pair, sourceLang: doc.sourceLang, targetLang: lang }, this.qa);
+  /**
+   * The gate made ready while the engine works on a batch: for a language on a unit of its first batch, once a run;
+   * then what it reads of the batch's sources alone, read.
+   */
+  async readyGate(lang: string, batch: readonly Pending[]): Promise<void> {
+    if (!this.gateReady.has(lang)) {
+      this.gateReady.add(lang);
+      const { work, s } = batch[0]!;
+      const { doc } = work;
+      const pair = { id: s.unit.id, source: s.unit.source, target: s.unit.source, file: doc.path };
+      await readyGate({ ...pair, sourceLang: doc.sourceLang, targetLang: lang }, this.qa);
+    }
+    await readAhead(
+      batch.map(({ work, s }) => ({ source: s.unit.source, sourceLang: work.doc.sourceLang })),
+      this.qa,
+    );
   }
 
   /**
@@ -221,7 +230,7 @@ class TranslateRun {
       const batch = pending.slice(from, to);
       const signal = this.options.signal;
       // (an engine that answers over the network leaves this thread idle meanwhile: the gate is made ready then)
-      const ready = (): Promise<void> => this.readyGate(lang, batch[0]!);
+      const ready = (): Promise<void> => this.readyGate(lang, batch);
       const outputs = signal?.aborted ? undefined : await engineBatch(this.engine, batch, lang, this.qa, signal, ready);
       if (!outputs) {
         // Interrupted: the document in progress is told as such; the ones after it were not started.
@@ -315,8 +324,9 @@ class TranslateRun {
   /** A sent batch's translations, restored, gated and stored; false when the run was interrupted. */
   private async afterEngine(lang: string, sent: Sent): Promise<boolean> {
     const signal = this.options.signal;
-    // (Apertium translates the batch meanwhile: the gate's start-up is not left for after its answer)
-    await this.readyGate(lang, sent.batch[0]!);
+    // (Apertium translates the batch meanwhile: the gate's start-up and its reading of the sources are not left for
+    // after its answer)
+    await this.readyGate(lang, sent.batch);
     let out: string[];
     try {
       out = await sent.outputs;

@@ -135,6 +135,9 @@ export const numbers: PairCheck = {
     findings.push(...days.map((d) => d.finding));
     return findings;
   },
+  readSource(source, lang) {
+    readSource(textWithoutCodes(source), lang);
+  },
 };
 
 /** Source texts remembered per language: more than a document's units, far fewer than a corpus's. */
