@@ -125,4 +125,27 @@ describe('AtomicBatch', () => {
     expect(listing(out)).toEqual(['a.txt', 'b.txt']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a.txt');
   });
+
+  it('keeps a number per file written, not a second path, until commit', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const targets = Array.from({ length: 100 }, (_, i) => join(out, 'es', `story-${i}.json`));
+    const batch = new AtomicBatch();
+    for (const target of targets) await batch.write(target, '{}');
+    await batch.flush();
+    // What it keeps for a file until its commit: a number its temporary name is made again from (a run over 37,213
+    // documents kept ≈ 16 MB of names), the name itself only for a file adopted from another batch.
+    const kept = (batch as unknown as { temps: Map<string, unknown> }).temps;
+    expect([...kept.keys()]).toEqual(targets);
+    expect([...kept.values()].every((v) => typeof v === 'number')).toBe(true);
+    const written = (batch as unknown as { written: Set<string> }).written;
+    expect(written.size).toBe(0);
+    await batch.write(targets[0]!, '{"a": 1}');
+    await batch.flush();
+    expect([...listing(join(out, 'es'))].filter((f) => f.endsWith('.tmp'))).toHaveLength(100);
+    await batch.commit();
+    expect(readFileSync(targets[0]!, 'utf8')).toBe('{"a": 1}');
+    expect(readFileSync(targets[99]!, 'utf8')).toBe('{}');
+    expect(listing(join(out, 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { AtomicBatch } from '../src/io/atomic-batch.js';
 import { atomicTemp, enterRun, insideProject, oneRun, refuseWriteThroughLink } from '../src/io/files.js';
@@ -125,5 +127,60 @@ describe('link checks, once per folder per run', () => {
       await again.commit();
       for (const name of names) expect(statSync(name).mtimeMs, name).toBe(old.getTime());
     });
+  });
+
+  it('an answer is kept for its folder: the same name in another folder, or deeper, is looked at on its own', async () => {
+    const { root, outside } = project();
+    mkdirSync(join(root, 'a', 'x'), { recursive: true });
+    mkdirSync(join(root, 'x', 'x'), { recursive: true });
+    mkdirSync(join(root, 'b'));
+    symlinkSync(outside, join(root, 'b', 'x'));
+    symlinkSync(outside, join(root, 'x', 'x', 'x'));
+    writeFileSync(join(root, 'c'), '');
+    await oneRun(async () => {
+      expect(insideProject(root, 'a/x/f.txt', 'path')).toBe(join(root, 'a/x/f.txt'));
+      expect(() => insideProject(root, 'b/x/f.txt', 'path')).toThrow(/"b\/x\/f.txt" goes through a link/u);
+      expect(insideProject(root, 'x/x/f.txt', 'path')).toBe(join(root, 'x/x/f.txt'));
+      expect(() => insideProject(root, 'x/x/x/f.txt', 'path')).toThrow(/goes through a link/u);
+      // Found not there in one folder, a name is not taken as not there in another.
+      expect(insideProject(root, 'a/y/f.txt', 'path')).toBe(join(root, 'a/y/f.txt'));
+      symlinkSync(outside, join(root, 'b', 'y'));
+      expect(() => insideProject(root, 'b/y/f.txt', 'path')).toThrow(/goes through a link/u);
+      // A file found no link, then named as a folder: its name below is looked at (a file there cannot be a link).
+      expect(insideProject(root, 'c', 'path')).toBe(join(root, 'c'));
+      expect(insideProject(root, 'c/d', 'path')).toBe(join(root, 'c/d'));
+      // Two projects, one inside the other: a folder made by the run is looked at again from either root.
+      const inner = join(root, 'a');
+      expect(insideProject(inner, 'new/sub/f.txt', 'path')).toBe(join(inner, 'new/sub/f.txt'));
+      expect(insideProject(root, 'a/new/sub/f.txt', 'path')).toBe(join(inner, 'new/sub/f.txt'));
+      atomicTemp(join(inner, 'new', 'f.txt'));
+      symlinkSync(outside, join(inner, 'new', 'sub'));
+      expect(() => insideProject(root, 'a/new/sub/f.txt', 'path')).toThrow(/goes through a link/u);
+      expect(() => insideProject(inner, 'new/sub/f.txt', 'path')).toThrow(/goes through a link/u);
+    });
+  });
+
+  it('the answers of a run over many files cost a short name each, not their paths', async () => {
+    const { root } = project();
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const n = 20_000;
+    let kept = 0;
+    await oneRun(async () => {
+      insideProject(root, 'locales/es/story-0.json', 'path');
+      atomicTemp(join(root, 'locales', 'es', 'story-0.json')); // the folder made: every file below is looked at
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 1; i <= n; i++) {
+        // As a run names them: a path built from parts, asked for twice (a document's bundle and its metadata).
+        const path = ['locales', 'es', `story-${String(i).padStart(6, '0')}.json`].join('/');
+        insideProject(root, path, 'path');
+        insideProject(root, `${path.slice(0, -5)}.meta.json`, 'path');
+      }
+      gc();
+      kept = process.memoryUsage().heapUsed - before;
+    });
+    // 40,000 paths of ≈ 60 characters: ≈ 130 bytes each as a name in its folder's map, ≈ 500 as whole paths.
+    expect(kept / (2 * n)).toBeLessThan(150);
   });
 });

@@ -10,6 +10,7 @@ import {
   refuseWriteThroughLink,
   removeStaleTemps,
   tempBeside,
+  tempName,
   writeFailure,
 } from './files.js';
 import { WriterThread } from './writer-thread.js';
@@ -51,11 +52,16 @@ export interface PieceWriter {
  * to a folder removes those of a run killed in between (removeStaleTemps).
  */
 export class AtomicBatch {
-  /** Target path → its temporary file, in the order written. */
-  private readonly temps = new Map<string, string>();
+  /**
+   * Target path → its temporary file, in the order written: the milliseconds from `started` to when its write began
+   * (its name is made again from those, tempName), or the name itself (a file adopted from another batch). A run over
+   * thousands of files keeps a number per file, not a second path.
+   */
+  private readonly temps = new Map<string, number | string>();
+  private readonly started = Date.now();
   /** Temporary files being written. */
   private readonly inFlight = new Set<Promise<void>>();
-  /** Temporary files written whole but not yet made durable. */
+  /** Targets whose temporary file is written whole but not yet made durable. */
   private readonly written = new Set<string>();
   /** Streamed files still open for more pieces. */
   private readonly streams = new Set<FileHandle>();
@@ -163,22 +169,30 @@ export class AtomicBatch {
   /** Makes room for a temporary file of `path` (dropping an earlier one of this batch) and names it. */
   private async begin(path: string, linkChecked = false): Promise<string> {
     if (this.failure) await this.flush(); // throws it, the batch abandoned
-    const earlier = this.temps.get(path);
-    if (earlier) {
+    const earlier = this.tempOf(path);
+    if (earlier !== undefined) {
       await this.settle();
       rmSync(earlier, { force: true });
       this.temps.delete(path);
-      this.written.delete(earlier);
+      this.written.delete(path);
     }
+    const stamp = Date.now();
     let tmp: string;
     try {
-      tmp = linkChecked ? tempBeside(path) : atomicTemp(path);
+      tmp = linkChecked ? tempBeside(path, stamp) : atomicTemp(path, stamp);
     } catch (err) {
       await this.abandon();
       throw err;
     }
-    this.temps.set(path, tmp);
+    const since = stamp - this.started;
+    this.temps.set(path, since >= 0 && since < 2 ** 30 ? since : tmp);
     return tmp;
+  }
+
+  /** The temporary file of `path` in this batch, if it has one. */
+  private tempOf(path: string): string | undefined {
+    const known = this.temps.get(path);
+    return typeof known === 'number' ? tempName(path, this.started + known) : known;
   }
 
   /** Lets the temporary file's last work (its close) run in the background; resolves once there is room for more. */
@@ -186,7 +200,7 @@ export class AtomicBatch {
     const job: Promise<void> = work.then(
       () => {
         this.inFlight.delete(job);
-        this.written.add(tmp);
+        this.written.add(path);
       },
       (err: unknown) => {
         this.inFlight.delete(job);
@@ -215,7 +229,7 @@ export class AtomicBatch {
    */
   async pending(path: string): Promise<string> {
     await this.settleWrites();
-    return this.temps.get(path) ?? path;
+    return this.tempOf(path) ?? path;
   }
 
   get size(): number {
@@ -225,16 +239,16 @@ export class AtomicBatch {
   /** Waits until every temporary file is written and on disk; no target changes. A failure abandons the batch. */
   async flush(): Promise<void> {
     await this.settleWrites();
-    const files = [...this.written];
+    const targets = [...this.written];
     try {
-      await makeDurable(files);
+      await makeDurable(targets.map((path) => this.tempOf(path)!));
     } catch (err) {
       const failed = (err as NodeJS.ErrnoException).path;
-      const path = [...this.temps].find(([, tmp]) => tmp === failed)?.[0];
+      const path = [...this.temps.keys()].find((target) => this.tempOf(target) === failed);
       await this.abandon();
       throw path && failed ? writeFailure(err, path, failed) : err;
     }
-    for (const tmp of files) this.written.delete(tmp);
+    for (const path of targets) this.written.delete(path);
   }
 
   /** Waits until every temporary file is written whole (not yet durable). A failure abandons the batch. */
@@ -254,7 +268,7 @@ export class AtomicBatch {
    */
   async handOver(): Promise<Array<[path: string, tmp: string]>> {
     await this.settleWrites();
-    const entries = [...this.temps];
+    const entries = this.entries();
     this.temps.clear();
     this.written.clear();
     return entries;
@@ -266,13 +280,10 @@ export class AtomicBatch {
    */
   adopt(entries: ReadonlyArray<readonly [path: string, tmp: string]>): void {
     for (const [path, tmp] of entries) {
-      const earlier = this.temps.get(path);
-      if (earlier !== undefined && earlier !== tmp) {
-        rmSync(earlier, { force: true });
-        this.written.delete(earlier);
-      }
+      const earlier = this.tempOf(path);
+      if (earlier !== undefined && earlier !== tmp) rmSync(earlier, { force: true });
       this.temps.set(path, tmp);
-      this.written.add(tmp);
+      this.written.add(path);
     }
   }
 
@@ -285,7 +296,7 @@ export class AtomicBatch {
     await this.flush();
     await this.stopWriter();
     // Every file is whole on disk before any target changes: a crash from here on leaves each old or new.
-    const entries = [...this.temps];
+    const entries = this.entries();
     const folders = [...new Set(entries.map(([path]) => dirname(path)))];
     forgetListings(folders); // their files change now: a later write there looks again
     let renamed = 0;
@@ -319,7 +330,7 @@ export class AtomicBatch {
     await this.stopWriter();
     for (const handle of this.streams) await handle.close().catch(() => undefined);
     this.streams.clear();
-    for (const tmp of this.temps.values()) {
+    for (const [, tmp] of this.entries()) {
       try {
         rmSync(tmp, { force: true });
       } catch {
@@ -329,6 +340,11 @@ export class AtomicBatch {
     this.temps.clear();
     this.written.clear();
     this.failure = undefined;
+  }
+
+  /** Each target and its temporary file, in the order written. */
+  private entries(): Array<[path: string, tmp: string]> {
+    return [...this.temps.keys()].map((path) => [path, this.tempOf(path)!]);
   }
 
   private async settle(): Promise<void> {

@@ -19,6 +19,7 @@ import {
 import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
 import { DECLARATION_BYTES, decodeText, detectEncoding, type Decoded } from './encoding.js';
+import { ownString } from '../model/own-string.js';
 
 /** Folders whose leftover temporary files this process has already cleared. */
 const cleared = new Set<string>();
@@ -63,11 +64,14 @@ export function removeStaleTemps(dir: string): void {
   }
 }
 
-/** The temporary name stays within the 255 bytes file systems allow, however long the target's name. */
-function tempName(path: string): string {
+/**
+ * The temporary file beside `path` that a write begun at `stamp` (Date.now()) goes through. The name stays within the
+ * 255 bytes file systems allow, however long the target's name.
+ */
+export function tempName(path: string, stamp: number): string {
   let name = basename(path);
   while (Buffer.byteLength(name) > 200) name = name.slice(0, -1);
-  return join(dirname(path), `.${name}.${process.pid}.${Date.now()}.tmp`);
+  return join(dirname(path), `.${name}.${process.pid}.${stamp}.tmp`);
 }
 
 /**
@@ -108,39 +112,29 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  * The temporary file an atomic write of `path` goes through, in the same folder (created): a write into
  * a project never goes through a link out of it (a folder swapped for a link since the path was checked).
  */
-export function atomicTemp(path: string): string {
+export function atomicTemp(path: string, stamp = Date.now()): string {
   refuseWriteThroughLink(path);
-  return tempBeside(path);
+  return tempBeside(path, stamp);
 }
 
 /** atomicTemp of a path refuseWriteThroughLink has just let through. */
-export function tempBeside(path: string): string {
+export function tempBeside(path: string, stamp = Date.now()): string {
   const dir = dirname(path);
   if (!checkedInRun?.made.has(dir)) {
-    let first: string | undefined;
     try {
-      const made = mkdirSync(dir, { recursive: true });
-      if (made !== undefined) first = resolve(made);
+      mkdirSync(dir, { recursive: true });
     } catch (err) {
       throw systemError(err, dir, 'create the folder') ?? err;
     }
     if (checkedInRun) {
       checkedInRun.made.add(dir);
-      // A path below a folder just made may now lead through a link put there: its answer is looked for again. (The
-      // first folder made is the highest: a folder there already changed nothing.)
-      if (first !== undefined)
-        for (const [key, full] of checkedInRun.inside)
-          if (full === first || below(first, full)) checkedInRun.inside.delete(key);
-      // The folders are there now: what goes below them is looked at again.
-      for (let d = dir; ; d = dirname(d)) {
-        checkedInRun.absent.delete(d);
-        checkedInRun.listings.delete(d);
-        if (d === dirname(d)) break;
-      }
+      // The folders are there now: what goes below them is looked at again (a path below a folder just made may now
+      // lead through a link put there), and a listing of them read before is read again when asked.
+      checkedInRun.found.madeFolder(resolve(dir));
     }
   }
   removeStaleTemps(dir);
-  return tempName(path);
+  return tempName(path, stamp);
 }
 
 /** A failed atomic write: its temporary file removed, the error naming the file the user knows. */
@@ -297,17 +291,124 @@ function readSized(fd: number, size: number, offset?: number): Buffer {
  */
 let checkedInRun:
   | {
-      readonly noLink: Set<string>;
-      readonly absent: Set<string>;
+      readonly found: FoundPaths;
       readonly made: Set<string>;
-      /** insideProject's answers, by root and path. */
-      readonly inside: Map<string, string>;
-      /** Folders read whole (listedNoLink): each entry's name, true for a symbolic link; null when unreadable. */
-      readonly listings: Map<string, ReadonlyMap<string, boolean> | null>;
-      /** Per folder not read whole yet: entries looked for, and how many make it worth reading whole. */
-      readonly asked: Map<string, { count: number; enough: number | undefined }>;
     }
   | undefined;
+
+/** A name found not there (a Folder's answer). */
+const ABSENT = 0;
+/** A name found to be no link, nothing below it looked at yet. */
+const NO_LINK = 1;
+
+/**
+ * The run's answers for the names in one folder, by name alone (a run over thousands of files keeps one short name
+ * per file, not its whole path): not there, no link, or a folder with answers of its own. A folder's answers, once
+ * made, stay the same object for the rest of the run (a root's are kept by FoundPaths): its own answer changes in it.
+ */
+class Folder {
+  private names: Map<string, Folder | typeof ABSENT | typeof NO_LINK> | undefined;
+  /** The folder read whole (listedNoLink): each entry's name, true for a symbolic link; null when unreadable. */
+  listing: ReadonlyMap<string, boolean> | null | undefined;
+  /** Until it is read whole: entries looked for, and how many make it worth reading whole. */
+  asked: { count: number; enough: number | undefined } | undefined;
+  /** Found not there since it was found a folder (what was found below it is kept, as it would be by path). */
+  gone = false;
+
+  /** `looked`: the folder itself was found to be no link (the folders above a project are not looked at). */
+  constructor(public looked: boolean) {}
+
+  /** What the run found at `name`: not there, no link (a file, or a folder looked at), or nothing yet (undefined). */
+  answer(name: string): typeof ABSENT | typeof NO_LINK | undefined {
+    const known = this.names?.get(name);
+    if (!(known instanceof Folder)) return known;
+    return known.gone ? ABSENT : known.looked ? NO_LINK : undefined;
+  }
+
+  absent(name: string): void {
+    const known = this.names?.get(name);
+    if (known instanceof Folder) {
+      known.gone = true;
+      known.looked = false;
+    } else (this.names ??= new Map()).set(ownString(name), ABSENT);
+  }
+
+  foundNoLink(name: string): void {
+    const known = this.names?.get(name);
+    if (known instanceof Folder) known.looked = true;
+    else (this.names ??= new Map()).set(ownString(name), NO_LINK);
+  }
+
+  /** The answers for the folder `name`, kept from now on (a name found not there is then looked at again). */
+  child(name: string): Folder {
+    const known = this.names?.get(name);
+    if (known instanceof Folder) {
+      known.gone = false;
+      return known;
+    }
+    const folder = new Folder(known === NO_LINK);
+    (this.names ??= new Map()).set(ownString(name), folder);
+    return folder;
+  }
+
+  /** The answers kept for the folder `name`, if any. */
+  known(name: string): Folder | undefined {
+    const known = this.names?.get(name);
+    return known instanceof Folder ? known : undefined;
+  }
+
+  /** Forgets that `name` was not there; the answers for the folder `name`, if kept. */
+  forgetAbsent(name: string): Folder | undefined {
+    const known = this.names?.get(name);
+    if (known === ABSENT) this.names!.delete(name);
+    if (!(known instanceof Folder)) return undefined;
+    known.gone = false;
+    return known;
+  }
+}
+
+/** The run's answers by path: from the file system's root, one Folder per folder. */
+class FoundPaths {
+  private readonly top = new Folder(false);
+  /** The Folder of each project root asked about (a run walks from the same one or two thousands of times). */
+  private readonly roots = new Map<string, Folder>();
+
+  /** The answers for the names in the folder `path` (absolute, resolved). */
+  folder(path: string): Folder {
+    let folder = this.roots.get(path);
+    if (folder) return folder;
+    folder = this.top;
+    for (const part of path.split(sep)) if (part) folder = folder.child(part);
+    this.roots.set(path, folder);
+    return folder;
+  }
+
+  /** The answers kept for the folder `path` (absolute, resolved), if any (none are made). */
+  kept(path: string): Folder | undefined {
+    const root = this.roots.get(path);
+    if (root) return root;
+    if (!isAbsolute(path)) return undefined;
+    let folder: Folder | undefined = this.top;
+    for (const part of path.split(sep)) if (part) folder = folder?.known(part);
+    return folder;
+  }
+
+  /**
+   * The folder `path` (absolute, resolved) is there now, made by the run: it and the folders above it, found not there
+   * before, are looked at again, and so is what goes below them; their listings are read again.
+   */
+  madeFolder(path: string): void {
+    let folder: Folder | undefined = this.top;
+    folder.listing = undefined;
+    for (const part of path.split(sep)) {
+      if (!part) continue;
+      folder = folder.forgetAbsent(part);
+      if (!folder) return; // nothing is kept below a name not there, a file, or one not looked at
+      folder.listing = undefined;
+    }
+  }
+}
+
 let runsOpen = 0;
 
 /**
@@ -325,15 +426,7 @@ export async function oneRun<T>(work: () => Promise<T>): Promise<T> {
 
 /** oneRun for a thread that lives for one run (a worker of a pool): the run lasts until the function returned is called. */
 export function enterRun(): () => void {
-  if (runsOpen++ === 0)
-    checkedInRun = {
-      noLink: new Set(),
-      absent: new Set(),
-      made: new Set(),
-      inside: new Map(),
-      listings: new Map(),
-      asked: new Map(),
-    };
+  if (runsOpen++ === 0) checkedInRun = { found: new FoundPaths(), made: new Set() };
   let ended = false;
   return () => {
     if (ended) return;
@@ -424,22 +517,40 @@ export function linkOutOfProject(
   const realRoot = realRootOf(root);
   // Below the root as written, the folders on the way are the path's own beginnings (no path.join for each).
   const direct = below(root, full);
-  let cur = root;
-  const parts = (direct ? full.slice(root.length + 1) : relative(root, full)).split(sep).filter(Boolean);
+  // Where the run's answers for the folder reached so far are kept (none outside a run).
+  let folder = checkedInRun?.found.folder(root);
+  const rest = direct ? full.slice(root.length + 1) : relative(root, full);
+  // (a path as resolve or insideProject make it has no empty part: nothing to filter out)
+  const parts =
+    rest === '' || rest.includes(sep + sep) || rest.startsWith(sep) || rest.endsWith(sep)
+      ? rest.split(sep).filter(Boolean)
+      : rest.split(sep);
+  // The path up to its part `i`, made only to be looked at (a run's answers are found by name).
+  const upTo = (i: number): string =>
+    direct
+      ? root + sep + parts.slice(0, i + 1).join(sep)
+      : parts.slice(0, i + 1).reduce((p, part) => join(p, part), root);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    const folder = cur;
-    cur = direct ? cur + sep + part : join(cur, part);
-    if (checkedInRun?.noLink.has(cur)) continue;
-    if (checkedInRun?.absent.has(cur)) return undefined;
-    const listing = checkedInRun && listingOf(checkedInRun, folder);
+    const last = i === parts.length - 1;
+    const known = folder?.answer(part);
+    if (known === ABSENT) return undefined;
+    if (known === NO_LINK) {
+      folder = last ? undefined : folder?.child(part);
+      continue;
+    }
+    const listing = folder && listingOf(folder, i === 0 ? root : upTo(i - 1));
     if (listing) {
       const link = listing.get(part);
-      if (link === false) continue;
+      if (link === false) {
+        folder = last ? undefined : folder?.child(part);
+        continue;
+      }
       // A file about to be written that its folder's listing does not hold: not there when the run read the folder
       // (as a path found not there, it is not looked at again; the write renames over what is there, never through it).
-      if (link === undefined && writing && i === parts.length - 1) return undefined;
+      if (link === undefined && writing && last) return undefined;
     }
+    const cur = upTo(i);
     let stat;
     try {
       // No exception for a path not there yet: thrown errors are what made this check costly per file.
@@ -448,13 +559,16 @@ export function linkOutOfProject(
       return undefined; // a file where a folder is expected (ENOTDIR): the write itself says so
     }
     if (!stat) {
-      checkedInRun?.absent.add(cur);
+      folder?.absent(part);
       return undefined; // not there yet: nothing below it can be a link
     }
     if (!stat.isSymbolicLink()) {
-      checkedInRun?.noLink.add(cur);
+      folder?.foundNoLink(part);
+      folder = last ? undefined : folder?.child(part);
       continue;
     }
+    // A link is looked at each time; what lies beyond it, as any other path.
+    folder = last ? undefined : folder?.child(part);
     let target: string;
     try {
       target = realpathSync(cur);
@@ -483,26 +597,26 @@ const LIST_AFTER = 32;
 const LIST_BYTES_PER_LOOKUP = 512;
 
 /**
- * The listing of `folder` (each entry's name, true for a symbolic link), when the run has read it: a folder asked about
- * many times in a run (each document's XLIFF file, bundle and output) is read once, with each entry's type, instead of
- * one lstat per file (a large folder only once the lookups reach a share of its size). A name it holds as no link is
- * answered from it; a link, and a name it does not hold (not there then, or spelled otherwise on a file system that
- * ignores case), are looked at one by one — but for a file about to be written, which is renamed over whatever is there.
+ * The listing of the folder `path` (each entry's name, true for a symbolic link) whose answers `folder` keeps, when the
+ * run has read it: a folder asked about many times in a run (each document's XLIFF file, bundle and output) is read
+ * once, with each entry's type, instead of one lstat per file (a large folder only once the lookups reach a share of its
+ * size). A name it holds as no link is answered from it; a link, and a name it does not hold (not there then, or
+ * spelled otherwise on a file system that ignores case), are looked at one by one — but for a file about to be
+ * written, which is renamed over whatever is there.
  */
-function listingOf(run: NonNullable<typeof checkedInRun>, folder: string): ReadonlyMap<string, boolean> | null {
-  let listing = run.listings.get(folder);
+function listingOf(folder: Folder, path: string): ReadonlyMap<string, boolean> | null {
+  let listing = folder.listing;
   if (listing === undefined) {
-    let asked = run.asked.get(folder);
-    if (!asked) run.asked.set(folder, (asked = { count: 0, enough: undefined }));
+    const asked = (folder.asked ??= { count: 0, enough: undefined });
     if (++asked.count < (asked.enough ?? LIST_AFTER)) return null;
     if (asked.enough === undefined) {
       // A folder's size grows with its entries: a large one is read once the lookups are a share of them.
-      const size = lstatSync(folder, { throwIfNoEntry: false })?.size ?? 0;
+      const size = lstatSync(path, { throwIfNoEntry: false })?.size ?? 0;
       asked.enough = Math.max(LIST_AFTER, Math.ceil(size / LIST_BYTES_PER_LOOKUP));
       if (asked.count < asked.enough) return null;
     }
-    run.asked.delete(folder);
-    run.listings.set(folder, (listing = readListing(folder)));
+    folder.asked = undefined;
+    folder.listing = listing = readListing(path);
   }
   return listing;
 }
@@ -512,13 +626,17 @@ function listingOf(run: NonNullable<typeof checkedInRun>, folder: string): Reado
  * write (its link check just made), not looked for again.
  */
 export function notListed(path: string): boolean {
-  const listing = checkedInRun?.listings.get(dirname(path));
+  const listing = checkedInRun?.found.kept(dirname(path))?.listing;
   return listing != null && !listing.has(basename(path));
 }
 
 /** Folders whose entries the run has changed (its renames): read again when asked about again. */
 export function forgetListings(folders: Iterable<string>): void {
-  if (checkedInRun) for (const folder of folders) checkedInRun.listings.delete(folder);
+  if (!checkedInRun) return;
+  for (const path of folders) {
+    const folder = checkedInRun.found.kept(path);
+    if (folder) folder.listing = undefined;
+  }
 }
 
 /**
@@ -558,16 +676,6 @@ function refuseLink(what: string, path: string, full: string, out: { link: strin
  * name ("../x") or through a symbolic link on the way (checked with the links resolved).
  */
 export function insideProject(root: string, path: string, what: string): string {
-  // A path found inside once is inside for the rest of the run (load and command ask for each document's paths).
-  const key = checkedInRun && `${root}\0${path}`;
-  const known = key === undefined ? undefined : checkedInRun?.inside.get(key);
-  if (known !== undefined) return known;
-  const full = insideProjectNow(root, path, what);
-  if (key !== undefined) checkedInRun?.inside.set(key, full);
-  return full;
-}
-
-function insideProjectNow(root: string, path: string, what: string): string {
   const base = resolvedRoot(root);
   // A plain relative path below a resolved root ("xliff/es/a.xlf": no ".", "..", empty or absolute part) is the root,
   // a separator and the path, as path.resolve gives it (a run resolves thousands of them).

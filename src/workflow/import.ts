@@ -1,6 +1,7 @@
 import { basename, dirname, relative } from 'node:path';
 import { asLocflowError, LocflowError, systemError, type Diagnostic } from '../errors.js';
 import { insideProject, namedByUser } from '../io/files.js';
+import { ownString } from '../model/own-string.js';
 import { withProjectLock } from '../io/lock.js';
 import type { Content, Document, InlineCode, Run, Unit, UnitState } from '../model/index.js';
 import { codeKey, codesOf, codeTally, documentLabels, normalizeContent, showDifference } from '../model/index.js';
@@ -52,6 +53,9 @@ export interface ImportResult {
   readonly partly: readonly PartlyTranslated[];
 }
 
+/** An empty list, one for every result that has nothing to list (a run over thousands of files keeps each result). */
+const NOTHING: readonly never[] = Object.freeze([]);
+
 /** A unit left out because some of its segments have no translation yet. */
 export interface PartlyTranslated {
   readonly unit: string;
@@ -93,7 +97,6 @@ export async function importRun(
   files: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportRun> {
-  const paths = files.map((f) => namedByUser(project.root, f));
   // Under the project lock, the store and the memory are read, changed and written by this command alone.
   return withProjectLock(project.root, 'import', async () => {
     const docs = new ProjectDocuments(project);
@@ -105,7 +108,10 @@ export async function importRun(
     const results: ImportResult[] = [];
     const refused: LocflowError[] = [];
     try {
-      for (const file of paths) {
+      for (const given of files) {
+        // Resolved when reached, as a string of its own: path.resolve's tree of parts, kept in each result, is ≈ 5×
+        // the path's length.
+        const file = ownString(namedByUser(project.root, given));
         let plan: FilePlan;
         try {
           plan = await planFile(project, docs, file, options, qa, planned);
@@ -119,7 +125,7 @@ export async function importRun(
         entries.push(...plan.entries);
         results.push(...plan.results);
       }
-      if (batch && planned.size) await commitImport(project, paths, batch, entries);
+      if (batch && planned.size) await commitImport(project, files, batch, entries);
     } finally {
       // (nothing is left staged: a committed batch has no temporary files left)
       await batch?.abandon();
@@ -287,7 +293,9 @@ async function decideFile(
   // Approved human translations feed the memory; machine drafts and units that failed a check do not.
   const approved = accepted.filter(({ unit }) => approvedTranslation(decided.bundle.meta[unit.id]!));
   into.entries.push(...approved.map(({ unit }) => toMemory(doc, unit, lang, decided.bundle)));
-  const flagged = [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }));
+  const flagged = failing.size
+    ? [...failing].map(([{ id }, problems]) => ({ unit: id, label: labels().get(id), problems }))
+    : NOTHING;
   const counts = { ...decided.counts, untranslated, toMemory: approved.length };
   into.results.push({ file, lang, doc: doc.id, ...counts, flagged, partly });
 }
@@ -429,7 +437,7 @@ class Acceptance {
   }
 
   /** Every unit read: those to import, or the file refused. */
-  end(): { accepted: Accepted[]; untranslated: number; partly: PartlyTranslated[] } {
+  end(): { accepted: Accepted[]; untranslated: number; partly: readonly PartlyTranslated[] } {
     const { file } = this.context;
     if (this.problems.length)
       refuse(file, this.problems, 'fix the file, or run "locflow extract" again and translate the new file');
@@ -439,7 +447,11 @@ class Acceptance {
         this.conflicts,
         'these units already have a different translation; pass --overwrite to replace them',
       );
-    return { accepted: this.accepted, untranslated: this.untranslated, partly: this.partly };
+    return {
+      accepted: this.accepted,
+      untranslated: this.untranslated,
+      partly: this.partly.length ? this.partly : NOTHING,
+    };
   }
 }
 
@@ -518,7 +530,7 @@ async function commitImport(
   entries: readonly TmEntry[],
 ): Promise<void> {
   await batch.flush();
-  const again = files.length === 1 ? basename(files[0]!) : 'the files';
+  const again = files.length === 1 ? basename(namedByUser(project.root, files[0]!)) : 'the files';
   if (entries.length) {
     try {
       const memory = await openMemory(project, true);
