@@ -67,9 +67,10 @@ function foldLatin(text: string): string {
     else if (c === SEVERAL) return foldAny(text);
   }
   let out = '';
-  // (in pieces: a call takes only so many arguments)
+  // (in pieces: a call takes only so many arguments; given by apply, not spread, which would step an iterator through
+  // the array and make an object per character: four times the time)
   for (let from = 0; from < n; from += 4096)
-    out += String.fromCharCode(...folding.subarray(from, Math.min(n, from + 4096)));
+    out += String.fromCharCode.apply(null, folding.subarray(from, Math.min(n, from + 4096)) as unknown as number[]);
   return out;
 }
 
