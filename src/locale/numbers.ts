@@ -362,20 +362,45 @@ function plainNumber(
   origin: QuantityOrigin,
   more: Partial<Pick<Quantity, 'keys' | 'foreignFrom' | 'magnitude' | 'mantissa' | 'decade' | 'ordinal' | 'bare'>> = {},
 ): Quantity {
-  const slice = text.slice(start, end);
-  const keys = [nkey(value)];
   return {
-    text: slice,
+    text: text.slice(start, end),
     start,
     end,
     kind: 'number',
     value,
-    keys,
-    foreignFrom: 1,
+    keys: more.keys ?? [nkey(value)],
+    foreignFrom: more.foreignFrom ?? 1,
     origin,
-    magnitude: 1,
-    mantissa: value,
-    ...more,
+    magnitude: more.magnitude ?? 1,
+    mantissa: more.mantissa ?? value,
+    unit: undefined,
+    decade: more.decade,
+    ordinal: more.ordinal,
+    bare: more.bare,
+  };
+}
+
+/**
+ * A quantity with every field, in the one order every reading writes them in (unit, decade, ordinal and bare
+ * included, undefined where they do not apply): the checks that compare quantities then see objects of one shape
+ * (optimised code that meets another shape is thrown away and compiled again).
+ */
+export function quantity(q: Quantity): Quantity {
+  return {
+    text: q.text,
+    start: q.start,
+    end: q.end,
+    kind: q.kind,
+    value: q.value,
+    keys: q.keys,
+    foreignFrom: q.foreignFrom,
+    origin: q.origin,
+    magnitude: q.magnitude,
+    mantissa: q.mantissa,
+    unit: q.unit,
+    decade: q.decade,
+    ordinal: q.ordinal,
+    bare: q.bare,
   };
 }
 
@@ -512,7 +537,8 @@ function lookupGermanWord(lower: string, lex: ReturnType<typeof numberWords>): W
   return null;
 }
 
-const arabicMagnitude = memoPerLanguage((word): Magnitude | null => {
+/** An Arabic number word of magnitude, its proclitics aside. */
+function arabicMagnitude(word: string): Magnitude | null {
   const words = magnitudeWords('ar');
   const lower = foldArabic(word);
   const hit = words.get(lower);
@@ -520,9 +546,24 @@ const arabicMagnitude = memoPerLanguage((word): Magnitude | null => {
   for (const pre of ['و', 'ب', 'ل'])
     if (lower.startsWith(pre) && words.has(lower.slice(1))) return words.get(lower.slice(1))!;
   return null;
-}, 200_000);
+}
 
-const arabicFold = memo(foldArabic, 200_000);
+/** What an Arabic word is to a number reader: its folded form, its roles, its magnitude. */
+interface ArabicWord {
+  readonly lower: string;
+  readonly roles: readonly WordRole[] | null;
+  readonly magnitude: Magnitude | null;
+}
+
+// The reader asks all three of almost every word: one memory, one look-up per word, not one per question.
+const arabicWord = memo(
+  (word: string): ArabicWord => ({
+    lower: foldArabic(word),
+    roles: lookupArabicWord(word),
+    magnitude: arabicMagnitude(word),
+  }),
+  200_000,
+);
 
 /** The number words of a language as one role each ("five" → [unit 5]), so a look-up allocates nothing. */
 const singleRoles = new Map<string, ReadonlyMap<string, readonly WordRole[]>>();
@@ -548,11 +589,10 @@ function wordReader(
   const lowers: Array<string | undefined> = [];
   const roles: Array<readonly WordRole[] | null | undefined> = [];
   const mags: Array<Magnitude | null | undefined> = [];
-  const byWord = lang === 'ar' || lang === 'de' ? undefined : rolesByWord(lang);
+  if (lang === 'ar') return arabicWordReader(tokens);
+  const byWord = lang === 'de' ? undefined : rolesByWord(lang);
   const magWords = magnitudeWords(lang);
-  // (Arabic has no case: its "lower case" is its folded form)
-  const lower = (i: number): string =>
-    (lowers[i] ??= lang === 'ar' ? arabicFold(tokens[i]!.text) : lowerOf(tokens[i]!.text, lang));
+  const lower = (i: number): string => (lowers[i] ??= lowerOf(tokens[i]!.text, lang));
   const isWord = (i: number): boolean => i >= 0 && i < tokens.length && tokens[i]!.type === 'word';
   return {
     lower,
@@ -565,10 +605,21 @@ function wordReader(
     magnitude: (i) => {
       if (!isWord(i)) return undefined;
       let m = mags[i];
-      if (m === undefined)
-        mags[i] = m = lang === 'ar' ? arabicMagnitude(tokens[i]!.text, lang) : (magWords.get(lower(i)) ?? null);
+      if (m === undefined) mags[i] = m = magWords.get(lower(i)) ?? null;
       return m ?? undefined;
     },
+  };
+}
+
+/** wordReader of an Arabic text (no case: its "lower case" is its folded form), each word read once (arabicWord). */
+function arabicWordReader(tokens: readonly Token[]): ReturnType<typeof wordReader> {
+  const read: Array<ArabicWord | undefined> = [];
+  const word = (i: number): ArabicWord => (read[i] ??= arabicWord(tokens[i]!.text));
+  const isWord = (i: number): boolean => i >= 0 && i < tokens.length && tokens[i]!.type === 'word';
+  return {
+    lower: (i) => word(i).lower,
+    roles: (i) => (isWord(i) ? word(i).roles : null),
+    magnitude: (i) => (isWord(i) ? (word(i).magnitude ?? undefined) : undefined),
   };
 }
 
@@ -693,6 +744,10 @@ function readCode(reader: QuantityReader, i: number): number {
       origin: 'digits',
       magnitude: 1,
       mantissa: 0,
+      unit: undefined,
+      decade: undefined,
+      ordinal: undefined,
+      bare: undefined,
     });
     return j + 1;
   }
@@ -734,6 +789,10 @@ function readDigits(reader: QuantityReader, i: number): number {
       origin: 'digits',
       magnitude: 1,
       mantissa: time.minutes,
+      unit: undefined,
+      decade: undefined,
+      ordinal: undefined,
+      bare: undefined,
     });
     return time.next;
   }
@@ -904,8 +963,10 @@ function readDigits(reader: QuantityReader, i: number): number {
     origin: 'digits',
     magnitude,
     mantissa,
+    unit: undefined,
     decade,
     ordinal,
+    bare: undefined,
   });
   return Math.max(next2, i + 1);
 }
@@ -1102,12 +1163,12 @@ function attachUnits(out: Quantity[], tokens: readonly Token[], latin: string): 
     if (q.kind === 'number' && !q.ordinal && !q.decade && q.magnitude === 1 && nextWord !== undefined) {
       const scale = DECADE_WORD.test(nextWord) ? 10 : CENTURY_WORD.test(nextWord) ? 100 : 1;
       if (scale > 1) {
-        out[qi] = {
+        out[qi] = quantity({
           ...q,
           keys: [...q.keys.slice(0, q.foreignFrom), nkey(q.value * scale), ...q.keys.slice(q.foreignFrom)],
           foreignFrom: q.foreignFrom + 1,
           unit: 'year',
-        };
+        });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { daysOfMonth, dayNear, type DayOfMonth } from '../../locale/calendar-dates.js';
-import { findQuantities, type Quantity } from '../../locale/numbers.js';
+import { findQuantities, quantity, type Quantity } from '../../locale/numbers.js';
 import { calendarName, findCalendarWords, type CalendarWord } from '../../locale/months.js';
 import { magnitudeName } from '../../locale/magnitudes.js';
 import { CONVERSIONS, CURRENCIES, isConvertible, unitClass } from '../../locale/units.js';
@@ -738,7 +738,7 @@ const sameSortAcross = (a: Quantity, b: Quantity): boolean =>
  */
 function sameSortInTarget(s: Quantity, t1: Quantity, t2: Quantity): boolean {
   if (s.unit !== undefined) return sameSortAcross(s, t2) && sameSort(t1, t2);
-  const bare = (t: Quantity): Quantity => ({ ...t, unit: undefined });
+  const bare = (t: Quantity): Quantity => quantity({ ...t, unit: undefined });
   return (
     sameSortAcross(s, bare(t2)) && sameSort(bare(t1), bare(t2)) && (t1.unit === undefined) === (t2.unit === undefined)
   );
