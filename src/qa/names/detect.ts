@@ -113,8 +113,9 @@ function tokens(text: string): Token[] {
       const abbreviation = /^\.\s*$/u.test(between) && (isTitle(previous.text) || /^\p{Lu}$/u.test(previous.text));
       sentenceStart = !abbreviation && /[.!?:"“”«»\n]/u.test(between);
     }
-    let word = m[0].replace(/['’]s?$/u, '');
-    if (word === '') word = m[0];
+    // (only a word with an apostrophe has a possessive to drop)
+    let word = m[0];
+    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s?$/u, '') || m[0];
     out.push({
       text: word,
       start: m.index,
@@ -153,6 +154,11 @@ const isCoded = (w: string): boolean => /\p{N}/u.test(w) || /\p{Ll}\p{Lu}/u.test
 function splitHyphens(toks: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const t of toks) {
+    // (most words have no hyphen: nothing to split)
+    if (!t.text.includes('-') && !t.text.includes('‐')) {
+      out.push(t);
+      continue;
+    }
     const parts = t.text.split(/[-‐]/u);
     if (parts.length === 1 || parts.some((p) => /\p{N}/u.test(p) || p.length === 1)) {
       out.push(t);
@@ -173,90 +179,135 @@ export const findNames: (text: string, lang: string) => readonly FoundName[] = m
 
 function detect(text: string, lang: string): FoundName[] {
   const toks = splitHyphens(tokens(text));
-  const label = knowsCommonWords(lang) && isLabel(toks, text);
-  const headline = label || (knowsCommonWords(lang) && isTitleCase(toks));
-  // Whether a capitalised token can start or continue a name at all.
-  const candidate = (t: Token): boolean => {
-    if (!t.capital || isPronounI(t.text)) return false;
-    if (isCoded(t.text)) return true;
-    // An acronym is a name, except on a label: a common word in capitals, or two letters (OK, TV, PC), is
-    // an abbreviation the translation writes its own way.
-    if (isAcronym(t.text)) return !(label && (t.text.length <= 2 || isCommonWord(t.text, lang)));
-    // A common word is a name's word only inside a run; sentence-first and headline words are just capitals.
-    if ((t.sentenceStart || headline) && isCommonWord(t.text, lang)) return false;
-    return true;
-  };
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  const flush = (): void => {
-    while (run.length && !run[run.length - 1]!.capital) run.pop();
-    if (run.length) runs.push(run);
-    run = [];
-  };
-  toks.forEach((t, i) => {
-    const previous = toks[i - 1];
-    const gap = previous ? text.slice(previous.start + previous.text.length, t.start) : '';
-    // Names run across single spaces only: "Israel-Gaza" is two names, written "Israel y Gaza" in Spanish.
-    const joined = run.length > 0 && /^(?:['’]s?)?\s$/u.test(gap.replace(/\s+/gu, ' ')) && !/['’]/u.test(gap);
-    // An acronym stands on its own ("EU Ambassador Vicenová", "US Central Command"): it is localised on its own.
-    const alone = isAcronym(t.text) || (run.length === 1 && isAcronym(run[0]!.text));
-    const capitalInRun =
-      t.capital &&
-      !alone &&
-      !isPronounI(t.text) &&
-      joined &&
-      !(headline && isCommonWord(t.text, lang) && !isCoded(t.text) && !isAcronym(t.text));
-    if (capitalInRun) run.push(t);
-    else if (run.length && joined && CONNECTORS.has(t.text) && toks[i + 1]?.capital) run.push(t);
-    else {
-      flush();
-      if (candidate(t)) run.push(t);
-    }
-  });
-  flush();
-
   const names: FoundName[] = [];
-  for (const r of runs) {
-    // News style dates a statement by its weekday right after a name ("told Congress Monday"): the day is no part of it.
-    let words = r.filter(
-      (w, i) =>
-        !(isCalendarWord(w.text, lang) && (r.length === 1 || i === 0)) &&
-        !(i === r.length - 1 && isWeekday(w.text, lang)),
-    );
-    // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
-    while (
-      words.length > 1 &&
-      (isTitle(words[0]!.text) ||
-        (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))
-    )
-      words = words.slice(1);
-    while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
-    // "The Netherlands", "The Hague": the article is not what a translation keeps.
-    if (words.length > 1 && words[0]!.text === 'The') words = words.slice(1);
-    // A nationality before a name describes it ("Czech Montreal", "Nigerian Boko Haram"): the name is what follows.
-    while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang))
-      words = words.slice(1);
-    while (words.length > 1 && isLegalForm(words[words.length - 1]!.text)) words = words.slice(0, -1);
-    // A Roman numeral, even as an ordinal ("XXth century"), is the numbers check's business.
-    if (
-      words.length === 1 &&
-      /^(?=[IVX]{2}|[IVX]+(?:th|st|nd|rd))X{0,3}(?:IX|IV|V?I{0,3})(?:th|st|nd|rd)?$/u.test(words[0]!.text)
-    )
-      continue;
-    if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1)))
-      continue;
-    const texts = words.map((w) => w.text);
-    if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang)) continue;
-    // A nationality of several words is one too ("Costa Rican", "South Africans", "New Zealanders").
-    if (texts.length <= 3 && !texts.some((w) => isAcronym(w) || isCoded(w)) && isGroupWord(texts.join(' '), lang))
-      continue;
-    const first = words[0]!;
-    const last = words[words.length - 1]!;
-    const whole = text.slice(first.start, last.start + last.text.length);
-    const cldr = cldrNameOf(whole, lang);
-    names.push({ text: whole, start: first.start, words: texts, kind: kindOf(texts, lang), ...(cldr ? { cldr } : {}) });
+  for (const run of nameRuns(toks, text, lang)) {
+    const name = nameOfRun(run, text, lang);
+    if (name !== undefined) names.push(name);
   }
   return names;
+}
+
+// (each step a function of its own: the engine optimises each alone, and a change of types in one step throws away
+// and compiles again only that step)
+
+/** How a source text's capitals read: as a label's or a title-case headline's, or as a sentence's. */
+interface Capitals {
+  readonly label: boolean;
+  readonly headline: boolean;
+}
+
+/** Whether a capitalised token can start a name at all. */
+function candidate(t: Token, lang: string, { label, headline }: Capitals): boolean {
+  if (!t.capital || isPronounI(t.text)) return false;
+  if (isCoded(t.text)) return true;
+  // An acronym is a name, except on a label: a common word in capitals, or two letters (OK, TV, PC), is
+  // an abbreviation the translation writes its own way.
+  if (isAcronym(t.text)) return !(label && (t.text.length <= 2 || isCommonWord(t.text, lang)));
+  // A common word is a name's word only inside a run; sentence-first and headline words are just capitals.
+  if ((t.sentenceStart || headline) && isCommonWord(t.text, lang)) return false;
+  return true;
+}
+
+/** Whether token i continues the run of capitalised tokens before it. */
+function continuesRun(
+  toks: readonly Token[],
+  i: number,
+  run: readonly Token[],
+  text: string,
+  lang: string,
+  headline: boolean,
+): boolean {
+  if (run.length === 0) return false;
+  const t = toks[i]!;
+  const previous = toks[i - 1];
+  const gap = previous ? text.slice(previous.start + previous.text.length, t.start) : '';
+  // Names run across single spaces only: "Israel-Gaza" is two names, written "Israel y Gaza" in Spanish.
+  if (!(/^(?:['’]s?)?\s$/u.test(gap.replace(/\s+/gu, ' ')) && !/['’]/u.test(gap))) return false;
+  // An acronym stands on its own ("EU Ambassador Vicenová", "US Central Command"): it is localised on its own.
+  const alone = isAcronym(t.text) || (run.length === 1 && isAcronym(run[0]!.text));
+  if (
+    t.capital &&
+    !alone &&
+    !isPronounI(t.text) &&
+    !(headline && isCommonWord(t.text, lang) && !isCoded(t.text) && !isAcronym(t.text))
+  )
+    return true;
+  return CONNECTORS.has(t.text) && i + 1 < toks.length && toks[i + 1]!.capital;
+}
+
+/** The runs of tokens that may be names: capitalised words with single spaces and connectors between them. */
+function nameRuns(toks: readonly Token[], text: string, lang: string): Token[][] {
+  const label = knowsCommonWords(lang) && isLabel(toks, text);
+  const capitals: Capitals = { label, headline: label || (knowsCommonWords(lang) && isTitleCase(toks)) };
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (continuesRun(toks, i, run, text, lang, capitals.headline)) {
+      run.push(t);
+      continue;
+    }
+    while (run.length && !run[run.length - 1]!.capital) run.pop();
+    // (a run kept is let go; an empty one is used again: most tokens start none)
+    if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+    if (candidate(t, lang, capitals)) run.push(t);
+  }
+  while (run.length && !run[run.length - 1]!.capital) run.pop();
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** The words of a run that belong to the name, if any do. */
+function nameWords(r: readonly Token[], lang: string): Token[] {
+  // News style dates a statement by its weekday right after a name ("told Congress Monday"): the day is no part of it.
+  let words: Token[] = [];
+  for (let i = 0; i < r.length; i++) {
+    const w = r[i]!;
+    if (isCalendarWord(w.text, lang) && (r.length === 1 || i === 0)) continue;
+    if (i === r.length - 1 && isWeekday(w.text, lang)) continue;
+    words.push(w);
+  }
+  // Titles before a name ("Mr", "Dr.") and a sentence-first common word before one ("With Bitcoin") are not part of it.
+  while (
+    words.length > 1 &&
+    (isTitle(words[0]!.text) ||
+      (words[0]!.sentenceStart && isCommonWord(words[0]!.text, lang) && !isAcronym(words[0]!.text)))
+  )
+    words = words.slice(1);
+  while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
+  // "The Netherlands", "The Hague": the article is not what a translation keeps.
+  if (words.length > 1 && words[0]!.text === 'The') words = words.slice(1);
+  // A nationality before a name describes it ("Czech Montreal", "Nigerian Boko Haram"): the name is what follows.
+  while (words.length > 1 && isGroupWord(words[0]!.text, lang) && !isCommonWord(words[1]!.text, lang))
+    words = words.slice(1);
+  while (words.length > 1 && isLegalForm(words[words.length - 1]!.text)) words = words.slice(0, -1);
+  return words;
+}
+
+const ROMAN_NUMERAL = /^(?=[IVX]{2}|[IVX]+(?:th|st|nd|rd))X{0,3}(?:IX|IV|V?I{0,3})(?:th|st|nd|rd)?$/u;
+
+/** The name a run of tokens gives, if it is one. */
+function nameOfRun(r: readonly Token[], text: string, lang: string): FoundName | undefined {
+  const words = nameWords(r, lang);
+  // A Roman numeral, even as an ordinal ("XXth century"), is the numbers check's business.
+  if (words.length === 1 && ROMAN_NUMERAL.test(words[0]!.text)) return undefined;
+  if (words.length === 0 || (words.length === 1 && (isTitle(words[0]!.text) || words[0]!.text.length === 1)))
+    return undefined;
+  const texts: string[] = [];
+  for (const w of words) texts.push(w.text);
+  if (texts.length === 1 && !isAcronym(texts[0]!) && !isCoded(texts[0]!) && isGroupWord(texts[0]!, lang))
+    return undefined;
+  // A nationality of several words is one too ("Costa Rican", "South Africans", "New Zealanders").
+  if (texts.length <= 3 && !texts.some((w) => isAcronym(w) || isCoded(w)) && isGroupWord(texts.join(' '), lang))
+    return undefined;
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const whole = text.slice(first.start, last.start + last.text.length);
+  // (every field, cldr too: names of one shape)
+  return { text: whole, start: first.start, words: texts, kind: kindOf(texts, lang), cldr: cldrNameOf(whole, lang) };
 }
 
 function kindOf(words: readonly string[], lang: string): NameKind {

@@ -1,4 +1,5 @@
 import { primarySubtag } from '../../model/language.js';
+import { memo } from '../../model/memo.js';
 import { fold, opensSentence } from '../text.js';
 import { latinSkeleton, latinSkeletonOf, SkeletonIndex, targetSkeletons } from './romanize.js';
 import { editDistance, isCognate, isTransposition, LikenessIndex } from './similar.js';
@@ -69,6 +70,12 @@ function charClass(cp: number): number {
   if (c === 0) charClasses[cp] = c = classify(cp);
   return c;
 }
+
+/** An acronym's letters, folded, a plural "s" aside, in order (asked of the same few acronyms again and again). */
+const sortedLetters = memo((acronym: string): string => [...fold(acronym).replace(/s$/u, '')].sort().join(''));
+
+const NUMBER_CHAR = /\p{N}/u;
+const LETTERS_AND_NUMBERS_MEET = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
 // Words this long are not like a name by chance: a lower-case one is an adjective or demonym made from it.
 const long = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 8;
@@ -305,7 +312,11 @@ export class TargetText {
   }
 
   private distinct(): Set<string> {
-    return (this.distinctWords ??= new Set(this.words.map((t) => t.folded)));
+    if (this.distinctWords === undefined) {
+      this.distinctWords = new Set();
+      for (const t of this.words) this.distinctWords.add(t.folded);
+    }
+    return this.distinctWords;
   }
 
   private sortedWords(): readonly string[] {
@@ -314,7 +325,14 @@ export class TargetText {
 
   /** Whether a digit run or a single letter stands in the target as a word of its own ("2" in "سارس-كوف-2", "C"). */
   hasToken(token: string): boolean {
-    this.pieces ??= new Set(this.words.flatMap((t) => t.folded.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)));
+    if (this.pieces === undefined) {
+      this.pieces = new Set();
+      for (const t of this.words) {
+        // (a word without a number character has nothing to split)
+        if (!NUMBER_CHAR.test(t.folded)) this.pieces.add(t.folded);
+        else for (const piece of t.folded.split(LETTERS_AND_NUMBERS_MEET)) this.pieces.add(piece);
+      }
+    }
     return this.pieces.has(token);
   }
 
@@ -399,11 +417,13 @@ export class TargetText {
    * before the last may be lower case, as adjectives inside a name are in German and French ("der europäischen Union").
    */
   hasExpansion(acronym: string, adjectives = false): boolean {
-    const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
+    const letters = sortedLetters(acronym);
     if (letters.length < 2 || letters.length > 6) return false;
     const capital = (w: TargetWord): boolean => w.initialCapital;
+    // (one list for every place: most places start no run of capitals at all)
+    const initials: string[] = [];
     for (let i = 0; i < this.words.length; i++) {
-      const initials: string[] = [];
+      initials.length = 0;
       let last: TargetWord | undefined;
       for (let k = i; k < this.words.length && k - i < 3 * letters.length && initials.length < letters.length; k++) {
         const w = this.words[k]!;
@@ -423,7 +443,7 @@ export class TargetText {
    * (NATO → OTAN, EU → UE, HIV → VIH) or with one letter more or less (UN → ONU).
    */
   hasLocalisedAcronym(acronym: string): boolean {
-    const letters = [...fold(acronym).replace(/s$/u, '')].sort().join('');
+    const letters = sortedLetters(acronym);
     for (const t of this.words) {
       if (!t.acronym) continue;
       const mine = [...t.folded].sort().join('');
