@@ -17,6 +17,7 @@ import type {
   Issue,
   PairCheck,
   PairFindings,
+  Precondition,
   QaPair,
   Severity,
 } from './types.js';
@@ -142,8 +143,10 @@ export class CheckRun {
   private learnt = 0;
   private checked = 0;
   private seq = 0;
-  /** Who says a notice now. */
-  private speaker: Place = [STARTING];
+  /** Who says a notice now; undefined while a pair check runs on a pair (speakingRank, speakingIndex). */
+  private speaker: Place | undefined = [STARTING];
+  private speakingRank = 0;
+  private speakingIndex = 0;
   private workers: PairWorker[] | undefined;
 
   private constructor(
@@ -157,7 +160,7 @@ export class CheckRun {
     this.context = {
       glossary: options.glossary ?? EMPTY_GLOSSARY,
       settings: options.settings ?? {},
-      notice: (m) => this.notice(m, [...this.speaker, this.seq++]),
+      notice: (m) => this.notice(m, [...this.speaking(), this.seq++]),
       ...(options.approved?.length ? { learnt: learnRenderings(options.approved) } : {}),
       codesKept: (code, source, lang) => (kept ??= codesKeptInRun(this.texts))(code, source, lang),
     };
@@ -177,6 +180,11 @@ export class CheckRun {
     const pairChecks = active.filter((a): a is Active<PairCheck> => 'run' in a.check);
     const collections = active.filter((a): a is Collecting => 'runAll' in a.check);
     return new CheckRun(options, pairChecks, collections, !options.checks, shown);
+  }
+
+  /** Who says a notice now: a pair check's place on its pair is made only when it says one (most never do). */
+  private speaking(): Place {
+    return this.speaker ?? this.ownPlace(this.speakingRank, this.speakingIndex);
   }
 
   private notice(message: string, place: Place): void {
@@ -218,13 +226,19 @@ export class CheckRun {
       return found;
     });
     for (const a of this.pairChecks) {
-      mine.forEach((pair, i) => {
-        if (!applies(a.check, pair)) return;
+      // (read once per check: the checks are objects of many shapes, their preconditions one list each)
+      const preconditions = a.check.preconditions;
+      for (let i = 0; i < mine.length; i++) {
+        const pair = mine[i]!;
+        if (!holdsAll(preconditions, pair)) continue;
         const index = from + i;
-        const place = this.ownPlace(a.rank, index);
-        this.speaker = place;
-        for (const f of a.check.run(pair, this.context)) this.report(a, pair, index, f, [PAIR_CHECK, ...place]);
-      });
+        // The check speaks from its own place, made only if it says something (see speaking).
+        this.speaker = undefined;
+        this.speakingRank = a.rank;
+        this.speakingIndex = index;
+        const found = a.check.run(pair, this.context);
+        for (const f of found) this.report(a, pair, index, f, [PAIR_CHECK, ...this.ownPlace(a.rank, index)]);
+      }
     }
     const byId = new Map(this.pairChecks.map((a) => [a.check.id, a]));
     for (const [k, job] of (await Promise.all(jobs)).entries()) {
@@ -418,7 +432,12 @@ const reportKey = (file: string, unit: string, lang: string): string => `${file}
 
 /** Whether a check makes sense on a pair: every one of its preconditions holds. */
 export function applies(check: Check, pair: QaPair): boolean {
-  return check.preconditions.every((p) => p.holds(pair));
+  return holdsAll(check.preconditions, pair);
+}
+
+function holdsAll(preconditions: readonly Precondition[], pair: QaPair): boolean {
+  for (const p of preconditions) if (!p.holds(pair)) return false;
+  return true;
 }
 
 /** Where an issue is: the unit and the texts a report shows. */
