@@ -78,3 +78,18 @@ describe('TargetText words', () => {
     );
   });
 });
+
+describe('TargetText tokens', () => {
+  it('are the words cut where letters and numbers meet, for any text and any piece asked', () => {
+    const split = (w: string): string[] => w.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u);
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), fc.string({ unit, maxLength: 4 }), (text, asked) => {
+        const target = new TargetText(text, 'ar');
+        const pieces = new Set(target.words.flatMap((w) => split(w.folded)));
+        for (const piece of [...pieces, ...target.words.map((w) => w.folded), fold(asked)])
+          expect(target.hasToken(piece), piece).toBe(pieces.has(piece));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
