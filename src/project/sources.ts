@@ -69,9 +69,10 @@ function listSources(project: Project): SourceDocument[] {
           hint: 'fix the pattern or add files; "**" stands for any number of folders ("content/**/*.md")',
         });
     }
-    const outputs = glob
-      ? rels.filter((rel) => generated.some((folder) => join(base, ...rel.split('/')).startsWith(folder)))
-      : [];
+    // Each file's path, joined once (a pattern may match thousands).
+    const files = rels.map((rel) => join(base, ...rel.split('/')));
+    const isOutput = files.map((file) => glob && generated.some((folder) => file.startsWith(folder)));
+    const outputs = rels.filter((_, i) => isOutput[i]);
     if (outputs.length && outputs.length === rels.length) {
       throw new LocflowError(
         `sources: "${pattern}" matches only files locflow writes (${outputs.slice(0, 3).join(', ')}${outputs.length > 3 ? ', …' : ''})`,
@@ -81,9 +82,10 @@ function listSources(project: Project): SourceDocument[] {
         },
       );
     }
-    for (const rel of rels) {
-      const file = join(base, ...rel.split('/'));
-      if (taken.has(file) || outputs.includes(rel)) continue;
+    for (let i = 0; i < rels.length; i++) {
+      const rel = rels[i]!;
+      const file = files[i]!;
+      if (taken.has(file) || isOutput[i]) continue;
       taken.add(file);
       const ext = extname(rel);
       const id = ext ? rel.slice(0, -ext.length) : rel;
@@ -155,10 +157,8 @@ export function checkDocumentPaths(project: Project, docs: readonly SourceDocume
   for (const lang of project.config.targetLanguages) {
     for (const doc of docs) {
       const paths = documentPaths(project, doc, lang);
-      for (const [key, path] of [
-        ...Object.entries(paths),
-        ['locales.bundle (its .meta.json)', metaPathOf(paths['locales.bundle'])],
-      ] as const) {
+      for (const key of PATH_KEYS) {
+        const path = key === META_KEY ? metaPathOf(paths['locales.bundle']) : paths[key];
         const other = claimed.get(path);
         if (other && other.doc !== doc) {
           const template =
@@ -184,6 +184,10 @@ export function checkDocumentPaths(project: Project, docs: readonly SourceDocume
     }
   }
 }
+
+/** The paths a document claims in each language, by the key they are reported by: documentPaths' and the bundle's metadata. */
+const META_KEY = 'locales.bundle (its .meta.json)';
+const PATH_KEYS = ['xliff.path', 'locales.bundle', 'locales.output', META_KEY] as const;
 
 /** A template with "{dir}/" put before its "{doc}", for hints. */
 function withDir(template: string): string {
