@@ -144,6 +144,38 @@ describe('unit ids', async () => {
     );
   });
 
+  it('hash runs of every ASCII white space, control characters and the last ASCII characters as the general path does', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            'Z',
+            ' ',
+            '\t',
+            '\n',
+            '\v',
+            '\f',
+            '\r',
+            '\u0001',
+            '\u001f',
+            '~',
+            '\u007f',
+            '\u00a0',
+            '\u2003',
+            'é',
+          ),
+        }),
+        (s) => {
+          expect(normalizedTextHash(s)).toBe(textHash(normalizeText(s)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    for (const s of [' a', 'a ', ' ', '\t\n', 'a \t b', 'a\u0001 b', ' a\u007f', 'a  \u00a0b', '~ ~'])
+      expect(normalizedTextHash(s), JSON.stringify(s)).toBe(textHash(normalizeText(s)));
+  });
+
   it('hash the whitespace-folded text: the one-pass hash equals hashing the normalized string', () => {
     fc.assert(
       fc.property(

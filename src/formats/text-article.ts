@@ -8,7 +8,8 @@ import { UnitIdAllocator } from '../model/ids.js';
 import type { Role, Unit } from '../model/unit.js';
 import { parseDateTime } from '../locale/dates.js';
 import { protect } from '../protect/protect.js';
-import { segmentSpans } from '../segment/segmenter.js';
+import { segmentSpans, type SegmentOptions } from '../segment/segmenter.js';
+import { isSpace } from '../segment/space.js';
 
 /**
  * Reader for news articles in plain text: blocks separated by blank lines,
@@ -36,6 +37,8 @@ const MAY_CREDIT = /\s(?:\s|\|\s)/u;
 const LOWER_START = /^\p{Ll}/u;
 const CAPTION_END = /[.!?"”’)]$/u;
 const YEAR = /\d{4}/u;
+// A piece's lines are one paragraph: its line breaks are spaces (one options object for every piece).
+const HARD_WRAPPED: SegmentOptions = { lineBreaks: 'space' };
 
 interface Line {
   readonly start: number;
@@ -135,8 +138,12 @@ export class TextArticleReader {
 
   /** One line of the buffer, from `start` to the newline at `nl` (a carriage return before it is not the line's). */
   private line(start: number, nl: number, units: Unit[]): void {
-    const end = nl > start && this.buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (this.buffer.slice(start, end).trim() === '') {
+    const buffer = this.buffer;
+    const end = nl > start && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    // Blank (nothing String#trim would keep), told without making the line's string.
+    let visible = start;
+    while (visible < end && isSpace(buffer.charCodeAt(visible))) visible++;
+    if (visible === end) {
       this.closeGroup(units);
       return;
     }
@@ -169,11 +176,11 @@ export class TextArticleReader {
     let paragraph: Piece | null = null;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      const lineStart = line.start - at;
-      const body = text.slice(lineStart, line.end - at);
-      const lead = body.length - body.trimStart().length;
-      const start = lineStart + lead;
-      const end = lineStart + body.trimEnd().length;
+      // The line's bounds without the white space String#trim removes (no trimmed copies made to measure them).
+      let start = line.start - at;
+      let end = line.end - at;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
       const content = text.slice(start, end);
       const role = lineRole(content, blockIndex, lines.length, this.meta.sourceLang, this.boilerplate, this.related);
       if (role === 'paragraph' && paragraph && LOWER_START.test(content)) {
@@ -207,7 +214,7 @@ export class TextArticleReader {
     this.layout?.block(piece.role);
     if (piece.role === 'paragraph' || piece.role === 'caption' || piece.role === 'standfirst') {
       const { start } = piece;
-      const spans = segmentSpans(group.text.slice(start, piece.end), this.meta.sourceLang, { lineBreaks: 'space' });
+      const spans = segmentSpans(group.text.slice(start, piece.end), this.meta.sourceLang, HARD_WRAPPED);
       for (let i = 0; i < spans.length; i++)
         this.sentence(group, piece.role, block, i + 1, start + spans[i]!.start, start + spans[i]!.end, units);
     } else this.sentence(group, piece.role, block, 1, piece.start, piece.end, units);
@@ -311,11 +318,16 @@ function lineRole(
     if (labelled && labelled[2] !== undefined && parseDateTime(labelled[2], lang)) return 'timestamp';
     if (parseDateTime(content, lang)) return 'timestamp';
   }
-  if (boilerplate.some((re) => re.test(content))) return 'boilerplate';
+  if (matchesAny(boilerplate, content)) return 'boilerplate';
   if (labelled && labelled[1] !== undefined && related.has(labelled[1].toLowerCase().trim())) return 'related-link';
   if (blockIndex === 0 && linesInBlock === 1) return 'headline';
   if (blockIndex === 1 && linesInBlock === 1 && !CREDIT.test(content)) return 'standfirst';
   return 'paragraph';
+}
+
+function matchesAny(patterns: readonly RegExp[], text: string): boolean {
+  for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(text)) return true;
+  return false;
 }
 
 /** "Updated: December 05, 2023, 2:15 PM" → the label as text, the date as a code a build can re-format. */

@@ -21,25 +21,31 @@ export function textHash(text: string): string {
 export function normalizedTextHash(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  let pendingSpace = false;
-  let started = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch > 0x7e) return textHash(normalizeText(text)); // may need NFC or Unicode spaces: take the general path
-    if (ch === 32 || (ch >= 9 && ch <= 13)) {
-      pendingSpace = started;
-      continue;
-    }
-    if (pendingSpace) {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isAsciiSpace(text.charCodeAt(i))) i++; // leading white space is folded away
+  while (i < n) {
+    let ch = text.charCodeAt(i);
+    if (isAsciiSpace(ch)) {
+      // A run of white space: one space between words, nothing at the end. Hashed before the next character is
+      // looked at; if that one takes the general path, what was hashed here is thrown away with the rest.
+      do i++;
+      while (i < n && isAsciiSpace((ch = text.charCodeAt(i))));
+      if (i === n) break;
       h1 = Math.imul(h1 ^ 32, 2654435761);
       h2 = Math.imul(h2 ^ 32, 1597334677);
-      pendingSpace = false;
     }
-    started = true;
+    if (ch > 0x7e) return textHash(normalizeText(text)); // may need NFC or Unicode spaces: take the general path
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
+    i++;
   }
   return finish(h1, h2);
+}
+
+/** The white space normalizeText folds that ASCII has: space, tab, line feed, vertical tab, form feed, return. */
+function isAsciiSpace(ch: number): boolean {
+  return ch === 32 || (ch >= 9 && ch <= 13);
 }
 
 /** The character codes of the hex digits 0–f. */

@@ -1,5 +1,6 @@
 import { rulesFor, type Abbreviations, type Context, type LanguageRules } from './languages.js';
 import { URL } from '../protect/patterns.js';
+import { isSpace } from './space.js';
 
 /** A sentence as offsets into the input: `text.slice(start, end)` is the sentence, without surrounding space. */
 export interface Span {
@@ -47,6 +48,8 @@ interface Compiled {
   readonly rules: LanguageRules;
   readonly terminal: RegExp;
   readonly closers: RegExp;
+  /** Whether a closing mark may follow a terminator after a space (French « … »). */
+  readonly spacedClosers: boolean;
   /** Sentence_Terminal characters that do not end a sentence here (the Armenian "․" mijaket). */
   readonly notTerminal: RegExp | null;
 }
@@ -64,6 +67,7 @@ function compile(rules: LanguageRules): Compiled {
       rules,
       terminal,
       closers: new RegExp(String.raw`^(?:[${CLOSING}]${spaced})+`, 'u'),
+      spacedClosers: spaced !== '',
       notTerminal: rules.notTerminators ? new RegExp(`[${escapeClass(rules.notTerminators)}]`, 'u') : null,
     };
     compiledCache.set(rules, c);
@@ -82,12 +86,14 @@ export function segmentSpans(text: string, lang = 'en', options: SegmentOptions 
   const shielded = shieldedRanges(text);
   const markers = listMarkers(text, rules.ordinalPeriod);
   const held = heldRanges(text, rules.heldPairs);
-  const breaks = new Set<number>();
+  // Where sentences end, in any order and possibly twice: sorted at the end if they came out of order, and a
+  // repeat is skipped by spansFromBreaks (an array, not a Set: most paragraphs have a few breaks, found in order).
+  const breaks: number[] = [];
 
-  for (const start of markers.starts) if (start > 0) breaks.add(start);
+  for (const start of markers.starts) if (start > 0) breaks.push(start);
   const mode = options.lineBreaks ?? 'auto';
-  if (mode === 'sentence') for (const m of text.matchAll(/\r?\n/gu)) breaks.add(m.index);
-  else if (mode === 'auto') for (const at of hardLineBreaks(text, rules)) breaks.add(at);
+  if (mode === 'sentence') for (const m of text.matchAll(/\r?\n/gu)) breaks.push(m.index);
+  else if (mode === 'auto') for (const at of hardLineBreaks(text, rules)) breaks.push(at);
 
   // exec on the run's own pattern, not matchAll, which copies the pattern for every paragraph.
   const terminal = c.terminal;
@@ -98,15 +104,21 @@ export function segmentSpans(text: string, lang = 'en', options: SegmentOptions 
     const cluster = m[0];
     if (cluster !== '.' && c.notTerminal?.test(cluster)) continue;
     let end = at + cluster.length;
-    end += c.closers.exec(text.slice(end, end + 8))?.[0].length ?? 0;
+    // Closing marks start with none of the characters up to a space (a space only where closers may be spaced).
+    const after = end < text.length ? text.charCodeAt(end) : 0;
+    if (after > 32 || (after === 32 && c.spacedClosers))
+      end += c.closers.exec(text.slice(end, end + 8))?.[0].length ?? 0;
     if (held.length > 0 && isHeld(held, end)) continue;
     const decision = decide(text, at, cluster, end, rules);
-    if (decision !== null) breaks.add(decision);
+    if (decision !== null) breaks.push(decision);
   }
-  return spansFromBreaks(
-    text,
-    [...breaks].sort((a, b) => a - b),
-  );
+  if (!ascending(breaks)) breaks.sort((a, b) => a - b);
+  return spansFromBreaks(text, breaks);
+}
+
+function ascending(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i]! < numbers[i - 1]!) return false;
+  return true;
 }
 
 /** Convenience: the sentences themselves. */
@@ -137,9 +149,8 @@ function decide(text: string, at: number, cluster: string, end: number, rules: L
   if (cluster === '.' && !rules.periodEnds) return null; // the script has its own full stop; "." abbreviates
   let nextAt = end;
   while (nextAt < text.length && isSpace(text.charCodeAt(nextAt))) nextAt++;
-  const gap = text.slice(end, nextAt);
   if (nextAt >= text.length) return null; // end of text: nothing to split
-  if (gap === '') {
+  if (nextAt === end) {
     // "world.Today", "1,000.That": a missing space after a full stop; "U.S.A", "3.14", "Jr.'s", "...see" stay whole.
     const glued =
       cluster === '.' && /[\p{Ll}\p{Nd}]/u.test(text.charAt(at - 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice(end, end + 2));
@@ -275,22 +286,6 @@ function isSentenceStarter(word: string, rules: LanguageRules): boolean {
   return rules.starters.has(bare);
 }
 
-function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 function wordBefore(text: string, at: number): string {
   let i = at;
   while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
@@ -350,9 +345,9 @@ function isCaseless(word: string): boolean {
  * Ranges [opening, closing] of the language's held pairs ("「…」", "《…》"), matched as nested pairs;
  * a mark without its partner holds nothing.
  */
-function heldRanges(text: string, pairs: string): Array<[number, number]> {
+function heldRanges(text: string, pairs: string): ReadonlyArray<[number, number]> {
+  if (pairs === '') return NO_RANGES;
   const ranges: Array<[number, number]> = [];
-  if (pairs === '') return ranges;
   const stack: Array<{ at: number; close: string }> = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
@@ -429,9 +424,12 @@ function firstVisible(text: string, at: number): number {
   return i < text.length ? i : -1;
 }
 
-function shieldedRanges(text: string): Array<[number, number]> {
+/** No ranges: one array for every text without any (nothing is ever added to it). */
+const NO_RANGES: ReadonlyArray<[number, number]> = [];
+
+function shieldedRanges(text: string): ReadonlyArray<[number, number]> {
+  if (!MAY_SHIELD.test(text)) return NO_RANGES; // nothing to shield: skip the costly patterns
   const ranges: Array<[number, number]> = [];
-  if (!MAY_SHIELD.test(text)) return ranges; // nothing to shield: skip the costly patterns
   for (const re of SHIELDS) for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
@@ -444,12 +442,20 @@ function isShielded(ranges: ReadonlyArray<[number, number]>, at: number): boolea
  * List markers count only when they form a sequence ("1." then "2.", "a." then "b."),
  * or when bullets repeat, so a lone "5." in prose stays a number.
  */
-function listMarkers(text: string, ordinals: boolean): { starts: number[]; inside: Set<number> } {
+interface ListMarkers {
+  readonly starts: readonly number[];
+  readonly inside: ReadonlySet<number>;
+}
+
+/** No list markers: one answer for every text without any (nothing is ever added to it). */
+const NO_MARKERS: ListMarkers = { starts: [], inside: new Set<number>() };
+
+function listMarkers(text: string, ordinals: boolean): ListMarkers {
+  // Most prose has no list: skip the costly pattern unless something like a marker is there.
+  if (!MAY_LIST.test(text)) return NO_MARKERS;
   const found: Array<{ start: number; periodAt: number; ordinal: number }> = [];
   const starts: number[] = [];
   const inside = new Set<number>();
-  // Most prose has no list: skip the costly pattern unless something like a marker is there.
-  if (!MAY_LIST.test(text)) return { starts, inside };
   for (const m of matches(LIST_MARKER, text)) {
     const label = m[2] ?? '';
     const ordinal = /^\d+$/u.test(label) ? Number(label) : label.length === 1 ? label.charCodeAt(0) - 96 : NaN;
@@ -491,10 +497,12 @@ function matches(re: RegExp, text: string): RegExpExecArray[] {
   return found;
 }
 
-function spansFromBreaks(text: string, breaks: number[]): Span[] {
+/** The spans between ascending breaks (a break at or before the last one is no break) and the text's end. */
+function spansFromBreaks(text: string, breaks: readonly number[]): Span[] {
   const spans: Span[] = [];
   let from = 0;
-  for (const b of [...breaks, text.length]) {
+  for (let i = 0; i <= breaks.length; i++) {
+    const b = i < breaks.length ? breaks[i]! : text.length;
     if (b <= from) continue;
     const span = trimSpan(text, from, b);
     const last = spans[spans.length - 1];
