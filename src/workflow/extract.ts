@@ -300,6 +300,10 @@ class DocumentExport {
     const context: Record<string, string> = { role: s.unit.context.role };
     if (target === undefined && this.run.options.prefill) target = s.unit.source;
     else if (target !== undefined) this.sent[s.unit.id] = sentHash(contentToI18n(target));
+    // A new unit (no target, origin or matches) written as one literal: the same fields in the same order, without
+    // the spreads' temporary objects.
+    if (target === undefined && !origin && matches.length === 0)
+      return { id: s.unit.id, name: unitName(s.unit), source: s.unit.source, state, notes: s.unit.notes, context };
     return {
       id: s.unit.id,
       name: unitName(s.unit),

@@ -166,34 +166,31 @@ function writeUnit12(unit: XliffUnit, targetLang: string | undefined): string {
   const resname = lastKey ?? unit.name;
   const name = resname ? ` resname="${escapeShownAttr(resname)}"` : '';
   const approved = unit.state === 'reviewed' || unit.state === 'final' ? ' approved="yes"' : '';
-  const parts = [
-    `      <trans-unit id="${escapeAttr(unit.id)}"${name}${approved} xml:space="preserve">`,
-    `        <source>${writeContent12(unit.source)}</source>`,
-  ];
+  // One string built up line by line (no array of lines joined per unit: the document's text is joined once later).
+  let out =
+    `      <trans-unit id="${escapeAttr(unit.id)}"${name}${approved} xml:space="preserve">` +
+    `\n        <source>${writeContent12(unit.source)}</source>`;
   if (unit.target !== undefined) {
     const q = qualifierFor(unit.origin);
     const lang = targetLang ? ` xml:lang="${escapeAttr(targetLang)}"` : '';
-    parts.push(
-      `        <target${lang} state="${STATE_OUT[unit.state]}"${q ? ` state-qualifier="${q}"` : ''}>${writeContent12(unit.target)}</target>`,
-    );
+    out += `\n        <target${lang} state="${STATE_OUT[unit.state]}"${q ? ` state-qualifier="${q}"` : ''}>${writeContent12(unit.target)}</target>`;
   }
-  for (const m of unit.matches ?? []) {
-    parts.push(
-      `        <alt-trans match-quality="${Math.round(m.score)}" origin="${escapeAttr(m.origin)}">`,
-      `          <source>${writeContent12(m.source)}</source>`,
-      `          <target>${writeContent12(m.target)}</target>`,
-      '        </alt-trans>',
-    );
-  }
+  if (unit.matches !== undefined)
+    for (const m of unit.matches)
+      out +=
+        `\n        <alt-trans match-quality="${Math.round(m.score)}" origin="${escapeAttr(m.origin)}">` +
+        `\n          <source>${writeContent12(m.source)}</source>` +
+        `\n          <target>${writeContent12(m.target)}</target>` +
+        '\n        </alt-trans>';
   // A loop over the keys (in the order Object.entries gives them), without an array of entries per unit.
   let group = false;
   for (const k in unit.context) {
-    if (!group) parts.push('        <context-group purpose="information">');
+    if (!group) out += '\n        <context-group purpose="information">';
     group = true;
-    parts.push(`          <context context-type="x-${escapeAttr(k)}">${escapeShownText(unit.context[k]!)}</context>`);
+    out += `\n          <context context-type="x-${escapeAttr(k)}">${escapeShownText(unit.context[k]!)}</context>`;
   }
-  if (group) parts.push('        </context-group>');
-  return `${parts.join('\n')}${lastLines}\n      </trans-unit>`;
+  if (group) out += '\n        </context-group>';
+  return `${out}${lastLines}\n      </trans-unit>`;
 }
 
 /** The inline elements of XLIFF 1.2, each read as the code (or character) it stands for. */
