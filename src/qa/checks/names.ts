@@ -6,7 +6,14 @@ import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
 import { fold } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
-import { givenNamesInRun, mentionsInRun, type GivenNamesOf, type MentionedBefore } from '../names/mentions.js';
+import {
+  givenNamesInRun,
+  mentionsInRun,
+  namedAloneInRun,
+  type GivenNamesOf,
+  type MentionedBefore,
+  type NamedAlone,
+} from '../names/mentions.js';
 import type { CheckContext, CollectionCheck, Finding, QaPair, Severity, SliceFindings } from '../types.js';
 import { wholeRun } from '../whole-run.js';
 import { LocflowError } from '../../errors.js';
@@ -61,6 +68,7 @@ export const names: CollectionCheck = {
           sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined;
           mentioned: MentionedBefore;
           givenNames: GivenNamesOf;
+          namedAlone: NamedAlone;
         }
       | undefined;
     let next = 0;
@@ -76,8 +84,9 @@ export const names: CollectionCheck = {
           sourceLowerCase: lowerCaseWords(units.map((u) => ({ text: u.source, lang: u.sourceLang }))),
           mentioned: mentionsInRun(units),
           givenNames: givenNamesInRun(units, isGivenName),
+          namedAlone: namedAloneInRun(units),
         };
-        const { kept, lowerCase, sourceLowerCase, mentioned, givenNames } = run;
+        const { kept, lowerCase, sourceLowerCase, mentioned, givenNames, namedAlone } = run;
         const out: SliceFindings = [];
         for (const pair of slice) {
           if (!translated.holds(pair)) continue;
@@ -85,6 +94,7 @@ export const names: CollectionCheck = {
           const u = units[i]!;
           const mentionedHere = (w: string): ReturnType<MentionedBefore> => mentioned(w, i);
           const givenNamesHere = (w: string): ReadonlySet<string> => givenNames(w, i);
+          const namedAloneHere = (w: string, before: string): boolean => namedAlone(w, before, i);
           for (const finding of checkPair(
             pair,
             u.source,
@@ -95,6 +105,7 @@ export const names: CollectionCheck = {
             mentionedHere,
             sourceLowerCase,
             givenNamesHere,
+            namedAloneHere,
           ))
             out.push({ pair, finding });
         }
@@ -114,6 +125,7 @@ function checkPair(
   mentionedBefore: (word: string) => ReturnType<MentionedBefore>,
   sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined,
   givenNames: (word: string) => ReadonlySet<string>,
+  namedAlone: (word: string, before: string) => boolean,
 ): Finding[] {
   const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang));
   const findings: Finding[] = [];
@@ -165,6 +177,7 @@ function checkPair(
         keptWord: (n, w) => kept.word(n, w, src, pair.targetLang),
         mentionedBefore,
         givenNames,
+        namedAlone,
         keptInLatin: (n) =>
           target.nonLatin
             ? found.find(
@@ -270,6 +283,8 @@ interface SourceSide {
   onlyAsName(word: string): boolean;
   /** The folded given names the text writes before this word, a person's surname there ("Steve" before "Jobs"). */
   givenNames(word: string): ReadonlySet<string>;
+  /** Whether the text writes this word as a name without `before` right before it ("Pelta said", not only "Miroslav Pelta"). */
+  namedAlone(word: string, before: string): boolean;
   /** Another name of the source, no dictionary's nor an acronym, that a target in another script keeps in Latin letters. */
   keptInLatin(name: FoundName): string | undefined;
 }
@@ -818,12 +833,14 @@ function lostWordRunKeeps(
     };
   }
   // (a person's: a given name before a word no dictionary has, "Felipe Calderón"; not a country, "Costa Rica", nor a
-  // given name before common words, "Red Casino")
+  // given name before common words, "Red Casino"; and where the words lost are no given name a list has, only where
+  // the text itself names it by its last words, "Pelta said" beside "Miroslav Pelta": not "Boko Haram" → "Haram")
   if (
     missing.every((w) => words.indexOf(w) < firstKept) &&
     !name.cldr &&
     (personLike(name, source.lang, true) ||
-      (missing.some((w) => isGivenName(w)) && words.slice(firstKept).some((w) => !isCommonWord(w, source.lang))))
+      (missing.some((w) => isGivenName(w)) && words.slice(firstKept).some((w) => !isCommonWord(w, source.lang)))) &&
+    (missing.some((w) => isGivenName(w)) || source.namedAlone(words[firstKept]!, words[firstKept - 1]!))
   )
     return undefined;
   const counts = missing.map((w) => source.keptWord(name.text, w));

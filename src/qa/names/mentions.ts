@@ -93,3 +93,49 @@ export function givenNamesInRun(units: readonly MentionUnit[], isGivenName: (wor
     return (byText ??= index()).get(textOf(unit))?.get(word) ?? NONE;
   };
 }
+
+/**
+ * For the unit at `index`: whether its text — every unit of its file and target language, this one included — writes
+ * `word` as a name without `before` right before it ("Pelta said" beside "Miroslav Pelta"): the text itself refers to
+ * the name by its last word, so a translation may too. Not so for "Haram" where the text always writes "Boko Haram".
+ */
+export type NamedAlone = (word: string, before: string, index: number) => boolean;
+
+const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+
+export function namedAloneInRun(units: readonly MentionUnit[]): NamedAlone {
+  const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
+  // Per file and language, then capitalised word: the words met right before it ("" at a text's start or after
+  // punctuation). Built on the first question.
+  let byText: Map<string, Map<string, Set<string>>> | undefined;
+  const index = (): Map<string, Map<string, Set<string>>> => {
+    const all = new Map<string, Map<string, Set<string>>>();
+    const read = new Set<string>();
+    for (const u of units) {
+      const key = textOf(u);
+      if (read.has(`${key}\u0000${u.source}`)) continue;
+      read.add(`${key}\u0000${u.source}`);
+      let words = all.get(key);
+      if (!words) all.set(key, (words = new Map()));
+      let previous = '';
+      let end = 0;
+      for (const m of u.source.matchAll(WORDS)) {
+        const word = m[0];
+        const after = /^\s+$/u.test(u.source.slice(end, m.index)) ? previous : '';
+        previous = word;
+        end = m.index + word.length;
+        if (!/^\p{Lu}/u.test(word)) continue;
+        let before = words.get(word);
+        if (!before) words.set(word, (before = new Set()));
+        before.add(after);
+      }
+    }
+    return all;
+  };
+  return (word, before, at) => {
+    const unit = units[at];
+    if (!unit) return false;
+    const seen = (byText ??= index()).get(textOf(unit))?.get(word);
+    return seen !== undefined && [...seen].some((b) => b !== before);
+  };
+}

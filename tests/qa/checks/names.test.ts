@@ -985,6 +985,30 @@ describe('a word of a name the other units keep, lost here', () => {
   });
 });
 
+describe('a name shortened to its last word where the text never names it so', () => {
+  // (the other units keep "Zorvan Kethil" whole; "Zorvan" is no given name a list has)
+  const units: Array<[string, string]> = [
+    ['Zorvan Kethil struck again.', 'Zorvan Kethil atacó de nuevo.'],
+    ['The army fought Zorvan Kethil.', 'El ejército combatió a Zorvan Kethil.'],
+    ['Zorvan Kethil denied it.', 'Zorvan Kethil lo negó.'],
+  ];
+
+  it('is lost, where the other units keep the word dropped', async () => {
+    expect(
+      await run([...units, ['Talks with Zorvan Kethil failed.', 'Fracasaron las conversaciones con Kethil.']]),
+    ).toEqual(['error: name "Zorvan Kethil" is in the target without "Zorvan", where 3 other units keep it']);
+  });
+
+  it('not where the text names it by its last word too ("Kethil said"): a style', async () => {
+    const alone: [string, string] = ['Kethil said so.', 'Kethil lo dijo.'];
+    expect(
+      (
+        await run([...units, alone, ['Talks with Zorvan Kethil failed.', 'Fracasaron las conversaciones con Kethil.']])
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
+
 describe('a name of which nothing is here, where the other units keep a word of it', () => {
   const units: Array<[string, string]> = [
     ['Prices rose in New Harlow.', 'Los precios subieron en Nueva Harlow.'],
