@@ -1124,8 +1124,9 @@ function rendersByItsLanguage(
 
 /**
  * A name the source writes more often than the target (Boeing … Boeing → Boeing … ∅): one mention may have been lost,
- * or replaced by a pronoun, as translators do with a repeat — a warning. Not a name of common words or a country, which
- * the target may render by other words.
+ * or replaced by a pronoun, as translators do with a repeat — a warning; an error where the mention lost named a model
+ * by its maker and a code ("50 Boeing 777 jets" → "50 777"). Not a name of common words or a country, which the target
+ * may render by other words.
  */
 function fewerMentions(name: FoundName, target: TargetText, text: string): Finding | undefined {
   if (name.kind === 'common' || name.kind === 'unknown' || name.cldr) return undefined;
@@ -1140,8 +1141,32 @@ function fewerMentions(name: FoundName, target: TargetText, text: string): Findi
   if (inSource < 2) return undefined;
   const inTarget = target.phraseCount(name.text, inSource);
   if (inTarget >= inSource) return undefined;
+  // Not where the mention lost named a model by its maker and a code ("Boeing 777"): no pronoun stands there.
+  const model = modelLost(name.text, text, target);
+  if (model !== undefined)
+    return {
+      message: `name "${name.text}" is lost before "${model}", where the source writes "${name.text} ${model}"`,
+    };
   return {
     message: `name "${name.text}" is ${inSource} times in the source, ${inTarget} in the target; replaced by a pronoun?`,
     severity: 'warning',
   };
+}
+
+/**
+ * A model or product the source names by a maker's name and a code ("Boeing 777", "Boeing 787-8s"): no pronoun stands
+ * for the maker there. The code that stands in the target without the name before it, if any.
+ */
+function modelLost(name: string, text: string, target: TargetText): string | undefined {
+  const after = new RegExp(
+    `(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s+(\\p{N}[\\p{L}\\p{N}-]*)`,
+    'gu',
+  );
+  for (const m of text.matchAll(after)) {
+    const code = m[1]!.replace(/s$/u, '');
+    if (!target.hasToken(fold(code)) && !target.hasPhrase(code)) continue;
+    if (target.hasPhrase(`${name} ${code}`) || target.hasPhrase(`${name}-${code}`)) continue;
+    return code;
+  }
+  return undefined;
 }

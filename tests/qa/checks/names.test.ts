@@ -1323,6 +1323,21 @@ describe('a name the source writes more often than the target', () => {
     ).toEqual(['warning: name "Kowalczyk" is 2 times in the source, 1 in the target; replaced by a pronoun?']);
   });
 
+  it('an error where the mention lost named a model by its maker and a code: no pronoun stands there', async () => {
+    const unit = 'Vostrak said it will build twelve Vostrak 400 trucks.';
+    expect(await run([[unit, 'Vostrak dijo que construirá doce camiones 400.']])).toEqual([
+      'error: name "Vostrak" is lost before "400", where the source writes "Vostrak 400"',
+    ]);
+    expect(
+      await run([['The firm Vostrak sold two Vostrak 400s.', 'Die Firma Vostrak verkaufte zwei 400.']], 'de'),
+    ).toEqual(['error: name "Vostrak" is lost before "400", where the source writes "Vostrak 400"']);
+    // (the model kept whole, the maker's other mention dropped: a pronoun may stand for it)
+    expect(await run([[unit, 'Dijo que construirá doce camiones Vostrak 400.']])).toEqual([
+      'warning: name "Vostrak" is 2 times in the source, 1 in the target; replaced by a pronoun?',
+    ]);
+    expect(await run([[unit, 'Vostrak dijo que construirá doce camiones Vostrak-400.']])).toEqual([]);
+  });
+
   it('not where every mention is there, nor for a name of common words', async () => {
     expect(
       await run([
