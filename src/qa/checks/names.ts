@@ -467,7 +467,8 @@ function lookForAs(
     keptWithoutAWord(name, parts, found, target, sourceLang) ??
     lostLastWord(name, parts, found, target, sourceLang) ??
     lostWordRunKeeps(name, found, target, source) ??
-    lostSurname(name, person, found, target, source);
+    lostSurname(name, person, found, target, source) ??
+    keptInEnglishButFor(name, found, target, targetLang);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
@@ -790,6 +791,32 @@ function lostSurname(
   if (target.hasWordStartingLike(surname) || target.hasCompoundEnding(surname)) return undefined;
   return { message: `name "${name.text}" is kept as written but for its surname, "${written}"` };
 }
+
+/**
+ * A name the target keeps in English — its joining word stands there with the word after it, "of Scotland" in a Spanish
+ * text — keeps all its words: one missing was lost, not translated (`Royal Bank of Scotland` → `el of Scotland`).
+ */
+function keptInEnglishButFor(
+  name: FoundName,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  targetLang: string,
+): Finding | undefined {
+  if (target.nonLatin || primarySubtag(targetLang) === 'en') return undefined;
+  const at = name.words.findIndex(
+    (w, i) =>
+      ENGLISH_JOINERS.has(w) && i > 0 && i + 1 < name.words.length && target.hasPhrase(`${w} ${name.words[i + 1]}`),
+  );
+  if (at < 0) return undefined;
+  const missing = name.words.filter(
+    (w) => !CONNECTORS.has(w) && !ENGLISH_JOINERS.has(w) && !isTitle(w) && found.get(fold(w)) !== 'verbatim',
+  );
+  if (missing.length === 0) return undefined;
+  const kept = `${name.words[at]} ${name.words[at + 1]}`;
+  return { message: `name "${name.text}" is kept in English ("${kept}") but for ${missing.map(quote).join(' ')}` };
+}
+// Words that join the words of an English name and no word of the languages it is translated into.
+const ENGLISH_JOINERS = new Set(['of', 'for', 'and']);
 
 // Particles that join a translated head to the name it names, in the languages names are written in.
 const HEAD_PARTICLES = new Set('of de del des du di della la le von vom der den van al'.split(' '));

@@ -985,6 +985,24 @@ describe('a word of a name the other units keep, lost here', () => {
   });
 });
 
+describe('a name the target keeps in English, its joining word there ("of Tasmania")', () => {
+  const unit = 'The regulator sued the Royal Bank of Tasmania in the summer.';
+
+  it('keeps all its words: one missing was lost', async () => {
+    expect(await run([[unit, 'El regulador demandó al of Tasmania en verano.']])).toEqual([
+      'error: name "Royal Bank of Tasmania" is kept in English ("of Tasmania") but for "Royal" "Bank"',
+    ]);
+    expect(
+      await run([['A study by the University of Dellmont found it.', 'Eine Studie der of Dellmont fand es.']], 'de'),
+    ).toEqual(['error: name "University of Dellmont" is kept in English ("of Dellmont") but for "University"']);
+  });
+
+  it('not a name translated, nor one kept whole', async () => {
+    expect(await run([[unit, 'El regulador demandó al Banco Real de Tasmania en verano.']])).toEqual([]);
+    expect(await run([[unit, 'El regulador demandó al Royal Bank of Tasmania en verano.']])).toEqual([]);
+  });
+});
+
 describe('a name shortened to its last word where the text never names it so', () => {
   // (the other units keep "Zorvan Kethil" whole; "Zorvan" is no given name a list has)
   const units: Array<[string, string]> = [
