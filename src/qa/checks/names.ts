@@ -793,8 +793,8 @@ function lostSurname(
 }
 
 /**
- * A name the target keeps in English — its joining word stands there with the word after it, "of Scotland" in a Spanish
- * text — keeps all its words: one missing was lost, not translated (`Royal Bank of Scotland` → `el of Scotland`).
+ * A name the target keeps in English — its joining word stands there with the word after or before it, "of Scotland"
+ * or "Need for" in a Spanish text — keeps all its words: one missing was lost, not translated (`Royal Bank of Scotland` → `el of Scotland`).
  */
 function keptInEnglishButFor(
   name: FoundName,
@@ -803,16 +803,19 @@ function keptInEnglishButFor(
   targetLang: string,
 ): Finding | undefined {
   if (target.nonLatin || primarySubtag(targetLang) === 'en') return undefined;
-  const at = name.words.findIndex(
-    (w, i) =>
-      ENGLISH_JOINERS.has(w) && i > 0 && i + 1 < name.words.length && target.hasPhrase(`${w} ${name.words[i + 1]}`),
-  );
+  const joined = (i: number): string | undefined => {
+    const w = name.words[i]!;
+    if (!ENGLISH_JOINERS.has(w.toLowerCase()) || i === 0 || i + 1 === name.words.length) return undefined;
+    return [`${w} ${name.words[i + 1]}`, `${name.words[i - 1]} ${w}`].find((p) => target.hasPhrase(p));
+  };
+  const at = name.words.findIndex((_, i) => joined(i) !== undefined);
   if (at < 0) return undefined;
   const missing = name.words.filter(
-    (w) => !CONNECTORS.has(w) && !ENGLISH_JOINERS.has(w) && !isTitle(w) && found.get(fold(w)) !== 'verbatim',
+    (w) =>
+      !CONNECTORS.has(w) && !ENGLISH_JOINERS.has(w.toLowerCase()) && !isTitle(w) && found.get(fold(w)) !== 'verbatim',
   );
   if (missing.length === 0) return undefined;
-  const kept = `${name.words[at]} ${name.words[at + 1]}`;
+  const kept = joined(at)!;
   return { message: `name "${name.text}" is kept in English ("${kept}") but for ${missing.map(quote).join(' ')}` };
 }
 // Words that join the words of an English name and no word of the languages it is translated into.

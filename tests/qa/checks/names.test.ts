@@ -997,6 +997,15 @@ describe('a name the target keeps in English, its joining word there ("of Tasman
     ).toEqual(['error: name "University of Dellmont" is kept in English ("of Dellmont") but for "University"']);
   });
 
+  it('its joining word with the word before it, capitalised or not', async () => {
+    expect(
+      await run([['Fans of Plunder For Glory were angry.', 'Les fans de Plunder For étaient fâchés.']], 'fr'),
+    ).toEqual(['error: name "Plunder For Glory" is kept in English ("Plunder For") but for "Glory"']);
+    expect(
+      await run([['Fans of Plunder For Glory were angry.', 'Les fans de Plunder For Glory étaient fâchés.']], 'fr'),
+    ).toEqual([]);
+  });
+
   it('not a name translated, nor one kept whole', async () => {
     expect(await run([[unit, 'El regulador demandó al Banco Real de Tasmania en verano.']])).toEqual([]);
     expect(await run([[unit, 'El regulador demandó al Royal Bank of Tasmania en verano.']])).toEqual([]);
