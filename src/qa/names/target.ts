@@ -121,6 +121,8 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   it: ELIDED_BEFORE_NOTHING,
   ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ)\\s*(?=[،؛.:!)]|$)`,
 };
+// In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').
+const EMPTY_PAIR = `""|“\\s*”|„\\s*[“”]|«\\s*»|\\(\\s*\\)|\\[\\s*\\]`;
 const GAPS = new Map(
   [...new Set([...Object.keys(GAP_WORDS), ...Object.keys(MORE_GAPS)])].map((lang) => {
     const words = GAP_WORDS[lang];
@@ -131,10 +133,12 @@ const GAPS = new Map(
           ]
         : []),
       ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
+      EMPTY_PAIR,
     ];
     return [lang, new RegExp(parts.join('|'), 'gu')] as const;
   }),
 );
+const OTHER_GAPS = new RegExp(EMPTY_PAIR, 'gu');
 
 export class TargetText {
   readonly folded: string;
@@ -363,8 +367,8 @@ export class TargetText {
   }
 
   private gaps(): ReadonlyArray<RegExpExecArray> {
-    const re = GAPS.get(this.lang);
-    return (this.gapList ??= re ? [...this.text.matchAll(re)] : []);
+    const re = GAPS.get(this.lang) ?? OTHER_GAPS;
+    return (this.gapList ??= [...this.text.matchAll(re)]);
   }
 
   /**

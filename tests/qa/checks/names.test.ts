@@ -1307,6 +1307,22 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).not.toMatch(/error/u);
   });
 
+  it('quotation marks or brackets with nothing between them, in any language', async () => {
+    const unit = 'Yesterday they read the report of the Harbour Board.';
+    expect(await run([[unit, 'Ayer leyeron el informe «».']])).toEqual([
+      'error: name "Harbour Board" is not in the target, and the target has a gap there ("«»")',
+    ]);
+    expect(await run([[unit, 'Gestern lasen sie den Bericht "".']], 'de')).toEqual([
+      'error: name "Harbour Board" is not in the target, and the target has a gap there ("""")',
+    ]);
+    expect(await run([[unit, 'Ieri hanno letto il rapporto ().']], 'it')).toEqual([
+      'error: name "Harbour Board" is not in the target, and the target has a gap there ("()")',
+    ]);
+    expect(await run([[unit, 'Ayer leyeron el informe «portuario».']])).toEqual([
+      'warning: name "Harbour Board" is not in the target; translated as?',
+    ]);
+  });
+
   it('not a name its CLDR rendering stands for', async () => {
     expect(
       await run([
