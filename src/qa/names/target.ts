@@ -117,7 +117,9 @@ const clauseEnd = (conjunctions: string, articles?: string): string =>
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: clauseEnd('y|e|o|u|ni', 'el|los|las'),
   fr: `${ELIDED_BEFORE_NOTHING}|${clauseEnd('et|ou|ni', 'des')}`,
-  de: clauseEnd('und|oder'),
+  // (and an article joined by a hyphen to a capitalised word: "der-Gruppe", "die-Theater", where "der Visegrad-Gruppe"
+  // stood; no German word is written so)
+  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim)-(?=\\p{Lu})`,
   it: ELIDED_BEFORE_NOTHING,
   ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ)\\s*(?=[،؛.:!)]|$)`,
 };

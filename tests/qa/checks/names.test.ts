@@ -1323,6 +1323,16 @@ describe('a name not in the target, where the target has a gap there', () => {
     ]);
   });
 
+  it('a German article joined by a hyphen to a capitalised word, where the name before the hyphen was cut', async () => {
+    const unit = 'Yesterday they praised the Harbour Board report.';
+    expect(await run([[unit, 'Gestern lobten sie den-Bericht.']], 'de')).toEqual([
+      'error: name "Harbour Board" is not in the target, and the target has a gap there ("den-")',
+    ]);
+    expect(await run([[unit, 'Gestern lobten sie den Hafen-Bericht.']], 'de')).toEqual([
+      'warning: name "Harbour Board" is not in the target; translated as?',
+    ]);
+  });
+
   it('not a name its CLDR rendering stands for', async () => {
     expect(
       await run([
