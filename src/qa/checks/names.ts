@@ -482,23 +482,9 @@ function lookForAs(
       .filter((w) => found.get(w) !== undefined)
       .map(quote)
       .join(' ')}`;
-    // Shortened where the text names it for the first time: the reader never learns the rest (a Latin-script target;
-    // another script's transliterations are matched too loosely to tell a first name lost). Or where the target gives
-    // another person of the sentence the full name the source gives: a translator who names people as the source
-    // does there shortens none of them for style.
-    // A person's, whose first name the target does not render by a name of its own before the surname (Honza Pokorný
-    // → Jan Pokorný, Vycheslav → Wjatscheslaw).
-    if (
-      !target.nonLatin &&
-      (personLike(name, sourceLang, true) || (person !== undefined && !isCommonWord(name.words[0]!, sourceLang)))
-    ) {
-      const first = source.mentionedBefore(name.words[name.words.length - 1]!) === false;
-      const full = first ? undefined : source.keptFullName(name);
-      if ((first || full !== undefined) && target.nameBefore(last, source.text, source.renderings) === undefined)
-        return {
-          message: `${shortened}, ${first ? 'where the text names it for the first time' : `where it gives "${full}" in full`}`,
-        };
-    }
+    // Shortened where the text names it for the first time, the reader never learns the rest (see shortenedLoss).
+    const why = shortenedLoss(name, person, last, target, source);
+    if (why !== undefined) return { message: `${shortened}, ${why}` };
     return { message: shortened, severity: 'warning' };
   }
 
@@ -628,15 +614,7 @@ function lookForAs(
       // (not "World", CLDR's region 001, which names no place a text is about: "World's Fair" → "exposición universal")
       if (!target.nonLatin && lostRegion(name, parts, cldr))
         return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
-      // A currency written as a name ("the Euro fell") is rendered by its CLDR name, code or symbol ("€").
-      // (not the name of something else: "Euro 2012", a championship, which the target may call by an acronym of its
-      // own, "EM")
-      if (
-        !target.nonLatin &&
-        lostCurrency(name, parts, cldr, target, targetLang) &&
-        !/^\s*\p{N}/u.test(source.text.slice(name.start + name.text.length)) &&
-        !source.targetHasOwnAcronyms()
-      )
+      if (lostCurrency(name, parts, cldr, target, source, targetLang))
         return { message: `${missing} (CLDR: ${cldr.map(quote).join(', ')})` };
       if (
         parts.length === 1 &&
@@ -650,6 +628,32 @@ function lookForAs(
 }
 
 /**
+ * Why a name shortened to its last words lost the rest, if it did: a person's (a Latin-script target; another script's
+ * transliterations are matched too loosely to tell a first name lost), shortened where the text names it for the first
+ * time, or where the target gives another person of the sentence the full name the source gives (a translator who
+ * names people as the source does there shortens none of them for style); and not where the target renders the first
+ * name by a name of its own before the surname (Honza Pokorný → Jan Pokorný, Vycheslav → Wjatscheslaw).
+ */
+function shortenedLoss(
+  name: FoundName,
+  person: ReadonlySet<string> | undefined,
+  last: string,
+  target: TargetText,
+  source: SourceSide,
+): string | undefined {
+  if (
+    target.nonLatin ||
+    !(personLike(name, source.lang, true) || (person !== undefined && !isCommonWord(name.words[0]!, source.lang)))
+  )
+    return undefined;
+  const first = source.mentionedBefore(name.words[name.words.length - 1]!) === false;
+  const full = first ? undefined : source.keptFullName(name);
+  if ((!first && full === undefined) || target.nameBefore(last, source.text, source.renderings) !== undefined)
+    return undefined;
+  return first ? 'where the text names it for the first time' : `where it gives "${full}" in full`;
+}
+
+/**
  * A one-word country or region CLDR names in the target's language (not "World", CLDR's region 001, which names no
  * place a text is about: "World's Fair" → "exposición universal"), none of whose renderings stands in the target.
  */
@@ -659,16 +663,20 @@ function lostRegion(name: FoundName, parts: readonly string[], cldr: readonly st
 
 /**
  * A one-word currency CLDR names (capitalised, a name: "the Euro fell"), in the target by none of its CLDR names
- * (looked for before), nor its ISO code or symbol.
+ * (looked for before), nor its ISO code or symbol ("€"); not the name of something else, "Euro 2012", a championship,
+ * which the target may call by an acronym of its own, "EM".
  */
 function lostCurrency(
   name: FoundName,
   parts: readonly string[],
   cldr: readonly string[],
   target: TargetText,
+  source: SourceSide,
   targetLang: string,
 ): boolean {
-  if (parts.length !== 1 || name.cldr?.kind !== 'currency' || cldr.length === 0) return false;
+  if (target.nonLatin || parts.length !== 1 || name.cldr?.kind !== 'currency' || cldr.length === 0) return false;
+  if (/^\s*\p{N}/u.test(source.text.slice(name.start + name.text.length)) || source.targetHasOwnAcronyms())
+    return false;
   const code = name.cldr.code;
   if (target.text.includes(code)) return false;
   return !currencySymbols(code, targetLang).some((s) => target.text.includes(s));
@@ -1188,11 +1196,11 @@ function fewerMentions(name: FoundName, target: TargetText, text: string): Findi
  * for the maker there. The code that stands in the target without the name before it, if any.
  */
 function modelLost(name: string, text: string, target: TargetText): string | undefined {
-  const after = new RegExp(
-    `(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s+(\\p{N}[\\p{L}\\p{N}-]*)`,
-    'gu',
-  );
-  for (const m of text.matchAll(after)) {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) continue;
+    CODE_AFTER.lastIndex = at + name.length;
+    const m = CODE_AFTER.exec(text);
+    if (!m) continue;
     const code = m[1]!.replace(/s$/u, '');
     if (!target.hasToken(fold(code)) && !target.hasPhrase(code)) continue;
     if (target.hasPhrase(`${name} ${code}`) || target.hasPhrase(`${name}-${code}`)) continue;
@@ -1200,3 +1208,5 @@ function modelLost(name: string, text: string, target: TargetText): string | und
   }
   return undefined;
 }
+// A code right after a name: "777", "787-8s", "3D".
+const CODE_AFTER = /\s+(\p{N}[\p{L}\p{N}-]*)/uy;

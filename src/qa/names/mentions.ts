@@ -101,41 +101,52 @@ export function givenNamesInRun(units: readonly MentionUnit[], isGivenName: (wor
  */
 export type NamedAlone = (word: string, before: string, index: number) => boolean;
 
-const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+// A capitalised word, and the word that ends right before a stretch of spaces (read backwards from a capital).
+const CAPITAL = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const SPACE = /\s/u;
+
+/** The word right before `at` across spaces only ("" after punctuation or at the start). */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && SPACE.test(text.charAt(end - 1))) end--;
+  if (end === at || end === 0) return '';
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text.charAt(start - 1))) start--;
+  return text.slice(start, end);
+}
 
 export function namedAloneInRun(units: readonly MentionUnit[]): NamedAlone {
   const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
-  // Per file and language, then capitalised word: the words met right before it ("" at a text's start or after
-  // punctuation). Built on the first question.
-  let byText: Map<string, Map<string, Set<string>>> | undefined;
-  const index = (): Map<string, Map<string, Set<string>>> => {
-    const all = new Map<string, Map<string, Set<string>>>();
+  // Per text, asked about: its units, then (built on the first question about it) per capitalised word the words met
+  // right before it.
+  let unitsOf: Map<string, MentionUnit[]> | undefined;
+  const byText = new Map<string, Map<string, Set<string>>>();
+  const index = (key: string): Map<string, Set<string>> => {
+    if (!unitsOf) {
+      unitsOf = new Map();
+      for (const u of units) pushTo(unitsOf, textOf(u), u);
+    }
+    const words = new Map<string, Set<string>>();
     const read = new Set<string>();
-    for (const u of units) {
-      const key = textOf(u);
-      if (read.has(`${key}\u0000${u.source}`)) continue;
-      read.add(`${key}\u0000${u.source}`);
-      let words = all.get(key);
-      if (!words) all.set(key, (words = new Map()));
-      let previous = '';
-      let end = 0;
-      for (const m of u.source.matchAll(WORDS)) {
-        const word = m[0];
-        const after = /^\s+$/u.test(u.source.slice(end, m.index)) ? previous : '';
-        previous = word;
-        end = m.index + word.length;
-        if (!/^\p{Lu}/u.test(word)) continue;
-        let before = words.get(word);
-        if (!before) words.set(word, (before = new Set()));
-        before.add(after);
+    for (const u of unitsOf.get(key) ?? []) {
+      // (the same sentence again says nothing new)
+      if (read.has(u.source)) continue;
+      read.add(u.source);
+      for (const m of u.source.matchAll(CAPITAL)) {
+        let before = words.get(m[0]);
+        if (!before) words.set(m[0], (before = new Set()));
+        before.add(wordBefore(u.source, m.index));
       }
     }
-    return all;
+    byText.set(key, words);
+    return words;
   };
   return (word, before, at) => {
     const unit = units[at];
     if (!unit) return false;
-    const seen = (byText ??= index()).get(textOf(unit))?.get(word);
+    const key = textOf(unit);
+    const seen = (byText.get(key) ?? index(key)).get(word);
     return seen !== undefined && [...seen].some((b) => b !== before);
   };
 }

@@ -124,7 +124,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ)\\s*(?=[،؛.:!)]|$)`,
 };
 // In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').
-const EMPTY_PAIR = `""|“\\s*”|„\\s*[“”]|«\\s*»|\\(\\s*\\)|\\[\\s*\\]`;
+const EMPTY_PAIR = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
 const GAPS = new Map(
   [...new Set([...Object.keys(GAP_WORDS), ...Object.keys(MORE_GAPS)])].map((lang) => {
     const words = GAP_WORDS[lang];
@@ -135,12 +135,10 @@ const GAPS = new Map(
           ]
         : []),
       ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
-      EMPTY_PAIR,
     ];
     return [lang, new RegExp(parts.join('|'), 'gu')] as const;
   }),
 );
-const OTHER_GAPS = new RegExp(EMPTY_PAIR, 'gu');
 
 export class TargetText {
   readonly folded: string;
@@ -369,8 +367,11 @@ export class TargetText {
   }
 
   private gaps(): ReadonlyArray<RegExpExecArray> {
-    const re = GAPS.get(this.lang) ?? OTHER_GAPS;
-    return (this.gapList ??= [...this.text.matchAll(re)]);
+    if (this.gapList) return this.gapList;
+    const re = GAPS.get(this.lang);
+    const gaps = re ? [...this.text.matchAll(re)] : [];
+    const empty = [...this.text.matchAll(EMPTY_PAIR)];
+    return (this.gapList = empty.length ? [...gaps, ...empty].sort((a, b) => a.index - b.index) : gaps);
   }
 
   /**
