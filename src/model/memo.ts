@@ -4,14 +4,21 @@
  * is forgotten whole when it reaches `limit` entries, so a run over millions
  * of words stays bounded.
  */
-export function memo<V>(compute: (key: string) => V, limit = 100_000): (key: string) => V {
+export function memo<V>(
+  compute: (key: string) => V,
+  limit = 100_000,
+  own?: (key: string) => string,
+): (key: string) => V {
   const seen = new Map<string, V>();
   return (key) => {
     let value = seen.get(key);
     if (value === undefined) {
-      value = compute(key);
+      // A key made a string of its own is also what is computed from, so neither it nor its value keeps alive the
+      // text the key was cut from: for computations that cost far more than the copy (a whole sentence read).
+      const kept = own === undefined ? key : own(key);
+      value = compute(kept);
       if (seen.size >= limit) seen.clear();
-      seen.set(key, value);
+      seen.set(kept, value);
     }
     return value;
   };
@@ -21,11 +28,12 @@ export function memo<V>(compute: (key: string) => V, limit = 100_000): (key: str
 export function memoPerLanguage<V>(
   compute: (word: string, lang: string) => V,
   limit = 100_000,
+  own?: (word: string) => string,
 ): (word: string, lang: string) => V {
   const byLang = new Map<string, (word: string) => V>();
   return (word, lang) => {
     let remembered = byLang.get(lang);
-    if (!remembered) byLang.set(lang, (remembered = memo((w) => compute(w, lang), limit)));
+    if (!remembered) byLang.set(lang, (remembered = memo((w) => compute(w, lang), limit, own)));
     return remembered(word);
   };
 }

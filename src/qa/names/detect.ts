@@ -2,6 +2,7 @@ import { fold } from '../text.js';
 import { cldrNameOf, stemOfPlaceOrLanguage, type CldrName } from './cldr.js';
 import { calendarName, isCalendarWord as isMonthOrWeekday } from '../../locale/months.js';
 import { memoPerLanguage } from '../../model/memo.js';
+import { ownString } from '../../model/own-string.js';
 import { primarySubtag } from '../../model/language.js';
 import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
 
@@ -173,9 +174,14 @@ function splitHyphens(toks: readonly Token[]): Token[] {
   return out;
 }
 
-// A source checked against several languages is read once.
+// A source checked against several languages is read once. Each text is remembered as a string of its own (its names
+// cut from that copy): a sentence cut from its article would otherwise keep the whole article for the rest of the run.
 /** The names of a source text. */
-export const findNames: (text: string, lang: string) => readonly FoundName[] = memoPerLanguage(detect, 20_000);
+export const findNames: (text: string, lang: string) => readonly FoundName[] = memoPerLanguage(
+  detect,
+  20_000,
+  ownString,
+);
 
 function detect(text: string, lang: string): FoundName[] {
   const toks = splitHyphens(tokens(text));
