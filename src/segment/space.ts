@@ -1,11 +1,12 @@
 /**
- * The white space String#trim removes (ECMAScript WhiteSpace and LineTerminator), told by its code: scanning for it
- * finds a line's or a sentence's bounds without making the trimmed string.
+ * The white space String#trim removes (ECMAScript WhiteSpace and LineTerminator, the same as /\s/u matches), told by
+ * its code: scanning for it finds a line's or a sentence's bounds without making the trimmed string. Most text is
+ * below U+00A0, answered by the first two tests.
  */
 export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
   return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||

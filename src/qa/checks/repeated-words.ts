@@ -2,6 +2,7 @@ import { textWithoutCodes } from '../text.js';
 import type { Finding, PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
 import { primarySubtag } from '../../model/language.js';
+import { isSpace } from '../../segment/space.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -61,10 +62,10 @@ export function mayRepeat(text: string): boolean {
   let prevEnd = -1;
   let i = 0;
   while (i < n) {
-    while (i < n && isWhiteSpace(lower.charCodeAt(i))) i++;
+    while (i < n && isSpace(lower.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && !isWhiteSpace(lower.charCodeAt(i))) i++;
+    while (i < n && !isSpace(lower.charCodeAt(i))) i++;
     if (prevStart >= 0 && neighboursMayRepeat(lower, prevStart, prevEnd, start, i)) return true;
     prevStart = start;
     prevEnd = i;
@@ -92,23 +93,6 @@ const hasCode = (text: string, from: number, to: number, code: number): boolean 
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
   return false;
 };
-
-/** What /\s/u matches, by code unit. */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** "Sie sie", "Will will": a capitalised word inside a sentence followed by the lower-case one is two different words. */
 function capitalisedThenCommon(text: string, r: Repeat): boolean {

@@ -1,23 +1,17 @@
 import { toPlainText } from '../../model/content.js';
 import type { Finding, PairCheck } from '../types.js';
 import { translated } from '../preconditions.js';
-
-// White space as \s sees it, tested one character at a time (cheaper than a regex anchored at the end).
-const SPACE = /\s/u;
-const isSpace = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text.charAt(i)));
-};
+import { isSpace } from '../../segment/space.js';
 
 function lead(s: string): string {
   let i = 0;
-  while (i < s.length && isSpace(s, i)) i++;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return s.slice(0, i);
 }
 
 function trail(s: string): string {
   let i = s.length;
-  while (i > 0 && isSpace(s, i - 1)) i--;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   return s.slice(i);
 }
 
