@@ -1,5 +1,6 @@
-import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -42,6 +43,17 @@ const LONGEST = [
   'tests/tm-shared.test.ts',
   'tests/cli.test.ts',
 ];
+
+// One temp folder for the whole run, removed when it ends: the tests make hundreds of projects with mkdtemp in
+// tmpdir(), and the processes they start (PostgreSQL, Java, shell blocks) write there too. Set before the workers
+// start, so they and their children inherit it; readable by others, for the PostgreSQL cluster's own user.
+if (process.env.LOCFLOW_TEST_TMP === undefined) {
+  const root = mkdtempSync(join(tmpdir(), 'locflow-tests-'));
+  chmodSync(root, 0o755);
+  process.env.LOCFLOW_TEST_TMP = root;
+  process.env.TMPDIR = root;
+  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+}
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
