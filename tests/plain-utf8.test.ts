@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, readTextIfAny } from '../src/io/files.js';
-import { plainTextOf, readPlainText, readPlainTextIfAny } from '../src/io/plain-utf8.js';
+import { plainDecoded, plainTextOf, readPlainText, readPlainTextIfAny } from '../src/io/plain-utf8.js';
 
 /** What a call gives: its text, or the message it throws. */
 function outcome(read: () => string | undefined): { text?: string | undefined; error?: string } {
@@ -66,6 +66,24 @@ describe('readPlainText (a build reads each source and bundle in one call): what
         expect(copy.equals(bytes)).toBe(true);
       }
     }
+  });
+
+  it('gives readText’s text from a text decoded elsewhere as UTF-8 (a read-ahead thread), or leaves it to readText', () => {
+    const taken: string[] = [];
+    for (const [name] of files) {
+      const path = join(dir, name);
+      for (const fallback of ['utf-8', 'windows-1252', 'iso-8859-15']) {
+        const expected = outcome(() => readText(path, 'source file', fallback));
+        const decoded = plainDecoded(readFileSync(path).toString('utf8'), path, fallback);
+        if (decoded !== undefined) taken.push(`${name} as ${fallback}`);
+        expect(
+          outcome(() => decoded ?? readText(path, 'source file', fallback)),
+          `${name} as ${fallback}`,
+        ).toEqual(expected);
+      }
+    }
+    // Plain UTF-8 is taken as decoded; everything readText decides about is left to it.
+    expect(taken).toEqual(['plain.txt as utf-8', 'empty.txt as utf-8', 'page.md as utf-8']);
   });
 
   it('refuses bytes that are not UTF-8 with readText’s offset and line, and a missing source as not found', () => {

@@ -53,6 +53,32 @@ describe('ReadAhead', () => {
     expect(ahead.take(list[5]!)).toBeUndefined(); // stopped
   });
 
+  it('gives the files asked as text decoded as Node decodes UTF-8, and the others as bytes', async () => {
+    const list = files(6);
+    writeFileSync(list[2]!, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])); // not UTF-8: decoded with U+FFFD, as Node does
+    writeFileSync(list[3]!, '\uFEFFa byte order mark kept');
+    const asText = [true, false, true, true, false, true];
+    const ahead = ReadAhead.start(list, 1 << 16, asText)!;
+    try {
+      await sleep(THREAD_READS);
+      list.forEach((file, i) => {
+        const got = ahead.takeText(file);
+        if (asText[i]) expect(got, file).toBe(readFileSync(file).toString('utf8'));
+        else expect(got, file).toEqual(readFileSync(file));
+      });
+    } finally {
+      ahead.stop();
+    }
+    const again = ReadAhead.start(list, 1 << 16, asText)!;
+    try {
+      await sleep(THREAD_READS);
+      expect(again.take(list[0]!)).toBeUndefined(); // decoded: no bytes for a caller asking for them
+      expect(again.take(list[1]!)).toEqual(readFileSync(list[1]!));
+    } finally {
+      again.stop();
+    }
+  });
+
   it('reads at most a few dozen files ahead of what was taken', async () => {
     const list = files(200);
     const ahead = ReadAhead.start(list, 1 << 16)!;

@@ -46,3 +46,17 @@ export function plainTextOf(bytes: Buffer, path: string, what: string, fallback 
   }
   return decodeText(bytes, path, what, fallback).text;
 }
+
+/**
+ * A file's text decoded by Node as UTF-8 elsewhere (a read-ahead thread), when readText would read the file so; else
+ * undefined (the caller then reads the file as it would have without it).
+ */
+export function plainDecoded(text: string, path: string, fallback = 'utf-8'): string | undefined {
+  if (!readsAsPlain(path, fallback)) return undefined;
+  return OTHER_READING.test(text) || text.includes('\uFFFD') ? undefined : text;
+}
+
+/** Whether plainDecoded may take a file's text decoded elsewhere (else its bytes are what is needed). */
+export function readsAsPlain(path: string, fallback = 'utf-8'): boolean {
+  return fallback === 'utf-8' && !HTML_PATH.test(path);
+}

@@ -4,7 +4,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
  * Small files read ahead by a thread of their own, in the order a run will read them (extract's sources): opening,
  * sizing, reading and closing a file is kernel work, sometimes a wait for the disk, that the main thread then does not
  * do between two documents. The thread keeps at most FILES_AHEAD files ahead of the main thread and hands each file's
- * bytes over without a copy; behind it (given no core for a while), the thread goes on from the file asked next. The
+ * bytes over without a copy (or its text, decoded there when asked); behind it (given no core for a while), the thread goes on from the file asked next. The
  * main thread takes them without waiting (`take`): a file not read yet, read otherwise (too large, empty, failed) or
  * asked out of order is read by the caller as before, so what a run reads and the errors it reports are the same; a
  * file read ahead is its bytes as they were a few documents earlier.
@@ -19,7 +19,7 @@ const NEVER = 0x7fffffff;
 const THREAD_CODE = `
 const { workerData } = require('node:worker_threads');
 const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
-const { files, maxBytes, port, taken } = workerData;
+const { files, maxBytes, port, taken, asText } = workerData;
 const NEVER = ${NEVER};
 for (let i = 0; i < files.length; i++) {
   // Behind the main thread (it got no core for a while), it goes on from the file asked next: those before are read.
@@ -51,7 +51,11 @@ for (let i = 0; i < files.length; i++) {
   } catch {
     bytes = undefined; // the caller reads it, and reports what is wrong
   }
-  if (bytes) port.postMessage({ i, bytes }, [bytes.buffer]);
+  // Decoded here when asked (Node's UTF-8 decoding, as the caller's would be): a string crosses as a copy of its
+  // characters, which costs the caller less than decoding it.
+  if (bytes && asText && asText[i] === 1)
+    port.postMessage({ i, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') });
+  else if (bytes) port.postMessage({ i, bytes }, [bytes.buffer]);
   else port.postMessage({ i });
 }
 `;
@@ -68,8 +72,11 @@ export class ReadAhead {
     private readonly receive: (port: MessagePort) => { message: unknown } | undefined,
   ) {}
 
-  /** A thread reading `files` (those of at most `maxBytes`) ahead, when this is the main thread; else undefined. */
-  static start(files: readonly string[], maxBytes: number): ReadAhead | undefined {
+  /**
+   * A thread reading `files` (those of at most `maxBytes`) ahead, when this is the main thread; else undefined.
+   * `asText`: for each file, whether the thread decodes it as UTF-8 too (`takeText` then gives its text).
+   */
+  static start(files: readonly string[], maxBytes: number, asText?: readonly boolean[]): ReadAhead | undefined {
     // Loaded when first needed, not at start-up (as every other use of threads).
     const { Worker, MessageChannel, isMainThread, receiveMessageOnPort } =
       process.getBuiltinModule('node:worker_threads');
@@ -81,7 +88,7 @@ export class ReadAhead {
       eval: true,
       stdout: false,
       stderr: false,
-      workerData: { files, maxBytes, port: port2, taken },
+      workerData: { files, maxBytes, port: port2, taken, asText: asText && Uint8Array.from(asText, Number) },
       transferList: [port2],
     });
     worker.unref();
@@ -94,15 +101,23 @@ export class ReadAhead {
    * otherwise (the caller reads it). Each call moves on to the next file of the list when `file` is the next one.
    */
   take(file: string): Buffer | undefined {
+    const got = this.takeText(file);
+    return typeof got === 'string' ? undefined : got;
+  }
+
+  /** `take`, for a file the thread was asked to decode: its text (or its bytes, or undefined, as `take`'s). */
+  takeText(file: string): Buffer | string | undefined {
     if (Atomics.load(this.taken, 1) === 1 || this.files[this.next] !== file) return undefined;
     const i = this.next++;
     Atomics.store(this.taken, 0, this.next);
     // Woken once it may read half its files again, not at every file taken (each wake is a system call on both sides).
     if (this.next >= Atomics.load(this.taken, 2)) Atomics.notify(this.taken, 0);
     for (;;) {
-      const got = this.receive(this.port)?.message as { i: number; bytes?: Uint8Array } | undefined;
+      const got = this.receive(this.port)?.message as { i: number; bytes?: Uint8Array; text?: string } | undefined;
       if (got === undefined || got.i > i) return undefined; // not read yet (the thread then is behind: rare)
-      if (got.i === i) return got.bytes && Buffer.from(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength);
+      if (got.i !== i) continue;
+      if (got.text !== undefined) return got.text;
+      return got.bytes && Buffer.from(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength);
     }
   }
 

@@ -3,7 +3,7 @@ import type { UnitState } from '../model/unit.js';
 import { UNIT_STATES } from '../model/unit.js';
 import { LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
-import { plainTextOf, readPlainTextIfAny } from '../io/plain-utf8.js';
+import { plainDecoded, plainTextOf, readPlainTextIfAny } from '../io/plain-utf8.js';
 
 /**
  * The locale store: locales/<lng>/<doc>.json is a plain i18next bundle
@@ -51,11 +51,16 @@ export function readBundle(bundlePath: string): Bundle {
 /**
  * The bundle's translations alone (what a build needs), without its metadata; empty when there is no bundle. The
  * object JSON.parse made is returned as it is once every value is found to be a string (a build reads thousands).
- * `bytes`: the file's bytes, read already (by a thread reading ahead).
+ * `read`: the file's bytes, or its text decoded as UTF-8, read already (by a thread reading ahead).
  */
-export function readTranslations(bundlePath: string, bytes?: Buffer): Record<string, string> {
+export function readTranslations(bundlePath: string, read?: Buffer | string): Record<string, string> {
   // A bundle is UTF-8 without a byte order mark, as locflow writes it: read in one call (anything else the careful way).
-  const text = bytes ? plainTextOf(bytes, bundlePath, 'bundle') : readPlainTextIfAny(bundlePath, 'bundle');
+  const text =
+    typeof read === 'string'
+      ? (plainDecoded(read, bundlePath) ?? readPlainTextIfAny(bundlePath, 'bundle'))
+      : read
+        ? plainTextOf(read, bundlePath, 'bundle')
+        : readPlainTextIfAny(bundlePath, 'bundle');
   if (text === undefined) return {};
   const parsed = parseJsonObject(bundlePath, text);
   for (const id in parsed) {

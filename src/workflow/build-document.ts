@@ -1,5 +1,5 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
-import { plainTextOf, readPlainText } from '../io/plain-utf8.js';
+import { plainDecoded, plainTextOf, readPlainText, readsAsPlain } from '../io/plain-utf8.js';
 import type { ReadAhead } from '../io/read-ahead.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
@@ -73,10 +73,12 @@ export class DocumentBuilder {
     const { project } = this;
     const { file, meta } = source;
     const { encoding: configured } = project.config;
-    const bytes = this.ahead?.take(file);
-    const text = bytes
-      ? plainTextOf(bytes, file, 'source file', configured)
-      : readPlainText(file, 'source file', configured);
+    const ahead = this.ahead?.takeText(file);
+    const text =
+      (typeof ahead === 'string' ? plainDecoded(ahead, file, configured) : undefined) ??
+      (ahead instanceof Buffer
+        ? plainTextOf(ahead, file, 'source file', configured)
+        : readPlainText(file, 'source file', configured));
     const read = (): Document => formatFor(file).read(text, meta, project.config.text);
     const got = this.recording ? documentOf(entry, meta, text, read) : { doc: read(), made: false };
     const { doc } = got;
@@ -84,7 +86,7 @@ export class DocumentBuilder {
     const results: BuildResult[] = [];
     for (const { lang, file, bundle } of outputs) {
       const translations =
-        lang === project.config.sourceLanguage ? {} : readTranslations(bundle, this.ahead?.take(bundle));
+        lang === project.config.sourceLanguage ? {} : readTranslations(bundle, this.ahead?.takeText(bundle));
       const built = buildDocument(project, doc, lang, this.lookups.find(lang, translations, doc));
       // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
       // An output that holds these bytes already is left as it is.
@@ -96,14 +98,26 @@ export class DocumentBuilder {
   }
 }
 
-/** The files DocumentBuilder reads for `tasks`, in the order it reads them: each source, then its bundles. */
-export function readOrder(tasks: readonly DocumentTask[], sourceLanguage: string): string[] {
+/**
+ * The files DocumentBuilder reads for `tasks`, in the order it reads them: each source, then its bundles; and for each,
+ * whether its text decoded as UTF-8 is what is read (else its bytes are decoded here, as the file asks).
+ */
+export function readOrder(
+  tasks: readonly DocumentTask[],
+  { sourceLanguage, encoding }: { readonly sourceLanguage: string; readonly encoding: string },
+): { files: string[]; asText: boolean[] } {
   const files: string[] = [];
+  const asText: boolean[] = [];
   for (const { source, outputs } of tasks) {
     files.push(source.file);
-    for (const { lang, bundle } of outputs) if (lang !== sourceLanguage) files.push(bundle);
+    asText.push(readsAsPlain(source.file, encoding));
+    for (const { lang, bundle } of outputs) {
+      if (lang === sourceLanguage) continue;
+      files.push(bundle);
+      asText.push(readsAsPlain(bundle));
+    }
   }
-  return files;
+  return { files, asText };
 }
 
 type Find = (key: string) => Found;

@@ -64,11 +64,9 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
         workerFile: buildWorkerFile()!,
       });
     } else {
-      // Many small files are read a few documents ahead, off this thread: each source, then its bundles.
-      const ahead =
-        tasks.length >= READ_AHEAD_FROM
-          ? ReadAhead.start(readOrder(tasks, project.config.sourceLanguage), PIECE_BYTES)
-          : undefined;
+      // Many small files are read (and decoded) a few documents ahead, off this thread: each source, then its bundles.
+      const order = tasks.length >= READ_AHEAD_FROM ? readOrder(tasks, project.config) : undefined;
+      const ahead = order && ReadAhead.start(order.files, PIECE_BYTES, order.asText);
       try {
         const here = new DocumentBuilder(project, batch, record.keeping, ahead);
         // One document in memory at a time.
