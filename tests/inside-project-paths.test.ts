@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { insideProject, oneRun } from '../src/io/files.js';
+import { insideProject, oneRun, relativeToProjectPath } from '../src/io/files.js';
 
 /** Relative paths of parts that path.resolve treats apart: ".", "..", empty parts, dots in names, a leading "/". */
 const part = fc.constantFrom('a', 'b.txt', '.', '..', '', '.a', 'a.', '..a', '...', ' ', 'x\\y', 'é');
@@ -30,5 +30,19 @@ describe('insideProject resolves a path as path.resolve does', () => {
         { numRuns: 2000 },
       );
     });
+  });
+});
+
+describe('relativeToProjectPath answers as path.relative does', () => {
+  it('for a path below the root written any way, and for roots written any way', () => {
+    const root = mkdtempSync(join(tmpdir(), 'locflow-relative-'));
+    const roots = [root, `${root}/`, `${root}/.`, `${root}/x/..`, relative(process.cwd(), root) || '.', '/', ''];
+    fc.assert(
+      fc.property(fc.constantFrom(...roots), paths, fc.boolean(), (base, path, absolute) => {
+        const full = absolute ? `${root}/${path}` : `${base}/${path}`;
+        expect(relativeToProjectPath(base, full)).toBe(relative(base, full).split('\\').join('/'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
