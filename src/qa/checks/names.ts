@@ -2,6 +2,7 @@ import { primarySubtag } from '../../model/language.js';
 import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrLanguageOfRegion, cldrNameOf, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
+import { fewerRegionMentions } from '../names/region-mentions.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
 import { fold } from '../text.js';
@@ -310,6 +311,11 @@ function lookFor(
   // taken as rendered by no word of it as written (an adjective, a respelling, a translated common word: "Costa Rica"
   // by "costarricenses", "Windows" by nothing), where no CLDR, learnt or glossary rendering stands.
   if (!found) {
+    const fewer = fewerRegionMentions(name, source.text, target, targetLang);
+    if (fewer)
+      return {
+        message: `name "${name.text}" is named ${fewer.inSource} times in the source, by its name or a word made from it, ${fewer.inTarget} in the target`,
+      };
     if (!target.hasGap || !cutOut(name, target, targetLang, learnt)) return undefined;
     const gap = target.gap(placeFor(name, source.text));
     return gap === undefined

@@ -312,3 +312,22 @@ function hasRegionalVariants(language: string): boolean {
   }
   return withVariants.has(language);
 }
+
+/**
+ * The target language's name of a region's likeliest language, whether or not other countries speak it ("Französisch"
+ * for France, "anglais" for the United Kingdom): a word the region's things may be called by, for counting them.
+ */
+export function cldrLikelyLanguageName(name: CldrName, lang: string): string | undefined {
+  if (name.kind !== 'region' || !/^[A-Z]{2}$/u.test(name.code)) return undefined;
+  const key = `${name.code}\u0000${lang}`;
+  if (likelyLanguageCache.has(key)) return likelyLanguageCache.get(key);
+  let word: string | undefined;
+  try {
+    word = nameOf(lang, 'language', 'long', new Intl.Locale(`und-${name.code}`).maximize().language);
+  } catch {
+    // A code Intl does not know: no language.
+  }
+  likelyLanguageCache.set(key, word);
+  return word;
+}
+const likelyLanguageCache = new Map<string, string | undefined>();

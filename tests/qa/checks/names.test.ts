@@ -1407,3 +1407,51 @@ describe('a name the source writes more often than the target', () => {
     ).not.toMatch(/times in the source/u);
   });
 });
+
+describe('a country the source names more often than the target, by its name or a word made from it', () => {
+  it('is an error where the target has fewer of them than the source has of the name itself', async () => {
+    const unit = 'Farmers in Peru say that Peru needs new roads.';
+    expect(await run([[unit, 'Los agricultores de Perú dicen que necesita nuevas carreteras.']])).toEqual([
+      'error: name "Peru" is named 2 times in the source, by its name or a word made from it, 1 in the target',
+    ]);
+    expect(await run([[unit, 'Los agricultores de Perú dicen que Perú necesita nuevas carreteras.']])).toEqual([]);
+    // (a mention rendered by the adjective counts: "Peru" → "peruanos")
+    expect(await run([[unit, 'Los agricultores peruanos dicen que Perú necesita nuevas carreteras.']])).toEqual([]);
+  });
+
+  it('and where only words made from it are left of a name and its adjective', async () => {
+    const unit = 'Japanese carmakers say Japan will export less.';
+    expect(await run([[unit, 'Les constructeurs japonais disent qu’il exportera moins.']], 'fr')).toEqual([
+      'error: name "Japan" is named 2 times in the source, by its name or a word made from it, 1 in the target',
+    ]);
+    expect(await run([[unit, 'Les constructeurs japonais disent que le Japon exportera moins.']], 'fr')).toEqual([]);
+  });
+
+  it('not for an adjective dropped beside the name kept, nor a German compound, nor a grouping', async () => {
+    expect(
+      await run(
+        [
+          [
+            'The Polish minister met the head of state of Poland, who said Poland would pay.',
+            'Le ministre a rencontré le chef d’État de la Pologne, qui a dit que la Pologne paierait.',
+          ],
+        ],
+        'fr',
+      ),
+    ).toEqual([]);
+    expect(
+      await run(
+        [['Trade in Europe grew, above all in eastern Europe.', 'Der Handel in Europa wuchs, vor allem in Osteuropa.']],
+        'de',
+      ),
+    ).toEqual([]);
+    expect(
+      (
+        await run(
+          [['The Eurozone summit said the Eurozone would act.', 'Der Eurogipfel sagte, die Eurozone werde handeln.']],
+          'de',
+        )
+      ).join('\n'),
+    ).not.toMatch(/named 2 times/u);
+  });
+});
