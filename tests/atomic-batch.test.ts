@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -147,5 +147,48 @@ describe('AtomicBatch', () => {
     expect(readFileSync(targets[0]!, 'utf8')).toBe('{"a": 1}');
     expect(readFileSync(targets[99]!, 'utf8')).toBe('{}');
     expect(listing(join(out, 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('renames many files in order on its writer thread: a rename that fails stops the rest, each target old or new', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const targets = Array.from({ length: 100 }, (_, i) => join(out, 'es', `story-${String(i).padStart(3, '0')}.txt`));
+    mkdirSync(join(out, 'es'));
+    for (const target of targets) writeFileSync(target, 'old');
+    // A folder with a file in it where the 51st target is: nothing can be renamed over it.
+    rmSync(targets[50]!);
+    mkdirSync(targets[50]!);
+    writeFileSync(join(targets[50]!, 'inside.txt'), 'kept');
+    const batch = new AtomicBatch();
+    for (const target of targets) await batch.write(target, 'new');
+    const failed = await batch.commit().then(
+      () => undefined,
+      (err: unknown) => err as LocflowError,
+    );
+    expect(failed).toBeInstanceOf(LocflowError);
+    expect(failed!.message).toMatch(/; 50 of 100 file\(s\) were written$/u);
+    expect(failed!.file).toBe(targets[50]);
+    expect(targets.slice(0, 50).map((t) => readFileSync(t, 'utf8'))).toEqual(Array(50).fill('new'));
+    expect(targets.slice(51).map((t) => readFileSync(t, 'utf8'))).toEqual(Array(49).fill('old'));
+    expect(readFileSync(join(targets[50]!, 'inside.txt'), 'utf8')).toBe('kept');
+    expect(listing(join(out, 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('starts its writer thread with the first file when told that many follow', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const writerOf = (batch: AtomicBatch): unknown => (batch as unknown as { writer: unknown }).writer;
+    const many = new AtomicBatch({ manyFiles: true });
+    const few = new AtomicBatch();
+    await many.write(join(out, 'a.txt'), 'new a');
+    await few.write(join(out, 'b.txt'), 'new b');
+    expect(writerOf(many)).toBeDefined();
+    expect(writerOf(few)).toBeUndefined();
+    await many.commit();
+    await few.commit();
+    expect(writerOf(many)).toBeUndefined(); // ended with the commit
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('new a');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('new b');
+    expect(listing(out)).toEqual(['a.txt', 'b.txt']);
   });
 });

@@ -13,7 +13,7 @@ import {
   tempName,
   writeFailure,
 } from './files.js';
-import { WriterThread } from './writer-thread.js';
+import { WriterThread, type Renamed } from './writer-thread.js';
 
 /** How many streamed temporary files are closed at once, off the main thread. */
 const FILES_AT_ONCE = 64;
@@ -72,6 +72,12 @@ export class AtomicBatch {
   private writerTried = false;
 
   /**
+   * `manyFiles`: the caller is about to write many files (OFF_THREAD_FROM or more): the writer thread starts with the
+   * first, instead of after this thread has written as many itself.
+   */
+  constructor(private readonly options: { readonly manyFiles?: boolean } = {}) {}
+
+  /**
    * Checks `path` (never through a link out of the project), creates its folder and starts writing `data` to
    * a temporary file beside it; resolves once the batch has room for more. `path` itself changes only in commit().
    */
@@ -87,7 +93,7 @@ export class AtomicBatch {
 
   /** A temporary file created and written: here, or by the writer thread once the batch has written many. */
   private store(tmp: string, data: string | Uint8Array): Promise<void> {
-    if (++this.stored >= OFF_THREAD_FROM && !this.writerTried) {
+    if ((++this.stored >= OFF_THREAD_FROM || this.options.manyFiles) && !this.writerTried) {
       this.writerTried = true;
       this.writer = WriterThread.start();
     }
@@ -294,23 +300,40 @@ export class AtomicBatch {
    */
   async commit(): Promise<void> {
     await this.flush();
-    await this.stopWriter();
     // Every file is whole on disk before any target changes: a crash from here on leaves each old or new.
     const entries = this.entries();
     const folders = [...new Set(entries.map(([path]) => dirname(path)))];
     forgetListings(folders); // their files change now: a later write there looks again
     let renamed = 0;
     let failed: { path: string; tmp: string; err: unknown } | undefined;
-    await inPool(entries, async ([path, tmp]) => {
-      if (failed) return; // after a failure no other target changes
+    const writer = this.writer;
+    if (writer && entries.length) {
+      // The writer thread renames them, in order, while this thread waits for its one answer.
+      let done: Renamed;
       try {
-        await rename(tmp, path);
-        this.temps.delete(path);
-        renamed++;
+        done = await writer.renameAll(entries.map(([path, tmp]) => [tmp, path] as const));
       } catch (err) {
-        failed ??= { path, tmp, err };
+        done = { renamed: 0, failure: err as Error }; // the thread failed: what it renamed is not known
       }
-    });
+      renamed = done.renamed;
+      for (let i = 0; i < renamed; i++) this.temps.delete(entries[i]![0]);
+      if (done.failure) {
+        const [path, tmp] = entries[renamed] ?? entries[0]!;
+        failed = { path, tmp, err: done.failure };
+      }
+    }
+    await this.stopWriter();
+    if (!writer)
+      await inPool(entries, async ([path, tmp]) => {
+        if (failed) return; // after a failure no other target changes
+        try {
+          await rename(tmp, path);
+          this.temps.delete(path);
+          renamed++;
+        } catch (err) {
+          failed ??= { path, tmp, err };
+        }
+      });
     if (failed) {
       const { path, tmp, err } = failed;
       this.temps.delete(path);

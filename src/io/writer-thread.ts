@@ -5,7 +5,10 @@ import type { Worker } from 'node:worker_threads';
  * work (≈ 60 µs for an article's XLIFF on ext4) that the main thread would otherwise wait for, file after file,
  * while the run's text work waits too. The thread gets files in messages of several at once (a message costs the
  * main thread a few microseconds, not a file's) and answers each message with the files that failed. What it writes
- * is what `storeHere` writes; nothing is flushed or renamed here (the batch does that, as for its other files).
+ * is what `storeHere` writes; nothing is flushed here (the batch does that, as for its other files). Once the batch has
+ * made them durable, the thread renames them too, in one message (`renameAll`): one after another on a thread of
+ * their own, thousands of renames in one folder take less than in the thread pool, where each waits for the folder's
+ * lock and answers the main thread one by one.
  */
 
 /** Files held before they go to the thread in one message (the last ones go when the batch waits for them). */
@@ -17,8 +20,24 @@ const CHARACTERS_PER_MESSAGE = 1 << 19;
 /** The thread: CommonJS run from a string, so it needs no file of its own beside the bundle. */
 const THREAD_CODE = `
 const { parentPort } = require('node:worker_threads');
-const { openSync, writeFileSync, closeSync } = require('node:fs');
+const { openSync, writeFileSync, closeSync, renameSync } = require('node:fs');
+const failure = (at, err) => ({ at, message: String(err && err.message), code: err && err.code, errno: err && err.errno,
+  syscall: err && err.syscall, path: err && err.path });
 parentPort.on('message', (files) => {
+  if (!Array.isArray(files)) {
+    // Renames in order; the first failure stops them (no later target changes) and is the answer.
+    const pairs = files.rename;
+    for (let i = 0; i < pairs.length; i += 2) {
+      try {
+        renameSync(pairs[i], pairs[i + 1]);
+      } catch (err) {
+        parentPort.postMessage([failure(i / 2, err)]);
+        return;
+      }
+    }
+    parentPort.postMessage([]);
+    return;
+  }
   const failed = [];
   for (let i = 0; i < files.length; i += 2) {
     try {
@@ -29,8 +48,7 @@ parentPort.on('message', (files) => {
         closeSync(fd);
       }
     } catch (err) {
-      failed.push({ at: i / 2, message: String(err && err.message), code: err && err.code, errno: err && err.errno,
-        syscall: err && err.syscall, path: err && err.path });
+      failed.push(failure(i / 2, err));
     }
   }
   parentPort.postMessage(failed);
@@ -52,6 +70,18 @@ interface Waiting {
   reject(err: unknown): void;
 }
 
+/** A message sent and not answered: what its answer (the failures) settles, or what the thread's end fails. */
+interface Pending {
+  answer(failed: readonly Failure[]): void;
+  fail(err: unknown): void;
+}
+
+/** A renaming that `renameAll` gave the thread: how many were renamed, in order, and the first failure, if any. */
+export interface Renamed {
+  readonly renamed: number;
+  readonly failure?: Error;
+}
+
 export class WriterThread {
   private readonly worker: Worker;
   /** Temporary file, data, … not sent yet; and their promises. */
@@ -59,7 +89,7 @@ export class WriterThread {
   private queuedWaiting: Waiting[] = [];
   private queuedCharacters = 0;
   /** Messages sent and not answered, in order (the thread answers them in order). */
-  private readonly sent: Waiting[][] = [];
+  private readonly sent: Pending[] = [];
   private broken: { err: unknown } | undefined;
 
   /** A thread started, when this is the main thread (undefined in a worker thread: the other cores already work). */
@@ -92,12 +122,46 @@ export class WriterThread {
   /** Sends what is held: called before the batch waits for its files. */
   send(): void {
     if (!this.queuedWaiting.length) return;
-    if (!this.sent.length) this.worker.ref();
-    this.sent.push(this.queuedWaiting);
-    this.worker.postMessage(this.queued);
+    const files = this.queuedWaiting;
+    this.post(this.queued, {
+      answer: (failed) => {
+        const failures = new Map(failed.map((f) => [f.at, f]));
+        files.forEach((waiting, i) => {
+          const f = failures.get(i);
+          if (!f) waiting.resolve();
+          else waiting.reject(errorOf(f));
+        });
+      },
+      fail: (err) => files.forEach((waiting) => waiting.reject(err)),
+    });
     this.queued = [];
     this.queuedWaiting = [];
     this.queuedCharacters = 0;
+  }
+
+  /**
+   * Renames each temporary file over its target, in order, on the thread (after the files queued before); the first
+   * failure stops them. Resolves with how many were renamed; rejects only when the thread itself fails.
+   */
+  renameAll(pairs: ReadonlyArray<readonly [tmp: string, target: string]>): Promise<Renamed> {
+    if (this.broken) return Promise.reject(this.broken.err);
+    this.send();
+    return new Promise<Renamed>((resolve, reject) =>
+      this.post(
+        { rename: pairs.flat() },
+        {
+          answer: (failed) =>
+            resolve(failed[0] ? { renamed: failed[0].at, failure: errorOf(failed[0]) } : { renamed: pairs.length }),
+          fail: reject,
+        },
+      ),
+    );
+  }
+
+  private post(message: unknown, pending: Pending): void {
+    if (!this.sent.length) this.worker.ref();
+    this.sent.push(pending);
+    this.worker.postMessage(message);
   }
 
   /** Ends the thread once it has answered (a file queued after this fails). */
@@ -108,25 +172,22 @@ export class WriterThread {
   }
 
   private answered(failed: readonly Failure[]): void {
-    const files = this.sent.shift() ?? [];
+    const pending = this.sent.shift();
     if (!this.sent.length) this.worker.unref();
-    const failures = new Map(failed.map((f) => [f.at, f]));
-    files.forEach((waiting, i) => {
-      const f = failures.get(i);
-      if (!f) waiting.resolve();
-      else
-        waiting.reject(
-          Object.assign(new Error(f.message), { code: f.code, errno: f.errno, syscall: f.syscall, path: f.path }),
-        );
-    });
+    pending?.answer(failed);
   }
 
   /** The thread failed or ended: every file not answered fails with it. */
   private break(err: unknown): void {
     this.broken ??= { err };
-    for (const files of this.sent.splice(0)) for (const waiting of files) waiting.reject(err);
+    for (const pending of this.sent.splice(0)) pending.fail(err);
     for (const waiting of this.queuedWaiting.splice(0)) waiting.reject(err);
     this.queued = [];
     this.queuedCharacters = 0;
   }
+}
+
+/** A failure as the thread reported it, as the error it was there. */
+function errorOf(f: Failure): Error {
+  return Object.assign(new Error(f.message), { code: f.code, errno: f.errno, syscall: f.syscall, path: f.path });
 }

@@ -36,7 +36,10 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   // The sources are listed once: the plan is made from the list, then the documents are read from it.
   const sources = checkedSources(project);
   const plan = planOutputs(project, langs, sources);
-  const batch = options.dryRun ? undefined : new AtomicBatch();
+  // Many documents: their outputs are written by a thread of their own from the first.
+  const batch = options.dryRun
+    ? undefined
+    : new AtomicBatch({ manyFiles: sources.length * langs.length >= MANY_FILES });
   const record = SegmentationRecord.open(project.root, readingKey(project));
   const tasks = sources.map((source): DocumentTask => ({
     source,
@@ -83,6 +86,9 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   if (batch) await record.save();
   return results;
 }
+
+/** Outputs from which a run's batch writes them on a thread of its own from the first (its start pays over many). */
+const MANY_FILES = 64;
 
 /** Documents from which a run reads them ahead on a thread of their own (its start pays only over many files). */
 const READ_AHEAD_FROM = 64;
