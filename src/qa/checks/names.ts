@@ -3,6 +3,7 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrLanguageOfRegion, cldrNameOf, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { fewerRegionMentions } from '../names/region-mentions.js';
+import { tornRendering } from '../names/torn-rendering.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
 import { fold } from '../text.js';
@@ -316,6 +317,9 @@ function lookFor(
       return {
         message: `name "${name.text}" is named ${fewer.inSource} times in the source, by its name or a word made from it, ${fewer.inTarget} in the target`,
       };
+    const torn = tornRendering(name, target, targetLang);
+    if (torn !== undefined)
+      return { message: `name "${name.text}" is not in the target: "${torn}" is left of its name there` };
     if (!target.hasGap || !cutOut(name, target, targetLang, learnt)) return undefined;
     const gap = target.gap(placeFor(name, source.text));
     return gap === undefined

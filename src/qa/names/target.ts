@@ -34,7 +34,7 @@ export const PLACE_MARGIN = 0.3;
 // Particles inside one name ("Campeonato de Europa", "Bank of England"); "and", "in" join two names.
 const RUN_PARTICLES = new Set('of de del la las los el le les des du di della al da von der'.split(' '));
 
-interface TargetWord {
+export interface TargetWord {
   readonly folded: string;
   /** Capitalised and not the first word of a sentence: a name, in languages that capitalise only names. */
   readonly capitalised: boolean;

@@ -1455,3 +1455,35 @@ describe('a country the source names more often than the target, by its name or 
     ).not.toMatch(/named 2 times/u);
   });
 });
+
+describe("a word of a country's CLDR rendering left torn from the rest", () => {
+  it('is an error: an adjective with a capital and no capitalised word beside it, or in French after an article', async () => {
+    const unit = 'The European Union raised its tariffs on steel.';
+    expect(await run([[unit, 'Die Europäische hob ihre Zölle auf Stahl an.']], 'de')).toEqual([
+      'error: name "European Union" is not in the target: "Europäische" is left of its name there',
+    ]);
+    expect(await run([[unit, 'La Europea subió sus aranceles al acero.']], 'es')).toEqual([
+      'error: name "European Union" is not in the target: "Europea" is left of its name there',
+    ]);
+    expect(await run([[unit, "Le budget de l'européenne a relevé ses droits sur l'acier."]], 'fr')).toEqual([
+      'error: name "European Union" is not in the target: "européenne" is left of its name there',
+    ]);
+  });
+
+  it('not for the rendering whole or inflected, its head noun alone, an adjective in lower case or beside a noun', async () => {
+    const unit = 'The European Union raised its tariffs on steel.';
+    for (const [target, lang] of [
+      ['Die Europäische Union hob ihre Zölle auf Stahl an.', 'de'],
+      ['Zölle der Europäischen Union auf Stahl steigen.', 'de'],
+      ['Die Union hob ihre Zölle auf Stahl an.', 'de'],
+      ['Die europäischen Zölle auf Stahl steigen.', 'de'],
+      ['La Unión subió sus aranceles al acero.', 'es'],
+      ["Les droits européens sur l'acier augmentent.", 'fr'],
+    ] as const)
+      expect((await run([[unit, target]], lang)).join('\n')).not.toMatch(/is left of its name/u);
+    // (a name of two joined by a conjunction: each part is one)
+    expect((await run([['Bosnia and Herzegovina voted.', 'Bosnien stimmte ab.']], 'de')).join('\n')).not.toMatch(
+      /is left of its name/u,
+    );
+  });
+});
