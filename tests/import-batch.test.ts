@@ -8,6 +8,8 @@ import { writeXliff } from '../src/xliff/write.js';
 import type { XliffDocument } from '../src/xliff/model.js';
 import { loadProject } from '../src/project/load.js';
 import { importRun } from '../src/workflow/import.js';
+import { SPOOL_CHUNK } from '../src/tm/entry-spool.js';
+import { SqliteMemory } from '../src/tm/sqlite.js';
 import { CLI, locflow, locflowInProcess, numberWordsIn, read } from './helpers.js';
 
 /** A project of `n` short articles, extracted for es. */
@@ -149,6 +151,40 @@ describe('import of many files in one run', () => {
     expect(Object.keys(bundleOf(dir, 'story-0')!)).toHaveLength(total);
     for (let i = 1; i < n; i++) expect(Object.keys(bundleOf(dir, `story-${i}`)!)).toHaveLength(total);
     expect(readdirSync(join(dir, 'locales', 'es')).filter((f) => !f.endsWith('.json'))).toEqual([]);
+  }, 120_000);
+
+  it('feeds the memory every approved translation of a run with more than a chunk of them (the rest read back)', async () => {
+    const n = SPOOL_CHUNK + 150;
+    const dir = mkdtempSync(join(tmpdir(), 'locflow-import-spool-'));
+    mkdirSync(join(dir, 'source'), { recursive: true });
+    writeFileSync(
+      join(dir, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+    );
+    const line = (i: number): string => `Item ${i}: the council met for ${i + 2} hours.`;
+    writeFileSync(join(dir, 'source', 'a.txt'), Array.from({ length: n }, (_, i) => line(i)).join('\n\n') + '\n');
+    // a second document repeating the first's first sentences: the same places again, later in the run
+    writeFileSync(join(dir, 'source', 'b.txt'), Array.from({ length: 5 }, (_, i) => line(i)).join('\n\n') + '\n');
+    expect((await locflowInProcess(dir, 'extract')).code).toBe(0);
+    for (const doc of ['a', 'b'])
+      writeFileSync(
+        join(dir, 'inbox-' + doc + '.xlf'),
+        translated(
+          xliffOf(dir, doc),
+          () => true,
+          (t) => `ES ${doc} ${t}`,
+        ),
+      );
+    const project = await loadProject(dir);
+    const run = await importRun(project, ['inbox-a.xlf', 'inbox-b.xlf']);
+    expect(run.refused).toEqual([]);
+    expect(run.results.map((r) => r.toMemory)).toEqual([n, 5]);
+    const memory = new SqliteMemory(join(dir, project.config.tm.path));
+    const all = await memory.all('en', 'es');
+    await memory.close();
+    // (a unit's place is its source and its neighbours': b's first four are a's, its fifth is a new place)
+    const want = [...Array.from({ length: n }, (_, i) => `ES ${i < 4 ? 'b' : 'a'} ${line(i)}`), `ES b ${line(4)}`];
+    expect(all.map((e) => e.target)).toEqual(want);
   }, 120_000);
 
   it('killed at any moment, leaves every bundle old or new, never torn, and the next run completes it', async () => {

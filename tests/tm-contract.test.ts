@@ -195,6 +195,35 @@ for (const [name, open, version] of stores) {
       await tm.close();
     });
 
+    it("adds a person's overwriting translations given in chunks as one add of them all would", async () => {
+      const stored = [
+        en('The bridge reopened.', 'Borrador MT.', { origin: 'mt:apertium' }),
+        en('Rain is expected.', 'Se espera lluvia.', { origin: 'human' }),
+      ];
+      const incoming = [
+        en('Rain is expected.', 'Habrá lluvia.', { origin: 'human', doc: 'a', unit: 'u1' }),
+        en('The bridge reopened.', 'El puente reabrió.', { origin: 'human', doc: 'a', unit: 'u2' }),
+        en('Snow fell.', 'Nevó.', { origin: 'human', doc: 'a', unit: 'u3', context: 'k' }),
+        // the same places again in later chunks: another target, and the same one from another document
+        en('Rain is expected.', 'Lloverá.', { origin: 'human', doc: 'b', unit: 'u1' }),
+        en('Snow fell.', 'Nevó.', { origin: 'human', doc: 'b', unit: 'u9', context: 'k' }),
+        en('Snow fell.', 'Cayó nieve.', { origin: 'human', doc: 'c', unit: 'u3' }),
+        en('The bridge reopened.', 'El puente volvió a abrir.', { origin: 'human', doc: 'c', unit: 'u2' }),
+        en(' ', 'empty source'),
+      ];
+      const whole = await open();
+      const chunked = await open();
+      for (const tm of [whole, chunked]) await tm.add(stored);
+      expect((await whole.add(incoming, { overwrite: true })).kept).toEqual([]);
+      const chunks = [incoming.slice(0, 2), incoming.slice(2, 3), incoming.slice(3, 5), incoming.slice(5)];
+      expect((await chunked.addChunks(chunks, { overwrite: true })).kept).toEqual([]);
+      const inOrder = await whole.all();
+      expect(inOrder.map((e) => e.target)).toEqual(['El puente volvió a abrir.', 'Lloverá.', 'Nevó.', 'Cayó nieve.']);
+      expect(await chunked.all()).toEqual(inOrder);
+      await whole.close();
+      await chunked.close();
+    });
+
     it('gives back every entry with its codes, origin and place, oldest first, by language', async () => {
       const tm = await open();
       const a = en('Read {{x1}} now.', 'Lea {{x1}} ahora.', {

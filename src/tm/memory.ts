@@ -62,6 +62,13 @@ export interface TranslationMemory {
   readonly location: string;
   /** Adds entries in one transaction, by the rule of stored-entries.ts. */
   add(entries: readonly TmEntry[], options?: AddOptions): Promise<AddResult>;
+  /**
+   * Adds entries given in chunks, in one transaction, so that a large run need not hold them all: each chunk by the
+   * rule of stored-entries.ts, and a later chunk's entry meets an earlier chunk's as it meets a stored one. For
+   * entries that all overwrite as a person's (an import's approved translations) the memory ends as after one `add`
+   * of them all; `changed` then counts a place written by two chunks twice.
+   */
+  addChunks(chunks: Iterable<readonly TmEntry[]>, options?: AddOptions): Promise<AddResult>;
   count(): Promise<number>;
   /** Every entry (of one source and/or target language), oldest first. */
   all(sourceLang?: string, targetLang?: string): Promise<TmEntry[]>;

@@ -288,6 +288,16 @@ export class PostgresMemory implements TranslationMemory {
     }
   }
 
+  /**
+   * The chunks gathered and added as one batch: a first load into an empty memory relies on every row having a place
+   * of its own in the whole batch (storedEntries), so here the entries are held together while they are sent.
+   */
+  addChunks(chunks: Iterable<readonly TmEntry[]>, options: AddOptions = {}): Promise<AddResult> {
+    const entries: TmEntry[] = [];
+    for (const chunk of chunks) for (const e of chunk) entries.push(e);
+    return this.add(entries, options);
+  }
+
   async add(entries: readonly TmEntry[], options: AddOptions = {}): Promise<AddResult> {
     const overwrite = options.overwrite === true;
     const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);

@@ -137,24 +137,31 @@ export class SqliteMemory implements TranslationMemory {
   }
 
   add(entries: readonly TmEntry[], options: AddOptions = {}): Promise<AddResult> {
+    return this.addChunks([entries], options);
+  }
+
+  addChunks(chunks: Iterable<readonly TmEntry[]>, options: AddOptions = {}): Promise<AddResult> {
     const now = new Date().toISOString();
     const overwrite = options.overwrite === true;
-    const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
     const run = this.db.transaction(() => {
       let changed = 0;
-      const kept: KeptEntry[] = [...keptInBatch];
-      for (const r of rows) {
-        const { from: _from, ...values } = r;
-        const written = this.upsert.run({ ...values, machine: r.machine ? 1 : 0, overwrite: overwrite ? 1 : 0, now });
-        changed += written.changes;
-        if (written.changes) continue;
-        const stored = this.placeStmt.get(r.srcLang, r.tgtLang, r.key, r.context) as {
-          source: string;
-          target: string;
-          origin: string;
-          machine: number;
-        };
-        if (conflicts(r, { ...stored, machine: stored.machine === 1 })) kept.push(keptOut(r, stored));
+      const kept: KeptEntry[] = [];
+      for (const entries of chunks) {
+        const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
+        kept.push(...keptInBatch);
+        for (const r of rows) {
+          const { from: _from, ...values } = r;
+          const written = this.upsert.run({ ...values, machine: r.machine ? 1 : 0, overwrite: overwrite ? 1 : 0, now });
+          changed += written.changes;
+          if (written.changes) continue;
+          const stored = this.placeStmt.get(r.srcLang, r.tgtLang, r.key, r.context) as {
+            source: string;
+            target: string;
+            origin: string;
+            machine: number;
+          };
+          if (conflicts(r, { ...stored, machine: stored.machine === 1 })) kept.push(keptOut(r, stored));
+        }
       }
       return { changed, kept };
     });

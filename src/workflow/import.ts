@@ -18,6 +18,7 @@ import {
 } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { isMachineOrigin, type TmEntry } from '../tm/memory.js';
+import { EntrySpool } from '../tm/entry-spool.js';
 import type { XliffDocument, XliffUnit } from '../xliff/model.js';
 import { readXliffUnits } from '../xliff/read.js';
 import { intlCanonicalTag } from '../model/language.js';
@@ -104,7 +105,8 @@ export async function importRun(
     // The accepted files' bundles go to the batch's temporary files as each file is accepted (a dry run holds them).
     const batch = options.dryRun ? undefined : new AtomicBatch();
     const planned = new PlannedBundles(batch);
-    const entries: TmEntry[] = [];
+    // The memory entries of approved translations, added when the bundles are flushed: a chunk held, more in a file.
+    const entries = new EntrySpool();
     const results: ImportResult[] = [];
     const refused: LocflowError[] = [];
     try {
@@ -122,13 +124,15 @@ export async function importRun(
           continue;
         }
         await planned.add(plan.planned);
-        entries.push(...plan.entries);
+        // (a dry run writes no memory)
+        if (batch) entries.add(plan.entries);
         results.push(...plan.results);
       }
       if (batch && planned.size) await commitImport(project, files, batch, entries);
     } finally {
       // (nothing is left staged: a committed batch has no temporary files left)
       await batch?.abandon();
+      entries.remove();
     }
     return { results, refused };
   });
@@ -527,16 +531,16 @@ async function commitImport(
   project: Project,
   files: readonly string[],
   batch: AtomicBatch,
-  entries: readonly TmEntry[],
+  entries: EntrySpool,
 ): Promise<void> {
   await batch.flush();
   const again = files.length === 1 ? basename(namedByUser(project.root, files[0]!)) : 'the files';
-  if (entries.length) {
+  if (entries.count) {
     try {
       const memory = await openMemory(project, true);
       try {
         // An approved translation the team accepted into its bundles is its current one: it replaces the memory's.
-        await memory!.add(entries, { overwrite: true });
+        await memory!.addChunks(entries.chunks(), { overwrite: true });
       } finally {
         await memory?.close();
       }
