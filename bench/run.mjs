@@ -158,6 +158,7 @@ try {
   const manyImports = [];
   const manyChecks = [];
   const manyStores = [];
+  const manyHuman = [];
   for (const scale of manyScales) {
     const c = scale === 1 ? corpus : buildNewsCorpus(join(work, `n${scale}`), { words, scale });
     // (the 1× corpus is pseudo-translated already, above)
@@ -169,11 +170,27 @@ try {
     // The store the import wrote, checked (no files given: each document and its bundle read twice as a stream).
     const [store] = alternate([{ cwd: c.many, run: `${locflow('check --lang es --json')}; test $? -le 1` }]);
     manyStores.push(`${scale}× ${store.mb.toFixed(0)} MB, ${store.cpu.toFixed(1)} s CPU`);
+    // The same files as a person's translations (the pseudo-translation's mark taken off): every unit also goes into
+    // the translation memory, which the import feeds a chunk at a time (run last: it leaves a memory behind).
+    const human = join(c.many, 'xliff-human');
+    mkdirSync(human, { recursive: true });
+    for (const f of readdirSync(join(c.many, 'xliff', 'es')))
+      writeFileSync(
+        join(human, f),
+        readFileSync(join(c.many, 'xliff', 'es', f), 'utf8').replaceAll(' state-qualifier="x-pseudo"', ''),
+      );
+    const [person] = alternate([
+      { cwd: c.many, prepare: aside('locales', 'tm'), run: locflow('import xliff-human/*.xlf') },
+    ]);
+    manyHuman.push(`${scale}× ${person.mb.toFixed(0)} MB, ${person.cpu.toFixed(1)} s CPU`);
     if (scale !== 1) rmSync(join(work, `n${scale}`), { recursive: true, force: true });
   }
   console.log(`  import peak (one XLIFF file per article): ${manyImports.join('; ')}`);
   console.log(`  check peak (the same XLIFF files): ${manyChecks.join('; ')}`);
   console.log(`  check peak (the store they were imported into): ${manyStores.join('; ')}`);
+  console.log(
+    `  import peak (the same files as a person's translations, into the memory too): ${manyHuman.join('; ')}`,
+  );
   if (has('apertium') && spawnSync('apertium', ['-l'], { encoding: 'utf8' }).stdout.includes('eng-spa')) {
     // 22 articles through Apertium, beside raw Apertium on the same text in one call: the corpus's (its stories are
     // made of one article's sentences, so they repeat many, which translate sends once), and real news without
