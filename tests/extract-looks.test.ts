@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -42,7 +42,7 @@ function project(n: number): string {
 }
 
 describe('extract over many documents looks at each path once', () => {
-  it('a command lists its sources once, and looks at each new XLIFF file once (its link check)', async () => {
+  it('a command lists its sources once, and looks at each new XLIFF file at most once (its link check)', async () => {
     const dir = project(12);
     seen.lstat.clear();
     seen.readdir.clear();
@@ -50,10 +50,21 @@ describe('extract over many documents looks at each path once', () => {
     const results = await oneRun(async () => extract(await loadProject(dir)));
     expect(results).toHaveLength(12);
     expect(seen.readdir.get(join(dir, 'source'))).toBe(1);
-    // (the first document's was checked while its folder was not there yet: nothing below it could be a link)
+    // (the first document's was checked while its folder was not there yet: nothing below it could be a link; the
+    // others are written to the folder the run made, empty but for them: none is looked for)
     for (let i = 0; i < 12; i++)
       expect(seen.lstat.get(join(dir, 'xliff', 'es', `story-${i}.xlf`)) ?? 0).toBeLessThanOrEqual(1);
-    expect(seen.lstat.get(join(dir, 'xliff', 'es', 'story-11.xlf'))).toBe(1);
+    expect(seen.lstat.get(join(dir, 'xliff', 'es', 'story-11.xlf')) ?? 0).toBe(0);
+    // In a folder there before the run, each new file is looked at (once): a link put there is refused.
+    const again = project(12);
+    mkdirSync(join(again, 'xliff', 'es'), { recursive: true });
+    const outside = mkdtempSync(join(tmpdir(), 'locflow-looks-outside-'));
+    writeFileSync(join(outside, 'secret.xlf'), 'x');
+    symlinkSync(join(outside, 'secret.xlf'), join(again, 'xliff', 'es', 'story-11.xlf'));
+    seen.lstat.clear();
+    await expect(oneRun(async () => extract(await loadProject(again)))).rejects.toThrow(/link to a file outside/u);
+    expect(seen.lstat.get(join(again, 'xliff', 'es', 'story-10.xlf'))).toBe(1);
+    expect(readFileSync(join(outside, 'secret.xlf'), 'utf8')).toBe('x');
   });
 
   it('each run lists the sources again: a file added between two runs is extracted', async () => {

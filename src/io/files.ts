@@ -106,6 +106,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } catch (err) {
     throw writeFailure(err, path, tmp);
   }
+  // The folder holds the file now: one the run made is no longer known to be empty.
+  const folder = checkedInRun?.found.kept(dirname(resolve(path)));
+  if (folder?.listing === MADE_EMPTY) folder.listing = undefined;
 }
 
 /**
@@ -121,8 +124,9 @@ export function atomicTemp(path: string, stamp = Date.now()): string {
 export function tempBeside(path: string, stamp = Date.now()): string {
   const dir = dirname(path);
   if (!checkedInRun?.made.has(dir)) {
+    let created: string | undefined;
     try {
-      mkdirSync(dir, { recursive: true });
+      created = mkdirSync(dir, { recursive: true });
     } catch (err) {
       throw systemError(err, dir, 'create the folder') ?? err;
     }
@@ -130,7 +134,10 @@ export function tempBeside(path: string, stamp = Date.now()): string {
       checkedInRun.made.add(dir);
       // The folders are there now: what goes below them is looked at again (a path below a folder just made may now
       // lead through a link put there), and a listing of them read before is read again when asked.
-      checkedInRun.found.madeFolder(resolve(dir));
+      const full = resolve(dir);
+      checkedInRun.found.madeFolder(full);
+      // A folder this mkdir created holds nothing yet: its names are not there until the run puts them there.
+      if (created !== undefined) checkedInRun.found.madeEmpty(full);
     }
   }
   removeStaleTemps(dir);
@@ -302,6 +309,12 @@ const ABSENT = 0;
 const NO_LINK = 1;
 
 /**
+ * The listing of a folder the run's mkdir created, while the run has put nothing there but temporary files (a listing
+ * known without reading the folder). Replaced when the run changes the folder otherwise.
+ */
+const MADE_EMPTY: ReadonlyMap<string, boolean> = new Map();
+
+/**
  * The run's answers for the names in one folder, by name alone (a run over thousands of files keeps one short name
  * per file, not its whole path): not there, no link, or a folder with answers of its own. A folder's answers, once
  * made, stay the same object for the rest of the run (a root's are kept by FoundPaths): its own answer changes in it.
@@ -391,6 +404,16 @@ class FoundPaths {
     let folder: Folder | undefined = this.top;
     for (const part of path.split(sep)) if (part) folder = folder?.known(part);
     return folder;
+  }
+
+  /**
+   * The folder `path` (absolute, resolved) was just created by the run: empty, its listing is known without reading it
+   * (MADE_EMPTY), until anything changes it (a folder made below it, the run's renames into it).
+   */
+  madeEmpty(path: string): void {
+    let folder = this.top;
+    for (const part of path.split(sep)) if (part) folder = folder.child(part);
+    folder.listing = MADE_EMPTY;
   }
 
   /**
@@ -630,6 +653,14 @@ export function notListed(path: string): boolean {
   return listing != null && !listing.has(basename(path));
 }
 
+/**
+ * Whether `path` is in a folder the run's mkdir created and has put nothing in since (but temporary files): then it is
+ * not there, without looking (a new output folder's files, looked for one by one before they are written).
+ */
+export function inFolderMadeEmpty(path: string): boolean {
+  return checkedInRun?.found.kept(dirname(path))?.listing === MADE_EMPTY;
+}
+
 /** Folders whose entries the run has changed (its renames): read again when asked about again. */
 export function forgetListings(folders: Iterable<string>): void {
   if (!checkedInRun) return;
@@ -675,7 +706,13 @@ function refuseLink(what: string, path: string, full: string, out: { link: strin
  * Resolves a path given by the user or a config file, refusing any that leaves the project: by its
  * name ("../x") or through a symbolic link on the way (checked with the links resolved).
  */
-export function insideProject(root: string, path: string, what: string): string {
+export function insideProject(
+  root: string,
+  path: string,
+  what: string,
+  /** `path` is a file about to be written (as linkOutOfProject's `writing`), not read. */
+  writing = false,
+): string {
   const base = resolvedRoot(root);
   // A plain relative path below a resolved root ("xliff/es/a.xlf": no ".", "..", empty or absolute part) is the root,
   // a separator and the path, as path.resolve gives it (a run resolves thousands of them).
@@ -686,7 +723,7 @@ export function insideProject(root: string, path: string, what: string): string 
     });
   }
   projectRoots.add(base);
-  const out = linkOutOfProject(base, full);
+  const out = linkOutOfProject(base, full, writing);
   if (out) throw refuseLink(what, path, full, out);
   return full;
 }

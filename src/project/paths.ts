@@ -11,9 +11,11 @@ export function projectPath(
   project: Project,
   template: string,
   values: { lang: string; doc: string; dir?: string; ext?: string },
+  /** The path is a file about to be written, not read (insideProject's `writing`). */
+  writing = false,
 ): string {
   const rel = fillTemplate(template, values);
-  return insideProject(project.root, rel, 'path');
+  return insideProject(project.root, rel, 'path', writing);
 }
 
 export function fillTemplate(
@@ -114,6 +116,6 @@ export function outputPath(project: Project, lang: string, doc: Pick<Document, '
   return projectPath(project, project.config.locales.output, templateValues(lang, doc, extname(doc.path)));
 }
 
-export function xliffPath(project: Project, lang: string, doc: Pick<Document, 'id'>): string {
-  return projectPath(project, project.config.xliff.path, templateValues(lang, doc));
+export function xliffPath(project: Project, lang: string, doc: Pick<Document, 'id'>, writing = false): string {
+  return projectPath(project, project.config.xliff.path, templateValues(lang, doc), writing);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
-import { oneRun, PIECE_BYTES } from '../io/files.js';
+import { inFolderMadeEmpty, oneRun, PIECE_BYTES } from '../io/files.js';
 import { ReadAhead } from '../io/read-ahead.js';
 import { withProjectLock } from '../io/lock.js';
 import { countWords, type Content, type Unit, type UnitState } from '../model/index.js';
@@ -176,8 +176,12 @@ class DocumentExport {
 
   /** The export; a promise of it only when an XLIFF file is there to be read for work not imported. */
   static open(run: Run, doc: DocumentUnits, lang: string): DocumentExport | Promise<DocumentExport> {
-    const file = xliffPath(run.project, lang, doc);
-    const there = existsSync(file);
+    // Checked as a file about to be written; one that is there is checked again as a file read (it is read first). A
+    // folder this run made holds none of its files yet: not looked for (a file put there since would be replaced, as
+    // one put there after it was looked for).
+    const file = xliffPath(run.project, lang, doc, true);
+    const there = !inFolderMadeEmpty(file) && existsSync(file);
+    if (there) xliffPath(run.project, lang, doc); // to be read: refused through a link out of the project
     if (run.options.force || !there) return new DocumentExport(run, doc, lang, file, there, new Map());
     return unimportedWork(file, () => sentTargets(run.project, lang, doc)).then(
       (unimported) => new DocumentExport(run, doc, lang, file, there, unimported),
