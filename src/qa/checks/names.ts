@@ -732,8 +732,13 @@ function keptButLost(
   if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
   const others = source.kept(name.text);
   // One other unit is evidence enough where every unit with the name keeps it and this target has no capitalised
-  // word a translation could be.
-  const onlyOther = others.keeping === 1 && others.withName === 1 && !target.nonLatin && !source.targetHasOwnNames();
+  // word a translation could be; in another script only for a name with inner capitals or digits (TraceTogether,
+  // IgM), whose words a translation does not render one by one.
+  const onlyOther =
+    others.keeping === 1 &&
+    others.withName === 1 &&
+    (!target.nonLatin || name.kind === 'coded') &&
+    !source.targetHasOwnNames();
   if (!keptByOthers(others) && !onlyOther) return undefined;
   const units = others.keeping === 1 ? '1 other unit keeps' : `${others.keeping} other units keep`;
   return { message: `name "${name.text}" is not in the target, where ${units} it as written` };

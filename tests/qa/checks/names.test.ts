@@ -1487,3 +1487,21 @@ describe("a word of a country's CLDR rendering left torn from the rest", () => {
     );
   });
 });
+
+describe('a name with inner capitals that another unit keeps in Latin letters, lost in another script', () => {
+  const other: [string, string] = ['The app ZenoTrack is free.', 'تطبيق ZenoTrack مجاني.'];
+  const unit: [string, string] = ['Many people use ZenoTrack every day.', 'يستخدم الكثيرون التطبيق كل يوم.'];
+
+  it('is an error where the one other unit with it keeps it', async () => {
+    expect(await run([other, unit], 'ar')).toEqual([
+      'error: name "ZenoTrack" is not in the target, where 1 other unit keeps it as written',
+    ]);
+  });
+
+  it('not alone in the run, nor where the other unit does not keep it either', async () => {
+    expect((await run([unit], 'ar')).join('\n')).not.toMatch(/error/u);
+    expect((await run([['The app ZenoTrack is free.', 'التطبيق مجاني.'], unit], 'ar')).join('\n')).not.toMatch(
+      /error/u,
+    );
+  });
+});
