@@ -204,21 +204,29 @@ for (const [name, open, version] of stores) {
         en('Rain is expected.', 'Habrá lluvia.', { origin: 'human', doc: 'a', unit: 'u1' }),
         en('The bridge reopened.', 'El puente reabrió.', { origin: 'human', doc: 'a', unit: 'u2' }),
         en('Snow fell.', 'Nevó.', { origin: 'human', doc: 'a', unit: 'u3', context: 'k' }),
-        // the same places again in later chunks: another target, and the same one from another document
+        // the same places again in later chunks: other targets, and the same one from another document
         en('Rain is expected.', 'Lloverá.', { origin: 'human', doc: 'b', unit: 'u1' }),
+        en('Snow fell.', 'Nieve.', { origin: 'human', doc: 'd', unit: 'u3', context: 'k' }),
         en('Snow fell.', 'Nevó.', { origin: 'human', doc: 'b', unit: 'u9', context: 'k' }),
         en('Snow fell.', 'Cayó nieve.', { origin: 'human', doc: 'c', unit: 'u3' }),
         en('The bridge reopened.', 'El puente volvió a abrir.', { origin: 'human', doc: 'c', unit: 'u2' }),
+        // back to the stored text: the stored entry stays as it was (who made it)
+        en('Rain is expected.', 'Se espera lluvia.', { origin: 'tmx', doc: 'c', unit: 'u1' }),
         en(' ', 'empty source'),
       ];
       const whole = await open();
       const chunked = await open();
       for (const tm of [whole, chunked]) await tm.add(stored);
       expect((await whole.add(incoming, { overwrite: true })).kept).toEqual([]);
-      const chunks = [incoming.slice(0, 2), incoming.slice(2, 3), incoming.slice(3, 5), incoming.slice(5)];
+      const chunks = [incoming.slice(0, 2), incoming.slice(2, 4), incoming.slice(4, 7), incoming.slice(7)];
       expect((await chunked.addChunks(chunks, { overwrite: true })).kept).toEqual([]);
       const inOrder = await whole.all();
-      expect(inOrder.map((e) => e.target)).toEqual(['El puente volvió a abrir.', 'Lloverá.', 'Nevó.', 'Cayó nieve.']);
+      expect(inOrder.map((e) => [e.target, e.doc ?? '', e.origin])).toEqual([
+        ['El puente volvió a abrir.', 'c', 'human'],
+        ['Se espera lluvia.', '', 'human'],
+        ['Nevó.', 'b', 'human'],
+        ['Cayó nieve.', 'c', 'human'],
+      ]);
       expect(await chunked.all()).toEqual(inOrder);
       await whole.close();
       await chunked.close();

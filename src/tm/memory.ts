@@ -63,10 +63,9 @@ export interface TranslationMemory {
   /** Adds entries in one transaction, by the rule of stored-entries.ts. */
   add(entries: readonly TmEntry[], options?: AddOptions): Promise<AddResult>;
   /**
-   * Adds entries given in chunks, in one transaction, so that a large run need not hold them all: each chunk by the
-   * rule of stored-entries.ts, and a later chunk's entry meets an earlier chunk's as it meets a stored one. For
-   * entries that all overwrite as a person's (an import's approved translations) the memory ends as after one `add`
-   * of them all; `changed` then counts a place written by two chunks twice.
+   * Adds entries given in chunks, in one transaction, so that a large run need not hold them all: each entry in
+   * order meets its place as the earlier ones left it. For entries that all overwrite as a person's (an import's
+   * approved translations) the memory ends as after one `add` of them all; `changed` counts rows written.
    */
   addChunks(chunks: Iterable<readonly TmEntry[]>, options?: AddOptions): Promise<AddResult>;
   count(): Promise<number>;

@@ -21,7 +21,15 @@ import {
   type TmMatch,
   type TranslationMemory,
 } from './memory.js';
-import { conflicts, entryOf, keptOut, replacesSql, storedEntries } from './stored-entries.js';
+import {
+  conflicts,
+  entryOf,
+  keptOut,
+  replacesSql,
+  storedEntries,
+  storedRow,
+  type StoredEntry,
+} from './stored-entries.js';
 
 /**
  * The memory in one SQLite file (better-sqlite3), the default: a project's own. Exact matches come
@@ -137,31 +145,16 @@ export class SqliteMemory implements TranslationMemory {
   }
 
   add(entries: readonly TmEntry[], options: AddOptions = {}): Promise<AddResult> {
-    return this.addChunks([entries], options);
-  }
-
-  addChunks(chunks: Iterable<readonly TmEntry[]>, options: AddOptions = {}): Promise<AddResult> {
     const now = new Date().toISOString();
     const overwrite = options.overwrite === true;
+    const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
     const run = this.db.transaction(() => {
       let changed = 0;
-      const kept: KeptEntry[] = [];
-      for (const entries of chunks) {
-        const { rows, kept: keptInBatch } = storedEntries(entries, overwrite);
-        kept.push(...keptInBatch);
-        for (const r of rows) {
-          const { from: _from, ...values } = r;
-          const written = this.upsert.run({ ...values, machine: r.machine ? 1 : 0, overwrite: overwrite ? 1 : 0, now });
-          changed += written.changes;
-          if (written.changes) continue;
-          const stored = this.placeStmt.get(r.srcLang, r.tgtLang, r.key, r.context) as {
-            source: string;
-            target: string;
-            origin: string;
-            machine: number;
-          };
-          if (conflicts(r, { ...stored, machine: stored.machine === 1 })) kept.push(keptOut(r, stored));
-        }
+      const kept: KeptEntry[] = [...keptInBatch];
+      for (const r of rows) {
+        const written = this.write(r, overwrite, now);
+        if (written === 'changed') changed++;
+        else if (written) kept.push(written);
       }
       return { changed, kept };
     });
@@ -169,6 +162,67 @@ export class SqliteMemory implements TranslationMemory {
     const result = run.immediate();
     if (result.changed) this.indexes.clear();
     return Promise.resolve(result);
+  }
+
+  /**
+   * Each entry meets its place's row as it stands, in order, holding no more than a chunk: an entry of this run stands
+   * for the stored one, as within one `add`. A row stored before the run that the run changes and then changes back
+   * to its text is put back as it was (who made it, when), as one `add` leaves such a row: the first change copies the
+   * row aside (a trigger on the run's connection), the end of the run restores it where the text is the same again.
+   */
+  addChunks(chunks: Iterable<readonly TmEntry[]>, options: AddOptions = {}): Promise<AddResult> {
+    const now = new Date().toISOString();
+    const overwrite = options.overwrite === true;
+    const run = this.db.transaction(() => {
+      this.db.exec(`
+        CREATE TEMP TABLE run_first (last_id INTEGER NOT NULL);
+        INSERT INTO run_first SELECT coalesce(max(id), 0) FROM main.entries;
+        CREATE TEMP TABLE run_before (id INTEGER PRIMARY KEY, source TEXT, target TEXT, machine INTEGER,
+          origin TEXT, doc TEXT, unit TEXT, codes TEXT, updated TEXT);
+        CREATE TEMP TRIGGER run_keep BEFORE UPDATE ON main.entries
+          WHEN old.id <= (SELECT last_id FROM run_first) AND NOT EXISTS (SELECT 1 FROM run_before WHERE id = old.id)
+          BEGIN
+            INSERT INTO run_before VALUES (old.id, old.source, old.target, old.machine, old.origin,
+              old.doc, old.unit, old.codes, old.updated);
+          END;`);
+      let changed = 0;
+      const kept: KeptEntry[] = [];
+      for (const chunk of chunks)
+        for (const e of chunk) {
+          const r = storedRow(e);
+          if (!r) continue;
+          const written = this.write(r, overwrite, now);
+          if (written === 'changed') changed++;
+          else if (written) kept.push(written);
+        }
+      this.db.exec(`
+        DROP TRIGGER temp.run_keep;
+        UPDATE main.entries SET origin = b.origin, doc = b.doc, unit = b.unit, codes = b.codes, updated = b.updated
+          FROM temp.run_before AS b
+          WHERE entries.id = b.id AND entries.source = b.source AND entries.target = b.target
+            AND entries.machine = b.machine;
+        DROP TABLE temp.run_before;
+        DROP TABLE temp.run_first;`);
+      return { changed, kept };
+    });
+    // IMMEDIATE: take the write lock before reading, so a concurrent writer waits instead of failing.
+    const result = run.immediate();
+    if (result.changed) this.indexes.clear();
+    return Promise.resolve(result);
+  }
+
+  /** One row upserted by the rule: 'changed', the entry kept out by its place's row, or undefined (the same). */
+  private write(r: StoredEntry, overwrite: boolean, now: string): 'changed' | KeptEntry | undefined {
+    const { from: _from, ...values } = r;
+    const written = this.upsert.run({ ...values, machine: r.machine ? 1 : 0, overwrite: overwrite ? 1 : 0, now });
+    if (written.changes) return 'changed';
+    const stored = this.placeStmt.get(r.srcLang, r.tgtLang, r.key, r.context) as {
+      source: string;
+      target: string;
+      origin: string;
+      machine: number;
+    };
+    return conflicts(r, { ...stored, machine: stored.machine === 1 }) ? keptOut(r, stored) : undefined;
   }
 
   count(): Promise<number> {

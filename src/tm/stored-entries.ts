@@ -62,6 +62,25 @@ export function replacesSql(stored: string, overwrite: string): string {
 export const placeOf = (r: { srcLang: string; tgtLang: string; key: string; context: string }): string =>
   [r.srcLang, r.tgtLang, r.key, r.context].join('\u0000');
 
+/** An entry as both stores write it; undefined for one with an empty source or target (never stored). */
+export function storedRow(e: TmEntry): StoredEntry | undefined {
+  if (e.source.trim() === '' || e.target.trim() === '') return undefined;
+  return {
+    srcLang: lang(e.sourceLang),
+    tgtLang: lang(e.targetLang),
+    source: e.source,
+    target: e.target,
+    key: tmKey(e.source),
+    context: e.context ?? '',
+    origin: e.origin ?? '',
+    machine: isMachineOrigin(e.origin),
+    doc: e.doc ?? '',
+    unit: e.unit ?? '',
+    codes: JSON.stringify(e.codes ?? {}),
+    from: e,
+  };
+}
+
 /**
  * The entries to write, in their order: empty ones dropped, one per place (the rule above, an
  * earlier entry of the batch standing for the stored one), and those a batch entry kept out.
@@ -73,21 +92,8 @@ export function storedEntries(
   const byPlace = new Map<string, StoredEntry>();
   const kept: KeptEntry[] = [];
   for (const e of entries) {
-    if (e.source.trim() === '' || e.target.trim() === '') continue;
-    const row: StoredEntry = {
-      srcLang: lang(e.sourceLang),
-      tgtLang: lang(e.targetLang),
-      source: e.source,
-      target: e.target,
-      key: tmKey(e.source),
-      context: e.context ?? '',
-      origin: e.origin ?? '',
-      machine: isMachineOrigin(e.origin),
-      doc: e.doc ?? '',
-      unit: e.unit ?? '',
-      codes: JSON.stringify(e.codes ?? {}),
-      from: e,
-    };
+    const row = storedRow(e);
+    if (!row) continue;
     const place = placeOf(row);
     const before = byPlace.get(place);
     if (!before || replaces(row, before, overwrite)) byPlace.set(place, row);
