@@ -87,4 +87,32 @@ describe('outputs that hold the same bytes are left as they are', () => {
     expect(statSync(join(root, 'out', 'linked.txt')).isFile()).toBe(true);
     expect(readFileSync(join(root, 'out', 'real.txt'), 'utf8')).toBe('same');
   });
+
+  it('writeChanged compares with what a thread read ahead: equal text left as it is, anything in doubt read again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'locflow-changed-ahead-'));
+    const out = join(root, 'out');
+    mkdirSync(out);
+    insideProject(root, 'out', 'test output');
+    const file = (name: string, bytes: Buffer | string): string => (
+      writeFileSync(join(out, name), bytes),
+      join(out, name)
+    );
+    const same = file('same.txt', 'señor');
+    const other = file('other.txt', 'old');
+    // Bytes that are not UTF-8 decode to U+FFFD: equal as text to a translation holding U+FFFD, not as bytes.
+    const invalid = file('invalid.txt', Buffer.from([0x61, 0xff]));
+    const real = file('real.txt', 'a\uFFFD');
+    const asBytes = file('bytes.txt', 'same');
+    const batch = new AtomicBatch();
+    expect(await batch.writeChanged(same, 'señor', 'señor')).toBe(false);
+    expect(await batch.writeChanged(other, 'new', 'old')).toBe(true);
+    expect(await batch.writeChanged(invalid, 'a\uFFFD', Buffer.from([0x61, 0xff]).toString('utf8'))).toBe(true);
+    expect(await batch.writeChanged(real, 'a\uFFFD', 'a\uFFFD')).toBe(false);
+    expect(await batch.writeChanged(asBytes, 'same', Buffer.from('same'))).toBe(false);
+    expect(await batch.writeChanged(asBytes, 'sane', Buffer.from('same'))).toBe(true);
+    await batch.commit();
+    expect(readFileSync(other, 'utf8')).toBe('new');
+    expect(readFileSync(invalid, 'utf8')).toBe('a\uFFFD');
+    expect(readFileSync(asBytes, 'utf8')).toBe('sane');
+  });
 });

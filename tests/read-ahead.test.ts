@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { ReadAhead } from '../src/io/read-ahead.js';
+import { AS_TEXT, ReadAhead, REGULAR_ONLY } from '../src/io/read-ahead.js';
 
 function files(count: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-ahead-'));
@@ -58,7 +59,8 @@ describe('ReadAhead', () => {
     writeFileSync(list[2]!, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])); // not UTF-8: decoded with U+FFFD, as Node does
     writeFileSync(list[3]!, '\uFEFFa byte order mark kept');
     const asText = [true, false, true, true, false, true];
-    const ahead = ReadAhead.start(list, 1 << 16, asText)!;
+    const modes = asText.map((t) => (t ? AS_TEXT : 0));
+    const ahead = ReadAhead.start(list, 1 << 16, modes)!;
     try {
       await sleep(THREAD_READS);
       list.forEach((file, i) => {
@@ -69,13 +71,34 @@ describe('ReadAhead', () => {
     } finally {
       ahead.stop();
     }
-    const again = ReadAhead.start(list, 1 << 16, asText)!;
+    const again = ReadAhead.start(list, 1 << 16, modes)!;
     try {
       await sleep(THREAD_READS);
       expect(again.take(list[0]!)).toBeUndefined(); // decoded: no bytes for a caller asking for them
       expect(again.take(list[1]!)).toEqual(readFileSync(list[1]!));
     } finally {
       again.stop();
+    }
+  });
+
+  it('reads a file wanted only as a regular file when it is one: not through a link at its name, nor a pipe', async () => {
+    const list = files(3);
+    const dir = join(list[0]!, '..');
+    const linked = join(dir, 'linked.txt');
+    symlinkSync(list[0]!, linked);
+    const fifo = join(dir, 'fifo.txt');
+    execFileSync('mkfifo', [fifo]);
+    const order = [linked, fifo, list[1]!, linked, list[2]!];
+    const ahead = ReadAhead.start(order, 1 << 16, [REGULAR_ONLY, REGULAR_ONLY, REGULAR_ONLY | AS_TEXT, 0, AS_TEXT])!;
+    try {
+      await sleep(THREAD_READS);
+      expect(ahead.takeText(linked)).toBeUndefined(); // a link: left to the caller
+      expect(ahead.takeText(fifo)).toBeUndefined(); // a pipe: not waited for
+      expect(ahead.takeText(list[1]!)).toBe(readFileSync(list[1]!, 'utf8'));
+      expect(ahead.takeText(linked)).toEqual(readFileSync(list[0]!)); // any file, through its link
+      expect(ahead.takeText(list[2]!)).toBe(readFileSync(list[2]!, 'utf8'));
+    } finally {
+      ahead.stop();
     }
   });
 

@@ -103,15 +103,17 @@ export class AtomicBatch {
   /**
    * `write`, unless `path` is a regular file that holds `data` already: it is then left as it is (no temporary file,
    * no flush, no rename, its time unchanged) and false is returned. A rebuild in which most documents did not change
-   * reads each file instead of replacing it.
+   * reads each file instead of replacing it. `current`: what the file held a moment ago, read as a regular file (not
+   * through a link) by a thread reading ahead — as its bytes, or its text decoded as UTF-8 — compared instead of
+   * looking at the file again.
    */
-  async writeChanged(path: string, data: string | Uint8Array): Promise<boolean> {
+  async writeChanged(path: string, data: string | Uint8Array, current?: string | Uint8Array): Promise<boolean> {
     if (this.temps.has(path)) {
       await this.write(path, data);
       return true;
     }
     refuseWriteThroughLink(path); // nothing is read through a link out of the project either
-    if (holds(path, data)) {
+    if (holds(path, data, current)) {
       removeStaleTemps(dirname(path)); // as a write to the folder would
       return false;
     }
@@ -386,10 +388,20 @@ export class AtomicBatch {
   }
 }
 
-/** Whether `path` is a regular file (not a link) whose bytes are `data` (text: its UTF-8 bytes). */
-function holds(path: string, data: string | Uint8Array): boolean {
+/**
+ * Whether `path` is a regular file (not a link) whose bytes are `data` (text: its UTF-8 bytes); `current`, when given,
+ * is what it held, read so.
+ */
+function holds(path: string, data: string | Uint8Array, current?: string | Uint8Array): boolean {
   // Not there when the run read its folder (many files are written to it): nothing to compare, nothing to look at.
   if (notListed(path)) return false;
+  // Text decoded from valid UTF-8 is equal only when the bytes are (U+FFFD may stand for bytes that are not UTF-8).
+  if (typeof current === 'string' && !current.includes('\uFFFD')) {
+    if (typeof data === 'string') return current === data;
+  } else if (current !== undefined && typeof current !== 'string') {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    return Buffer.compare(current, bytes) === 0;
+  }
   try {
     const stat = lstatSync(path, { throwIfNoEntry: false });
     if (stat === undefined || !stat.isFile()) return false;

@@ -13,13 +13,19 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 /** How far ahead the thread reads: enough to stay ahead, little held. */
 const FILES_AHEAD = 32;
 
+/** A file's mode (ReadAhead.start): decoded as UTF-8 by the thread. */
+export const AS_TEXT = 1;
+/** A file's mode: read only when it is a regular file whose name is no symbolic link (what a caller compares with). */
+export const REGULAR_ONLY = 2;
+
 /** taken[2] while the thread reads: no count of files taken wakes it. */
 const NEVER = 0x7fffffff;
 
 const THREAD_CODE = `
 const { workerData } = require('node:worker_threads');
 const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
-const { files, maxBytes, port, taken, asText } = workerData;
+const { files, maxBytes, port, taken, modes } = workerData;
+const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = require('node:fs').constants;
 const NEVER = ${NEVER};
 for (let i = 0; i < files.length; i++) {
   // Behind the main thread (it got no core for a while), it goes on from the file asked next: those before are read.
@@ -36,10 +42,13 @@ for (let i = 0; i < files.length; i++) {
   if (Atomics.load(taken, 1) === 1) break; // stopped
   let bytes;
   try {
-    const fd = openSync(files[i], 'r');
+    const mode = modes ? modes[i] : 0;
+    // A file wanted only as a regular file is not opened through a link, nor waited for when it is a pipe.
+    const fd = openSync(files[i], mode & ${REGULAR_ONLY} ? O_RDONLY | O_NOFOLLOW | O_NONBLOCK : 'r');
     try {
-      const size = fstatSync(fd).size;
-      if (size > 0 && size <= maxBytes) {
+      const stat = fstatSync(fd);
+      const size = stat.size;
+      if (size > 0 && size <= maxBytes && (!(mode & ${REGULAR_ONLY}) || stat.isFile())) {
         const buffer = new Uint8Array(new ArrayBuffer(size));
         let n = 0;
         for (let got = -1; n < size && got !== 0; n += got) got = readSync(fd, buffer, n, size - n, null);
@@ -53,7 +62,7 @@ for (let i = 0; i < files.length; i++) {
   }
   // Decoded here when asked (Node's UTF-8 decoding, as the caller's would be): a string crosses as a copy of its
   // characters, which costs the caller less than decoding it.
-  if (bytes && asText && asText[i] === 1)
+  if (bytes && modes && modes[i] & ${AS_TEXT})
     port.postMessage({ i, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') });
   else if (bytes) port.postMessage({ i, bytes }, [bytes.buffer]);
   else port.postMessage({ i });
@@ -74,9 +83,10 @@ export class ReadAhead {
 
   /**
    * A thread reading `files` (those of at most `maxBytes`) ahead, when this is the main thread; else undefined.
-   * `asText`: for each file, whether the thread decodes it as UTF-8 too (`takeText` then gives its text).
+   * `modes`: for each file, AS_TEXT (the thread decodes it as UTF-8 too: `takeText` then gives its text) and
+   * REGULAR_ONLY (read only when it is a regular file, reached without a symbolic link at its name), or 0.
    */
-  static start(files: readonly string[], maxBytes: number, asText?: readonly boolean[]): ReadAhead | undefined {
+  static start(files: readonly string[], maxBytes: number, modes?: readonly number[]): ReadAhead | undefined {
     // Loaded when first needed, not at start-up (as every other use of threads).
     const { Worker, MessageChannel, isMainThread, receiveMessageOnPort } =
       process.getBuiltinModule('node:worker_threads');
@@ -88,7 +98,7 @@ export class ReadAhead {
       eval: true,
       stdout: false,
       stderr: false,
-      workerData: { files, maxBytes, port: port2, taken, asText: asText && Uint8Array.from(asText, Number) },
+      workerData: { files, maxBytes, port: port2, taken, modes: modes && Uint8Array.from(modes) },
       transferList: [port2],
     });
     worker.unref();

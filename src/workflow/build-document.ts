@@ -1,6 +1,6 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
 import { plainDecoded, plainTextOf, readPlainText, readsAsPlain } from '../io/plain-utf8.js';
-import type { ReadAhead } from '../io/read-ahead.js';
+import { AS_TEXT, REGULAR_ONLY, type ReadAhead } from '../io/read-ahead.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
@@ -59,7 +59,7 @@ export class DocumentBuilder {
     private readonly batch: AtomicBatch | undefined,
     /** Whether segmentation entries are made (the record is kept): a document is then hashed as it is read. */
     private readonly recording: boolean,
-    /** A thread reading each source and bundle ahead, in the order `readOrder` gives (the main thread's). */
+    /** A thread reading each source, bundle and output ahead, in the order `readOrder` gives (the main thread's). */
     private readonly ahead?: ReadAhead,
   ) {
     this.lookups = new Lookups(project.config.sourceLanguage);
@@ -91,7 +91,10 @@ export class DocumentBuilder {
       // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
       // An output that holds these bytes already is left as it is.
       // UTF-8 goes as text: the writer thread encodes it (to the bytes Buffer.from gives), not this one.
-      await this.batch?.writeChanged(file, encoding === 'utf-8' ? built.text : encodeText(built.text, encoding, file));
+      // What the output holds now, when the thread read it (a folder of outputs there before the run).
+      const current = this.batch && this.ahead?.takeText(file);
+      const data = encoding === 'utf-8' ? built.text : encodeText(built.text, encoding, file);
+      await this.batch?.writeChanged(file, data, current);
       results.push({ lang, doc: doc.id, file, units: doc.units.length, untranslated: built.untranslated });
     }
     return got.entry ? { results, entry: got.entry, made: got.made } : { results, made: false };
@@ -99,25 +102,26 @@ export class DocumentBuilder {
 }
 
 /**
- * The files DocumentBuilder reads for `tasks`, in the order it reads them: each source, then its bundles; and for each,
- * whether its text decoded as UTF-8 is what is read (else its bytes are decoded here, as the file asks).
+ * The files DocumentBuilder reads for `tasks`, in the order it reads them: each source, then for each language its
+ * bundle and, where `outputRead` says so, its output as it is (compared with what is built); and how the thread reads
+ * each (ReadAhead's modes): as UTF-8 text when a plain UTF-8 read is what it gets, an output only as a regular file.
  */
 export function readOrder(
   tasks: readonly DocumentTask[],
   { sourceLanguage, encoding }: { readonly sourceLanguage: string; readonly encoding: string },
-): { files: string[]; asText: boolean[] } {
+  outputRead: (file: string) => boolean,
+): { files: string[]; modes: number[] } {
   const files: string[] = [];
-  const asText: boolean[] = [];
+  const modes: number[] = [];
+  const add = (file: string, mode: number): void => void (files.push(file), modes.push(mode));
   for (const { source, outputs } of tasks) {
-    files.push(source.file);
-    asText.push(readsAsPlain(source.file, encoding));
-    for (const { lang, bundle } of outputs) {
-      if (lang === sourceLanguage) continue;
-      files.push(bundle);
-      asText.push(readsAsPlain(bundle));
+    add(source.file, readsAsPlain(source.file, encoding) ? AS_TEXT : 0);
+    for (const { lang, bundle, file } of outputs) {
+      if (lang !== sourceLanguage) add(bundle, readsAsPlain(bundle) ? AS_TEXT : 0);
+      if (outputRead(file)) add(file, AS_TEXT | REGULAR_ONLY);
     }
   }
-  return { files, asText };
+  return { files, modes };
 }
 
 type Find = (key: string) => Found;

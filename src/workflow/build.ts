@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { oneRun, PIECE_BYTES } from '../io/files.js';
 import { compiledWorker, documentThreads } from '../io/worker-pool.js';
@@ -67,9 +69,18 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
         workerFile: buildWorkerFile()!,
       });
     } else {
-      // Many small files are read (and decoded) a few documents ahead, off this thread: each source, then its bundles.
-      const order = tasks.length >= READ_AHEAD_FROM ? readOrder(tasks, project.config) : undefined;
-      const ahead = order && ReadAhead.start(order.files, PIECE_BYTES, order.asText);
+      // Many small files are read (and decoded) a few documents ahead, off this thread: each source, its bundles and
+      // outputs.
+      // An output is read ahead when its folder was there before the run (a rebuild), to be compared with.
+      const there = new Map<string, boolean>();
+      const outputRead = (file: string): boolean => {
+        const dir = dirname(file);
+        let known = there.get(dir);
+        if (known === undefined) there.set(dir, (known = batch !== undefined && existsSync(dir)));
+        return known;
+      };
+      const order = tasks.length >= READ_AHEAD_FROM ? readOrder(tasks, project.config, outputRead) : undefined;
+      const ahead = order && ReadAhead.start(order.files, PIECE_BYTES, order.modes);
       try {
         const here = new DocumentBuilder(project, batch, record.keeping, ahead);
         // One document in memory at a time.
