@@ -296,6 +296,8 @@ function keptByOthers({ withName, keeping }: KeptCount): boolean {
   return keeping >= MIN_KEEPING_UNITS && keeping >= SHARE_KEEPING * withName;
 }
 const MIN_KEEPING_UNITS = 2;
+// Units enough that keep an acronym as written for a unit without it to have lost it beside an acronym of its own.
+const MIN_KEEPING_ACRONYM = 3;
 const SHARE_KEEPING = 0.8;
 
 /** One source name against the target: undefined when it is there in some accepted form. */
@@ -726,11 +728,16 @@ function keptButLost(
   // A name of common words may be translated by a name of the target's own ("employers' Federation" →
   // "Confindustria"): only a target with no such word lost it.
   if (name.kind === 'common' && source.targetHasOwnNames()) return undefined;
-  // An acronym may be localised ("CZ" → "ČR"): beside an acronym of the target's own, its loss is not clear.
-  if (name.kind === 'acronym' && (source.targetHasOwnAcronyms() || target.hasExpansion(name.text, true)))
+  // An acronym may be localised ("CZ" → "ČR"): beside an acronym of the target's own, its loss is not clear, unless
+  // three other units or more keep it as written (a translator localises an acronym everywhere or nowhere).
+  const others = source.kept(name.text);
+  if (
+    name.kind === 'acronym' &&
+    ((source.targetHasOwnAcronyms() && !(others.keeping >= MIN_KEEPING_ACRONYM && keptByOthers(others))) ||
+      target.hasExpansion(name.text, true))
+  )
     return undefined;
   if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
-  const others = source.kept(name.text);
   // One other unit is evidence enough where every unit with the name keeps it and this target has no capitalised
   // word a translation could be; in another script only for a name with inner capitals or digits (TraceTogether,
   // IgM), whose words a translation does not render one by one.

@@ -1505,3 +1505,22 @@ describe('a name with inner capitals that another unit keeps in Latin letters, l
     );
   });
 });
+
+describe('an acronym three other units keep as written, lost beside an acronym of the target its own', () => {
+  const keeping: Array<[string, string]> = [
+    ['QRX sold more phones.', 'QRX vendió más teléfonos.'],
+    ['Shares of QRX rose.', 'Las acciones de QRX subieron.'],
+    ['QRX hired engineers.', 'QRX contrató ingenieros.'],
+  ];
+  const unit: [string, string] = ['QRX met the UN.', 'La ONU se reunió con la empresa.'];
+
+  it('is an error: a translator localises an acronym everywhere or nowhere', async () => {
+    expect(await run([...keeping, unit])).toEqual([
+      'error: name "QRX" is not in the target, where 3 other units keep it as written',
+    ]);
+  });
+
+  it('not where fewer units keep it: the acronym of its own may be its localisation', async () => {
+    expect((await run([...keeping.slice(1), unit])).join('\n')).not.toMatch(/error/u);
+  });
+});
