@@ -59,11 +59,13 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   const byLang = new Map<string, Indexed[]>();
   // Built on the first question: a run whose names are all found never needs it.
   const index = (): void => {
-    // (held while the index is made only: its keys copy every source text)
-    const bySource = new Map<string, Indexed>();
+    // Per language, then source text (held while the index is made only).
+    const bySource = new Map<string, Map<string, Indexed>>();
     for (const u of units) {
       const lang = primarySubtag(u.targetLang);
-      const same = bySource.get(`${lang}\u0000${u.source}`);
+      let sources = bySource.get(lang);
+      if (!sources) bySource.set(lang, (sources = new Map()));
+      const same = sources.get(u.source);
       if (same) {
         same.targets.push(u.target);
         continue;
@@ -79,7 +81,7 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
         lower: undefined,
       };
       indexed.push(entry);
-      bySource.set(`${lang}\u0000${u.source}`, entry);
+      sources.set(u.source, entry);
       pushTo(byLang, lang, entry);
       let words = byWord.get(lang);
       if (!words) byWord.set(lang, (words = new Map()));
@@ -93,6 +95,24 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       const read = (u.read ??= []);
       return (read[k] ??= new TargetText(u.targets[k]!, u.lang)).hasPhrase(name);
     });
+  // Per language, its sources in lower case in run order, one text (NUL between them: no name has one) and where each
+  // begins, the last start one past the end: a name looked for in lower case is one search, not one per unit.
+  const lowerCaseTexts = new Map<string, { entries: readonly Indexed[]; text: string; starts: number[] }>();
+  const lowerCaseText = (lang: string): { entries: readonly Indexed[]; text: string; starts: number[] } => {
+    let known = lowerCaseTexts.get(lang);
+    if (known) return known;
+    const entries = byLang.get(lang) ?? [];
+    const starts: number[] = [];
+    let length = 0;
+    for (const u of entries) {
+      starts.push(length);
+      length += (u.lower ??= u.source.toLowerCase()).length + 1;
+    }
+    starts.push(length);
+    known = { entries, text: entries.map((u) => u.lower!).join('\u0000'), starts };
+    lowerCaseTexts.set(lang, known);
+    return known;
+  };
   // What the run says of a name in a language, whoever asks: each unit asking leaves out its own source text, which
   // is at most one entry (a source text is indexed once per language).
   const evidence = new Map<string, Evidence>();
@@ -117,10 +137,13 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
     const lowerCase = (): Array<{ unit: Indexed; keeps: boolean }> => {
       const lowerName = name.toLowerCase();
       const sample: Indexed[] = [];
-      for (const u of byLang.get(lang) ?? []) {
-        if (sample.length > LOWER_CASE_SAMPLE) break;
-        if (!(u.lower ??= u.source.toLowerCase()).includes(lowerName)) continue;
-        if (hasWordAsWritten(u.lower, lowerName) && !hasWordAsWritten(u.source, name)) sample.push(u);
+      const { entries, text, starts } = lowerCaseText(lang);
+      // One search through the language's sources for each unit with the name's letters, from the unit after.
+      for (let k = 0, at = text.indexOf(lowerName); at >= 0 && sample.length <= LOWER_CASE_SAMPLE;) {
+        while (starts[k + 1]! <= at) k++;
+        const u = entries[k]!;
+        if (hasWordAsWritten(u.lower!, lowerName) && !hasWordAsWritten(u.source, name)) sample.push(u);
+        at = text.indexOf(lowerName, starts[++k]!);
       }
       return sample.map((unit) => ({ unit, keeps: keeps(unit, name, folded) }));
     };

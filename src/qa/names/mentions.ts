@@ -23,27 +23,55 @@ export type MentionedBefore = (word: string, index: number) => boolean | undefin
 // Capitalised words as written, the way a name's words are looked up.
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
 
+/** The texts of a run: each unit's text (file and target language) as a number, and how many units each has. */
+interface Texts {
+  readonly ofUnit: readonly number[];
+  readonly sizes: readonly number[];
+}
+
+// The three questions below ask of the same units: their texts are told apart once (no key string per unit or question).
+const textsOfRun = new WeakMap<readonly MentionUnit[], Texts>();
+
+function textsOf(units: readonly MentionUnit[]): Texts {
+  let texts = textsOfRun.get(units);
+  if (texts && texts.ofUnit.length === units.length) return texts;
+  const ids = new Map<string, Map<string, number>>();
+  const ofUnit: number[] = [];
+  const sizes: number[] = [];
+  for (const u of units) {
+    const lang = primarySubtag(u.targetLang);
+    let inLang = ids.get(lang);
+    if (!inLang) ids.set(lang, (inLang = new Map()));
+    let id = inLang.get(u.file);
+    if (id === undefined) {
+      inLang.set(u.file, (id = sizes.length));
+      sizes.push(0);
+    }
+    ofUnit.push(id);
+    sizes[id]!++;
+  }
+  texts = { ofUnit, sizes };
+  textsOfRun.set(units, texts);
+  return texts;
+}
+
 export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
-  // Per file and language, then capitalised word: the indexes of the units whose source has it, in run order.
-  let byText: Map<string, Map<string, number[]>> | undefined;
-  const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
+  const { ofUnit, sizes } = textsOf(units);
+  // Per text, then capitalised word: the indexes of the units whose source has it, in run order.
+  let byText: Array<Map<string, number[]>> | undefined;
   // Built on the first question: most runs never shorten a name.
-  const index = (): Map<string, Map<string, number[]>> => {
-    const all = new Map<string, Map<string, number[]>>();
+  const index = (): Array<Map<string, number[]>> => {
+    const all = sizes.map(() => new Map<string, number[]>());
     units.forEach((u, i) => {
-      const key = textOf(u);
-      let words = all.get(key);
-      if (!words) all.set(key, (words = new Map()));
+      const words = all[ofUnit[i]!]!;
       for (const w of new Set(u.source.match(CAPITALISED))) pushTo(words, w, i);
     });
     return all;
   };
-  const sizes = new Map<string, number>();
-  for (const u of units) sizes.set(textOf(u), (sizes.get(textOf(u)) ?? 0) + 1);
   return (word, at) => {
     const unit = units[at];
-    if (!unit || (sizes.get(textOf(unit)) ?? 0) < 2) return undefined;
-    const earlier = (byText ??= index()).get(textOf(unit))?.get(word) ?? [];
+    if (!unit || sizes[ofUnit[at]!]! < 2) return undefined;
+    const earlier = (byText ??= index())[ofUnit[at]!]!.get(word) ?? [];
     for (const i of earlier) {
       if (i >= at) break;
       if (units[i]!.source !== unit.source) return true;
@@ -65,32 +93,32 @@ const FULL_NAME = /(?<![\p{L}\p{M}\p{N}])(\p{Lu}\p{Ll}+)(?=(?:\s+\p{Lu}\.)*\s+(\
 const NONE: ReadonlySet<string> = new Set();
 
 export function givenNamesInRun(units: readonly MentionUnit[], isGivenName: (word: string) => boolean): GivenNamesOf {
-  const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
-  // Per file and language, then surname as written: the folded given names before it. Built on the first question.
-  let byText: Map<string, Map<string, Set<string>>> | undefined;
-  const index = (): Map<string, Map<string, Set<string>>> => {
-    const all = new Map<string, Map<string, Set<string>>>();
-    const read = new Set<string>();
-    for (const u of units) {
-      const key = textOf(u);
+  const { ofUnit, sizes } = textsOf(units);
+  // Per text, then surname as written: the folded given names before it. Built on the first question.
+  let byText: Array<Map<string, Set<string>> | undefined> | undefined;
+  const index = (): Array<Map<string, Set<string>> | undefined> => {
+    const all: Array<Map<string, Set<string>> | undefined> = sizes.map(() => undefined);
+    // Per text, the source texts read.
+    const read = sizes.map(() => new Set<string>());
+    units.forEach((u, i) => {
+      const key = ofUnit[i]!;
       // (the same sentence again says nothing new)
-      if (read.has(`${key}\u0000${u.source}`)) continue;
-      read.add(`${key}\u0000${u.source}`);
+      if (read[key]!.has(u.source)) return;
+      read[key]!.add(u.source);
       for (const m of u.source.matchAll(FULL_NAME)) {
         if (!isGivenName(m[1]!)) continue;
-        let surnames = all.get(key);
-        if (!surnames) all.set(key, (surnames = new Map()));
+        const surnames = (all[key] ??= new Map());
         let given = surnames.get(m[2]!);
         if (!given) surnames.set(m[2]!, (given = new Set()));
         given.add(fold(m[1]!));
       }
-    }
+    });
     return all;
   };
   return (word, at) => {
     const unit = units[at];
     if (!unit) return NONE;
-    return (byText ??= index()).get(textOf(unit))?.get(word) ?? NONE;
+    return (byText ??= index())[ofUnit[at]!]?.get(word) ?? NONE;
   };
 }
 
@@ -106,30 +134,47 @@ const CAPITAL = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SPACE = /\s/u;
 
+// What WORD_CHAR and SPACE say of each UTF-16 unit, filled as met (wordBefore reads one unit at a time).
+const IS_SPACE = 1;
+const IS_WORD_CHAR = 2;
+const KNOWN = 4;
+const unitClasses = new Uint8Array(0x10000);
+
+function classOfUnit(code: number): number {
+  let c = unitClasses[code]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = KNOWN | (SPACE.test(ch) ? IS_SPACE : 0) | (WORD_CHAR.test(ch) ? IS_WORD_CHAR : 0);
+    unitClasses[code] = c;
+  }
+  return c;
+}
+
 /** The word right before `at` across spaces only ("" after punctuation or at the start). */
 function wordBefore(text: string, at: number): string {
   let end = at;
-  while (end > 0 && SPACE.test(text.charAt(end - 1))) end--;
+  while (end > 0 && classOfUnit(text.charCodeAt(end - 1)) & IS_SPACE) end--;
   if (end === at || end === 0) return '';
   let start = end;
-  while (start > 0 && WORD_CHAR.test(text.charAt(start - 1))) start--;
+  while (start > 0 && classOfUnit(text.charCodeAt(start - 1)) & IS_WORD_CHAR) start--;
   return text.slice(start, end);
 }
 
 export function namedAloneInRun(units: readonly MentionUnit[]): NamedAlone {
-  const textOf = (u: MentionUnit): string => `${primarySubtag(u.targetLang)}\u0000${u.file}`;
+  const { ofUnit, sizes } = textsOf(units);
   // Per text, asked about: its units, then (built on the first question about it) per capitalised word the words met
   // right before it.
-  let unitsOf: Map<string, MentionUnit[]> | undefined;
-  const byText = new Map<string, Map<string, Set<string>>>();
-  const index = (key: string): Map<string, Set<string>> => {
+  let unitsOf: MentionUnit[][] | undefined;
+  const byText: Array<Map<string, Set<string>> | undefined> = sizes.map(() => undefined);
+  const index = (key: number): Map<string, Set<string>> => {
     if (!unitsOf) {
-      unitsOf = new Map();
-      for (const u of units) pushTo(unitsOf, textOf(u), u);
+      const all: MentionUnit[][] = sizes.map(() => []);
+      units.forEach((u, i) => all[ofUnit[i]!]!.push(u));
+      unitsOf = all;
     }
     const words = new Map<string, Set<string>>();
     const read = new Set<string>();
-    for (const u of unitsOf.get(key) ?? []) {
+    for (const u of unitsOf[key]!) {
       // (the same sentence again says nothing new)
       if (read.has(u.source)) continue;
       read.add(u.source);
@@ -139,14 +184,14 @@ export function namedAloneInRun(units: readonly MentionUnit[]): NamedAlone {
         before.add(wordBefore(u.source, m.index));
       }
     }
-    byText.set(key, words);
+    byText[key] = words;
     return words;
   };
   return (word, before, at) => {
     const unit = units[at];
     if (!unit) return false;
-    const key = textOf(unit);
-    const seen = (byText.get(key) ?? index(key)).get(word);
+    const key = ofUnit[at]!;
+    const seen = (byText[key] ?? index(key)).get(word);
     return seen !== undefined && [...seen].some((b) => b !== before);
   };
 }
