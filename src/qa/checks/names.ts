@@ -319,6 +319,9 @@ function lookFor(
       return {
         message: `name "${name.text}" is named ${fewer.inSource} times in the source, by its name or a word made from it, ${fewer.inTarget} in the target`,
       };
+    const site = siteLost(name, source.text, target);
+    if (site !== undefined)
+      return { message: `name "${name.text}" is lost before "${site}", where the source writes "${name.text}${site}"` };
     const torn = tornRendering(name, target, targetLang);
     if (torn !== undefined)
       return { message: `name "${name.text}" is not in the target: "${torn}" is left of its name there` };
@@ -1212,6 +1215,19 @@ function fewerMentions(name: FoundName, target: TargetText, text: string): Findi
     severity: 'warning',
   };
 }
+
+/**
+ * A website the source names by its domain ("Monster.com", "Booking.com"): a name no translation renders, only keeps.
+ * The domain's ending the target keeps without the name, if it does ("le site de carrière.com").
+ */
+function siteLost(name: FoundName, text: string, target: TargetText): string | undefined {
+  DOMAIN_AFTER.lastIndex = name.start + name.text.length;
+  const m = DOMAIN_AFTER.exec(text);
+  if (!m || target.hasPhrase(name.text)) return undefined;
+  return target.text.includes(m[0]) ? m[0] : undefined;
+}
+// A domain's ending right after a name: ".com", ".org", ".co.uk".
+const DOMAIN_AFTER = /(?:\.(?:com|org|net|info|co|[a-z]{2}))+(?![\p{L}\p{N}])/uy;
 
 /**
  * A model or product the source names by a maker's name and a code ("Boeing 777", "Boeing 787-8s"): no pronoun stands

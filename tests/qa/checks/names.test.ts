@@ -1524,3 +1524,20 @@ describe('an acronym three other units keep as written, lost beside an acronym o
     expect((await run([...keeping.slice(1), unit])).join('\n')).not.toMatch(/error/u);
   });
 });
+
+describe("a website's name lost before its domain's ending", () => {
+  const unit = 'Sales on the site Lantern.com doubled.';
+
+  it('is an error where the target keeps the ending without the name', async () => {
+    expect(await run([[unit, 'Las ventas en el sitio de viajes.com se duplicaron.']])).toEqual([
+      'error: name "Lantern" is lost before ".com", where the source writes "Lantern.com"',
+    ]);
+  });
+
+  it('not where the name is there, nor where the target names the site otherwise', async () => {
+    expect(await run([[unit, 'Las ventas en el sitio Lantern.com se duplicaron.']])).toEqual([]);
+    expect((await run([[unit, 'Las ventas en el sitio de viajes se duplicaron.']])).join('\n')).not.toMatch(
+      /lost before/u,
+    );
+  });
+});
