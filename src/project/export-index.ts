@@ -4,20 +4,22 @@ import { isUtf8 } from 'node:buffer';
  * The members of a JSON text's top-level "docs" object, found without building them: each member's value is
  * parsed when asked. A language export record holds every document's unit ids; parsed whole it is ≈ 3.5× its
  * size in live objects for the whole run (50 MB for 37,000 documents), when a command needs one document's
- * record at a time. Here the run keeps the file's bytes (outside the JavaScript heap) and two numbers a document.
+ * record at a time. Here the run keeps where each member lies (two numbers a document) and reads a member's text when
+ * asked: from the file (`read`, so that the file's bytes need not be held either) or from the bytes indexed.
  */
 export class DocsIndex {
   private constructor(
-    private readonly bytes: Buffer,
+    private readonly read: (start: number, end: number) => string,
     private readonly members: ReadonlyMap<string, number>,
     private readonly bounds: Uint32Array,
   ) {}
 
   /**
    * The index of `bytes`, or undefined when they are not UTF-8 JSON (no BOM) of an object whose last "docs"
-   * member is an object: such text is for JSON.parse to judge and read whole.
+   * member is an object: such text is for JSON.parse to judge and read whole. `read` gives the text of bytes
+   * [start, end) later (the same bytes, read again from where they came from); by default the index keeps `bytes`.
    */
-  static of(bytes: Buffer): DocsIndex | undefined {
+  static of(bytes: Buffer, read?: (start: number, end: number) => string): DocsIndex | undefined {
     if (bytes[0] !== OPEN_BRACE || !isUtf8(bytes)) return undefined;
     let members: Map<string, number> | undefined;
     let bounds: number[] = [];
@@ -38,15 +40,20 @@ export class DocsIndex {
       return after;
     });
     if (end < 0 || space(bytes, end) !== bytes.length || members === undefined) return undefined;
-    return new DocsIndex(bytes, members, Uint32Array.from(bounds));
+    return new DocsIndex(read ?? textOf(bytes), members, Uint32Array.from(bounds));
   }
 
   /** The document's member parsed (any JSON value); undefined when "docs" has no such member. */
   get(id: string): unknown {
     const at = this.members.get(id);
     if (at === undefined) return undefined;
-    return JSON.parse(this.bytes.toString('utf8', this.bounds[at], this.bounds[at + 1])) as unknown;
+    return JSON.parse(this.read(this.bounds[at]!, this.bounds[at + 1]!)) as unknown;
   }
+}
+
+/** Text of the bytes themselves (a function of its own: the index then holds them, and nothing else of `of`). */
+function textOf(bytes: Buffer): (start: number, end: number) => string {
+  return (start, end) => bytes.toString('utf8', start, end);
 }
 
 const OPEN_BRACE = 0x7b;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { AtomicBatch } from '../io/atomic-batch.js';
 import { insideProject, readText } from '../io/files.js';
 import type { Document } from '../model/index.js';
@@ -22,6 +22,8 @@ interface ExportRecord {
 /** A language file's records, by document id: each document's value as JSON.parse gives it, undefined if none. */
 interface LanguageRecords {
   get(id: string): unknown;
+  /** Lets go of the file, when its records were read from it as asked. */
+  close?(): void;
 }
 
 function languageFile(project: Project, lang: string): string {
@@ -49,20 +51,42 @@ function allRecords(file: string): Record<string, ExportRecord> {
 
 /**
  * A language file's records as commands that ask one document at a time need them: indexed (DocsIndex) when the
- * file is plain UTF-8 JSON of the usual shape, read whole otherwise (what JSON.parse makes of it).
+ * file is plain UTF-8 JSON of the usual shape, each document's record then read from the file when asked (the file
+ * stays open while it is the one cached, so a record comes from the bytes indexed even if the file is replaced); read
+ * whole otherwise (what JSON.parse makes of it).
  */
 function readRecords(file: string): LanguageRecords {
+  let fd: number | undefined;
   let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    bytes = readFileSync(fd);
   } catch {
     bytes = undefined; // absent or unreadable: no records, as readJson says
   }
-  const index = bytes && DocsIndex.of(bytes);
-  if (index) return index;
+  const index = bytes && fd !== undefined ? DocsIndex.of(bytes, slicesOf(fd)) : undefined;
+  if (index && fd !== undefined) {
+    const open = fd;
+    return { get: (id) => index.get(id), close: () => closeSync(open) };
+  }
+  if (fd !== undefined) closeSync(fd);
   const docs = bytes ? allRecords(file) : {};
   // Only the documents' own members: a document named "constructor" has no record unless the file has one.
   return { get: (id) => (Object.hasOwn(docs, id) ? docs[id] : undefined) };
+}
+
+/** The text of bytes [start, end) of the open file. */
+function slicesOf(fd: number): (start: number, end: number) => string {
+  return (start, end) => {
+    const bytes = Buffer.allocUnsafe(end - start);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return bytes.toString('utf8', 0, got);
+  };
 }
 
 /** The last language file read, kept while the file is unchanged: commands ask once per document. */
@@ -81,6 +105,7 @@ function languageRecords(project: Project, lang: string): LanguageRecords {
   const file = languageFile(project, lang);
   const stamp = stampOf(file);
   if (cached?.file === file && cached.stamp === stamp) return cached.records;
+  cached?.records.close?.();
   const records = readRecords(file);
   cached = { file, stamp, records };
   return records;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -131,16 +131,34 @@ describe('export records read one document at a time', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     gc();
-    const before = process.memoryUsage().heapUsed;
+    const before = process.memoryUsage();
     const sent = sentTargets(project, 'es', { id: 'story-123' });
     gc();
-    const live = process.memoryUsage().heapUsed - before;
+    const live = process.memoryUsage().heapUsed - before.heapUsed;
+    // Nor the file's bytes (outside the heap): a document's record is read from the file when it is asked for.
+    expect(process.memoryUsage().arrayBuffers - before.arrayBuffers).toBeLessThan(text.length / 20);
+    expect(sentTargets(project, 'es', { id: 'story-19999' })(docs['story-19999']!.units[0]!, 't19999')).toBe(true);
     expect(sent(docs['story-123']!.units[0]!, 't123')).toBe(true);
     expect(sent(docs['story-123']!.units[0]!, 't124')).toBe(false);
     expect(sent(docs['story-123']!.units[1]!, 't123')).toBeUndefined();
     // Parsed whole, the record is ≈ 3.5× its size in objects; the index is two numbers and an id per document.
     expect(live).toBeLessThan(text.length / 3);
   }, 60_000);
+
+  it('reads a record changed or replaced since the last one asked from the file as it is now', async () => {
+    const record = (target: string): string =>
+      JSON.stringify({ docs: { news: { exported: 'x', units: ['u1'], targets: { u1: sentHash(target) } } } }) + '\n';
+    const project = await projectWith(record('uno'));
+    const file = join(project.root, '.locflow', 'exports', 'es.json');
+    expect(sentTargets(project, 'es', { id: 'news' })('u1', 'uno')).toBe(true);
+    writeFileSync(file, record('dos, changed in place'));
+    expect(sentTargets(project, 'es', { id: 'news' })('u1', 'dos, changed in place')).toBe(true);
+    writeFileSync(`${file}.new`, record('tres'));
+    renameSync(`${file}.new`, file);
+    expect(sentTargets(project, 'es', { id: 'news' })('u1', 'tres')).toBe(true);
+    rmSync(file);
+    expect(sentTargets(project, 'es', { id: 'news' })('u1', 'tres')).toBeUndefined();
+  });
 
   it('a document named like an Object property was never exported unless the record says so', async () => {
     const project = await projectWith('{"docs":{"news":{"exported":"2026-01-01T00:00:00.000Z","units":["u1"]}}}\n');
