@@ -19,6 +19,14 @@ describe('countWords', () => {
     );
   });
 
+  it('counts as the pattern does with any UTF-16 unit alone, beside letters and before a mark', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a${ch}`, `${ch}a`, `a${ch}b`, ` ${ch}\u0301b`, `${ch}${ch} ${ch}`])
+        if (countWords([text]) !== (text.match(WORDS)?.length ?? 0)) expect(JSON.stringify(text)).toBe('counted alike');
+    }
+  });
+
   it('leaves codes out and counts a billed sentence', () => {
     const code = { code: 'standalone', id: '1', type: 'placeholder', data: '{{count}}' } as const;
     expect(countWords(['It costs ', code, ' euros, doesn’t it? 1,200.50 - x'])).toBe(7);

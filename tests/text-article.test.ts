@@ -176,6 +176,52 @@ describe('unit ids', async () => {
       expect(normalizedTextHash(s), JSON.stringify(s)).toBe(textHash(normalizeText(s)));
   });
 
+  it('hash every UTF-16 code unit, between letters, spaces or itself, as the general path does', () => {
+    // (the one-pass hash takes Latin letters and typographic punctuation as they are: any of them that NFC or the
+    // space folding would change gives another id than before)
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, ` ${ch} `, `${ch}${ch}`, `${ch}\u0301`])
+        if (normalizedTextHash(s) !== textHash(normalizeText(s))) expect(JSON.stringify(s)).toBe('hashed alike');
+    }
+  });
+
+  it('hash Latin letters, typographic punctuation and what NFC or the folding changes beside them as the general path does', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            ' ',
+            'é',
+            'e',
+            '\u0301',
+            '\u02ff',
+            '\u0300',
+            '\u00a0',
+            '\u00ad',
+            '\u2010',
+            '“',
+            '…',
+            '\u2027',
+            '\u2028',
+            '\u2029',
+            '\u200a',
+            '\u202f',
+            '\u212b',
+            '\u1100',
+            '\u1161',
+            'Å',
+          ),
+        }),
+        (s) => {
+          expect(normalizedTextHash(s)).toBe(textHash(normalizeText(s)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('hash the whitespace-folded text: the one-pass hash equals hashing the normalized string', () => {
     fc.assert(
       fc.property(

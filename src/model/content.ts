@@ -113,9 +113,31 @@ export function normalizeText(text: string): string {
 const WORD_START = /^[\p{L}\p{N}]$/u;
 const WORD_PART = /^[\p{L}\p{N}\p{M}'’.,-]$/u;
 
+const START = 1;
+const PART = 2;
+/** Not in the table: told by the patterns. */
+const ASK = 4;
+/**
+ * What each UTF-16 unit below the line separator is to countWords (START | PART, PART, 0, or ASK): ASCII, Latin and
+ * the General Punctuation quotes and dashes read from one table, so the count takes one path for European text; other
+ * scripts take the patterns (early in a run that has them, not first after the count's code is optimised).
+ */
+const WORD_KINDS = new Uint8Array(0x2028).fill(ASK, 0x300, 0x2010);
+for (const [from, to] of [
+  [0, 0x300],
+  [0x2010, 0x2028],
+]) {
+  // (by runs a pattern finds in one string of the range's characters: a test per character costs far more)
+  const range = String.fromCharCode(...Array.from({ length: to! - from! }, (_, k) => from! + k));
+  for (const m of range.matchAll(/[\p{L}\p{N}]+/gu))
+    WORD_KINDS.fill(START | PART, from! + m.index, from! + m.index + m[0].length);
+  for (const m of range.matchAll(/[\p{M}'’.,-]+/gu))
+    WORD_KINDS.fill(PART, from! + m.index, from! + m.index + m[0].length);
+}
+
 /**
  * Count words the way translators are billed: runs of letters or digits, codes excluded — the matches of
- * /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,-]*\/gu, counted in one scan without building them (ASCII told by its code).
+ * /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,-]*\/gu, counted in one scan without building them.
  */
 export function countWords(content: Content): number {
   const text = textOnly(content);
@@ -123,20 +145,15 @@ export function countWords(content: Content): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let start: boolean;
-    let part: boolean;
-    if (c < 0x80) {
-      start = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-      part = start || c === 39 || c === 44 || c === 45 || c === 46;
-    } else {
+    let kind = c < WORD_KINDS.length ? WORD_KINDS[c]! : ASK;
+    if (kind === ASK) {
       const cp = text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       if (cp > 0xffff) i++;
-      start = WORD_START.test(ch);
-      part = start || WORD_PART.test(ch);
+      kind = WORD_START.test(ch) ? START | PART : WORD_PART.test(ch) ? PART : 0;
     }
-    if (inWord) inWord = part;
-    else if (start) {
+    if (inWord) inWord = (kind & PART) !== 0;
+    else if ((kind & START) !== 0) {
       words++;
       inWord = true;
     }

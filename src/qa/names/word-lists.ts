@@ -159,16 +159,23 @@ class BytesWords extends SortedWords {
 
   has(word: string): boolean {
     // (an ASCII word is its own bytes; decoded UTF-8 holds no lone surrogate: a word with one is in no list read from
-    // bytes)
-    if (ASCII.test(word)) return this.hasBytes(word, (k) => word.charCodeAt(k));
-    if (LONE_SURROGATE.test(word)) return false;
-    const utf8 = Buffer.from(word, 'utf8');
-    return this.hasBytes(utf8, (k) => utf8[k]!);
+    // bytes). Either way the word's bytes are searched from one scratch array: a search that took a string one time
+    // and bytes the next would have its optimised code thrown away and made again.
+    let n = word.length;
+    if (ASCII.test(word)) {
+      if (scratch.length < n) scratch = new Uint8Array(n * 2);
+      for (let k = 0; k < n; k++) scratch[k] = word.charCodeAt(k);
+    } else {
+      if (LONE_SURROGATE.test(word)) return false;
+      if (scratch.length < n * 3) scratch = new Uint8Array(n * 6);
+      n = UTF8.encodeInto(word, scratch).written;
+    }
+    return this.hasBytes(scratch, n);
   }
 
-  private hasBytes(word: { readonly length: number }, unit: (k: number) => number): boolean {
+  /** Whether the first `n` of `word` are a line of the list. */
+  private hasBytes(word: Uint8Array, n: number): boolean {
     const bytes = this.bytes;
-    const n = word.length;
     let lo = 0;
     let hi = this.length;
     while (lo < hi) {
@@ -177,9 +184,9 @@ class BytesWords extends SortedWords {
       const start = at;
       let k = 0;
       let c = bytes[at]!;
-      while (k < n && c !== LINE_BREAK && unit(k) === c) c = bytes[start + ++k]!;
+      while (k < n && c !== LINE_BREAK && word[k] === c) c = bytes[start + ++k]!;
       if (c === LINE_BREAK && k === n) return true;
-      if (k === n || (c !== LINE_BREAK && unit(k) < c)) hi = start;
+      if (k === n || (c !== LINE_BREAK && word[k]! < c)) hi = start;
       else {
         at = start + k;
         while (bytes[at] !== LINE_BREAK) at++;
@@ -189,6 +196,10 @@ class BytesWords extends SortedWords {
     return false;
   }
 }
+
+/** The bytes of the word being looked up (a UTF-8 character is at most 3 bytes per UTF-16 unit). */
+let scratch = new Uint8Array(64);
+const UTF8 = new TextEncoder();
 
 const ASCII = /^[\x00-\x7f]*$/u;
 // (in a /u pattern a surrogate matches only where it stands alone)
