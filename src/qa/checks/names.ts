@@ -82,8 +82,16 @@ export const names: CollectionCheck = {
       check(slice) {
         run ??= {
           kept: keptInRun(units),
-          lowerCase: lowerCaseWords(units.map((u) => ({ text: u.target, lang: u.targetLang }))),
-          sourceLowerCase: lowerCaseWords(units.map((u) => ({ text: u.source, lang: u.sourceLang }))),
+          lowerCase: lowerCaseWords(
+            units,
+            (u) => u.target,
+            (u) => u.targetLang,
+          ),
+          sourceLowerCase: lowerCaseWords(
+            units,
+            (u) => u.source,
+            (u) => u.sourceLang,
+          ),
           mentioned: mentionsInRun(units),
           givenNames: givenNamesInRun(units, isGivenName),
           namedAlone: namedAloneInRun(units),

@@ -292,10 +292,13 @@ export function forEachLowerCaseWord(text: string, visit: (word: string) => void
 /**
  * The words a run's targets write in lower case, per language (read on the first question for it): a language's
  * common words, so that a capitalised word first in a sentence and never written in lower case may be a name.
- * Undefined where the run is too small to know them.
+ * Undefined where the run is too small to know them. The run's own units are read through `text` and `langOf`
+ * rather than copied into a list of texts: such a list, held as long as the run, cost an object per unit.
  */
-export function lowerCaseWords(
-  targets: ReadonlyArray<{ readonly text: string; readonly lang: string }>,
+export function lowerCaseWords<U>(
+  units: readonly U[],
+  text: (unit: U) => string,
+  langOf: (unit: U) => string,
 ): (lang: string) => ReadonlySet<string> | undefined {
   const byLang = new Map<string, ReadonlySet<string> | undefined>();
   return (targetLang) => {
@@ -304,7 +307,7 @@ export function lowerCaseWords(
     // Each word as written once, then folded once.
     const written = new Set<string>();
     const add = (w: string): void => void written.add(w);
-    for (const t of targets) if (primarySubtag(t.lang) === lang) forEachLowerCaseWord(t.text, add);
+    for (const u of units) if (primarySubtag(langOf(u)) === lang) forEachLowerCaseWord(text(u), add);
     const words = new Set<string>();
     for (const w of written) words.add(fold(w));
     const known = words.size >= MIN_LOWER_CASE_WORDS ? words : undefined;
