@@ -28,23 +28,20 @@ export function readPlainTextIfAny(path: string, what: string): string | undefin
 
 /** The file's text when one call reads it as readText would; undefined when readText must decide. */
 function quickly(path: string, fallback: string): string | undefined {
-  if (fallback !== 'utf-8' || HTML_PATH.test(path)) return undefined;
+  if (!readsAsPlain(path, fallback)) return undefined;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-  return OTHER_READING.test(text) || text.includes('\uFFFD') ? undefined : text;
+  return plainOnly(text);
 }
 
 /** readText's text of a file from its bytes (read already, as by a read-ahead thread): decoded in one call when plain. */
 export function plainTextOf(bytes: Buffer, path: string, what: string, fallback = 'utf-8'): string {
-  if (fallback === 'utf-8' && !HTML_PATH.test(path)) {
-    const text = bytes.toString('utf8');
-    if (!OTHER_READING.test(text) && !text.includes('\uFFFD')) return text;
-  }
-  return decodeText(bytes, path, what, fallback).text;
+  const text = readsAsPlain(path, fallback) ? plainOnly(bytes.toString('utf8')) : undefined;
+  return text ?? decodeText(bytes, path, what, fallback).text;
 }
 
 /**
@@ -52,11 +49,30 @@ export function plainTextOf(bytes: Buffer, path: string, what: string, fallback 
  * undefined (the caller then reads the file as it would have without it).
  */
 export function plainDecoded(text: string, path: string, fallback = 'utf-8'): string | undefined {
-  if (!readsAsPlain(path, fallback)) return undefined;
-  return OTHER_READING.test(text) || text.includes('\uFFFD') ? undefined : text;
+  return readsAsPlain(path, fallback) ? plainOnly(text) : undefined;
+}
+
+/**
+ * readText's text of a file from what a read-ahead thread gave — its text decoded there, its bytes, or nothing — and
+ * from `readFile` where that is not enough.
+ */
+export function textReadAhead<T extends string | undefined>(
+  got: Buffer | string | undefined,
+  path: string,
+  what: string,
+  fallback: string,
+  readFile: () => T,
+): string | T {
+  if (typeof got === 'string') return plainDecoded(got, path, fallback) ?? readFile();
+  return got ? plainTextOf(got, path, what, fallback) : readFile();
 }
 
 /** Whether plainDecoded may take a file's text decoded elsewhere (else its bytes are what is needed). */
 export function readsAsPlain(path: string, fallback = 'utf-8'): boolean {
   return fallback === 'utf-8' && !HTML_PATH.test(path);
+}
+
+/** Text Node decoded as UTF-8, when readText would take it as it is; undefined when readText must decide. */
+function plainOnly(text: string): string | undefined {
+  return OTHER_READING.test(text) || text.includes('\uFFFD') ? undefined : text;
 }

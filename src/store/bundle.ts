@@ -3,7 +3,7 @@ import type { UnitState } from '../model/unit.js';
 import { UNIT_STATES } from '../model/unit.js';
 import { LocflowError } from '../errors.js';
 import { readText } from '../io/files.js';
-import { plainDecoded, plainTextOf, readPlainTextIfAny } from '../io/plain-utf8.js';
+import { readPlainTextIfAny, textReadAhead } from '../io/plain-utf8.js';
 
 /**
  * The locale store: locales/<lng>/<doc>.json is a plain i18next bundle
@@ -55,12 +55,7 @@ export function readBundle(bundlePath: string): Bundle {
  */
 export function readTranslations(bundlePath: string, read?: Buffer | string): Record<string, string> {
   // A bundle is UTF-8 without a byte order mark, as locflow writes it: read in one call (anything else the careful way).
-  const text =
-    typeof read === 'string'
-      ? (plainDecoded(read, bundlePath) ?? readPlainTextIfAny(bundlePath, 'bundle'))
-      : read
-        ? plainTextOf(read, bundlePath, 'bundle')
-        : readPlainTextIfAny(bundlePath, 'bundle');
+  const text = textReadAhead(read, bundlePath, 'bundle', 'utf-8', () => readPlainTextIfAny(bundlePath, 'bundle'));
   if (text === undefined) return {};
   const parsed = parseJsonObject(bundlePath, text);
   for (const id in parsed) {

@@ -1,5 +1,5 @@
 import type { AtomicBatch } from '../io/atomic-batch.js';
-import { plainDecoded, plainTextOf, readPlainText, readsAsPlain } from '../io/plain-utf8.js';
+import { readPlainText, readsAsPlain, textReadAhead } from '../io/plain-utf8.js';
 import { AS_TEXT, REGULAR_ONLY, type ReadAhead } from '../io/read-ahead.js';
 import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
@@ -74,11 +74,9 @@ export class DocumentBuilder {
     const { file, meta } = source;
     const { encoding: configured } = project.config;
     const ahead = this.ahead?.takeText(file);
-    const text =
-      (typeof ahead === 'string' ? plainDecoded(ahead, file, configured) : undefined) ??
-      (ahead instanceof Buffer
-        ? plainTextOf(ahead, file, 'source file', configured)
-        : readPlainText(file, 'source file', configured));
+    const text = textReadAhead(ahead, file, 'source file', configured, () =>
+      readPlainText(file, 'source file', configured),
+    );
     const read = (): Document => formatFor(file).read(text, meta, project.config.text);
     const got = this.recording ? documentOf(entry, meta, text, read) : { doc: read(), made: false };
     const { doc } = got;
