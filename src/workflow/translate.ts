@@ -530,29 +530,36 @@ interface Sent {
  * written together (one AtomicBatch): flushed side by side, then renamed, each file old or new after a crash.
  */
 async function save(project: Project, lang: string, works: readonly DocumentWork[]): Promise<void> {
-  await withProjectLock(project.root, 'translate', async () => {
-    const batch = new AtomicBatch();
-    try {
-      for (const { doc, translations: ours, meta: ourMeta } of works) {
-        const path = bundlePath(project, lang, doc);
-        const fresh = readBundle(path);
-        const translations: Record<string, string> = { ...fresh.translations };
-        const meta: Record<string, UnitMeta> = { ...fresh.meta };
-        for (const [id, text] of Object.entries(ours)) {
-          if (translations[id] !== undefined) continue;
-          translations[id] = text;
-          const m = ourMeta[id];
-          if (m) meta[id] = m;
+  // Held without re-entry (the body never takes the lock again): no async context is set, which would have Node call a
+  // hook for every promise made from the first save to the end of the run (the engine's, the gate's, later batches').
+  await withProjectLock(
+    project.root,
+    'translate',
+    async () => {
+      const batch = new AtomicBatch();
+      try {
+        for (const { doc, translations: ours, meta: ourMeta } of works) {
+          const path = bundlePath(project, lang, doc);
+          const fresh = readBundle(path);
+          const translations: Record<string, string> = { ...fresh.translations };
+          const meta: Record<string, UnitMeta> = { ...fresh.meta };
+          for (const [id, text] of Object.entries(ours)) {
+            if (translations[id] !== undefined) continue;
+            translations[id] = text;
+            const m = ourMeta[id];
+            if (m) meta[id] = m;
+          }
+          const order = doc.units.map((u) => u.id);
+          for (const f of bundleFiles(path, { translations, meta }, order)) await batch.write(f.path, f.data);
         }
-        const order = doc.units.map((u) => u.id);
-        for (const f of bundleFiles(path, { translations, meta }, order)) await batch.write(f.path, f.data);
+      } catch (err) {
+        await batch.abandon();
+        throw err;
       }
-    } catch (err) {
-      await batch.abandon();
-      throw err;
-    }
-    await batch.commit();
-  });
+      await batch.commit();
+    },
+    { reentrant: false },
+  );
 }
 
 async function translateBatch(
