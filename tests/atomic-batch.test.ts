@@ -1,4 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -190,5 +200,117 @@ describe('AtomicBatch', () => {
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('new a');
     expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('new b');
     expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it("its writer thread writes each file's bytes as Buffer.from makes them, whatever their size and number", async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const batch = new AtomicBatch({ manyFiles: true });
+    // ≈ 13 MB in all, many times the memory the thread shares: it is filled and reused over and over; text of one and
+    // of two bytes a character, characters of 2 to 4 UTF-8 bytes, lone surrogates, bytes, empty files and one larger
+    // than that memory.
+    const piece = (i: number): string => `${i} Año ñandú — 東京 🙂 \uD800 x\uDFFF `;
+    const data = Array.from({ length: 400 }, (_, i): string | Uint8Array =>
+      i % 50 === 7 ? '' : i % 10 === 3 ? new Uint8Array(30_000).fill(i % 256) : piece(i).repeat((i * 37) % 1500),
+    );
+    data.push('é'.repeat(3 << 20));
+    const targets = data.map((_, i) => join(out, 'many', `f-${i}.txt`));
+    for (const [i, target] of targets.entries()) await batch.write(target, data[i]!);
+    await batch.commit();
+    for (const [i, target] of targets.entries()) {
+      const d = data[i]!;
+      expect(readFileSync(target).equals(typeof d === 'string' ? Buffer.from(d) : d), target).toBe(true);
+    }
+  });
+
+  describe('with stageNewFolders', () => {
+    const staged = (dir: string): string[] => listing(dir).filter((f) => f.endsWith('.staged'));
+
+    it('writes a folder not there yet beside its place and renames it in whole at commit', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const batch = new AtomicBatch({ stageNewFolders: true });
+      await batch.write(join(out, 'new', 'es', 'a.txt'), 'new a');
+      await batch.write(join(out, 'new', 'es', 'deep', 'b.txt'), 'new b');
+      await batch.write(join(out, 'new', 'c.txt'), 'new c');
+      await batch.write(join(out, 'a.txt'), 'a again'); // its folder is there: a temporary file beside it
+      await batch.write(join(out, 'new', 'es', 'a.txt'), 'newer a'); // the last write of a path wins
+      await batch.flush();
+      // Nothing of the new folder is there before commit: not the folder, nor the folders in it.
+      expect(existsSync(join(out, 'new'))).toBe(false);
+      expect(staged(out)).toEqual([
+        expect.stringMatching(new RegExp(`^\\.new\\.${process.pid}\\.\\d{10,}\\.staged$`, 'u')),
+      ]);
+      expect(await batch.pending(join(out, 'new', 'c.txt'))).toBe(join(out, staged(out)[0]!, 'c.txt'));
+      await batch.commit();
+      expect(readFileSync(join(out, 'new', 'es', 'a.txt'), 'utf8')).toBe('newer a');
+      expect(readFileSync(join(out, 'new', 'es', 'deep', 'b.txt'), 'utf8')).toBe('new b');
+      expect(readFileSync(join(out, 'new', 'c.txt'), 'utf8')).toBe('new c');
+      expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('a again');
+      expect(listing(out)).toEqual(['a.txt', 'b.txt', 'new']);
+      expect(listing(join(out, 'new'))).toEqual(['c.txt', 'es']);
+      expect(batch.size).toBe(0);
+    });
+
+    it('many files, written by its writer thread: one rename for the folder, every file whole', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const batch = new AtomicBatch({ manyFiles: true, stageNewFolders: true });
+      const targets = Array.from({ length: 100 }, (_, i) => join(out, 'es', `story-${i}.txt`));
+      for (const [i, target] of targets.entries()) await batch.write(target, `story ${i}`);
+      await batch.flush();
+      expect(existsSync(join(out, 'es'))).toBe(false);
+      await batch.commit();
+      expect(targets.map((t) => readFileSync(t, 'utf8'))).toEqual(targets.map((_, i) => `story ${i}`));
+      expect(listing(join(out, 'es'))).toHaveLength(100);
+      expect(staged(out)).toEqual([]);
+    });
+
+    it('a folder made in its place meanwhile gets the files one by one, keeping what it holds', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const batch = new AtomicBatch({ stageNewFolders: true });
+      await batch.write(join(out, 'new', 'a.txt'), 'new a');
+      await batch.write(join(out, 'new', 'es', 'b.txt'), 'new b');
+      mkdirSync(join(out, 'new'));
+      writeFileSync(join(out, 'new', 'other.txt'), 'kept');
+      await batch.commit();
+      expect(listing(join(out, 'new'))).toEqual(['a.txt', 'es', 'other.txt']);
+      expect(readFileSync(join(out, 'new', 'a.txt'), 'utf8')).toBe('new a');
+      expect(readFileSync(join(out, 'new', 'es', 'b.txt'), 'utf8')).toBe('new b');
+      expect(readFileSync(join(out, 'new', 'other.txt'), 'utf8')).toBe('kept');
+      expect(staged(out)).toEqual([]);
+    });
+
+    it('abandon removes the staged folder: the new folder never appears', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const batch = new AtomicBatch({ stageNewFolders: true });
+      await batch.write(join(out, 'new', 'a.txt'), 'new a');
+      await batch.flush();
+      await batch.abandon();
+      await batch.commit(); // nothing left to commit
+      expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+    });
+
+    it('a staged folder left by a process that is gone is removed by the next batch staging beside it', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const dead = Number(
+        spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+      );
+      const left = `.new.${dead}.1764147600000.staged`;
+      const live = `.new.${process.pid}.1764147600000.staged`; // this process is alive: maybe a batch in progress
+      for (const name of [left, live]) {
+        mkdirSync(join(out, name, 'es'), { recursive: true });
+        writeFileSync(join(out, name, 'es', 'a.txt'), 'half');
+      }
+      const batch = new AtomicBatch({ stageNewFolders: true });
+      await batch.write(join(out, 'other', 'a.txt'), 'new a');
+      await batch.commit();
+      expect(existsSync(join(out, left))).toBe(false);
+      expect(existsSync(join(out, live, 'es', 'a.txt'))).toBe(true);
+      expect(readFileSync(join(out, 'other', 'a.txt'), 'utf8')).toBe('new a');
+    });
   });
 });
