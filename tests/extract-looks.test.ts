@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 /** What extract asks the file system, by call and path. */
-const seen = vi.hoisted(() => ({ lstat: new Map<string, number>(), readdir: new Map<string, number>() }));
+const seen = vi.hoisted(() => ({
+  lstat: new Map<string, number>(),
+  readdir: new Map<string, number>(),
+  exists: new Map<string, number>(),
+}));
 
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
@@ -21,6 +25,7 @@ vi.mock('node:fs', async (original) => {
     ...real,
     lstatSync: counted(seen.lstat, real.lstatSync),
     readdirSync: counted(seen.readdir, real.readdirSync),
+    existsSync: counted(seen.exists, real.existsSync),
   };
 });
 
@@ -65,6 +70,23 @@ describe('extract over many documents looks at each path once', () => {
     await expect(oneRun(async () => extract(await loadProject(again)))).rejects.toThrow(/link to a file outside/u);
     expect(seen.lstat.get(join(again, 'xliff', 'es', 'story-10.xlf'))).toBe(1);
     expect(readFileSync(join(outside, 'secret.xlf'), 'utf8')).toBe('x');
+  });
+
+  it("looks for no document's bundle or XLIFF file below a folder found not there; in one there, for each", async () => {
+    const dir = project(6);
+    seen.exists.clear();
+    await oneRun(async () => extract(await loadProject(dir)));
+    for (let i = 0; i < 6; i++) {
+      expect(seen.exists.get(join(dir, 'locales', 'es', `story-${i}.json`)) ?? 0).toBe(0);
+      expect(seen.exists.get(join(dir, 'xliff', 'es', `story-${i}.xlf`)) ?? 0).toBe(0);
+    }
+    // A store there (a project imported into): each document's bundle is looked for, and read.
+    const stored = project(6);
+    mkdirSync(join(stored, 'locales', 'es'), { recursive: true });
+    writeFileSync(join(stored, 'locales', 'es', 'story-0.json'), '{}');
+    seen.exists.clear();
+    await oneRun(async () => extract(await loadProject(stored)));
+    for (let i = 0; i < 6; i++) expect(seen.exists.get(join(stored, 'locales', 'es', `story-${i}.json`))).toBe(1);
   });
 
   it('each run lists the sources again: a file added between two runs is extracted', async () => {

@@ -661,6 +661,32 @@ export function inFolderMadeEmpty(path: string): boolean {
   return checkedInRun?.found.kept(dirname(path))?.listing === MADE_EMPTY;
 }
 
+/**
+ * Whether the run found a folder on the way to `path` (absolute, resolved) not there, and has made none there since:
+ * then `path` is not there either, without looking (a new output folder's files, looked for one by one before they
+ * are written). As any path found not there, such a folder is not looked at again in the run until it makes it.
+ */
+export function inFolderFoundAbsent(path: string): boolean {
+  let folder = isAbsolute(path) ? checkedInRun?.found.kept(sep) : undefined;
+  if (!folder) return false;
+  const parts = path.split(sep);
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    if (folder.answer(part) === ABSENT) return true;
+    folder = folder.known(part);
+    if (!folder) return false;
+  }
+  return false;
+}
+
+/**
+ * The folder `path` is there now, put there whole by the run (a staged folder renamed into place): what was found not
+ * there on the way is looked at again, as after the run's mkdir.
+ */
+export function madeWhole(path: string): void {
+  checkedInRun?.found.madeFolder(resolve(path));
+}
+
 /** Folders whose entries the run has changed (its renames): read again when asked about again. */
 export function forgetListings(folders: Iterable<string>): void {
   if (!checkedInRun) return;

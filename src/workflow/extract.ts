@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
-import { inFolderMadeEmpty, oneRun, PIECE_BYTES } from '../io/files.js';
+import { inFolderFoundAbsent, inFolderMadeEmpty, oneRun, PIECE_BYTES } from '../io/files.js';
 import { ReadAhead } from '../io/read-ahead.js';
 import { withProjectLock } from '../io/lock.js';
 import { countWords, type Content, type Unit, type UnitState } from '../model/index.js';
@@ -15,10 +15,10 @@ import type { XliffLanguages, XliffWriter } from '../xliff/writer.js';
 import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/translations.js';
 import type { Project } from '../project/project.js';
 import { chooseLanguages } from '../project/languages.js';
-import { checkedSources, documentUnits, loadBundle, type DocumentUnits, type Source } from '../project/documents.js';
+import { checkedSources, documentUnits, type DocumentUnits, type Source } from '../project/documents.js';
 import { compiledWorker, documentThreads } from '../io/worker-pool.js';
-import { xliffPath } from '../project/paths.js';
-import type { Bundle } from '../store/bundle.js';
+import { bundlePath, xliffPath } from '../project/paths.js';
+import { EMPTY_BUNDLE, readBundle, type Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
 
 export type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extract-types.js';
@@ -181,10 +181,10 @@ class DocumentExport {
   /** The export; a promise of it only when an XLIFF file is there to be read for work not imported. */
   static open(run: Run, doc: DocumentUnits, lang: string): DocumentExport | Promise<DocumentExport> {
     // Checked as a file about to be written; one that is there is checked again as a file read (it is read first). A
-    // folder this run made holds none of its files yet: not looked for (a file put there since would be replaced, as
-    // one put there after it was looked for).
+    // folder this run made, or found not there, holds none of its files yet: not looked for (a file put there since
+    // would be replaced, as one put there after it was looked for).
     const file = xliffPath(run.project, lang, doc, true);
-    const there = !inFolderMadeEmpty(file) && existsSync(file);
+    const there = !inFolderMadeEmpty(file) && !inFolderFoundAbsent(file) && existsSync(file);
     if (there) xliffPath(run.project, lang, doc); // to be read: refused through a link out of the project
     if (run.options.force || !there) return new DocumentExport(run, doc, lang, file, there, new Map());
     return unimportedWork(file, () => sentTargets(run.project, lang, doc)).then(
@@ -202,7 +202,9 @@ class DocumentExport {
     /** Translations in the file there now that are not imported: each must be planned again, unchanged. */
     private readonly unimported: Map<string, XliffUnit>,
   ) {
-    this.bundle = loadBundle(run.project, lang, doc);
+    // No store in a folder found not there (a project not imported into yet): none looked for, document by document.
+    const bundle = bundlePath(run.project, lang, doc);
+    this.bundle = inFolderFoundAbsent(bundle) ? EMPTY_BUNDLE : readBundle(bundle);
     this.languages = { sourceLang: doc.sourceLang, targetLang: lang };
     this.out = run.options.dryRun ? undefined : run.batch.stream(file, { absent: !there });
   }
