@@ -52,8 +52,12 @@ export type ClosedElement = (el: XmlElement, ancestors: readonly XmlElement[]) =
  * whole text in memory; with `closed`, without the elements it takes out either. After the first error no piece is
  * parsed, but all are read: a reader of the pieces that fails later (a byte that is not UTF-8) still does.
  */
-export function parseXmlPieces(pieces: Iterable<string>, closed?: ClosedElement): XmlElement {
-  const steps = parseXmlSteps(pieces, closed);
+export function parseXmlPieces(
+  pieces: Iterable<string>,
+  closed?: ClosedElement,
+  parse: typeof parseXmlSteps = parseXmlSteps,
+): XmlElement {
+  const steps = parse(pieces, closed);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -153,7 +157,7 @@ export function* parseXmlSteps(pieces: Iterable<string>, closed?: ClosedElement)
  * Strings copied out of the piece they were cut from: V8 keeps a substring as a slice of its parent, so a
  * unit's id or text would keep the whole 64 KB piece it came from alive. Names are few: each is kept once.
  */
-class OwnStrings {
+export class OwnStrings {
   private readonly names = new Map<string, string>();
 
   name(name: string): string {

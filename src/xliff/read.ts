@@ -14,6 +14,7 @@ import { readText, readTextPieces } from '../io/files.js';
 import { DiagnosticError } from '../errors.js';
 import { ContentReadError } from './inline.js';
 import { validateXliff20 } from './validate20.js';
+import { NotPlainXml, scanXml, scanXmlSteps } from './scan.js';
 import { languageProblem } from './language.js';
 
 /** What to do about an XLIFF file that cannot be read, when the command has nothing more precise to say. */
@@ -34,8 +35,26 @@ export class XliffReadError extends DiagnosticError {
 
 /** Reads XLIFF 1.2 or 2.0 faithfully: whitespace, states, all segments and files. */
 export function readXliff(xml: string): XliffDocument {
+  return fromTree(() => {
+    try {
+      return scanXml(xml);
+    } catch (err) {
+      if (!(err instanceof NotPlainXml)) throw err;
+      return parseXml(xml);
+    }
+  });
+}
+
+/** readXliff with the full XML parser only: what the scanner's reading must equal. */
+export function readXliffParsed(xml: string): XliffDocument {
   return fromTree(() => parseXml(xml));
 }
+
+/**
+ * How a file's text is made a tree: by the scanner of plain XML (scanXmlSteps), which throws NotPlainXml on anything
+ * else, or by the full parser (parseXmlSteps).
+ */
+type TreeSteps = typeof parseXmlSteps;
 
 /**
  * How much of an XLIFF file is read at a time: 16 KB, not readTextPieces' 64 KB. A piece is decoded into one string,
@@ -50,16 +69,26 @@ export const XLIFF_PIECE_BYTES = 1 << 14;
  * and for XLIFF 1.x without its tree either — each unit is read as it closes and its elements let go.
  */
 export function readXliffFile(path: string, options: ReadFileOptions = {}): XliffDocument {
+  if (options.scan !== false)
+    try {
+      return readFileWith(path, options, scanXmlSteps);
+    } catch (err) {
+      if (!(err instanceof NotPlainXml)) throw err;
+    }
+  return readFileWith(path, options, parseXmlSteps);
+}
+
+function readFileWith(path: string, options: ReadFileOptions, steps: TreeSteps): XliffDocument {
   const streamed = new StreamedUnits(options.keep);
   let root;
   try {
     const pieces = readTextPieces(path, 'XLIFF file', undefined, options.pieceBytes ?? XLIFF_PIECE_BYTES);
-    root = parseXmlPieces(pieces, streamed.closed);
+    root = parseXmlPieces(pieces, streamed.closed, steps);
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     // The parser places some errors (text outside the root) where a piece ended: read whole, the file is refused
     // at the place readXliff names.
-    const whole = readXliff(readText(path, 'XLIFF file'));
+    const whole = readXliffParsed(readText(path, 'XLIFF file'));
     const { keep } = options;
     return keep ? { ...whole, files: whole.files.map((f) => ({ ...f, units: f.units.filter(keep) })) } : whole;
   }
@@ -93,6 +122,34 @@ export interface XliffFileEnd {
 export function* readXliffUnits(
   path: string,
   pieceBytes = XLIFF_PIECE_BYTES,
+  scan = true,
+): Generator<XliffUnitRead | XliffFileEnd, XliffDocument> {
+  // What the scanner gave before it met what it does not read: the full parser gives the same first, not given again.
+  let given = 0;
+  if (scan) {
+    const fast = unitsWith(path, pieceBytes, scanXmlSteps);
+    try {
+      for (let step = fast.next(); ; step = fast.next()) {
+        if (step.done) return step.value;
+        given++;
+        yield step.value;
+      }
+    } catch (err) {
+      if (!(err instanceof NotPlainXml)) throw err;
+    }
+  }
+  const full = unitsWith(path, pieceBytes, parseXmlSteps);
+  for (let step = full.next(); ; step = full.next()) {
+    if (step.done) return step.value;
+    if (given > 0) given--;
+    else yield step.value;
+  }
+}
+
+function* unitsWith(
+  path: string,
+  pieceBytes: number,
+  treeSteps: TreeSteps,
 ): Generator<XliffUnitRead | XliffFileEnd, XliffDocument> {
   const ready: Array<XliffUnitRead | XliffFileEnd> = [];
   const files = new Map<XmlElement, number>();
@@ -121,7 +178,7 @@ export function* readXliffUnits(
   let doc: XliffDocument;
   let whole: boolean;
   try {
-    const steps = parseXmlSteps(readTextPieces(path, 'XLIFF file', undefined, pieceBytes), closed);
+    const steps = treeSteps(readTextPieces(path, 'XLIFF file', undefined, pieceBytes), closed);
     let step = steps.next();
     for (; !step.done; step = steps.next()) yield* ready.splice(0);
     const root = step.value;
@@ -131,7 +188,7 @@ export function* readXliffUnits(
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     // As readXliffFile: read whole, the file is refused at the place readXliff names.
-    doc = readXliff(readText(path, 'XLIFF file'));
+    doc = readXliffParsed(readText(path, 'XLIFF file'));
     whole = true;
   }
   // A file read whole (XLIFF 2, or read again) gives its units and <file> ends now.
@@ -149,6 +206,8 @@ export interface ReadFileOptions {
   readonly keep?: (unit: XliffUnit) => boolean;
   /** How much of the file to read at a time (XLIFF_PIECE_BYTES by default). */
   readonly pieceBytes?: number;
+  /** False: the full XML parser only, never the scanner of plain XML (to compare the two). */
+  readonly scan?: boolean;
 }
 
 /** The units of an XLIFF 1.x file, read as their elements close, by <file>; the first error met kept for later. */
@@ -165,11 +224,13 @@ class StreamedUnits {
 
   /** A <trans-unit> where readUnits12 finds one (xliff > file > its first body > group*) is read and let go. */
   readonly closed = (el: XmlElement, ancestors: readonly XmlElement[]): boolean => {
-    if (localName(el.name) !== 'trans-unit') return false;
-    const [root, file, body, ...groups] = ancestors;
-    if (!root || localName(root.name) !== 'xliff' || !VERSIONS_1.has(root.attrs.version ?? '')) return false;
-    if (!file || localName(file.name) !== 'file' || !body || !unitsOf12(file, body)) return false;
-    if (!groups.every((g) => localName(g.name) === 'group')) return false;
+    if (localName(el.name) !== 'trans-unit' || ancestors.length < 3) return false;
+    // (indexes, not destructuring: this runs for every element, and an iterator per call costs)
+    const root = ancestors[0]!;
+    const file = ancestors[1]!;
+    if (localName(root.name) !== 'xliff' || !VERSIONS_1.has(root.attrs.version ?? '')) return false;
+    if (localName(file.name) !== 'file' || !unitsOf12(file, ancestors[2]!)) return false;
+    for (let i = 3; i < ancestors.length; i++) if (localName(ancestors[i]!.name) !== 'group') return false;
     if (this.failure) return true;
     let unit;
     try {

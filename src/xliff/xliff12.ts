@@ -248,14 +248,76 @@ export function unitsOf12(file: XmlElement, body: XmlElement): boolean {
 }
 
 export function readUnit12(el: XmlElement): XliffUnit {
+  return readPlainUnit12(el) ?? readAnyUnit12(el);
+}
+
+/** Text-only content's runs, as readContent12 reads them; undefined when an element holds more than text. */
+function plainRuns(el: XmlElement): string[] | undefined {
+  const { children } = el;
+  if (children.length === 0) return [];
+  const only = children.length === 1 ? children[0] : undefined;
+  return typeof only !== 'string' ? undefined : only === '' ? [] : [only];
+}
+
+/**
+ * readUnit12 for the unit most files hold — <source>, <target> and <note>s of text alone, no <seg-source>, no
+ * prefixed names — in one walk over its children; undefined for any other unit, which readAnyUnit12 reads. The same
+ * unit readAnyUnit12 gives (or the same error: an unknown state-qualifier).
+ */
+export function readPlainUnit12(el: XmlElement): XliffUnit | undefined {
+  const id = el.attrs.id;
+  if (!id) return undefined;
+  let source: string[] | undefined;
+  let found: XmlElement | undefined;
+  let content: string[] | undefined;
+  let notes: string[] | undefined;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    const { name } = child;
+    if (name === 'source' || name === 'target' || name === 'note') {
+      const runs = plainRuns(child);
+      if (runs === undefined) return undefined;
+      if (name === 'source') source ??= runs;
+      else if (name === 'target') {
+        if (!found) {
+          found = child;
+          content = runs;
+        }
+      } else (notes ??= []).push(runs.length ? runs[0]! : '');
+    } else if (name === 'seg-source' || name.includes(':')) return undefined;
+  }
+  if (!source) return undefined;
+  // As readAnyUnit12, from here on.
+  const targetEl = found && !(isEmpty(content!) && untranslated(el, found)) ? found : undefined;
+  const target = targetEl ? content : undefined;
+  let state: UnitState = target === undefined ? 'new' : (STATE_IN[targetEl?.attrs.state ?? ''] ?? 'translated');
+  if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new'))
+    state = 'reviewed';
+  const origin = targetEl ? originFrom(targetEl.attrs['state-qualifier'], targetEl) : undefined;
+  const name = el.attrs.resname || pluralEntryName(id);
+  return {
+    id,
+    ...(name !== undefined ? { name } : {}),
+    source,
+    ...(target !== undefined ? { target } : {}),
+    state,
+    ...(origin ? { origin } : {}),
+    notes: notes ?? [],
+    line: el.line,
+  };
+}
+
+/** readUnit12 for any unit: inline codes, segments, every error with its place. */
+export function readAnyUnit12(el: XmlElement): XliffUnit {
   const id = el.attrs.id;
   if (!id) throw new ContentReadError('<trans-unit> has no id', el.line, el.column);
   const sourceEl = firstChild(el, 'source');
   if (!sourceEl) throw new ContentReadError(`trans-unit "${id}" has no <source>`, el.line, el.column);
   const found = firstChild(el, 'target');
+  const content = found ? readContent12(found) : undefined;
   // An empty target that no state calls translated is a unit not yet translated (memoQ, Trados, XTM write them).
-  const targetEl = found && !(isEmpty(readContent12(found)) && untranslated(el, found)) ? found : undefined;
-  const target = targetEl ? readContent12(targetEl) : undefined;
+  const targetEl = found && !(isEmpty(content!) && untranslated(el, found)) ? found : undefined;
+  const target = targetEl ? content : undefined;
   const stateAttr = targetEl?.attrs.state;
   let state: UnitState = target === undefined ? 'new' : (STATE_IN[stateAttr ?? ''] ?? 'translated');
   if (el.attrs.approved === 'yes' && target !== undefined && (state === 'translated' || state === 'new'))
