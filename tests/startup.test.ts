@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempProject } from './helpers.js';
@@ -46,14 +46,23 @@ describe('start-up loads only what the project needs', () => {
   it('extract loads the XLIFF reader and its XML parser only when an XLIFF file is there to compare', () => {
     const dir = tempProject();
     const reader = (modules: string[]): string[] =>
-      modules.filter((m) => m.endsWith('/xliff/read.js') || m === 'saxes');
+      modules.filter((m) => m.endsWith('/xliff/read.js') || m.endsWith('/xliff/scan.js') || m === 'saxes');
     const first = loadedBy(dir, 'extract', '--lang', 'es');
     expect(first.code).toBe(0);
     expect(reader(first.modules)).toEqual([]);
     const again = loadedBy(dir, 'extract', '--lang', 'es');
     expect(again.code).toBe(0);
     expect(reader(again.modules).some((m) => m.endsWith('/xliff/read.js'))).toBe(true);
-    expect(reader(again.modules)).toContain('saxes');
+    // Plain XML is read by the scanner: the full parser loads only for a file it leaves to it (a comment is plain,
+    // CDATA is not).
+    expect(reader(again.modules).some((m) => m.endsWith('/xliff/scan.js'))).toBe(true);
+    expect(reader(again.modules)).not.toContain('saxes');
+    const xliff = join(dir, 'xliff', 'es');
+    for (const f of readdirSync(xliff))
+      writeFileSync(join(xliff, f), readFileSync(join(xliff, f), 'utf8').replace('<body>', '<body><![CDATA[ ]]>'));
+    const unusual = loadedBy(dir, 'extract', '--lang', 'es');
+    expect(unusual.code).toBe(0);
+    expect(reader(unusual.modules)).toContain('saxes');
   });
 
   it('a Markdown source loads the Markdown parser and still no HTML or ICU parser', () => {
