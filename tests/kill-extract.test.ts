@@ -91,3 +91,40 @@ describe.each([
     expect(readdirSync(join(dir, 'xliff', 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 });
+
+describe('a first extract killed at any moment', () => {
+  it('leaves no XLIFF folder or the whole of it (nothing half-written in it), and the next run finishes', async () => {
+    const n = 150;
+    const template = mkdtempSync(join(tmpdir(), 'locflow-kill-first-'));
+    writeFileSync(
+      join(template, 'locflow.config.json'),
+      JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['es'], sources: ['source/*.txt'] }),
+    );
+    writeSources(template, n, 1);
+    const done = mkdtempSync(join(tmpdir(), 'locflow-kill-first-done-'));
+    cpSync(template, done, { recursive: true });
+    expect(locflow(done, 'extract').code).toBe(0);
+    const whole = readdirSync(join(done, 'xliff', 'es')).sort();
+    expect(whole).toHaveLength(n);
+    const seen = new Set<string>();
+    for (const ms of [120, 200, 300, 400, 500, 650, 800, 1000]) {
+      const dir = mkdtempSync(join(tmpdir(), 'locflow-kill-first-run-'));
+      cpSync(template, dir, { recursive: true });
+      await killedAfter(dir, ms, { LOCFLOW_THREADS: '1' });
+      const xliff = join(dir, 'xliff', 'es');
+      if (existsSync(xliff)) {
+        seen.add('whole');
+        expect(readdirSync(xliff).sort(), `after a kill at ${ms} ms`).toEqual(whole);
+        for (const f of whole)
+          expect(readFileSync(join(xliff, f), 'utf8')).toBe(readFileSync(join(done, 'xliff', 'es', f), 'utf8'));
+      } else seen.add('none');
+      expect(locflow(dir, 'extract').code).toBe(0);
+      expect(readdirSync(join(dir, 'xliff', 'es')).sort()).toEqual(whole);
+      // What a killed run left beside the folder (its staging folder) is gone once the next run has written there.
+      expect(readdirSync(dir).sort()).toEqual(['.locflow', 'locflow.config.json', 'source', 'xliff']);
+      expect(readdirSync(join(dir, 'xliff'))).toEqual(['es']);
+    }
+    // The kills fell before the folder was put in place at least once (else they tested nothing).
+    expect(seen.has('none')).toBe(true);
+  }, 120_000);
+});

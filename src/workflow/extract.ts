@@ -66,8 +66,13 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
   // On 2 cores, one thread (idle: 2,318 articles 0.94 s wall with one thread against 1.04 s with two, 1.26 against
   // 1.67 s CPU; four times that text 3.0 s either way, 3.5 against 4.8 s CPU).
   const threads = documentThreads(sources, extractWorkerFile());
-  // Many documents: their XLIFF files are written by a thread of their own from the first.
-  const batch = new AtomicBatch({ manyFiles: sources.length * langs.length >= MANY_FILES });
+  // Many documents: their XLIFF files are written by a thread of their own from the first. On one thread, a folder that
+  // is not there (a first extract's xliff/es, the export records' folder) is written whole and renamed into place once
+  // (a worker's batch hands its files over one by one instead).
+  const batch = new AtomicBatch({
+    manyFiles: sources.length * langs.length >= MANY_FILES,
+    stageNewFolders: threads === 1,
+  });
   try {
     if (threads > 1) {
       const { extractInWorkers } = await import('./extract-pool.js');
