@@ -626,18 +626,16 @@ function arabicWordReader(tokens: readonly Token[]): ReturnType<typeof wordReade
 /**
  * Every quantity a text states: digits in the locale's format (and, as weaker readings, the other
  * convention), with magnitude words, ordinals, decades, clock times in every style, spelled-out
- * numbers, Roman numerals in context and alphanumeric codes (kind "code"). Sorted by position.
+ * numbers, Roman numerals in context and alphanumeric codes (kind "code"). Sorted by position. `ownConventions`:
+ * read ambiguous separators as the text's unambiguous numbers do (a flag, not an options object: callers passing
+ * objects of two shapes made the engine throw its optimised code away).
  */
-export function findQuantities(
-  text: string,
-  locale: string,
-  options: { readonly textConventions?: boolean } = {},
-): Quantity[] {
+export function findQuantities(text: string, locale: string, ownConventions = false): Quantity[] {
   const lang = primarySubtag(locale);
   if (!mayHoldQuantities(text, lang)) return [];
   const latin = toLatinDigits(text);
   const tokens = tokenize(latin);
-  const conv = options.textConventions ? textConventions(tokens, conventionsOf(locale)) : conventionsOf(locale);
+  const conv = ownConventions ? textConventions(tokens, conventionsOf(locale)) : conventionsOf(locale);
   const reader: QuantityReader = {
     text,
     latin,
@@ -693,6 +691,8 @@ function ofLargerAt(tokens: readonly Token[], words: QuantityReader['words'], k:
   return /^(?:de|d)$/iu.test(wordIn(tokens, k) ?? '') && (words.magnitude(k + 1)?.factor ?? 0) > factor;
 }
 
+const DIGIT_RUN = /\d+/gu;
+
 /**
  * An alphanumeric code from token i: letters glued to digits ("D5", "p109", "ACE2"), an uppercase word joined by a
  * hyphen ("F-35", "COVID-19"). The index after it, or -1 when there is none.
@@ -732,14 +732,17 @@ function readCode(reader: QuantityReader, i: number): number {
   const magAfter = span !== '' && tokens[j]!.type === 'digits' && words.magnitude(j + 1) !== undefined;
   if (span !== '' && !magAfter && isCode(span, lang)) {
     const norm = span.toUpperCase().replace(/[-/\s.]/gu, '');
-    const digits = span.match(/\d+/gu) ?? [];
+    // (one list built by pushes: no spread of a mapped match, lists of other kinds for optimised code to meet)
+    const keys = [`c:${norm}`];
+    DIGIT_RUN.lastIndex = 0;
+    for (let m = DIGIT_RUN.exec(span); m !== null; m = DIGIT_RUN.exec(span)) keys.push(nkey(Number(m[0])));
     out.push({
       text: text.slice(tok.start, tokens[j]!.end),
       start: tok.start,
       end: tokens[j]!.end,
       kind: 'code',
       value: 0,
-      keys: [`c:${norm}`, ...digits.map((d) => nkey(Number(d)))],
+      keys,
       foreignFrom: 1,
       origin: 'digits',
       magnitude: 1,

@@ -225,21 +225,7 @@ export class CheckRun {
       this.speaker = [WAITED, c.rank];
       return found;
     });
-    for (const a of this.pairChecks) {
-      // (read once per check: the checks are objects of many shapes, their preconditions one list each)
-      const preconditions = a.check.preconditions;
-      for (let i = 0; i < mine.length; i++) {
-        const pair = mine[i]!;
-        if (!holdsAll(preconditions, pair)) continue;
-        const index = from + i;
-        // The check speaks from its own place, made only if it says something (see speaking).
-        this.speaker = undefined;
-        this.speakingRank = a.rank;
-        this.speakingIndex = index;
-        const found = a.check.run(pair, this.context);
-        for (const f of found) this.report(a, pair, index, f, [PAIR_CHECK, ...this.ownPlace(a.rank, index)]);
-      }
-    }
+    for (const a of this.pairChecks) this.runPairCheck(a, mine, from);
     const byId = new Map(this.pairChecks.map((a) => [a.check.id, a]));
     for (const [k, job] of (await Promise.all(jobs)).entries()) {
       const base = from + k * share;
@@ -266,6 +252,26 @@ export class CheckRun {
       for (let index = from; index < this.checked; index++)
         for (const { finding, order } of c.byPair.get(index) ?? [])
           this.report(c, c.all![index]!, index, finding, [COLLECTION, c.rank, 0, order]);
+    }
+  }
+
+  /**
+   * A pair check on this thread's pairs of a slice (the first at `from` in the run). (A method of its own, the one hot
+   * loop of a pass: the engine optimises it alone, not the whole of check, a large function that runs once a slice.)
+   */
+  private runPairCheck(a: Active<PairCheck>, mine: readonly QaPair[], from: number): void {
+    // (read once per check: the checks are objects of many shapes, their preconditions one list each)
+    const preconditions = a.check.preconditions;
+    for (let i = 0; i < mine.length; i++) {
+      const pair = mine[i]!;
+      if (!holdsAll(preconditions, pair)) continue;
+      const index = from + i;
+      // The check speaks from its own place, made only if it says something (see speaking).
+      this.speaker = undefined;
+      this.speakingRank = a.rank;
+      this.speakingIndex = index;
+      const found = a.check.run(pair, this.context);
+      for (const f of found) this.report(a, pair, index, f, [PAIR_CHECK, ...this.ownPlace(a.rank, index)]);
     }
   }
 

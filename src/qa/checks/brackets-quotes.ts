@@ -51,20 +51,28 @@ interface Quotes {
   readonly spansSegments: boolean;
 }
 
+/**
+ * Which UTF-16 units are QUOTES (each mark is one): a text is read a code unit at a time, with no string made per
+ * character (strings of other scripts are of another kind, which made the engine throw its optimised code away).
+ */
+const IS_QUOTE = new Uint8Array(0x10000);
+for (let k = 0; k < QUOTES.length; k++) IS_QUOTE[QUOTES.charCodeAt(k)] = 1;
+const STRAIGHT_QUOTE = 0x22;
+
 function quotes(text: string): Quotes {
   let count = 0;
   let first = -1;
   let last = -1;
   let glued = false;
-  // (each mark is one UTF-16 unit; a letter beside one is read only inside the text)
+  // (a letter beside a mark is read only inside the text)
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (!QUOTES.includes(ch)) continue;
+    const c = text.charCodeAt(i);
+    if (IS_QUOTE[c] !== 1) continue;
     count++;
     if (first < 0) first = i;
     last = i;
     if (
-      ch === '"' &&
+      c === STRAIGHT_QUOTE &&
       i > 0 &&
       i + 1 < text.length &&
       LETTER.test(text.charAt(i - 1)) &&

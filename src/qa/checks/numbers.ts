@@ -155,7 +155,7 @@ interface SourceReading {
  */
 const readSource = memoPerLanguage(
   (text: string, lang: string): SourceReading => ({
-    quantities: findQuantities(text, lang, { textConventions: true }).filter((q) => q.origin !== 'article'),
+    quantities: findQuantities(text, lang, true).filter((q) => q.origin !== 'article'),
     calendar: findCalendarWords(text, primarySubtag(lang)),
   }),
   SOURCES_REMEMBERED,

@@ -208,7 +208,12 @@ function candidate(t: Token, lang: string, { label, headline }: Capitals): boole
   if (isCoded(t.text)) return true;
   // An acronym is a name, except on a label: a common word in capitals, or two letters (OK, TV, PC), is
   // an abbreviation the translation writes its own way.
-  if (isAcronym(t.text)) return !(label && (t.text.length <= 2 || isCommonWord(t.text, lang)));
+  // (the abbreviation test is made for every acronym, a label's or not: optimised code meeting a label's acronym late
+  // would otherwise be thrown away)
+  if (isAcronym(t.text)) {
+    const abbreviation = t.text.length <= 2 || isCommonWord(t.text, lang);
+    return !(label && abbreviation);
+  }
   // A common word is a name's word only inside a run; sentence-first and headline words are just capitals.
   if ((t.sentenceStart || headline) && isCommonWord(t.text, lang)) return false;
   return true;
