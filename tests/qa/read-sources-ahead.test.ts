@@ -11,7 +11,7 @@ vi.mock('../../src/locale/numbers.js', async (importOriginal) => {
   return {
     ...original,
     findQuantities: (...args: Parameters<typeof original.findQuantities>) => {
-      if (args[2]?.textConventions) sourceReads.push(args[0]);
+      if (args[2] === true) sourceReads.push(args[0]);
       return original.findQuantities(...args);
     },
   };
