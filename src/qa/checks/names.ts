@@ -3,6 +3,9 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrLanguageOfRegion, cldrNameOf, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { fewerRegionMentions } from '../names/region-mentions.js';
+import { latinSkeletonOf } from '../names/romanize.js';
+import { shortRendering } from '../names/short-rendering.js';
+import { editDistance } from '../names/similar.js';
 import { tornRendering } from '../names/torn-rendering.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
@@ -346,6 +349,15 @@ function lookFor(
   return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap}")` };
 }
 
+/**
+ * The nationality word right before a name in the source, which a translation renders inside it ("the European Central
+ * Bank" → "el Banco Central Europeo"), folded; none where there is none.
+ */
+function groupWordBefore(name: FoundName, source: SourceSide): string[] {
+  const before = /(\p{Lu}[\p{L}\p{M}]+)\s+$/u.exec(source.text.slice(Math.max(0, name.start - 40), name.start));
+  return before && isGroupWord(before[1]!, source.lang) ? [fold(before[1]!)] : [];
+}
+
 /** Whether no word of a name stands in the target as written or inflected, nor a rendering CLDR or the project knows. */
 function cutOut(name: FoundName, target: TargetText, targetLang: string, learnt: readonly string[]): boolean {
   if (target.nonLatin || target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r))) return false;
@@ -472,6 +484,15 @@ function lookForAs(
   }
   if (name.kind === 'acronym' && (target.hasLocalisedAcronym(name.text) || target.hasExpansion(name.text)))
     return undefined;
+  // A name of common words translated word by word, whose rendering lacks a word for one of its words (also where the
+  // target gives its acronym beside it: the words it writes out are short of one).
+  if (name.kind === 'common' && !person) {
+    const short = shortRendering([...groupWordBefore(name, source), ...parts], target, targetLang);
+    if (short)
+      return {
+        message: `name "${name.text}" is not in the target in full: "${short.run}" has no word for ${short.lacking.map(quote).join(' ')}`,
+      };
+  }
   // An acronym the source spells out ("the Free Trade Agreement (FTA)"): the written-out name is checked on its own,
   // and a translation may give only that.
   if (name.kind === 'acronym' && source.expands(name.text)) return undefined;
@@ -590,7 +611,10 @@ function lookForAs(
               name.words.every((w) => isCommonWord(w, sourceLang))
             ))) &&
         own.every((w) => found.get(w) === undefined) &&
-        !candidates().some((c) => own.some((w) => startsAlike(w, c)))
+        // (a common word of it may be translated by a word that only starts alike: "Law Department" → "Derecho")
+        !candidates().some((c) =>
+          own.some((w) => (isCommonWord(w, sourceLang) ? startsAlike(w, c) : soundsLikeAPersonsWord(w, c))),
+        )
       )
         return { message: `${missing}, neither kept nor adapted` };
       // A name written as an acronym of the target's own that begins like it (Czechoslovakia → ČSSR).
@@ -1130,6 +1154,18 @@ function firstSounds(word: string): string[] {
 function startsAlike(a: string, b: string): boolean {
   const mine = firstSounds(a);
   return [b, b.replace(/^e(?=s[^aeiou])/u, '')].some((w) => firstSounds(w).some((c) => mine.includes(c)));
+}
+
+/**
+ * Whether a target name may give a word of a person's name another way (Steve → Esteban, Gaddafi → Kadhafi, Yulia →
+ * Julia): it starts with a like sound, and its first consonants are the word's but for one. A word that only starts
+ * alike ("Juppé" and "Gespräches", "Pena" and "Präsidentenamt") renders something else.
+ */
+function soundsLikeAPersonsWord(word: string, candidate: string): boolean {
+  if (!startsAlike(word, candidate)) return false;
+  const a = latinSkeletonOf(word).slice(0, 3);
+  const b = latinSkeletonOf(candidate.replace(/^e(?=s[^aeiou])/u, '')).slice(0, 3);
+  return editDistance(a, b, 1) <= 1;
 }
 
 /** The longest word of a rendering, which carries it ("Alemania", "Estados" of "Estados Unidos"). */
