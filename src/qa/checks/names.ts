@@ -140,7 +140,12 @@ function checkPair(
   givenNames: (word: string) => ReadonlySet<string>,
   namedAlone: (word: string, before: string) => boolean,
 ): Finding[] {
-  const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang));
+  const target = new TargetText(
+    targetText,
+    pair.targetLang,
+    lowerCase(pair.targetLang),
+    new Set(fold(src).match(/[\p{L}\p{M}\p{N}]+/gu)),
+  );
   const findings: Finding[] = [];
   const covered: Array<[number, number]> = [];
   const glossaryNames = context.glossary.entries.filter((e) => e.isName);
@@ -632,6 +637,23 @@ function lookForAs(
         return {
           message: `${missing} as written; translated as ${unlike.map(quote).join(' or ')}? (none begins like it)`,
           severity: source.unlikeNames,
+        };
+      // So is a name of several words whose own words, none in the target, no target name begins like (Credit Suisse,
+      // Deutsche Bank, Galerie Belvedere): its common words may be translated, not its own.
+      // (not a country or a nationality in it, which has renderings of its own: "Turkish Community of Germany" →
+      // "Comunidad Turca de Alemania"; nor a common word read as a person's, "Law Department")
+      const unlikeOwn = own.filter(
+        (w) => !isCommonWord(w, sourceLang) && !isGroupWord(w, sourceLang) && cldrNameOf(w, sourceLang) === undefined,
+      );
+      if (
+        parts.length > 1 &&
+        unlikeOwn.length > 0 &&
+        own.every((w) => found.get(w) === undefined) &&
+        unlike.length &&
+        !unlike.some((c) => own.some((w) => startsAlike(w, c)))
+      )
+        return {
+          message: `${missing} as written; translated as ${unlike.map(quote).join(' or ')}? (none begins like ${unlikeOwn.map(quote).join(' or ')})`,
         };
       return (
         translatedAs() ?? {

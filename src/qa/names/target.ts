@@ -165,10 +165,15 @@ export class TargetText {
    * `lowerCase`: words the run's targets in this language write in lower case, when the run is large enough to know
    * them: a sentence's first word not among them may be a name.
    */
+  /**
+   * `sourceWords`: the folded words of the source, when the target is read against it: a target word that renders
+   * another of them better is no respelling of a name ("Festival" of "Festa Academia Festival" is no "Festa").
+   */
   constructor(
     readonly text: string,
     lang: string,
     private readonly lowerCase?: ReadonlySet<string>,
+    private readonly sourceWords?: ReadonlySet<string>,
   ) {
     this.lang = primarySubtag(lang);
     this.folded = fold(text);
@@ -283,12 +288,29 @@ export class TargetText {
       this.likeIndex.some(
         word,
         (t, like) =>
-          like === 'stem' || (like === 'respelled' && (!proper || this.capitalisedForms().has(t) || long(word, t))),
+          (like === 'stem' || (like === 'respelled' && (!proper || this.capitalisedForms().has(t) || long(word, t)))) &&
+          !this.rendersAnother(word, t),
       )
     )
       return 'cognate';
     if (this.transliterated(word)) return 'transliterated';
     return undefined;
+  }
+
+  /**
+   * Whether a target word like `word` is another word of the source kept as written or inflected ("Festival" of "Festa
+   * Academia Festival" is no "Festa", "Nigeria" no "Niger"), not the name spelt otherwise.
+   */
+  private rendersAnother(word: string, t: string): boolean {
+    if (!this.sourceWords) return false;
+    for (const s of this.sourceWords) {
+      // (not the name itself spelt otherwise in the source: "Berbr" and "Berber")
+      if (s === word || s.length < 3 || s.startsWith(word) || !t.startsWith(s) || editDistance(s, word, 1) <= 1)
+        continue;
+      const rest = t.slice(s.length);
+      if (rest === '' || INFLECTION.test(rest)) return true;
+    }
+    return false;
   }
 
   /** Whether the text is too long for respelled and transliterated matches (each compares every distinct word). */
