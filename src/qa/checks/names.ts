@@ -354,15 +354,6 @@ function lookFor(
   return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap}")` };
 }
 
-/**
- * The nationality word right before a name in the source, which a translation renders inside it ("the European Central
- * Bank" → "el Banco Central Europeo"), folded; none where there is none.
- */
-function groupWordBefore(name: FoundName, source: SourceSide): string[] {
-  const before = /(\p{Lu}[\p{L}\p{M}]+)\s+$/u.exec(source.text.slice(Math.max(0, name.start - 40), name.start));
-  return before && isGroupWord(before[1]!, source.lang) ? [fold(before[1]!)] : [];
-}
-
 /** Whether no word of a name stands in the target as written or inflected, nor a rendering CLDR or the project knows. */
 function cutOut(name: FoundName, target: TargetText, targetLang: string, learnt: readonly string[]): boolean {
   if (target.nonLatin || target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r))) return false;
@@ -492,7 +483,7 @@ function lookForAs(
   // A name of common words translated word by word, whose rendering lacks a word for one of its words (also where the
   // target gives its acronym beside it: the words it writes out are short of one).
   if (name.kind === 'common' && !person) {
-    const short = shortRendering([...groupWordBefore(name, source), ...parts], target, targetLang);
+    const short = shortRendering(parts, target, targetLang);
     if (short)
       return {
         message: `name "${name.text}" is not in the target in full: "${short.run}" has no word for ${short.lacking.map(quote).join(' ')}`,
@@ -645,9 +636,11 @@ function lookForAs(
       const unlikeOwn = own.filter(
         (w) => !isCommonWord(w, sourceLang) && !isGroupWord(w, sourceLang) && cldrNameOf(w, sourceLang) === undefined,
       );
+      // (a person's name is read as one below: kept, adapted, or lost)
       if (
         parts.length > 1 &&
         unlikeOwn.length > 0 &&
+        personWords(name, sourceLang) === undefined &&
         own.every((w) => found.get(w) === undefined) &&
         unlike.length &&
         !unlike.some((c) => own.some((w) => startsAlike(w, c)))

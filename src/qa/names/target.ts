@@ -34,6 +34,10 @@ export const PLACE_MARGIN = 0.3;
 // Particles inside one name ("Campeonato de Europa", "Bank of England"); "and", "in" join two names.
 const RUN_PARTICLES = new Set('of de del la las los el le les des du di della al da von der'.split(' '));
 
+/** Whether `form` is `word` or an inflection of it ("Berbers" of "Berber"). */
+const inflected = (word: string, form: string): boolean =>
+  form.startsWith(word) && (form.length === word.length || INFLECTION.test(form.slice(word.length)));
+
 export interface TargetWord {
   readonly folded: string;
   /** Capitalised and not the first word of a sentence: a name, in languages that capitalise only names. */
@@ -305,8 +309,7 @@ export class TargetText {
     if (!this.sourceWords) return false;
     for (const s of this.sourceWords) {
       // (not the name itself spelt otherwise in the source: "Berbr" and "Berber")
-      if (s === word || s.length < 3 || s.startsWith(word) || !t.startsWith(s) || editDistance(s, word, 1) <= 1)
-        continue;
+      if (s.length < 3 || !t.startsWith(s) || editDistance(s, word, 1) <= 1 || inflected(word, s)) continue;
       const rest = t.slice(s.length);
       if (rest === '' || INFLECTION.test(rest)) return true;
     }

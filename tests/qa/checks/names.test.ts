@@ -1541,3 +1541,97 @@ describe("a website's name lost before its domain's ending", () => {
     );
   });
 });
+
+describe('a translated name whose rendering lacks a word for one of its words', () => {
+  it('is lost where the run that renders the name has no word of its own for the word it lacks', async () => {
+    expect(
+      await run([
+        ['The National Electoral Institute approved the rules.', 'El Instituto Electoral aprobó las reglas.'],
+      ]),
+    ).toEqual([
+      'error: name "National Electoral Institute" is not in the target in full: "Instituto Electoral" has no word for "national"',
+    ]);
+    expect(
+      await run([
+        [
+          'On Monday officials of the Federal Energy Regulatory Commission met with the owners of two plants.',
+          'El lunes funcionarios de la Comisión Reguladora de Energía se reunieron con los dueños de dos plantas.',
+        ],
+      ]),
+    ).toEqual([
+      'error: name "Federal Energy Regulatory Commission" is not in the target in full: "Comisión Reguladora de Energía" has no word for "federal"',
+    ]);
+  });
+
+  it('none where each word has one, translated or kept, in any order', async () => {
+    expect(
+      await run([
+        ['The National Electoral Institute approved the rules.', 'El Instituto Nacional Electoral aprobó las reglas.'],
+      ]),
+    ).toEqual([]);
+    expect(
+      await run([
+        [
+          'On Monday officials of the Federal Energy Regulatory Commission met with the owners of two plants.',
+          'El lunes funcionarios de la Comisión Federal Reguladora de Energía se reunieron con los dueños de dos plantas.',
+        ],
+      ]),
+    ).toEqual([]);
+    expect(
+      await run(
+        [['The National Statistics Institute published it.', "L'Institut national de la statistique l'a publié."]],
+        'fr',
+      ),
+    ).toEqual([]);
+  });
+
+  it('none where the word it lacks is the kind of place it names, moved or dropped ("New York City" → "Nueva York")', async () => {
+    expect(
+      await run([['Rents rose in New York City last year.', 'Los alquileres subieron en Nueva York el año pasado.']]),
+    ).toEqual([]);
+  });
+});
+
+describe("a person's name with no word of it in the target, where a target name only starts like one", () => {
+  it('is lost: a rendering of a name keeps its first consonants ("Gordon" is no "Gobernador")', async () => {
+    expect(
+      await run([['The minister met Gordon Pettersen in Rome.', 'El ministro se reunió con el Gobernador en Roma.']]),
+    ).toEqual(['error: name "Gordon Pettersen" is not in the target, neither kept nor adapted']);
+  });
+
+  it('none where the target name is the given name another way ("Stefan" → "Esteban")', async () => {
+    expect(
+      (await run([['The minister met Stefan Pettersen in Rome.', 'El ministro se reunió con Esteban en Roma.']])).join(
+        '\n',
+      ),
+    ).not.toMatch(/^error/mu);
+  });
+});
+
+describe('a name of several words whose own words no target name begins like', () => {
+  it('is lost, though its common words may be translated', async () => {
+    expect(
+      await run(
+        [
+          [
+            'Shares of Lloyds Bank fell on Monday after the report.',
+            'Les actions de Natixis ont baissé lundi après le rapport.',
+          ],
+        ],
+        'fr',
+      ),
+    ).toEqual([
+      'error: name "Lloyds Bank" is not in the target as written; translated as "natixis"? (none begins like "lloyds")',
+    ]);
+  });
+
+  it('none where its own word is a country, which has renderings of its own', async () => {
+    expect(
+      (
+        await run([
+          ['The Italian Society of Germany met on Monday.', 'La Sociedad Italiana de Alemania se reunió el lunes.'],
+        ])
+      ).join('\n'),
+    ).not.toMatch(/^error/mu);
+  });
+});
