@@ -140,12 +140,7 @@ function checkPair(
   givenNames: (word: string) => ReadonlySet<string>,
   namedAlone: (word: string, before: string) => boolean,
 ): Finding[] {
-  const target = new TargetText(
-    targetText,
-    pair.targetLang,
-    lowerCase(pair.targetLang),
-    new Set(fold(src).match(/[\p{L}\p{M}\p{N}]+/gu)),
-  );
+  const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang), src);
   const findings: Finding[] = [];
   const covered: Array<[number, number]> = [];
   const glossaryNames = context.glossary.entries.filter((e) => e.isName);
@@ -483,7 +478,7 @@ function lookForAs(
   // A name of common words translated word by word, whose rendering lacks a word for one of its words (also where the
   // target gives its acronym beside it: the words it writes out are short of one).
   if (name.kind === 'common' && !person) {
-    const short = shortRendering(parts, target, targetLang);
+    const short = shortRendering(parts, (w) => found.get(w) !== undefined, target, targetLang);
     if (short)
       return {
         message: `name "${name.text}" is not in the target in full: "${short.run}" has no word for ${short.lacking.map(quote).join(' ')}`,

@@ -1,5 +1,4 @@
 import { primarySubtag } from '../../model/language.js';
-import { likeness } from './similar.js';
 import type { TargetText } from './target.js';
 
 /**
@@ -10,10 +9,12 @@ import type { TargetText } from './target.js';
  * a word of the name was lost, not translated. Romance targets only: they render each word by a word (German makes one
  * compound of several: "Zentralbank"), capitalise the words of a name (Spanish, Italian, Portuguese) or write its
  * adjectives right after its noun (French "Banque centrale européenne").
- * Returns the name's words the run lacks and the run as written, or undefined.
+ * `inTarget` tells whether the target has a word of the name anywhere. Returns the name's words the run lacks and the
+ * run as written, or undefined.
  */
 export function shortRendering(
   parts: readonly string[],
+  inTarget: (part: string) => boolean,
   target: TargetText,
   targetLang: string,
 ): { lacking: string[]; run: string } | undefined {
@@ -23,9 +24,15 @@ export function shortRendering(
   const words = target.words;
   // Where each of the name's words stands in the target, kept or respelled.
   const at = new Map<number, string>();
-  for (const part of parts) {
-    if (part.length < 3) continue;
-    for (let i = 0; i < words.length; i++) if (!at.has(i) && renders(part, words[i]!.folded)) at.set(i, part);
+  // (only words the target has somewhere, as `inTarget` tells, can stand in the run: two at least)
+  const present = parts.filter((p) => p.length >= 3 && inTarget(p));
+  if (new Set(present).size < 2) return undefined;
+  for (const part of present) {
+    const like = target.wordsLike(part);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!.folded;
+      if (!at.has(i) && (like.has(word) || (word.startsWith(part) && word.length <= part.length + 2))) at.set(i, part);
+    }
   }
   if (at.size < 2) return undefined;
   // The run around each kept word, the one that holds the most of the name's words.
@@ -118,10 +125,3 @@ const JOINING = new Set(
     ' ',
   ),
 );
-
-/** Whether a target word renders a folded word of the name: the word, an inflection of it, or a cognate. */
-function renders(part: string, word: string): boolean {
-  if (word === part) return true;
-  if (word.startsWith(part) && word.length <= part.length + 2) return true;
-  return likeness(part, word) !== undefined;
-}

@@ -162,6 +162,7 @@ export class TargetText {
   private otherScript: boolean | undefined;
   private readonly gapsClaimed = new Set<number>();
   private gapList: RegExpExecArray[] | undefined;
+  private sourceWords: ReadonlySet<string> | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
   private readonly foreign: boolean;
 
@@ -170,14 +171,14 @@ export class TargetText {
    * them: a sentence's first word not among them may be a name.
    */
   /**
-   * `sourceWords`: the folded words of the source, when the target is read against it: a target word that renders
-   * another of them better is no respelling of a name ("Festival" of "Festa Academia Festival" is no "Festa").
+   * `sourceText`: the source text, when the target is read against it: a target word that is another of its words kept
+   * is no respelling of a name ("Festival" of "Festa Academia Festival" is no "Festa").
    */
   constructor(
     readonly text: string,
     lang: string,
     private readonly lowerCase?: ReadonlySet<string>,
-    private readonly sourceWords?: ReadonlySet<string>,
+    private readonly sourceText?: string,
   ) {
     this.lang = primarySubtag(lang);
     this.folded = fold(text);
@@ -306,7 +307,9 @@ export class TargetText {
    * Academia Festival" is no "Festa", "Nigeria" no "Niger"), not the name spelt otherwise.
    */
   private rendersAnother(word: string, t: string): boolean {
-    if (!this.sourceWords) return false;
+    if (this.sourceText === undefined) return false;
+    // (read only here, on a likeness found: most targets never ask)
+    this.sourceWords ??= new Set(fold(this.sourceText).match(WORD));
     for (const s of this.sourceWords) {
       // (not the name itself spelt otherwise in the source: "Berbr" and "Berber")
       if (s.length < 3 || !t.startsWith(s) || editDistance(s, word, 1) <= 1 || inflected(word, s)) continue;
@@ -314,6 +317,18 @@ export class TargetText {
       if (rest === '' || INFLECTION.test(rest)) return true;
     }
     return false;
+  }
+
+  /** The distinct words of the text like a folded word (see `likeness`), none where respellings are skipped. */
+  wordsLike(word: string): ReadonlySet<string> {
+    const like = new Set<string>();
+    if (this.respellingsSkipped) return like;
+    this.likeIndex ??= new LikenessIndex(this.sortedWords());
+    this.likeIndex.some(word, (t) => {
+      like.add(t);
+      return false;
+    });
+    return like;
   }
 
   /** Whether the text is too long for respelled and transliterated matches (each compares every distinct word). */
