@@ -73,3 +73,20 @@ describe('check of the locale store', () => {
     expect((await refusal(() => check(project))).message).toMatch(sourceError);
   });
 });
+
+describe('check of the locale store in groups of documents', () => {
+  it('learns of each group of whole documents alone, language by language, and checks every pair once', async () => {
+    const d = await translatedStore();
+    const project = await loadProject(d);
+    const whole = await check(project);
+    // Each document of each language a group of its own: the findings that are a pair's own are the whole run's,
+    // in the same order; one group as large as the run is the run.
+    const grouped = await check(project, { groupPairs: 1 });
+    const own = (r: typeof whole): unknown[] => r.issues.filter((i) => i.check === 'numbers' || i.check === 'spelling');
+    expect(grouped.checked).toBe(whole.checked);
+    expect(own(whole).length).toBeGreaterThan(10);
+    expect(own(grouped)).toEqual(own(whole));
+    expect(new Set(grouped.issues.map((i) => i.file)).size).toBe(6);
+    expect(await check(project, { groupPairs: whole.checked })).toEqual(whole);
+  });
+});

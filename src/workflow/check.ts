@@ -10,7 +10,8 @@ import { protect } from '../protect/protect.js';
 import { loadGlossary } from '../qa/glossary.js';
 import { issueOf, SLICE_PAIRS, summarize, type RunOptions } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
-import { checkPairSlices, checkPairs } from './steps/pseudo-reading.js';
+import { checkPairGroups, checkPairs } from './steps/pseudo-reading.js';
+import { withBoundedHeapGrowth } from './steps/heap-growth.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
@@ -39,7 +40,18 @@ export interface CheckOptions {
   readonly cwd?: string;
   /** Return every pair checked (CheckResult.pairs), also of XLIFF files. */
   readonly keepPairs?: boolean;
+  /** The pairs of XLIFF files and of the store are checked in groups of whole files (documents) of at least this many (GROUP_PAIRS). */
+  readonly groupPairs?: number;
 }
+
+/**
+ * What the checks learn of the other units of a run (the names other units keep, the same source translated two
+ * ways, a language's words in lower case) is learnt of groups of whole files, or of the store's documents, in the
+ * order given: a group is closed after the file that brings it to this many pairs. A run of up to this many pairs is
+ * one group, as before; a larger one is checked group after group, its memory that of one group whatever the run's
+ * size. One file larger than this is one group.
+ */
+export const GROUP_PAIRS = 50_000;
 
 export interface CheckResult {
   readonly issues: readonly Issue[];
@@ -78,6 +90,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
       ? languageTag(options.sourceLang, '--source-lang')
       : (project?.config.sourceLanguage ?? DEFAULTS.sourceLanguage);
   const langs = options.langs?.map((l) => languageTag(l, '--lang'));
+  const groupPairs = options.groupPairs ?? GROUP_PAIRS;
   let pairs: QaPair[] = [];
   // XLIFF files and the store are read as streams, twice (see CheckRun), unless every pair is to be returned.
   let streamed: StreamedPairs | undefined;
@@ -100,9 +113,9 @@ export async function check(project: Project | undefined, options: CheckOptions 
     pairs = aligned.pairs;
     extra.push(...aligned.issues);
   } else if (options.files?.length) {
-    streamed = pairsFromXliff(project?.root ?? base, base, options.files, project, langs?.[0], notices);
+    streamed = pairsFromXliff(project?.root ?? base, base, options.files, project, langs?.[0], notices, groupPairs);
   } else if (project) {
-    streamed = pairsFromStore(project, langs);
+    streamed = pairsFromStore(project, langs, groupPairs);
     storeRead = project;
   } else {
     throw new LocflowError('no locflow.config.json here, and nothing to check without one', {
@@ -110,7 +123,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
     });
   }
   if (streamed && options.keepPairs) {
-    for (const slice of streamed.slices()) pairs.push(...slice);
+    for (const group of streamed.groups()) for (const slice of group()) for (const pair of slice) pairs.push(pair);
     streamed = undefined;
   }
   // In a project, names its translators rendered their own way are learnt from its memory.
@@ -129,7 +142,10 @@ export async function check(project: Project | undefined, options: CheckOptions 
     if (streamed && storeRead) readEverySource(storeRead);
     throw err;
   });
-  const result = streamed ? await checkPairSlices(streamed.slices, run) : await checkPairs(pairs, run);
+  const groups = streamed?.groups;
+  const result = groups
+    ? await withBoundedHeapGrowth(() => checkPairGroups(groups(), run))
+    : await checkPairs(pairs, run);
   const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
@@ -167,9 +183,12 @@ function shown(root: string, path: string): string {
   return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel).split('\\').join('/');
 }
 
-/** A run's pairs given a slice at a time, as often as asked (CheckRun reads them twice), and how many there were. */
+/**
+ * A run's pairs in groups (see GROUP_PAIRS), each group's given a slice at a time, as often as asked (CheckRun reads
+ * them twice; a group's files are known once it has been read), and how many pairs there were.
+ */
 interface StreamedPairs {
-  readonly slices: () => Generator<QaPair[]>;
+  readonly groups: () => Generator<() => Generator<QaPair[]>>;
   readonly count: () => number;
 }
 
@@ -181,11 +200,12 @@ const KEPT_STORE_PAIRS = 20_000;
 
 /**
  * The translated units of the locale store, per language then document, a slice at a time: each document and its
- * bundle are read when reached and let go (those past KEPT_STORE_PAIRS once per reading), so that a store of any size
- * is never held whole. Errors are those of reading every document first and then the bundles: a document that cannot
- * be read is named before a bundle or a language that cannot.
+ * bundle are read when reached and let go (those past KEPT_STORE_PAIRS of a group once per reading), so that a store
+ * of any size is never held whole; in groups of whole documents of at least `size` pairs (see GROUP_PAIRS). Errors
+ * are those of reading every document first and then the bundles: a document that cannot be read is named before a
+ * bundle or a language that cannot.
  */
-function pairsFromStore(project: Project, langs: readonly string[] | undefined): StreamedPairs {
+function pairsFromStore(project: Project, langs: readonly string[] | undefined, size: number): StreamedPairs {
   const sources = checkedSources(project);
   const pairsOf = (lang: string, source: Source): QaPair[] => {
     const doc = readDocument(project, source);
@@ -208,40 +228,50 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined):
     }
     return pairs;
   };
-  // The documents (of each language in turn) whose pairs the first reading kept: the first ones.
-  const kept: QaPair[][] = [];
-  let keptPairs = 0;
   let count = 0;
-  let read = 0;
   return {
-    slices: function* () {
-      const first = read++ === 0;
-      const chosen = first
-        ? sourcesFirst(project, () => chooseLanguages(project, langs))
-        : chooseLanguages(project, langs);
-      let slice: QaPair[] = [];
-      let at = 0;
-      for (const lang of chosen) {
-        for (const source of sources) {
-          let pairs = first ? undefined : kept[at];
-          if (!pairs) {
-            pairs = pairsOf(lang, source);
-            if (first) count += pairs.length;
-            if (first && kept.length === at && keptPairs + pairs.length <= KEPT_STORE_PAIRS) {
-              kept.push(pairs);
-              keptPairs += pairs.length;
+    groups: function* () {
+      const chosen = sourcesFirst(project, () => chooseLanguages(project, langs));
+      // Each language's documents in turn: the document at `at` is sources[at % n] in chosen[at / n].
+      const n = sources.length;
+      const total = chosen.length * n;
+      let start = 0;
+      do {
+        let end = -1;
+        let read = 0;
+        // The group's first documents, whose pairs the first reading kept for the second.
+        const kept: QaPair[][] = [];
+        let keptPairs = 0;
+        yield function* () {
+          const first = read++ === 0;
+          let slice: QaPair[] = [];
+          let inGroup = 0;
+          let at = start;
+          while (first ? at < total && (at === start || inGroup < size) : at < end) {
+            let pairs = first ? undefined : kept[at - start];
+            if (!pairs) {
+              pairs = pairsOf(chosen[Math.floor(at / n)]!, sources[at % n]!);
+              if (first) count += pairs.length;
+              if (first && kept.length === at - start && keptPairs + pairs.length <= KEPT_STORE_PAIRS) {
+                kept.push(pairs);
+                keptPairs += pairs.length;
+              }
+            }
+            at++;
+            inGroup += pairs.length;
+            for (const pair of pairs) {
+              slice.push(pair);
+              if (slice.length < SLICE_PAIRS) continue;
+              yield slice;
+              slice = [];
             }
           }
-          at++;
-          for (const pair of pairs) {
-            slice.push(pair);
-            if (slice.length < SLICE_PAIRS) continue;
-            yield slice;
-            slice = [];
-          }
-        }
-      }
-      if (slice.length) yield slice;
+          if (first) end = at;
+          if (slice.length) yield slice;
+        };
+        if (end < 0) return; // (the group was not read: nothing follows it)
+        start = end;
+      } while (start < total);
     },
     count: () => count,
   };
@@ -284,7 +314,8 @@ function pairsFromXliff(
   project: Project | undefined,
   lang: string | undefined,
   notices: string[],
-): { slices: () => Generator<QaPair[]>; count: () => number } {
+  size: number,
+): StreamedPairs {
   // In a project, a unit of one of its sources is labelled from the source itself (role and line);
   // otherwise from the file: the key noted on the unit, else its resname/name ("paragraph-3.2").
   let known: Map<string, string> | undefined;
@@ -311,7 +342,6 @@ function pairsFromXliff(
   // Per file, the target language found on the first reading (its own, else --lang, else its path's).
   const targets = new Map<string, string>();
   let count = 0;
-  let read = 0;
   function* pairsOf(f: string, first: boolean): Generator<QaPair[]> {
     const path = resolve(base, f);
     const file = shown(root, path);
@@ -387,20 +417,37 @@ function pairsFromXliff(
       );
   }
   const bytes = files.reduce((sum, f) => sum + sizeOf(resolve(base, f)), 0);
-  const kept: QaPair[][] | undefined = bytes <= KEPT_XLIFF_BYTES ? [] : undefined;
+  // A file named twice is one run (its units' issues are listed where its last reading puts them).
+  const groupSize = new Set(files.map((f) => resolve(base, f))).size === files.length ? size : Infinity;
   return {
-    slices: function* () {
-      const first = read++ === 0;
-      if (!first && kept) {
-        yield* kept;
-        return;
-      }
-      for (const f of files)
-        for (const slice of pairsOf(f, first)) {
-          if (first) count += slice.length;
-          if (first) kept?.push(slice);
-          yield slice;
-        }
+    groups: function* () {
+      let start = 0;
+      do {
+        let end = -1;
+        let read = 0;
+        const kept: QaPair[][] | undefined = bytes <= KEPT_XLIFF_BYTES ? [] : undefined;
+        yield function* () {
+          const first = read++ === 0;
+          if (!first && kept) {
+            yield* kept;
+            return;
+          }
+          let inGroup = 0;
+          let at = start;
+          while (first ? at < files.length && (at === start || inGroup < groupSize) : at < end) {
+            for (const slice of pairsOf(files[at]!, first)) {
+              inGroup += slice.length;
+              if (first) count += slice.length;
+              if (first) kept?.push(slice);
+              yield slice;
+            }
+            at++;
+          }
+          if (first) end = at;
+        };
+        if (end < 0) return; // (the group was not read: nothing follows it)
+        start = end;
+      } while (start < files.length);
     },
     count: () => count,
   };

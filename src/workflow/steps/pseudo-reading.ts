@@ -40,6 +40,40 @@ interface PseudoGroup {
 
 /** checkPairs of pairs given in slices, read twice (see CheckRun): the pairs are never held together. */
 export async function checkPairSlices(slices: PairSlices, options: RunOptions): Promise<RunResult> {
+  return checkPairGroups([slices], options);
+}
+
+/**
+ * checkPairSlices of each group of a run in turn, each group its own run of the checks (what they learn of the other
+ * units is learnt of the group's), the reports joined: the issues group after group, the notices each said once, the
+ * units read as pseudo-translations counted over the groups. One group is checkPairSlices itself.
+ */
+export async function checkPairGroups(groups: Iterable<PairSlices>, options: RunOptions): Promise<RunResult> {
+  const issues: Issue[] = [];
+  const notices = new Set<string>();
+  const pseudo = new Map<string, { sourceLang: string; count: number }>();
+  for (const slices of groups) {
+    const group = await checkGroup(slices, options);
+    for (const issue of group.issues) issues.push(issue);
+    for (const notice of group.notices) notices.add(notice);
+    for (const [lang, { sourceLang, count }] of group.pseudo) {
+      const known = pseudo.get(lang);
+      if (known) known.count += count;
+      else pseudo.set(lang, { sourceLang, count });
+    }
+  }
+  for (const [lang, { sourceLang, count }] of pseudo)
+    notices.add(
+      `${lang}: ${count} pseudo-translated unit(s) checked as ${sourceLang} text with the accents and padding undone (what pseudo-translation changes by design is not reported)`,
+    );
+  return { issues, notices: [...notices] };
+}
+
+/** One group's report, and per target language the pairs read as pseudo-translations (told once for the run). */
+async function checkGroup(
+  slices: PairSlices,
+  options: RunOptions,
+): Promise<RunResult & { pseudo: ReadonlyMap<string, { sourceLang: string; count: number }> }> {
   const real = await CheckRun.start(options);
   // Per target language, so that two pseudo-locales read back into one language are not compared with each other.
   const pseudo = new Map<string, PseudoGroup>();
@@ -130,21 +164,20 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
       }
     }
     const results = [await real.finish()];
-    if (!pseudo.size) return results[0]!;
-    const notices: string[] = [];
+    const counts = new Map<string, { sourceLang: string; count: number }>();
+    if (!pseudo.size) return { ...results[0]!, pseudo: counts };
     for (const [lang, group] of pseudo) {
       // Issues on a pair whose file and unit a later pair has show that pair's target.
       for (const { key, issue } of group.waiting) issue.target = group.shared.get(key)!;
       results.push(await group.run.finish());
-      notices.push(
-        `${lang}: ${group.count} pseudo-translated unit(s) checked as ${group.sourceLang} text with the accents and padding undone (what pseudo-translation changes by design is not reported)`,
-      );
+      counts.set(lang, { sourceLang: group.sourceLang, count: group.count });
     }
     // In the order of the pairs given, as runChecks reports.
     const at = (i: Issue): number => order.last(`${i.file}\u0000${i.unit}\u0000${i.lang}`) ?? 0;
     return {
       issues: results.flatMap((r) => r.issues).sort((a, b) => at(a) - at(b)),
-      notices: [...new Set([...results.flatMap((r) => r.notices), ...notices])],
+      notices: results.flatMap((r) => r.notices),
+      pseudo: counts,
     };
   } finally {
     real.stop();
