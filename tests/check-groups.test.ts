@@ -1,8 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import v8 from 'node:v8';
+import { Script } from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
 import { check, GROUP_PAIRS } from '../src/workflow/check.js';
+import { BIN } from './helpers.js';
 
 /**
  * A large run's evidence is learnt of groups of whole files (GROUP_PAIRS): the checks' memory is that of one group,
@@ -101,5 +104,35 @@ describe('check in groups of whole files', () => {
     expect(pseudo(whole.notices)).toEqual([expect.stringMatching(/^es: 3 pseudo-translated unit\(s\) checked as en/u)]);
     expect(grouped.notices).toEqual(whole.notices);
     expect(grouped.issues).toEqual(whole.issues);
+  });
+});
+
+describe("V8's heap growth in a check of several groups", () => {
+  /** Whether V8 accepts the code cache the build made for a chunk of the bundle (it refuses it while a flag differs). */
+  const cacheAccepted = (): boolean => {
+    const dir = dirname(BIN);
+    const script = readdirSync(dir).find((f) => /^names-[\w-]{8}\.script$/u.test(f))!;
+    const path = join(dir, script);
+    return !new Script(readFileSync(path, 'utf8'), {
+      filename: path,
+      cachedData: readFileSync(path.replace(/\.script$/u, '.cache')),
+    }).cachedDataRejected;
+  };
+
+  it('is bounded from the second group on and left as it was once the check is done', async () => {
+    const { dir, names } = files();
+    expect(cacheAccepted()).toBe(true);
+    const seen: boolean[] = [];
+    const spy = vi.spyOn(v8, 'setFlagsFromString');
+    await check(undefined, { cwd: dir, files: names, groupPairs: 2 });
+    for (const [flag] of spy.mock.calls) seen.push(flag === '--heap-growing-percent=50');
+    spy.mockRestore();
+    expect(seen).toEqual([true, false]);
+    expect(cacheAccepted()).toBe(true);
+    // One group: V8's own heap growth, untouched.
+    const none = vi.spyOn(v8, 'setFlagsFromString');
+    await check(undefined, { cwd: dir, files: names });
+    expect(none).not.toHaveBeenCalled();
+    none.mockRestore();
   });
 });

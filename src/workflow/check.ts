@@ -8,10 +8,10 @@ import type { Content, Run } from '../model/content.js';
 import { canonicalTag, primarySubtag } from '../model/language.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary } from '../qa/glossary.js';
-import { issueOf, SLICE_PAIRS, summarize, type RunOptions } from '../qa/runner.js';
+import { issueOf, SLICE_PAIRS, summarize, type RunOptions, type RunResult } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
 import { checkPairGroups, checkPairs } from './steps/pseudo-reading.js';
-import { withBoundedHeapGrowth } from './steps/heap-growth.js';
+import { boundHeapGrowth } from './steps/heap-growth.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
@@ -142,10 +142,16 @@ export async function check(project: Project | undefined, options: CheckOptions 
     if (streamed && storeRead) readEverySource(storeRead);
     throw err;
   });
-  const groups = streamed?.groups;
-  const result = groups
-    ? await withBoundedHeapGrowth(() => checkPairGroups(groups(), run))
-    : await checkPairs(pairs, run);
+  // From the second group of a large run on (every check's code loaded by the first), V8's heap growth is bounded.
+  let restore: (() => void) | undefined;
+  let result: RunResult;
+  try {
+    result = streamed
+      ? await checkPairGroups(streamed.groups(), run, () => void (restore ??= boundHeapGrowth()))
+      : await checkPairs(pairs, run);
+  } finally {
+    restore?.();
+  }
   const all = [...extra, ...result.issues];
   const { errors, warnings } = summarize(all);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;

@@ -48,11 +48,19 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
  * units is learnt of the group's), the reports joined: the issues group after group, the notices each said once, the
  * units read as pseudo-translations counted over the groups. One group is checkPairSlices itself.
  */
-export async function checkPairGroups(groups: Iterable<PairSlices>, options: RunOptions): Promise<RunResult> {
+export async function checkPairGroups(
+  groups: Iterable<PairSlices>,
+  options: RunOptions,
+  /** Called before each group but the first. */
+  between?: () => void,
+): Promise<RunResult> {
   const issues: Issue[] = [];
   const notices = new Set<string>();
   const pseudo = new Map<string, { sourceLang: string; count: number }>();
+  let first = true;
   for (const slices of groups) {
+    if (!first) between?.();
+    first = false;
     const group = await checkGroup(slices, options);
     for (const issue of group.issues) issues.push(issue);
     for (const notice of group.notices) notices.add(notice);
