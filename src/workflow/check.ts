@@ -142,7 +142,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
     if (streamed && storeRead) readEverySource(storeRead);
     throw err;
   });
-  // From the second group of a large run on (every check's code loaded by the first), V8's heap growth is bounded.
+  // Read as a stream, the run bounds V8's heap growth once the checks' code is loaded (see heap-growth.ts).
   let restore: (() => void) | undefined;
   let result: RunResult;
   try {
