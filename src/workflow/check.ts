@@ -42,6 +42,8 @@ export interface CheckOptions {
   readonly keepPairs?: boolean;
   /** The pairs of XLIFF files and of the store are checked in groups of whole files (documents) of at least this many (GROUP_PAIRS). */
   readonly groupPairs?: number;
+  /** V8's heap growth is bounded once a check read as a stream has this many pairs (BOUNDED_HEAP_PAIRS). */
+  readonly boundedHeapPairs?: number;
 }
 
 /**
@@ -52,6 +54,13 @@ export interface CheckOptions {
  * size. One file larger than this is one group.
  */
 export const GROUP_PAIRS = 50_000;
+
+/**
+ * A check read as a stream bounds V8's heap growth once its first reading has counted this many pairs (see
+ * heap-growth.ts): below, its peak is small whatever V8 does (the 11,109 real pairs: 170 MB), and the collections
+ * more cost a few per cent of CPU.
+ */
+export const BOUNDED_HEAP_PAIRS = 20_000;
 
 export interface CheckResult {
   readonly issues: readonly Issue[];
@@ -142,13 +151,14 @@ export async function check(project: Project | undefined, options: CheckOptions 
     if (streamed && storeRead) readEverySource(storeRead);
     throw err;
   });
-  // Read as a stream, the run bounds V8's heap growth once the checks' code is loaded (see heap-growth.ts).
+  // A run read as a stream bounds V8's heap growth once it has passed BOUNDED_HEAP_PAIRS (see heap-growth.ts): its
+  // pairs are read once the checks are loaded, so no check's code is compiled under the flag.
   let restore: (() => void) | undefined;
   let result: RunResult;
   try {
-    result = streamed
-      ? await checkPairGroups(streamed.groups(), run, () => void (restore ??= boundHeapGrowth()))
-      : await checkPairs(pairs, run);
+    const bounded = options.boundedHeapPairs ?? BOUNDED_HEAP_PAIRS;
+    if (streamed) streamed.counted = (n) => void (n >= bounded && (restore ??= boundHeapGrowth()));
+    result = streamed ? await checkPairGroups(streamed.groups(), run) : await checkPairs(pairs, run);
   } finally {
     restore?.();
   }
@@ -196,6 +206,8 @@ function shown(root: string, path: string): string {
 interface StreamedPairs {
   readonly groups: () => Generator<() => Generator<QaPair[]>>;
   readonly count: () => number;
+  /** Told how many pairs the first reading has counted so far, as it counts them. */
+  counted?: (count: number) => void;
 }
 
 /**
@@ -235,7 +247,7 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined, 
     return pairs;
   };
   let count = 0;
-  return {
+  const out: StreamedPairs = {
     groups: function* () {
       const chosen = sourcesFirst(project, () => chooseLanguages(project, langs));
       // Each language's documents in turn: the document at `at` is sources[at % n] in chosen[at / n].
@@ -257,7 +269,7 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined, 
             let pairs = first ? undefined : kept[at - start];
             if (!pairs) {
               pairs = pairsOf(chosen[Math.floor(at / n)]!, sources[at % n]!);
-              if (first) count += pairs.length;
+              if (first) out.counted?.((count += pairs.length));
               if (first && kept.length === at - start && keptPairs + pairs.length <= KEPT_STORE_PAIRS) {
                 kept.push(pairs);
                 keptPairs += pairs.length;
@@ -281,6 +293,7 @@ function pairsFromStore(project: Project, langs: readonly string[] | undefined, 
     },
     count: () => count,
   };
+  return out;
 }
 
 /**
@@ -425,7 +438,7 @@ function pairsFromXliff(
   const bytes = files.reduce((sum, f) => sum + sizeOf(resolve(base, f)), 0);
   // A file named twice is one run (its units' issues are listed where its last reading puts them).
   const groupSize = new Set(files.map((f) => resolve(base, f))).size === files.length ? size : Infinity;
-  return {
+  const out: StreamedPairs = {
     groups: function* () {
       let start = 0;
       do {
@@ -443,7 +456,7 @@ function pairsFromXliff(
           while (first ? at < files.length && (at === start || inGroup < groupSize) : at < end) {
             for (const slice of pairsOf(files[at]!, first)) {
               inGroup += slice.length;
-              if (first) count += slice.length;
+              if (first) out.counted?.((count += slice.length));
               if (first) kept?.push(slice);
               yield slice;
             }
@@ -457,6 +470,7 @@ function pairsFromXliff(
     },
     count: () => count,
   };
+  return out;
 }
 
 /** A file's size, 0 where it cannot be read (its reading then tells why). */

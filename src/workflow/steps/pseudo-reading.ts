@@ -51,14 +51,12 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
 export async function checkPairGroups(
   groups: Iterable<PairSlices>,
   options: RunOptions,
-  /** Called once the first group's checks are loaded (their modules imported), before any pair is read. */
-  loaded?: () => void,
 ): Promise<RunResult> {
   const issues: Issue[] = [];
   const notices = new Set<string>();
   const pseudo = new Map<string, { sourceLang: string; count: number }>();
   for (const slices of groups) {
-    const group = await checkGroup(slices, options, loaded);
+    const group = await checkGroup(slices, options);
     for (const issue of group.issues) issues.push(issue);
     for (const notice of group.notices) notices.add(notice);
     for (const [lang, { sourceLang, count }] of group.pseudo) {
@@ -78,11 +76,8 @@ export async function checkPairGroups(
 async function checkGroup(
   slices: PairSlices,
   options: RunOptions,
-  loaded?: () => void,
 ): Promise<RunResult & { pseudo: ReadonlyMap<string, { sourceLang: string; count: number }> }> {
   const real = await CheckRun.start(options);
-  // (the pseudo-translations' runs, started later, run the same checks but one: no module of their own)
-  loaded?.();
   // Per target language, so that two pseudo-locales read back into one language are not compared with each other.
   const pseudo = new Map<string, PseudoGroup>();
   // A pseudo-translation reads as its source by design: "untranslated" says nothing here.
