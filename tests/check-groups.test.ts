@@ -123,21 +123,24 @@ describe("V8's heap growth in a check of several groups", () => {
     const { dir, names } = files();
     expect(cacheAccepted()).toBe(true);
     const calls = vi.spyOn(v8, 'setFlagsFromString');
-    // Set as the third file's pairs are counted (6 of them), after the checks were loaded.
-    await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 5 });
-    expect(calls.mock.calls).toEqual([['--heap-growing-percent=50'], ['--heap-growing-percent=0']]);
-    calls.mockClear();
-    // A check that fails is left as it was too.
-    writeFileSync(join(dir, 'broken.xlf'), '<xliff version="1.2"><file');
-    await expect(
-      check(undefined, { cwd: dir, files: [...names, 'broken.xlf'], groupPairs: 2, boundedHeapPairs: 5 }),
-    ).rejects.toThrow();
-    expect(calls.mock.calls).toEqual([['--heap-growing-percent=50'], ['--heap-growing-percent=0']]);
-    calls.mockClear();
-    // A run of fewer pairs leaves V8 alone.
-    await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 7 });
-    expect(calls).not.toHaveBeenCalled();
-    calls.mockRestore();
+    try {
+      // Set as the third file's pairs are counted (6 of them), after the checks were loaded.
+      await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 5 });
+      expect(calls.mock.calls).toEqual([['--heap-growing-percent=50'], ['--heap-growing-percent=0']]);
+      calls.mockClear();
+      // A check that fails is left as it was too.
+      writeFileSync(join(dir, 'broken.xlf'), '<xliff version="1.2"><file');
+      await expect(
+        check(undefined, { cwd: dir, files: [...names, 'broken.xlf'], groupPairs: 2, boundedHeapPairs: 5 }),
+      ).rejects.toThrow();
+      expect(calls.mock.calls).toEqual([['--heap-growing-percent=50'], ['--heap-growing-percent=0']]);
+      calls.mockClear();
+      // A run of fewer pairs leaves V8 alone.
+      await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 7 });
+      expect(calls).not.toHaveBeenCalled();
+    } finally {
+      calls.mockRestore();
+    }
     expect(cacheAccepted()).toBe(true);
   });
 });
