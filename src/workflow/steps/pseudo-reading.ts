@@ -48,10 +48,7 @@ export async function checkPairSlices(slices: PairSlices, options: RunOptions): 
  * units is learnt of the group's), the reports joined: the issues group after group, the notices each said once, the
  * units read as pseudo-translations counted over the groups. One group is checkPairSlices itself.
  */
-export async function checkPairGroups(
-  groups: Iterable<PairSlices>,
-  options: RunOptions,
-): Promise<RunResult> {
+export async function checkPairGroups(groups: Iterable<PairSlices>, options: RunOptions): Promise<RunResult> {
   const issues: Issue[] = [];
   const notices = new Set<string>();
   const pseudo = new Map<string, { sourceLang: string; count: number }>();
