@@ -1,4 +1,4 @@
-import v8 from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 
 /**
  * How far past what a full collection left live V8's heap may grow, in percent, while a check read as a stream runs.
@@ -18,7 +18,7 @@ const FLAG = /--heap[-_]growing[-_]percent/u;
  */
 export function boundHeapGrowth(): () => void {
   if (process.execArgv.some((a) => FLAG.test(a)) || FLAG.test(process.env.NODE_OPTIONS ?? '')) return () => {};
-  v8.setFlagsFromString(`--heap-growing-percent=${CHECK_HEAP_GROWTH_PERCENT}`);
+  setFlagsFromString(`--heap-growing-percent=${CHECK_HEAP_GROWTH_PERCENT}`);
   // (V8's own choice again: 0 is the flag's default)
-  return () => v8.setFlagsFromString('--heap-growing-percent=0');
+  return () => setFlagsFromString('--heap-growing-percent=0');
 }
