@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { compileWithoutInlining, holdV8Flag } from '../src/workflow/steps/v8-tuning.js';
+import { boundHeapGrowth, compileWithoutInlining, holdV8Flag } from '../src/workflow/steps/v8-tuning.js';
 
 // V8 takes a script's code cache only under the flags it was made with, so a cache made before a flag is set tells
 // whether the flags are the process's own again (there is no reading a flag back). Each probe is a script of its own,
@@ -19,6 +19,13 @@ describe('V8 flags held for a while', () => {
   it('are set while held and set back on release', () => {
     expect(flagsAsStarted()).toBe(true);
     const release = compileWithoutInlining();
+    expect(flagsAsStarted()).toBe(false);
+    release();
+    expect(flagsAsStarted()).toBe(true);
+  });
+
+  it("bound the heap's growth while held", () => {
+    const release = boundHeapGrowth();
     expect(flagsAsStarted()).toBe(false);
     release();
     expect(flagsAsStarted()).toBe(true);

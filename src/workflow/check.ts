@@ -11,7 +11,7 @@ import { loadGlossary } from '../qa/glossary.js';
 import { issueOf, SLICE_PAIRS, summarize, type RunOptions, type RunResult } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
 import { checkPairGroups, checkPairs } from './steps/pseudo-reading.js';
-import { boundHeapGrowth } from './steps/heap-growth.js';
+import { boundHeapGrowth } from './steps/v8-tuning.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';
@@ -57,7 +57,7 @@ export const GROUP_PAIRS = 50_000;
 
 /**
  * A check read as a stream bounds V8's heap growth once its first reading has counted this many pairs (see
- * heap-growth.ts): below, its peak is small whatever V8 does (the 11,109 real pairs: 170 MB), and the collections
+ * v8-tuning.ts): below, its peak is small whatever V8 does (the 11,109 real pairs: 170 MB), and the collections
  * more cost a few per cent of CPU.
  */
 export const BOUNDED_HEAP_PAIRS = 20_000;
@@ -151,7 +151,7 @@ export async function check(project: Project | undefined, options: CheckOptions 
     if (streamed && storeRead) readEverySource(storeRead);
     throw err;
   });
-  // A run read as a stream bounds V8's heap growth once it has passed BOUNDED_HEAP_PAIRS (see heap-growth.ts): its
+  // A run read as a stream bounds V8's heap growth once it has passed BOUNDED_HEAP_PAIRS (see v8-tuning.ts): its
   // pairs are read once the checks are loaded, so no check's code is compiled under the flag.
   let restore: (() => void) | undefined;
   let result: RunResult;

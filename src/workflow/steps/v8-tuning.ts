@@ -12,9 +12,9 @@ import { setFlagsFromString } from 'node:v8';
 /** Holds per flag: the last release sets it back. */
 const holds = new Map<string, number>();
 
-/** Whether the command line sets the flag itself: then it is left as asked. */
+/** Whether the command line sets the flag itself (V8 reads "_" as "-"): then it is left as asked. */
 const askedFor = (name: string): boolean =>
-  [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(name));
+  [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.replaceAll('_', '-').includes(name));
 
 /**
  * Sets a V8 flag (`set`, "--name" or "--name=value") until the returned function is called, which sets `reset` (the
@@ -43,4 +43,18 @@ export function holdV8Flag(set: string, reset: string): () => void {
  */
 export function compileWithoutInlining(): () => void {
   return holdV8Flag('--no-turbo-inlining', '--turbo-inlining');
+}
+
+/**
+ * How far past what a full collection left live V8's heap may grow, in percent, while a check read as a stream runs.
+ * By default V8 lets a heap that collects fast grow to up to four times what is live before it collects the old
+ * generation again: a large check reads its run group after group (see GROUP_PAIRS), and each group's facts, let go
+ * for the next, are garbage that then stays until the heap is four times one group's (the check of 157,020 pairs in
+ * 9,312 files, in groups: 461 MB peak, 93 MB live after its last full collection; 281 MB at 50 %).
+ */
+export const CHECK_HEAP_GROWTH_PERCENT = 50;
+
+/** Bounds V8's heap growth until the function it returns is called (0 is the flag's default: V8's own choice). */
+export function boundHeapGrowth(): () => void {
+  return holdV8Flag(`--heap-growing-percent=${CHECK_HEAP_GROWTH_PERCENT}`, '--heap-growing-percent=0');
 }
