@@ -266,6 +266,35 @@ describe('AtomicBatch', () => {
       expect(staged(out)).toEqual([]);
     });
 
+    it('creates the files it is told to expect in its staged folder ahead; one never written is no output', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const batch = new AtomicBatch({ manyFiles: true, stageNewFolders: true });
+      const targets = Array.from({ length: 100 }, (_, i) => join(out, 'es', `story-${i}.txt`));
+      batch.expect([...targets, join(out, 'a.txt')]); // out/a.txt: its folder is there, nothing made ahead
+      await batch.pending(targets[0]!); // once the thread has done what it was given
+      const [folder] = staged(out);
+      expect(listing(join(out, folder!))).toEqual(targets.map((t) => t.slice(join(out, 'es').length + 1)).sort());
+      expect(listing(out)).toEqual([folder, 'a.txt', 'b.txt']);
+      for (const [i, target] of targets.slice(0, 99).entries()) await batch.write(target, `story ${i}`);
+      await batch.commit();
+      expect(targets.slice(0, 99).map((t) => readFileSync(t, 'utf8'))).toEqual(
+        targets.slice(0, 99).map((_, i) => `story ${i}`),
+      );
+      expect(existsSync(targets[99]!)).toBe(false);
+      expect(listing(out)).toEqual(['a.txt', 'b.txt', 'es']);
+    });
+
+    it('abandon removes the files created ahead with their staged folder', async () => {
+      const root = project();
+      const out = join(root, 'out');
+      const batch = new AtomicBatch({ manyFiles: true, stageNewFolders: true });
+      batch.expect([join(out, 'es', 'a.txt'), join(out, 'es', 'b.txt')]);
+      await batch.write(join(out, 'es', 'a.txt'), 'new a');
+      await batch.abandon();
+      expect(listing(out)).toEqual(['a.txt', 'b.txt']);
+    });
+
     it('a folder made in its place meanwhile gets the files one by one, keeping what it holds', async () => {
       const root = project();
       const out = join(root, 'out');

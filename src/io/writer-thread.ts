@@ -24,6 +24,16 @@ const { openSync, writeFileSync, closeSync, renameSync } = require('node:fs');
 const failure = (at, err) => ({ at, message: String(err && err.message), code: err && err.code, errno: err && err.errno,
   syscall: err && err.syscall, path: err && err.path });
 parentPort.on('message', (files) => {
+  if (files.create) {
+    // Files created empty ahead of their data, in order; one that fails is left to the write that follows.
+    for (const file of files.create) {
+      try {
+        closeSync(openSync(file, 'w'));
+      } catch {}
+    }
+    parentPort.postMessage([]);
+    return;
+  }
   if (!Array.isArray(files)) {
     // Renames in order; the first failure stops them (no later target changes) and is the answer.
     const pairs = files.rename;
@@ -137,6 +147,19 @@ export class WriterThread {
     this.queued = [];
     this.queuedWaiting = [];
     this.queuedCharacters = 0;
+  }
+
+  /**
+   * Creates each of `files` empty, in order, on the thread, before the files queued after this: on a file system where
+   * creating a file is the slow part, it begins before their data is ready. Settles once done (a file that could not
+   * be created is left to its write).
+   */
+  create(files: readonly string[]): Promise<void> {
+    if (this.broken) return Promise.resolve();
+    this.send();
+    return new Promise<void>((resolve) =>
+      this.post({ create: files }, { answer: () => resolve(), fail: () => resolve() }),
+    );
   }
 
   /**

@@ -45,6 +45,13 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   const batch = options.dryRun
     ? undefined
     : new AtomicBatch({ manyFiles: sources.length * langs.length >= MANY_FILES, stageNewFolders: threads === 1 });
+  try {
+    // The outputs in new folders are created on the writer thread while the record is read and documents are built.
+    batch?.expect(sources.flatMap((source) => plan.get(source.meta.id)!.map((output) => output.file)));
+  } catch (err) {
+    await batch?.abandon();
+    throw err;
+  }
   const record = SegmentationRecord.open(project.root, readingKey(project));
   const tasks = sources.map((source): DocumentTask => ({
     source,
