@@ -140,8 +140,9 @@ export class AtomicBatch {
    * Says which files the batch is about to write, in the order it will: with stageNewFolders and manyFiles, those in
    * folders not there yet are created empty now, on the writer thread, while the caller still makes them — on a file
    * system where creating a file is the slow part (ext4 without a journal looks past every inode freed in the last
-   * minutes), that work begins before the first file is ready, on a core the caller leaves idle. Nothing else changes:
-   * each file is still written by `write` or `writeChanged`; one never written is removed before commit.
+   * minutes), that work begins before the first file is ready, on a core the caller leaves idle. The first
+   * FILES_QUEUED of them: nothing else changes; each file is still written by `write` or `writeChanged`, and one never
+   * written is removed before commit.
    */
   expect(paths: Iterable<string>): void {
     if (!this.options.stageNewFolders || !this.options.manyFiles || this.failure) return;
@@ -163,6 +164,9 @@ export class AtomicBatch {
         this.created.add(at);
         ahead.push(at);
       }
+      // As many as the batch lets wait for the thread: the writes queued behind them are never held up longer than
+      // they would be by creating their own files (all of them first would hold up the caller until all are made).
+      if (ahead.length >= FILES_QUEUED) break;
     }
     if (!ahead.length) return;
     if (!this.writerTried) {

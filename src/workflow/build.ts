@@ -45,26 +45,26 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   const batch = options.dryRun
     ? undefined
     : new AtomicBatch({ manyFiles: sources.length * langs.length >= MANY_FILES, stageNewFolders: threads === 1 });
-  try {
-    // The outputs in new folders are created on the writer thread while the record is read and documents are built.
-    batch?.expect(sources.flatMap((source) => plan.get(source.meta.id)!.map((output) => output.file)));
-  } catch (err) {
-    await batch?.abandon();
-    throw err;
-  }
-  const record = SegmentationRecord.open(project.root, readingKey(project));
-  const tasks = sources.map((source): DocumentTask => ({
-    source,
-    outputs: plan.get(source.meta.id)!,
-    entry: record.entryFor(source.meta.path),
-  }));
+  // On one thread, many small files are read (and decoded) a few documents ahead by a thread of their own: each
+  // source, its bundles and outputs; started before the record is read, so that it is ready with the first document.
+  let ahead: ReadAhead | undefined;
+  let record: SegmentationRecord;
   const results: BuildResult[] = [];
-  // Taken in the order of the sources, whichever thread built each: the same results and record as one thread.
-  const take = (done: DocumentBuilt, i: number): void => {
-    results.push(...done.results);
-    if (done.entry) record.keep(sources[i]!.meta.path, done.entry, done.made);
-  };
   try {
+    // The first outputs in new folders are created on the writer thread while the record is read.
+    batch?.expect(sources.flatMap((source) => plan.get(source.meta.id)!.map((output) => output.file)));
+    if (threads === 1 && sources.length >= READ_AHEAD_FROM) ahead = readAhead(project, batch, sources, plan);
+    record = SegmentationRecord.open(project.root, readingKey(project));
+    const tasks = sources.map((source): DocumentTask => ({
+      source,
+      outputs: plan.get(source.meta.id)!,
+      entry: record.entryFor(source.meta.path),
+    }));
+    // Taken in the order of the sources, whichever thread built each: the same results and record as one thread.
+    const take = (done: DocumentBuilt, i: number): void => {
+      results.push(...done.results);
+      if (done.entry) record.keep(sources[i]!.meta.path, done.entry, done.made);
+    };
     if (threads > 1) {
       const { buildInWorkers } = await import('./build-pool.js');
       await buildInWorkers({
@@ -77,33 +77,41 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
         workerFile: buildWorkerFile()!,
       });
     } else {
-      // Many small files are read (and decoded) a few documents ahead, off this thread: each source, its bundles and
-      // outputs.
-      // An output is read ahead when its folder was there before the run (a rebuild), to be compared with.
-      const there = new Map<string, boolean>();
-      const outputRead = (file: string): boolean => {
-        const dir = dirname(file);
-        let known = there.get(dir);
-        if (known === undefined) there.set(dir, (known = batch !== undefined && existsSync(dir)));
-        return known;
-      };
-      const order = tasks.length >= READ_AHEAD_FROM ? readOrder(tasks, project.config, outputRead) : undefined;
-      const ahead = order && ReadAhead.start(order.files, PIECE_BYTES, order.modes);
-      try {
-        const here = new DocumentBuilder(project, batch, record.keeping, ahead);
-        // One document in memory at a time.
-        for (let i = 0; i < tasks.length; i++) take(await here.build(tasks[i]!), i);
-      } finally {
-        ahead?.stop();
-      }
+      const here = new DocumentBuilder(project, batch, record.keeping, ahead);
+      // One document in memory at a time.
+      for (let i = 0; i < tasks.length; i++) take(await here.build(tasks[i]!), i);
     }
   } catch (err) {
     await batch?.abandon();
     throw err;
+  } finally {
+    ahead?.stop();
   }
   await batch?.commit();
   if (batch) await record.save();
   return results;
+}
+
+/**
+ * A thread reading each document's source, bundles and outputs ahead, in the order the documents are built; an output
+ * only where its folder was there before the run (a rebuild), to be compared with what is built.
+ */
+function readAhead(
+  project: Project,
+  batch: AtomicBatch | undefined,
+  sources: readonly Source[],
+  plan: ReadonlyMap<string, readonly Output[]>,
+): ReadAhead | undefined {
+  const there = new Map<string, boolean>();
+  const outputRead = (file: string): boolean => {
+    const dir = dirname(file);
+    let known = there.get(dir);
+    if (known === undefined) there.set(dir, (known = batch !== undefined && existsSync(dir)));
+    return known;
+  };
+  const documents = sources.map((source) => ({ source, outputs: plan.get(source.meta.id)! }));
+  const order = readOrder(documents, project.config, outputRead);
+  return ReadAhead.start(order.files, PIECE_BYTES, order.modes);
 }
 
 /** Outputs from which a run's batch writes them on a thread of its own from the first (its start pays over many). */
