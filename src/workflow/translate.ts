@@ -1,7 +1,7 @@
 import { asLocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine, type EngineBatch } from '../mt/types.js';
-import type { RunOptions } from '../qa/runner.js';
+import { SMALL_RUN_PAIRS, type RunOptions } from '../qa/runner.js';
 import type { TranslationMemory } from '../tm/memory.js';
 import { protectForMt, restoreFromMt, type Protected, type ProtectedTerm } from '../mt/protect.js';
 import { protectedTerms } from './steps/protected-terms.js';
@@ -13,7 +13,8 @@ import { withProjectLock } from '../io/lock.js';
 import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/translations.js';
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
-import { gate, readAhead, readyGate } from './steps/gate.js';
+import { gate, loadGate, readAhead, readyGate } from './steps/gate.js';
+import { compileWithoutInlining } from './steps/v8-tuning.js';
 import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
@@ -75,6 +76,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
   // From here on, whatever fails, the engine's early batch is stopped (an engine process left waiting for input
   // would outlive the run in a process that goes on, such as a caller running command lines).
   let memory: TranslationMemory | null = null;
+  let inliningBack: (() => void) | undefined;
   try {
     const docs: Document[] = [];
     for (const doc of eachDocument(project)) {
@@ -92,6 +94,13 @@ export async function translate(project: Project, options: TranslateOptions): Pr
       }),
     );
     const run = new TranslateRun(project, options, engine, qa, jobs);
+    // A run of few units is compiled without V8's inlining from here to its end, as a check run of as few pairs is: in
+    // so short a run the compiler's work (on the other core, beside Apertium) does not pay back. The gate's modules
+    // are loaded first, as V8 takes a module's code cache only under the flags it was made with.
+    if (!options.dryRun && run.total > 0 && run.total < SMALL_RUN_PAIRS) {
+      await loadGate(qa);
+      inliningBack = compileWithoutInlining();
+    }
     for (const lang of langs) {
       const ofLang = jobs.filter((j) => j.lang === lang);
       if (starter) {
@@ -106,6 +115,7 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     }
     return run.results;
   } finally {
+    inliningBack?.();
     starter?.giveUp();
     await memory?.close();
   }
@@ -128,7 +138,8 @@ interface Pending {
 /** One translate run: the results told so far and the progress against the whole run. */
 class TranslateRun {
   readonly results: TranslateResult[] = [];
-  private readonly total: number;
+  /** Units to translate in the whole run. */
+  readonly total: number;
   private done = 0;
   /** The target languages whose gate has been made ready (readyGate). */
   private readonly gateReady = new Set<string>();

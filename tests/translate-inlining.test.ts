@@ -1,0 +1,53 @@
+import { cachedDataVersionTag } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../src/project/load.js';
+import { translate } from '../src/workflow/translate.js';
+import type { Engine } from '../src/mt/types.js';
+import { tempProject } from './helpers.js';
+
+// V8's flags are part of the tag a code cache is made under: a flag held changes it, and it comes back when released.
+describe('a translate run of few units', () => {
+  it('is compiled without inlining once its documents are read, to its end, and leaves V8 as it found it', async () => {
+    const before = cachedDataVersionTag();
+    const project = await loadProject(tempProject());
+    // The tag V8 has when the engine is asked for each batch.
+    const asked: number[] = [];
+    const engine: Engine = {
+      name: 'fake',
+      translate(segments) {
+        asked.push(cachedDataVersionTag());
+        return Promise.resolve([...segments]);
+      },
+    };
+    const results = await translate(project, {
+      engine: 'fake',
+      langs: ['es'],
+      batchSize: 3,
+      started: { langs: ['es'], engine, starter: undefined },
+    });
+    expect(results.reduce((n, r) => n + r.translated, 0)).toBeGreaterThan(6);
+    expect(asked.length).toBeGreaterThan(2);
+    // Every batch is asked for, read ahead and gated with inlining off…
+    expect(asked.every((tag) => tag !== before)).toBe(true);
+    // …and the run gives it back.
+    expect(cachedDataVersionTag()).toBe(before);
+  });
+
+  it('gives V8 its inlining back when the engine fails', async () => {
+    const before = cachedDataVersionTag();
+    const project = await loadProject(tempProject());
+    let held: number | undefined;
+    const engine: Engine = {
+      name: 'fake',
+      translate: () => {
+        held = cachedDataVersionTag();
+        return Promise.reject(new Error('the engine is down'));
+      },
+    };
+    await expect(
+      translate(project, { engine: 'fake', langs: ['es'], started: { langs: ['es'], engine, starter: undefined } }),
+    ).rejects.toThrow('the engine is down');
+    expect(held).not.toBe(before);
+    expect(cachedDataVersionTag()).toBe(before);
+  });
+});
