@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LocflowError } from '../errors.js';
 import { AtomicBatch, type PieceWriter } from '../io/atomic-batch.js';
 import { inFolderFoundAbsent, inFolderMadeEmpty, oneRun, PIECE_BYTES } from '../io/files.js';
@@ -20,6 +21,7 @@ import { compiledWorker, documentThreads } from '../io/worker-pool.js';
 import { bundlePath, xliffPath } from '../project/paths.js';
 import { EMPTY_BUNDLE, readBundle, type Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
+import { compileWithoutInlining } from './steps/v8-tuning.js';
 
 export type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extract-types.js';
 
@@ -126,8 +128,24 @@ async function extractEach(
   ahead: ReadAhead | undefined,
   note: (doc: { readonly id: string }, done: DocumentExtract) => void,
 ): Promise<void> {
-  for (const source of sources)
-    note(source.meta, await extractDocument(run, documentUnits(run.project, source, ahead)));
+  // The run's modules are loaded (formats, XLIFF writer, memory; their code caches taken): a run that only writes XLIFF
+  // is compiled without inlining, set back before the records are saved; reading XLIFF files is not (both measured in
+  // docs/performance.md).
+  const inliningBack = mayReadXliff(run) ? undefined : compileWithoutInlining();
+  try {
+    for (const source of sources)
+      note(source.meta, await extractDocument(run, documentUnits(run.project, source, ahead)));
+  } finally {
+    inliningBack?.();
+  }
+}
+
+/** Whether the run may read XLIFF files already there (it looks for unimported work in each file it replaces). */
+function mayReadXliff(run: Run): boolean {
+  if (run.options.force) return false;
+  // The folders of the path template before its first placeholder: when they are not there, no file is.
+  const fixed = run.project.config.xliff.path.split('{')[0]!;
+  return existsSync(join(run.project.root, fixed.slice(0, fixed.lastIndexOf('/') + 1)));
 }
 
 /** Characters of XLIFF a document holds before it gives them to its file (which holds more before it writes them). */
