@@ -1,43 +1,72 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { loadProject } from '../src/project/load.js';
+import { importRun } from '../src/workflow/import.js';
 import { BATCH_HEAP_GROWTH_PERCENT } from '../src/cli/heap-growth.js';
-import { BIN, extractedProject, locflow } from './helpers.js';
+import { extractedProject, locflow, read, ROOT } from './helpers.js';
 
-// In the child: a full collection as the process exits, so that V8 prints the limit it sets after one (with its
-// growth factor), whatever the run collected before.
-const COLLECT_AT_EXIT = `process.on('exit', () => globalThis.gc());`;
+// The bound as the import takes it: counted, so that a test sees it held and given back.
+const bound = vi.hoisted(() => ({ held: 0, taken: 0 }));
+vi.mock('../src/cli/heap-growth.js', async (real: () => Promise<typeof import('../src/cli/heap-growth.js')>) => ({
+  ...(await real()),
+  boundHeapGrowth: (): (() => void) => {
+    bound.held++;
+    bound.taken++;
+    let released = false;
+    return () => {
+      if (!released) bound.held--;
+      released = true;
+    };
+  },
+}));
 
-/** The growth factors V8 printed after each full collection of a `locflow` run (--trace-gc-verbose). */
-function growthFactors(cwd: string, ...args: string[]): number[] {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--trace-gc-verbose',
-      '--import',
-      `data:text/javascript,${encodeURIComponent(COLLECT_AT_EXIT)}`,
-      BIN,
-      ...args,
-    ],
-    { cwd, encoding: 'utf8' },
-  );
+/** V8's growth factors in a child that collects in full with the bound held, then after it is given back. */
+function factorsHeldThenReleased(): { held: number; released: number; dynamic: number } {
+  const script = `import { boundHeapGrowth } from ${JSON.stringify(join(ROOT, 'dist/cli/heap-growth.js'))};
+const release = boundHeapGrowth(); globalThis.gc(); release(); globalThis.gc();`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--trace-gc-verbose', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
-  return [...r.stdout.matchAll(/\[HeapController\] Limit: .*\(([\d.]+)\)$/gmu)].map((m) => Number(m[1]));
+  // Each full collection prints V8's own factor, then the limit it set with the factor it used.
+  const own = [...r.stdout.matchAll(/\[HeapController\] factor ([\d.]+) based/gu)].map((m) => Number(m[1]));
+  const used = [...r.stdout.matchAll(/\[HeapController\] Limit: .*\(([\d.]+)\)$/gmu)].map((m) => Number(m[1]));
+  return { held: used.at(-2)!, released: used.at(-1)!, dynamic: own.at(-2)! };
 }
 
-describe("import bounds the heap's growth", () => {
-  it('after a full collection, V8 lets the heap grow by BATCH_HEAP_GROWTH_PERCENT of what it left alive', () => {
-    const dir = extractedProject();
-    expect(locflow(dir, 'pseudo', '--lang', 'es').code).toBe(0);
-    const factors = growthFactors(dir, 'import', 'xliff/es/article.xlf');
-    // (the last one: the collection at exit, after the command set the bound)
-    expect(factors.at(-1)).toBe(1 + BATCH_HEAP_GROWTH_PERCENT / 100);
+describe("the heap's growth bounded while a run works through its files", () => {
+  it('V8 lets the heap grow by BATCH_HEAP_GROWTH_PERCENT while the bound is held, by its own factor after', () => {
+    const { held, released, dynamic } = factorsHeldThenReleased();
+    expect(held).toBe(1 + BATCH_HEAP_GROWTH_PERCENT / 100);
+    // (V8's own choice, which the bound overrode)
+    expect(dynamic).not.toBe(held);
+    expect(released).not.toBe(held);
   });
 
-  it("is the import's alone: another command keeps V8's own growth", () => {
+  it('import holds it from its first file to the end of the run, and gives it back', async () => {
     const dir = extractedProject();
-    const factors = growthFactors(dir, 'status');
-    expect(factors.length).toBeGreaterThan(0);
-    expect(factors.at(-1)).not.toBe(1 + BATCH_HEAP_GROWTH_PERCENT / 100);
+    expect(locflow(dir, 'pseudo', '--lang', 'es').code).toBe(0);
+    for (let i = 1; i < 3; i++) copyFileSync(join(dir, 'xliff/es/article.xlf'), join(dir, `copy-${i}.xlf`));
+    bound.taken = 0;
+    const files = ['xliff/es/article.xlf', 'copy-1.xlf', 'copy-2.xlf'];
+    const { results } = await importRun(await loadProject(dir), files);
+    expect(results).toHaveLength(3);
+    expect(bound.taken).toBe(1);
+    expect(bound.held).toBe(0);
+  });
+
+  it('gives it back when the run fails', async () => {
+    const dir = extractedProject();
+    expect(locflow(dir, 'pseudo', '--lang', 'es').code).toBe(0);
+    // A person's translations (for the memory), and a folder where the memory's file should be: the commit fails.
+    const xliff = join(dir, 'xliff/es/article.xlf');
+    writeFileSync(xliff, read(xliff).replaceAll(' state-qualifier="x-pseudo"', ''));
+    mkdirSync(join(dir, 'tm/project.db'), { recursive: true });
+    bound.taken = 0;
+    await expect(importRun(await loadProject(dir), ['xliff/es/article.xlf'])).rejects.toThrow(/nothing was imported/u);
+    expect(bound.taken).toBe(1);
+    expect(bound.held).toBe(0);
   });
 });

@@ -25,6 +25,7 @@ import { intlCanonicalTag } from '../model/language.js';
 import { memoryEntry, openMemory } from '../project/memory.js';
 import type { RunOptions } from '../qa/runner.js';
 import { gate } from './steps/gate.js';
+import { boundHeapGrowth } from '../cli/heap-growth.js';
 import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
@@ -109,6 +110,8 @@ export async function importRun(
     const entries = new EntrySpool();
     const results: ImportResult[] = [];
     const refused: LocflowError[] = [];
+    // Set once a file has been checked (the checks' code is loaded by then), and released at the end of the run.
+    let releaseHeap: (() => void) | undefined;
     try {
       for (const given of files) {
         // Resolved when reached, as a string of its own: path.resolve's tree of parts, kept in each result, is ≈ 5×
@@ -127,12 +130,15 @@ export async function importRun(
         // (a dry run writes no memory)
         if (batch) entries.add(plan.entries);
         results.push(...plan.results);
+        // A run of many files turns over gigabytes of short-lived data: the heap kept near what is alive.
+        releaseHeap ??= boundHeapGrowth();
       }
       if (batch && planned.size) await commitImport(project, files, batch, entries);
     } finally {
       // (nothing is left staged: a committed batch has no temporary files left)
       await batch?.abandon();
       entries.remove();
+      releaseHeap?.();
     }
     return { results, refused };
   });

@@ -1,6 +1,5 @@
 import { inProject, rel, type Program } from '../context.js';
 import { terminal } from '../terminal.js';
-import { boundHeapGrowth } from '../heap-growth.js';
 
 /** Wires the `locflow import` command: its options, one workflow call, what it prints. */
 export function registerImport(program: Program): void {
@@ -20,8 +19,6 @@ export function registerImport(program: Program): void {
       inProject(cmd, 'import', opts.json, async (project, out) => {
         const { count } = await import('../output.js');
         const { importRun } = await import('../../workflow/import.js');
-        // A run over thousands of files turns over gigabytes of short-lived data: the heap kept near what is alive.
-        boundHeapGrowth();
         const dryRun = opts.dryRun === true;
         const { results, refused } = await importRun(project, files, {
           overwrite: opts.overwrite === true,
