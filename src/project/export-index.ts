@@ -10,7 +10,7 @@ import { isUtf8 } from 'node:buffer';
 export class DocsIndex {
   private constructor(
     private readonly read: (start: number, end: number) => string,
-    private readonly members: ReadonlyMap<string, number>,
+    private readonly members: MemberNames,
     private readonly bounds: Uint32Array,
   ) {}
 
@@ -21,7 +21,7 @@ export class DocsIndex {
    */
   static of(bytes: Buffer, read?: (start: number, end: number) => string): DocsIndex | undefined {
     if (bytes[0] !== OPEN_BRACE || !isUtf8(bytes)) return undefined;
-    let members: Map<string, number> | undefined;
+    let members: MemberNames | undefined;
     let bounds: number[] = [];
     const end = afterMembers(bytes, 0, (keyStart, keyEnd, valueStart) => {
       if (keyText(bytes, keyStart, keyEnd) !== 'docs') return afterValue(bytes, valueStart);
@@ -29,14 +29,14 @@ export class DocsIndex {
       members = undefined;
       bounds = [];
       if (bytes[valueStart] !== OPEN_BRACE) return afterValue(bytes, valueStart);
-      const docs = new Map<string, number>();
+      const names: string[] = [];
       const after = afterMembers(bytes, valueStart, (start, stop, value) => {
         const valueEnd = afterValue(bytes, value);
-        docs.set(keyText(bytes, start, stop), bounds.length); // a repeated id: its last value, as for JSON.parse
+        names.push(keyText(bytes, start, stop));
         bounds.push(value, valueEnd);
         return valueEnd;
       });
-      members = docs;
+      members = new MemberNames(names);
       return after;
     });
     if (end < 0 || space(bytes, end) !== bytes.length || members === undefined) return undefined;
@@ -45,10 +45,61 @@ export class DocsIndex {
 
   /** The document's member parsed (any JSON value); undefined when "docs" has no such member. */
   get(id: string): unknown {
-    const at = this.members.get(id);
-    if (at === undefined) return undefined;
-    return JSON.parse(this.read(this.bounds[at]!, this.bounds[at + 1]!)) as unknown;
+    const member = this.members.find(id);
+    if (member < 0) return undefined;
+    return JSON.parse(this.read(this.bounds[2 * member]!, this.bounds[2 * member + 1]!)) as unknown;
   }
+}
+
+/**
+ * The members' names, found by name: one string of them all (exact for any name, a lone surrogate too) and a hash
+ * table of member numbers (a repeated name finds its last member, as for JSON.parse). A run over 37,000 documents
+ * keeps ≈ 35 bytes a document here, where a Map of strings keeps ≈ 80.
+ */
+class MemberNames {
+  private readonly text: string;
+  /** Where each member's name ends in `text` (it starts where the one before ends). */
+  private readonly ends: Uint32Array;
+  /** Member number + 1 by hash slot; 0: an empty slot. */
+  private readonly slots: Int32Array;
+
+  constructor(names: readonly string[]) {
+    this.text = names.join('');
+    this.ends = new Uint32Array(names.length);
+    let at = 0;
+    names.forEach((name, i) => (this.ends[i] = at += name.length));
+    // (at most 4 slots in 5 taken)
+    let size = 8;
+    while (size * 4 < names.length * 5) size *= 2;
+    this.slots = new Int32Array(size);
+    names.forEach((name, i) => (this.slots[this.slotOf(name)] = i + 1)); // a repeated name: the last member
+  }
+
+  /** The member named `id`, or -1. */
+  find(id: string): number {
+    return this.slots[this.slotOf(id)]! - 1;
+  }
+
+  /** The slot of `name`: its member's, else the empty one where it would go (open addressing, linear probing). */
+  private slotOf(name: string): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash(name) & mask; ; slot = (slot + 1) & mask) {
+      const member = this.slots[slot]!;
+      if (member === 0 || this.named(member - 1, name)) return slot;
+    }
+  }
+
+  private named(member: number, name: string): boolean {
+    const start = member === 0 ? 0 : this.ends[member - 1]!;
+    return this.ends[member]! - start === name.length && this.text.startsWith(name, start);
+  }
+}
+
+/** FNV-1a of the string's code units. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Text of the bytes themselves (a function of its own: the index then holds them, and nothing else of `of`). */

@@ -91,6 +91,31 @@ describe('DocsIndex: the compact read of a language export record', () => {
   it('refuses bytes that are not UTF-8, which the full read decodes otherwise', () => {
     expect(DocsIndex.of(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]))).toBeUndefined();
   });
+
+  it('keeps less than 50 bytes a document (a Map of the ids would keep ≈ 85), every id still found', () => {
+    const n = 20_000;
+    const docs: Record<string, number> = {};
+    for (let d = 0; d < n; d++) docs[`story-${String(d).padStart(5, '0')}`] = d;
+    // A repeated id and ids that differ only in a lone surrogate: the last member of a name counts, each found apart.
+    const text = JSON.stringify({ docs }).replace(/\}\}$/u, ',"story-00007":-7,"\\ud800":-1,"\\udbff":-2}}');
+    const bytes = Buffer.from(text);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage();
+    // (a reader that asks the text for the slice: the index holds neither the bytes nor the text)
+    const index = DocsIndex.of(bytes, (start, end) => text.slice(start, end));
+    gc();
+    const after = process.memoryUsage();
+    const perDocument = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / n;
+    expect(perDocument).toBeLessThan(50);
+    expect(index?.get('story-12345')).toBe(12_345);
+    expect(index?.get('story-00007')).toBe(-7);
+    expect(index?.get('\ud800')).toBe(-1);
+    expect(index?.get('\udbff')).toBe(-2);
+    expect(index?.get('\ufffd')).toBeUndefined();
+    expect(index?.get('story-20000')).toBeUndefined();
+  });
 });
 
 describe('export records read one document at a time', () => {

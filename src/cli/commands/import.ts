@@ -55,29 +55,69 @@ export function registerImport(program: Program): void {
         out.line(
           `total: ${sum('imported')} ${dryRun ? 'would be imported (nothing was written)' : 'imported'}, ${sum('unchanged')} unchanged, ${sum('untranslated')} untranslated${partly ? ` (${partly} partly)` : ''} in ${count(imported, 'file')}${flagged ? `, ${flagged} as needs-review` : ''}${refused.length ? `; ${count(refused.length, 'file')} refused` : ''}`,
         );
-        out.data('import', {
-          dryRun,
-          results: results.map((r) => ({ ...r, file: rel(project.root, r.file) })),
-          refused: refused.map(({ message, file, line, column, hint, exitCode }) => ({
-            message,
-            file,
-            line,
-            column,
-            hint,
-            exitCode,
-          })),
-          totals: {
-            files: imported,
-            refused: refused.length,
-            imported: sum('imported'),
-            unchanged: sum('unchanged'),
-            untranslated: sum('untranslated'),
-            toMemory: sum('toMemory'),
-            flagged,
-            partly,
-          },
-        });
+        // (a result at a time: the document of a run over thousands of files is never held whole)
+        if (out.json)
+          writeJsonList(
+            (text) => terminal().stdout.write(text),
+            {
+              command: 'import',
+              dryRun,
+              results: LIST,
+              refused: refused.map(({ message, file, line, column, hint, exitCode }) => ({
+                message,
+                file,
+                line,
+                column,
+                hint,
+                exitCode,
+              })),
+              totals: {
+                files: imported,
+                refused: refused.length,
+                imported: sum('imported'),
+                unchanged: sum('unchanged'),
+                untranslated: sum('untranslated'),
+                toMemory: sum('toMemory'),
+                flagged,
+                partly,
+              },
+            },
+            results,
+            (r) => ({ ...r, file: rel(project.root, r.file) }),
+          );
         return refused.length ? 2 : undefined;
       }),
     );
+}
+
+/** Where the list goes in a document written by writeJsonList. */
+export const LIST: readonly unknown[] = Object.freeze([]);
+
+/**
+ * A --json document written in pieces, one item of its list at a time: the same text as JSON.stringify(document,
+ * null, 2) with `items` in place of the member whose value is LIST (a top-level member), with no more than one item
+ * built at a time (`shown`: an item as the document shows it, made when it is written).
+ */
+export function writeJsonList<T>(
+  write: (text: string) => void,
+  document: Readonly<Record<string, unknown>>,
+  items: readonly T[],
+  shown: (item: T) => unknown,
+): void {
+  const key = Object.keys(document).find((k) => document[k] === LIST);
+  if (key === undefined || !items.length) {
+    write(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
+  const whole = JSON.stringify(document, null, 2);
+  // The member, at the top level: its line is the first with two spaces, its name and an empty list.
+  const member = `\n  ${JSON.stringify(key)}: []`;
+  const at = whole.indexOf(member);
+  write(`${whole.slice(0, at + member.length - 1)}\n`);
+  items.forEach((item, i) => {
+    // (an item one level deeper than the document's members: four spaces before each of its lines)
+    const text = JSON.stringify(shown(item), null, 2).replaceAll('\n', '\n    ');
+    write(`    ${text}${i < items.length - 1 ? ',' : ''}\n`);
+  });
+  write(`  ]${whole.slice(at + member.length)}\n`);
 }
