@@ -4,28 +4,31 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../src/project/load.js';
 import { importRun } from '../src/workflow/import.js';
-import { BATCH_HEAP_GROWTH_PERCENT } from '../src/cli/heap-growth.js';
+import { IMPORT_HEAP_GROWTH_PERCENT } from '../src/workflow/steps/v8-tuning.js';
 import { extractedProject, locflow, read, ROOT } from './helpers.js';
 
 // The bound as the import takes it: counted, so that a test sees it held and given back.
 const bound = vi.hoisted(() => ({ held: 0, taken: 0 }));
-vi.mock('../src/cli/heap-growth.js', async (real: () => Promise<typeof import('../src/cli/heap-growth.js')>) => ({
-  ...(await real()),
-  boundHeapGrowth: (): (() => void) => {
-    bound.held++;
-    bound.taken++;
-    let released = false;
-    return () => {
-      if (!released) bound.held--;
-      released = true;
-    };
-  },
-}));
+vi.mock(
+  '../src/workflow/steps/v8-tuning.js',
+  async (real: () => Promise<typeof import('../src/workflow/steps/v8-tuning.js')>) => ({
+    ...(await real()),
+    boundHeapGrowth: (): (() => void) => {
+      bound.held++;
+      bound.taken++;
+      let released = false;
+      return () => {
+        if (!released) bound.held--;
+        released = true;
+      };
+    },
+  }),
+);
 
 /** V8's growth factors in a child that collects in full with the bound held, then after it is given back. */
 function factorsHeldThenReleased(): { held: number; released: number; dynamic: number } {
-  const script = `import { boundHeapGrowth } from ${JSON.stringify(join(ROOT, 'dist/cli/heap-growth.js'))};
-const release = boundHeapGrowth(); globalThis.gc(); release(); globalThis.gc();`;
+  const script = `import { boundHeapGrowth } from ${JSON.stringify(join(ROOT, 'dist/workflow/steps/v8-tuning.js'))};
+const release = boundHeapGrowth(${IMPORT_HEAP_GROWTH_PERCENT}); globalThis.gc(); release(); globalThis.gc();`;
   const r = spawnSync(process.execPath, ['--expose-gc', '--trace-gc-verbose', '--input-type=module', '-e', script], {
     encoding: 'utf8',
   });
@@ -37,9 +40,9 @@ const release = boundHeapGrowth(); globalThis.gc(); release(); globalThis.gc();`
 }
 
 describe("the heap's growth bounded while a run works through its files", () => {
-  it('V8 lets the heap grow by BATCH_HEAP_GROWTH_PERCENT while the bound is held, by its own factor after', () => {
+  it('V8 lets the heap grow by IMPORT_HEAP_GROWTH_PERCENT while the bound is held, by its own factor after', () => {
     const { held, released, dynamic } = factorsHeldThenReleased();
-    expect(held).toBe(1 + BATCH_HEAP_GROWTH_PERCENT / 100);
+    expect(held).toBe(1 + IMPORT_HEAP_GROWTH_PERCENT / 100);
     // (V8's own choice, which the bound overrode)
     expect(dynamic).not.toBe(held);
     expect(released).not.toBe(held);

@@ -25,7 +25,7 @@ import { intlCanonicalTag } from '../model/language.js';
 import { memoryEntry, openMemory } from '../project/memory.js';
 import type { RunOptions } from '../qa/runner.js';
 import { gate } from './steps/gate.js';
-import { boundHeapGrowth } from '../cli/heap-growth.js';
+import { boundHeapGrowth, IMPORT_HEAP_GROWTH_PERCENT } from './steps/v8-tuning.js';
 import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
@@ -131,7 +131,7 @@ export async function importRun(
         if (batch) entries.add(plan.entries);
         results.push(...plan.results);
         // A run of many files turns over gigabytes of short-lived data: the heap kept near what is alive.
-        releaseHeap ??= boundHeapGrowth();
+        releaseHeap ??= boundHeapGrowth(IMPORT_HEAP_GROWTH_PERCENT);
       }
       if (batch && planned.size) await commitImport(project, files, batch, entries);
     } finally {
