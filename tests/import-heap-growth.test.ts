@@ -1,29 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { syncBuiltinESMExports } from 'node:module';
+import v8 from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../src/project/load.js';
 import { importRun } from '../src/workflow/import.js';
 import { IMPORT_HEAP_GROWTH_PERCENT } from '../src/workflow/steps/v8-tuning.js';
 import { extractedProject, locflow, read, ROOT } from './helpers.js';
 
-// The bound as the import takes it: counted, so that a test sees it held and given back.
-const bound = vi.hoisted(() => ({ held: 0, taken: 0 }));
-vi.mock(
-  '../src/workflow/steps/v8-tuning.js',
-  async (real: () => Promise<typeof import('../src/workflow/steps/v8-tuning.js')>) => ({
-    ...(await real()),
-    boundHeapGrowth: (): (() => void) => {
-      bound.held++;
-      bound.taken++;
-      let released = false;
-      return () => {
-        if (!released) bound.held--;
-        released = true;
-      };
-    },
-  }),
-);
+/** The V8 flags set while `run` runs: the real setting, watched (node:v8's named exports follow its object's). */
+async function flagsSetDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const spy = vi.spyOn(v8, 'setFlagsFromString');
+  syncBuiltinESMExports();
+  try {
+    await run();
+    return spy.mock.calls.map(([flag]) => flag).filter((flag) => flag.startsWith('--heap-growing-percent'));
+  } finally {
+    spy.mockRestore();
+    syncBuiltinESMExports();
+  }
+}
+
+const BOUND = `--heap-growing-percent=${HEAP_GROWTH_PERCENT}`;
+const V8_OWN = '--heap-growing-percent=0';
 
 /** V8's growth factors in a child that collects in full with the bound held, then after it is given back. */
 function factorsHeldThenReleased(): { held: number; released: number; dynamic: number } {
@@ -52,12 +52,10 @@ describe("the heap's growth bounded while a run works through its files", () => 
     const dir = extractedProject();
     expect(locflow(dir, 'pseudo', '--lang', 'es').code).toBe(0);
     for (let i = 1; i < 3; i++) copyFileSync(join(dir, 'xliff/es/article.xlf'), join(dir, `copy-${i}.xlf`));
-    bound.taken = 0;
     const files = ['xliff/es/article.xlf', 'copy-1.xlf', 'copy-2.xlf'];
-    const { results } = await importRun(await loadProject(dir), files);
-    expect(results).toHaveLength(3);
-    expect(bound.taken).toBe(1);
-    expect(bound.held).toBe(0);
+    const project = await loadProject(dir);
+    const flags = await flagsSetDuring(async () => expect((await importRun(project, files)).results).toHaveLength(3));
+    expect(flags).toEqual([BOUND, V8_OWN]);
   });
 
   it('gives it back when the run fails', async () => {
@@ -67,9 +65,10 @@ describe("the heap's growth bounded while a run works through its files", () => 
     const xliff = join(dir, 'xliff/es/article.xlf');
     writeFileSync(xliff, read(xliff).replaceAll(' state-qualifier="x-pseudo"', ''));
     mkdirSync(join(dir, 'tm/project.db'), { recursive: true });
-    bound.taken = 0;
-    await expect(importRun(await loadProject(dir), ['xliff/es/article.xlf'])).rejects.toThrow(/nothing was imported/u);
-    expect(bound.taken).toBe(1);
-    expect(bound.held).toBe(0);
+    const project = await loadProject(dir);
+    const flags = await flagsSetDuring(() =>
+      expect(importRun(project, ['xliff/es/article.xlf'])).rejects.toThrow(/nothing was imported/u),
+    );
+    expect(flags).toEqual([BOUND, V8_OWN]);
   });
 });
