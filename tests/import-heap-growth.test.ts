@@ -22,7 +22,7 @@ async function flagsSetDuring(run: () => Promise<unknown>): Promise<string[]> {
   }
 }
 
-const BOUND = `--heap-growing-percent=${HEAP_GROWTH_PERCENT}`;
+const BOUND = `--heap-growing-percent=${IMPORT_HEAP_GROWTH_PERCENT}`;
 const V8_OWN = '--heap-growing-percent=0';
 
 /** V8's growth factors in a child that collects in full with the bound held, then after it is given back. */
