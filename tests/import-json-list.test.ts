@@ -22,7 +22,7 @@ describe("import's --json document, written a result at a time", () => {
         (rest, position, name, items) => {
           // The list member among the others, at any place (a name of its own).
           const key = `list:${name}`;
-          const entries = Object.entries(rest);
+          const entries: Array<[string, unknown]> = Object.entries(rest);
           entries.splice(Math.min(position, entries.length), 0, [key, LIST]);
           const document = Object.fromEntries(entries);
           const shown = (item: unknown): unknown => ({ item, also: [item] });
