@@ -1,32 +1,18 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oneRun } from '../src/io/files.js';
 import { loadProject } from '../src/project/load.js';
 import { extract } from '../src/workflow/extract.js';
 import { ARTICLE } from './helpers.js';
+import { flagsProbe, type FlagsProbe } from './v8-flags-probe.js';
 
-// V8 takes a script's code cache only under the flags it was made with: whether a cache made before any run is taken
-// tells whether V8's flags are the process's own (there is no reading a flag back). Each probe is a script of its own,
-// checked once under another name than it was made under (V8 would otherwise find it compiled in its memory).
-const PROBES = 3000;
-const probe = (k: number): string => `function extractProbe${k}(a) { return a - ${k}; } extractProbe${k}(1);`;
-let caches: Buffer[] = [];
-let used = 0;
-
+let probe: FlagsProbe;
 beforeAll(() => {
-  caches = Array.from({ length: PROBES }, (_, k) =>
-    new Script(probe(k), { filename: `made-${k}.js` }).createCachedData(),
-  );
+  probe = flagsProbe('extractProbe', 3000);
 });
-
-function flagsAsStarted(): boolean {
-  const k = used++;
-  if (k >= PROBES) throw new Error('out of probes');
-  return !new Script(probe(k), { filename: `checked-${k}.js`, cachedData: caches[k]! }).cachedDataRejected;
-}
+const flagsAsStarted = (): boolean => probe.asStarted();
 
 /** A project of a few long documents: their XLIFF goes to files in pieces, so the run waits for the disk. */
 function project(): string {
@@ -47,7 +33,7 @@ async function extractWatched(dir: string): Promise<boolean[]> {
   const seen: boolean[] = [];
   let running = true;
   const look = (): void => {
-    if (!running || used >= PROBES - 8) return;
+    if (!running || probe.left() <= 8) return;
     seen.push(flagsAsStarted());
     if (seen.at(-1)) setTimeout(look, 1);
   };

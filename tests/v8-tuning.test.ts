@@ -1,19 +1,9 @@
-import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { boundHeapGrowth, compileWithoutInlining, holdV8Flag } from '../src/workflow/steps/v8-tuning.js';
+import { flagsProbe } from './v8-flags-probe.js';
 
-// V8 takes a script's code cache only under the flags it was made with, so a cache made before a flag is set tells
-// whether the flags are the process's own again (there is no reading a flag back). Each probe is a script of its own,
-// checked once under another name than it was made under: V8 would otherwise find it compiled in its memory.
-const probe = (k: number): string => `function tuningProbe${k}(a) { return a * ${k}; } tuningProbe${k}(2);`;
-const caches = Array.from({ length: 12 }, (_, k) =>
-  new Script(probe(k), { filename: `made-${k}.js` }).createCachedData(),
-);
-let used = 0;
-function flagsAsStarted(): boolean {
-  const k = used++;
-  return !new Script(probe(k), { filename: `checked-${k}.js`, cachedData: caches[k]! }).cachedDataRejected;
-}
+const probe = flagsProbe('tuningProbe', 12);
+const flagsAsStarted = (): boolean => probe.asStarted();
 
 describe('V8 flags held for a while', () => {
   it('are set while held and set back on release', () => {

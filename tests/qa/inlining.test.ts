@@ -1,27 +1,14 @@
-import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks, SMALL_RUN_PAIRS } from '../../src/qa/runner.js';
 import type { PairCheck, QaPair } from '../../src/qa/types.js';
+import { flagsProbe, type FlagsProbe } from '../v8-flags-probe.js';
 
-// V8 takes a script's code cache only under the flags it was made with: whether a cache made before any run is taken
-// tells whether a run changed V8's flags (there is no reading a flag back). Each probe is a script of its own, checked
-// once under another name: a script compiled before under the same name comes from V8's memory, whatever its cache.
-const PROBES = 8;
-const probe = (k: number): string => `function inliningProbe${k}(a) { return a + ${k}; } inliningProbe${k}(1);`;
-let caches: Buffer[] = [];
-let used = 0;
-
+let probe: FlagsProbe;
 beforeAll(() => {
-  caches = Array.from({ length: PROBES }, (_, k) =>
-    new Script(probe(k), { filename: `made-${k}.js` }).createCachedData(),
-  );
+  probe = flagsProbe('inliningProbe', 8);
 });
-
-/** Whether V8 takes a code cache made under the flags the process had before any run. */
-function flagsAsStarted(): boolean {
-  const k = used++;
-  return !new Script(probe(k), { filename: `checked-${k}.js`, cachedData: caches[k]! }).cachedDataRejected;
-}
+/** Whether V8's flags are those the process started with. */
+const flagsAsStarted = (): boolean => probe.asStarted();
 
 const pairs = (n: number): QaPair[] =>
   Array.from({ length: n }, (_, i) => ({
