@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../src/project/load.js';
 import { importRun } from '../src/workflow/import.js';
-import { IMPORT_HEAP_GROWTH_PERCENT } from '../src/workflow/steps/v8-tuning.js';
+import { IMPORT_HEAP_GROWTH_PERCENT } from '../src/runtime/v8-tuning.js';
 import { extractedProject, locflow, read, ROOT } from './helpers.js';
 
 /** The V8 flags set while `run` runs: the real setting, watched (node:v8's named exports follow its object's). */
@@ -27,7 +27,7 @@ const V8_OWN = '--heap-growing-percent=0';
 
 /** V8's growth factors in a child that collects in full with the bound held, then after it is given back. */
 function factorsHeldThenReleased(): { held: number; released: number; dynamic: number } {
-  const script = `import { boundHeapGrowth } from ${JSON.stringify(join(ROOT, 'dist/workflow/steps/v8-tuning.js'))};
+  const script = `import { boundHeapGrowth } from ${JSON.stringify(join(ROOT, 'dist/runtime/v8-tuning.js'))};
 const release = boundHeapGrowth(${IMPORT_HEAP_GROWTH_PERCENT}); globalThis.gc(); release(); globalThis.gc();`;
   const r = spawnSync(process.execPath, ['--expose-gc', '--trace-gc-verbose', '--input-type=module', '-e', script], {
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundHeapGrowth, compileWithoutInlining, holdV8Flag } from '../src/workflow/steps/v8-tuning.js';
+import { boundHeapGrowth, compileWithoutInlining, holdV8Flag } from '../src/runtime/v8-tuning.js';
 import { flagsProbe } from './v8-flags-probe.js';
 
 const probe = flagsProbe('tuningProbe', 12);

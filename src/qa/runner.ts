@@ -5,7 +5,7 @@ import { EMPTY_GLOSSARY, type Glossary } from './glossary.js';
 import { learnRenderings, type ApprovedPair } from './names/learnt.js';
 import { codesKeptInRun, codeTextsOf, type CodesKept, type CodeTexts } from './codes-kept.js';
 import { PairWorker, workerCount } from './parallel.js';
-import { compileWithoutInlining } from '../workflow/steps/v8-tuning.js';
+import { compileWithoutInlining } from '../runtime/v8-tuning.js';
 import { textWithoutCodes } from './text.js';
 import { LastIndex } from './last-index.js';
 import type { SettingValues } from '../settings.js';

@@ -11,7 +11,7 @@ import { loadGlossary } from '../qa/glossary.js';
 import { issueOf, SLICE_PAIRS, summarize, type RunOptions, type RunResult } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
 import { checkPairGroups, checkPairs } from './steps/pseudo-reading.js';
-import { boundHeapGrowth } from './steps/v8-tuning.js';
+import { boundHeapGrowth } from '../runtime/v8-tuning.js';
 import { approvedPairs } from '../project/memory.js';
 import type { DocumentParts, Issue, QaPair } from '../qa/types.js';
 import type { SeverityName } from '../qa/settings.js';

@@ -21,7 +21,7 @@ import { compiledWorker, documentThreads } from '../io/worker-pool.js';
 import { bundlePath, xliffPath } from '../project/paths.js';
 import { EMPTY_BUNDLE, readBundle, type Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
-import { compileWithoutInlining } from './steps/v8-tuning.js';
+import { compileWithoutInlining } from '../runtime/v8-tuning.js';
 
 export type { DocumentExtract, ExtractOptions, ExtractResult, Run } from './extract-types.js';
 

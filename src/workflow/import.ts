@@ -25,7 +25,7 @@ import { intlCanonicalTag } from '../model/language.js';
 import { memoryEntry, openMemory } from '../project/memory.js';
 import type { RunOptions } from '../qa/runner.js';
 import { gate } from './steps/gate.js';
-import { boundHeapGrowth, IMPORT_HEAP_GROWTH_PERCENT } from './steps/v8-tuning.js';
+import { boundHeapGrowth, IMPORT_HEAP_GROWTH_PERCENT } from '../runtime/v8-tuning.js';
 import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';

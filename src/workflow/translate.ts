@@ -14,7 +14,7 @@ import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/trans
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
 import { gate, loadGate, readAhead, readyGate } from './steps/gate.js';
-import { compileWithoutInlining } from './steps/v8-tuning.js';
+import { compileWithoutInlining } from '../runtime/v8-tuning.js';
 import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
