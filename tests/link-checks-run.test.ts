@@ -1,11 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { AtomicBatch } from '../src/io/atomic-batch.js';
 import { atomicTemp, enterRun, insideProject, oneRun, refuseWriteThroughLink } from '../src/io/files.js';
+import { exposedGc } from './exposed-gc.js';
 
 function project(): { root: string; outside: string } {
   const root = mkdtempSync(join(tmpdir(), 'locflow-run-links-'));
@@ -162,8 +161,7 @@ describe('link checks, once per folder per run', () => {
 
   it('the answers of a run over many files cost a short name each, not their paths', async () => {
     const { root } = project();
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+    const gc = exposedGc();
     const n = 20_000;
     let kept = 0;
     await oneRun(async () => {

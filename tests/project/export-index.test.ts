@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/model/index.js';
 import { DocsIndex } from '../../src/project/export-index.js';
 import { changesSinceExport, sentHash, sentTargets } from '../../src/project/exports.js';
 import { loadProject } from '../../src/project/load.js';
+import { exposedGc } from '../exposed-gc.js';
 
 /** What a full JSON.parse says of `text`: the "docs" object, or undefined when the text is not JSON of that shape. */
 function parsedDocs(text: string): Record<string, unknown> | undefined {
@@ -99,8 +98,7 @@ describe('DocsIndex: the compact read of a language export record', () => {
     // A repeated id and ids that differ only in a lone surrogate: the last member of a name counts, each found apart.
     const text = JSON.stringify({ docs }).replace(/\}\}$/u, ',"story-00007":-7,"\\ud800":-1,"\\udbff":-2}}');
     const bytes = Buffer.from(text);
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+    const gc = exposedGc();
     gc();
     const before = process.memoryUsage();
     // (a reader that asks the text for the slice: the index holds neither the bytes nor the text)
@@ -153,8 +151,7 @@ describe('export records read one document at a time', () => {
     }
     const text = JSON.stringify({ docs }) + '\n';
     const project = await projectWith(text);
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+    const gc = exposedGc();
     gc();
     const before = process.memoryUsage();
     const sent = sentTargets(project, 'es', { id: 'story-123' });

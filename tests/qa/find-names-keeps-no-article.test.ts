@@ -1,12 +1,10 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { findNames } from '../../src/qa/names/detect.js';
+import { exposedGc } from '../exposed-gc.js';
 
 describe('findNames', () => {
   it('remembers sentences cut from long articles without keeping the articles alive', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+    const gc = exposedGc();
     // Its word lists and CLDR data loaded first: they stay for the run.
     expect(findNames('Officials met Olaf Scholz in Paris.', 'en').length).toBeGreaterThan(0);
     gc();
