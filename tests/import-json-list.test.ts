@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIST, writeJsonList } from '../src/cli/commands/import.js';
+import { LIST, writeJsonList } from '../src/cli/output.js';
 
 /** The pieces writeJsonList writes, joined. */
 function written<T>(document: Record<string, unknown>, items: readonly T[], shown: (item: T) => unknown): string {

@@ -17,7 +17,7 @@ export function registerImport(program: Program): void {
     .option('--json', 'print the results as JSON (see README, "Output for scripts")')
     .action((files, opts, cmd) =>
       inProject(cmd, 'import', opts.json, async (project, out) => {
-        const { count } = await import('../output.js');
+        const { count, LIST, writeJsonList } = await import('../output.js');
         const { importRun } = await import('../../workflow/import.js');
         const dryRun = opts.dryRun === true;
         const { results, refused } = await importRun(project, files, {
@@ -88,36 +88,4 @@ export function registerImport(program: Program): void {
         return refused.length ? 2 : undefined;
       }),
     );
-}
-
-/** Where the list goes in a document written by writeJsonList. */
-export const LIST: readonly unknown[] = Object.freeze([]);
-
-/**
- * A --json document written in pieces, one item of its list at a time: the same text as JSON.stringify(document,
- * null, 2) with `items` in place of the member whose value is LIST (a top-level member), with no more than one item
- * built at a time (`shown`: an item as the document shows it, made when it is written).
- */
-export function writeJsonList<T>(
-  write: (text: string) => void,
-  document: Readonly<Record<string, unknown>>,
-  items: readonly T[],
-  shown: (item: T) => unknown,
-): void {
-  const key = Object.keys(document).find((k) => document[k] === LIST);
-  if (key === undefined || !items.length) {
-    write(`${JSON.stringify(document, null, 2)}\n`);
-    return;
-  }
-  const whole = JSON.stringify(document, null, 2);
-  // The member, at the top level: its line is the first with two spaces, its name and an empty list.
-  const member = `\n  ${JSON.stringify(key)}: []`;
-  const at = whole.indexOf(member);
-  write(`${whole.slice(0, at + member.length - 1)}\n`);
-  items.forEach((item, i) => {
-    // (an item one level deeper than the document's members: four spaces before each of its lines)
-    const text = JSON.stringify(shown(item), null, 2).replaceAll('\n', '\n    ');
-    write(`    ${text}${i < items.length - 1 ? ',' : ''}\n`);
-  });
-  write(`  ]${whole.slice(at + member.length)}\n`);
 }
