@@ -1,14 +1,4 @@
-import {
-  closeSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
@@ -18,6 +8,7 @@ import {
   forgetListings,
   notListed,
   refuseWriteThroughLink,
+  removeStaleStaged,
   removeStaleTemps,
   tempBeside,
   tempName,
@@ -48,7 +39,7 @@ const STAGED = -1;
 interface Staged {
   /** The folder not there when the batch began writing below it, the highest such one. */
   readonly top: string;
-  /** This folder's place in the staged copy of `top` (beside `top`, named by stagedName). */
+  /** This folder's place in the staged copy of `top` (beside `top`, named by tempName with the ending 'staged'). */
   readonly at: string;
 }
 
@@ -333,7 +324,7 @@ export class AtomicBatch {
         return { top: above.top, at };
       }
       removeStaleStaged(parent);
-      const at = stagedName(dir, this.started);
+      const at = tempName(dir, this.started, 'staged');
       mkdirSync(at);
       this.stagedTops.set(dir, at);
       return { top: dir, at };
@@ -604,48 +595,6 @@ function holds(path: string, data: string | Uint8Array, current?: string | Uint8
     return stat.size === bytes && readFileSync(path).equals(typeof data === 'string' ? Buffer.from(data) : data);
   } catch {
     return false; // unreadable: written over as before
-  }
-}
-
-/** Folders whose staged folders left by killed runs this process has removed. */
-const clearedStaged = new Set<string>();
-
-/** The staged copy of the folder `dir` a batch begun at `stamp` makes: beside it, named as a temporary file is. */
-function stagedName(dir: string, stamp: number): string {
-  let name = basename(dir);
-  while (Buffer.byteLength(name) > 200) name = name.slice(0, -1);
-  return join(dirname(dir), `.${name}.${process.pid}.${stamp}.staged`);
-}
-
-/** Removes the staged folders in `dir` whose process is gone (a run killed before its commit). Once per folder. */
-function removeStaleStaged(dir: string): void {
-  if (clearedStaged.has(dir)) return;
-  clearedStaged.add(dir);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = /^\..+\.(\d+)\.\d{10,}\.staged$/u.exec(name)?.[1];
-    if (pid === undefined || processAlive(Number(pid))) continue;
-    try {
-      rmSync(join(dir, name), { recursive: true, force: true });
-    } catch {
-      // Not ours to insist on: a later batch tries again.
-    }
-  }
-}
-
-/** Whether the process `pid` is there (a staged folder of a live process may be a batch in progress). */
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -45,19 +45,43 @@ function alive(pid: number): boolean {
  * A file of a live process may be a write in progress and stays. Once per folder and process.
  */
 export function removeStaleTemps(dir: string): void {
-  if (cleared.has(dir)) return;
-  cleared.add(dir);
-  let files: string[];
+  removeStale(dir, cleared, tempPid, false);
+}
+
+/** Folders whose staged folders left by killed runs this process has removed. */
+const clearedStaged = new Set<string>();
+
+/** A folder an AtomicBatch stages a new folder in: ".<name>.<pid>.<ms>.staged" (tempName's, ending "staged"); its pid. */
+function stagedPid(name: string): number | undefined {
+  const pid = /^\..+\.(\d+)\.\d{10,}\.staged$/u.exec(name)?.[1];
+  return pid === undefined ? undefined : Number(pid);
+}
+
+/** Removes the staged folders in `dir` whose process is gone (a run killed before its commit). Once per folder. */
+export function removeStaleStaged(dir: string): void {
+  removeStale(dir, clearedStaged, stagedPid, true);
+}
+
+/** Removes the entries of `dir` that `pidOf` names as left by a process that is gone; once per folder in `seen`. */
+function removeStale(
+  dir: string,
+  seen: Set<string>,
+  pidOf: (name: string) => number | undefined,
+  recursive: boolean,
+): void {
+  if (seen.has(dir)) return;
+  seen.add(dir);
+  let names: string[];
   try {
-    files = readdirSync(dir);
+    names = readdirSync(dir);
   } catch {
     return;
   }
-  for (const f of files) {
-    const pid = tempPid(f);
+  for (const name of names) {
+    const pid = pidOf(name);
     if (pid === undefined || alive(pid)) continue;
     try {
-      rmSync(join(dir, f), { force: true });
+      rmSync(join(dir, name), { recursive, force: true });
     } catch {
       // Not ours to insist on: the next run tries again.
     }
@@ -68,10 +92,10 @@ export function removeStaleTemps(dir: string): void {
  * The temporary file beside `path` that a write begun at `stamp` (Date.now()) goes through. The name stays within the
  * 255 bytes file systems allow, however long the target's name.
  */
-export function tempName(path: string, stamp: number): string {
+export function tempName(path: string, stamp: number, ending = 'tmp'): string {
   let name = basename(path);
   while (Buffer.byteLength(name) > 200) name = name.slice(0, -1);
-  return join(dirname(path), `.${name}.${process.pid}.${stamp}.tmp`);
+  return join(dirname(path), `.${name}.${process.pid}.${stamp}.${ending}`);
 }
 
 /**
