@@ -161,6 +161,19 @@ describe('scanXml reads plain XML as the parser does', () => {
     );
   });
 
+  it('a character outside the BMP cut between its two halves is read whole, wherever the cut falls', () => {
+    const xml = '<?xml version="1.0"?>\n<xliff a="😀"><g>😀word 😀</g>😀</xliff>';
+    const take = (el: XmlElement): boolean => el.name === 'g';
+    const whole = stepped(parseXmlSteps, [xml], take);
+    for (let at = 1; at < xml.length; at++) {
+      const fast = stepped(scanXmlSteps, [xml.slice(0, at), xml.slice(at)], take);
+      expect(fast.error).toBeUndefined();
+      expect(fast).toEqual(whole);
+    }
+    // A half left alone at the very end is still no character.
+    expect(stepped(scanXmlSteps, ['<a>x\uD83D', ''], take).error).toBeDefined();
+  });
+
   const FRAGMENTS = [
     '<',
     '>',

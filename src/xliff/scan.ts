@@ -50,6 +50,10 @@ const TAB_LF = /[\t\n]/gu;
 const XML_DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[Uu][Tt][Ff]-8\1)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\2)?[ \t\n]*\?>$/u;
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 const GT = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;
@@ -152,6 +156,8 @@ class Scanner {
   private mark = 0;
   /** Whether `buf` holds a surrogate pair, which counts as one column. */
   private astral = false;
+  /** A high surrogate that ended the last piece: its pair begins the next one, so it waits for it. */
+  private held = '';
   private started = false;
   private readonly stack: XmlElement[] = [];
   private root: XmlElement | undefined;
@@ -162,6 +168,14 @@ class Scanner {
   }
 
   add(piece: string, last: boolean): void {
+    if (this.held) {
+      piece = this.held + piece;
+      this.held = '';
+    }
+    if (!last && isHighSurrogate(piece.charCodeAt(piece.length - 1))) {
+      this.held = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
     const care = CARE.test(piece);
     if (care && NOT_XML_CHAR.test(piece)) throw new NotPlainXml('a character XML cannot carry');
     const astral = care && SURROGATE.test(piece);
