@@ -20,6 +20,7 @@ import { dirname, isAbsolute, relative, resolve, basename, join, sep } from 'nod
 import { LocflowError, systemError } from '../errors.js';
 import { DECLARATION_BYTES, decodeText, detectEncoding, type Decoded } from './encoding.js';
 import { ownString } from '../model/own-string.js';
+import { processAlive } from './process-alive.js';
 
 /** Folders whose leftover temporary files this process has already cleared. */
 const cleared = new Set<string>();
@@ -28,16 +29,6 @@ const cleared = new Set<string>();
 function tempPid(file: string): number | undefined {
   const m = /^\..+\.(\d+)\.\d{10,}\.tmp$/u.exec(file) ?? /^\..+\.(\d+)\.tmp$/u.exec(file);
   return m ? Number(m[1]) : undefined;
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
-  }
 }
 
 /**
@@ -79,7 +70,7 @@ function removeStale(
   }
   for (const name of names) {
     const pid = pidOf(name);
-    if (pid === undefined || alive(pid)) continue;
+    if (pid === undefined || processAlive(pid)) continue;
     try {
       rmSync(join(dir, name), { recursive, force: true });
     } catch {

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSy
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
+import { processAlive } from './process-alive.js';
 
 /**
  * The project lock: every command that writes the locale store or the translation memory holds
@@ -129,17 +130,6 @@ function timeoutOf(options: LockOptions): number {
     });
   }
   return DEFAULT_TIMEOUT_S * 1000;
-}
-
-/** Whether a process exists: signal 0 checks without sending anything; EPERM means it exists but is someone else's. */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }
 
 /** The holder the lock file names; null while it is empty (being written) or unreadable. */
