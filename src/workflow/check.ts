@@ -337,8 +337,12 @@ function pairsFromXliff(
 ): StreamedPairs {
   // In a project, a unit of one of its sources is labelled from the source itself (role and line);
   // otherwise from the file: the key noted on the unit, else its resname/name ("paragraph-3.2").
+  // Ids come from the text, so a sentence two documents share has one id and may stand on other lines: each
+  // document's own label is kept where it differs from the first one met (`elsewhere`, by document path, the
+  // <file original> extract writes).
   let known: Map<string, string> | undefined;
-  const fromProject = (id: string): string | undefined => {
+  const elsewhere = new Map<string, Map<string, string>>();
+  const fromProject = (id: string, original: string): string | undefined => {
     if (!project) return undefined;
     if (!known) {
       known = new Map();
@@ -350,13 +354,19 @@ function pairsFromXliff(
           for (const [unit, label] of documentLabels(doc)) {
             let one = labels.get(label);
             if (one === undefined) labels.set(label, (one = label));
-            known.set(unit, one);
+            const first = known.get(unit);
+            if (first === undefined) known.set(unit, one);
+            else if (first !== one) {
+              let own = elsewhere.get(doc.path);
+              if (!own) elsewhere.set(doc.path, (own = new Map()));
+              own.set(unit, one);
+            }
           }
       } catch (err) {
         if (!(err instanceof LocflowError)) throw err; // a source that cannot be read only costs the labels
       }
     }
-    return known.get(id);
+    return elsewhere.get(original)?.get(id) ?? known.get(id);
   };
   // Per file, the target language found on the first reading (its own, else --lang, else its path's).
   const targets = new Map<string, string>();
@@ -387,7 +397,7 @@ function pairsFromXliff(
     try {
       for (let next = units.next(); !next.done; next = units.next()) {
         if ('end' in next.value) continue;
-        const { unit: u, sourceLang = '', targetLang: declared } = next.value;
+        const { unit: u, original, sourceLang = '', targetLang: declared } = next.value;
         const parts = translatedParts(u);
         const segments = untranslatedSegments(u);
         if (segments > 0) {
@@ -401,7 +411,7 @@ function pairsFromXliff(
         translated = true;
         const targetLang = targetOf(declared, sourceLang);
         if (targetLang === undefined) continue;
-        const label = unitKey(u.notes) ?? fromProject(u.id) ?? u.name;
+        const label = unitKey(u.notes) ?? fromProject(u.id, original) ?? u.name;
         for (const part of parts) {
           slice.push({
             id: part.id,
