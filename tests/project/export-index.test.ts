@@ -99,13 +99,21 @@ describe('DocsIndex: the compact read of a language export record', () => {
     const text = JSON.stringify({ docs }).replace(/\}\}$/u, ',"story-00007":-7,"\\ud800":-1,"\\udbff":-2}}');
     const bytes = Buffer.from(text);
     const gc = exposedGc();
-    gc();
-    const before = process.memoryUsage();
-    // (a reader that asks the text for the slice: the index holds neither the bytes nor the text)
-    const index = DocsIndex.of(bytes, (start, end) => text.slice(start, end));
-    gc();
-    const after = process.memoryUsage();
-    const perDocument = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / n;
+    // What stays alive, measured across a full collection; on a loaded machine V8's sweeping may lag behind gc() and
+    // count garbage as used, so the smallest of a few tries is taken (a Map of the ids is over the bound in each).
+    const measure = (): { perDocument: number; index: ReturnType<typeof DocsIndex.of> } => {
+      gc();
+      gc();
+      const before = process.memoryUsage();
+      // (a reader that asks the text for the slice: the index holds neither the bytes nor the text)
+      const index = DocsIndex.of(bytes, (start, end) => text.slice(start, end));
+      gc();
+      gc();
+      const after = process.memoryUsage();
+      return { perDocument: (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / n, index };
+    };
+    let { perDocument, index } = measure();
+    for (let tries = 1; tries < 4 && perDocument >= 50; tries++) ({ perDocument, index } = measure());
     expect(perDocument).toBeLessThan(50);
     expect(index?.get('story-12345')).toBe(12_345);
     expect(index?.get('story-00007')).toBe(-7);
