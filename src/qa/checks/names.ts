@@ -3,6 +3,7 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrLanguageOfRegion, cldrNameOf, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { fewerRegionMentions } from '../names/region-mentions.js';
+import { capitalPieces, keptAtEachMention, lostFromOtherScript, renderedOtherwise } from '../names/other-script.js';
 import { latinSkeletonOf } from '../names/romanize.js';
 import { shortRendering } from '../names/short-rendering.js';
 import { editDistance } from '../names/similar.js';
@@ -336,7 +337,7 @@ function lookFor(
     const torn = tornRendering(name, target, targetLang);
     if (torn !== undefined)
       return { message: `name "${name.text}" is not in the target: "${torn}" is left of its name there` };
-    if (!target.hasGap || !cutOut(name, target, targetLang, learnt)) return undefined;
+    if (!target.hasGap || !cutOut(name, target, source.lang, targetLang, learnt)) return undefined;
     const gap = target.gap(placeFor(name, source.text));
     return gap === undefined
       ? undefined
@@ -350,10 +351,23 @@ function lookFor(
 }
 
 /** Whether no word of a name stands in the target as written or inflected, nor a rendering CLDR or the project knows. */
-function cutOut(name: FoundName, target: TargetText, targetLang: string, learnt: readonly string[]): boolean {
-  if (target.nonLatin || target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r))) return false;
+function cutOut(
+  name: FoundName,
+  target: TargetText,
+  sourceLang: string,
+  targetLang: string,
+  learnt: readonly string[],
+): boolean {
+  if (target.hasPhrase(name.text) || learnt.some((r) => target.hasPhrase(r))) return false;
   if (name.cldr && cldrRenderings(name.cldr, targetLang).some((r) => target.hasPhrase(r))) return false;
-  return name.words.filter((w) => !CONNECTORS.has(w)).every((w) => target.findWord(fold(w)) !== 'verbatim');
+  const words = name.words.filter((w) => !CONNECTORS.has(w));
+  // (in another script: a name with a word no dictionary has, taken as translated, nor transliterated: "(APP)" → "()")
+  if (target.nonLatin)
+    return (
+      words.some((w) => !isCommonWord(w, sourceLang)) &&
+      words.every((w) => partsOf(fold(w)).every((p) => target.findWord(p) === undefined))
+    );
+  return words.every((w) => target.findWord(fold(w)) !== 'verbatim');
 }
 
 function lookForAsName(
@@ -558,6 +572,8 @@ function lookForAs(
       // Another script spells out or translates the letters (ACE2 → "أيه سي إي 2", CoVs → "فيروسات كورونا"); its digits still stand.
       const digits = parts.filter((w) => /^\p{N}+$/u.test(w));
       if (target.nonLatin && digits.length > 0 && digits.every((w) => found.get(w))) return undefined;
+      if (target.nonLatin && digits.length === 0 && codedLost(name, sourceLang, target, source, found))
+        return { message: `${missing}: a name with inner capitals is kept as written or transliterated` };
       if (target.nonLatin && digits.length === 0)
         return target.hasLatinWords
           ? { message: `${missing} as written; its letters translated?`, severity: 'warning' }
@@ -574,6 +590,19 @@ function lookForAs(
           ? source.keptInLatin(name)
           : undefined;
         if (latin !== undefined) return keptNoneInLatin(missing, latin);
+        // Or a name of such words, or one kept but for such a word ("Themis ∅"), in a target that keeps Latin letters.
+        const lacking = name.words.filter(
+          (w) => own.includes(fold(w)) && found.get(fold(w)) === undefined && source.onlyAsName(w),
+        );
+        const partly = own.some((w) => found.get(w) !== undefined);
+        const lost =
+          target.hasLatinWords && (partly || name.words.every((w) => CONNECTORS.has(w) || !isCommonWord(w, sourceLang)))
+            ? lostFromOtherScript(name, source.text, sourceLang, lacking, partly, source.kept)
+            : [];
+        if (lost.length > 0)
+          return {
+            message: `${missing}, neither kept nor transliterated (${lost.map(quote).join(', ')}: no dictionary's word)`,
+          };
         return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
       }
       // A country or region the target's language writes as the source does (CLDR: "Portugal", "Ukraine"), with its
@@ -785,11 +814,11 @@ function keptButLost(
   if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
   // One other unit is evidence enough where every unit with the name keeps it and this target has no capitalised
   // word a translation could be; in another script only for a name with inner capitals or digits (TraceTogether,
-  // IgM), whose words a translation does not render one by one.
+  // IgM), or of words no dictionary has (Medicago), whose words a translation does not render one by one.
   const onlyOther =
     others.keeping === 1 &&
     others.withName === 1 &&
-    (!target.nonLatin || name.kind === 'coded') &&
+    (!target.nonLatin || name.kind === 'coded' || ownWordsOnly(name, source.lang)) &&
     !source.targetHasOwnNames();
   if (!keptByOthers(others) && !onlyOther) return undefined;
   const units = others.keeping === 1 ? '1 other unit keeps' : `${others.keeping} other units keep`;
@@ -1136,6 +1165,41 @@ const ADDRESS_PRONOUNS = new Set(['sie', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer
  * A target in another script that keeps one name of the source in Latin letters (Arabic "… Kogenebiotech …") keeps
  * names of its kind so: another such name, neither there nor transliterated, was lost.
  */
+/**
+ * Whether a name with inner capitals and no digits that a target in another script lacks was lost: where no other unit
+ * of the run renders it (or a word of it with inner capitals: "CoV" of "Appalachian Ridge CoV") some other way, and
+ * its words' pieces ("AndroidGoogle": "Android", "Google") are not all there.
+ */
+function codedLost(
+  name: FoundName,
+  sourceLang: string,
+  target: TargetText,
+  { kept }: SourceSide,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+): boolean {
+  const others = kept(name.text);
+  if (renderedOtherwise(others)) return false;
+  // (its common words may be translated: "Appalachian Ridge CoV" → "مرتفعات الأبلاش"; and only where the target keeps
+  // Latin letters or other units keep the name or the word: a translation of another script that keeps none may render
+  // every name its own way)
+  return name.words.some((w) => {
+    if (isCommonWord(w, sourceLang) || partsOf(fold(w)).every((p) => found.get(p) !== undefined)) return false;
+    const word = /\p{Ll}\p{Lu}/u.test(w) ? kept(w) : undefined;
+    if (word !== undefined && renderedOtherwise(word)) return false;
+    return (target.hasLatinWords || others.keeping > 0 || (word?.keeping ?? 0) > 0) && !piecesStand(w, target);
+  });
+}
+
+/** Whether each piece of a word with inner capitals, three letters or more, stands in the target ("AndroidGoogle"). */
+function piecesStand(word: string, target: TargetText): boolean {
+  const pieces = capitalPieces(word);
+  return pieces.length > 1 && pieces.every((p) => p.length >= 3 && target.findWord(fold(p)) !== undefined);
+}
+
+/** Whether a name is made of words no dictionary has, and connectors ("Medicago", "Banco de Kestrava" is not). */
+const ownWordsOnly = (name: FoundName, lang: string): boolean =>
+  name.kind === 'opaque' && name.words.every((w) => CONNECTORS.has(w) || !isCommonWord(w, lang));
+
 function keptNoneInLatin(missing: string, latin: string): Finding {
   return { message: `${missing}, neither kept nor transliterated, where the target keeps "${latin}" in Latin letters` };
 }
@@ -1264,10 +1328,11 @@ function fewerMentions(name: FoundName, target: TargetText, text: string): Findi
     return {
       message: `name "${name.text}" is lost before "${model}", where the source writes "${name.text} ${model}"`,
     };
-  return {
-    message: `name "${name.text}" is ${inSource} times in the source, ${inTarget} in the target; replaced by a pronoun?`,
-    severity: 'warning',
-  };
+  const message = `name "${name.text}" is ${inSource} times in the source, ${inTarget} in the target`;
+  // A target in another script that keeps a name of no dictionary in Latin letters keeps it at each mention (see
+  // keptAtEachMention); elsewhere a pronoun may stand for one.
+  if (keptAtEachMention(name, target.nonLatin)) return { message: `${message}, where it keeps it in Latin letters` };
+  return { message: `${message}; replaced by a pronoun?`, severity: 'warning' };
 }
 
 /**

@@ -15,7 +15,8 @@ const ARABIC: Readonly<Record<string, string>> = {
   پ: 'b',
   ت: 't',
   ط: 't',
-  ث: 's',
+  // (the "th" of Thermo, Smith: ثيرمو، سميث)
+  ث: 't',
   ج: 'j',
   چ: 'c',
   ح: 'h',
@@ -163,20 +164,94 @@ export function foreignSkeleton(word: string): string | null {
 
 /** Arabic clitics written onto a name: "and", "in/with", "to", "like", and the article. */
 const ARABIC_PREFIXES = /^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?/u;
+// A final ه after a long vowel writes the vowel's end, no consonant: "Taipei" → "تايبيه", "Gaza" → "غزه".
+const VOWEL_H = /(?<=[اوي])ه$/u;
 
 /**
- * Skeletons a target word may carry: with and without the Arabic article and clitics. (No memory: reading one
- * letter by letter costs less than looking up a word, let alone two words joined, which are new every time.)
+ * Skeletons a target word may carry: with and without the Arabic article and clitics, and without a final ه that only
+ * ends a vowel. A clitic before a name of one consonant leaves that consonant ("لتشو": "to Zhou"). (No memory: reading
+ * one letter by letter costs less than looking up a word, let alone two words joined, which are new every time.)
  */
 export function targetSkeletons(word: string): string[] {
   const whole = foreignSkeleton(word);
   if (whole === null) return [];
-  const bare = foreignSkeleton(word.replace(ARABIC_PREFIXES, ''));
-  return bare !== null && bare !== whole && bare.length >= 2 ? [whole, bare] : [whole];
+  const out = [whole];
+  const stripped = word.replace(ARABIC_PREFIXES, '');
+  const bare = stripped === word ? whole : foreignSkeleton(stripped);
+  if (bare !== null && bare !== whole && bare.length >= 1) out.push(bare);
+  if (VOWEL_H.test(word))
+    for (const form of stripped === word ? [word] : [word, stripped]) {
+      const open = foreignSkeleton(form.slice(0, -1));
+      if (open !== null && open.length >= 1 && !out.includes(open)) out.push(open);
+    }
+  return out;
 }
 
+/**
+ * The ways one Latin letter or pair is read in the languages names come from, each written the way another script
+ * writes it: German, Greek and Hebrew "ch" (Koch → كوخ, Technion → التخنيون), Italian "ci", "ce" (Fauci → فاوتشي),
+ * Chinese and Portuguese "x" (Ningxia → نينغشيا), Chinese "zh" as z or j (Guangzhou → غوانزو), "j" for the y sound
+ * (Ljubljana → ليوبليانا).
+ */
+// (the third: whether the reading leaves a consonant unwritten; what such a reading leaves must keep three, two are too
+// many words' skeletons, "Teijin" is no "tn")
+const OTHER_READINGS: ReadonlyArray<readonly [RegExp, string, boolean]> = [
+  [/(?<![st])ch/gu, 'k', false],
+  [/c(?=[ei])/gu, 'sh', false],
+  [/x/gu, 'sh', false],
+  [/zh/gu, 'z', false],
+  [/zh/gu, 'j', false],
+  [/j/gu, '', true],
+  // Chinese "q" (Keqiang → "كه تشيانغ"), and a name's adjective or its -ism, made in Arabic with "-ية" (Olympics →
+  // "الأولمبية")
+  [/q(?!u)/gu, 'ch', false],
+  [/(?:ics|ism|ian|ians)$/u, '', true],
+];
+
+/**
+ * The consonant skeletons a Latin name may be transliterated by: its English reading, each other reading of one of its
+ * letters (see OTHER_READINGS), and all of those at once. An "h" after a consonant only marks it breathed ("Dhaka" →
+ * "دكا"), and an initial "wh" is a w ("Whitby" → "ويتبي"): neither is written.
+ */
+export function latinReadings(word: string): string[] {
+  const plain = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/^wh/u, 'w')
+    .replace(/(?<=[bdfjlmnrv])h/gu, '');
+  const readings = new Set([latinSkeleton(plain)]);
+  let all = plain;
+  let others = 0;
+  let silent = false;
+  for (const [letters, by, drops] of OTHER_READINGS) {
+    const read = plain.replace(letters, by);
+    if (read === plain) continue;
+    const skeleton = latinSkeleton(read);
+    if (!drops || skeleton.length >= 3) readings.add(skeleton);
+    silent ||= drops;
+    all = all.replace(letters, by);
+    others++;
+  }
+  const allAtOnce = latinSkeleton(all);
+  if (others > 1 && (!silent || allAtOnce.length >= 3)) readings.add(allAtOnce);
+  readings.delete('');
+  return [...readings];
+}
+
+/** The readings of a Latin word, remembered (see latinReadings). */
+export const latinReadingsOf = memo(latinReadings);
+
+/**
+ * Sound classes compared across scripts a little coarser than written: Arabic writes both the "j" and the hard "g" of
+ * a name with ج (Gregory → جريجوري, Daegu → دايجو), and "g" with غ.
+ */
+const coarse = (skeleton: string): string => (skeleton.includes('j') ? skeleton.replace(/j/gu, 'g') : skeleton);
+
 /** Whether a Latin name word and a foreign-script word's skeleton can be the same name. */
-export function sameSkeleton(latin: string, foreign: string): boolean {
+export function sameSkeleton(latinSide: string, foreignSide: string): boolean {
+  const latin = coarse(latinSide);
+  const foreign = coarse(foreignSide);
   // One consonant ("Zhou" → تشو) matches only a word of that one consonant.
   if (latin.length < 2 || foreign.length < 2) return latin === foreign && latin.length > 0;
   if (latin === foreign) return true;
@@ -202,19 +277,26 @@ export class SkeletonIndex {
   private readonly all = new Set<string>();
   private readonly byLength: string[][] = [];
 
-  add(skeleton: string): void {
+  add(written: string): void {
+    const skeleton = coarse(written);
     if (this.all.has(skeleton)) return;
     this.all.add(skeleton);
     if (skeleton.length >= 2) (this.byLength[skeleton.length] ??= []).push(skeleton);
   }
 
   /** Whether some skeleton added is the same name as the Latin skeleton `latin` (see sameSkeleton). */
-  matches(latin: string): boolean {
+  matches(written: string): boolean {
+    const latin = coarse(written);
     if (latin.length === 0) return false;
     if (this.all.has(latin)) return true;
     if (latin.length < 2) return false;
     for (let n = Math.max(2, latin.length - 2); n <= latin.length + 2; n++)
       if (this.byLength[n]?.some((k) => near(latin, k))) return true;
     return false;
+  }
+
+  /** Whether some skeleton added is the same name as one of the readings of a Latin word (see latinReadings). */
+  matchesName(word: string): boolean {
+    return latinReadingsOf(word).some((latin) => this.matches(latin));
   }
 }

@@ -1,7 +1,7 @@
 import { primarySubtag } from '../../model/language.js';
 import { memo } from '../../model/memo.js';
 import { fold, opensSentence } from '../text.js';
-import { latinSkeleton, latinSkeletonOf, SkeletonIndex, targetSkeletons } from './romanize.js';
+import { latinReadingsOf, latinSkeleton, SkeletonIndex, targetSkeletons } from './romanize.js';
 import { editDistance, isCognate, isTransposition, LikenessIndex } from './similar.js';
 import { isGermanNoun } from './words.js';
 
@@ -125,7 +125,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   // stood; no German word is written so)
   de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim)-(?=\\p{Lu})`,
   it: ELIDED_BEFORE_NOTHING,
-  ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ)\\s*(?=[،؛.:!)]|$)`,
+  ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ|بـ|كـ)\\s*(?=[،؛.:!)]|$)`,
 };
 // In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').
 const EMPTY_PAIR = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
@@ -433,8 +433,7 @@ export class TargetText {
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
   private transliterated(word: string): boolean {
     if (!this.foreign) return false;
-    const latin = latinSkeletonOf(word);
-    if (latin.length === 0) return false;
+    if (latinReadingsOf(word).length === 0) return false;
     if (this.skeletons === undefined) {
       // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
       const index = (this.skeletons = new SkeletonIndex());
@@ -444,7 +443,7 @@ export class TargetText {
         if (next) for (const k of targetSkeletons(t.folded + next.folded)) index.add(k);
       });
     }
-    return this.skeletons.matches(latin);
+    return this.skeletons.matchesName(word);
   }
 
   /** Whether a text in another script keeps some words in Latin letters (acronyms, names): then it may have kept this one too. */

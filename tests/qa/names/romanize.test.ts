@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   foreignSkeleton,
+  latinReadings,
   latinSkeleton,
   sameSkeleton,
   SkeletonIndex,
@@ -32,6 +33,40 @@ describe('consonant skeletons of names in another script', () => {
     expect(like('Hopkins', 'هوبكنز')).toBe(true);
     expect(like('Moskva', 'Москва')).toBe(true);
     expect(like('Baghdad', 'هوبكنز')).toBe(false);
+  });
+});
+
+describe('a Latin name read the ways the languages names come from write it, against its transliteration', () => {
+  const like = (latin: string, foreign: string): boolean => {
+    const index = new SkeletonIndex();
+    for (const k of targetSkeletons(foreign)) index.add(k);
+    return index.matchesName(latin);
+  };
+
+  it.each<[string, string, string]>([
+    ['German "ch" as kh', 'Bach', 'باخ'],
+    ['Italian "ci" as ch', 'Ciampi', 'تشامبي'],
+    ['Chinese "x" as sh', 'Jiangxi', 'جيانغشي'],
+    ['Chinese "zh" as j', 'Zhuhai', 'جوهاي'],
+    ['Chinese "q" as ch', 'Qin', 'تشين'],
+    ['"j" for the y sound', 'Ljubljana', 'ليوبليانا'],
+    ['an -ics name made an adjective', 'Celtics', 'السلتية'],
+    ['"wh" as w', 'Wheeler', 'ويلر'],
+    ['a breathed consonant', 'Bhutto', 'بوتو'],
+    ['"th" written ث', 'Smith', 'سميث'],
+    ['"g" written ج', 'Gupta', 'جوبتا'],
+    ['a vowel ended with ه', 'Kobe', 'كوبيه'],
+    ['a one-consonant name after a clitic', 'Xu', 'لشو'],
+  ])('%s: %s ~ %s', (_, latin, foreign) => {
+    expect(like(latin, foreign)).toBe(true);
+  });
+
+  it('not another name, nor a reading that leaves two consonants of a longer name', () => {
+    expect(like('Bach', 'بوتو')).toBe(false);
+    expect(like('Gupta', 'كوبيه')).toBe(false);
+    // "Teijin" read with its j unwritten would be any word of t and n
+    expect(latinReadings('Teijin')).toEqual(['tjn']);
+    expect(like('Teijin', 'تنفيذ')).toBe(false);
   });
 });
 

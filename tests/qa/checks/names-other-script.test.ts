@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { loadChecks } from '../../../src/qa/checks/index.js';
+import { runChecks } from '../../../src/qa/runner.js';
+import { pair } from '../helpers.js';
+
+/**
+ * Names lost from a target in another script: kept in Latin letters, transliterated, or translated where the name's
+ * words or the run show it may be. Filler units first, so that the run knows which words its sources write in lower
+ * case (a word written so is no name only).
+ */
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+const filler = Array.from({ length: 30 }, (_, u) =>
+  pair(
+    Array.from({ length: 25 }, (_, k) => `q${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}o`).join(' '),
+    'نص عربي قصير للتجربة.',
+    'ar',
+    `f${u}`,
+  ),
+);
+
+/** The names findings of the last unit, after the filler and the units before it. */
+async function run(units: Array<[string, string]>): Promise<string[]> {
+  const { issues } = await runChecks([...filler, ...units.map(([s, t], i) => pair(s, t, 'ar', `u${i}`))], {
+    checks: await loadChecks(['names']),
+  });
+  return issues.filter((i) => i.unit === `u${units.length - 1}`).map((i) => `${i.severity}: ${i.message}`);
+}
+
+describe('a name with inner capitals lost from a target that keeps Latin letters', () => {
+  it('is an error: such a name is kept or transliterated, not translated', async () => {
+    expect(await run([['The lab ZentroVax tested the QBX kit.', 'اختبر المختبر مجموعة QBX.']])).toEqual([
+      'error: name "ZentroVax" is not in the target: a name with inner capitals is kept as written or transliterated',
+    ]);
+  });
+
+  it('not where the run renders it otherwise, nor where its pieces stand apart', async () => {
+    const translated: Array<[string, string]> = [
+      ['The MeroVs spread fast.', 'انتشرت فيروسات ميرو بسرعة.'],
+      ['Two MeroVs were found.', 'عُثر على فيروسين من فيروسات ميرو.'],
+    ];
+    expect(
+      (await run([...translated, ['The MeroVs reached the QBX lab.', 'وصلت الفيروسات إلى مختبر QBX.']])).join('\n'),
+    ).not.toMatch(/error/u);
+    expect(
+      (await run([['Apps for KestrelDunmoor users.', 'تطبيقات لمستخدمي Kestrel وDunmoor.']])).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
+
+describe('a name of words no dictionary has, lost from a target that keeps Latin letters', () => {
+  it('is an error where the target keeps part of it, or another word in Latin letters', async () => {
+    expect(await run([['Vaccines from Themora Kestrix were tested.', 'تم اختبار لقاحات Themora.']])).toEqual([
+      'error: name "Themora Kestrix" is not in the target, neither kept nor transliterated ("Kestrix": no dictionary\'s word)',
+    ]);
+    expect(await run([['The QBX team met Vandrel on Monday.', 'التقى فريق QBX يوم الاثنين.']])).toEqual([
+      'error: name "Vandrel" is not in the target, neither kept nor transliterated ("Vandrel": no dictionary\'s word)',
+    ]);
+  });
+
+  it("not a sentence's first word, a country, a nationality, a compound of a common word, nor a name the run renders otherwise", async () => {
+    for (const [source, target] of [
+      ['Zorbidities and QBX: both were rare.', 'الأمراض المصاحبة وQBX: كلاهما نادر.'],
+      ['The QBX team flew to Hungary.', 'سافر فريق QBX إلى المجر.'],
+      ['The QBX team met the Chinese Zorvan Group.', 'التقى فريق QBX مجموعة زورفان الصينية.'],
+      ['The QBX team follows Biosafety rules.', 'يتبع فريق QBX قواعد السلامة الحيوية.'],
+    ])
+      expect((await run([[source, target]])).join('\n')).not.toMatch(/error/u);
+    const renderedOtherwise: Array<[string, string]> = [
+      ['Vandrel is a city.', 'بكين مدينة.'],
+      ['The QBX team met Vandrel on Monday.', 'التقى فريق QBX يوم الاثنين.'],
+    ];
+    expect((await run(renderedOtherwise)).join('\n')).not.toMatch(/error/u);
+  });
+});
+
+describe('a name of words no dictionary has that the one other unit with it keeps in Latin letters', () => {
+  it('is an error where this unit lacks it', async () => {
+    expect(
+      await run([
+        ['Vandrel makes vaccines.', 'تصنع Vandrel اللقاحات.'],
+        ['Funding went to Vandrel and universities.', 'ذهب التمويل إلى الجامعات.'],
+      ]),
+    ).toEqual(['error: name "Vandrel" is not in the target, where 1 other unit keeps it as written']);
+  });
+});
+
+describe('a name kept in Latin letters in another script, named fewer times there than in the source', () => {
+  it('is an error: the translator who keeps it once keeps it each time', async () => {
+    expect(await run([['Vandrel built it, and Vandrel sold it.', 'بنته Vandrel ثم باعته.']])).toEqual([
+      'error: name "Vandrel" is 2 times in the source, 1 in the target, where it keeps it in Latin letters',
+    ]);
+  });
+
+  it('an acronym may be written out once: a warning', async () => {
+    expect(await run([['QBX rose, and QBX fell.', 'ارتفعت QBX ثم انخفضت الشركة.']])).toEqual([
+      'warning: name "QBX" is 2 times in the source, 1 in the target; replaced by a pronoun?',
+    ]);
+  });
+});
+
+describe('a name not in a target of another script, where the target has a gap there', () => {
+  it('brackets with nothing between them, a proclitic written apart before punctuation', async () => {
+    expect(await run([['The plan (KLMR) was late this year.', 'تأخرت الخطة () كثيرًا هذا العام.']])).toEqual([
+      'error: name "KLMR" is not in the target as written, and the target has a gap there ("()")',
+    ]);
+    expect(
+      (await run([['The feast known as Zhemora, in spring.', 'العيد المعروف بـ، في الربيع.']])).join('\n'),
+    ).toMatch(
+      /^error: name "Zhemora" is not in the target, neither kept nor transliterated, and the target has a gap there \("بـ"\)/u,
+    );
+  });
+
+  it('not a common word in capitals before a colon', async () => {
+    expect((await run([['TO: all staff', 'إلى: جميع الموظفين']])).join('\n')).not.toMatch(/error/u);
+  });
+});
