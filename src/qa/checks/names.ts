@@ -517,7 +517,8 @@ function lookForAs(
     lostLastWord(name, parts, found, target, sourceLang) ??
     lostWordRunKeeps(name, found, target, source) ??
     lostSurname(name, person, found, target, source) ??
-    keptInEnglishButFor(name, found, target, targetLang);
+    keptInEnglishButFor(name, found, target, targetLang) ??
+    keptInLatinButFor(name, found, target, sourceLang);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
@@ -922,6 +923,32 @@ function keptInEnglishButFor(
   const kept = joined(at)!;
   return { message: `name "${name.text}" is kept in English ("${kept}") but for ${missing.map(quote).join(' ')}` };
 }
+/**
+ * A name a target in another script keeps in Latin letters — two of its words side by side as written there — keeps
+ * all its words there: one neither kept nor transliterated was lost (`Silent Computer Club` → `Computer Club`), but a
+ * nationality, which the translation writes in its own words (`German Silent Computer Club` → `Silent Computer Club الألماني`).
+ */
+function keptInLatinButFor(
+  name: FoundName,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  sourceLang: string,
+): Finding | undefined {
+  if (!target.nonLatin || name.words.length < 3) return undefined;
+  const kept = name.words
+    .slice(1)
+    .map((w, i) => `${name.words[i]} ${w}`)
+    .find((p) => /^[\p{Script=Latin} ]+$/u.test(p) && target.hasPhrase(p));
+  if (kept === undefined) return undefined;
+  const missing = name.words.filter(
+    (w) => !CONNECTORS.has(w) && !isTitle(w) && !isGroupWord(w, sourceLang) && found.get(fold(w)) === undefined,
+  );
+  if (missing.length === 0) return undefined;
+  return {
+    message: `name "${name.text}" is kept in Latin letters ("${kept}") but for ${missing.map(quote).join(' ')}`,
+  };
+}
+
 // Words that join the words of an English name and no word of the languages it is translated into.
 const ENGLISH_JOINERS = new Set(['of', 'for', 'and']);
 

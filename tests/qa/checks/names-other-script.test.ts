@@ -114,3 +114,21 @@ describe('a name not in a target of another script, where the target has a gap t
     expect((await run([['TO: all staff', 'إلى: جميع الموظفين']])).join('\n')).not.toMatch(/error/u);
   });
 });
+
+describe('a name a target in another script keeps in Latin letters, but for a word', () => {
+  it('is an error: a name kept in Latin letters keeps all its words', async () => {
+    expect(await run([['Also the Silent Computer Club issued lists.', 'وأصدر Computer Club قوائم أيضًا.']])).toEqual([
+      'error: name "Silent Computer Club" is kept in Latin letters ("Computer Club") but for "Silent"',
+    ]);
+  });
+
+  it('not a nationality, which the translation writes in its own words, nor a word transliterated', async () => {
+    for (const target of [
+      'اجتمع نادي Silent Computer Club الألماني يوم الاثنين.',
+      'اجتمع سايلنت Computer Club يوم الاثنين.',
+    ])
+      expect((await run([['Also the German Silent Computer Club issued lists.', target]])).join('\n')).not.toMatch(
+        /error/u,
+      );
+  });
+});
