@@ -337,17 +337,66 @@ function lookFor(
     const torn = tornRendering(name, target, targetLang);
     if (torn !== undefined)
       return { message: `name "${name.text}" is not in the target: "${torn}" is left of its name there` };
-    if (!target.hasGap || !cutOut(name, target, source.lang, targetLang, learnt)) return undefined;
+    if (!target.hasGap) return undefined;
+    if (!cutOut(name, target, source.lang, targetLang, learnt))
+      return lostMention(name, source.text, target) ?? cutInPart(name, source.text, target);
     const gap = target.gap(placeFor(name, source.text));
     return gap === undefined
       ? undefined
       : { message: `name "${name.text}" is not in the target as written, and the target has a gap there ("${gap}")` };
   }
   if ((found.severity ?? 'error') === 'error') return found;
+  // (a mention lost where the target has a gap about where it stood: cut out, no pronoun there)
+  const counted = `name "${name.text}" is `;
+  if (found.message.startsWith(counted) && /^\d+ times in the source, /u.test(found.message.slice(counted.length)))
+    return (target.hasGap ? lostMention(name, source.text, target) : undefined) ?? found;
   if (!found.message.startsWith(`name "${name.text}" is not in the target`)) return found;
   const gap = target.gap(placeFor(name, source.text));
   if (gap === undefined) return found;
   return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap}")` };
+}
+
+/**
+ * A name the source writes more often than the target, where the target has a gap about where one of its mentions
+ * stood (`die Twitter-Sprecherin` → `die-Sprecherin` beside `Twitter-Menü`): that mention was cut out, not replaced by
+ * a pronoun.
+ */
+function lostMention(name: FoundName, text: string, target: TargetText): Finding | undefined {
+  const place = placeFor(name, text);
+  if (place === undefined || target.nonLatin) return undefined;
+  const mentions: number[] = [];
+  for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) {
+    const whole =
+      (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) &&
+      !/[\p{L}\p{N}]/u.test(text.charAt(at + name.text.length));
+    if (whole) mentions.push(at);
+  }
+  if (mentions.length < 2) return undefined;
+  const inTarget = target.phraseCount(name.text, mentions.length);
+  if (inTarget >= mentions.length) return undefined;
+  for (const at of mentions) {
+    const gap = target.gap((at + name.text.length / 2) / Math.max(1, text.length));
+    if (gap !== undefined)
+      return {
+        message: `name "${name.text}" is ${mentions.length} times in the source, ${inTarget} in the target, and the target has a gap where one stood ("${gap}")`,
+      };
+  }
+  return undefined;
+}
+
+/**
+ * A name some word of which the target has only respelled or not at all, where the target has a gap about where it
+ * stood (`Royal Society of Canada` → `la Société Royale du.`, beside `Canadiens`): that word was cut out, not rendered.
+ */
+function cutInPart(name: FoundName, text: string, target: TargetText): Finding | undefined {
+  const place = placeFor(name, text);
+  if (place === undefined || target.nonLatin) return undefined;
+  const words = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w));
+  if (words.every((w) => target.findWord(fold(w)) === 'verbatim')) return undefined;
+  const gap = target.gap(place);
+  return gap === undefined
+    ? undefined
+    : { message: `name "${name.text}" is not in the target as written, and the target has a gap there ("${gap}")` };
 }
 
 /** Whether no word of a name stands in the target as written or inflected, nor a rendering CLDR or the project knows. */
@@ -508,9 +557,31 @@ function lookForAs(
     source.acronymsOf(name).some((a) => target.hasPhrase(a) || target.hasLocalisedAcronym(a))
   )
     return undefined;
+  // The target's names of its own that no source word explains, where the name stood: found once, asked twice.
+  let candidateList: readonly string[] | undefined;
+  // A surname the text gives with a given name ("Jobs" of "Steve Jobs") is one person's, named only by a proper name.
+  const surname = person !== undefined && asFound.words.length === 1;
+  const candidates = (): readonly string[] =>
+    (candidateList ??= target.nonLatin
+      ? []
+      : target
+          .candidatesFor(
+            source.text,
+            source.renderings,
+            source.otherNames(name),
+            placeFor(name, source.text),
+            personLike(name, source.lang) || name.cldr?.kind === 'region' || surname,
+            // (a person's name of common words, "Law Department" or "Bill Gates", may be a name translated after all)
+            person !== undefined && asFound.kind === 'common' && !surname,
+          )
+          // A given name the text writes before the name is that person's, no rendering of the surname ("Steve ∅").
+          .filter(
+            (c) =>
+              mayRenderAName(c, fold(name.text), targetLang) && !asFound.words.some((w) => source.givenNames(w).has(c)),
+          ));
   // A name the other units keep as written is one translators keep: where nothing here renders it, it was lost,
   // though its words are common ones or the target has other capitalised words a translation could be.
-  const lost = keptButLost(name, parts, found, target, source);
+  const lost = keptButLost(name, parts, found, target, source, () => candidates().length > 0);
   if (lost) return lost;
   const partly =
     keptWithoutAWord(name, parts, found, target, sourceLang) ??
@@ -539,28 +610,6 @@ function lookForAs(
   }
 
   const missing = `name "${name.text}" is not in the target`;
-  // The target's names of its own that no source word explains, where the name stood: found once, asked twice.
-  let candidateList: readonly string[] | undefined;
-  // A surname the text gives with a given name ("Jobs" of "Steve Jobs") is one person's, named only by a proper name.
-  const surname = person !== undefined && asFound.words.length === 1;
-  const candidates = (): readonly string[] =>
-    (candidateList ??= target.nonLatin
-      ? []
-      : target
-          .candidatesFor(
-            source.text,
-            source.renderings,
-            source.otherNames(name),
-            placeFor(name, source.text),
-            personLike(name, source.lang) || name.cldr?.kind === 'region' || surname,
-            // (a person's name of common words, "Law Department" or "Bill Gates", may be a name translated after all)
-            person !== undefined && asFound.kind === 'common' && !surname,
-          )
-          // A given name the text writes before the name is that person's, no rendering of the surname ("Steve ∅").
-          .filter(
-            (c) =>
-              mayRenderAName(c, fold(name.text), targetLang) && !asFound.words.some((w) => source.givenNames(w).has(c)),
-          ));
   // A target name of its own that no source word explains: the name was translated, not lost.
   const translatedAs = (): Finding | undefined => {
     const other = candidates();
@@ -794,25 +843,33 @@ function keptButLost(
   found: ReadonlyMap<string, WordMatch | undefined>,
   target: TargetText,
   source: SourceSide,
+  hasCandidate: () => boolean,
 ): Finding | undefined {
   const last = parts[parts.length - 1];
   // A country or language has renderings and adjectives no list holds all of ("USA" → "Amerika"): CLDR's decide.
   // A target in another script counts too: where the other units keep a name in Latin letters (PubMed, IgG), a unit
   // with neither it nor its transliteration lost it.
   if (last === undefined || found.get(last) !== undefined || name.cldr) return undefined;
+  // (a word of it inflected or made into another: "Barcelona" → "barceloneses")
+  if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
+  const others = source.kept(name.text);
   // A name of common words may be translated by a name of the target's own ("employers' Federation" →
   // "Confindustria"): only a target with no such word lost it.
-  if (name.kind === 'common' && source.targetHasOwnNames()) return undefined;
+  // (unless three other units or more keep it and no name of the target's own stands about where it stood)
+  if (
+    name.kind === 'common' &&
+    source.targetHasOwnNames() &&
+    !(others.keeping >= 3 && keptByOthers(others) && !hasCandidate())
+  )
+    return undefined;
   // An acronym may be localised ("CZ" → "ČR"): beside an acronym of the target's own, its loss is not clear, unless
   // three other units or more keep it as written (a translator localises an acronym everywhere or nowhere).
-  const others = source.kept(name.text);
   if (
     name.kind === 'acronym' &&
     ((source.targetHasOwnAcronyms() && !(others.keeping >= MIN_KEEPING_ACRONYM && keptByOthers(others))) ||
       target.hasExpansion(name.text, true))
   )
     return undefined;
-  if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
   // One other unit is evidence enough where every unit with the name keeps it and this target has no capitalised
   // word a translation could be; in another script only for a name with inner capitals or digits (TraceTogether,
   // IgM), or of words no dictionary has (Medicago), whose words a translation does not render one by one.

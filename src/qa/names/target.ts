@@ -121,9 +121,9 @@ const clauseEnd = (conjunctions: string, articles?: string): string =>
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: clauseEnd('y|e|o|u|ni', 'el|los|las'),
   fr: `${ELIDED_BEFORE_NOTHING}|${clauseEnd('et|ou|ni', 'des')}`,
-  // (and an article joined by a hyphen to a capitalised word: "der-Gruppe", "die-Theater", where "der Visegrad-Gruppe"
-  // stood; no German word is written so)
-  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim)-(?=\\p{Lu})`,
+  // (and an article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
+  // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so)
+  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})`,
   it: ELIDED_BEFORE_NOTHING,
   ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ|بـ|كـ)\\s*(?=[،؛.:!)]|$)`,
 };

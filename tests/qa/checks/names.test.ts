@@ -1635,3 +1635,129 @@ describe('a name of several words whose own words no target name begins like', (
     ).not.toMatch(/^error/mu);
   });
 });
+
+describe('a mention of a name lost where the target has a gap about where it stood', () => {
+  it('is an error, not a pronoun: also for a name of common words', async () => {
+    expect(
+      await run(
+        [
+          [
+            'Fans of Kestrava cheered as the Kestrava coach spoke.',
+            'Fans von Kestrava jubelten, als der-Trainer sprach.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual([
+      'error: name "Kestrava" is 2 times in the source, 1 in the target, and the target has a gap where one stood ("der-")',
+    ]);
+    expect(
+      await run(
+        [
+          [
+            'Members of the Harbour Board met, and the Harbour Board office hired staff.',
+            'Mitglieder des Harbour Board trafen sich, und das-Büro stellte Personal ein.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual([
+      'error: name "Harbour Board" is 2 times in the source, 1 in the target, and the target has a gap where one stood ("das-")',
+    ]);
+  });
+
+  it('not without a gap: a pronoun may stand for it', async () => {
+    expect(
+      await run(
+        [
+          [
+            'Fans of Kestrava cheered as the Kestrava coach spoke.',
+            'Fans von Kestrava jubelten, als der Trainer sprach.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual(['warning: name "Kestrava" is 2 times in the source, 1 in the target; replaced by a pronoun?']);
+    expect(
+      await run(
+        [
+          [
+            'Members of the Harbour Board met, and the Harbour Board office hired staff.',
+            'Mitglieder des Harbour Board trafen sich, und das Büro stellte Personal ein.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a German inflected word hyphenated to a capitalised word, where a name stood', () => {
+  const unit = 'They toured the famous QRT tower beside the EU office.';
+
+  it('is a gap: the name before the hyphen was cut out', async () => {
+    expect(await run([[unit, 'Sie besuchten den berühmten-Turm neben dem EU-Büro.']], 'de')).toEqual([
+      'error: name "QRT" is not in the target, and the target has a gap there ("berühmten-")',
+    ]);
+  });
+
+  it('not a particle, an abbreviation in lower case or a short prefix ("al-Qaida", "dpa-Meldung", "ex-Kanzler")', async () => {
+    expect(
+      await run(
+        [[unit, 'Sie besuchten den Turm neben dem EU-Büro, so eine dpa-Meldung über al-Qaida und den ex-Kanzler.']],
+        'de',
+      ),
+    ).toEqual(['warning: name "QRT" is not in the target; localised as?']);
+  });
+});
+
+describe('a name of common words three other units keep, lost beside a name of the target its own far from it', () => {
+  const kept: Array<[string, string]> = [
+    ['Members of the Harbour Board met.', 'Los miembros del Harbour Board se reunieron.'],
+    ['Analysts praised the Harbour Board.', 'Los analistas elogiaron al Harbour Board.'],
+    ['Investors in the Harbour Board gained.', 'Los inversores del Harbour Board ganaron.'],
+  ];
+  const unit = 'On Monday the Harbour Board sold its stake in the firm, the analyst said at the long meeting.';
+
+  it('is lost: a name there could not render it', async () => {
+    expect(
+      await run([
+        ...kept,
+        [unit, 'El lunes vendió su participación en la empresa, dijo la analista en la larga reunión de Pérez.'],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, where 3 other units keep it as written']);
+  });
+
+  it('not where the name of its own stands where it stood, nor where only two units keep it', async () => {
+    expect(
+      await run([
+        ...kept,
+        [unit, 'El lunes Blackwater vendió su participación en la empresa, dijo la analista en la larga reunión.'],
+      ]),
+    ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
+    expect(
+      await run([
+        ...kept.slice(0, 2),
+        [unit, 'El lunes vendió su participación en la empresa, dijo la analista en la larga reunión de Pérez.'],
+      ]),
+    ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
+  });
+});
+
+describe('a name found by a word made from it, where the target has a gap about where it stood', () => {
+  const unit = 'Chileans live in denial, says the report of the Royal Society of Chile.';
+
+  it('is cut out: the word made from it renders another word of the source', async () => {
+    expect(
+      await run([[unit, 'Les Chiliens vivent dans le déni, selon le rapport de la Société Royale du.']], 'fr'),
+    ).toEqual([
+      'error: name "Royal Society of Chile" is not in the target as written, and the target has a gap there ("du.")',
+    ]);
+  });
+
+  it('not where it stands there', async () => {
+    expect(
+      await run([[unit, 'Les Chiliens vivent dans le déni, selon le rapport de la Société Royale du Chili.']], 'fr'),
+    ).toEqual([]);
+  });
+});
