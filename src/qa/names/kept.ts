@@ -2,6 +2,7 @@ import { primarySubtag } from '../../model/language.js';
 import { fold, hasWordAsWritten } from '../text.js';
 import { TargetText } from './target.js';
 import { pushTo } from '../../lists-by-key.js';
+import { capitalisedIn } from './capitals.js';
 
 /**
  * Names the other units of a run keep as written. Translators render a name the
@@ -57,6 +58,7 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
   const byWord = new Map<string, Map<string, number[]>>();
   // Each language's entries in run order.
   const byLang = new Map<string, Indexed[]>();
+  const capitalised = capitalisedIn(units);
   // Built on the first question: a run whose names are all found never needs it.
   const index = (): void => {
     // Per language, then source text (held while the index is made only).
@@ -85,7 +87,7 @@ export function keptInRun(units: readonly RunUnit[]): KeptInRun {
       pushTo(byLang, lang, entry);
       let words = byWord.get(lang);
       if (!words) byWord.set(lang, (words = new Map()));
-      for (const w of new Set(u.source.match(CAPITALISED))) pushTo(words, w, at);
+      for (const w of capitalised(u.source)) pushTo(words, w, at);
     }
   };
   const keeps = (u: Indexed, name: string, folded: string): boolean =>
@@ -307,7 +309,15 @@ export function lowerCaseWords<U>(
     // Each word as written once, then folded once.
     const written = new Set<string>();
     const add = (w: string): void => void written.add(w);
-    for (const u of units) if (primarySubtag(langOf(u)) === lang) forEachLowerCaseWord(text(u), add);
+    // (a text met again, as a source translated into several languages is, has no word the first did not have)
+    const read = new Set<string>();
+    for (const u of units) {
+      if (primarySubtag(langOf(u)) !== lang) continue;
+      const t = text(u);
+      if (read.has(t)) continue;
+      read.add(t);
+      forEachLowerCaseWord(t, add);
+    }
     const words = new Set<string>();
     for (const w of written) words.add(fold(w));
     const known = words.size >= MIN_LOWER_CASE_WORDS ? words : undefined;

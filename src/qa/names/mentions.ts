@@ -1,6 +1,7 @@
 import { primarySubtag } from '../../model/language.js';
 import { pushTo } from '../../lists-by-key.js';
 import { fold } from '../text.js';
+import { capitalisedIn } from './capitals.js';
 
 /**
  * Whether a name was introduced earlier in the text. Translators give a person's full name at its first mention and
@@ -19,9 +20,6 @@ export interface MentionUnit {
  * introduces nothing), has `word` capitalised in its source.
  */
 export type MentionedBefore = (word: string, index: number) => boolean | undefined;
-
-// Capitalised words as written, the way a name's words are looked up.
-const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
 
 /** The texts of a run: each unit's text (file and target language) as a number, and how many units each has. */
 interface Texts {
@@ -57,6 +55,7 @@ function textsOf(units: readonly MentionUnit[]): Texts {
 
 export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
   const { ofUnit, sizes } = textsOf(units);
+  const capitalised = capitalisedIn(units);
   // Per text, then capitalised word: the indexes of the units whose source has it, in run order.
   let byText: Array<Map<string, number[]>> | undefined;
   // Built on the first question: most runs never shorten a name.
@@ -64,7 +63,7 @@ export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
     const all = sizes.map(() => new Map<string, number[]>());
     units.forEach((u, i) => {
       const words = all[ofUnit[i]!]!;
-      for (const w of new Set(u.source.match(CAPITALISED))) pushTo(words, w, i);
+      for (const w of capitalised(u.source)) pushTo(words, w, i);
     });
     return all;
   };

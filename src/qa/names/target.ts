@@ -427,7 +427,11 @@ export class TargetText {
   /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
   transposed(word: string): string | undefined {
     if (this.respellingsSkipped) return undefined;
-    return this.sortedWords().find((t) => t.length === word.length && isTransposition(word, t));
+    // The first in sorted order, found without sorting: a text whose names are all kept as written is never sorted.
+    let first: string | undefined;
+    for (const t of this.distinct())
+      if (t.length === word.length && (first === undefined || t < first) && isTransposition(word, t)) first = t;
+    return first;
   }
 
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
