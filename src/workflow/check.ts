@@ -8,7 +8,7 @@ import type { Content, Run } from '../model/content.js';
 import { canonicalTag, primarySubtag } from '../model/language.js';
 import { protect } from '../protect/protect.js';
 import { loadGlossary } from '../qa/glossary.js';
-import { issueOf, SLICE_PAIRS, summarize, type RunOptions, type RunResult } from '../qa/runner.js';
+import { issueOf, pairsInXliffBytes, SLICE_PAIRS, summarize, type RunOptions, type RunResult } from '../qa/runner.js';
 import { alignment } from '../qa/checks/alignment.js';
 import { checkPairGroups, checkPairs } from './steps/pseudo-reading.js';
 import { boundHeapGrowth } from '../runtime/v8-tuning.js';
@@ -158,7 +158,9 @@ export async function check(project: Project | undefined, options: CheckOptions 
   try {
     const bounded = options.boundedHeapPairs ?? BOUNDED_HEAP_PAIRS;
     if (streamed) streamed.counted = (n) => void (n >= bounded && (restore ??= boundHeapGrowth()));
-    result = streamed ? await checkPairGroups(streamed.groups(), run) : await checkPairs(pairs, run);
+    result = streamed
+      ? await checkPairGroups(streamed.groups(), { ...run, expectedPairs: streamed.expected })
+      : await checkPairs(pairs, { ...run, expectedPairs: pairs.length });
   } finally {
     restore?.();
   }
@@ -208,6 +210,8 @@ interface StreamedPairs {
   readonly count: () => number;
   /** Told how many pairs the first reading has counted so far, as it counts them. */
   counted?: (count: number) => void;
+  /** About how many pairs there are, where known before reading (XLIFF files: from their size). */
+  readonly expected?: number;
 }
 
 /**
@@ -449,6 +453,7 @@ function pairsFromXliff(
   // A file named twice is one run (its units' issues are listed where its last reading puts them).
   const groupSize = new Set(files.map((f) => resolve(base, f))).size === files.length ? size : Infinity;
   const out: StreamedPairs = {
+    expected: pairsInXliffBytes(bytes),
     groups: function* () {
       let start = 0;
       do {
