@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { check, GROUP_PAIRS } from '../src/workflow/check.js';
-import { CheckRun } from '../src/qa/runner.js';
+import { CheckRun, SMALL_RUN_PAIRS } from '../src/qa/runner.js';
 import { BIN } from './helpers.js';
+import { flagsProbe } from './v8-flags-probe.js';
 
 /**
  * A large run's evidence is learnt of groups of whole files (GROUP_PAIRS): the checks' memory is that of one group,
@@ -131,21 +132,50 @@ describe("V8's heap growth in a check of several groups", () => {
     });
     try {
       // Set as the third file's pairs are counted (6 of them), after the checks were loaded.
-      await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 5 });
+      // (each run told to expect many pairs: a small one holds another flag from its start, see SMALL_RUN_PAIRS)
+      const large = SMALL_RUN_PAIRS;
+      await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 5, expectedPairs: large });
       expect(seen).toEqual([true, true, false]);
       expect(cacheAccepted()).toBe(true);
       // A check that fails is left as it was too.
       writeFileSync(join(dir, 'broken.xlf'), '<xliff version="1.2"><file');
       const broken = [...names, 'broken.xlf'];
-      await expect(check(undefined, { cwd: dir, files: broken, groupPairs: 2, boundedHeapPairs: 5 })).rejects.toThrow();
+      await expect(
+        check(undefined, { cwd: dir, files: broken, groupPairs: 2, boundedHeapPairs: 5, expectedPairs: large }),
+      ).rejects.toThrow();
       expect(cacheAccepted()).toBe(true);
       // A run of fewer pairs leaves V8 alone.
       seen.length = 0;
-      await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 7 });
+      await check(undefined, { cwd: dir, files: names, groupPairs: 2, boundedHeapPairs: 7, expectedPairs: large });
       expect(seen).toEqual([true, true, true]);
     } finally {
       spy.mockRestore();
     }
     expect(cacheAccepted()).toBe(true);
+  });
+});
+
+describe('a check of XLIFF files small by their size', () => {
+  it('is compiled without inlining from the reading of its files, unless told to expect many pairs', async () => {
+    const probe = flagsProbe('xliffSizeProbe', 4);
+    const { dir, names } = files();
+    // As each check learns its first pair (its first pass, the files being read), whether V8's flags are node's own.
+    const seen: boolean[] = [];
+    let asked = false;
+    const original = CheckRun.prototype.learn;
+    const spy = vi.spyOn(CheckRun.prototype, 'learn').mockImplementation(function (this: CheckRun, pair) {
+      if (!asked) seen.push(probe.asStarted());
+      asked = true;
+      original.call(this, pair);
+    });
+    try {
+      await check(undefined, { cwd: dir, files: names });
+      asked = false;
+      await check(undefined, { cwd: dir, files: names, expectedPairs: SMALL_RUN_PAIRS });
+      expect(seen).toEqual([false, true]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(probe.asStarted()).toBe(true);
   });
 });

@@ -44,6 +44,8 @@ export interface CheckOptions {
   readonly groupPairs?: number;
   /** V8's heap growth is bounded once a check read as a stream has this many pairs (BOUNDED_HEAP_PAIRS). */
   readonly boundedHeapPairs?: number;
+  /** How many pairs the run is expected to have (RunOptions.expectedPairs); by default XLIFF files tell by their size. */
+  readonly expectedPairs?: number;
 }
 
 /**
@@ -159,8 +161,8 @@ export async function check(project: Project | undefined, options: CheckOptions 
     const bounded = options.boundedHeapPairs ?? BOUNDED_HEAP_PAIRS;
     if (streamed) streamed.counted = (n) => void (n >= bounded && (restore ??= boundHeapGrowth()));
     result = streamed
-      ? await checkPairGroups(streamed.groups(), { ...run, expectedPairs: streamed.expected })
-      : await checkPairs(pairs, { ...run, expectedPairs: pairs.length });
+      ? await checkPairGroups(streamed.groups(), { ...run, expectedPairs: options.expectedPairs ?? streamed.expected })
+      : await checkPairs(pairs, { ...run, expectedPairs: options.expectedPairs ?? pairs.length });
   } finally {
     restore?.();
   }
