@@ -102,29 +102,53 @@ interface Token {
   readonly capital: boolean;
 }
 
+// What ends a sentence or a clause between two words.
+const BREAK = /[.!?:;"“”«»()[\]\n]|\s[-–—]\s/u;
+
+// Whether each UTF-16 unit is an upper-case letter (filled as met): a word's capital is read without a pattern.
+const UPPER = 1;
+const NOT_UPPER = 2;
+const upperUnits = new Uint8Array(0x10000);
+
+/** Whether a word begins with an upper-case letter, as /^\p{Lu}/u tells. */
+export function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  // (a letter outside the Basic Multilingual Plane is a surrogate pair: asked of the pattern)
+  if (c >= 0xd800 && c <= 0xdbff) return /^\p{Lu}/u.test(word);
+  let k = upperUnits[c]!;
+  if (k === 0) upperUnits[c] = k = /\p{Lu}/u.test(String.fromCharCode(c)) ? UPPER : NOT_UPPER;
+  return k === UPPER;
+}
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   let sentenceStart = true;
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    const between = text.slice(last, m.index);
+  // (one pattern run along the text: matchAll would copy it for every text)
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const at = m.index;
     const previous = out[out.length - 1];
-    if (previous && /[.!?:;"“”«»()[\]\n]|\s[-–—]\s/u.test(between)) {
-      // A period after a title or an initial ("Mr. Smith", "J. Smith") does not end the sentence.
-      const abbreviation = /^\.\s*$/u.test(between) && (isTitle(previous.text) || /^\p{Lu}$/u.test(previous.text));
-      sentenceStart = !abbreviation && /[.!?:"“”«»\n]/u.test(between);
+    // (a single space, what stands between most words, ends nothing)
+    if (previous && !(at - last === 1 && text.charCodeAt(last) === 32)) {
+      const between = text.slice(last, at);
+      if (BREAK.test(between)) {
+        // A period after a title or an initial ("Mr. Smith", "J. Smith") does not end the sentence.
+        const abbreviation = /^\.\s*$/u.test(between) && (isTitle(previous.text) || /^\p{Lu}$/u.test(previous.text));
+        sentenceStart = !abbreviation && /[.!?:"“”«»\n]/u.test(between);
+      }
     }
     // (only a word with an apostrophe has a possessive to drop)
     let word = m[0];
     if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s?$/u, '') || m[0];
     out.push({
       text: word,
-      start: m.index,
+      start: at,
       sentenceStart: out.length === 0 || sentenceStart,
-      capital: /^\p{Lu}/u.test(word),
+      capital: startsUpper(word),
     });
     sentenceStart = false;
-    last = m.index + m[0].length;
+    last = at + m[0].length;
   }
   return out;
 }

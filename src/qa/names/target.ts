@@ -79,6 +79,7 @@ function charClass(cp: number): number {
 const sortedLetters = memo((acronym: string): string => [...fold(acronym).replace(/s$/u, '')].sort().join(''));
 
 const NUMBER_CHAR = /\p{N}/u;
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 const LETTERS_AND_NUMBERS_MEET = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
 // Words this long are not like a name by chance: a lower-case one is an adjective or demonym made from it.
@@ -163,8 +164,8 @@ export class TargetText {
   private readonly gapsClaimed = new Set<number>();
   private gapList: RegExpExecArray[] | undefined;
   private sourceWords: ReadonlySet<string> | undefined;
-  /** Whether any word is in a script other than Latin (only those can hold a transliteration). */
-  private readonly foreign: boolean;
+  /** Whether any word is in a script other than Latin (only those can hold a transliteration); asked on first need. */
+  private foreign: boolean | undefined;
 
   /**
    * `lowerCase`: words the run's targets in this language write in lower case, when the run is large enough to know
@@ -221,7 +222,7 @@ export class TargetText {
         initialCapital: same ? firstUpper : /^\p{Lu}/u.test(text.slice(start, i)),
       });
     }
-    this.foreign = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(text);
+    this.foreign = undefined;
     this.words = words;
   }
 
@@ -436,7 +437,7 @@ export class TargetText {
 
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
   private transliterated(word: string): boolean {
-    if (!this.foreign) return false;
+    if (!(this.foreign ??= NOT_LATIN.test(this.text))) return false;
     if (latinReadingsOf(word).length === 0) return false;
     if (this.skeletons === undefined) {
       // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
