@@ -1,5 +1,10 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../src/project/load.js';
+import { bundlePath } from '../src/project/paths.js';
+import { metaPathOf } from '../src/store/bundle.js';
+import { LOCK_FILE } from '../src/io/lock.js';
 import { translate } from '../src/workflow/translate.js';
 import { BatchStarter } from '../src/workflow/steps/engine-start.js';
 import type { Engine, EngineBatch } from '../src/mt/types.js';
@@ -13,6 +18,8 @@ const events: string[] = [];
 /** The sources read ahead, in all. */
 let readAhead = 0;
 let ready: () => void = () => undefined;
+/** Awaited by each gate run before it runs. */
+let beforeGate: () => Promise<void> = () => Promise.resolve();
 const gateReady = (): Promise<void> => new Promise<void>((resolve) => (ready = resolve));
 
 vi.mock('../src/workflow/steps/gate.js', async (importOriginal) => {
@@ -29,8 +36,9 @@ vi.mock('../src/workflow/steps/gate.js', async (importOriginal) => {
       readAhead += args[0].length;
       ready();
     },
-    gate: (...args: Parameters<typeof original.gate>) => {
+    gate: async (...args: Parameters<typeof original.gate>) => {
       events.push('gate');
+      await beforeGate();
       return original.gate(...args);
     },
   };
@@ -120,5 +128,74 @@ describe('the QA gate made ready while the engine works, not after its answer', 
     const pair = { id: 'u1', source: ['Budapest lies on the Danube.'], target: ['Budapest lies on the Danube.'] };
     await readyGate({ ...pair, sourceLang: 'en', targetLang: 'es', file: 'a.txt' }, { approved });
     expect(read).toBe(0);
+  });
+});
+
+/** An engine that answers each segment with itself, in one batch begun early (as Apertium's is). */
+function echoEngine(): Engine {
+  return {
+    name: 'fake',
+    translate: () => Promise.reject(new Error('not used')),
+    async begin(): Promise<EngineBatch> {
+      const segments: string[] = [];
+      return { add: (more) => segments.push(...more), end: async () => [...segments], cancel: () => undefined };
+    },
+  };
+}
+
+/** The files in a folder whose names say they are temporary (being written, not renamed yet). */
+const temporaries = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('.') && f.endsWith('.tmp')) : [];
+
+describe("a batch's save begun as the gate runs", () => {
+  it("writes the translations' files while the gate runs, under the lock; the states once it has judged", async () => {
+    const project = await loadProject(tempProject());
+    const doc = { id: 'article' };
+    const folder = dirname(bundlePath(project, 'es', doc));
+    const seen: { lock: boolean; temporaries: number }[] = [];
+    beforeGate = async () => {
+      // (the save runs beside the gate: given a few turns, and time, to write)
+      for (let i = 0; i < 200 && temporaries(folder).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      seen.push({ lock: existsSync(join(project.root, LOCK_FILE)), temporaries: temporaries(folder).length });
+    };
+    try {
+      const engine = echoEngine();
+      const results = await translate(project, {
+        engine: 'fake',
+        langs: ['es'],
+        started: { langs: ['es'], engine, starter: BatchStarter.of(engine, 'en', 'es') },
+      });
+      expect(results.reduce((n, r) => n + r.translated, 0)).toBeGreaterThan(4);
+    } finally {
+      beforeGate = () => Promise.resolve();
+    }
+    expect(seen).toEqual([{ lock: true, temporaries: 1 }]);
+    expect(temporaries(folder)).toEqual([]);
+    expect(existsSync(join(project.root, LOCK_FILE))).toBe(false);
+    const meta = JSON.parse(readFileSync(metaPathOf(bundlePath(project, 'es', doc)), 'utf8')) as {
+      units: Record<string, { state: string }>;
+    };
+    const translations = JSON.parse(readFileSync(bundlePath(project, 'es', doc), 'utf8')) as Record<string, string>;
+    expect(Object.keys(meta.units)).toEqual(Object.keys(translations));
+  });
+
+  it('a gate that fails leaves no file and no lock behind', async () => {
+    const project = await loadProject(tempProject());
+    const folder = dirname(bundlePath(project, 'es', { id: 'article' }));
+    beforeGate = () => Promise.reject(new Error('the gate failed'));
+    try {
+      const engine = echoEngine();
+      await expect(
+        translate(project, {
+          engine: 'fake',
+          langs: ['es'],
+          started: { langs: ['es'], engine, starter: BatchStarter.of(engine, 'en', 'es') },
+        }),
+      ).rejects.toThrow('the gate failed');
+    } finally {
+      beforeGate = () => Promise.resolve();
+    }
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    expect(existsSync(join(project.root, LOCK_FILE))).toBe(false);
   });
 });

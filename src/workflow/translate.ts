@@ -242,26 +242,38 @@ class TranslateRun {
       const signal = this.options.signal;
       // (an engine that answers over the network leaves this thread idle meanwhile: the gate is made ready then)
       const ready = (): Promise<void> => this.readyGate(lang, batch);
-      const outputs = signal?.aborted ? undefined : await engineBatch(this.engine, batch, lang, this.qa, signal, ready);
-      if (!outputs) {
+      const targets = signal?.aborted ? undefined : await engineBatch(this.engine, batch, lang, signal, ready);
+      if (!targets) {
         // Interrupted: the document in progress is told as such; the ones after it were not started.
         this.finish(resultOf(batch[0]!.work, true));
         return false;
       }
-      await this.stored(lang, batch, outputs);
+      await this.stored(lang, batch, targets);
       from = to;
     }
     return true;
   }
 
-  /** A batch's translations, gated, into the store: saved, progress and finished documents told. */
-  private async stored(lang: string, batch: readonly Pending[], outputs: readonly Gated[]): Promise<void> {
+  /**
+   * A batch's translations through the QA gate into the store: saved, progress and finished documents told. The save
+   * begins as the gate does (see beginSave): what it writes of the translations does not wait for the gate's verdicts.
+   */
+  private async stored(lang: string, batch: readonly Pending[], targets: readonly Run[][]): Promise<void> {
     const touched = new Set<DocumentWork>();
-    for (const { work, s, target, problems } of outputs) {
-      this.store(work, s, target, problems);
+    batch.forEach(({ work, s }, i) => {
+      work.translations[s.unit.id] = contentToI18n(targets[i]!);
       touched.add(work);
+    });
+    const saving = beginSave(this.project, lang, [...touched]);
+    let outputs: Gated[];
+    try {
+      outputs = await gated(batch, targets, lang, this.qa);
+    } catch (err) {
+      await saving.abandon();
+      throw err;
     }
-    await save(this.project, lang, [...touched]);
+    for (const { work, s, problems } of outputs) this.store(work, s, problems);
+    await saving.finish();
     this.done += batch.length;
     this.progress(lang, batch[batch.length - 1]!.work.doc.id);
     for (const work of touched) if (work.left === 0) this.finish(resultOf(work, false));
@@ -351,13 +363,12 @@ class TranslateRun {
     if (out.length !== sent.prepared.length)
       throw new MtError(`${this.engine.name} returned ${out.length} translations for ${sent.prepared.length} units`);
     const targets = sent.prepared.map((p, i) => restoreFromMt(out[i]!, p.slots, sent.batch[i]!.s.unit.source).content);
-    await this.stored(lang, sent.batch, await gated(sent.batch, targets, lang, this.qa));
+    await this.stored(lang, sent.batch, targets);
     return true;
   }
 
-  /** An engine's output into the document's store: translated, or needs-review with the gate's reasons. */
-  private store(work: DocumentWork, s: StoredUnit, target: Run[], problems: string[] | undefined): void {
-    work.translations[s.unit.id] = contentToI18n(target);
+  /** An engine's output (its translation in the store already) stored as translated, or needs-review with the reasons. */
+  private store(work: DocumentWork, s: StoredUnit, problems: string[] | undefined): void {
     work.meta[s.unit.id] = {
       state: problems ? 'needs-review' : 'translated',
       origin: `mt:${this.engine.name}`,
@@ -421,18 +432,14 @@ function batchEnd(pending: ReadonlyArray<{ s: StoredUnit }>, from: number, units
   return to;
 }
 
-/**
- * One engine call over units of one or more documents, then the QA gate: MT output that fails an
- * error-level check is kept, but as needs-review (`problems`). Undefined when the run was interrupted.
- */
+/** One engine call over units of one or more documents: their translations; undefined when the run was interrupted. */
 async function engineBatch(
   engine: Engine,
   batch: readonly Pending[],
   lang: string,
-  qa: RunOptions,
   signal: AbortSignal | undefined,
   ready: () => Promise<void>,
-): Promise<Gated[] | undefined> {
+): Promise<Run[][] | undefined> {
   let targets: Run[][];
   try {
     // Pseudo-translation is computed, not sent: the same text "locflow pseudo" writes.
@@ -448,14 +455,13 @@ async function engineBatch(
     if (signal?.aborted) return undefined;
     throw asLocflowError(err) ?? err;
   }
-  return gated(batch, targets, lang, qa);
+  return targets;
 }
 
 /** A unit's translation after the QA gate: `problems` when it failed an error-level check (stored as needs-review). */
 interface Gated {
   readonly work: DocumentWork;
   readonly s: StoredUnit;
-  readonly target: Run[];
   readonly problems?: string[];
 }
 
@@ -472,7 +478,7 @@ async function gated(batch: readonly Pending[], targets: readonly Run[][], lang:
   const failing = await gate(pairs, qa);
   return batch.map(({ work, s }, i): Gated => {
     const problems = failing.get(pairs[i]!);
-    return { work, s, target: targets[i]!, ...(problems ? { problems } : {}) };
+    return { work, s, ...(problems ? { problems } : {}) };
   });
 }
 
@@ -541,27 +547,67 @@ interface Sent {
  * written together (one AtomicBatch): flushed side by side, then renamed, each file old or new after a crash.
  */
 async function save(project: Project, lang: string, works: readonly DocumentWork[]): Promise<void> {
+  await beginSave(project, lang, works).finish();
+}
+
+/** A save begun (beginSave): `finish` once each unit's state is in its document's meta, or `abandon`. */
+interface Saving {
+  finish(): Promise<void>;
+  abandon(): Promise<void>;
+}
+
+/**
+ * save, begun before the units' states are known (the QA gate decides them): which units it fills, and the
+ * translations file of each document, do not depend on them. Under the lock, those files are written and flushed
+ * (on the file system's threads) while the gate runs; `finish` adds each document's meta file and renames them all
+ * together; `abandon` leaves every file as it was. The lock is held from the first read to the last rename, as in a
+ * save begun after the gate. A save finished at once (`save`) flushes all its files together.
+ */
+function beginSave(project: Project, lang: string, works: readonly DocumentWork[]): Saving {
+  let judged = false;
+  let tell!: (go: boolean) => void;
+  const verdict = new Promise<boolean>((resolve) => (tell = resolve));
   // Held without re-entry (the body never takes the lock again): no async context is set, which would have Node call a
   // hook for every promise made from the first save to the end of the run (the engine's, the gate's, later batches').
-  await withProjectLock(
+  const saved = withProjectLock(
     project.root,
     'translate',
     async () => {
       const batch = new AtomicBatch();
       try {
-        for (const { doc, translations: ours, meta: ourMeta } of works) {
-          const path = bundlePath(project, lang, doc);
+        const filled = [];
+        for (const work of works) {
+          const path = bundlePath(project, lang, work.doc);
           const fresh = readBundle(path);
           const translations: Record<string, string> = { ...fresh.translations };
-          const meta: Record<string, UnitMeta> = { ...fresh.meta };
-          for (const [id, text] of Object.entries(ours)) {
+          const taken: string[] = [];
+          for (const [id, text] of Object.entries(work.translations)) {
             if (translations[id] !== undefined) continue;
             translations[id] = text;
-            const m = ourMeta[id];
+            taken.push(id);
+          }
+          const order = work.doc.units.map((u) => u.id);
+          const [file] = bundleFiles(path, { translations, meta: {} }, order);
+          await batch.write(file!.path, file!.data);
+          filled.push({ work, path, translations, meta: fresh.meta, taken, order });
+        }
+        // (the gate still running: the translations made durable meanwhile)
+        const flushed = judged ? undefined : batch.flush();
+        flushed?.catch(() => undefined); // awaited below
+        const go = await verdict;
+        await flushed;
+        if (!go) {
+          await batch.abandon();
+          return;
+        }
+        for (const { work, path, translations, meta: theirs, taken, order } of filled) {
+          const meta: Record<string, UnitMeta> = { ...theirs };
+          for (const id of taken) {
+            const m = work.meta[id];
             if (m) meta[id] = m;
           }
-          const order = doc.units.map((u) => u.id);
-          for (const f of bundleFiles(path, { translations, meta }, order)) await batch.write(f.path, f.data);
+          const [, file] = bundleFiles(path, { translations, meta }, order);
+          await batch.write(file!.path, file!.data);
         }
       } catch (err) {
         await batch.abandon();
@@ -571,6 +617,13 @@ async function save(project: Project, lang: string, works: readonly DocumentWork
     },
     { reentrant: false },
   );
+  saved.catch(() => undefined); // awaited by finish or abandon
+  const end = async (go: boolean): Promise<void> => {
+    judged = true;
+    tell(go);
+    await saved;
+  };
+  return { finish: () => end(true), abandon: () => end(false).catch(() => undefined) };
 }
 
 async function translateBatch(
