@@ -36,8 +36,14 @@ function firstNonSpace(bytes: Uint8Array): number {
   return i;
 }
 
+/** The process's UTF-8 decoder, made when first needed. */
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
 /** Bytes as text of `encoding` (a WHATWG name); throws a TypeError on bytes it refuses, like a fatal TextDecoder. */
 function decodeAs(bytes: Uint8Array, encoding: string): string {
+  // UTF-8 without `stream` keeps no state from one text to the next: one decoder serves every file of a run (a decoder
+  // made per file is Node's constructor run, and compiled, once per document).
+  if (encoding === 'utf-8') return (utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })).decode(bytes);
   if (encoding !== 'windows-1252') return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
