@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../../src/config/config.js';
 import { loadChecks } from '../../../src/qa/checks/index.js';
 import { runChecks } from '../../../src/qa/runner.js';
 import { pair } from '../helpers.js';
@@ -19,9 +20,10 @@ const filler = Array.from({ length: 30 }, (_, u) =>
 );
 
 /** The names findings of the last unit, after the filler and the units before it. */
-async function run(units: Array<[string, string]>): Promise<string[]> {
+async function run(units: Array<[string, string]>, settings = {}): Promise<string[]> {
   const { issues } = await runChecks([...filler, ...units.map(([s, t], i) => pair(s, t, 'ar', `u${i}`))], {
     checks: await loadChecks(['names']),
+    settings,
   });
   return issues.filter((i) => i.unit === `u${units.length - 1}`).map((i) => `${i.severity}: ${i.message}`);
 }
@@ -130,5 +132,42 @@ describe('a name a target in another script keeps in Latin letters, but for a wo
       expect((await run([['Also the German Silent Computer Club issued lists.', target]])).join('\n')).not.toMatch(
         /error/u,
       );
+  });
+});
+
+describe('qa.otherScriptNames: a name lost from a target in another script that keeps no Latin word', () => {
+  const opaque: [string, string] = ['Vaccines from Kestrava were tested.', 'تم اختبار لقاحات في المختبر.'];
+  const coded: [string, string] = ['Many people use ZenoTrack every day.', 'يستخدم الكثيرون التطبيق كل يوم.'];
+
+  it('no error by default; an error with "error"', async () => {
+    for (const unit of [opaque, coded]) {
+      expect((await run([unit])).join('\n')).not.toMatch(/error/u);
+      expect((await run([unit], { otherScriptNames: 'error' })).join('\n')).toMatch(
+        /^error: name "(?:Kestrava|ZenoTrack)"/u,
+      );
+    }
+  });
+
+  it('not for a name the rules leave out whatever the setting (a country, a name the run renders otherwise)', async () => {
+    expect(
+      (await run([['The team flew to Hungary.', 'سافر الفريق إلى المجر.']], { otherScriptNames: 'error' })).join('\n'),
+    ).not.toMatch(/error/u);
+    expect(
+      (
+        await run(
+          [
+            ['Kestrava is a city.', 'بكين مدينة.'],
+            ['Vaccines from Kestrava were tested.', 'تم اختبار لقاحات في المختبر.'],
+          ],
+          { otherScriptNames: 'error' },
+        )
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+
+  it('takes "warning" or "error" only', async () => {
+    await expect(validateConfig({ qa: { otherScriptNames: 'fatal' } }, 'locflow.config.json', '/tmp')).rejects.toThrow(
+      /otherScriptNames must be "warning" or "error"/u,
+    );
   });
 });
