@@ -7,7 +7,7 @@ import { protectForMt, restoreFromMt, type Protected, type ProtectedTerm } from 
 import { protectedTerms } from './steps/protected-terms.js';
 import { pseudoContent } from '../mt/pseudo-text.js';
 import { contentToI18n } from '../store/codes.js';
-import { bundleFiles, readBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
+import { bundleFilePieces, readBundle, type Bundle, type UnitMeta } from '../store/bundle.js';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { withProjectLock } from '../io/lock.js';
 import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/translations.js';
@@ -587,8 +587,9 @@ function beginSave(project: Project, lang: string, works: readonly DocumentWork[
             taken.push(id);
           }
           const order = work.doc.units.map((u) => u.id);
-          const [file] = bundleFiles(path, { translations, meta: {} }, order);
-          await batch.write(file!.path, file!.data);
+          // (bundleFiles' translations file alone: its text does not depend on the meta)
+          const [file] = bundleFilePieces(path, { translations, meta: {} }, order);
+          await batch.write(file!.path, [...file!.pieces].join(''));
           filled.push({ work, path, translations, meta: fresh.meta, taken, order });
         }
         // (the gate still running: the translations made durable meanwhile)
@@ -606,8 +607,8 @@ function beginSave(project: Project, lang: string, works: readonly DocumentWork[
             const m = work.meta[id];
             if (m) meta[id] = m;
           }
-          const [, file] = bundleFiles(path, { translations, meta }, order);
-          await batch.write(file!.path, file!.data);
+          const [, file] = bundleFilePieces(path, { translations, meta }, order);
+          await batch.write(file!.path, [...file!.pieces].join(''));
         }
       } catch (err) {
         await batch.abandon();
