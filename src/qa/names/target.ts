@@ -119,13 +119,23 @@ const clauseEnd = (conjunctions: string, articles?: string): string =>
   `(?<![\\p{L}\\p{N}'’.(-])(?:(?:${conjunctions})${BEFORE_END}${
     articles ? `|(?:${articles})(?:${BEFORE_PUNCTUATION}|\\s+(?:${conjunctions})\\s)` : ''
   })`;
+// An article right before an acronym in brackets ("La (NCUA) es responsable", "Die (FHFA) hat"): the name written out
+// before its acronym was cut; a translation that gives the acronym alone drops the brackets with the name.
+const beforeBracketedAcronym = (articles: string): string => {
+  const both = articles
+    .split('|')
+    .flatMap((a) => [a, a.charAt(0).toUpperCase() + a.slice(1)])
+    .join('|');
+  return `(?<![\\p{L}\\p{N}'’.(-])(?:${both})\\s+\\((?=\\p{Lu}[\\p{Lu}\\p{N}&-]+\\))`;
+};
 const MORE_GAPS: Readonly<Record<string, string>> = {
-  es: clauseEnd('y|e|o|u|ni', 'el|los|las'),
-  fr: `${ELIDED_BEFORE_NOTHING}|${clauseEnd('et|ou|ni', 'des')}`,
+  es: `${clauseEnd('y|e|o|u|ni', 'el|los|las')}|${beforeBracketedAcronym('el|la|los|las|del|al')}`,
+  fr: `${ELIDED_BEFORE_NOTHING}|${clauseEnd('et|ou|ni', 'des')}|${beforeBracketedAcronym('le|la|les|du|des|au|aux')}`,
   // (and an article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
   // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so)
-  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})`,
-  it: ELIDED_BEFORE_NOTHING,
+  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim')}`,
+  it: `${ELIDED_BEFORE_NOTHING}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
+  pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
   ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ|بـ|كـ)\\s*(?=[،؛.:!)]|$)`,
 };
 // In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').

@@ -1761,3 +1761,32 @@ describe('a name found by a word made from it, where the target has a gap about 
     ).toEqual([]);
   });
 });
+
+describe('an article right before an acronym in brackets, where the name written out before it stood', () => {
+  const unit = 'The Harbour Safety Agency (HSA) closed the port on Monday.';
+
+  it('is a gap: the written-out name was cut', async () => {
+    expect(await run([[unit, 'La (HSA) cerró el puerto el lunes.']])).toEqual([
+      'error: name "Harbour Safety Agency" is not in the target as written, and the target has a gap there ("La (")',
+    ]);
+    expect(await run([[unit, 'Die (HSA) schloss am Montag den Hafen.']], 'de')).toEqual([
+      'error: name "Harbour Safety Agency" is not in the target as written, and the target has a gap there ("Die (")',
+    ]);
+  });
+
+  it('not the name written out, nor the acronym alone, nor words in brackets after an article', async () => {
+    expect(await run([[unit, 'La Agencia de Seguridad Portuaria (HSA) cerró el puerto el lunes.']])).toEqual([]);
+    expect(await run([[unit, 'La HSA cerró el puerto el lunes.']])).toEqual([]);
+    expect(
+      await run(
+        [
+          [
+            'The new Harbour Safety Agency closed the port on Monday.',
+            'Die (neue) Hafenbehörde schloss am Montag den Hafen.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual(['warning: name "Harbour Safety Agency" is not in the target; translated as?']);
+  });
+});
