@@ -128,9 +128,27 @@ const beforeBracketedAcronym = (articles: string): string => {
     .join('|');
   return `(?<![\\p{L}\\p{N}'’.(-])(?:${both})\\s+\\((?=\\p{Lu}[\\p{Lu}\\p{N}&-]+\\))`;
 };
+// A preposition before another that no sentence puts there, or before a conjunction and a comma ("de en el Mar",
+// "al en una entrevista", "en y, después"; not "de en medio", "à en croire", "pour en savoir", "en de nombreux cas"): the
+// name between them was cut.
+const prepositionsMeet = (first: string, second: string): string =>
+  `(?<![\\p{L}\\p{N}'’.(-])(?:${first})\\s+(?:${second})(?![\\p{L}\\p{N}'’-])`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
-  es: `${clauseEnd('y|e|o|u|ni', 'el|los|las')}|${beforeBracketedAcronym('el|la|los|las|del|al')}`,
-  fr: `${ELIDED_BEFORE_NOTHING}|${clauseEnd('et|ou|ni', 'des')}|${beforeBracketedAcronym('le|la|les|du|des|au|aux')}`,
+  es: [
+    clauseEnd('y|e|o|u|ni', 'el|los|las'),
+    beforeBracketedAcronym('el|la|los|las|del|al'),
+    prepositionsMeet('de|del|en|a|al', 'en(?!\\s+medio)'),
+    prepositionsMeet('en', 'de|del|a|al'),
+    prepositionsMeet('de|del|en|a|al|con|por|para', '(?:y|e|o|u|ni),'),
+  ].join('|'),
+  fr: [
+    ELIDED_BEFORE_NOTHING,
+    clauseEnd('et|ou|ni', 'des'),
+    beforeBracketedAcronym('le|la|les|du|des|au|aux'),
+    prepositionsMeet('de|du|au|aux|dans|sur', 'en'),
+    prepositionsMeet('en', 'du|à|au|aux'),
+    prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
+  ].join('|'),
   // (and an article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
   // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so)
   de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim')}`,

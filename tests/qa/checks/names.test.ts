@@ -1790,3 +1790,34 @@ describe('an article right before an acronym in brackets, where the name written
     ).toEqual(['warning: name "Harbour Safety Agency" is not in the target; translated as?']);
   });
 });
+
+describe('two prepositions that no sentence puts side by side, or a preposition before a conjunction and a comma', () => {
+  it('are a gap where a name stood', async () => {
+    expect(
+      await run([
+        ['The survey by the Harbour Board in Madrid found more cases.', 'La encuesta del en Madrid halló más casos.'],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("del en")']);
+    const town = 'Prices rose in Harbour Town and, later, in Madrid.';
+    expect(await run([[town, 'Los precios subieron en y, después, en Madrid.']])).toEqual([
+      'error: name "Harbour Town" is not in the target, and the target has a gap there ("en y,")',
+    ]);
+    expect(await run([[town, 'Les prix ont augmenté à et, plus tard, à Madrid.']], 'fr')).toEqual([
+      'error: name "Harbour Town" is not in the target, and the target has a gap there ("à et,")',
+    ]);
+  });
+
+  it('not the sequences the languages have: "de en medio", "à en croire", "en de nombreux cas"', async () => {
+    const unit = 'The survey by the Harbour Board found more cases, to believe Madrid.';
+    const warning = ['warning: name "Harbour Board" is not in the target; translated as?'];
+    expect(
+      await run([[unit, 'La encuesta de la autoridad portuaria, que quitó de en medio a Madrid, halló más casos.']]),
+    ).toEqual(warning);
+    expect(
+      await run(
+        [[unit, "L'enquête de l'autorité portuaire a trouvé plus de cas en de nombreux lieux, à en croire Madrid."]],
+        'fr',
+      ),
+    ).toEqual(warning);
+  });
+});
