@@ -9,6 +9,7 @@ import type { XliffDocument } from '../src/xliff/model.js';
 import { loadProject } from '../src/project/load.js';
 import { importRun } from '../src/workflow/import.js';
 import { SPOOL_CHUNK } from '../src/tm/entry-spool.js';
+import { memo } from '../src/model/memo.js';
 import { SqliteMemory } from '../src/tm/sqlite.js';
 import { CLI, locflow, locflowInProcess, numberWordsIn, read } from './helpers.js';
 
@@ -152,6 +153,28 @@ describe('import of many files in one run', () => {
     for (let i = 1; i < n; i++) expect(Object.keys(bundleOf(dir, `story-${i}`)!)).toHaveLength(total);
     expect(readdirSync(join(dir, 'locales', 'es')).filter((f) => !f.endsWith('.json'))).toEqual([]);
   }, 120_000);
+
+  it('lets go of what the checks remember once its files are checked, before its commit', async () => {
+    const dir = await newsProject(2);
+    for (const doc of ['story-0', 'story-1'])
+      writeFileSync(
+        join(dir, `${doc}.xlf`),
+        translated(xliffOf(dir, doc), () => true),
+      );
+    let computed = 0;
+    const remembered = memo((text: string) => {
+      computed++;
+      return text.length;
+    });
+    remembered('Story');
+    remembered('Story');
+    expect(computed).toBe(1);
+    const run = await importRun(await loadProject(dir), ['story-0.xlf', 'story-1.xlf']);
+    expect(run.refused).toEqual([]);
+    expect(run.results.map((r) => r.imported)).toEqual([3, 3]);
+    remembered('Story');
+    expect(computed).toBe(2);
+  });
 
   it('feeds the memory every approved translation of a run with more than a chunk of them (the rest read back)', async () => {
     const n = SPOOL_CHUNK + 150;

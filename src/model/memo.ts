@@ -4,12 +4,17 @@
  * is forgotten whole when it reaches `limit` entries, so a run over millions
  * of words stays bounded.
  */
+
+/** Every memory made here (a memo is made once, at the top of its module, or once per language), for forgetMemos. */
+const memories = new Set<Map<string, unknown>>();
+
 export function memo<V>(
   compute: (key: string) => V,
   limit = 100_000,
   own?: (key: string) => string,
 ): (key: string) => V {
   const seen = new Map<string, V>();
+  memories.add(seen);
   return (key) => {
     let value = seen.get(key);
     if (value === undefined) {
@@ -36,4 +41,13 @@ export function memoPerLanguage<V>(
     if (!remembered) byLang.set(lang, (remembered = memo((w) => compute(w, lang), limit, own)));
     return remembered(word);
   };
+}
+
+/**
+ * Forgets what every memo remembers (each computes again when next asked, with the same answers): for a command whose
+ * checking is done while it still has work to do that needs the memory more (import's commit). What the memos hold
+ * grows with the run up to their limits: tens of megabytes over thousands of documents.
+ */
+export function forgetMemos(): void {
+  for (const seen of memories) seen.clear();
 }

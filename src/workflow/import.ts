@@ -30,6 +30,7 @@ import type { Project } from '../project/project.js';
 import { bundlePath } from '../project/paths.js';
 import { chooseLanguages } from '../project/languages.js';
 import { checkedSources, loadBundle, readDocument, type Source } from '../project/documents.js';
+import { forgetMemos } from '../model/memo.js';
 import { qaOptions } from '../project/qa.js';
 
 export interface ImportOptions {
@@ -54,6 +55,13 @@ export interface ImportResult {
   /** Units a CAT tool split into segments and translated only in part: not imported (counted as untranslated). */
   readonly partly: readonly PartlyTranslated[];
 }
+
+/**
+ * Units checked before the checks' memos are forgotten: what they remember (names, numbers and words of every text
+ * read, up to 100,000 entries each) is worth most within a document and its neighbours, and over thousands of files
+ * would hold tens of megabytes for the rest of the run.
+ */
+const FORGET_MEMOS_EVERY = 10_000;
 
 /** An empty list, one for every result that has nothing to list (a run over thousands of files keeps each result). */
 const NOTHING: readonly never[] = Object.freeze([]);
@@ -112,6 +120,8 @@ export async function importRun(
     const refused: LocflowError[] = [];
     // Set once a file has been checked (the checks' code is loaded by then), and released at the end of the run.
     let releaseHeap: (() => void) | undefined;
+    // Units checked since the checks' memos were last forgotten.
+    let checked = 0;
     try {
       for (const given of files) {
         // Resolved when reached, as a string of its own: path.resolve's tree of parts, kept in each result, is ≈ 5×
@@ -130,9 +140,16 @@ export async function importRun(
         // (a dry run writes no memory)
         if (batch) entries.add(plan.entries);
         results.push(...plan.results);
+        for (const r of plan.results) checked += r.imported + r.unchanged;
+        if (checked >= FORGET_MEMOS_EVERY) {
+          forgetMemos();
+          checked = 0;
+        }
         // A run of many files turns over gigabytes of short-lived data: the heap kept near what is alive.
         releaseHeap ??= boundHeapGrowth(IMPORT_HEAP_GROWTH_PERCENT);
       }
+      // The checks are done: what their memos hold (tens of megabytes over thousands of files) is let go for the commit.
+      forgetMemos();
       if (batch && planned.size) await commitImport(project, files, batch, entries);
     } finally {
       // (nothing is left staged: a committed batch has no temporary files left)
