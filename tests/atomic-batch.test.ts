@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AtomicBatch } from '../src/io/atomic-batch.js';
 import { insideProject } from '../src/io/files.js';
+import { RENAMES_PER_MESSAGE } from '../src/io/writer-thread.js';
 import { LocflowError } from '../src/errors.js';
 
 function project(): string {
@@ -181,6 +182,38 @@ describe('AtomicBatch', () => {
     expect(targets.slice(0, 50).map((t) => readFileSync(t, 'utf8'))).toEqual(Array(50).fill('new'));
     expect(targets.slice(51).map((t) => readFileSync(t, 'utf8'))).toEqual(Array(49).fill('old'));
     expect(readFileSync(join(targets[50]!, 'inside.txt'), 'utf8')).toBe('kept');
+    expect(listing(join(out, 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('renames on its writer thread a message of RENAMES_PER_MESSAGE at a time, in order; a failure in a later message stops the rest', async () => {
+    const root = project();
+    const out = join(root, 'out');
+    const count = 2 * RENAMES_PER_MESSAGE + 300;
+    const bad = 2 * RENAMES_PER_MESSAGE + 100; // in the third message
+    const targets = Array.from({ length: count }, (_, i) => join(out, 'es', `s-${String(i).padStart(5, '0')}.txt`));
+    mkdirSync(join(out, 'es'));
+    mkdirSync(targets[bad]!);
+    writeFileSync(join(targets[bad]!, 'inside.txt'), 'kept');
+    const batch = new AtomicBatch({ manyFiles: true });
+    for (const target of targets) await batch.write(target, 'new');
+    const worker = (batch as unknown as { writer: { worker: { postMessage(m: unknown): void } } }).writer.worker;
+    const posted = vi.spyOn(worker, 'postMessage');
+    const failed = await batch.commit().then(
+      () => undefined,
+      (err: unknown) => err as LocflowError,
+    );
+    const renames = posted.mock.calls
+      .map(([m]) => m)
+      .filter((m): m is { rename: string[] } => typeof m === 'object' && m !== null && 'rename' in m);
+    // Three messages: the thread never holds every name at once.
+    expect(renames.map((m) => m.rename.length / 2)).toEqual([RENAMES_PER_MESSAGE, RENAMES_PER_MESSAGE, 300]);
+    expect(renames.flatMap((m) => m.rename.filter((_, i) => i % 2 === 1))).toEqual(targets);
+    expect(failed).toBeInstanceOf(LocflowError);
+    expect(failed!.message).toMatch(new RegExp(`; ${bad} of ${count} file\\(s\\) were written$`, 'u'));
+    expect(failed!.file).toBe(targets[bad]);
+    expect(targets.slice(0, bad).every((t) => readFileSync(t, 'utf8') === 'new')).toBe(true);
+    expect(targets.slice(bad + 1).some((t) => existsSync(t))).toBe(false);
+    expect(readFileSync(join(targets[bad]!, 'inside.txt'), 'utf8')).toBe('kept');
     expect(listing(join(out, 'es')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

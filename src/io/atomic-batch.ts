@@ -438,36 +438,42 @@ export class AtomicBatch {
     // A file created ahead and never written is no output.
     for (const at of this.created) rmSync(at, { force: true });
     this.created.clear();
-    const all = this.entries();
-    const entries = all.filter(([path]) => this.temps.get(path) !== STAGED);
+    // The targets, in the order written; each one's temporary file is named when it is renamed (a run over thousands of
+    // files holds no second list of paths).
+    const all = [...this.temps.keys()];
+    const single = all.filter((path) => this.temps.get(path) !== STAGED);
     const tops = [...this.stagedTops];
-    const synced = new Set(entries.map(([path]) => dirname(path)));
+    const synced = new Set(single.map((path) => dirname(path)));
     // The staged folders' entries are on disk before they move (after a flush of the file system, a quick sync).
     if (tops.length) await inPool([...this.stagedFolders()], syncFolder);
     // Their files change now: a later write there looks again.
-    forgetListings(new Set([...all.map(([path]) => dirname(path)), ...tops.map(([top]) => dirname(top))]));
+    forgetListings(new Set([...all.map((path) => dirname(path)), ...tops.map(([top]) => dirname(top))]));
     let renamed = 0;
     let failed: { path: string; tmp: string; err: unknown } | undefined;
     const writer = this.writer;
-    if (writer && entries.length) {
-      // The writer thread renames them, in order, while this thread waits for its one answer.
+    if (writer && single.length) {
+      // The writer thread renames them, in order, while this thread waits for its answers.
+      const pairs = function* (batch: AtomicBatch): Iterable<readonly [tmp: string, target: string]> {
+        for (const path of single) yield [batch.tempOf(path)!, path];
+      };
       let done: Renamed;
       try {
-        done = await writer.renameAll(entries.map(([path, tmp]) => [tmp, path] as const));
+        done = await writer.renameAll(pairs(this));
       } catch (err) {
         done = { renamed: 0, failure: err as Error }; // the thread failed: what it renamed is not known
       }
       renamed = done.renamed;
-      for (let i = 0; i < renamed; i++) this.temps.delete(entries[i]![0]);
       if (done.failure) {
-        const [path, tmp] = entries[renamed] ?? entries[0]!;
-        failed = { path, tmp, err: done.failure };
+        const path = single[renamed] ?? single[0]!;
+        failed = { path, tmp: this.tempOf(path) ?? path, err: done.failure };
       }
+      for (let i = 0; i < renamed; i++) this.temps.delete(single[i]!);
     }
     await this.stopWriter();
     if (!writer)
-      await inPool(entries, async ([path, tmp]) => {
+      await inPool(single, async (path) => {
         if (failed) return; // after a failure no other target changes
+        const tmp = this.tempOf(path)!;
         try {
           await rename(tmp, path);
           this.temps.delete(path);
@@ -479,14 +485,15 @@ export class AtomicBatch {
     for (const [top, at] of tops) {
       if (failed) break;
       const inside = all.filter(
-        ([path]) => this.temps.get(path) === STAGED && this.staging.get(dirname(path))?.top === top,
+        (path) => this.temps.get(path) === STAGED && this.staging.get(dirname(path))?.top === top,
       );
       try {
         renameSync(at, top);
         synced.add(dirname(top));
       } catch {
         // The folder is there now (made meanwhile) or cannot be replaced: its files go one by one, in order.
-        for (const [path, tmp] of inside) {
+        for (const path of inside) {
+          const tmp = this.tempOf(path)!;
           try {
             refuseWriteThroughLink(path);
             mkdirSync(dirname(path), { recursive: true });
@@ -502,7 +509,7 @@ export class AtomicBatch {
         if (failed) break;
         rmSync(at, { recursive: true, force: true });
       }
-      for (const [path] of inside) if (this.temps.delete(path)) renamed++;
+      for (const path of inside) if (this.temps.delete(path)) renamed++;
       this.stagedTops.delete(top);
     }
     if (failed) {
