@@ -21,7 +21,7 @@ describe('the entries a run adds to the memory at its end', () => {
   it('come back in their order, a chunk at a time, the same entries whether held or read back from the file', () => {
     expect(spoolDirs()).toEqual([]);
     const spool = new EntrySpool(3, folder);
-    // Line breaks, lone surrogates, astral characters, a line longer than a read (1 MB), codes and empty fields.
+    // Line breaks, lone surrogates, astral characters, a line longer than a read (64 KB) and than twice that, codes and empty fields.
     const long = `${'ñ'.repeat(700_000)}😀`;
     const entries = [
       entry('One.', 'Uno.', { origin: 'human', doc: 'd', unit: 'u1', context: 'c1', codes: { x1: '<br/>' } }),
@@ -64,6 +64,20 @@ describe('the entries a run adds to the memory at its end', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('reads the file back 250 entries at a time, each line decoded on its own, whatever the chunk it was written in', () => {
+    const spool = new EntrySpool(undefined, folder);
+    // Lines of about 1 KB: many to a read, and reads that end inside a line and inside a 2-byte character.
+    const entries = Array.from({ length: 4_100 }, (_, i) =>
+      entry(`${'é'.repeat(i % 700)} ${i}.`, `${i} ${'ñ'.repeat(300)}`),
+    );
+    spool.add(entries);
+    const chunks = [...spool.chunks()];
+    // 4,000 written (two chunks of 2,000) and read back 250 at a time; the last 100 held.
+    expect(chunks.map((c) => c.length)).toEqual([...Array<number>(16).fill(250), 100]);
+    expect(chunks.flat()).toEqual(entries);
+    spool.remove();
   });
 
   it('holds a small run in memory and makes no file', () => {

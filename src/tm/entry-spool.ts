@@ -7,6 +7,15 @@ import type { TmEntry } from './memory.js';
 export const SPOOL_CHUNK = 2_000;
 
 /**
+ * Entries read back at most at once: a chunk's entries are let go long before V8's next young-generation collection,
+ * which would otherwise move them to the old generation, kept until a full collection.
+ */
+const READ_BACK_CHUNK = 250;
+
+/** Bytes read at a time (a longer line is read into a larger buffer). */
+const READ_BYTES = 1 << 16;
+
+/**
  * Memory entries a run makes as it goes and adds at its end, in their order: up to a chunk of them are held, each
  * full chunk goes to a temporary file (one JSON line an entry), and they are read back a chunk at a time, so a run
  * over thousands of documents holds one chunk of entries, not every one. A run of fewer never touches the disk. The
@@ -64,31 +73,35 @@ export class EntrySpool {
   }
 
   private *readBack(fd: number): Generator<TmEntry[]> {
-    const piece = Buffer.alloc(1 << 20);
+    const most = Math.min(this.chunk, READ_BACK_CHUNK);
+    let buffer = Buffer.alloc(READ_BYTES);
+    // Bytes of a line begun and not ended yet, moved to the buffer's start.
+    let begun = 0;
     let position = 0;
-    // The bytes after the last line break read: a line (and a character) cut at a piece's end is completed by the next.
-    let rest = Buffer.alloc(0);
     let chunk: TmEntry[] = [];
     for (;;) {
-      const n = readSync(fd, piece, 0, piece.length, position);
+      if (begun === buffer.length) {
+        // A line longer than the buffer: a larger one.
+        const larger = Buffer.alloc(buffer.length * 2);
+        buffer.copy(larger, 0, 0, begun);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, begun, buffer.length - begun, position);
       if (n === 0) break;
       position += n;
-      const end = piece.lastIndexOf(10, n - 1);
-      if (end < 0) {
-        rest = Buffer.concat([rest, piece.subarray(0, n)]);
-        continue;
-      }
-      const text = Buffer.concat([rest, piece.subarray(0, end + 1)]).toString('utf8');
-      rest = Buffer.from(piece.subarray(end + 1, n));
+      const read = buffer.subarray(0, begun + n);
       let from = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-        chunk.push(JSON.parse(text.slice(from, nl)) as TmEntry);
+      // Each line decoded on its own (a line break is never inside a character's bytes): no string of a whole read.
+      for (let nl = read.indexOf(10, begun); nl >= 0; nl = read.indexOf(10, from)) {
+        chunk.push(JSON.parse(read.toString('utf8', from, nl)) as TmEntry);
         from = nl + 1;
-        if (chunk.length >= this.chunk) {
+        if (chunk.length >= most) {
           yield chunk;
           chunk = [];
         }
       }
+      read.copy(buffer, 0, from);
+      begun = read.length - from;
     }
     if (chunk.length) yield chunk;
   }
