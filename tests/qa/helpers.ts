@@ -49,3 +49,19 @@ export const tag = (code: InlineCode['code'], id: string): InlineCode => ({
   type: 'tag',
   data: code === 'open' ? '<b>' : code === 'close' ? '</b>' : '<br/>',
 });
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * 25 made-up lower-case words, different for each `u`: text enough for a run to learn which words its language writes in
+ * lower case (a word written so is no name only).
+ */
+export const lowerCaseWords = (u: number, first = 'q', last = 'o'): string =>
+  Array.from(
+    { length: 25 },
+    (_, k) => `${first}${LETTERS[u % 26]}${LETTERS[k]}${LETTERS[(u * 7 + k) % 26]}${last}`,
+  ).join(' ');
+
+/** 30 units of lower-case source words, each with a short Arabic target: the run before a unit under test. */
+export const arabicFiller = (): QaPair[] =>
+  Array.from({ length: 30 }, (_, u) => pair(lowerCaseWords(u), 'نص عربي قصير للتجربة.', 'ar', `f${u}`));

@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/config/config.js';
 import { loadChecks } from '../../../src/qa/checks/index.js';
 import { runChecks } from '../../../src/qa/runner.js';
-import { pair } from '../helpers.js';
+import { arabicFiller, pair } from '../helpers.js';
 
 /**
  * Names lost from a target in another script: kept in Latin letters, transliterated, or translated where the name's
  * words or the run show it may be. Filler units first, so that the run knows which words its sources write in lower
  * case (a word written so is no name only).
  */
-const letters = 'abcdefghijklmnopqrstuvwxyz';
-const filler = Array.from({ length: 30 }, (_, u) =>
-  pair(
-    Array.from({ length: 25 }, (_, k) => `q${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}o`).join(' '),
-    'نص عربي قصير للتجربة.',
-    'ar',
-    `f${u}`,
-  ),
-);
+const filler = arabicFiller();
 
 /** The names findings of the last unit, after the filler and the units before it. */
 async function run(units: Array<[string, string]>, settings = {}): Promise<string[]> {

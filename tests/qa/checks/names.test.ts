@@ -3,18 +3,12 @@ import { findNames } from '../../../src/qa/names/detect.js';
 import { validateConfig } from '../../../src/config/config.js';
 import { loadChecks } from '../../../src/qa/checks/index.js';
 import { runChecks } from '../../../src/qa/runner.js';
-import { glossaryFile, issues, pair, type Reported } from '../helpers.js';
+import { arabicFiller, glossaryFile, issues, lowerCaseWords, pair, type Reported } from '../helpers.js';
 
 /** Filler units whose targets hold enough lower-case words for the run to know the target language's words. */
 function fillerUnits(): ReturnType<typeof pair>[] {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
   return Array.from({ length: 30 }, (_, u) =>
-    pair(
-      `Filler sentence ${u}.`,
-      Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' '),
-      'es',
-      `f${u}`,
-    ),
+    pair(`Filler sentence ${u}.`, lowerCaseWords(u, 'p', 'ra'), 'es', `f${u}`),
   );
 }
 
@@ -761,15 +755,8 @@ describe('a target word that names no one is no rendering of a lost name', () =>
 
 describe('a target in another script that keeps a name of the source in Latin letters', () => {
   // Sources with enough lower-case words for the run to know which words its language writes in lower case.
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const filler = Array.from({ length: 30 }, (_, u) =>
-    pair(
-      Array.from({ length: 25 }, (_, k) => `q${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}o`).join(' '),
-      'نص عربي قصير للتجربة.',
-      'ar',
-      `f${u}`,
-    ),
-  );
+  const filler = arabicFiller();
+
   const found = async (source: string, target: string): Promise<string[]> => {
     const { issues: got } = await runChecks([...filler, pair(source, target, 'ar', 'x')], {
       checks: await loadChecks(['names']),
@@ -889,9 +876,7 @@ describe('units that adapt a name are no evidence against keeping it', () => {
 
 describe('a name of one common word the text never writes in lower case', () => {
   // Filler units whose sources hold enough lower-case words for the run to know the source language's words.
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const words = (u: number): string =>
-    Array.from({ length: 25 }, (_, k) => `q${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}o`).join(' ');
+  const words = (u: number): string => lowerCaseWords(u);
   // (their targets write the test's Spanish words in lower case too: a sentence's first word is then no name)
   const filler: Array<[string, string]> = Array.from({ length: 30 }, (_, u) => [
     `${words(u)}.`,
@@ -1059,10 +1044,9 @@ describe('a name of which nothing is here, where the other units keep a word of 
 describe('a common word of a name respelled into a word of the target language is no slip', () => {
   // Filler units whose targets write enough lower-case words for the run to know the target language's words, among
   // them "spécialités".
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
   const filler: Array<[string, string]> = Array.from({ length: 30 }, (_, u) => [
     `Filler sentence ${u}.`,
-    `${Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' ')} spécialités.`,
+    `${lowerCaseWords(u, 'p', 'ra')} spécialités.`,
   ]);
 
   it('"Specialties" → "Spécialités", where the text writes "spécialités" in lower case', async () => {
@@ -1088,11 +1072,10 @@ describe('a common word of a name respelled into a word of the target language i
 });
 
 describe('a country is rendered by its exonym or its own language word, not by a common word', () => {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
   // Filler units whose targets write enough lower-case words for the run to know them, "gobierno" and "los" among them.
   const filler: Array<[string, string]> = Array.from({ length: 30 }, (_, u) => [
     `Filler sentence ${u}.`,
-    `${Array.from({ length: 25 }, (_, k) => `p${letters[u % 26]}${letters[k]}${letters[(u * 7 + k) % 26]}ra`).join(' ')} los gobierno.`,
+    `${lowerCaseWords(u, 'p', 'ra')} los gobierno.`,
   ]);
 
   it('a capitalised word the text writes in lower case renders no lost country', async () => {
