@@ -2,7 +2,7 @@ import type { AtomicBatch } from '../io/atomic-batch.js';
 import { readPlainText, readsAsPlain, textReadAhead } from '../io/plain-utf8.js';
 import { AS_TEXT, REGULAR_ONLY, type ReadAhead } from '../io/read-ahead.js';
 import { encodeText } from '../io/encoding.js';
-import { codesOf, documentLabels, type Document, type Unit } from '../model/index.js';
+import { codesOf, documentLabels, type Document, type InlineCode, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { contentToI18n, fillMarkers, markerName, unescapeText } from '../store/codes.js';
 import { readTranslations } from '../store/bundle.js';
@@ -52,6 +52,7 @@ export interface DocumentBuilt {
 /** What every document of a run shares on one thread: the project, where outputs are staged, the lookups. */
 export class DocumentBuilder {
   private readonly lookups: Lookups;
+  private readonly codeTexts: CodeTexts;
 
   constructor(
     private readonly project: Project,
@@ -63,6 +64,7 @@ export class DocumentBuilder {
     private readonly ahead?: ReadAhead,
   ) {
     this.lookups = new Lookups(project.config.sourceLanguage);
+    this.codeTexts = new CodeTexts(project.config.sourceLanguage);
   }
 
   /**
@@ -85,7 +87,7 @@ export class DocumentBuilder {
     for (const { lang, file, bundle } of outputs) {
       const translations =
         lang === project.config.sourceLanguage ? {} : readTranslations(bundle, this.ahead?.takeText(bundle));
-      const built = buildDocument(project, doc, lang, this.lookups.find(lang, translations, doc));
+      const built = buildDocument(project, doc, lang, this.lookups.find(lang, translations, doc), this.codeTexts);
       // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
       // An output that holds these bytes already is left as it is.
       // UTF-8 goes as text: the writer thread encodes it (to the bytes Buffer.from gives), not this one.
@@ -124,6 +126,14 @@ export function readOrder(
 
 type Find = (key: string) => Found;
 
+/** A unit's text as looked up, its codes as slots (`plain`), and that text with its codes filled in, once made. */
+interface Slotted {
+  readonly unit: Unit;
+  readonly codes: ReturnType<typeof codesOf>;
+  readonly plain: string;
+  filled?: string;
+}
+
 /** Per language, the order i18next looks a key up in, asked once per run. */
 class Lookups {
   private readonly byLanguage = new Map<string, ReturnType<typeof languageLookup>>();
@@ -150,6 +160,31 @@ class Lookups {
   }
 }
 
+/**
+ * The text each code stands for in a language (renderCode's), kept for the run where making it costs: a date is
+ * formatted once per language, not once per document that names it (a newsroom's articles repeat their dates).
+ */
+class CodeTexts {
+  private readonly dates = new Map<string, string>();
+
+  constructor(private readonly sourceLanguage: string) {}
+
+  text(code: InlineCode, lang: string): string {
+    if (code.type !== 'date') return renderCode(code, lang, this.sourceLanguage);
+    // Everything renderCode reads of the code, and the language.
+    const key = `${lang}\u0000${code.value ?? ''}\u0000${code.data}`;
+    let text = this.dates.get(key);
+    if (text === undefined) {
+      if (this.dates.size >= CODE_TEXTS_KEPT) this.dates.clear();
+      this.dates.set(key, (text = renderCode(code, lang, this.sourceLanguage)));
+    }
+    return text;
+  }
+}
+
+/** Date texts a run keeps at most (a run of more distinct dates starts again: bounded memory). */
+const CODE_TEXTS_KEPT = 10_000;
+
 /** The slots of a unit without codes. */
 const NO_CODES: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -159,6 +194,7 @@ function buildDocument(
   doc: Document,
   lang: string,
   find: Find,
+  codeTexts: CodeTexts,
 ): { text: string; untranslated: BuildResult['untranslated'] } {
   const { sourceLanguage } = project.config;
   const untranslated = new Set<string>();
@@ -166,8 +202,8 @@ function buildDocument(
   // so a tag or URL is never escaped and a "<" in a translation always is.
   // A format asks for a unit's text, then (when it is not the source's own) for it again escaped: the unit's text
   // with its codes as slots is looked up and made once, for the last unit asked.
-  let last: { unit: Unit; codes: ReturnType<typeof codesOf>; plain: string } | undefined;
-  const slotted = (unit: Unit): { codes: ReturnType<typeof codesOf>; plain: string } => {
+  let last: Slotted | undefined;
+  const slotted = (unit: Unit): Slotted => {
     if (last?.unit === unit) return last;
     const codes = codesOf(unit.source);
     const values = codes.length ? Object.fromEntries(codes.map((c, i) => [markerName(c), codeSlot(i)])) : NO_CODES;
@@ -179,11 +215,14 @@ function buildDocument(
     return last;
   };
   const render = (unit: Unit, escape?: (text: string) => string): string => {
-    const { codes, plain } = slotted(unit);
+    const got = slotted(unit);
+    const { codes, plain } = got;
     const words = escape ? escape(plain) : plain;
     // Without codes there is no slot to fill (a slot holds this process's random token).
     if (!codes.length) return words;
-    return words.replace(CODE_SLOTS, (_m, i: string) => renderCode(codes[Number(i)]!, lang, sourceLanguage));
+    const filled = (): string => words.replace(CODE_SLOTS, (_m, i: string) => codeTexts.text(codes[Number(i)]!, lang));
+    // Words the escape leaves as they are (every word of a plain-text article) give the text already made.
+    return words === plain ? (got.filled ??= filled()) : filled();
   };
   let text: string;
   try {
