@@ -754,6 +754,20 @@ export function insideProject(
   /** `path` is a file about to be written (as linkOutOfProject's `writing`), not read. */
   writing = false,
 ): string {
+  const full = lexicallyInsideProject(root, path, what);
+  const base = resolvedRoot(root);
+  projectRoots.add(base);
+  const out = linkOutOfProject(base, full, writing);
+  if (out) throw refuseLink(what, path, full, out);
+  return full;
+}
+
+/**
+ * `insideProject` without looking at the file system: the full path, refused when it is outside the project as
+ * written. No symbolic link on the way is looked at: for a path compared, not read or written (each is looked at
+ * where it is read or written).
+ */
+export function lexicallyInsideProject(root: string, path: string, what: string): string {
   const base = resolvedRoot(root);
   // A plain relative path below a resolved root ("xliff/es/a.xlf": no ".", "..", empty or absolute part) is the root,
   // a separator and the path, as path.resolve gives it (a run resolves thousands of them).
@@ -763,9 +777,6 @@ export function insideProject(
       hint: 'use a path inside the project; locflow never reads or writes elsewhere',
     });
   }
-  projectRoots.add(base);
-  const out = linkOutOfProject(base, full, writing);
-  if (out) throw refuseLink(what, path, full, out);
   return full;
 }
 
