@@ -154,6 +154,30 @@ describe.skipIf(!hasApertium)('Apertium, the local command', () => {
     expect(whole[3]).toMatch(/funcionarios|oficiales/iu);
   });
 
+  it("tells each translation as its output comes, in order, as end gives it: repeats and the run's memory too", async () => {
+    const own = apertiumEngine();
+    const pair = { source: 'en', target: 'es' };
+    const before = 'Officials in Kirkuk gave new figures on July 7.';
+    await own.translate([before], pair); // in the run's memory: not sent again
+    const segments = [
+      'The strike hit Ain Al Asad air base.',
+      'Read the <x id="1"/>statement<x id="2"/> &amp; more.',
+      before,
+      'The strike hit Ain Al Asad air base.',
+      'Iraqi militia groups have vowed to increase their attacks.',
+    ];
+    const batch = await own.begin!(pair);
+    const told: Array<[number, string]> = [];
+    batch.add(segments.slice(0, 2));
+    batch.each!((i, t) => told.push([i, t]));
+    await new Promise((r) => setTimeout(r, 200));
+    batch.add(segments.slice(2));
+    const given = await batch.end();
+    expect(told.map(([i]) => i)).toEqual([0, 1, 2, 3, 4]);
+    expect(told.map(([, t]) => t)).toEqual(given);
+    expect(given[3]).toBe(given[0]);
+  });
+
   it('names the installed pairs and the package to install for a missing pair', async () => {
     await expect(engine.translate(['Hello'], { source: 'en', target: 'fr' })).rejects.toThrow(
       /no en→fr pair installed/u,

@@ -92,11 +92,37 @@ export function apertiumEngine(
 /**
  * One Apertium process: each segment not translated yet in the run followed by its marker on the way in (once, however
  * often it comes), split at the markers on the way out. The run's memory gets the batch's translations once it ends.
+ * Apertium's output comes in pieces as its pipeline works through the text: a segment is told (`each`) once the marker
+ * after it has come, as `end` splits and trims it.
  */
 function apertiumBatch(running: RunningCommand, memory: Map<string, string>): EngineBatch {
   // The segments this process translates, by their place in its input.
   const sent = new Map<string, number>();
   const wanted: string[] = [];
+  // Told so far: the translations of the segments sent, in order, the output after the last marker, the next told.
+  const arrived: string[] = [];
+  let rest = '';
+  let next = 0;
+  let listener: ((index: number, translation: string) => void) | undefined;
+  const tell = (): void => {
+    for (; next < wanted.length; next++) {
+      const s = wanted[next]!;
+      const i = sent.get(s);
+      const translation = i === undefined ? memory.get(s) : arrived[i];
+      if (translation === undefined) return;
+      listener!(next, translation);
+    }
+  };
+  const take = (text: string): void => {
+    rest += text;
+    let from = 0;
+    for (const m of rest.matchAll(/<hr id="locflow-\d+"\s*\/>/gu)) {
+      arrived.push(rest.slice(from, m.index).trim());
+      from = m.index + m[0].length;
+    }
+    rest = rest.slice(from);
+    tell();
+  };
   return {
     add(segments) {
       let input = '';
@@ -107,6 +133,7 @@ function apertiumBatch(running: RunningCommand, memory: Map<string, string>): En
         sent.set(s, sent.size);
       }
       running.write(input);
+      if (listener) tell();
     },
     async end() {
       const translated = await running.end();
@@ -114,6 +141,11 @@ function apertiumBatch(running: RunningCommand, memory: Map<string, string>): En
       if (parts.length < sent.size) throw new MtError(`Apertium returned ${parts.length} segments for ${sent.size}`);
       for (const [s, i] of sent) memory.set(s, parts[i]!.trim());
       return wanted.map((s) => memory.get(s)!);
+    },
+    each(told) {
+      listener = told;
+      running.onOutput(take);
+      tell();
     },
     cancel: () => running.kill(),
   };

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { MtError } from './types.js';
 
 /** What an error about the command says: the setting that names it and how to install it. */
@@ -84,6 +85,8 @@ export interface RunningCommand {
   write(text: string): void;
   /** No more input: resolves with the command's output once it has exited. */
   end(): Promise<string>;
+  /** Tells the command's output as it comes, piece by piece (never a character cut in two): what `end` gives, joined. */
+  onOutput(listener: (text: string) => void): void;
   /** Stops the command and everything it started. */
   kill(): void;
 }
@@ -147,12 +150,20 @@ function startDetached(
   });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => out.push(b));
+  let told: { listener: (text: string) => void; decoder: StringDecoder } | undefined;
+  child.stdout.on('data', (b: Buffer) => {
+    out.push(b);
+    if (!told) return;
+    const text = told.decoder.write(b);
+    if (text) told.listener(text);
+  });
   child.stderr.on('data', (b: Buffer) => err.push(b));
   const exited = new Promise<string>((resolve, reject) => {
     child.on('error', (e) => reject(e));
     child.on('close', (code, killedBy) => {
       signal?.removeEventListener('abort', onAbort);
+      const rest = told?.decoder.end();
+      if (rest) told!.listener(rest);
       const stderr = Buffer.concat(err).toString('utf8').trim();
       if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
       else if (stdinError && wrote) reject(brokenPipe(command, stderr, about));
@@ -175,6 +186,13 @@ function startDetached(
     end() {
       child.stdin.end();
       return exited;
+    },
+    onOutput(listener) {
+      if (told) throw new Error('onOutput: one listener a command');
+      // (what came before is told at once: the listener misses nothing)
+      told = { listener, decoder: new StringDecoder('utf8') };
+      const text = out.length ? told.decoder.write(Buffer.concat(out)) : '';
+      if (text) listener(text);
     },
     kill,
   };

@@ -31,6 +31,11 @@ export interface EngineBatch {
   add(segments: readonly string[]): void;
   /** No more segments: the translations of all of them, in order. */
   end(): Promise<string[]>;
+  /**
+   * Tells the translations as the engine makes them, in order (the n-th segment added is told n-th, with its place),
+   * each the one `end` gives: work on them need not wait for the last. Optional: an engine that answers at once has none.
+   */
+  each?(listener: (index: number, translation: string) => void): void;
   /** The batch is not wanted: the engine stops. */
   cancel(): void;
 }

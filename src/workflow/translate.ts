@@ -2,6 +2,7 @@ import { asLocflowError } from '../errors.js';
 import { countWords, documentLabels, textOnly, type Document, type Run } from '../model/index.js';
 import { MtError, type Engine, type EngineBatch } from '../mt/types.js';
 import { SMALL_RUN_PAIRS, type RunOptions } from '../qa/runner.js';
+import type { QaPair } from '../qa/types.js';
 import type { TranslationMemory } from '../tm/memory.js';
 import { protectForMt, restoreFromMt, type Protected, type ProtectedTerm } from '../mt/protect.js';
 import { protectedTerms } from './steps/protected-terms.js';
@@ -14,6 +15,7 @@ import { storedUnits, type FlaggedUnit, type StoredUnit } from '../project/trans
 import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
 import { gate, loadGate, readAhead, readyGate } from './steps/gate.js';
+import { Parts } from './steps/gate-parts.js';
 import { compileWithoutInlining } from '../runtime/v8-tuning.js';
 import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
@@ -258,7 +260,12 @@ class TranslateRun {
    * A batch's translations through the QA gate into the store: saved, progress and finished documents told. The save
    * begins as the gate does (see beginSave): what it writes of the translations does not wait for the gate's verdicts.
    */
-  private async stored(lang: string, batch: readonly Pending[], targets: readonly Run[][]): Promise<void> {
+  private async stored(
+    lang: string,
+    batch: readonly Pending[],
+    targets: readonly Run[][],
+    judged?: Judged,
+  ): Promise<void> {
     const touched = new Set<DocumentWork>();
     batch.forEach(({ work, s }, i) => {
       work.translations[s.unit.id] = contentToI18n(targets[i]!);
@@ -267,7 +274,7 @@ class TranslateRun {
     const saving = beginSave(this.project, lang, [...touched]);
     let outputs: Gated[];
     try {
-      outputs = await gated(batch, targets, lang, this.qa);
+      outputs = await gated(batch, targets, lang, this.qa, judged);
     } catch (err) {
       await saving.abandon();
       throw err;
@@ -306,7 +313,14 @@ class TranslateRun {
       const outputs = ended.end();
       outputs.catch(() => undefined); // read below, or given up
       const before = sent;
-      sent = { batch: ended.batch, prepared: ended.prepared, engine: ended.engine, outputs };
+      sent = {
+        batch: ended.batch,
+        prepared: ended.prepared,
+        engine: ended.engine,
+        outputs,
+        arrived: ended.arrived,
+        parts: ended.parts.ends,
+      };
       if (before && !(await this.afterEngine(lang, before))) return false;
       return true;
     };
@@ -317,7 +331,7 @@ class TranslateRun {
           break; // the batch in flight is told as interrupted below
         }
         for (const p of await this.fromMemory(job, memory)) {
-          filling ??= new Filling(starter.begin(p.work.doc.sourceLang, lang));
+          filling ??= new Filling(starter.begin(p.work.doc.sourceLang, lang), lang, (pairs) => gate(pairs, this.qa));
           filling.push(p);
           if (filling.full(this.options.batchSize) && !(await cut())) return false;
         }
@@ -344,12 +358,16 @@ class TranslateRun {
     }
   }
 
-  /** A sent batch's translations, restored, gated and stored; false when the run was interrupted. */
+  /**
+   * A sent batch's translations, restored, gated and stored; false when the run was interrupted. With an engine that
+   * tells its translations as it makes them, the gate's first pass reads them as they come (gateArriving).
+   */
   private async afterEngine(lang: string, sent: Sent): Promise<boolean> {
     const signal = this.options.signal;
     // (Apertium translates the batch meanwhile: the gate's start-up and its reading of the sources are not left for
     // after its answer)
     await this.readyGate(lang, sent.batch);
+    const { arrived } = sent;
     let out: string[];
     try {
       out = await sent.outputs;
@@ -362,8 +380,19 @@ class TranslateRun {
     }
     if (out.length !== sent.prepared.length)
       throw new MtError(`${this.engine.name} returned ${out.length} translations for ${sent.prepared.length} units`);
-    const targets = sent.prepared.map((p, i) => restoreFromMt(out[i]!, p.slots, sent.batch[i]!.s.unit.source).content);
-    await this.stored(lang, sent.batch, targets);
+    // (what was told is what the engine gave, every part judged as it came: else the batch is judged here, part by
+    // part, on what the engine gave)
+    const told =
+      arrived.telling &&
+      !arrived.broken &&
+      arrived.told.length === out.length &&
+      out.every((t, i) => arrived.told[i] === t) &&
+      arrived.verdicts.length === sent.parts.length;
+    const targets = told
+      ? arrived.targets
+      : sent.prepared.map((p, i) => restoreFromMt(out[i]!, p.slots, sent.batch[i]!.s.unit.source).content);
+    const judged = told ? { pairs: arrived.pairs, failing: joined(arrived.verdicts) } : undefined;
+    await this.stored(lang, sent.batch, targets, judged);
     return true;
   }
 
@@ -465,21 +494,86 @@ interface Gated {
   readonly problems?: string[];
 }
 
-/** MT output through the QA gate: what fails an error-level check is kept, but as needs-review. */
-async function gated(batch: readonly Pending[], targets: readonly Run[][], lang: string, qa: RunOptions) {
-  const pairs = batch.map(({ work, s }, i) => ({
+/** A pair the QA gate judges: a unit's source and its new translation. */
+type GatePair = QaPair & { readonly id: string; readonly file: string };
+
+function gatePair(work: DocumentWork, s: StoredUnit, target: Run[], lang: string): GatePair {
+  return {
     id: s.unit.id,
     source: s.unit.source,
-    target: targets[i]!,
+    target,
     sourceLang: work.doc.sourceLang,
     targetLang: lang,
     file: work.doc.path,
-  }));
-  const failing = await gate(pairs, qa);
+  };
+}
+
+/** The verdicts of a batch's parts, as one. */
+async function joined(
+  verdicts: ReadonlyArray<Map<GatePair, string[]> | Promise<Map<GatePair, string[]>>>,
+): Promise<Map<GatePair, string[]>> {
+  const all = new Map<GatePair, string[]>();
+  for (const part of await Promise.all(verdicts)) for (const [pair, problems] of part) all.set(pair, problems);
+  return all;
+}
+
+/** A batch's pairs (the same as gated makes) and the gate's verdicts on them, begun before the batch was all there. */
+interface Judged {
+  readonly pairs: readonly GatePair[];
+  readonly failing: Promise<Map<GatePair, string[]>>;
+}
+
+/**
+ * MT output through the QA gate, part by part (gate-parts.ts): what fails an error-level check is kept, but as
+ * needs-review. `judged`: the parts judged as their translations came; if that failed, the batch is judged here.
+ */
+async function gated(
+  batch: readonly Pending[],
+  targets: readonly Run[][],
+  lang: string,
+  qa: RunOptions,
+  judged?: Judged,
+): Promise<Gated[]> {
+  let pairs: readonly GatePair[] | undefined;
+  let failing: Map<GatePair, string[]> | undefined;
+  if (judged)
+    try {
+      failing = await judged.failing;
+      pairs = judged.pairs;
+    } catch {
+      failing = undefined;
+    }
+  if (!failing || !pairs) {
+    const all = batch.map(({ work, s }, i) => gatePair(work, s, targets[i]!, lang));
+    pairs = all;
+    const parts = new Parts();
+    for (const { work, s } of batch) parts.add(work, textOnly(s.unit.source).length);
+    parts.close();
+    const verdicts = [];
+    for (const [k, end] of parts.ends.entries()) verdicts.push(await gate(all.slice(parts.ends[k - 1] ?? 0, end), qa));
+    failing = await joined(verdicts);
+  }
   return batch.map(({ work, s }, i): Gated => {
     const problems = failing.get(pairs[i]!);
     return { work, s, ...(problems ? { problems } : {}) };
   });
+}
+
+/**
+ * A batch's translations as the engine tells them (EngineBatch.each), each restored into a pair for the gate, and the
+ * gate's verdicts on each part begun as soon as its translations are all in.
+ */
+interface Arrived {
+  /** The translations told, in order; their restored targets; the pairs of those for the gate. */
+  readonly told: string[];
+  readonly targets: Run[][];
+  readonly pairs: GatePair[];
+  /** Per part, in order: the gate's verdicts, those begun. */
+  readonly verdicts: Array<Promise<Map<GatePair, string[]>>>;
+  /** The engine tells its translations (else they come all at once, at the end). */
+  telling: boolean;
+  /** A translation told out of order or not restored: the batch is judged at its end. */
+  broken: boolean;
 }
 
 /** A batch being filled: its units, protected for MT, go to the engine a document at a time. */
@@ -489,15 +583,64 @@ class Filling {
   private unsent = 0;
   private size = 0;
   private delivered: Promise<void> = Promise.resolve();
+  readonly arrived: Arrived = { told: [], targets: [], pairs: [], verdicts: [], telling: false, broken: false };
+  readonly parts = new Parts();
+  /** The part judgements, one after the other. */
+  private judging: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly engine: Promise<EngineBatch>) {
-    engine.catch(() => undefined); // a failed start is told by end()
+  constructor(
+    readonly engine: Promise<EngineBatch>,
+    private readonly lang: string,
+    private readonly judge: (pairs: GatePair[]) => Promise<Map<GatePair, string[]>>,
+  ) {
+    engine.then(
+      (e) => {
+        if (!e.each) return;
+        this.arrived.telling = true;
+        e.each((i, translation) => this.arrive(i, translation));
+      },
+      () => undefined, // a failed start is told by end()
+    );
+  }
+
+  /** The i-th unit's translation, told (in order) by the engine: restored into the gate's pair. */
+  private arrive(i: number, translation: string): void {
+    const { told, targets, pairs } = this.arrived;
+    if (this.arrived.broken) return;
+    try {
+      if (i !== told.length) throw new Error(`translation ${i} told after ${told.length}`);
+      const { work, s } = this.batch[i]!;
+      const target = restoreFromMt(translation, this.prepared[i]!.slots, s.unit.source).content;
+      told.push(translation);
+      targets.push(target);
+      pairs.push(gatePair(work, s, target, this.lang));
+    } catch {
+      this.arrived.broken = true; // the batch is judged at its end
+      return;
+    }
+    this.judgeReady();
+  }
+
+  /** Each part whose translations are all in, judged (after the part before it). */
+  private judgeReady(): void {
+    const { pairs, verdicts } = this.arrived;
+    const ends = this.parts.ends;
+    while (verdicts.length < ends.length && pairs.length >= ends[verdicts.length]!) {
+      const part = pairs.slice(ends[verdicts.length - 1] ?? 0, ends[verdicts.length]);
+      const verdict = this.judging.then(() => this.judge(part));
+      verdict.catch(() => undefined); // read at the batch's end, or given up
+      this.judging = verdict.catch(() => undefined);
+      verdicts.push(verdict);
+    }
   }
 
   push(p: Pending): void {
+    const characters = textOnly(p.s.unit.source).length;
+    this.parts.add(p.work, characters);
     this.batch.push(p);
     this.prepared.push(protectForMt(p.s.unit.source, p.work.terms));
-    this.size += textOnly(p.s.unit.source).length;
+    this.size += characters;
+    this.judgeReady(); // (a part just ended may be in already)
   }
 
   /** Where `batchEnd` would cut. */
@@ -520,6 +663,8 @@ class Filling {
   /** No more units: the batch's translations. */
   end(): Promise<string[]> {
     this.send();
+    this.parts.close();
+    this.judgeReady();
     return this.delivered.then(() => this.engine).then((e) => e.end());
   }
 
@@ -537,6 +682,9 @@ interface Sent {
   readonly prepared: readonly Protected[];
   readonly engine: Promise<EngineBatch>;
   readonly outputs: Promise<string[]>;
+  readonly arrived: Arrived;
+  /** Where its parts end (gate-parts.ts). */
+  readonly parts: readonly number[];
 }
 
 /**
