@@ -24,9 +24,12 @@ export interface Bundle {
 
 export const EMPTY_BUNDLE: Bundle = { translations: {}, meta: {} };
 
+/** The metadata file beside a bundle: its name without a final ".json", then ".meta.json" (asked per document). */
 export function metaPathOf(bundlePath: string): string {
-  return bundlePath.replace(/\.json$/u, '') + '.meta.json';
+  return (bundlePath.endsWith(JSON_END) ? bundlePath.slice(0, -JSON_END.length) : bundlePath) + '.meta.json';
 }
+
+const JSON_END = '.json';
 
 function parseJsonObject(path: string, text = readText(path, 'bundle')): Record<string, unknown> {
   let value: unknown;

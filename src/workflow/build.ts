@@ -151,7 +151,8 @@ function planOutputs(project: Project, langs: readonly string[], listed: readonl
       langs.map((lang) => ({ lang, file: outputPath(project, lang, doc), bundle: bundlePath(project, lang, doc) })),
     ]),
   );
-  const store = new Set([...plan.values()].flatMap((outs) => outs.flatMap((o) => [o.bundle, metaPathOf(o.bundle)])));
+  const store = new Set<string>();
+  for (const outs of plan.values()) for (const { bundle } of outs) store.add(bundle).add(metaPathOf(bundle));
   const sources = new Set(listed.map((s) => s.file));
   const planned = new Map<string, string>();
   for (const doc of docs) {
