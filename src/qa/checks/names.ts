@@ -622,6 +622,8 @@ function lookForAs(
     // Shortened where the text names it for the first time, the reader never learns the rest (see shortenedLoss).
     const why = shortenedLoss(name, person, last, target, source);
     if (why !== undefined) return { message: `${shortened}, ${why}` };
+    const runKeeps = shortenedWhereRunKeeps(name, own, found, source);
+    if (runKeeps !== undefined) return { message: `${shortened}, where ${runKeeps}` };
     return { message: shortened, severity: 'warning' };
   }
 
@@ -805,6 +807,29 @@ function shortenedLoss(
   if ((!first && full === undefined) || target.nameBefore(last, source.text, source.renderings) !== undefined)
     return undefined;
   return first ? 'where the text names it for the first time' : `where it gives "${full}" in full`;
+}
+
+/**
+ * Whether the run's other units with the name keep each word this target lacks, two of them or more and nearly all
+ * (`Felipe Calderón` there, `Calderón` here): a translator who names someone in full wherever the source does shortens
+ * the name nowhere, so the word was lost. What those units do ("2 other units keep "Felipe""), if so.
+ */
+function shortenedWhereRunKeeps(
+  name: FoundName,
+  own: readonly string[],
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  source: SourceSide,
+): string | undefined {
+  const missing = name.words.filter((w) => own.includes(fold(w)) && found.get(fold(w)) === undefined);
+  if (missing.length === 0) return undefined;
+  // (asked of the name from its first word lacking: an office before it, "President" of "President Felipe Calderón",
+  // is no part of what the others write)
+  const from = name.words.indexOf(missing[0]!);
+  const asked = from > 0 ? name.words.slice(from).join(' ') : name.text;
+  const counts = missing.map((w) => source.keptWord(asked, w));
+  if (!counts.every(keptByOthers)) return undefined;
+  const fewest = Math.min(...counts.map((c) => c.keeping));
+  return `${fewest} other units keep ${missing.map(quote).join(' ')}`;
 }
 
 /**
