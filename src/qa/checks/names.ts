@@ -718,11 +718,19 @@ function lookForAs(
       // A name of one word no dictionary has (a person, a firm, a town) is kept, respelled or replaced by an exonym
       // that starts with a like sound (Munich → München, Aachen → Aquisgrán); a target name unlike it is another name.
       const unlike = candidates();
-      if (parts.length === 1 && unlike.length && !unlike.some((c) => startsAlike(parts[0]!, c)))
+      if (parts.length === 1 && unlike.length && !unlike.some((c) => startsAlike(parts[0]!, c))) {
+        // Where every other unit of the run with it keeps it as written, one at least, this translator keeps the name:
+        // lost, whatever the unlike names here render.
+        const others = source.kept(name.text);
+        if (others.keeping >= 1 && others.keeping === others.withName)
+          return {
+            message: `${missing}, where ${others.keeping === 1 ? '1 other unit keeps' : `${others.keeping} other units keep`} it as written (no target name begins like it: ${unlike.map(quote).join(', ')})`,
+          };
         return {
           message: `${missing} as written; translated as ${unlike.map(quote).join(' or ')}? (none begins like it)`,
           severity: source.unlikeNames,
         };
+      }
       // So is a name of several words whose own words, none in the target, no target name begins like (Credit Suisse,
       // Deutsche Bank, Galerie Belvedere): its common words may be translated, not its own.
       // (not a country or a nationality in it, which has renderings of its own: "Turkish Community of Germany" →

@@ -222,6 +222,25 @@ describe('names rendered the way professionals do, and names lost', () => {
       expect((await messages(s!, t!, 'es', { unlikeNames: 'error' })).join('\n')).not.toMatch(/unlike|error/u);
   });
 
+  it('an error, whatever qa.unlikeNames says, where every other unit of the run with the name keeps it as written', async () => {
+    const unit: [string, string] = [
+      'According to Kowalczyk, prices rose in Poland.',
+      'Según el Ministerio, los precios subieron en Polonia.',
+    ];
+    const keeps: [string, string] = ['Kowalczyk spoke first.', 'Kowalczyk habló primero.'];
+    expect(await run([keeps, unit])).toEqual([
+      'error: name "Kowalczyk" is not in the target, where 1 other unit keeps it as written (no target name begins like it: "ministerio")',
+    ]);
+    // not where another unit renders it some other way, nor where no other unit has it
+    const rendered: [string, string] = ['Then Kowalczyk left.', 'Luego el Ministerio se fue.'];
+    expect(await run([keeps, rendered, unit])).toEqual([
+      'warning: name "Kowalczyk" is not in the target as written; translated as "ministerio"? (none begins like it)',
+    ]);
+    expect(await run([['Prices rose.', 'Los precios subieron.'], unit])).toEqual([
+      'warning: name "Kowalczyk" is not in the target as written; translated as "ministerio"? (none begins like it)',
+    ]);
+  });
+
   it('qa.unlikeNames takes "warning" or "error" only', async () => {
     await expect(validateConfig({ qa: { unlikeNames: 'fatal' } }, 'locflow.config.json', '/tmp')).rejects.toThrow(
       /unlikeNames must be "warning" or "error"/u,
