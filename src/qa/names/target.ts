@@ -95,6 +95,13 @@ function closeAbbreviations(text: string): string {
 const OTHER_SCRIPT_WORD =
   /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}]{2}/u;
 
+// A gap pattern's part begins where no letter (nor other characters: `notAfter`'s class) stands before it. Such
+// lookbehinds, at the head of every part, keep V8 from skipping ahead to a part's first letters: it tries every part at
+// every character (≈ 40 µs a sentence). Gaps are found as candidates first, by the pattern without them — it matches
+// wherever the whole one does, and more —, and each candidate is tried with the whole pattern at its place.
+const notAfter = (characters: string): string => `\u0001${characters}\u0002`;
+const NOT_AFTER_WORD = notAfter("\\p{L}\\p{N}'’.(-");
+
 // Per language, prepositions that never end a clause (none a separable verb particle: German "an", "auf", "mit" are
 // left out) and the conjunctions that cannot follow one.
 const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
@@ -109,14 +116,14 @@ const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 // And what no clause ends with in any case: an elided article or preposition before a space or punctuation (French,
 // Italian "l'", "d'": "l' européenne", "d',"), an Arabic preposition before punctuation ("من،", "لـ،"; not "في", also
 // the letter V spelt out: "آمي في،").
-const ELIDED_BEFORE_NOTHING = `(?<![\\p{L}\\p{N}])[ldLD]['’](?=\\s|[,;:.!?)\\]]|$)`;
+const ELIDED_BEFORE_NOTHING = `${notAfter('\\p{L}\\p{N}')}[ldLD]['’](?=\\s|[,;:.!?)\\]]|$)`;
 // A conjunction before the end of a clause (not before a comma or colon: "y, sin embargo,", "und: Im Bad"), or an article before punctuation or
 // a conjunction: no clause ends with either ("Liberty y.", "en el.", "des et"). Only articles that never stand alone as
 // a pronoun (not French "le", "la", "les": "je le." is not hyphenated; nor "un", "una", nor German's "der", "das").
 const BEFORE_END = `\\s*(?:[;!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)`;
 const BEFORE_PUNCTUATION = `\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)`;
 const clauseEnd = (conjunctions: string, articles?: string): string =>
-  `(?<![\\p{L}\\p{N}'’.(-])(?:(?:${conjunctions})${BEFORE_END}${
+  `${NOT_AFTER_WORD}(?:(?:${conjunctions})${BEFORE_END}${
     articles ? `|(?:${articles})(?:${BEFORE_PUNCTUATION}|\\s+(?:${conjunctions})\\s)` : ''
   })`;
 // An article right before an acronym in brackets ("La (NCUA) es responsable", "Die (FHFA) hat"): the name written out
@@ -126,13 +133,13 @@ const beforeBracketedAcronym = (articles: string): string => {
     .split('|')
     .flatMap((a) => [a, a.charAt(0).toUpperCase() + a.slice(1)])
     .join('|');
-  return `(?<![\\p{L}\\p{N}'’.(-])(?:${both})\\s+\\((?=\\p{Lu}[\\p{Lu}\\p{N}&-]+\\))`;
+  return `${NOT_AFTER_WORD}(?:${both})\\s+\\((?=\\p{Lu}[\\p{Lu}\\p{N}&-]+\\))`;
 };
 // A preposition before another that no sentence puts there, or before a conjunction and a comma ("de en el Mar",
 // "al en una entrevista", "en y, después"; not "de en medio", "à en croire", "pour en savoir", "en de nombreux cas"): the
 // name between them was cut.
 const prepositionsMeet = (first: string, second: string): string =>
-  `(?<![\\p{L}\\p{N}'’.(-])(?:${first})\\s+(?:${second})(?![\\p{L}\\p{N}'’-])`;
+  `${NOT_AFTER_WORD}(?:${first})\\s+(?:${second})(?![\\p{L}\\p{N}'’-])`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: [
     clauseEnd('y|e|o|u|ni', 'el|los|las'),
@@ -150,28 +157,61 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
   ].join('|'),
   // (and an article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
-  // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so)
+  // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so. Its lookbehind
+  // stays in the candidates: without it, "\p{Ll}+" would be tried from every letter of every word)
   de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim')}`,
   it: `${ELIDED_BEFORE_NOTHING}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
-  ar: `(?<![\\p{L}])(?:من|إلى|على|عن|مع|لـ|بـ|كـ)\\s*(?=[،؛.:!)]|$)`,
+  ar: `${notAfter('\\p{L}')}(?:من|إلى|على|عن|مع|لـ|بـ|كـ)\\s*(?=[،؛.:!)]|$)`,
 };
 // In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').
 const EMPTY_PAIR = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
-const GAPS = new Map(
+/** A language's gap pattern, whole (sticky: tried at one place) and without its parts' lookbehinds (see notAfter). */
+interface GapPattern {
+  readonly whole: RegExp;
+  readonly candidates: RegExp;
+}
+const GAPS = new Map<string, GapPattern>(
   [...new Set([...Object.keys(GAP_WORDS), ...Object.keys(MORE_GAPS)])].map((lang) => {
     const words = GAP_WORDS[lang];
     const parts = [
       ...(words
-        ? [
-            `(?<![\\p{L}\\p{N}'’.(-])(?:${words[0]})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${words[1]})\\s)`,
-          ]
+        ? [`${NOT_AFTER_WORD}(?:${words[0]})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${words[1]})\\s)`]
         : []),
       ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
     ];
-    return [lang, new RegExp(parts.join('|'), 'gu')] as const;
+    const pattern = parts.join('|');
+    return [
+      lang,
+      {
+        whole: new RegExp(pattern.replace(/\u0001(.*?)\u0002/gu, '(?<![$1])'), 'uy'),
+        candidates: new RegExp(pattern.replace(/\u0001.*?\u0002/gu, ''), 'gu'),
+      },
+    ] as const;
   }),
 );
+
+/** A language's whole gap pattern, global: the gaps of a text are what its matchAll finds (see gapsIn). */
+export function gapPatternOf(lang: string): RegExp | undefined {
+  const whole = GAPS.get(primarySubtag(lang))?.whole;
+  return whole && new RegExp(whole.source, 'gu');
+}
+
+/** What `matchAll` of the whole pattern gives: where a candidate begins, the whole pattern tried there. */
+function gapsIn(text: string, { whole, candidates }: GapPattern): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  candidates.lastIndex = 0;
+  for (let c = candidates.exec(text); c !== null; c = candidates.exec(text)) {
+    whole.lastIndex = c.index;
+    const m = whole.exec(text);
+    if (m) out.push(m);
+    // (after a gap, from its end, as matchAll goes on; else from the next character: a gap never begins inside a pair)
+    candidates.lastIndex = m
+      ? m.index + Math.max(1, m[0].length)
+      : c.index + (text.codePointAt(c.index)! > 0xffff ? 2 : 1);
+  }
+  return out;
+}
 
 export class TargetText {
   readonly folded: string;
@@ -437,8 +477,8 @@ export class TargetText {
 
   private gaps(): ReadonlyArray<RegExpExecArray> {
     if (this.gapList) return this.gapList;
-    const re = GAPS.get(this.lang);
-    const gaps = re ? [...this.text.matchAll(re)] : [];
+    const pattern = GAPS.get(this.lang);
+    const gaps = pattern ? gapsIn(this.text, pattern) : [];
     const empty = [...this.text.matchAll(EMPTY_PAIR)];
     return (this.gapList = empty.length ? [...gaps, ...empty].sort((a, b) => a.index - b.index) : gaps);
   }

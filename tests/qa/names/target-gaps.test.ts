@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gapPatternOf, TargetText } from '../../../src/qa/names/target.js';
+
+/** Every gap a text gives, in order (each is given once). */
+function gapsOf(text: string, lang: string): string[] {
+  const target = new TargetText(text, lang);
+  const out: string[] = [];
+  for (let g = target.gap(); g !== undefined; g = target.gap()) out.push(g);
+  return out;
+}
+
+/** The same by the whole pattern run along the text, with the gaps of empty brackets and quotes. */
+function expected(text: string, lang: string): string[] {
+  const pattern = gapPatternOf(lang);
+  const empty = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
+  return [...(pattern ? [...text.matchAll(pattern)] : []), ...text.matchAll(empty)]
+    .sort((a, b) => a.index - b.index)
+    .map((m) => m[0].trim());
+}
+
+const LANGS = ['es', 'fr', 'de', 'it', 'pt', 'ar'];
+// The pieces gaps are made of: the languages' prepositions, conjunctions and articles, words they may stand inside or
+// after, punctuation, brackets, and letters outside the Basic Multilingual Plane.
+const PIECES = [
+  ...'de del en a al y o e u ni el los las du à au aux et ou des le la les von vom zum und oder der die das im am'.split(
+    ' ',
+  ),
+  ...'di della da nel con em no na do ao ni من إلى على لـ و'.split(' '),
+  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA'.split(' '),
+  ...[
+    ' ',
+    ' ',
+    ' ',
+    ',',
+    '.',
+    '. ',
+    ';',
+    ':',
+    '!',
+    '?',
+    '(',
+    ')',
+    '[',
+    ']',
+    '-',
+    "'",
+    '’',
+    'l’',
+    "d'",
+    '،',
+    '\u{1D400}',
+    '«',
+    '»',
+    '"',
+    '\n',
+  ],
+];
+
+describe('gaps found from candidates are those of the whole pattern', () => {
+  it('finds the gaps of cut sentences in each language', () => {
+    expect(gapsOf('El presidente de , dijo que el gobierno de y los ministros.', 'es')).toEqual(['de ,', 'de y']);
+    expect(gapsOf('Le ministre du . La réunion de la (NCUA) était à et.', 'fr')).toEqual(['du .', 'la (', 'et.']);
+    expect(gapsOf('Die Mitglieder der-Gruppe von , sagte der legendären-Turm.', 'de')).toEqual([
+      'der-',
+      'von ,',
+      'legendären-',
+    ]);
+    expect(gapsOf('قال المسؤول من، إن الوضع', 'ar')).toEqual(['من']);
+    // (not after a letter, an apostrophe or inside a word)
+    expect(gapsOf('Cade , Vende ; Ende.', 'es')).toEqual([]);
+    expect(gapsOf('Ahoi und. Gefunden von Schmidt.', 'de')).toEqual(['und.']);
+  });
+
+  it('gives for any text what the whole pattern gives', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LANGS),
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }),
+        (lang, pieces) => {
+          const text = pieces.join('');
+          expect(gapsOf(text, lang)).toEqual(expected(text, lang));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
