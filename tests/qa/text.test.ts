@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, hasWordAsWritten } from '../../src/qa/text.js';
+import { fold, hasWordAsWritten, isAscii } from '../../src/qa/text.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 // Letters, digits, marks, astral letters and halves of surrogate pairs, spaces and punctuation.
@@ -98,5 +98,17 @@ describe('fold', () => {
     );
     const long = 'Él dijo «sí» — Ñandú, Æsir. '.repeat(400);
     expect(fold(long)).toBe(folded(long));
+  });
+});
+
+describe('isAscii', () => {
+  it('tells every UTF-16 unit, alone and after ASCII, as /^[\\x00-\\x7f]*$/u does', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++)
+      for (const text of [String.fromCharCode(c), `abc${String.fromCharCode(c)}`])
+        if (isAscii(text) !== /^[\x00-\x7f]*$/u.test(text)) differ.push(c);
+    expect(differ).toEqual([]);
+    expect(isAscii('')).toBe(true);
+    expect(isAscii('a\u{1D400}')).toBe(false);
   });
 });

@@ -87,8 +87,11 @@ const long = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 
 
 /** "EE. UU." and "EE.UU.", "É.-U." and "É-U." are one spelling: abbreviations compared without inner spaces. */
 function closeAbbreviations(text: string): string {
-  return text.includes('.') ? text.replace(/(?<=\b\p{L}{1,3}\.)[\s-]+(?=\p{L}{1,3}\.)/gu, '') : text;
+  // (asked first whether a period and a space stand before a short word's period at all: the pattern's lookbehind is
+  // tried at every space of a text, eight times the time)
+  return ABBREVIATIONS_MEET.test(text) ? text.replace(/(?<=\b\p{L}{1,3}\.)[\s-]+(?=\p{L}{1,3}\.)/gu, '') : text;
 }
+const ABBREVIATIONS_MEET = /\.[\s-]+\p{L}{1,3}\./u;
 
 // A word of another script: a letter of an ideographic or syllabic one, or two letters in a row of an alphabet (a
 // stray letter inside a Latin word, the "β" typed for "ß" in "ließen", is no such word).

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { isAscii } from '../text.js';
 
 /**
  * The word lists the names check consults, read from their packages: SCOWL's
@@ -162,7 +163,7 @@ class BytesWords extends SortedWords {
     // bytes). Either way the word's bytes are searched from one scratch array: a search that took a string one time
     // and bytes the next would have its optimised code thrown away and made again.
     let n = word.length;
-    if (ASCII.test(word)) {
+    if (isAscii(word)) {
       if (scratch.length < n) scratch = new Uint8Array(n * 2);
       for (let k = 0; k < n; k++) scratch[k] = word.charCodeAt(k);
     } else {
@@ -201,7 +202,6 @@ class BytesWords extends SortedWords {
 let scratch = new Uint8Array(64);
 const UTF8 = new TextEncoder();
 
-const ASCII = /^[\x00-\x7f]*$/u;
 // (in a /u pattern a surrogate matches only where it stands alone)
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
