@@ -57,9 +57,94 @@ export function readBundle(bundlePath: string): Bundle {
  * `read`: the file's bytes, or its text decoded as UTF-8, read already (by a thread reading ahead).
  */
 export function readTranslations(bundlePath: string, read?: Buffer | string): Record<string, string> {
+  const text = bundleText(bundlePath, read);
+  return text === undefined ? {} : translationsOf(bundlePath, text);
+}
+
+/** A bundle's text (undefined when there is none), from what a thread reading ahead gave, else read now. */
+function bundleText(bundlePath: string, read?: Buffer | string): string | undefined {
   // A bundle is UTF-8 without a byte order mark, as locflow writes it: read in one call (anything else the careful way).
-  const text = textReadAhead(read, bundlePath, 'bundle', 'utf-8', () => readPlainTextIfAny(bundlePath, 'bundle'));
-  if (text === undefined) return {};
+  return textReadAhead(read, bundlePath, 'bundle', 'utf-8', () => readPlainTextIfAny(bundlePath, 'bundle'));
+}
+
+/**
+ * readTranslations' answer as a table by unit id, for a build (which reads one bundle per document and language): a
+ * bundle laid out as locflow writes it (bundleFiles: "{", one entry a line indented by two spaces, "}") is read line by
+ * line, each key and value a slice of its text — JSON.parse made of each bundle an object of keys no other bundle has, a
+ * new hidden class and an interned string per key (2,318 bundles, 39,176 entries: 110–120 → 76–79 ms in one process,
+ * load 5). Anything else, and anything this reading is not sure of, is read by readTranslations: the same entries
+ * (none for a key "__proto__"), the same errors.
+ */
+export function readTranslationTable(bundlePath: string, read?: Buffer | string): ReadonlyMap<string, string> {
+  const text = bundleText(bundlePath, read);
+  if (text === undefined) return NO_TRANSLATIONS;
+  return entriesByLine(text) ?? new Map(Object.entries(translationsOf(bundlePath, text)));
+}
+
+const NO_TRANSLATIONS: ReadonlyMap<string, string> = new Map();
+
+/** Characters JSON never holds raw in a string, but the line break: a text with any is not read line by line. */
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f]/u;
+
+/**
+ * The entries of a bundle laid out one a line (`{\n  "key": "value",\n … "value"\n}` and a final line break or
+ * none), or undefined when the text is laid out otherwise or this reading could take it otherwise than JSON.parse.
+ * A line without a backslash is sliced (no quote inside its key or value: what JSON.stringify writes); a line with one
+ * is one member for JSON.parse, which decodes its escapes.
+ */
+function entriesByLine(text: string): Map<string, string> | undefined {
+  if (!text.startsWith('{\n  "') || RAW_CONTROL.test(text)) return undefined;
+  const entries = new Map<string, string>();
+  let at = 2;
+  let backslash = text.indexOf('\\');
+  for (;;) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return undefined;
+    const more = text.charCodeAt(nl - 1) === COMMA; // a comma ends every line but the last entry's
+    if (backslash >= 0 && backslash < at) backslash = text.indexOf('\\', at);
+    if (backslash >= 0 && backslash < nl) {
+      let member: unknown;
+      try {
+        member = JSON.parse(`{${text.slice(at, more ? nl - 1 : nl)}}`);
+      } catch {
+        return undefined;
+      }
+      const keys = Object.keys(member as object);
+      if (keys.length !== 1) return undefined;
+      const value = (member as Record<string, unknown>)[keys[0]!];
+      if (typeof value !== 'string') return undefined;
+      if (keys[0] !== '__proto__') entries.set(keys[0]!, value);
+    } else {
+      // '  "key": "value"', then the comma if any.
+      const close = more ? nl - 2 : nl - 1;
+      if (text.charCodeAt(at) !== SPACE || text.charCodeAt(at + 1) !== SPACE || text.charCodeAt(at + 2) !== QUOTE)
+        return undefined;
+      const keyEnd = text.indexOf('"', at + 3);
+      if (text.charCodeAt(keyEnd + 1) !== COLON || text.charCodeAt(keyEnd + 2) !== SPACE) return undefined;
+      if (text.charCodeAt(keyEnd + 3) !== QUOTE || keyEnd + 4 > close || text.indexOf('"', keyEnd + 4) !== close)
+        return undefined;
+      const key = text.slice(at + 3, keyEnd);
+      if (key !== '__proto__') entries.set(key, text.slice(keyEnd + 4, close));
+    }
+    at = nl + 1;
+    if (!more) break;
+  }
+  // The closing brace, and a line break or nothing after it.
+  if (text.charCodeAt(at) !== CLOSE_BRACE) return undefined;
+  return at + 1 === text.length || (at + 2 === text.length && text.charCodeAt(at + 1) === NEWLINE)
+    ? entries
+    : undefined;
+}
+
+const COMMA = 0x2c;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const CLOSE_BRACE = 0x7d;
+const NEWLINE = 0x0a;
+
+/** The translations of a bundle's text: refused unless a JSON object of strings. */
+function translationsOf(bundlePath: string, text: string): Record<string, string> {
   const parsed = parseJsonObject(bundlePath, text);
   for (const id in parsed) {
     if (typeof parsed[id] !== 'string')

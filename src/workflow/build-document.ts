@@ -5,7 +5,7 @@ import { encodeText } from '../io/encoding.js';
 import { codesOf, documentLabels, type Document, type InlineCode, type Unit } from '../model/index.js';
 import { renderCode } from '../locale/render.js';
 import { contentToI18n, fillMarkers, markerName, unescapeText } from '../store/codes.js';
-import { readTranslations } from '../store/bundle.js';
+import { readTranslationTable } from '../store/bundle.js';
 import { languageLookup, type BundleLookup, type Found } from '../store/i18n.js';
 import { formatFor } from '../formats/registry.js';
 import { codeSlot, CODE_SLOTS } from '../formats/code-slots.js';
@@ -86,7 +86,9 @@ export class DocumentBuilder {
     const results: BuildResult[] = [];
     for (const { lang, file, bundle } of outputs) {
       const translations =
-        lang === project.config.sourceLanguage ? {} : readTranslations(bundle, this.ahead?.takeText(bundle));
+        lang === project.config.sourceLanguage
+          ? NO_TRANSLATIONS
+          : readTranslationTable(bundle, this.ahead?.takeText(bundle));
       const built = buildDocument(project, doc, lang, this.lookups.find(lang, translations, doc), this.codeTexts);
       // Written and flushed now in the background, renamed at the end: a failure later leaves every output old.
       // An output that holds these bytes already is left as it is.
@@ -126,6 +128,9 @@ export function readOrder(
 
 type Find = (key: string) => Found;
 
+/** The source language's build: no bundle, every unit its source. */
+const NO_TRANSLATIONS: ReadonlyMap<string, string> = new Map();
+
 /** A unit's text as looked up, its codes as slots (`plain`), and that text with its codes filled in, once made. */
 interface Slotted {
   readonly unit: Unit;
@@ -144,7 +149,7 @@ class Lookups {
    * The lookup of `lang` in one document: its stored translations, then the source text (the source language's
    * build looks up the source itself).
    */
-  find(lang: string, translations: Readonly<Record<string, string>>, doc: Document): Find {
+  find(lang: string, translations: ReadonlyMap<string, string>, doc: Document): Find {
     const source = this.sourceLanguage;
     let lookup = this.byLanguage.get(lang);
     if (!lookup) this.byLanguage.set(lang, (lookup = languageLookup(lang, source)));
@@ -155,7 +160,7 @@ class Lookups {
       return unit && contentToI18n(unit.source);
     };
     const bundles = new Map<string, BundleLookup>([[source, sourceText]]);
-    if (lang !== source) bundles.set(lang, (id) => translations[id]);
+    if (lang !== source) bundles.set(lang, (id) => translations.get(id));
     return lookup(bundles);
   }
 }
