@@ -3,7 +3,14 @@ import { renderingsFor } from '../glossary.js';
 import { cldrAdjectives, cldrLanguageOfRegion, cldrNameOf, cldrRenderings, type CldrName } from '../names/cldr.js';
 import { CONNECTORS, findNames, isGroupWord, type FoundName } from '../names/detect.js';
 import { fewerRegionMentions } from '../names/region-mentions.js';
-import { capitalPieces, keptAtEachMention, lostFromOtherScript, renderedOtherwise } from '../names/other-script.js';
+import {
+  capitalPieces,
+  firstCapitalOnly,
+  keptAtEachMention,
+  keptElsewhereInLatin,
+  lostFromOtherScript,
+  renderedOtherwise,
+} from '../names/other-script.js';
 import { latinSkeletonOf } from '../names/romanize.js';
 import { shortRendering } from '../names/short-rendering.js';
 import { editDistance } from '../names/similar.js';
@@ -673,6 +680,14 @@ function lookForAs(
           return {
             message: `${missing}, neither kept nor transliterated (${lost.map(quote).join(', ')}: no dictionary's word)`,
           };
+        // Or, whatever Latin letters this target keeps, one the run's other units keep in Latin letters.
+        const keptElsewhere = keptElsewhereInLatin(name, sourceLang, lacking, source.kept);
+        if (keptElsewhere.length > 0) {
+          const units = Math.min(...keptElsewhere.map((w) => source.kept(w).keeping));
+          return {
+            message: `${missing}, neither kept nor transliterated, where ${units === 1 ? '1 other unit keeps' : `${units} other units keep`} ${keptElsewhere.map(quote).join(' ')} in Latin letters`,
+          };
+        }
         return { message: `${missing}, neither kept nor transliterated`, severity: 'warning' };
       }
       // A country or region the target's language writes as the source does (CLDR: "Portugal", "Ukraine"), with its
@@ -1321,8 +1336,13 @@ function codedLost(
     if (isCommonWord(w, sourceLang) || partsOf(fold(w)).every((p) => found.get(p) !== undefined)) return false;
     const word = /\p{Ll}\p{Lu}/u.test(w) ? kept(w) : undefined;
     if (word !== undefined && renderedOtherwise(word)) return false;
+    // (or the word as others write it, with its first capital only: "Curevac" for "CureVac")
     const evidence =
-      otherScriptNames === 'error' || target.hasLatinWords || others.keeping > 0 || (word?.keeping ?? 0) > 0;
+      otherScriptNames === 'error' ||
+      target.hasLatinWords ||
+      others.keeping > 0 ||
+      (word?.keeping ?? 0) > 0 ||
+      (word !== undefined && kept(firstCapitalOnly(w)).keeping > 0);
     return evidence && !piecesStand(w, target);
   });
 }

@@ -24,9 +24,14 @@ const MIN_LETTERS = 4;
 // "Sarbecovirus").
 const MIN_COMPOUND_END = 5;
 
-/** Whether a word may be a common one the dictionary lists otherwise: a plural in -ies, a compound ending in one. */
-function commonAfterAll(word: string, lang: string): boolean {
+/**
+ * Whether a word may be a common one the dictionary lists otherwise: a plural in -ies, a compound ending in one. A
+ * compound beside a word of the name the target keeps is a word of that name, kept with it ("Themis Bioscience" →
+ * "Themis"), not a common word translated by its parts ("Biosafety" → "السلامة الحيوية").
+ */
+function commonAfterAll(word: string, lang: string, partlyFound: boolean): boolean {
   if (word.endsWith('ies') && isCommonWord(`${word.slice(0, -3)}y`, lang)) return true;
+  if (partlyFound) return false;
   for (let k = 2; k <= word.length - MIN_COMPOUND_END; k++) if (isCommonWord(word.slice(k), lang)) return true;
   return false;
 }
@@ -54,11 +59,14 @@ export function lostFromOtherScript(
       [...w].length >= MIN_LETTERS &&
       !isGroupWord(w, sourceLang) &&
       cldrNameOf(w, sourceLang) === undefined &&
-      !commonAfterAll(w.toLowerCase(), sourceLang) &&
+      !commonAfterAll(w.toLowerCase(), sourceLang, partlyFound) &&
       !(partlyFound && isGivenName(w)) &&
       !renderedOtherwise(kept(w)),
   );
 }
+
+/** A word with inner capitals as some write it, with its first capital only ("CureVac" → "Curevac", "BioNTech" → "Biontech"). */
+export const firstCapitalOnly = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
 
 /** A word with inner capitals cut where a lower-case letter meets a capital ("AndroidGoogle" → "Android", "Google"). */
 export const capitalPieces = (word: string): string[] => word.split(/(?<=\p{Ll})(?=\p{Lu})/u);
@@ -70,3 +78,25 @@ export const capitalPieces = (word: string): string[] => word.split(/(?<=\p{Ll})
  */
 export const keptAtEachMention = (name: FoundName, nonLatin: boolean): boolean =>
   nonLatin && (name.kind === 'coded' || name.kind === 'opaque');
+
+/**
+ * The words of a name, lost from a target in another script, that the run's other units keep in Latin letters: each a
+ * word no dictionary has (`lacking`, as written in the name), met in one other unit at least, every one of which keeps it
+ * so (`Janssen` there, `شركات الصيدلانية` here). A translator who keeps a name in Latin letters elsewhere in the text
+ * keeps it here too, though this unit keeps no other Latin word. Not a country or a nationality, whose renderings no
+ * list holds all of, nor a word of fewer than four letters (an abbreviation a translation may write out).
+ */
+export function keptElsewhereInLatin(
+  name: FoundName,
+  sourceLang: string,
+  lacking: readonly string[],
+  kept: KeptInOthers,
+): string[] {
+  if (name.cldr !== undefined) return [];
+  return lacking.filter((w) => {
+    if ([...w].length < MIN_LETTERS || isGroupWord(w, sourceLang) || cldrNameOf(w, sourceLang) !== undefined)
+      return false;
+    const { withName, keeping } = kept(w);
+    return keeping >= 1 && keeping === withName;
+  });
+}

@@ -1,3 +1,4 @@
+import { ARABIC_GAPS } from './arabic-gaps.js';
 import { primarySubtag } from '../../model/language.js';
 import { memo } from '../../model/memo.js';
 import { fold, opensSentence } from '../text.js';
@@ -165,7 +166,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim')}`,
   it: `${ELIDED_BEFORE_NOTHING}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
-  ar: `${notAfter('\\p{L}')}(?:من|إلى|على|عن|مع|لـ|بـ|كـ)\\s*(?=[،؛.:!)]|$)`,
+  ar: ARABIC_GAPS,
 };
 // In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').
 const EMPTY_PAIR = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;

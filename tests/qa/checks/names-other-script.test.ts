@@ -41,6 +41,24 @@ describe('a name with inner capitals lost from a target that keeps Latin letters
   });
 });
 
+describe('a name with inner capitals lost from a target that keeps no Latin word', () => {
+  const lost: [string, string] = ['The lab ZentroVax won a grant.', 'فاز المختبر بمنحة كبيرة.'];
+
+  it('is an error where another unit keeps it in Latin letters, also written with its first capital only', async () => {
+    expect(await run([['Funding went to Zentrovax and others.', 'ذهب التمويل إلى Zentrovax وغيرها.'], lost])).toEqual([
+      'error: name "ZentroVax" is not in the target: a name with inner capitals is kept as written or transliterated',
+    ]);
+  });
+
+  it('not where no other unit keeps it so', async () => {
+    const transliterated: [string, string] = [
+      'Funding went to Zentrovax and others.',
+      'ذهب التمويل إلى زنتروفاكس وغيرها.',
+    ];
+    for (const units of [[lost], [transliterated, lost]]) expect((await run(units)).join('\n')).not.toMatch(/error/u);
+  });
+});
+
 describe('a name of words no dictionary has, lost from a target that keeps Latin letters', () => {
   it('is an error where the target keeps part of it, or another word in Latin letters', async () => {
     expect(await run([['Vaccines from Themora Kestrix were tested.', 'تم اختبار لقاحات Themora.']])).toEqual([
@@ -49,6 +67,18 @@ describe('a name of words no dictionary has, lost from a target that keeps Latin
     expect(await run([['The QBX team met Vandrel on Monday.', 'التقى فريق QBX يوم الاثنين.']])).toEqual([
       'error: name "Vandrel" is not in the target, neither kept nor transliterated ("Vandrel": no dictionary\'s word)',
     ]);
+  });
+
+  it('also a compound of a common word, beside a word of the name the target keeps', async () => {
+    expect(await run([['Vaccines from Themora Kelbioscience were tested.', 'تم اختبار لقاحات Themora.']])).toEqual([
+      'error: name "Themora Kelbioscience" is not in the target, neither kept nor transliterated ("Kelbioscience": no dictionary\'s word)',
+    ]);
+    // (not a plural in -ies, a common word: "مختبرات" renders it)
+    expect(
+      (await run([['Vaccines from Themora Laboratories were tested.', 'تم اختبار لقاحات مختبرات Themora.']])).join(
+        '\n',
+      ),
+    ).not.toMatch(/error/u);
   });
 
   it("not a sentence's first word, a country, a nationality, a compound of a common word, nor a name the run renders otherwise", async () => {
@@ -78,6 +108,30 @@ describe('a name of words no dictionary has that the one other unit with it keep
   });
 });
 
+describe('a word no dictionary has, lost from a target of another script that keeps no Latin word', () => {
+  // (the name of several words only its first of which no dictionary has: the rule above asks for the whole name)
+  const lost: [string, string] = [
+    'Dravenko Pharmaceutical Companies announced a trial.',
+    'أعلنت شركات الصيدلانية عن تجربة.',
+  ];
+
+  it('is an error where every other unit of the run with the word keeps it in Latin letters', async () => {
+    expect(await run([['Later Dravenko hired staff.', 'لاحقًا وظفت Dravenko موظفين.'], lost])).toEqual([
+      'error: name "Dravenko Pharmaceutical Companies" is not in the target, neither kept nor transliterated, where 1 other unit keeps "Dravenko" in Latin letters',
+    ]);
+  });
+
+  it('a warning where no other unit has it, or one renders it otherwise', async () => {
+    expect(await run([lost])).toEqual([
+      'warning: name "Dravenko Pharmaceutical Companies" is not in the target, neither kept nor transliterated',
+    ]);
+    const transliterated: [string, string] = ['Then Dravenko sold a plant.', 'ثم باعت درافينكو مصنعًا.'];
+    const keeping: [string, string] = ['Later Dravenko hired staff.', 'لاحقًا وظفت Dravenko موظفين.'];
+    for (const others of [[transliterated], [keeping, transliterated]])
+      expect((await run([...others, lost])).join('\n')).not.toMatch(/error/u);
+  });
+});
+
 describe('a name kept in Latin letters in another script, named fewer times there than in the source', () => {
   it('is an error: the translator who keeps it once keeps it each time', async () => {
     expect(await run([['Vandrel built it, and Vandrel sold it.', 'بنته Vandrel ثم باعته.']])).toEqual([
@@ -102,6 +156,33 @@ describe('a name not in a target of another script, where the target has a gap t
     ).toMatch(
       /^error: name "Zhemora" is not in the target, neither kept nor transliterated, and the target has a gap there \("بـ"\)/u,
     );
+  });
+
+  it('a preposition before a word in the accusative, a kind of body before a comma', async () => {
+    expect(await run([['The ministry worked with Zorvanix on an app.', 'عملت الوزارة مع تطبيقًا جديدًا.']])).toEqual([
+      'error: name "Zorvanix" is not in the target, neither kept nor transliterated, and the target has a gap there ("مع تطبيقًا")',
+    ]);
+    expect(
+      await run([['Yesterday Kelmora Biotech, a Danish firm, spoke.', 'تحدثت شركة، وهي شركة دنماركية، أمس.']]),
+    ).toEqual([
+      'error: name "Kelmora Biotech" is not in the target, neither kept nor transliterated, and the target has a gap there ("شركة")',
+    ]);
+  });
+
+  it("a hashtag's sign left without its tag", async () => {
+    expect(
+      await run([['In Norway the hashtag #KeepItLocal trended on Twitter.', 'في النرويج، تصدر هاشتاج# تويتر.']]),
+    ).toEqual(['error: name "KeepItLocal" is not in the target as written, and the target has a gap there ("#")']);
+  });
+
+  it('not where the preposition has its noun, nor a kind of body with its article or ending a sentence', async () => {
+    for (const [source, target] of [
+      ['The ministry worked with Zorvanix on an app.', 'عملت الوزارة مع الشركة على تطبيق جديد.'],
+      ['Zorvanix tested more than 64 patients.', 'اختبرت الشركة أكثر من 64 مريضًا.'],
+      ['Yesterday Kelmora Biotech, a Danish firm, spoke.', 'تحدثت الشركة، وهي دنماركية، أمس.'],
+      ['Kelmora Biotech is a firm.', 'إنها شركة.'],
+    ])
+      expect((await run([[source, target]])).join('\n')).not.toMatch(/error/u);
   });
 
   it('not a common word in capitals before a colon', async () => {
