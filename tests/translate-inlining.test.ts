@@ -1,7 +1,7 @@
-import { cachedDataVersionTag } from 'node:v8';
+import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/project/load.js';
-import { translate } from '../src/workflow/translate.js';
+import { BASELINE_RUN_UNITS, translate } from '../src/workflow/translate.js';
 import type { Engine } from '../src/mt/types.js';
 import { tempProject } from './helpers.js';
 
@@ -30,6 +30,38 @@ describe('a translate run of few units', () => {
     // Every batch is asked for, read ahead and gated with inlining off…
     expect(asked.every((tag) => tag !== before)).toBe(true);
     // …and the run gives it back.
+    expect(cachedDataVersionTag()).toBe(before);
+  });
+
+  it('of fewer than BASELINE_RUN_UNITS has no optimizing compiler while it runs (baseline code only)', async () => {
+    const before = cachedDataVersionTag();
+    // The tag under both flags a run this small holds: no inlining, no optimizing compiler.
+    setFlagsFromString('--no-turbo-inlining');
+    setFlagsFromString('--no-turbofan');
+    const baseline = cachedDataVersionTag();
+    setFlagsFromString('--turbofan');
+    setFlagsFromString('--turbo-inlining');
+    expect(cachedDataVersionTag()).toBe(before);
+    const project = await loadProject(tempProject());
+    const asked: number[] = [];
+    const engine: Engine = {
+      name: 'fake',
+      translate(segments) {
+        asked.push(cachedDataVersionTag());
+        return Promise.resolve([...segments]);
+      },
+    };
+    const results = await translate(project, {
+      engine: 'fake',
+      langs: ['es'],
+      batchSize: 3,
+      started: { langs: ['es'], engine, starter: undefined },
+    });
+    const units = results.reduce((n, r) => n + r.translated, 0);
+    expect(units).toBeGreaterThan(6);
+    expect(units).toBeLessThan(BASELINE_RUN_UNITS);
+    expect(asked.length).toBeGreaterThan(2);
+    expect(asked.every((tag) => tag === baseline)).toBe(true);
     expect(cachedDataVersionTag()).toBe(before);
   });
 

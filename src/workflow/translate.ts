@@ -16,7 +16,7 @@ import { openMemory } from '../project/memory.js';
 import { leverage } from './steps/leverage.js';
 import { gate, loadGate, readAhead, readyGate } from './steps/gate.js';
 import { Parts } from './steps/gate-parts.js';
-import { compileWithoutInlining } from '../runtime/v8-tuning.js';
+import { compileWithoutInlining, holdV8Flag } from '../runtime/v8-tuning.js';
 import { startEngine, type BatchStarter, type EngineStart } from './steps/engine-start.js';
 import type { Project } from '../project/project.js';
 import { qaOptions } from '../project/qa.js';
@@ -97,11 +97,17 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     );
     const run = new TranslateRun(project, options, engine, qa, jobs);
     // A run of few units is compiled without V8's inlining from here to its end, as a check run of as few pairs is: in
-    // so short a run the compiler's work (on the other core, beside Apertium) does not pay back. The gate's modules
+    // so short a run the compiler's work (on the other core, beside Apertium) does not pay back. A run of fewer still
+    // (BASELINE_RUN_UNITS) gets no optimizing compiler at all: its code stays V8's baseline code. The gate's modules
     // are loaded first, as V8 takes a module's code cache only under the flags it was made with.
     if (!options.dryRun && run.total > 0 && run.total < SMALL_RUN_PAIRS) {
       await loadGate(qa);
-      inliningBack = compileWithoutInlining();
+      const inlining = compileWithoutInlining();
+      const optimizing = run.total < BASELINE_RUN_UNITS ? holdV8Flag('--no-turbofan', '--turbofan') : undefined;
+      inliningBack = () => {
+        optimizing?.();
+        inlining();
+      };
     }
     for (const lang of langs) {
       const ofLang = jobs.filter((j) => j.lang === lang);
@@ -122,6 +128,14 @@ export async function translate(project: Project, options: TranslateOptions): Pr
     await memory?.close();
   }
 }
+
+/**
+ * Units under which a translate run is compiled by V8's baseline compiler only (`--no-turbofan`, from the documents
+ * read to the run's end): in a run of a few hundred units, the optimizing compiler's jobs on V8's other threads cost more
+ * than its faster code saves, and they compete with the engine for the cores (real news, 448 units: Node's own CPU
+ * −8 %, the whole run's −4 %, the main thread +7 %; at 1,669 units the main thread is +29 % and Node's CPU +3 %).
+ */
+export const BASELINE_RUN_UNITS = 600;
 
 /** A document of one language and its units without a translation. */
 interface Job {
