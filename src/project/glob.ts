@@ -111,20 +111,21 @@ export function matchFiles(projectRoot: string, base: string, rest: readonly str
     const last = at === ms.length - 1;
     for (const entry of entries) {
       const name = entry.name;
-      const full = join(dir, name);
-      const rel = relDir ? `${relDir}/${name}` : name;
-      const kind = kindOf(entry, full, realRoot);
+      // The entry's full path only for a link (looked at) or a folder (walked): a folder of thousands of files joins
+      // none of theirs.
+      const kind = kindOf(entry, dir, realRoot);
       if (!kind) continue;
+      const rel = relDir ? `${relDir}/${name}` : name;
       if (m.globstar) {
         if (hidden(name)) continue;
-        if (kind === 'dir') walk(full, rel, ms, at, visited, depth + 1);
+        if (kind === 'dir') walk(join(dir, name), rel, ms, at, visited, depth + 1);
         continue;
       }
       if (hidden(name) && !m.explicitHidden) continue;
       if (!m.re.test(name)) continue;
       if (last) {
         if (kind === 'file') found.add(rel);
-      } else if (kind === 'dir') walk(full, rel, ms, at + 1, visited, depth + 1);
+      } else if (kind === 'dir') walk(join(dir, name), rel, ms, at + 1, visited, depth + 1);
     }
   }
 }
@@ -133,10 +134,11 @@ export function matchFiles(projectRoot: string, base: string, rest: readonly str
  * 'file' or 'dir', following a link only when it resolves inside the project; undefined otherwise. The folder
  * listing says what each entry is: only links cost a look of their own.
  */
-function kindOf(entry: Dirent, path: string, realRoot: string): 'file' | 'dir' | undefined {
+function kindOf(entry: Dirent, dir: string, realRoot: string): 'file' | 'dir' | undefined {
   if (entry.isFile()) return 'file';
   if (entry.isDirectory()) return 'dir';
   if (!entry.isSymbolicLink()) return undefined;
+  const path = join(dir, entry.name);
   try {
     const real = safeRealpath(path);
     if (!real || !inside(realRoot, real)) return undefined;
