@@ -612,6 +612,7 @@ function lookForAs(
     lostWordRunKeeps(name, found, target, source) ??
     lostSurname(name, person, found, target, source) ??
     keptInEnglishButFor(name, found, target, targetLang) ??
+    lostBetweenKept(name, found, target) ??
     keptInLatinButFor(name, found, target, sourceLang);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
@@ -1046,6 +1047,44 @@ function keptInEnglishButFor(
   const kept = joined(at)!;
   return { message: `name "${name.text}" is kept in English ("${kept}") but for ${missing.map(quote).join(' ')}` };
 }
+/**
+ * A name whose words on either side of one of its words stand side by side in the target, as written and in order,
+ * without it (`Martín Murillo Gómez` → `Martín Gómez`, `Harvard Business School` → `Harvard School`): nothing there
+ * renders the word, which was lost. Not a given name between a given name and a surname (`John Fitzgerald Kennedy` →
+ * `John Kennedy`), nor an initial or a particle.
+ */
+function lostBetweenKept(
+  name: FoundName,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+): Finding | undefined {
+  if (target.nonLatin || name.kind === 'acronym' || name.kind === 'coded') return undefined;
+  // (three words in a row of the name, none a particle, a title or an initial: "Rosa Ibarra Quintero" of "Rosa Ibarra
+  // Quintero of Oaxaca")
+  const plain = (w: string | undefined): boolean =>
+    w !== undefined && !CONNECTORS.has(w.toLowerCase()) && !isTitle(w) && /^\p{L}{2,}$/u.test(w);
+  const words = name.words;
+  for (let j = 1; j + 1 < words.length; j++) {
+    if (!plain(words[j - 1]) || !plain(words[j]) || !plain(words[j + 1])) continue;
+    const lost = words[j]!;
+    const f = fold(lost);
+    if (found.get(f) !== undefined || isGivenName(lost) || target.hasWordStartingLike(f)) continue;
+    const before = fold(words[j - 1]!);
+    const after = fold(words[j + 1]!);
+    if (found.get(before) !== 'verbatim' || found.get(after) !== 'verbatim') continue;
+    const side = target.words.findIndex(
+      (t, i) =>
+        t.folded === before &&
+        target.words[i + 1]?.folded === after &&
+        /^\s+$/u.test(target.text.slice(t.end, target.words[i + 1]!.start)),
+    );
+    if (side < 0) continue;
+    const kept = target.text.slice(target.words[side]!.start, target.words[side + 1]!.end);
+    return { message: `name "${name.text}" is in the target as "${kept}", without "${lost}"` };
+  }
+  return undefined;
+}
+
 /**
  * A name a target in another script keeps in Latin letters — two of its words side by side as written there — keeps
  * all its words there: one neither kept nor transliterated was lost (`Silent Computer Club` → `Computer Club`), but a

@@ -1876,3 +1876,42 @@ describe('two prepositions that no sentence puts side by side, or a preposition 
     ).toEqual(warning);
   });
 });
+
+describe('a word of a name lost between two of its words that stand side by side in the target', () => {
+  it('is lost: nothing between them renders it ("Rosa Ibarra Quintero" → "Rosa Quintero")', async () => {
+    expect(
+      await run([
+        ['The prize went to Rosa Ibarra Quintero of Oaxaca.', 'El premio fue para Rosa Quintero, de Oaxaca.'],
+      ]),
+    ).toEqual(['error: name "Rosa Ibarra Quintero of Oaxaca" is in the target as "Rosa Quintero", without "Ibarra"']);
+    expect(
+      await run(
+        [
+          [
+            'She has taught for many years at the Dunmore Forestry School in the north of the state.',
+            "Elle enseigne depuis de nombreuses années à la Dunmore School dans le nord de l'État.",
+          ],
+        ],
+        'fr',
+      ),
+    ).toEqual(['error: name "Dunmore Forestry School" is in the target as "Dunmore School", without "Forestry"']);
+  });
+
+  it('not a given name between a given name and a surname, a word respelled there, or words kept apart', async () => {
+    expect(
+      (await run([['The prize went to Rosa Maria Quintero.', 'El premio fue para Rosa Quintero.']])).join('\n'),
+    ).not.toMatch(/^error/mu);
+    expect(
+      await run([
+        ['The prize went to Rosa Ibarra Quintero of Oaxaca.', 'El premio fue para Rosa Ybarra Quintero, de Oaxaca.'],
+      ]),
+    ).toEqual([]);
+    expect(
+      (
+        await run([
+          ['The prize went to Rosa Ibarra Quintero of Oaxaca.', 'Rosa, de Oaxaca, recibió el premio, dijo Quintero.'],
+        ])
+      ).join('\n'),
+    ).not.toMatch(/without/mu);
+  });
+});
