@@ -9,22 +9,7 @@ import { tempProject } from './helpers.js';
 describe('a translate run of few units', () => {
   it('is compiled without inlining once its documents are read, to its end, and leaves V8 as it found it', async () => {
     const before = cachedDataVersionTag();
-    const project = await loadProject(tempProject());
-    // The tag V8 has when the engine is asked for each batch.
-    const asked: number[] = [];
-    const engine: Engine = {
-      name: 'fake',
-      translate(segments) {
-        asked.push(cachedDataVersionTag());
-        return Promise.resolve([...segments]);
-      },
-    };
-    const results = await translate(project, {
-      engine: 'fake',
-      langs: ['es'],
-      batchSize: 3,
-      started: { langs: ['es'], engine, starter: undefined },
-    });
+    const { asked, results } = await translateRecordingTags();
     expect(results.reduce((n, r) => n + r.translated, 0)).toBeGreaterThan(6);
     expect(asked.length).toBeGreaterThan(2);
     // Every batch is asked for, read ahead and gated with inlining off…
@@ -42,21 +27,7 @@ describe('a translate run of few units', () => {
     setFlagsFromString('--turbofan');
     setFlagsFromString('--turbo-inlining');
     expect(cachedDataVersionTag()).toBe(before);
-    const project = await loadProject(tempProject());
-    const asked: number[] = [];
-    const engine: Engine = {
-      name: 'fake',
-      translate(segments) {
-        asked.push(cachedDataVersionTag());
-        return Promise.resolve([...segments]);
-      },
-    };
-    const results = await translate(project, {
-      engine: 'fake',
-      langs: ['es'],
-      batchSize: 3,
-      started: { langs: ['es'], engine, starter: undefined },
-    });
+    const { asked, results } = await translateRecordingTags();
     const units = results.reduce((n, r) => n + r.translated, 0);
     expect(units).toBeGreaterThan(6);
     expect(units).toBeLessThan(BASELINE_RUN_UNITS);
@@ -83,3 +54,23 @@ describe('a translate run of few units', () => {
     expect(cachedDataVersionTag()).toBe(before);
   });
 });
+
+/** A run of the example project in batches of 3 through an engine that gives the source back, and V8's tag at each batch. */
+async function translateRecordingTags(): Promise<{ asked: number[]; results: Awaited<ReturnType<typeof translate>> }> {
+  const project = await loadProject(tempProject());
+  const asked: number[] = [];
+  const engine: Engine = {
+    name: 'fake',
+    translate(segments) {
+      asked.push(cachedDataVersionTag());
+      return Promise.resolve([...segments]);
+    },
+  };
+  const results = await translate(project, {
+    engine: 'fake',
+    langs: ['es'],
+    batchSize: 3,
+    started: { langs: ['es'], engine, starter: undefined },
+  });
+  return { asked, results };
+}
