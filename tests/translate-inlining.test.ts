@@ -1,8 +1,9 @@
-import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
+import { cachedDataVersionTag } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/project/load.js';
 import { BASELINE_RUN_UNITS, translate } from '../src/workflow/translate.js';
 import type { Engine } from '../src/mt/types.js';
+import { compileWithoutInlining, holdV8Flag } from '../src/runtime/v8-tuning.js';
 import { tempProject } from './helpers.js';
 
 // V8's flags are part of the tag a code cache is made under: a flag held changes it, and it comes back when released.
@@ -21,11 +22,11 @@ describe('a translate run of few units', () => {
   it('of fewer than BASELINE_RUN_UNITS has no optimizing compiler while it runs (baseline code only)', async () => {
     const before = cachedDataVersionTag();
     // The tag under both flags a run this small holds: no inlining, no optimizing compiler.
-    setFlagsFromString('--no-turbo-inlining');
-    setFlagsFromString('--no-turbofan');
+    const inlining = compileWithoutInlining();
+    const optimizing = holdV8Flag('--no-turbofan', '--turbofan');
     const baseline = cachedDataVersionTag();
-    setFlagsFromString('--turbofan');
-    setFlagsFromString('--turbo-inlining');
+    optimizing();
+    inlining();
     expect(cachedDataVersionTag()).toBe(before);
     const { asked, results } = await translateRecordingTags();
     const units = results.reduce((n, r) => n + r.translated, 0);
