@@ -16,7 +16,7 @@ import { shortRendering } from '../names/short-rendering.js';
 import { editDistance } from '../names/similar.js';
 import { tornRendering } from '../names/torn-rendering.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
-import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isTitle } from '../names/words.js';
+import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isLegalForm, isTitle } from '../names/words.js';
 import { fold } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
 import {
@@ -613,6 +613,7 @@ function lookForAs(
     lostSurname(name, person, found, target, source) ??
     keptInEnglishButFor(name, found, target, targetLang) ??
     lostBetweenKept(name, found, target) ??
+    lostLastOwnWord(name, found, target, sourceLang) ??
     keptInLatinButFor(name, found, target, sourceLang);
   if (partly) return partly;
   const present = parts.filter((w) => found.get(w) !== undefined).length;
@@ -1083,6 +1084,48 @@ function lostBetweenKept(
     return { message: `name "${name.text}" is in the target as "${kept}", without "${lost}"` };
   }
   return undefined;
+}
+
+/**
+ * A name of three words or more kept as written and side by side but for its last word, a word rarer than those every
+ * text has (`Víctor Estrada Paredes` → `Víctor Estrada`, `Gilberto López Meyer` → `Gilberto López`): a surname or a
+ * name's own word, which no translation renders by nothing. Not a common head a translation drops or translates
+ * (`Forrester Research Group`), a legal form (`Siemens Medical AG`), a nationality or a country.
+ */
+function lostLastOwnWord(
+  name: FoundName,
+  found: ReadonlyMap<string, WordMatch | undefined>,
+  target: TargetText,
+  sourceLang: string,
+): Finding | undefined {
+  if (target.nonLatin || name.kind !== 'opaque' || name.cldr) return undefined;
+  const words = name.words.filter((w) => !isTitle(w));
+  if (words.length < 3 || !words.every((w) => /^\p{L}{2,}$/u.test(w) && !CONNECTORS.has(w.toLowerCase())))
+    return undefined;
+  const last = words[words.length - 1]!;
+  const f = fold(last);
+  if (
+    found.get(f) !== undefined ||
+    isFrequentWord(last, sourceLang) ||
+    isLegalForm(last) ||
+    isGroupWord(last, sourceLang) ||
+    cldrNameOf(last, sourceLang) !== undefined ||
+    target.hasWordStartingLike(f) ||
+    target.hasCompoundEnding(f)
+  )
+    return undefined;
+  const kept = words.slice(0, -1).map((w) => fold(w));
+  if (!kept.every((w) => found.get(w) === 'verbatim')) return undefined;
+  const at = target.words.findIndex((t, i) =>
+    kept.every(
+      (w, k) =>
+        target.words[i + k]?.folded === w &&
+        (k === 0 || /^\s+$/u.test(target.text.slice(target.words[i + k - 1]!.end, target.words[i + k]!.start))),
+    ),
+  );
+  if (at < 0) return undefined;
+  const shown = target.text.slice(target.words[at]!.start, target.words[at + kept.length - 1]!.end);
+  return { message: `name "${name.text}" is in the target as "${shown}", without "${last}"` };
 }
 
 /**

@@ -1915,3 +1915,34 @@ describe('a word of a name lost between two of its words that stand side by side
     ).not.toMatch(/without/mu);
   });
 });
+
+describe('a name of three words kept side by side but for its last word, a rarer word', () => {
+  it('is lost: no translation renders a surname by nothing ("Victor Ibarra Paredes" → "Víctor Ibarra")', async () => {
+    expect(
+      await run([
+        [
+          'The jury gave the prize to Victor Ibarra Paredes for his second novel.',
+          'El jurado dio el premio a Víctor Ibarra por su segunda novela.',
+        ],
+      ]),
+    ).toEqual(['error: name "Victor Ibarra Paredes" is in the target as "Víctor Ibarra", without "Paredes"']);
+  });
+
+  it('not a frequent word, a legal form, or the words kept apart', async () => {
+    for (const [s, t] of [
+      [
+        'Sales rose at the Kellworth Dunmore Group for the third year.',
+        'Las ventas de Kellworth Dunmore subieron por tercer año.',
+      ],
+      [
+        'Sales rose at Kellworth Dunmore AG for the third year.',
+        'Las ventas de Kellworth Dunmore subieron por tercer año.',
+      ],
+      [
+        'The jury gave the prize to Victor Ibarra Quintero for his second novel.',
+        'Víctor recibió el premio por su segunda novela, dijo Ibarra.',
+      ],
+    ] as const)
+      expect((await run([[s, t]])).join('\n')).not.toMatch(/without/u);
+  });
+});
