@@ -21,12 +21,22 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** An import statement of the chunk as a line of the script: node: modules from process.getBuiltinModule. */
+/**
+ * An import statement of the chunk as a line of the script: node: modules from process.getBuiltinModule, the bundle's
+ * other chunks from the module that runs the script (their names pushed on deps).
+ */
 function importLine(line, deps) {
   let m = /^import \{ (.*) \} from "(node:[^"]+)";$/u.exec(line);
   if (m) return `const { ${m[1].replaceAll(' as ', ': ')} } = process.getBuiltinModule(${JSON.stringify(m[2])});`;
   m = /^import \* as ([\w$]+) from "(node:[^"]+)";$/u.exec(line);
   if (m) return `const ${m[1]} = process.getBuiltinModule(${JSON.stringify(m[2])});`;
+  // A chunk imported for its effects alone (`import "./runner-….js";`): the module below imports it, in its place
+  // among the others, so it is still run first; the script binds nothing of it.
+  m = /^import "(\.\/[^"]+)";$/u.exec(line);
+  if (m) {
+    deps.push(m[1]);
+    return `// ${line} (imported by the module that runs this script)`;
+  }
   m = /^import \{ (.*) \} from "(\.\/[^"]+)";$/u.exec(line);
   if (m) {
     deps.push(m[2]);

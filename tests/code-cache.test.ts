@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempProject } from './helpers.js';
+import { BIN, ROOT, tempProject } from './helpers.js';
 
 const BUNDLE_DIR = dirname(BIN);
 
@@ -41,6 +42,43 @@ describe('the bundled command starts from V8 code cache', () => {
   it("so are the chunks a check loads: the command's, the runner's and every check's", () => {
     const chunks = ['check', 'runner', 'names', 'numbers', 'detect', 'target', 'read', 'reporters', 'urls-emails'];
     expect(rejectedCaches(chunks)).toEqual(chunks.map(() => false));
+  });
+
+  it("so are the chunks a machine translation loads: the command's (which imports the runner for its effects alone), the gate's", () => {
+    const chunks = ['translate', 'gate', 'protected-terms', 'pseudo-text', 'engine-start'];
+    expect(rejectedCaches(chunks)).toEqual(chunks.map(() => false));
+  });
+
+  it('a chunk imported for its effects alone is run first, in its place among the imports, and binds nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'locflow-code-cache-test-'));
+    try {
+      const chunk = (name: string, text: string) => writeFileSync(join(dir, name), text);
+      chunk('first-AAAAAAAA.js', 'globalThis.order.push("first");\nconst one = 1;\nexport { one as t };\n');
+      chunk('effects-BBBBBBBB.js', 'globalThis.order.push("effects");\n');
+      chunk(
+        'main-CCCCCCCC.js',
+        [
+          'import { t as one } from "./first-AAAAAAAA.js";',
+          'import "./effects-BBBBBBBB.js";',
+          'import { join } from "node:path";',
+          'globalThis.order.push("main " + one + " " + typeof join);',
+          'const done = true;',
+          'export { done as t };',
+          '',
+        ].join('\n'),
+      );
+      const out = inNode(
+        `import { scriptChunk } from ${JSON.stringify(join(ROOT, 'scripts', 'code-cache.mjs'))};
+         const made = scriptChunk(${JSON.stringify(dir)}, 'main-CCCCCCCC.js');
+         globalThis.order = [];
+         const { t } = await import(${JSON.stringify(join(dir, 'main-CCCCCCCC.js'))});
+         console.log(JSON.stringify({ made, order: globalThis.order, t }));`,
+      );
+      expect(JSON.parse(out)).toEqual({ made: true, order: ['first', 'effects', 'main 1 function'], t: true });
+      expect(readdirSync(dir)).toContain('main-CCCCCCCC.script');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a chunk left as a module has no script (no run of the build loaded it)', () => {
