@@ -86,6 +86,8 @@ export const names: CollectionCheck = {
   },
   // The run's texts learnt first, then each unit checked against what the others do.
   start(context) {
+    // The run's options read once, not per pair.
+    const settings = settingsFrom(OPTIONS, context.settings);
     const units: Array<{ source: string; target: string; sourceLang: string; targetLang: string; file: string }> = [];
     let run:
       | {
@@ -140,6 +142,7 @@ export const names: CollectionCheck = {
             sourceLowerCase,
             givenNamesHere,
             namedAloneHere,
+            settings,
           ))
             out.push({ pair, finding });
         }
@@ -160,6 +163,7 @@ function checkPair(
   sourceLowerCase: (lang: string) => ReadonlySet<string> | undefined,
   givenNames: (word: string) => ReadonlySet<string>,
   namedAlone: (word: string, before: string) => boolean,
+  { unlikeNames, otherScriptNames }: { readonly unlikeNames: Severity; readonly otherScriptNames: Severity },
 ): Finding[] {
   const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang), src);
   const findings: Finding[] = [];
@@ -177,7 +181,6 @@ function checkPair(
       findings.push(glossaryFinding(entry.source, renderings, target, entry.doNotTranslate));
     }
   }
-  const { unlikeNames, otherScriptNames } = settingsFrom(OPTIONS, context.settings);
   const seen = new Set<string>();
   let sourceText: TargetText | undefined;
   let ownNames: boolean | undefined;
