@@ -144,10 +144,23 @@ const beforeBracketedAcronym = (articles: string): string => {
 // name between them was cut.
 const prepositionsMeet = (first: string, second: string): string =>
   `${NOT_AFTER_WORD}(?:${first})\\s+(?:${second})(?![\\p{L}\\p{N}'’-])`;
+// A preposition or an article right before a closing quotation mark, with no space between them (`"Los".`, `a".`,
+// `"Tore von"`): no quoted title or saying ends so; the name that ended it was cut. Capitalised too, where it opens the
+// quotation ("Los"), but for one letter (`"Plan A"`); not before a letter (an opening mark: `de"Monsieur`) nor after a
+// space (`de "Monsieur"`). Not in French, which quotes a fragment so ("il est nécessaire de" débattre).
+const beforeClosingQuote = (words: string): string => {
+  const both = words
+    .split('|')
+    .flatMap((a) => (a.length > 1 ? [a, a.charAt(0).toUpperCase() + a.slice(1)] : [a]))
+    .join('|');
+  return `${NOT_AFTER_WORD}(?:${both})["”»“](?=\\s|[,;:.!?)\\]]|$)`;
+};
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: [
     clauseEnd('y|e|o|u|ni', 'el|los|las'),
-    beforeBracketedAcronym('el|la|los|las|del|al'),
+    beforeBracketedAcronym('el|la|los|las|del|al|de|en|a|con|por|para'),
+    beforeClosingQuote(`${GAP_WORDS.es![0]}|el|los|las`),
+    prepositionsMeet('a|al', 'durante|mediante|según|tras|ante'),
     prepositionsMeet('de|del|en|a|al', 'en(?!\\s+medio)'),
     prepositionsMeet('en', 'de|del|a|al'),
     prepositionsMeet('de|del|en|a|al|con|por|para', '(?:y|e|o|u|ni),'),
@@ -155,7 +168,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   fr: [
     ELIDED_BEFORE_NOTHING,
     clauseEnd('et|ou|ni', 'des'),
-    beforeBracketedAcronym('le|la|les|du|des|au|aux'),
+    beforeBracketedAcronym('le|la|les|du|des|au|aux|de|à|en|pour|par|dans|sur'),
     prepositionsMeet('de|du|au|aux|dans|sur', 'en'),
     prepositionsMeet('en', 'du|à|au|aux'),
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
@@ -163,7 +176,9 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   // (and an article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
   // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so. Its lookbehind
   // stays in the candidates: without it, "\p{Ll}+" would be tried from every letter of every word)
-  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim')}`,
+  // (and two hyphens between letters, the second before a capital: "Johannes--Gymnasium", where "Johannes-Kepler-
+  // Gymnasium" stood; its first hyphen heads the part, so that candidates are tried only at hyphens)
+  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim|von|für|mit|bei')}|${beforeClosingQuote(GAP_WORDS.de![0])}|-(?<=\\p{L}-)-(?=\\p{Lu})`,
   it: `${ELIDED_BEFORE_NOTHING}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
   ar: ARABIC_GAPS,

@@ -1378,6 +1378,61 @@ describe('a name not in the target, where the target has a gap there', () => {
     ]);
   });
 
+  it('a preposition or an article right before a closing quotation mark (not a one-letter word, nor in French)', async () => {
+    const gap = (at: string): string[] => [
+      `error: name "Harbour Board" is not in the target, and the target has a gap there ("${at}"")`,
+    ];
+    expect(await run([['The book is called "Walking to Harbour Board."', 'El libro se titula "Paseo a".']])).toEqual(
+      gap('a'),
+    );
+    expect(await run([['He sang with the band "Los Harbour Board."', 'Cantó con el grupo "Los".']])).toEqual(
+      gap('Los'),
+    );
+    expect(
+      await run(
+        [['They wrote about the "gates of Harbour Board" yesterday.', 'Sie schrieben gestern über die "Tore von".']],
+        'de',
+      ),
+    ).toEqual(gap('von'));
+    // (a letter that ends a title, and a French quotation of a fragment, are no gap)
+    expect(
+      (await run([['Yesterday the Harbour Board backed "Plan A".', 'Ayer el puerto apoyó el "Plan A".']])).join('\n'),
+    ).not.toMatch(/gap/u);
+    expect(
+      (
+        await run(
+          [['For the Harbour Board it is "necessary" to talk.', 'Pour le port, il est "nécessaire de" parler.']],
+          'fr',
+        )
+      ).join('\n'),
+    ).not.toMatch(/gap/u);
+  });
+
+  it('a preposition right before a bracketed acronym, or before a preposition no sentence puts after it', async () => {
+    expect(
+      await run([
+        [
+          'Yesterday the board met at the Harbour Board of Kelmor (HBK) in Brno.',
+          'Ayer la junta se reunió en la Junta Portuaria de (JPK) en Brno.',
+        ],
+      ]),
+    ).toEqual(['error: name "Kelmor" is not in the target as written, and the target has a gap there ("de (")']);
+    expect(
+      await run([
+        ['The judge interrupted the Harbour Board during the hearing.', 'El juez interrumpió a durante la audiencia.'],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("a durante")']);
+  });
+
+  it('two hyphens in a German compound, the second before a capital, where a name between them was cut', async () => {
+    expect(
+      await run(
+        [['The Harbour Board school in Brno was praised.', 'Das Städtische--Gymnasium in Brno wurde gelobt.']],
+        'de',
+      ),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("--")']);
+  });
+
   it('a German article joined by a hyphen to a capitalised word, where the name before the hyphen was cut', async () => {
     const unit = 'Yesterday they praised the Harbour Board report.';
     expect(await run([[unit, 'Gestern lobten sie den-Bericht.']], 'de')).toEqual([

@@ -27,7 +27,7 @@ const PIECES = [
     ' ',
   ),
   ...'di della da nel con em no na do ao ni من إلى على لـ و'.split(' '),
-  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA'.split(' '),
+  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium'.split(' '),
   ...[
     ' ',
     ' ',
@@ -53,6 +53,9 @@ const PIECES = [
     '«',
     '»',
     '"',
+    '”',
+    '“',
+    '--',
     '\n',
   ],
 ];
@@ -70,6 +73,8 @@ describe('gaps found from candidates are those of the whole pattern', () => {
     // (not after a letter, an apostrophe or inside a word)
     expect(gapsOf('Cade , Vende ; Ende.', 'es')).toEqual([]);
     expect(gapsOf('Ahoi und. Gefunden von Schmidt.', 'de')).toEqual(['und.']);
+    expect(gapsOf('El grupo "Los". Llegó a durante el día de (CMB).', 'es')).toEqual(['Los"', 'a durante', 'de (']);
+    expect(gapsOf('Das Johannes--Gymnasium der "Tore von".', 'de')).toEqual(['--', 'von"']);
   });
 
   it('gives for any text what the whole pattern gives', () => {
