@@ -155,12 +155,21 @@ const beforeClosingQuote = (words: string): string => {
     .join('|');
   return `${NOT_AFTER_WORD}(?:${both})["”»“](?=\\s|[,;:.!?)\\]]|$)`;
 };
+// A preposition written twice ("la Cour Suprême de de la Nation", "la Ley de de Presupuesto"): the name that stood
+// between them was cut. Spanish and French, whose prepositions are never said twice; not German, whose articles are
+// also relative pronouns ("die die Stadt").
+const doubled = (words: string): string =>
+  `${NOT_AFTER_WORD}(?:${words
+    .split('|')
+    .map((w) => `${w}\\s+${w}`)
+    .join('|')})(?![\\p{L}\\p{N}'’-])`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: [
     clauseEnd('y|e|o|u|ni', 'el|los|las'),
     beforeBracketedAcronym('el|la|los|las|del|al|de|en|a|con|por|para'),
     beforeClosingQuote(`${GAP_WORDS.es![0]}|el|los|las`),
     prepositionsMeet('a|al', 'durante|mediante|según|tras|ante'),
+    doubled('de|del|en|a|al|con|por|para'),
     prepositionsMeet('de|del|en|a|al', 'en(?!\\s+medio)'),
     prepositionsMeet('en', 'de|del|a|al'),
     prepositionsMeet('de|del|en|a|al|con|por|para', '(?:y|e|o|u|ni),'),
@@ -169,6 +178,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     ELIDED_BEFORE_NOTHING,
     clauseEnd('et|ou|ni', 'des'),
     beforeBracketedAcronym('le|la|les|du|des|au|aux|de|à|en|pour|par|dans|sur'),
+    doubled('de|du|des|à|au|aux|en|pour|par|dans|sur'),
     prepositionsMeet('de|du|au|aux|dans|sur', 'en'),
     prepositionsMeet('en', 'du|à|au|aux'),
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),

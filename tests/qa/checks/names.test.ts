@@ -1424,6 +1424,19 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("a durante")']);
   });
 
+  it('a preposition written twice in Spanish and French, not German articles that are also pronouns', async () => {
+    const unit = 'He read the report of the Harbour Board of the city yesterday.';
+    const gap = ['error: name "Harbour Board" is not in the target, and the target has a gap there ("de de")'];
+    expect(await run([[unit, 'Leyó ayer el informe de de la ciudad.']])).toEqual(gap);
+    expect(await run([[unit, 'Il a lu hier le rapport de de la ville.']], 'fr')).toEqual(gap);
+    expect(
+      await run(
+        [['It was a lesson the Harbour Board had learnt.', 'Es war eine Lektion, die die Stadt gelernt hatte.']],
+        'de',
+      ),
+    ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
+  });
+
   it('two hyphens in a German compound, the second before a capital, where a name between them was cut', async () => {
     expect(
       await run(

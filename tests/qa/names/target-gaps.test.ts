@@ -75,6 +75,8 @@ describe('gaps found from candidates are those of the whole pattern', () => {
     expect(gapsOf('Ahoi und. Gefunden von Schmidt.', 'de')).toEqual(['und.']);
     expect(gapsOf('El grupo "Los". Llegó a durante el día de (CMB).', 'es')).toEqual(['Los"', 'a durante', 'de (']);
     expect(gapsOf('Das Johannes--Gymnasium der "Tore von".', 'de')).toEqual(['--', 'von"']);
+    expect(gapsOf('La Cour Suprême de de la Nation.', 'fr')).toEqual(['de de']);
+    expect(gapsOf('Eine Lektion, die die Stadt gelernt hatte.', 'de')).toEqual([]);
   });
 
   it('gives for any text what the whole pattern gives', () => {
