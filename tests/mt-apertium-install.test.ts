@@ -59,6 +59,36 @@ describe('findApertium reads the apertium script of the PATH', () => {
   });
 });
 
+describe("the pipeline's programs get glibc's huge pages", () => {
+  /** A pipeline whose deformatter writes the GLIBC_TUNABLES it was started with (the mode and reformatter copy). */
+  function tunablesSeen(env: NodeJS.ProcessEnv): Promise<string> {
+    const { bin } = fakeInstall(scriptLike);
+    const program = (name: string, body: string): void =>
+      writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    program('apertium-deshtml', 'cat >/dev/null; printf "%s" "${GLIBC_TUNABLES-unset}"');
+    program('apertium-wblank-mode', 'echo cat');
+    program('apertium-rehtml', 'cat');
+    const install = findApertium({ ...env, PATH: `${bin}:/usr/bin:/bin` });
+    const running = install!.start('eng-spa');
+    running.write('text');
+    return running.end();
+  }
+
+  it('asks for them where the environment says nothing of them', async () => {
+    expect(await tunablesSeen({})).toBe('glibc.malloc.hugetlb=1');
+    expect(await tunablesSeen({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(
+      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+    );
+  });
+
+  it("leaves the environment's own choice", async () => {
+    expect(await tunablesSeen({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toBe('glibc.malloc.hugetlb=0');
+    expect(await tunablesSeen({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0' })).toBe(
+      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0',
+    );
+  });
+});
+
 describe.skipIf(!hasApertium)('Apertium run without its script', () => {
   const pair = { source: 'en', target: 'es' };
   const segments = [

@@ -71,9 +71,22 @@ export function findApertium(env: NodeJS.ProcessEnv = process.env): ApertiumInst
   return {
     modes,
     start: (mode, signal) =>
-      startEngineScript(HTML_ROUTE, [join(data, 'modes', `${mode}.mode`), programs], signal, env),
+      startEngineScript(HTML_ROUTE, [join(data, 'modes', `${mode}.mode`), programs], signal, withHugePages(env)),
   };
 }
+
+/**
+ * The environment with glibc's malloc told to back its heap with transparent huge pages (`glibc.malloc.hugetlb=1`,
+ * glibc 2.35 and later; an older glibc or another C library ignores it). Apertium's programs load their dictionaries
+ * into the heap at every start — some 31,000 page faults for the pipeline of eng-spa, each a kernel trap — and with
+ * 2 MB pages far fewer are taken. What the programs write is the same. A hugetlb the environment sets already stands.
+ */
+export function withHugePages(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const tunables = env.GLIBC_TUNABLES;
+  if (tunables !== undefined && /(?:^|:)glibc\.malloc\.hugetlb=/u.test(tunables)) return env;
+  return { ...env, GLIBC_TUNABLES: tunables ? `${tunables}:${HUGE_PAGES}` : HUGE_PAGES };
+}
+const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 
 /** The default a script gives a variable in `NAME="${NAME:-default}"`. */
 function defaultOf(text: string, name: string): string | undefined {
