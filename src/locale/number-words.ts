@@ -268,7 +268,8 @@ export function foldArabic(word: string): string {
     .replace(/ى/gu, 'ي');
 }
 
-const GERMAN_PARTS = [
+/** The parts a German compound number is split into (splitGermanNumber), longest first where one begins another. */
+export const GERMAN_PARTS: readonly string[] = [
   'hundert',
   'tausend',
   'zwanzig',

@@ -1,4 +1,11 @@
-import { foldArabic, numberWords, splitGermanNumber, combineWords, type WordRole } from './number-words.js';
+import {
+  foldArabic,
+  numberWords,
+  splitGermanNumber,
+  combineWords,
+  GERMAN_PARTS,
+  type WordRole,
+} from './number-words.js';
 import { gluedMagnitude, magnitudeWords, type Magnitude } from './magnitudes.js';
 import { romanValue, standaloneRoman } from './roman.js';
 import { unitClass } from './units.js';
@@ -975,6 +982,53 @@ function readDigits(reader: QuantityReader, i: number): number {
 }
 
 /**
+ * Per language, what the first letters and lengths of its number words allow: for a first letter (in lower case), a
+ * mask of the word lengths that start so (bit n: length n; bit 31: 31 or more), -1 when any length may (a German
+ * compound or number adjective starts with one of the words or parts it is made of, whatever follows).
+ */
+const wordShapes = new Map<string, Map<number, number> | null>();
+const lengthBit = (n: number): number => 1 << Math.min(n, 31);
+
+function shapesOf(lang: string): Map<number, number> | null {
+  let shapes = wordShapes.get(lang);
+  if (shapes !== undefined) return shapes;
+  // Arabic words are read with their proclitics and folding, and Turkish, Azeri and Lithuanian lower-case a first
+  // letter by their own rules: always read whole.
+  if (lang === 'ar' || lang === 'tr' || lang === 'az' || lang === 'lt') shapes = null;
+  else {
+    const m = (shapes = new Map<number, number>());
+    const add = (w: string, any: boolean): void => {
+      if (w === '') return;
+      const first = w.charCodeAt(0);
+      m.set(first, any ? -1 : (m.get(first) ?? 0) | lengthBit(w.length));
+    };
+    const german = lang === 'de';
+    for (const w of numberWords(lang).keys()) add(w, german);
+    for (const w of magnitudeWords(lang).keys()) add(w, german);
+    if (lang === 'en') for (const w of Object.keys(EN_DECADE_WORDS)) add(w, false);
+    if (german) for (const w of GERMAN_PARTS) add(w, true);
+  }
+  wordShapes.set(lang, shapes);
+  return shapes;
+}
+
+/**
+ * Whether a word token may be a number, magnitude or decade word of the language (readWords's look-ups): false
+ * when no such word has its first letter and its length, so the word is passed over before it is lower-cased and
+ * looked up. A word equal in lower case to one of them has its length (toLowerCase lengthens only "İ", in no
+ * number word). Roman numerals are read before this.
+ */
+export function mayBeNumberWord(word: string, lang: string): boolean {
+  const shapes = shapesOf(lang);
+  if (shapes === null) return true;
+  let first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90) first += 32;
+  else if (first >= 128) first = word.charAt(0).toLowerCase().charCodeAt(0);
+  const mask = shapes.get(first);
+  return mask !== undefined && (mask & lengthBit(word.length)) !== 0;
+}
+
+/**
  * Roman numerals, decades in words and spelled-out numbers from token i; the index after what was read. Most words
  * are none of them: this is the common path, each rarer reading a function of its own, so that the engine's
  * optimised code for one is thrown away and made again alone when a text first takes a new path in it.
@@ -986,6 +1040,8 @@ function readWords(reader: QuantityReader, i: number): number {
     const next = readRoman(reader, i);
     if (next >= 0) return next;
   }
+  // (most words: no lower case made, no look-up in the language's tables)
+  if (!mayBeNumberWord(tok.text, lang)) return i + 1;
   const lower = words.lower(i);
   if (
     (lang === 'en' && Object.hasOwn(EN_DECADE_WORDS, lower)) ||
