@@ -1437,6 +1437,37 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
   });
 
+  it('German "des" before punctuation, a German preposition before a contracted one (not "nach", which follows a noun)', async () => {
+    expect(
+      await run(
+        [
+          [
+            'He spoke with the president of the Harbour Board, a civic group.',
+            'Er sprach mit dem Präsidenten des, einer Bürgergruppe.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("des,")']);
+    expect(
+      await run(
+        [['He spoke yesterday in the Harbour Board at the opening.', 'Er sprach gestern in zur Eröffnung.']],
+        'de',
+      ),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("in zur")']);
+    expect(
+      await run(
+        [
+          [
+            'In his view the Harbour Board was wrong in the year 2009.',
+            'Seiner Meinung nach im Jahr 2009 lag der Hafen falsch.',
+          ],
+        ],
+        'de',
+      ),
+    ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
+  });
+
   it('two hyphens in a German compound, the second before a capital, where a name between them was cut', async () => {
     expect(
       await run(

@@ -27,7 +27,7 @@ const PIECES = [
     ' ',
   ),
   ...'di della da nel con em no na do ao ni من إلى على لـ و'.split(' '),
-  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium'.split(' '),
+  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium zur nach bei'.split(' '),
   ...[
     ' ',
     ' ',
@@ -77,6 +77,10 @@ describe('gaps found from candidates are those of the whole pattern', () => {
     expect(gapsOf('Das Johannes--Gymnasium der "Tore von".', 'de')).toEqual(['--', 'von"']);
     expect(gapsOf('La Cour Suprême de de la Nation.', 'fr')).toEqual(['de de']);
     expect(gapsOf('Eine Lektion, die die Stadt gelernt hatte.', 'de')).toEqual([]);
+    expect(gapsOf('Präsident des, der in zur Eröffnung kam; seiner Meinung nach im Jahr.', 'de')).toEqual([
+      'des,',
+      'in zur',
+    ]);
   });
 
   it('gives for any text what the whole pattern gives', () => {
