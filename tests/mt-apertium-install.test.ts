@@ -81,6 +81,30 @@ describe("the pipeline's programs get glibc's huge pages", () => {
     );
   });
 
+  it('asks for them for an apertium command run as it is (a path, a wrapper)', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'locflow-apertium-wrapper-'));
+    const wrapper = join(bin, 'my-apertium');
+    writeFileSync(
+      wrapper,
+      '#!/bin/sh\nif [ "$1" = -l ]; then echo eng-spa; exit 0; fi\nprintf "%s " "${GLIBC_TUNABLES-unset}"; cat\n',
+      { mode: 0o755 },
+    );
+    const saved = process.env.GLIBC_TUNABLES;
+    try {
+      delete process.env.GLIBC_TUNABLES;
+      expect(await apertiumEngine(wrapper).translate(['Lisbon'], { source: 'en', target: 'es' })).toEqual([
+        'glibc.malloc.hugetlb=1 Lisbon',
+      ]);
+      process.env.GLIBC_TUNABLES = 'glibc.malloc.hugetlb=0';
+      expect(await apertiumEngine(wrapper).translate(['Lisbon'], { source: 'en', target: 'es' })).toEqual([
+        'glibc.malloc.hugetlb=0 Lisbon',
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.GLIBC_TUNABLES;
+      else process.env.GLIBC_TUNABLES = saved;
+    }
+  });
+
   it("leaves the environment's own choice", async () => {
     expect(await tunablesSeen({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toBe('glibc.malloc.hugetlb=0');
     expect(await tunablesSeen({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0' })).toBe(

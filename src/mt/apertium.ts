@@ -1,5 +1,5 @@
 import { text } from '../settings.js';
-import { findApertium, type ApertiumInstall } from './apertium-install.js';
+import { findApertium, withHugePages, type ApertiumInstall } from './apertium-install.js';
 import { apertiumMode, iso6393 } from './languages.js';
 import { runEngineCommand, startEngineCommand, type RunningCommand } from './run-command.js';
 import { enginePlugin, MtError, type Engine, type EngineBatch, type LanguagePair } from './types.js';
@@ -50,10 +50,13 @@ export function apertiumEngine(
       return apertiumBatch(install.start(mode, signal), memoryOf(mode));
     }
     const args = (mode: string): string[] => ['-u', '-f', 'html', mode];
+    // (the command's programs on huge pages too, as the mode's pipeline run directly: see withHugePages)
+    const start = (mode: string): RunningCommand =>
+      startEngineCommand(command, args(mode), signal, undefined, withHugePages(process.env));
     // Started at once with the mode most pairs have ("eng-spa"), while the installed pairs are listed (each
     // call of the apertium script forks a dozen helpers): restarted with the right one if the list says otherwise.
     const likely = `${iso6393(pair.source)}-${iso6393(pair.target)}`;
-    const early = startEngineCommand(command, args(likely), signal);
+    const early = start(likely);
     let list: string[];
     try {
       list = await pairs();
@@ -65,7 +68,7 @@ export function apertiumEngine(
     if (mode === likely) return apertiumBatch(early, memoryOf(mode));
     early.kill();
     if (!mode) throw noPair(pair, list);
-    return apertiumBatch(startEngineCommand(command, args(mode), signal), memoryOf(mode));
+    return apertiumBatch(start(mode), memoryOf(mode));
   };
 
   return {

@@ -102,8 +102,9 @@ export function startEngineCommand(
   args: readonly string[],
   signal?: AbortSignal,
   about: CommandAbout = APERTIUM,
+  env?: NodeJS.ProcessEnv,
 ): RunningCommand {
-  return startDetached('sh', ['-c', 'cat | exec "$0" "$@"', command, ...args], command, signal, about);
+  return startDetached('sh', ['-c', 'cat | exec "$0" "$@"', command, ...args], command, signal, about, env);
 }
 
 /**
