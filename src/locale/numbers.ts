@@ -982,50 +982,76 @@ function readDigits(reader: QuantityReader, i: number): number {
 }
 
 /**
- * Per language, what the first letters and lengths of its number words allow: for a first letter (in lower case), a
- * mask of the word lengths that start so (bit n: length n; bit 31: 31 or more), -1 when any length may (a German
- * compound or number adjective starts with one of the words or parts it is made of, whatever follows).
+ * Per language, what the first letters and lengths of its number words allow. `two`: for the first two letters of a
+ * word (in lower case, as `(first << 16) | second`), a mask of the word lengths that start so (bit n: length n; bit
+ * 31: 31 or more), -1 when any length may (a German compound or number adjective starts with one of the words or
+ * parts it is made of, whatever follows); `one`: the same for the first letter alone, for a word of one letter or
+ * whose first two are not both ASCII (and for every word, when a part that may start a longer word has one letter).
  */
-const wordShapes = new Map<string, Map<number, number> | null>();
+interface WordShapes {
+  readonly one: Map<number, number>;
+  readonly two: Map<number, number> | null;
+}
+const wordShapes = new Map<string, WordShapes | null>();
 const lengthBit = (n: number): number => 1 << Math.min(n, 31);
 
-function shapesOf(lang: string): Map<number, number> | null {
+function shapesOf(lang: string): WordShapes | null {
   let shapes = wordShapes.get(lang);
   if (shapes !== undefined) return shapes;
-  // Arabic words are read with their proclitics and folding, and Turkish, Azeri and Lithuanian lower-case a first
-  // letter by their own rules: always read whole.
+  // Arabic words are read with their proclitics and folding, and Turkish, Azeri and Lithuanian lower-case by their
+  // own rules: always read whole.
   if (lang === 'ar' || lang === 'tr' || lang === 'az' || lang === 'lt') shapes = null;
   else {
-    const m = (shapes = new Map<number, number>());
+    const one = new Map<number, number>();
+    const two = new Map<number, number>();
+    let twoAlone = true;
     const add = (w: string, any: boolean): void => {
       if (w === '') return;
       const first = w.charCodeAt(0);
-      m.set(first, any ? -1 : (m.get(first) ?? 0) | lengthBit(w.length));
+      one.set(first, any ? -1 : (one.get(first) ?? 0) | lengthBit(w.length));
+      if (w.length === 1) {
+        // (a word of any length after a one-letter part: the first letter alone tells)
+        if (any) twoAlone = false;
+        return;
+      }
+      const key = (first << 16) | w.charCodeAt(1);
+      two.set(key, any ? -1 : (two.get(key) ?? 0) | lengthBit(w.length));
     };
     const german = lang === 'de';
     for (const w of numberWords(lang).keys()) add(w, german);
     for (const w of magnitudeWords(lang).keys()) add(w, german);
     if (lang === 'en') for (const w of Object.keys(EN_DECADE_WORDS)) add(w, false);
     if (german) for (const w of GERMAN_PARTS) add(w, true);
+    shapes = { one, two: twoAlone ? two : null };
   }
   wordShapes.set(lang, shapes);
   return shapes;
 }
 
+const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
 /**
  * Whether a word token may be a number, magnitude or decade word of the language (readWords's look-ups): false
- * when no such word has its first letter and its length, so the word is passed over before it is lower-cased and
- * looked up. A word equal in lower case to one of them has its length (toLowerCase lengthens only "İ", in no
- * number word). Roman numerals are read before this.
+ * when no such word has its first two letters and its length, so the word is passed over before it is lower-cased
+ * and looked up. A word equal in lower case to one of them has its first letters and its length (toLowerCase
+ * lengthens only "İ", in no number word; letters outside ASCII are lower-cased alone, and only the first is then
+ * compared). Roman numerals are read before this.
  */
 export function mayBeNumberWord(word: string, lang: string): boolean {
   const shapes = shapesOf(lang);
   if (shapes === null) return true;
+  const len = word.length;
   let first = word.charCodeAt(0);
-  if (first >= 65 && first <= 90) first += 32;
-  else if (first >= 128) first = word.charAt(0).toLowerCase().charCodeAt(0);
-  const mask = shapes.get(first);
-  return mask !== undefined && (mask & lengthBit(word.length)) !== 0;
+  if (first < 128) {
+    first = asciiLower(first);
+    const second = len > 1 ? word.charCodeAt(1) : 128;
+    if (second < 128 && shapes.two !== null) {
+      const mask = shapes.two.get((first << 16) | asciiLower(second));
+      return mask !== undefined && (mask & lengthBit(len)) !== 0;
+    }
+  } else first = word.charAt(0).toLowerCase().charCodeAt(0);
+  const mask = shapes.one.get(first);
+  return mask !== undefined && (mask & lengthBit(len)) !== 0;
 }
 
 /**

@@ -34,18 +34,38 @@ describe('mayBeNumberWord', () => {
     expect(mayBeNumberWord('gobierno', 'es')).toBe(false);
     expect(mayBeNumberWord('Regierung', 'de')).toBe(false);
     expect(mayBeNumberWord('lundi', 'fr')).toBe(false);
-    // "t" and three letters is "ten" or "two"; no English number word is "t" and 4 or 11 letters
-    expect(mayBeNumberWord('the', 'en')).toBe(true);
+    // the first two letters and the length: "te" and "tw" with three letters are "ten" and "two"; no English
+    // number word is "th" and three letters, or "t" and four or eleven
+    expect(mayBeNumberWord('tea', 'en')).toBe(true);
+    expect(mayBeNumberWord('Twa', 'en')).toBe(true);
+    expect(mayBeNumberWord('the', 'en')).toBe(false);
     expect(mayBeNumberWord('tale', 'en')).toBe(false);
     expect(mayBeNumberWord('threatening', 'en')).toBe(false);
+    // German articles and words that start as no number word or part does, whatever their length
+    for (const w of ['der', 'die', 'das', 'Dienstag', 'Gebiet', 'zusammen', 'Vereinbarung'])
+      expect(mayBeNumberWord(w, 'de'), w).toBe(false);
+    // a first letter outside ASCII is compared alone
+    expect(mayBeNumberWord('Fünfzehnjährige', 'de')).toBe(true);
+    expect(mayBeNumberWord('Équipe', 'fr')).toBe(false);
   });
 
   it('agrees with the number reader: no word it passes over is read as a number', () => {
     const text =
       'The jury in Kabul met on Wednesday; a garden of gobierno Regierung lundi theatrical Quixotic zebra Yonder vivid';
-    for (const lang of LANGS)
-      for (const w of text.split(/[\s;]+/u))
-        if (!mayBeNumberWord(w, lang)) expect(findQuantities(`${w} ${w}`, lang), `${lang} ${w}`).toEqual([]);
+    for (const lang of LANGS) {
+      // number words changed a little: a letter more or less at either end, the second letter changed
+      const near = [...numberWords(lang).keys(), ...magnitudeWords(lang).keys()].flatMap((w) => [
+        `${w}s`,
+        w.slice(1),
+        w.slice(0, -1),
+        `${w[0]}a${w.slice(2)}`,
+        `${w[0]}${w.slice(2)}`,
+        `x${w}`,
+      ]);
+      for (const w of [...text.split(/[\s;]+/u), ...near])
+        if (/^\p{L}+$/u.test(w) && !mayBeNumberWord(w, lang))
+          expect(findQuantities(`${w} ${title(w)}`, lang), `${lang} ${w}`).toEqual([]);
+    }
   });
 
   it('reads every word of Arabic (proclitics, folding) and of languages with their own lower case', () => {
