@@ -152,6 +152,27 @@ export const names: CollectionCheck = {
   },
 };
 
+// A web address (`https://…`, `www.…`): the words in it are a path or a host, not the target's mention of a name.
+const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s"'()<>[\]{}«»،]+/giu;
+
+const hasAddress = (text: string): boolean => text.includes('://') || text.includes('www.');
+
+/**
+ * The target with its web addresses blanked (underscores of the same length: places in the text stay, and brackets
+ * around an address are not left empty), so that a name is not taken as kept because a path or a host spells it
+ * ("PubMed" cut, ".../pubmed/" left).
+ */
+function withoutAddresses(text: string): string {
+  return hasAddress(text) ? text.replace(ADDRESS, (m) => '_'.repeat(m.length)) : text;
+}
+
+/** Whether a source name stands inside one of the source's web addresses ("HX" of ".../UlBi-HX_rHP"): no name to look for. */
+function inAddress(name: FoundName, text: string): boolean {
+  if (!hasAddress(text)) return false;
+  for (const m of text.matchAll(ADDRESS)) if (name.start >= m.index && name.start < m.index + m[0].length) return true;
+  return false;
+}
+
 function checkPair(
   pair: QaPair,
   src: string,
@@ -165,7 +186,7 @@ function checkPair(
   namedAlone: (word: string, before: string) => boolean,
   { unlikeNames, otherScriptNames }: { readonly unlikeNames: Severity; readonly otherScriptNames: Severity },
 ): Finding[] {
-  const target = new TargetText(targetText, pair.targetLang, lowerCase(pair.targetLang), src);
+  const target = new TargetText(withoutAddresses(targetText), pair.targetLang, lowerCase(pair.targetLang), src);
   const findings: Finding[] = [];
   const covered: Array<[number, number]> = [];
   const glossaryNames = context.glossary.entries.filter((e) => e.isName);
@@ -191,7 +212,7 @@ function checkPair(
   for (const name of found) {
     const end = name.start + name.text.length;
     // The glossary governs its own spans; a name that occurs twice is looked for once.
-    if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text)) continue;
+    if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text) || inAddress(name, src)) continue;
     seen.add(name.text);
     // A run of more capitalised words than any name has is a heading or noise, not a name.
     if (name.words.length > MAX_NAME_WORDS) continue;

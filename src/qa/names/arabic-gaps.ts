@@ -20,6 +20,10 @@ export const ARABIC_GAPS = [
   // A noun that names a kind of body, without its article, right before a comma, semicolon or closing bracket: the name it
   // introduces was cut ("أعلنت شركة ∅، وهي"). Not before a period, which may end a sentence on such a noun.
   `${notAfter('\\p{L}\\p{M}')}(?:${KINDS})\\s*(?=[،؛)]|,)`,
+  // A proclitic written apart, as before a word in Latin letters, right before an opening bracket ("وفقًا لـ (https://…)"):
+  // it is written apart only before such a word, which was cut. Not before a quotation mark ("يُعرف بـ \"تسطيح\""), nor a
+  // digit ("لـ 6%").
+  `${notAfter('\\p{L}')}(?:لـ|بـ|كـ)\\s*\\(`,
   // A hashtag's sign with no tag: nothing after it, and no Latin word or digit right before it (where a right-to-left line
   // may set a tag written in Latin letters: "Tag# تويتر"): "هاشتاج# تويتر".
   `${notAfter('\\p{Script=Latin}\\p{N}_#')}#(?=\\s|[،؛.:!)]|$)`,

@@ -169,6 +169,28 @@ describe('a name not in a target of another script, where the target has a gap t
     ]);
   });
 
+  it('a proclitic written apart right before an opening bracket, the name cut and only its web address left', async () => {
+    expect(
+      await run([
+        [
+          'According to Kelmorix (https://www.kelmorix.org/data/), cases rose.',
+          'وفقًا لـ (https://www.kelmorix.org/data/)، ارتفعت الحالات.',
+        ],
+      ]),
+    ).toEqual([
+      'error: name "Kelmorix" is not in the target, neither kept nor transliterated, and the target has a gap there ("لـ (")',
+    ]);
+    // (not before a quotation mark or a digit: "يُعرف بـ "تسطيح المنحنى""; nor where the name stands)
+    expect(
+      await run([
+        [
+          'According to Kelmorix (https://www.kelmorix.org/data/), cases rose.',
+          'وفقًا لـ Kelmorix (https://www.kelmorix.org/data/)، ارتفعت الحالات.',
+        ],
+      ]),
+    ).toEqual([]);
+  });
+
   it("a hashtag's sign left without its tag", async () => {
     expect(
       await run([['In Norway the hashtag #KeepItLocal trended on Twitter.', 'في النرويج، تصدر هاشتاج# تويتر.']]),

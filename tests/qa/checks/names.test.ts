@@ -1253,6 +1253,38 @@ describe('a word made of a common one with a prefix or an -isation is a common w
   });
 });
 
+describe('web addresses', () => {
+  it('a name the target has only inside a web address is not kept there', async () => {
+    expect(
+      await run([
+        [
+          'According to the data of Kelmorix (https://www.kelmorix.org/data/), the rate fell.',
+          'Según los datos de (https://www.kelmorix.org/data/), la tasa bajó.',
+        ],
+      ]),
+    ).toEqual(['error: name "Kelmorix" is not in the target, neither kept nor adapted']);
+    expect(
+      await run([
+        [
+          'According to the data of Kelmorix (https://www.kelmorix.org/data/), the rate fell.',
+          'Según los datos de Kelmorix (https://www.kelmorix.org/data/), la tasa bajó.',
+        ],
+      ]),
+    ).toEqual([]);
+  });
+
+  it("a capitalised piece of the source's web address is no name to look for", async () => {
+    expect(
+      await run([
+        [
+          'The study is online (https://example.org/s/UlBi-HX_rHPX).',
+          'El estudio está en línea (https://example.org/s/UlBi-HX_rHPX).',
+        ],
+      ]),
+    ).toEqual([]);
+  });
+});
+
 describe('a name not in the target, where the target has a gap there', () => {
   it('a preposition before nothing where the name stood: cut out, an error', async () => {
     expect(
