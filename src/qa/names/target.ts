@@ -203,8 +203,16 @@ interface GapPattern {
   readonly whole: RegExp;
   readonly candidates: RegExp;
 }
-const GAPS = new Map<string, GapPattern>(
-  [...new Set([...Object.keys(GAP_WORDS), ...Object.keys(MORE_GAPS)])].map((lang) => {
+const GAP_LANGS = new Set([...Object.keys(GAP_WORDS), ...Object.keys(MORE_GAPS)]);
+// Each language's pattern made on its first use: a run checks one or two target languages, and making the
+// RegExps of all six at load cost a one-unit check (translate's gate) about 13 ms.
+const GAPS = new Map<string, GapPattern | undefined>();
+
+/** A language's gap pattern (primary subtag), made once. */
+function gapsFor(lang: string): GapPattern | undefined {
+  if (GAPS.has(lang)) return GAPS.get(lang);
+  let made: GapPattern | undefined;
+  if (GAP_LANGS.has(lang)) {
     const words = GAP_WORDS[lang];
     const parts = [
       ...(words
@@ -213,19 +221,18 @@ const GAPS = new Map<string, GapPattern>(
       ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
     ];
     const pattern = parts.join('|');
-    return [
-      lang,
-      {
-        whole: new RegExp(pattern.replace(/\u0001(.*?)\u0002/gu, '(?<![$1])'), 'uy'),
-        candidates: new RegExp(pattern.replace(/\u0001.*?\u0002/gu, ''), 'gu'),
-      },
-    ] as const;
-  }),
-);
+    made = {
+      whole: new RegExp(pattern.replace(/\u0001(.*?)\u0002/gu, '(?<![$1])'), 'uy'),
+      candidates: new RegExp(pattern.replace(/\u0001.*?\u0002/gu, ''), 'gu'),
+    };
+  }
+  GAPS.set(lang, made);
+  return made;
+}
 
 /** A language's whole gap pattern, global: the gaps of a text are what its matchAll finds (see gapsIn). */
 export function gapPatternOf(lang: string): RegExp | undefined {
-  const whole = GAPS.get(primarySubtag(lang))?.whole;
+  const whole = gapsFor(primarySubtag(lang))?.whole;
   return whole && new RegExp(whole.source, 'gu');
 }
 
@@ -509,7 +516,7 @@ export class TargetText {
 
   private gaps(): ReadonlyArray<RegExpExecArray> {
     if (this.gapList) return this.gapList;
-    const pattern = GAPS.get(this.lang);
+    const pattern = gapsFor(this.lang);
     const gaps = pattern ? gapsIn(this.text, pattern) : [];
     const empty = [...this.text.matchAll(EMPTY_PAIR)];
     return (this.gapList = empty.length ? [...gaps, ...empty].sort((a, b) => a.index - b.index) : gaps);
