@@ -121,6 +121,10 @@ const GAP_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 // Italian "l'", "d'": "l' européenne", "d',"), an Arabic preposition before punctuation ("من،", "لـ،"; not "في", also
 // the letter V spelt out: "آمي في،").
 const ELIDED_BEFORE_NOTHING = `${notAfter('\\p{L}\\p{N}')}[ldLD]['’](?=\\s|[,;:.!?)\\]]|$)`;
+// Or an elided article or preposition right before a consonant, a digit or a conjunction (French, Italian "l'des
+// Vétérans", "l'syrien", "l'2012", "l'et"): elision is before a vowel or a mute h only, so the word it stood before
+// was cut. Not "y" ("il l'y a"), nor inside a word ("aujourd'hui").
+const ELIDED_BEFORE_CONSONANT = `${notAfter('\\p{L}\\p{N}')}[ldLD]['’](?=[bcdfgjklmnpqrstvwxzçBCDFGJKLMNPQRSTVWXZÇ0-9]|(?:et|ou|e|o)(?![\\p{L}\\p{N}]))`;
 // A conjunction before the end of a clause (not before a comma or colon: "y, sin embargo,", "und: Im Bad"), or an article before punctuation or
 // a conjunction: no clause ends with either ("Liberty y.", "en el.", "des et"). Only articles that never stand alone as
 // a pronoun (not French "le", "la", "les": "je le." is not hyphenated; nor "un", "una", nor German's "der", "das").
@@ -176,6 +180,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   ].join('|'),
   fr: [
     ELIDED_BEFORE_NOTHING,
+    ELIDED_BEFORE_CONSONANT,
     clauseEnd('et|ou|ni', 'des'),
     beforeBracketedAcronym('le|la|les|du|des|au|aux|de|à|en|pour|par|dans|sur'),
     doubled('de|du|des|à|au|aux|en|pour|par|dans|sur'),
@@ -192,7 +197,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   // not "nach", "aus", "mit" or "zu", which also stand after a noun or as adverbs: "seiner Meinung nach im", "mit im
   // Boot")
   de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim|von|für|mit|bei')}|${beforeClosingQuote(GAP_WORDS.de![0])}|-(?<=\\p{L}-)-(?=\\p{Lu})|${NOT_AFTER_WORD}des${BEFORE_PUNCTUATION}|${prepositionsMeet('bei|von|für|in|seit|ohne|gegen', 'im|am|zum|zur|vom|beim|ins')}`,
-  it: `${ELIDED_BEFORE_NOTHING}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
+  it: `${ELIDED_BEFORE_NOTHING}|${ELIDED_BEFORE_CONSONANT}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
   ar: ARABIC_GAPS,
 };

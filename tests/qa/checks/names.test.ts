@@ -1500,6 +1500,20 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
   });
 
+  it('an elided article right before a consonant, a digit or a conjunction (French, Italian)', async () => {
+    const gap = ['error: name "Harbour Board" is not in the target, and the target has a gap there ("l\'")'];
+    expect(
+      await run([['He left the Harbour Board of the Ministry yesterday.', "Il a quitté hier l'du Ministère."]], 'fr'),
+    ).toEqual(gap);
+    expect(
+      await run([['They will qualify for the Harbour Board 2012.', "Ils vont se qualifier pour l'2012."]], 'fr'),
+    ).toEqual(gap);
+    // (not before "y", "il l'y a", nor inside a word, "aujourd'hui")
+    expect(
+      await run([['He left the Harbour Board there yesterday.', "Il l'y a laissé hier, aujourd'hui le port."]], 'fr'),
+    ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
+  });
+
   it('two hyphens in a German compound, the second before a capital, where a name between them was cut', async () => {
     expect(
       await run(
