@@ -181,6 +181,8 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   fr: [
     ELIDED_BEFORE_NOTHING,
     ELIDED_BEFORE_CONSONANT,
+    // (a courtesy title right before a closing quotation mark: "Monsieur"., where "Monsieur IBM" stood)
+    `${NOT_AFTER_WORD}(?:Monsieur|Madame|Mademoiselle)["”»](?=\\s|[,;:.!?)\\]]|$)`,
     clauseEnd('et|ou|ni', 'des'),
     beforeBracketedAcronym('le|la|les|du|des|au|aux|de|à|en|pour|par|dans|sur'),
     doubled('de|du|des|à|au|aux|en|pour|par|dans|sur'),

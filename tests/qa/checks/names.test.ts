@@ -1514,6 +1514,21 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
   });
 
+  it('a French courtesy title right before a closing quotation mark', async () => {
+    expect(
+      await run(
+        [['They now call the firm "Mister Harbour Board".', 'On appelle maintenant l\'entreprise "Monsieur".']],
+        'fr',
+      ),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("Monsieur"")']);
+    expect(
+      await run(
+        [['They now call the firm "Mister Harbour Board".', 'On appelle maintenant l\'entreprise "Monsieur le Port".']],
+        'fr',
+      ),
+    ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
+  });
+
   it('two hyphens in a German compound, the second before a capital, where a name between them was cut', async () => {
     expect(
       await run(
