@@ -167,6 +167,9 @@ const doubled = (words: string): string =>
     .split('|')
     .map((w) => `${w}\\s+${w}`)
     .join('|')})(?![\\p{L}\\p{N}'’-])`;
+// An English joining word right after an opening bracket ("agressions sexuelles (and Response Office)", "(of
+// Independent Business)"): a name kept in English in brackets lost its first words; no name begins so.
+const JOINER_AFTER_BRACKET = `\\(\\s*(?:and|of|for)(?=\\s)`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: [
     clauseEnd('y|e|o|u|ni', 'el|los|las'),
@@ -174,6 +177,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     beforeClosingQuote(`${GAP_WORDS.es![0]}|el|los|las`),
     prepositionsMeet('a|al', 'durante|mediante|según|tras|ante'),
     doubled('de|del|en|a|al|con|por|para'),
+    JOINER_AFTER_BRACKET,
     prepositionsMeet('de|del|en|a|al', 'en(?!\\s+medio)'),
     prepositionsMeet('en', 'de|del|a|al'),
     prepositionsMeet('de|del|en|a|al|con|por|para', '(?:y|e|o|u|ni),'),
@@ -186,6 +190,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     clauseEnd('et|ou|ni', 'des'),
     beforeBracketedAcronym('le|la|les|du|des|au|aux|de|à|en|pour|par|dans|sur'),
     doubled('de|du|des|à|au|aux|en|pour|par|dans|sur'),
+    JOINER_AFTER_BRACKET,
     prepositionsMeet('de|du|au|aux|dans|sur', 'en'),
     prepositionsMeet('en', 'du|à|au|aux'),
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
@@ -198,7 +203,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   // a pronoun, before punctuation: "Präsident des,"; and a preposition before a contracted one: "in zur", "von im" —
   // not "nach", "aus", "mit" or "zu", which also stand after a noun or as adverbs: "seiner Meinung nach im", "mit im
   // Boot")
-  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim|von|für|mit|bei')}|${beforeClosingQuote(GAP_WORDS.de![0])}|-(?<=\\p{L}-)-(?=\\p{Lu})|${NOT_AFTER_WORD}des${BEFORE_PUNCTUATION}|${prepositionsMeet('bei|von|für|in|seit|ohne|gegen', 'im|am|zum|zur|vom|beim|ins')}`,
+  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim|von|für|mit|bei')}|${beforeClosingQuote(GAP_WORDS.de![0])}|-(?<=\\p{L}-)-(?=\\p{Lu})|${NOT_AFTER_WORD}des${BEFORE_PUNCTUATION}|${prepositionsMeet('bei|von|für|in|seit|ohne|gegen', 'im|am|zum|zur|vom|beim|ins')}|${JOINER_AFTER_BRACKET}`,
   it: `${ELIDED_BEFORE_NOTHING}|${ELIDED_BEFORE_CONSONANT}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
   ar: ARABIC_GAPS,

@@ -1529,6 +1529,14 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['warning: name "Harbour Board" is not in the target; translated as?']);
   });
 
+  it('an English joining word right after an opening bracket, where a name kept in English lost its first words', async () => {
+    const unit = 'He cited the Harbour Board and Response Office (HBRO) report.';
+    const gap = ['error: name "Harbour Board" is not in the target, and the target has a gap there ("(and")'];
+    expect(await run([[unit, 'Il a cité le rapport du bureau (and Response Office).']], 'fr')).toEqual(gap);
+    expect(await run([[unit, 'Citó el informe de la oficina (and Response Office).']])).toEqual(gap);
+    expect(await run([[unit, 'Citó el informe de la oficina (Harbour Board and Response Office).']])).toEqual([]);
+  });
+
   it('two hyphens in a German compound, the second before a capital, where a name between them was cut', async () => {
     expect(
       await run(

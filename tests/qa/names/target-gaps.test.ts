@@ -76,6 +76,7 @@ describe('gaps found from candidates are those of the whole pattern', () => {
     expect(gapsOf('El grupo "Los". Llegó a durante el día de (CMB).', 'es')).toEqual(['Los"', 'a durante', 'de (']);
     expect(gapsOf('Das Johannes--Gymnasium der "Tore von".', 'de')).toEqual(['--', 'von"']);
     expect(gapsOf('La Cour Suprême de de la Nation.', 'fr')).toEqual(['de de']);
+    expect(gapsOf('Les agressions (and Response Office), la guerre (Chicago and Boston).', 'fr')).toEqual(['(and']);
     expect(gapsOf("Devant l'du Ministère, pour l'2012, l'et; il l'y a, aujourd'hui, l'Europe.", 'fr')).toEqual([
       "l'",
       "l'",
