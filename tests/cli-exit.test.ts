@@ -1,9 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, projectWith } from './helpers.js';
+import { Writable } from 'node:stream';
+import { drained } from '../src/cli/drained.js';
+import { BIN, ROOT, projectWith } from './helpers.js';
 
 /**
  * The `locflow` process ends once its command is done and what it printed is passed on, with the command's exit
@@ -65,25 +67,84 @@ describe('the locflow process ends with its command', () => {
     expect(readFileSync(log, 'utf8')).toBe(`exit ${r.status}\n`);
   });
 
-  it('passes on all it printed to a reader that takes it late (more than a pipe holds)', async () => {
+  it('passes on all it printed to a reader that takes it late (more than a pipe holds)', () => {
     // 700 documents with long names: ≈ 90 KB of report lines, more than a pipe's 64 KB.
     const d = projectWith(
       articles(700, (i) => `a-rather-long-document-name-for-the-harbour-pilots-story-number-${i}`),
       CONFIG,
     );
-    const child = spawn(process.execPath, [BIN, 'extract'], { cwd: d, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pause();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
-    child.stdout.resume();
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
-    expect(err).toBe('');
-    expect(out.length).toBeGreaterThan(64 * 1024);
-    expect(out.split('\n').filter((l) => l.startsWith('xliff/de/'))).toHaveLength(700);
-    expect(out).toMatch(/total: 700 files written/u);
+    const r = throughLateReader(d, [process.execPath, BIN, 'extract']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out.length).toBeGreaterThan(64 * 1024);
+    expect(r.out.split('\n').filter((l) => l.startsWith('xliff/de/'))).toHaveLength(700);
+    expect(r.out).toMatch(/total: 700 files written/u);
+  });
+});
+
+/**
+ * Runs `command` with its standard output piped to a reader that starts reading only after `delay` seconds, as
+ * `command | { sleep 1.5; cat; }` does: the pipe fills and what is printed after waits in the process. Gives the
+ * command's exit code, all the reader got and the command's standard error.
+ */
+function throughLateReader(cwd: string, command: string[], delay = 1.5): { code: number; out: string; err: string } {
+  const script = `"$@" 2>"$ERR_FILE" | { sleep ${delay}; cat; }; echo "\${PIPESTATUS[0]}" >"$CODE_FILE"`;
+  const dir = mkdtempSync(join(tmpdir(), 'locflow-late-'));
+  const env = { ...process.env, ERR_FILE: join(dir, 'err'), CODE_FILE: join(dir, 'code') };
+  const r = spawnSync('bash', ['-c', script, 'late-reader', ...command], { cwd, env, encoding: 'utf8' });
+  return {
+    code: Number(readFileSync(env.CODE_FILE, 'utf8').trim()),
+    out: r.stdout,
+    err: readFileSync(env.ERR_FILE, 'utf8'),
+  };
+}
+
+describe('drained: what a stream was given has been passed on', () => {
+  it('resolves after a short tail queued behind a slow reader, a write that never asks for a drain', async () => {
+    const passedOn: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        setTimeout(() => {
+          passedOn.push(chunk.toString('utf8'));
+          callback();
+        }, 30);
+      },
+    });
+    // 1 KB is below the high-water mark: write() returns true and the stream will emit no 'drain'.
+    expect(slow.write('x'.repeat(1024))).toBe(true);
+    expect(slow.writableLength).toBeGreaterThan(0);
+    const outcome = await Promise.race([
+      drained(slow).then(() => 'drained'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000)),
+    ]);
+    expect(outcome).toBe('drained');
+    expect(slow.writableLength).toBe(0);
+    expect(passedOn.join('')).toBe('x'.repeat(1024));
+  });
+
+  it('ends a process whose last lines wait behind a full pipe with code 0 and every byte passed on', () => {
+    // The child writes until the pipe is full and one line is queued (writableLength > 0, and write() returned
+    // true: no 'drain' will come), then ends as locflow's entry point does. Waiting for 'drain' alone ended it
+    // with exit code 13 (an await never settled).
+    const dir = mkdtempSync(join(tmpdir(), 'locflow-drained-'));
+    const script = join(dir, 'fill.mjs');
+    writeFileSync(
+      script,
+      [
+        `import { drained } from ${JSON.stringify(join(ROOT, 'dist', 'cli', 'drained.js'))};`,
+        'let lines = 0;',
+        "while (process.stdout.writableLength === 0) { process.stdout.write('y'.repeat(1023) + '\\n'); lines++; }",
+        'process.stderr.write(`${lines} ${process.stdout.writableNeedDrain}`);',
+        'await drained(process.stdout);',
+        'process.exit(0);',
+        '',
+      ].join('\n'),
+    );
+    const r = throughLateReader(dir, [process.execPath, script], 1);
+    const [lines, askedForDrain] = r.err.trim().split(' ');
+    expect(askedForDrain).toBe('false');
+    expect(r.code).toBe(0);
+    expect(r.out.length).toBe(Number(lines) * 1024);
   });
 });

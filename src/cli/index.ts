@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { drained } from './drained.js';
 import { createProgram } from './program.js';
 
 // A reader that stops early (`locflow extract | head`, a pager closed) ends what is printed, not the work: the
@@ -11,14 +12,5 @@ await createProgram().parseAsync();
 // The command is done (its files written, its threads stopped): once what it printed is handed to the system, the
 // process ends here, with the command's exit code. Left to end by itself, Node would first take V8's heap apart page
 // by page (an extract of 2,318 articles: ≈ 45 ms of the main thread's CPU after the last file, docs/performance.md).
-await Promise.all([written(process.stdout), written(process.stderr)]);
+await Promise.all([drained(process.stdout), drained(process.stderr)]);
 process.exit();
-
-/** Resolves once `stream` holds nothing it has not passed on (a slow reader of a pipe is waited for). */
-function written(stream: NodeJS.WriteStream): Promise<void> {
-  if (stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => resolve();
-    stream.once('drain', done).once('close', done).once('error', done);
-  });
-}
