@@ -32,6 +32,7 @@ import { wholeRun } from '../whole-run.js';
 import { LocflowError } from '../../errors.js';
 import { settingsFrom, type Json, type Place } from '../../settings.js';
 import { translated } from '../preconditions.js';
+import { URL, URL_HINT } from '../../protect/patterns.js';
 import { calendarName } from '../../locale/months.js';
 
 const quote = (s: string): string => `"${s}"`;
@@ -152,25 +153,18 @@ export const names: CollectionCheck = {
   },
 };
 
-// A web address (`https://…`, `www.…`): the words in it are a path or a host, not the target's mention of a name.
-const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s"'()<>[\]{}«»،]+/giu;
-
-const hasAddress = (text: string): boolean => text.includes('://') || text.includes('www.');
-
 /**
- * The target with its web addresses blanked (underscores of the same length: places in the text stay, and brackets
- * around an address are not left empty), so that a name is not taken as kept because a path or a host spells it
- * ("PubMed" cut, ".../pubmed/" left).
+ * The target with its web addresses (the URLs the protector and urls-emails know) blanked: underscores of the same
+ * length, so that places in the text stay and brackets around an address are not left empty. A name is not taken
+ * as kept because a path or a host spells it ("PubMed" cut, ".../pubmed/" left).
  */
 function withoutAddresses(text: string): string {
-  return hasAddress(text) ? text.replace(ADDRESS, (m) => '_'.repeat(m.length)) : text;
+  return URL_HINT.test(text) ? text.replace(URL, (m) => '_'.repeat(m.length)) : text;
 }
 
-/** Whether a source name stands inside one of the source's web addresses ("HX" of ".../UlBi-HX_rHP"): no name to look for. */
-function inAddress(name: FoundName, text: string): boolean {
-  if (!hasAddress(text)) return false;
-  for (const m of text.matchAll(ADDRESS)) if (name.start >= m.index && name.start < m.index + m[0].length) return true;
-  return false;
+/** Where the source's web addresses stand: a name inside one ("HX" of ".../UlBi-HX_rHP") is none to look for. */
+function addressSpans(text: string): Array<[number, number]> {
+  return URL_HINT.test(text) ? [...text.matchAll(URL)].map((m) => [m.index, m.index + m[0].length]) : [];
 }
 
 function checkPair(
@@ -207,12 +201,18 @@ function checkPair(
   let ownNames: boolean | undefined;
   let ownAcronyms: boolean | undefined;
   const found = findNames(src, pair.sourceLang);
+  const addresses = addressSpans(src);
   // What CLDR calls the source's countries in the target: a target name that is one of those translates no other name.
   const renderings = found.flatMap((n) => (n.cldr ? cldrRenderings(n.cldr, pair.targetLang) : []));
   for (const name of found) {
     const end = name.start + name.text.length;
     // The glossary governs its own spans; a name that occurs twice is looked for once.
-    if (covered.some(([s, e]) => name.start < e && end > s) || seen.has(name.text) || inAddress(name, src)) continue;
+    if (
+      covered.some(([s, e]) => name.start < e && end > s) ||
+      seen.has(name.text) ||
+      addresses.some(([s, e]) => name.start >= s && name.start < e)
+    )
+      continue;
     seen.add(name.text);
     // A run of more capitalised words than any name has is a heading or noise, not a name.
     if (name.words.length > MAX_NAME_WORDS) continue;
