@@ -195,15 +195,24 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     prepositionsMeet('en', 'du|à|au|aux'),
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
   ].join('|'),
-  // (and an article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
-  // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so. Its lookbehind
-  // stays in the candidates: without it, "\p{Ll}+" would be tried from every letter of every word)
-  // (and two hyphens between letters, the second before a capital: "Johannes--Gymnasium", where "Johannes-Kepler-
-  // Gymnasium" stood; its first hyphen heads the part, so that candidates are tried only at hyphens; and "des", never
-  // a pronoun, before punctuation: "Präsident des,"; and a preposition before a contracted one: "in zur", "von im" —
-  // not "nach", "aus", "mit" or "zu", which also stand after a noun or as adverbs: "seiner Meinung nach im", "mit im
-  // Boot")
-  de: `${clauseEnd('und|oder')}|(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})|${beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim|von|für|mit|bei')}|${beforeClosingQuote(GAP_WORDS.de![0])}|-(?<=\\p{L}-)-(?=\\p{Lu})|${NOT_AFTER_WORD}des${BEFORE_PUNCTUATION}|${prepositionsMeet('bei|von|für|in|seit|ohne|gegen', 'im|am|zum|zur|vom|beim|ins')}|${JOINER_AFTER_BRACKET}`,
+  de: [
+    clauseEnd('und|oder'),
+    // An article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
+    // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so. Its lookbehind
+    // stays in the candidates: without it, "\p{Ll}+" would be tried from every letter of every word.
+    "(?<![\\p{L}\\p{N}'’.(-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|vom|beim|\\p{Ll}+(?:e|en|em|er|es))-(?=\\p{Lu})",
+    beforeBracketedAcronym('der|die|das|den|dem|des|im|am|zum|zur|vom|beim|von|für|mit|bei'),
+    beforeClosingQuote(GAP_WORDS.de![0]),
+    // Two hyphens between letters, the second before a capital: "Johannes--Gymnasium", where "Johannes-Kepler-
+    // Gymnasium" stood; its first hyphen heads the part, so that candidates are tried only at hyphens.
+    '-(?<=\\p{L}-)-(?=\\p{Lu})',
+    // "des", never a pronoun, before punctuation: "Präsident des,".
+    `${NOT_AFTER_WORD}des${BEFORE_PUNCTUATION}`,
+    // A preposition before a contracted one: "in zur", "von im" — not "nach", "aus", "mit" or "zu", which also stand
+    // after a noun or as adverbs: "seiner Meinung nach im", "mit im Boot".
+    prepositionsMeet('bei|von|für|in|seit|ohne|gegen', 'im|am|zum|zur|vom|beim|ins'),
+    JOINER_AFTER_BRACKET,
+  ].join('|'),
   it: `${ELIDED_BEFORE_NOTHING}|${ELIDED_BEFORE_CONSONANT}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
   ar: ARABIC_GAPS,
