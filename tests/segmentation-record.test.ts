@@ -7,19 +7,20 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { programHash } from '../src/formats/code-version.js';
+import { programHash, SETTLED_MS } from '../src/formats/code-version.js';
 import { readTextArticle } from '../src/formats/text-article.js';
 import { markdownFormat } from '../src/formats/markdown.js';
 import { htmlFormat } from '../src/formats/html.js';
 import { i18nextFormat } from '../src/formats/i18next-json.js';
 import { icuFormat } from '../src/formats/icu-json.js';
-import { SegmentationRecord, type ReadingKey } from '../src/formats/segmentation-record.js';
+import { entriesOf, LAYOUT, SegmentationRecord, type ReadingKey } from '../src/formats/segmentation-record.js';
 import type { Document, Unit } from '../src/model/index.js';
 import { settingsFrom } from '../src/settings.js';
 import { ARTICLE, locflow, projectWith, read } from './helpers.js';
@@ -309,22 +310,105 @@ describe('segmentation record', () => {
 describe('code version', () => {
   it('changes with any byte of a module, script or JSON file, not with other files (a code cache)', () => {
     const root = project();
+    // Looked at as the files are written (each changed lately: hashed by its bytes), whatever the machine's speed.
+    const now = Date.now();
     mkdirSync(join(root, 'cli', 'deep'), { recursive: true });
     writeFileSync(join(root, 'cli', 'a.js'), 'export const a = 1;\n');
     writeFileSync(join(root, 'cli', 'deep', 'b.json'), '{"b":1}');
     writeFileSync(join(root, 'cli', 'a.cache'), 'x');
     writeFileSync(join(root, 'cli', 'a.script'), '(function () {})');
-    const first = programHash(root);
+    const first = programHash(root, now);
     writeFileSync(join(root, 'cli', 'a.cache'), 'y');
-    expect(programHash(root)).toBe(first);
+    expect(programHash(root, now)).toBe(first);
     writeFileSync(join(root, 'cli', 'deep', 'b.json'), '{"b":2}');
-    const second = programHash(root);
+    const second = programHash(root, now);
     expect(second).not.toBe(first);
     writeFileSync(join(root, 'cli', 'a.js'), 'export const a = 2;\n');
-    const third = programHash(root);
+    const third = programHash(root, now);
     expect(third).not.toBe(second);
     writeFileSync(join(root, 'cli', 'a.script'), '(function () { return 1; })');
-    expect(programHash(root)).not.toBe(third);
+    expect(programHash(root, now)).not.toBe(third);
+  });
+});
+
+describe('code version of a settled program', () => {
+  it('knows a file left as it is by its identity: touched, the same bytes give another hash; changed lately, its bytes', () => {
+    const root = project();
+    const now = Date.now();
+    mkdirSync(join(root, 'cli'), { recursive: true });
+    const file = join(root, 'cli', 'a.js');
+    writeFileSync(file, 'export const a = 1;\n');
+    writeFileSync(join(root, 'cli', 'b.script'), '(function () {})');
+    // Looked at as they are written, every file changed lately: hashed by its bytes, whatever its times say.
+    const recent = programHash(root, now);
+    utimesSync(file, new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'));
+    expect(programHash(root, now)).toBe(recent);
+    // Looked at later than SETTLED_MS after, each file stands by its identity.
+    const later = now + SETTLED_MS + 60_000;
+    const settled = programHash(root, later);
+    expect(settled).not.toBe(recent);
+    expect(programHash(root, later)).toBe(settled);
+    // The same bytes with other times (or another inode) are another file: read again, never read wrongly.
+    utimesSync(file, new Date('2002-02-03T04:05:06Z'), new Date('2002-02-03T04:05:06Z'));
+    const touched = programHash(root, later);
+    expect(touched).not.toBe(settled);
+    writeFileSync(file, 'export const a = 2;\n');
+    expect(programHash(root, later)).not.toBe(touched);
+  });
+});
+
+describe('record entries read from the bytes', () => {
+  const keyOf = 'the-key';
+  /** A record file of these lines (path as JSON, a tab, an entry), its header's hash made from the body's UTF-8. */
+  const recordOf = (lines: readonly string[], key = keyOf): Buffer => {
+    const body = lines.join('\n');
+    const header = { layout: LAYOUT, key, body: createHash('sha256').update(body).digest('base64url') };
+    return Buffer.from(`${JSON.stringify(header)}\n${body}`);
+  };
+  const all = (bytes: Buffer, key = keyOf): Record<string, string> => {
+    const entries = entriesOf(bytes, key);
+    return Object.fromEntries(entries.paths().map((path) => [path, entries.entry(path)!]));
+  };
+
+  it('gives each path its entry, characters past ASCII and escaped tabs and line breaks included', () => {
+    const lines = [
+      `${JSON.stringify('notas/artículo.txt')}\t{"notes":[["Überschrift: kurz — „knapp“ 見出し 🗞"]]}`,
+      `${JSON.stringify('a\tb\nc.txt')}\t{"id":"a\\tb"}`,
+      `${JSON.stringify('x.txt')}\t{"tab":"\t in an entry"}`,
+    ];
+    expect(all(recordOf(lines))).toEqual({
+      'notas/artículo.txt': '{"notes":[["Überschrift: kurz — „knapp“ 見出し 🗞"]]}',
+      'a\tb\nc.txt': '{"id":"a\\tb"}',
+      'x.txt': '{"tab":"\t in an entry"}',
+    });
+  });
+
+  it('keeps the last line of a path listed twice, as a map filled line by line', () => {
+    const lines = ['"p.txt"\t{"n":1}', '"q.txt"\t{"n":2}', '"p.txt"\t{"n":3}'];
+    const entries = entriesOf(recordOf(lines), keyOf);
+    expect(entries.paths()).toEqual(['p.txt', 'q.txt']);
+    expect(entries.entry('p.txt')).toBe('{"n":3}');
+  });
+
+  it('gives none for another key, a wrong hash, a line without a tab or path, an empty line, or a last newline', () => {
+    const good = ['"p.txt"\t{"n":1}', '"q.txt"\t{"n":2}'];
+    expect(entriesOf(recordOf(good), keyOf).paths()).toEqual(['p.txt', 'q.txt']);
+    expect(entriesOf(recordOf(good), 'another').paths()).toEqual([]);
+    const damaged = Buffer.from(recordOf(good).toString().replace('{"n":2}', '{"n":3}'));
+    expect(entriesOf(damaged, keyOf).paths()).toEqual([]);
+    for (const bad of [
+      ['"p.txt" {"n":1}'],
+      ['42\t{"n":1}'],
+      ['"p.txt"\t{"n":1}', '', '"q.txt"\t{}'],
+      ['"p.txt"\t{"n":1}', ''],
+      ['not json\t{}'],
+    ])
+      expect(entriesOf(recordOf(bad), keyOf).paths()).toEqual([]);
+    expect(entriesOf(Buffer.from('no line at all'), keyOf).paths()).toEqual([]);
+    // A character's second byte changed (no longer UTF-8): not the text that was hashed.
+    const broken = recordOf(['"é.txt"\t{}']);
+    broken[broken.lastIndexOf(0xc3) + 1] = 0x28;
+    expect(entriesOf(broken, keyOf).paths()).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { hash as digest } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { AtomicBatch } from '../io/atomic-batch.js';
-import { insideProject, readTextIfAny } from '../io/files.js';
+import { insideProject } from '../io/files.js';
 import type { Content, InlineCode, Run } from '../model/content.js';
 import { toPlainText } from '../model/content.js';
 import type { Block, Document, SkeletonPart } from '../model/document.js';
@@ -24,7 +25,8 @@ import type { DocumentMeta } from './format.js';
  * fit the text, and the document is read by its format as if there were no record.
  */
 
-const LAYOUT = 'locflow-segmentation/2';
+/** The layout of the record's lines and entries, named in its first line. */
+export const LAYOUT = 'locflow-segmentation/2';
 
 /** What the documents of a run are read with: a record kept under anything else is not used. */
 export interface ReadingKey {
@@ -78,9 +80,12 @@ const FLAG_RAW = 4;
 const FLAG_PLAIN = 8;
 
 export class SegmentationRecord {
-  private readonly entries: ReadonlyMap<string, RecordEntry>;
-  /** This run's entries, by path, in the order the documents were asked for. */
-  private readonly kept = new Map<string, RecordEntry>();
+  private readonly entries: RecordedEntries;
+  /**
+   * This run's entries, by path, in the order the documents were asked for: an entry made this run as its JSON, one
+   * read and used again as its index in `entries` (its bytes are in the file read: no string of it kept for the run).
+   */
+  private readonly kept = new Map<string, RecordEntry | number>();
   /** Whether an entry was made this run. */
   private added = false;
 
@@ -88,7 +93,7 @@ export class SegmentationRecord {
     /** Where the record is; undefined when it may not be kept (its folder is a link out of the project). */
     private readonly file: string | undefined,
     private readonly key: string,
-    entries: Map<string, RecordEntry>,
+    entries: RecordedEntries,
   ) {
     this.entries = entries;
   }
@@ -100,7 +105,7 @@ export class SegmentationRecord {
     try {
       file = insideProject(root, '.locflow/segmentation.json', 'segmentation record');
     } catch {
-      return new SegmentationRecord(undefined, key, new Map());
+      return new SegmentationRecord(undefined, key, NO_ENTRIES);
     }
     return new SegmentationRecord(file, key, readEntries(file, key));
   }
@@ -112,13 +117,15 @@ export class SegmentationRecord {
 
   /** The entry recorded for the document at `path` (relative to the project), to hand to `documentOf`. */
   entryFor(path: string): RecordEntry | undefined {
-    return this.file === undefined ? undefined : this.entries.get(path);
+    return this.file === undefined ? undefined : this.entries.entry(path);
   }
 
   /** Keeps `entry` for the document at `path` in the record this run writes; `made`: new this run (not read). */
   keep(path: string, entry: RecordEntry, made: boolean): void {
     if (this.file === undefined) return;
-    this.kept.set(path, entry);
+    // An entry not made this run is the one entryFor gave for this path: kept as its place in the file read.
+    const read = made ? undefined : this.entries.indexOf(path);
+    this.kept.set(path, read ?? entry);
     if (made) this.added = true;
   }
 
@@ -128,7 +135,7 @@ export class SegmentationRecord {
    */
   document(meta: DocumentMeta, text: string, read: () => Document): Document {
     if (this.file === undefined) return read(); // a record that cannot be kept is neither read nor made
-    const { doc, entry, made } = documentOf(this.entries.get(meta.path), meta, text, read);
+    const { doc, entry, made } = documentOf(this.entries.entry(meta.path), meta, text, read);
     if (entry) this.keep(meta.path, entry, made);
     return doc;
   }
@@ -139,9 +146,12 @@ export class SegmentationRecord {
    */
   async save(): Promise<void> {
     if (this.file === undefined) return;
-    if (!this.added && [...this.entries.keys()].every((path) => this.kept.has(path))) return;
+    if (!this.added && this.entries.paths().every((path) => this.kept.has(path))) return;
     // One line per document: its path (as JSON, which escapes tabs and line breaks) and its entry's JSON.
-    const body = [...this.kept].map(([path, entry]) => `${JSON.stringify(path)}\t${entry}`).join('\n');
+    const { entries } = this;
+    const body = [...this.kept]
+      .map(([path, entry]) => `${JSON.stringify(path)}\t${typeof entry === 'number' ? entries.at(entry) : entry}`)
+      .join('\n');
     const header: Header = { layout: LAYOUT, key: this.key, body: hash(body) };
     const batch = new AtomicBatch();
     try {
@@ -192,39 +202,97 @@ function parsedEntry(json: RecordEntry): Entry | undefined {
   }
 }
 
-function hash(text: string): string {
+function hash(text: string | Buffer): string {
   return digest('sha256', text, 'base64url'); // one call: no Hash object per document
 }
 
+/**
+ * The entries of a record file as its bytes, each found by its document's path and decoded only when asked for: the
+ * file is not decoded whole (a record of 2,318 articles is 3 MB, a two-byte string of 6 MB once one note holds a
+ * character past Latin-1), nor is a string of each entry kept for the run.
+ */
+export class RecordedEntries {
+  constructor(
+    private readonly bytes: Buffer,
+    /** Each line's entry: its index by the document's path, and where its bytes start and end. */
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
+  ) {}
+
+  /** The entry's index, when the file has one for `path`. */
+  indexOf(path: string): number | undefined {
+    return this.index.get(path);
+  }
+
+  /** The JSON of the entry at `index`. */
+  at(index: number): RecordEntry {
+    return this.bytes.toString('utf8', this.starts[index], this.ends[index]);
+  }
+
+  /** The JSON of the entry for `path`, if any. */
+  entry(path: string): RecordEntry | undefined {
+    const index = this.index.get(path);
+    return index === undefined ? undefined : this.at(index);
+  }
+
+  /** The paths of the file's entries. */
+  paths(): string[] {
+    return [...this.index.keys()];
+  }
+}
+
+const NO_ENTRIES = new RecordedEntries(Buffer.alloc(0), new Map(), [], []);
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
 /** The entries of the record file, by path, when it is whole and kept under `key`; none otherwise. */
-function readEntries(file: string, key: string): Map<string, RecordEntry> {
-  const entries = new Map<string, RecordEntry>();
-  let text: string | undefined;
+function readEntries(file: string, key: string): RecordedEntries {
+  let bytes: Buffer;
   try {
-    text = readTextIfAny(file, 'segmentation record');
+    bytes = readFileSync(file);
   } catch {
-    return entries; // unreadable: as if there were none, and written again
+    return NO_ENTRIES; // missing or unreadable: as if there were none, and written again
   }
-  if (text === undefined) return entries;
-  const nl = text.indexOf('\n');
-  if (nl < 0) return entries;
+  return entriesOf(bytes, key);
+}
+
+/**
+ * The entries of a record file's bytes, by path, when they are whole and kept under `key`; none otherwise. The body's
+ * hash is that of its bytes (the UTF-8 of the text hashed when it was written), its lines and tabs found among the
+ * bytes (no byte of a character past ASCII is one of them): the same entries as the file's text cut line by line.
+ */
+export function entriesOf(bytes: Buffer, key: string): RecordedEntries {
+  const nl = bytes.indexOf(NEWLINE);
+  if (nl < 0) return NO_ENTRIES;
   try {
-    const header = JSON.parse(text.slice(0, nl)) as Partial<Header>;
-    if (header.layout !== LAYOUT || header.key !== key) return entries;
-    const body = text.slice(nl + 1);
-    if (header.body !== hash(body)) return entries;
-    if (body === '') return entries;
-    // Each line: the document's path as JSON, a tab, its entry's JSON (parsed when the document is built).
-    for (const line of body.split('\n')) {
-      const tab = line.indexOf('\t');
-      const path = tab < 0 ? undefined : (JSON.parse(line.slice(0, tab)) as unknown);
-      if (typeof path !== 'string') return new Map();
-      entries.set(path, line.slice(tab + 1));
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Partial<Header>;
+    if (header.layout !== LAYOUT || header.key !== key) return NO_ENTRIES;
+    const body = bytes.subarray(nl + 1);
+    if (header.body !== hash(body)) return NO_ENTRIES;
+    if (body.length === 0) return NO_ENTRIES;
+    // Each line: the document's path as JSON, a tab, its entry's JSON (decoded and parsed when the document is built).
+    const index = new Map<string, number>();
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let start = nl + 1; start <= bytes.length;) {
+      let end = bytes.indexOf(NEWLINE, start);
+      if (end < 0) end = bytes.length;
+      const tab = bytes.indexOf(TAB, start);
+      const path = tab < 0 || tab > end ? undefined : (JSON.parse(bytes.toString('utf8', start, tab)) as unknown);
+      if (typeof path !== 'string') return NO_ENTRIES;
+      // A path listed twice: its last line's entry, as a map filled line by line keeps it.
+      let at = index.get(path);
+      if (at === undefined) index.set(path, (at = starts.length));
+      starts[at] = tab + 1;
+      ends[at] = end;
+      start = end + 1;
     }
+    return new RecordedEntries(bytes, index, starts, ends);
   } catch {
-    entries.clear();
+    return NO_ENTRIES;
   }
-  return entries;
 }
 
 /**

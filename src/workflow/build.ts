@@ -55,11 +55,12 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
     batch?.expect(sources.flatMap((source) => plan.get(source.meta.id)!.map((output) => output.file)));
     if (threads === 1 && sources.length >= READ_AHEAD_FROM) ahead = readAhead(project, batch, sources, plan);
     record = SegmentationRecord.open(project.root, readingKey(project));
-    const tasks = sources.map((source): DocumentTask => ({
+    // A document's entry is decoded from the record as the document comes (one thread), or all first (workers).
+    const task = (source: Source): DocumentTask => ({
       source,
       outputs: plan.get(source.meta.id)!,
       entry: record.entryFor(source.meta.path),
-    }));
+    });
     // Taken in the order of the sources, whichever thread built each: the same results and record as one thread.
     const take = (done: DocumentBuilt, i: number): void => {
       results.push(...done.results);
@@ -72,14 +73,14 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
         batch,
         recording: record.keeping,
         threads,
-        tasks,
+        tasks: sources.map(task),
         take,
         workerFile: buildWorkerFile()!,
       });
     } else {
       const here = new DocumentBuilder(project, batch, record.keeping, ahead);
       // One document in memory at a time.
-      for (let i = 0; i < tasks.length; i++) take(await here.build(tasks[i]!), i);
+      for (let i = 0; i < sources.length; i++) take(await here.build(task(sources[i]!)), i);
     }
   } catch (err) {
     await batch?.abandon();
