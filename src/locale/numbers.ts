@@ -104,8 +104,19 @@ function isSpaceLike(ch: string): boolean {
   return SPACE_GROUPS.includes(ch);
 }
 
+/** Whether every character of `text` is an ASCII digit (a loop: no pattern to run, nothing made). */
+function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** Reads one digit token under a locale's conventions; null when its separators do not fit them. */
 export function readNumberToken(token: string, conv: NumberConventions): number | null {
+  // (digits alone, most tokens, are their own value: read without the separators' replacing, splitting and joining)
+  if (conv.decimal !== '' && isAsciiDigits(token) && !token.includes(conv.decimal)) return Number(token);
   const t = token.replace(/\u066C/gu, conv.group).replace(/\u066B/gu, conv.decimal);
   const decimalAt = t.lastIndexOf(conv.decimal);
   const intPart = decimalAt >= 0 ? t.slice(0, decimalAt) : t;

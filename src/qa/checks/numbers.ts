@@ -16,6 +16,9 @@ const ARTICLE_BEFORE_WORD = /(?<![\p{L}])(?:un|una|une|uno|ein|eine|einen|einem|
 const RANGE_LINK = /^\s*(?:to|-|–|and|or|y|a|o|à|et|ou|bis|und|oder|إلى|و)\s*$/iu;
 const HALF_CENTURY = /medio siglo|demi-si[eè]cle|demi si[eè]cle|halbe[sn]? jahrhundert|نصف قرن/iu;
 
+/** A text that may state a quantity: a digit (Latin, Arabic-Indic, Persian) or a letter. */
+const DIGIT_OR_LETTER = /[\d\u0660-\u0669\u06F0-\u06F9]|\p{L}/u;
+
 /** What precedes a number transliterated as part of a code: a letter, or a letter and a hyphen. */
 const GLUED_TO_LETTERS = /\p{L}[-‐]?$/u;
 
@@ -118,8 +121,7 @@ export const numbers: PairCheck = {
     const target = { text: targetText, lang: pair.targetLang, calendar: targetCalendar };
     // A date whose day changed or went is one finding, not also a number missing.
     const days = compareDays(source, target);
-    const hasDigitOrWord = /[\d\u0660-\u0669\u06F0-\u06F9]|\p{L}/u;
-    if (hasDigitOrWord.test(sourceText))
+    if (DIGIT_OR_LETTER.test(sourceText))
       findings.push(
         ...compareQuantities(
           sourceText,
@@ -218,9 +220,12 @@ function compareQuantities(
   }
   // In another script a code is transliterated with its digits glued on ("SARS-CoV-2" → "سارس-كوف-2"):
   // those digits are the code's, before any number or spelled-out word can take them.
+  // (asked only of a source with codes: no other comparison reads it)
   const latinTarget =
-    /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) && !/[\u0600-\u06FF]/u.test(targetText);
-  if (!latinTarget) {
+    codes.length > 0 &&
+    /\p{Script=Latin}{3}/u.test(targetText.replace(/https?:\S+/gu, '')) &&
+    !/[\u0600-\u06FF]/u.test(targetText);
+  if (codes.length > 0 && !latinTarget) {
     for (const s of codes) {
       if (matchOf.has(s) || s.keys.length !== 2) continue;
       const t = T.find(
@@ -242,21 +247,20 @@ function compareQuantities(
   const nums = S.filter((q) => q.kind !== 'code').sort((a, b) => order(a) - order(b));
   const foreignMatches: Array<[Quantity, Quantity]> = [];
   // A target code with the letters of a source code ("HKU71" for "HKU1") is that code's, changed: never a number's.
-  const codeLetters = new Set(
-    codes.flatMap((c) => [c.keys[0]!, ...codeTails(c)].map((k) => k.slice(2).replace(/\d+/gu, '#'))),
-  );
-  const reserved = new Set(
-    T.filter((t) => t.kind === 'code' && codeLetters.has(t.keys[0]!.slice(2).replace(/\d+/gu, '#'))),
-  );
+  const reserved = codes.length > 0 ? reservedCodes(codes, T) : NO_QUANTITIES;
   // At each level, targets written as their sources are (words for words) are matched first: a spelled-out target
   // number goes to the source's spelled-out one, so a figure missing is missed as a figure ("three … 3D" → "tres").
-  for (const level of [1, 2, 3] as const) {
-    for (const sameOrigin of [true, false])
-      for (const s of nums) {
+  // (counted loops: a for…of steps an iterator, which the engine makes and answers through, per target and level)
+  for (let level = 1; level <= 3; level++) {
+    for (let pass = 0; pass < 2; pass++)
+      for (let i = 0; i < nums.length; i++) {
+        const s = nums[i]!;
+        const sameOrigin = pass === 0;
         if (matchOf.has(s)) continue;
         // prefer a target of the same origin (digits for digits), then the nearest in relative position
         let best: Quantity | undefined;
-        for (const t of T) {
+        for (let j = 0; j < T.length; j++) {
+          const t = T[j]!;
           if (used.has(t) || (sameOrigin && t.origin !== s.origin)) continue;
           if (matchLevel(s, t) !== level || (t.kind === 'code' && reserved.has(t))) continue;
           if (
@@ -435,11 +439,12 @@ function compareQuantities(
       }
     }
     // Rounding: to a bigger magnitude word ("1,234,567" → "1,2 millones"), or dropping two or more significant digits of a long figure.
+    const sourceReadings = readingsOf(s);
     const rounded = candidates.find(
       (t) =>
         (t.origin === 'digits' || t.origin === 'words') &&
         readingsOf(t).some((v) =>
-          readingsOf(s).some(
+          sourceReadings.some(
             (sv) =>
               isRounding(sv, v) &&
               (t.magnitude > s.magnitude || (sigDigits(sv) >= 4 && sigDigits(sv) - sigDigits(v) >= 2)),
@@ -571,9 +576,14 @@ function swaps(
       targetSpan: span(t1),
     });
   };
-  for (const [s1, t1] of pairs) {
+  // (counted loops, each pair read by index: a for…of and a destructuring each step an iterator, per pair of pairs)
+  for (let i = 0; i < pairs.length; i++) {
+    const s1 = pairs[i]![0];
+    const t1 = pairs[i]![1];
     if (reported.has(s1)) continue;
-    for (const [s2, t2] of pairs) {
+    for (let j = 0; j < pairs.length; j++) {
+      const s2 = pairs[j]![0];
+      const t2 = pairs[j]![1];
       if (s2 === s1 || reported.has(s2) || s2.value === s1.value || reported.has(s1)) continue;
       // A range given the other way round ("between 9 and 13" → "entre 13 y 9"): the same two ends, side by side
       // with only "to", "and", "-" between them on both sides, in the other order. (What follows a range, "años",
@@ -708,10 +718,23 @@ function yearInPlace(
     findCalendarWords(before, primarySubtag(targetLang)).some((c) => c.kind === 'month' && c.end >= before.length - 5)
   )
     return true;
-  // A language that writes the year first ("2015. március 3."): a year right before its month is in place too.
-  if (writesDayBeforeYear(targetLang)) return false;
+  // A language that writes the year first ("2015. március 3."): a year right before its month is in place too. (Its
+  // date pattern is asked last: the first question makes the engine load the language's calendar data.)
   const after = targetText.slice(t.end, t.end + 16);
-  return findCalendarWords(after, primarySubtag(targetLang)).some((c) => c.kind === 'month' && c.start <= 3);
+  return (
+    findCalendarWords(after, primarySubtag(targetLang)).some((c) => c.kind === 'month' && c.start <= 3) &&
+    !writesDayBeforeYear(targetLang)
+  );
+}
+
+const NO_QUANTITIES: ReadonlySet<Quantity> = new Set();
+
+/** Target codes with the letters of a source code ("HKU71" for "HKU1"): that code's, changed, never a number's. */
+function reservedCodes(codes: readonly Quantity[], T: readonly Quantity[]): ReadonlySet<Quantity> {
+  const codeLetters = new Set(
+    codes.flatMap((c) => [c.keys[0]!, ...codeTails(c)].map((k) => k.slice(2).replace(/\d+/gu, '#'))),
+  );
+  return new Set(T.filter((t) => t.kind === 'code' && codeLetters.has(t.keys[0]!.slice(2).replace(/\d+/gu, '#'))));
 }
 
 /** The keys of a hyphenated code's last parts ("HCoV-HKU1" → HKU1): a translation may keep only those. */
