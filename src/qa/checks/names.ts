@@ -384,7 +384,9 @@ function lookFor(
     const torn = tornRendering(name, target, targetLang);
     if (torn !== undefined)
       return { message: `name "${name.text}" is not in the target: "${torn}" is left of its name there` };
-    if (!target.hasGap) return undefined;
+    // (each way below needs a gap, found last: most names are kept as written, and most targets never read for gaps;
+    // a target in another script is read for them first, its words compared more dearly)
+    if (target.nonLatin && !target.hasGap) return undefined;
     if (!cutOut(name, target, source.lang, targetLang, learnt))
       return lostMention(name, source.text, target) ?? cutInPart(name, source.text, target);
     const gap = target.gap(placeFor(name, source.text));
@@ -409,8 +411,7 @@ function lookFor(
  * a pronoun.
  */
 function lostMention(name: FoundName, text: string, target: TargetText): Finding | undefined {
-  const place = placeFor(name, text);
-  if (place === undefined || target.nonLatin) return undefined;
+  if (target.nonLatin) return undefined;
   const mentions: number[] = [];
   for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) {
     const whole =
@@ -420,7 +421,7 @@ function lostMention(name: FoundName, text: string, target: TargetText): Finding
   }
   if (mentions.length < 2) return undefined;
   const inTarget = target.phraseCount(name.text, mentions.length);
-  if (inTarget >= mentions.length) return undefined;
+  if (inTarget >= mentions.length || placeFor(name, text) === undefined) return undefined;
   for (const at of mentions) {
     const gap = target.gap((at + name.text.length / 2) / Math.max(1, text.length));
     if (gap !== undefined)
@@ -436,10 +437,11 @@ function lostMention(name: FoundName, text: string, target: TargetText): Finding
  * stood (`Royal Society of Canada` → `la Société Royale du.`, beside `Canadiens`): that word was cut out, not rendered.
  */
 function cutInPart(name: FoundName, text: string, target: TargetText): Finding | undefined {
-  const place = placeFor(name, text);
-  if (place === undefined || target.nonLatin) return undefined;
+  if (target.nonLatin) return undefined;
   const words = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w));
-  if (words.every((w) => target.findWord(fold(w)) === 'verbatim')) return undefined;
+  if (words.every((w) => target.hasVerbatim(fold(w)))) return undefined;
+  const place = placeFor(name, text);
+  if (place === undefined) return undefined;
   const gap = target.gap(place);
   return gap === undefined
     ? undefined
@@ -463,7 +465,7 @@ function cutOut(
       words.some((w) => !isCommonWord(w, sourceLang)) &&
       words.every((w) => partsOf(fold(w)).every((p) => target.findWord(p) === undefined))
     );
-  return words.every((w) => target.findWord(fold(w)) !== 'verbatim');
+  return words.every((w) => !target.hasVerbatim(fold(w)));
 }
 
 function lookForAsName(
@@ -481,7 +483,7 @@ function lookForAsName(
   const abbreviated = /^\.\s*\p{Ll}/u.test(source.text.slice(name.start + name.text.length));
   const person = abbreviated ? undefined : (personWords(name, source.lang) ?? surnameInText(name, source));
   // (a name whose every word stands in the target as written is no more lost read as a person's)
-  if (!person || (!plain && [...person].every((w) => target.findWord(w) === 'verbatim'))) return plain;
+  if (!person || (!plain && [...person].every((w) => target.hasVerbatim(w)))) return plain;
   const asPerson = lookForAs(name, person, target, source, targetLang, learnt);
   return asPerson && (asPerson.severity ?? 'error') === 'error' ? asPerson : plain;
 }
@@ -945,6 +947,9 @@ function keptButLost(
   // (a word of it inflected or made into another: "Barcelona" → "barceloneses")
   if (parts.some((w) => found.get(w) === undefined && target.hasWordStartingLike(w))) return undefined;
   const others = source.kept(name.text);
+  // (only a name the run's other units keep, or the one other unit with it keeps, is lost so: told before the dearer
+  // questions below, which most names never reach)
+  if (!keptByOthers(others) && !(others.keeping === 1 && others.withName === 1)) return undefined;
   // A name of common words may be translated by a name of the target's own ("employers' Federation" →
   // "Confindustria"): only a target with no such word lost it.
   // (unless three other units or more keep it and no name of the target's own stands about where it stood)

@@ -52,7 +52,7 @@ export function isTransposition(a: string, b: string): boolean {
 }
 
 /** Spelling conventions that differ between languages, folded away before comparing. */
-function spelling(word: string): string {
+export function spelling(word: string): string {
   return (
     word
       .replace(/ph/gu, 'f')
@@ -70,8 +70,29 @@ function spelling(word: string): string {
 }
 
 const spellingOf = memo(spelling);
+
+/**
+ * The letters a word written with a first letter can begin with once `spelling` has folded it: "f" from "f" and "ph",
+ * "k" from "k", "c" (ch, ck, cz, ca), "q" and "t" (tsch), "c" from "c" and "s" (sch, sh), "s" from "s" and "z", "i"
+ * from "i", "y" and "j", "v" from "v" and "w"; any other from itself. A spelling's first letter is made from the word's
+ * first letters only, by these rules.
+ */
+export function writtenFirst(spelt: string): string {
+  return WRITTEN_FIRST[spelt] ?? spelt;
+}
+const WRITTEN_FIRST: Readonly<Record<string, string>> = {
+  f: 'fp',
+  k: 'kcqt',
+  c: 'cs',
+  s: 'sz',
+  i: 'iyj',
+  v: 'vw',
+  t: 't',
+  p: 'p',
+};
 let lastSource = '';
 let lastSpelling = '';
+let lastFirsts = '';
 
 /** How a target word renders a source word: by a shared stem or compound part, or only respelled (Tehran → teheran). */
 export type Likeness = 'stem' | 'respelled';
@@ -95,7 +116,11 @@ export function likeness(source: string, target: string): Likeness | undefined {
   if (source !== lastSource) {
     lastSource = source;
     lastSpelling = spellingOf(source);
+    lastFirsts = writtenFirst(lastSpelling.charAt(0));
   }
+  // (the target's spelling made only where its first letter may spell as the source's does: see writtenFirst)
+  if (!lastFirsts.includes(target.charAt(0)) && !(source.length > 5 && sameInnerLetters(source, target)))
+    return undefined;
   return spelledAlike(source, lastSpelling, target, spellingOf(target));
 }
 
@@ -140,13 +165,13 @@ function spelledAlike(source: string, a: string, target: string, b: string): Lik
  */
 export class LikenessIndex {
   private readonly words: string[] = [];
-  private readonly spellings: string[] = [];
+  // Each word's spelling, made when first compared: most words' first letters tell they cannot be alike.
+  private readonly spellings: Array<string | undefined> = [];
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
-      // (shorter words are like only themselves)
       this.words.push(word);
-      this.spellings.push(word.length < 3 ? '' : spellingOf(word));
+      this.spellings.push(undefined);
     }
   }
 
@@ -154,16 +179,21 @@ export class LikenessIndex {
   some(source: string, accept: (target: string, like: Likeness) => boolean): boolean {
     const short = source.length < 3;
     const a = short ? '' : spellingOf(source);
+    const firsts = short ? '' : writtenFirst(a.charAt(0));
     const inner = source.length > 5;
     for (let i = 0; i < this.words.length; i++) {
       const target = this.words[i]!;
       let like: Likeness | undefined;
       if (source === target) like = 'stem';
+      // (shorter words are like only themselves)
       else if (short || target.length < 3) continue;
       else if (compoundHolds(source, target)) like = 'stem';
       else {
-        const b = this.spellings[i]!;
-        if (a.charCodeAt(0) !== b.charCodeAt(0) && !(inner && sameInnerLetters(source, target))) continue;
+        const near = inner && sameInnerLetters(source, target);
+        // (a word whose written first letter no spelling of `a`'s first comes from is not spelt alike)
+        if (!near && !firsts.includes(target.charAt(0))) continue;
+        const b = (this.spellings[i] ??= spellingOf(target));
+        if (a.charCodeAt(0) !== b.charCodeAt(0) && !near) continue;
         like = spelledAlike(source, a, target, b);
       }
       if (like !== undefined && accept(target, like)) return true;

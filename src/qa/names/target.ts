@@ -406,17 +406,32 @@ export class TargetText {
     return lo < sorted.length && sorted[lo]!.startsWith(prefix) ? lo : undefined;
   }
 
-  private lookUp(word: string, proper: boolean): WordMatch | undefined {
+  /**
+   * Whether a folded source word stands in the text as written: what `findWord` calls "verbatim", without its dearer
+   * comparisons (asked where only that matters: "is every word of the name there as written?").
+   */
+  hasVerbatim(word: string): boolean {
+    if (word.length === 0) return false;
+    const known = this.found?.get(word) ?? this.foundProper?.get(word);
+    return known !== undefined ? known === 'verbatim' : this.keptAsWritten(word);
+  }
+
+  /** Verbatim, inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure. */
+  private keptAsWritten(word: string): boolean {
     const sorted = this.sortedWords();
     // Words that start with it, found by binary search in the sorted distinct words.
     for (let i = this.firstStartingWith(word) ?? sorted.length; i < sorted.length && sorted[i]!.startsWith(word); i++) {
       const rest = sorted[i]!.slice(word.length);
-      // Verbatim, inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure.
-      if (rest === '' || INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return 'verbatim';
+      if (rest === '' || INFLECTION.test(rest) || (word.length >= 4 && rest.length >= 3)) return true;
     }
-    if (this.lang === 'ar' && ARABIC_CLITICS.some((c) => this.distinct().has(c + word))) return 'verbatim';
+    return this.lang === 'ar' && ARABIC_CLITICS.some((c) => this.distinct().has(c + word));
+  }
+
+  private lookUp(word: string, proper: boolean): WordMatch | undefined {
+    if (this.keptAsWritten(word)) return 'verbatim';
     // Only then the dearer comparisons, which a text of thousands of distinct words does not get.
     if (this.respellingsSkipped) return undefined;
+    const sorted = this.sortedWords();
     this.likeIndex ??= new LikenessIndex(sorted);
     if (
       this.likeIndex.some(

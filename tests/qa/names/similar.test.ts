@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, likeness, LikenessIndex, type Likeness } from '../../../src/qa/names/similar.js';
+import {
+  editDistance,
+  likeness,
+  LikenessIndex,
+  spelling,
+  writtenFirst,
+  type Likeness,
+} from '../../../src/qa/names/similar.js';
 
 /** The distance by its definition, the whole table kept: optimal string alignment (adjacent swaps cost 1). */
 function reference(a: string, b: string): number {
@@ -93,5 +100,37 @@ describe('LikenessIndex', () => {
     expect(index.some('de', () => true)).toBe(true);
     expect(index.some('ziaoping', () => true)).toBe(true);
     expect(index.some('moscow', () => true)).toBe(false);
+  });
+});
+
+describe("a spelling's first letter", () => {
+  it('is one of those writtenFirst gives for the first letter the word is written with, whatever the word', () => {
+    fc.assert(
+      fc.property(nameWord, (w) => {
+        const spelt = spelling(w);
+        if (w.length > 0) expect(writtenFirst(spelt.charAt(0))).toContain(w.charAt(0));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("is told from the word's first letters: ph, tsch, sch, sh, cz, qu, w, z, y and j", () => {
+    for (const [w, first] of [
+      ['philipp', 'f'],
+      ['tschechien', 'k'],
+      ['tchad', 'k'],
+      ['czernin', 'k'],
+      ['schmidt', 's'],
+      ['shanghai', 'c'],
+      ['quebec', 'k'],
+      ['warschau', 'v'],
+      ['zagreb', 's'],
+      ['yemen', 'i'],
+      ['jerusalem', 'i'],
+      ['moscow', 'm'],
+    ] as const) {
+      expect(spelling(w).charAt(0)).toBe(first);
+      expect(writtenFirst(first)).toContain(w.charAt(0));
+    }
   });
 });
