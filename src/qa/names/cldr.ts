@@ -187,8 +187,20 @@ function variantNames(lang: string): Array<[string, string]> {
   return out;
 }
 
-/** The target language's CLDR names for what a source name stands for, long, short and variant. */
-export function cldrRenderings(name: CldrName, targetLang: string): string[] {
+const renderingsCache = new Map<string, readonly string[]>();
+
+/**
+ * The target language's CLDR names for what a source name stands for, long, short and variant (made once per language
+ * and name: a run asks again for each unit that names it, and Intl makes each name anew).
+ */
+export function cldrRenderings(name: CldrName, targetLang: string): readonly string[] {
+  const key = `${targetLang}\u0000${name.kind}\u0000${name.code}`;
+  let known = renderingsCache.get(key);
+  if (known === undefined) renderingsCache.set(key, (known = renderingsOf(name, targetLang)));
+  return known;
+}
+
+function renderingsOf(name: CldrName, targetLang: string): string[] {
   const out = new Set<string>();
   if (name.kind === 'region')
     for (const [code, variant] of variantNames(targetLang)) if (code === name.code) out.add(variant);
