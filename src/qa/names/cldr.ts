@@ -76,6 +76,13 @@ function display(lang: string, kind: Kind, style: 'long' | 'short'): Intl.Displa
 }
 
 function nameOf(lang: string, kind: Kind, style: 'long' | 'short', code: string): string | undefined {
+  // (the build's table, where it lists the code: "" where Intl has no name)
+  const listed = tableOf(lang)?.names[`${kind}/${style}`];
+  if (listed !== undefined && Object.hasOwn(listed, code)) return listed[code] || undefined;
+  return intlName(lang, kind, style, code);
+}
+
+function intlName(lang: string, kind: Kind, style: 'long' | 'short', code: string): string | undefined {
   try {
     // With fallback "none" an unknown code gives undefined; "US" as the short name of US is a real name.
     return display(lang, kind, style)?.of(code) || undefined;
@@ -87,6 +94,108 @@ function nameOf(lang: string, kind: Kind, style: 'long' | 'short', code: string)
 export interface CldrName {
   readonly kind: Kind;
   readonly code: string;
+}
+
+/**
+ * A target language's CLDR names as the build writes them (dist/data/, named by the versions of what they are made
+ * of, as the index is): every region, language and currency code `codesOf` lists (and each region's likeliest
+ * language), long and short, "" where Intl has none; each region's likeliest language and each such language's
+ * likeliest region, as `Intl.Locale#maximize` gives them; CLDR's variant territory names. Asking Intl for the first
+ * of them starts ICU's display names (≈ 35 ms of CPU), which a small run — translate's gate on one answer — pays
+ * whole. A language without a file, or a Node whose versions have none, asks Intl as before.
+ */
+interface NamesTable {
+  readonly names: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly likelyLanguage: Readonly<Record<string, string>>;
+  readonly likelyRegion: Readonly<Record<string, string>>;
+  readonly variants: ReadonlyArray<[string, string]>;
+}
+
+/** The target languages the build writes a table of names for (the languages of the calendar table). */
+export const NAMES_TABLE_LANGUAGES = [
+  'ar',
+  'de',
+  'el',
+  'en',
+  'es',
+  'fr',
+  'it',
+  'ja',
+  'nl',
+  'pl',
+  'pt',
+  'ru',
+  'tr',
+  'uk',
+  'zh',
+] as const;
+
+const tableCache = new Map<string, NamesTable | null>();
+
+function tableOf(lang: string): NamesTable | null {
+  let table = tableCache.get(lang);
+  if (table === undefined) {
+    table = null;
+    if ((NAMES_TABLE_LANGUAGES as readonly string[]).includes(lang)) {
+      const file = cldrNamesFile(lang);
+      if (existsSync(file)) table = JSON.parse(readFileSync(file, 'utf8')) as NamesTable;
+    }
+    tableCache.set(lang, table);
+  }
+  return table;
+}
+
+/** Where the build keeps a language's table of names (see NamesTable). */
+export function cldrNamesFile(lang: string): string {
+  return cldrIndexFile(lang).replace(/cldr-index-([^/\\]*)$/u, 'cldr-names-$1');
+}
+
+/** A language's table of names as Intl and CLDR give it now (what the build writes). */
+export function cldrNamesTable(lang: string): NamesTable {
+  const likelyLanguage: Record<string, string> = {};
+  const likelyRegion: Record<string, string> = {};
+  for (const code of codesOf('region')) {
+    if (!/^[A-Z]{2}$/u.test(code)) continue;
+    const language = maximized(`und-${code}`)?.language;
+    if (language === undefined) continue;
+    likelyLanguage[code] = language;
+    const region = maximized(language)?.region;
+    if (region !== undefined) likelyRegion[language] = region;
+  }
+  const names: Record<string, Record<string, string>> = {};
+  for (const kind of ['region', 'language', 'currency'] as const) {
+    const codes = new Set(codesOf(kind));
+    if (kind === 'language') for (const language of Object.keys(likelyRegion)) codes.add(language);
+    for (const style of ['long', 'short'] as const) {
+      const listed: Record<string, string> = {};
+      for (const code of codes) listed[code] = intlName(lang, kind, style, code) ?? '';
+      names[`${kind}/${style}`] = listed;
+    }
+  }
+  return { names, likelyLanguage, likelyRegion, variants: readVariantNames(lang) };
+}
+
+/** `new Intl.Locale(tag).maximize()`, undefined where Intl refuses the tag. */
+function maximized(tag: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(tag).maximize();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A region's likeliest language (from the table of `lang` where it has one), as `maximize` gives it. */
+function likelyLanguageOf(code: string, lang: string): string | undefined {
+  const table = tableOf(lang);
+  if (table && Object.hasOwn(table.likelyLanguage, code)) return table.likelyLanguage[code];
+  return new Intl.Locale(`und-${code}`).maximize().language;
+}
+
+/** A language's likeliest region (from the table of `lang` where it has one), as `maximize` gives it. */
+function likelyRegionOf(language: string, lang: string): string | undefined {
+  const table = tableOf(lang);
+  if (table && Object.hasOwn(table.likelyRegion, language)) return table.likelyRegion[language];
+  return new Intl.Locale(language).maximize().region;
 }
 
 const indexCache = new Map<string, Map<string, CldrName>>();
@@ -170,19 +279,26 @@ function variantNames(lang: string): Array<[string, string]> {
   const base = primarySubtag(lang);
   let out = variantCache.get(base);
   if (!out) {
-    out = [];
-    try {
-      const data = require(`cldr-localenames-full/main/${base}/territories.json`) as {
-        main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }>;
-      };
-      for (const [key, name] of Object.entries(Object.values(data.main)[0]?.localeDisplayNames.territories ?? {})) {
-        const m = /^([A-Z]{2}|\d{3})-alt-(?:variant|short)$/u.exec(key);
-        if (m) out.push([m[1]!, name]);
-      }
-    } catch {
-      // A language CLDR has no names for: Intl's names are all there is.
-    }
+    const table = tableOf(base);
+    out = table ? table.variants.map(([code, name]): [string, string] => [code, name]) : readVariantNames(base);
     variantCache.set(base, out);
+  }
+  return out;
+}
+
+/** CLDR's variant and short territory names of a language, read from cldr-localenames-full. */
+function readVariantNames(base: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  try {
+    const data = require(`cldr-localenames-full/main/${base}/territories.json`) as {
+      main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }>;
+    };
+    for (const [key, name] of Object.entries(Object.values(data.main)[0]?.localeDisplayNames.territories ?? {})) {
+      const m = /^([A-Z]{2}|\d{3})-alt-(?:variant|short)$/u.exec(key);
+      if (m) out.push([m[1]!, name]);
+    }
+  } catch {
+    // A language CLDR has no names for: Intl's names are all there is.
   }
   return out;
 }
@@ -291,9 +407,9 @@ export function cldrLanguageOfRegion(name: CldrName, lang: string): string | und
   if (peopleCache.has(key)) return peopleCache.get(key);
   let word: string | undefined;
   try {
-    const language = new Intl.Locale(`und-${name.code}`).maximize().language;
+    const language = likelyLanguageOf(name.code, lang)!;
     // (a language CLDR names regional variants of, English or German, is more than one country's)
-    if (new Intl.Locale(language).maximize().region === name.code && !hasRegionalVariants(language)) {
+    if (likelyRegionOf(language, lang) === name.code && !hasRegionalVariants(language)) {
       const n = nameOf(lang, 'language', 'long', language);
       if (n && /^[\p{L}\p{M}]{4,}$/u.test(n)) word = n;
     }
@@ -335,7 +451,7 @@ export function cldrLikelyLanguageName(name: CldrName, lang: string): string | u
   if (likelyLanguageCache.has(key)) return likelyLanguageCache.get(key);
   let word: string | undefined;
   try {
-    word = nameOf(lang, 'language', 'long', new Intl.Locale(`und-${name.code}`).maximize().language);
+    word = nameOf(lang, 'language', 'long', likelyLanguageOf(name.code, lang)!);
   } catch {
     // A code Intl does not know: no language.
   }

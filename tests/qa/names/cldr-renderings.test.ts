@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cldrRenderings } from '../../../src/qa/names/cldr.js';
+import { cldrNamesFile, cldrNamesTable, cldrRenderings, NAMES_TABLE_LANGUAGES } from '../../../src/qa/names/cldr.js';
 
 describe('cldrRenderings', () => {
   it('gives a region its long, short and variant names in the target language', () => {
@@ -17,5 +18,33 @@ describe('cldrRenderings', () => {
     expect(cldrRenderings({ kind: 'region', code: 'JP' }, 'fr')).toBe(first);
     expect(cldrRenderings({ kind: 'region', code: 'JP' }, 'de')).not.toBe(first);
     expect(cldrRenderings({ kind: 'language', code: 'ja' }, 'fr')).not.toEqual(first);
+  });
+});
+
+describe('the tables of names the build writes for target languages', () => {
+  it('hold what Intl gives: names long and short, "" for none, likeliest languages and regions, CLDR variants', () => {
+    const es = cldrNamesTable('es');
+    const intl = new Intl.DisplayNames(['es'], { type: 'region', style: 'long', fallback: 'none' });
+    expect(es.names['region/long']!.US).toBe(intl.of('US'));
+    expect(es.names['region/short']!.US).toBe('EE. UU.');
+    expect(es.names['region/long']!.QQ).toBe('');
+    expect(es.names['language/long']!.fr).toBe('francés');
+    expect(es.names['currency/long']!.EUR).toBe('euro');
+    expect(es.likelyLanguage.GR).toBe(new Intl.Locale('und-GR').maximize().language);
+    expect(es.likelyRegion.el).toBe('GR');
+    // (every region's likeliest language has its name listed, for the people of a country: "griego")
+    for (const language of Object.values(es.likelyLanguage))
+      expect(Object.hasOwn(es.names['language/long']!, language)).toBe(true);
+    expect(es.variants).toContainEqual(['CZ', 'República Checa']);
+  });
+
+  it('are named by the versions they are made of, and the built ones hold what Intl gives now', () => {
+    for (const lang of NAMES_TABLE_LANGUAGES) {
+      const file = cldrNamesFile(lang);
+      expect(file).toContain(`cldr-names-${lang}-icu${process.versions.icu}-cldr${process.versions.cldr}`);
+      // The build writes them into dist/data (npm test builds first).
+      const built = file.replace(/[\\/]src[\\/]data[\\/]/u, '/dist/data/');
+      if (existsSync(built)) expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(cldrNamesTable(lang));
+    }
   });
 });
