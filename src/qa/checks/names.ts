@@ -1220,13 +1220,17 @@ function lostWordRunKeeps(
   // Nothing of it here: lost where the others keep a word of it as written and the target has no name of its own
   // that could render it ("New York" → "Nueva York" elsewhere, nothing here).
   if (firstKept < 0) {
-    if (missing.length < words.length || source.targetHasOwnNames() || source.targetHasOwnAcronyms()) return undefined;
+    if (missing.length < words.length) return undefined;
+    // (what the run keeps asked first: it is known from the name's other questions, the target's own names are not)
     const kept = missing.map((w) => ({ w, count: source.keptWord(name.text, w) })).filter((k) => keptByOthers(k.count));
-    if (kept.length === 0) return undefined;
+    if (kept.length === 0 || source.targetHasOwnNames() || source.targetHasOwnAcronyms()) return undefined;
     return {
       message: `name "${name.text}" is not in the target, where ${kept[0]!.count.keeping} other units keep "${kept[0]!.w}"`,
     };
   }
+  // Lost only where the run's other units keep every missing word (asked first: most names are not so kept).
+  const counts = missing.map((w) => source.keptWord(name.text, w));
+  if (!counts.every(keptByOthers)) return undefined;
   // (a person's: a given name before a word no dictionary has, "Felipe Calderón"; not a country, "Costa Rica", nor a
   // given name before common words, "Red Casino"; and where the words lost are no given name a list has, only where
   // the text itself names it by its last words, "Pelta said" beside "Miroslav Pelta": not "Boko Haram" → "Haram")
@@ -1238,8 +1242,6 @@ function lostWordRunKeeps(
     (missing.some((w) => isGivenName(w)) || source.namedAlone(words[firstKept]!, words[firstKept - 1]!))
   )
     return undefined;
-  const counts = missing.map((w) => source.keptWord(name.text, w));
-  if (!counts.every(keptByOthers)) return undefined;
   const fewest = Math.min(...counts.map((c) => c.keeping));
   return {
     message: `name "${name.text}" is in the target without ${missing.map((w) => `"${w}"`).join(' ')}, where ${fewest} other units keep it`,
