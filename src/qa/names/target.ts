@@ -418,6 +418,8 @@ export class TargetText {
 
   /** Verbatim, inflected (Obamas), or the first part of a compound (Irakkrieg) when the name is long enough to be sure. */
   private keptAsWritten(word: string): boolean {
+    // (a word there as it is needs no sorting: most names are kept so)
+    if (this.distinct().has(word)) return true;
     const sorted = this.sortedWords();
     // Words that start with it, found by binary search in the sorted distinct words.
     for (let i = this.firstStartingWith(word) ?? sorted.length; i < sorted.length && sorted[i]!.startsWith(word); i++) {
