@@ -80,7 +80,17 @@ function charClass(cp: number): number {
 const sortedLetters = memo((acronym: string): string => [...fold(acronym).replace(/s$/u, '')].sort().join(''));
 
 const NUMBER_CHAR = /\p{N}/u;
-const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+export const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+// The first code points the script patterns match (Bopomofo's modifier tones U+02EA–02EB; Greek at U+0370): a text
+// all below them is Latin without a pattern run along it (tests/qa/names/target-scripts.test.ts tries every unit below).
+export const NOT_LATIN_FROM = 0x2ea;
+export const OTHER_SCRIPTS_FROM = 0x370;
+
+/** Whether every UTF-16 unit of a text is below `limit`. */
+function allBelow(text: string, limit: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= limit) return false;
+  return true;
+}
 const LETTERS_AND_NUMBERS_MEET = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
 // Words this long are not like a name by chance: a lower-case one is an adjective or demonym made from it.
@@ -96,7 +106,7 @@ const ABBREVIATIONS_MEET = /\.[\s-]+\p{L}{1,3}\./u;
 
 // A word of another script: a letter of an ideographic or syllabic one, or two letters in a row of an alphabet (a
 // stray letter inside a Latin word, the "β" typed for "ß" in "ließen", is no such word).
-const OTHER_SCRIPT_WORD =
+export const OTHER_SCRIPT_WORD =
   /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}]{2}/u;
 
 // A gap pattern's part begins where no letter (nor other characters: `notAfter`'s class) stands before it. Such
@@ -582,7 +592,7 @@ export class TargetText {
 
   /** Whether a word of another script (Arabic, Cyrillic, Greek) can be the source word transliterated. */
   private transliterated(word: string): boolean {
-    if (!(this.foreign ??= NOT_LATIN.test(this.text))) return false;
+    if (!(this.foreign ??= !allBelow(this.text, NOT_LATIN_FROM) && NOT_LATIN.test(this.text))) return false;
     if (latinReadingsOf(word).length === 0) return false;
     if (this.skeletons === undefined) {
       // Each word, and each pair of neighbours: another script may split a name ("Jinping" → "جين بينغ").
@@ -603,7 +613,7 @@ export class TargetText {
 
   /** Whether the text is written in a script other than Latin (then capitals and acronyms tell nothing). */
   get nonLatin(): boolean {
-    return (this.otherScript ??= OTHER_SCRIPT_WORD.test(this.text));
+    return (this.otherScript ??= !allBelow(this.text, OTHER_SCRIPTS_FROM) && OTHER_SCRIPT_WORD.test(this.text));
   }
 
   /**
