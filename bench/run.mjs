@@ -12,13 +12,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNewsCorpus } from './news-corpus.mjs';
-import { nodeFlagsOf } from '../scripts/code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The command as installed: the bundle npm run build writes (package.json's bin), started with the node options of
-// its first line, as `locflow` on the PATH starts it.
-const bin = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.locflow);
-const cli = [...nodeFlagsOf(bin), bin].join(' ');
+// The command as installed: the bundle npm run build writes (package.json's bin).
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.locflow);
 const hasTime = existsSync('/usr/bin/time');
 const words = Number(process.env.BENCH_WORDS ?? 850_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);

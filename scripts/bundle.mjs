@@ -6,7 +6,7 @@
 // modules did: paths they resolve from their own place (../../data word lists, ./pair-worker.js) still hold.
 // The tests' locflow() and the README test run this bundle, the command as installed; tests/bundle.test.ts compares
 // its outputs with the unbundled dist/cli/index.js's, which the other tests that spawn CLI run.
-import { chmodSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
 import { scriptChunks, writeCodeCache } from './code-cache.mjs';
 
@@ -61,5 +61,3 @@ writeCodeCache(
   'locales/es/us-strike-northern-iraq.txt',
 );
 keepUncached();
-// Runnable as it is, by its first line (npm makes the installed or linked command so too).
-chmodSync('dist/bundle/cli/locflow.js', 0o755);

@@ -6,26 +6,20 @@
 // the same names, so the other chunks import it unchanged. The caches are written by runs on the bundled article
 // with LOCFLOW_CODE_CACHE=write (extract, translate, check), so they hold the functions a run compiles too; a chunk
 // none of them loaded stays a module. V8 refuses a cache made by another Node or with other flags (the code is then
-// compiled as before), and a missing cache only costs the time. The command is started two ways, with the V8 flags
-// its first line gives node (`locflow` on the PATH) and without (`node …/locflow.js`): the runs are made both ways,
-// and each writes its caches under the name of V8's tag for cached data (`v8.cachedDataVersionTag()`, which the
-// flags change): `<chunk>.cache` under the flags of the Node that builds, `<chunk>.<tag>.cache` under any other.
+// compiled as before), and a missing cache only costs the time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cachedDataVersionTag } from 'node:v8';
-
-/**
- * The options the first line of the command `cli` gives node (`#!/usr/bin/env -S node --flag …`): what it runs with
- * when started by that line, as `locflow` on the PATH is.
- */
-export function nodeFlagsOf(cli) {
-  const first = readFileSync(cli, 'utf8').split('\n', 1)[0];
-  const m = /^#!\/usr\/bin\/env(?: -S)? node((?: --[\w-]+(?:=[\w.-]+)?)*)\s*$/u.exec(first);
-  if (!m) throw new Error(`code cache: ${cli} does not start with a line that runs node: ${first}`);
-  return m[1].split(' ').filter(Boolean);
-}
 
 /**
  * An import statement of the chunk as a line of the script: node: modules from process.getBuiltinModule, the bundle's
@@ -110,10 +104,7 @@ export function scriptChunk(dir, name) {
       'const { Script } = process.getBuiltinModule("node:vm");',
       'const { fileURLToPath } = process.getBuiltinModule("node:url");',
       `const file = fileURLToPath(new URL(${JSON.stringify(`./${base}.script`)}, import.meta.url));`,
-      // The cache made under this process's V8 flags (the tag the flags change): the build's own has no tag in its name.
-      'const tag = process.getBuiltinModule("node:v8").cachedDataVersionTag();',
-      `const cacheName = tag === ${cachedDataVersionTag()} ? ${JSON.stringify(`./${base}.cache`)} : \`./${base}.\${tag}.cache\`;`,
-      'const cacheFile = fileURLToPath(new URL(cacheName, import.meta.url));',
+      `const cacheFile = fileURLToPath(new URL(${JSON.stringify(`./${base}.cache`)}, import.meta.url));`,
       'let cachedData;',
       'try {',
       '  cachedData = readFileSync(cacheFile);',
@@ -155,11 +146,9 @@ export function scriptChunks(dir) {
     if (scriptChunk(dir, name)) originals.set(name, text);
   }
   return () => {
-    const files = readdirSync(dir);
     for (const [name, text] of originals) {
-      const stem = name.slice(0, -'.js'.length);
-      const base = join(dir, stem);
-      if (files.some((f) => f.startsWith(`${stem}.`) && f.endsWith('.cache'))) continue;
+      const base = join(dir, name.slice(0, -'.js'.length));
+      if (existsSync(`${base}.cache`)) continue;
       writeFileSync(join(dir, name), text);
       rmSync(`${base}.script`);
     }
@@ -170,19 +159,12 @@ export function scriptChunks(dir) {
  * Writes the caches: the runs a user starts most, by the bundled command `cli` on `article` and its translation
  * `translated` (Spanish), each saving what V8 compiled for the chunks it loaded: an extract, a machine translation
  * (pseudo) with its QA gate, two builds (the second from the segmentation record), a check of the translated
- * document, and a check of the XLIFF and of the store; all of them once as `node cli` and once with the V8 flags of
- * cli's first line (when it gives any).
+ * document, and a check of the XLIFF and of the store.
  */
 export function writeCodeCache(cli, article, translated) {
-  const flags = nodeFlagsOf(cli);
-  writeCodeCacheWith([], cli, article, translated);
-  if (flags.length > 0) writeCodeCacheWith(flags, cli, article, translated);
-}
-
-function writeCodeCacheWith(flags, cli, article, translated) {
   const dir = mkdtempSync(join(tmpdir(), 'locflow-code-cache-'));
   const run = (...args) => {
-    const r = spawnSync(process.execPath, [...flags, resolve(cli), ...args], {
+    const r = spawnSync(process.execPath, [resolve(cli), ...args], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, LOCFLOW_CODE_CACHE: 'write', LOCFLOW_THREADS: '1' },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,43 +7,27 @@ import { BIN, ROOT, tempProject } from './helpers.js';
 
 const BUNDLE_DIR = dirname(BIN);
 
-/** The options the command's first line gives node (`#!/usr/bin/env -S node …`). */
-function nodeFlagsOf(file: string): string[] {
-  const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
-  const m = /^#!\/usr\/bin\/env -S node((?: \S+)+)$/u.exec(first);
-  expect(m, first).not.toBeNull();
-  return m![1]!.trim().split(' ');
-}
-
-/** Runs `code` in a node process started with `flags` (none: as `node …/locflow.js`) and returns what it printed. */
-function inNode(code: string, flags: readonly string[] = []): string {
-  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8' });
+/** Runs `code` in a plain node process (the flags the command runs with) and returns what it printed. */
+function inNode(code: string): string {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout.trim();
 }
 
-/**
- * For each chunk name, whether V8 refuses the cache of its script (one process for all, started with `flags`): the
- * cache named by the process's tag for cached data when there is one, else the chunk's `.cache`.
- */
-function rejectedCaches(chunks: readonly string[], flags: readonly string[] = []): boolean[] {
+/** For each chunk name, whether V8 refuses the cache of its script (one process for all). */
+function rejectedCaches(chunks: readonly string[]): boolean[] {
   const files = readdirSync(BUNDLE_DIR);
-  const bases = chunks.map((chunk) => {
+  const pairs = chunks.map((chunk) => {
     const script = files.find((f) => f.startsWith(`${chunk}-`) && /^[\w-]+-[\w-]{8}\.script$/u.test(f));
     expect(script, `${chunk}: no script`).toBeDefined();
-    return join(BUNDLE_DIR, script!.slice(0, -'.script'.length));
+    const base = join(BUNDLE_DIR, script!.slice(0, -'.script'.length));
+    return [`${base}.script`, `${base}.cache`];
   });
   const out = inNode(
-    `import { existsSync, readFileSync } from 'node:fs'; import { Script } from 'node:vm';
-     import { cachedDataVersionTag } from 'node:v8';
-     const rejected = ${JSON.stringify(bases)}.map((base) => {
-       const tagged = base + '.' + cachedDataVersionTag() + '.cache';
-       const cachedData = readFileSync(existsSync(tagged) ? tagged : base + '.cache');
-       return new Script(readFileSync(base + '.script', 'utf8'), { filename: base + '.script', cachedData })
-         .cachedDataRejected;
-     });
+    `import { readFileSync } from 'node:fs'; import { Script } from 'node:vm';
+     const rejected = ${JSON.stringify(pairs)}.map(([script, cache]) => new Script(readFileSync(script, 'utf8'), {
+       filename: script, cachedData: readFileSync(cache) }).cachedDataRejected);
      console.log(JSON.stringify(rejected));`,
-    flags,
   );
   return JSON.parse(out) as boolean[];
 }
@@ -63,34 +47,6 @@ describe('the bundled command starts from V8 code cache', () => {
   it("so are the chunks a machine translation loads: the command's (which imports the runner for its effects alone), the gate's", () => {
     const chunks = ['translate', 'gate', 'protected-terms', 'pseudo-text', 'engine-start'];
     expect(rejectedCaches(chunks)).toEqual(chunks.map(() => false));
-  });
-
-  it("and under the V8 flags the command's first line gives node, as `locflow` on the PATH runs: caches of their own", () => {
-    const flags = nodeFlagsOf(BIN);
-    expect(flags).toContainEqual(expect.stringMatching(/^--max-semi-space-size=\d+$/u));
-    const chunks = ['core', 'check', 'runner', 'names', 'translate', 'gate', 'build'];
-    expect(rejectedCaches(chunks, flags)).toEqual(chunks.map(() => false));
-    // The plain caches are no use under those flags: V8 refuses them.
-    const core = readdirSync(BUNDLE_DIR).find((f) => /^core-[\w-]{8}\.script$/u.test(f))!;
-    const plain = inNode(
-      `import { readFileSync } from 'node:fs'; import { Script } from 'node:vm';
-       const base = ${JSON.stringify(join(BUNDLE_DIR, core.slice(0, -'.script'.length)))};
-       console.log(new Script(readFileSync(base + '.script', 'utf8'), { filename: base + '.script',
-         cachedData: readFileSync(base + '.cache') }).cachedDataRejected);`,
-      flags,
-    );
-    expect(plain).toBe('true');
-  });
-
-  it('the command runs by its first line, with those flags', () => {
-    const print = `process.on('exit', () => process.stderr.write('\\nexecArgv ' + process.execArgv.join(' ')));`;
-    const r = spawnSync(BIN, ['--version'], {
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(print)}` },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/\d+\.\d+\.\d+/u);
-    expect(r.stderr.split('\nexecArgv ').pop()!.split(' ')).toEqual(nodeFlagsOf(BIN));
   });
 
   it('a chunk imported for its effects alone is run first, in its place among the imports, and binds nothing', () => {

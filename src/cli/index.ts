@@ -1,8 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
-// The line above starts the command with V8's young generation held to two halves of 8 MB (V8's own limit: 16 MB,
-// which a run over thousands of documents reaches): the collector's working memory stays in the processor's caches
-// and fewer fresh pages are touched (docs/performance.md). `env -S` splits the line into node's arguments (GNU
-// coreutils, macOS, the BSDs; npm's Windows shim reads it too); `node dist/bundle/cli/locflow.js` runs without it.
+#!/usr/bin/env node
 import { drained } from './drained.js';
 import { createProgram } from './program.js';
 
