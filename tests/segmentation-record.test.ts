@@ -219,6 +219,11 @@ describe('segmentation record', () => {
       (doc) => ({ ...doc, skeleton: doc.skeleton.map((p) => (typeof p === 'string' ? p : { ...p, note: 'n' })) }),
       (doc) => ({ ...doc, blocks: doc.blocks.map((b) => ({ ...b, translate: 'yes' as unknown as boolean })) }),
       (doc) => ({ ...doc, units: doc.units.map((u) => Object.assign(Object.create({ inherited: 1 }), u) as Unit) }),
+      // A key the entry keeps, but not enumerable: given back, it would be (JSON and a worker see only the others).
+      (doc) => ({
+        ...doc,
+        units: doc.units.map((u) => Object.defineProperty({ ...u }, 'key', { value: 'hidden', enumerable: false })),
+      }),
       (doc) => ({ ...doc, id: 'another id' }),
       (doc) => ({ ...doc, sourceLang: 'en-GB' }),
     ];
