@@ -109,6 +109,10 @@ interface NamesTable {
   readonly likelyLanguage: Readonly<Record<string, string>>;
   readonly likelyRegion: Readonly<Record<string, string>>;
   readonly variants: ReadonlyArray<[string, string]>;
+  /** `regionAdjectives` of the language, region by region in its order. */
+  readonly adjectives: ReadonlyArray<[string, readonly string[]]>;
+  /** The languages CLDR names regional variants of (the same in every table). */
+  readonly withVariants: readonly string[];
 }
 
 /** The target languages the build writes a table of names for (the languages of the calendar table). */
@@ -172,7 +176,14 @@ export function cldrNamesTable(lang: string): NamesTable {
       names[`${kind}/${style}`] = listed;
     }
   }
-  return { names, likelyLanguage, likelyRegion, variants: readVariantNames(lang) };
+  return {
+    names,
+    likelyLanguage,
+    likelyRegion,
+    variants: readVariantNames(lang),
+    adjectives: [...readRegionAdjectives(lang)],
+    withVariants: readWithVariants(),
+  };
 }
 
 /** `new Intl.Locale(tag).maximize()`, undefined where Intl refuses the tag. */
@@ -351,40 +362,49 @@ const adjectiveCache = new Map<string, Map<string, string[]>>();
 function regionAdjectives(lang: string): Map<string, string[]> {
   let out = adjectiveCache.get(lang);
   if (!out) {
-    out = new Map();
-    let names: Record<string, string> = {};
-    try {
-      const data = require(`cldr-localenames-full/main/${lang}/languages.json`) as {
-        main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
-      };
-      names = Object.values(data.main)[0]?.localeDisplayNames.languages ?? {};
-    } catch {
-      // A language CLDR has no names for: no adjectives.
-    }
-    for (const [key, variant] of Object.entries(names)) {
-      const m = /^([a-z]{2,3})-([A-Z]{2}|\d{3})$/u.exec(key);
-      const plain = m ? names[m[1]!] : undefined;
-      if (!m || !plain) continue;
-      // Only "<language> <adjective>" or "<adjective> <language>": not "(Inde)", "du Mexique", "d’Espagne".
-      const rest = variant.startsWith(`${plain} `)
-        ? variant.slice(plain.length + 1)
-        : variant.endsWith(` ${plain}`)
-          ? variant.slice(0, -plain.length - 1)
-          : undefined;
-      if (!rest || !/^[\p{L}\p{M}]{4,}$/u.test(rest)) continue;
-      const list = out.get(m[2]!) ?? [];
-      if (!list.includes(rest)) out.set(m[2]!, [...list, rest]);
-    }
-    // An adjective given to two regions ("الأوروبية" for ES and PT in Arabic) is a continent's, not a country's.
-    const count = new Map<string, number>();
-    for (const list of out.values()) for (const a of list) count.set(a, (count.get(a) ?? 0) + 1);
-    for (const [region, list] of out)
-      out.set(
-        region,
-        list.filter((a) => count.get(a) === 1),
-      );
+    const table = tableOf(lang);
+    out = table
+      ? new Map(table.adjectives.map(([region, list]): [string, string[]] => [region, [...list]]))
+      : readRegionAdjectives(lang);
     adjectiveCache.set(lang, out);
   }
+  return out;
+}
+
+/** The adjectives of `regionAdjectives`, read from cldr-localenames-full. */
+function readRegionAdjectives(lang: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let names: Record<string, string> = {};
+  try {
+    const data = require(`cldr-localenames-full/main/${lang}/languages.json`) as {
+      main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
+    };
+    names = Object.values(data.main)[0]?.localeDisplayNames.languages ?? {};
+  } catch {
+    // A language CLDR has no names for: no adjectives.
+  }
+  for (const [key, variant] of Object.entries(names)) {
+    const m = /^([a-z]{2,3})-([A-Z]{2}|\d{3})$/u.exec(key);
+    const plain = m ? names[m[1]!] : undefined;
+    if (!m || !plain) continue;
+    // Only "<language> <adjective>" or "<adjective> <language>": not "(Inde)", "du Mexique", "d’Espagne".
+    const rest = variant.startsWith(`${plain} `)
+      ? variant.slice(plain.length + 1)
+      : variant.endsWith(` ${plain}`)
+        ? variant.slice(0, -plain.length - 1)
+        : undefined;
+    if (!rest || !/^[\p{L}\p{M}]{4,}$/u.test(rest)) continue;
+    const list = out.get(m[2]!) ?? [];
+    if (!list.includes(rest)) out.set(m[2]!, [...list, rest]);
+  }
+  // An adjective given to two regions ("الأوروبية" for ES and PT in Arabic) is a continent's, not a country's.
+  const count = new Map<string, number>();
+  for (const list of out.values()) for (const a of list) count.set(a, (count.get(a) ?? 0) + 1);
+  for (const [region, list] of out)
+    out.set(
+      region,
+      list.filter((a) => count.get(a) === 1),
+    );
   return out;
 }
 
@@ -409,7 +429,7 @@ export function cldrLanguageOfRegion(name: CldrName, lang: string): string | und
   try {
     const language = likelyLanguageOf(name.code, lang)!;
     // (a language CLDR names regional variants of, English or German, is more than one country's)
-    if (likelyRegionOf(language, lang) === name.code && !hasRegionalVariants(language)) {
+    if (likelyRegionOf(language, lang) === name.code && !hasRegionalVariants(language, lang)) {
       const n = nameOf(lang, 'language', 'long', language);
       if (n && /^[\p{L}\p{M}]{4,}$/u.test(n)) word = n;
     }
@@ -423,22 +443,26 @@ export function cldrLanguageOfRegion(name: CldrName, lang: string): string | und
 let withVariants: Set<string> | undefined;
 
 /** Whether CLDR names regional variants of a language ("en-GB", "de-AT"), in English's list of language names. */
-function hasRegionalVariants(language: string): boolean {
-  if (!withVariants) {
-    withVariants = new Set();
-    try {
-      const data = require('cldr-localenames-full/main/en/languages.json') as {
-        main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
-      };
-      for (const key of Object.keys(Object.values(data.main)[0]?.localeDisplayNames.languages ?? {})) {
-        const m = /^([a-z]{2,3})-(?:[A-Z]{2}|\d{3})$/u.exec(key);
-        if (m) withVariants.add(m[1]!);
-      }
-    } catch {
-      // No CLDR names: no variants known.
-    }
-  }
+function hasRegionalVariants(language: string, lang: string): boolean {
+  withVariants ??= new Set(tableOf(lang)?.withVariants ?? readWithVariants());
   return withVariants.has(language);
+}
+
+/** The languages CLDR names regional variants of, read from cldr-localenames-full's English names. */
+function readWithVariants(): string[] {
+  const out: string[] = [];
+  try {
+    const data = require('cldr-localenames-full/main/en/languages.json') as {
+      main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
+    };
+    for (const key of Object.keys(Object.values(data.main)[0]?.localeDisplayNames.languages ?? {})) {
+      const m = /^([a-z]{2,3})-(?:[A-Z]{2}|\d{3})$/u.exec(key);
+      if (m && !out.includes(m[1]!)) out.push(m[1]!);
+    }
+  } catch {
+    // No CLDR names: no variants known.
+  }
+  return out;
 }
 
 /**

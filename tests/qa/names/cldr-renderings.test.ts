@@ -36,6 +36,9 @@ describe('the tables of names the build writes for target languages', () => {
     for (const language of Object.values(es.likelyLanguage))
       expect(Object.hasOwn(es.names['language/long']!, language)).toBe(true);
     expect(es.variants).toContainEqual(['CZ', 'República Checa']);
+    // (CLDR's adjectives of regions, from its names of regional variants: "inglés estadounidense")
+    expect(new Map(es.adjectives).get('US')).toEqual(['estadounidense']);
+    expect(es.withVariants).toEqual(expect.arrayContaining(['en', 'de', 'es']));
   });
 
   it('are named by the versions they are made of, and the built ones hold what Intl gives now', () => {
