@@ -23,7 +23,12 @@ export function opensSentence(text: string, at: number): boolean {
 
 /** Whether every character is ASCII (a loop: twice as fast as /^[\x00-\x7f]*$/u on the words and sentences checked). */
 export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return allBelow(text, 0x80);
+}
+
+/** Whether every UTF-16 unit of a text is below `limit` (a loop: no pattern run along it). */
+export function allBelow(text: string, limit: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= limit) return false;
   return true;
 }
 

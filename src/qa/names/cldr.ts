@@ -280,18 +280,17 @@ export function cldrNameOf(name: string, sourceLang: string): CldrName | undefin
   return cldrIndex(sourceLang).get(fold(name));
 }
 
-const variantCache = new Map<string, Array<[string, string]>>();
+const variantCache = new Map<string, ReadonlyArray<readonly [string, string]>>();
 
 /**
  * CLDR's variant and short territory names ("Czech Republic" beside "Czechia",
  * "Burma", "Swaziland"), which Intl.DisplayNames does not expose.
  */
-function variantNames(lang: string): Array<[string, string]> {
+function variantNames(lang: string): ReadonlyArray<readonly [string, string]> {
   const base = primarySubtag(lang);
   let out = variantCache.get(base);
   if (!out) {
-    const table = tableOf(base);
-    out = table ? table.variants.map(([code, name]): [string, string] => [code, name]) : readVariantNames(base);
+    out = tableOf(base)?.variants ?? readVariantNames(base);
     variantCache.set(base, out);
   }
   return out;
@@ -300,18 +299,24 @@ function variantNames(lang: string): Array<[string, string]> {
 /** CLDR's variant and short territory names of a language, read from cldr-localenames-full. */
 function readVariantNames(base: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  try {
-    const data = require(`cldr-localenames-full/main/${base}/territories.json`) as {
-      main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }>;
-    };
-    for (const [key, name] of Object.entries(Object.values(data.main)[0]?.localeDisplayNames.territories ?? {})) {
-      const m = /^([A-Z]{2}|\d{3})-alt-(?:variant|short)$/u.exec(key);
-      if (m) out.push([m[1]!, name]);
-    }
-  } catch {
-    // A language CLDR has no names for: Intl's names are all there is.
+  // (a language CLDR has no names for: Intl's names are all there is)
+  for (const [key, name] of Object.entries(localeDisplayNames(base, 'territories'))) {
+    const m = /^([A-Z]{2}|\d{3})-alt-(?:variant|short)$/u.exec(key);
+    if (m) out.push([m[1]!, name]);
   }
   return out;
+}
+
+/** One part of a language's display names in cldr-localenames-full ("territories", "languages"); none where CLDR has no such file. */
+function localeDisplayNames(lang: string, part: 'territories' | 'languages'): Readonly<Record<string, string>> {
+  try {
+    const data = require(`cldr-localenames-full/main/${lang}/${part}.json`) as {
+      main: Record<string, { localeDisplayNames: Record<string, Record<string, string>> }>;
+    };
+    return Object.values(data.main)[0]?.localeDisplayNames[part] ?? {};
+  } catch {
+    return {};
+  }
 }
 
 const renderingsCache = new Map<string, readonly string[]>();
@@ -351,7 +356,7 @@ export function stemOfPlaceOrLanguage(foldedStem: string, lang: string): boolean
   return foldedStem.length >= 4 && placeStem(foldedStem, lang);
 }
 
-const adjectiveCache = new Map<string, Map<string, string[]>>();
+const adjectiveCache = new Map<string, ReadonlyMap<string, readonly string[]>>();
 
 /**
  * The adjectives CLDR gives regions in `lang`, read from its names of regional language variants: "anglais
@@ -359,13 +364,11 @@ const adjectiveCache = new Map<string, Map<string, string[]>>();
  * "Österreichisches Deutsch" → "österreichisches". A country is often rendered by its adjective ("US competitors"
  * → "concurrents américains"), and nothing else in CLDR links the two.
  */
-function regionAdjectives(lang: string): Map<string, string[]> {
+function regionAdjectives(lang: string): ReadonlyMap<string, readonly string[]> {
   let out = adjectiveCache.get(lang);
   if (!out) {
-    const table = tableOf(lang);
-    out = table
-      ? new Map(table.adjectives.map(([region, list]): [string, string[]] => [region, [...list]]))
-      : readRegionAdjectives(lang);
+    const adjectives = tableOf(lang)?.adjectives;
+    out = adjectives ? new Map(adjectives) : readRegionAdjectives(lang);
     adjectiveCache.set(lang, out);
   }
   return out;
@@ -374,15 +377,8 @@ function regionAdjectives(lang: string): Map<string, string[]> {
 /** The adjectives of `regionAdjectives`, read from cldr-localenames-full. */
 function readRegionAdjectives(lang: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  let names: Record<string, string> = {};
-  try {
-    const data = require(`cldr-localenames-full/main/${lang}/languages.json`) as {
-      main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
-    };
-    names = Object.values(data.main)[0]?.localeDisplayNames.languages ?? {};
-  } catch {
-    // A language CLDR has no names for: no adjectives.
-  }
+  // (a language CLDR has no names for: no adjectives)
+  const names = localeDisplayNames(lang, 'languages');
   for (const [key, variant] of Object.entries(names)) {
     const m = /^([a-z]{2,3})-([A-Z]{2}|\d{3})$/u.exec(key);
     const plain = m ? names[m[1]!] : undefined;
@@ -451,16 +447,10 @@ function hasRegionalVariants(language: string, lang: string): boolean {
 /** The languages CLDR names regional variants of, read from cldr-localenames-full's English names. */
 function readWithVariants(): string[] {
   const out: string[] = [];
-  try {
-    const data = require('cldr-localenames-full/main/en/languages.json') as {
-      main: Record<string, { localeDisplayNames: { languages: Record<string, string> } }>;
-    };
-    for (const key of Object.keys(Object.values(data.main)[0]?.localeDisplayNames.languages ?? {})) {
-      const m = /^([a-z]{2,3})-(?:[A-Z]{2}|\d{3})$/u.exec(key);
-      if (m && !out.includes(m[1]!)) out.push(m[1]!);
-    }
-  } catch {
-    // No CLDR names: no variants known.
+  // (no CLDR names: no variants known)
+  for (const key of Object.keys(localeDisplayNames('en', 'languages'))) {
+    const m = /^([a-z]{2,3})-(?:[A-Z]{2}|\d{3})$/u.exec(key);
+    if (m && !out.includes(m[1]!)) out.push(m[1]!);
   }
   return out;
 }

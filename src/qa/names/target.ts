@@ -1,7 +1,7 @@
 import { ARABIC_GAPS } from './arabic-gaps.js';
 import { primarySubtag } from '../../model/language.js';
 import { memo } from '../../model/memo.js';
-import { fold, opensSentence } from '../text.js';
+import { allBelow, fold, opensSentence } from '../text.js';
 import { latinReadingsOf, latinSkeleton, SkeletonIndex, targetSkeletons } from './romanize.js';
 import { editDistance, isCognate, isTransposition, LikenessIndex } from './similar.js';
 import { isGermanNoun } from './words.js';
@@ -85,12 +85,6 @@ export const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited
 // all below them is Latin without a pattern run along it (tests/qa/names/target-scripts.test.ts tries every unit below).
 export const NOT_LATIN_FROM = 0x2ea;
 export const OTHER_SCRIPTS_FROM = 0x370;
-
-/** Whether every UTF-16 unit of a text is below `limit`. */
-function allBelow(text: string, limit: number): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= limit) return false;
-  return true;
-}
 const LETTERS_AND_NUMBERS_MEET = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
 // Words this long are not like a name by chance: a lower-case one is an adjective or demonym made from it.
