@@ -427,15 +427,14 @@ function byIndex(
 
 /** The checks a run with these options runs, loaded, with their configured severities, in check order. */
 async function activeChecks(options: RunOptions): Promise<Array<{ check: Check; configured: Severity }>> {
-  // A run that asks only for some severities (import's and translate's gates: errors) loads only the checks that can
-  // reach them, by their configured or own severity: the modules of the others are never needed.
+  // A check configured "off" is not loaded, and a run that asks only for some severities (import's and translate's
+  // gates: errors) loads only the checks that can reach them, by their configured or own severity: the modules of the
+  // others are never needed (a check that is off by configuration, such as spelling, costs a check's start nothing).
   const only = options.only;
-  const wanted = only
-    ? CHECK_IDS.filter((id) => {
-        const severity = options.severities?.[id] ?? CHECK_SEVERITY[id];
-        return severity !== undefined && severity !== 'off' && only.includes(severity);
-      })
-    : undefined;
+  const wanted = CHECK_IDS.filter((id) => {
+    const severity = options.severities?.[id] ?? CHECK_SEVERITY[id];
+    return severity !== 'off' && (!only || (severity !== undefined && only.includes(severity)));
+  });
   return (options.checks ?? (await loadChecks(wanted)))
     .map((check) => ({ check, configured: options.severities?.[check.id] ?? check.severity }))
     .filter(
