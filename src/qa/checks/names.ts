@@ -655,7 +655,7 @@ function lookForAs(
       .map(quote)
       .join(' ')}`;
     // Shortened where the text names it for the first time, the reader never learns the rest (see shortenedLoss).
-    const why = shortenedLoss(name, person, last, target, source);
+    const why = shortenedLoss(name, person, last, target, source, found);
     if (why !== undefined) return { message: `${shortened}, ${why}` };
     const runKeeps = shortenedWhereRunKeeps(name, own, found, source);
     if (runKeeps !== undefined) return { message: `${shortened}, where ${runKeeps}` };
@@ -847,13 +847,24 @@ function shortenedLoss(
   last: string,
   target: TargetText,
   source: SourceSide,
+  found: ReadonlyMap<string, WordMatch | undefined>,
 ): string | undefined {
   if (
     target.nonLatin ||
     !(personLike(name, source.lang, true) || (person !== undefined && !isCommonWord(name.words[0]!, source.lang)))
   )
     return undefined;
-  const first = source.mentionedBefore(name.words[name.words.length - 1]!) === false;
+  // (the first mention of the words it lost: a headline or an earlier unit may name the person by the surname alone,
+  // "Slezáková resigns", before the text gives the full name, which the reader then learns here only)
+  // (not where a place or people ends it, no surname: "Knights Templar Norway" → "Norwegen")
+  const lastWord = name.words[name.words.length - 1]!;
+  const lost = name.words.filter((w) => !isTitle(w) && found.get(fold(w)) === undefined && /^\p{Lu}/u.test(w));
+  const first =
+    source.mentionedBefore(lastWord) === false ||
+    (lost.length > 0 &&
+      cldrNameOf(lastWord, source.lang) === undefined &&
+      !isGroupWord(lastWord, source.lang) &&
+      lost.every((w) => source.mentionedBefore(w) === false));
   const full = first ? undefined : source.keptFullName(name);
   if ((!first && full === undefined) || target.nameBefore(last, source.text, source.renderings) !== undefined)
     return undefined;

@@ -562,9 +562,9 @@ describe("a person's first name dropped where the text names the person for the 
     ).toMatch(/^error: name "Pieter Van Oosterhout" is shortened/mu);
   });
 
-  it('is a warning where an earlier unit named the person, or where the unit stands alone', async () => {
+  it('is a warning where an earlier unit named the person in full, or where the unit stands alone', async () => {
     const got = await found([
-      ['Slezáková resigns', 'Dimite Slezáková'],
+      ['Radka Slezáková resigns', 'Dimite Radka Slezáková'],
       ['The deal was signed by Finance Director Radka Slezáková.', 'El acuerdo lo firmó la directora Slezáková.'],
     ]);
     expect(got).toEqual(['warning: name "Finance Director Radka Slezáková" is shortened in the target to "slezakova"']);
@@ -573,13 +573,33 @@ describe("a person's first name dropped where the text names the person for the 
     ]);
   });
 
+  it('is an error where earlier units gave the surname only: the reader learns the first name here', async () => {
+    const headline: [string, string] = ['Kowalczyk Wins in Oslo', 'Kowalczyk gana en Oslo'];
+    const body: [string, string] = [
+      'On Sunday, the skier Justyna Kowalczyk won the sprint.',
+      'El domingo, la esquiadora Kowalczyk ganó el esprint.',
+    ];
+    expect((await found([headline, body])).join('\n')).toMatch(
+      /^error: name "Justyna Kowalczyk" is shortened in the target to "kowalczyk", where the text names it for the first time/mu,
+    );
+    // a place or people that ends a name is no surname: "Order Valdoria Norway" → "Noruega"
+    const place: [string, string] = [
+      'Yesterday the Order Valdoria Norway held its meeting.',
+      'Ayer la orden de Noruega celebró su reunión.',
+    ];
+    expect((await found([['Norway votes', 'Noruega vota'], place])).join('\n')).not.toMatch(/^error/mu);
+  });
+
   it('the same sentence met before introduces nobody', async () => {
     const unit: [string, string] = ['Radka Slezáková signed.', 'Slezáková firmó.'];
     expect((await found([opening, unit, unit])).join('\n')).toMatch(/^error: .* for the first time/mu);
   });
 
   it('is an error at a later mention too, where the target gives another person of the unit in full', async () => {
-    const earlier: [string, string] = ['Wierzbicki and Solberg flew in.', 'Wierzbicki y Solberg llegaron en avión.'];
+    const earlier: [string, string] = [
+      'Tomasz Wierzbicki and Ingrid Solberg flew in.',
+      'Tomasz Wierzbicki e Ingrid Solberg llegaron en avión.',
+    ];
     const unit = 'The talks between Ingrid Solberg and Tomasz Wierzbicki ended.';
     expect(await found([earlier, [unit, 'Las conversaciones entre Ingrid Solberg y Wierzbicki terminaron.']])).toEqual([
       'error: name "Tomasz Wierzbicki" is shortened in the target to "wierzbicki", where it gives "Ingrid Solberg" in full',
