@@ -854,17 +854,24 @@ function shortenedLoss(
     !(personLike(name, source.lang, true) || (person !== undefined && !isCommonWord(name.words[0]!, source.lang)))
   )
     return undefined;
-  // (the first mention of the words it lost: a headline or an earlier unit may name the person by the surname alone,
-  // "Slezáková resigns", before the text gives the full name, which the reader then learns here only)
+  // (the first mention of the words it lost with the rest: a headline or an earlier unit may name the person by the
+  // surname alone, "Slezáková resigns", or another person by the same first name, before the text gives this full
+  // name, which the reader then learns here only)
   // (not where a place or people ends it, no surname: "Knights Templar Norway" → "Norwegen")
   const lastWord = name.words[name.words.length - 1]!;
-  const lost = name.words.filter((w) => !isTitle(w) && found.get(fold(w)) === undefined && /^\p{Lu}/u.test(w));
+  const from = name.words.findIndex(
+    (w) =>
+      !isTitle(w) &&
+      found.get(fold(w)) === undefined &&
+      /^\p{Lu}/u.test(w) &&
+      (!isCommonWord(w, source.lang) || isGivenName(w)),
+  );
   const first =
     source.mentionedBefore(lastWord) === false ||
-    (lost.length > 0 &&
+    (from >= 0 &&
       cldrNameOf(lastWord, source.lang) === undefined &&
       !isGroupWord(lastWord, source.lang) &&
-      lost.every((w) => source.mentionedBefore(w) === false));
+      source.mentionedBefore(name.words.slice(from).join(' ')) === false);
   const full = first ? undefined : source.keptFullName(name);
   if ((!first && full === undefined) || target.nameBefore(last, source.text, source.renderings) !== undefined)
     return undefined;

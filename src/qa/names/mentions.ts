@@ -17,9 +17,12 @@ export interface MentionUnit {
 /**
  * For the unit at `index`: undefined when its file has no other unit (a lone string says nothing of a text), else
  * whether an earlier unit of the same file and target language, with another source text (the same sentence again
- * introduces nothing), has `word` capitalised in its source.
+ * introduces nothing), has `word` capitalised in its source; words with spaces between them ("Radka Slezáková"),
+ * written together there, the first capitalised.
  */
 export type MentionedBefore = (word: string, index: number) => boolean | undefined;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** The texts of a run: each unit's text (file and target language) as a number, and how many units each has. */
 interface Texts {
@@ -70,10 +73,16 @@ export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
   return (word, at) => {
     const unit = units[at];
     if (!unit || sizes[ofUnit[at]!]! < 2) return undefined;
-    const earlier = (byText ??= index())[ofUnit[at]!]!.get(word) ?? [];
+    // (words: written together, in an earlier unit that has the first of them capitalised)
+    const space = word.indexOf(' ');
+    const phrase =
+      space < 0
+        ? undefined
+        : new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(word).replace(/ /gu, '\\s+')}(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+    const earlier = (byText ??= index())[ofUnit[at]!]!.get(space < 0 ? word : word.slice(0, space)) ?? [];
     for (const i of earlier) {
       if (i >= at) break;
-      if (units[i]!.source !== unit.source) return true;
+      if (units[i]!.source !== unit.source && (phrase === undefined || phrase.test(units[i]!.source))) return true;
     }
     return false;
   };

@@ -582,6 +582,14 @@ describe("a person's first name dropped where the text names the person for the 
     expect((await found([headline, body])).join('\n')).toMatch(
       /^error: name "Justyna Kowalczyk" is shortened in the target to "kowalczyk", where the text names it for the first time/mu,
     );
+    // so where an earlier unit named another person by the same first name
+    const other: [string, string] = ['Justyna Nowak was second.', 'Justyna Nowak fue segunda.'];
+    expect((await found([other, headline, body])).join('\n')).toMatch(
+      /^error: name "Justyna Kowalczyk" is shortened .* for the first time/mu,
+    );
+    expect(await found([other, ['Justyna Kowalczyk trains here.', 'Justyna Kowalczyk entrena aquí.'], body])).toEqual([
+      'warning: name "Justyna Kowalczyk" is shortened in the target to "kowalczyk"',
+    ]);
     // a place or people that ends a name is no surname: "Order Valdoria Norway" → "Noruega"
     const place: [string, string] = [
       'Yesterday the Order Valdoria Norway held its meeting.',
