@@ -396,10 +396,18 @@ function readRegionAdjectives(lang: string): Map<string, string[]> {
   // An adjective given to two regions ("الأوروبية" for ES and PT in Arabic) is a continent's, not a country's.
   const count = new Map<string, number>();
   for (const list of out.values()) for (const a of list) count.set(a, (count.get(a) ?? 0) + 1);
+  // So is one that begins with the whole name of another region, where CLDR's English gives this region no adjective:
+  // "portugais européen" is "European Portuguese", "européen" Europe's (not "американский" of "Америка", which English
+  // gives the US too, "American English").
+  const english = lang === 'en' ? undefined : regionAdjectives('en');
+  const regions = Object.entries(localeDisplayNames(lang, 'territories')).map(([code, n]) => [code, fold(n)] as const);
+  const another = (region: string, adjective: string): boolean =>
+    (english?.get(region)?.length ?? 0) === 0 &&
+    regions.some(([code, n]) => code !== region && n.length >= 4 && fold(adjective).startsWith(n));
   for (const [region, list] of out)
     out.set(
       region,
-      list.filter((a) => count.get(a) === 1),
+      list.filter((a) => count.get(a) === 1 && !(english !== undefined && another(region, a))),
     );
   return out;
 }

@@ -1196,6 +1196,16 @@ describe('a country is rendered by its exonym or its own language word, not by a
     ).toEqual(['error: name "Israel" is not in the target, neither kept nor adapted (CLDR: "Israel")']);
   });
 
+  it("a continent's adjective renders none of its countries", async () => {
+    // (CLDR's French names Portuguese of Portugal "portugais européen": "européen" is no rendering of Portugal)
+    expect(
+      await run(
+        [['The coach took Portugal to the European finals.', "L'entraîneur a mené aux finales européennes."]],
+        'fr',
+      ),
+    ).toEqual(['error: name "Portugal" is not in the target, neither kept nor adapted (CLDR: "Portugal")']);
+  });
+
   it('a currency CLDR names, written as a name, lost: an error; its code, symbol or CLDR name render it', async () => {
     const unit = 'Traders said the Euro climbed on Monday.';
     expect(await run([[unit, 'Los operadores dijeron que subió el lunes.']])).toEqual([

@@ -41,6 +41,14 @@ describe('the tables of names the build writes for target languages', () => {
     expect(es.withVariants).toEqual(expect.arrayContaining(['en', 'de', 'es']));
   });
 
+  it("give a region no continent's adjective: a variant named after its continent names no country", () => {
+    // "portugais européen" is "European Portuguese": "européen" is Europe's, not Portugal's; the US keep theirs
+    const fr = new Map(cldrNamesTable('fr').adjectives);
+    expect(fr.get('PT') ?? []).not.toContain('européen');
+    expect(fr.get('US')).toEqual(['américain']);
+    expect(new Map(cldrNamesTable('ru').adjectives).get('US')).toEqual(['американский']);
+  });
+
   it('are named by the versions they are made of, and the built ones hold what Intl gives now', () => {
     for (const lang of NAMES_TABLE_LANGUAGES) {
       const file = cldrNamesFile(lang);
