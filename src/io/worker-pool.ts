@@ -125,6 +125,41 @@ export async function serveTasks<T, R>(handle: (task: T) => Promise<R>): Promise
   });
 }
 
+/**
+ * A run's document loop on a thread of its own (many documents, one thread): V8 grows the young generation of a
+ * thread whose scavenges keep surviving objects up to semi-spaces of 16 MB, each growth new pages mapped and zeroed,
+ * and a loop over thousands of documents does that on the main thread. A worker's young generation can be bounded
+ * (resourceLimits), which Node's main thread's can be only from its command line.
+ */
+export const ALONE_YOUNG_MB = 6;
+
+/** `file` run in a worker thread told `workerData` (see answerOnce), its young generation `youngMb`; its answer. */
+export async function runAlone<R>(file: string, workerData: unknown, youngMb = ALONE_YOUNG_MB): Promise<R> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+  return new Promise<R>((resolve, reject) => {
+    worker.once('message', (reply: { result: R } | { error: ErrorReply }) => {
+      if ('error' in reply) reject(errorFromReply(reply.error));
+      else resolve(reply.result);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+  });
+}
+
+/** In a worker thread of runAlone: `work`'s result (or error) sent back once. */
+export async function answerOnce<R>(work: () => Promise<R>): Promise<void> {
+  const { parentPort } = await import('node:worker_threads');
+  if (!parentPort) throw new Error('answerOnce runs in a worker thread');
+  let reply: { result: R } | { error: ErrorReply };
+  try {
+    reply = { result: await work() };
+  } catch (err) {
+    reply = { error: errorReply(err) };
+  }
+  parentPort.postMessage(reply);
+}
+
 interface Pending<R> {
   readonly resolve: (result: R) => void;
   readonly reject: (err: Error) => void;

@@ -1,22 +1,35 @@
 import { workerData } from 'node:worker_threads';
 import { AtomicBatch } from '../io/atomic-batch.js';
-import { enterRun } from '../io/files.js';
+import { enterRun, insideProject } from '../io/files.js';
 import { serveStaged } from '../io/staged-pool.js';
+import { answerOnce } from '../io/worker-pool.js';
 import { loadFormats } from '../formats/registry.js';
 import { documentUnits, type Source } from '../project/documents.js';
-import { extractDocument, openRun } from './extract.js';
+import { extractDocument, extractSources, openRun } from './extract.js';
 import type { Run } from './extract-types.js';
 import type { ExtractWorkerData } from './extract-pool.js';
 
 /** A worker thread of extract's pool (extract-pool.ts): documents in, temporary files staged, results out. */
-const { project, options, langs } = workerData as ExtractWorkerData;
-const batch = new AtomicBatch();
+const { project, options, langs, alone, sources } = workerData as ExtractWorkerData & {
+  alone?: true;
+  sources?: Source[];
+};
 // The worker lives for one run: what its link checks find holds until it ends.
 enterRun();
-let run: Promise<Run> | undefined;
-
-serveStaged(batch, async (source: Source) => {
-  await loadFormats([source.file]);
-  run ??= openRun(project, options, langs, batch);
-  return extractDocument(await run, documentUnits(project, source));
-});
+// The project's folder made known to this thread: its writes are checked for links out of it, as the main thread's.
+insideProject(project.root, '.', 'project folder');
+if (alone) {
+  // A whole run on one thread (extract.ts, runAlone).
+  void answerOnce(async () => {
+    await loadFormats(sources!.map((s) => s.file));
+    return extractSources(project, options, langs, sources!, 1);
+  });
+} else {
+  const batch = new AtomicBatch();
+  let run: Promise<Run> | undefined;
+  serveStaged(batch, async (source: Source) => {
+    await loadFormats([source.file]);
+    run ??= openRun(project, options, langs, batch);
+    return extractDocument(await run, documentUnits(project, source));
+  });
+}
