@@ -2,26 +2,27 @@ import type { Check, Severity } from '../types.js';
 
 /**
  * Every check locflow runs, in report order, loaded on first use: the keys are the only list of check ids
- * (configuration, reports, help). A new check is one file exporting a Check and one line here.
+ * (configuration, reports, help). A new check is one file exporting a Check and one line here; a small one is
+ * loaded through small-errors.ts or small-warnings.ts, by its own severity (one chunk of the bundle each).
  */
 export const CHECKS: Readonly<Record<string, () => Promise<Check>>> = {
-  empty: () => import('./empty.js').then((m) => m.empty),
-  untranslated: () => import('./untranslated.js').then((m) => m.untranslated),
+  empty: () => import('./small-errors.js').then((m) => m.empty),
+  untranslated: () => import('./small-warnings.js').then((m) => m.untranslated),
   numbers: () => import('./numbers.js').then((m) => m.numbers),
   names: () => import('./names.js').then((m) => m.names),
-  'inline-codes': () => import('./inline-codes.js').then((m) => m.inlineCodes),
-  placeholders: () => import('./placeholders.js').then((m) => m.placeholders),
-  'plural-forms': () => import('./plural-forms.js').then((m) => m.pluralForms),
+  'inline-codes': () => import('./small-errors.js').then((m) => m.inlineCodes),
+  placeholders: () => import('./small-errors.js').then((m) => m.placeholders),
+  'plural-forms': () => import('./small-errors.js').then((m) => m.pluralForms),
   'urls-emails': () => import('./urls-emails.js').then((m) => m.urlsEmails),
-  terminology: () => import('./terminology.js').then((m) => m.terminology),
-  length: () => import('./length.js').then((m) => m.length),
-  whitespace: () => import('./whitespace.js').then((m) => m.whitespace),
-  'end-punctuation': () => import('./end-punctuation.js').then((m) => m.endPunctuation),
-  'brackets-quotes': () => import('./brackets-quotes.js').then((m) => m.bracketsQuotes),
-  'repeated-words': () => import('./repeated-words.js').then((m) => m.repeatedWords),
-  consistency: () => import('./consistency.js').then((m) => m.consistency),
+  terminology: () => import('./small-warnings.js').then((m) => m.terminology),
+  length: () => import('./small-warnings.js').then((m) => m.length),
+  whitespace: () => import('./small-warnings.js').then((m) => m.whitespace),
+  'end-punctuation': () => import('./small-warnings.js').then((m) => m.endPunctuation),
+  'brackets-quotes': () => import('./small-warnings.js').then((m) => m.bracketsQuotes),
+  'repeated-words': () => import('./small-warnings.js').then((m) => m.repeatedWords),
+  consistency: () => import('./small-warnings.js').then((m) => m.consistency),
   spelling: () => import('./spelling.js').then((m) => m.spelling),
-  alignment: () => import('./alignment.js').then((m) => m.alignment),
+  alignment: () => import('./small-errors.js').then((m) => m.alignment),
 };
 
 export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);
