@@ -518,13 +518,24 @@ function lookForAs(
   // A country rendered by its adjective: "Germany" → "alemán", "United States" → "estadounidense", "World" →
   // "mundial"; a word made from it, not a lower-case word merely like it ("Costa Rica" is no "cosas"; another script
   // has no capitals to tell: "للفلبين" is "الفلبين" with a clitic).
+  // (not by another country's name the source gives, which the target has: "Iran" is no "Irak", "Nigeria" no "Niger")
+  const others = name.cldr?.kind === 'region' ? otherRegionWords(cldr, source.renderings) : undefined;
+  const another = (words: Iterable<string>): boolean => {
+    if (others === undefined || others.size === 0) return false;
+    let any = false;
+    for (const t of words) {
+      if (!others.has(t)) return false;
+      any = true;
+    }
+    return any;
+  };
   if (
     cldr.some((r) => {
       const main = mainWord(r);
-      return (
-        main !== undefined &&
-        (target.findWord(main, !target.nonLatin) !== undefined || target.hasWordStartingLike(main))
-      );
+      if (main === undefined) return false;
+      const match = target.findWord(main, !target.nonLatin);
+      if (match === 'verbatim' || (match !== undefined && !another(target.wordsLike(main)))) return true;
+      return target.hasWordStartingLike(main) && !another(target.wordsStartingLike(main));
     })
   )
     return undefined;
@@ -557,6 +568,9 @@ function lookForAs(
       ]),
     );
   let found = look();
+  // (a country's name respelled is another country's the source gives: "Iran" is no "Irak")
+  if (others !== undefined)
+    for (const [w, m] of found) if (m === 'cognate' && another(target.wordsLike(w))) found.set(w, undefined);
   // No person's name after all: a common word of it rendered respelled, a word translated ("Star League" → "Liga de las
   // Estrellas"); or a word of it kept where only frequent words are missing, a place's head translated ("Victoria
   // Station" → "gare Victoria").
@@ -832,6 +846,14 @@ function lookForAs(
       if (parts.length === 1 || target.nonLatin) return undefined;
       return { message: `${missing}; translated as?`, severity: 'warning' };
   }
+}
+
+/**
+ * The folded one-word renderings of the source's other CLDR names (`Irak` for Iraq beside Iran), none of this one's.
+ */
+function otherRegionWords(mine: readonly string[], renderings: readonly string[]): ReadonlySet<string> {
+  const own = new Set(mine.map((r) => fold(r)));
+  return new Set(renderings.map((r) => fold(r)).filter((r) => !own.has(r) && /^[\p{L}\p{M}]+$/u.test(r)));
 }
 
 /**

@@ -574,6 +574,17 @@ export class TargetText {
     return this.firstStartingWith(stem) !== undefined;
   }
 
+  /** The distinct words `hasWordStartingLike` finds for a folded word. */
+  wordsStartingLike(word: string): string[] {
+    if (word.length < 4) return [];
+    const stem = word.slice(0, Math.max(4, word.length - 3));
+    const sorted = this.sortedWords();
+    const out: string[] = [];
+    for (let i = this.firstStartingWith(stem) ?? sorted.length; i < sorted.length && sorted[i]!.startsWith(stem); i++)
+      out.push(sorted[i]!);
+    return out;
+  }
+
   /** A target word that is the source word with two adjacent letters swapped: a typing slip. */
   transposed(word: string): string | undefined {
     if (this.respellingsSkipped) return undefined;

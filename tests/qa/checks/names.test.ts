@@ -1196,6 +1196,26 @@ describe('a country is rendered by its exonym or its own language word, not by a
     ).toEqual(['error: name "Israel" is not in the target, neither kept nor adapted (CLDR: "Israel")']);
   });
 
+  it("another country's name the source gives renders no country like it", async () => {
+    // (Sambia is Zambia, Irak Iraq: a respelling or a word that starts alike stands for the other country)
+    expect(
+      await run(
+        [['Exports to Gambia and Zambia rose last year.', 'Die Exporte nach Sambia stiegen im letzten Jahr.']],
+        'de',
+      ),
+    ).toEqual(['error: name "Gambia" is not in the target, neither kept nor adapted (CLDR: "Gambia")']);
+    expect(
+      await run([['Talks with Iran and Iraq resumed.', 'Die Gespräche mit dem Irak wurden fortgesetzt.']], 'de'),
+    ).toEqual(['error: name "Iran" is not in the target, neither kept nor adapted (CLDR: "Iran")']);
+    expect(await run([['Envoys of Niger and Nigeria met.', 'Die Gesandten von Niger trafen sich.']], 'de')).toEqual([
+      'error: name "Nigeria" is not in the target, neither kept nor adapted (CLDR: "Nigeria")',
+    ]);
+    // both there: neither lost
+    expect(
+      await run([['Talks with Iran and Iraq resumed.', 'Die Gespräche mit Iran und dem Irak gingen weiter.']], 'de'),
+    ).toEqual([]);
+  });
+
   it("a continent's adjective renders none of its countries", async () => {
     // (CLDR's French names Portuguese of Portugal "portugais européen": "européen" is no rendering of Portugal)
     expect(
@@ -1339,6 +1359,7 @@ describe('a name not in the target, where the target has a gap there', () => {
   });
 
   it('also a name taken as rendered by a word like it, no word of it as written there', async () => {
+    // ("Irán" like "Iraq" is Iran's, another country of the source: Iraq is lost whatever the gap)
     expect(
       await run([
         [
@@ -1346,7 +1367,7 @@ describe('a name not in the target, where the target has a gap there', () => {
           'Habló de Irán y de los soldados que salieron de y con prisa.',
         ],
       ]),
-    ).toEqual(['error: name "Iraq" is not in the target as written, and the target has a gap there ("de y")']);
+    ).toEqual(['error: name "Iraq" is not in the target, neither kept nor adapted (CLDR: "Irak")']);
   });
 
   it('in German after "in", but not after a preposition in parentheses ("Mexikaner (in)")', async () => {
