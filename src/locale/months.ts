@@ -258,16 +258,33 @@ function calendarWordAt(
 
 /** The full month or weekday name a German compound starts with. */
 function compoundHead(folded: string, table: Table): Entry | undefined {
-  for (const [name, entry] of table.words)
-    if (
-      name.charCodeAt(0) === folded.charCodeAt(0) &&
-      !entry.short &&
-      name.length >= 5 &&
-      folded.startsWith(name) &&
-      folded.length >= name.length + 1
-    )
-      return entry;
+  const heads = compoundHeads(table).get(folded.charCodeAt(0));
+  if (heads === undefined) return undefined;
+  for (let k = 0; k < heads.length; k++) {
+    const name = heads[k]!;
+    if (folded.startsWith(name) && folded.length >= name.length + 1) return table.words.get(name);
+  }
   return undefined;
+}
+
+/**
+ * A table's full names of five letters or more (the heads a compound can start with) by their first code unit, in
+ * the table's order: a long word is compared with the few names of its first letter, not every word of the table.
+ */
+const headsByTable = new WeakMap<Table, ReadonlyMap<number, readonly string[]>>();
+function compoundHeads(table: Table): ReadonlyMap<number, readonly string[]> {
+  let heads = headsByTable.get(table);
+  if (heads === undefined) {
+    const byFirst = new Map<number, string[]>();
+    for (const [name, entry] of table.words)
+      if (!entry.short && name.length >= 5) {
+        const list = byFirst.get(name.charCodeAt(0));
+        if (list) list.push(name);
+        else byFirst.set(name.charCodeAt(0), [name]);
+      }
+    headsByTable.set(table, (heads = byFirst));
+  }
+  return heads;
 }
 
 /**

@@ -474,7 +474,7 @@ export function applies(check: Check, pair: QaPair): boolean {
 }
 
 function holdsAll(preconditions: readonly Precondition[], pair: QaPair): boolean {
-  for (const p of preconditions) if (!p.holds(pair)) return false;
+  for (let i = 0; i < preconditions.length; i++) if (!preconditions[i]!.holds(pair)) return false;
   return true;
 }
 
