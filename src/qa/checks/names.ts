@@ -1292,8 +1292,8 @@ function lostWordRunKeeps(
  * A name of one common word the run's sources never write in lower case (`Xerox`, `Scrabble`, `Manhattan`,
  * `Carrefour`): a name in this text, kept or adapted, not translated; lost where the target has no word beginning like
  * it. Not a plural (`the Blues`, `Crowns`), an abbreviation (`Sens.`), a word of a title (`The Beauty and the Sorrow`)
- * or a thing after an indefinite article (`a Jacuzzi`), which are translated; and not in German, whose capitalised nouns hide a
- * translation.
+ * or a thing after an indefinite article (`a Jacuzzi`), which are translated; in German, whose capitalised nouns hide a
+ * translation, only where no other unit of the run renders it otherwise.
  */
 function lostOneWordName(
   name: FoundName,
@@ -1302,7 +1302,15 @@ function lostOneWordName(
   source: SourceSide,
   targetLang: string,
 ): boolean {
-  if (target.nonLatin || name.cldr || primarySubtag(targetLang) === 'de' || word.length < 3) return false;
+  if (target.nonLatin || name.cldr || word.length < 3) return false;
+  // German writes every noun with a capital, so its translation hides among them ("Pope" → "Papst", "Cologne" →
+  // "Köln"): there only a name none of the run's other units with it renders otherwise.
+  if (primarySubtag(targetLang) === 'de') {
+    const others = source.kept(name.text);
+    if (others.keeping < others.withName) return false;
+    // (nor one whose end stands in a compound: "Microfinance" → "Kleinstfinanzierungen")
+    if (word.length >= 9 && target.hasInCompound(word.slice(-7))) return false;
+  }
   if (
     /s$/u.test(word) &&
     (isCommonWord(word.slice(0, -1), source.lang) || isCommonWord(word.slice(0, -2), source.lang))
