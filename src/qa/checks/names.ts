@@ -701,11 +701,16 @@ function lookForAs(
       if (target.nonLatin) {
         // (a name of words no dictionary has and the run's sources never write in lower case: not "Robert Koch
         // Institute", whose "Institute" is translated, nor "Coronavirus")
-        const latin = name.words.every(
-          (w) => CONNECTORS.has(w) || (!isCommonWord(w, sourceLang) && source.onlyAsName(w)),
-        )
-          ? source.keptInLatin(name)
-          : undefined;
+        // (or of such words beside translatable ones, none of them there, neither kept nor transliterated:
+        // "Emergent Biosolutions" → ∅ beside "Novavax Inc." kept)
+        const onlyNames = name.words.filter(
+          (w) => !CONNECTORS.has(w) && !isCommonWord(w, sourceLang) && source.onlyAsName(w),
+        );
+        const latin =
+          name.words.every((w) => CONNECTORS.has(w) || (!isCommonWord(w, sourceLang) && source.onlyAsName(w))) ||
+          (onlyNames.length > 0 && own.every((w) => found.get(w) === undefined))
+            ? source.keptInLatin(name)
+            : undefined;
         if (latin !== undefined) return keptNoneInLatin(missing, latin);
         // Or a name of such words, or one kept but for such a word ("Themis ∅"), in a target that keeps Latin letters.
         const lacking = name.words.filter(

@@ -97,6 +97,32 @@ describe('a name of words no dictionary has, lost from a target that keeps Latin
   });
 });
 
+describe('a name with a word no dictionary has beside common words, lost where the target keeps another name in Latin letters', () => {
+  it('is an error: the translator keeps such names in Latin letters', async () => {
+    expect(
+      await run([['Dravenko Pharmaceutical signed with Novarion Inc. yesterday.', 'وقعت أمس مع Novarion Inc.']]),
+    ).toEqual([
+      'error: name "Dravenko Pharmaceutical" is not in the target, neither kept nor transliterated, where the target keeps "Novarion" in Latin letters',
+    ]);
+  });
+
+  it('not where a word of it is transliterated, nor where no other name is kept in Latin letters', async () => {
+    expect(
+      (
+        await run([
+          [
+            'Dravenko Pharmaceutical signed with Novarion Inc. yesterday.',
+            'وقعت درافينكو للأدوية أمس مع Novarion Inc.',
+          ],
+        ])
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+    expect(
+      (await run([['Dravenko Pharmaceutical signed a deal yesterday.', 'وقعت الشركة أمس صفقة.']])).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+});
+
 describe('a name of words no dictionary has that the one other unit with it keeps in Latin letters', () => {
   it('is an error where this unit lacks it', async () => {
     expect(
