@@ -701,14 +701,13 @@ function lookForAs(
       if (target.nonLatin) {
         // (a name of words no dictionary has and the run's sources never write in lower case: not "Robert Koch
         // Institute", whose "Institute" is translated, nor "Coronavirus")
-        // (or of such words beside translatable ones, none of them there, neither kept nor transliterated:
-        // "Emergent Biosolutions" → ∅ beside "Novavax Inc." kept)
-        const onlyNames = name.words.filter(
-          (w) => !CONNECTORS.has(w) && !isCommonWord(w, sourceLang) && source.onlyAsName(w),
-        );
+        // (or one that ends in such a word, a firm's own name after common words, none of its own words there,
+        // neither kept nor transliterated: "Emergent Biosolutions" → ∅ beside "Novavax Inc." kept; not one whose
+        // common head a translation renders, "Kestrava Institute" → "المعهد")
+        const head = name.words[name.words.length - 1]!;
         const latin =
           name.words.every((w) => CONNECTORS.has(w) || (!isCommonWord(w, sourceLang) && source.onlyAsName(w))) ||
-          (onlyNames.length > 0 && own.every((w) => found.get(w) === undefined))
+          (!isCommonWord(head, sourceLang) && source.onlyAsName(head) && own.every((w) => found.get(w) === undefined))
             ? source.keptInLatin(name)
             : undefined;
         if (latin !== undefined) return keptNoneInLatin(missing, latin);
