@@ -922,9 +922,9 @@ function shortenedWhereRunKeeps(
   const from = name.words.indexOf(missing[0]!);
   const asked = from > 0 ? name.words.slice(from).join(' ') : name.text;
   const counts = missing.map((w) => source.keptWord(asked, w));
-  if (!counts.every(keptByOthers)) return undefined;
+  if (!counts.every((c) => keptByOthers(c) || (c.keeping >= 1 && c.keeping === c.withName))) return undefined;
   const fewest = Math.min(...counts.map((c) => c.keeping));
-  return `${fewest} other units keep ${missing.map(quote).join(' ')}`;
+  return `${fewest === 1 ? '1 other unit keeps' : `${fewest} other units keep`} ${missing.map(quote).join(' ')}`;
 }
 
 /**
