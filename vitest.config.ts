@@ -15,6 +15,7 @@ const MOCKED = [
   'tests/translate-gate-ready.test.ts',
   'tests/extract-looks.test.ts',
   'tests/qa/checks-loaded.test.ts',
+  'tests/qa/checks-off-not-loaded.test.ts',
   'tests/qa/read-sources-ahead.test.ts',
   'tests/translate-lock-context.test.ts',
 ];
