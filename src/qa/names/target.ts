@@ -185,6 +185,12 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     prepositionsMeet('de|del|en|a|al', 'en(?!\\s+medio)'),
     prepositionsMeet('en', 'de|del|a|al'),
     prepositionsMeet('de|del|en|a|al|con|por|para', '(?:y|e|o|u|ni),'),
+    // A preposition right before a finite "ser", "haber" or "estar" ("fuera de son", "el nombre de fue"): no noun
+    // phrase ends in a preposition, so the name it governed was cut.
+    prepositionsMeet(
+      'de|del|en|a|al|con|por|para',
+      'es|son|fue|fueron|era|eran|ha|han|había|habían|está|están|estaba|estaban',
+    ),
   ].join('|'),
   fr: [
     ELIDED_BEFORE_NOTHING,
@@ -215,6 +221,12 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     // A preposition before a contracted one: "in zur", "von im" — not "nach", "aus", "mit" or "zu", which also stand
     // after a noun or as adverbs: "seiner Meinung nach im", "mit im Boot".
     prepositionsMeet('bei|von|für|in|seit|ohne|gegen', 'im|am|zum|zur|vom|beim|ins'),
+    // A preposition right before a finite "sein", "haben" or "werden" ("von wird", "im wurde"; not "dem ist", a
+    // pronoun's): the name it governed was cut.
+    prepositionsMeet(
+      'von|vom|für|bei|beim|zum|zur|im|am',
+      'ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden',
+    ),
     JOINER_AFTER_BRACKET,
   ].join('|'),
   it: `${ELIDED_BEFORE_NOTHING}|${ELIDED_BEFORE_CONSONANT}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,

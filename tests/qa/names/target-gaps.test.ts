@@ -27,7 +27,9 @@ const PIECES = [
     ' ',
   ),
   ...'di della da nel con em no na do ao ni من إلى على لـ و'.split(' '),
-  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium zur nach bei'.split(' '),
+  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium zur nach bei es ha ist wird'.split(
+    ' ',
+  ),
   ...[
     ' ',
     ' ',
@@ -86,6 +88,15 @@ describe('gaps found from candidates are those of the whole pattern', () => {
     expect(gapsOf('Präsident des, der in zur Eröffnung kam; seiner Meinung nach im Jahr.', 'de')).toEqual([
       'des,',
       'in zur',
+    ]);
+    // a preposition right before a finite "ser", "haber", "estar", "sein", "haben", "werden": its noun was cut
+    expect(gapsOf('La tienda de es nueva y el hijo de ha vuelto; antes de ser rey, vino de Roma.', 'es')).toEqual([
+      'de es',
+      'de ha',
+    ]);
+    expect(gapsOf('Der Chef von wird gehen, im wurde es klar; dem ist nicht so, von Bonn ist es weit.', 'de')).toEqual([
+      'von wird',
+      'im wurde',
     ]);
   });
 
