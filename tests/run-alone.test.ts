@@ -179,3 +179,39 @@ describe('a run on a worker of its own', () => {
     expect(readdirSync(outside)).toEqual([]);
   }, 60_000);
 });
+
+describe('a build handed to its worker', () => {
+  it('leaves the builder and the formats it loads to the worker: the main thread reads none of their code', () => {
+    const run = (n: number): string[] => {
+      const dir = projectWith(articles(n), { ...CONFIG, targetLanguages: ['es'] });
+      expect(withProbe(dir, 'extract').code).toBe(0);
+      expect(withProbe(dir, 'translate', '--engine', 'pseudo', '--force', '--lang', 'es').code).toBe(0);
+      // The bundle's chunks the main thread reads (their scripts, run with their code caches).
+      const probe = join(dir, '..', `${dir.split('/').pop()}-chunks.cjs`);
+      const log = `${probe}.log`;
+      writeFileSync(
+        probe,
+        `const wt = require('node:worker_threads'); const fs = require('node:fs'); const read = fs.readFileSync;
+if (wt.isMainThread) fs.readFileSync = function (file, ...rest) {
+  if (typeof file === 'string' && file.endsWith('.script')) fs.appendFileSync(${JSON.stringify(log)}, require('node:path').basename(file) + '\\n');
+  return read.call(this, file, ...rest);
+};`,
+      );
+      const r = spawnSync(process.execPath, [BIN, 'build'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${probe}`, LOCFLOW_THREADS: '1' },
+      });
+      expect(r.status).toBe(0);
+      return readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((f) => f.replace(/-[\w-]{8}\.script$/u, ''));
+    };
+    // Many documents: built on the worker, which loads the builder; few: on the main thread, which does.
+    const many = run(70);
+    expect(many).not.toContain('build-document');
+    expect(many).toContain('build');
+    expect(run(12)).toContain('build-document');
+  }, 60_000);
+});

@@ -12,8 +12,7 @@ import { checkedSources, type Source } from '../project/documents.js';
 import { SegmentationRecord, type ReadingKey } from '../formats/segmentation-record.js';
 import { codeVersion } from '../formats/code-version.js';
 import { ReadAhead } from '../io/read-ahead.js';
-import { DocumentBuilder, readOrder } from './build-document.js';
-import type { BuildResult, DocumentBuilt, DocumentTask, Output } from './build-document.js';
+import type { BuildResult, DocumentBuilt, DocumentTask, Output, readOrder as ReadOrder } from './build-document.js';
 
 export type { BuildResult } from './build-document.js';
 
@@ -72,6 +71,9 @@ export async function buildSources(
   plan: ReadonlyMap<string, readonly Output[]>,
   threads: number,
 ): Promise<BuildResult[]> {
+  // The builder and what it loads (the ICU message formats, the locale's formats), loaded by the thread that builds:
+  // a run handed to a worker (runAlone) does not load them on the main thread too.
+  const { DocumentBuilder, readOrder } = await import('./build-document.js');
   // Many documents: their outputs are written by a thread of their own from the first. On one thread, an output folder
   // not there yet is written beside its place and renamed into it whole at the end.
   const batch = options.dryRun
@@ -85,7 +87,7 @@ export async function buildSources(
   try {
     // The first outputs in new folders are created on the writer thread while the record is read.
     batch?.expect(sources.flatMap((source) => plan.get(source.meta.id)!.map((output) => output.file)));
-    if (threads === 1 && sources.length >= READ_AHEAD_FROM) ahead = readAhead(project, batch, sources, plan);
+    if (threads === 1 && sources.length >= READ_AHEAD_FROM) ahead = readAhead(project, batch, sources, plan, readOrder);
     record = SegmentationRecord.open(project.root, readingKey(project));
     // A document's entry is decoded from the record as the document comes (one thread), or all first (workers).
     const task = (source: Source): DocumentTask => ({
@@ -134,6 +136,7 @@ function readAhead(
   batch: AtomicBatch | undefined,
   sources: readonly Source[],
   plan: ReadonlyMap<string, readonly Output[]>,
+  readOrder: typeof ReadOrder,
 ): ReadAhead | undefined {
   const there = new Map<string, boolean>();
   const outputRead = (file: string): boolean => {
