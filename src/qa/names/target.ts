@@ -171,6 +171,14 @@ const doubled = (words: string): string =>
     .split('|')
     .map((w) => `${w}\\s+${w}`)
     .join('|')})(?![\\p{L}\\p{N}'’-])`;
+// A Spanish article with a capital, where it opens a name kept in Spanish ("Los Zetas", "Los Angeles"), before a
+// lower-case word, punctuation or a closing quotation mark in a French or German text ("appelé "Los".", "aus Los und"):
+// French has no such word, so the name's rest was cut; German's noun "Los" (a lot) stands after an article, so there
+// only after a preposition of place or an opening quotation mark.
+const SPANISH_ARTICLE_LEFT = {
+  fr: `(?<=[\\p{Ll},] |\\p{Ll} ["“«„] ?)(?:Los|Las)(?=\\s+\\p{Ll}|\\s*[,.;:!?"”»)])`,
+  de: `(?<=(?:aus|in|nach|von|bei|um)\\s)(?:Los|Las)(?=\\s+\\p{Ll}|\\s*[,.;:!?)\\]])|(?<=["„“]\\s?)(?:Los|Las)(?=["“”])`,
+};
 // An English joining word right after an opening bracket ("agressions sexuelles (and Response Office)", "(of
 // Independent Business)"): a name kept in English in brackets lost its first words; no name begins so.
 const JOINER_AFTER_BRACKET = `\\(\\s*(?:and|of|for)(?=\\s)`;
@@ -204,6 +212,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     prepositionsMeet('de|du|au|aux|dans|sur', 'en'),
     prepositionsMeet('en', 'du|à|au|aux'),
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
+    SPANISH_ARTICLE_LEFT.fr,
   ].join('|'),
   de: [
     clauseEnd('und|oder'),
@@ -228,6 +237,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
       'ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden',
     ),
     JOINER_AFTER_BRACKET,
+    SPANISH_ARTICLE_LEFT.de,
   ].join('|'),
   it: `${ELIDED_BEFORE_NOTHING}|${ELIDED_BEFORE_CONSONANT}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),

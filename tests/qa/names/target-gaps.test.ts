@@ -89,6 +89,12 @@ describe('gaps found from candidates are those of the whole pattern', () => {
       'des,',
       'in zur',
     ]);
+    // a Spanish article left of a name kept in Spanish, in French or German: "Los" alone
+    expect(gapsOf('Le cartel appelé "Los". Il vit à Los Angeles, près de Los feux.', 'fr')).toEqual(['Los', 'Los']);
+    expect(gapsOf('Die Band aus Los und die Gruppe "Los". Das Los der Leute; aus Los Angeles.', 'de')).toEqual([
+      'Los',
+      'Los',
+    ]);
     // a preposition right before a finite "ser", "haber", "estar", "sein", "haben", "werden": its noun was cut
     expect(gapsOf('La tienda de es nueva y el hijo de ha vuelto; antes de ser rey, vino de Roma.', 'es')).toEqual([
       'de es',
