@@ -133,6 +133,14 @@ export async function serveTasks<T, R>(handle: (task: T) => Promise<R>): Promise
  */
 export const ALONE_YOUNG_MB = 6;
 
+/** Documents from which a run on one thread goes on a worker thread of its own (runAlone): below, its start costs more. */
+const ALONE_FROM = 64;
+
+/** Whether a run of `documents` on `threads` threads goes on a worker thread of its own (runAlone) from `workerFile`. */
+export function runsAlone(threads: number, documents: number, workerFile: string | undefined): workerFile is string {
+  return threads === 1 && documents >= ALONE_FROM && workerFile !== undefined;
+}
+
 /** `file` run in a worker thread told `workerData` (see answerOnce), its young generation `youngMb`; its answer. */
 export async function runAlone<R>(file: string, workerData: unknown, youngMb = ALONE_YOUNG_MB): Promise<R> {
   const { Worker } = await import('node:worker_threads');

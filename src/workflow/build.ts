@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { oneRun, PIECE_BYTES } from '../io/files.js';
-import { compiledWorker, documentThreads } from '../io/worker-pool.js';
+import { compiledWorker, documentThreads, runAlone, runsAlone } from '../io/worker-pool.js';
 import { metaPathOf } from '../store/bundle.js';
 import { LocflowError } from '../errors.js';
 import type { Project } from '../project/project.js';
@@ -41,8 +41,7 @@ async function buildRun(project: Project, options: BuildOptions): Promise<BuildR
   const workerFile = buildWorkerFile();
   const threads = documentThreads(sources, workerFile);
   // Many documents on one thread: that thread is a worker whose young generation is bounded (runAlone).
-  if (threads === 1 && sources.length >= ALONE_FROM && workerFile) {
-    const { runAlone } = await import('../io/worker-pool.js');
+  if (runsAlone(threads, sources.length, workerFile)) {
     const data: BuildAloneData = { alone: true, project, options, langs, sources, plan };
     return runAlone<BuildResult[]>(workerFile, data);
   }
@@ -58,9 +57,6 @@ export interface BuildAloneData {
   readonly sources: readonly Source[];
   readonly plan: ReadonlyMap<string, readonly Output[]>;
 }
-
-/** Documents from which a run on one thread runs on a worker thread of its own (see runAlone). */
-const ALONE_FROM = 64;
 
 /** The documents of `sources` built into the outputs of `plan`, on `threads` threads. */
 export async function buildSources(

@@ -17,7 +17,7 @@ import { sameRuns, storedUnits, unitName, type StoredUnit } from '../project/tra
 import type { Project } from '../project/project.js';
 import { chooseLanguages } from '../project/languages.js';
 import { checkedSources, documentUnits, type DocumentUnits, type Source } from '../project/documents.js';
-import { compiledWorker, documentThreads } from '../io/worker-pool.js';
+import { compiledWorker, documentThreads, runAlone, runsAlone } from '../io/worker-pool.js';
 import { bundlePath, xliffPath } from '../project/paths.js';
 import { EMPTY_BUNDLE, readBundle, type Bundle } from '../store/bundle.js';
 import type { TranslationMemory } from '../tm/memory.js';
@@ -64,15 +64,21 @@ async function extractLocked(project: Project, options: ExtractOptions): Promise
   const workerFile = extractWorkerFile();
   const threads = documentThreads(sources, workerFile);
   // Many documents on one thread: that thread is a worker whose young generation is bounded (runAlone).
-  if (threads === 1 && sources.length >= ALONE_FROM && workerFile) {
-    const { runAlone } = await import('../io/worker-pool.js');
-    return runAlone<ExtractResult[]>(workerFile, { alone: true, project, options, langs, sources });
+  if (runsAlone(threads, sources.length, workerFile)) {
+    const data: ExtractAloneData = { alone: true, project, options, langs, sources };
+    return runAlone<ExtractResult[]>(workerFile, data);
   }
   return extractSources(project, options, langs, sources, threads);
 }
 
-/** Documents from which a run on one thread runs on a worker thread of its own (see runAlone). */
-const ALONE_FROM = 64;
+/** What a worker running a whole extract on its own thread is told (extract-worker.ts). */
+export interface ExtractAloneData {
+  readonly alone: true;
+  readonly project: Project;
+  readonly options: ExtractOptions;
+  readonly langs: readonly string[];
+  readonly sources: readonly Source[];
+}
 
 /** extract of `sources` (checked), on `threads` threads. */
 export async function extractSources(
