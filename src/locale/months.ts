@@ -4,6 +4,7 @@
  * Arabic month names beside the MSA ones. English words that double as common words
  * ("May I…", "to march", "Sun") are read as months or days only where the context says so.
  */
+import { literalPattern } from '../model/literal-pattern.js';
 import { memoPerLanguage } from '../model/memo.js';
 import { calendarNames } from './calendar-names.js';
 import { CALENDAR_TABLE } from './calendar-table.js';
@@ -147,9 +148,7 @@ function capitalisedTest(table: Table): RegExp {
   let re = capitalisedTests.get(table);
   if (!re) {
     const anyCase = (c: string): string =>
-      c.toLowerCase() === c.toUpperCase()
-        ? c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
-        : `[${c.toLowerCase()}${c.toUpperCase()}]`;
+      c.toLowerCase() === c.toUpperCase() ? literalPattern(c) : `[${c.toLowerCase()}${c.toUpperCase()}]`;
     const names = [...table.words.keys()]
       .sort((a, b) => b.length - a.length)
       .map((w) => `${w[0]!.toUpperCase()}${[...w.slice(1)].map(anyCase).join('')}`);
@@ -171,7 +170,7 @@ function mayNameCalendar(text: string, lang: string, table: Table): boolean {
         : new RegExp(
             `(?<![\\p{L}\\p{M}])(?:${[...table.words.keys()]
               .sort((a, b) => b.length - a.length)
-              .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+              .map(literalPattern)
               .join('|')})${lang === 'en' ? '(?![\\p{L}\\p{M}])' : ''}`,
             'u',
           );

@@ -9,6 +9,7 @@ import {
 import { gluedMagnitude, magnitudeWords, type Magnitude } from './magnitudes.js';
 import { romanValue, standaloneRoman } from './roman.js';
 import { unitClass } from './units.js';
+import { literalPattern } from '../model/literal-pattern.js';
 import { memo, memoPerLanguage } from '../model/memo.js';
 import { primarySubtag } from '../model/language.js';
 
@@ -1314,7 +1315,7 @@ function quickTestOf(lang: string): QuickTest | null {
       if (lang === 'de') words.add('einund');
       const alternatives = [...words]
         .sort((a, b) => b.length - a.length)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+        .map(literalPattern)
         .join('|');
       // German compounds ("fünfundzwanzig", "Dreijährige", "Zehnfach"): a word that starts with one; elsewhere whole words.
       test = {

@@ -1,4 +1,5 @@
 import { primarySubtag } from '../../model/language.js';
+import { literalPattern } from '../../model/literal-pattern.js';
 import { pushTo } from '../../lists-by-key.js';
 import { fold } from '../text.js';
 import { capitalisedIn } from './capitals.js';
@@ -21,8 +22,6 @@ export interface MentionUnit {
  * written together there, the first capitalised.
  */
 export type MentionedBefore = (word: string, index: number) => boolean | undefined;
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** The texts of a run: each unit's text (file and target language) as a number, and how many units each has. */
 interface Texts {
@@ -78,7 +77,10 @@ export function mentionsInRun(units: readonly MentionUnit[]): MentionedBefore {
     const phrase =
       space < 0
         ? undefined
-        : new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(word).replace(/ /gu, '\\s+')}(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+        : new RegExp(
+            `(?<![\\p{L}\\p{M}\\p{N}])${literalPattern(word).replace(/ /gu, '\\s+')}(?![\\p{L}\\p{M}\\p{N}])`,
+            'u',
+          );
     const earlier = (byText ??= index())[ofUnit[at]!]!.get(space < 0 ? word : word.slice(0, space)) ?? [];
     for (const i of earlier) {
       if (i >= at) break;
