@@ -578,7 +578,11 @@ function lookForAs(
   const unfound = words.filter((w) => found.get(w) === undefined);
   if (
     words.some((w) => isCommonWord(w, sourceLang) && found.get(w) === 'cognate') ||
-    (unfound.length > 0 && unfound.length < words.length && unfound.every((w) => isFrequentWord(w, sourceLang)))
+    (unfound.length > 0 &&
+      unfound.length < words.length &&
+      unfound.every((w) => isFrequentWord(w, sourceLang)) &&
+      // (not a given name alone lost before a surname no dictionary has: "Bill" of "Bill Clinton")
+      !(unfound.length === 1 && unfound[0] === words[0] && !isCommonWord(words[words.length - 1]!, sourceLang)))
   ) {
     person = undefined;
     name = asFound;
@@ -660,7 +664,12 @@ function lookForAs(
   const enough = own.length > 0 ? own.every((w) => found.get(w) !== undefined) : present * 2 >= parts.length;
   if (enough) return undefined;
   // German makes a name one compound ("Charles University" → "Karlsuniversität"): a word of it there, with a part before.
-  if (parts.length > 1 && parts.some((w) => found.get(w) !== undefined && target.hasInCompound(w))) return undefined;
+  // (a person's name by a word of it, not by the office before it: "Prime Minister X" → "Premierminister")
+  if (
+    parts.length > 1 &&
+    parts.some((w) => (person === undefined || person.has(w)) && found.get(w) !== undefined && target.hasInCompound(w))
+  )
+    return undefined;
   // A name shortened to its last word ("Deutsche Bahn" → "die Bahn", "Herman Van Rompuy" → "Van Rompuy") is a style; its last word lost is not.
   const last = own[own.length - 1];
   if (name.kind === 'opaque' && own.length > 1 && last !== undefined && found.get(last) !== undefined) {
@@ -875,10 +884,7 @@ function shortenedLoss(
   source: SourceSide,
   found: ReadonlyMap<string, WordMatch | undefined>,
 ): string | undefined {
-  if (
-    target.nonLatin ||
-    !(personLike(name, source.lang, true) || (person !== undefined && !isCommonWord(name.words[0]!, source.lang)))
-  )
+  if (target.nonLatin || !(personLike(name, source.lang, true) || surnamed(name, person, source.lang)))
     return undefined;
   // (the first mention of the words it lost with the rest: a headline or an earlier unit may name the person by the
   // surname alone, "Slezáková resigns", or another person by the same first name, before the text gives this full
@@ -902,6 +908,24 @@ function shortenedLoss(
   if ((!first && full === undefined) || target.nameBefore(last, source.text, source.renderings) !== undefined)
     return undefined;
   return first ? 'where the text names it for the first time' : `where it gives "${full}" in full`;
+}
+
+/**
+ * Whether a person's name ends in a surname no dictionary has, its given name first ("Bill Clinton", "Benjamin
+ * Netanyahu", also after an office: "President Bill Clinton"), or begins with a given name no dictionary has ("Barack
+ * Obama"): a given name that is also a common word ("Bill") is a person's where a surname of its own follows it.
+ */
+function surnamed(name: FoundName, person: ReadonlySet<string> | undefined, lang: string): boolean {
+  if (person === undefined) return false;
+  if (!isCommonWord(name.words[0]!, lang)) return true;
+  const last = name.words[name.words.length - 1]!;
+  return (
+    person.has(fold(last)) &&
+    !isCommonWord(last, lang) &&
+    !isGermanWord(last) &&
+    cldrNameOf(last, lang) === undefined &&
+    !isGroupWord(last, lang)
+  );
 }
 
 /**
@@ -1421,7 +1445,17 @@ function personWords(name: FoundName, lang: string): Set<string> | undefined {
   // Two names joined by "of" are no person's ("King of Jordan").
   if (name.words.some((w) => CONNECTORS.has(w))) return undefined;
   // (initials aside: "Thomas J. Watson")
-  const words = name.words.filter((w) => !CONNECTORS.has(w.toLowerCase()) && !isTitle(w) && w.length > 1);
+  let words = name.words.filter((w) => !CONNECTORS.has(w.toLowerCase()) && !isTitle(w) && w.length > 1);
+  // (an office before it, and a nationality before the office, are no part of it where a surname no dictionary has
+  // ends it: "Israeli Prime Minister Benjamin Netanyahu"; not "Breaking Dawn Part")
+  const from = words.findIndex((w) => isGivenName(w));
+  if (
+    from > 0 &&
+    words.length - from >= 2 &&
+    words.slice(0, from).every((w) => isCommonWord(w, lang) || isGroupWord(w, lang)) &&
+    !isCommonWord(words[words.length - 1]!, lang)
+  )
+    words = words.slice(from);
   if (words.length < 2 || words.length > 3 || !isGivenName(words[0]!)) return undefined;
   // A given name that is also a common word ("Bill", "Law", "Star") makes a person only of two words, the other no
   // nationality ("Bill Gates", not "West European", "Will Come Out Tomorrow").
