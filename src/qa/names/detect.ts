@@ -4,7 +4,7 @@ import { calendarName, isCalendarWord as isMonthOrWeekday } from '../../locale/m
 import { memoPerLanguage } from '../../model/memo.js';
 import { ownString } from '../../model/own-string.js';
 import { primarySubtag } from '../../model/language.js';
-import { isCommonWord, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
+import { isCommonWord, isGivenName, isLegalForm, isPronounI, isTitle, knowsCommonWords } from './words.js';
 
 /**
  * Proper names in a source sentence, each with the class that decides how a
@@ -210,11 +210,31 @@ export const findNames: (text: string, lang: string) => readonly FoundName[] = m
 function detect(text: string, lang: string): FoundName[] {
   const toks = splitHyphens(tokens(text));
   const names: FoundName[] = [];
-  for (const run of nameRuns(toks, text, lang)) {
-    const name = nameOfRun(run, text, lang);
-    if (name !== undefined) names.push(name);
+  for (const whole of nameRuns(toks, text, lang)) {
+    for (const run of personOf(whole, lang)) {
+      const name = nameOfRun(run, text, lang);
+      if (name !== undefined) names.push(name);
+    }
   }
   return names;
+}
+
+/**
+ * A person's name before "of" and what the person speaks for ("Anna Kowalski of Nordbank Capital", news style) are two
+ * names, each kept or lost on its own: the person's name a given name and one or two words no dictionary has. Not a
+ * name whose words before "of" are common ones ("Mary Queen of Scots", "Bank of England") or one word ("Catherine of
+ * Aragon").
+ */
+function personOf(run: Token[], lang: string): Token[][] {
+  const of = run.findIndex((t) => t.text === 'of');
+  if (of < 2 || of > 3 || of === run.length - 1 || !knowsCommonWords(lang)) return [run];
+  const person = run.slice(0, of);
+  if (
+    !isGivenName(person[0]!.text) ||
+    !person.slice(1).every((t) => t.capital && !isCommonWord(t.text, lang) && !isAcronym(t.text) && !isCoded(t.text))
+  )
+    return [run];
+  return [person, run.slice(of + 1)];
 }
 
 // (each step a function of its own: the engine optimises each alone, and a change of types in one step throws away

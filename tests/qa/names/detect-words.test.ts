@@ -31,3 +31,22 @@ describe('name detection reads words the way its patterns do', () => {
     expect(names('He met \u{1D400}lpha staff.')).toEqual(['\u{1D400}lpha']);
   });
 });
+
+describe('a person named with what the person speaks for', () => {
+  it('splits "<person> of <organisation>" into the two names', () => {
+    expect(names('The fund is sound, said Anna Kowalczyk of Nordhavn Capital on Friday.')).toEqual([
+      'Anna Kowalczyk',
+      'Nordhavn Capital',
+    ]);
+    expect(names('A report by Jorge Ibarrola Zendejas of Banco Pacífico followed.')).toEqual([
+      'Jorge Ibarrola Zendejas',
+      'Banco Pacífico',
+    ]);
+  });
+
+  it('keeps names whose words before "of" are common ones or a single word', () => {
+    expect(names('He read about Mary Queen of Scots in school.')).toEqual(['Mary Queen of Scots']);
+    expect(names('He read about Catherine of Aragon in school.')).toEqual(['Catherine of Aragon']);
+    expect(names('Rates were set by the Bank of England today.')).toEqual(['Bank of England']);
+  });
+});
