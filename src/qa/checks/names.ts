@@ -411,7 +411,8 @@ function lookFor(
  * a pronoun.
  */
 function lostMention(name: FoundName, text: string, target: TargetText): Finding | undefined {
-  if (target.nonLatin) return undefined;
+  // (a target in another script only where it keeps the name in Latin letters: "MVA--S" beside "ChAdOx1-MERS")
+  if (target.nonLatin && !target.hasLatinWords) return undefined;
   const mentions: number[] = [];
   for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) {
     const whole =
@@ -421,7 +422,8 @@ function lostMention(name: FoundName, text: string, target: TargetText): Finding
   }
   if (mentions.length < 2) return undefined;
   const inTarget = target.phraseCount(name.text, mentions.length);
-  if (inTarget >= mentions.length || placeFor(name, text) === undefined) return undefined;
+  if (inTarget >= mentions.length || (target.nonLatin && inTarget === 0) || placeFor(name, text) === undefined)
+    return undefined;
   for (const at of mentions) {
     const gap = target.gap((at + name.text.length / 2) / Math.max(1, text.length));
     if (gap !== undefined)
@@ -437,7 +439,8 @@ function lostMention(name: FoundName, text: string, target: TargetText): Finding
  * stood (`Royal Society of Canada` → `la Société Royale du.`, beside `Canadiens`): that word was cut out, not rendered.
  */
 function cutInPart(name: FoundName, text: string, target: TargetText): Finding | undefined {
-  if (target.nonLatin) return undefined;
+  // (a target in another script that keeps words in Latin letters: its gaps are where those stood)
+  if (target.nonLatin && !target.hasLatinWords) return undefined;
   const words = name.words.filter((w) => !CONNECTORS.has(w) && !isTitle(w));
   if (words.every((w) => target.hasVerbatim(fold(w)))) return undefined;
   const place = placeFor(name, text);

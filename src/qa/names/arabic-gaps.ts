@@ -27,4 +27,14 @@ export const ARABIC_GAPS = [
   // A hashtag's sign with no tag: nothing after it, and no Latin word or digit right before it (where a right-to-left line
   // may set a tag written in Latin letters: "Tag# تويتر"): "هاشتاج# تويتر".
   `${notAfter('\\p{Script=Latin}\\p{N}_#')}#(?=\\s|[،؛.:!)]|$)`,
+  // A preposition, or "مثل" (such as), right before "و" (and) joined to a word in Latin letters: the first of the things
+  // it joined was cut ("أدوات مثل ∅ وZoom"). Not before "و" joined to an Arabic word ("من وإلى").
+  `${notAfter('\\p{L}')}(?:${PREPOSITIONS}|مثل|بين)\\s+و(?=\\p{Script=Latin})`,
+  // Words in Latin letters that begin, after an Arabic word, with a lower-case English joining word, or end with one or
+  // with an article before punctuation or an Arabic word: a name kept in Latin letters lost its first or last words
+  // ("الطبية ∅ of Medicine", "Who Gives a ∅،").
+  `${notAfter('\\p{L}\\p{N}')}(?<=[\\p{Script=Arabic}\\p{M}]\\s+)(?:of|and|for|the|de|du|von|van)(?=\\s+\\p{Script=Latin})`,
+  `${notAfter('\\p{L}\\p{N}')}(?<=\\p{Script=Latin}\\s)(?:a|an|the|of|and|for)(?=\\s*[،؛.,:)]|\\s+\\p{Script=Arabic})`,
+  // Two hyphens inside a code in Latin letters: a part between them was cut ("MVA--S").
+  `${notAfter('\\p{L}\\p{N}')}[\\p{Script=Latin}\\p{N}]+--[\\p{Script=Latin}\\p{N}]`,
 ].join('|');

@@ -230,6 +230,26 @@ describe('a name not in a target of another script, where the target has a gap t
       expect((await run([[source, target]])).join('\n')).not.toMatch(/error/u);
   });
 
+  it('a name in Latin letters cut at one end, a list that lost its first item, a mention cut from a code', async () => {
+    const shoes = 'The shoe maker Walk With a Smile said on Monday that it had run out of stock.';
+    expect(await run([[shoes, 'قالت شركة الأحذية Walk With a، يوم الاثنين، إن مخزونها نفد.']])).toEqual([
+      'error: name "Smile" is not in the target as written, and the target has a gap there ("a")',
+    ]);
+    expect(await run([['Use apps like Quick Notes and Skype to talk.', 'استخدم تطبيقات مثل وSkype للتحدث.']])).toEqual([
+      'error: name "Quick Notes" is not in the target as written, and the target has a gap there ("مثل و")',
+    ]);
+    const code = 'One KLV vaccine (KLV-7) and one made by KLV (RX-KLV-B) were tested.';
+    expect((await run([[code, 'جُرّب لقاح (KLV-7) ولقاح آخر (RX--B).']])).join('\n')).toMatch(
+      /^error: name "KLV" is 4 times in the source, 1 in the target, and the target has a gap where one stood \("RX--B"\)/mu,
+    );
+    // (kept whole, no gap: as before)
+    expect(
+      (
+        await run([['Use apps like Quick Notes and Skype to talk.', 'استخدم تطبيقات مثل Quick Notes وSkype للتحدث.']])
+      ).join('\n'),
+    ).not.toMatch(/error/u);
+  });
+
   it('not a common word in capitals before a colon', async () => {
     expect((await run([['TO: all staff', 'إلى: جميع الموظفين']])).join('\n')).not.toMatch(/error/u);
   });

@@ -21,7 +21,9 @@ function expected(text: string): string[] {
 // Prepositions, words in the accusative and in the genitive, nouns of a kind of body with and without their article,
 // a conjunction, digits, punctuation and brackets.
 const PIECES = [
-  ...'من مع في لـ بـ على تطبيقًا جديداً كتاب شركة الشركة مختبر وشركة و 64 Zorvanix'.split(' '),
+  ...'من مع في لـ بـ على تطبيقًا جديداً كتاب شركة الشركة مختبر وشركة و 64 Zorvanix مثل وKelta of a the Velo -- -'.split(
+    ' ',
+  ),
   ...[' ', ' ', ' ', '،', ',', '.', '؛', ':', '(', ')', '"', 'ً', 'ا', '#', '_', '\n'],
 ];
 
@@ -31,6 +33,22 @@ describe('gaps of an Arabic text', () => {
     expect(gapsOf('عملت الوزارة مع تطبيقًا جديدًا.')).toEqual(['مع تطبيقًا']);
     expect(gapsOf('عملت الوزارة على كتاباً جديداً.')).toEqual(['على كتاباً']);
     expect(gapsOf('أعلنت شركة، وهي شركة دنماركية؛ وأعلن مختبر) أمس.')).toEqual(['شركة', 'مختبر']);
+  });
+
+  it('words in Latin letters cut at either end or inside, and a list whose first item was cut', () => {
+    // (a name kept in Latin letters: its first words cut before "of", its last after "a"; a code's middle cut)
+    expect(gapsOf('نشرت دورية الأطباء of Surgery دراسة جديدة.')).toEqual(['of']);
+    expect(gapsOf('أعلنت شركة Save the، التي تبيع الأحذية، أرباحها.')).toEqual(['the']);
+    expect(gapsOf('جرّب الفريق اللقاح (KV7--B) على القرود.')).toEqual(['KV7--B']);
+    expect(gapsOf('استخدم الطلاب برامج مثل وSkype للتواصل.')).toEqual(['مثل و']);
+    // not a name in Latin letters kept whole, nor "و" joined to an Arabic word after a preposition
+    for (const text of [
+      'نشرت دورية Annals of Surgery دراسة جديدة.',
+      'أعلنت شركة Save the Children أرباحها.',
+      'جرّب الفريق اللقاح (KV7-B) على القرود.',
+      'استخدم الطلاب برامج مثل Teams وSkype للتواصل، من وإلى المدرسة.',
+    ])
+      expect(gapsOf(text)).toEqual([]);
   });
 
   it("a hashtag's sign with no tag", () => {
