@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocflowError } from '../src/errors.js';
-import { ALONE_YOUNG_MB, runAlone } from '../src/io/worker-pool.js';
+import { ALONE_YOUNG_MB, DATA_BY_MESSAGE, runAlone } from '../src/io/worker-pool.js';
 import { BIN, locflowInProcess, projectWith } from './helpers.js';
 
 /**
@@ -96,14 +96,18 @@ function tree(dir: string, sub: string): Map<string, string> {
   return out;
 }
 
-/** The installed command run in `cwd`, noting each worker thread started with a whole run (`alone`). */
+/**
+ * The installed command run in `cwd`, noting each worker thread started with a whole run (`alone`), or started early
+ * to be told one by message (startAloneEarly).
+ */
 function withProbe(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string; alone: number } {
   const probe = join(cwd, '..', `${cwd.split('/').pop()}-probe.cjs`);
   const log = `${probe}.log`;
   writeFileSync(
     probe,
     `const wt = require('node:worker_threads');
-if (!wt.isMainThread && wt.workerData && wt.workerData.alone) require('node:fs').appendFileSync(${JSON.stringify(log)}, 'alone\\n');`,
+if (!wt.isMainThread && wt.workerData && (wt.workerData.alone || wt.workerData === ${JSON.stringify(DATA_BY_MESSAGE)}))
+  require('node:fs').appendFileSync(${JSON.stringify(log)}, 'alone\\n');`,
   );
   rmSync(log, { force: true });
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -156,6 +160,67 @@ describe.each([
     // (the segmentation record names the program that cut the documents: the bundle here, the sources there)
     expect(tree(there, '.locflow/exports')).toEqual(tree(here, '.locflow/exports'));
   }, 120_000);
+});
+
+/** The installed command run in `cwd`, counting the worker threads of a run (a `*-worker.js`) its main thread starts. */
+function countingWorkers(cwd: string, ...args: string[]): { code: number; stderr: string; started: number } {
+  const probe = join(cwd, '..', `${cwd.split('/').pop()}-workers.cjs`);
+  const log = `${probe}.log`;
+  writeFileSync(
+    probe,
+    `const wt = require('node:worker_threads');
+if (wt.isMainThread) {
+  const Worker = wt.Worker;
+  wt.Worker = class extends Worker {
+    constructor(file, options) {
+      if (typeof file === 'string' && /-worker\\.js$/u.test(file)) require('node:fs').appendFileSync(${JSON.stringify(log)}, 'started\\n');
+      super(file, options);
+    }
+  };
+  require('node:module').syncBuiltinESMExports();
+}`,
+  );
+  rmSync(log, { force: true });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${probe}`, LOCFLOW_THREADS: '1' },
+  });
+  const started = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
+  return { code: r.status ?? -1, stderr: r.stderr, started };
+}
+
+describe('a run’s worker started early', () => {
+  it('is started once the sources are listed, before their paths are checked: a run they refuse ends with the refusal', () => {
+    // 70 articles and a page whose id ("note-000") one of them has already.
+    const dir = projectWith(
+      { ...articles(70), 'docs/note-000.md': '# Tide table\n\nHigh water at six.\n' },
+      { ...CONFIG, sources: ['docs/*.txt', 'docs/*.md'] },
+    );
+    for (const command of ['extract', 'build']) {
+      const r = countingWorkers(dir, command);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/two sources have the document id "note-000"/u);
+      expect(r.started).toBe(1);
+    }
+    expect(existsSync(join(dir, 'xliff'))).toBe(false);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 60_000);
+
+  it('is the one that runs: one worker thread a run, and none for a few documents', () => {
+    for (const [n, workers] of [
+      [70, 1],
+      [10, 0],
+    ] as const) {
+      const dir = projectWith(articles(n), { ...CONFIG, targetLanguages: ['es'] });
+      for (const args of [['extract'], ['translate', '--engine', 'pseudo', '--force', '--lang', 'es'], ['build']]) {
+        const r = countingWorkers(dir, ...args);
+        expect(r.code).toBe(0);
+        expect(r.started).toBe(args[0] === 'translate' ? 0 : workers);
+      }
+      expect(readdirSync(join(dir, 'out', 'es'))).toHaveLength(n);
+    }
+  }, 60_000);
 });
 
 describe('a run on a worker of its own', () => {

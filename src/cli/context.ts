@@ -30,10 +30,13 @@ export function givenFolder(opts: GlobalOptions): string {
   return opts.cwd === undefined ? terminal().cwd : givenPath(opts.cwd);
 }
 
-export async function openProject(opts: GlobalOptions): Promise<Project> {
+/** The sources as listed, told to a command before they are checked (loadProject's `listed`). */
+export type Listed = (sources: readonly { readonly file: string }[]) => void;
+
+export async function openProject(opts: GlobalOptions, listed?: Listed): Promise<Project> {
   const { loadProject } = await import('../project/load.js');
   const root = projectFolder(opts);
-  return loadProject(root, opts.config ? resolve(root, opts.config) : undefined);
+  return loadProject(root, opts.config ? resolve(root, opts.config) : undefined, listed);
 }
 
 /**
@@ -91,6 +94,8 @@ export function inProject(
   command: string,
   json: boolean | undefined,
   body: (project: Project, out: Output) => Promise<number | void>,
+  /** What the command does with the sources as soon as they are listed (its worker thread started: extract, build). */
+  early?: () => Promise<Listed>,
 ): Promise<void> {
   return run(
     async () => {
@@ -98,7 +103,7 @@ export function inProject(
       // One run from the project's opening to the command's end: each folder is checked for links once.
       return oneRun(async () => {
         const globals = cmd.optsWithGlobals() as GlobalOptions;
-        const project = await openProject(globals);
+        const project = await openProject(globals, early && (await early()));
         const { output } = await import('./output.js');
         return body(project, output({ ...globals, json }));
       });

@@ -141,10 +141,55 @@ export function runsAlone(threads: number, documents: number, workerFile: string
   return threads === 1 && documents >= ALONE_FROM && workerFile !== undefined;
 }
 
+/** What a worker of runAlone started early is told first: its data comes in its first message (aloneData). */
+export const DATA_BY_MESSAGE = 'locflow: data by message';
+
+/** A worker of runAlone started early (startAloneEarly), by its file; whether it failed or stopped before it was used. */
+const early = new Map<string, { readonly worker: Worker; ended: boolean }>();
+
+/**
+ * Starts the worker of runAlone now when a run of `sources` will go on one (runsAlone from documentThreads): its start
+ * (a thread, its modules) is then made while this thread still checks the project, and runAlone hands it the run. A
+ * worker never used holds nothing open (the process ends without it).
+ */
+export function startAloneEarly(file: string | undefined, sources: readonly { readonly file: string }[]): void {
+  if (!file || sources.length < ALONE_FROM || early.has(file)) return;
+  if (!runsAlone(documentThreads(sources, file), sources.length, file)) return;
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  const worker = new Worker(file, {
+    workerData: DATA_BY_MESSAGE,
+    resourceLimits: { maxYoungGenerationSizeMb: ALONE_YOUNG_MB },
+  });
+  worker.unref();
+  const started = { worker, ended: false };
+  // A worker that fails before it is used is let go: runAlone starts another, which reports what is wrong.
+  worker.on('error', () => (started.ended = true));
+  worker.on('exit', () => (started.ended = true));
+  early.set(file, started);
+}
+
+/** In a worker of runAlone or of a pool: what it was told, from its first message when it was started early. */
+export async function aloneData<T>(given: unknown): Promise<T> {
+  if (given !== DATA_BY_MESSAGE) return given as T;
+  const { parentPort } = await import('node:worker_threads');
+  if (!parentPort) throw new Error('aloneData runs in a worker thread');
+  const port = parentPort;
+  return new Promise<T>((resolve) => port.once('message', (data: T) => resolve(data)));
+}
+
 /** `file` run in a worker thread told `workerData` (see answerOnce), its young generation `youngMb`; its answer. */
 export async function runAlone<R>(file: string, workerData: unknown, youngMb = ALONE_YOUNG_MB): Promise<R> {
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+  const started = early.get(file);
+  early.delete(file);
+  let worker: Worker;
+  if (started && !started.ended && youngMb === ALONE_YOUNG_MB) {
+    worker = started.worker;
+    worker.ref();
+    worker.postMessage(workerData);
+  } else {
+    worker = new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+  }
   return new Promise<R>((resolve, reject) => {
     worker.once('message', (reply: { result: R } | { error: ErrorReply }) => {
       if ('error' in reply) reject(errorFromReply(reply.error));

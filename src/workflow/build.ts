@@ -153,7 +153,7 @@ const MANY_FILES = 64;
 const READ_AHEAD_FROM = 64;
 
 /** The compiled worker of build, when there is one. */
-function buildWorkerFile(): string | undefined {
+export function buildWorkerFile(): string | undefined {
   return compiledWorker(new URL('./build-worker.js', import.meta.url));
 }
 

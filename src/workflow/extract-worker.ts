@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import { AtomicBatch } from '../io/atomic-batch.js';
 import { enterRun, insideProject } from '../io/files.js';
 import { serveStaged } from '../io/staged-pool.js';
-import { answerOnce } from '../io/worker-pool.js';
+import { aloneData, answerOnce } from '../io/worker-pool.js';
 import { loadFormats } from '../formats/registry.js';
 import { documentUnits, type Source } from '../project/documents.js';
 import { extractDocument, extractSources, openRun, type ExtractAloneData } from './extract.js';
@@ -10,7 +10,8 @@ import type { Run } from './extract-types.js';
 import type { ExtractWorkerData } from './extract-pool.js';
 
 /** A worker thread of extract's pool (extract-pool.ts): documents in, temporary files staged, results out. */
-const data = workerData as ExtractWorkerData | ExtractAloneData;
+// Started early (startAloneEarly), its modules loaded, it waits here for what it is to do.
+const data = await aloneData<ExtractWorkerData | ExtractAloneData>(workerData);
 // The worker lives for one run: what its link checks find holds until it ends.
 enterRun();
 // The project's folder made known to this thread: its writes are checked for links out of it, as the main thread's.
