@@ -15,7 +15,7 @@ import { latinSkeletonOf } from '../names/romanize.js';
 import { shortRendering } from '../names/short-rendering.js';
 import { editDistance } from '../names/similar.js';
 import { tornRendering } from '../names/torn-rendering.js';
-import { MAX_WORDS_FOR_RESPELLINGS, TargetText, type WordMatch } from '../names/target.js';
+import { MAX_WORDS_FOR_RESPELLINGS, PLACE_MARGIN, TargetText, type WordMatch } from '../names/target.js';
 import { isCommonWord, isFrequentWord, isGermanWord, isGivenName, isLegalForm, isTitle } from '../names/words.js';
 import { fold } from '../text.js';
 import { keptInRun, lowerCaseWords, type KeptCount, type KeptInRun } from '../names/kept.js';
@@ -368,6 +368,13 @@ function lookFor(
   learnt: readonly string[],
 ): Finding | undefined {
   const found = lookForAsName(name, target, source, targetLang, learnt);
+  if (!found || (found.severity ?? 'error') !== 'error') {
+    const start = lostAtSentenceStart(name, source.text, target);
+    if (start !== undefined)
+      return {
+        message: `name "${name.text}" is ${start.inTarget > 0 ? `${start.inSource} times in the source, ${start.inTarget} in the target` : 'not in the target'}, whose sentence begins in lower case where it stood ("${start.word}")`,
+      };
+  }
   // A name not in the target, where the target has a gap about where the name stood — a preposition before nothing,
   // "la Universidad de, en", "à et" —: the words that stood there were cut out, not translated. So also for a name
   // taken as rendered by no word of it as written (an adjective, a respelling, a translated common word: "Costa Rica"
@@ -404,6 +411,50 @@ function lookFor(
   if (gap === undefined) return found;
   return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap}")` };
 }
+
+/**
+ * A name that begins a sentence of the source, one of whose mentions the target lacks, where the target's sentence
+ * begins with a lower-case word about there (`Kelso also sells` → `también vende`, `… Colonia. detalló`): the words
+ * before it were cut, for a translation begins every sentence with a capital. Not after an abbreviation's period
+ * (`a.m. una`, `etc. y`): a lower-case word of three letters or more, not an abbreviation, ends the sentence before.
+ */
+function lostAtSentenceStart(
+  name: FoundName,
+  text: string,
+  target: TargetText,
+): { word: string; inSource: number; inTarget: number } | undefined {
+  if (target.nonLatin || !/^\p{Lu}/u.test(name.text)) return undefined;
+  const before = text.slice(0, name.start);
+  // (first in the text, or after one word: "Weather Conditions")
+  const first = /^[\s"“„«'‘(]*(?:\p{Lu}[\p{L}\p{M}'’-]*\s+)?$/u.test(before);
+  const afterBreak = /(?:[\p{Ll}\p{N})"”’»][.!?]["”’»]?|\s[-–—])\s+$/u.test(before);
+  if (!first && !afterBreak) return undefined;
+  let inSource = 0;
+  for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1))
+    if (!/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(text.charAt(at + name.text.length)))
+      inSource++;
+  const inTarget = target.phraseCount(name.text, inSource);
+  if (inTarget >= inSource) return undefined;
+  if (first && /^[\s"“„«'‘(¿¡]*\p{Ll}/u.test(target.text)) {
+    const lower = /^[\s"“„«'‘(¿¡]*(\p{Ll}[\p{L}\p{M}'’-]*)/u.exec(target.text);
+    return lower === null || /^[\s"“„«'‘(¿¡]*\p{Ll}/u.test(text) ? undefined : { word: lower[1]!, inSource, inTarget };
+  }
+  if (!afterBreak) return undefined;
+  const place = (name.start + name.text.length / 2) / Math.max(1, text.length);
+  for (const m of target.text.matchAll(/(?<![\p{L}\p{N}.])(\p{L}{3,})[.!?]["”’»]?\s+(\p{Ll}[\p{L}\p{M}'’-]*)/gu)) {
+    if (ABBREVIATIONS.has(m[1]!.toLowerCase()) || isTitle(m[1]!) || isLegalForm(m[1]!)) continue;
+    const at = (m.index + m[0].length) / Math.max(1, target.text.length);
+    if (Math.abs(at - place) <= PLACE_MARGIN) return { word: m[2]!, inSource, inTarget };
+  }
+  return undefined;
+}
+
+// Lower-case abbreviations of three letters or more that end in a period inside a sentence.
+const ABBREVIATIONS = new Set(
+  'etc aprox approx núm pág págs tel art arts cap caps vol vols ed eds fig figs dept corp bros ca env bzw usw vgl ggf evtl inkl zzgl'.split(
+    ' ',
+  ),
+);
 
 /**
  * A name the source writes more often than the target, where the target has a gap about where one of its mentions

@@ -2218,3 +2218,33 @@ describe('a name of three words kept side by side but for its last word, a rarer
       expect((await run([[s, t]])).join('\n')).not.toMatch(/without/u);
   });
 });
+
+describe('a name lost where the target begins its sentence in lower case', () => {
+  it('is an error at the start of the text, or after a period or a dash the source has there', async () => {
+    expect(
+      await run([['Kestrava sold four Kestrava drones to Peru.', 'vendió cuatro drones Kestrava a Perú.']]),
+    ).toEqual([
+      'error: name "Kestrava" is 2 times in the source, 1 in the target, whose sentence begins in lower case where it stood ("vendió")',
+    ]);
+    const unit = 'The mayor Odile Varnier thanked the firemen in Lyon - Varnier praised their courage in her speech.';
+    expect(
+      await run(
+        [[unit, 'La maire Odile Varnier a remercié les pompiers à Lyon. a salué leur courage dans son discours.']],
+        'fr',
+      ),
+    ).toEqual([
+      'error: name "Varnier" is 2 times in the source, 1 in the target, whose sentence begins in lower case where it stood ("a")',
+    ]);
+  });
+
+  it('not where the target keeps each mention, the source begins in lower case too, or an abbreviation ends in a period', async () => {
+    expect(await run([['Kestrava sold drones to Peru.', 'kestrava vendió drones a Perú.']])).toEqual([]);
+    expect(await run([['iKestrava sold drones to Peru.', 'vendió drones a Perú.']])).not.toContainEqual(
+      expect.stringMatching(/lower case/u),
+    );
+    const late = 'The vote ended at 1 a.m. Varnier then left the hall for Lyon.';
+    expect(
+      (await run([[late, 'La votación terminó a la 1 a.m. luego salió de la sala hacia Lyon.']])).join('\n'),
+    ).not.toMatch(/lower case/u);
+  });
+});
