@@ -34,6 +34,7 @@ import { settingsFrom, type Json, type Place } from '../../settings.js';
 import { translated } from '../preconditions.js';
 import { URL, URL_HINT } from '../../protect/patterns.js';
 import { calendarName } from '../../locale/months.js';
+import { nothingLost } from '../names/nothing-lost.js';
 
 const quote = (s: string): string => `"${s}"`;
 
@@ -89,6 +90,7 @@ export const names: CollectionCheck = {
   start(context) {
     // The run's options read once, not per pair.
     const settings = settingsFrom(OPTIONS, context.settings);
+    const glossaryNames = context.glossary.entries.some((e) => e.isName);
     const units: Array<{ source: string; target: string; sourceLang: string; targetLang: string; file: string }> = [];
     let run:
       | {
@@ -129,6 +131,8 @@ export const names: CollectionCheck = {
           if (!translated.holds(pair)) continue;
           const i = next++;
           const u = units[i]!;
+          // (a unit whose names all stand in the target as written, or that has none: nothing to read it for)
+          if (nothingLost(u.source, u.target, pair.sourceLang, pair.targetLang, glossaryNames)) continue;
           const mentionedHere = (w: string): ReturnType<MentionedBefore> => mentioned(w, i);
           const givenNamesHere = (w: string): ReadonlySet<string> => givenNames(w, i);
           const namedAloneHere = (w: string, before: string): boolean => namedAlone(w, before, i);
