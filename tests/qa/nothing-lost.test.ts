@@ -58,6 +58,16 @@ describe('nothingLost: a unit the names check can have nothing to say on', () =>
     ).toBe(false);
   });
 
+  it('counts a mention inside a longer name: "Varnier" of "Odile Varnier", then alone', () => {
+    const source = 'The mayor Odile Varnier thanked them - Varnier praised them.';
+    expect(nothingLost(source, 'La alcaldesa Odile Varnier les dio las gracias. los elogió.', 'en', 'es', false)).toBe(
+      false,
+    );
+    expect(
+      nothingLost(source, 'La alcaldesa Odile Varnier les dio las gracias; Varnier los elogió.', 'en', 'es', false),
+    ).toBe(true);
+  });
+
   it('leaves to the check a target with a name word misspelt by a swap beside it kept', () => {
     expect(
       nothingLost(

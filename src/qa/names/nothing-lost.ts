@@ -37,12 +37,10 @@ export function nothingLost(
 
 /** A name as written in the target at each of its mentions in the source, no word of it misspelt by a swap there. */
 function keptWhole(name: FoundName, source: string, target: TargetText): boolean {
-  if (!target.hasPhrase(name.text)) return false;
-  // (a later mention: as many in the target, counted as the check counts them)
-  if (source.indexOf(name.text, name.start + 1) >= 0) {
-    const mentions = wholeMentions(source, name.text);
-    if (target.phraseCount(name.text, mentions) < mentions) return false;
-  }
+  // (as many mentions in the target as the whole source has, counted as the check counts them: an earlier one may
+  // stand inside a longer name, "Odile Varnier … Varnier")
+  const mentions = Math.max(1, wholeMentions(source, name.text));
+  if (target.phraseCount(name.text, mentions) < mentions) return false;
   for (const word of name.words) {
     const folded = fold(word);
     if (slipped(folded, target)) return false;
