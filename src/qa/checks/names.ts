@@ -371,6 +371,23 @@ function lookFor(
   targetLang: string,
   learnt: readonly string[],
 ): Finding | undefined {
+  const finding = lookForLost(name, target, source, targetLang, learnt);
+  // A name found lost otherwise stood where it stood: a gap there is its own, not a later name's (`de aux États-Unis`
+  // where `Portillo` was cut is no loss of `United States`).
+  if (finding && (finding.severity ?? 'error') === 'error' && !finding.message.includes('has a gap')) {
+    const place = placeFor(name, source.text);
+    if (place !== undefined && target.hasGap) target.gap(place);
+  }
+  return finding;
+}
+
+function lookForLost(
+  name: FoundName,
+  target: TargetText,
+  source: SourceSide,
+  targetLang: string,
+  learnt: readonly string[],
+): Finding | undefined {
   const found = lookForAsName(name, target, source, targetLang, learnt);
   if (!found || (found.severity ?? 'error') !== 'error') {
     const start = lostAtSentenceStart(name, source.text, target);

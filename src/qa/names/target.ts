@@ -1,4 +1,5 @@
 import { ARABIC_GAPS } from './arabic-gaps.js';
+import { MORE_NAMES_GAPS } from './more-gaps.js';
 import { primarySubtag } from '../../model/language.js';
 import { memo } from '../../model/memo.js';
 import { allBelow, fold, opensSentence } from '../text.js';
@@ -266,6 +267,7 @@ function gapsFor(lang: string): GapPattern | undefined {
         ? [`${NOT_AFTER_WORD}(?:${words[0]})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${words[1]})\\s)`]
         : []),
       ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
+      ...(MORE_NAMES_GAPS[lang] ? [MORE_NAMES_GAPS[lang]] : []),
     ];
     const pattern = parts.join('|');
     made = {

@@ -2248,3 +2248,19 @@ describe('a name lost where the target begins its sentence in lower case', () =>
     ).not.toMatch(/lower case/u);
   });
 });
+
+describe('a gap stands for the name lost there', () => {
+  it('is not given to another name once a name lost there is found lost otherwise', async () => {
+    const before: [string, string] = [
+      'Colom approved the extradition of Varnikov to the United States.',
+      'Colom a approuvé l extradition de Varnikov aux États Unis.',
+    ];
+    const unit: [string, string] = [
+      'Yesterday Colom approved the extradition of Varnikov to the United States.',
+      'Hier Colom a approuvé l extradition de, vers les États Unis.',
+    ];
+    expect(await run([before, unit], 'fr')).toEqual([
+      'error: name "Varnikov" is not in the target, where 1 other unit keeps it as written',
+    ]);
+  });
+});

@@ -27,7 +27,7 @@ const PIECES = [
     ' ',
   ),
   ...'di della da nel con em no na do ao ni من إلى على لـ و'.split(' '),
-  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium zur nach bei es ha ist wird'.split(
+  ...'Pedro Madrid para casa grande legendären Turm Gruppe NCUA FHFA Los durante Gymnasium zur nach bei es ha ist wird pour avec par dem den mit'.split(
     ' ',
   ),
   ...[
@@ -104,6 +104,18 @@ describe('gaps found from candidates are those of the whole pattern', () => {
       'von wird',
       'im wurde',
     ]);
+  });
+
+  it('two French prepositions side by side, a German article before the end of a sentence', () => {
+    expect(
+      gapsOf('La note baisse de à AA+, vendue en pour le fonds; de par son rôle, en dépit de tout.', 'fr'),
+    ).toEqual(['de à', 'en pour']);
+    expect(gapsOf('Er sprach mit der. Die Mission der; das, was er sagte, dem, der kam, mit dem Boot.', 'de')).toEqual([
+      'der.',
+      'der;',
+    ]);
+    // (not before a period that ends an abbreviation, a lower-case word after it)
+    expect(gapsOf('Er kam mit der Bahn um 8 Uhr, in der u. a. Leute saßen.', 'de')).toEqual([]);
   });
 
   it('gives for any text what the whole pattern gives', () => {
