@@ -732,6 +732,7 @@ function lookForAs(
     lostSurname(name, person, found, target, source) ??
     keptInEnglishButFor(name, found, target, targetLang) ??
     lostBetweenKept(name, found, target) ??
+    lostParticle(name, target) ??
     lostLastOwnWord(name, found, target, sourceLang) ??
     keptInLatinButFor(name, found, target, sourceLang);
   if (partly) return partly;
@@ -1220,6 +1221,35 @@ function keptInEnglishButFor(
   const kept = joined(at)!;
   return { message: `name "${name.text}" is kept in English ("${kept}") but for ${missing.map(quote).join(' ')}` };
 }
+/**
+ * A person's surname kept without the particle that begins it, capitalised in the source (`Herman Van Rompuy` →
+ * `Herman Rompuy`, `Marine Le Pen` → `Marine Pen`): a capitalised particle is part of the surname, which no translation
+ * halves; the target writes the surname where no mention has the particle before it. Not a lower-case particle
+ * (`Ludwig van Beethoven`), which a translation may leave out.
+ */
+function lostParticle(name: FoundName, target: TargetText): Finding | undefined {
+  if (target.nonLatin || name.kind !== 'opaque') return undefined;
+  const words = name.words;
+  for (let j = 1; j + 1 < words.length; j++) {
+    const particle = words[j]!;
+    if (!/^\p{Lu}/u.test(particle) || !CONNECTORS.has(particle.toLowerCase())) continue;
+    const surname = fold(words[j + 1]!);
+    if (surname.length < 4 || CONNECTORS.has(surname) || !/^\p{Lu}/u.test(words[j - 1]!)) continue;
+    const stem = surname.slice(0, Math.max(4, surname.length - 2));
+    const at = target.words
+      .map((t, i) => ((t.capitalised || t.initialCapital) && t.folded.startsWith(stem) ? i : -1))
+      .filter((i) => i > 0);
+    if (at.length === 0) continue;
+    const p = fold(particle);
+    if (at.some((i) => target.words[i - 1]!.folded === p)) continue;
+    const kept = target.words[at[0]!]!;
+    return {
+      message: `name "${name.text}" is in the target as "${target.text.slice(kept.start, kept.end)}", without "${particle}"`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * A name whose words on either side of one of its words stand side by side in the target, as written and in order,
  * without it (`Martín Murillo Gómez` → `Martín Gómez`, `Harvard Business School` → `Harvard School`): nothing there

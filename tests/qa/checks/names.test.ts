@@ -2264,3 +2264,24 @@ describe('a gap stands for the name lost there', () => {
     ]);
   });
 });
+
+describe("a surname's capitalised particle lost", () => {
+  it('is an error: "Van", "Le" begin the surname, which no translation halves', async () => {
+    const unit = 'The talks were led by Pieter Van Oosterbeek and the Dutch envoy.';
+    expect(
+      await run([[unit, 'Las conversaciones fueron dirigidas por Pieter Oosterbeek y el enviado neerlandés.']]),
+    ).toEqual(['error: name "Pieter Van Oosterbeek" is in the target as "Oosterbeek", without "Van"']);
+    // (kept, in lower case too, or shortened to the surname with its particle)
+    for (const target of [
+      'Las conversaciones fueron dirigidas por Pieter Van Oosterbeek y el enviado neerlandés.',
+      'Las conversaciones fueron dirigidas por Pieter van Oosterbeek y el enviado neerlandés.',
+      'Las conversaciones fueron dirigidas por Van Oosterbeek y el enviado neerlandés.',
+    ])
+      expect((await run([[unit, target]])).join('\n')).not.toMatch(/without "Van"/u);
+    // not a lower-case particle
+    const lower = 'The concert played Ludwig van Beethoven and nothing else.';
+    expect((await run([[lower, 'El concierto tocó a Ludwig Beethoven y nada más.']])).join('\n')).not.toMatch(
+      /without/u,
+    );
+  });
+});
