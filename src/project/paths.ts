@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { insideProject, lexicallyInsideProject } from '../io/files.js';
+import { insideProject } from '../io/files.js';
 import type { Document } from '../model/index.js';
 import type { Project } from './project.js';
 
@@ -79,27 +79,6 @@ function templateParts(template: string): TemplateParts | undefined {
 
 function hasBrace(text: string): boolean {
   return text.includes('{') || text.includes('}');
-}
-
-/**
- * The paths a document writes for one language, by template key, as written (to be compared): refused outside the
- * project, but no link on the way is looked at — each path is where it is read or written (projectPath). A project
- * loaded compares every document's paths (sources.ts, checkDocumentPaths): one folder lookup per path there was
- * about half of the check's time (2,318 articles), and the run looks again anyway.
- */
-export function documentPaths(
-  project: Project,
-  doc: { readonly name: string; readonly dir: string; readonly ext: string },
-  lang: string,
-): { readonly 'xliff.path': string; readonly 'locales.bundle': string; readonly 'locales.output': string } {
-  const values = { lang, doc: doc.name, dir: doc.dir, ext: doc.ext };
-  const path = (template: string): string =>
-    lexicallyInsideProject(project.root, fillTemplate(template, values), 'path');
-  return {
-    'xliff.path': path(project.config.xliff.path),
-    'locales.bundle': path(project.config.locales.bundle),
-    'locales.output': path(project.config.locales.output),
-  };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { LocflowError } from '../errors.js';
-import { insideProject, relativeToProjectPath, RunMemo } from '../io/files.js';
+import { insideProject, lexicallyInsideProject, relativeToProjectPath, RunMemo } from '../io/files.js';
 import { metaPathOf } from '../store/bundle.js';
 import { fixedRoot, insideRealProject, matchFiles } from './glob.js';
-import { documentPaths } from './paths.js';
+import { fillTemplate } from './paths.js';
 import type { Project } from './project.js';
 
 /** A source file and the names it goes by: its id is its path from the pattern's fixed folder, without extension. */
@@ -159,39 +159,60 @@ export function checkDocumentPaths(project: Project, docs: readonly SourceDocume
     }
     ids.set(doc.id, doc);
   }
-  const claimed = new Map<string, { doc: SourceDocument; key: string }>();
+  // Each path claimed, by the first document and key claiming it: the document's index times PATH_KEYS.length, plus
+  // the key's (a number, not an object per path: a project of thousands of documents claims tens of thousands).
+  const claimed = new Map<string, number>();
+  const templates = [project.config.xliff.path, project.config.locales.bundle, project.config.locales.output];
+  // One object of template values, filled for each document in turn (fillTemplate reads it at once).
+  const values = { lang: '', doc: '', dir: '', ext: '' };
+  const paths = ['', '', '', ''];
   for (const lang of project.config.targetLanguages) {
-    for (const doc of docs) {
-      const paths = documentPaths(project, doc, lang);
-      for (const key of PATH_KEYS) {
-        const path = key === META_KEY ? metaPathOf(paths['locales.bundle']) : paths[key];
+    values.lang = lang;
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d]!;
+      values.doc = doc.name;
+      values.dir = doc.dir;
+      values.ext = doc.ext;
+      // The paths in PATH_KEYS' order, as written (to be compared), refused outside the project; no link on the way is
+      // looked at: each is looked at where it is read or written (projectPath). One folder lookup per path was about half
+      // of this check's time (2,318 articles), and the run looks again anyway.
+      for (let k = 0; k < 3; k++)
+        paths[k] = lexicallyInsideProject(project.root, fillTemplate(templates[k]!, values), 'path');
+      paths[3] = metaPathOf(paths[1]!);
+      for (let k = 0; k < PATH_KEYS.length; k++) {
+        const path = paths[k]!;
         const other = claimed.get(path);
-        if (other && other.doc !== doc) {
-          const template =
-            key === 'xliff.path'
-              ? project.config.xliff.path
-              : key === 'locales.output'
-                ? project.config.locales.output
-                : project.config.locales.bundle;
-          const nested = doc.dir !== '' || other.doc.dir !== '';
-          throw new LocflowError(
-            `${shown(other.doc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${other.key === key ? key : `${other.key} and ${key}`}); nothing was done`,
-            {
-              file: project.configPath,
-              hint:
-                nested && !template.includes('{dir}')
-                  ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths`
-                  : 'make the templates tell the documents apart, or rename one of them',
-            },
-          );
+        if (other === undefined) {
+          claimed.set(path, d * PATH_KEYS.length + k);
+          continue;
         }
-        if (!other) claimed.set(path, { doc, key });
+        const otherDoc = docs[Math.floor(other / PATH_KEYS.length)]!;
+        if (otherDoc === doc) continue;
+        const key = PATH_KEYS[k]!;
+        const otherKey = PATH_KEYS[other % PATH_KEYS.length]!;
+        const template =
+          key === 'xliff.path'
+            ? project.config.xliff.path
+            : key === 'locales.output'
+              ? project.config.locales.output
+              : project.config.locales.bundle;
+        const nested = doc.dir !== '' || otherDoc.dir !== '';
+        throw new LocflowError(
+          `${shown(otherDoc.file)} and ${shown(doc.file)} would both write ${shown(path)} (${otherKey === key ? key : `${otherKey} and ${key}`}); nothing was done`,
+          {
+            file: project.configPath,
+            hint:
+              nested && !template.includes('{dir}')
+                ? `put {dir} in ${key.split(' ')[0]} ("${withDir(template)}") so documents in different folders get different paths`
+                : 'make the templates tell the documents apart, or rename one of them',
+          },
+        );
       }
     }
   }
 }
 
-/** The paths a document claims in each language, by the key they are reported by: documentPaths' and the bundle's metadata. */
+/** The paths a document claims in each language, by the key they are reported by: its templates' and the bundle's metadata. */
 const META_KEY = 'locales.bundle (its .meta.json)';
 const PATH_KEYS = ['xliff.path', 'locales.bundle', 'locales.output', META_KEY] as const;
 

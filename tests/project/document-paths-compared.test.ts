@@ -51,6 +51,16 @@ describe("loading a project compares its documents' paths as written", () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('a document whose output is another document’s XLIFF file is refused, naming both keys', async () => {
+    const { d } = setup('xliff/{lang}/x/{doc}.xlf');
+    const ex = await locflowInProcess(d, 'extract');
+    expect(ex.code).toBe(2);
+    expect(ex.stderr).toMatch(
+      /source\/x\/a\.txt and source\/y\/a\.txt would both write xliff\/es\/x\/a\.xlf \(xliff\.path and locales\.output\); nothing was done/u,
+    );
+    expect(existsSync(join(d, 'xliff'))).toBe(false);
+  });
+
   it('two documents that would write one file are still refused, naming both', async () => {
     const { d } = setup('site/{lang}/{doc}{ext}');
     const ex = await locflowInProcess(d, 'extract');
