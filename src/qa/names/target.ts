@@ -1,5 +1,4 @@
 import { ARABIC_GAPS } from './arabic-gaps.js';
-import { MORE_NAMES_GAPS } from './more-gaps.js';
 import { primarySubtag } from '../../model/language.js';
 import { memo } from '../../model/memo.js';
 import { allBelow, fold, opensSentence } from '../text.js';
@@ -214,6 +213,10 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     prepositionsMeet('en', 'du|à|au|aux'),
     prepositionsMeet('de|du|à|au|aux|en|pour|par|dans|sur', '(?:et|ou),'),
     SPANISH_ARTICLE_LEFT.fr,
+    // Two prepositions side by side that no sentence puts there ("de à AA+", "en pour"): the name between them was
+    // cut. Not "de par" (de par son rôle), "de sur", "de dans", nor "du à" (a common slip for "dû à").
+    prepositionsMeet('de', 'à|au|aux|avec|pour|sans|chez'),
+    prepositionsMeet('en', 'pour|avec|sans|chez|dans|sur'),
   ].join('|'),
   de: [
     clauseEnd('und|oder'),
@@ -239,6 +242,9 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     ),
     JOINER_AFTER_BRACKET,
     SPANISH_ARTICLE_LEFT.de,
+    // An article before a sentence's end ("in der Libyen-Mission der.", "mit der."): "der", "dem", "den" end no
+    // sentence, as pronouns neither (not before a comma: "das, was", "dem, der").
+    `${NOT_AFTER_WORD}(?:der|dem|den)\\s*(?:[;!?]|\\.(?!\\.|\\s*\\p{Ll}))`,
   ].join('|'),
   it: `${ELIDED_BEFORE_NOTHING}|${ELIDED_BEFORE_CONSONANT}|${beforeBracketedAcronym('il|lo|la|gli|le|del|della|dei|al|alla')}`,
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
@@ -267,7 +273,6 @@ function gapsFor(lang: string): GapPattern | undefined {
         ? [`${NOT_AFTER_WORD}(?:${words[0]})(?:\\s*(?:[,;:!?)\\]]|\\.(?!\\.|\\s*\\p{Ll})|$)|\\s+(?:${words[1]})\\s)`]
         : []),
       ...(MORE_GAPS[lang] ? [MORE_GAPS[lang]] : []),
-      ...(MORE_NAMES_GAPS[lang] ? [MORE_NAMES_GAPS[lang]] : []),
     ];
     const pattern = parts.join('|');
     made = {
