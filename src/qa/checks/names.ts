@@ -26,6 +26,7 @@ import {
   type GivenNamesOf,
   type MentionedBefore,
   type NamedAlone,
+  wholeMentions,
 } from '../names/mentions.js';
 import type { CheckContext, CollectionCheck, Finding, QaPair, Severity, SliceFindings } from '../types.js';
 import { wholeRun } from '../whole-run.js';
@@ -450,10 +451,7 @@ function lostAtSentenceStart(
   const first = /^[\s"“„«'‘(]*(?:\p{Lu}[\p{L}\p{M}'’-]*\s+)?$/u.test(before);
   const afterBreak = /(?:[\p{Ll}\p{N})"”’»][.!?]["”’»]?|\s[-–—])\s+$/u.test(before);
   if (!first && !afterBreak) return undefined;
-  let inSource = 0;
-  for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1))
-    if (!/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(text.charAt(at + name.text.length)))
-      inSource++;
+  const inSource = wholeMentions(text, name.text).length;
   const inTarget = target.phraseCount(name.text, inSource);
   if (inTarget >= inSource) return undefined;
   if (first && /^[\s"“„«'‘(¿¡]*\p{Ll}/u.test(target.text)) {
@@ -485,13 +483,7 @@ const ABBREVIATIONS = new Set(
 function lostMention(name: FoundName, text: string, target: TargetText): Finding | undefined {
   // (a target in another script only where it keeps the name in Latin letters: "MVA--S" beside "ChAdOx1-MERS")
   if (target.nonLatin && !target.hasLatinWords) return undefined;
-  const mentions: number[] = [];
-  for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) {
-    const whole =
-      (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) &&
-      !/[\p{L}\p{N}]/u.test(text.charAt(at + name.text.length));
-    if (whole) mentions.push(at);
-  }
+  const mentions = wholeMentions(text, name.text);
   if (mentions.length < 2) return undefined;
   const inTarget = target.phraseCount(name.text, mentions.length);
   if (inTarget >= mentions.length || (target.nonLatin && inTarget === 0) || placeFor(name, text) === undefined)
@@ -1773,13 +1765,7 @@ function rendersByItsLanguage(
 function fewerMentions(name: FoundName, target: TargetText, text: string): Finding | undefined {
   if (name.kind === 'common' || name.kind === 'unknown' || name.cldr) return undefined;
   if (text.indexOf(name.text, name.start + name.text.length) < 0) return undefined;
-  let inSource = 0;
-  for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) {
-    const whole =
-      (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) &&
-      !/[\p{L}\p{N}]/u.test(text.charAt(at + name.text.length));
-    if (whole) inSource++;
-  }
+  const inSource = wholeMentions(text, name.text).length;
   if (inSource < 2) return undefined;
   const inTarget = target.phraseCount(name.text, inSource);
   if (inTarget >= inSource) return undefined;

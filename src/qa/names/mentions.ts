@@ -4,6 +4,16 @@ import { pushTo } from '../../lists-by-key.js';
 import { fold } from '../text.js';
 import { capitalisedIn } from './capitals.js';
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Where a name stands in a text as whole words (not inside another word: "Ford" in "Stratford"), in order. */
+export function wholeMentions(text: string, name: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+    if (!LETTER_OR_NUMBER.test(text.charAt(i - 1)) && !LETTER_OR_NUMBER.test(text.charAt(i + name.length))) at.push(i);
+  return at;
+}
+
 /**
  * Whether a name was introduced earlier in the text. Translators give a person's full name at its first mention and
  * shorten it afterwards ("Yulia Tymoshenko", later "Tymoshenko"); a target that gives only the surname where the

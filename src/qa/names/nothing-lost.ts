@@ -1,6 +1,7 @@
 import { URL_HINT } from '../../protect/patterns.js';
 import { fold } from '../text.js';
 import { findNames, type FoundName } from './detect.js';
+import { wholeMentions } from './mentions.js';
 import { MAX_WORDS_FOR_RESPELLINGS, TargetText } from './target.js';
 
 /**
@@ -39,7 +40,7 @@ export function nothingLost(
 function keptWhole(name: FoundName, source: string, target: TargetText): boolean {
   // (as many mentions in the target as the whole source has, counted as the check counts them: an earlier one may
   // stand inside a longer name, "Odile Varnier … Varnier")
-  const mentions = Math.max(1, wholeMentions(source, name.text));
+  const mentions = Math.max(1, wholeMentions(source, name.text).length);
   if (target.phraseCount(name.text, mentions) < mentions) return false;
   for (const word of name.words) {
     const folded = fold(word);
@@ -56,16 +57,3 @@ const slipped = (word: string, target: TargetText): boolean =>
 
 // Where a word's parts meet: a hyphen, or letters and digits side by side.
 const PART_BREAK = /[-‐]|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
-const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-
-/** How many times a name stands in a text as whole words (not inside another word). */
-function wholeMentions(text: string, name: string): number {
-  let count = 0;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
-    if (
-      (at === 0 || !LETTER_OR_NUMBER.test(text.charAt(at - 1))) &&
-      !LETTER_OR_NUMBER.test(text.charAt(at + name.length))
-    )
-      count++;
-  return count;
-}
