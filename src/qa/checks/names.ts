@@ -209,19 +209,8 @@ function checkPair(
   const addresses = addressSpans(src);
   // What CLDR calls the source's countries in the target: a target name that is one of those translates no other name.
   const renderings = found.flatMap((n) => (n.cldr ? cldrRenderings(n.cldr, pair.targetLang) : []));
-  for (const name of found) {
-    const end = name.start + name.text.length;
-    // The glossary governs its own spans; a name that occurs twice is looked for once.
-    if (
-      covered.some(([s, e]) => name.start < e && end > s) ||
-      seen.has(name.text) ||
-      addresses.some(([s, e]) => name.start >= s && name.start < e)
-    )
-      continue;
-    seen.add(name.text);
-    // A run of more capitalised words than any name has is a heading or noise, not a name.
-    if (name.words.length > MAX_NAME_WORDS) continue;
-    const finding = lookFor(
+  const look = (name: FoundName): Finding | undefined =>
+    lookFor(
       name,
       target,
       {
@@ -286,8 +275,46 @@ function checkPair(
       pair.targetLang,
       context.learnt?.(name.text, pair.targetLang) ?? [],
     );
-    if (finding) findings.push(finding);
+  const asked: FoundName[] = [];
+  for (const name of found) {
+    const end = name.start + name.text.length;
+    // The glossary governs its own spans; a name that occurs twice is looked for once.
+    if (
+      covered.some(([s, e]) => name.start < e && end > s) ||
+      seen.has(name.text) ||
+      addresses.some(([s, e]) => name.start >= s && name.start < e)
+    )
+      continue;
+    seen.add(name.text);
+    // A run of more capitalised words than any name has is a heading or noise, not a name.
+    if (name.words.length > MAX_NAME_WORDS) continue;
+    asked.push(name);
   }
+  // Each gap to one lost name: first to those lost by other means (where they stood), then to the asking name
+  // nearest to it, then to any that asks.
+  target.gapsFirstToLost();
+  const nameFindings: Array<Finding | undefined> = [];
+  const askers: number[] = [];
+  const askedAt: number[] = [];
+  for (const [k, name] of asked.entries()) {
+    const finding = look(name);
+    nameFindings.push(finding);
+    const places = target.takeAsked();
+    if (places.length === 0 || isError(finding)) continue;
+    askers.push(k);
+    for (const place of places) if (place !== undefined) askedAt.push(place);
+  }
+  if (askers.length && target.hasGap) {
+    target.gapsToNearest(askedAt);
+    const refused: number[] = [];
+    for (const k of askers) {
+      nameFindings[k] = look(asked[k]!);
+      if (target.takeRefusal() && !isError(nameFindings[k])) refused.push(k);
+    }
+    target.gapsToFirst();
+    if (refused.length && target.hasGap) for (const k of refused) nameFindings[k] = look(asked[k]!);
+  }
+  for (const finding of nameFindings) if (finding) findings.push(finding);
   if (target.respellingsSkipped)
     context.notice(
       `names: a unit of more than ${MAX_WORDS_FOR_RESPELLINGS} distinct words is checked for names kept as written or inflected only`,
@@ -296,6 +323,10 @@ function checkPair(
 }
 
 const MAX_NAME_WORDS = 12;
+
+function isError(finding: Finding | undefined): boolean {
+  return finding !== undefined && (finding.severity ?? 'error') === 'error';
+}
 
 function glossaryFinding(
   name: string,
@@ -377,7 +408,7 @@ function lookFor(
   // where `Portillo` was cut is no loss of `United States`).
   if (finding && (finding.severity ?? 'error') === 'error' && !finding.message.includes('has a gap')) {
     const place = placeFor(name, source.text);
-    if (place !== undefined && target.hasGap) target.gap(place);
+    if (place !== undefined && target.hasGap) target.gap(place, true);
   }
   return finding;
 }

@@ -31,6 +31,7 @@ const EXPANSION_PARTICLES = new Set(
 
 /** How far (a share of the text's length) a rendering may stand from where its name stood in the source. */
 export const PLACE_MARGIN = 0.3;
+const NEARER = 0.05;
 
 // Particles inside one name ("Campeonato de Europa", "Bank of England"); "and", "in" join two names.
 const RUN_PARTICLES = new Set('of de del la las los el le les des du di della al da von der'.split(' '));
@@ -250,8 +251,9 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   pt: beforeBracketedAcronym('o|a|os|as|do|da|dos|das|ao|à'),
   ar: ARABIC_GAPS,
 };
-// In any language: quotation marks or brackets with nothing between them ("la plateforme «»", 'die Plattform ""').
-const EMPTY_PAIR = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
+// In any language: quotation marks, brackets or commas with nothing between them ("la plateforme «»", 'die Plattform ""',
+// "Sporturist,, Rekrea": a list's item cut).
+const EMPTY_PAIR = /,\s*,|""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
 /** A language's gap pattern, whole (sticky: tried at one place) and without its parts' lookbehinds (see notAfter). */
 interface GapPattern {
   readonly whole: RegExp;
@@ -323,6 +325,10 @@ export class TargetText {
   private acronymList: string[] | undefined;
   private otherScript: boolean | undefined;
   private readonly gapsClaimed = new Set<number>();
+  private gapMode: 'first' | 'lost first' | 'nearest' = 'first';
+  private gapAsked: Array<number | undefined> = [];
+  private gapRefused = false;
+  private askingAt: readonly number[] = [];
   private gapList: RegExpExecArray[] | undefined;
   private sourceWords: ReadonlySet<string> | undefined;
   /** Whether any word is in a script other than Latin (only those can hold a transliteration); asked on first need. */
@@ -567,17 +573,69 @@ export class TargetText {
   /**
    * A preposition before nothing — before punctuation or a conjunction: "de ,", "à et", "von." — about where a name
    * stood (`place`, a share of the text's length; anywhere when undefined): where words were cut out of the text.
-   * Each gap is given once, to the first name that asks.
+   * Each gap is given once, to the first name that asks — or as `gapsFirstToLost` and `gapsToNearest` say: a name
+   * known lost by other means (`lost`) first, then the asking name nearest to the gap.
    */
-  gap(place?: number): string | undefined {
+  gap(place?: number, lost = false): string | undefined {
+    if (this.gapMode === 'lost first' && !lost) {
+      this.gapAsked.push(place);
+      return undefined;
+    }
     for (const m of this.gaps()) {
-      if (place !== undefined && Math.abs(m.index / Math.max(1, this.text.length) - place) > PLACE_MARGIN) continue;
+      const at = m.index / Math.max(1, this.text.length);
+      if (place !== undefined && Math.abs(at - place) > PLACE_MARGIN) continue;
       // A gap stands for one lost name: the first that asks for it.
       if (this.gapsClaimed.has(m.index)) continue;
+      if (this.gapMode === 'nearest' && !lost && this.nearerAsking(at, place)) {
+        this.gapRefused = true;
+        continue;
+      }
       this.gapsClaimed.add(m.index);
       return m[0].trim();
     }
     return undefined;
+  }
+
+  /**
+   * Gaps given to the names known lost by other means only (`gap(place, true)`); the others that ask are noted
+   * (`takeAsked`) to ask again once those have taken theirs.
+   */
+  gapsFirstToLost(): void {
+    this.gapMode = 'lost first';
+  }
+
+  /** Where a name asked for gaps since the last call (undefined: anywhere). */
+  takeAsked(): Array<number | undefined> {
+    const asked = this.gapAsked;
+    this.gapAsked = [];
+    return asked;
+  }
+
+  /**
+   * Each gap to the name nearest to it of those that ask (where they stood, shares of the source's length): not to an
+   * earlier name that was translated (`el secretario de Gobernación,, y` where "José Francisco Blake Mora" was cut is
+   * no loss of "Secretary").
+   */
+  gapsToNearest(places: readonly number[]): void {
+    this.gapMode = 'nearest';
+    this.askingAt = places;
+  }
+
+  /** Whether a gap was left to a nearer name since the last call. */
+  takeRefusal(): boolean {
+    const refused = this.gapRefused;
+    this.gapRefused = false;
+    return refused;
+  }
+
+  /** Each gap to the first name that asks (a name left one for a nearer name asks again so, if that one did not take it). */
+  gapsToFirst(): void {
+    this.gapMode = 'first';
+  }
+
+  private nearerAsking(at: number, place: number | undefined): boolean {
+    const mine = place === undefined ? Infinity : Math.abs(at - place);
+    return this.askingAt.some((p) => Math.abs(p - at) < mine - NEARER && Math.abs(p - at) <= PLACE_MARGIN);
   }
 
   /** Whether the text has a gap no name has been given yet. */

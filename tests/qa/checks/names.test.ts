@@ -1498,6 +1498,28 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).not.toMatch(/error/u);
   });
 
+  it('two commas with nothing between them, where a name of a list stood', async () => {
+    expect(
+      await run([
+        ['They met the mayor, the Harbour Board, and the police.', 'Se reunieron con el alcalde,, y la policía.'],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there (",,")']);
+  });
+
+  it('a gap goes to the name that stood nearest to it, not to an earlier one translated', async () => {
+    const unit = 'Yesterday the Harbour Board thanked the Evening Choir, the mayor and the police.';
+    const lost = (gap: string): string[] => [
+      'warning: name "Harbour Board" is not in the target; translated as?',
+      `error: name "Evening Choir" is not in the target, and the target has a gap there ("${gap}")`,
+    ];
+    expect(await run([[unit, 'Ayer la Autoridad Portuaria dio las gracias al,, al alcalde y a la policía.']])).toEqual(
+      lost('al,'),
+    );
+    expect(
+      await run([[unit, 'Ayer la Autoridad Portuaria agradeció a la coral,, al alcalde y a la policía.']]),
+    ).toEqual(lost(',,'));
+  });
+
   it('quotation marks or brackets with nothing between them, in any language', async () => {
     const unit = 'Yesterday they read the report of the Harbour Board.';
     expect(await run([[unit, 'Ayer leyeron el informe «».']])).toEqual([

@@ -10,9 +10,9 @@ function gapsOf(text: string): string[] {
   return out;
 }
 
-/** The same by the whole pattern run along the text, with the gaps of empty brackets and quotes. */
+/** The same by the whole pattern run along the text, with the gaps of empty brackets, quotes and commas. */
 function expected(text: string): string[] {
-  const empty = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
+  const empty = /,\s*,|""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
   return [...text.matchAll(gapPatternOf('ar')!), ...text.matchAll(empty)]
     .sort((a, b) => a.index - b.index)
     .map((m) => m[0].trim());

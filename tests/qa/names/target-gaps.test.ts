@@ -13,7 +13,7 @@ function gapsOf(text: string, lang: string): string[] {
 /** The same by the whole pattern run along the text, with the gaps of empty brackets and quotes. */
 function expected(text: string, lang: string): string[] {
   const pattern = gapPatternOf(lang);
-  const empty = /""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
+  const empty = /,\s*,|""|“\s*”|„\s*[“”]|«\s*»|\(\s*\)|\[\s*\]/gu;
   return [...(pattern ? [...text.matchAll(pattern)] : []), ...text.matchAll(empty)]
     .sort((a, b) => a.index - b.index)
     .map((m) => m[0].trim());
