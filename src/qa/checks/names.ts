@@ -449,7 +449,7 @@ function lookForLost(
     if (target.nonLatin && !target.hasGap) return undefined;
     if (!cutOut(name, target, source.lang, targetLang, learnt))
       return lostMention(name, source.text, target) ?? cutInPart(name, source.text, target);
-    const gap = target.gap(placeFor(name, source.text));
+    const gap = gapFor(name, source.text, target);
     return gap === undefined
       ? undefined
       : { message: `name "${name.text}" is not in the target as written, and the target has a gap there ("${gap}")` };
@@ -460,7 +460,7 @@ function lookForLost(
   if (found.message.startsWith(counted) && /^\d+ times in the source, /u.test(found.message.slice(counted.length)))
     return (target.hasGap ? lostMention(name, source.text, target) : undefined) ?? found;
   if (!found.message.startsWith(`name "${name.text}" is not in the target`)) return found;
-  const gap = target.gap(placeFor(name, source.text));
+  const gap = gapFor(name, source.text, target);
   if (gap === undefined) return found;
   return { message: `${found.message.replace(/[;?].*$/u, '')}, and the target has a gap there ("${gap}")` };
 }
@@ -1392,7 +1392,19 @@ const HEAD_PARTICLES = new Set('of de del des du di della la le von vom der den 
  */
 function placeFor(name: FoundName, text: string): number | undefined {
   if (name.cldr || name.words.some((w) => isGermanWord(w))) return undefined;
+  return middleOf(name, text);
+}
+
+function middleOf(name: FoundName, text: string): number {
   return (name.start + name.text.length / 2) / Math.max(1, text.length);
+}
+
+/**
+ * A gap where the name stood, if no name that asks stood nearer to it; a name placeFor places anywhere is compared
+ * by where it stands all the same (`Pike Slip`, a German word in it, nearer to `de con` than `Manhattan Bridge`).
+ */
+function gapFor(name: FoundName, text: string, target: TargetText): string | undefined {
+  return target.gap(placeFor(name, text), false, middleOf(name, text));
 }
 
 /**

@@ -185,7 +185,7 @@ const SPANISH_ARTICLE_LEFT = {
 const JOINER_AFTER_BRACKET = `\\(\\s*(?:and|of|for)(?=\\s)`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: [
-    clauseEnd('y|e|o|u|ni', 'el|los|las'),
+    clauseEnd('y|e|o|u|ni', 'el|la|los|las'),
     beforeBracketedAcronym('el|la|los|las|del|al|de|en|a|con|por|para'),
     beforeClosingQuote(`${GAP_WORDS.es![0]}|el|los|las`),
     prepositionsMeet('a|al', 'durante|mediante|según|tras|ante'),
@@ -193,6 +193,8 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     JOINER_AFTER_BRACKET,
     prepositionsMeet('de|del|en|a|al', 'en(?!\\s+medio)'),
     prepositionsMeet('en', 'de|del|a|al'),
+    prepositionsMeet('de|del', 'con'),
+    prepositionsMeet('en', 'para'),
     prepositionsMeet('de|del|en|a|al|con|por|para', '(?:y|e|o|u|ni),'),
     // A preposition right before a finite "ser", "haber" or "estar" ("fuera de son", "el nombre de fue"): no noun
     // phrase ends in a preposition, so the name it governed was cut.
@@ -574,11 +576,12 @@ export class TargetText {
    * A preposition before nothing — before punctuation or a conjunction: "de ,", "à et", "von." — about where a name
    * stood (`place`, a share of the text's length; anywhere when undefined): where words were cut out of the text.
    * Each gap is given once, to the first name that asks — or as `gapsFirstToLost` and `gapsToNearest` say: a name
-   * known lost by other means (`lost`) first, then the asking name nearest to the gap.
+   * known lost by other means (`lost`) first, then the asking name nearest to the gap (`stood`: where the name stood,
+   * for that comparison, where `place` is undefined).
    */
-  gap(place?: number, lost = false): string | undefined {
+  gap(place?: number, lost = false, stood = place): string | undefined {
     if (this.gapMode === 'lost first' && !lost) {
-      this.gapAsked.push(place);
+      this.gapAsked.push(stood);
       return undefined;
     }
     for (const m of this.gaps()) {
@@ -586,7 +589,7 @@ export class TargetText {
       if (place !== undefined && Math.abs(at - place) > PLACE_MARGIN) continue;
       // A gap stands for one lost name: the first that asks for it.
       if (this.gapsClaimed.has(m.index)) continue;
-      if (this.gapMode === 'nearest' && !lost && this.nearerAsking(at, place)) {
+      if (this.gapMode === 'nearest' && !lost && this.nearerAsking(at, stood)) {
         this.gapRefused = true;
         continue;
       }
@@ -633,8 +636,8 @@ export class TargetText {
     this.gapMode = 'first';
   }
 
-  private nearerAsking(at: number, place: number | undefined): boolean {
-    const mine = place === undefined ? Infinity : Math.abs(at - place);
+  private nearerAsking(at: number, stood: number | undefined): boolean {
+    const mine = stood === undefined ? Infinity : Math.abs(at - stood);
     return this.askingAt.some((p) => Math.abs(p - at) < mine - NEARER && Math.abs(p - at) <= PLACE_MARGIN);
   }
 

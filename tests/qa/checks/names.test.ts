@@ -1506,6 +1506,44 @@ describe('a name not in the target, where the target has a gap there', () => {
     ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there (",,")']);
   });
 
+  it('Spanish "la" before a conjunction or punctuation: an article left without its noun', async () => {
+    expect(
+      await run([
+        [
+          'After the talks, the Harbour Board and the mayor signed the plan.',
+          'Tras las conversaciones, la y el alcalde firmaron el plan.',
+        ],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("la y")']);
+    expect(
+      await run([
+        ['Tomorrow is the World Harbour Day, the mayor said.', 'Mañana es el Día Mundial de la, dijo el alcalde.'],
+      ]),
+    ).toEqual(['error: name "World Harbour Day" is not in the target, and the target has a gap there ("la,")']);
+  });
+
+  it('Spanish "de con" and "en para": two prepositions side by side, where a name stood', async () => {
+    expect(
+      await run([
+        ['He invested the money in Harbour Board for his children.', 'Invirtió el dinero en para sus hijos.'],
+      ]),
+    ).toEqual(['error: name "Harbour Board" is not in the target, and the target has a gap there ("en para")']);
+  });
+
+  it('a name with a German word, placed anywhere, still nearest to the gap by where it stood', async () => {
+    expect(
+      await run([
+        [
+          'Trucks gathered at Otter Bank and the Roosevelt Drive, near the Harbour Bridge, before leaving.',
+          'Los camiones se reunieron en el cruce de con Roosevelt Drive, cerca del puente del puerto, antes de salir.',
+        ],
+      ]),
+    ).toEqual([
+      'error: name "Otter Bank" is not in the target, and the target has a gap there ("de con")',
+      'warning: name "Harbour Bridge" is not in the target; translated as?',
+    ]);
+  });
+
   it('a gap goes to the name that stood nearest to it, not to an earlier one translated', async () => {
     const unit = 'Yesterday the Harbour Board thanked the Evening Choir, the mayor and the police.';
     const lost = (gap: string): string[] => [
