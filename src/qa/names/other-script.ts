@@ -25,12 +25,14 @@ const MIN_LETTERS = 4;
 const MIN_COMPOUND_END = 5;
 
 /**
- * Whether a word may be a common one the dictionary lists otherwise: a plural in -ies, a compound ending in one. A
- * compound beside a word of the name the target keeps is a word of that name, kept with it ("Themis Bioscience" →
- * "Themis"), not a common word translated by its parts ("Biosafety" → "السلامة الحيوية").
+ * Whether a word may be a common one the dictionary lists otherwise: a plural in -ies, a doctrine in -ism, a compound
+ * ending in one. A compound beside a word of the name the target keeps is a word of that name, kept with it ("Themis
+ * Bioscience" → "Themis"), not a common word translated by its parts ("Biosafety" → "السلامة الحيوية").
  */
 function commonAfterAll(word: string, lang: string, partlyFound: boolean): boolean {
   if (word.endsWith('ies') && isCommonWord(`${word.slice(0, -3)}y`, lang)) return true;
+  // (a doctrine or a movement, "Buddhism", "Sikhism": a common noun a translation renders by its meaning)
+  if (lang === 'en' && /.{3}isms?$/u.test(word)) return true;
   if (partlyFound) return false;
   for (let k = 2; k <= word.length - MIN_COMPOUND_END; k++) if (isCommonWord(word.slice(k), lang)) return true;
   return false;
