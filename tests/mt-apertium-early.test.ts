@@ -12,7 +12,11 @@ import { BIN } from './helpers.js';
  * An Apertium installation of its own: the lines of the script findApertium reads, modes eng-spa, spa-eng and en-gl,
  * and programs that copy their input, the deformatter noting each start of a pipeline in `starts`.
  */
-function fakeInstall(): { bin: string; starts: string; env: NodeJS.ProcessEnv } {
+function fakeInstall(deformatter = `echo started >> '{starts}'; cat`): {
+  bin: string;
+  starts: string;
+  env: NodeJS.ProcessEnv;
+} {
   const root = mkdtempSync(join(tmpdir(), 'locflow-apertium-early-'));
   const bin = join(root, 'bin');
   const data = join(root, 'share');
@@ -33,7 +37,7 @@ function fakeInstall(): { bin: string; starts: string; env: NodeJS.ProcessEnv } 
   writeFileSync(starts, '');
   const program = (name: string, body: string): void =>
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
-  program('apertium-deshtml', `echo started >> '${starts}'; cat`);
+  program('apertium-deshtml', deformatter.replaceAll('{starts}', starts));
   program('apertium-wblank-mode', 'echo cat');
   program('apertium-rehtml', 'cat');
   return { bin, starts, env: { PATH: `${bin}:/usr/bin:/bin` } };
@@ -134,4 +138,55 @@ describe('locflow translate (the command as installed) with the pipeline started
     expect(bundles.length).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'locales', 'es', 'note.json'), 'utf8')).toContain('Ships left Lisbon at dawn.');
   });
+});
+
+describe('a run refused or with nothing to do after the pipeline started early', () => {
+  /** The deformatter outlives its input, as Apertium's programs loading their dictionaries do. */
+  const lingering = 'cat >/dev/null; exec sleep 60';
+
+  /** The processes whose environment holds `mark`, once they have had the time to go (a zombie is gone). */
+  async function running(mark: string): Promise<number[]> {
+    const find = (): number[] =>
+      readdirSync('/proc')
+        .filter((f) => /^\d+$/u.test(f))
+        .filter((pid) => {
+          try {
+            return (
+              readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(mark) &&
+              !/^\d+ \(.*\) Z/u.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+            );
+          } catch {
+            return false; // gone meanwhile
+          }
+        })
+        .map(Number);
+    for (let i = 0; i < 200 && find().length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return find();
+  }
+
+  it('leaves no pipeline behind', async () => {
+    const { env } = fakeInstall(lingering);
+    const mark = `LOCFLOW_EARLY_TEST=${process.pid}-${Date.now()}`;
+    const dir = project({ ...EN_ES, sources: ['source/*.txt'] });
+    mkdirSync(join(dir, 'source'));
+    writeFileSync(join(dir, 'source', 'note.txt'), 'Ships left Lisbon at dawn.\n');
+    const [name, value] = mark.split('=') as [string, string];
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        env: { ...process.env, ...env, [name]: value },
+        encoding: 'utf8',
+      });
+    expect(run('extract').status).toBe(0);
+    // A language the project does not translate into (its pair is installed): refused after the early start.
+    expect(run('translate', '--engine', 'apertium', '--lang', 'gl').status).toBe(2);
+    // A configuration refused when the project loads, after the early start read it.
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...EN_ES, sources: ['../elsewhere/*.txt'] }));
+    expect(run('--config', 'bad.json', 'translate', '--engine', 'apertium').status).not.toBe(0);
+    // Nothing left to translate: the pipeline taken over, then given up.
+    expect(run('translate', '--engine', 'pseudo', '--lang', 'es', '--force').status).toBe(0);
+    const r = run('translate', '--engine', 'apertium', '--lang', 'es');
+    expect(r.status, r.stderr).toBe(0);
+    expect(await running(mark)).toEqual([]);
+  }, 60_000);
 });
