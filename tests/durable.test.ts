@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** The flushes asked for: `sync -f` runs (their folders) and fdatasync calls; either can be made to fail. */
@@ -49,6 +49,7 @@ vi.mock('node:fs', async (original) => {
 const { AtomicBatch } = await import('../src/io/atomic-batch.js');
 const { enterRun, insideProject } = await import('../src/io/files.js');
 const { WriterThread } = await import('../src/io/writer-thread.js');
+const { FLUSH_AHEAD_EVERY } = await import('../src/io/durable.js');
 
 const [major = 0, minor = 0] = release().split('.').map(Number);
 const syncfsReports = process.platform === 'linux' && (major > 5 || (major === 5 && minor >= 8));
@@ -161,5 +162,57 @@ describe('a batch of many files', () => {
     expect(readFileSync(join(dir, 'a.tmp'), 'utf8')).toBe('a');
     await writer.stop();
     await expect(writer.write(join(dir, 'c.tmp'), 'c')).rejects.toThrow(/stopped/u);
+  });
+});
+
+// A batch of many files begins the flush of their file system as it goes (every FLUSH_AHEAD_EVERY files), through a
+// small process started before its first file, so that its last flush has little left to write. That process runs
+// the `sync` of the PATH, here one that notes each folder and fails when told to.
+const bin = mkdtempSync(join(tmpdir(), 'locflow-flush-bin-'));
+const syncLog = join(bin, 'syncs.log');
+const failNext = join(bin, 'fail-next');
+writeFileSync(
+  join(bin, 'sync'),
+  `#!/bin/sh\nprintf '%s\\n' "$3" >> '${syncLog}'\nif [ -e '${failNext}' ]; then rm -f '${failNext}'; exit 1; fi\n`,
+);
+chmodSync(join(bin, 'sync'), 0o755);
+// Read when the flusher starts: at the first file of the first batch of many files below.
+process.env.PATH = `${bin}${delimiter}${process.env.PATH ?? ''}`;
+
+const syncsRun = (): string[] => readFileSync(syncLog, { encoding: 'utf8', flag: 'a+' }).split('\n').filter(Boolean);
+
+async function writeMany(files: number): Promise<{ out: string; batch: InstanceType<typeof AtomicBatch> }> {
+  const root = mkdtempSync(join(tmpdir(), 'locflow-flush-ahead-'));
+  const out = join(root, 'out');
+  mkdirSync(out);
+  insideProject(root, 'out', 'test output');
+  const batch = new AtomicBatch({ manyFiles: true });
+  for (let i = 0; i < files; i++) await batch.write(join(out, `page-${i}.md`), `# Page ${i}\n`);
+  return { out, batch };
+}
+
+describe.runIf(syncfsReports)('a batch of many files flushed as it goes', () => {
+  it('begins a flush of their file system every FLUSH_AHEAD_EVERY files, then flushes once more at the end', async () => {
+    writeFileSync(syncLog, '');
+    const files = 2 * FLUSH_AHEAD_EVERY + 7;
+    const { out, batch } = await writeMany(files);
+    await batch.commit();
+    // Two flushes begun ahead, in the files' folder, and the last one before the renames; none of each file.
+    expect(syncsRun()).toEqual([out, out, out]);
+    expect(seen.datasyncs).toBe(0);
+    expect(readdirSync(out)).toHaveLength(files);
+    expect(readFileSync(join(out, `page-${files - 1}.md`), 'utf8')).toBe(`# Page ${files - 1}\n`);
+  });
+
+  it('flushes each file at the end when a flush begun ahead failed (its error was told to that flush alone)', async () => {
+    writeFileSync(syncLog, '');
+    writeFileSync(failNext, '');
+    const files = FLUSH_AHEAD_EVERY + 3;
+    const { out, batch } = await writeMany(files);
+    await batch.commit();
+    expect(syncsRun()[0]).toBe(out);
+    expect(seen.datasyncs).toBe(files);
+    expect(readdirSync(out)).toHaveLength(files);
+    expect(readFileSync(join(out, 'page-0.md'), 'utf8')).toBe('# Page 0\n');
   });
 });

@@ -2,7 +2,7 @@ import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LocflowError, systemError } from '../errors.js';
-import { inPool, makeDurable } from './durable.js';
+import { FLUSH_AHEAD_EVERY, flushAhead, inPool, makeDurable, startFlusher } from './durable.js';
 import {
   atomicTemp,
   forgetListings,
@@ -124,7 +124,13 @@ export class AtomicBatch {
       this.writerTried = true;
       this.writer = WriterThread.start();
     }
-    return this.writer ? this.writer.write(tmp, data) : storeHere(tmp, data);
+    if (!this.options.manyFiles) return this.writer ? this.writer.write(tmp, data) : storeHere(tmp, data);
+    // Many files: their file system's flush begins every FLUSH_AHEAD_EVERY files (the flush at the end then writes
+    // back only the last ones), from a small process started before the first (durable.ts).
+    if (this.stored === 1) startFlusher();
+    const stored = this.writer ? this.writer.write(tmp, data) : storeHere(tmp, data);
+    if (this.stored % FLUSH_AHEAD_EVERY === 0) void stored.then(() => flushAhead(dirname(tmp)), noop);
+    return stored;
   }
 
   /**
@@ -636,3 +642,5 @@ async function syncFolder(dir: string): Promise<void> {
     await handle.close();
   }
 }
+
+function noop(): void {}
