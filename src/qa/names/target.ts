@@ -139,6 +139,9 @@ const clauseEnd = (conjunctions: string, articles?: string): string =>
   `${NOT_AFTER_WORD}(?:(?:${conjunctions})${BEFORE_END}${
     articles ? `|(?:${articles})(?:${BEFORE_PUNCTUATION}|\\s+(?:${conjunctions})\\s)` : ''
   })`;
+// "or" alone between two commas (", o, se negó", ", ou, a refusé"), where "the National Action Party, or PAN," stood:
+// the name that "or" gave again was cut. Not "and" (Spanish "y, tras una visita,").
+const orBetweenCommas = (or: string): string => `,\\s*(?:${or}),`;
 // An article right before an acronym in brackets ("La (NCUA) es responsable", "Die (FHFA) hat"): the name written out
 // before its acronym was cut; a translation that gives the acronym alone drops the brackets with the name.
 const beforeBracketedAcronym = (articles: string): string => {
@@ -186,6 +189,7 @@ const JOINER_AFTER_BRACKET = `\\(\\s*(?:and|of|for)(?=\\s)`;
 const MORE_GAPS: Readonly<Record<string, string>> = {
   es: [
     clauseEnd('y|e|o|u|ni', 'el|la|los|las'),
+    orBetweenCommas('o|u'),
     beforeBracketedAcronym('el|la|los|las|del|al|de|en|a|con|por|para'),
     beforeClosingQuote(`${GAP_WORDS.es![0]}|el|los|las`),
     prepositionsMeet('a|al', 'durante|mediante|según|tras|ante'),
@@ -209,6 +213,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
     // (a courtesy title right before a closing quotation mark: "Monsieur"., where "Monsieur IBM" stood)
     `${NOT_AFTER_WORD}(?:Monsieur|Madame|Mademoiselle)["”»](?=\\s|[,;:.!?)\\]]|$)`,
     clauseEnd('et|ou|ni', 'des'),
+    orBetweenCommas('ou'),
     beforeBracketedAcronym('le|la|les|du|des|au|aux|de|à|en|pour|par|dans|sur'),
     doubled('de|du|des|à|au|aux|en|pour|par|dans|sur'),
     JOINER_AFTER_BRACKET,
@@ -223,6 +228,7 @@ const MORE_GAPS: Readonly<Record<string, string>> = {
   ].join('|'),
   de: [
     clauseEnd('und|oder'),
+    orBetweenCommas('oder'),
     // An article, or an inflected lower-case word, joined by a hyphen to a capitalised word: "der-Gruppe",
     // "die-Theater", "legendären-Turm", where "der Visegrad-Gruppe" stood; no German word is written so. Its lookbehind
     // stays in the candidates: without it, "\p{Ll}+" would be tried from every letter of every word.

@@ -1546,6 +1546,20 @@ describe('a name not in the target, where the target has a gap there', () => {
     ]);
   });
 
+  it('"or" alone between two commas, where "or" gave a name again (Spanish, French, German)', async () => {
+    const unit = 'Yesterday the Port Authority of Kelmar, or PAK, approved the plan.';
+    const gap = (at: string): string[] => [
+      `error: name "PAK" is not in the target as written, and the target has a gap there ("${at}")`,
+    ];
+    expect(await run([[unit, 'Ayer la Autoridad Portuaria de Kelmar, o, aprobó el plan.']])).toEqual(gap(', o,'));
+    expect(await run([[unit, "Hier l'Autorité portuaire de Kelmar, ou, a approuvé le plan."]], 'fr')).toEqual(
+      gap(', ou,'),
+    );
+    expect(await run([[unit, 'Gestern hat die Hafenbehörde von Kelmar, oder, den Plan gebilligt.']], 'de')).toEqual(
+      gap(', oder,'),
+    );
+  });
+
   it('a gap goes to the name that stood nearest to it, not to an earlier one translated', async () => {
     const unit = 'Yesterday the Harbour Board thanked the Evening Choir, the mayor and the police.';
     const lost = (gap: string): string[] => [
