@@ -106,6 +106,13 @@ describe("Apertium's pipeline started as the program starts", () => {
     expect(readFileSync(starts, 'utf8')).toBe('');
   });
 
+  it('never throws: an environment the pipeline cannot be started with is left to the engine', () => {
+    const { env } = fakeInstall();
+    const bad = { ...env, LOCFLOW_BAD: 'a\u0000b' }; // (spawn refuses a NUL byte in the environment)
+    expect(() => startApertiumEarly(['translate', '--engine', 'apertium'], project(EN_ES), bad)).not.toThrow();
+    expect(() => findApertium(bad)!.start('eng-spa')).toThrow();
+  });
+
   it('starts nothing for a configuration it cannot read as it is, or that names an Apertium command', () => {
     const { env } = fakeInstall();
     for (const config of [

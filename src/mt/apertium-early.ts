@@ -28,7 +28,12 @@ export function startApertiumEarly(
   if (!found || !mode) return;
   const { file, argv, env: childEnv } = pipelineCommand(found, mode, env);
   const { spawn } = process.getBuiltinModule('node:child_process');
-  const child = spawn(file, argv, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: childEnv });
+  let child: ChildProcessWithoutNullStreams;
+  try {
+    child = spawn(file, argv, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: childEnv });
+  } catch {
+    return; // (an environment spawn refuses: the engine's own start meets it and says so, as it always did)
+  }
   const started: Early = { key: keyOf(file, argv, childEnv), child, gone: false };
   early = started;
   // (a pipeline that failed or ended before it was taken over is not taken: the engine starts its own, and tells why)
