@@ -6,7 +6,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Files that time code in process (a ratio of two sizes, or a bound): each runs in a fresh worker, where no other
 // file's modules and garbage lengthen a run.
-const TIMED = ['tests/qa-adversarial.test.ts', 'tests/hostile-nesting.test.ts', 'tests/formats/linear.test.ts'];
+const TIMED = [
+  'tests/qa-adversarial.test.ts',
+  'tests/hostile-nesting.test.ts',
+  'tests/formats/linear.test.ts',
+  'tests/growth.test.ts',
+];
 // Files that replace a Node module (vi.mock) for the modules they load: each in a fresh worker, so neither the
 // modules another file loaded nor the replacement leak across.
 const MOCKED = [
