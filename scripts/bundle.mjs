@@ -13,8 +13,6 @@ import { scriptChunks, writeCodeCache } from './code-cache.mjs';
 const CORE =
   /\/dist\/(?:cli\/(?:context|output|commands\/)|config\/|errors|settings|version|io\/|model\/|project\/|locale\/(?:dates|calendar-names|calendar-table)|protect\/|store\/(?:codes|bundle)|segment\/(?:segmenter|languages)|formats\/(?:registry|format|settings|text-article)|xliff\/(?:writer|xliff12|model|inline|plural-variants)|workflow\/(?:extract\.js|steps\/leverage)|tm\/(?:open|settings))|\/node_modules\/(?:@commander-js|commander)\//u;
 
-const EARLY = /\/dist\/mt\/apertium-(?:early|early-start|modes|script)\.js$/u;
-
 /**
  * Commander requires node:child_process when it loads, to start executable subcommands (locflow has none); that
  * module brings net, dgram and the streams with it, a few milliseconds of every start. Loaded when first used instead.
@@ -52,14 +50,7 @@ await bundle.write({
   dir: 'dist/bundle/cli',
   format: 'esm',
   chunkFileNames: '[name]-[hash].js',
-  codeSplitting: {
-    groups: [
-      // (Apertium's early start, the program's first import, in a chunk of its own that imports no other: it runs
-      // before the core chunk loads, as its place at the top of cli/index.ts says; see mt/apertium-early.ts)
-      { name: 'apertium-early', test: (id) => EARLY.test(id.replaceAll('\\', '/')) },
-      { name: 'core', test: (id) => CORE.test(id.replaceAll('\\', '/')) },
-    ],
-  },
+  codeSplitting: { groups: [{ name: 'core', test: (id) => CORE.test(id.replaceAll('\\', '/')) }] },
 });
 await bundle.close();
 // The chunks run with V8's code cache (scripts/code-cache.mjs), written by runs on the bundled article.

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// (first: `translate --engine apertium` starts Apertium's pipeline before the command's modules load)
-import '../mt/apertium-early-start.js';
 import { drained } from './drained.js';
 import { createProgram } from './program.js';
 

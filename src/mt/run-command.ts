@@ -1,6 +1,5 @@
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { takeEarlyPipeline } from './apertium-early.js';
 import { MtError } from './types.js';
 
 /** What an error about the command says: the setting that names it and how to install it. */
@@ -109,17 +108,17 @@ export function startEngineCommand(
 }
 
 /**
- * A pipeline started as startEngineCommand starts a command (a process group of its own, input to come): Apertium's
- * mode run without its script (mt/apertium-script.ts's pipelineCommand). One started at the program's start for the
- * same command (mt/apertium-early.ts) is taken over instead.
+ * A bash script started as startEngineCommand starts a command (a process group of its own, input to come), `args`
+ * its $1, $2…: for a pipeline of programs run without the command that would run it.
  */
-export function startEnginePipeline(
-  command: { readonly file: string; readonly argv: readonly string[]; readonly env: NodeJS.ProcessEnv },
+export function startEngineScript(
+  script: string,
+  args: readonly string[],
   signal?: AbortSignal,
+  env?: NodeJS.ProcessEnv,
   about: CommandAbout = APERTIUM,
 ): RunningCommand {
-  const early = takeEarlyPipeline(command.file, command.argv, command.env);
-  return startDetached(command.file, command.argv, 'apertium', signal, about, command.env, early);
+  return startDetached('bash', ['-c', script, 'apertium', ...args], 'apertium', signal, about, env);
 }
 
 function startDetached(
@@ -129,15 +128,12 @@ function startDetached(
   signal: AbortSignal | undefined,
   about: CommandAbout,
   env?: NodeJS.ProcessEnv,
-  started?: ChildProcessWithoutNullStreams,
 ): RunningCommand {
-  const child =
-    started ??
-    spawn(file, argv, {
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      ...(env ? { env } : {}),
-    });
+  const child = spawn(file, argv, {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(env ? { env } : {}),
+  });
   const kill = (): void => {
     try {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
