@@ -416,7 +416,7 @@ function lookFor(
   const finding = lookForLost(name, target, source, targetLang, learnt);
   // A name found lost otherwise stood where it stood: a gap there is its own, not a later name's (`de aux États-Unis`
   // where `Portillo` was cut is no loss of `United States`).
-  if (finding && (finding.severity ?? 'error') === 'error' && !finding.message.includes('has a gap')) {
+  if (finding && isError(finding) && !finding.message.includes('has a gap')) {
     const place = placeFor(name, source.text);
     if (place !== undefined && target.hasGap) target.gap(place, true);
   }
@@ -464,7 +464,7 @@ function lookForLost(
       ? undefined
       : { message: `name "${name.text}" is not in the target as written, and the target has a gap there ("${gap}")` };
   }
-  if ((found.severity ?? 'error') === 'error') return found;
+  if (isError(found)) return found;
   // (a mention lost where the target has a gap about where it stood: cut out, no pronoun there)
   const counted = `name "${name.text}" is `;
   if (found.message.startsWith(counted) && /^\d+ times in the source, /u.test(found.message.slice(counted.length)))
@@ -584,7 +584,7 @@ function lookForAsName(
   learnt: readonly string[],
 ): Finding | undefined {
   const plain = lookForAs(name, undefined, target, source, targetLang, learnt);
-  if (plain && (plain.severity ?? 'error') === 'error') return plain;
+  if (isError(plain)) return plain;
   // A person's name is kept, adapted or transliterated, never translated, though its words are common ones: read as
   // one, a name may be lost where read by its words it was translated (never the other way round).
   // (a word abbreviated inside a sentence, "the Law Dept. could", names an office, not a person)
@@ -593,7 +593,7 @@ function lookForAsName(
   // (a name whose every word stands in the target as written is no more lost read as a person's)
   if (!person || (!plain && [...person].every((w) => target.hasVerbatim(w)))) return plain;
   const asPerson = lookForAs(name, person, target, source, targetLang, learnt);
-  return asPerson && (asPerson.severity ?? 'error') === 'error' ? asPerson : plain;
+  return isError(asPerson) ? asPerson : plain;
 }
 
 function lookForAs(
